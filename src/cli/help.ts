@@ -1,0 +1,55 @@
+export const HELP = `incident-lens — incident records as YAML next to the code
+
+Usage: incident-lens <command> [options]
+
+Commands:
+  lint [folder]              check every record; exit 1 when there is an error
+  list                       list incidents (--status, --priority)
+  show ID                    one incident or action record
+  search TEXT                fuzzy search across incidents
+  risk FILE... | --diff REV  past incidents linked to these files, most severe first
+  export ID                  the postmortem as Markdown (--format markdown, --output FILE)
+
+Options for every command:
+  -r, --root DIR     workspace folder (default: current directory)
+      --folder DIR   records folder inside the workspace (default: .incidents)
+      --json         machine-readable output
+  -h, --help         help for a command
+
+Exit codes: 0 ok, 1 check failed, 2 usage error.`;
+
+const COMMAND_HELP: Record<string, string> = {
+  lint: `incident-lens lint [folder] [--folder DIR] [--json]
+
+Validates every record under the records folder: YAML syntax, the schema,
+times and durations, and cross-record checks (duplicate ids, missing parents
+and action records, links to files that do not exist). Prints
+FILE:LINE:COLUMN SEVERITY FIELD: MESSAGE for each problem.
+Exit code 1 when any error is found (warnings alone exit 0).`,
+  list: `incident-lens list [--status STATUS] [--priority P1..P4] [--json]
+
+STATUS is one of active, resolved, postmortem-pending, closed.`,
+  show: `incident-lens show ID [--json]
+
+Shows an incident (INC-023) or an action record (ACTION-INC023-1).`,
+  search: `incident-lens search TEXT [--limit N] [--json]
+
+Fuzzy search over id, title, keywords, system, feature, root cause, trigger,
+learning and timeline; each hit says which field matched.`,
+  risk: `incident-lens risk FILE... [--diff REV] [--fail-on P1..P4] [--json]
+
+Lists the incidents linked to the given files, or to the files changed since
+the merge base of REV and HEAD (plus uncommitted and untracked files), most
+severe first, with root cause and learning.
+--fail-on P2 exits 1 when an incident at P2 or above (P1, P2) is touched.
+
+CI example:  npx incident-lens risk --diff origin/main --fail-on P2`,
+  export: `incident-lens export ID [--format markdown] [--output FILE] [--json]
+
+Writes the postmortem document (summary, impact, root cause, why not caught,
+why so long, action plan, learning, timeline) to stdout or FILE.`,
+};
+
+export function commandHelp(command: string): string {
+  return COMMAND_HELP[command] ?? HELP;
+}

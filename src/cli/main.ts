@@ -1,0 +1,246 @@
+/**
+ * incident-lens: the command line on the same core as the extension, for CI
+ * and terminals. Exit codes: 0 ok, 1 a check failed (lint errors, --fail-on),
+ * 2 a usage problem (unknown command or id, missing folder).
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { formatDiagnostic, hasErrors } from '../core/diagnostics';
+import { IncidentIndex, DEFAULT_INCIDENTS_FOLDER } from '../core/index';
+import { postmortemMarkdown } from '../core/export';
+import { PRIORITIES, STATUSES, type Priority } from '../core/schema';
+import { IncidentSearch } from '../core/search';
+import { describeIncident, oneLine, summarizeIncident } from '../core/present';
+import { NodeFileAccess } from './nodeFileAccess';
+import { changedFilesSince, GitError } from './git';
+import { HELP, commandHelp } from './help';
+
+export class UsageError extends Error {}
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const COMMON = {
+  root: { type: 'string', short: 'r' },
+  folder: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+async function openIndex(root: string, folder: string | undefined, checkLinkTargets = false): Promise<IncidentIndex> {
+  const abs = path.resolve(root);
+  const stat = await fs.stat(abs).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new UsageError(`workspace folder "${root}" does not exist`);
+  const index = new IncidentIndex(new NodeFileAccess(abs), { folder: folder ?? DEFAULT_INCIDENTS_FOLDER, checkLinkTargets });
+  await index.load();
+  if (index.allFiles().length === 0) {
+    const recordsDir = path.join(abs, folder ?? DEFAULT_INCIDENTS_FOLDER);
+    const exists = await fs.stat(recordsDir).catch(() => undefined);
+    if (!exists) throw new UsageError(`no incidents folder: "${recordsDir}" does not exist (use --folder to point elsewhere)`);
+  }
+  return index;
+}
+
+function requireIncident(index: IncidentIndex, id: string | undefined) {
+  if (!id) throw new UsageError('an incident id is required, e.g. INC-023');
+  const record = index.byId(id);
+  if (!record) {
+    const known = index.incidents().map((i) => i.id);
+    throw new UsageError(`unknown id "${id}"${known.length ? `; known incidents: ${known.join(', ')}` : ''}`);
+  }
+  return record;
+}
+
+function json(io: Io, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2));
+}
+
+async function lint(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {});
+  const root = positionals[0] ?? values.root ?? '.';
+  const index = await openIndex(root, values.folder, true);
+  const diagnostics = index.diagnostics();
+  if (values.json) {
+    json(io, { files: index.allFiles().length, diagnostics: diagnostics.map((d) => ({ ...d, line: d.range.start.line + 1, column: d.range.start.character + 1 })) });
+  } else {
+    for (const d of diagnostics) io.out(formatDiagnostic(d));
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    io.out(`${index.allFiles().length} records checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  }
+  return hasErrors(diagnostics) ? 1 : 0;
+}
+
+async function list(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { status: { type: 'string' }, priority: { type: 'string' } });
+  if (values.status && !(STATUSES as readonly string[]).includes(values.status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
+  if (values.priority && !(PRIORITIES as readonly string[]).includes(values.priority.toUpperCase())) throw new UsageError(`--priority must be one of ${PRIORITIES.join(', ')}`);
+  const index = await openIndex(values.root ?? '.', values.folder);
+  const incidents = index
+    .incidents()
+    .filter((i) => !values.status || i.record.status === values.status)
+    .filter((i) => !values.priority || i.record.priority === values.priority!.toUpperCase());
+  if (values.json) json(io, incidents.map(summarizeIncident));
+  else for (const i of incidents) io.out(`${i.id.padEnd(8)} ${i.record.priority}  ${i.record.status.padEnd(18)} ${i.record.title}`);
+  return 0;
+}
+
+async function show(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {});
+  const index = await openIndex(values.root ?? '.', values.folder);
+  const record = requireIncident(index, positionals[0]);
+  if (record.kind === 'action') {
+    if (values.json) json(io, { ...record.record, file: record.file });
+    else {
+      const a = record.record;
+      io.out(`${a.id}  ${a.status}  ${a.title}\n  incident:    ${a.incident}\n  owner:       ${a.owner ?? '—'}\n  deadline:    ${a.deadline ?? '—'}`);
+      if (a.acceptanceCriteria) io.out(`  acceptance:  ${oneLine(a.acceptanceCriteria)}`);
+    }
+    return 0;
+  }
+  if (values.json) json(io, { ...summarizeIncident(record), record: record.record });
+  else io.out(describeIncident(record, index.actionRecordsOf(record.id)));
+  return 0;
+}
+
+async function search(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { limit: { type: 'string' } });
+  const query = positionals.join(' ');
+  if (!query.trim()) throw new UsageError('search needs some text, e.g. incident-lens search stripe');
+  const index = await openIndex(values.root ?? '.', values.folder);
+  const hits = new IncidentSearch(index.incidents()).search(query, Number(values.limit ?? 20));
+  if (values.json) json(io, hits.map((h) => ({ id: h.incident.id, title: h.incident.record.title, priority: h.incident.record.priority, status: h.incident.record.status, score: h.score, field: h.field, snippet: h.snippet, file: h.incident.file })));
+  else if (!hits.length) io.out(`no incidents match "${query}"`);
+  else for (const h of hits) io.out(`${h.incident.id.padEnd(8)} ${h.incident.record.priority}  ${h.incident.record.title}\n         ${h.field}: ${h.snippet}`);
+  return 0;
+}
+
+async function risk(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { diff: { type: 'string' }, 'fail-on': { type: 'string' } });
+  const root = path.resolve(values.root ?? '.');
+  const failOn = values['fail-on']?.toUpperCase();
+  if (failOn && !(PRIORITIES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${PRIORITIES.join(', ')}`);
+  if (!values.diff && positionals.length === 0) throw new UsageError('risk needs files or --diff REV');
+  const index = await openIndex(root, values.folder);
+  let files = positionals.map((f) => path.relative(root, path.resolve(f)).split(path.sep).join('/'));
+  if (values.diff) {
+    try {
+      files = [...files, ...(await changedFilesSince(root, values.diff))];
+    } catch (err) {
+      if (err instanceof GitError) throw new UsageError(err.message);
+      throw err;
+    }
+  }
+  const touched = new Map<string, { incident: ReturnType<IncidentIndex['incidentsForFile']>[number]; files: Set<string> }>();
+  for (const file of files) {
+    for (const incident of index.incidentsForFile(file)) {
+      const entry = touched.get(incident.id) ?? { incident, files: new Set<string>() };
+      entry.files.add(file);
+      touched.set(incident.id, entry);
+    }
+  }
+  const results = [...touched.values()].sort(
+    (a, b) => PRIORITIES.indexOf(a.incident.record.priority) - PRIORITIES.indexOf(b.incident.record.priority) || (b.incident.start?.ms ?? 0) - (a.incident.start?.ms ?? 0),
+  );
+  const failing = failOn ? results.filter((r) => PRIORITIES.indexOf(r.incident.record.priority) <= PRIORITIES.indexOf(failOn as Priority)) : [];
+  if (values.json) {
+    json(io, { files, incidents: results.map((r) => ({ ...summarizeIncident(r.incident), files: [...r.files].sort() })), failOn: failOn ?? null, failed: failing.length > 0 });
+  } else if (!results.length) {
+    io.out(`no past incidents are linked to ${files.length} file${files.length === 1 ? '' : 's'}`);
+  } else {
+    for (const r of results) {
+      const s = summarizeIncident(r.incident);
+      io.out(`${s.priority} ${s.id} ${s.title} (${s.status}${s.start ? `, ${s.start.slice(0, 10)}` : ''})`);
+      io.out(`   files:      ${[...r.files].sort().join(', ')}`);
+      if (s.rootCause) io.out(`   root cause: ${oneLine(s.rootCause)}`);
+      if (s.learning) io.out(`   learning:   ${oneLine(s.learning)}`);
+      if (s.promptTemplate) io.out(`   prompt:     ${oneLine(s.promptTemplate)}`);
+    }
+    if (failing.length) io.err(`risk: ${failing.length} incident${failing.length === 1 ? '' : 's'} at ${failOn} or above touched: ${failing.map((f) => f.incident.id).join(', ')}`);
+  }
+  return failing.length ? 1 : 0;
+}
+
+async function exportCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { format: { type: 'string', default: 'markdown' }, output: { type: 'string', short: 'o' } });
+  if (values.format !== 'markdown') throw new UsageError(`unknown format "${values.format}": only markdown is supported`);
+  const index = await openIndex(values.root ?? '.', values.folder);
+  const record = requireIncident(index, positionals[0]);
+  if (record.kind !== 'incident') throw new UsageError(`${record.id} is an action record; export takes an incident id`);
+  const markdown = postmortemMarkdown(record, index.actionRecordsOf(record.id));
+  if (values.output) {
+    await fs.writeFile(values.output, markdown);
+    if (values.json) json(io, { id: record.id, output: values.output });
+  } else if (values.json) json(io, { id: record.id, markdown });
+  else io.out(markdown);
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  lint,
+  list,
+  show,
+  search,
+  risk,
+  export: exportCommand,
+};
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(HELP);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    io.out(VERSION);
+    return 0;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    io.err(`incident-lens: unknown command "${command}"\n\n${HELP}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(commandHelp(command));
+    return 0;
+  }
+  try {
+    return await handler(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`incident-lens ${command}: ${err.message}`);
+      return 2;
+    }
+    io.err(`incident-lens ${command}: unexpected error: ${(err as Error).stack ?? String(err)}`);
+    return 3;
+  }
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+if (require.main === module) {
+  run(process.argv.slice(2), {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`incident-lens: ${String(err)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

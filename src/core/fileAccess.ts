@@ -1,0 +1,21 @@
+/**
+ * The only way core touches files. Paths are relative to one workspace folder,
+ * with forward slashes. The CLI implements it with Node's fs, the extension
+ * with `workspace.fs`, so one index serves both hosts.
+ */
+export interface FileStat {
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
+export interface FileAccess {
+  readFile(path: string): Promise<string>;
+  /** undefined when the file does not exist. */
+  stat(path: string): Promise<FileStat | undefined>;
+  /** Every file below `dir` (recursively), as workspace-relative paths; [] when `dir` does not exist. */
+  listFiles(dir: string): Promise<string[]>;
+}
+
+export function isRecordFile(path: string): boolean {
+  return /\.ya?ml$/i.test(path);
+}

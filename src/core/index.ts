@@ -1,0 +1,357 @@
+/**
+ * IncidentIndex: every record of one workspace folder, parsed once, updated
+ * one file at a time, answering the questions the views, providers and CLI ask.
+ */
+import { compareDiagnostics, type RecordDiagnostic, type Range } from './diagnostics';
+import { isRecordFile, type FileAccess } from './fileAccess';
+import { LinkIndex, linkKind, normalizePath, type LinkRef } from './links';
+import { isActionOpen, postmortemOwed, type ActionItem, type Incident, type IndexedRecord, type ResolvedAction } from './model';
+import { parseRecordText, type ParsedFile, type ParseOptions } from './parse';
+import { PRIORITIES, type IncidentStatus } from './schema';
+import type { Instant } from './time';
+
+export const DEFAULT_INCIDENTS_FOLDER = '.incidents';
+
+export interface IndexOptions {
+  /** Folder of records, relative to the workspace folder. */
+  folder?: string;
+  maxFileBytes?: number;
+  /** Check that linked files and directories exist (one stat per link). */
+  checkLinkTargets?: boolean;
+}
+
+export interface IndexChange {
+  /** Files whose records were added, changed or removed. */
+  readonly files: readonly string[];
+}
+
+export type Listener = (change: IndexChange) => void;
+
+/** An open action, inline in an incident or as its own record. */
+export type OpenAction =
+  | { readonly source: 'inline'; readonly incident: Incident; readonly item: ResolvedAction; readonly deadline?: Instant; readonly overdue: boolean }
+  | { readonly source: 'record'; readonly incident?: Incident; readonly item: ActionItem; readonly deadline?: Instant; readonly overdue: boolean };
+
+export function incidentNumber(id: string): number {
+  const m = /(\d+)/.exec(id);
+  return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
+}
+
+function byId(a: IndexedRecord, b: IndexedRecord): number {
+  return incidentNumber(a.id) - incidentNumber(b.id) || a.id.localeCompare(b.id, undefined, { numeric: true });
+}
+
+/** Most severe first, then most recent. */
+export function bySeverityThenRecency(a: Incident, b: Incident): number {
+  return PRIORITIES.indexOf(a.record.priority) - PRIORITIES.indexOf(b.record.priority) || (b.start?.ms ?? 0) - (a.start?.ms ?? 0);
+}
+
+export class IncidentIndex {
+  readonly folder: string;
+  private readonly files = new Map<string, ParsedFile>();
+  private readonly missingLinkTargets = new Map<string, RecordDiagnostic[]>();
+  private readonly links = new LinkIndex();
+  private readonly listeners = new Set<Listener>();
+  private ids?: Map<string, IndexedRecord[]>;
+  private crossDiagnostics?: Map<string, RecordDiagnostic[]>;
+  private sortedIncidents?: Incident[];
+  private sortedActions?: ActionItem[];
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly access: FileAccess,
+    private readonly options: IndexOptions = {},
+  ) {
+    this.folder = normalizePath(options.folder ?? DEFAULT_INCIDENTS_FOLDER).replace(/\/+$/, '');
+  }
+
+  /** Is this workspace-relative path a record this index owns? */
+  owns(path: string): boolean {
+    const p = normalizePath(path);
+    return p.startsWith(`${this.folder}/`) && isRecordFile(p);
+  }
+
+  onDidChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reads every record under the folder (replacing what was loaded). */
+  load(): Promise<void> {
+    return this.serial(async () => {
+      const paths = (await this.access.listFiles(this.folder)).filter((p) => this.owns(p));
+      const before = [...this.files.keys()];
+      this.files.clear();
+      this.links.clear();
+      this.missingLinkTargets.clear();
+      for (const path of paths) {
+        const text = await this.readOrUndefined(path);
+        if (text !== undefined) this.store(parseRecordText(path, text, this.parseOptions));
+      }
+      if (this.options.checkLinkTargets) for (const parsed of this.files.values()) await this.checkLinkTargets(parsed);
+      this.changed([...new Set([...before, ...paths])]);
+    });
+  }
+
+  /** Re-reads one file from disk (created, changed or deleted). */
+  refreshFile(path: string): Promise<void> {
+    const p = normalizePath(path);
+    return this.serial(async () => {
+      if (!this.owns(p)) return;
+      const text = await this.readOrUndefined(p);
+      if (text === undefined) this.drop(p);
+      else await this.replace(parseRecordText(p, text, this.parseOptions));
+      this.changed([p]);
+    });
+  }
+
+  /** Parses unsaved editor text for a record (the buffer is the truth while it is open). */
+  setText(path: string, text: string): Promise<void> {
+    const p = normalizePath(path);
+    return this.serial(async () => {
+      if (!this.owns(p)) return;
+      await this.replace(parseRecordText(p, text, this.parseOptions));
+      this.changed([p]);
+    });
+  }
+
+  removeFile(path: string): Promise<void> {
+    const p = normalizePath(path);
+    return this.serial(async () => {
+      if (!this.files.has(p)) return;
+      this.drop(p);
+      this.changed([p]);
+    });
+  }
+
+  private get parseOptions(): ParseOptions {
+    return { maxFileBytes: this.options.maxFileBytes };
+  }
+
+  // ---- questions -------------------------------------------------------
+
+  parsed(path: string): ParsedFile | undefined {
+    return this.files.get(normalizePath(path));
+  }
+
+  allFiles(): ParsedFile[] {
+    return [...this.files.values()];
+  }
+
+  incidents(): readonly Incident[] {
+    return (this.sortedIncidents ??= this.records()
+      .filter((r): r is Incident => r.kind === 'incident')
+      .sort(byId));
+  }
+
+  actionRecords(): readonly ActionItem[] {
+    return (this.sortedActions ??= this.records()
+      .filter((r): r is ActionItem => r.kind === 'action')
+      .sort(byId));
+  }
+
+  byId(id: string): IndexedRecord | undefined {
+    return this.idMap().get(id.toUpperCase())?.[0];
+  }
+
+  incident(id: string): Incident | undefined {
+    const r = this.byId(id);
+    return r?.kind === 'incident' ? r : undefined;
+  }
+
+  byStatus(status: IncidentStatus): Incident[] {
+    return this.incidents().filter((i) => i.record.status === status);
+  }
+
+  /** Action records whose parent is this incident. */
+  actionRecordsOf(incidentId: string): ActionItem[] {
+    return this.actionRecords().filter((a) => a.record.incident === incidentId);
+  }
+
+  /** Every link covering the file: exact path, directory or glob. */
+  linksForFile(path: string): LinkRef[] {
+    return this.links.lookup(path);
+  }
+
+  /** Incidents linked to the file (directly or through their action records), most severe and recent first. */
+  incidentsForFile(path: string): Incident[] {
+    const out = new Set<Incident>();
+    for (const ref of this.links.lookup(path)) {
+      const inc = ref.record.kind === 'incident' ? ref.record : this.incident(ref.record.record.incident);
+      if (inc) out.add(inc);
+    }
+    return [...out].sort(bySeverityThenRecency);
+  }
+
+  /** Links that name this symbol in this file. */
+  linksForSymbol(path: string, symbol: string): LinkRef[] {
+    return this.links.lookup(path).filter((ref) => ref.link.symbol === symbol);
+  }
+
+  openActions(now: number): OpenAction[] {
+    const out: OpenAction[] = [];
+    for (const incident of this.incidents()) {
+      for (const item of incident.actions) {
+        if (item.action.done) continue;
+        out.push({ source: 'inline', incident, item, deadline: item.deadline, overdue: !!item.deadline && item.deadline.ms < now });
+      }
+    }
+    for (const item of this.actionRecords()) {
+      if (!isActionOpen(item)) continue;
+      out.push({ source: 'record', incident: this.incident(item.record.incident), item, deadline: item.deadline, overdue: !!item.deadline && item.deadline.ms < now });
+    }
+    // Overdue first, then by deadline (none last).
+    return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline?.ms ?? Infinity) - (b.deadline?.ms ?? Infinity));
+  }
+
+  /** Incidents whose postmortem is owed, with whether it is overdue. */
+  postmortemsDue(now: number): Array<{ incident: Incident; deadline: Instant; overdue: boolean }> {
+    return this.incidents()
+      .filter(postmortemOwed)
+      .map((incident) => ({ incident, deadline: incident.postmortemDeadline!, overdue: incident.postmortemDeadline!.ms < now }))
+      .sort((a, b) => a.deadline.ms - b.deadline.ms);
+  }
+
+  /** All diagnostics: per file (YAML, schema, semantics), cross-record and link targets. */
+  diagnostics(): RecordDiagnostic[] {
+    const out: RecordDiagnostic[] = [];
+    for (const f of this.files.values()) out.push(...this.diagnosticsFor(f.file));
+    return out.sort(compareDiagnostics);
+  }
+
+  diagnosticsFor(path: string): RecordDiagnostic[] {
+    const p = normalizePath(path);
+    const parsed = this.files.get(p);
+    if (!parsed) return [];
+    return [...parsed.diagnostics, ...(this.cross().get(p) ?? []), ...(this.missingLinkTargets.get(p) ?? [])];
+  }
+
+  // ---- internals -------------------------------------------------------
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async readOrUndefined(path: string): Promise<string | undefined> {
+    try {
+      return await this.access.readFile(path);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private records(): IndexedRecord[] {
+    const out: IndexedRecord[] = [];
+    for (const f of this.files.values()) if (f.record) out.push(f.record);
+    return out;
+  }
+
+  private store(parsed: ParsedFile): void {
+    this.files.set(parsed.file, parsed);
+    if (parsed.record) this.links.add(parsed.record);
+    this.invalidate();
+  }
+
+  private drop(path: string): void {
+    const old = this.files.get(path);
+    if (old?.record) this.links.remove(old.record);
+    this.files.delete(path);
+    this.missingLinkTargets.delete(path);
+    this.invalidate();
+  }
+
+  private async replace(parsed: ParsedFile): Promise<void> {
+    this.drop(parsed.file);
+    this.store(parsed);
+    if (this.options.checkLinkTargets) await this.checkLinkTargets(parsed);
+  }
+
+  private invalidate(): void {
+    this.ids = undefined;
+    this.crossDiagnostics = undefined;
+    this.sortedIncidents = undefined;
+    this.sortedActions = undefined;
+  }
+
+  private changed(files: string[]): void {
+    const change: IndexChange = { files };
+    for (const l of this.listeners) {
+      try {
+        l(change);
+      } catch {
+        // A listener's failure must not stop the others; hosts log their own errors.
+      }
+    }
+  }
+
+  private async checkLinkTargets(parsed: ParsedFile): Promise<void> {
+    const record = parsed.record;
+    if (!record) return;
+    const found: RecordDiagnostic[] = [];
+    for (const [i, link] of record.links.entries()) {
+      const path = normalizePath(link.path);
+      const kind = linkKind(path);
+      if (kind === 'glob') continue;
+      if (!(await this.access.stat(kind === 'directory' ? path.replace(/\/+$/, '') : path))) {
+        found.push({
+          file: parsed.file,
+          range: parsed.anchors.get(`links[${i}].path`)!,
+          severity: 'warning',
+          field: `links[${i}].path`,
+          message: `linked ${kind} "${link.path}" does not exist in the workspace`,
+          code: 'link-missing',
+        });
+      }
+    }
+    if (found.length) this.missingLinkTargets.set(parsed.file, found);
+    else this.missingLinkTargets.delete(parsed.file);
+  }
+
+  private idMap(): Map<string, IndexedRecord[]> {
+    if (this.ids) return this.ids;
+    const ids = new Map<string, IndexedRecord[]>();
+    for (const r of this.records()) {
+      const key = r.id.toUpperCase();
+      const list = ids.get(key);
+      if (list) list.push(r);
+      else ids.set(key, [r]);
+    }
+    for (const list of ids.values()) list.sort((a, b) => a.file.localeCompare(b.file));
+    return (this.ids = ids);
+  }
+
+  private cross(): Map<string, RecordDiagnostic[]> {
+    if (this.crossDiagnostics) return this.crossDiagnostics;
+    const out = new Map<string, RecordDiagnostic[]>();
+    const add = (file: string, range: Range | undefined, field: string, severity: RecordDiagnostic['severity'], message: string, code: string) => {
+      const list = out.get(file) ?? [];
+      list.push({ file, range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, field, message, code });
+      out.set(file, list);
+    };
+    const ids = this.idMap();
+    for (const list of ids.values()) {
+      if (list.length < 2) continue;
+      for (const r of list) {
+        const others = list.filter((o) => o !== r).map((o) => o.file);
+        add(r.file, this.files.get(r.file)?.anchors.get('id'), 'id', 'error', `duplicate id "${r.id}": also in ${others.join(', ')}`, 'duplicate-id');
+      }
+    }
+    for (const r of this.records()) {
+      const anchors = this.files.get(r.file)?.anchors;
+      if (r.kind === 'action') {
+        if (!ids.has(r.record.incident.toUpperCase())) {
+          add(r.file, anchors?.get('incident'), 'incident', 'error', `parent incident "${r.record.incident}" does not exist`, 'missing-parent');
+        }
+      } else {
+        r.record.postmortem?.actionPlan?.forEach((actionId, i) => {
+          if (!ids.has(actionId.toUpperCase())) {
+            add(r.file, anchors?.get(`postmortem.actionPlan[${i}]`), `postmortem.actionPlan[${i}]`, 'error', `action record "${actionId}" does not exist`, 'missing-action');
+          }
+        });
+      }
+    }
+    return (this.crossDiagnostics = out);
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * Records interpreted: times resolved, durations computed, AI connection
+ * normalised. Built from a schema-valid record; reports the problems that
+ * need more than the schema (times, order, consistency) as field paths.
+ */
+import {
+  AI_CONNECTIONS,
+  COMMUNICATION_CHANNELS,
+  type ActionRecord,
+  type AiConnection,
+  type CodeLink,
+  type CommunicationChannel,
+  type Communication,
+  type IncidentRecord,
+  type InlineAction,
+  type Milestone,
+  type TimelineEntry,
+} from './schema';
+import type { Severity } from './diagnostics';
+import type { FieldPath } from './yamlPositions';
+import { formatDuration, parseDuration, resolveTime, TIME, type Instant } from './time';
+
+export const POSTMORTEM_DUE_HOURS = 48;
+
+export interface ResolvedEntry {
+  readonly index: number;
+  readonly entry: TimelineEntry;
+  readonly at?: Instant;
+}
+
+export interface ResolvedAction {
+  readonly index: number;
+  readonly action: InlineAction;
+  readonly deadline?: Instant;
+  readonly doneAt?: Instant;
+}
+
+export interface ResolvedCommunication {
+  readonly channel: CommunicationChannel;
+  readonly index: number;
+  readonly item: Communication;
+  readonly at?: Instant;
+}
+
+export interface Incident {
+  readonly kind: 'incident';
+  /** Workspace-relative path of the YAML file. */
+  readonly file: string;
+  readonly record: IncidentRecord;
+  readonly id: string;
+  readonly start?: Instant;
+  readonly resolution?: Instant;
+  /** Minutes from start to resolution. */
+  readonly durationMinutes?: number;
+  readonly timeline: readonly ResolvedEntry[];
+  readonly actions: readonly ResolvedAction[];
+  readonly communications: readonly ResolvedCommunication[];
+  readonly milestones: Partial<Record<Milestone, Instant>>;
+  readonly aiConnections: readonly AiConnection[];
+  /** Explicit postmortem deadline, else 48 h after resolution. */
+  readonly postmortemDeadline?: Instant;
+  readonly links: readonly CodeLink[];
+}
+
+export interface ActionItem {
+  readonly kind: 'action';
+  readonly file: string;
+  readonly record: ActionRecord;
+  readonly id: string;
+  /** Parsed deadline when it is a date or time; free text ("Q2 sprint planning") has none. */
+  readonly deadline?: Instant;
+  readonly links: readonly CodeLink[];
+}
+
+export type IndexedRecord = Incident | ActionItem;
+
+export interface SemanticProblem {
+  readonly path: FieldPath;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly code: string;
+  /** Point at the key rather than the value (e.g. a missing companion field). */
+  readonly at?: 'key' | 'value';
+}
+
+function asList(value: string | readonly string[] | undefined): AiConnection[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).filter((v): v is AiConnection => (AI_CONNECTIONS as readonly string[]).includes(v));
+}
+
+export function buildIncident(file: string, record: IncidentRecord): { incident: Incident; problems: SemanticProblem[] } {
+  const problems: SemanticProblem[] = [];
+  const time = (raw: string | undefined, path: FieldPath, anchor: Instant | undefined, allowDate = false): Instant | undefined => {
+    if (raw === undefined) return undefined;
+    const r = resolveTime(raw, anchor, { allowDate });
+    if ('error' in r) {
+      problems.push({ path, severity: 'error', message: r.error, code: 'time' });
+      return undefined;
+    }
+    return r;
+  };
+
+  const start = time(record.start, ['start'], undefined);
+  const resolution = time(record.resolution, ['resolution'], start);
+
+  let durationMinutes: number | undefined;
+  if (start && resolution) {
+    durationMinutes = Math.round((resolution.ms - start.ms) / TIME.MINUTE);
+    if (resolution.ms < start.ms) {
+      problems.push({ path: ['resolution'], severity: 'error', message: 'resolution is before start', code: 'resolution-before-start' });
+    }
+  }
+  if (record.duration !== undefined) {
+    const stored = parseDuration(record.duration);
+    if (stored === undefined) {
+      problems.push({ path: ['duration'], severity: 'error', message: `"${record.duration}" is not a duration: write it like "2h 15m"`, code: 'duration' });
+    } else if (durationMinutes === undefined) {
+      problems.push({ path: ['duration'], severity: 'warning', message: 'duration is given but start and resolution cannot confirm it', code: 'duration-unverified' });
+    } else if (stored !== durationMinutes) {
+      problems.push({
+        path: ['duration'],
+        severity: 'error',
+        message: `duration says ${formatDuration(stored)} but start to resolution is ${formatDuration(durationMinutes)}`,
+        code: 'duration-mismatch',
+      });
+    }
+  }
+
+  if (record.status === 'closed' && !record.resolution) {
+    problems.push({ path: ['status'], severity: 'error', message: 'incident is closed but has no resolution time', code: 'closed-without-resolution' });
+  } else if ((record.status === 'resolved' || record.status === 'postmortem-pending') && !record.resolution) {
+    problems.push({ path: ['status'], severity: 'warning', message: `incident is ${record.status} but has no resolution time`, code: 'resolved-without-resolution' });
+  }
+
+  const timeline: ResolvedEntry[] = [];
+  const milestones: Partial<Record<Milestone, Instant>> = {};
+  let anchor = start;
+  let previous: Instant | undefined;
+  (record.timeline ?? []).forEach((entry, index) => {
+    const at = time(entry.at, ['timeline', index, 'at'], anchor);
+    if (at) {
+      if (previous && at.ms < previous.ms) {
+        problems.push({
+          path: ['timeline', index, 'at'],
+          severity: 'warning',
+          message: 'timeline is out of order: this entry is earlier than the one before it',
+          code: 'timeline-order',
+        });
+      }
+      previous = at;
+      anchor = at;
+    }
+    if (entry.milestone) {
+      if (milestones[entry.milestone]) {
+        problems.push({
+          path: ['timeline', index, 'milestone'],
+          severity: 'warning',
+          message: `milestone "${entry.milestone}" is marked more than once; the first one counts`,
+          code: 'milestone-repeated',
+        });
+      } else if (at) {
+        milestones[entry.milestone] = at;
+      }
+    }
+    timeline.push({ index, entry, at });
+  });
+
+  const actions: ResolvedAction[] = (record.actions ?? []).map((action, index) => ({
+    index,
+    action,
+    deadline: time(action.deadline, ['actions', index, 'deadline'], start, true),
+    doneAt: time(action.doneAt, ['actions', index, 'doneAt'], start),
+  }));
+
+  const communications: ResolvedCommunication[] = [];
+  for (const channel of COMMUNICATION_CHANNELS) {
+    (record.communications?.[channel] ?? []).forEach((item, index) => {
+      communications.push({ channel, index, item, at: time(item.at, ['communications', channel, index, 'at'], start) });
+    });
+  }
+
+  const explicitDeadline = time(record.postmortem?.deadline, ['postmortem', 'deadline'], resolution ?? start, true);
+  const postmortemDeadline =
+    explicitDeadline ??
+    (resolution && record.status !== 'active' ? { ms: resolution.ms + POSTMORTEM_DUE_HOURS * TIME.HOUR, offsetMinutes: resolution.offsetMinutes } : undefined);
+
+  const incident: Incident = {
+    kind: 'incident',
+    file,
+    record,
+    id: record.id,
+    start,
+    resolution,
+    durationMinutes,
+    timeline,
+    actions,
+    communications,
+    milestones,
+    aiConnections: asList(record.rootCause?.aiConnection),
+    postmortemDeadline,
+    links: record.links ?? [],
+  };
+  return { incident, problems };
+}
+
+export function buildAction(file: string, record: ActionRecord): { action: ActionItem; problems: SemanticProblem[] } {
+  let deadline: Instant | undefined;
+  if (record.deadline !== undefined) {
+    const r = resolveTime(record.deadline, undefined, { allowDate: true });
+    // Free text ("To be prioritized in Q2 sprint planning") is allowed by the seed.
+    if (!('error' in r)) deadline = r;
+  }
+  return { action: { kind: 'action', file, record, id: record.id, deadline, links: record.links ?? [] }, problems: [] };
+}
+
+/** Is the incident's postmortem still owed? */
+export function postmortemOwed(incident: Incident): boolean {
+  return incident.postmortemDeadline !== undefined && incident.record.postmortem?.status !== 'complete' && incident.record.status !== 'active';
+}
+
+export function isActionOpen(action: ActionItem): boolean {
+  return action.record.status === 'open' || action.record.status === 'in-progress';
+}

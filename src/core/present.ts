@@ -1,0 +1,83 @@
+/** Plain-data views of records, shared by the CLI's --json and the extension's views. */
+import { incidentMetrics, type IncidentMetrics } from './metrics';
+import type { ActionItem, Incident } from './model';
+import { AI_CONNECTION_LABELS, PRIORITY_DEFINITIONS } from './schema';
+import { formatDuration, formatInstant } from './time';
+
+export interface IncidentSummary {
+  id: string;
+  file: string;
+  title: string;
+  status: string;
+  priority: string;
+  start?: string;
+  resolution?: string;
+  duration?: string;
+  system?: string;
+  rootCause?: string;
+  trigger?: string;
+  aiConnection: string[];
+  learning?: string;
+  promptTemplate?: string;
+  metrics: IncidentMetrics;
+}
+
+export function summarizeIncident(incident: Incident): IncidentSummary {
+  const r = incident.record;
+  return {
+    id: r.id,
+    file: incident.file,
+    title: r.title,
+    status: r.status,
+    priority: r.priority,
+    start: incident.start && formatInstant(incident.start),
+    resolution: incident.resolution && formatInstant(incident.resolution),
+    duration: incident.durationMinutes !== undefined ? formatDuration(incident.durationMinutes) : undefined,
+    system: r.impact?.system,
+    rootCause: r.rootCause?.confirmed ?? r.rootCause?.initialHypothesis,
+    trigger: r.rootCause?.trigger?.text,
+    aiConnection: incident.aiConnections.map((a) => AI_CONNECTION_LABELS[a]),
+    learning: r.learning?.lesson,
+    promptTemplate: r.learning?.promptTemplate,
+    metrics: incidentMetrics(incident),
+  };
+}
+
+/** Multi-line human description of an incident (CLI `show`). */
+export function describeIncident(incident: Incident, actions: readonly ActionItem[]): string {
+  const r = incident.record;
+  const s = summarizeIncident(incident);
+  const out: string[] = [];
+  out.push(`${r.id}  ${r.priority}  ${r.status}  ${r.title}`);
+  out.push(`  file:        ${incident.file}`);
+  out.push(`  priority:    ${r.priority} — ${PRIORITY_DEFINITIONS[r.priority]}`);
+  if (s.start) out.push(`  start:       ${s.start}`);
+  if (s.resolution) out.push(`  resolution:  ${s.resolution}${s.duration ? ` (${s.duration})` : ''}`);
+  const roles = r.roles;
+  if (roles) {
+    const parts = [
+      roles.incidentLead && `lead ${roles.incidentLead}`,
+      roles.commsOwner && `comms ${roles.commsOwner}`,
+      roles.technicalLead && `tech ${roles.technicalLead}`,
+      roles.onCall && `on-call ${roles.onCall}`,
+    ].filter(Boolean);
+    if (parts.length) out.push(`  roles:       ${parts.join(', ')}`);
+  }
+  if (r.impact?.system) out.push(`  system:      ${r.impact.system}`);
+  if (r.impact?.business) out.push(`  impact:      ${oneLine(r.impact.business)}`);
+  if (s.rootCause) out.push(`  root cause:  ${oneLine(s.rootCause)}`);
+  if (s.trigger) out.push(`  trigger:     ${oneLine(s.trigger)}`);
+  if (s.aiConnection.length) out.push(`  AI:          ${s.aiConnection.join(', ')}`);
+  out.push(`  timeline:    ${incident.timeline.length} entries`);
+  const open = incident.actions.filter((a) => !a.action.done).length;
+  out.push(`  actions:     ${incident.actions.length - open}/${incident.actions.length} done`);
+  if (actions.length) out.push(`  action records: ${actions.map((a) => `${a.id} (${a.record.status})`).join(', ')}`);
+  if (r.learning?.lesson) out.push(`  learning:    ${oneLine(r.learning.lesson)}`);
+  if (r.learning?.promptTemplate) out.push(`  prompt:      ${oneLine(r.learning.promptTemplate)}`);
+  for (const l of incident.links) out.push(`  linked:      ${l.path}${l.symbol ? `#${l.symbol}` : ''}${l.lines ? `:${l.lines}` : ''}`);
+  return out.join('\n');
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,203 @@
+/**
+ * The record format: zod schemas for incident and action records.
+ *
+ * The schemas describe the YAML as people write it (no transforms), so the
+ * same schemas generate the JSON Schema used by the YAML language extension.
+ * Interpretation (times, durations, AI connection lists) happens in model.ts.
+ */
+import { z } from 'zod';
+
+export const INCIDENT_ID = /^INC-\d+$/;
+export const ACTION_ID = /^ACTION-INC\d+-\d+$/;
+
+export const STATUSES = ['active', 'resolved', 'postmortem-pending', 'closed'] as const;
+export type IncidentStatus = (typeof STATUSES)[number];
+
+export const STATUS_LABELS: Record<IncidentStatus, string> = {
+  active: 'Active',
+  resolved: 'Resolved',
+  'postmortem-pending': 'Postmortem pending',
+  closed: 'Closed',
+};
+
+export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** The seed's severity definitions, shown in pickers, hovers and the tree. */
+export const PRIORITY_DEFINITIONS: Record<Priority, string> = {
+  P1: 'Full outage, all users affected',
+  P2: 'Critical feature broken, no workaround',
+  P3: 'Important feature degraded, workaround exists',
+  P4: 'Minor issue, most users can proceed',
+};
+
+export const DETECTION_METHODS = ['monitoring', 'user', 'team'] as const;
+export const ENTRY_KINDS = ['event', 'finding', 'decision', 'action', 'communication'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+export const MILESTONES = ['detected', 'acknowledged', 'mitigated', 'resolved'] as const;
+export type Milestone = (typeof MILESTONES)[number];
+export const AI_CONNECTIONS = ['ai-generated-code', 'ai-deploy-speed', 'not-related'] as const;
+export type AiConnection = (typeof AI_CONNECTIONS)[number];
+export const AI_CONNECTION_LABELS: Record<AiConnection, string> = {
+  'ai-generated-code': 'AI-generated code',
+  'ai-deploy-speed': 'AI deploy speed',
+  'not-related': 'Not related',
+};
+export const POSTMORTEM_STATUSES = ['pending', 'in-progress', 'complete'] as const;
+export const ACTION_TERMS = ['short', 'medium', 'long'] as const;
+export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** ISO 8601 with offset, or a bare HH:MM read on the incident's start day. */
+const time = z
+  .string()
+  .meta({ description: 'ISO 8601 time with offset (2025-03-18T14:37:00+03:00), or HH:MM on the incident start day.' });
+const text = z.string();
+
+const timelineEntry = z.object({
+  at: time,
+  author: text.optional(),
+  kind: z.enum(ENTRY_KINDS).optional().meta({ description: 'event, finding, decision, action or communication (default: event).' }),
+  milestone: z.enum(MILESTONES).optional().meta({ description: 'Marks the moment the incident was detected, acknowledged, mitigated or resolved.' }),
+  text,
+});
+
+const inlineAction = z.object({
+  text,
+  owner: text.optional(),
+  deadline: time.optional(),
+  done: z.boolean().optional(),
+  doneAt: time.optional(),
+  doneBy: text.optional(),
+});
+
+const communication = z.object({
+  at: time,
+  text: text.optional(),
+  by: text.optional(),
+});
+
+const codeLink = z.object({
+  path: text.meta({
+    description: 'Repository-relative file path, directory (ending in /) or glob (src/payments/**/*.ts).',
+  }),
+  symbol: text.optional().meta({ description: 'Function, class or method name inside the file.' }),
+  lines: z
+    .string()
+    .regex(/^\d+(-\d+)?$/, 'expected a line or a range like 12-30')
+    .optional()
+    .meta({ description: 'Line or line range (12-30) inside the file.' }),
+  note: text.optional(),
+});
+
+const aiConnection = z.union([z.enum(AI_CONNECTIONS), z.array(z.enum(AI_CONNECTIONS))]);
+
+export const incidentSchema = z.object({
+  id: z.string().regex(INCIDENT_ID, 'expected an id like INC-023'),
+  title: text.min(1, 'must not be empty'),
+  status: z.enum(STATUSES).meta({ description: 'active, resolved, postmortem-pending (after close, postmortem due in 48 h) or closed.' }),
+  priority: z.enum(PRIORITIES).meta({
+    description: PRIORITIES.map((p) => `${p} — ${PRIORITY_DEFINITIONS[p]}`).join('; '),
+  }),
+  start: time,
+  detected: z
+    .object({
+      how: z.enum(DETECTION_METHODS),
+      source: text.optional().meta({ description: 'Free text: the alert, the user report…' }),
+    })
+    .optional(),
+  resolution: time.optional(),
+  duration: text.optional().meta({ description: 'Filled when resolved, e.g. "2h 15m"; must agree with start and resolution.' }),
+  roles: z
+    .object({
+      incidentLead: text.optional(),
+      commsOwner: text.optional(),
+      technicalLead: text.optional(),
+      onCall: text.optional(),
+    })
+    .optional(),
+  impact: z
+    .object({
+      system: text.optional(),
+      feature: text.optional(),
+      users: z
+        .object({
+          estimate: z.number().int().nonnegative().optional(),
+          text: text.optional(),
+        })
+        .optional(),
+      business: text.optional(),
+    })
+    .optional(),
+  timeline: z.array(timelineEntry).optional(),
+  actions: z.array(inlineAction).optional(),
+  communications: z
+    .object({
+      customerNotification: z.array(communication).optional(),
+      teamUpdates: z.array(communication).optional(),
+      statusPage: z.array(communication).optional(),
+    })
+    .optional(),
+  rootCause: z
+    .object({
+      initialHypothesis: text.optional(),
+      confirmed: text.optional(),
+      trigger: z
+        .object({
+          text: text.optional(),
+          ref: text.optional().meta({ description: 'Commit SHA, tag or deploy id that triggered the incident.' }),
+        })
+        .optional(),
+      aiConnection: aiConnection.optional(),
+      note: text.optional(),
+    })
+    .optional(),
+  postmortem: z
+    .object({
+      status: z.enum(POSTMORTEM_STATUSES).optional(),
+      deadline: time.optional().meta({ description: 'Defaults to 48 hours after resolution.' }),
+      owner: text.optional(),
+      summary: text.optional(),
+      whyNotCaught: text.optional(),
+      whyTookLong: text.optional(),
+      actionPlan: z.array(z.string().regex(ACTION_ID, 'expected an action id like ACTION-INC023-1')).optional(),
+    })
+    .optional(),
+  learning: z
+    .object({
+      lesson: text.optional(),
+      promptTemplate: text.optional(),
+    })
+    .optional(),
+  links: z.array(codeLink).optional(),
+  keywords: z.array(text).optional(),
+});
+
+export const actionRecordSchema = z.object({
+  id: z.string().regex(ACTION_ID, 'expected an id like ACTION-INC023-1'),
+  incident: z.string().regex(INCIDENT_ID, 'expected an incident id like INC-023'),
+  title: text.min(1, 'must not be empty'),
+  owner: text.optional(),
+  deadline: text.optional().meta({ description: 'A date (2025-03-21) or free text ("Q2 sprint planning").' }),
+  acceptanceCriteria: text.optional(),
+  term: z.enum(ACTION_TERMS).optional(),
+  status: z.enum(ACTION_STATUSES),
+  links: z.array(codeLink).optional(),
+});
+
+export type IncidentRecord = z.infer<typeof incidentSchema>;
+export type ActionRecord = z.infer<typeof actionRecordSchema>;
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+export type InlineAction = z.infer<typeof inlineAction>;
+export type CodeLink = z.infer<typeof codeLink>;
+export type Communication = z.infer<typeof communication>;
+export const COMMUNICATION_CHANNELS = ['customerNotification', 'teamUpdates', 'statusPage'] as const;
+export type CommunicationChannel = (typeof COMMUNICATION_CHANNELS)[number];
+export const COMMUNICATION_LABELS: Record<CommunicationChannel, string> = {
+  customerNotification: 'Customer notification',
+  teamUpdates: 'Team update',
+  statusPage: 'Status page',
+};
+
+export type RecordKind = 'incident' | 'action';
+export const schemaForKind = { incident: incidentSchema, action: actionRecordSchema } as const;
