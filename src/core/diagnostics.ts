@@ -44,7 +44,7 @@ export function formatDiagnostic(d: RecordDiagnostic): string {
 
 export function compareDiagnostics(a: RecordDiagnostic, b: RecordDiagnostic): number {
   return (
-    a.file.localeCompare(b.file) ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||
     a.message.localeCompare(b.message)

@@ -182,7 +182,7 @@ export function buildIncident(file: string, record: IncidentRecord): { incident:
   const explicitDeadline = time(record.postmortem?.deadline, ['postmortem', 'deadline'], resolution ?? start, true);
   const postmortemDeadline =
     explicitDeadline ??
-    (resolution && record.status !== 'active' ? { ms: resolution.ms + POSTMORTEM_DUE_HOURS * TIME.HOUR, offsetMinutes: resolution.offsetMinutes } : undefined);
+    (resolution && (record.status === 'postmortem-pending' || record.status === 'closed') ? { ms: resolution.ms + POSTMORTEM_DUE_HOURS * TIME.HOUR, offsetMinutes: resolution.offsetMinutes } : undefined);
 
   const incident: Incident = {
     kind: 'incident',
@@ -213,9 +213,15 @@ export function buildAction(file: string, record: ActionRecord): { action: Actio
   return { action: { kind: 'action', file, record, id: record.id, deadline, links: record.links ?? [] }, problems: [] };
 }
 
-/** Is the incident's postmortem still owed? */
+/**
+ * Is the incident's postmortem still owed? Closing an incident moves it to
+ * postmortem-pending (the seed's life cycle); a closed incident still owes
+ * one while its postmortem section exists and is not complete.
+ */
 export function postmortemOwed(incident: Incident): boolean {
-  return incident.postmortemDeadline !== undefined && incident.record.postmortem?.status !== 'complete' && incident.record.status !== 'active';
+  const { status, postmortem } = incident.record;
+  if (incident.postmortemDeadline === undefined || postmortem?.status === 'complete') return false;
+  return status === 'postmortem-pending' || (status === 'closed' && postmortem !== undefined);
 }
 
 export function isActionOpen(action: ActionItem): boolean {

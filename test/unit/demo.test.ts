@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import { formatDiagnostic } from '../../src/core/diagnostics';
+import { incidentMetrics, aggregateMetrics } from '../../src/core/metrics';
+import { formatClock, formatInstant } from '../../src/core/time';
+import type { IncidentIndex } from '../../src/core/index';
+import { TempWorkspace } from '../support/workspace';
+
+describe('the demo workspace', () => {
+  let ws: TempWorkspace;
+  let index: IncidentIndex;
+  before(async () => {
+    ws = new TempWorkspace(true);
+    index = await ws.index({ checkLinkTargets: true });
+  });
+  after(() => ws.dispose());
+
+  it('parses with no diagnostic at all', () => {
+    assert.deepEqual(index.diagnostics().map(formatDiagnostic), []);
+  });
+
+  it('holds the seed incident and its four action records', () => {
+    assert.deepEqual(index.incidents().map((i) => i.id), ['INC-019', 'INC-023', 'INC-027', 'INC-031']);
+    assert.deepEqual(index.actionRecordsOf('INC-023').map((a) => a.id), ['ACTION-INC023-1', 'ACTION-INC023-2', 'ACTION-INC023-3', 'ACTION-INC023-4']);
+    const inc = index.incident('INC-023')!;
+    assert.equal(inc.record.title, 'Payment page 500 error');
+    assert.equal(inc.timeline.length, 14);
+    assert.equal(inc.actions.length, 7);
+    assert.equal(inc.communications.length, 5);
+    assert.deepEqual(inc.aiConnections, ['ai-generated-code']);
+    assert.equal(index.incident('INC-023')!.record.postmortem?.actionPlan?.length, 4);
+  });
+
+  it('computes INC-023 figures: 2 h 15 min, mitigated at 15:11', () => {
+    const inc = index.incident('INC-023')!;
+    const m = incidentMetrics(inc);
+    assert.equal(m.durationMinutes, 135);
+    assert.equal(formatClock(inc.milestones.mitigated!), '15:11');
+    assert.equal(m.timeToDetect, 0);
+    assert.equal(m.timeToAcknowledge, 2);
+    assert.equal(m.timeToMitigate, 34);
+    assert.equal(m.timeToResolve, 135);
+    assert.equal(formatInstant(inc.postmortemDeadline!), '2025-03-20T16:52:00+03:00');
+  });
+
+  it('resolves bare timeline times on the start day in its offset', () => {
+    const inc = index.incident('INC-023')!;
+    assert.equal(formatInstant(inc.timeline[6]!.at!), '2025-03-18T15:02:00+03:00');
+  });
+
+  it('aggregates across incidents', () => {
+    const agg = aggregateMetrics(index.incidents());
+    assert.equal(agg.incidents, 4);
+    assert.deepEqual(agg.byPriority, { P1: 1, P2: 1, P3: 1, P4: 1 });
+    assert.deepEqual(agg.byAiConnection, { 'ai-generated-code': 2, 'ai-deploy-speed': 1, 'not-related': 1, unknown: 1 });
+    // Durations: INC-019 330 min, INC-023 135, INC-027 195 → median 195.
+    assert.equal(agg.figures.durationMinutes.count, 3);
+    assert.equal(agg.figures.durationMinutes.median, 195);
+    assert.equal(agg.figures.durationMinutes.mean, 220);
+  });
+
+  it('knows open actions (overdue first) and postmortems due', () => {
+    const now = Date.parse('2026-11-27T12:00:00Z');
+    const open = index.openActions(now);
+    assert.deepEqual(
+      open.map((a) => [a.source === 'record' ? a.item.id : a.item.action.text, a.overdue]),
+      [
+        ['ACTION-INC023-3', true],
+        ['Tell support which users must sign in again', true],
+        ['Add a regression test for session expiry units', false],
+        ['ACTION-INC023-4', false],
+      ],
+    );
+    const due = index.postmortemsDue(now);
+    assert.deepEqual(due.map((d) => [d.incident.id, d.overdue, formatInstant(d.deadline)]), [['INC-027', true, '2025-09-04T11:20:00+03:00']]);
+  });
+});
