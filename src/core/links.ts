@@ -37,66 +37,132 @@ export function checkLinkPath(raw: string): string | undefined {
   return undefined;
 }
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.+^$()|\\]/g, '\\$&');
+/** One pattern character class: a literal, `?`, or `[...]`. */
+type CharToken = { kind: 'char'; c: string } | { kind: 'any' } | { kind: 'class'; chars: string; negated: boolean } | { kind: 'star' };
+type Segment = { kind: 'globstar' } | { kind: 'segment'; tokens: CharToken[] };
+
+export interface GlobMatcher {
+  test(path: string): boolean;
+}
+
+function tokenMatches(t: CharToken, c: string): boolean {
+  if (t.kind === 'any') return true;
+  if (t.kind === 'char') return t.c === c;
+  if (t.kind === 'class') {
+    let inClass = false;
+    for (let i = 0; i < t.chars.length; i++) {
+      const lo = t.chars[i]!;
+      if (t.chars[i + 1] === '-' && i + 2 < t.chars.length) {
+        if (c >= lo && c <= t.chars[i + 2]!) inClass = true;
+        i += 2;
+      } else if (c === lo) inClass = true;
+    }
+    return inClass !== t.negated;
+  }
+  return false;
 }
 
 /**
- * Glob → anchored RegExp: `**` any number of segments, `*` and `?` within a
- * segment, `{a,b}` alternatives, `[abc]` classes. Bounded in size so that a
- * hostile glob cannot make matching pathological.
+ * Wildcard matching with one backtrack point per star (the classic greedy
+ * algorithm): O(text × pattern) whatever the pattern, so "*a*a*a*b" against a
+ * long name cannot blow up the way a backtracking RegExp does.
  */
-export function compileGlob(glob: string): { regex?: RegExp; error?: string } {
+function wildcard<P, T>(pattern: readonly P[], text: readonly T[], isStar: (p: P) => boolean, matches: (p: P, t: T) => boolean): boolean {
+  let p = 0;
+  let t = 0;
+  let starP = -1;
+  let starT = 0;
+  while (t < text.length) {
+    if (p < pattern.length && !isStar(pattern[p]!) && matches(pattern[p]!, text[t]!)) {
+      p++;
+      t++;
+    } else if (p < pattern.length && isStar(pattern[p]!)) {
+      starP = p++;
+      starT = t;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      t = ++starT;
+    } else return false;
+  }
+  while (p < pattern.length && isStar(pattern[p]!)) p++;
+  return p === pattern.length;
+}
+
+function parseSegment(seg: string): CharToken[] | string {
+  const tokens: CharToken[] = [];
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i]!;
+    if (c === '*') {
+      if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' });
+    } else if (c === '?') tokens.push({ kind: 'any' });
+    else if (c === '[') {
+      const close = seg.indexOf(']', i + 2);
+      if (close < 0) return 'glob has an unclosed "["';
+      const body = seg.slice(i + 1, close);
+      const negated = body.startsWith('!') || body.startsWith('^');
+      tokens.push({ kind: 'class', chars: negated ? body.slice(1) : body, negated });
+      i = close;
+    } else tokens.push({ kind: 'char', c });
+  }
+  return tokens;
+}
+
+/** "{a,b}/x" → ["a/x", "b/x"] (one level, bounded). */
+function expandBraces(glob: string): string[] | string {
+  const open = glob.indexOf('{');
+  if (open < 0) {
+    return glob.includes('}') ? 'glob has an unmatched "}"' : [glob];
+  }
+  const close = glob.indexOf('}', open);
+  if (close < 0) return 'glob has an unclosed "{"';
+  const body = glob.slice(open + 1, close);
+  if (body.includes('{')) return 'nested "{" in a glob is not supported';
+  const alternatives = body.split(',');
+  if (alternatives.length > MAX_BRACE_ALTERNATIVES) return `glob has more than ${MAX_BRACE_ALTERNATIVES} alternatives`;
+  const out: string[] = [];
+  for (const alt of alternatives) {
+    const rest = expandBraces(glob.slice(0, open) + alt + glob.slice(close + 1));
+    if (typeof rest === 'string') return rest;
+    out.push(...rest);
+    if (out.length > MAX_BRACE_ALTERNATIVES) return `glob has more than ${MAX_BRACE_ALTERNATIVES} alternatives`;
+  }
+  return out;
+}
+
+/**
+ * Glob → matcher: `**` any number of segments, `*` and `?` within a segment,
+ * `{a,b}` alternatives, `[abc]`/`[!abc]`/`[a-z]` classes. Bounded in size and
+ * linear in time, so a hostile glob in a record cannot stall the editor.
+ */
+export function compileGlob(glob: string): { matcher?: GlobMatcher; error?: string } {
   if (glob.length > MAX_GLOB_LENGTH) return { error: `glob is longer than ${MAX_GLOB_LENGTH} characters` };
   if ((glob.match(/\*/g) ?? []).length > MAX_GLOB_STARS) return { error: `glob has more than ${MAX_GLOB_STARS} wildcards` };
-  let out = '';
-  let braceDepth = 0;
-  let alternatives = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const atSegmentStart = i === 0 || glob[i - 1] === '/';
-        const atSegmentEnd = i + 2 === glob.length || glob[i + 2] === '/';
-        if (atSegmentStart && atSegmentEnd) {
-          // "**/" matches zero or more whole segments; a trailing "**" matches everything below.
-          if (glob[i + 2] === '/') {
-            out += '(?:[^/]+/)*';
-            i += 2;
-          } else {
-            out += '.*';
-            i += 1;
-          }
-          continue;
-        }
-        i += 1;
+  const expanded = expandBraces(glob);
+  if (typeof expanded === 'string') return { error: expanded };
+  const patterns: Segment[][] = [];
+  for (const alt of expanded) {
+    const segments: Segment[] = [];
+    for (const seg of alt.split('/')) {
+      if (seg === '**') {
+        if (segments[segments.length - 1]?.kind !== 'globstar') segments.push({ kind: 'globstar' });
+        continue;
       }
-      // Collapse runs of stars so "a***b" cannot backtrack badly.
-      while (glob[i + 1] === '*') i++;
-      out += '[^/]*';
-    } else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) return { error: 'glob has an unclosed "["' };
-      let body = glob.slice(i + 1, close);
-      if (body.startsWith('!')) body = `^${body.slice(1)}`;
-      out += `[${body.replace(/\\/g, '\\\\')}]`;
-      i = close;
-    } else if (c === '{') {
-      braceDepth++;
-      if (braceDepth > 1) return { error: 'nested "{" in a glob is not supported' };
-      out += '(?:';
-    } else if (c === '}') {
-      if (braceDepth === 0) return { error: 'glob has an unmatched "}"' };
-      braceDepth--;
-      out += ')';
-    } else if (c === ',' && braceDepth > 0) {
-      if (++alternatives > MAX_BRACE_ALTERNATIVES) return { error: `glob has more than ${MAX_BRACE_ALTERNATIVES} alternatives` };
-      out += '|';
-    } else out += escapeRegex(c);
+      const tokens = parseSegment(seg);
+      if (typeof tokens === 'string') return { error: tokens };
+      segments.push({ kind: 'segment', tokens });
+    }
+    patterns.push(segments);
   }
-  if (braceDepth !== 0) return { error: 'glob has an unclosed "{"' };
-  return { regex: new RegExp(`^${out}$`) };
+  const segmentMatches = (s: Segment, name: string) =>
+    s.kind === 'segment' && wildcard(s.tokens, [...name], (t) => t.kind === 'star', tokenMatches);
+  return {
+    matcher: {
+      test(path: string): boolean {
+        const names = path.split('/');
+        return patterns.some((segments) => wildcard(segments, names, (s) => s.kind === 'globstar', segmentMatches));
+      },
+    },
+  };
 }
 
 /** The fixed leading directory of a glob ("src/payments/" for "src/payments/**\/*.ts"). */
@@ -118,7 +184,7 @@ export interface LinkRef {
 }
 
 interface GlobEntry {
-  readonly regex: RegExp;
+  readonly matcher: GlobMatcher;
   readonly ref: LinkRef;
 }
 
@@ -149,8 +215,8 @@ export class LinkIndex {
       if (kind === 'file') removers.push(pushTo(this.exact, path, ref));
       else if (kind === 'directory') removers.push(pushTo(this.directories, path, ref));
       else {
-        const { regex } = compileGlob(path);
-        if (regex) removers.push(pushTo(this.globs, globBase(path), { regex, ref }));
+        const { matcher } = compileGlob(path);
+        if (matcher) removers.push(pushTo(this.globs, globBase(path), { matcher, ref }));
       }
     });
     this.byRecord.set(record, removers);
@@ -176,7 +242,7 @@ export class LinkIndex {
       const d = this.directories.get(dir);
       if (d) out.push(...d);
       const g = this.globs.get(dir);
-      if (g) for (const entry of g) if (entry.regex.test(path)) out.push(entry.ref);
+      if (g) for (const entry of g) if (entry.matcher.test(path)) out.push(entry.ref);
     }
     return out;
   }

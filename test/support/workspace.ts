@@ -1,5 +1,5 @@
 /** Real files in temporary folders for tests: a copy of the demo, or records written inline. */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { IncidentIndex } from '../../src/core/index';
@@ -22,6 +22,10 @@ export class TempWorkspace {
     mkdirSync(dirname(abs), { recursive: true });
     writeFileSync(abs, text);
     return abs;
+  }
+
+  read(path: string): string {
+    return readFileSync(join(this.root, ...path.split('/')), 'utf8');
   }
 
   remove(path: string): void {
