@@ -86,7 +86,15 @@ export class IncidentSearch {
     if (!q) return [];
     return this.fuse.search(q, { limit }).map((result) => {
       const matches = result.matches ?? [];
-      const best = FIELDS.map((f) => ({ f, m: matches.find((m) => m.key === f.key) })).find((x) => x.m);
+      // The field with the longest matched span explains the hit best; ties go to the weightier field.
+      let best: { f: (typeof FIELDS)[number]; m: FuseResultMatch; span: number } | undefined;
+      for (const f of FIELDS) {
+        for (const m of matches) {
+          if (m.key !== f.key) continue;
+          const span = Math.max(...m.indices.map(([a, b]) => b - a + 1));
+          if (!best || span > best.span) best = { f, m, span };
+        }
+      }
       return {
         incident: result.item.incident,
         score: result.score ?? 1,
