@@ -5,10 +5,11 @@
 //   node esbuild.mjs --watch       rebuild on change (problem matcher: $esbuild-watch)
 //   node esbuild.mjs --tests       also compile test/ and scripts/ into out/ for mocha
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const production = args.has('--production');
 const watch = args.has('--watch');
 const tests = args.has('--tests');
@@ -41,7 +42,7 @@ const common = {
 
 const targets = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __VERSION__: JSON.stringify(pkg.version) } },
 ];
 
 function walk(dir) {

@@ -1,0 +1,145 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { incidentYaml, REPO_ROOT, TempWorkspace } from '../support/workspace';
+
+const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+
+/** Runs the built CLI as a real process. */
+function cli(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=t@example.invalid', ...args], { cwd, encoding: 'utf8' });
+}
+
+describe('CLI (real process)', () => {
+  let ws: TempWorkspace;
+  beforeEach(() => (ws = new TempWorkspace(true)));
+  afterEach(() => ws.dispose());
+
+  it('lint: clean demo exits 0 with a summary', () => {
+    const r = cli(['lint'], ws.root);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trim(), '8 records checked: 0 errors, 0 warnings');
+  });
+
+  it('lint: prints file:line:column and exits 1 on errors; --json has the same', () => {
+    ws.write('.incidents/INC-024.yaml', incidentYaml('INC-024').replace('priority: P2', 'priority: P5'));
+    const r = cli(['lint', ws.root], REPO_ROOT);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout.split('\n')[0], '.incidents/INC-024.yaml:4:11 error priority: expected P1, P2, P3 or P4, got "P5"');
+    assert.match(r.stdout, /9 records checked: 1 error, 0 warnings/);
+    const j = cli(['lint', '--json'], ws.root);
+    assert.equal(j.code, 1);
+    const parsed = JSON.parse(j.stdout) as { diagnostics: Array<{ file: string; line: number; column: number; field: string }> };
+    assert.deepEqual(parsed.diagnostics.map((d) => [d.file, d.line, d.column, d.field]), [['.incidents/INC-024.yaml', 4, 11, 'priority']]);
+  });
+
+  it('lint: warnings alone exit 0', () => {
+    ws.write('.incidents/INC-024.yaml', incidentYaml('INC-024', 'pager: yes\n'));
+    const r = cli(['lint'], ws.root);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /INC-024.yaml:6:1 warning pager: unknown field/);
+  });
+
+  it('list filters by status and priority', () => {
+    assert.deepEqual(cli(['list'], ws.root).stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]), ['INC-019', 'INC-023', 'INC-027', 'INC-031']);
+    const active = JSON.parse(cli(['list', '--status', 'active', '--json'], ws.root).stdout) as Array<{ id: string }>;
+    assert.deepEqual(active.map((i) => i.id), ['INC-031']);
+    assert.match(cli(['list', '--priority', 'p1'], ws.root).stdout, /^INC-023 +P1 +closed +Payment page 500 error/);
+    const bad = cli(['list', '--status', 'open'], ws.root);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--status must be one of active, resolved, postmortem-pending, closed/);
+  });
+
+  it('show: an incident, an action record, and a clear error for an unknown id', () => {
+    const r = cli(['show', 'INC-023'], ws.root);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /resolution: +2025-03-18T16:52:00\+03:00 \(2h 15m\)/);
+    assert.match(r.stdout, /action records: ACTION-INC023-1 \(done\)/);
+    assert.match(cli(['show', 'ACTION-INC023-4'], ws.root).stdout, /deadline: +To be prioritized in Q2 sprint planning/);
+    const json = JSON.parse(cli(['show', 'inc-023', '--json'], ws.root).stdout) as { metrics: { timeToMitigate: number } };
+    assert.equal(json.metrics.timeToMitigate, 34);
+    const unknown = cli(['show', 'INC-999'], ws.root);
+    assert.equal(unknown.code, 2);
+    assert.equal(unknown.stderr.trim(), 'incident-lens show: unknown id "INC-999"; known incidents: INC-019, INC-023, INC-027, INC-031');
+  });
+
+  it('errors clearly for a missing folder', () => {
+    const r = cli(['list', '--root', join(ws.root, 'nope')], ws.root);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /workspace folder ".*nope" does not exist/);
+    const noRecords = cli(['lint', '--folder', 'records'], ws.root);
+    assert.equal(noRecords.code, 2);
+    assert.match(noRecords.stderr, /no incidents folder: ".*records" does not exist/);
+  });
+
+  it('search prints the best hit first with the matched field', () => {
+    const r = cli(['search', 'stripe'], ws.root);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^INC-023 +P1 +Payment page 500 error\n +keywords: stripe/);
+    const hits = JSON.parse(cli(['search', 'stripe', '--json'], ws.root).stdout) as Array<{ id: string; field: string }>;
+    assert.equal(hits[0]!.id, 'INC-023');
+  });
+
+  it('risk: files given, most severe first, --fail-on', () => {
+    const r = cli(['risk', 'src/payments/stripeWebhook.ts', 'src/auth/session.ts'], ws.root);
+    assert.equal(r.code, 0);
+    const heads = r.stdout.split('\n').filter((l) => /^P\d/.test(l));
+    assert.deepEqual(heads.map((l) => l.split(' ').slice(0, 2).join(' ')), ['P1 INC-023', 'P2 INC-031']);
+    assert.match(r.stdout, /root cause: Webhook handler written with Claude returned Decimal/);
+    assert.match(r.stdout, /prompt: +When writing \[service\] integration/);
+    const fail = cli(['risk', 'src/auth/session.ts', '--fail-on', 'P2'], ws.root);
+    assert.equal(fail.code, 1);
+    assert.match(fail.stderr, /1 incident at P2 or above touched: INC-031/);
+    assert.equal(cli(['risk', 'src/notifications/emailWorker.ts', '--fail-on', 'P2'], ws.root).code, 0);
+  });
+
+  it('risk --diff: files changed since a revision in a real git repo', () => {
+    git(ws.root, 'init', '-q', '-b', 'main');
+    git(ws.root, 'add', '-A');
+    git(ws.root, 'commit', '-qm', 'base');
+    ws.write('src/payments/stripeWebhook.ts', `${ws.read('src/payments/stripeWebhook.ts')}\n// change\n`);
+    git(ws.root, 'commit', '-qam', 'touch webhook');
+    ws.write('src/notifications/new.ts', 'export {};\n');
+    const r = cli(['risk', '--diff', 'HEAD~1', '--fail-on', 'P2', '--json'], ws.root);
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.stdout) as { files: string[]; incidents: Array<{ id: string; files: string[] }>; failed: boolean };
+    assert.deepEqual(out.files, ['src/notifications/new.ts', 'src/payments/stripeWebhook.ts']);
+    assert.deepEqual(out.incidents.map((i) => [i.id, i.files]), [
+      ['INC-023', ['src/payments/stripeWebhook.ts']],
+      ['INC-027', ['src/notifications/new.ts']],
+    ]);
+    const bad = cli(['risk', '--diff', 'no-such-rev'], ws.root);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /git merge-base no-such-rev HEAD failed/);
+  });
+
+  it('export writes the postmortem as Markdown to stdout or a file', () => {
+    const r = cli(['export', 'INC-023', '--format', 'markdown'], ws.root);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^# Postmortem — INC-023: Payment page 500 error/);
+    const file = join(ws.root, 'pm.md');
+    assert.equal(cli(['export', 'INC-023', '-o', file], ws.root).code, 0);
+    assert.match(ws.read('pm.md'), /## Why did it take this long\?/);
+    const bad = cli(['export', 'INC-023', '--format', 'pdf'], ws.root);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown format "pdf"/);
+  });
+
+  it('--help on every command, and unknown commands/options are usage errors', () => {
+    for (const c of ['lint', 'list', 'show', 'search', 'risk', 'export']) {
+      const r = cli([c, '--help'], ws.root);
+      assert.equal(r.code, 0, c);
+      assert.match(r.stdout, new RegExp(`^incident-lens ${c}`), c);
+    }
+    assert.match(cli(['--help'], ws.root).stdout, /Commands:/);
+    assert.equal(cli(['frobnicate'], ws.root).code, 2);
+    const badOpt = cli(['list', '--colour'], ws.root);
+    assert.equal(badOpt.code, 2);
+    assert.match(badOpt.stderr, /Unknown option '--colour'/);
+  });
+});
