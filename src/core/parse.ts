@@ -102,7 +102,9 @@ function unknownFields(schema: z.ZodType, value: unknown, path: (string | number
   }
 }
 
-export function parseRecordText(file: string, text: string, options: ParseOptions = {}): ParsedFile {
+export function parseRecordText(file: string, raw: string, options: ParseOptions = {}): ParsedFile {
+  // Editors hide a byte-order mark; count positions the way they do.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const diagnostics: RecordDiagnostic[] = [];
   const anchors = new Map<string, Range>();
   const push = (range: Range, severity: Severity, field: string, message: string, code: string) =>

@@ -1,5 +1,5 @@
 /** Maps field paths in a parsed YAML document to source ranges. */
-import { isMap, isScalar, isSeq, LineCounter, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Position, Range } from './diagnostics';
 
 export type FieldPath = ReadonlyArray<string | number>;
@@ -81,4 +81,11 @@ export function rangeForPath(doc: Document, mapper: PositionMapper, path: FieldP
   const contents = doc.contents as Node | null;
   if (isMap(contents) && contents.items[0]?.key) return mapper.nodeRange(contents.items[0].key as Node)!;
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+/** Range of a field in record text (for "open the record at this action"); first line when absent. */
+export function fieldRange(text: string, path: FieldPath): Range {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  return rangeForPath(doc, new PositionMapper(lines), path);
 }

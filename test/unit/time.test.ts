@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { formatDuration, formatInstant, formatRelative, parseDuration, parseTime, resolveClock, resolveTime } from '../../src/core/time';
+import { formatDuration, formatInstant, formatRelative, parseDuration, parseTime, resolveClock, resolveTime, type Instant } from '../../src/core/time';
+
+function instant(raw: string): Instant {
+  const t = parseTime(raw);
+  assert.equal(t.kind, 'instant', raw);
+  return (t as { instant: Instant }).instant;
+}
 
 describe('times and durations', () => {
   it('parses ISO 8601 with offset and keeps the offset for display', () => {
@@ -8,11 +14,11 @@ describe('times and durations', () => {
     if (t.kind !== 'instant') return;
     assert.equal(new Date(t.instant.ms).toISOString(), '2025-03-18T11:37:00.000Z');
     assert.equal(formatInstant(t.instant), '2025-03-18T14:37:00+03:00');
-    assert.equal(formatInstant((parseTime('2025-03-18T14:37Z') as { instant: never }).instant), '2025-03-18T14:37:00+00:00');
+    assert.equal(formatInstant(instant('2025-03-18T14:37Z')), '2025-03-18T14:37:00+00:00');
   });
 
   it('reads bare HH:MM nearest to its anchor, rolling past midnight', () => {
-    const anchor = (parseTime('2025-03-18T23:50:00+03:00') as { instant: { ms: number; offsetMinutes: number } }).instant;
+    const anchor = instant('2025-03-18T23:50:00+03:00');
     assert.equal(formatInstant(resolveClock(10, anchor)), '2025-03-19T00:10:00+03:00');
     assert.equal(formatInstant(resolveClock(23 * 60 + 40, anchor)), '2025-03-18T23:40:00+03:00');
   });

@@ -1,0 +1,47 @@
+/**
+ * Every id the extension shares with package.json, declared once. A unit test
+ * checks that package.json contributes exactly these (and nothing unknown).
+ */
+export const EXTENSION_ID = 'incident-lens.incident-lens';
+
+export const COMMANDS = {
+  searchIncidents: 'incidentLens.searchIncidents',
+  refresh: 'incidentLens.refresh',
+  groupBy: 'incidentLens.groupBy',
+  sortBy: 'incidentLens.sortBy',
+  openDocs: 'incidentLens.openDocs',
+  openDemo: 'incidentLens.openDemo',
+  showOutput: 'incidentLens.showOutput',
+  /** Internal: opens a record at a field path (tree items, search). */
+  openRecord: 'incidentLens.openRecord',
+  /** Internal: opens a linked file, at the symbol when there is one. */
+  openLink: 'incidentLens.openLink',
+} as const;
+
+export const VIEWS = {
+  container: 'incidentLens',
+  incidents: 'incidentLens.incidents',
+  actions: 'incidentLens.actions',
+} as const;
+
+export const CONTEXT = {
+  hasIncidents: 'incidentLens.hasIncidents',
+  loaded: 'incidentLens.loaded',
+} as const;
+
+export const CONFIG = {
+  section: 'incidentLens',
+  incidentsFolder: 'incidentsFolder',
+  author: 'author',
+  groupBy: 'tree.groupBy',
+  sortBy: 'tree.sortBy',
+  statuses: 'tree.statuses',
+  maxFileSize: 'maxFileSize',
+} as const;
+
+export const COLORS = {
+  P1: 'incidentLens.priority.p1',
+  P2: 'incidentLens.priority.p2',
+  P3: 'incidentLens.priority.p3',
+  P4: 'incidentLens.priority.p4',
+} as const;

@@ -1,0 +1,204 @@
+/**
+ * One IncidentIndex per workspace folder, kept current from three sources:
+ * the file system watcher (create, change, delete, rename), open editors
+ * (unsaved text is parsed as typed), and settings. Views never keep their own
+ * copy of incident state: they read from here when told something changed.
+ */
+import * as vscode from 'vscode';
+import { IncidentIndex } from '../core/index';
+import type { Incident } from '../core/model';
+import { normalizePath } from '../core/links';
+import { affects, settings } from './config';
+import { CONFIG, CONTEXT } from './constants';
+import { debounce, DisposableStore } from './lifecycle';
+import type { Log } from './log';
+import { WorkspaceFileAccess } from './workspaceFileAccess';
+
+export interface FolderIndex {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly index: IncidentIndex;
+  readonly access: WorkspaceFileAccess;
+}
+
+export interface WorkspaceChange {
+  /** Folders whose records changed, with the changed workspace-relative files. */
+  readonly changes: ReadonlyArray<{ readonly folder: FolderIndex; readonly files: readonly string[] }>;
+}
+
+export interface IncidentRef {
+  readonly folder: FolderIndex;
+  readonly incident: Incident;
+}
+
+const EDIT_DEBOUNCE_MS = 150;
+const EVENT_BATCH_MS = 30;
+
+export class IncidentWorkspace implements vscode.Disposable {
+  private readonly store = new DisposableStore();
+  private readonly folders = new Map<string, FolderIndex>();
+  private readonly folderStores = new Map<string, DisposableStore>();
+  private readonly emitter = this.store.add(new vscode.EventEmitter<WorkspaceChange>());
+  private readonly pendingEdits = new Map<string, ReturnType<typeof debounce<[]>>>();
+  private pending = new Map<FolderIndex, Set<string>>();
+  private readonly flush = this.store.add(debounce(() => this.fire(), EVENT_BATCH_MS));
+  /** Fires (batched) after records change in any folder. */
+  readonly onDidChange = this.emitter.event;
+  /** Resolves when every folder has loaded once. */
+  readonly ready: Promise<void>;
+
+  constructor(private readonly log: Log) {
+    this.store.add(vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.foldersChanged(e.added, e.removed)));
+    this.store.add(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affects(e, CONFIG.incidentsFolder) || affects(e, CONFIG.maxFileSize)) {
+          const all = [...this.folders.values()].map((f) => f.folder);
+          void this.foldersChanged(all, all);
+        }
+      }),
+    );
+    this.store.add(vscode.workspace.onDidChangeTextDocument((e) => this.bufferChanged(e.document)));
+    this.store.add(vscode.workspace.onDidCloseTextDocument((d) => this.bufferClosed(d)));
+    this.ready = this.foldersChanged(vscode.workspace.workspaceFolders ?? [], []);
+  }
+
+  folderIndexes(): FolderIndex[] {
+    return [...this.folders.values()];
+  }
+
+  /** The folder index owning a URI and the URI's workspace-relative path. */
+  locate(uri: vscode.Uri): { folder: FolderIndex; path: string } | undefined {
+    const wf = vscode.workspace.getWorkspaceFolder(uri);
+    const folder = wf && this.folders.get(wf.uri.toString());
+    if (!folder) return undefined;
+    const path = normalizePath(uri.path.slice(wf.uri.path.replace(/\/$/, '').length + 1));
+    return { folder, path };
+  }
+
+  incidents(): IncidentRef[] {
+    return this.folderIndexes().flatMap((folder) => folder.index.incidents().map((incident) => ({ folder, incident })));
+  }
+
+  findIncident(id: string, folderUri?: string): IncidentRef | undefined {
+    for (const folder of this.folderIndexes()) {
+      if (folderUri && folder.folder.uri.toString() !== folderUri) continue;
+      const incident = folder.index.incident(id);
+      if (incident) return { folder, incident };
+    }
+    return undefined;
+  }
+
+  recordUri(folder: FolderIndex, file: string): vscode.Uri {
+    return folder.access.uri(file);
+  }
+
+  /** Re-reads everything (the Refresh command). */
+  async reload(): Promise<void> {
+    await Promise.all(this.folderIndexes().map((f) => f.index.load()));
+  }
+
+  dispose(): void {
+    for (const d of this.pendingEdits.values()) d.dispose();
+    for (const s of this.folderStores.values()) s.dispose();
+    this.store.dispose();
+  }
+
+  // ---- internals -------------------------------------------------------
+
+  private async foldersChanged(added: readonly vscode.WorkspaceFolder[], removed: readonly vscode.WorkspaceFolder[]): Promise<void> {
+    for (const wf of removed) {
+      const key = wf.uri.toString();
+      this.folderStores.get(key)?.dispose();
+      this.folderStores.delete(key);
+      const old = this.folders.get(key);
+      this.folders.delete(key);
+      if (old) this.queue(old, old.index.allFiles().map((f) => f.file));
+    }
+    await Promise.all(added.map((wf) => this.addFolder(wf)));
+    this.updateContext();
+  }
+
+  private async addFolder(wf: vscode.WorkspaceFolder): Promise<void> {
+    const key = wf.uri.toString();
+    const s = settings(wf);
+    const access = new WorkspaceFileAccess(wf.uri);
+    const index = new IncidentIndex(access, { folder: s.incidentsFolder, maxFileBytes: s.maxFileSize, checkLinkTargets: true });
+    const folder: FolderIndex = { folder: wf, index, access };
+    const store = new DisposableStore();
+    this.folders.set(key, folder);
+    this.folderStores.set(key, store);
+
+    const unsubscribe = index.onDidChange((change) => this.queue(folder, change.files));
+    store.add({ dispose: unsubscribe });
+    const watcher = store.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(wf, `${index.folder}/**/*.{yaml,yml}`)));
+    const onDisk = (uri: vscode.Uri) => this.diskChanged(folder, uri);
+    store.add(watcher.onDidCreate(onDisk));
+    store.add(watcher.onDidChange(onDisk));
+    store.add(watcher.onDidDelete(onDisk));
+    // A renamed or deleted folder of records: the watcher reports only the folder.
+    const folderWatcher = store.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(wf, `${index.folder}{,/**}`), true, true, false));
+    store.add(folderWatcher.onDidDelete(() => void index.load().catch((err) => this.log.error('reload after delete', err))));
+
+    try {
+      await index.load();
+      // Open editors may hold unsaved text that differs from disk.
+      for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.bufferChanged(doc);
+      this.log.info(`${wf.name}: ${index.incidents().length} incidents, ${index.actionRecords().length} action records from ${index.folder}/`);
+    } catch (err) {
+      this.log.error(`loading ${wf.name}`, err);
+    }
+  }
+
+  private diskChanged(folder: FolderIndex, uri: vscode.Uri): void {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    // While an editor holds unsaved changes, its text is the truth, not the disk.
+    if (open?.isDirty) return;
+    const located = this.locate(uri);
+    if (!located) return;
+    void folder.index.refreshFile(located.path).catch((err) => this.log.error(`reading ${located.path}`, err));
+  }
+
+  private bufferChanged(doc: vscode.TextDocument): void {
+    const located = this.locate(doc.uri);
+    if (!located || !located.folder.index.owns(located.path)) return;
+    const key = doc.uri.toString();
+    let run = this.pendingEdits.get(key);
+    if (!run) {
+      run = debounce(() => {
+        this.pendingEdits.delete(key);
+        if (doc.isClosed) return;
+        void located.folder.index.setText(located.path, doc.getText()).catch((err) => this.log.error(`parsing ${located.path}`, err));
+      }, EDIT_DEBOUNCE_MS);
+      this.pendingEdits.set(key, run);
+    }
+    run();
+  }
+
+  private bufferClosed(doc: vscode.TextDocument): void {
+    const located = this.locate(doc.uri);
+    if (!located || !located.folder.index.owns(located.path)) return;
+    this.pendingEdits.get(doc.uri.toString())?.dispose();
+    this.pendingEdits.delete(doc.uri.toString());
+    // Closed without saving: the disk is the truth again.
+    void located.folder.index.refreshFile(located.path).catch((err) => this.log.error(`reading ${located.path}`, err));
+  }
+
+  private queue(folder: FolderIndex, files: readonly string[]): void {
+    const set = this.pending.get(folder) ?? new Set<string>();
+    for (const f of files) set.add(f);
+    this.pending.set(folder, set);
+    this.flush();
+  }
+
+  private fire(): void {
+    const pending = this.pending;
+    this.pending = new Map();
+    this.updateContext();
+    this.emitter.fire({ changes: [...pending].map(([folder, files]) => ({ folder, files: [...files] })) });
+  }
+
+  private updateContext(): void {
+    const count = this.folderIndexes().reduce((n, f) => n + f.index.incidents().length, 0);
+    void vscode.commands.executeCommand('setContext', CONTEXT.hasIncidents, count > 0);
+    void vscode.commands.executeCommand('setContext', CONTEXT.loaded, true);
+  }
+}
