@@ -29,6 +29,23 @@ const problemMatcher = {
   },
 };
 
+/**
+ * zod re-exports every locale as a namespace, which defeats tree shaking
+ * (~200 KB). Incident Lens words its own messages, so only English is kept.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'zod')}`) ? { path: 'zod-locales', namespace: 'zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -37,7 +54,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: watch ? [problemMatcher] : [],
+  plugins: watch ? [zodEnglishOnly, problemMatcher] : [zodEnglishOnly],
 };
 
 const targets = [

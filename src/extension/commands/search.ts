@@ -1,0 +1,61 @@
+/** "Incident Lens: Search Incidents…": fuse.js ranking in a quick pick. */
+import * as vscode from 'vscode';
+import { IncidentSearch, type SearchHit } from '../../core/search';
+import { STATUS_LABELS } from '../../core/schema';
+import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
+import { STRINGS } from '../strings';
+import { COMMANDS } from '../constants';
+
+interface HitItem extends vscode.QuickPickItem {
+  folder: FolderIndex;
+  hit: SearchHit;
+}
+
+const ICONS = { P1: 'flame', P2: 'warning', P3: 'info', P4: 'circle-small-filled' } as const;
+
+/** Searches every folder; `query` preset runs without typing (tests, links). */
+export function searchAll(workspace: IncidentWorkspace, query: string): Array<{ folder: FolderIndex; hit: SearchHit }> {
+  const out: Array<{ folder: FolderIndex; hit: SearchHit }> = [];
+  for (const folder of workspace.folderIndexes()) {
+    for (const hit of new IncidentSearch(folder.index.incidents()).search(query)) out.push({ folder, hit });
+  }
+  return out.sort((a, b) => a.hit.score - b.hit.score);
+}
+
+function toItem(folder: FolderIndex, hit: SearchHit): HitItem {
+  const r = hit.incident.record;
+  return {
+    label: `$(${ICONS[r.priority]}) ${r.id} ${r.title}`,
+    description: `${r.priority} · ${STATUS_LABELS[r.status]}`,
+    detail: `${hit.field}: ${hit.snippet}`,
+    alwaysShow: true,
+    folder,
+    hit,
+  };
+}
+
+export async function searchIncidents(workspace: IncidentWorkspace, initial?: string): Promise<void> {
+  const pick = vscode.window.createQuickPick<HitItem>();
+  pick.placeholder = STRINGS.searchPlaceholder;
+  pick.matchOnDescription = false;
+  pick.matchOnDetail = false;
+  const update = (value: string) => {
+    const items = searchAll(workspace, value).map(({ folder, hit }) => toItem(folder, hit));
+    pick.items = items;
+    pick.title = value.trim() && !items.length ? `${STRINGS.searchNoResults} "${value}"` : undefined;
+  };
+  pick.onDidChangeValue(update);
+  pick.onDidAccept(() => {
+    const chosen = pick.selectedItems[0];
+    pick.hide();
+    if (chosen) {
+      void vscode.commands.executeCommand(COMMANDS.openRecord, { folder: chosen.folder.folder.uri.toString(), file: chosen.hit.incident.file });
+    }
+  });
+  pick.onDidHide(() => pick.dispose());
+  if (initial) {
+    pick.value = initial;
+    update(initial);
+  }
+  pick.show();
+}

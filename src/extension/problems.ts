@@ -1,0 +1,64 @@
+/** Core diagnostics in the Problems panel, on the exact range, per record file. */
+import * as vscode from 'vscode';
+import type { RecordDiagnostic } from '../core/diagnostics';
+import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
+import { DisposableStore } from './lifecycle';
+
+const SEVERITY: Record<RecordDiagnostic['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export function toVscodeDiagnostic(d: RecordDiagnostic): vscode.Diagnostic {
+  const range = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);
+  const diagnostic = new vscode.Diagnostic(range, d.field ? `${d.field}: ${d.message}` : d.message, SEVERITY[d.severity]);
+  diagnostic.source = 'Incident Lens';
+  diagnostic.code = d.code;
+  return diagnostic;
+}
+
+export class ProblemsPublisher implements vscode.Disposable {
+  private readonly store = new DisposableStore();
+  private readonly collection = this.store.add(vscode.languages.createDiagnosticCollection('incident-lens'));
+  /** Files we published for, per folder, so removed files get cleared. */
+  private readonly published = new Map<string, Set<string>>();
+
+  constructor(private readonly workspace: IncidentWorkspace) {
+    this.store.add(workspace.onDidChange(() => this.publishAll()));
+  }
+
+  /**
+   * Cross-record checks mean one file's change can change another's problems
+   * (a deleted action record breaks its incident's plan), so publish all files;
+   * it is a map walk, no I/O.
+   */
+  publishAll(): void {
+    const seen = new Set<string>();
+    for (const folder of this.workspace.folderIndexes()) this.publishFolder(folder, seen);
+    for (const [key, files] of this.published) {
+      if (!seen.has(key)) {
+        for (const uri of files) this.collection.delete(vscode.Uri.parse(uri));
+        this.published.delete(key);
+      }
+    }
+  }
+
+  private publishFolder(folder: FolderIndex, seen: Set<string>): void {
+    const key = folder.folder.uri.toString();
+    seen.add(key);
+    const before = this.published.get(key) ?? new Set<string>();
+    const now = new Set<string>();
+    for (const parsed of folder.index.allFiles()) {
+      const uri = folder.access.uri(parsed.file);
+      now.add(uri.toString());
+      this.collection.set(uri, folder.index.diagnosticsFor(parsed.file).map(toVscodeDiagnostic));
+    }
+    for (const uri of before) if (!now.has(uri)) this.collection.delete(vscode.Uri.parse(uri));
+    this.published.set(key, now);
+  }
+
+  dispose(): void {
+    this.store.dispose();
+  }
+}

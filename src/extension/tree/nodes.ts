@@ -1,0 +1,373 @@
+/**
+ * Tree nodes. Each builds its own TreeItem and children from the index (no
+ * I/O, no pop-ups) and sets a contextValue that view/item/context menus match.
+ */
+import * as vscode from 'vscode';
+import type { LinkKind } from '../../core/links';
+import { linkKind } from '../../core/links';
+import type { ActionItem, Incident, ResolvedEntry } from '../../core/model';
+import { postmortemOwed } from '../../core/model';
+import type { OpenAction } from '../../core/index';
+import { AI_CONNECTION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type CodeLink, type Priority } from '../../core/schema';
+import { formatClock, formatDate, formatDuration, formatRelative } from '../../core/time';
+import { oneLine } from '../../core/present';
+import { COLORS, COMMANDS } from '../constants';
+import type { FolderIndex } from '../incidentWorkspace';
+import { STRINGS } from '../strings';
+
+export type FieldPath = Array<string | number>;
+
+export abstract class TreeNode {
+  abstract toTreeItem(): vscode.TreeItem;
+  children(): TreeNode[] {
+    return [];
+  }
+}
+
+const PRIORITY_ICONS: Record<Priority, string> = { P1: 'flame', P2: 'warning', P3: 'info', P4: 'circle-small-filled' };
+
+export function priorityIcon(priority: Priority): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(PRIORITY_ICONS[priority], new vscode.ThemeColor(COLORS[priority]));
+}
+
+function openRecordCommand(folder: FolderIndex, file: string, path: FieldPath = []): vscode.Command {
+  return { command: COMMANDS.openRecord, title: 'Open', arguments: [{ folder: folder.folder.uri.toString(), file, path }] };
+}
+
+function truncate(text: string, max = 80): string {
+  const t = oneLine(text);
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+export class GroupNode extends TreeNode {
+  constructor(
+    readonly key: string,
+    readonly label: string,
+    readonly incidents: IncidentNode[],
+    private readonly tooltip?: string,
+  ) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `group:${this.key}`;
+    item.description = String(this.incidents.length);
+    item.contextValue = 'group';
+    if (this.tooltip) item.tooltip = this.tooltip;
+    return item;
+  }
+
+  override children(): TreeNode[] {
+    return this.incidents;
+  }
+}
+
+export class IncidentNode extends TreeNode {
+  constructor(
+    readonly folder: FolderIndex,
+    readonly incident: Incident,
+    private readonly now: number,
+    private readonly showFolder: boolean,
+  ) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const r = this.incident.record;
+    const item = new vscode.TreeItem(`${r.id} ${r.title}`, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `incident:${this.folder.folder.uri.toString()}:${r.id}:${this.incident.file}`;
+    item.iconPath = priorityIcon(r.priority);
+    const age =
+      r.status === 'active'
+        ? this.incident.start && formatRelative(this.incident.start.ms, this.now)
+        : this.incident.durationMinutes !== undefined
+          ? formatDuration(this.incident.durationMinutes)
+          : this.incident.start && formatDate(this.incident.start);
+    item.description = [r.priority, age, this.showFolder ? this.folder.folder.name : undefined].filter(Boolean).join(' · ');
+    item.tooltip = incidentTooltip(this.incident);
+    item.contextValue = `incident.${r.status}`;
+    item.resourceUri = this.folder.access.uri(this.incident.file);
+    item.command = openRecordCommand(this.folder, this.incident.file);
+    return item;
+  }
+
+  override children(): TreeNode[] {
+    const i = this.incident;
+    const r = i.record;
+    const f = this.folder;
+    const out: TreeNode[] = [];
+    const impact = [r.impact?.system, r.impact?.feature, r.impact?.users?.text ?? (r.impact?.users?.estimate !== undefined ? `~${r.impact.users.estimate} users` : undefined), r.impact?.business].filter(
+      (x): x is string => !!x,
+    );
+    out.push(new SectionNode(f, i, 'impact', STRINGS.impact, impact[0] ? truncate(impact[0], 60) : STRINGS.notSet, 'pulse', ['impact'], impact.map((t) => new TextNode(f, i, t, ['impact']))));
+    out.push(
+      new SectionNode(f, i, 'timeline', STRINGS.timeline(i.timeline.length), undefined, 'history', ['timeline'], i.timeline.map((e) => new EntryNode(f, i, e))),
+    );
+    const open = i.actions.filter((a) => !a.action.done).length;
+    out.push(
+      new SectionNode(
+        f,
+        i,
+        'actions',
+        STRINGS.actions(open, i.actions.length),
+        undefined,
+        'checklist',
+        ['actions'],
+        i.actions.map((a) => new InlineActionNode(f, i, a.index, a.action.text, a.action.done === true, a.action.owner ?? a.action.doneBy, this.now, a.deadline?.ms)),
+      ),
+    );
+    const records = f.index.actionRecordsOf(r.id);
+    if (records.length) {
+      out.push(new SectionNode(f, i, 'actionRecords', STRINGS.actionRecords, `${records.filter((a) => a.record.status === 'done').length}/${records.length} done`, 'tasklist', ['postmortem', 'actionPlan'], records.map((a) => new ActionRecordNode(f, a, this.now))));
+    }
+    const cause = r.rootCause?.confirmed ?? r.rootCause?.initialHypothesis;
+    const causeLines = [
+      r.rootCause?.confirmed && `Confirmed: ${oneLine(r.rootCause.confirmed)}`,
+      r.rootCause?.initialHypothesis && `Initial hypothesis: ${oneLine(r.rootCause.initialHypothesis)}`,
+      r.rootCause?.trigger?.text && `Trigger: ${oneLine(r.rootCause.trigger.text)}${r.rootCause.trigger.ref ? ` (${r.rootCause.trigger.ref})` : ''}`,
+      i.aiConnections.length ? `AI connection: ${i.aiConnections.map((a) => AI_CONNECTION_LABELS[a]).join(', ')}` : undefined,
+      r.rootCause?.note && `Note: ${oneLine(r.rootCause.note)}`,
+    ].filter((x): x is string => !!x);
+    out.push(new SectionNode(f, i, 'rootCause', STRINGS.rootCause, cause ? truncate(cause, 60) : STRINGS.notSet, 'search', ['rootCause'], causeLines.map((t) => new TextNode(f, i, t, ['rootCause']))));
+    out.push(new PostmortemNode(f, i, this.now));
+    const learning = [r.learning?.lesson, r.learning?.promptTemplate && `Prompt template: ${oneLine(r.learning.promptTemplate)}`].filter((x): x is string => !!x);
+    out.push(new SectionNode(f, i, 'learning', STRINGS.learning, r.learning?.lesson ? truncate(r.learning.lesson, 60) : STRINGS.notSet, 'lightbulb', ['learning'], learning.map((t) => new TextNode(f, i, t, ['learning']))));
+    out.push(new SectionNode(f, i, 'links', STRINGS.linkedCode, String(i.links.length), 'code', ['links'], i.links.map((l, idx) => new LinkNode(f, i, l, idx))));
+    return out;
+  }
+}
+
+export function incidentTooltip(incident: Incident): vscode.MarkdownString {
+  const r = incident.record;
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.appendMarkdown(`$(${PRIORITY_ICONS[r.priority]}) **`);
+  md.appendText(`${r.id} ${r.title}`);
+  md.appendMarkdown('**\n\n');
+  md.appendText(`${r.priority} — ${PRIORITY_DEFINITIONS[r.priority]} · ${STATUS_LABELS[r.status]}`);
+  if (incident.start) md.appendText(` · ${formatDate(incident.start)}`);
+  if (incident.durationMinutes !== undefined) md.appendText(` · ${formatDuration(incident.durationMinutes)}`);
+  md.appendMarkdown('\n\n');
+  const impact = [r.impact?.system, r.impact?.feature, r.impact?.business].filter(Boolean).join(' — ');
+  if (impact) {
+    md.appendMarkdown('**Impact:** ');
+    md.appendText(oneLine(impact));
+    md.appendMarkdown('\n\n');
+  }
+  const cause = r.rootCause?.confirmed ?? r.rootCause?.initialHypothesis;
+  if (cause) {
+    md.appendMarkdown(r.rootCause?.confirmed ? '**Root cause:** ' : '**Hypothesis:** ');
+    md.appendText(oneLine(cause));
+    md.appendMarkdown('\n\n');
+  }
+  return md;
+}
+
+export class SectionNode extends TreeNode {
+  constructor(
+    private readonly folder: FolderIndex,
+    private readonly incident: Incident,
+    private readonly key: string,
+    private readonly label: string,
+    private readonly description: string | undefined,
+    private readonly icon: string,
+    private readonly path: FieldPath,
+    private readonly items: TreeNode[],
+  ) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, this.items.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `section:${this.folder.folder.uri.toString()}:${this.incident.file}:${this.key}`;
+    item.description = this.description;
+    item.iconPath = new vscode.ThemeIcon(this.icon);
+    item.contextValue = `section.${this.key}`;
+    item.command = openRecordCommand(this.folder, this.incident.file, this.path);
+    return item;
+  }
+
+  override children(): TreeNode[] {
+    return this.items;
+  }
+}
+
+export class TextNode extends TreeNode {
+  constructor(
+    private readonly folder: FolderIndex,
+    private readonly incident: Incident,
+    private readonly text: string,
+    private readonly path: FieldPath,
+  ) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(truncate(this.text, 120));
+    item.tooltip = this.text;
+    item.contextValue = 'text';
+    item.command = openRecordCommand(this.folder, this.incident.file, this.path);
+    return item;
+  }
+}
+
+const KIND_ICONS: Record<string, string> = { event: 'circle-filled', finding: 'search', decision: 'law', action: 'tools', communication: 'comment' };
+
+export class EntryNode extends TreeNode {
+  constructor(
+    private readonly folder: FolderIndex,
+    private readonly incident: Incident,
+    private readonly entry: ResolvedEntry,
+  ) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const e = this.entry.entry;
+    const when = this.entry.at ? formatClock(this.entry.at) : e.at;
+    const item = new vscode.TreeItem(`${when} ${truncate(e.text, 100)}`);
+    item.description = [e.author, e.milestone].filter(Boolean).join(' · ');
+    item.tooltip = `${when} — ${e.text}${e.author ? `\n— ${e.author}` : ''}`;
+    item.iconPath = new vscode.ThemeIcon(e.milestone ? 'star-full' : (KIND_ICONS[e.kind ?? 'event'] ?? 'circle-filled'));
+    item.contextValue = 'timelineEntry';
+    item.command = openRecordCommand(this.folder, this.incident.file, ['timeline', this.entry.index]);
+    return item;
+  }
+}
+
+export class InlineActionNode extends TreeNode {
+  constructor(
+    readonly folder: FolderIndex,
+    readonly incident: Incident,
+    readonly index: number,
+    private readonly text: string,
+    private readonly done: boolean,
+    private readonly owner: string | undefined,
+    private readonly now: number,
+    private readonly deadlineMs?: number,
+    private readonly showIncident = false,
+  ) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.text);
+    const overdue = !this.done && this.deadlineMs !== undefined && this.deadlineMs < this.now;
+    item.description = [
+      this.showIncident ? this.incident.id : undefined,
+      this.owner,
+      this.deadlineMs !== undefined ? (overdue ? STRINGS.overdue(formatRelative(this.deadlineMs, this.now)) : STRINGS.due(formatRelative(this.deadlineMs, this.now))) : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    item.iconPath = this.done
+      ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
+      : overdue
+        ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+        : new vscode.ThemeIcon('circle-large-outline');
+    item.contextValue = this.done ? 'action.done' : 'action.open';
+    item.command = openRecordCommand(this.folder, this.incident.file, ['actions', this.index]);
+    return item;
+  }
+}
+
+export class ActionRecordNode extends TreeNode {
+  constructor(
+    readonly folder: FolderIndex,
+    readonly action: ActionItem,
+    private readonly now: number,
+    private readonly showIncident = false,
+  ) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const a = this.action.record;
+    const item = new vscode.TreeItem(`${a.id} ${a.title}`);
+    const overdue = (a.status === 'open' || a.status === 'in-progress') && this.action.deadline !== undefined && this.action.deadline.ms < this.now;
+    const deadline = this.action.deadline ? (overdue ? STRINGS.overdue(formatDate(this.action.deadline)) : STRINGS.due(formatDate(this.action.deadline))) : a.deadline;
+    item.description = [this.showIncident ? a.incident : undefined, a.owner, a.status, deadline].filter(Boolean).join(' · ');
+    item.tooltip = [a.title, a.acceptanceCriteria && `Acceptance: ${a.acceptanceCriteria}`, a.term && `Term: ${a.term}`].filter(Boolean).join('\n');
+    item.iconPath =
+      a.status === 'done'
+        ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
+        : a.status === 'dropped'
+          ? new vscode.ThemeIcon('circle-slash')
+          : overdue
+            ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+            : new vscode.ThemeIcon(a.status === 'in-progress' ? 'sync' : 'circle-large-outline');
+    item.contextValue = `actionRecord.${a.status}`;
+    item.resourceUri = this.folder.access.uri(this.action.file);
+    item.command = openRecordCommand(this.folder, this.action.file);
+    return item;
+  }
+}
+
+export class PostmortemNode extends TreeNode {
+  constructor(
+    private readonly folder: FolderIndex,
+    private readonly incident: Incident,
+    private readonly now: number,
+  ) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const pm = this.incident.record.postmortem;
+    const deadline = this.incident.postmortemDeadline;
+    const owed = postmortemOwed(this.incident);
+    const overdue = owed && deadline !== undefined && deadline.ms < this.now;
+    const item = new vscode.TreeItem(STRINGS.postmortem);
+    item.description =
+      pm?.status === 'complete'
+        ? STRINGS.complete
+        : deadline && owed
+          ? overdue
+            ? STRINGS.overdue(formatDate(deadline))
+            : STRINGS.due(formatDate(deadline))
+          : (pm?.status ?? STRINGS.notSet);
+    item.iconPath = overdue ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('notebook');
+    item.tooltip = [pm?.owner && `Owner: ${pm.owner}`, pm?.summary && oneLine(pm.summary)].filter(Boolean).join('\n') || undefined;
+    item.contextValue = overdue ? 'postmortem.overdue' : 'postmortem';
+    item.command = openRecordCommand(this.folder, this.incident.file, ['postmortem']);
+    return item;
+  }
+}
+
+export class LinkNode extends TreeNode {
+  constructor(
+    private readonly folder: FolderIndex,
+    private readonly incident: Incident,
+    private readonly link: CodeLink,
+    private readonly index: number,
+  ) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const kind: LinkKind = linkKind(this.link.path);
+    const item = new vscode.TreeItem(this.link.symbol ? `${this.link.symbol}` : this.link.path);
+    item.description = [this.link.symbol ? this.link.path : undefined, this.link.lines && `lines ${this.link.lines}`, this.link.note].filter(Boolean).join(' · ');
+    item.tooltip = this.link.note;
+    item.iconPath = new vscode.ThemeIcon(this.link.symbol ? 'symbol-method' : kind === 'directory' ? 'folder' : kind === 'glob' ? 'files' : 'file-code');
+    if (kind === 'file' && !this.link.symbol) item.resourceUri = this.folder.access.uri(this.link.path);
+    item.contextValue = `link.${kind}`;
+    item.command = {
+      command: COMMANDS.openLink,
+      title: 'Open',
+      arguments: [{ folder: this.folder.folder.uri.toString(), path: this.link.path, symbol: this.link.symbol, lines: this.link.lines, incident: this.incident.id, index: this.index }],
+    };
+    return item;
+  }
+}
+
+/** An entry in the Open actions view. */
+export function openActionNode(folder: FolderIndex, action: OpenAction, now: number): TreeNode {
+  if (action.source === 'inline') {
+    const a = action.item;
+    return new InlineActionNode(folder, action.incident, a.index, a.action.text, false, a.action.owner, now, a.deadline?.ms, true);
+  }
+  return new ActionRecordNode(folder, action.item, now, true);
+}
