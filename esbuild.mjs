@@ -79,9 +79,17 @@ function walk(dir) {
 }
 
 if (tests) {
+  // Integration tests run inside an extension host: one bundle per test file
+  // (so the runner lists files, no hand-kept index), plus both runner entries.
+  const integration = { ...common, sourcemap: 'inline', minify: false, external: ['vscode', 'mocha'] };
+  targets.push(
+    { ...integration, entryPoints: walk('test/integration').filter((p) => p.endsWith('.test.ts')), outdir: 'out/integration/tests' },
+    { ...integration, entryPoints: ['test/integration/electronEntry.ts'], outfile: 'out/integration/tests/index.js' },
+    { ...integration, entryPoints: ['test/integration/runnerExtension.ts'], outfile: 'out/integration/runnerExtension.js' },
+  );
   // Tests import src/ directly, so compile both, file by file, keeping the tree.
   targets.push({
-    entryPoints: [...walk('src'), ...walk('test'), ...walk('scripts')].filter((p) => !p.startsWith('src/webview')),
+    entryPoints: [...walk('src'), ...walk('test'), ...walk('scripts')].filter((p) => !p.startsWith('src/webview') && !p.startsWith('test/integration')),
     outdir: 'out',
     outbase: '.',
     bundle: false,

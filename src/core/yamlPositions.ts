@@ -16,6 +16,12 @@ export class PositionMapper {
     return { start: this.position(start), end: this.position(Math.max(start, end)) };
   }
 
+  /** From `start` to the end of its line (or `end`, if sooner). */
+  firstLine(start: number, end: number): Range {
+    const next = this.lines.lineStarts.find((s) => s > start);
+    return this.range(start, Math.min(end, next === undefined ? end : next - 1));
+  }
+
   nodeRange(node: Node | null | undefined): Range | undefined {
     if (!node?.range) return undefined;
     return this.range(node.range[0], node.range[1]);
@@ -69,9 +75,13 @@ export function rangeForPath(doc: Document, mapper: PositionMapper, path: FieldP
   if (exact && prefer === 'key' && found.key) return mapper.nodeRange(found.key)!;
   if (exact && found.value?.range) {
     const r = found.value.range;
-    // A block value spans many lines; point at its first line only.
     const whole = mapper.range(r[0], r[1]);
-    if (whole.end.line > whole.start.line && (isMap(found.value) || isSeq(found.value)) && found.key) {
+    if (whole.end.line > whole.start.line && (isMap(found.value) || isSeq(found.value))) {
+      // A block spans many lines: a list item is pointed at by its first line,
+      // a named mapping or list by its key.
+      if (typeof path[path.length - 1] === 'number' || !found.key) {
+        return mapper.firstLine(r[0], r[1]);
+      }
       return mapper.nodeRange(found.key)!;
     }
     return whole;

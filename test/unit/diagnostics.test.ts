@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { formatDiagnostic, type RecordDiagnostic } from '../../src/core/diagnostics';
 import { parseRecordText } from '../../src/core/parse';
+import { fieldRange } from '../../src/core/yamlPositions';
 import { incidentYaml, TempWorkspace } from '../support/workspace';
 
 /** One-based "line:column" of a diagnostic, as the CLI prints it. */
@@ -232,5 +233,16 @@ describe('cross-record diagnostics', () => {
     const index = await ws.index();
     assert.deepEqual(index.incidents().map((i) => i.id), ['INC-061']);
     assert.ok(index.diagnosticsFor('.incidents/INC-060.yaml').some((d) => d.code === 'yaml'));
+  });
+});
+
+describe('field ranges for navigation', () => {
+  it('points a list item at its first line and a named block at its key', () => {
+    const text = 'id: INC-1\nactions:\n  - text: first\n    owner: A\n  - text: second\n    owner: B\nroles:\n  onCall: C\n';
+    const item = fieldRange(text, ['actions', 1]);
+    assert.deepEqual([item.start, item.end], [{ line: 4, character: 4 }, { line: 4, character: 16 }]);
+    const roles = fieldRange(text, ['roles']);
+    assert.deepEqual(roles.start, { line: 6, character: 0 });
+    assert.deepEqual(fieldRange(text, ['nothing', 'here']).start, { line: 0, character: 0 });
   });
 });

@@ -1,0 +1,124 @@
+/**
+ * Runs the integration suite inside code-server's real extension host:
+ *   1. packages a throw-away runner extension holding the compiled test files,
+ *   2. installs it and the real incident-lens.vsix into a fresh code-server,
+ *   3. opens a copy of the demo workspace in Chromium (the extension host only
+ *      starts when a browser opens the workbench),
+ *   4. waits for the runner's result file, prints the log, exits non-zero on failure.
+ * Usage: node out/test/harness/runIntegration.js [--grep TEXT]
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CodeServer, launchBrowser, openWorkbench, REPO } from './codeServer';
+
+const RESULTS_DIR = join(REPO, '.test-results', 'integration');
+const TIMEOUT_MS = Number(process.env.INCIDENT_LENS_INTEGRATION_TIMEOUT ?? 15 * 60_000);
+
+function packageRunner(work: string, resultsFile: string, logFile: string, grep?: string): string {
+  const dir = join(work, 'runner');
+  mkdirSync(join(dir, 'tests'), { recursive: true });
+  cpSync(join(REPO, 'out', 'integration', 'runnerExtension.js'), join(dir, 'extension.js'));
+  cpSync(join(REPO, 'out', 'integration', 'tests'), join(dir, 'tests'), { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({
+      name: 'incident-lens-test-runner',
+      displayName: 'Incident Lens test runner (tests only)',
+      description: 'Runs the Incident Lens integration suite inside the extension host. Never shipped.',
+      publisher: 'incident-lens',
+      version: '0.0.1',
+      license: 'MIT',
+      engines: { vscode: '^1.95.0' },
+      main: './extension.js',
+      activationEvents: ['onStartupFinished'],
+    }),
+  );
+  writeFileSync(join(dir, 'README.md'), '# Incident Lens test runner\n\nTest-only extension.\n');
+  writeFileSync(join(dir, 'LICENSE'), 'MIT\n');
+  writeFileSync(
+    join(dir, 'runner-config.json'),
+    JSON.stringify({ mochaPath: join(REPO, 'node_modules', 'mocha'), resultsFile, logFile, grep }),
+  );
+  const vsix = join(work, 'runner.vsix');
+  execFileSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return vsix;
+}
+
+async function main(): Promise<number> {
+  const grepIndex = process.argv.indexOf('--grep');
+  const grep = grepIndex > 0 ? process.argv[grepIndex + 1] : undefined;
+  const vsix = join(REPO, 'incident-lens.vsix');
+  if (!existsSync(vsix)) throw new Error('incident-lens.vsix is missing: run npm run package first');
+  rmSync(RESULTS_DIR, { recursive: true, force: true });
+  mkdirSync(RESULTS_DIR, { recursive: true });
+
+  const work = mkdtempSync(join(tmpdir(), 'incident-lens-it-'));
+  const workspace = join(work, 'payments-demo');
+  cpSync(join(REPO, 'examples', 'payments-demo'), workspace, { recursive: true });
+  // Real git in the fixture, for the commands that use it.
+  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: workspace });
+  execFileSync('git', ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.invalid', 'add', '-A'], { cwd: workspace });
+  execFileSync('git', ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.invalid', 'commit', '-qm', 'fixture'], { cwd: workspace });
+
+  const resultsFile = join(work, 'results.json');
+  const logFile = join(RESULTS_DIR, 'mocha.log');
+  const runner = packageRunner(work, resultsFile, logFile, grep);
+  const server = new CodeServer({
+    workspace,
+    extensions: [vsix, runner],
+    logDir: RESULTS_DIR,
+    userSettings: { 'incidentLens.author': 'Integration Test', 'git.enabled': true },
+  });
+  const started = Date.now();
+  const browser = await launchBrowser();
+  try {
+    await server.start();
+    const page = await openWorkbench(browser, server.url());
+    let printed = 0;
+    const flushLog = () => {
+      if (!existsSync(logFile)) return;
+      const text = readFileSync(logFile, 'utf8');
+      if (text.length > printed) {
+        process.stdout.write(text.slice(printed));
+        printed = text.length;
+      }
+    };
+    while (!existsSync(resultsFile)) {
+      flushLog();
+      if (Date.now() - started > TIMEOUT_MS) {
+        await page.screenshot({ path: join(RESULTS_DIR, 'timeout.png') });
+        throw new Error(`no result after ${TIMEOUT_MS / 1000} s; see ${RESULTS_DIR}`);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    flushLog();
+    const result = JSON.parse(readFileSync(resultsFile, 'utf8')) as { passed: number; failed: number; pending: number; failures: Array<{ title: string; message: string }> };
+    if (result.failed) {
+      await page.screenshot({ path: join(RESULTS_DIR, 'failure.png') });
+      console.log('\nFailures:');
+      for (const f of result.failures) console.log(`  ✘ ${f.title}\n    ${f.message.split('\n').join('\n    ')}`);
+    }
+    if (result.passed + result.failed === 0) throw new Error('the integration suite ran no test');
+    console.log(`\nintegration: ${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} skipped` : ''} (${Math.round((Date.now() - started) / 1000)} s in code-server)`);
+    return result.failed ? 1 : 0;
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.stop();
+    server.dispose();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`integration: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`logs: ${RESULTS_DIR}`);
+    process.exit(1);
+  },
+);

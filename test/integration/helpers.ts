@@ -1,0 +1,57 @@
+/** Shared by the integration tests: the live extension, waiting, the fixture workspace. */
+import * as vscode from 'vscode';
+import type { IncidentLensApi } from '../../src/extension/extension';
+import { EXTENSION_ID } from '../../src/extension/constants';
+
+export async function api(): Promise<IncidentLensApi> {
+  const ext = vscode.extensions.getExtension<IncidentLensApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed`);
+  const exports = await ext.activate();
+  await exports.ready;
+  return exports;
+}
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the integration tests need the fixture workspace open');
+  return folder.uri;
+}
+
+export function fileUri(path: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...path.split('/'));
+}
+
+export async function writeFile(path: string, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(fileUri(path), new TextEncoder().encode(text));
+}
+
+export async function readFile(path: string): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri(path)));
+}
+
+export async function deleteFile(path: string): Promise<void> {
+  await vscode.workspace.fs.delete(fileUri(path), { useTrash: false });
+}
+
+/** Polls until `check` returns a truthy value (or throws its last error after `timeoutMs`). */
+export type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
+
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<Truthy<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as Truthy<T>;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Label text of a tree item. */
+export function label(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
