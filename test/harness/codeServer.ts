@@ -94,6 +94,8 @@ export class CodeServer {
         'update.mode': 'none',
         'window.commandCenter': false,
         'chat.disableAIFeatures': true,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'workbench.layoutControl.enabled': false,
         ...this.options.userSettings,
       }),
     );
@@ -128,8 +130,10 @@ export class CodeServer {
     throw new Error('code-server did not start within 60 s');
   }
 
-  url(folder = this.options.workspace): string {
-    return `http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(folder)}`;
+  /** Workbench URL for a folder, or for a .code-workspace file (multi-root). */
+  url(target = this.options.workspace): string {
+    const param = target.endsWith('.code-workspace') ? 'workspace' : 'folder';
+    return `http://127.0.0.1:${this.port}/?${param}=${encodeURIComponent(target)}`;
   }
 
   async stop(): Promise<void> {

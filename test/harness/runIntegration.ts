@@ -60,10 +60,16 @@ async function main(): Promise<number> {
   const work = mkdtempSync(join(tmpdir(), 'incident-lens-it-'));
   const workspace = join(work, 'payments-demo');
   cpSync(join(REPO, 'examples', 'payments-demo'), workspace, { recursive: true });
-  // Real git in the fixture, for the commands that use it.
+  // Real git in the demo fixture, for the commands that use it.
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: workspace });
   execFileSync('git', ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.invalid', 'add', '-A'], { cwd: workspace });
   execFileSync('git', ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.invalid', 'commit', '-qm', 'fixture'], { cwd: workspace });
+
+  // Multi-root: the demo first (the tests' main folder), a second service with its own records.
+  const second = join(work, 'second-service');
+  cpSync(join(REPO, 'test', 'fixtures', 'second-service'), second, { recursive: true });
+  const workspaceFile = join(work, 'fixture.code-workspace');
+  writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: workspace }, { path: second }] }));
 
   const resultsFile = join(work, 'results.json');
   const logFile = join(RESULTS_DIR, 'mocha.log');
@@ -78,7 +84,7 @@ async function main(): Promise<number> {
   const browser = await launchBrowser();
   try {
     await server.start();
-    const page = await openWorkbench(browser, server.url());
+    const page = await openWorkbench(browser, server.url(workspaceFile));
     let printed = 0;
     const flushLog = () => {
       if (!existsSync(logFile)) return;

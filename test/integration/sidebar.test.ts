@@ -17,7 +17,10 @@ describe('sidebar, Problems panel and status bar', () => {
     const ext = vscode.extensions.getExtension('incident-lens.incident-lens')!;
     const exports = await api();
     assert.ok(ext.isActive);
-    assert.equal(exports.internals.workspace.incidents().length, 4);
+    assert.deepEqual(
+      exports.internals.workspace.incidents().map((r) => `${r.folder.folder.name}/${r.incident.id}`),
+      ['payments-demo/INC-019', 'payments-demo/INC-023', 'payments-demo/INC-027', 'payments-demo/INC-031', 'second-service/INC-007'],
+    );
   });
 
   it('groups incidents by status in the seed order, hiding empty groups', async () => {
@@ -28,7 +31,7 @@ describe('sidebar, Problems panel and status bar', () => {
     const [inc023] = await tree(internals.incidentsTree, closed);
     const item = await internals.incidentsTree.getTreeItem(inc023!);
     assert.equal(label(item), 'INC-023 Payment page 500 error');
-    assert.equal(item.description, 'P1 · 2h 15m');
+    assert.equal(item.description, 'P1 · 2h 15m · payments-demo', 'multi-root: the folder is named');
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'flame');
     assert.match((item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /Root cause:\*\* Webhook handler written with Claude/);
   });
@@ -170,5 +173,29 @@ describe('sidebar, Problems panel and status bar', () => {
     const hits = searchAll(internals.workspace, 'stripe');
     assert.equal(hits[0]?.hit.incident.id, 'INC-023');
     assert.equal(hits[0]?.hit.field, 'keywords');
+  });
+});
+
+describe('multi-root workspaces', () => {
+  it('keeps each folder\'s records apart and shows them together', async () => {
+    const { internals } = await api();
+    const folders = internals.workspace.folderIndexes().map((f) => [f.folder.name, f.index.incidents().map((i) => i.id)]);
+    assert.deepEqual(folders, [
+      ['payments-demo', ['INC-019', 'INC-023', 'INC-027', 'INC-031']],
+      ['second-service', ['INC-007']],
+    ]);
+    const resolved = (await tree(internals.incidentsTree))[2]!;
+    const items = (await tree(internals.incidentsTree, resolved)).map((n) => n.toTreeItem());
+    assert.deepEqual(items.map((i) => [label(i), i.description]), [
+      ['INC-007 Search results stale for an hour', 'P3 · 1h 5m · second-service'],
+      ['INC-019 Wrong currency symbol on receipts for EUR', 'P4 · 5h 30m · payments-demo'],
+    ]);
+  });
+
+  it('links of one folder do not leak into another', async () => {
+    const { internals } = await api();
+    const [demo, second] = internals.workspace.folderIndexes();
+    assert.deepEqual(second!.index.incidentsForFile('src/indexer.ts').map((i) => i.id), ['INC-007']);
+    assert.deepEqual(demo!.index.incidentsForFile('src/indexer.ts'), []);
   });
 });

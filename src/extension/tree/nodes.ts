@@ -87,7 +87,6 @@ export class IncidentNode extends TreeNode {
     item.description = [r.priority, age, this.showFolder ? this.folder.folder.name : undefined].filter(Boolean).join(' · ');
     item.tooltip = incidentTooltip(this.incident);
     item.contextValue = `incident.${r.status}`;
-    item.resourceUri = this.folder.access.uri(this.incident.file);
     item.command = openRecordCommand(this.folder, this.incident.file);
     return item;
   }
@@ -299,7 +298,6 @@ export class ActionRecordNode extends TreeNode {
             ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
             : new vscode.ThemeIcon(a.status === 'in-progress' ? 'sync' : 'circle-large-outline');
     item.contextValue = `actionRecord.${a.status}`;
-    item.resourceUri = this.folder.access.uri(this.action.file);
     item.command = openRecordCommand(this.folder, this.action.file);
     return item;
   }
@@ -352,7 +350,6 @@ export class LinkNode extends TreeNode {
     item.description = [this.link.symbol ? this.link.path : undefined, this.link.lines && `lines ${this.link.lines}`, this.link.note].filter(Boolean).join(' · ');
     item.tooltip = this.link.note;
     item.iconPath = new vscode.ThemeIcon(this.link.symbol ? 'symbol-method' : kind === 'directory' ? 'folder' : kind === 'glob' ? 'files' : 'file-code');
-    if (kind === 'file' && !this.link.symbol) item.resourceUri = this.folder.access.uri(this.link.path);
     item.contextValue = `link.${kind}`;
     item.command = {
       command: COMMANDS.openLink,

@@ -1,0 +1,65 @@
+/**
+ * npm start: open the demo workspace in a VS Code with the extension loaded.
+ *   1. the `code` CLI, when present (Extension Development Host);
+ *   2. otherwise a VS Code downloaded by @vscode/test-electron;
+ *   3. otherwise (offline machines) code-server on 127.0.0.1, URL printed.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { downloadAndUnzipVSCode } from '@vscode/test-electron';
+import { CodeServer, TOOLS } from '../test/harness/codeServer';
+
+const REPO = resolve(__dirname, '..', '..');
+const DEMO = join(REPO, 'examples', 'payments-demo');
+
+function onPath(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+function devHost(executable: string): void {
+  console.log(`Opening ${DEMO} in ${executable} with the extension from ${REPO}`);
+  spawn(executable, [`--extensionDevelopmentPath=${REPO}`, DEMO], { stdio: 'inherit', detached: true }).unref();
+}
+
+async function downloadedVsCode(): Promise<string | undefined> {
+  try {
+    const timeout = new Promise<undefined>((r) => setTimeout(() => r(undefined), 30_000));
+    return await Promise.race([downloadAndUnzipVSCode('stable'), timeout]);
+  } catch (err) {
+    console.log(`No VS Code download (${err instanceof Error ? err.message.split('\n')[0] : String(err)}).`);
+    return undefined;
+  }
+}
+
+async function codeServer(): Promise<boolean> {
+  if (!existsSync(join(TOOLS, 'code-server'))) return false;
+  const vsix = join(REPO, 'incident-lens.vsix');
+  const server = new CodeServer({ workspace: DEMO, extensions: [vsix], logDir: join(REPO, '.test-results', 'start') });
+  const url = await server.start();
+  console.log(`\nIncident Lens is running in code-server (VS Code in the browser):\n\n  ${url}\n\nOpen that URL in a browser. Ctrl+C stops it.`);
+  const stop = () => {
+    void server.stop().then(() => {
+      server.dispose();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  await new Promise(() => undefined);
+  return true;
+}
+
+async function main(): Promise<void> {
+  if (onPath('code')) return devHost('code');
+  const downloaded = await downloadedVsCode();
+  if (downloaded) return devHost(downloaded);
+  if (await codeServer()) return;
+  console.error(
+    'Nothing can run VS Code here: install VS Code (the `code` command), allow @vscode/test-electron to download it, ' +
+      'or install code-server for offline use with: bash scripts/setup-code-server.sh',
+  );
+  process.exit(1);
+}
+
+void main();
