@@ -80,15 +80,20 @@ export class IncidentIndex {
   load(): Promise<void> {
     return this.serial(async () => {
       const paths = (await this.access.listFiles(this.folder)).filter((p) => this.owns(p));
+      // Read and parse everything first, then swap in one step: readers never see a half-loaded index.
+      const parsed: ParsedFile[] = [];
+      for (const path of paths) {
+        const text = await this.readOrUndefined(path);
+        if (text !== undefined) parsed.push(parseRecordText(path, text, this.parseOptions));
+      }
+      const missing = new Map<string, RecordDiagnostic[]>();
+      if (this.options.checkLinkTargets) for (const p of parsed) await this.checkLinkTargets(p, missing);
       const before = [...this.files.keys()];
       this.files.clear();
       this.links.clear();
       this.missingLinkTargets.clear();
-      for (const path of paths) {
-        const text = await this.readOrUndefined(path);
-        if (text !== undefined) this.store(parseRecordText(path, text, this.parseOptions));
-      }
-      if (this.options.checkLinkTargets) for (const parsed of this.files.values()) await this.checkLinkTargets(parsed);
+      for (const p of parsed) this.store(p);
+      for (const [file, diags] of missing) this.missingLinkTargets.set(file, diags);
       this.changed([...new Set([...before, ...paths])]);
     });
   }
@@ -286,7 +291,7 @@ export class IncidentIndex {
     }
   }
 
-  private async checkLinkTargets(parsed: ParsedFile): Promise<void> {
+  private async checkLinkTargets(parsed: ParsedFile, into = this.missingLinkTargets): Promise<void> {
     const record = parsed.record;
     if (!record) return;
     const found: RecordDiagnostic[] = [];
@@ -305,8 +310,8 @@ export class IncidentIndex {
         });
       }
     }
-    if (found.length) this.missingLinkTargets.set(parsed.file, found);
-    else this.missingLinkTargets.delete(parsed.file);
+    if (found.length) into.set(parsed.file, found);
+    else into.delete(parsed.file);
   }
 
   private idMap(): Map<string, IndexedRecord[]> {

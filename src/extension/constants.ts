@@ -12,6 +12,15 @@ export const COMMANDS = {
   openDocs: 'incidentLens.openDocs',
   openDemo: 'incidentLens.openDemo',
   showOutput: 'incidentLens.showOutput',
+  newIncident: 'incidentLens.newIncident',
+  logTimelineEntry: 'incidentLens.logTimelineEntry',
+  setStatus: 'incidentLens.setStatus',
+  addAction: 'incidentLens.addAction',
+  completeAction: 'incidentLens.completeAction',
+  recordCommunication: 'incidentLens.recordCommunication',
+  setRootCause: 'incidentLens.setRootCause',
+  startPostmortem: 'incidentLens.startPostmortem',
+  exportPostmortem: 'incidentLens.exportPostmortem',
   /** Internal: opens a record at a field path (tree items, search). */
   openRecord: 'incidentLens.openRecord',
   /** Internal: opens a linked file, at the symbol when there is one. */

@@ -13,6 +13,8 @@ import { openLink, openRecord } from './commands/navigation';
 import { searchIncidents } from './commands/search';
 import { openDemo, openDocs, pickGroupBy, pickSortBy } from './commands/view';
 import { affects } from './config';
+import { EditingCommands } from './commands/editing';
+import { EditRefused, RecordEditor } from './recordEditor';
 
 export interface IncidentLensApi {
   /** Resolves when every workspace folder's records have loaded once. */
@@ -47,8 +49,10 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
         try {
           return await fn(...args);
         } catch (err) {
-          log.error(id, err);
+          if (!(err instanceof EditRefused)) log.error(id, err);
           void vscode.window.showErrorMessage(`Incident Lens: ${err instanceof Error ? err.message : String(err)}`);
+          // Callers passing an argument object (tests, other extensions) get the failure too.
+          if (args[0] !== null && typeof args[0] === 'object' && Object.getPrototypeOf(args[0]) === Object.prototype) throw err;
           return undefined;
         }
       }),
@@ -62,6 +66,17 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   command(COMMANDS.openDocs, () => openDocs(context.extensionUri));
   command(COMMANDS.openDemo, () => openDemo(context.extensionUri, context.globalStorageUri));
   command(COMMANDS.showOutput, () => log.channel.show());
+
+  const editing = new EditingCommands(workspace, new RecordEditor(log));
+  command(COMMANDS.newIncident, (arg) => editing.newIncident(arg));
+  command(COMMANDS.logTimelineEntry, (arg) => editing.logTimelineEntry(arg));
+  command(COMMANDS.setStatus, (arg) => editing.setStatus(arg));
+  command(COMMANDS.addAction, (arg) => editing.addAction(arg));
+  command(COMMANDS.completeAction, (arg) => editing.completeAction(arg));
+  command(COMMANDS.recordCommunication, (arg) => editing.recordCommunication(arg));
+  command(COMMANDS.setRootCause, (arg) => editing.setRootCause(arg));
+  command(COMMANDS.startPostmortem, (arg) => editing.startPostmortem(arg));
+  command(COMMANDS.exportPostmortem, (arg) => editing.exportPostmortem(arg));
 
   sub(
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -135,7 +135,7 @@ export class IncidentWorkspace implements vscode.Disposable {
     store.add(watcher.onDidChange(onDisk));
     store.add(watcher.onDidDelete(onDisk));
     // A renamed or deleted folder of records: the watcher reports only the folder.
-    const folderWatcher = store.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(wf, `${index.folder}{,/**}`), true, true, false));
+    const folderWatcher = store.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(wf, index.folder), true, true, false));
     store.add(folderWatcher.onDidDelete(() => void index.load().catch((err) => this.log.error('reload after delete', err))));
 
     try {

@@ -12,6 +12,8 @@ export const openRecordArgs = z.object({
   folder: z.string(),
   file: z.string(),
   path: fieldPath.optional(),
+  /** Zero-based line, when no field path is given (e.g. a diagnostic). */
+  line: z.number().int().nonnegative().optional(),
 });
 
 export const openLinkArgs = z.object({
@@ -34,6 +36,9 @@ export async function openRecord(workspace: IncidentWorkspace, raw: unknown): Pr
   if (args.path?.length) {
     const r = fieldRange(document.getText(), args.path);
     selection = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+  } else if (args.line !== undefined) {
+    const line = Math.min(args.line, document.lineCount - 1);
+    selection = new vscode.Range(line, 0, line, document.lineAt(line).text.length);
   }
   const editor = await vscode.window.showTextDocument(document, { preview: true, selection });
   if (selection) editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

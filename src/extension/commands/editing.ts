@@ -1,0 +1,361 @@
+/**
+ * The incident's life cycle from the command palette. Every command takes an
+ * optional argument object (validated with zod) so it runs without prompts;
+ * without one, it asks only what it must, in as few steps as possible.
+ */
+import * as vscode from 'vscode';
+import { z } from 'zod';
+import type { Incident } from '../../core/model';
+import { postmortemMarkdown } from '../../core/export';
+import {
+  addActionOps,
+  communicationOps,
+  completeActionOps,
+  inIncidentOffset,
+  logEntryOps,
+  newIncidentText,
+  nextIncidentId,
+  rootCauseOps,
+  setStatusOps,
+  startPostmortemOps,
+} from '../../core/recordOps';
+import {
+  AI_CONNECTIONS,
+  AI_CONNECTION_LABELS,
+  COMMUNICATION_CHANNELS,
+  COMMUNICATION_LABELS,
+  DETECTION_METHODS,
+  ENTRY_KINDS,
+  MILESTONES,
+  PRIORITIES,
+  PRIORITY_DEFINITIONS,
+  STATUSES,
+  STATUS_LABELS,
+  type IncidentStatus,
+} from '../../core/schema';
+import { formatInstant, parseTime } from '../../core/time';
+import { currentAuthor } from '../author';
+import { COMMANDS } from '../constants';
+import type { FolderIndex, IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
+import type { RecordEditor } from '../recordEditor';
+import { IncidentNode, InlineActionNode } from '../tree/nodes';
+
+const target = z.object({ incident: z.string().optional(), folder: z.string().optional() });
+const localOffset = () => -new Date().getTimezoneOffset();
+
+/** Commands receive a tree node (context menu), an args object (tests, links) or nothing (palette). */
+function targetOf(arg: unknown): { incident?: string; folder?: string } {
+  if (arg instanceof IncidentNode) return { incident: arg.incident.id, folder: arg.folder.folder.uri.toString() };
+  if (arg instanceof InlineActionNode) return { incident: arg.incident.id, folder: arg.folder.folder.uri.toString() };
+  const parsed = target.safeParse(arg);
+  return parsed.success ? parsed.data : {};
+}
+
+function parseArgs<T extends z.ZodType>(schema: T, arg: unknown): z.infer<T> | undefined {
+  if (arg === undefined || arg instanceof IncidentNode || arg instanceof InlineActionNode) return undefined;
+  const r = schema.safeParse(arg);
+  if (!r.success) throw new Error(`invalid arguments: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return r.data;
+}
+
+export class EditingCommands {
+  constructor(
+    private readonly workspace: IncidentWorkspace,
+    private readonly editor: RecordEditor,
+  ) {}
+
+  /** The incident to act on: named, or picked (the only active one preselected). */
+  private async pickIncident(arg: unknown, filter: (i: Incident) => boolean = () => true, placeHolder = vscode.l10n.t('Incident')): Promise<IncidentRef | undefined> {
+    const t = targetOf(arg);
+    if (t.incident) {
+      const found = this.workspace.findIncident(t.incident, t.folder);
+      if (!found) throw new Error(vscode.l10n.t('Incident {0} was not found.', t.incident));
+      return found;
+    }
+    const refs = this.workspace.incidents().filter((r) => filter(r.incident));
+    const order = (r: IncidentRef) => STATUSES.indexOf(r.incident.record.status) * 10 + PRIORITIES.indexOf(r.incident.record.priority);
+    refs.sort((a, b) => order(a) - order(b));
+    if (!refs.length) throw new Error(vscode.l10n.t('No incident to act on.'));
+    const items = refs.map((ref) => ({
+      label: `${ref.incident.id} ${ref.incident.record.title}`,
+      description: `${ref.incident.record.priority} · ${STATUS_LABELS[ref.incident.record.status]}`,
+      ref,
+    }));
+    const pick = vscode.window.createQuickPick<(typeof items)[number]>();
+    pick.items = items;
+    pick.placeholder = placeHolder;
+    const active = items.filter((i) => i.ref.incident.record.status === 'active');
+    if (active.length === 1) pick.activeItems = [active[0]!];
+    return new Promise((resolve) => {
+      pick.onDidAccept(() => {
+        resolve(pick.selectedItems[0]?.ref ?? pick.activeItems[0]?.ref);
+        pick.hide();
+      });
+      pick.onDidHide(() => {
+        resolve(undefined);
+        pick.dispose();
+      });
+      pick.show();
+    });
+  }
+
+  private now(ref: IncidentRef, at?: string): ReturnType<typeof inIncidentOffset> {
+    if (at) {
+      const t = parseTime(at);
+      if (t.kind !== 'instant') throw new Error(vscode.l10n.t('"{0}" is not a time with offset.', at));
+      return t.instant;
+    }
+    return inIncidentOffset(ref.incident, Date.now(), localOffset());
+  }
+
+  private async write(ref: IncidentRef, build: Parameters<RecordEditor['edit']>[2]): Promise<void> {
+    await this.editor.edit(ref.folder, ref.incident.file, build);
+  }
+
+  async logTimelineEntry(arg?: unknown): Promise<void> {
+    const args = parseArgs(
+      z.object({ incident: z.string(), folder: z.string().optional(), kind: z.enum(ENTRY_KINDS).optional(), text: z.string().min(1), milestone: z.enum(MILESTONES).optional(), at: z.string().optional(), author: z.string().optional() }),
+      arg,
+    );
+    const ref = await this.pickIncident(args ?? arg, undefined, vscode.l10n.t('Log a timeline entry in…'));
+    if (!ref) return;
+    let kind = args?.kind;
+    let text = args?.text;
+    let milestone = args?.milestone;
+    if (!args) {
+      const kindPick = await vscode.window.showQuickPick(
+        ENTRY_KINDS.map((k) => ({ label: k[0]!.toUpperCase() + k.slice(1), value: k })),
+        { placeHolder: vscode.l10n.t('{0}: what kind of entry?', ref.incident.id) },
+      );
+      if (!kindPick) return;
+      kind = kindPick.value;
+      text = await vscode.window.showInputBox({
+        prompt: vscode.l10n.t('{0} — {1} entry, time now', ref.incident.id, kind),
+        placeHolder: vscode.l10n.t('What happened, was found or decided — who, what'),
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Write what happened')),
+      });
+      if (!text) return;
+      const missing = MILESTONES.filter((m) => !ref.incident.milestones[m]);
+      if (missing.length) {
+        const m = await vscode.window.showQuickPick([{ label: vscode.l10n.t('No milestone'), value: undefined }, ...missing.map((x) => ({ label: x, value: x }))], {
+          placeHolder: vscode.l10n.t('Does this mark a milestone?'),
+        });
+        if (!m) return;
+        milestone = m.value;
+      }
+    }
+    const author = args?.author ?? (await currentAuthor(ref.folder.folder));
+    const at = this.now(ref, args?.at);
+    await this.write(ref, (record) => logEntryOps(record as Incident, { at, author, kind, text: text!.trim(), milestone }));
+  }
+
+  async setStatus(arg?: unknown): Promise<void> {
+    const args = parseArgs(z.object({ incident: z.string(), folder: z.string().optional(), status: z.enum(STATUSES), at: z.string().optional(), author: z.string().optional() }), arg);
+    const ref = await this.pickIncident(args ?? arg, undefined, vscode.l10n.t('Change the status of…'));
+    if (!ref) return;
+    let status: IncidentStatus | undefined = args?.status;
+    if (!status) {
+      const labels: Record<IncidentStatus, string> = {
+        active: vscode.l10n.t('Reopen (active)'),
+        resolved: vscode.l10n.t('Resolve — fills resolution time and duration'),
+        'postmortem-pending': vscode.l10n.t('Close — postmortem due in 48 h'),
+        closed: vscode.l10n.t('Closed — postmortem complete'),
+      };
+      const pick = await vscode.window.showQuickPick(
+        STATUSES.filter((s) => s !== ref.incident.record.status).map((s) => ({ label: labels[s], value: s })),
+        { placeHolder: vscode.l10n.t('{0} is {1}', ref.incident.id, STATUS_LABELS[ref.incident.record.status]) },
+      );
+      status = pick?.value;
+    }
+    if (!status) return;
+    const author = args?.author ?? (await currentAuthor(ref.folder.folder));
+    const at = this.now(ref, args?.at);
+    await this.write(ref, (record) => {
+      const change = setStatusOps(record as Incident, status!, at, author);
+      return 'error' in change ? change : change.ops;
+    });
+  }
+
+  async addAction(arg?: unknown): Promise<void> {
+    const args = parseArgs(z.object({ incident: z.string(), folder: z.string().optional(), text: z.string().min(1), owner: z.string().optional(), deadline: z.string().optional() }), arg);
+    const ref = await this.pickIncident(args ?? arg, undefined, vscode.l10n.t('Add an action to…'));
+    if (!ref) return;
+    let input = args;
+    if (!input) {
+      const text = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Action for {0}', ref.incident.id), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Describe the action')) });
+      if (!text) return;
+      const owner = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Owner'), value: await currentAuthor(ref.folder.folder) });
+      if (owner === undefined) return;
+      const deadline = await vscode.window.showInputBox({
+        prompt: vscode.l10n.t('Deadline (HH:MM today, or ISO 8601); empty for none'),
+        validateInput: (v) => (!v.trim() || parseTime(v, { allowDate: true }).kind !== 'error' ? undefined : vscode.l10n.t('Use HH:MM or 2025-03-18T16:00:00+03:00')),
+      });
+      if (deadline === undefined) return;
+      input = { incident: ref.incident.id, text, owner: owner || undefined, deadline: deadline || undefined };
+    }
+    await this.write(ref, () => addActionOps(input!));
+  }
+
+  async completeAction(arg?: unknown): Promise<void> {
+    const args = parseArgs(z.object({ incident: z.string(), folder: z.string().optional(), index: z.number().int().nonnegative(), by: z.string().optional(), at: z.string().optional() }), arg);
+    let index = args?.index;
+    if (arg instanceof InlineActionNode) index = arg.index;
+    const ref = await this.pickIncident(args ?? arg, (i) => i.actions.some((a) => !a.action.done), vscode.l10n.t('Complete an action of…'));
+    if (!ref) return;
+    if (index === undefined) {
+      const open = ref.incident.actions.filter((a) => !a.action.done);
+      const pick = await vscode.window.showQuickPick(
+        open.map((a) => ({ label: a.action.text, description: [a.action.owner, a.action.deadline].filter(Boolean).join(' · '), index: a.index })),
+        { placeHolder: vscode.l10n.t('Which action is done?') },
+      );
+      if (!pick) return;
+      index = pick.index;
+    }
+    const by = args?.by ?? (await currentAuthor(ref.folder.folder));
+    const at = this.now(ref, args?.at);
+    await this.write(ref, (record) => completeActionOps(record as Incident, index!, by, at));
+  }
+
+  async recordCommunication(arg?: unknown): Promise<void> {
+    const args = parseArgs(
+      z.object({ incident: z.string(), folder: z.string().optional(), channel: z.enum(COMMUNICATION_CHANNELS), text: z.string().optional(), by: z.string().optional(), at: z.string().optional() }),
+      arg,
+    );
+    const ref = await this.pickIncident(args ?? arg, undefined, vscode.l10n.t('Record a communication for…'));
+    if (!ref) return;
+    let channel = args?.channel;
+    let text = args?.text;
+    if (!args) {
+      const pick = await vscode.window.showQuickPick(COMMUNICATION_CHANNELS.map((c) => ({ label: COMMUNICATION_LABELS[c], value: c })), { placeHolder: vscode.l10n.t('Which channel?') });
+      if (!pick) return;
+      channel = pick.value;
+      text = await vscode.window.showInputBox({ prompt: vscode.l10n.t('{0}: what was said (optional)', COMMUNICATION_LABELS[channel]) });
+      if (text === undefined) return;
+    }
+    const by = args?.by ?? (await currentAuthor(ref.folder.folder));
+    const at = this.now(ref, args?.at);
+    await this.write(ref, (record) => communicationOps(record as Incident, channel!, at, text || undefined, by));
+  }
+
+  async setRootCause(arg?: unknown): Promise<void> {
+    const args = parseArgs(
+      z.object({
+        incident: z.string(),
+        folder: z.string().optional(),
+        initialHypothesis: z.string().optional(),
+        confirmed: z.string().optional(),
+        trigger: z.string().optional(),
+        triggerRef: z.string().optional(),
+        aiConnection: z.array(z.enum(AI_CONNECTIONS)).optional(),
+        note: z.string().optional(),
+      }),
+      arg,
+    );
+    const ref = await this.pickIncident(args ?? arg, undefined, vscode.l10n.t('Set the root cause of…'));
+    if (!ref) return;
+    let input = args;
+    if (!input) {
+      const rc = ref.incident.record.rootCause;
+      const ask = (prompt: string, value?: string) => vscode.window.showInputBox({ prompt, value: value?.replace(/\s+/g, ' ') });
+      const initialHypothesis = await ask(vscode.l10n.t('Initial hypothesis'), rc?.initialHypothesis);
+      if (initialHypothesis === undefined) return;
+      const confirmed = await ask(vscode.l10n.t('Confirmed root cause (empty while unknown)'), rc?.confirmed);
+      if (confirmed === undefined) return;
+      const trigger = await ask(vscode.l10n.t('Trigger: exactly what set it off'), rc?.trigger?.text);
+      if (trigger === undefined) return;
+      const ai = await vscode.window.showQuickPick(
+        AI_CONNECTIONS.map((a) => ({ label: AI_CONNECTION_LABELS[a], value: a, picked: ref.incident.aiConnections.includes(a) })),
+        { canPickMany: true, placeHolder: vscode.l10n.t('AI connection') },
+      );
+      if (!ai) return;
+      input = { incident: ref.incident.id, initialHypothesis: initialHypothesis || undefined, confirmed: confirmed || undefined, trigger: trigger || undefined, aiConnection: ai.map((a) => a.value) };
+    }
+    await this.write(ref, () => rootCauseOps(input!));
+  }
+
+  async startPostmortem(arg?: unknown): Promise<void> {
+    const args = parseArgs(z.object({ incident: z.string(), folder: z.string().optional(), owner: z.string().optional() }), arg);
+    const ref = await this.pickIncident(args ?? arg, (i) => i.record.status !== 'active', vscode.l10n.t('Start the postmortem of…'));
+    if (!ref) return;
+    const owner = args?.owner ?? ref.incident.record.roles?.incidentLead ?? (await currentAuthor(ref.folder.folder));
+    const document = await this.editor.edit(ref.folder, ref.incident.file, (record) => startPostmortemOps(record as Incident, owner));
+    if (!args) await vscode.commands.executeCommand(COMMANDS.openRecord, { folder: ref.folder.folder.uri.toString(), file: ref.incident.file, path: ['postmortem'] });
+    void document;
+  }
+
+  async exportPostmortem(arg?: unknown): Promise<vscode.TextDocument | undefined> {
+    const args = parseArgs(z.object({ incident: z.string(), folder: z.string().optional(), output: z.string().optional() }), arg);
+    const ref = await this.pickIncident(args ?? arg, undefined, vscode.l10n.t('Export the postmortem of…'));
+    if (!ref) return undefined;
+    const markdown = postmortemMarkdown(ref.incident, ref.folder.index.actionRecordsOf(ref.incident.id));
+    if (args?.output) {
+      const uri = ref.folder.access.uri(args.output);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(markdown));
+      return vscode.workspace.openTextDocument(uri);
+    }
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+    await vscode.window.showTextDocument(document);
+    return document;
+  }
+
+  async newIncident(arg?: unknown): Promise<vscode.Uri | undefined> {
+    const args = parseArgs(
+      z.object({
+        folder: z.string().optional(),
+        title: z.string().min(1),
+        priority: z.enum(PRIORITIES),
+        detectedHow: z.enum(DETECTION_METHODS).optional(),
+        detectedSource: z.string().optional(),
+        system: z.string().optional(),
+        start: z.string().optional(),
+        author: z.string().optional(),
+      }),
+      arg,
+    );
+    const folders = this.workspace.folderIndexes();
+    let folder: FolderIndex | undefined = args?.folder ? folders.find((f) => f.folder.uri.toString() === args.folder) : folders[0];
+    if (!args && folders.length > 1) {
+      const pick = await vscode.window.showQuickPick(folders.map((f) => ({ label: f.folder.name, f })), { placeHolder: vscode.l10n.t('Which workspace folder?') });
+      folder = pick?.f;
+    }
+    if (!folder) throw new Error(vscode.l10n.t('Open a folder to create incidents in.'));
+    const author = args?.author ?? (await currentAuthor(folder.folder));
+    let input = args;
+    if (!input) {
+      const title = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Short description of the incident'), placeHolder: vscode.l10n.t('Payment page 500 error'), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A title is needed')) });
+      if (!title) return undefined;
+      const priority = await vscode.window.showQuickPick(PRIORITIES.map((p) => ({ label: p, description: PRIORITY_DEFINITIONS[p], value: p })), { placeHolder: vscode.l10n.t('Priority') });
+      if (!priority) return undefined;
+      const how = await vscode.window.showQuickPick(DETECTION_METHODS.map((d) => ({ label: d, value: d })), { placeHolder: vscode.l10n.t('How was it detected?') });
+      if (!how) return undefined;
+      const detectedSource = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Detected by (alert, report…), optional') });
+      if (detectedSource === undefined) return undefined;
+      const system = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Affected system, optional') });
+      if (system === undefined) return undefined;
+      const start = await vscode.window.showInputBox({
+        prompt: vscode.l10n.t('Start'),
+        value: formatInstant(inIncidentOffset(undefined, Date.now(), localOffset())),
+        validateInput: (v) => (parseTime(v).kind === 'instant' ? undefined : vscode.l10n.t('ISO 8601 with offset, e.g. 2025-03-18T14:37:00+03:00')),
+      });
+      if (!start) return undefined;
+      input = { title, priority: priority.value, detectedHow: how.value, detectedSource: detectedSource || undefined, system: system || undefined, start };
+    }
+    const start = input.start ? parseTime(input.start) : undefined;
+    if (start && start.kind !== 'instant') throw new Error(vscode.l10n.t('"{0}" is not a time with offset.', input.start!));
+    const id = nextIncidentId(folder.index.allFiles().map((f) => f.record?.id ?? f.file.split('/').pop()!.replace(/\.ya?ml$/i, '')));
+    const text = newIncidentText({
+      id,
+      title: input.title.trim(),
+      priority: input.priority,
+      start: start?.kind === 'instant' ? start.instant : inIncidentOffset(undefined, Date.now(), localOffset()),
+      detectedHow: input.detectedHow,
+      detectedSource: input.detectedSource,
+      system: input.system,
+      roles: { incidentLead: author, commsOwner: author, technicalLead: author, onCall: author },
+      author,
+    });
+    const uri = await this.editor.create(folder, `${folder.index.folder}/${id}.yaml`, text);
+    if (!args) await vscode.window.showTextDocument(uri);
+    return uri;
+  }
+}
