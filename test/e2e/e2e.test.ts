@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -83,5 +83,38 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
     assert.match(await first.innerText(), /keywords: stripe/);
     await wb.shot('search');
     await wb.page.keyboard.press('Escape');
+  });
+
+  it('logs a timeline entry by typing in the command palette; it lands in the YAML on disk', async () => {
+    const file = join(workspace, '.incidents', 'INC-031.yaml');
+    const before = readFileSync(file, 'utf8');
+    await wb.runCommand('Incident Lens: Log Timeline Entry');
+    const input = wb.page.locator('.quick-input-widget input');
+    // The only active incident is preselected: Enter takes it.
+    await wb.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'INC-031' }).waitFor();
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Decision' }).waitFor();
+    await input.fill('decision');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.quick-input-widget', { hasText: 'decision entry, time now' }).waitFor();
+    await input.fill('Roll back the auth refactor; Burak starts now.');
+    await wb.shot('log-timeline-entry');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'No milestone' }).waitFor();
+    await wb.page.keyboard.press('Enter');
+    await wb.until(async () => readFileSync(file, 'utf8') !== before, 'INC-031.yaml to change on disk');
+    const after = readFileSync(file, 'utf8');
+    // Exactly one block was inserted after the last timeline entry; every other byte is as it was.
+    const anchor = '    text: refreshSession compares expiry in seconds with Date.now() in milliseconds.\n';
+    const at = before.indexOf(anchor) + anchor.length;
+    assert.equal(after.slice(0, at), before.slice(0, at));
+    assert.ok(after.endsWith(before.slice(at)));
+    const inserted = after.slice(at, after.length - (before.length - at));
+    assert.match(inserted, /^ {2}- at: .+\n {4}author: Deniz\n {4}kind: decision\n {4}text: Roll back the auth refactor; Burak starts now\.\n$/);
+    // The tree follows: INC-031's timeline now has four entries.
+    await wb.page.locator('.part.sidebar .monaco-list-row', { hasText: 'INC-031 Users logged out' }).click();
+    await wb.page.keyboard.press('ArrowRight');
+    await wb.until(async () => (await wb.sidebarText()).includes('Timeline (4)'), 'Timeline (4) in the tree');
+    await wb.shot('timeline-entry-logged');
   });
 });
