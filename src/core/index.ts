@@ -120,6 +120,35 @@ export class IncidentIndex {
     });
   }
 
+  /** Re-checks that linked files exist (after files were created, deleted or renamed). */
+  recheckLinkTargets(): Promise<void> {
+    return this.serial(async () => {
+      if (!this.options.checkLinkTargets) return;
+      const changed: string[] = [];
+      for (const parsed of this.files.values()) {
+        const before = JSON.stringify(this.missingLinkTargets.get(parsed.file) ?? []);
+        await this.checkLinkTargets(parsed);
+        if (JSON.stringify(this.missingLinkTargets.get(parsed.file) ?? []) !== before) changed.push(parsed.file);
+      }
+      if (changed.length) this.changed(changed);
+    });
+  }
+
+  /** Every link whose path is this file, or a directory containing it (for renames). */
+  linksNaming(path: string): LinkRef[] {
+    const p = normalizePath(path);
+    const out: LinkRef[] = [];
+    for (const record of this.records()) {
+      record.links.forEach((link, index) => {
+        const lp = normalizePath(link.path);
+        const kind = linkKind(lp);
+        if (kind === 'glob') return;
+        if (lp === p || lp.replace(/\/+$/, '') === p || lp.startsWith(`${p}/`)) out.push({ record, link, index, kind });
+      });
+    }
+    return out;
+  }
+
   removeFile(path: string): Promise<void> {
     const p = normalizePath(path);
     return this.serial(async () => {

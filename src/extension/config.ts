@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_INCIDENTS_FOLDER } from '../core/index';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/parse';
-import { STATUSES, type IncidentStatus } from '../core/schema';
+import { PRIORITIES, STATUSES, type IncidentStatus, type Priority } from '../core/schema';
 import { CONFIG } from './constants';
 
 export type GroupBy = 'status' | 'priority' | 'system';
@@ -15,6 +15,12 @@ export interface Settings {
   readonly sortBy: SortBy;
   readonly statuses: readonly IncidentStatus[];
   readonly maxFileSize: number;
+  readonly codeLensEnabled: boolean;
+  readonly hoverEnabled: boolean;
+  readonly decorationsEnabled: boolean;
+  readonly minimumPriority: Priority;
+  readonly hideClosedOlderThanDays: number;
+  readonly updateLinksOnRename: 'prompt' | 'always' | 'never';
 }
 
 export function settings(scope?: vscode.ConfigurationScope): Settings {
@@ -27,6 +33,12 @@ export function settings(scope?: vscode.ConfigurationScope): Settings {
     sortBy: c.get<SortBy>(CONFIG.sortBy, 'priority'),
     statuses,
     maxFileSize: c.get<number>(CONFIG.maxFileSize, DEFAULT_MAX_FILE_BYTES),
+    codeLensEnabled: c.get<boolean>(CONFIG.codeLensEnabled, true),
+    hoverEnabled: c.get<boolean>(CONFIG.hoverEnabled, true),
+    decorationsEnabled: c.get<boolean>(CONFIG.decorationsEnabled, true),
+    minimumPriority: (PRIORITIES as readonly string[]).includes(c.get<string>(CONFIG.minimumPriority, 'P4')) ? c.get<Priority>(CONFIG.minimumPriority, 'P4') : 'P4',
+    hideClosedOlderThanDays: Math.max(0, c.get<number>(CONFIG.hideClosedOlderThanDays, 0)),
+    updateLinksOnRename: c.get<'prompt' | 'always' | 'never'>(CONFIG.updateLinksOnRename, 'prompt'),
   };
 }
 

@@ -21,6 +21,13 @@ export const COMMANDS = {
   setRootCause: 'incidentLens.setRootCause',
   startPostmortem: 'incidentLens.startPostmortem',
   exportPostmortem: 'incidentLens.exportPostmortem',
+  linkFile: 'incidentLens.linkFile',
+  linkSymbol: 'incidentLens.linkSymbol',
+  linkCommitFiles: 'incidentLens.linkCommitFiles',
+  /** Internal: CodeLens click with several incidents. */
+  showLinkedIncidents: 'incidentLens.showLinkedIncidents',
+  /** Internal: hover link. */
+  copyPromptTemplate: 'incidentLens.copyPromptTemplate',
   /** Internal: opens a record at a field path (tree items, search). */
   openRecord: 'incidentLens.openRecord',
   /** Internal: opens a linked file, at the symbol when there is one. */
@@ -46,6 +53,12 @@ export const CONFIG = {
   sortBy: 'tree.sortBy',
   statuses: 'tree.statuses',
   maxFileSize: 'maxFileSize',
+  codeLensEnabled: 'codeLens.enabled',
+  hoverEnabled: 'hover.enabled',
+  decorationsEnabled: 'decorations.enabled',
+  minimumPriority: 'minimumPriority',
+  hideClosedOlderThanDays: 'hideClosedOlderThanDays',
+  updateLinksOnRename: 'links.updateOnRename',
 } as const;
 
 export const COLORS = {

@@ -15,6 +15,10 @@ import { openDemo, openDocs, pickGroupBy, pickSortBy } from './commands/view';
 import { affects } from './config';
 import { EditingCommands } from './commands/editing';
 import { EditRefused, RecordEditor } from './recordEditor';
+import { LinkingCommands } from './commands/linking';
+import { IncidentCodeLensProvider, IncidentDecorationProvider, IncidentHoverProvider } from './codeLinks';
+import { CodeLinksController } from './codeLinksController';
+import { copyPromptTemplate, showLinkedIncidents } from './commands/codeLinkCommands';
 
 export interface IncidentLensApi {
   /** Resolves when every workspace folder's records have loaded once. */
@@ -25,6 +29,10 @@ export interface IncidentLensApi {
     readonly incidentsTree: IncidentsTreeProvider;
     readonly actionsTree: ActionsTreeProvider;
     readonly statusBar: IncidentStatusBar;
+    readonly codeLens: IncidentCodeLensProvider;
+    readonly hover: IncidentHoverProvider;
+    readonly decorations: IncidentDecorationProvider;
+    readonly linking: LinkingCommands;
   };
 }
 
@@ -67,7 +75,8 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   command(COMMANDS.openDemo, () => openDemo(context.extensionUri, context.globalStorageUri));
   command(COMMANDS.showOutput, () => log.channel.show());
 
-  const editing = new EditingCommands(workspace, new RecordEditor(log));
+  const recordEditor = new RecordEditor(log);
+  const editing = new EditingCommands(workspace, recordEditor);
   command(COMMANDS.newIncident, (arg) => editing.newIncident(arg));
   command(COMMANDS.logTimelineEntry, (arg) => editing.logTimelineEntry(arg));
   command(COMMANDS.setStatus, (arg) => editing.setStatus(arg));
@@ -78,6 +87,18 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   command(COMMANDS.startPostmortem, (arg) => editing.startPostmortem(arg));
   command(COMMANDS.exportPostmortem, (arg) => editing.exportPostmortem(arg));
 
+  const codeLens = new IncidentCodeLensProvider(workspace, log);
+  const hover = new IncidentHoverProvider(workspace, log);
+  const decorations = new IncidentDecorationProvider(workspace, log);
+  sub(new CodeLinksController(workspace, codeLens, hover, decorations));
+  const linking = new LinkingCommands(workspace, recordEditor, log);
+  command(COMMANDS.linkFile, (arg) => linking.linkFile(arg));
+  command(COMMANDS.linkSymbol, (arg) => linking.linkSymbol(arg));
+  command(COMMANDS.linkCommitFiles, (arg) => linking.linkCommitFiles(arg));
+  command(COMMANDS.showLinkedIncidents, (arg) => showLinkedIncidents(workspace, arg));
+  command(COMMANDS.copyPromptTemplate, (arg) => copyPromptTemplate(workspace, arg));
+  sub(vscode.workspace.onDidRenameFiles((e) => void linking.filesRenamed(e.files).catch((err) => log.error('renames', err))));
+
   sub(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affects(e, 'tree')) incidentsTree.refresh();
@@ -85,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   );
 
   void workspace.ready.then(() => problems.publishAll());
-  return { ready: workspace.ready, internals: { workspace, incidentsTree, actionsTree, statusBar } };
+  return { ready: workspace.ready, internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking } };
 }
 
 export function deactivate(): void {}

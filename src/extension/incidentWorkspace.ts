@@ -58,6 +58,11 @@ export class IncidentWorkspace implements vscode.Disposable {
     );
     this.store.add(vscode.workspace.onDidChangeTextDocument((e) => this.bufferChanged(e.document)));
     this.store.add(vscode.workspace.onDidCloseTextDocument((d) => this.bufferClosed(d)));
+    // Linked files that appear, vanish or move change which links resolve.
+    const recheck = this.store.add(debounce(() => this.folderIndexes().forEach((f) => void f.index.recheckLinkTargets().catch((err) => this.log.error('link check', err))), 300));
+    this.store.add(vscode.workspace.onDidCreateFiles(() => recheck()));
+    this.store.add(vscode.workspace.onDidDeleteFiles(() => recheck()));
+    this.store.add(vscode.workspace.onDidRenameFiles(() => recheck()));
     this.ready = this.foldersChanged(vscode.workspace.workspaceFolders ?? [], []);
   }
 

@@ -96,6 +96,9 @@ export class RecordEditor {
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { ignoreIfExists: false, contents: new TextEncoder().encode(text) });
     if (!(await vscode.workspace.applyEdit(edit))) throw new EditRefused(vscode.l10n.t('Could not create {0}.', file));
+    // A created file can be left as an unsaved model; a new record belongs on disk.
+    const created = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (created?.isDirty) await created.save();
     return uri;
   }
 }

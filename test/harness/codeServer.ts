@@ -96,6 +96,7 @@ export class CodeServer {
         'chat.disableAIFeatures': true,
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'workbench.layoutControl.enabled': false,
+        'files.autoSave': 'off',
         ...this.options.userSettings,
       }),
     );

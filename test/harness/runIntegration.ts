@@ -78,7 +78,7 @@ async function main(): Promise<number> {
     workspace,
     extensions: [vsix, runner],
     logDir: RESULTS_DIR,
-    userSettings: { 'incidentLens.author': 'Integration Test', 'git.enabled': true },
+    userSettings: { 'incidentLens.author': 'Integration Test', 'git.enabled': true, 'incidentLens.links.updateOnRename': 'always' },
   });
   const started = Date.now();
   const browser = await launchBrowser();

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { api, deleteFile, fileUri, readFile, waitFor, writeFile } from './helpers';
+import { api, closeAllDiscarding, deleteFile, fileUri, readFile, waitFor, writeFile } from './helpers';
 
 interface Rec {
   status: string;
@@ -29,12 +29,8 @@ describe('editing commands (run with arguments, checked on disk)', () => {
     original = await readFile(FILE);
   });
   afterEach(async () => {
-    // A dirty buffer is the truth for the index: revert any the test left behind.
-    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && (d.uri.scheme === 'file' || d.uri.scheme === 'untitled'))) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // A dirty buffer is the truth for the index: discard any the test left behind.
+    await closeAllDiscarding();
     await writeFile(FILE, original);
     const { internals } = await api();
     await waitFor(() => internals.workspace.findIncident('INC-031')?.incident.timeline.length === 3, 'INC-031 restored');
@@ -49,7 +45,8 @@ describe('editing commands (run with arguments, checked on disk)', () => {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), original, 'undo restores the exact text');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await doc.save();
+    assert.equal(await readFile(FILE), original);
   });
 
   it('the tree shows the new entry after the edit', async () => {
@@ -142,7 +139,9 @@ describe('editing commands (run with arguments, checked on disk)', () => {
       assert.equal(md.languageId, 'markdown');
       assert.match(md.getText(), /^# Postmortem — INC-023: Payment page 500 error/);
     } finally {
+      await closeAllDiscarding();
       await deleteFile('.incidents/INC-032.yaml');
+      await waitFor(() => !internals.workspace.findIncident('INC-032'), 'INC-032 to leave the index');
     }
   });
 });

@@ -55,3 +55,12 @@ export async function waitFor<T>(check: () => T | Promise<T>, what: string, time
 export function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
+
+/** Closes every editor, discarding unsaved changes (a save prompt would block the test run). */
+export async function closeAllDiscarding(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && (d.uri.scheme === 'file' || d.uri.scheme === 'untitled'))) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

@@ -39,17 +39,9 @@ import { COMMANDS } from '../constants';
 import type { FolderIndex, IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
 import type { RecordEditor } from '../recordEditor';
 import { IncidentNode, InlineActionNode } from '../tree/nodes';
+import { pickIncident } from './pickIncident';
 
-const target = z.object({ incident: z.string().optional(), folder: z.string().optional() });
 const localOffset = () => -new Date().getTimezoneOffset();
-
-/** Commands receive a tree node (context menu), an args object (tests, links) or nothing (palette). */
-function targetOf(arg: unknown): { incident?: string; folder?: string } {
-  if (arg instanceof IncidentNode) return { incident: arg.incident.id, folder: arg.folder.folder.uri.toString() };
-  if (arg instanceof InlineActionNode) return { incident: arg.incident.id, folder: arg.folder.folder.uri.toString() };
-  const parsed = target.safeParse(arg);
-  return parsed.success ? parsed.data : {};
-}
 
 function parseArgs<T extends z.ZodType>(schema: T, arg: unknown): z.infer<T> | undefined {
   if (arg === undefined || arg instanceof IncidentNode || arg instanceof InlineActionNode) return undefined;
@@ -65,38 +57,8 @@ export class EditingCommands {
   ) {}
 
   /** The incident to act on: named, or picked (the only active one preselected). */
-  private async pickIncident(arg: unknown, filter: (i: Incident) => boolean = () => true, placeHolder = vscode.l10n.t('Incident')): Promise<IncidentRef | undefined> {
-    const t = targetOf(arg);
-    if (t.incident) {
-      const found = this.workspace.findIncident(t.incident, t.folder);
-      if (!found) throw new Error(vscode.l10n.t('Incident {0} was not found.', t.incident));
-      return found;
-    }
-    const refs = this.workspace.incidents().filter((r) => filter(r.incident));
-    const order = (r: IncidentRef) => STATUSES.indexOf(r.incident.record.status) * 10 + PRIORITIES.indexOf(r.incident.record.priority);
-    refs.sort((a, b) => order(a) - order(b));
-    if (!refs.length) throw new Error(vscode.l10n.t('No incident to act on.'));
-    const items = refs.map((ref) => ({
-      label: `${ref.incident.id} ${ref.incident.record.title}`,
-      description: `${ref.incident.record.priority} · ${STATUS_LABELS[ref.incident.record.status]}`,
-      ref,
-    }));
-    const pick = vscode.window.createQuickPick<(typeof items)[number]>();
-    pick.items = items;
-    pick.placeholder = placeHolder;
-    const active = items.filter((i) => i.ref.incident.record.status === 'active');
-    if (active.length === 1) pick.activeItems = [active[0]!];
-    return new Promise((resolve) => {
-      pick.onDidAccept(() => {
-        resolve(pick.selectedItems[0]?.ref ?? pick.activeItems[0]?.ref);
-        pick.hide();
-      });
-      pick.onDidHide(() => {
-        resolve(undefined);
-        pick.dispose();
-      });
-      pick.show();
-    });
+  private pickIncident(arg: unknown, filter: (i: Incident) => boolean = () => true, placeHolder = vscode.l10n.t('Incident')): Promise<IncidentRef | undefined> {
+    return pickIncident(this.workspace, arg, placeHolder, filter);
   }
 
   private now(ref: IncidentRef, at?: string): ReturnType<typeof inIncidentOffset> {

@@ -1,0 +1,78 @@
+/**
+ * What the editor shows on linked code: which incidents touch a file, where
+ * (whole file, a symbol, a line range), filtered by the user's settings and
+ * ordered most severe, then most recent, first.
+ */
+import { bySeverityThenRecency, type IncidentIndex } from './index';
+import type { LinkRef } from './links';
+import type { Incident } from './model';
+import { PRIORITIES, type Priority } from './schema';
+import { TIME } from './time';
+
+export interface LinkFilter {
+  /** Show incidents at this priority or more severe (P4 shows all). */
+  readonly minimumPriority: Priority;
+  /** Hide closed incidents resolved more than this many days ago (0: never hide). */
+  readonly hideClosedOlderThanDays: number;
+  readonly now: number;
+}
+
+export type Anchor = { readonly kind: 'file' } | { readonly kind: 'symbol'; readonly symbol: string } | { readonly kind: 'lines'; readonly from: number; readonly to: number };
+
+export interface LinkedIncidents {
+  readonly anchor: Anchor;
+  readonly incidents: readonly Incident[];
+  /** The links behind it (notes, which record linked it). */
+  readonly refs: readonly LinkRef[];
+}
+
+export function isVisible(incident: Incident, filter: LinkFilter): boolean {
+  if (PRIORITIES.indexOf(incident.record.priority) > PRIORITIES.indexOf(filter.minimumPriority)) return false;
+  if (filter.hideClosedOlderThanDays > 0 && incident.record.status === 'closed') {
+    const end = incident.resolution?.ms ?? incident.start?.ms;
+    if (end !== undefined && filter.now - end > filter.hideClosedOlderThanDays * TIME.DAY) return false;
+  }
+  return true;
+}
+
+/** The incident a link belongs to: the record itself, or an action record's parent. */
+export function incidentOfLink(index: IncidentIndex, ref: LinkRef): Incident | undefined {
+  return ref.record.kind === 'incident' ? ref.record : index.incident(ref.record.record.incident);
+}
+
+function anchorKey(a: Anchor): string {
+  return a.kind === 'file' ? 'file' : a.kind === 'symbol' ? `symbol:${a.symbol}` : `lines:${a.from}-${a.to}`;
+}
+
+/** Linked incidents of a file grouped by where they attach: the whole file, each symbol, each line range. */
+export function linkedIncidents(index: IncidentIndex, path: string, filter: LinkFilter): LinkedIncidents[] {
+  const groups = new Map<string, { anchor: Anchor; incidents: Set<Incident>; refs: LinkRef[] }>();
+  for (const ref of index.linksForFile(path)) {
+    const incident = incidentOfLink(index, ref);
+    if (!incident || !isVisible(incident, filter)) continue;
+    let anchor: Anchor = { kind: 'file' };
+    if (ref.link.symbol) anchor = { kind: 'symbol', symbol: ref.link.symbol };
+    else if (ref.link.lines) {
+      const [a, b] = ref.link.lines.split('-').map(Number);
+      anchor = { kind: 'lines', from: a!, to: b ?? a! };
+    }
+    const key = anchorKey(anchor);
+    const g = groups.get(key) ?? { anchor, incidents: new Set<Incident>(), refs: [] };
+    g.incidents.add(incident);
+    g.refs.push(ref);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map((g) => ({ anchor: g.anchor, incidents: [...g.incidents].sort(bySeverityThenRecency), refs: g.refs }));
+}
+
+/** The CodeLens title: one incident in full, several as a list of the most severe. */
+export function lensTitle(incidents: readonly Incident[], now: number, relative: (ms: number, now: number) => string): string {
+  const [first] = incidents;
+  if (!first) return '';
+  if (incidents.length === 1) {
+    const when = first.start ? ` · ${relative(first.start.ms, now)}` : '';
+    return `⚠ ${first.id} (${first.record.priority}) ${first.record.title}${when}`;
+  }
+  const shown = incidents.slice(0, 3).map((i) => `${i.record.priority} ${i.id}`);
+  return `⚠ ${incidents.length} past incidents: ${shown.join(', ')}${incidents.length > 3 ? ' …' : ''}`;
+}

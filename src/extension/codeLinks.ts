@@ -1,0 +1,199 @@
+/**
+ * Past incidents follow the code: CodeLens above linked files and symbols,
+ * hovers with root cause, learning and prompt template, Explorer and tab
+ * badges. All answer from the index (no scan over records per file).
+ */
+import * as vscode from 'vscode';
+import { linkedIncidents, type LinkedIncidents, type LinkFilter } from '../core/codeLinks';
+import type { Incident } from '../core/model';
+import { AI_CONNECTION_LABELS, PRIORITIES, PRIORITY_DEFINITIONS, type Priority } from '../core/schema';
+import { formatDate, formatRelative } from '../core/time';
+import { lensTitle } from '../core/codeLinks';
+import { oneLine } from '../core/present';
+import { settings } from './config';
+import { COLORS, COMMANDS } from './constants';
+import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
+import { DisposableStore } from './lifecycle';
+import type { Log } from './log';
+import { locateSymbol } from './symbols';
+
+export function linkFilter(now = Date.now()): LinkFilter {
+  const s = settings();
+  return { minimumPriority: s.minimumPriority, hideClosedOlderThanDays: s.hideClosedOlderThanDays, now };
+}
+
+/** Where each group of linked incidents sits in this document (symbols found through the language, else the text). */
+export async function resolveAnchors(document: vscode.TextDocument, groups: readonly LinkedIncidents[]): Promise<Array<{ group: LinkedIncidents; range: vscode.Range }>> {
+  const out: Array<{ group: LinkedIncidents; range: vscode.Range }> = [];
+  for (const group of groups) {
+    const a = group.anchor;
+    if (a.kind === 'file') out.push({ group, range: new vscode.Range(0, 0, 0, 0) });
+    else if (a.kind === 'lines') {
+      const from = Math.min(Math.max(0, a.from - 1), document.lineCount - 1);
+      const to = Math.min(Math.max(from, a.to - 1), document.lineCount - 1);
+      out.push({ group, range: new vscode.Range(from, 0, to, document.lineAt(to).text.length) });
+    } else {
+      const range = await locateSymbol(document, a.symbol);
+      if (range) out.push({ group, range });
+    }
+  }
+  return out;
+}
+
+function openArgs(folder: FolderIndex, incident: Incident) {
+  return { folder: folder.folder.uri.toString(), file: incident.file };
+}
+
+export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(
+    private readonly workspace: IncidentWorkspace,
+    private readonly log: Log,
+  ) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    try {
+      const located = this.workspace.locate(document.uri);
+      if (!located) return [];
+      const filter = linkFilter();
+      const groups = linkedIncidents(located.folder.index, located.path, filter);
+      if (!groups.length) return [];
+      const anchors = await resolveAnchors(document, groups);
+      return anchors.map(({ group, range }) => {
+        const incidents = group.incidents;
+        const line = new vscode.Range(range.start.line, 0, range.start.line, 0);
+        const command: vscode.Command =
+          incidents.length === 1
+            ? { title: lensTitle(incidents, filter.now, formatRelative), command: COMMANDS.openRecord, arguments: [openArgs(located.folder, incidents[0]!)], tooltip: oneLine(incidents[0]!.record.rootCause?.confirmed ?? incidents[0]!.record.title) }
+            : {
+                title: lensTitle(incidents, filter.now, formatRelative),
+                command: COMMANDS.showLinkedIncidents,
+                arguments: [{ folder: located.folder.folder.uri.toString(), ids: incidents.map((i) => i.id) }],
+              };
+        return new vscode.CodeLens(line, command);
+      });
+    } catch (err) {
+      this.log.error('CodeLens', err);
+      return [];
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+const PRIORITY_ICONS: Record<Priority, string> = { P1: 'flame', P2: 'warning', P3: 'info', P4: 'circle-small-filled' };
+
+/** Hover content for incidents, most severe and most recent first. Only our own command links are trusted. */
+export function incidentHover(folder: FolderIndex, incidents: readonly Incident[], now: number): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: [COMMANDS.openRecord, COMMANDS.copyPromptTemplate] };
+  md.supportHtml = false;
+  const text = (s: string) => md.appendText(oneLine(s));
+  incidents.forEach((incident, n) => {
+    const r = incident.record;
+    if (n > 0) md.appendMarkdown('\n\n---\n\n');
+    md.appendMarkdown(`$(${PRIORITY_ICONS[r.priority]}) **${r.priority} ${r.id} — `);
+    text(r.title);
+    md.appendMarkdown('**');
+    if (incident.start) md.appendMarkdown(` · ${formatDate(incident.start)} (${formatRelative(incident.start.ms, now)})`);
+    md.appendMarkdown(`\n\n_${PRIORITY_DEFINITIONS[r.priority]} · ${r.status}_\n\n`);
+    const rc = r.rootCause;
+    const cause = rc?.confirmed ?? rc?.initialHypothesis;
+    if (cause) {
+      md.appendMarkdown(rc?.confirmed ? '**Root cause:** ' : '**Hypothesis:** ');
+      text(cause);
+      md.appendMarkdown('\n\n');
+    }
+    if (rc?.trigger?.text || rc?.trigger?.ref) {
+      md.appendMarkdown('**Trigger:** ');
+      text([rc.trigger.text, rc.trigger.ref && `(${rc.trigger.ref})`].filter(Boolean).join(' '));
+      md.appendMarkdown('\n\n');
+    }
+    if (incident.aiConnections.length) md.appendMarkdown(`**AI connection:** ${incident.aiConnections.map((a) => AI_CONNECTION_LABELS[a]).join(', ')}\n\n`);
+    if (r.learning?.lesson) {
+      md.appendMarkdown('**Learning:** ');
+      text(r.learning.lesson);
+      md.appendMarkdown('\n\n');
+    }
+    if (r.learning?.promptTemplate) {
+      md.appendMarkdown('**Prompt template:**\n');
+      md.appendCodeblock(r.learning.promptTemplate.trim(), 'text');
+    }
+    const args = encodeURIComponent(JSON.stringify([{ folder: folder.folder.uri.toString(), file: incident.file }]));
+    const links = [`[$(go-to-file) Open incident](command:${COMMANDS.openRecord}?${args})`];
+    const timelineArgs = encodeURIComponent(JSON.stringify([{ folder: folder.folder.uri.toString(), file: incident.file, path: ['timeline'] }]));
+    links.push(`[$(history) Show timeline](command:${COMMANDS.openRecord}?${timelineArgs})`);
+    if (r.learning?.promptTemplate) {
+      const copyArgs = encodeURIComponent(JSON.stringify([{ folder: folder.folder.uri.toString(), incident: incident.id }]));
+      links.push(`[$(copy) Copy prompt template](command:${COMMANDS.copyPromptTemplate}?${copyArgs})`);
+    }
+    md.appendMarkdown(`\n${links.join(' · ')}`);
+  });
+  return md;
+}
+
+export class IncidentHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly workspace: IncidentWorkspace,
+    private readonly log: Log,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    try {
+      const located = this.workspace.locate(document.uri);
+      if (!located) return undefined;
+      const filter = linkFilter();
+      const groups = linkedIncidents(located.folder.index, located.path, filter).filter((g) => g.anchor.kind !== 'file');
+      if (!groups.length) return undefined;
+      const hits = (await resolveAnchors(document, groups)).filter(({ range }) => range.contains(position));
+      if (!hits.length) return undefined;
+      const incidents = [...new Set(hits.flatMap((h) => h.group.incidents))];
+      const range = hits[0]!.range;
+      return new vscode.Hover(incidentHover(located.folder, incidents, filter.now), range);
+    } catch (err) {
+      this.log.error('hover', err);
+      return undefined;
+    }
+  }
+}
+
+export class IncidentDecorationProvider implements vscode.FileDecorationProvider, vscode.Disposable {
+  private readonly store = new DisposableStore();
+  private readonly changed = this.store.add(new vscode.EventEmitter<vscode.Uri[] | undefined>());
+  readonly onDidChangeFileDecorations = this.changed.event;
+
+  constructor(
+    private readonly workspace: IncidentWorkspace,
+    private readonly log: Log,
+  ) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    return this.log.guard('decorations', undefined, () => {
+      const located = this.workspace.locate(uri);
+      if (!located) return undefined;
+      const filter = linkFilter();
+      const incidents = [...new Set(linkedIncidents(located.folder.index, located.path, filter).flatMap((g) => g.incidents))];
+      if (!incidents.length) return undefined;
+      const top = incidents.map((i) => i.record.priority).sort((a, b) => PRIORITIES.indexOf(a) - PRIORITIES.indexOf(b))[0]!;
+      const strong = top === 'P1' || top === 'P2';
+      const tooltip = `${vscode.l10n.t('Past incidents')}: ${incidents.map((i) => `${i.id} (${i.record.priority}) ${i.record.title}`).join('; ')}`;
+      return new vscode.FileDecoration(top, tooltip, strong ? new vscode.ThemeColor(COLORS[top]) : undefined);
+    });
+  }
+
+  dispose(): void {
+    this.store.dispose();
+  }
+}

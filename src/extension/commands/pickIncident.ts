@@ -1,0 +1,71 @@
+/** The incident picker every command shares: named by argument, or picked with fuzzy search. */
+import * as vscode from 'vscode';
+import { z } from 'zod';
+import type { Incident } from '../../core/model';
+import { PRIORITIES, STATUSES, STATUS_LABELS } from '../../core/schema';
+import { IncidentSearch } from '../../core/search';
+import type { IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
+import { IncidentNode, InlineActionNode } from '../tree/nodes';
+
+const target = z.object({ incident: z.string().optional(), folder: z.string().optional() });
+
+/** Commands receive a tree node (context menu), an args object (tests, links) or nothing (palette). */
+export function targetOf(arg: unknown): { incident?: string; folder?: string } {
+  if (arg instanceof IncidentNode || arg instanceof InlineActionNode) return { incident: arg.incident.id, folder: arg.folder.folder.uri.toString() };
+  const parsed = target.safeParse(arg);
+  return parsed.success ? parsed.data : {};
+}
+
+export async function pickIncident(
+  workspace: IncidentWorkspace,
+  arg: unknown,
+  placeHolder: string,
+  filter: (i: Incident) => boolean = () => true,
+): Promise<IncidentRef | undefined> {
+  const t = targetOf(arg);
+  if (t.incident) {
+    const found = workspace.findIncident(t.incident, t.folder);
+    if (!found) throw new Error(vscode.l10n.t('Incident {0} was not found.', t.incident));
+    return found;
+  }
+  const refs = workspace.incidents().filter((r) => filter(r.incident));
+  if (!refs.length) throw new Error(vscode.l10n.t('No incident to act on.'));
+  const order = (r: IncidentRef) => STATUSES.indexOf(r.incident.record.status) * 10 + PRIORITIES.indexOf(r.incident.record.priority);
+  refs.sort((a, b) => order(a) - order(b));
+  type Item = vscode.QuickPickItem & { ref: IncidentRef };
+  const toItem = (ref: IncidentRef, detail?: string): Item => ({
+    label: `${ref.incident.id} ${ref.incident.record.title}`,
+    description: `${ref.incident.record.priority} · ${STATUS_LABELS[ref.incident.record.status]}`,
+    detail,
+    alwaysShow: true,
+    ref,
+  });
+  const all = refs.map((r) => toItem(r));
+  const searches = new Map(workspace.folderIndexes().map((f) => [f, new IncidentSearch(refs.filter((r) => r.folder === f).map((r) => r.incident))]));
+  const pick = vscode.window.createQuickPick<Item>();
+  pick.items = all;
+  pick.placeholder = placeHolder;
+  pick.matchOnDescription = false;
+  const active = all.filter((i) => i.ref.incident.record.status === 'active');
+  if (active.length === 1) pick.activeItems = [active[0]!];
+  pick.onDidChangeValue((value) => {
+    if (!value.trim()) {
+      pick.items = all;
+      return;
+    }
+    const hits = [...searches].flatMap(([folder, search]) => search.search(value).map((h) => ({ h, folder })));
+    hits.sort((a, b) => a.h.score - b.h.score);
+    pick.items = hits.map(({ h, folder }) => toItem({ folder, incident: h.incident }, `${h.field}: ${h.snippet}`));
+  });
+  return new Promise((resolve) => {
+    pick.onDidAccept(() => {
+      resolve(pick.selectedItems[0]?.ref ?? pick.activeItems[0]?.ref);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
+}
