@@ -11,6 +11,7 @@ import { formatDate, formatRelative } from '../core/time';
 import { lensTitle } from '../core/codeLinks';
 import { oneLine } from '../core/present';
 import { settings } from './config';
+import { escapeMarkdown } from './markdown';
 import { COLORS, COMMANDS } from './constants';
 import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
 import { DisposableStore } from './lifecycle';
@@ -96,7 +97,7 @@ export function incidentHover(folder: FolderIndex, incidents: readonly Incident[
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [COMMANDS.openRecord, COMMANDS.copyPromptTemplate] };
   md.supportHtml = false;
-  const text = (s: string) => md.appendText(oneLine(s));
+  const text = (s: string) => md.appendMarkdown(escapeMarkdown(s));
   incidents.forEach((incident, n) => {
     const r = incident.record;
     if (n > 0) md.appendMarkdown('\n\n---\n\n');

@@ -36,9 +36,16 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill(name);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name.split('/').pop()! }).first().waitFor();
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tab.active', { hasText: name.split('/').pop()! }).waitFor();
+  }
+
+  /** Expands a tree row by clicking its twistie (a click on the label runs the item's command). */
+  async expandRow(text: string): Promise<void> {
+    const row = this.page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
+    await row.waitFor();
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
   }
 
   async sidebarText(): Promise<string> {

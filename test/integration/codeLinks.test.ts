@@ -18,8 +18,7 @@ async function hoverText(path: string, line: number, character: number): Promise
   return hovers
     .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
     .filter((v) => v.includes('INC-'))
-    .join('\n')
-    .replace(/&nbsp;/g, ' ');
+    .join('\n');
 }
 
 describe('past incidents follow the code', () => {
@@ -71,7 +70,7 @@ describe('past incidents follow the code', () => {
     const text = await waitFor(() => hoverText(WEBHOOK, line, 20), 'the incident hover', 20_000);
     assert.match(text, /P1 INC-023 — Payment page 500 error/);
     assert.match(text, /\*\*Root cause:\*\* Webhook handler written with Claude returned Decimal/);
-    assert.match(text, /\*\*Trigger:\*\* 14:15 deploy — webhook handler update \\\(deploy-2025-03-18-1415\\\)/);
+    assert.match(text, /\*\*Trigger:\*\* 14:15 deploy — webhook handler update \\\(deploy\\-2025\\-03\\-18\\-1415\\\)/);
     assert.match(text, /\*\*AI connection:\*\* AI-generated code/);
     assert.match(text, /\*\*Learning:\*\* When asking AI tools/);
     assert.match(text, /```text\nWhen writing \[service\] integration/);

@@ -33,7 +33,7 @@ describe('sidebar, Problems panel and status bar', () => {
     assert.equal(label(item), 'INC-023 Payment page 500 error');
     assert.equal(item.description, 'P1 · 2h 15m · payments-demo', 'multi-root: the folder is named');
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'flame');
-    assert.match((item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /Root cause:\*\* Webhook handler written with Claude/);
+    assert.match((item.tooltip as vscode.MarkdownString).value, /Root cause:\*\* Webhook handler written with Claude/);
   });
 
   it('shows the incident sections with counts and the postmortem state', async () => {

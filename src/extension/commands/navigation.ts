@@ -14,6 +14,8 @@ export const openRecordArgs = z.object({
   path: fieldPath.optional(),
   /** Zero-based line, when no field path is given (e.g. a diagnostic). */
   line: z.number().int().nonnegative().optional(),
+  /** Keep the focus where it is (a click in the tree), as the Explorer does. */
+  preserveFocus: z.boolean().optional(),
 });
 
 export const openLinkArgs = z.object({
@@ -40,7 +42,7 @@ export async function openRecord(workspace: IncidentWorkspace, raw: unknown): Pr
     const line = Math.min(args.line, document.lineCount - 1);
     selection = new vscode.Range(line, 0, line, document.lineAt(line).text.length);
   }
-  const editor = await vscode.window.showTextDocument(document, { preview: true, selection });
+  const editor = await vscode.window.showTextDocument(document, { preview: true, selection, preserveFocus: args.preserveFocus });
   if (selection) editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
 }

@@ -14,6 +14,7 @@ import { oneLine } from '../../core/present';
 import { COLORS, COMMANDS } from '../constants';
 import type { FolderIndex } from '../incidentWorkspace';
 import { STRINGS } from '../strings';
+import { escapeMarkdown } from '../markdown';
 
 export type FieldPath = Array<string | number>;
 
@@ -31,7 +32,7 @@ export function priorityIcon(priority: Priority): vscode.ThemeIcon {
 }
 
 function openRecordCommand(folder: FolderIndex, file: string, path: FieldPath = []): vscode.Command {
-  return { command: COMMANDS.openRecord, title: 'Open', arguments: [{ folder: folder.folder.uri.toString(), file, path }] };
+  return { command: COMMANDS.openRecord, title: 'Open', arguments: [{ folder: folder.folder.uri.toString(), file, path, preserveFocus: true }] };
 }
 
 function truncate(text: string, max = 80): string {
@@ -142,25 +143,13 @@ export function incidentTooltip(incident: Incident): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = false;
   md.supportHtml = false;
-  md.appendMarkdown(`$(${PRIORITY_ICONS[r.priority]}) **`);
-  md.appendText(`${r.id} ${r.title}`);
-  md.appendMarkdown('**\n\n');
-  md.appendText(`${r.priority} — ${PRIORITY_DEFINITIONS[r.priority]} · ${STATUS_LABELS[r.status]}`);
-  if (incident.start) md.appendText(` · ${formatDate(incident.start)}`);
-  if (incident.durationMinutes !== undefined) md.appendText(` · ${formatDuration(incident.durationMinutes)}`);
-  md.appendMarkdown('\n\n');
+  md.appendMarkdown(`$(${PRIORITY_ICONS[r.priority]}) **${escapeMarkdown(`${r.id} ${r.title}`)}**\n\n`);
+  const facts = [`${r.priority} — ${PRIORITY_DEFINITIONS[r.priority]}`, STATUS_LABELS[r.status], incident.start && formatDate(incident.start), incident.durationMinutes !== undefined ? formatDuration(incident.durationMinutes) : undefined];
+  md.appendMarkdown(`${escapeMarkdown(facts.filter(Boolean).join(' · '))}\n\n`);
   const impact = [r.impact?.system, r.impact?.feature, r.impact?.business].filter(Boolean).join(' — ');
-  if (impact) {
-    md.appendMarkdown('**Impact:** ');
-    md.appendText(oneLine(impact));
-    md.appendMarkdown('\n\n');
-  }
+  if (impact) md.appendMarkdown(`**Impact:** ${escapeMarkdown(impact)}\n\n`);
   const cause = r.rootCause?.confirmed ?? r.rootCause?.initialHypothesis;
-  if (cause) {
-    md.appendMarkdown(r.rootCause?.confirmed ? '**Root cause:** ' : '**Hypothesis:** ');
-    md.appendText(oneLine(cause));
-    md.appendMarkdown('\n\n');
-  }
+  if (cause) md.appendMarkdown(`${r.rootCause?.confirmed ? '**Root cause:**' : '**Hypothesis:**'} ${escapeMarkdown(cause)}\n\n`);
   return md;
 }
 
