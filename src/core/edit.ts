@@ -213,6 +213,12 @@ function applyOne(text: string, op: EditOp): string {
       const colon = text.indexOf(':', keyNode.range[1]);
       return `${text.slice(0, colon + 1)} ${inlineScalar(op.value)}${text.slice(colon + 1).replace(/^[ \t]*/, '')}`;
     }
+    // A block list item that is a mapping, replaced by a scalar ("- title: …" → "- ACTION-INC023-5").
+    if ((isMap(node) || isSeq(node)) && !node.flow && typeof op.path[op.path.length - 1] === 'number' && !isPlainObject(op.value) && !Array.isArray(op.value)) {
+      const [start, end] = node.range!;
+      const keepNewline = text[end - 1] === '\n' ? '\n' : '';
+      return text.slice(0, start) + inlineScalar(op.value) + keepNewline + text.slice(end);
+    }
     throw new EditError(`cannot replace ${op.path.join('.')} (a ${isMap(node) ? 'mapping' : isSeq(node) ? 'list' : 'value'}) without reformatting it`);
   }
   const container = walk(doc, op.path.slice(0, found)).node;

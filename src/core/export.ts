@@ -1,7 +1,7 @@
 /** The postmortem document as Markdown, in the seed's structure. */
 import { incidentMetrics } from './metrics';
 import type { ActionItem, Incident } from './model';
-import { AI_CONNECTION_LABELS, COMMUNICATION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS } from './schema';
+import { AI_CONNECTION_LABELS, COMMUNICATION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type PlannedAction } from './schema';
 import { formatClock, formatDate, formatDuration, formatInstant } from './time';
 
 /** Incident text is data: keep it readable but never let it become HTML. */
@@ -58,18 +58,30 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
   push('## Why did it take this long?', '', md(pm.whyTookLong) || '_Not written yet._', '');
 
   push('## Action plan', '');
-  const planned = (pm.actionPlan ?? []).map((id) => actionRecords.find((a) => a.id === id) ?? id);
-  if (!planned.length) push('_No actions planned yet._', '');
+  type PlanItem = { kind: 'record'; item: ActionItem } | { kind: 'missing'; id: string } | { kind: 'planned'; item: PlannedAction };
+  const plan: PlanItem[] = (pm.actionPlan ?? []).map((entry) => {
+    if (typeof entry !== 'string') return { kind: 'planned', item: entry };
+    const found = actionRecords.find((a) => a.id === entry);
+    return found ? { kind: 'record', item: found } : { kind: 'missing', id: entry };
+  });
+  const termOf = (p: PlanItem) => (p.kind === 'record' ? p.item.record.term : p.kind === 'planned' ? p.item.term : undefined);
+  if (!plan.length) push('_No actions planned yet._', '');
   for (const term of ['short', 'medium', 'long', undefined] as const) {
-    const group = planned.filter((a) => (typeof a === 'string' ? term === undefined : a.record.term === term));
+    const group = plan.filter((p) => termOf(p) === term);
     if (!group.length) continue;
     push(`### ${term ? TERM_LABELS[term] : 'Unscheduled'}`, '');
-    for (const a of group) {
-      if (typeof a === 'string') {
-        push(`- **${a}** — record not found`);
+    for (const p of group) {
+      if (p.kind === 'missing') {
+        push(`- **${p.id}** — record not found`);
         continue;
       }
-      const ar = a.record;
+      if (p.kind === 'planned') {
+        push(`- [ ] ${md(p.item.title)} _(planned, no action record yet)_`);
+        push(`  - Owner: ${md(p.item.owner) || '—'} — Deadline: ${md(p.item.deadline) || '—'}`);
+        if (p.item.acceptanceCriteria) push(`  - Acceptance criteria: ${md(p.item.acceptanceCriteria).replace(/\s*\n\s*/g, ' ')}`);
+        continue;
+      }
+      const ar = p.item.record;
       push(`- [${ar.status === 'done' ? 'x' : ' '}] **${ar.id}** ${md(ar.title)}`);
       push(`  - Owner: ${md(ar.owner) || '—'} — Deadline: ${md(ar.deadline) || '—'} — Status: ${ar.status}`);
       if (ar.acceptanceCriteria) push(`  - Acceptance criteria: ${md(ar.acceptanceCriteria).replace(/\s*\n\s*/g, ' ')}`);

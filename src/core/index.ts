@@ -380,7 +380,8 @@ export class IncidentIndex {
         }
       } else {
         r.record.postmortem?.actionPlan?.forEach((actionId, i) => {
-          if (!ids.has(actionId.toUpperCase())) {
+          // Planned actions (objects) have no record yet; only ids must resolve.
+          if (typeof actionId === 'string' && !ids.has(actionId.toUpperCase())) {
             add(r.file, anchors?.get(`postmortem.actionPlan[${i}]`), `postmortem.actionPlan[${i}]`, 'error', `action record "${actionId}" does not exist`, 'missing-action');
           }
         });

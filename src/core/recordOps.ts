@@ -227,3 +227,46 @@ export function newIncidentText(input: NewIncidentInput): string {
   ];
   return newRecordText(data, `${input.id} — ${input.title.replace(/\s+/g, " ")}`);
 }
+
+export interface NewActionRecord {
+  readonly id: string;
+  /** Workspace-relative path of the new file. */
+  readonly file: string;
+  readonly text: string;
+}
+
+/**
+ * Each planned action in the postmortem becomes its own record
+ * (ACTION-INC023-5.yaml …) linked back to the incident, as the seed asks;
+ * the plan then names the new record's id in place of the planned item.
+ */
+export function actionRecordsFromPlan(
+  incident: Incident,
+  existingActionIds: readonly string[],
+  actionsFolder: string,
+): { records: NewActionRecord[]; ops: EditOp[] } | { error: string } {
+  const plan = incident.record.postmortem?.actionPlan ?? [];
+  const planned = plan.map((entry, index) => ({ entry, index })).filter((p) => typeof p.entry !== 'string');
+  if (!planned.length) return { error: `${incident.id}'s postmortem has no planned action without a record (add items with a title under postmortem.actionPlan)` };
+  const digits = incident.id.replace(/^INC-/i, '');
+  const prefix = `ACTION-INC${digits}-`;
+  let next = 1;
+  for (const id of [...existingActionIds, ...plan.filter((p): p is string => typeof p === 'string')]) {
+    if (id.toUpperCase().startsWith(prefix)) next = Math.max(next, Number(id.slice(prefix.length)) + 1 || next);
+  }
+  const records: NewActionRecord[] = [];
+  const ops: EditOp[] = [];
+  for (const { entry, index } of planned) {
+    const p = entry as Exclude<typeof entry, string>;
+    const id = `${prefix}${next++}`;
+    const data: Record<string, unknown> = { id, incident: incident.id, title: p.title };
+    if (p.owner) data.owner = p.owner;
+    if (p.deadline) data.deadline = p.deadline;
+    if (p.acceptanceCriteria) data.acceptanceCriteria = p.acceptanceCriteria;
+    if (p.term) data.term = p.term;
+    data.status = 'open';
+    records.push({ id, file: `${actionsFolder.replace(/\/+$/, '')}/${id}.yaml`, text: newRecordText(data, `${id} — from the ${incident.id} postmortem`) });
+    ops.push({ kind: 'set', path: ['postmortem', 'actionPlan', index], value: id });
+  }
+  return { records, ops };
+}

@@ -90,6 +90,15 @@ const codeLink = z.object({
   note: text.optional(),
 });
 
+/** A postmortem action not yet opened as its own record. */
+const plannedAction = z.object({
+  title: text.min(1, 'must not be empty'),
+  owner: text.optional(),
+  deadline: text.optional(),
+  term: z.enum(['short', 'medium', 'long']).optional(),
+  acceptanceCriteria: text.optional(),
+});
+
 const aiConnection = z.union([z.enum(AI_CONNECTIONS), z.array(z.enum(AI_CONNECTIONS))]);
 
 export const incidentSchema = z.object({
@@ -160,7 +169,10 @@ export const incidentSchema = z.object({
       summary: text.optional(),
       whyNotCaught: text.optional(),
       whyTookLong: text.optional(),
-      actionPlan: z.array(z.string().regex(ACTION_ID, 'expected an action id like ACTION-INC023-1')).optional(),
+      actionPlan: z
+        .array(z.union([z.string().regex(ACTION_ID, 'expected an action id like ACTION-INC023-1'), plannedAction]))
+        .optional()
+        .meta({ description: 'Action record ids, or planned actions (title, owner, deadline, term, acceptanceCriteria) that "Create Action Records from Postmortem" turns into records.' }),
     })
     .optional(),
   learning: z
@@ -191,6 +203,7 @@ export type TimelineEntry = z.infer<typeof timelineEntry>;
 export type InlineAction = z.infer<typeof inlineAction>;
 export type CodeLink = z.infer<typeof codeLink>;
 export type Communication = z.infer<typeof communication>;
+export type PlannedAction = z.infer<typeof plannedAction>;
 export const COMMUNICATION_CHANNELS = ['customerNotification', 'teamUpdates', 'statusPage'] as const;
 export type CommunicationChannel = (typeof COMMUNICATION_CHANNELS)[number];
 export const COMMUNICATION_LABELS: Record<CommunicationChannel, string> = {

@@ -21,6 +21,7 @@ export const COMMANDS = {
   setRootCause: 'incidentLens.setRootCause',
   startPostmortem: 'incidentLens.startPostmortem',
   exportPostmortem: 'incidentLens.exportPostmortem',
+  createActionRecords: 'incidentLens.createActionRecords',
   linkFile: 'incidentLens.linkFile',
   linkSymbol: 'incidentLens.linkSymbol',
   linkCommitFiles: 'incidentLens.linkCommitFiles',

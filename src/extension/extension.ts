@@ -86,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   command(COMMANDS.setRootCause, (arg) => editing.setRootCause(arg));
   command(COMMANDS.startPostmortem, (arg) => editing.startPostmortem(arg));
   command(COMMANDS.exportPostmortem, (arg) => editing.exportPostmortem(arg));
+  command(COMMANDS.createActionRecords, (arg) => editing.createActionRecords(arg));
 
   const codeLens = new IncidentCodeLensProvider(workspace, log);
   const hover = new IncidentHoverProvider(workspace, log);

@@ -145,3 +145,27 @@ describe('editing commands (run with arguments, checked on disk)', () => {
     }
   });
 });
+
+describe('action records from the postmortem', () => {
+  it('Create Action Records from Postmortem writes one file per planned action and names them in the plan', async () => {
+    const { internals } = await api();
+    const file = '.incidents/INC-027.yaml';
+    const original = await readFile(file);
+    await writeFile(file, original.replace('  owner: Zeynep\n', '  owner: Zeynep\n  actionPlan:\n    - title: Cap retries at 5 with backoff\n      owner: Mehmet\n      term: short\n    - title: Dead-letter queue for permanent failures\n      term: medium\n'));
+    await waitFor(() => (internals.workspace.findIncident('INC-027')?.incident.record.postmortem?.actionPlan ?? []).length === 2, 'the plan in the index');
+    try {
+      const created = (await vscode.commands.executeCommand('incidentLens.createActionRecords', { incident: 'INC-027' })) as vscode.Uri[];
+      assert.deepEqual(created.map((u) => u.path.split('/').slice(-2).join('/')), ['actions/ACTION-INC027-1.yaml', 'actions/ACTION-INC027-2.yaml']);
+      assert.match(await readFile('.incidents/actions/ACTION-INC027-1.yaml'), /^id: ACTION-INC027-1\nincident: INC-027\ntitle: Cap retries at 5 with backoff\nowner: Mehmet\nterm: short\nstatus: open\n$/m);
+      assert.match(await readFile(file), /  actionPlan:\n    - ACTION-INC027-1\n    - ACTION-INC027-2\n/);
+      const records = await waitFor(() => internals.workspace.folderIndexes()[0]!.index.actionRecordsOf('INC-027').length === 2 && internals.workspace.folderIndexes()[0]!.index.actionRecordsOf('INC-027'), 'the new records in the index');
+      assert.deepEqual(records.map((r) => r.record.status), ['open', 'open']);
+      assert.deepEqual(internals.workspace.folderIndexes()[0]!.index.diagnosticsFor(file), []);
+    } finally {
+      await closeAllDiscarding();
+      await writeFile(file, original);
+      for (const n of [1, 2]) await deleteFile(`.incidents/actions/ACTION-INC027-${n}.yaml`).catch(() => undefined);
+      await waitFor(() => internals.workspace.folderIndexes()[0]!.index.actionRecordsOf('INC-027').length === 0, 'cleanup');
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { applyEdits, type EditOp } from '../../src/core/edit';
 import type { Incident } from '../../src/core/model';
 import { parseRecordText } from '../../src/core/parse';
 import {
+  actionRecordsFromPlan,
   addActionOps,
   communicationOps,
   completeActionOps,
@@ -133,5 +134,41 @@ describe('record operations (the seed process as edits)', () => {
     assert.deepEqual(parsed.diagnostics, []);
     assert.ok(text.startsWith('# INC-032 — Checkout latency doubled\nid: INC-032\n'));
     assert.match(text, /^ {2}- at: "10:15"$/m);
+  });
+});
+
+describe('action records from the postmortem plan', () => {
+  let ws: TempWorkspace;
+  before(() => (ws = new TempWorkspace(true)));
+  after(() => ws.dispose());
+
+  it('turns each planned action into its own record and names it in the plan', async () => {
+    ws.write(
+      '.incidents/INC-023.yaml',
+      ws.read('.incidents/INC-023.yaml').replace(
+        '    - ACTION-INC023-4\n',
+        '    - ACTION-INC023-4\n    # planned in the review, not yet records:\n    - title: Alert on checkout 5xx above 2%\n      owner: Mehmet\n      deadline: 2025-03-25\n      term: short\n    - title: Contract tests against the Stripe sandbox\n      term: medium\n',
+      ),
+    );
+    const index = await ws.index();
+    assert.deepEqual(index.diagnostics(), [], 'planned items are valid and not reported as missing records');
+    const incident = index.incident('INC-023')!;
+    const result = actionRecordsFromPlan(incident, index.actionRecords().map((a) => a.id), '.incidents/actions');
+    assert.ok('records' in result);
+    assert.deepEqual(result.records.map((r) => [r.id, r.file]), [
+      ['ACTION-INC023-5', '.incidents/actions/ACTION-INC023-5.yaml'],
+      ['ACTION-INC023-6', '.incidents/actions/ACTION-INC023-6.yaml'],
+    ]);
+    for (const r of result.records) {
+      assert.deepEqual(parseRecordText(r.file, r.text).diagnostics, [], r.id);
+      ws.write(r.file, r.text);
+    }
+    const edited = applyEdits(ws.read('.incidents/INC-023.yaml'), result.ops);
+    assert.ok(edited.ok);
+    assert.match(edited.text, /    - ACTION-INC023-4\n    # planned in the review, not yet records:\n    - ACTION-INC023-5\n    - ACTION-INC023-6\n\nlearning:/);
+    ws.write('.incidents/INC-023.yaml', edited.text);
+    const after = await ws.index();
+    assert.deepEqual(after.diagnostics(), []);
+    assert.deepEqual(after.actionRecordsOf('INC-023').map((a) => `${a.id}:${a.record.status}:${a.record.owner ?? '-'}`).slice(4), ['ACTION-INC023-5:open:Mehmet', 'ACTION-INC023-6:open:-']);
   });
 });

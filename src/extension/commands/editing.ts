@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Incident } from '../../core/model';
 import { postmortemMarkdown } from '../../core/export';
 import {
+  actionRecordsFromPlan,
   addActionOps,
   communicationOps,
   completeActionOps,
@@ -37,7 +38,8 @@ import { formatInstant, parseTime } from '../../core/time';
 import { currentAuthor } from '../author';
 import { COMMANDS } from '../constants';
 import type { FolderIndex, IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
-import type { RecordEditor } from '../recordEditor';
+import { EditRefused, type RecordEditor } from '../recordEditor';
+import { applyEdits } from '../../core/edit';
 import { IncidentNode, InlineActionNode } from '../tree/nodes';
 import { pickIncident } from './pickIncident';
 
@@ -243,6 +245,28 @@ export class EditingCommands {
     const document = await this.editor.edit(ref.folder, ref.incident.file, (record) => startPostmortemOps(record as Incident, owner));
     if (!args) await vscode.commands.executeCommand(COMMANDS.openRecord, { folder: ref.folder.folder.uri.toString(), file: ref.incident.file, path: ['postmortem'] });
     void document;
+  }
+
+  /** Each planned postmortem action becomes its own record file, named back in the plan. */
+  async createActionRecords(arg?: unknown): Promise<vscode.Uri[]> {
+    const args = parseArgs(z.object({ incident: z.string(), folder: z.string().optional() }), arg);
+    const ref = await this.pickIncident(args ?? arg, (i) => (i.record.postmortem?.actionPlan ?? []).some((p) => typeof p !== 'string'), vscode.l10n.t('Create action records for…'));
+    if (!ref) return [];
+    const existing = ref.folder.index.actionRecords().map((a) => a.id);
+    const plan = actionRecordsFromPlan(ref.incident, existing, `${ref.folder.index.folder}/actions`);
+    if ('error' in plan) throw new EditRefused(plan.error);
+    // Check the plan edit applies before creating any file, so a refusal leaves nothing half done.
+    const current = await vscode.workspace.openTextDocument(ref.folder.access.uri(ref.incident.file));
+    const dryRun = applyEdits(current.getText(), plan.ops);
+    if (!dryRun.ok) throw new EditRefused(`${ref.incident.file}: ${dryRun.error}`);
+    const created: vscode.Uri[] = [];
+    for (const record of plan.records) created.push(await this.editor.create(ref.folder, record.file, record.text));
+    await this.editor.edit(ref.folder, ref.incident.file, (record) => {
+      const again = actionRecordsFromPlan(record as Incident, existing, `${ref.folder.index.folder}/actions`);
+      return 'error' in again ? again : again.ops;
+    });
+    if (!args) void vscode.window.showInformationMessage(vscode.l10n.t('Created {0}.', plan.records.map((r) => r.id).join(', ')));
+    return created;
   }
 
   async exportPostmortem(arg?: unknown): Promise<vscode.TextDocument | undefined> {
