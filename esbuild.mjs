@@ -5,7 +5,7 @@
 //   node esbuild.mjs --watch       rebuild on change (problem matcher: $esbuild-watch)
 //   node esbuild.mjs --tests       also compile test/ and scripts/ into out/ for mocha
 import * as esbuild from 'esbuild';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -57,8 +57,28 @@ const common = {
   plugins: watch ? [zodEnglishOnly, problemMatcher] : [zodEnglishOnly],
 };
 
+/** Copies the codicon font and CSS next to the webview bundle (the webview may only load from dist/ and media/). */
+const copyCodicons = {
+  name: 'copy-codicons',
+  setup(build) {
+    build.onEnd(() => {
+      mkdirSync('dist/codicons', { recursive: true });
+      for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules', '@vscode', 'codicons', 'dist', f), join('dist', 'codicons', f));
+    });
+  },
+};
+
 const targets = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: ['src/webview/timeline.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    plugins: [...common.plugins, copyCodicons],
+  },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __VERSION__: JSON.stringify(pkg.version) } },
 ];
 
@@ -89,7 +109,7 @@ if (tests) {
   );
   // Tests import src/ directly, so compile both, file by file, keeping the tree.
   targets.push({
-    entryPoints: [...walk('src'), ...walk('test'), ...walk('scripts')].filter((p) => !p.startsWith('src/webview') && !p.startsWith('test/integration')),
+    entryPoints: [...walk('src'), ...walk('test'), ...walk('scripts')].filter((p) => p !== join('src', 'webview', 'timeline.ts') && !p.startsWith('test/integration')),
     outdir: 'out',
     outbase: '.',
     bundle: false,

@@ -77,14 +77,14 @@ function snippetOf(match: FuseResultMatch): string {
 export class IncidentSearch {
   private readonly fuse: Fuse<SearchDoc>;
 
-  constructor(incidents: readonly Incident[]) {
+  constructor(private readonly incidents: readonly Incident[]) {
     this.fuse = new Fuse(incidents.map(toDoc), OPTIONS);
   }
 
   search(query: string, limit = 50): SearchHit[] {
     const q = query.trim();
     if (!q) return [];
-    return this.fuse.search(q, { limit }).map((result) => {
+    const hits = this.fuse.search(q, { limit }).map((result) => {
       const matches = result.matches ?? [];
       // The field with the longest matched span explains the hit best; ties go to the weightier field.
       let best: { f: (typeof FIELDS)[number]; m: FuseResultMatch; span: number } | undefined;
@@ -102,5 +102,15 @@ export class IncidentSearch {
         snippet: best?.m ? snippetOf(best.m) : result.item.title,
       };
     });
+    // An exact id ("INC-023", "inc-23") is what the user means: first, whatever fuzzy scores say.
+    const id = /^inc-?0*(\d+)$/i.exec(q);
+    if (id) {
+      const incident = this.incidents.find((i) => Number(i.id.replace(/^INC-/i, '')) === Number(id[1]));
+      if (incident) {
+        const rest = hits.filter((h) => h.incident !== incident);
+        return [{ incident, score: 0, field: 'id', snippet: incident.id }, ...rest].slice(0, limit);
+      }
+    }
+    return hits;
   }
 }

@@ -41,8 +41,8 @@ export async function resolveAnchors(document: vscode.TextDocument, groups: read
   return out;
 }
 
-function openArgs(folder: FolderIndex, incident: Incident) {
-  return { folder: folder.folder.uri.toString(), file: incident.file };
+function timelineArgs(folder: FolderIndex, incident: Incident) {
+  return { folder: folder.folder.uri.toString(), incident: incident.id };
 }
 
 export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
@@ -71,7 +71,7 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
         const line = new vscode.Range(range.start.line, 0, range.start.line, 0);
         const command: vscode.Command =
           incidents.length === 1
-            ? { title: lensTitle(incidents, filter.now, formatRelative), command: COMMANDS.openRecord, arguments: [openArgs(located.folder, incidents[0]!)], tooltip: oneLine(incidents[0]!.record.rootCause?.confirmed ?? incidents[0]!.record.title) }
+            ? { title: lensTitle(incidents, filter.now, formatRelative), command: COMMANDS.showTimeline, arguments: [timelineArgs(located.folder, incidents[0]!)], tooltip: oneLine(incidents[0]!.record.rootCause?.confirmed ?? incidents[0]!.record.title) }
             : {
                 title: lensTitle(incidents, filter.now, formatRelative),
                 command: COMMANDS.showLinkedIncidents,
@@ -95,7 +95,7 @@ const PRIORITY_ICONS: Record<Priority, string> = { P1: 'flame', P2: 'warning', P
 /** Hover content for incidents, most severe and most recent first. Only our own command links are trusted. */
 export function incidentHover(folder: FolderIndex, incidents: readonly Incident[], now: number): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: [COMMANDS.openRecord, COMMANDS.copyPromptTemplate] };
+  md.isTrusted = { enabledCommands: [COMMANDS.openRecord, COMMANDS.showTimeline, COMMANDS.copyPromptTemplate] };
   md.supportHtml = false;
   const text = (s: string) => md.appendMarkdown(escapeMarkdown(s));
   incidents.forEach((incident, n) => {
@@ -130,8 +130,8 @@ export function incidentHover(folder: FolderIndex, incidents: readonly Incident[
     }
     const args = encodeURIComponent(JSON.stringify([{ folder: folder.folder.uri.toString(), file: incident.file }]));
     const links = [`[$(go-to-file) Open incident](command:${COMMANDS.openRecord}?${args})`];
-    const timelineArgs = encodeURIComponent(JSON.stringify([{ folder: folder.folder.uri.toString(), file: incident.file, path: ['timeline'] }]));
-    links.push(`[$(history) Show timeline](command:${COMMANDS.openRecord}?${timelineArgs})`);
+    const showArgs = encodeURIComponent(JSON.stringify([timelineArgs(folder, incident)]));
+    links.push(`[$(history) Show timeline](command:${COMMANDS.showTimeline}?${showArgs})`);
     if (r.learning?.promptTemplate) {
       const copyArgs = encodeURIComponent(JSON.stringify([{ folder: folder.folder.uri.toString(), incident: incident.id }]));
       links.push(`[$(copy) Copy prompt template](command:${COMMANDS.copyPromptTemplate}?${copyArgs})`);

@@ -22,6 +22,7 @@ export const COMMANDS = {
   startPostmortem: 'incidentLens.startPostmortem',
   exportPostmortem: 'incidentLens.exportPostmortem',
   createActionRecords: 'incidentLens.createActionRecords',
+  showTimeline: 'incidentLens.showTimeline',
   linkFile: 'incidentLens.linkFile',
   linkSymbol: 'incidentLens.linkSymbol',
   linkCommitFiles: 'incidentLens.linkCommitFiles',

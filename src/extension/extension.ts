@@ -19,6 +19,8 @@ import { LinkingCommands } from './commands/linking';
 import { IncidentCodeLensProvider, IncidentDecorationProvider, IncidentHoverProvider } from './codeLinks';
 import { CodeLinksController } from './codeLinksController';
 import { copyPromptTemplate, showLinkedIncidents } from './commands/codeLinkCommands';
+import { TimelinePanels } from './timelinePanel';
+import { pickIncident } from './commands/pickIncident';
 
 export interface IncidentLensApi {
   /** Resolves when every workspace folder's records have loaded once. */
@@ -33,6 +35,7 @@ export interface IncidentLensApi {
     readonly hover: IncidentHoverProvider;
     readonly decorations: IncidentDecorationProvider;
     readonly linking: LinkingCommands;
+    readonly timelines: TimelinePanels;
   };
 }
 
@@ -100,6 +103,12 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   command(COMMANDS.copyPromptTemplate, (arg) => copyPromptTemplate(workspace, arg));
   sub(vscode.workspace.onDidRenameFiles((e) => void linking.filesRenamed(e.files).catch((err) => log.error('renames', err))));
 
+  const timelines = sub(new TimelinePanels(context.extensionUri, workspace, recordEditor, log));
+  command(COMMANDS.showTimeline, async (arg) => {
+    const ref = await pickIncident(workspace, arg, vscode.l10n.t('Show the timeline of…'));
+    return ref ? timelines.show(ref) : undefined;
+  });
+
   sub(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affects(e, 'tree')) incidentsTree.refresh();
@@ -107,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   );
 
   void workspace.ready.then(() => problems.publishAll());
-  return { ready: workspace.ready, internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking } };
+  return { ready: workspace.ready, internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking, timelines } };
 }
 
 export function deactivate(): void {}

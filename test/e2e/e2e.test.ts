@@ -6,10 +6,10 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Frame } from 'playwright-core';
 import { CodeServer, launchBrowser, openWorkbench, REPO } from '../harness/codeServer';
 import { SHOTS, Workbench } from './workbench';
 
@@ -45,6 +45,10 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
     await server?.stop();
     server?.dispose();
     if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    if (wb) await wb.settle();
   });
 
   it('shows INC-023 under Closed in the Incidents view', async () => {
@@ -138,5 +142,91 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
     assert.match(text, /When writing \[service\] integration, the following constraints apply/);
     assert.match(text, /Copy prompt template/);
     await wb.shot('hover');
+  });
+
+  /** The frame of the timeline webview that shows `text` (webviews are nested iframes). */
+  async function timelineFrame(text: string): Promise<Frame> {
+    let found: Frame | undefined;
+    await wb.until(async () => {
+      for (const frame of wb.page.frames()) {
+        // A frame that is navigating may never answer: give each look a deadline.
+        const body = await Promise.race([
+          // Only the timeline page has main#root; the workbench itself also shows incident titles.
+          frame.evaluate(() => (document.querySelector('main#root') as HTMLElement | null)?.innerText ?? '').catch(() => ''),
+          new Promise<string>((r) => setTimeout(() => r(''), 2000)),
+        ]);
+        if (body.includes(text)) {
+          found = frame;
+          return true;
+        }
+      }
+      return false;
+    }, `a webview showing "${text}"`, 60_000);
+    return found!;
+  }
+
+  it('shows INC-023 as a timeline: figures, gaps, entries, learning (dark and light themes)', async () => {
+    await wb.runCommand('Incident Lens: Show Timeline');
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.fill('INC-023');
+    await wb.pickFirst('INC-023');
+    const frame = await timelineFrame('Time to mitigate');
+    const text = (await frame.evaluate(() => document.body.innerText)).replace(/\s+/g, ' ');
+    assert.match(text, /P1 INC-023 Payment page 500 error/);
+    assert.match(text, /34m Time to mitigate/);
+    assert.match(text, /First decision at 15:02 came 7m after the last finding \(14:55\)/);
+    assert.match(text, /15:11 .*Rollback complete\. Error rate dropped to 0\.2% — returned to normal\./);
+    assert.match(text, /Copy prompt template/);
+    assert.equal(await frame.locator('.item').count(), 26);
+    await wb.shot('timeline-dark');
+    for (const [theme, css, name] of [
+      ['Light Modern', 'vs', 'timeline-light'],
+      ['High Contrast', 'hc-black', 'timeline-high-contrast'],
+      ['Dark Modern', 'vs-dark', ''],
+    ] as const) {
+      // Ctrl+K Ctrl+T opens the theme picker (the palette lists "Browse Color Themes" first).
+      await wb.settle();
+      await wb.page.keyboard.press('Control+K');
+      await wb.page.keyboard.press('Control+T');
+      await wb.page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await wb.page.locator('.quick-input-widget input').fill(theme);
+      await wb.pickFirst(theme);
+      await wb.until(async () => (await wb.page.locator(`.monaco-workbench.${css}`).count()) > 0, `the ${theme} theme`);
+      await wb.page.waitForTimeout(800);
+      if (name) await wb.shot(name);
+    }
+  });
+
+  it('shows the entry logged from the palette in INC-031\'s timeline', async () => {
+    await wb.runCommand('Incident Lens: Show Timeline');
+    await wb.page.locator('.quick-input-widget input').fill('INC-031');
+    await wb.pickFirst('INC-031');
+    const frame = await timelineFrame('Roll back the auth refactor; Burak starts now.');
+    assert.match(await frame.evaluate(() => document.body.innerText), /Deniz · decision|decision/);
+  });
+
+  it('renders injected markup in a record as text; nothing executes', async () => {
+    let dialogs = 0;
+    wb.page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    writeFileSync(
+      join(workspace, '.incidents', 'INC-099.yaml'),
+      'id: INC-099\ntitle: "<img src=x onerror=alert(1)><script>alert(2)</script>"\nstatus: resolved\npriority: P4\nstart: 2025-01-01T10:00:00Z\nresolution: 2025-01-01T11:00:00Z\ntimeline:\n  - at: "10:00"\n    text: "<b onmouseover=alert(3)>bold?</b> [link](command:workbench.action.terminal.new)"\n',
+    );
+    await wb.until(async () => (await wb.sidebarText()).includes('INC-099'), 'INC-099 in the tree');
+    await wb.runCommand('Incident Lens: Show Timeline');
+    await wb.page.locator('.quick-input-widget input').fill('INC-099');
+    await wb.pickFirst('INC-099');
+    const frame = await timelineFrame('onerror=alert(1)');
+    const h1 = await frame.locator('h1').innerText();
+    assert.match(h1, /<img src=x onerror=alert\(1\)><script>alert\(2\)<\/script>/, 'the title shows literally');
+    assert.equal(await frame.locator('main#root img, main#root script, main#root b, main#root a').count(), 0, 'no element was created from record text');
+    assert.match(await frame.locator('main#root').innerText(), /<b onmouseover=alert\(3\)>bold\?<\/b> \[link\]\(command:workbench\.action\.terminal\.new\)/);
+    await frame.locator('.item .text').first().hover();
+    await wb.page.waitForTimeout(500);
+    assert.equal(dialogs, 0, 'no script ran');
+    await wb.shot('timeline-injected-markup');
   });
 });

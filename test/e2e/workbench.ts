@@ -20,24 +20,43 @@ export class Workbench {
     return path;
   }
 
-  /** Runs a command from the palette by typing its title. */
+  /** Closes whatever transient widget (quick pick, hover, menu) a previous step left open. */
+  async settle(): Promise<void> {
+    for (let i = 0; i < 3; i++) await this.page.keyboard.press('Escape');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => undefined);
+  }
+
+  /** Runs a command from the palette by typing its title; the first row must be that command. */
   async runCommand(title: string): Promise<void> {
+    await this.settle();
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.pickFirst(title);
+  }
+
+  /** Waits until the first row of the open quick pick shows `text` and is focused, then accepts it. */
+  async pickFirst(text: string): Promise<void> {
+    // The first row must show it and hold the focus (the list updates before the focus does).
+    const first = this.page.locator('.quick-input-list .monaco-list-row.focused[data-index="0"]');
+    const shows = async () => ((await first.innerText().catch(() => '')) || '').includes(text);
+    await this.until(shows, `"${text}" first in the picker`);
+    // A person reads before pressing Enter; the list may still be replaced by the extension's ranking.
+    await this.page.waitForTimeout(500);
+    await this.until(shows, `"${text}" still first in the picker`);
+    if (process.env.E2E_DEBUG) await this.shot(`pick-${text.replace(/\W+/g, '-')}`);
     await this.page.keyboard.press('Enter');
   }
 
   /** Opens a file with Ctrl+P. */
   async openFile(name: string): Promise<void> {
+    await this.settle();
     await this.page.keyboard.press('Control+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill(name);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name.split('/').pop()! }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    await this.pickFirst(name.split('/').pop()!);
     await this.page.locator('.tab.active', { hasText: name.split('/').pop()! }).waitFor();
   }
 

@@ -78,12 +78,18 @@ export class CodeServer {
     }
   }
 
+  private settings: Record<string, unknown> = {};
+
+  /** Writes the user's settings.json; a running workbench picks changes up (e.g. the colour theme). */
+  writeUserSettings(patch: Record<string, unknown>): void {
+    this.settings = { ...this.settings, ...patch };
+    writeFileSync(join(this.dataDir, 'User', 'settings.json'), JSON.stringify(this.settings, null, 2));
+  }
+
   async start(): Promise<string> {
     checkTools();
     for (const vsix of this.options.extensions) this.install(vsix);
-    writeFileSync(
-      join(this.dataDir, 'User', 'settings.json'),
-      JSON.stringify({
+    this.writeUserSettings({
         'workbench.startupEditor': 'none',
         'workbench.tips.enabled': false,
         'workbench.welcomePage.walkthroughs.openOnInstall': false,
@@ -98,8 +104,7 @@ export class CodeServer {
         'workbench.layoutControl.enabled': false,
         'files.autoSave': 'off',
         ...this.options.userSettings,
-      }),
-    );
+    });
     this.port = await freePort();
     const args = [
       '--auth', 'none',

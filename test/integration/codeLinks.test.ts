@@ -36,7 +36,7 @@ describe('past incidents follow the code', () => {
       ],
     );
     assert.match(lenses[0]!.command!.title, / · \d+ (months?|years?) ago$/);
-    assert.equal(lenses[0]!.command!.command, 'incidentLens.openRecord');
+    assert.equal(lenses[0]!.command!.command, 'incidentLens.showTimeline');
   });
 
   it('shows a file-level CodeLens on the first line of a file linked as a whole', async () => {
@@ -75,6 +75,7 @@ describe('past incidents follow the code', () => {
     assert.match(text, /\*\*Learning:\*\* When asking AI tools/);
     assert.match(text, /```text\nWhen writing \[service\] integration/);
     assert.match(text, /\[\$\(go-to-file\) Open incident\]\(command:incidentLens\.openRecord\?/);
+    assert.match(text, /\[\$\(history\) Show timeline\]\(command:incidentLens\.showTimeline\?/);
     assert.match(text, /\[\$\(copy\) Copy prompt template\]\(command:incidentLens\.copyPromptTemplate\?/);
     assert.equal(await hoverText(WEBHOOK, 10, 5), '', 'no incident hover away from linked symbols');
   });

@@ -26,6 +26,8 @@ describe('fuzzy search', () => {
 
   it('finds by id, and by words only present in long text', () => {
     assert.equal(search.search('INC-031')[0]?.incident.id, 'INC-031');
+    for (const q of ['INC-023', 'inc-023', 'INC-23', 'inc23']) assert.equal(search.search(q)[0]?.incident.id, 'INC-023', q);
+    assert.equal(search.search('INC-019')[0]?.incident.id, 'INC-019');
     const hit = search.search('compares')[0];
     assert.equal(hit?.incident.id, 'INC-031');
     assert.equal(hit?.field, 'timeline');

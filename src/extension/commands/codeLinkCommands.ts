@@ -18,7 +18,7 @@ export async function showLinkedIncidents(workspace: IncidentWorkspace, raw: unk
     })),
     { placeHolder: vscode.l10n.t('Past incidents linked here') },
   );
-  if (pick) await vscode.commands.executeCommand(COMMANDS.openRecord, { folder: pick.r.folder.folder.uri.toString(), file: pick.r.incident.file });
+  if (pick) await vscode.commands.executeCommand(COMMANDS.showTimeline, { folder: pick.r.folder.folder.uri.toString(), incident: pick.r.incident.id });
 }
 
 export async function copyPromptTemplate(workspace: IncidentWorkspace, raw: unknown): Promise<string | undefined> {

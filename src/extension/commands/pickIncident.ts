@@ -56,6 +56,8 @@ export async function pickIncident(
     const hits = [...searches].flatMap(([folder, search]) => search.search(value).map((h) => ({ h, folder })));
     hits.sort((a, b) => a.h.score - b.h.score);
     pick.items = hits.map(({ h, folder }) => toItem({ folder, incident: h.incident }, `${h.field}: ${h.snippet}`));
+    // Our ranking decides: focus its best hit, whatever was focused before.
+    if (pick.items[0]) pick.activeItems = [pick.items[0]];
   });
   return new Promise((resolve) => {
     pick.onDidAccept(() => {

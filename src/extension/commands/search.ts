@@ -42,6 +42,7 @@ export async function searchIncidents(workspace: IncidentWorkspace, initial?: st
   const update = (value: string) => {
     const items = searchAll(workspace, value).map(({ folder, hit }) => toItem(folder, hit));
     pick.items = items;
+    if (items[0]) pick.activeItems = [items[0]];
     pick.title = value.trim() && !items.length ? `${STRINGS.searchNoResults} "${value}"` : undefined;
   };
   pick.onDidChangeValue(update);
@@ -49,7 +50,7 @@ export async function searchIncidents(workspace: IncidentWorkspace, initial?: st
     const chosen = pick.selectedItems[0];
     pick.hide();
     if (chosen) {
-      void vscode.commands.executeCommand(COMMANDS.openRecord, { folder: chosen.folder.folder.uri.toString(), file: chosen.hit.incident.file });
+      void vscode.commands.executeCommand(COMMANDS.showTimeline, { folder: chosen.folder.folder.uri.toString(), incident: chosen.hit.incident.id });
     }
   });
   pick.onDidHide(() => pick.dispose());

@@ -1,0 +1,208 @@
+/**
+ * The timeline webview host: one panel per incident, revealed when already
+ * open, restored after a window reload, following the record live. Strict
+ * CSP (no network, scripts only with a nonce from crypto), local resources
+ * limited to media/ and dist/, every message validated against the protocol.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Incident } from '../core/model';
+import { inIncidentOffset, logEntryOps } from '../core/recordOps';
+import { timelineViewModel } from '../core/timelineView';
+import { webviewMessageSchema, type HostMessage, type TimelinePanelState } from '../webview/protocol';
+import { currentAuthor } from './author';
+import { COMMANDS } from './constants';
+import type { IncidentRef, IncidentWorkspace } from './incidentWorkspace';
+import { DisposableStore } from './lifecycle';
+import type { Log } from './log';
+import type { RecordEditor } from './recordEditor';
+
+export const TIMELINE_VIEW_TYPE = 'incidentLens.timeline';
+
+function key(state: TimelinePanelState): string {
+  return `${state.folder}|${state.incident.toUpperCase()}`;
+}
+
+function escapeHtmlAttribute(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+class TimelinePanel implements vscode.Disposable {
+  private readonly store = new DisposableStore();
+  private disposed = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly state: TimelinePanelState,
+    private readonly host: TimelinePanels,
+  ) {
+    this.store.add(panel.onDidDispose(() => this.dispose()));
+    this.store.add(panel.webview.onDidReceiveMessage((raw: unknown) => void this.host.handleMessage(this, raw)));
+  }
+
+  post(message: HostMessage): void {
+    if (!this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.host.forget(this);
+    this.store.dispose();
+    this.panel.dispose();
+  }
+}
+
+export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePanelState>, vscode.Disposable {
+  private readonly store = new DisposableStore();
+  private readonly panels = new Map<string, TimelinePanel>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly workspace: IncidentWorkspace,
+    private readonly editor: RecordEditor,
+    private readonly log: Log,
+  ) {
+    this.store.add(vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, this));
+    this.store.add(workspace.onDidChange(() => this.refreshAll()));
+  }
+
+  /** The open panel for an incident, if any (tests, reveal). */
+  get(folder: string, incident: string): vscode.WebviewPanel | undefined {
+    return this.panels.get(key({ folder, incident }))?.panel;
+  }
+
+  show(ref: IncidentRef): vscode.WebviewPanel {
+    const state: TimelinePanelState = { folder: ref.folder.folder.uri.toString(), incident: ref.incident.id };
+    const existing = this.panels.get(key(state));
+    if (existing) {
+      existing.panel.reveal();
+      return existing.panel;
+    }
+    const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, this.title(ref.incident), vscode.ViewColumn.Active, this.options());
+    this.attach(panel, state);
+    return panel;
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: TimelinePanelState | undefined): Promise<void> {
+    if (!state?.folder || !state.incident) {
+      panel.dispose();
+      return;
+    }
+    await this.workspace.ready;
+    panel.webview.options = this.options();
+    this.attach(panel, state);
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      // Restricted Mode: the panel shows the record but runs no script.
+      enableScripts: vscode.workspace.isTrusted,
+      retainContextWhenHidden: false,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
+    };
+  }
+
+  private title(incident: Incident): string {
+    return `${incident.id} Timeline`;
+  }
+
+  private attach(panel: vscode.WebviewPanel, state: TimelinePanelState): void {
+    const entry = new TimelinePanel(panel, state, this);
+    this.panels.set(key(state), entry);
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'incident-lens.svg');
+    panel.webview.html = this.html(panel.webview, state);
+  }
+
+  forget(panel: TimelinePanel): void {
+    if (this.panels.get(key(panel.state)) === panel) this.panels.delete(key(panel.state));
+  }
+
+  private ref(state: TimelinePanelState): IncidentRef | undefined {
+    return this.workspace.findIncident(state.incident, state.folder);
+  }
+
+  private refresh(panel: TimelinePanel): void {
+    const ref = this.ref(panel.state);
+    if (!ref) return;
+    panel.panel.title = this.title(ref.incident);
+    panel.post({ type: 'state', model: timelineViewModel(ref.incident, ref.folder.index.actionRecordsOf(ref.incident.id), Date.now()) });
+  }
+
+  private refreshAll(): void {
+    for (const p of this.panels.values()) this.refresh(p);
+  }
+
+  /** Every message from a webview is untrusted input: validated before anything happens. */
+  async handleMessage(panel: TimelinePanel | vscode.WebviewPanel, raw: unknown): Promise<void> {
+    const entry = panel instanceof TimelinePanel ? panel : [...this.panels.values()].find((p) => p.panel === panel);
+    if (!entry) return;
+    const parsed = webviewMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.log.error('timeline webview', `rejected message: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      entry.post({ type: 'error', message: 'invalid message' });
+      return;
+    }
+    const msg = parsed.data;
+    const ref = this.ref(entry.state);
+    if (!ref) return;
+    switch (msg.type) {
+      case 'ready':
+        this.refresh(entry);
+        return;
+      case 'openEntry':
+        await vscode.commands.executeCommand(COMMANDS.openRecord, { folder: entry.state.folder, file: ref.incident.file, path: msg.path });
+        return;
+      case 'copyPromptTemplate':
+        await vscode.commands.executeCommand(COMMANDS.copyPromptTemplate, { folder: entry.state.folder, incident: ref.incident.id });
+        return;
+      case 'addEntry':
+        try {
+          const author = await currentAuthor(ref.folder.folder);
+          const at = inIncidentOffset(ref.incident, Date.now(), -new Date().getTimezoneOffset());
+          await this.editor.edit(ref.folder, ref.incident.file, (record) => logEntryOps(record as Incident, { at, author, kind: msg.kind, text: msg.text.trim(), milestone: msg.milestone }));
+          entry.post({ type: 'entryAdded' });
+        } catch (err) {
+          entry.post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+          void vscode.window.showErrorMessage(`Incident Lens: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        return;
+    }
+  }
+
+  private html(webview: vscode.Webview, state: TimelinePanelState): string {
+    const nonce = randomBytes(16).toString('base64');
+    const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `img-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    // The state is JSON inside a non-executable script tag; "<" is escaped so it cannot close the tag.
+    const stateJson = JSON.stringify(state).replace(/</g, '\\u003c');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtmlAttribute(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtmlAttribute(asset('dist', 'codicons', 'codicon.css'))}">
+<link rel="stylesheet" href="${escapeHtmlAttribute(asset('media', 'timeline.css'))}">
+<title>Timeline</title>
+</head>
+<body>
+<main id="root" aria-live="polite"><p>Loading the timeline…</p></main>
+<script type="application/json" id="panel-state">${stateJson}</script>
+<script nonce="${nonce}" src="${escapeHtmlAttribute(asset('dist', 'webview.js'))}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    for (const p of [...this.panels.values()]) p.dispose();
+    this.store.dispose();
+  }
+}

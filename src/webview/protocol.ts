@@ -1,0 +1,31 @@
+/**
+ * The one protocol between the timeline webview and the extension host, as
+ * discriminated unions. Every message from the webview is validated with the
+ * zod schema below before the host acts on it. The webview imports types only,
+ * so zod stays out of its bundle.
+ */
+import { z } from 'zod';
+import { ENTRY_KINDS, MILESTONES } from '../core/schema';
+import type { TimelineViewModel } from '../core/timelineView';
+
+export type HostMessage = { readonly type: 'state'; readonly model: TimelineViewModel } | { readonly type: 'entryAdded' } | { readonly type: 'error'; readonly message: string };
+
+export const webviewMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('openEntry'), path: z.array(z.union([z.string().max(64), z.number().int().nonnegative()])).max(6) }),
+  z.object({
+    type: z.literal('addEntry'),
+    kind: z.enum(ENTRY_KINDS),
+    text: z.string().trim().min(1).max(10_000),
+    milestone: z.enum(MILESTONES).optional(),
+  }),
+  z.object({ type: z.literal('copyPromptTemplate') }),
+]);
+
+export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+
+/** What the webview keeps across reloads (VS Code's webview state), for the serializer. */
+export interface TimelinePanelState {
+  readonly folder: string;
+  readonly incident: string;
+}

@@ -1,0 +1,167 @@
+/**
+ * Runs inside the timeline webview. Renders the view model with DOM APIs and
+ * textContent only: incident text is never parsed as HTML.
+ */
+import type { TimelineItem, TimelineViewModel } from '../core/timelineView';
+import { formatDuration } from '../core/time';
+import type { HostMessage, TimelinePanelState, WebviewMessage } from './protocol';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): TimelinePanelState | undefined;
+  setState(state: TimelinePanelState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root')!;
+const initial = JSON.parse(document.getElementById('panel-state')!.textContent ?? '{}') as TimelinePanelState;
+vscode.setState(initial);
+
+type Child = Node | string | undefined | false;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) if (c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+function icon(name: string): HTMLElement {
+  return el('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
+}
+
+const KIND_ICONS: Record<string, string> = {
+  event: 'circle-filled',
+  finding: 'search',
+  decision: 'law',
+  action: 'tools',
+  communication: 'comment',
+  'action-done': 'pass',
+};
+
+function header(m: TimelineViewModel): HTMLElement {
+  const facts = el(
+    'dl',
+    { class: 'facts' },
+    ...[
+      ['Status', m.statusLabel],
+      ['Priority', `${m.priority} — ${m.priorityDefinition}`],
+      ['Start', m.start],
+      ['Resolution', m.resolution],
+      ['Duration', m.duration],
+      ...m.roles.map((r) => [r.label, r.name] as const),
+    ]
+      .filter(([, v]) => v)
+      .flatMap(([k, v]) => [el('dt', {}, k!), el('dd', {}, v!)]),
+  );
+  return el(
+    'header',
+    {},
+    el('h1', {}, el('span', { class: `priority priority-${m.priority.toLowerCase()}` }, m.priority), ' ', el('span', { class: 'id' }, m.id), ' ', m.title),
+    facts,
+  );
+}
+
+function figures(m: TimelineViewModel): HTMLElement | undefined {
+  if (!m.figures.length && !m.gaps.length) return undefined;
+  return el(
+    'section',
+    { class: 'figures', 'aria-label': 'Key figures' },
+    el('ul', { class: 'figure-list' }, ...m.figures.map((f) => el('li', {}, el('span', { class: 'figure-value' }, f.value), el('span', { class: 'figure-label' }, f.label)))),
+    m.gaps.length ? el('ul', { class: 'gaps' }, ...m.gaps.map((g) => el('li', {}, icon('watch'), ' ', g))) : undefined,
+  );
+}
+
+function item(i: TimelineItem): HTMLElement {
+  const button = el(
+    'button',
+    { class: 'entry-button', title: 'Open in the YAML', 'data-path': JSON.stringify(i.path) },
+    el('span', { class: 'clock' }, i.clock),
+    el('span', { class: `kind kind-${i.kind}` }, icon(i.milestone ? 'star-full' : (KIND_ICONS[i.kind] ?? 'circle-filled'))),
+    el('span', { class: 'text' }, i.text),
+    el('span', { class: 'meta' }, [i.author, i.milestone && `milestone: ${i.milestone}`, i.type !== 'entry' ? i.type : undefined].filter(Boolean).join(' · ')),
+  );
+  button.addEventListener('click', () => vscode.postMessage({ type: 'openEntry', path: i.path }));
+  return el(
+    'li',
+    { class: `item item-${i.type}${i.milestone ? ' milestone' : ''}` },
+    i.gapBefore ? el('div', { class: 'gap' }, icon('debug-pause'), ` ${formatDuration(i.gapBefore)} without an entry`) : undefined,
+    button,
+  );
+}
+
+function addEntryForm(): HTMLElement {
+  const kind = el('select', { id: 'entry-kind', 'aria-label': 'Kind' }, ...['event', 'finding', 'decision', 'action', 'communication'].map((k) => el('option', { value: k }, k)));
+  const milestone = el('select', { id: 'entry-milestone', 'aria-label': 'Milestone' }, el('option', { value: '' }, 'no milestone'), ...['detected', 'acknowledged', 'mitigated', 'resolved'].map((k) => el('option', { value: k }, k)));
+  const text = el('input', { id: 'entry-text', type: 'text', placeholder: 'What happened, was found or decided — who, what', 'aria-label': 'Entry text' });
+  const submit = el('button', { type: 'submit', class: 'primary' }, icon('add'), ' Log entry');
+  const form = el('form', { class: 'add-entry', 'aria-label': 'Log a timeline entry' }, kind, text, milestone, submit);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!text.value.trim()) return;
+    // The host validates every message; the cast only names the shape.
+    vscode.postMessage({ type: 'addEntry', kind: kind.value, text: text.value, milestone: milestone.value || undefined } as WebviewMessage);
+    submit.disabled = true;
+  });
+  return form;
+}
+
+function closing(m: TimelineViewModel): HTMLElement {
+  const parts: Child[] = [];
+  if (m.rootCause.length) parts.push(el('section', {}, el('h2', {}, icon('search'), ' Root cause'), el('dl', {}, ...m.rootCause.flatMap((r) => [el('dt', {}, r.label), el('dd', {}, r.text)]))));
+  const pm = m.postmortem;
+  parts.push(
+    el(
+      'section',
+      {},
+      el('h2', {}, icon('notebook'), ' Postmortem'),
+      el('p', { class: pm.overdue ? 'overdue' : '' }, [pm.status, pm.owner && `owner ${pm.owner}`, pm.due && `${pm.overdue ? 'overdue since' : 'due'} ${pm.due}`].filter(Boolean).join(' · ')),
+      pm.summary ? el('p', {}, pm.summary) : undefined,
+      pm.actions.length ? el('ul', { class: 'actions' }, ...pm.actions.map((a) => el('li', {}, icon(a.status === 'done' ? 'pass' : 'circle-large-outline'), ` ${a.id} ${a.title}`, el('span', { class: 'meta' }, [a.owner, a.deadline, a.status].filter(Boolean).join(' · '))))) : undefined,
+    ),
+  );
+  if (m.learning?.lesson || m.learning?.promptTemplate) {
+    const copy = el('button', { class: 'secondary', id: 'copy-prompt' }, icon('copy'), ' Copy prompt template');
+    copy.addEventListener('click', () => vscode.postMessage({ type: 'copyPromptTemplate' }));
+    parts.push(
+      el(
+        'section',
+        {},
+        el('h2', {}, icon('lightbulb'), ' Learning'),
+        m.learning.lesson ? el('p', {}, m.learning.lesson) : undefined,
+        m.learning.promptTemplate ? el('pre', { class: 'prompt' }, m.learning.promptTemplate) : undefined,
+        m.learning.promptTemplate ? copy : undefined,
+      ),
+    );
+  }
+  return el('footer', {}, ...parts);
+}
+
+function render(m: TimelineViewModel): void {
+  const focused = document.activeElement?.id;
+  const draft = (document.getElementById('entry-text') as HTMLInputElement | null)?.value ?? '';
+  root.replaceChildren(
+    header(m),
+    figures(m) ?? '',
+    el('section', { class: 'timeline', 'aria-label': 'Timeline' }, el('h2', {}, icon('history'), ` Timeline (${m.items.length})`), addEntryForm(), el('ol', { class: 'items' }, ...m.items.map(item))),
+    closing(m),
+  );
+  const input = document.getElementById('entry-text') as HTMLInputElement | null;
+  if (input) input.value = draft;
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const msg = event.data;
+  if (msg.type === 'state') render(msg.model);
+  else if (msg.type === 'entryAdded') {
+    const input = document.getElementById('entry-text') as HTMLInputElement | null;
+    if (input) input.value = '';
+  } else if (msg.type === 'error') {
+    const submit = document.querySelector<HTMLButtonElement>('.add-entry button[type=submit]');
+    if (submit) submit.disabled = false;
+  }
+});
+
+vscode.postMessage({ type: 'ready' });

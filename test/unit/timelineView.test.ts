@@ -1,0 +1,55 @@
+import { strict as assert } from 'node:assert';
+import { timelineViewModel } from '../../src/core/timelineView';
+import { webviewMessageSchema } from '../../src/webview/protocol';
+import { TempWorkspace } from '../support/workspace';
+
+describe('timeline view model', () => {
+  let ws: TempWorkspace;
+  before(() => (ws = new TempWorkspace(true)));
+  after(() => ws.dispose());
+
+  it('tells INC-023 as a story: header, figures, gaps, one time axis', async () => {
+    const index = await ws.index();
+    const m = timelineViewModel(index.incident('INC-023')!, index.actionRecordsOf('INC-023'), Date.parse('2026-01-01T00:00:00Z'));
+    assert.equal(m.title, 'Payment page 500 error');
+    assert.equal(m.priorityDefinition, 'Full outage, all users affected');
+    assert.equal(m.start, '2025-03-18 14:37');
+    assert.equal(m.resolution, '2025-03-18 16:52');
+    assert.equal(m.duration, '2h 15m');
+    assert.deepEqual(m.roles.map((r) => `${r.label}: ${r.name}`), ['Incident lead: Ali', 'Comms owner: Zeynep', 'Technical lead: Ali', 'On-call: Mehmet']);
+    assert.deepEqual(m.figures.map((f) => `${f.label} ${f.value}`), ['Duration 2h 15m', 'Time to detect 0m', 'Time to acknowledge 2m', 'Time to mitigate 34m', 'Time to resolve 2h 15m']);
+    assert.deepEqual(m.gaps, [
+      'Acknowledged 2m after detection (14:39).',
+      'First decision at 15:02 came 7m after the last finding (14:55).',
+      '20m from the first finding (14:42) to that decision.',
+      'Mitigated at 15:11; 1h 41m more until resolved.',
+      '1h 20m without an entry before 16:40.',
+    ]);
+    // 14 entries + 7 completed actions + 5 communications, in time order.
+    assert.equal(m.items.length, 26);
+    assert.deepEqual(m.items.slice(0, 4).map((i) => `${i.clock} ${i.type}`), ['14:37 entry', '14:39 entry', '14:39 action', '14:40 action']);
+    assert.deepEqual(m.items.filter((i) => i.milestone).map((i) => `${i.clock} ${i.milestone}`), ['14:37 detected', '14:39 acknowledged', '15:11 mitigated', '16:52 resolved']);
+    assert.deepEqual(m.items.find((i) => i.gapBefore)?.path, ['timeline', 11]);
+    assert.equal(m.postmortem.status, 'complete');
+    assert.deepEqual(m.postmortem.actions.map((a) => `${a.id} ${a.status}`), ['ACTION-INC023-1 done', 'ACTION-INC023-2 done', 'ACTION-INC023-3 in-progress', 'ACTION-INC023-4 open']);
+    assert.match(m.learning!.promptTemplate!, /^When writing \[service\] integration/);
+  });
+});
+
+describe('webview protocol', () => {
+  it('accepts the messages the webview sends and rejects anything else', () => {
+    assert.ok(webviewMessageSchema.safeParse({ type: 'addEntry', kind: 'decision', text: 'Roll back' }).success);
+    assert.ok(webviewMessageSchema.safeParse({ type: 'openEntry', path: ['timeline', 3] }).success);
+    for (const bad of [
+      { type: 'addEntry', kind: 'rm -rf', text: 'x' },
+      { type: 'addEntry', kind: 'event', text: '   ' },
+      { type: 'openEntry', path: ['timeline', -1] },
+      { type: 'runCommand', command: 'workbench.action.terminal.new' },
+      { type: 'openEntry', path: '__proto__' },
+      'ready',
+      null,
+    ]) {
+      assert.equal(webviewMessageSchema.safeParse(bad).success, false, JSON.stringify(bad));
+    }
+  });
+});
