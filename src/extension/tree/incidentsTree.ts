@@ -17,14 +17,15 @@ const SORTERS: Record<SortBy, (a: Incident, b: Incident) => number> = {
   id: (a, b) => incidentNumber(a.id) - incidentNumber(b.id),
 };
 
-export class IncidentsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly store = new DisposableStore();
+/** What both views share: refresh when the index changes, items from nodes, disposal. */
+abstract class IndexTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  protected readonly store = new DisposableStore();
   private readonly changed = this.store.add(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(
-    private readonly workspace: IncidentWorkspace,
-    private readonly now: () => number = Date.now,
+    protected readonly workspace: IncidentWorkspace,
+    protected readonly now: () => number = Date.now,
   ) {
     this.store.add(workspace.onDidChange(() => this.changed.fire(undefined)));
   }
@@ -37,7 +38,15 @@ export class IncidentsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     return node.toTreeItem();
   }
 
-  getChildren(node?: TreeNode): TreeNode[] {
+  abstract getChildren(node?: TreeNode): TreeNode[];
+
+  dispose(): void {
+    this.store.dispose();
+  }
+}
+
+export class IncidentsTreeProvider extends IndexTreeProvider {
+  override getChildren(node?: TreeNode): TreeNode[] {
     if (node) return node.children();
     const s = settings();
     const folders = this.workspace.folderIndexes();
@@ -52,10 +61,6 @@ export class IncidentsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     }
     nodes.sort((a, b) => SORTERS[s.sortBy](a.incident, b.incident));
     return group(nodes, s.groupBy);
-  }
-
-  dispose(): void {
-    this.store.dispose();
   }
 }
 
@@ -81,36 +86,13 @@ function group(nodes: IncidentNode[], by: GroupBy): GroupNode[] {
 }
 
 /** Open actions across all incidents and action records: overdue first. */
-export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly store = new DisposableStore();
-  private readonly changed = this.store.add(new vscode.EventEmitter<TreeNode | undefined>());
-  readonly onDidChangeTreeData = this.changed.event;
-
-  constructor(
-    private readonly workspace: IncidentWorkspace,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.store.add(workspace.onDidChange(() => this.changed.fire(undefined)));
-  }
-
-  refresh(): void {
-    this.changed.fire(undefined);
-  }
-
-  getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.toTreeItem();
-  }
-
-  getChildren(node?: TreeNode): TreeNode[] {
+export class ActionsTreeProvider extends IndexTreeProvider {
+  override getChildren(node?: TreeNode): TreeNode[] {
     if (node) return node.children();
     const now = this.now();
     const all: Array<{ folder: FolderIndex; action: ReturnType<FolderIndex['index']['openActions']>[number] }> = [];
     for (const folder of this.workspace.folderIndexes()) for (const action of folder.index.openActions(now)) all.push({ folder, action });
     all.sort((a, b) => Number(b.action.overdue) - Number(a.action.overdue) || (a.action.deadline?.ms ?? Infinity) - (b.action.deadline?.ms ?? Infinity));
     return all.map(({ folder, action }) => openActionNode(folder, action, now));
-  }
-
-  dispose(): void {
-    this.store.dispose();
   }
 }
