@@ -10,7 +10,6 @@ import { formatDiagnostic, hasErrors } from '../core/diagnostics';
 import { IncidentIndex, DEFAULT_INCIDENTS_FOLDER } from '../core/index';
 import { postmortemMarkdown } from '../core/export';
 import { PRIORITIES, STATUSES, type Priority } from '../core/schema';
-import { IncidentSearch } from '../core/search';
 import { describeIncident, oneLine, summarizeIncident } from '../core/present';
 import { NodeFileAccess } from './nodeFileAccess';
 import { changedFilesSince, GitError } from './git';
@@ -119,7 +118,7 @@ async function search(args: string[], io: Io): Promise<number> {
   const query = positionals.join(' ');
   if (!query.trim()) throw new UsageError('search needs some text, e.g. incident-lens search stripe');
   const index = await openIndex(values.root ?? '.', values.folder);
-  const hits = new IncidentSearch(index.incidents()).search(query, Number(values.limit ?? 20));
+  const hits = index.search().search(query, Number(values.limit ?? 20));
   if (values.json) json(io, hits.map((h) => ({ id: h.incident.id, title: h.incident.record.title, priority: h.incident.record.priority, status: h.incident.record.status, score: h.score, field: h.field, snippet: h.snippet, file: h.incident.file })));
   else if (!hits.length) io.out(`no incidents match "${query}"`);
   else for (const h of hits) io.out(`${h.incident.id.padEnd(8)} ${h.incident.record.priority}  ${h.incident.record.title}\n         ${h.field}: ${h.snippet}`);

@@ -2,12 +2,13 @@
  * IncidentIndex: every record of one workspace folder, parsed once, updated
  * one file at a time, answering the questions the views, providers and CLI ask.
  */
-import { compareDiagnostics, type RecordDiagnostic, type Range } from './diagnostics';
+import { compareDiagnostics, FILE_START, type RecordDiagnostic, type Range } from './diagnostics';
 import { isRecordFile, type FileAccess } from './fileAccess';
 import { LinkIndex, linkKind, normalizePath, type LinkRef } from './links';
 import { isActionOpen, postmortemOwed, type ActionItem, type Incident, type IndexedRecord, type ResolvedAction } from './model';
 import { parseRecordText, type ParsedFile, type ParseOptions } from './parse';
 import { PRIORITIES, type IncidentStatus } from './schema';
+import { IncidentSearch } from './search';
 import type { Instant } from './time';
 
 export const DEFAULT_INCIDENTS_FOLDER = '.incidents';
@@ -56,6 +57,7 @@ export class IncidentIndex {
   private crossDiagnostics?: Map<string, RecordDiagnostic[]>;
   private sortedIncidents?: Incident[];
   private sortedActions?: ActionItem[];
+  private fuzzy?: IncidentSearch;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -184,6 +186,11 @@ export class IncidentIndex {
       .sort(byId));
   }
 
+  /** Fuzzy search over the incidents, built once per change of the index (not per query). */
+  search(): IncidentSearch {
+    return (this.fuzzy ??= new IncidentSearch(this.incidents()));
+  }
+
   byId(id: string): IndexedRecord | undefined {
     return this.idMap().get(id.toUpperCase())?.[0];
   }
@@ -307,6 +314,7 @@ export class IncidentIndex {
     this.crossDiagnostics = undefined;
     this.sortedIncidents = undefined;
     this.sortedActions = undefined;
+    this.fuzzy = undefined;
   }
 
   private changed(files: string[]): void {
@@ -361,7 +369,7 @@ export class IncidentIndex {
     const out = new Map<string, RecordDiagnostic[]>();
     const add = (file: string, range: Range | undefined, field: string, severity: RecordDiagnostic['severity'], message: string, code: string) => {
       const list = out.get(file) ?? [];
-      list.push({ file, range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, field, message, code });
+      list.push({ file, range: range ?? FILE_START, severity, field, message, code });
       out.set(file, list);
     };
     const ids = this.idMap();

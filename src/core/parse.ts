@@ -4,7 +4,7 @@
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { fieldPath, type RecordDiagnostic, type Range, type Severity } from './diagnostics';
+import { FILE_START, fieldPath, type RecordDiagnostic, type Range, type Severity } from './diagnostics';
 import { buildAction, buildIncident, type IndexedRecord, type SemanticProblem } from './model';
 import { actionRecordSchema, incidentSchema, type RecordKind } from './schema';
 import { PositionMapper, rangeForPath, type FieldPath } from './yamlPositions';
@@ -109,11 +109,10 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
   const anchors = new Map<string, Range>();
   const push = (range: Range, severity: Severity, field: string, message: string, code: string) =>
     diagnostics.push({ file, range, severity, field, message, code });
-  const firstLine: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (text.length > maxBytes) {
-    push(firstLine, 'error', '', `file is ${text.length} bytes, above the ${maxBytes}-byte limit (incidentLens.maxFileSize); skipped`, 'too-large');
+    push(FILE_START, 'error', '', `file is ${text.length} bytes, above the ${maxBytes}-byte limit (incidentLens.maxFileSize); skipped`, 'too-large');
     return { file, diagnostics, anchors, yamlBroken: true };
   }
 
@@ -123,7 +122,7 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
   try {
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   } catch (err) {
-    push(firstLine, 'error', '', `YAML could not be read: ${(err as Error).message}`, 'yaml');
+    push(FILE_START, 'error', '', `YAML could not be read: ${(err as Error).message}`, 'yaml');
     return { file, diagnostics, anchors, yamlBroken: true };
   }
 
@@ -142,16 +141,16 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
     const message = /alias/i.test((err as Error).message)
       ? `too many aliases (more than ${MAX_ALIAS_COUNT}): the file looks like an alias bomb and was not expanded`
       : `YAML could not be read: ${(err as Error).message}`;
-    push(firstLine, 'error', '', message, 'yaml-aliases');
+    push(FILE_START, 'error', '', message, 'yaml-aliases');
     return { file, diagnostics, anchors, yamlBroken: true };
   }
 
   if (data === null || data === undefined) {
-    push(firstLine, 'error', '', 'file is empty: a record needs at least an id', 'empty');
+    push(FILE_START, 'error', '', 'file is empty: a record needs at least an id', 'empty');
     return { file, diagnostics, anchors, yamlBroken: false };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    push(firstLine, 'error', '', `a record must be a mapping of fields, got ${describe(data)}`, 'not-a-mapping');
+    push(FILE_START, 'error', '', `a record must be a mapping of fields, got ${describe(data)}`, 'not-a-mapping');
     return { file, diagnostics, anchors, yamlBroken: false };
   }
 

@@ -213,4 +213,3 @@ export const COMMUNICATION_LABELS: Record<CommunicationChannel, string> = {
 };
 
 export type RecordKind = 'incident' | 'action';
-export const schemaForKind = { incident: incidentSchema, action: actionRecordSchema } as const;

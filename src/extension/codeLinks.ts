@@ -4,11 +4,10 @@
  * badges. All answer from the index (no scan over records per file).
  */
 import * as vscode from 'vscode';
-import { linkedIncidents, type LinkedIncidents, type LinkFilter } from '../core/codeLinks';
+import { lensTitle, linkedIncidents, type LinkedIncidents, type LinkFilter } from '../core/codeLinks';
 import type { Incident } from '../core/model';
 import { AI_CONNECTION_LABELS, PRIORITIES, PRIORITY_DEFINITIONS, type Priority } from '../core/schema';
 import { formatDate, formatRelative } from '../core/time';
-import { lensTitle } from '../core/codeLinks';
 import { oneLine } from '../core/present';
 import { settings } from './config';
 import { escapeMarkdown } from './markdown';

@@ -242,9 +242,8 @@ export class EditingCommands {
     const ref = await this.pickIncident(args ?? arg, (i) => i.record.status !== 'active', vscode.l10n.t('Start the postmortem of…'));
     if (!ref) return;
     const owner = args?.owner ?? ref.incident.record.roles?.incidentLead ?? (await currentAuthor(ref.folder.folder));
-    const document = await this.editor.edit(ref.folder, ref.incident.file, (record) => startPostmortemOps(record as Incident, owner));
+    await this.editor.edit(ref.folder, ref.incident.file, (record) => startPostmortemOps(record as Incident, owner));
     if (!args) await vscode.commands.executeCommand(COMMANDS.openRecord, { folder: ref.folder.folder.uri.toString(), file: ref.incident.file, path: ['postmortem'] });
-    void document;
   }
 
   /** Each planned postmortem action becomes its own record file, named back in the plan. */

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import { z } from 'zod';
 import type { Incident } from '../../core/model';
 import { PRIORITIES, STATUSES, STATUS_LABELS } from '../../core/schema';
-import { IncidentSearch } from '../../core/search';
 import type { IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
 import { IncidentNode, InlineActionNode } from '../tree/nodes';
 
@@ -41,7 +40,6 @@ export async function pickIncident(
     ref,
   });
   const all = refs.map((r) => toItem(r));
-  const searches = new Map(workspace.folderIndexes().map((f) => [f, new IncidentSearch(refs.filter((r) => r.folder === f).map((r) => r.incident))]));
   const pick = vscode.window.createQuickPick<Item>();
   pick.items = all;
   pick.placeholder = placeHolder;
@@ -53,7 +51,10 @@ export async function pickIncident(
       pick.items = all;
       return;
     }
-    const hits = [...searches].flatMap(([folder, search]) => search.search(value).map((h) => ({ h, folder })));
+    const hits = workspace
+      .folderIndexes()
+      .flatMap((folder) => folder.index.search().search(value).map((h) => ({ h, folder })))
+      .filter(({ h }) => filter(h.incident));
     hits.sort((a, b) => a.h.score - b.h.score);
     pick.items = hits.map(({ h, folder }) => toItem({ folder, incident: h.incident }, `${h.field}: ${h.snippet}`));
     // Our ranking decides: focus its best hit, whatever was focused before.

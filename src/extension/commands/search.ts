@@ -1,6 +1,6 @@
 /** "Incident Lens: Search Incidents…": fuse.js ranking in a quick pick. */
 import * as vscode from 'vscode';
-import { IncidentSearch, type SearchHit } from '../../core/search';
+import type { SearchHit } from '../../core/search';
 import { STATUS_LABELS } from '../../core/schema';
 import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
 import { STRINGS } from '../strings';
@@ -17,7 +17,7 @@ const ICONS = { P1: 'flame', P2: 'warning', P3: 'info', P4: 'circle-small-filled
 export function searchAll(workspace: IncidentWorkspace, query: string): Array<{ folder: FolderIndex; hit: SearchHit }> {
   const out: Array<{ folder: FolderIndex; hit: SearchHit }> = [];
   for (const folder of workspace.folderIndexes()) {
-    for (const hit of new IncidentSearch(folder.index.incidents()).search(query)) out.push({ folder, hit });
+    for (const hit of folder.index.search().search(query)) out.push({ folder, hit });
   }
   return out.sort((a, b) => a.hit.score - b.hit.score);
 }

@@ -4,34 +4,33 @@ import { CONFIG } from '../constants';
 import { settings, update, type GroupBy, type SortBy } from '../config';
 import { STRINGS } from '../strings';
 
-export async function pickGroupBy(value?: unknown): Promise<void> {
+/** A setting picked from a short list (or given as the argument), current value marked. */
+async function pickSetting<T extends string>(key: string, current: T, options: Array<{ label: string; value: T }>, placeHolder: string, value?: unknown): Promise<void> {
+  const chosen =
+    options.find((o) => o.value === value)?.value ??
+    (await vscode.window.showQuickPick(
+      options.map((o) => ({ ...o, description: o.value === current ? '✓' : undefined })),
+      { placeHolder },
+    ))?.value;
+  if (chosen) await update(key, chosen);
+}
+
+export function pickGroupBy(value?: unknown): Promise<void> {
   const options: Array<{ label: string; value: GroupBy }> = [
     { label: vscode.l10n.t('Status'), value: 'status' },
     { label: vscode.l10n.t('Priority'), value: 'priority' },
     { label: vscode.l10n.t('Affected system'), value: 'system' },
   ];
-  const chosen =
-    options.find((o) => o.value === value)?.value ??
-    (await vscode.window.showQuickPick(
-      options.map((o) => ({ ...o, picked: o.value === settings().groupBy, description: o.value === settings().groupBy ? '✓' : undefined })),
-      { placeHolder: STRINGS.groupByPlaceholder },
-    ))?.value;
-  if (chosen) await update(CONFIG.groupBy, chosen);
+  return pickSetting(CONFIG.groupBy, settings().groupBy, options, STRINGS.groupByPlaceholder, value);
 }
 
-export async function pickSortBy(value?: unknown): Promise<void> {
+export function pickSortBy(value?: unknown): Promise<void> {
   const options: Array<{ label: string; value: SortBy }> = [
     { label: vscode.l10n.t('Priority, then most recent'), value: 'priority' },
     { label: vscode.l10n.t('Start, most recent first'), value: 'start' },
     { label: vscode.l10n.t('Id'), value: 'id' },
   ];
-  const chosen =
-    options.find((o) => o.value === value)?.value ??
-    (await vscode.window.showQuickPick(
-      options.map((o) => ({ ...o, description: o.value === settings().sortBy ? '✓' : undefined })),
-      { placeHolder: STRINGS.sortByPlaceholder },
-    ))?.value;
-  if (chosen) await update(CONFIG.sortBy, chosen);
+  return pickSetting(CONFIG.sortBy, settings().sortBy, options, STRINGS.sortByPlaceholder, value);
 }
 
 export async function openDocs(extensionUri: vscode.Uri): Promise<void> {
