@@ -8,6 +8,7 @@
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, stringify, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { FieldPath } from './yamlPositions';
+import { deepNestingAt, MAX_NESTING } from './nesting';
 
 export type EditOp =
   /** Sets a value; missing parent mappings are created. Objects are merged leaf by leaf. */
@@ -116,6 +117,40 @@ function appendItem(text: string, seq: YAMLSeq, value: unknown): string {
   return insertAt(at.text, at.offset, indent(block([value]), col));
 }
 
+/** A value that holds nothing yet: `key:`, `key: null`-less, `key: []` or `key: {}` with nothing inside. */
+function isEmptySlot(text: string, node: Node | null): boolean {
+  if (node === null) return true;
+  if (isScalar(node)) return node.value === null && !!node.range && node.range[0] === node.range[1];
+  if ((isMap(node) || isSeq(node)) && node.flow && node.items.length === 0 && node.range) {
+    return /^[[{]\s*[\]}]$/.test(text.slice(node.range[0], node.range[1]));
+  }
+  return false;
+}
+
+/**
+ * Writes block content under a key whose value is empty (`key:`, `key: []`,
+ * `key: {}`): the empty brackets go, the key's line (and any comment on it)
+ * stays, the content follows indented on the next lines.
+ */
+function fillEmpty(text: string, doc: Document, path: FieldPath, value: unknown): string {
+  const parentNode = walk(doc, path.slice(0, -1)).node;
+  const pair = isMap(parentNode) && !parentNode.flow ? parentNode.items.find((p) => keyOf(p) === path[path.length - 1]) : undefined;
+  const keyNode = pair?.key as Node | undefined;
+  if (!pair || !keyNode?.range) throw new EditError(`cannot write into ${path.join('.')} without reformatting it`);
+  if (!isPlainObject(value) && !Array.isArray(value)) throw new EditError('internal: fillEmpty takes a mapping or a list');
+  let out = text;
+  const node = pair.value as Node | null;
+  if (node && !isScalar(node) && node.range) {
+    const colon = out.indexOf(':', keyNode.range[1]);
+    out = out.slice(0, colon + 1) + out.slice(node.range[1]);
+  }
+  const col = column(out, keyNode.range[0]);
+  const eol = out.indexOf('\n', keyNode.range[1]);
+  const lineEnd = eol < 0 ? out.length : eol;
+  const body = indent(block(value), col + 2).replace(/\n$/, '');
+  return `${out.slice(0, lineEnd)}\n${body}${out.slice(lineEnd)}`;
+}
+
 /** The deepest existing node on the path and the missing rest. */
 function walk(doc: Document, path: FieldPath): { node: Node | null; parent: YAMLMap | YAMLSeq | null; found: number } {
   let node = doc.contents as Node | null;
@@ -153,6 +188,11 @@ function nest(path: FieldPath, value: unknown): { key: string; value: unknown } 
   return { key: first, value: v };
 }
 
+function nestObject(path: FieldPath, value: unknown): Record<string, unknown> {
+  const nested = nest(path, value);
+  return { [nested.key]: nested.value };
+}
+
 function applyOne(text: string, op: EditOp): string {
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) throw new EditError(`the record has YAML errors: ${doc.errors[0]!.message.split('\n')[0]}`);
@@ -179,10 +219,12 @@ function applyOne(text: string, op: EditOp): string {
 
   if (op.kind === 'append') {
     if (missing.length === 0) {
+      if (isEmptySlot(text, node)) return fillEmpty(text, doc, op.path, [op.value]);
       if (!isSeq(node)) throw new EditError(`${op.path.join('.')} is not a list`);
       return appendItem(text, node, op.value);
     }
     const container = walk(doc, op.path.slice(0, found)).node;
+    if (found > 0 && isEmptySlot(text, container)) return fillEmpty(text, doc, op.path.slice(0, found), nestObject(missing, [op.value]));
     if (!isMap(container)) throw new EditError(`${op.path.slice(0, found).join('.')} is not a mapping`);
     const nested = nest(missing, [op.value]);
     return insertPair(text, container, nested.key, nested.value);
@@ -190,6 +232,7 @@ function applyOne(text: string, op: EditOp): string {
 
   // set
   if (missing.length === 0) {
+    if ((isPlainObject(op.value) || Array.isArray(op.value)) && isEmptySlot(text, node)) return fillEmpty(text, doc, op.path, op.value);
     if (isPlainObject(op.value) && isMap(node)) {
       let out = text;
       for (const [k, v] of Object.entries(op.value)) if (v !== undefined) out = applyOne(out, { kind: 'set', path: [...op.path, k], value: v });
@@ -222,6 +265,7 @@ function applyOne(text: string, op: EditOp): string {
     throw new EditError(`cannot replace ${op.path.join('.')} (a ${isMap(node) ? 'mapping' : isSeq(node) ? 'list' : 'value'}) without reformatting it`);
   }
   const container = walk(doc, op.path.slice(0, found)).node;
+  if (found > 0 && isEmptySlot(text, container)) return fillEmpty(text, doc, op.path.slice(0, found), nestObject(missing, op.value));
   if (!isMap(container)) throw new EditError(`${op.path.slice(0, found).join('.')} is not a mapping`);
   const nested = nest(missing, op.value);
   return insertPair(text, container, nested.key, nested.value);
@@ -261,6 +305,7 @@ export function applyEdits(original: string, ops: readonly EditOp[]): EditResult
   const bom = original.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
   const text = (bom ? original.slice(1) : original).replace(/\r\n/g, '\n');
   const finish = (out: string) => bom + (crlf ? out.replace(/\n/g, '\r\n') : out);
+  if (deepNestingAt(text, MAX_NESTING) >= 0) return { ok: false, error: `the record is nested more than ${MAX_NESTING} levels deep; nothing was written` };
   try {
     const before = parseDocument(text, { prettyErrors: false });
     if (before.errors.length) return { ok: false, error: `the record has YAML errors: ${before.errors[0]!.message.split('\n')[0]}` };

@@ -9,10 +9,14 @@ import { buildAction, buildIncident, type IndexedRecord, type SemanticProblem } 
 import { actionRecordSchema, incidentSchema, type RecordKind } from './schema';
 import { PositionMapper, rangeForPath, type FieldPath } from './yamlPositions';
 import { checkLinkPath } from './links';
+import { deepNestingAt, MAX_NESTING } from './nesting';
 
 export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
 /** Aliases a document may expand; far above any real record, far below a "billion laughs" bomb. */
 const MAX_ALIAS_COUNT = 100;
+
+/** YAML errors reported per file; the rest are counted in the last one. */
+const MAX_YAML_ERRORS = 50;
 
 export interface ParseOptions {
   maxFileBytes?: number;
@@ -118,6 +122,13 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
 
   const lines = new LineCounter();
   const mapper = new PositionMapper(lines);
+  const deep = deepNestingAt(text, MAX_NESTING);
+  if (deep >= 0) {
+    lines.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0 && i < deep; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+    push(mapper.range(deep, deep + 1), 'error', '', `nested more than ${MAX_NESTING} levels deep: not read (records never need this; the file may be corrupt or hostile)`, 'too-deep');
+    return { file, diagnostics, anchors, yamlBroken: true };
+  }
   let doc: Document;
   try {
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -126,10 +137,14 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
     return { file, diagnostics, anchors, yamlBroken: true };
   }
 
-  for (const e of doc.errors) {
+  for (const e of doc.errors.slice(0, MAX_YAML_ERRORS)) {
     const message = e.message.split('\n')[0]!;
     const conflict = /^(<{7}|={7}|>{7})/m.test(text) ? ' (the file contains git merge-conflict markers)' : '';
     push(mapper.range(e.pos[0], e.pos[1]), 'error', '', `${message}${conflict}`, 'yaml');
+  }
+  if (doc.errors.length > MAX_YAML_ERRORS) {
+    const last = doc.errors[MAX_YAML_ERRORS]!;
+    push(mapper.range(last.pos[0], last.pos[1]), 'error', '', `${doc.errors.length - MAX_YAML_ERRORS} more YAML errors not listed`, 'yaml');
   }
   for (const w of doc.warnings) push(mapper.range(w.pos[0], w.pos[1]), 'warning', '', w.message.split('\n')[0]!, 'yaml');
   if (doc.errors.length) return { file, diagnostics, anchors, yamlBroken: true };
