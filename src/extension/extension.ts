@@ -36,6 +36,7 @@ export interface IncidentLensApi {
     readonly decorations: IncidentDecorationProvider;
     readonly linking: LinkingCommands;
     readonly timelines: TimelinePanels;
+    readonly log: Log;
   };
 }
 
@@ -48,8 +49,8 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   sub(log);
   const workspace = sub(new IncidentWorkspace(log));
   const problems = sub(new ProblemsPublisher(workspace));
-  const incidentsTree = sub(new IncidentsTreeProvider(workspace));
-  const actionsTree = sub(new ActionsTreeProvider(workspace));
+  const incidentsTree = sub(new IncidentsTreeProvider(workspace, log));
+  const actionsTree = sub(new ActionsTreeProvider(workspace, log));
   const statusBar = sub(new IncidentStatusBar(workspace));
   sub(vscode.window.createTreeView(VIEWS.incidents, { treeDataProvider: incidentsTree, showCollapseAll: true }));
   sub(vscode.window.createTreeView(VIEWS.actions, { treeDataProvider: actionsTree }));
@@ -116,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   );
 
   void workspace.ready.then(() => problems.publishAll());
-  return { ready: workspace.ready, internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking, timelines } };
+  return { ready: workspace.ready, internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking, timelines, log } };
 }
 
 export function deactivate(): void {}

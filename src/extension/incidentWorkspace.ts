@@ -41,8 +41,22 @@ export class IncidentWorkspace implements vscode.Disposable {
   private readonly pendingEdits = new Map<string, ReturnType<typeof debounce<[]>>>();
   private pending = new Map<FolderIndex, Set<string>>();
   private readonly flush = this.store.add(debounce(() => this.fire(), EVENT_BATCH_MS));
-  /** Fires (batched) after records change in any folder. */
-  readonly onDidChange = this.emitter.event;
+  /**
+   * Fires (batched) after records change in any folder. A listener that throws
+   * is logged to the output channel; the other listeners still run.
+   */
+  readonly onDidChange: vscode.Event<WorkspaceChange> = (listener, thisArgs, disposables) =>
+    this.emitter.event(
+      (e) => {
+        try {
+          listener.call(thisArgs, e);
+        } catch (err) {
+          this.log.error('index change listener', err);
+        }
+      },
+      undefined,
+      disposables,
+    );
   /** Resolves when every folder has loaded once. */
   readonly ready: Promise<void>;
 

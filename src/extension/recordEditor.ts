@@ -66,7 +66,9 @@ export class RecordEditor {
       if (!Array.isArray(ops)) throw new EditRefused(ops.error);
       const result = applyEdits(text, ops);
       if (!result.ok) throw new EditRefused(`${file}: ${result.error}`);
-      if (document.version !== version || (!wasDirty && !(await this.matchesDisk(folder, file, text)))) continue;
+      // Last checks, with no await between them and the edit: the disk, then the buffer.
+      if (!wasDirty && !(await this.matchesDisk(folder, file, text))) continue;
+      if (document.version !== version) continue;
       const edit = new vscode.WorkspaceEdit();
       edit.set(uri, [minimalReplace(document, text, result.text)]);
       if (!(await vscode.workspace.applyEdit(edit))) {

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Incident } from '../core/model';
 import { inIncidentOffset, logEntryOps } from '../core/recordOps';
-import { timelineViewModel } from '../core/timelineView';
+import { timelineViewModel, type TimelineViewModel } from '../core/timelineView';
 import { webviewMessageSchema, type HostMessage, type TimelinePanelState } from '../webview/protocol';
 import { currentAuthor } from './author';
 import { COMMANDS } from './constants';
@@ -16,6 +16,7 @@ import type { IncidentRef, IncidentWorkspace } from './incidentWorkspace';
 import { DisposableStore } from './lifecycle';
 import type { Log } from './log';
 import type { RecordEditor } from './recordEditor';
+import { escapeHtml, staticTimelineHtml } from './staticTimeline';
 
 export const TIMELINE_VIEW_TYPE = 'incidentLens.timeline';
 
@@ -23,9 +24,6 @@ function key(state: TimelinePanelState): string {
   return `${state.folder}|${state.incident.toUpperCase()}`;
 }
 
-function escapeHtmlAttribute(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 class TimelinePanel implements vscode.Disposable {
   private readonly store = new DisposableStore();
@@ -113,6 +111,7 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
     this.panels.set(key(state), entry);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'incident-lens.svg');
     panel.webview.html = this.html(panel.webview, state);
+    if (!vscode.workspace.isTrusted) this.refresh(entry);
   }
 
   forget(panel: TimelinePanel): void {
@@ -127,7 +126,10 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
     const ref = this.ref(panel.state);
     if (!ref) return;
     panel.panel.title = this.title(ref.incident);
-    panel.post({ type: 'state', model: timelineViewModel(ref.incident, ref.folder.index.actionRecordsOf(ref.incident.id), Date.now()) });
+    const model = timelineViewModel(ref.incident, ref.folder.index.actionRecordsOf(ref.incident.id), Date.now());
+    // Restricted Mode: no script runs in the panel, so the host renders it, read-only.
+    if (!vscode.workspace.isTrusted) panel.panel.webview.html = this.html(panel.panel.webview, panel.state, model);
+    else panel.post({ type: 'state', model });
   }
 
   private refreshAll(): void {
@@ -171,15 +173,16 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
     }
   }
 
-  private html(webview: vscode.Webview, state: TimelinePanelState): string {
+  private html(webview: vscode.Webview, state: TimelinePanelState, staticModel?: TimelineViewModel): string {
     const nonce = randomBytes(16).toString('base64');
+    const trusted = vscode.workspace.isTrusted;
     const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
     const csp = [
       "default-src 'none'",
       `style-src ${webview.cspSource}`,
       `font-src ${webview.cspSource}`,
       `img-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
+      ...(trusted ? [`script-src 'nonce-${nonce}'`] : []),
     ].join('; ');
     // The state is JSON inside a non-executable script tag; "<" is escaped so it cannot close the tag.
     const stateJson = JSON.stringify(state).replace(/</g, '\\u003c');
@@ -187,16 +190,20 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtmlAttribute(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtmlAttribute(asset('dist', 'codicons', 'codicon.css'))}">
-<link rel="stylesheet" href="${escapeHtmlAttribute(asset('media', 'timeline.css'))}">
+<link rel="stylesheet" href="${escapeHtml(asset('dist', 'codicons', 'codicon.css'))}">
+<link rel="stylesheet" href="${escapeHtml(asset('media', 'timeline.css'))}">
 <title>Timeline</title>
 </head>
 <body>
-<main id="root" aria-live="polite"><p>Loading the timeline…</p></main>
+${
+  trusted
+    ? `<main id="root" aria-live="polite"><p>Loading the timeline…</p></main>
 <script type="application/json" id="panel-state">${stateJson}</script>
-<script nonce="${nonce}" src="${escapeHtmlAttribute(asset('dist', 'webview.js'))}"></script>
+<script nonce="${nonce}" src="${escapeHtml(asset('dist', 'webview.js'))}"></script>`
+    : `<main id="root" class="restricted">${staticTimelineHtml(staticModel, vscode.l10n.t('Restricted Mode: this timeline is read-only. Trust the workspace to add entries from here.'))}</main>`
+}
 </body>
 </html>`;
   }

@@ -97,6 +97,8 @@ export class CodeServer {
         'extensions.autoUpdate': false,
         'telemetry.telemetryLevel': 'off',
         'security.workspace.trust.enabled': this.options.trustWorkspace === false,
+        // Untrusted runs open straight into Restricted Mode, no modal trust prompt.
+        'security.workspace.trust.startupPrompt': 'never',
         'update.mode': 'none',
         'window.commandCenter': false,
         'chat.disableAIFeatures': true,

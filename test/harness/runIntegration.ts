@@ -16,7 +16,21 @@ import { CodeServer, launchBrowser, openWorkbench, REPO } from './codeServer';
 const RESULTS_DIR = join(REPO, '.test-results', 'integration');
 const TIMEOUT_MS = Number(process.env.INCIDENT_LENS_INTEGRATION_TIMEOUT ?? 15 * 60_000);
 
-function packageRunner(work: string, resultsFile: string, logFile: string, grep?: string): string {
+interface Pass {
+  /** Shown in the log and the summary line. */
+  readonly name: string;
+  /** False: workspace trust on and the fixture untrusted (Restricted Mode). */
+  readonly trusted: boolean;
+  /** Sub-directory of the compiled tests to run ('' = the main suite). */
+  readonly testsDir: string;
+}
+
+const PASSES: Pass[] = [
+  { name: 'trusted workspace', trusted: true, testsDir: '' },
+  { name: 'restricted mode', trusted: false, testsDir: 'restricted' },
+];
+
+function packageRunner(work: string, resultsFile: string, logFile: string, pass: Pass, grep?: string): string {
   const dir = join(work, 'runner');
   mkdirSync(join(dir, 'tests'), { recursive: true });
   cpSync(join(REPO, 'out', 'integration', 'runnerExtension.js'), join(dir, 'extension.js'));
@@ -33,13 +47,15 @@ function packageRunner(work: string, resultsFile: string, logFile: string, grep?
       engines: { vscode: '^1.95.0' },
       main: './extension.js',
       activationEvents: ['onStartupFinished'],
+      // The restricted pass needs the runner itself to run untrusted.
+      capabilities: { untrustedWorkspaces: { supported: true } },
     }),
   );
   writeFileSync(join(dir, 'README.md'), '# Incident Lens test runner\n\nTest-only extension.\n');
   writeFileSync(join(dir, 'LICENSE'), 'MIT\n');
   writeFileSync(
     join(dir, 'runner-config.json'),
-    JSON.stringify({ mochaPath: join(REPO, 'node_modules', 'mocha'), resultsFile, logFile, grep }),
+    JSON.stringify({ mochaPath: join(REPO, 'node_modules', 'mocha'), resultsFile, logFile, grep, testsDir: pass.testsDir }),
   );
   const vsix = join(work, 'runner.vsix');
   execFileSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], {
@@ -52,11 +68,28 @@ function packageRunner(work: string, resultsFile: string, logFile: string, grep?
 async function main(): Promise<number> {
   const grepIndex = process.argv.indexOf('--grep');
   const grep = grepIndex > 0 ? process.argv[grepIndex + 1] : undefined;
+  const only = process.argv.includes('--restricted') ? 'restricted mode' : process.argv.includes('--trusted') ? 'trusted workspace' : undefined;
   const vsix = join(REPO, 'incident-lens.vsix');
   if (!existsSync(vsix)) throw new Error('incident-lens.vsix is missing: run npm run package first');
   rmSync(RESULTS_DIR, { recursive: true, force: true });
   mkdirSync(RESULTS_DIR, { recursive: true });
+  const totals = { passed: 0, failed: 0, pending: 0 };
+  const started = Date.now();
+  for (const pass of PASSES.filter((p) => !only || p.name === only)) {
+    const result = await runPass(pass, vsix, grep);
+    totals.passed += result.passed;
+    totals.failed += result.failed;
+    totals.pending += result.pending;
+  }
+  if (totals.passed + totals.failed === 0) throw new Error('the integration suite ran no test');
+  console.log(`\nintegration: ${totals.passed} passed, ${totals.failed} failed${totals.pending ? `, ${totals.pending} skipped` : ''} (${Math.round((Date.now() - started) / 1000)} s in code-server)`);
+  return totals.failed ? 1 : 0;
+}
 
+async function runPass(pass: Pass, vsix: string, grep?: string): Promise<{ passed: number; failed: number; pending: number }> {
+  console.log(`\n== ${pass.name} ==`);
+  const passDir = join(RESULTS_DIR, pass.testsDir || 'main');
+  mkdirSync(passDir, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'incident-lens-it-'));
   const workspace = join(work, 'payments-demo');
   cpSync(join(REPO, 'examples', 'payments-demo'), workspace, { recursive: true });
@@ -72,12 +105,13 @@ async function main(): Promise<number> {
   writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: workspace }, { path: second }] }));
 
   const resultsFile = join(work, 'results.json');
-  const logFile = join(RESULTS_DIR, 'mocha.log');
-  const runner = packageRunner(work, resultsFile, logFile, grep);
+  const logFile = join(passDir, 'mocha.log');
+  const runner = packageRunner(work, resultsFile, logFile, pass, grep);
   const server = new CodeServer({
     workspace,
     extensions: [vsix, runner],
-    logDir: RESULTS_DIR,
+    logDir: passDir,
+    trustWorkspace: pass.trusted,
     userSettings: { 'incidentLens.author': 'Integration Test', 'git.enabled': true, 'incidentLens.links.updateOnRename': 'always' },
   });
   const started = Date.now();
@@ -97,21 +131,21 @@ async function main(): Promise<number> {
     while (!existsSync(resultsFile)) {
       flushLog();
       if (Date.now() - started > TIMEOUT_MS) {
-        await page.screenshot({ path: join(RESULTS_DIR, 'timeout.png') });
-        throw new Error(`no result after ${TIMEOUT_MS / 1000} s; see ${RESULTS_DIR}`);
+        await page.screenshot({ path: join(passDir, 'timeout.png') });
+        throw new Error(`no result after ${TIMEOUT_MS / 1000} s; see ${passDir}`);
       }
       await new Promise((r) => setTimeout(r, 500));
     }
     flushLog();
     const result = JSON.parse(readFileSync(resultsFile, 'utf8')) as { passed: number; failed: number; pending: number; failures: Array<{ title: string; message: string }> };
     if (result.failed) {
-      await page.screenshot({ path: join(RESULTS_DIR, 'failure.png') });
+      await page.screenshot({ path: join(passDir, 'failure.png') });
       console.log('\nFailures:');
       for (const f of result.failures) console.log(`  ✘ ${f.title}\n    ${f.message.split('\n').join('\n    ')}`);
     }
-    if (result.passed + result.failed === 0) throw new Error('the integration suite ran no test');
-    console.log(`\nintegration: ${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} skipped` : ''} (${Math.round((Date.now() - started) / 1000)} s in code-server)`);
-    return result.failed ? 1 : 0;
+    if (result.passed + result.failed === 0) throw new Error(`the ${pass.name} pass ran no test`);
+    console.log(`${pass.name}: ${result.passed} passed, ${result.failed} failed (${Math.round((Date.now() - started) / 1000)} s)`);
+    return result;
   } finally {
     await browser.close().catch(() => undefined);
     await server.stop();

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { api, closeAllDiscarding, deleteFile, fileUri, readFile, waitFor, writeFile } from './helpers';
@@ -125,6 +126,37 @@ describe('editing commands (run with arguments, checked on disk)', () => {
     await writeFile(FILE, broken);
     await assert.rejects(run('incidentLens.logTimelineEntry', { incident: 'INC-031', text: 'must not land' }), /has errors|not found/);
     assert.equal(await readFile(FILE), broken, 'nothing was written');
+  });
+
+  it('a merge-conflicted record is reported in Problems, not rewritten', async () => {
+    const conflicted = original.replace('priority: P2\n', '<<<<<<< HEAD\npriority: P2\n=======\npriority: P1\n>>>>>>> hotfix/escalate\n');
+    await writeFile(FILE, conflicted);
+    const diagnostics = await waitFor(() => {
+      const found = vscode.languages.getDiagnostics(fileUri(FILE)).filter((d) => /merge-conflict markers/.test(d.message));
+      return found.length > 0 && found;
+    }, 'the conflict in Problems');
+    assert.equal(diagnostics[0]!.severity, vscode.DiagnosticSeverity.Error);
+    await assert.rejects(run('incidentLens.logTimelineEntry', { incident: 'INC-031', text: 'must not land' }));
+    await assert.rejects(run('incidentLens.setStatus', { incident: 'INC-031', status: 'resolved' }));
+    assert.equal(await readFile(FILE), conflicted, 'byte for byte untouched');
+  });
+
+  it('a change on disk between read and write is kept: the edit is re-applied on the fresh text', async () => {
+    const { internals } = await api();
+    // Someone else (git pull, another tool) writes the file; the edit is issued before VS Code has reloaded it.
+    const external = original.replace('title: ', '# pulled from main while logging\ntitle: ');
+    const doc = await vscode.workspace.openTextDocument(fileUri(FILE));
+    assert.equal(doc.getText(), original);
+    writeFileSync(fileUri(FILE).fsPath, external);
+    await run('incidentLens.logTimelineEntry', { incident: 'INC-031', text: 'logged during a pull', at: '2026-11-26T10:03:00+01:00' });
+    const text = await waitFor(async () => {
+      const t = await readFile(FILE);
+      return t.includes('logged during a pull') && t;
+    }, 'the entry on disk');
+    assert.ok(text.includes('# pulled from main while logging\n'), 'the external change is not overwritten');
+    assert.equal((parse(text) as Rec).timeline.length, 4);
+    assert.equal(doc.isDirty, false);
+    await waitFor(() => internals.workspace.findIncident('INC-031')?.incident.timeline.length === 4, 'the index to follow');
   });
 
   it('New Incident creates the next record, valid, and Export Postmortem renders Markdown', async () => {

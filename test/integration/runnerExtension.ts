@@ -14,6 +14,7 @@ interface RunnerConfig {
   resultsFile: string;
   logFile: string;
   grep?: string;
+  testsDir?: string;
 }
 
 export function activate(): void {
@@ -22,7 +23,7 @@ export function activate(): void {
   const Mocha = require(config.mochaPath) as typeof MochaType;
   // Let the workbench settle before the first test.
   setTimeout(() => {
-    runSuite(Mocha, join(__dirname, 'tests'), config.logFile, config.grep).then(
+    runSuite(Mocha, join(__dirname, 'tests', config.testsDir ?? ''), config.logFile, config.grep).then(
       (result) => writeFileSync(config.resultsFile, JSON.stringify(result)),
       (err: unknown) => writeFileSync(config.resultsFile, JSON.stringify({ passed: 0, failed: 1, pending: 0, failures: [{ title: 'runner', message: String(err) }] })),
     );

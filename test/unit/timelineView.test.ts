@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { timelineViewModel } from '../../src/core/timelineView';
+import { staticTimelineHtml } from '../../src/extension/staticTimeline';
 import { webviewMessageSchema } from '../../src/webview/protocol';
 import { TempWorkspace } from '../support/workspace';
 
@@ -51,5 +52,24 @@ describe('webview protocol', () => {
     ]) {
       assert.equal(webviewMessageSchema.safeParse(bad).success, false, JSON.stringify(bad));
     }
+  });
+});
+
+describe('static timeline (Restricted Mode, no script)', () => {
+  let ws: TempWorkspace;
+  before(() => (ws = new TempWorkspace(true)));
+  after(() => ws.dispose());
+
+  it('renders the story read-only with every text escaped', async () => {
+    const index = await ws.index();
+    const m = timelineViewModel(index.incident('INC-023')!, index.actionRecordsOf('INC-023'), Date.parse('2026-01-01T00:00:00Z'));
+    const hostile = { ...m, title: '<img src=x onerror=alert(1)>', items: [{ ...m.items[0]!, text: '<script>alert(1)</script> & [x](command:evil)' }, ...m.items.slice(1)] };
+    const html = staticTimelineHtml(hostile, 'Restricted Mode: read-only.');
+    assert.ok(!/<img|<script/i.test(html), 'no element from record text');
+    assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; \[x\]\(command:evil\)/);
+    assert.match(html, /Restricted Mode: read-only\./);
+    assert.match(html, /First decision at 15:02 came 7m after the last finding/);
+    assert.equal((html.match(/<li class="item /g) ?? []).length, 26);
   });
 });

@@ -6,7 +6,8 @@ import { PRIORITIES, PRIORITY_DEFINITIONS, STATUS_LABELS, type IncidentStatus } 
 import { settings, type GroupBy, type SortBy } from '../config';
 import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
 import { DisposableStore } from '../lifecycle';
-import { GroupNode, IncidentNode, openActionNode, type TreeNode } from './nodes';
+import type { Log } from '../log';
+import { FailedNode, GroupNode, IncidentNode, openActionNode, type TreeNode } from './nodes';
 
 /** The seed's life-cycle order. */
 const STATUS_ORDER: IncidentStatus[] = ['active', 'postmortem-pending', 'resolved', 'closed'];
@@ -25,6 +26,7 @@ abstract class IndexTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   constructor(
     protected readonly workspace: IncidentWorkspace,
+    protected readonly log: Log,
     protected readonly now: () => number = Date.now,
   ) {
     this.store.add(workspace.onDidChange(() => this.changed.fire(undefined)));
@@ -34,11 +36,26 @@ abstract class IndexTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.changed.fire(undefined);
   }
 
+  /** A node that fails to render shows as a warning row; the rest of the tree is unaffected. */
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.toTreeItem();
+    try {
+      return node.toTreeItem();
+    } catch (err) {
+      this.log.error(`${this.constructor.name} item`, err);
+      return new FailedNode(node instanceof IncidentNode ? node.incident.file : undefined).toTreeItem();
+    }
   }
 
-  abstract getChildren(node?: TreeNode): TreeNode[];
+  getChildren(node?: TreeNode): TreeNode[] {
+    try {
+      return node ? node.children() : this.roots();
+    } catch (err) {
+      this.log.error(`${this.constructor.name} children`, err);
+      return [new FailedNode()];
+    }
+  }
+
+  protected abstract roots(): TreeNode[];
 
   dispose(): void {
     this.store.dispose();
@@ -46,30 +63,41 @@ abstract class IndexTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 }
 
 export class IncidentsTreeProvider extends IndexTreeProvider {
-  override getChildren(node?: TreeNode): TreeNode[] {
-    if (node) return node.children();
+  protected roots(): TreeNode[] {
     const s = settings();
     const folders = this.workspace.folderIndexes();
     const showFolder = folders.filter((f) => f.index.incidents().length > 0).length > 1;
     const now = this.now();
     const nodes: IncidentNode[] = [];
+    const failed: TreeNode[] = [];
     for (const folder of folders) {
       for (const incident of folder.index.incidents()) {
-        if (!s.statuses.includes(incident.record.status)) continue;
-        nodes.push(new IncidentNode(folder, incident, now, showFolder));
+        // One record that trips a bug shows as a warning row; it never hides the others.
+        try {
+          if (!s.statuses.includes(incident.record.status)) continue;
+          const node = new IncidentNode(folder, incident, now, showFolder);
+          SORTERS[s.sortBy](incident, incident);
+          groupKey(node, s.groupBy);
+          nodes.push(node);
+        } catch (err) {
+          this.log.error(`incident tree: ${incident.file}`, err);
+          failed.push(new FailedNode(incident.file));
+        }
       }
     }
     nodes.sort((a, b) => SORTERS[s.sortBy](a.incident, b.incident));
-    return group(nodes, s.groupBy);
+    return [...group(nodes, s.groupBy), ...failed];
   }
+}
+
+function groupKey(n: IncidentNode, by: GroupBy): string {
+  return by === 'status' ? n.incident.record.status : by === 'priority' ? n.incident.record.priority : (n.incident.record.impact?.system ?? '');
 }
 
 function group(nodes: IncidentNode[], by: GroupBy): GroupNode[] {
   const groups = new Map<string, IncidentNode[]>();
-  const keyOf = (n: IncidentNode): string =>
-    by === 'status' ? n.incident.record.status : by === 'priority' ? n.incident.record.priority : (n.incident.record.impact?.system ?? '');
   for (const n of nodes) {
-    const key = keyOf(n);
+    const key = groupKey(n, by);
     const list = groups.get(key);
     if (list) list.push(n);
     else groups.set(key, [n]);
@@ -87,8 +115,7 @@ function group(nodes: IncidentNode[], by: GroupBy): GroupNode[] {
 
 /** Open actions across all incidents and action records: overdue first. */
 export class ActionsTreeProvider extends IndexTreeProvider {
-  override getChildren(node?: TreeNode): TreeNode[] {
-    if (node) return node.children();
+  protected roots(): TreeNode[] {
     const now = this.now();
     const all: Array<{ folder: FolderIndex; action: ReturnType<FolderIndex['index']['openActions']>[number] }> = [];
     for (const folder of this.workspace.folderIndexes()) for (const action of folder.index.openActions(now)) all.push({ folder, action });

@@ -40,6 +40,22 @@ function truncate(text: string, max = 80): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
+/** Stands in for a node that failed to render (the failure is in the "Incident Lens" output). */
+export class FailedNode extends TreeNode {
+  constructor(private readonly file?: string) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.file ? vscode.l10n.t('{0} could not be shown', this.file) : vscode.l10n.t('Could not be shown'));
+    item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    item.description = vscode.l10n.t('see the Incident Lens output');
+    item.contextValue = 'failed';
+    item.command = { command: COMMANDS.showOutput, title: vscode.l10n.t('Show Output') };
+    return item;
+  }
+}
+
 export class GroupNode extends TreeNode {
   constructor(
     readonly key: string,
