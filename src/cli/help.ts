@@ -9,6 +9,7 @@ Commands:
   search TEXT                fuzzy search across incidents
   risk FILE... | --diff REV  past incidents linked to these files, most severe first
   export ID                  the postmortem as Markdown (--format markdown, --output FILE)
+  instructions               write the AI instruction files from the learnings (--agents, --check)
 
 Options for every command:
   -r, --root DIR     workspace folder (default: current directory)
@@ -48,6 +49,16 @@ CI example:  npx incident-lens risk --diff origin/main --fail-on P2`,
 
 Writes the postmortem document (summary, impact, root cause, why not caught,
 why so long, action plan, learning, timeline) to stdout or FILE.`,
+  instructions: `incident-lens instructions [folder] [--agents] [--check] [--json]
+
+Writes one .github/instructions/incident-<id>.instructions.md per incident
+with a learning (lesson, prompt template or confirmed root cause) and code
+links. Its applyTo front matter is made from the links, so VS Code's chat
+attaches the incident's constraints to requests about exactly that code.
+Files are rewritten only when their content changes; generated files of
+incidents that no longer qualify are deleted.
+--agents  also keeps a section between <!-- incident-lens:start/end --> in AGENTS.md
+--check   write nothing; exit 1 when a file is missing or out of date (for CI)`,
 };
 
 export function commandHelp(command: string): string {

@@ -14,6 +14,7 @@ import { describeIncident, oneLine, summarizeIncident } from '../core/present';
 import { NodeFileAccess } from './nodeFileAccess';
 import { changedFilesSince, GitError } from './git';
 import { HELP, commandHelp } from './help';
+import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles } from '../core/learnings';
 
 export class UsageError extends Error {}
 
@@ -186,6 +187,43 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+async function instructions(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { agents: { type: 'boolean' }, check: { type: 'boolean' } });
+  const root = path.resolve(positionals[0] ?? values.root ?? '.');
+  const index = await openIndex(root, values.folder);
+  const dir = path.join(root, ...INSTRUCTIONS_DIR.split('/'));
+  const instructionFiles = await fs.readdir(dir).catch(() => [] as string[]);
+  const texts = new Map<string, string | undefined>();
+  for (const rel of [...instructionFiles.map((f) => `${INSTRUCTIONS_DIR}/${f}`), AGENTS_FILE]) {
+    texts.set(rel, await fs.readFile(path.join(root, ...rel.split('/')), 'utf8').catch(() => undefined));
+  }
+  const plan = planInstructionFiles(index.incidents(), { instructionFiles, read: (p) => texts.get(p) }, { agents: values.agents });
+  const changed = plan.filter((p) => p.action !== 'unchanged');
+  if (!values.check) {
+    for (const p of changed) {
+      const abs = path.join(root, ...p.path.split('/'));
+      if (p.action === 'delete') await fs.rm(abs, { force: true });
+      else {
+        await fs.mkdir(path.dirname(abs), { recursive: true });
+        await fs.writeFile(abs, p.content!);
+      }
+    }
+  }
+  if (values.json) json(io, plan.map(({ path: p, action }) => ({ path: p, action })));
+  else {
+    for (const p of changed) io.out(`${values.check ? (p.action === 'delete' ? 'stale    ' : 'outdated ') : p.action === 'delete' ? 'deleted  ' : 'wrote    '}${p.path}`);
+    const count = (a: string) => plan.filter((p) => p.action === a).length;
+    io.out(
+      values.check
+        ? changed.length
+          ? `${changed.length} instruction file${changed.length === 1 ? '' : 's'} out of date: run incident-lens instructions`
+          : `${plan.length} instruction files up to date`
+        : `${count('write')} written, ${count('delete')} deleted, ${count('unchanged')} unchanged`,
+    );
+  }
+  return values.check && changed.length ? 1 : 0;
+}
+
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   lint,
   list,
@@ -193,6 +231,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   search,
   risk,
   export: exportCommand,
+  instructions,
 };
 
 export async function run(argv: string[], io: Io): Promise<number> {

@@ -92,7 +92,7 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
 const PRIORITY_ICONS: Record<Priority, string> = { P1: 'flame', P2: 'warning', P3: 'info', P4: 'circle-small-filled' };
 
 /** Hover content for incidents, most severe and most recent first. Only our own command links are trusted. */
-export function incidentHover(folder: FolderIndex, incidents: readonly Incident[], now: number): vscode.MarkdownString {
+export function incidentHover(folder: FolderIndex, incidents: readonly Incident[], now: number, where?: { file: string; symbol?: string }): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [COMMANDS.openRecord, COMMANDS.showTimeline, COMMANDS.copyPromptTemplate] };
   md.supportHtml = false;
@@ -132,7 +132,7 @@ export function incidentHover(folder: FolderIndex, incidents: readonly Incident[
     const showArgs = encodeURIComponent(JSON.stringify([timelineArgs(folder, incident)]));
     links.push(`[$(history) Show timeline](command:${COMMANDS.showTimeline}?${showArgs})`);
     if (r.learning?.promptTemplate) {
-      const copyArgs = encodeURIComponent(JSON.stringify([{ folder: folder.folder.uri.toString(), incident: incident.id }]));
+      const copyArgs = encodeURIComponent(JSON.stringify([{ folder: folder.folder.uri.toString(), incident: incident.id, ...where }]));
       links.push(`[$(copy) Copy prompt template](command:${COMMANDS.copyPromptTemplate}?${copyArgs})`);
     }
     md.appendMarkdown(`\n${links.join(' · ')}`);
@@ -157,7 +157,8 @@ export class IncidentHoverProvider implements vscode.HoverProvider {
       if (!hits.length) return undefined;
       const incidents = [...new Set(hits.flatMap((h) => h.group.incidents))];
       const range = hits[0]!.range;
-      return new vscode.Hover(incidentHover(located.folder, incidents, filter.now), range);
+      const anchor = hits[0]!.group.anchor;
+      return new vscode.Hover(incidentHover(located.folder, incidents, filter.now, { file: located.path, symbol: anchor.kind === 'symbol' ? anchor.symbol : undefined }), range);
     } catch (err) {
       this.log.error('hover', err);
       return undefined;

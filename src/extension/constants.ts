@@ -26,6 +26,7 @@ export const COMMANDS = {
   linkFile: 'incidentLens.linkFile',
   linkSymbol: 'incidentLens.linkSymbol',
   linkCommitFiles: 'incidentLens.linkCommitFiles',
+  writeAiInstructions: 'incidentLens.writeAiInstructions',
   /** Internal: CodeLens click with several incidents. */
   showLinkedIncidents: 'incidentLens.showLinkedIncidents',
   /** Internal: hover link. */
@@ -61,6 +62,13 @@ export const CONFIG = {
   minimumPriority: 'minimumPriority',
   hideClosedOlderThanDays: 'hideClosedOlderThanDays',
   updateLinksOnRename: 'links.updateOnRename',
+  aiInstructionsAutoUpdate: 'aiInstructions.autoUpdate',
+  aiInstructionsAgentsFile: 'aiInstructions.agentsFile',
+} as const;
+
+/** Language model tools (package.json "languageModelTools"). */
+export const LM_TOOLS = {
+  pastIncidents: 'incidentLens_pastIncidents',
 } as const;
 
 export const COLORS = {

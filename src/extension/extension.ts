@@ -21,6 +21,7 @@ import { CodeLinksController } from './codeLinksController';
 import { copyPromptTemplate, showLinkedIncidents } from './commands/codeLinkCommands';
 import { TimelinePanels } from './timelinePanel';
 import { pickIncident } from './commands/pickIncident';
+import { AiLearnings } from './aiLearnings';
 
 export interface IncidentLensApi {
   /** Resolves when every workspace folder's records have loaded once. */
@@ -37,6 +38,8 @@ export interface IncidentLensApi {
     readonly linking: LinkingCommands;
     readonly timelines: TimelinePanels;
     readonly log: Log;
+    readonly ai: AiLearnings;
+    readonly incidentsView: vscode.TreeView<unknown>;
   };
 }
 
@@ -52,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   const incidentsTree = sub(new IncidentsTreeProvider(workspace, log));
   const actionsTree = sub(new ActionsTreeProvider(workspace, log));
   const statusBar = sub(new IncidentStatusBar(workspace));
-  sub(vscode.window.createTreeView(VIEWS.incidents, { treeDataProvider: incidentsTree, showCollapseAll: true }));
+  const incidentsView = sub(vscode.window.createTreeView(VIEWS.incidents, { treeDataProvider: incidentsTree, showCollapseAll: true }));
   sub(vscode.window.createTreeView(VIEWS.actions, { treeDataProvider: actionsTree }));
 
   const command = (id: string, fn: (...args: unknown[]) => unknown) =>
@@ -104,6 +107,20 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   command(COMMANDS.copyPromptTemplate, (arg) => copyPromptTemplate(workspace, arg));
   sub(vscode.workspace.onDidRenameFiles((e) => void linking.filesRenamed(e.files).catch((err) => log.error('renames', err))));
 
+  const ai = sub(new AiLearnings(workspace, log, incidentsView));
+  command(COMMANDS.writeAiInstructions, async () => {
+    const results = [];
+    for (const folder of workspace.folderIndexes()) results.push(await ai.write(folder));
+    const written = results.reduce((n, r) => n + r.written.length + r.deleted.length, 0);
+    const skipped = results.flatMap((r) => r.skipped);
+    void vscode.window.showInformationMessage(
+      (written
+        ? vscode.l10n.t('AI instructions: {0} file(s) updated, {1} unchanged.', written, results.reduce((n, r) => n + r.unchanged, 0))
+        : vscode.l10n.t('AI instructions are up to date.')) + (skipped.length ? ' ' + vscode.l10n.t('Not written (unsaved changes): {0}', skipped.join(', ')) : ''),
+    );
+    return results;
+  });
+
   const timelines = sub(new TimelinePanels(context.extensionUri, workspace, recordEditor, log));
   command(COMMANDS.showTimeline, async (arg) => {
     const ref = await pickIncident(workspace, arg, vscode.l10n.t('Show the timeline of…'));
@@ -117,7 +134,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   );
 
   void workspace.ready.then(() => problems.publishAll());
-  return { ready: workspace.ready, internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking, timelines, log } };
+  return { ready: workspace.ready, internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking, timelines, log, ai, incidentsView } };
 }
 
 export function deactivate(): void {}

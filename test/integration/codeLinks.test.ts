@@ -82,7 +82,9 @@ describe('past incidents follow the code', () => {
 
   it('copies the prompt template', async () => {
     const copied = await vscode.commands.executeCommand<string>('incidentLens.copyPromptTemplate', { incident: 'INC-023' });
-    assert.match(copied!, /^When writing \[service\] integration/);
+    // The active editor is the linked webhook file: the copy says so, with the service filled in.
+    assert.match(copied!, /^When writing Payment service integration, the following constraints apply: \[type requirements\]/);
+    assert.match(copied!, /- File: src\/payments\/stripeWebhook\.ts\n/);
   });
 
   it('badges linked files by their highest priority', async () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLORS, COMMANDS, CONFIG, CONTEXT, VIEWS } from '../../src/extension/constants';
+import { COLORS, COMMANDS, CONFIG, CONTEXT, LM_TOOLS, VIEWS } from '../../src/extension/constants';
 import { REPO_ROOT } from '../support/workspace';
 
 interface Manifest {
@@ -13,7 +13,9 @@ interface Manifest {
     menus: Record<string, Array<{ command: string; when?: string }>>;
     configuration: { title: string; properties: Record<string, { description?: string; markdownDescription?: string }> };
     colors: Array<{ id: string; defaults: Record<string, string> }>;
+    languageModelTools: Array<{ name: string; modelDescription: string; inputSchema: { required: string[] } }>;
   };
+  activationEvents: string[];
 }
 
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as Manifest;
@@ -51,6 +53,15 @@ describe('package.json matches the ids declared in code', () => {
     assert.deepEqual(keys, known);
     for (const [key, p] of Object.entries(c.configuration.properties)) assert.ok(p.description || p.markdownDescription, key);
     assert.equal(c.configuration.title, 'Incident Lens');
+  });
+
+  it('declares the language model tools registered in code, with a schema and an activation event', () => {
+    assert.deepEqual(c.languageModelTools.map((t) => t.name), Object.values(LM_TOOLS));
+    for (const t of c.languageModelTools) {
+      assert.ok(t.modelDescription.length > 100, t.name);
+      assert.deepEqual(t.inputSchema.required, ['paths']);
+      assert.ok(manifest.activationEvents.includes(`onLanguageModelTool:${t.name}`), t.name);
+    }
   });
 
   it('gives every priority colour a default for light, dark and both high-contrast themes', () => {

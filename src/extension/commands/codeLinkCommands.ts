@@ -3,9 +3,10 @@ import * as vscode from 'vscode';
 import { z } from 'zod';
 import { COMMANDS } from '../constants';
 import type { IncidentWorkspace } from '../incidentWorkspace';
+import { fillPromptTemplate } from '../../core/learnings';
 
 const linkedArgs = z.object({ folder: z.string(), ids: z.array(z.string()).min(1) });
-const copyArgs = z.object({ folder: z.string().optional(), incident: z.string() });
+const copyArgs = z.object({ folder: z.string().optional(), incident: z.string(), file: z.string().optional(), symbol: z.string().optional() });
 
 export async function showLinkedIncidents(workspace: IncidentWorkspace, raw: unknown): Promise<void> {
   const args = linkedArgs.parse(raw);
@@ -24,12 +25,19 @@ export async function showLinkedIncidents(workspace: IncidentWorkspace, raw: unk
 export async function copyPromptTemplate(workspace: IncidentWorkspace, raw: unknown): Promise<string | undefined> {
   const args = copyArgs.parse(raw);
   const ref = workspace.findIncident(args.incident, args.folder);
-  const template = ref?.incident.record.learning?.promptTemplate?.trim();
-  if (!template) {
+  // Without a file from the caller (timeline, palette), the active editor's file when it is linked to the incident.
+  let file = args.file;
+  if (!file && ref && vscode.window.activeTextEditor) {
+    const located = workspace.locate(vscode.window.activeTextEditor.document.uri);
+    if (located && located.folder === ref.folder && ref.folder.index.linksForFile(located.path).some((l) => l.record.id === ref.incident.id)) file = located.path;
+  }
+  const filled = ref && fillPromptTemplate(ref.incident, { file, symbol: args.symbol });
+  if (!filled) {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no prompt template yet.', args.incident));
     return undefined;
   }
-  await vscode.env.clipboard.writeText(template);
-  void vscode.window.setStatusBarMessage(vscode.l10n.t('Prompt template of {0} copied', args.incident), 3000);
-  return template;
+  await vscode.env.clipboard.writeText(filled.text);
+  const still = filled.open.length ? vscode.l10n.t(' — fill in {0}', filled.open.map((o) => `[${o.trim()}]`).join(', ')) : '';
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('Prompt template of {0} copied', args.incident) + still, 5000);
+  return filled.text;
 }

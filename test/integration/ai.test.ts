@@ -1,0 +1,91 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import { aiFigures, aiFiguresLine } from '../../src/core/learnings';
+import { api, closeAllDiscarding, fileUri, readFile, waitFor, writeFile } from './helpers';
+
+const TOOL = 'incidentLens_pastIncidents';
+
+describe('learnings reach the AI tools', () => {
+  afterEach(closeAllDiscarding);
+  after(async () => {
+    await vscode.workspace.getConfiguration('incidentLens').update('aiInstructions.autoUpdate', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.fs.delete(fileUri('.github'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  });
+
+  it('the language model tool answers "what went wrong here before?" for a file', async function () {
+    const { internals } = await api();
+    const input = { paths: ['src/payments/stripeWebhook.ts'], symbol: 'handleStripeWebhook' };
+    let text: string;
+    const registered = vscode.lm?.tools?.some((t) => t.name === TOOL);
+    if (registered) {
+      // Through VS Code, the way agent-mode chat calls it.
+      const result = await vscode.lm.invokeTool(TOOL, { input, toolInvocationToken: undefined });
+      text = result.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
+    } else {
+      text = internals.ai.pastIncidents(input);
+    }
+    this.test!.title += registered ? ' [through vscode.lm.invokeTool]' : ' [handler called directly: no lm.tools in this host]';
+    assert.match(text, /Past incident INC-023: Payment page 500 error/);
+    assert.match(text, /Root cause:\*\* Webhook handler written with Claude returned Decimal/);
+    assert.match(text, /When writing \[service\] integration/);
+    assert.match(text, /Linked at: src\/payments\/stripeWebhook\.ts \(handleStripeWebhook\)/);
+    assert.match(internals.ai.pastIncidents({ paths: ['src/auth/session.ts'] }), /INC-031/);
+    assert.equal(internals.ai.pastIncidents({ paths: ['README.md'] }), 'No past incident is linked to README.md.');
+  });
+
+  it('Write AI Instructions writes the scoped files once; a second run changes nothing', async () => {
+    await api();
+    await vscode.commands.executeCommand('incidentLens.writeAiInstructions');
+    const text = await readFile('.github/instructions/incident-inc-023.instructions.md');
+    assert.equal((parse(text.split('---\n')[1]!) as { applyTo: string }).applyTo, 'src/payments/checkout.ts,src/payments/stripeWebhook.ts');
+    const mtime = (await vscode.workspace.fs.stat(fileUri('.github/instructions/incident-inc-023.instructions.md'))).mtime;
+    const results = (await vscode.commands.executeCommand('incidentLens.writeAiInstructions')) as Array<{ written: string[]; unchanged: number }>;
+    assert.deepEqual(results[0]!.written, []);
+    assert.equal(results[0]!.unchanged, 3);
+    assert.equal((await vscode.workspace.fs.stat(fileUri('.github/instructions/incident-inc-023.instructions.md'))).mtime, mtime, 'not touched');
+  });
+
+  it('keeps the files in sync when a record changes, with the setting on', async () => {
+    const { internals } = await api();
+    await vscode.workspace.getConfiguration('incidentLens').update('aiInstructions.autoUpdate', true, vscode.ConfigurationTarget.Workspace);
+    const file = '.incidents/INC-031.yaml';
+    const original = await readFile(file);
+    try {
+      await writeFile(file, `${original}learning:\n  lesson: Compare expiry in the same unit on both sides.\n`);
+      const written = await waitFor(
+        async () => (await readFile('.github/instructions/incident-inc-031.instructions.md').catch(() => '')).includes('Compare expiry in the same unit'),
+        'the INC-031 instruction file',
+        15_000,
+      );
+      assert.ok(written);
+      await writeFile(file, original);
+      await waitFor(async () => !(await vscode.workspace.fs.stat(fileUri('.github/instructions/incident-inc-031.instructions.md')).then(() => true, () => false)), 'the stale file deleted', 15_000);
+    } finally {
+      await writeFile(file, original);
+      await vscode.workspace.getConfiguration('incidentLens').update('aiInstructions.autoUpdate', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => internals.workspace.findIncident('INC-031')?.incident.record.learning === undefined, 'INC-031 restored');
+    }
+  });
+
+  it('Copy Prompt Template fills the service, file and symbol from where it was asked', async () => {
+    await api();
+    const text = (await vscode.commands.executeCommand('incidentLens.copyPromptTemplate', {
+      incident: 'INC-023',
+      file: 'src/payments/stripeWebhook.ts',
+      symbol: 'handleStripeWebhook',
+    })) as string;
+    assert.match(text, /^When writing Payment service integration/);
+    assert.match(text, /- File: src\/payments\/stripeWebhook\.ts \(handleStripeWebhook\)/);
+    assert.match(text, /- Still to fill in: \[type requirements\]/);
+  });
+
+  it('shows the AI connection figures in the Incidents view title', async () => {
+    const { internals } = await api();
+    await waitFor(() => internals.incidentsView.description, 'the figures');
+    // Both fixture folders: the demo (INC-023, INC-027 AI-linked) and the second service.
+    const all = internals.workspace.folderIndexes().flatMap((f) => f.index.incidents());
+    assert.equal(internals.incidentsView.description, aiFiguresLine(aiFigures(all)));
+    assert.match(internals.incidentsView.description!, /^AI-linked \d+% · resolve \d+h \d+m vs \d+h \d+m$/);
+  });
+});
