@@ -44,12 +44,22 @@ function indent(block: string, spaces: number): string {
     .join('\n');
 }
 
+/** Whitespace and format characters YAML does not treat as spaces but readers trim or drop: always escaped. */
+const INVISIBLE_CHARS = '\\u0085\\u00a0\\u1680\\u2000-\\u200f\\u2028-\\u202f\\u205f\\u3000\\ufeff';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`);
+const INVISIBLE_ALL = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
+
+/** A double-quoted YAML scalar (JSON's escapes are YAML's), with invisible characters escaped. */
+function doubleQuoted(s: string): string {
+  return JSON.stringify(s).replace(INVISIBLE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A scalar as it would be written inline: plain when safe, else double-quoted. */
 function inlineScalar(value: unknown, previousType?: string): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const s = String(value);
-  if (previousType === 'QUOTE_DOUBLE' || s.includes('\n') || CLOCK.test(s)) return JSON.stringify(s);
+  if (previousType === 'QUOTE_DOUBLE' || s.includes('\n') || CLOCK.test(s) || INVISIBLE.test(s)) return doubleQuoted(s);
   if (previousType === 'QUOTE_SINGLE') return `'${s.replace(/'/g, "''")}'`;
   const plain = stringify(s, STRINGIFY).trimEnd();
   return plain.includes('\n') ? JSON.stringify(s) : plain;
@@ -69,7 +79,7 @@ function block(value: unknown): string {
   const doc = new Document(value);
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value === 'string' && CLOCK.test(node.value)) node.type = 'QUOTE_DOUBLE';
+      if (typeof node.value === 'string' && (CLOCK.test(node.value) || INVISIBLE.test(node.value))) node.type = 'QUOTE_DOUBLE';
     },
   });
   return doc.toString(STRINGIFY);

@@ -142,3 +142,13 @@ describe('the edit path (YAML text in, minimal text change out)', () => {
     }
   });
 });
+
+describe('edit path: values that are only invisible characters', () => {
+  it('double-quotes and escapes Unicode whitespace so it reads back as written (found by the property tests)', () => {
+    for (const value of ['\u00a0', '\u2028', '\u3000', '\ufeff', 'a\u00a0']) {
+      const out = edit('id: INC-1\nrootCause:\n  confirmed: yes # keep\n', { kind: 'set', path: ['rootCause', 'confirmed'], value });
+      assert.equal((parse(out) as { rootCause: { confirmed: string } }).rootCause.confirmed, value);
+      assert.match(out, /# keep/);
+    }
+  });
+});

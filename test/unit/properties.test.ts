@@ -20,7 +20,9 @@ const runs = (n: number) => Math.max(10, Math.round(n * SCALE));
 let casesRun = 0;
 function check<T>(prop: fc.IProperty<T> | fc.IAsyncProperty<T>, numRuns: number, seed?: number): void {
   const n = runs(numRuns);
-  fc.assert(prop as fc.IProperty<T>, { numRuns: n, ...(seed === undefined ? {} : { seed }) });
+  // Replay a CI failure: FC_SEED=<seed> FC_PATH=<path> (both printed by fast-check).
+  const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : seed === undefined ? {} : { seed };
+  fc.assert(prop as fc.IProperty<T>, { numRuns: n, ...replay });
   casesRun += n;
 }
 
@@ -32,6 +34,8 @@ const TRICKY = [
   '14:37', '14:37:05', '- a', 'a: b', 'a:b', '#x', 'a #b', ' lead', 'trail ', '"q"', "'s'", "it's", 'multi\nline', 'two\n\nparagraphs\n',
   'tab\there', '@at', '`tick`', '*star', '&amp', '!tag', '%pct', '[x]', '{y: 1}', '|', '>', '---', '...', '? q', 'ünïcödé ✓', '日本語', '🔥 on fire',
   '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '[run](command:workbench.action.terminal.new)', '\\back\\slash', 'CR\r\nLF', '\u00a0nbsp',
+  // Found by this test: a value that is only Unicode whitespace was written plain and read back trimmed.
+  '\u00a0', '\u2028', '\u3000', '\ufeff', ' \u00a0 ', '\u200b',
 ];
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...TRICKY) },
@@ -123,7 +127,12 @@ function commented(data: Record<string, unknown>): { text: string; comments: str
   const plain = newRecordText(data);
   const comments: string[] = ['# file header: keep me'];
   let n = 0;
+  /** Indentation of the key that opened a block scalar (|, >): deeper lines are its content, not YAML. */
+  let blockIndent = -1;
   const lines = plain.split('\n').map((line) => {
+    const indentOf = line.length - line.trimStart().length;
+    if (blockIndent >= 0 && (line.trim() === '' || indentOf > blockIndent)) return line;
+    blockIndent = /: [|>][-+]?\d*$/.test(line) ? indentOf : -1;
     if (/^[A-Za-z]/.test(line)) {
       const c = `# about ${line.split(':')[0]} (${n++})`;
       comments.push(c);
