@@ -152,14 +152,14 @@ rootCause:
   confirmed: ${q(`${sentence(r, 12, 24)} The ${problem} came from the ${vendor} ${service} code path.`)}
   trigger:
     text: ${q(`Deploy of ${service} at ${clock(startMin - 20)}`)}
-    ref: ${(n * 2654435761 >>> 0).toString(16)}
+    ref: ${q((n * 2654435761 >>> 0).toString(16))}
   aiConnection: ${pick(r, ['ai-generated-code', 'ai-deploy-speed', 'not-related', 'not-related'])}
 learning:
   lesson: ${q(`${sentence(r, 10, 20)} Always state the ${vendor} constraints.`)}
   promptTemplate: ${q(`When writing ${vendor} integration code, the following constraints apply: [type requirements], [format rules].`)}
 links:
 ${links.join('\n')}
-keywords: [${[service, vendor.toLowerCase(), problem.split(' ')[0], ...(rare ? [rare] : [])].join(', ')}]
+keywords: [${[service, vendor.toLowerCase(), problem.split(' ')[0]!, ...(rare ? [rare] : [])].map(q).join(', ')}]
 `;
     // 1% broken: a YAML error or a schema error, as a hurried hand edit would leave.
     const broken = r() < 0.01;

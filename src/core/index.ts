@@ -19,7 +19,33 @@ export interface IndexOptions {
   maxFileBytes?: number;
   /** Check that linked files and directories exist (one stat per link). */
   checkLinkTargets?: boolean;
+  /**
+   * Parses many files off the main thread (worker threads in Node hosts),
+   * yielding batches. Without it, files are parsed here one at a time.
+   */
+  bulkParse?: BulkParse;
+  /** A persistent cache of parsed files across loads (warm start). */
+  cache?: RecordCache;
 }
+
+export type BulkParse = (paths: readonly string[], options: ParseOptions) => AsyncIterable<ParsedFile[]>;
+
+/** What a cache needs to know about a file to trust an entry: its identity on disk. */
+export interface CacheKey {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export interface RecordCache {
+  /** Parsed files still valid for these keys (by identity, else by content hash); the rest must be parsed. */
+  lookup(files: ReadonlyArray<{ path: string; key: CacheKey }>, options: ParseOptions): Promise<Map<string, ParsedFile>>;
+  /** Stores the result of a full load (only what changed is rewritten). */
+  store(files: ReadonlyArray<{ path: string; key: CacheKey; parsed: ParsedFile }>, options: ParseOptions): Promise<void>;
+}
+
+/** Lets the event loop run between slices of main-thread work. */
+const yieldToLoop = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+const SLICE_MS = 15;
 
 export interface IndexChange {
   /** Files whose records were added, changed or removed. */
@@ -49,9 +75,9 @@ export function bySeverityThenRecency(a: Incident, b: Incident): number {
 
 export class IncidentIndex {
   readonly folder: string;
-  private readonly files = new Map<string, ParsedFile>();
-  private readonly missingLinkTargets = new Map<string, RecordDiagnostic[]>();
-  private readonly links = new LinkIndex();
+  private files = new Map<string, ParsedFile>();
+  private missingLinkTargets = new Map<string, RecordDiagnostic[]>();
+  private links = new LinkIndex();
   private readonly listeners = new Set<Listener>();
   private ids?: Map<string, IndexedRecord[]>;
   private crossDiagnostics?: Map<string, RecordDiagnostic[]>;
@@ -78,26 +104,86 @@ export class IncidentIndex {
     return () => this.listeners.delete(listener);
   }
 
-  /** Reads every record under the folder (replacing what was loaded). */
+  /**
+   * Reads every record under the folder (replacing what was loaded). Parsing
+   * runs in the bulk parser when there is one, main-thread work in slices of
+   * ~15 ms; the new state is built on the side and swapped in one step, so
+   * readers never see a half-loaded index.
+   */
   load(): Promise<void> {
     return this.serial(async () => {
       const paths = (await this.access.listFiles(this.folder)).filter((p) => this.owns(p));
-      // Read and parse everything first, then swap in one step: readers never see a half-loaded index.
+      const cache = this.options.cache;
+      const keys = cache ? await this.statAll(paths) : new Map<string, CacheKey>();
+      const cached = cache ? await cache.lookup([...keys].map(([path, key]) => ({ path, key })), this.parseOptions) : new Map<string, ParsedFile>();
       const parsed: ParsedFile[] = [];
+      const files = new Map<string, ParsedFile>();
+      const links = new LinkIndex();
+      let slice = performance.now();
+      const take = async (p: ParsedFile) => {
+        parsed.push(p);
+        files.set(p.file, p);
+        if (p.record) links.add(p.record);
+        if (performance.now() - slice > SLICE_MS) {
+          await yieldToLoop();
+          slice = performance.now();
+        }
+      };
+      const toParse: string[] = [];
       for (const path of paths) {
-        const text = await this.readOrUndefined(path);
-        if (text !== undefined) parsed.push(parseRecordText(path, text, this.parseOptions));
+        const hit = cached.get(path);
+        if (hit) await take(hit);
+        else toParse.push(path);
+      }
+      if (this.options.bulkParse && toParse.length > 1) {
+        for await (const batch of this.options.bulkParse(toParse, this.parseOptions)) for (const p of batch) await take(p);
+      } else {
+        for (const path of toParse) {
+          const text = await this.readOrUndefined(path);
+          if (text !== undefined) await take(parseRecordText(path, text, this.parseOptions));
+        }
       }
       const missing = new Map<string, RecordDiagnostic[]>();
-      if (this.options.checkLinkTargets) for (const p of parsed) await this.checkLinkTargets(p, missing);
+      if (this.options.checkLinkTargets) await this.checkAllLinkTargets(parsed, missing);
+      if (cache && toParse.length) {
+        const fresh = parsed.filter((p) => keys.has(p.file)).map((p) => ({ path: p.file, key: keys.get(p.file)!, parsed: p }));
+        await cache.store(fresh, this.parseOptions).catch(() => undefined);
+      }
       const before = [...this.files.keys()];
-      this.files.clear();
-      this.links.clear();
-      this.missingLinkTargets.clear();
-      for (const p of parsed) this.store(p);
-      for (const [file, diags] of missing) this.missingLinkTargets.set(file, diags);
+      this.files = files;
+      this.links = links;
+      this.missingLinkTargets = missing;
+      this.invalidate();
       this.changed([...new Set([...before, ...paths])]);
     });
+  }
+
+  private async statAll(paths: readonly string[]): Promise<Map<string, CacheKey>> {
+    const out = new Map<string, CacheKey>();
+    for (let i = 0; i < paths.length; i += 256) {
+      const chunk = paths.slice(i, i + 256);
+      const stats = await Promise.all(chunk.map((p) => this.access.stat(p)));
+      stats.forEach((s, j) => s && out.set(chunk[j]!, { size: s.size, mtimeMs: s.mtimeMs }));
+    }
+    return out;
+  }
+
+  /** One stat per distinct linked path (not per link), a few hundred at a time. */
+  private async checkAllLinkTargets(parsed: readonly ParsedFile[], into: Map<string, RecordDiagnostic[]>): Promise<void> {
+    const targets = new Set<string>();
+    for (const p of parsed) for (const link of p.record?.links ?? []) {
+      const path = normalizePath(link.path);
+      const kind = linkKind(path);
+      if (kind !== 'glob') targets.add(kind === 'directory' ? path.replace(/\/+$/, '') : path);
+    }
+    const list = [...targets];
+    const exists = new Map<string, boolean>();
+    for (let i = 0; i < list.length; i += 256) {
+      const chunk = list.slice(i, i + 256);
+      const stats = await Promise.all(chunk.map((t) => this.access.stat(t)));
+      stats.forEach((s, j) => exists.set(chunk[j]!, !!s));
+    }
+    for (const p of parsed) await this.checkLinkTargets(p, into, exists);
   }
 
   /** Re-reads one file from disk (created, changed or deleted). */
@@ -328,7 +414,7 @@ export class IncidentIndex {
     }
   }
 
-  private async checkLinkTargets(parsed: ParsedFile, into = this.missingLinkTargets): Promise<void> {
+  private async checkLinkTargets(parsed: ParsedFile, into = this.missingLinkTargets, known?: ReadonlyMap<string, boolean>): Promise<void> {
     const record = parsed.record;
     if (!record) return;
     const found: RecordDiagnostic[] = [];
@@ -336,7 +422,8 @@ export class IncidentIndex {
       const path = normalizePath(link.path);
       const kind = linkKind(path);
       if (kind === 'glob') continue;
-      if (!(await this.access.stat(kind === 'directory' ? path.replace(/\/+$/, '') : path))) {
+      const target = kind === 'directory' ? path.replace(/\/+$/, '') : path;
+      if (!(known?.get(target) ?? !!(await this.access.stat(target)))) {
         found.push({
           file: parsed.file,
           range: parsed.anchors.get(`links[${i}].path`)!,

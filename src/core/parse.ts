@@ -31,6 +31,8 @@ export interface ParsedFile {
   readonly anchors: ReadonlyMap<string, Range>;
   /** True when the YAML itself is broken (no edit may write into this file). */
   readonly yamlBroken: boolean;
+  /** Hash of the text it was parsed from, when the parser computed one (cache validation). */
+  readonly contentHash?: string;
 }
 
 export function kindFromId(id: unknown, file: string): RecordKind | undefined {

@@ -103,7 +103,9 @@ const actionRecord = fc.record(
 
 // ---------------------------------------------------------------- 1. round trip
 
-describe('property: records the core writes read back unchanged', () => {
+describe('property: records the core writes read back unchanged', function () {
+  // Thousands of generated cases: a budget, not a speed claim (CI machines are noisy).
+  this.timeout(300_000);
   it('incident and action records survive serialize → parse', () => {
     check(
       fc.property(fc.oneof(incident, actionRecord), fc.boolean(), (data, crlf) => {
@@ -182,7 +184,9 @@ const op: fc.Arbitrary<EditOp> = fc.oneof(
 );
 const TOUCHED = (o: EditOp) => String(o.path[0]);
 
-describe('property: edit sequences keep every comment and untouched node', () => {
+describe('property: edit sequences keep every comment and untouched node', function () {
+  // Thousands of generated cases: a budget, not a speed claim (CI machines are noisy).
+  this.timeout(300_000);
   it('random sequences of edits on commented records', () => {
     check(
       fc.property(incident, fc.array(op, { minLength: 1, maxLength: 6 }), fc.boolean(), (data, ops, crlf) => {
@@ -271,7 +275,9 @@ function assertWellFormed(source: string): void {
   assert.equal(({} as Record<string, unknown>).isAdmin, undefined, 'Object.prototype polluted');
 }
 
-describe('property: any input yields positioned diagnostics, never a throw', () => {
+describe('property: any input yields positioned diagnostics, never a throw', function () {
+  // Thousands of generated cases: a budget, not a speed claim (CI machines are noisy).
+  this.timeout(300_000);
   it('mutated real records (tabs, indentation, conflict markers, BOM, CRLF, duplicate keys, wrong types, bombs)', () => {
     check(
       fc.property(

@@ -1,0 +1,270 @@
+/**
+ * npm run bench [-- --incidents N] [--runs R] [--json]
+ *
+ * Generates a synthetic workspace (scripts/bench/generate.ts) and measures, in
+ * one process run, the figures the benchmark issue asks for against their
+ * floors and baselines. Medians over R runs (default 3); p50/p99 over many
+ * look-ups. Run with --expose-gc (the npm script does) for heap figures.
+ */
+import { existsSync, mkdirSync, promises as fs, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { parse } from 'yaml';
+import { NodeFileAccess } from '../../src/cli/nodeFileAccess';
+import { IncidentIndex } from '../../src/core/index';
+import { parseRecordText } from '../../src/core/parse';
+import { compileGlob, normalizePath } from '../../src/core/links';
+import { generateWorkspace, type GeneratedWorkspace } from './generate';
+import { ParsePool } from '../../src/node/parsePool';
+import { LoadCache } from '../../src/node/loadCache';
+
+interface Row {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly target?: string;
+  readonly note?: string;
+}
+
+const args = process.argv.slice(2);
+const opt = (name: string, d: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : d;
+};
+const N = opt('--incidents', 10_000);
+const RUNS = opt('--runs', 3);
+const JSON_OUT = args.includes('--json');
+const REPO = join(__dirname, '..', '..', '..');
+
+function median(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+  const v = [...values].sort((a, b) => a - b);
+  return v[Math.min(v.length - 1, Math.floor((p / 100) * v.length))]!;
+}
+
+function log(message: string): void {
+  if (!JSON_OUT) process.stderr.write(`${message}\n`);
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+/** The longest stretch the event loop was blocked while `fn` ran. */
+async function maxBlock<T>(fn: () => Promise<T>): Promise<{ blockedMs: number; value: T }> {
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  const value = await fn();
+  h.disable();
+  return { blockedMs: h.max / 1e6, value };
+}
+
+async function recordFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string) => {
+    for (const e of await fs.readdir(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.name.endsWith('.yaml')) out.push(p);
+    }
+  };
+  await walk(join(root, '.incidents'));
+  return out.sort();
+}
+
+/** The floor: read every record and `yaml.parse` it, nothing else. */
+async function floor(root: string): Promise<number> {
+  const files = await recordFiles(root);
+  const t0 = performance.now();
+  for (const f of files) {
+    try {
+      parse(await fs.readFile(f, 'utf8'));
+    } catch {
+      // broken files count too
+    }
+  }
+  return performance.now() - t0;
+}
+
+function makeSourceTree(ws: GeneratedWorkspace): void {
+  for (const p of ws.sourcePaths) {
+    const abs = join(ws.root, ...p.split('/'));
+    mkdirSync(join(abs, '..'), { recursive: true });
+    writeFileSync(abs, 'export {};\n');
+  }
+}
+
+async function loadIndex(root: string, how: { pool?: ParsePool; cache?: LoadCache }): Promise<IncidentIndex> {
+  const access = new NodeFileAccess(root);
+  const pool = how.pool;
+  const index = new IncidentIndex(access, {
+    checkLinkTargets: true,
+    bulkParse: pool ? (paths, options) => pool.parse(root, paths, options) : undefined,
+    cache: how.cache,
+  });
+  await index.load();
+  return index;
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const add = (row: Row) => {
+    rows.push(row);
+    log(`  ${row.name}: ${row.value.toFixed(row.unit === 'ms' && row.value < 10 ? 3 : 1)} ${row.unit}${row.target ? `  (target ${row.target})` : ''}`);
+  };
+  const base = join(tmpdir(), `incident-lens-bench-${process.pid}`);
+  log(`generating ${N} incidents…`);
+  const ws = generateWorkspace(join(base, `n${N}`), N);
+  makeSourceTree(ws);
+  log(`${ws.files} record files, ${(ws.bytes / 1e6).toFixed(1)} MB`);
+  const cacheDir = join(base, 'cache');
+
+  // Floor and cold load, alternating so both see the same machine state.
+  const floors: number[] = [];
+  const colds: number[] = [];
+  const blocks: number[] = [];
+  const pool = new ParsePool();
+  let index!: IncidentIndex;
+  for (let r = 0; r < RUNS; r++) {
+    gc();
+    floors.push(await floor(ws.root));
+    gc();
+    const cold = await maxBlock(() => timed(() => loadIndex(ws.root, { pool })));
+    colds.push(cold.value.ms);
+    blocks.push(cold.blockedMs);
+    index = cold.value.value;
+    log(`  run ${r + 1}: floor ${floors.at(-1)!.toFixed(0)} ms, cold load ${colds.at(-1)!.toFixed(0)} ms, longest block ${cold.blockedMs.toFixed(1)} ms`);
+  }
+  const floorMs = median(floors);
+  add({ name: 'floor: read + yaml.parse of every record', value: floorMs, unit: 'ms' });
+  add({ name: 'cold load (nothing cached)', value: median(colds), unit: 'ms' });
+  add({ name: 'cold load / floor', value: median(colds) / floorMs, unit: '×', target: '≤ 1.3' });
+  add({ name: 'longest event-loop block during cold load', value: median(blocks), unit: 'ms', target: '≤ 50' });
+
+  // Warm load: a persistent cache filled by one load, then loads with nothing changed.
+  const cache = new LoadCache(cacheDir, 'bench', (p) => fs.readFile(join(ws.root, p), 'utf8'));
+  await loadIndex(ws.root, { pool, cache });
+  const warms: number[] = [];
+  const warmBlocks: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    gc();
+    const warm = await maxBlock(() => timed(() => loadIndex(ws.root, { pool, cache: new LoadCache(cacheDir, 'bench', (p) => fs.readFile(join(ws.root, p), 'utf8')) })));
+    warms.push(warm.value.ms);
+    warmBlocks.push(warm.blockedMs);
+    const same = warm.value.value.incidents().length === index.incidents().length && warm.value.value.diagnostics().length === index.diagnostics().length;
+    if (!same) throw new Error('warm load differs from the cold load');
+  }
+  add({ name: 'warm load (cache, nothing changed)', value: median(warms), unit: 'ms' });
+  add({ name: 'warm load / floor', value: (median(warms) / floorMs) * 100, unit: '%', target: '< 5' });
+  add({ name: 'longest event-loop block during warm load', value: median(warmBlocks), unit: 'ms', target: '≤ 50' });
+  await pool.dispose();
+
+  // Heap after load (the loaded index only).
+  gc();
+  add({ name: 'heap used after load', value: process.memoryUsage().heapUsed / 1e6, unit: 'MB', target: '< 250' });
+
+  // Incremental update after one file changes.
+  const target = '.incidents/INC-001.yaml';
+  const original = await fs.readFile(join(ws.root, target), 'utf8');
+  const updates: number[] = [];
+  for (let r = 0; r < 21; r++) {
+    await fs.writeFile(join(ws.root, target), original.replace('title: "', `title: "r${r} `));
+    updates.push((await timed(() => index.refreshFile(target))).ms);
+  }
+  await fs.writeFile(join(ws.root, target), original);
+  await index.refreshFile(target);
+  add({ name: 'incremental update of one file (median)', value: median(updates), unit: 'ms', target: '< 5' });
+
+  // Link look-up for a file, against a linear scan over every record's links.
+  const lookups: number[] = [];
+  const linear: number[] = [];
+  const records = [...index.incidents(), ...index.actionRecords()];
+  const scan = (path: string) => {
+    const p = normalizePath(path);
+    let n = 0;
+    for (const r of records) for (const l of r.links) if (normalizePath(l.path) === p || (l.path.endsWith('/') && p.startsWith(l.path)) || (/[*?[{]/.test(l.path) && !!compileGlob(l.path).matcher?.test(p))) n++;
+    return n;
+  };
+  const sample = ws.sourcePaths.filter((_, i) => i % 10 === 0);
+  for (const p of sample) {
+    const t0 = performance.now();
+    const hits = index.linksForFile(p).length;
+    lookups.push(performance.now() - t0);
+    if (lookups.length <= 50) {
+      const t1 = performance.now();
+      const expected = scan(p);
+      linear.push(performance.now() - t1);
+      if (expected !== hits) throw new Error(`look-up of ${p}: index ${hits}, scan ${expected}`);
+    }
+  }
+  add({ name: 'file look-up p50', value: percentile(lookups, 50), unit: 'ms' });
+  add({ name: 'file look-up p99', value: percentile(lookups, 99), unit: 'ms', target: '< 0.1' });
+  add({ name: 'linear scan p50 (baseline)', value: percentile(linear, 50), unit: 'ms' });
+  add({ name: 'look-up speed-up over the scan (p50)', value: percentile(linear, 50) / percentile(lookups, 50), unit: '×', target: '≥ 100' });
+
+  // Search: realistic queries with a known right answer, at N and at 1,000.
+  const searchFigures = async (idx: IncidentIndex, queries: GeneratedWorkspace['queries'], label: string) => {
+    const times: number[] = [];
+    let wrong = 0;
+    idx.search().search('warm up');
+    for (let r = 0; r < 5; r++) {
+      for (const q of queries) {
+        const t0 = performance.now();
+        const hits = idx.search().search(q.query, 20);
+        times.push(performance.now() - t0);
+        if (hits[0]?.incident.id !== q.expected) wrong++;
+      }
+    }
+    add({ name: `search p50 at ${label}`, value: percentile(times, 50), unit: 'ms', target: '< 50' });
+    add({ name: `search p99 at ${label}`, value: percentile(times, 99), unit: 'ms', target: '< 150' });
+    add({ name: `search: wrong first result at ${label}`, value: wrong / 5, unit: `of ${queries.length} queries`, target: '0' });
+  };
+  await searchFigures(index, ws.queries, `${N}`);
+  if (N !== 1000) {
+    const small = generateWorkspace(join(base, 'n1000'), 1000);
+    await searchFigures(await loadIndex(small.root, {}), small.queries, '1000');
+  }
+
+  // Hostile input: how fast the guards refuse.
+  const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`), 'id: INC-1'].join('\n');
+  const deep = `id: INC-1\nlinks: ${'['.repeat(100_000)}`;
+  for (const [name, text] of [['alias bomb (9^7 nodes) refused in', bomb], ['100,000 nested [ refused in', deep]] as const) {
+    const t: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      const t0 = performance.now();
+      parseRecordText('.incidents/INC-1.yaml', text);
+      t.push(performance.now() - t0);
+    }
+    add({ name, value: median(t), unit: 'ms' });
+  }
+
+  // Production bundle.
+  const bundle = join(REPO, 'dist', 'extension.js');
+  if (existsSync(bundle)) add({ name: 'production bundle dist/extension.js', value: statSync(bundle).size / 1024, unit: 'KB', target: '< 500', note: 'npm run package builds it minified' });
+
+  await fs.rm(base, { recursive: true, force: true });
+  if (JSON_OUT) process.stdout.write(`${JSON.stringify({ incidents: N, files: ws.files, megabytes: ws.bytes / 1e6, runs: RUNS, node: process.version, figures: rows }, null, 2)}\n`);
+  else {
+    const w = Math.max(...rows.map((r) => r.name.length));
+    console.log(`\nIncident Lens benchmark: ${N} incidents (${ws.files} files, ${(ws.bytes / 1e6).toFixed(1)} MB), medians of ${RUNS} runs, Node ${process.version}\n`);
+    console.log(`${'figure'.padEnd(w)}  ${'value'.padStart(12)}  target`);
+    for (const r of rows) console.log(`${r.name.padEnd(w)}  ${`${r.value < 10 ? r.value.toFixed(3) : r.value.toFixed(1)} ${r.unit}`.padStart(12)}  ${r.target ?? ''}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

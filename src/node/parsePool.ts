@@ -1,0 +1,118 @@
+/**
+ * A small pool of worker threads that parse record files off the main thread
+ * (the extension host's event loop must stay free). Jobs of ~64 files go to
+ * whichever worker is idle; results come back per job, in job order. Workers
+ * start on first use and stop after a minute idle. Where workers cannot start
+ * (no worker file, a host without worker_threads) `parse` fails and callers
+ * fall back to main-thread parsing in slices.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ParsedFile, ParseOptions } from '../core/parse';
+import type { ParseJob, ParseJobResult } from './parseWorker';
+
+const JOB_SIZE = 64;
+const IDLE_STOP_MS = 60_000;
+
+interface Pending {
+  readonly job: ParseJob;
+  resolve(r: ParsedFile[]): void;
+  reject(e: Error): void;
+}
+
+export class ParsePool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly running = new Map<Worker, Pending>();
+  private nextId = 1;
+  private idleTimer?: ReturnType<typeof setTimeout>;
+  readonly size: number;
+
+  constructor(
+    /** dist/parseWorker.js (bundle) or out/src/node/parseWorker.js (tests). */
+    private readonly workerFile = join(__dirname, 'parseWorker.js'),
+    size = Math.max(1, Math.min(4, availableParallelism())),
+  ) {
+    this.size = size;
+  }
+
+  get available(): boolean {
+    return existsSync(this.workerFile);
+  }
+
+  /** Parses the files (paths relative to root) in jobs; yields each job's results as they arrive, in order. */
+  async *parse(root: string, paths: readonly string[], options: ParseOptions): AsyncIterable<ParsedFile[]> {
+    const jobs: Array<Promise<ParsedFile[]>> = [];
+    for (let i = 0; i < paths.length; i += JOB_SIZE) jobs.push(this.submit({ id: this.nextId++, root, paths: paths.slice(i, i + JOB_SIZE), options }));
+    for (const job of jobs) yield await job;
+  }
+
+  private submit(job: ParseJob): Promise<ParsedFile[]> {
+    this.start();
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private start(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    while (this.workers.length < this.size) {
+      const worker = new Worker(this.workerFile);
+      worker.unref();
+      worker.on('message', (result: ParseJobResult) => this.finished(worker, result));
+      worker.on('error', (err) => this.failed(worker, err));
+      worker.on('exit', () => this.failed(worker, new Error('parse worker exited')));
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  private pump(): void {
+    while (this.idle.length && this.queue.length) {
+      const worker = this.idle.pop()!;
+      const next = this.queue.shift()!;
+      this.running.set(worker, next);
+      worker.postMessage(next.job);
+    }
+    if (!this.queue.length && this.running.size === 0 && !this.idleTimer && this.workers.length) {
+      this.idleTimer = setTimeout(() => void this.dispose(), IDLE_STOP_MS);
+      this.idleTimer.unref?.();
+    }
+  }
+
+  private finished(worker: Worker, result: ParseJobResult): void {
+    const pending = this.running.get(worker);
+    this.running.delete(worker);
+    this.idle.push(worker);
+    if (pending) {
+      if (result.error) pending.reject(new Error(result.error));
+      else pending.resolve(result.parsed);
+    }
+    this.pump();
+  }
+
+  private failed(worker: Worker, err: Error): void {
+    const pending = this.running.get(worker);
+    this.running.delete(worker);
+    const i = this.workers.indexOf(worker);
+    if (i >= 0) this.workers.splice(i, 1);
+    const j = this.idle.indexOf(worker);
+    if (j >= 0) this.idle.splice(j, 1);
+    pending?.reject(err);
+    if (!this.workers.length) for (const p of this.queue.splice(0)) p.reject(err);
+  }
+
+  async dispose(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    const workers = this.workers.splice(0);
+    this.idle.length = 0;
+    for (const w of workers) w.removeAllListeners('exit');
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
