@@ -79,6 +79,8 @@ const targets = [
     target: 'es2022',
     plugins: [...common.plugins, copyCodicons],
   },
+  // Parses records in worker threads for the extension and the CLI (next to both bundles).
+  { ...common, entryPoints: ['src/node/parseWorker.ts'], outfile: 'dist/parseWorker.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __VERSION__: JSON.stringify(pkg.version) } },
 ];
 

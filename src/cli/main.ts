@@ -14,6 +14,8 @@ import { describeIncident, oneLine, summarizeIncident } from '../core/present';
 import { NodeFileAccess } from './nodeFileAccess';
 import { changedFilesSince, GitError } from './git';
 import { HELP, commandHelp } from './help';
+import { ParsePool } from '../node/parsePool';
+import { parseRecordText, type ParsedFile, type ParseOptions } from '../core/parse';
 import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles } from '../core/learnings';
 
 export class UsageError extends Error {}
@@ -42,14 +44,27 @@ async function openIndex(root: string, folder: string | undefined, checkLinkTarg
   const abs = path.resolve(root);
   const stat = await fs.stat(abs).catch(() => undefined);
   if (!stat?.isDirectory()) throw new UsageError(`workspace folder "${root}" does not exist`);
-  const index = new IncidentIndex(new NodeFileAccess(abs), { folder: folder ?? DEFAULT_INCIDENTS_FOLDER, checkLinkTargets });
-  await index.load();
+  // Large folders parse in worker threads (dist/parseWorker.js beside this file).
+  const pool = new ParsePool();
+  const index = new IncidentIndex(new NodeFileAccess(abs), {
+    folder: folder ?? DEFAULT_INCIDENTS_FOLDER,
+    checkLinkTargets,
+    bulkParse: pool.available ? (paths, options) => (paths.length > 200 ? pool.parse(abs, paths, options) : mainThread(abs, paths, options)) : undefined,
+  });
+  await index.load().finally(() => pool.dispose());
   if (index.allFiles().length === 0) {
     const recordsDir = path.join(abs, folder ?? DEFAULT_INCIDENTS_FOLDER);
     const exists = await fs.stat(recordsDir).catch(() => undefined);
     if (!exists) throw new UsageError(`no incidents folder: "${recordsDir}" does not exist (use --folder to point elsewhere)`);
   }
   return index;
+}
+
+async function* mainThread(root: string, paths: readonly string[], options: ParseOptions): AsyncIterable<ParsedFile[]> {
+  for (const p of paths) {
+    const text = await fs.readFile(path.join(root, ...p.split('/')), 'utf8').catch(() => undefined);
+    if (text !== undefined) yield [parseRecordText(p, text, options)];
+  }
 }
 
 function requireIncident(index: IncidentIndex, id: string | undefined) {

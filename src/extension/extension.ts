@@ -2,6 +2,7 @@
  * Entry point: wires core to VS Code and returns at once; the index loads in
  * the background. Everything registered is owned by context.subscriptions.
  */
+import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { COMMANDS, VIEWS } from './constants';
 import { IncidentWorkspace } from './incidentWorkspace';
@@ -22,6 +23,7 @@ import { copyPromptTemplate, showLinkedIncidents } from './commands/codeLinkComm
 import { TimelinePanels } from './timelinePanel';
 import { pickIncident } from './commands/pickIncident';
 import { AiLearnings } from './aiLearnings';
+import { ParsePool } from '../node/parsePool';
 
 export interface IncidentLensApi {
   /** Resolves when every workspace folder's records have loaded once. */
@@ -50,7 +52,17 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
     return d;
   };
   sub(log);
-  const workspace = sub(new IncidentWorkspace(log));
+  const pool = new ParsePool(vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js').fsPath);
+  sub({ dispose: () => void pool.dispose() });
+  const storage = context.storageUri ?? context.globalStorageUri;
+  const workspace = sub(
+    new IncidentWorkspace(log, {
+      pool,
+      cacheDir: storage.scheme === 'file' ? vscode.Uri.joinPath(storage, 'record-cache').fsPath : undefined,
+      // A rebuilt bundle (same version in development) never trusts an older cache.
+      version: `${String((context.extension.packageJSON as { version?: string }).version)}-${statSync(__filename).mtimeMs}`,
+    }),
+  );
   const problems = sub(new ProblemsPublisher(workspace));
   const incidentsTree = sub(new IncidentsTreeProvider(workspace, log));
   const actionsTree = sub(new ActionsTreeProvider(workspace, log));

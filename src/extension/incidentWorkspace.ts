@@ -4,7 +4,11 @@
  * (unsaved text is parsed as typed), and settings. Views never keep their own
  * copy of incident state: they read from here when told something changed.
  */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { LoadCache } from '../node/loadCache';
+import type { ParsePool } from '../node/parsePool';
 import { IncidentIndex } from '../core/index';
 import type { Incident } from '../core/model';
 import { normalizePath } from '../core/links';
@@ -60,7 +64,10 @@ export class IncidentWorkspace implements vscode.Disposable {
   /** Resolves when every folder has loaded once. */
   readonly ready: Promise<void>;
 
-  constructor(private readonly log: Log) {
+  constructor(
+    private readonly log: Log,
+    private readonly loading: { pool?: ParsePool; cacheDir?: string; version: string } = { version: 'dev' },
+  ) {
     this.store.add(vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.foldersChanged(e.added, e.removed)));
     this.store.add(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -140,7 +147,17 @@ export class IncidentWorkspace implements vscode.Disposable {
     const key = wf.uri.toString();
     const s = settings(wf);
     const access = new WorkspaceFileAccess(wf.uri);
-    const index = new IncidentIndex(access, { folder: s.incidentsFolder, maxFileBytes: s.maxFileSize, checkLinkTargets: true });
+    // Local folders: parse in worker threads and keep a warm-start cache in the extension's storage.
+    const local = wf.uri.scheme === 'file';
+    const pool = local && this.loading.pool?.available ? this.loading.pool : undefined;
+    const cacheDir = local && this.loading.cacheDir ? join(this.loading.cacheDir, createHash('sha1').update(`${wf.uri.toString()}|${s.incidentsFolder}`).digest('hex').slice(0, 16)) : undefined;
+    const index = new IncidentIndex(access, {
+      folder: s.incidentsFolder,
+      maxFileBytes: s.maxFileSize,
+      checkLinkTargets: true,
+      bulkParse: pool ? (paths, options) => pool.parse(wf.uri.fsPath, paths, options) : undefined,
+      cache: cacheDir ? new LoadCache(cacheDir, this.loading.version, (path) => access.readFile(path)) : undefined,
+    });
     const folder: FolderIndex = { folder: wf, index, access };
     const store = new DisposableStore();
     this.folders.set(key, folder);

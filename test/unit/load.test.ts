@@ -1,0 +1,133 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NodeFileAccess } from '../../src/cli/nodeFileAccess';
+import { IncidentIndex, type CacheKey } from '../../src/core/index';
+import type { ParsedFile, ParseOptions } from '../../src/core/parse';
+import { LoadCache } from '../../src/node/loadCache';
+import { ParsePool } from '../../src/node/parsePool';
+import { generateWorkspace } from '../../scripts/bench/generate';
+
+/** What a load produced, comparable across ways of loading (the content hash is bookkeeping). */
+function snapshot(index: IncidentIndex): unknown {
+  return index
+    .allFiles()
+    .map(({ contentHash: _, ...rest }) => rest)
+    .sort((a, b) => a.file.localeCompare(b.file));
+}
+
+class CountingCache extends LoadCache {
+  hits = 0;
+  stored = 0;
+  override async lookup(files: ReadonlyArray<{ path: string; key: CacheKey }>, options: ParseOptions): Promise<Map<string, ParsedFile>> {
+    const found = await super.lookup(files, options);
+    this.hits = found.size;
+    return found;
+  }
+  override async store(files: ReadonlyArray<{ path: string; key: CacheKey; parsed: ParsedFile }>, options: ParseOptions): Promise<void> {
+    this.stored = files.length;
+    await super.store(files, options);
+  }
+}
+
+describe('loading many records: worker threads and the warm-start cache', function () {
+  this.timeout(120_000);
+  let root: string;
+  let base: string;
+  let pool: ParsePool;
+  before(() => {
+    base = mkdtempSync(join(tmpdir(), 'incident-lens-load-'));
+    // 300 incidents like INC-023, with action records and 1% broken files.
+    root = generateWorkspace(join(base, 'ws'), 300, 7).root;
+    pool = new ParsePool(join(__dirname, '..', '..', 'src', 'node', 'parseWorker.js'), 2);
+  });
+  after(async () => {
+    await pool.dispose();
+    rmSync(base, { recursive: true, force: true });
+  });
+
+  const load = async (how: { pool?: boolean; cache?: LoadCache } = {}) => {
+    const access = new NodeFileAccess(root);
+    const index = new IncidentIndex(access, {
+      checkLinkTargets: true,
+      bulkParse: how.pool ? (paths, options) => pool.parse(root, paths, options) : undefined,
+      cache: how.cache,
+    });
+    await index.load();
+    return index;
+  };
+  const cacheAt = (dir: string, version = 'v1') => new CountingCache(join(base, dir), version, (p) => new NodeFileAccess(root).readFile(p));
+
+  it('parses in worker threads to exactly what the main thread parses, broken files included', async () => {
+    assert.ok(pool.available, 'the compiled worker exists');
+    const main = await load();
+    const workers = await load({ pool: true });
+    assert.ok(main.allFiles().length > 400);
+    assert.ok(main.diagnostics().some((d) => d.severity === 'error'), 'the corpus has broken files');
+    assert.deepEqual(snapshot(workers), snapshot(main));
+    assert.deepEqual(workers.diagnostics(), main.diagnostics());
+    assert.deepEqual(workers.search().search('timeout stripe').map((h) => h.incident.id), main.search().search('timeout stripe').map((h) => h.incident.id));
+  });
+
+  it('a warm load from the cache equals a cold load; nothing is parsed again', async () => {
+    const cold = await load();
+    const first = cacheAt('cache-a');
+    await load({ pool: true, cache: first });
+    assert.equal(first.hits, 0);
+    assert.equal(first.stored, cold.allFiles().length);
+    const again = cacheAt('cache-a');
+    const warm = await load({ pool: true, cache: again });
+    assert.equal(again.hits, cold.allFiles().length, 'every file from the cache');
+    assert.equal(again.stored, 0, 'nothing re-stored');
+    assert.deepEqual(snapshot(warm), snapshot(cold));
+    assert.deepEqual(warm.diagnostics(), cold.diagnostics());
+  });
+
+  it('is invalidated correctly: changed content, same-size edits, touched files, deleted files, a new version, a damaged cache', async () => {
+    const cache = () => cacheAt('cache-b');
+    await load({ cache: cache() });
+    const file = join(root, '.incidents', 'INC-010.yaml');
+    const original = statSync(file);
+    const text = (await new NodeFileAccess(root).readFile('.incidents/INC-010.yaml'));
+
+    // Same size, different content, new mtime: parsed again.
+    writeFileSync(file, text.replace('priority: P', 'priority: Q'));
+    let c = cache();
+    let index = await load({ cache: c });
+    assert.equal(c.hits, index.allFiles().length - 1);
+    assert.ok(index.diagnosticsFor('.incidents/INC-010.yaml').some((d) => d.field === 'priority'), 'the edit is seen');
+
+    // Same content and size but the original mtime back: identity says "unchanged", and it is.
+    writeFileSync(file, text);
+    utimesSync(file, original.atime, original.mtime);
+    c = cache();
+    index = await load({ cache: c });
+    assert.ok(!index.diagnosticsFor('.incidents/INC-010.yaml').some((d) => d.field === 'priority'), 'back to the stored text, re-parsed once');
+
+    // Touched (new mtime, same content): trusted by its content hash.
+    await load({ cache: cache() });
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    c = cache();
+    await load({ cache: c });
+    assert.equal(c.stored, 0, 'nothing re-parsed for a touch');
+
+    // Deleted: gone from the index even though the cache has it.
+    const victim = readdirSync(join(root, '.incidents')).find((f) => f.startsWith('INC-02'))!;
+    rmSync(join(root, '.incidents', victim));
+    index = await load({ cache: cache() });
+    assert.equal(index.parsed(`.incidents/${victim}`), undefined);
+
+    // Another host version trusts nothing.
+    c = cacheAt('cache-b', 'v2');
+    await load({ cache: c });
+    assert.equal(c.hits, 0);
+
+    // A damaged cache is a miss, never an error.
+    for (const name of readdirSync(join(base, 'cache-b'))) if (name.startsWith('chunk-')) writeFileSync(join(base, 'cache-b', name), 'garbage');
+    c = cacheAt('cache-b', 'v2');
+    index = await load({ cache: c });
+    assert.equal(c.hits, 0);
+    assert.deepEqual(snapshot(index), snapshot(await load()));
+  });
+});
