@@ -183,9 +183,10 @@ export interface LinkRef {
   readonly kind: LinkKind;
 }
 
+/** One distinct glob and every link that uses it: tested once per look-up, however many incidents share it. */
 interface GlobEntry {
   readonly matcher: GlobMatcher;
-  readonly ref: LinkRef;
+  readonly refs: LinkRef[];
 }
 
 /** Ancestor directories of a file, as bucket keys: "", "src/", "src/payments/". */
@@ -202,7 +203,7 @@ function ancestors(path: string): string[] {
 export class LinkIndex {
   private readonly exact = new Map<string, LinkRef[]>();
   private readonly directories = new Map<string, LinkRef[]>();
-  private readonly globs = new Map<string, GlobEntry[]>();
+  private readonly globs = new Map<string, Map<string, GlobEntry>>();
   private readonly byRecord = new Map<IndexedRecord, Array<() => void>>();
 
   add(record: IndexedRecord): void {
@@ -214,12 +215,33 @@ export class LinkIndex {
       const ref: LinkRef = { record, link, index, kind };
       if (kind === 'file') removers.push(pushTo(this.exact, path, ref));
       else if (kind === 'directory') removers.push(pushTo(this.directories, path, ref));
-      else {
-        const { matcher } = compileGlob(path);
-        if (matcher) removers.push(pushTo(this.globs, globBase(path), { matcher, ref }));
-      }
+      else removers.push(...this.addGlob(path, ref));
     });
     this.byRecord.set(record, removers);
+  }
+
+  private addGlob(path: string, ref: LinkRef): Array<() => void> {
+    const base = globBase(path);
+    let bucket = this.globs.get(base);
+    let entry = bucket?.get(path);
+    if (!entry) {
+      const { matcher } = compileGlob(path);
+      if (!matcher) return [];
+      if (!bucket) this.globs.set(base, (bucket = new Map()));
+      bucket.set(path, (entry = { matcher, refs: [] }));
+    }
+    const e = entry;
+    e.refs.push(ref);
+    return [
+      () => {
+        const i = e.refs.indexOf(ref);
+        if (i >= 0) e.refs.splice(i, 1);
+        if (e.refs.length) return;
+        const b = this.globs.get(base);
+        b?.delete(path);
+        if (b && b.size === 0) this.globs.delete(base);
+      },
+    ];
   }
 
   remove(record: IndexedRecord): void {
@@ -242,7 +264,7 @@ export class LinkIndex {
       const d = this.directories.get(dir);
       if (d) out.push(...d);
       const g = this.globs.get(dir);
-      if (g) for (const entry of g) if (entry.matcher.test(path)) out.push(entry.ref);
+      if (g) for (const entry of g.values()) if (entry.matcher.test(path)) out.push(...entry.refs);
     }
     return out;
   }
