@@ -136,12 +136,16 @@ export class IncidentIndex {
         else toParse.push(path);
       }
       if (this.options.bulkParse && toParse.length > 1) {
-        for await (const batch of this.options.bulkParse(toParse, this.parseOptions)) for (const p of batch) await take(p);
-      } else {
-        for (const path of toParse) {
-          const text = await this.readOrUndefined(path);
-          if (text !== undefined) await take(parseRecordText(path, text, this.parseOptions));
+        try {
+          for await (const batch of this.options.bulkParse(toParse, this.parseOptions)) for (const p of batch) await take(p);
+        } catch {
+          // Workers unavailable or failed: what they did not deliver is parsed below, on this thread.
         }
+      }
+      for (const path of toParse) {
+        if (files.has(path)) continue;
+        const text = await this.readOrUndefined(path);
+        if (text !== undefined) await take(parseRecordText(path, text, this.parseOptions));
       }
       const missing = new Map<string, RecordDiagnostic[]>();
       if (this.options.checkLinkTargets) await this.checkAllLinkTargets(parsed, missing);

@@ -70,6 +70,20 @@ describe('loading many records: worker threads and the warm-start cache', functi
     assert.deepEqual(workers.search().search('timeout stripe').map((h) => h.incident.id), main.search().search('timeout stripe').map((h) => h.incident.id));
   });
 
+  it('falls back to this thread when the workers fail mid-load; nothing is missing', async () => {
+    const main = await load();
+    const index = new IncidentIndex(new NodeFileAccess(root), {
+      checkLinkTargets: true,
+      async *bulkParse(paths, options) {
+        const first = pool.parse(root, paths.slice(0, 64), options);
+        for await (const batch of first) yield batch;
+        throw new Error('worker crashed');
+      },
+    });
+    await index.load();
+    assert.deepEqual(snapshot(index), snapshot(main));
+  });
+
   it('a warm load from the cache equals a cold load; nothing is parsed again', async () => {
     const cold = await load();
     const first = cacheAt('cache-a');
