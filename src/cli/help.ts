@@ -10,6 +10,7 @@ Commands:
   risk FILE... | --diff REV  past incidents linked to these files, most severe first
   export ID                  the postmortem as Markdown (--format markdown, --output FILE)
   instructions               write the AI instruction files from the learnings (--agents, --check)
+  runbooks [--for FILE]      list runbooks (stale ones flagged), or the runbooks for a file
 
 Options for every command:
   -r, --root DIR     workspace folder (default: current directory)
@@ -59,6 +60,13 @@ Files are rewritten only when their content changes; generated files of
 incidents that no longer qualify are deleted.
 --agents  also keeps a section between <!-- incident-lens:start/end --> in AGENTS.md
 --check   write nothing; exit 1 when a file is missing or out of date (for CI)`,
+  runbooks: `incident-lens runbooks [--for FILE] [--stale-days N] [--json]
+
+Lists the runbooks (RB-… records): steps, last verified date, and STALE when
+not verified for more than N days (default 90; lint warns about them too).
+--for FILE shows, in full, the runbooks whose links cover FILE and those
+offered to the incidents linked to it (named by the incident, same system,
+or linked to the same code).`,
 };
 
 export function commandHelp(command: string): string {

@@ -7,10 +7,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics';
-import { IncidentIndex, DEFAULT_INCIDENTS_FOLDER } from '../core/index';
+import { IncidentIndex, DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS } from '../core/index';
+import { normalizePath } from '../core/links';
 import { postmortemMarkdown } from '../core/export';
 import { PRIORITIES, STATUSES, type Priority } from '../core/schema';
-import { describeIncident, oneLine, summarizeIncident } from '../core/present';
+import { describeIncident, describeRunbook, oneLine, summarizeIncident, summarizeRunbook } from '../core/present';
 import { NodeFileAccess } from './nodeFileAccess';
 import { changedFilesSince, GitError } from './git';
 import { HELP, commandHelp } from './help';
@@ -124,6 +125,11 @@ async function show(args: string[], io: Io): Promise<number> {
     }
     return 0;
   }
+  if (record.kind === 'runbook') {
+    if (values.json) json(io, { ...summarizeRunbook(record, Date.now(), DEFAULT_RUNBOOK_STALE_DAYS), record: record.record });
+    else io.out(describeRunbook(record, Date.now(), DEFAULT_RUNBOOK_STALE_DAYS));
+    return 0;
+  }
   if (values.json) json(io, { ...summarizeIncident(record), record: record.record });
   else io.out(describeIncident(record, index.actionRecordsOf(record.id)));
   return 0;
@@ -202,6 +208,31 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+async function runbooks(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { for: { type: 'string' }, 'stale-days': { type: 'string' } });
+  const days = values['stale-days'] === undefined ? DEFAULT_RUNBOOK_STALE_DAYS : Number(values['stale-days']);
+  if (!Number.isFinite(days) || days < 0) throw new UsageError('--stale-days must be a number of days (0 turns the check off)');
+  const index = await openIndex(values.root ?? '.', values.folder);
+  const now = Date.now();
+  let list = index.runbooks();
+  if (values.for) {
+    const file = normalizePath(path.relative(path.resolve(values.root ?? '.'), path.resolve(values.for)));
+    // Linked to the file itself, or offered to the incidents linked to it.
+    const found = new Set(index.runbooksForFile(file));
+    for (const incident of index.incidentsForFile(file)) for (const { runbook } of index.runbooksForIncident(incident)) found.add(runbook);
+    list = [...found];
+  }
+  if (values.json) json(io, list.map((r) => summarizeRunbook(r, now, days)));
+  else if (!list.length) io.out(values.for ? `no runbook for ${values.for}` : 'no runbooks');
+  else if (values.for) for (const r of list) io.out(describeRunbook(r, now, days) + '\n');
+  else
+    for (const r of list) {
+      const s = summarizeRunbook(r, now, days);
+      io.out(`${s.id.padEnd(28)} ${String(s.steps).padStart(2)} steps  ${(s.lastVerified ?? 'never verified').padEnd(14)}${s.stale ? ' STALE' : '      '}  ${s.title}`);
+    }
+  return 0;
+}
+
 async function instructions(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { agents: { type: 'boolean' }, check: { type: 'boolean' } });
   const root = path.resolve(positionals[0] ?? values.root ?? '.');
@@ -247,6 +278,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   risk,
   export: exportCommand,
   instructions,
+  runbooks,
 };
 
 export async function run(argv: string[], io: Io): Promise<number> {

@@ -5,7 +5,7 @@
  */
 import { bySeverityThenRecency, type IncidentIndex } from './index';
 import type { LinkRef } from './links';
-import type { Incident } from './model';
+import type { Incident, Runbook } from './model';
 import { PRIORITIES, type Priority } from './schema';
 import { TIME } from './time';
 
@@ -37,7 +37,7 @@ export function isVisible(incident: Incident, filter: LinkFilter): boolean {
 
 /** The incident a link belongs to: the record itself, or an action record's parent. */
 export function incidentOfLink(index: IncidentIndex, ref: LinkRef): Incident | undefined {
-  return ref.record.kind === 'incident' ? ref.record : index.incident(ref.record.record.incident);
+  return ref.record.kind === 'incident' ? ref.record : ref.record.kind === 'action' ? index.incident(ref.record.record.incident) : undefined;
 }
 
 function anchorKey(a: Anchor): string {
@@ -75,4 +75,28 @@ export function lensTitle(incidents: readonly Incident[], now: number, relative:
   }
   const shown = incidents.slice(0, 3).map((i) => `${i.record.priority} ${i.id}`);
   return `⚠ ${incidents.length} past incidents: ${shown.join(', ')}${incidents.length > 3 ? ' …' : ''}`;
+}
+
+export interface LinkedRunbooks {
+  readonly anchor: Anchor;
+  readonly runbooks: readonly Runbook[];
+}
+
+/** Runbooks whose links cover the file, grouped by where in the file (like incidents). */
+export function linkedRunbooks(index: IncidentIndex, path: string): LinkedRunbooks[] {
+  const groups = new Map<string, { anchor: Anchor; runbooks: Set<Runbook> }>();
+  for (const ref of index.linksForFile(path)) {
+    if (ref.record.kind !== 'runbook') continue;
+    let anchor: Anchor = { kind: 'file' };
+    if (ref.link.symbol) anchor = { kind: 'symbol', symbol: ref.link.symbol };
+    else if (ref.link.lines) {
+      const [a, b] = ref.link.lines.split('-').map(Number);
+      anchor = { kind: 'lines', from: a!, to: b ?? a! };
+    }
+    const key = anchorKey(anchor);
+    const g = groups.get(key) ?? { anchor, runbooks: new Set<Runbook>() };
+    g.runbooks.add(ref.record);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map((g) => ({ anchor: g.anchor, runbooks: [...g.runbooks].sort((a, b) => a.id.localeCompare(b.id)) }));
 }

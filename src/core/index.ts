@@ -5,13 +5,20 @@
 import { compareDiagnostics, FILE_START, type RecordDiagnostic, type Range } from './diagnostics';
 import { isRecordFile, type FileAccess } from './fileAccess';
 import { LinkIndex, linkKind, normalizePath, type LinkRef } from './links';
-import { isActionOpen, postmortemOwed, type ActionItem, type Incident, type IndexedRecord, type ResolvedAction } from './model';
+import { isActionOpen, postmortemOwed, runbookAgeDays, type ActionItem, type Incident, type IndexedRecord, type ResolvedAction, type Runbook } from './model';
 import { parseRecordText, type ParsedFile, type ParseOptions } from './parse';
 import { PRIORITIES, type IncidentStatus } from './schema';
 import { IncidentSearch } from './search';
 import type { Instant } from './time';
 
 export const DEFAULT_INCIDENTS_FOLDER = '.incidents';
+export const DEFAULT_RUNBOOK_STALE_DAYS = 90;
+
+/** "Payment service — /api/checkout" and "payment service" name the same system. */
+function systemKey(system: string | undefined): string | undefined {
+  const k = system?.split(/\s+[—–-]\s+/)[0]?.trim().toLowerCase();
+  return k || undefined;
+}
 
 export interface IndexOptions {
   /** Folder of records, relative to the workspace folder. */
@@ -19,6 +26,10 @@ export interface IndexOptions {
   maxFileBytes?: number;
   /** Check that linked files and directories exist (one stat per link). */
   checkLinkTargets?: boolean;
+  /** Runbooks not verified for longer are flagged (default 90 days; 0 turns it off). */
+  runbookStaleAfterDays?: number;
+  /** The clock, for staleness (tests pin it). */
+  now?: () => number;
   /**
    * Parses many files off the main thread (worker threads in Node hosts),
    * yielding batches. Without it, files are parsed here one at a time.
@@ -83,6 +94,7 @@ export class IncidentIndex {
   private crossDiagnostics?: Map<string, RecordDiagnostic[]>;
   private sortedIncidents?: Incident[];
   private sortedActions?: ActionItem[];
+  private sortedRunbooks?: Runbook[];
   private fuzzy?: IncidentSearch;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -276,6 +288,52 @@ export class IncidentIndex {
       .sort(byId));
   }
 
+  runbooks(): readonly Runbook[] {
+    return (this.sortedRunbooks ??= this.records()
+      .filter((r): r is Runbook => r.kind === 'runbook')
+      .sort((a, b) => a.id.localeCompare(b.id)));
+  }
+
+  runbook(id: string): Runbook | undefined {
+    const r = this.byId(id);
+    return r?.kind === 'runbook' ? r : undefined;
+  }
+
+  /** Runbooks whose links cover the file. */
+  runbooksForFile(path: string): Runbook[] {
+    const out = new Set<Runbook>();
+    for (const ref of this.links.lookup(path)) if (ref.record.kind === 'runbook') out.add(ref.record);
+    return [...out].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /**
+   * Runbooks for an incident: the ones it (or its action records) names, then
+   * those for its system, then those whose links cover a file it links to.
+   */
+  runbooksForIncident(incident: Incident): Array<{ runbook: Runbook; why: 'named' | 'system' | 'code' }> {
+    const out = new Map<Runbook, 'named' | 'system' | 'code'>();
+    const named = [...(incident.record.runbooks ?? []), ...this.actionRecordsOf(incident.id).flatMap((a) => a.record.runbooks ?? [])];
+    for (const id of named) {
+      const rb = this.runbook(id);
+      if (rb && !out.has(rb)) out.set(rb, 'named');
+    }
+    const system = systemKey(incident.record.impact?.system);
+    if (system) for (const rb of this.runbooks()) if (!out.has(rb) && systemKey(rb.record.system) === system) out.set(rb, 'system');
+    for (const link of incident.links) {
+      const path = normalizePath(link.path);
+      if (linkKind(path) !== 'file') continue;
+      for (const rb of this.runbooksForFile(path)) if (!out.has(rb)) out.set(rb, 'code');
+    }
+    return [...out].map(([runbook, why]) => ({ runbook, why }));
+  }
+
+  /** Runbooks not verified for more than `days` (or never), for the tree, Problems and lint. */
+  staleRunbooks(now: number, days = this.options.runbookStaleAfterDays ?? DEFAULT_RUNBOOK_STALE_DAYS): Array<{ runbook: Runbook; ageDays?: number }> {
+    return this.runbooks()
+      .map((runbook) => ({ runbook, ageDays: runbookAgeDays(runbook, now) }))
+      .filter((r) => r.ageDays === undefined || r.ageDays > days);
+  }
+
   /** Fuzzy search over the incidents, built once per change of the index (not per query). */
   search(): IncidentSearch {
     return (this.fuzzy ??= new IncidentSearch(this.incidents()));
@@ -308,7 +366,7 @@ export class IncidentIndex {
   incidentsForFile(path: string): Incident[] {
     const out = new Set<Incident>();
     for (const ref of this.links.lookup(path)) {
-      const inc = ref.record.kind === 'incident' ? ref.record : this.incident(ref.record.record.incident);
+      const inc = ref.record.kind === 'incident' ? ref.record : ref.record.kind === 'action' ? this.incident(ref.record.record.incident) : undefined;
       if (inc) out.add(inc);
     }
     return [...out].sort(bySeverityThenRecency);
@@ -354,7 +412,21 @@ export class IncidentIndex {
     const p = normalizePath(path);
     const parsed = this.files.get(p);
     if (!parsed) return [];
-    return [...parsed.diagnostics, ...(this.cross().get(p) ?? []), ...(this.missingLinkTargets.get(p) ?? [])];
+    return [...parsed.diagnostics, ...(this.cross().get(p) ?? []), ...(this.missingLinkTargets.get(p) ?? []), ...this.staleness(parsed)];
+  }
+
+  private staleness(parsed: ParsedFile): RecordDiagnostic[] {
+    const rb = parsed.record;
+    if (rb?.kind !== 'runbook') return [];
+    const days = this.options.runbookStaleAfterDays ?? DEFAULT_RUNBOOK_STALE_DAYS;
+    if (days <= 0) return [];
+    const age = runbookAgeDays(rb, (this.options.now ?? Date.now)());
+    if (age !== undefined && age <= days) return [];
+    const message =
+      age === undefined
+        ? `runbook ${rb.id} has never been verified: try it and set lastVerified (runbooks older than ${days} days are flagged)`
+        : `runbook ${rb.id} was last verified ${age} days ago (more than ${days}): try it again and update lastVerified`;
+    return [{ file: parsed.file, range: parsed.anchors.get('lastVerified') ?? FILE_START, severity: 'warning', field: age === undefined ? 'id' : 'lastVerified', message, code: 'runbook-stale' }];
   }
 
   // ---- internals -------------------------------------------------------
@@ -404,6 +476,7 @@ export class IncidentIndex {
     this.crossDiagnostics = undefined;
     this.sortedIncidents = undefined;
     this.sortedActions = undefined;
+    this.sortedRunbooks = undefined;
     this.fuzzy = undefined;
   }
 
@@ -477,12 +550,17 @@ export class IncidentIndex {
         if (!ids.has(r.record.incident.toUpperCase())) {
           add(r.file, anchors?.get('incident'), 'incident', 'error', `parent incident "${r.record.incident}" does not exist`, 'missing-parent');
         }
-      } else {
+      } else if (r.kind === 'incident') {
         r.record.postmortem?.actionPlan?.forEach((actionId, i) => {
           // Planned actions (objects) have no record yet; only ids must resolve.
           if (typeof actionId === 'string' && !ids.has(actionId.toUpperCase())) {
             add(r.file, anchors?.get(`postmortem.actionPlan[${i}]`), `postmortem.actionPlan[${i}]`, 'error', `action record "${actionId}" does not exist`, 'missing-action');
           }
+        });
+      }
+      if (r.kind !== 'runbook') {
+        r.record.runbooks?.forEach((rb, i) => {
+          if (ids.get(rb.toUpperCase())?.[0]?.kind !== 'runbook') add(r.file, anchors?.get(`runbooks[${i}]`), `runbooks[${i}]`, 'error', `runbook "${rb}" does not exist`, 'missing-runbook');
         });
       }
     }

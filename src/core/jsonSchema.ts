@@ -1,6 +1,6 @@
 /** JSON Schemas generated from the zod schemas, for the YAML language extension. */
 import { z } from 'zod';
-import { actionRecordSchema, incidentSchema } from './schema';
+import { actionRecordSchema, incidentSchema, runbookSchema } from './schema';
 
 function generate(schema: z.ZodType, title: string, description: string): string {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -12,5 +12,6 @@ export function jsonSchemas(): Record<string, string> {
   return {
     'incident.schema.json': generate(incidentSchema, 'Incident Lens incident record', 'One production incident (INC-<number>.yaml). Generated from src/core/schema.ts by `npm run schema`; do not edit.'),
     'action.schema.json': generate(actionRecordSchema, 'Incident Lens action record', 'One postmortem action (ACTION-INC<number>-<n>.yaml). Generated from src/core/schema.ts by `npm run schema`; do not edit.'),
+    'runbook.schema.json': generate(runbookSchema, 'Incident Lens runbook', 'One runbook (RB-<name>.yaml): ordered steps with optional commands. Generated from src/core/schema.ts by `npm run schema`; do not edit.'),
   };
 }

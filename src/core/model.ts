@@ -7,6 +7,7 @@ import {
   AI_CONNECTIONS,
   COMMUNICATION_CHANNELS,
   type ActionRecord,
+  type RunbookRecord,
   type AiConnection,
   type CodeLink,
   type CommunicationChannel,
@@ -72,7 +73,17 @@ export interface ActionItem {
   readonly links: readonly CodeLink[];
 }
 
-export type IndexedRecord = Incident | ActionItem;
+export interface Runbook {
+  readonly kind: 'runbook';
+  readonly file: string;
+  readonly record: RunbookRecord;
+  readonly id: string;
+  /** Parsed lastVerified date. */
+  readonly lastVerified?: Instant;
+  readonly links: readonly CodeLink[];
+}
+
+export type IndexedRecord = Incident | ActionItem | Runbook;
 
 export interface SemanticProblem {
   readonly path: FieldPath;
@@ -211,6 +222,22 @@ export function buildAction(file: string, record: ActionRecord): { action: Actio
     if (!('error' in r)) deadline = r;
   }
   return { action: { kind: 'action', file, record, id: record.id, deadline, links: record.links ?? [] }, problems: [] };
+}
+
+export function buildRunbook(file: string, record: RunbookRecord): { runbook: Runbook; problems: SemanticProblem[] } {
+  const problems: SemanticProblem[] = [];
+  let lastVerified: Instant | undefined;
+  if (record.lastVerified !== undefined) {
+    const r = resolveTime(record.lastVerified, undefined, { allowDate: true });
+    if ('error' in r) problems.push({ path: ['lastVerified'], severity: 'error', message: r.error, code: 'time' });
+    else lastVerified = r;
+  }
+  return { runbook: { kind: 'runbook', file, record, id: record.id, lastVerified, links: record.links ?? [] }, problems };
+}
+
+/** Days since the runbook was last verified (undefined: never said). */
+export function runbookAgeDays(runbook: Runbook, now: number): number | undefined {
+  return runbook.lastVerified ? Math.floor((now - runbook.lastVerified.ms) / 86_400_000) : undefined;
 }
 
 /**

@@ -5,8 +5,8 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { FILE_START, fieldPath, type RecordDiagnostic, type Range, type Severity } from './diagnostics';
-import { buildAction, buildIncident, type IndexedRecord, type SemanticProblem } from './model';
-import { actionRecordSchema, incidentSchema, type RecordKind } from './schema';
+import { buildAction, buildIncident, buildRunbook, type IndexedRecord, type SemanticProblem } from './model';
+import { actionRecordSchema, incidentSchema, runbookSchema, type RecordKind } from './schema';
 import { PositionMapper, rangeForPath, type FieldPath } from './yamlPositions';
 import { checkLinkPath } from './links';
 import { deepNestingAt, MAX_NESTING } from './nesting';
@@ -39,6 +39,7 @@ export function kindFromId(id: unknown, file: string): RecordKind | undefined {
   const name = typeof id === 'string' ? id : (file.split('/').pop() ?? '');
   if (/^INC-/i.test(name)) return 'incident';
   if (/^ACTION-/i.test(name)) return 'action';
+  if (/^RB-/i.test(name)) return 'runbook';
   return undefined;
 }
 
@@ -174,11 +175,11 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
   const id = (data as Record<string, unknown>).id;
   const kind = kindFromId(id, file);
   if (!kind) {
-    push(rangeForPath(doc, mapper, ['id']), 'error', 'id', `cannot tell the record kind: expected an id like INC-023 or ACTION-INC023-1, got ${describe(id)}`, 'kind');
+    push(rangeForPath(doc, mapper, ['id']), 'error', 'id', `cannot tell the record kind: expected an id like INC-023, ACTION-INC023-1 or RB-payments-rollback, got ${describe(id)}`, 'kind');
     return { file, diagnostics, anchors, yamlBroken: false };
   }
 
-  const schema: z.ZodType = kind === 'incident' ? incidentSchema : actionRecordSchema;
+  const schema: z.ZodType = kind === 'incident' ? incidentSchema : kind === 'runbook' ? runbookSchema : actionRecordSchema;
   const unknown: FieldPath[] = [];
   unknownFields(schema, data, [], unknown);
   for (const path of unknown) {
@@ -202,12 +203,18 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
     record = built.incident;
     problems = built.problems;
     built.incident.record.postmortem?.actionPlan?.forEach((_, i) => anchors.set(`postmortem.actionPlan[${i}]`, rangeForPath(doc, mapper, ['postmortem', 'actionPlan', i])));
+  } else if (kind === 'runbook') {
+    const built = buildRunbook(file, result.data as z.infer<typeof runbookSchema>);
+    record = built.runbook;
+    problems = built.problems;
+    anchors.set('lastVerified', rangeForPath(doc, mapper, [result.data && (result.data as { lastVerified?: string }).lastVerified !== undefined ? 'lastVerified' : 'id']));
   } else {
     const built = buildAction(file, result.data as z.infer<typeof actionRecordSchema>);
     record = built.action;
     problems = built.problems;
     anchors.set('incident', rangeForPath(doc, mapper, ['incident']));
   }
+  if (record.kind !== 'runbook') record.record.runbooks?.forEach((_, i) => anchors.set(`runbooks[${i}]`, rangeForPath(doc, mapper, ['runbooks', i])));
   anchors.set('id', rangeForPath(doc, mapper, ['id']));
   record.links.forEach((link, i) => {
     const range = rangeForPath(doc, mapper, ['links', i, 'path']);

@@ -1,6 +1,6 @@
 /** Plain-data views of records, shared by the CLI's --json and the extension's views. */
 import { incidentMetrics, type IncidentMetrics } from './metrics';
-import type { ActionItem, Incident } from './model';
+import { runbookAgeDays, type ActionItem, type Incident, type Runbook } from './model';
 import { AI_CONNECTION_LABELS, PRIORITY_DEFINITIONS } from './schema';
 import { formatDuration, formatInstant } from './time';
 
@@ -80,4 +80,49 @@ export function describeIncident(incident: Incident, actions: readonly ActionIte
 
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+export interface RunbookSummary {
+  id: string;
+  file: string;
+  title: string;
+  system?: string;
+  owner?: string;
+  approvedBy?: string;
+  lastVerified?: string;
+  /** Days since lastVerified; undefined when never verified. */
+  ageDays?: number;
+  stale: boolean;
+  steps: number;
+}
+
+export function summarizeRunbook(runbook: Runbook, now: number, staleAfterDays: number): RunbookSummary {
+  const r = runbook.record;
+  const ageDays = runbookAgeDays(runbook, now);
+  return {
+    id: r.id,
+    file: runbook.file,
+    title: r.title,
+    system: r.system,
+    owner: r.owner,
+    approvedBy: r.approvedBy,
+    lastVerified: r.lastVerified,
+    ageDays,
+    stale: staleAfterDays > 0 && (ageDays === undefined || ageDays > staleAfterDays),
+    steps: r.steps.length,
+  };
+}
+
+/** A runbook as text: header, verification, numbered steps with command and expected outcome. */
+export function describeRunbook(runbook: Runbook, now: number, staleAfterDays: number): string {
+  const s = summarizeRunbook(runbook, now, staleAfterDays);
+  const r = runbook.record;
+  const verified = s.lastVerified ? `last verified ${s.lastVerified} (${s.ageDays} days ago)${s.stale ? ' — STALE' : ''}` : 'never verified — STALE';
+  const lines = [`${r.id}  ${r.title}`, `  system:      ${r.system ?? '—'}`, `  owner:       ${r.owner ?? '—'}${r.approvedBy ? ` · approved by ${r.approvedBy}` : ''}`, `  ${verified}`, ''];
+  r.steps.forEach((step, i) => {
+    lines.push(`  ${i + 1}. ${step.instruction.trim().replace(/\s+/g, ' ')}${step.whoMayRun ? `  [${step.whoMayRun}]` : ''}`);
+    if (step.command) lines.push(`       $ ${step.command.trim()}`);
+    if (step.expected) lines.push(`       → ${step.expected.trim().replace(/\s+/g, ' ')}`);
+  });
+  return lines.join('\n');
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 
 export const INCIDENT_ID = /^INC-\d+$/;
 export const ACTION_ID = /^ACTION-INC\d+-\d+$/;
+export const RUNBOOK_ID = /^RB-[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const STATUSES = ['active', 'resolved', 'postmortem-pending', 'closed'] as const;
 export type IncidentStatus = (typeof STATUSES)[number];
@@ -183,6 +184,10 @@ export const incidentSchema = z.object({
     .optional(),
   links: z.array(codeLink).optional(),
   keywords: z.array(text).optional(),
+  runbooks: z
+    .array(z.string().regex(RUNBOOK_ID, 'expected a runbook id like RB-payments-rollback'))
+    .optional()
+    .meta({ description: 'Runbooks (RB-…) to follow for this incident, e.g. its rollback procedure.' }),
 });
 
 export const actionRecordSchema = z.object({
@@ -195,6 +200,28 @@ export const actionRecordSchema = z.object({
   term: z.enum(ACTION_TERMS).optional(),
   status: z.enum(ACTION_STATUSES),
   links: z.array(codeLink).optional(),
+  runbooks: z
+    .array(z.string().regex(RUNBOOK_ID, 'expected a runbook id like RB-payments-rollback'))
+    .optional()
+    .meta({ description: 'Runbooks this action wrote or changed.' }),
+});
+
+const runbookStep = z.object({
+  instruction: text.min(1, 'must not be empty'),
+  command: text.optional().meta({ description: 'Shell command for the step; Incident Lens puts it in a terminal without running it.' }),
+  expected: text.optional().meta({ description: 'What you should see when the step worked.' }),
+  whoMayRun: text.optional().meta({ description: 'Who may run this step (role or names).' }),
+});
+
+export const runbookSchema = z.object({
+  id: z.string().regex(RUNBOOK_ID, 'expected a runbook id like RB-payments-rollback (lower case, dashes)'),
+  title: text.min(1, 'must not be empty'),
+  system: text.optional().meta({ description: 'The system it applies to; incidents whose impact.system matches get it offered.' }),
+  owner: text.optional(),
+  approvedBy: text.optional(),
+  lastVerified: text.optional().meta({ description: 'Date the procedure was last tried for real (2025-03-25); flagged when older than incidentLens.runbooks.staleAfterDays.' }),
+  links: z.array(codeLink).optional(),
+  steps: z.array(runbookStep).min(1, 'a runbook needs at least one step'),
 });
 
 export type IncidentRecord = z.infer<typeof incidentSchema>;
@@ -212,4 +239,6 @@ export const COMMUNICATION_LABELS: Record<CommunicationChannel, string> = {
   statusPage: 'Status page',
 };
 
-export type RecordKind = 'incident' | 'action';
+export type RunbookRecord = z.infer<typeof runbookSchema>;
+export type RunbookStep = z.infer<typeof runbookStep>;
+export type RecordKind = 'incident' | 'action' | 'runbook';

@@ -4,7 +4,7 @@
  * communication in place on one time axis. Plain data, no HTML.
  */
 import { incidentMetrics, METRIC_LABELS, type IncidentMetrics } from './metrics';
-import { postmortemOwed, type ActionItem, type Incident } from './model';
+import { postmortemOwed, type ActionItem, type Incident, type Runbook } from './model';
 import { AI_CONNECTION_LABELS, COMMUNICATION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type EntryKind, type Milestone } from './schema';
 import { formatClock, formatDate, formatDuration, formatInstant, TIME } from './time';
 
@@ -43,6 +43,8 @@ export interface TimelineViewModel {
   readonly rootCause: Array<{ label: string; text: string }>;
   readonly postmortem: { status: string; owner?: string; due?: string; overdue: boolean; summary?: string; actions: Array<{ id: string; title: string; status: string; owner?: string; deadline?: string }> };
   readonly learning?: { lesson?: string; promptTemplate?: string };
+  /** Runbooks for this incident (named, same system, same code): "Rollback: RB-…" one click away. */
+  readonly runbooks: Array<{ id: string; label: string; title: string; steps: number }>;
 }
 
 /** A gap between entries worth pointing at: 20 minutes, or a quarter of the incident. */
@@ -55,7 +57,7 @@ function minutesBetween(a: number, b: number): number {
   return Math.round((b - a) / TIME.MINUTE);
 }
 
-export function timelineViewModel(incident: Incident, actionRecords: readonly ActionItem[], now: number): TimelineViewModel {
+export function timelineViewModel(incident: Incident, actionRecords: readonly ActionItem[], now: number, runbooks: readonly Runbook[] = []): TimelineViewModel {
   const r = incident.record;
   const metrics = incidentMetrics(incident);
   const figures = (Object.keys(METRIC_LABELS) as Array<keyof IncidentMetrics>)
@@ -164,5 +166,6 @@ export function timelineViewModel(incident: Incident, actionRecords: readonly Ac
       actions: actionRecords.map((a) => ({ id: a.id, title: a.record.title, status: a.record.status, owner: a.record.owner, deadline: a.record.deadline })),
     },
     learning: r.learning && { lesson: r.learning.lesson, promptTemplate: r.learning.promptTemplate },
+    runbooks: runbooks.map((rb) => ({ id: rb.id, label: /rollback/i.test(`${rb.id} ${rb.record.title}`) ? 'Rollback' : 'Runbook', title: rb.record.title, steps: rb.record.steps.length })),
   };
 }

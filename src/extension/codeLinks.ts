@@ -4,7 +4,8 @@
  * badges. All answer from the index (no scan over records per file).
  */
 import * as vscode from 'vscode';
-import { lensTitle, linkedIncidents, type LinkedIncidents, type LinkFilter } from '../core/codeLinks';
+import { lensTitle, linkedIncidents, linkedRunbooks, type Anchor, type LinkFilter } from '../core/codeLinks';
+import type { Runbook } from '../core/model';
 import type { Incident } from '../core/model';
 import { AI_CONNECTION_LABELS, PRIORITIES, PRIORITY_DEFINITIONS, type Priority } from '../core/schema';
 import { formatDate, formatRelative } from '../core/time';
@@ -23,8 +24,8 @@ export function linkFilter(now = Date.now()): LinkFilter {
 }
 
 /** Where each group of linked incidents sits in this document (symbols found through the language, else the text). */
-export async function resolveAnchors(document: vscode.TextDocument, groups: readonly LinkedIncidents[]): Promise<Array<{ group: LinkedIncidents; range: vscode.Range }>> {
-  const out: Array<{ group: LinkedIncidents; range: vscode.Range }> = [];
+export async function resolveAnchors<G extends { readonly anchor: Anchor }>(document: vscode.TextDocument, groups: readonly G[]): Promise<Array<{ group: G; range: vscode.Range }>> {
+  const out: Array<{ group: G; range: vscode.Range }> = [];
   for (const group of groups) {
     const a = group.anchor;
     if (a.kind === 'file') out.push({ group, range: new vscode.Range(0, 0, 0, 0) });
@@ -63,9 +64,22 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
       if (!located) return [];
       const filter = linkFilter();
       const groups = linkedIncidents(located.folder.index, located.path, filter);
-      if (!groups.length) return [];
+      const runbookGroups = linkedRunbooks(located.folder.index, located.path);
+      if (!groups.length && !runbookGroups.length) return [];
       const anchors = await resolveAnchors(document, groups);
-      return anchors.map(({ group, range }) => {
+      // "Rollback procedure" next to the past incidents, where a runbook names this code.
+      const runbookLenses = (await resolveAnchors(document, runbookGroups)).flatMap(({ group, range }) =>
+        group.runbooks.map(
+          (rb) =>
+            new vscode.CodeLens(new vscode.Range(range.start.line, 0, range.start.line, 0), {
+              title: `$(book) ${runbookLabel(rb)}`,
+              command: COMMANDS.runRunbookStep,
+              arguments: [{ folder: located.folder.folder.uri.toString(), runbook: rb.id }],
+              tooltip: `${rb.record.title} — ${rb.record.steps.length} steps`,
+            }),
+        ),
+      );
+      return [...anchors.map(({ group, range }) => {
         const incidents = group.incidents;
         const line = new vscode.Range(range.start.line, 0, range.start.line, 0);
         const command: vscode.Command =
@@ -77,7 +91,7 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
                 arguments: [{ folder: located.folder.folder.uri.toString(), ids: incidents.map((i) => i.id) }],
               };
         return new vscode.CodeLens(line, command);
-      });
+      }), ...runbookLenses];
     } catch (err) {
       this.log.error('CodeLens', err);
       return [];
@@ -89,12 +103,17 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
   }
 }
 
+/** "Rollback procedure: RB-payments-rollback" (the seed's name for it), else "Runbook: RB-…". */
+export function runbookLabel(rb: Runbook): string {
+  return `${/rollback/i.test(`${rb.id} ${rb.record.title}`) ? 'Rollback procedure' : 'Runbook'}: ${rb.id}`;
+}
+
 const PRIORITY_ICONS: Record<Priority, string> = { P1: 'flame', P2: 'warning', P3: 'info', P4: 'circle-small-filled' };
 
 /** Hover content for incidents, most severe and most recent first. Only our own command links are trusted. */
 export function incidentHover(folder: FolderIndex, incidents: readonly Incident[], now: number, where?: { file: string; symbol?: string }): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: [COMMANDS.openRecord, COMMANDS.showTimeline, COMMANDS.copyPromptTemplate] };
+  md.isTrusted = { enabledCommands: [COMMANDS.openRecord, COMMANDS.showTimeline, COMMANDS.copyPromptTemplate, COMMANDS.runRunbookStep] };
   md.supportHtml = false;
   const text = (s: string) => md.appendMarkdown(escapeMarkdown(s));
   incidents.forEach((incident, n) => {
@@ -137,6 +156,17 @@ export function incidentHover(folder: FolderIndex, incidents: readonly Incident[
     }
     md.appendMarkdown(`\n${links.join(' · ')}`);
   });
+  // Runbooks for this code and for these incidents: the rollback is one click away.
+  const runbooks = new Set<Runbook>(where ? folder.index.runbooksForFile(where.file) : []);
+  for (const incident of incidents) for (const { runbook } of folder.index.runbooksForIncident(incident)) runbooks.add(runbook);
+  if (runbooks.size) {
+    md.appendMarkdown('\n\n---\n\n');
+    const items = [...runbooks].map((rb) => {
+      const args = encodeURIComponent(JSON.stringify([{ folder: folder.folder.uri.toString(), runbook: rb.id }]));
+      return `[$(book) ${escapeMarkdown(runbookLabel(rb))}](command:${COMMANDS.runRunbookStep}?${args}) — ${escapeMarkdown(`${rb.record.steps.length} steps`)}`;
+    });
+    md.appendMarkdown(items.join('  \n'));
+  }
   return md;
 }
 

@@ -1,6 +1,6 @@
 /** Typed access to the incidentLens.* settings. */
 import * as vscode from 'vscode';
-import { DEFAULT_INCIDENTS_FOLDER } from '../core/index';
+import { DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS } from '../core/index';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/parse';
 import { PRIORITIES, STATUSES, type IncidentStatus, type Priority } from '../core/schema';
 import { CONFIG } from './constants';
@@ -21,6 +21,7 @@ export interface Settings {
   readonly minimumPriority: Priority;
   readonly hideClosedOlderThanDays: number;
   readonly updateLinksOnRename: 'prompt' | 'always' | 'never';
+  readonly runbookStaleAfterDays: number;
 }
 
 export function settings(scope?: vscode.ConfigurationScope): Settings {
@@ -39,6 +40,7 @@ export function settings(scope?: vscode.ConfigurationScope): Settings {
     minimumPriority: (PRIORITIES as readonly string[]).includes(c.get<string>(CONFIG.minimumPriority, 'P4')) ? c.get<Priority>(CONFIG.minimumPriority, 'P4') : 'P4',
     hideClosedOlderThanDays: Math.max(0, c.get<number>(CONFIG.hideClosedOlderThanDays, 0)),
     updateLinksOnRename: c.get<'prompt' | 'always' | 'never'>(CONFIG.updateLinksOnRename, 'prompt'),
+    runbookStaleAfterDays: Math.max(0, c.get<number>(CONFIG.runbookStaleAfterDays, DEFAULT_RUNBOOK_STALE_DAYS)),
   };
 }
 

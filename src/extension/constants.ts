@@ -27,6 +27,7 @@ export const COMMANDS = {
   linkSymbol: 'incidentLens.linkSymbol',
   linkCommitFiles: 'incidentLens.linkCommitFiles',
   writeAiInstructions: 'incidentLens.writeAiInstructions',
+  runRunbookStep: 'incidentLens.runRunbookStep',
   /** Internal: CodeLens click with several incidents. */
   showLinkedIncidents: 'incidentLens.showLinkedIncidents',
   /** Internal: hover link. */
@@ -41,6 +42,7 @@ export const VIEWS = {
   container: 'incidentLens',
   incidents: 'incidentLens.incidents',
   actions: 'incidentLens.actions',
+  runbooks: 'incidentLens.runbooks',
 } as const;
 
 export const CONTEXT = {
@@ -64,6 +66,7 @@ export const CONFIG = {
   updateLinksOnRename: 'links.updateOnRename',
   aiInstructionsAutoUpdate: 'aiInstructions.autoUpdate',
   aiInstructionsAgentsFile: 'aiInstructions.agentsFile',
+  runbookStaleAfterDays: 'runbooks.staleAfterDays',
 } as const;
 
 /** Language model tools (package.json "languageModelTools"). */

@@ -9,7 +9,8 @@ import { IncidentWorkspace } from './incidentWorkspace';
 import { Log } from './log';
 import { ProblemsPublisher } from './problems';
 import { IncidentStatusBar } from './statusBar';
-import { ActionsTreeProvider, IncidentsTreeProvider } from './tree/incidentsTree';
+import { ActionsTreeProvider, IncidentsTreeProvider, RunbooksTreeProvider } from './tree/incidentsTree';
+import { RunbookCommands } from './commands/runbooks';
 import { openLink, openRecord } from './commands/navigation';
 import { searchIncidents } from './commands/search';
 import { openDemo, openDocs, pickGroupBy, pickSortBy } from './commands/view';
@@ -42,6 +43,7 @@ export interface IncidentLensApi {
     readonly log: Log;
     readonly ai: AiLearnings;
     readonly incidentsView: vscode.TreeView<unknown>;
+    readonly runbooksTree: RunbooksTreeProvider;
   };
 }
 
@@ -69,6 +71,8 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   const statusBar = sub(new IncidentStatusBar(workspace));
   const incidentsView = sub(vscode.window.createTreeView(VIEWS.incidents, { treeDataProvider: incidentsTree, showCollapseAll: true }));
   sub(vscode.window.createTreeView(VIEWS.actions, { treeDataProvider: actionsTree }));
+  const runbooksTree = sub(new RunbooksTreeProvider(workspace, log));
+  sub(vscode.window.createTreeView(VIEWS.runbooks, { treeDataProvider: runbooksTree }));
 
   const command = (id: string, fn: (...args: unknown[]) => unknown) =>
     sub(
@@ -119,6 +123,9 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   command(COMMANDS.copyPromptTemplate, (arg) => copyPromptTemplate(workspace, arg));
   sub(vscode.workspace.onDidRenameFiles((e) => void linking.filesRenamed(e.files).catch((err) => log.error('renames', err))));
 
+  const runbooks = sub(new RunbookCommands(workspace));
+  command(COMMANDS.runRunbookStep, (arg) => runbooks.run(arg));
+
   const ai = sub(new AiLearnings(workspace, log, incidentsView));
   command(COMMANDS.writeAiInstructions, async () => {
     const results = [];
@@ -146,7 +153,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   );
 
   void workspace.ready.then(() => problems.publishAll());
-  return { ready: workspace.ready, internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking, timelines, log, ai, incidentsView } };
+  return { ready: workspace.ready, internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking, timelines, log, ai, incidentsView, runbooksTree } };
 }
 
 export function deactivate(): void {}

@@ -71,7 +71,7 @@ export class IncidentWorkspace implements vscode.Disposable {
     this.store.add(vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.foldersChanged(e.added, e.removed)));
     this.store.add(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affects(e, CONFIG.incidentsFolder) || affects(e, CONFIG.maxFileSize)) {
+        if (affects(e, CONFIG.incidentsFolder) || affects(e, CONFIG.maxFileSize) || affects(e, CONFIG.runbookStaleAfterDays)) {
           const all = [...this.folders.values()].map((f) => f.folder);
           void this.foldersChanged(all, all);
         }
@@ -155,6 +155,7 @@ export class IncidentWorkspace implements vscode.Disposable {
       folder: s.incidentsFolder,
       maxFileBytes: s.maxFileSize,
       checkLinkTargets: true,
+      runbookStaleAfterDays: s.runbookStaleAfterDays,
       bulkParse: pool ? (paths, options) => pool.parse(wf.uri.fsPath, paths, options) : undefined,
       cache: cacheDir ? new LoadCache(cacheDir, this.loading.version, (path) => access.readFile(path)) : undefined,
     });

@@ -27,7 +27,7 @@ export function staticTimelineHtml(model: TimelineViewModel | undefined, notice:
     ? `<h2>Learning</h2>${model.learning.lesson ? `<p>${e(model.learning.lesson)}</p>` : ''}${model.learning.promptTemplate ? `<pre>${e(model.learning.promptTemplate)}</pre>` : ''}`
     : '';
   return `<p class="notice">${e(notice)}</p>
-<header><h1>${e(model.id)} ${e(model.title)}</h1><p>${facts}</p></header>
+<header><h1>${e(model.id)} ${e(model.title)}</h1><p>${facts}</p>${model.runbooks.length ? `<p>${model.runbooks.map((r) => `${e(r.label)}: ${e(r.id)} (${r.steps} steps)`).join(' · ')}</p>` : ''}</header>
 ${figures ? `<ul class="figures">${figures}</ul>` : ''}
 ${gaps ? `<h2>What made it long</h2><ul>${gaps}</ul>` : ''}
 <h2>Timeline</h2><ol class="static-timeline">${items}</ol>

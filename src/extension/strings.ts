@@ -5,6 +5,12 @@ const t = vscode.l10n.t;
 
 export const STRINGS = {
   outputChannel: 'Incident Lens',
+  rollback: t('Rollback'),
+  runbook: t('Runbook'),
+  runStep: t('Run Runbook Step'),
+  neverVerified: t('never verified'),
+  verifiedDaysAgo: (days: number) => t('verified {0} days ago', days),
+  staleRunbook: (days: number) => t('Not verified in the last {0} days: try it and update lastVerified (incidentLens.runbooks.staleAfterDays).', days),
   groupStatus: (label: string, count: number) => t('{0} ({1})', label, count),
   impact: t('Impact'),
   timeline: (n: number) => t('Timeline ({0})', n),

@@ -126,7 +126,8 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
     const ref = this.ref(panel.state);
     if (!ref) return;
     panel.panel.title = this.title(ref.incident);
-    const model = timelineViewModel(ref.incident, ref.folder.index.actionRecordsOf(ref.incident.id), Date.now());
+    const runbooks = ref.folder.index.runbooksForIncident(ref.incident).map((r) => r.runbook);
+    const model = timelineViewModel(ref.incident, ref.folder.index.actionRecordsOf(ref.incident.id), Date.now(), runbooks);
     // Restricted Mode: no script runs in the panel, so the host renders it, read-only.
     if (!vscode.workspace.isTrusted) panel.panel.webview.html = this.html(panel.panel.webview, panel.state, model);
     else panel.post({ type: 'state', model });
@@ -158,6 +159,9 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
         return;
       case 'copyPromptTemplate':
         await vscode.commands.executeCommand(COMMANDS.copyPromptTemplate, { folder: entry.state.folder, incident: ref.incident.id });
+        return;
+      case 'runRunbook':
+        await vscode.commands.executeCommand(COMMANDS.runRunbookStep, { folder: entry.state.folder, runbook: msg.id, incident: ref.incident.id });
         return;
       case 'addEntry':
         try {

@@ -20,6 +20,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
     milestone: z.enum(MILESTONES).optional(),
   }),
   z.object({ type: z.literal('copyPromptTemplate') }),
+  z.object({ type: z.literal('runRunbook'), id: z.string().regex(/^RB-[a-z0-9-]{1,80}$/) }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;

@@ -55,11 +55,17 @@ function header(m: TimelineViewModel): HTMLElement {
       .filter(([, v]) => v)
       .flatMap(([k, v]) => [el('dt', {}, k!), el('dd', {}, v!)]),
   );
+  const runbooks = m.runbooks.map((rb) => {
+    const button = el('button', { class: 'runbook', title: `${rb.title} — ${rb.steps} steps` }, icon('book'), ` ${rb.label}: ${rb.id}`);
+    button.addEventListener('click', () => vscode.postMessage({ type: 'runRunbook', id: rb.id }));
+    return button;
+  });
   return el(
     'header',
     {},
     el('h1', {}, el('span', { class: `priority priority-${m.priority.toLowerCase()}` }, m.priority), ' ', el('span', { class: 'id' }, m.id), ' ', m.title),
     facts,
+    runbooks.length ? el('nav', { class: 'runbooks', 'aria-label': 'Runbooks' }, ...runbooks) : undefined,
   );
 }
 

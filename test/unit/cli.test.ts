@@ -23,7 +23,11 @@ describe('CLI (real process)', () => {
   it('lint: clean demo exits 0 with a summary', () => {
     const r = cli(['lint'], ws.root);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout.trim(), '8 records checked: 0 errors, 0 warnings');
+    // The demo's rollback runbook was last verified in March 2025: flagged, but only a warning.
+    assert.equal(
+      r.stdout.trim(),
+      `.incidents/runbooks/RB-payments-rollback.yaml:8:15 warning lastVerified: ${r.stdout.match(/runbook RB-payments-rollback was last verified \d+ days ago \(more than 90\): try it again and update lastVerified/)![0]}\n9 records checked: 0 errors, 1 warning`,
+    );
   });
 
   it('lint: prints file:line:column and exits 1 on errors; --json has the same', () => {
@@ -31,11 +35,14 @@ describe('CLI (real process)', () => {
     const r = cli(['lint', ws.root], REPO_ROOT);
     assert.equal(r.code, 1);
     assert.equal(r.stdout.split('\n')[0], '.incidents/INC-024.yaml:4:11 error priority: expected P1, P2, P3 or P4, got "P5"');
-    assert.match(r.stdout, /9 records checked: 1 error, 0 warnings/);
+    assert.match(r.stdout, /10 records checked: 1 error, 1 warning/);
     const j = cli(['lint', '--json'], ws.root);
     assert.equal(j.code, 1);
     const parsed = JSON.parse(j.stdout) as { diagnostics: Array<{ file: string; line: number; column: number; field: string }> };
-    assert.deepEqual(parsed.diagnostics.map((d) => [d.file, d.line, d.column, d.field]), [['.incidents/INC-024.yaml', 4, 11, 'priority']]);
+    assert.deepEqual(parsed.diagnostics.map((d) => [d.file, d.line, d.column, d.field]), [
+      ['.incidents/INC-024.yaml', 4, 11, 'priority'],
+      ['.incidents/runbooks/RB-payments-rollback.yaml', 8, 15, 'lastVerified'],
+    ]);
   });
 
   it('lint: warnings alone exit 0', () => {

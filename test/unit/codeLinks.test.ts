@@ -43,7 +43,10 @@ describe('linked incidents on code', () => {
   });
 
   it('finds links naming a file or a directory containing it (for renames)', () => {
-    assert.deepEqual(index.linksNaming('src/payments/checkout.ts').map((r) => `${r.record.id}#${r.index}`), ['INC-023#2']);
-    assert.deepEqual(index.linksNaming('src/payments').map((r) => r.record.id).sort(), ['ACTION-INC023-1', 'INC-023', 'INC-023', 'INC-023', 'INC-040', 'INC-040', 'INC-019'].sort());
+    assert.deepEqual(index.linksNaming('src/payments/checkout.ts').map((r) => `${r.record.id}#${r.index}`), ['INC-023#2', 'RB-payments-rollback#1']);
+    assert.deepEqual(
+      index.linksNaming('src/payments').map((r) => r.record.id).sort(),
+      ['ACTION-INC023-1', 'INC-023', 'INC-023', 'INC-023', 'INC-040', 'INC-040', 'INC-019', 'RB-payments-rollback', 'RB-payments-rollback'].sort(),
+    );
   });
 });

@@ -69,7 +69,7 @@ describe('IncidentIndex incremental updates', () => {
     await index.refreshFile('.incidents/notes.md');
     await index.refreshFile('other/INC-099.yaml');
     assert.equal(index.incident('INC-099'), undefined);
-    assert.equal(index.allFiles().length, 8);
+    assert.equal(index.allFiles().length, 9);
   });
 
   it('reads a configured folder', async () => {

@@ -35,7 +35,7 @@ describe('link matching', () => {
   it('finds links to a symbol, and through action records', () => {
     const refs = index.linksForSymbol('src/payments/stripeWebhook.ts', 'toStripeAmount');
     assert.deepEqual(refs.map((r) => r.record.id).sort(), ['ACTION-INC023-1', 'INC-023']);
-    assert.deepEqual(index.linksForSymbol('src/payments/stripeWebhook.ts', 'handleStripeWebhook').map((r) => r.record.id).sort(), ['INC-023', 'INC-040']);
+    assert.deepEqual(index.linksForSymbol('src/payments/stripeWebhook.ts', 'handleStripeWebhook').map((r) => r.record.id).sort(), ['INC-023', 'INC-040', 'RB-payments-rollback']);
     const ranged = index.linksForFile('src/payments/stripeWebhook.ts').find((r) => r.link.lines);
     assert.ok(ranged && linkCoversLine(ranged.link, 31) && !linkCoversLine(ranged.link, 29));
   });

@@ -37,7 +37,7 @@ describe('package.json matches the ids declared in code', () => {
 
   it('declares the views, container and context keys used in code', () => {
     assert.deepEqual(c.viewsContainers.activitybar.map((v) => v.id), [VIEWS.container]);
-    assert.deepEqual(c.views[VIEWS.container]!.map((v) => v.id), [VIEWS.incidents, VIEWS.actions]);
+    assert.deepEqual(c.views[VIEWS.container]!.map((v) => v.id), [VIEWS.incidents, VIEWS.actions, VIEWS.runbooks]);
     const menuCommands = Object.values(c.menus).flat().map((m) => m.command);
     for (const m of menuCommands) assert.ok((Object.values(COMMANDS) as string[]).includes(m), m);
     const whens = [...c.viewsWelcome.map((w) => w.when ?? ''), ...Object.values(c.menus).flat().map((m) => m.when ?? '')].join(' ');

@@ -7,7 +7,7 @@ import { settings, type GroupBy, type SortBy } from '../config';
 import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
 import { DisposableStore } from '../lifecycle';
 import type { Log } from '../log';
-import { FailedNode, GroupNode, IncidentNode, openActionNode, type TreeNode } from './nodes';
+import { FailedNode, GroupNode, IncidentNode, openActionNode, RunbookNode, type TreeNode } from './nodes';
 
 /** The seed's life-cycle order. */
 const STATUS_ORDER: IncidentStatus[] = ['active', 'postmortem-pending', 'resolved', 'closed'];
@@ -121,5 +121,19 @@ export class ActionsTreeProvider extends IndexTreeProvider {
     for (const folder of this.workspace.folderIndexes()) for (const action of folder.index.openActions(now)) all.push({ folder, action });
     all.sort((a, b) => Number(b.action.overdue) - Number(a.action.overdue) || (a.action.deadline?.ms ?? Infinity) - (b.action.deadline?.ms ?? Infinity));
     return all.map(({ folder, action }) => openActionNode(folder, action, now));
+  }
+}
+
+/** Every runbook of every folder; stale ones first, each with its steps. */
+export class RunbooksTreeProvider extends IndexTreeProvider {
+  protected roots(): TreeNode[] {
+    const now = this.now();
+    const nodes: Array<{ node: RunbookNode; stale: boolean }> = [];
+    for (const folder of this.workspace.folderIndexes()) {
+      const days = settings(folder.folder.uri).runbookStaleAfterDays;
+      const stale = new Set(folder.index.staleRunbooks(now, days).map((s) => s.runbook));
+      for (const rb of folder.index.runbooks()) nodes.push({ node: new RunbookNode(folder, rb, now, days), stale: days > 0 && stale.has(rb) });
+    }
+    return nodes.sort((a, b) => Number(b.stale) - Number(a.stale) || a.node.runbook.id.localeCompare(b.node.runbook.id)).map((n) => n.node);
   }
 }

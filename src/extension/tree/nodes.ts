@@ -5,8 +5,9 @@
 import * as vscode from 'vscode';
 import type { LinkKind } from '../../core/links';
 import { linkKind } from '../../core/links';
-import type { ActionItem, Incident, ResolvedEntry } from '../../core/model';
-import { postmortemOwed } from '../../core/model';
+import type { ActionItem, Incident, ResolvedEntry, Runbook } from '../../core/model';
+import { postmortemOwed, runbookAgeDays } from '../../core/model';
+import { settings } from '../config';
 import type { OpenAction } from '../../core/index';
 import { AI_CONNECTION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type CodeLink, type Priority } from '../../core/schema';
 import { formatClock, formatDate, formatDuration, formatRelative } from '../../core/time';
@@ -113,6 +114,10 @@ export class IncidentNode extends TreeNode {
     const r = i.record;
     const f = this.folder;
     const out: TreeNode[] = [];
+    // The rollback procedure first, one click away, while the incident is active.
+    const staleDays = settings(f.folder.uri).runbookStaleAfterDays;
+    const runbooks = f.index.runbooksForIncident(i).map(({ runbook }) => new RunbookNode(f, runbook, this.now, staleDays, i));
+    if (r.status === 'active') out.push(...runbooks);
     const impact = [r.impact?.system, r.impact?.feature, r.impact?.users?.text ?? (r.impact?.users?.estimate !== undefined ? `~${r.impact.users.estimate} users` : undefined), r.impact?.business].filter(
       (x): x is string => !!x,
     );
@@ -150,6 +155,7 @@ export class IncidentNode extends TreeNode {
     const learning = [r.learning?.lesson, r.learning?.promptTemplate && `Prompt template: ${oneLine(r.learning.promptTemplate)}`].filter((x): x is string => !!x);
     out.push(new SectionNode(f, i, 'learning', STRINGS.learning, r.learning?.lesson ? truncate(r.learning.lesson, 60) : STRINGS.notSet, 'lightbulb', ['learning'], learning.map((t) => new TextNode(f, i, t, ['learning']))));
     out.push(new SectionNode(f, i, 'links', STRINGS.linkedCode, String(i.links.length), 'code', ['links'], i.links.map((l, idx) => new LinkNode(f, i, l, idx))));
+    if (r.status !== 'active') out.push(...runbooks);
     return out;
   }
 }
@@ -372,4 +378,69 @@ export function openActionNode(folder: FolderIndex, action: OpenAction, now: num
     return new InlineActionNode(folder, action.incident, a.index, a.action.text, false, a.action.owner, now, a.deadline?.ms, true);
   }
   return new ActionRecordNode(folder, action.item, now, true);
+}
+
+/** A runbook in the Runbooks view (or under an incident): stale ones warn; steps below. */
+export class RunbookNode extends TreeNode {
+  constructor(
+    readonly folder: FolderIndex,
+    readonly runbook: Runbook,
+    private readonly now: number,
+    private readonly staleAfterDays: number,
+    /** Under an incident: "Rollback: RB-…", runs a step for that incident in one click. */
+    private readonly forIncident?: Incident,
+  ) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const r = this.runbook.record;
+    const age = runbookAgeDays(this.runbook, this.now);
+    const stale = this.staleAfterDays > 0 && (age === undefined || age > this.staleAfterDays);
+    const label = this.forIncident ? `${/rollback/i.test(`${r.id} ${r.title}`) ? STRINGS.rollback : STRINGS.runbook}: ${r.id}` : `${r.id} ${r.title}`;
+    const item = new vscode.TreeItem(label, this.forIncident ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `runbook:${this.folder.folder.uri.toString()}:${r.id}:${this.forIncident?.id ?? ''}`;
+    const verified = age === undefined ? STRINGS.neverVerified : STRINGS.verifiedDaysAgo(age);
+    item.description = this.forIncident ? `${r.steps.length} steps · ${verified}` : [r.system, `${r.steps.length} steps`, verified].filter(Boolean).join(' · ');
+    item.iconPath = stale ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('book');
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = false;
+    md.appendText(`${r.title}\n\n`);
+    md.appendText([r.owner && `Owner: ${r.owner}`, r.approvedBy && `Approved by: ${r.approvedBy}`, r.lastVerified && `Last verified: ${r.lastVerified}`].filter(Boolean).join(' · '));
+    if (stale) md.appendText(`\n\n${STRINGS.staleRunbook(this.staleAfterDays)}`);
+    item.tooltip = md;
+    item.contextValue = stale ? 'runbook.stale' : 'runbook';
+    item.command = this.forIncident
+      ? { command: COMMANDS.runRunbookStep, title: STRINGS.runStep, arguments: [{ folder: this.folder.folder.uri.toString(), runbook: r.id, incident: this.forIncident.id }] }
+      : openRecordCommand(this.folder, this.runbook.file);
+    return item;
+  }
+
+  override children(): TreeNode[] {
+    if (this.forIncident) return [];
+    return this.runbook.record.steps.map((_, i) => new RunbookStepNode(this.folder, this.runbook, i));
+  }
+}
+
+export class RunbookStepNode extends TreeNode {
+  constructor(
+    readonly folder: FolderIndex,
+    readonly runbook: Runbook,
+    readonly index: number,
+  ) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const step = this.runbook.record.steps[this.index]!;
+    const item = new vscode.TreeItem(`${this.index + 1}. ${oneLine(step.instruction)}`);
+    item.description = step.command ? `$ ${oneLine(step.command)}` : step.whoMayRun;
+    item.tooltip = [step.instruction.trim(), step.command && `$ ${step.command.trim()}`, step.expected && `Expected: ${step.expected.trim()}`, step.whoMayRun && `Who may run it: ${step.whoMayRun}`]
+      .filter(Boolean)
+      .join('\n\n');
+    item.iconPath = new vscode.ThemeIcon(step.command ? 'terminal' : 'circle-large-outline');
+    item.contextValue = 'runbookStep';
+    item.command = { command: COMMANDS.runRunbookStep, title: STRINGS.runStep, arguments: [{ folder: this.folder.folder.uri.toString(), runbook: this.runbook.id, step: this.index + 1 }] };
+    return item;
+  }
 }
