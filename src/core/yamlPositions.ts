@@ -39,6 +39,8 @@ export interface Located {
   value?: Node;
   /** How many path segments were found. */
   depth: number;
+  /** The deepest node reached (the value at path[depth - 1]). */
+  reached?: Node;
 }
 
 /** Walks `path` through the document, remembering the deepest node reached. */
@@ -49,15 +51,15 @@ export function locate(doc: Document, path: FieldPath): Located {
   for (const seg of path) {
     if (isMap(node) && typeof seg === 'string') {
       const pair = node.items.find((p) => keyOf(p) === seg);
-      if (!pair) return { key, value: undefined, depth };
+      if (!pair) return { key, value: undefined, depth, reached: node };
       key = (pair.key as Node) ?? key;
       node = pair.value;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg];
-      if (item === undefined) return { key, value: undefined, depth };
+      if (item === undefined) return { key, value: undefined, depth, reached: node };
       node = item;
     } else {
-      return { key, value: undefined, depth };
+      return { key, value: undefined, depth, reached: (node as Node | null) ?? undefined };
     }
     depth++;
   }
@@ -87,6 +89,8 @@ export function rangeForPath(doc: Document, mapper: PositionMapper, path: FieldP
     return whole;
   }
   if (exact && found.key) return mapper.nodeRange(found.key)!;
+  // A field missing from a list item ("- command: ls" without an instruction): the item's first line.
+  if (!exact && found.depth > 0 && typeof path[found.depth - 1] === 'number' && found.reached?.range) return mapper.firstLine(found.reached.range[0], found.reached.range[1]);
   if (found.key) return mapper.nodeRange(found.key)!;
   const contents = doc.contents as Node | null;
   if (isMap(contents) && contents.items[0]?.key) return mapper.nodeRange(contents.items[0].key as Node)!;
