@@ -177,6 +177,7 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
     assert.match(text, /First decision at 15:02 came 7m after the last finding \(14:55\)/);
     assert.match(text, /15:11 .*Rollback complete\. Error rate dropped to 0\.2% — returned to normal\./);
     assert.match(text, /Copy prompt template/);
+    assert.match(text, /Rollback: RB-payments-rollback/, 'the rollback procedure is one click away');
     assert.equal(await frame.locator('.item').count(), 26);
     await wb.shot('timeline-dark');
     for (const [theme, css, name] of [
@@ -195,6 +196,19 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
       await wb.page.waitForTimeout(800);
       if (name) await wb.shot(name);
     }
+  });
+
+  it('lists the runbooks: the stale rollback procedure and its steps', async () => {
+    await wb.runCommand('Focus on Runbooks View');
+    await wb.until(async () => (await wb.sidebarText()).includes('RB-payments-rollback'), 'the runbook in the sidebar');
+    await wb.expandRow('RB-payments-rollback');
+    await wb.until(async () => (await wb.sidebarText()).includes('3. Deploy the last good release'), 'the steps');
+    const text = await wb.sidebarText();
+    assert.match(text, /RB-payments-rollback Roll back the payment service to the previous deploy/);
+    assert.match(text, /\$ \.\/scripts\/deploy\.sh payments --tag <last-good-tag>/);
+    await wb.shot('runbooks');
+    // Collapsed again (its default), so the Incidents view keeps its room.
+    await wb.page.locator('.part.sidebar .pane-header', { hasText: 'Runbooks' }).click();
   });
 
   it('shows the entry logged from the palette in INC-031\'s timeline', async () => {

@@ -41,12 +41,15 @@ describe('webview protocol', () => {
   it('accepts the messages the webview sends and rejects anything else', () => {
     assert.ok(webviewMessageSchema.safeParse({ type: 'addEntry', kind: 'decision', text: 'Roll back' }).success);
     assert.ok(webviewMessageSchema.safeParse({ type: 'openEntry', path: ['timeline', 3] }).success);
+    assert.ok(webviewMessageSchema.safeParse({ type: 'runRunbook', id: 'RB-payments-rollback' }).success);
     for (const bad of [
       { type: 'addEntry', kind: 'rm -rf', text: 'x' },
       { type: 'addEntry', kind: 'event', text: '   ' },
       { type: 'openEntry', path: ['timeline', -1] },
       { type: 'runCommand', command: 'workbench.action.terminal.new' },
       { type: 'openEntry', path: '__proto__' },
+      { type: 'runRunbook', id: 'RB-x; rm -rf /' },
+      { type: 'runRunbook', id: 'INC-023' },
       'ready',
       null,
     ]) {

@@ -37,9 +37,11 @@ describe('restricted mode (untrusted workspace)', () => {
     await assert.rejects(async () => vscode.workspace.fs.stat(fileUri('.incidents/INC-032.yaml')));
   });
 
-  it('runs no git', async () => {
+  it('runs no git and no runbook command in a terminal', async () => {
     await api();
     await assert.rejects(run('incidentLens.linkCommitFiles', { incident: 'INC-023', commit: 'HEAD' }), /trusted workspace/);
+    await assert.rejects(run('incidentLens.runRunbookStep', { runbook: 'RB-payments-rollback', step: 2, log: false }), /trusted workspace/);
+    assert.ok(!vscode.window.terminals.some((t) => t.name.startsWith('Runbook ')));
   });
 
   it('opens the timeline without scripts, rendered read-only by the host', async () => {
