@@ -199,7 +199,14 @@ export class IncidentIndex {
       const stats = await Promise.all(chunk.map((t) => this.access.stat(t)));
       stats.forEach((s, j) => exists.set(chunk[j]!, !!s));
     }
-    for (const p of parsed) await this.checkLinkTargets(p, into, exists);
+    let slice = performance.now();
+    for (const p of parsed) {
+      await this.checkLinkTargets(p, into, exists);
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToLoop();
+        slice = performance.now();
+      }
+    }
   }
 
   /** Re-reads one file from disk (created, changed or deleted). */

@@ -44,10 +44,13 @@ export interface IncidentLensApi {
     readonly ai: AiLearnings;
     readonly incidentsView: vscode.TreeView<unknown>;
     readonly runbooksTree: RunbooksTreeProvider;
+    /** performance.now() when activate() started, how long it took, and when the records had loaded. */
+    readonly timing: { readonly activateStart: number; readonly activateMs: number; readonly readyMs?: number };
   };
 }
 
 export function activate(context: vscode.ExtensionContext): IncidentLensApi {
+  const activateStart = performance.now();
   const log = new Log();
   const sub = <T extends vscode.Disposable>(d: T): T => {
     context.subscriptions.push(d);
@@ -153,7 +156,16 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   );
 
   void workspace.ready.then(() => problems.publishAll());
-  return { ready: workspace.ready, internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking, timelines, log, ai, incidentsView, runbooksTree } };
+  const timing: { activateStart: number; activateMs: number; readyMs?: number } = { activateStart, activateMs: performance.now() - activateStart };
+  void workspace.ready.then(() => {
+    timing.readyMs = performance.now() - activateStart;
+    const files = workspace.folderIndexes().reduce((n, f) => n + f.index.allFiles().length, 0);
+    log.info(`activated in ${timing.activateMs.toFixed(1)} ms; ${files} records loaded ${timing.readyMs.toFixed(0)} ms after activation`);
+  });
+  return {
+    ready: workspace.ready,
+    internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking, timelines, log, ai, incidentsView, runbooksTree, timing },
+  };
 }
 
 export function deactivate(): void {}

@@ -8,10 +8,11 @@
  * Usage: node out/test/harness/runIntegration.js [--grep TEXT]
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CodeServer, launchBrowser, openWorkbench, REPO } from './codeServer';
+import { generateWorkspace } from '../../scripts/bench/generate';
 
 const RESULTS_DIR = join(REPO, '.test-results', 'integration');
 const TIMEOUT_MS = Number(process.env.INCIDENT_LENS_INTEGRATION_TIMEOUT ?? 15 * 60_000);
@@ -19,6 +20,8 @@ const TIMEOUT_MS = Number(process.env.INCIDENT_LENS_INTEGRATION_TIMEOUT ?? 15 * 
 interface Pass {
   /** Shown in the log and the summary line. */
   readonly name: string;
+  /** A prepared single-folder workspace to open instead of the multi-root demo fixture (benchmark). */
+  readonly workspace?: string;
   /** False: workspace trust on and the fixture untrusted (Restricted Mode). */
   readonly trusted: boolean;
   /** Sub-directory of the compiled tests to run ('' = the main suite). */
@@ -65,7 +68,51 @@ function packageRunner(work: string, resultsFile: string, logFile: string, pass:
   return vsix;
 }
 
+/**
+ * --bench [N]: activation and first-CodeLens figures in the real extension
+ * host, on the demo and on N generated incidents; prints one JSON line.
+ */
+async function bench(vsix: string): Promise<number> {
+  const i = process.argv.indexOf('--bench');
+  const n = Number(process.argv[i + 1]) || 10_000;
+  const base = mkdtempSync(join(tmpdir(), 'incident-lens-vsbench-'));
+  try {
+    const demo = join(base, 'demo');
+    cpSync(join(REPO, 'examples', 'payments-demo'), demo, { recursive: true });
+    writeFileSync(join(demo, '.bench-target'), 'src/payments/checkout.ts');
+    const generated = generateWorkspace(join(base, `n${n}`), n);
+    for (const p of generated.sourcePaths) {
+      mkdirSync(join(generated.root, p, '..'), { recursive: true });
+      writeFileSync(join(generated.root, p), 'export {};\n');
+    }
+    // A file under a directory link of INC-001: its lens is file-level, so it needs no symbol.
+    const inc1 = readFileSync(join(generated.root, '.incidents', 'INC-001.yaml'), 'utf8');
+    const dirs = [...readdirSync(join(generated.root, '.incidents')).slice(0, 200)].flatMap((f) =>
+      f.endsWith('.yaml') ? [...readFileSync(join(generated.root, '.incidents', f), 'utf8').matchAll(/- path: (src\/[^\s*]+\/)\n/g)].map((m) => m[1]!) : [],
+    );
+    const target = generated.sourcePaths.find((p) => dirs.some((d) => p.startsWith(d)));
+    if (!target) throw new Error(`no directory link in the generated workspace (${inc1.length})`);
+    writeFileSync(join(generated.root, '.bench-target'), target);
+    const figures: Record<string, unknown> = {};
+    for (const [name, workspace] of [['demo', demo], [`${n} incidents`, generated.root]] as const) {
+      const result = await runPass({ name: `benchmark: ${name}`, trusted: true, testsDir: 'bench', workspace }, vsix);
+      if (result.failed) return 1;
+      figures[name] = JSON.parse(readFileSync(join(workspace, '.bench-result.json'), 'utf8'));
+    }
+    console.log(`BENCH ${JSON.stringify(figures)}`);
+    return 0;
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<number> {
+  if (process.argv.includes('--bench')) {
+    const vsix = join(REPO, 'incident-lens.vsix');
+    if (!existsSync(vsix)) throw new Error('incident-lens.vsix is missing: run npm run package first');
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    return bench(vsix);
+  }
   const grepIndex = process.argv.indexOf('--grep');
   const grep = grepIndex > 0 ? process.argv[grepIndex + 1] : undefined;
   const only = process.argv.includes('--restricted') ? 'restricted mode' : process.argv.includes('--trusted') ? 'trusted workspace' : undefined;
@@ -91,18 +138,21 @@ async function runPass(pass: Pass, vsix: string, grep?: string): Promise<{ passe
   const passDir = join(RESULTS_DIR, pass.testsDir || 'main');
   mkdirSync(passDir, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'incident-lens-it-'));
-  const workspace = join(work, 'payments-demo');
-  cpSync(join(REPO, 'examples', 'payments-demo'), workspace, { recursive: true });
-  // Real git in the demo fixture, for the commands that use it.
-  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: workspace });
-  execFileSync('git', ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.invalid', 'add', '-A'], { cwd: workspace });
-  execFileSync('git', ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.invalid', 'commit', '-qm', 'fixture'], { cwd: workspace });
+  let workspace = pass.workspace ?? join(work, 'payments-demo');
+  let workspaceFile = workspace;
+  if (!pass.workspace) {
+    cpSync(join(REPO, 'examples', 'payments-demo'), workspace, { recursive: true });
+    // Real git in the demo fixture, for the commands that use it.
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: workspace });
+    execFileSync('git', ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.invalid', 'add', '-A'], { cwd: workspace });
+    execFileSync('git', ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.invalid', 'commit', '-qm', 'fixture'], { cwd: workspace });
 
-  // Multi-root: the demo first (the tests' main folder), a second service with its own records.
-  const second = join(work, 'second-service');
-  cpSync(join(REPO, 'test', 'fixtures', 'second-service'), second, { recursive: true });
-  const workspaceFile = join(work, 'fixture.code-workspace');
-  writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: workspace }, { path: second }] }));
+    // Multi-root: the demo first (the tests' main folder), a second service with its own records.
+    const second = join(work, 'second-service');
+    cpSync(join(REPO, 'test', 'fixtures', 'second-service'), second, { recursive: true });
+    workspaceFile = join(work, 'fixture.code-workspace');
+    writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: workspace }, { path: second }] }));
+  } else workspace = pass.workspace;
 
   const resultsFile = join(work, 'results.json');
   const logFile = join(passDir, 'mocha.log');

@@ -16,6 +16,12 @@ describe('runbooks', () => {
     await closeAllDiscarding();
     await writeFile(INC031, original);
     for (const t of vscode.window.terminals.filter((x) => x.name.startsWith('Runbook '))) t.dispose();
+    // The next suite reads positions from the index: wait until it has the restored record.
+    const { internals } = await api();
+    await waitFor(() => {
+      const r = internals.workspace.findIncident('INC-031')?.incident;
+      return r?.timeline.length === 3 && r.record.runbooks === undefined;
+    }, 'INC-031 restored in the index');
   });
 
   it('the Runbooks view lists the rollback runbook, flagged stale, with its steps', async () => {

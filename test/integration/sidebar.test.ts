@@ -42,16 +42,18 @@ describe('sidebar, Problems panel and status bar', () => {
     const [inc023] = await tree(internals.incidentsTree, closed);
     const sections = await Promise.all((await tree(internals.incidentsTree, inc023)).map((n) => internals.incidentsTree.getTreeItem(n)));
     assert.deepEqual(
-      sections.map((s) => [label(s), s.description]),
+      sections.map((s) => [label(s), String(s.description).replace(/verified \d+ days ago/, 'verified N days ago')]),
       [
         ['Impact', 'Payment service — /api/checkout endpoint'],
-        ['Timeline (14)', undefined],
-        ['Actions (0 open / 7)', undefined],
+        ['Timeline (14)', 'undefined'],
+        ['Actions (0 open / 7)', 'undefined'],
         ['Action records', '2/4 done'],
         ['Root cause', 'Webhook handler written with Claude returned Decimal for am…'],
         ['Postmortem', 'complete'],
         ['Learning', 'When asking AI tools to write external service integrations…'],
         ['Linked code', '3'],
+        // Not active: its runbook comes last (an active incident shows it first).
+        ['Rollback: RB-payments-rollback', '5 steps · verified N days ago'],
       ],
     );
     const pending = (await tree(internals.incidentsTree))[1]!;

@@ -1,0 +1,40 @@
+/**
+ * Benchmark pass (runIntegration.js --bench): opens a linked file as soon as
+ * the suite starts and measures, inside the real extension host, how long
+ * activate() took and when the first CodeLens of that file was available,
+ * both from the start of activate(). Writes the figures for the driver.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { IncidentLensApi } from '../../../src/extension/extension';
+import { EXTENSION_ID } from '../../../src/extension/constants';
+
+describe('benchmark: activation and first CodeLens', function () {
+  this.timeout(600_000);
+
+  it('measures activate() and the first CodeLens of a linked file', async () => {
+    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    const target = readFileSync(join(root.fsPath, '.bench-target'), 'utf8').trim();
+    const uri = vscode.Uri.joinPath(root, ...target.split('/'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const ext = vscode.extensions.getExtension<IncidentLensApi>(EXTENSION_ID)!;
+    const api = await ext.activate();
+    const { timing } = api.internals;
+    let firstLensMs: number | undefined;
+    for (;;) {
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+      if (lenses.some((l) => l.command?.title.startsWith('⚠'))) {
+        firstLensMs = performance.now() - timing.activateStart;
+        break;
+      }
+      if (performance.now() - timing.activateStart > 550_000) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await api.ready;
+    const files = api.internals.workspace.folderIndexes().reduce((n, f) => n + f.index.allFiles().length, 0);
+    writeFileSync(join(root.fsPath, '.bench-result.json'), JSON.stringify({ files, activateMs: timing.activateMs, readyMs: api.internals.timing.readyMs, firstLensMs }));
+    assert.ok(firstLensMs !== undefined, `no CodeLens on ${target}`);
+  });
+});
