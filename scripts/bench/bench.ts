@@ -115,6 +115,8 @@ async function loadIndex(root: string, how: { pool?: ParsePool; cache?: LoadCach
     cache: how.cache,
   });
   await index.load();
+  // The cache is written in the background after a load; wait so runs do not overlap.
+  await index.cacheWrite;
   return index;
 }
 

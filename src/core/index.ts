@@ -97,6 +97,8 @@ export class IncidentIndex {
   private sortedRunbooks?: Runbook[];
   private fuzzy?: IncidentSearch;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The cache write of the last load, still running in the background (tests, benchmark, shutdown wait for it). */
+  cacheWrite: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly access: FileAccess,
@@ -161,16 +163,17 @@ export class IncidentIndex {
       }
       const missing = new Map<string, RecordDiagnostic[]>();
       if (this.options.checkLinkTargets) await this.checkAllLinkTargets(parsed, missing);
-      if (cache && toParse.length) {
-        const fresh = parsed.filter((p) => keys.has(p.file)).map((p) => ({ path: p.file, key: keys.get(p.file)!, parsed: p }));
-        await cache.store(fresh, this.parseOptions).catch(() => undefined);
-      }
       const before = [...this.files.keys()];
       this.files = files;
       this.links = links;
       this.missingLinkTargets = missing;
       this.invalidate();
       this.changed([...new Set([...before, ...paths])]);
+      // The cache is written after the records are in use, not before.
+      if (cache && toParse.length) {
+        const fresh = parsed.filter((p) => keys.has(p.file)).map((p) => ({ path: p.file, key: keys.get(p.file)!, parsed: p }));
+        this.cacheWrite = cache.store(fresh, this.parseOptions).catch(() => undefined);
+      }
     });
   }
 

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LoadCache } from '../node/loadCache';
+import { NodeFileAccess } from '../cli/nodeFileAccess';
 import type { ParsePool } from '../node/parsePool';
 import { IncidentIndex } from '../core/index';
 import type { Incident } from '../core/model';
@@ -151,7 +152,8 @@ export class IncidentWorkspace implements vscode.Disposable {
     const local = wf.uri.scheme === 'file';
     const pool = local && this.loading.pool?.available ? this.loading.pool : undefined;
     const cacheDir = local && this.loading.cacheDir ? join(this.loading.cacheDir, createHash('sha1').update(`${wf.uri.toString()}|${s.incidentsFolder}`).digest('hex').slice(0, 16)) : undefined;
-    const index = new IncidentIndex(access, {
+    // Local folders are read with Node's fs (no round trip to the main process per file).
+    const index = new IncidentIndex(local ? new NodeFileAccess(wf.uri.fsPath) : access, {
       folder: s.incidentsFolder,
       maxFileBytes: s.maxFileSize,
       checkLinkTargets: true,

@@ -55,6 +55,7 @@ describe('loading many records: worker threads and the warm-start cache', functi
       cache: how.cache,
     });
     await index.load();
+    await index.cacheWrite;
     return index;
   };
   const cacheAt = (dir: string, version = 'v1') => new CountingCache(join(base, dir), version, (p) => new NodeFileAccess(root).readFile(p));
