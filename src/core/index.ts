@@ -57,6 +57,8 @@ export interface RecordCache {
 /** Lets the event loop run between slices of main-thread work. */
 const yieldToLoop = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 const SLICE_MS = 15;
+/** Fewer files than this are parsed here, without starting workers. */
+export const BULK_MIN = 100;
 
 export interface IndexChange {
   /** Files whose records were added, changed or removed. */
@@ -149,7 +151,8 @@ export class IncidentIndex {
         if (hit) await take(hit);
         else toParse.push(path);
       }
-      if (this.options.bulkParse && toParse.length > 1) {
+      // Workers pay for themselves on big folders only (starting them costs ~0.1 s).
+      if (this.options.bulkParse && toParse.length >= BULK_MIN) {
         try {
           for await (const batch of this.options.bulkParse(toParse, this.parseOptions)) for (const p of batch) await take(p);
         } catch {

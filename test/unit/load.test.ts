@@ -76,7 +76,7 @@ describe('loading many records: worker threads and the warm-start cache', functi
     const index = new IncidentIndex(new NodeFileAccess(root), {
       checkLinkTargets: true,
       async *bulkParse(paths, options) {
-        const first = pool.parse(root, paths.slice(0, 64), options);
+        const first = pool.parse(root, paths.slice(0, 64), options); // the corpus is far above BULK_MIN
         for await (const batch of first) yield batch;
         throw new Error('worker crashed');
       },
