@@ -193,13 +193,15 @@ async function main(): Promise<void> {
   const target = '.incidents/INC-001.yaml';
   const original = await fs.readFile(join(ws.root, target), 'utf8');
   const updates: number[] = [];
-  for (let r = 0; r < 21; r++) {
+  for (let r = 0; r < 200; r++) {
     await fs.writeFile(join(ws.root, target), original.replace('title: "', `title: "r${r} `));
     updates.push((await timed(() => index.refreshFile(target))).ms);
   }
   await fs.writeFile(join(ws.root, target), original);
   await index.refreshFile(target);
-  add({ name: 'incremental update of one file (median)', value: median(updates), unit: 'ms', target: '< 5' });
+  // The main thread parsed nothing during the load (workers did): its first edits run the parser cold.
+  add({ name: 'incremental update of one file: first 20 edits (median)', value: median(updates.slice(0, 20)), unit: 'ms' });
+  add({ name: 'incremental update of one file (median of 200 edits)', value: median(updates), unit: 'ms', target: '< 5' });
 
   // Link look-up for a file, against a linear scan over every record's links.
   const lookups: number[] = [];
