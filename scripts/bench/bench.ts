@@ -9,7 +9,7 @@
  * code-server's extension host (needs scripts/setup-code-server.sh).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, promises as fs, statSync, writeFileSync } from 'node:fs';
+import { existsSync, promises as fs, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
@@ -18,7 +18,7 @@ import { NodeFileAccess } from '../../src/cli/nodeFileAccess';
 import { IncidentIndex } from '../../src/core/index';
 import { parseRecordText } from '../../src/core/parse';
 import { compileGlob, normalizePath } from '../../src/core/links';
-import { generateWorkspace, type GeneratedWorkspace } from './generate';
+import { generateWorkspace, writeSourceTree, type GeneratedWorkspace } from './generate';
 import { ParsePool } from '../../src/node/parsePool';
 import { LoadCache } from '../../src/node/loadCache';
 
@@ -107,14 +107,6 @@ async function floor(root: string): Promise<number> {
   return performance.now() - t0;
 }
 
-function makeSourceTree(ws: GeneratedWorkspace): void {
-  for (const p of ws.sourcePaths) {
-    const abs = join(ws.root, ...p.split('/'));
-    mkdirSync(join(abs, '..'), { recursive: true });
-    writeFileSync(abs, 'export {};\n');
-  }
-}
-
 async function loadIndex(root: string, how: { pool?: ParsePool; cache?: LoadCache }): Promise<IncidentIndex> {
   const access = new NodeFileAccess(root);
   const pool = how.pool;
@@ -138,7 +130,7 @@ async function main(): Promise<void> {
   const base = join(tmpdir(), `incident-lens-bench-${process.pid}`);
   log(`generating ${N} incidents…`);
   const ws = generateWorkspace(join(base, `n${N}`), N);
-  makeSourceTree(ws);
+  writeSourceTree(ws.root, ws.sourcePaths);
   log(`${ws.files} record files, ${(ws.bytes / 1e6).toFixed(1)} MB`);
   const cacheDir = join(base, 'cache');
 

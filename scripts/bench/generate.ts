@@ -8,7 +8,7 @@
  *   node out/scripts/bench/generate.js DIR [--incidents N] [--seed S]
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface GeneratedWorkspace {
   readonly root: string;
@@ -66,6 +66,15 @@ export function sourceTree(count = 5000): string[] {
     paths.push(`src/${service}/${module}/file${i}.ts`);
   }
   return paths;
+}
+
+/** Writes the source files the generated links point at (so link checks and CodeLens find them). */
+export function writeSourceTree(root: string, paths: readonly string[]): void {
+  for (const p of paths) {
+    const abs = join(root, ...p.split('/'));
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, 'export {};\n');
+  }
 }
 
 export function generateWorkspace(root: string, incidents = 10_000, seed = 23): GeneratedWorkspace {

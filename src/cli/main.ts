@@ -16,7 +16,6 @@ import { NodeFileAccess } from './nodeFileAccess';
 import { changedFilesSince, GitError } from './git';
 import { HELP, commandHelp } from './help';
 import { ParsePool } from '../node/parsePool';
-import { parseRecordText, type ParsedFile, type ParseOptions } from '../core/parse';
 import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles } from '../core/learnings';
 
 export class UsageError extends Error {}
@@ -45,12 +44,12 @@ async function openIndex(root: string, folder: string | undefined, checkLinkTarg
   const abs = path.resolve(root);
   const stat = await fs.stat(abs).catch(() => undefined);
   if (!stat?.isDirectory()) throw new UsageError(`workspace folder "${root}" does not exist`);
-  // Large folders parse in worker threads (dist/parseWorker.js beside this file).
+  // Large folders parse in worker threads (dist/parseWorker.js beside this file; the index decides when).
   const pool = new ParsePool();
   const index = new IncidentIndex(new NodeFileAccess(abs), {
     folder: folder ?? DEFAULT_INCIDENTS_FOLDER,
     checkLinkTargets,
-    bulkParse: pool.available ? (paths, options) => (paths.length > 200 ? pool.parse(abs, paths, options) : mainThread(abs, paths, options)) : undefined,
+    bulkParse: pool.available ? (paths, options) => pool.parse(abs, paths, options) : undefined,
   });
   await index.load().finally(() => pool.dispose());
   if (index.allFiles().length === 0) {
@@ -59,13 +58,6 @@ async function openIndex(root: string, folder: string | undefined, checkLinkTarg
     if (!exists) throw new UsageError(`no incidents folder: "${recordsDir}" does not exist (use --folder to point elsewhere)`);
   }
   return index;
-}
-
-async function* mainThread(root: string, paths: readonly string[], options: ParseOptions): AsyncIterable<ParsedFile[]> {
-  for (const p of paths) {
-    const text = await fs.readFile(path.join(root, ...p.split('/')), 'utf8').catch(() => undefined);
-    if (text !== undefined) yield [parseRecordText(p, text, options)];
-  }
 }
 
 function requireIncident(index: IncidentIndex, id: string | undefined) {

@@ -40,6 +40,16 @@ export function incidentOfLink(index: IncidentIndex, ref: LinkRef): Incident | u
   return ref.record.kind === 'incident' ? ref.record : ref.record.kind === 'action' ? index.incident(ref.record.record.incident) : undefined;
 }
 
+/** Where a link attaches in its file: a symbol, a line range, else the whole file. */
+function anchorOf(link: LinkRef['link']): Anchor {
+  if (link.symbol) return { kind: 'symbol', symbol: link.symbol };
+  if (link.lines) {
+    const [a, b] = link.lines.split('-').map(Number);
+    return { kind: 'lines', from: a!, to: b ?? a! };
+  }
+  return { kind: 'file' };
+}
+
 function anchorKey(a: Anchor): string {
   return a.kind === 'file' ? 'file' : a.kind === 'symbol' ? `symbol:${a.symbol}` : `lines:${a.from}-${a.to}`;
 }
@@ -50,12 +60,7 @@ export function linkedIncidents(index: IncidentIndex, path: string, filter: Link
   for (const ref of index.linksForFile(path)) {
     const incident = incidentOfLink(index, ref);
     if (!incident || !isVisible(incident, filter)) continue;
-    let anchor: Anchor = { kind: 'file' };
-    if (ref.link.symbol) anchor = { kind: 'symbol', symbol: ref.link.symbol };
-    else if (ref.link.lines) {
-      const [a, b] = ref.link.lines.split('-').map(Number);
-      anchor = { kind: 'lines', from: a!, to: b ?? a! };
-    }
+    const anchor = anchorOf(ref.link);
     const key = anchorKey(anchor);
     const g = groups.get(key) ?? { anchor, incidents: new Set<Incident>(), refs: [] };
     g.incidents.add(incident);
@@ -87,12 +92,7 @@ export function linkedRunbooks(index: IncidentIndex, path: string): LinkedRunboo
   const groups = new Map<string, { anchor: Anchor; runbooks: Set<Runbook> }>();
   for (const ref of index.linksForFile(path)) {
     if (ref.record.kind !== 'runbook') continue;
-    let anchor: Anchor = { kind: 'file' };
-    if (ref.link.symbol) anchor = { kind: 'symbol', symbol: ref.link.symbol };
-    else if (ref.link.lines) {
-      const [a, b] = ref.link.lines.split('-').map(Number);
-      anchor = { kind: 'lines', from: a!, to: b ?? a! };
-    }
+    const anchor = anchorOf(ref.link);
     const key = anchorKey(anchor);
     const g = groups.get(key) ?? { anchor, runbooks: new Set<Runbook>() };
     g.runbooks.add(ref.record);

@@ -5,7 +5,7 @@
 import { compareDiagnostics, FILE_START, type RecordDiagnostic, type Range } from './diagnostics';
 import { isRecordFile, type FileAccess } from './fileAccess';
 import { LinkIndex, linkKind, normalizePath, type LinkRef } from './links';
-import { isActionOpen, postmortemOwed, runbookAgeDays, type ActionItem, type Incident, type IndexedRecord, type ResolvedAction, type Runbook } from './model';
+import { isActionOpen, isRunbookStale, postmortemOwed, runbookAgeDays, systemName, type ActionItem, type Incident, type IndexedRecord, type ResolvedAction, type Runbook } from './model';
 import { parseRecordText, type ParsedFile, type ParseOptions } from './parse';
 import { PRIORITIES, type IncidentStatus } from './schema';
 import { IncidentSearch } from './search';
@@ -16,8 +16,7 @@ export const DEFAULT_RUNBOOK_STALE_DAYS = 90;
 
 /** "Payment service — /api/checkout" and "payment service" name the same system. */
 function systemKey(system: string | undefined): string | undefined {
-  const k = system?.split(/\s+[—–-]\s+/)[0]?.trim().toLowerCase();
-  return k || undefined;
+  return systemName(system)?.toLowerCase();
 }
 
 export interface IndexOptions {
@@ -343,8 +342,8 @@ export class IncidentIndex {
   /** Runbooks not verified for more than `days` (or never), for the tree, Problems and lint. */
   staleRunbooks(now: number, days = this.options.runbookStaleAfterDays ?? DEFAULT_RUNBOOK_STALE_DAYS): Array<{ runbook: Runbook; ageDays?: number }> {
     return this.runbooks()
-      .map((runbook) => ({ runbook, ageDays: runbookAgeDays(runbook, now) }))
-      .filter((r) => r.ageDays === undefined || r.ageDays > days);
+      .filter((runbook) => isRunbookStale(runbook, now, days))
+      .map((runbook) => ({ runbook, ageDays: runbookAgeDays(runbook, now) }));
   }
 
   /** Fuzzy search over the incidents, built once per change of the index (not per query). */
@@ -432,9 +431,9 @@ export class IncidentIndex {
     const rb = parsed.record;
     if (rb?.kind !== 'runbook') return [];
     const days = this.options.runbookStaleAfterDays ?? DEFAULT_RUNBOOK_STALE_DAYS;
-    if (days <= 0) return [];
-    const age = runbookAgeDays(rb, (this.options.now ?? Date.now)());
-    if (age !== undefined && age <= days) return [];
+    const now = (this.options.now ?? Date.now)();
+    if (!isRunbookStale(rb, now, days)) return [];
+    const age = runbookAgeDays(rb, now);
     const message =
       age === undefined
         ? `runbook ${rb.id} has never been verified: try it and set lastVerified (runbooks older than ${days} days are flagged)`

@@ -7,7 +7,7 @@
  */
 import type { LinkedIncidents } from './codeLinks';
 import { summarize, type Summary } from './metrics';
-import type { Incident } from './model';
+import { systemName, type Incident } from './model';
 import { AI_CONNECTION_LABELS, type AiConnection } from './schema';
 import { formatDate, formatDuration } from './time';
 
@@ -182,7 +182,7 @@ export interface PromptContext {
 /** Placeholders the extension can fill, by the words inside the brackets. */
 function placeholderValue(name: string, incident: Incident, ctx: PromptContext): string | undefined {
   const n = name.trim().toLowerCase();
-  const system = incident.record.impact?.system?.split(/\s+[—–-]\s+/)[0]?.trim();
+  const system = systemName(incident.record.impact?.system);
   if (/^(service|system|component)( name)?$/.test(n)) return system;
   if (/^(file|path|file ?name|module)$/.test(n)) return ctx.file;
   if (/^(symbol|function|function name|method|class|handler)$/.test(n)) return ctx.symbol;

@@ -240,6 +240,23 @@ export function runbookAgeDays(runbook: Runbook, now: number): number | undefine
   return runbook.lastVerified ? Math.floor((now - runbook.lastVerified.ms) / 86_400_000) : undefined;
 }
 
+/** Not verified for more than `days` days, or never (`days` 0: the check is off). */
+export function isRunbookStale(runbook: Runbook, now: number, days: number): boolean {
+  if (days <= 0) return false;
+  const age = runbookAgeDays(runbook, now);
+  return age === undefined || age > days;
+}
+
+/** A rollback procedure (the seed's name for it) or another runbook, by its id and title. */
+export function runbookRole(runbook: Runbook): 'Rollback' | 'Runbook' {
+  return /rollback/i.test(`${runbook.id} ${runbook.record.title}`) ? 'Rollback' : 'Runbook';
+}
+
+/** The system's name without its detail: "Payment service — /api/checkout" → "Payment service". */
+export function systemName(system: string | undefined): string | undefined {
+  return system?.split(/\s+[—–-]\s+/)[0]?.trim() || undefined;
+}
+
 /**
  * Is the incident's postmortem still owed? Closing an incident moves it to
  * postmortem-pending (the seed's life cycle); a closed incident still owes

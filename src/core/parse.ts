@@ -207,7 +207,7 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
     const built = buildRunbook(file, result.data as z.infer<typeof runbookSchema>);
     record = built.runbook;
     problems = built.problems;
-    anchors.set('lastVerified', rangeForPath(doc, mapper, [result.data && (result.data as { lastVerified?: string }).lastVerified !== undefined ? 'lastVerified' : 'id']));
+    anchors.set('lastVerified', rangeForPath(doc, mapper, [built.runbook.record.lastVerified !== undefined ? 'lastVerified' : 'id']));
   } else {
     const built = buildAction(file, result.data as z.infer<typeof actionRecordSchema>);
     record = built.action;

@@ -1,6 +1,6 @@
 /** Plain-data views of records, shared by the CLI's --json and the extension's views. */
 import { incidentMetrics, type IncidentMetrics } from './metrics';
-import { runbookAgeDays, type ActionItem, type Incident, type Runbook } from './model';
+import { isRunbookStale, runbookAgeDays, type ActionItem, type Incident, type Runbook } from './model';
 import { AI_CONNECTION_LABELS, PRIORITY_DEFINITIONS } from './schema';
 import { formatDuration, formatInstant } from './time';
 
@@ -108,7 +108,7 @@ export function summarizeRunbook(runbook: Runbook, now: number, staleAfterDays: 
     approvedBy: r.approvedBy,
     lastVerified: r.lastVerified,
     ageDays,
-    stale: staleAfterDays > 0 && (ageDays === undefined || ageDays > staleAfterDays),
+    stale: isRunbookStale(runbook, now, staleAfterDays),
     steps: r.steps.length,
   };
 }

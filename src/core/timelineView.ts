@@ -4,7 +4,7 @@
  * communication in place on one time axis. Plain data, no HTML.
  */
 import { incidentMetrics, METRIC_LABELS, type IncidentMetrics } from './metrics';
-import { postmortemOwed, type ActionItem, type Incident, type Runbook } from './model';
+import { postmortemOwed, runbookRole, type ActionItem, type Incident, type Runbook } from './model';
 import { AI_CONNECTION_LABELS, COMMUNICATION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type EntryKind, type Milestone } from './schema';
 import { formatClock, formatDate, formatDuration, formatInstant, TIME } from './time';
 
@@ -166,6 +166,6 @@ export function timelineViewModel(incident: Incident, actionRecords: readonly Ac
       actions: actionRecords.map((a) => ({ id: a.id, title: a.record.title, status: a.record.status, owner: a.record.owner, deadline: a.record.deadline })),
     },
     learning: r.learning && { lesson: r.learning.lesson, promptTemplate: r.learning.promptTemplate },
-    runbooks: runbooks.map((rb) => ({ id: rb.id, label: /rollback/i.test(`${rb.id} ${rb.record.title}`) ? 'Rollback' : 'Runbook', title: rb.record.title, steps: rb.record.steps.length })),
+    runbooks: runbooks.map((rb) => ({ id: rb.id, label: runbookRole(rb), title: rb.record.title, steps: rb.record.steps.length })),
   };
 }

@@ -89,12 +89,13 @@ export class AiLearnings implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('This workspace is in Restricted Mode: Incident Lens does not write files.'));
     const access = folder.access;
     const names = (await access.listFiles(INSTRUCTIONS_DIR)).filter((p) => !p.includes('/', INSTRUCTIONS_DIR.length + 1)).map((p) => p.slice(INSTRUCTIONS_DIR.length + 1));
+    const agents = aiSettings(folder.folder.uri).agentsFile;
     const texts = new Map<string, string | undefined>();
     const openText = (path: string) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === access.uri(path).toString());
-    for (const path of [...names.map((n) => `${INSTRUCTIONS_DIR}/${n}`), AGENTS_FILE]) {
+    for (const path of [...names.map((n) => `${INSTRUCTIONS_DIR}/${n}`), ...(agents ? [AGENTS_FILE] : [])]) {
       texts.set(path, await access.readFile(path).catch(() => undefined));
     }
-    const plan = planInstructionFiles(folder.index.incidents(), { instructionFiles: names, read: (p) => texts.get(p) }, { agents: aiSettings(folder.folder.uri).agentsFile });
+    const plan = planInstructionFiles(folder.index.incidents(), { instructionFiles: names, read: (p) => texts.get(p) }, { agents });
     const result: InstructionsResult = { folder: folder.folder.name, written: [], deleted: [], unchanged: 0, skipped: [] };
     const encoder = new TextEncoder();
     for (const p of plan) {

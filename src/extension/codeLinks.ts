@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { lensTitle, linkedIncidents, linkedRunbooks, type Anchor, type LinkFilter } from '../core/codeLinks';
-import type { Runbook } from '../core/model';
+import { runbookRole, type Runbook } from '../core/model';
 import type { Incident } from '../core/model';
 import { AI_CONNECTION_LABELS, PRIORITIES, PRIORITY_DEFINITIONS, type Priority } from '../core/schema';
 import { formatDate, formatRelative } from '../core/time';
@@ -105,7 +105,7 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
 
 /** "Rollback procedure: RB-payments-rollback" (the seed's name for it), else "Runbook: RB-…". */
 export function runbookLabel(rb: Runbook): string {
-  return `${/rollback/i.test(`${rb.id} ${rb.record.title}`) ? 'Rollback procedure' : 'Runbook'}: ${rb.id}`;
+  return `${runbookRole(rb) === 'Rollback' ? 'Rollback procedure' : 'Runbook'}: ${rb.id}`;
 }
 
 const PRIORITY_ICONS: Record<Priority, string> = { P1: 'flame', P2: 'warning', P3: 'info', P4: 'circle-small-filled' };

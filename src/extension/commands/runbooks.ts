@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Incident, Runbook } from '../../core/model';
 import { COMMANDS } from '../constants';
 import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
+import { pickIncident } from './pickIncident';
 
 const args = z.object({
   folder: z.string().optional(),
@@ -60,11 +61,9 @@ export class RunbookCommands {
     if (matching.length === 1) return matching[0];
     if (active.length === 1) return active[0];
     if (!interactive || !active.length) return undefined;
-    const pick = await vscode.window.showQuickPick(
-      active.map((i) => ({ label: `${i.record.priority} ${i.id}`, description: i.record.title, i })),
-      { placeHolder: vscode.l10n.t('Log the step on which active incident?') },
-    );
-    return pick?.i;
+    const activeHere = new Set(active);
+    const ref = await pickIncident(this.workspace, undefined, vscode.l10n.t('Log the step on which active incident?'), (i) => activeHere.has(i));
+    return ref?.incident;
   }
 
   async run(raw?: unknown): Promise<RunStepResult | undefined> {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Incident } from '../../core/model';
+import { isRunbookStale, type Incident } from '../../core/model';
 import { bySeverityThenRecency } from '../../core/index';
 import { incidentNumber } from '../../core/index';
 import { PRIORITIES, PRIORITY_DEFINITIONS, STATUS_LABELS, type IncidentStatus } from '../../core/schema';
@@ -131,8 +131,7 @@ export class RunbooksTreeProvider extends IndexTreeProvider {
     const nodes: Array<{ node: RunbookNode; stale: boolean }> = [];
     for (const folder of this.workspace.folderIndexes()) {
       const days = settings(folder.folder.uri).runbookStaleAfterDays;
-      const stale = new Set(folder.index.staleRunbooks(now, days).map((s) => s.runbook));
-      for (const rb of folder.index.runbooks()) nodes.push({ node: new RunbookNode(folder, rb, now, days), stale: days > 0 && stale.has(rb) });
+      for (const rb of folder.index.runbooks()) nodes.push({ node: new RunbookNode(folder, rb, now, days), stale: isRunbookStale(rb, now, days) });
     }
     return nodes.sort((a, b) => Number(b.stale) - Number(a.stale) || a.node.runbook.id.localeCompare(b.node.runbook.id)).map((n) => n.node);
   }

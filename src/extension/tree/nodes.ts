@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { LinkKind } from '../../core/links';
 import { linkKind } from '../../core/links';
 import type { ActionItem, Incident, ResolvedEntry, Runbook } from '../../core/model';
-import { postmortemOwed, runbookAgeDays } from '../../core/model';
+import { isRunbookStale, postmortemOwed, runbookAgeDays, runbookRole } from '../../core/model';
 import { settings } from '../config';
 import type { OpenAction } from '../../core/index';
 import { AI_CONNECTION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type CodeLink, type Priority } from '../../core/schema';
@@ -396,8 +396,8 @@ export class RunbookNode extends TreeNode {
   toTreeItem(): vscode.TreeItem {
     const r = this.runbook.record;
     const age = runbookAgeDays(this.runbook, this.now);
-    const stale = this.staleAfterDays > 0 && (age === undefined || age > this.staleAfterDays);
-    const label = this.forIncident ? `${/rollback/i.test(`${r.id} ${r.title}`) ? STRINGS.rollback : STRINGS.runbook}: ${r.id}` : `${r.id} ${r.title}`;
+    const stale = isRunbookStale(this.runbook, this.now, this.staleAfterDays);
+    const label = this.forIncident ? `${runbookRole(this.runbook) === 'Rollback' ? STRINGS.rollback : STRINGS.runbook}: ${r.id}` : `${r.id} ${r.title}`;
     const item = new vscode.TreeItem(label, this.forIncident ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `runbook:${this.folder.folder.uri.toString()}:${r.id}:${this.forIncident?.id ?? ''}`;
     const verified = age === undefined ? STRINGS.neverVerified : STRINGS.verifiedDaysAgo(age);
