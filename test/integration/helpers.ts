@@ -56,10 +56,28 @@ export function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
-/** Closes every editor, discarding unsaved changes (a save prompt would block the test run). */
+/**
+ * Closes every editor, discarding unsaved changes (a save prompt would block
+ * the test run). Only the tests' own documents are reverted: files inside the
+ * workspace folders and untitled buffers. VS Code's own files (the user's
+ * settings.json, which the workbench itself may hold dirty for a moment) are
+ * not ours to touch, and showing them races the workbench opening editors.
+ */
 export async function closeAllDiscarding(): Promise<void> {
-  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && (d.uri.scheme === 'file' || d.uri.scheme === 'untitled'))) {
-    await vscode.window.showTextDocument(doc);
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString() + '/');
+  const ours = (d: vscode.TextDocument): boolean =>
+    d.isDirty && (d.uri.scheme === 'untitled' || (d.uri.scheme === 'file' && folders.some((f) => d.uri.toString().startsWith(f))));
+  for (const doc of vscode.workspace.textDocuments.filter(ours)) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await vscode.window.showTextDocument(doc);
+        break;
+      } catch (err) {
+        // "another editor opened in the meantime": the workbench was opening one; try again.
+        if (attempt >= 4) throw err;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
