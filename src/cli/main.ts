@@ -97,10 +97,10 @@ async function list(args: string[], io: Io): Promise<number> {
   const index = await openIndex(values.root ?? '.', values.folder);
   const incidents = index
     .incidents()
-    .filter((i) => !values.status || i.record.status === values.status)
-    .filter((i) => !values.priority || i.record.priority === values.priority!.toUpperCase());
+    .filter((i) => !values.status || i.head.status === values.status)
+    .filter((i) => !values.priority || i.head.priority === values.priority!.toUpperCase());
   if (values.json) json(io, incidents.map(summarizeIncident));
-  else for (const i of incidents) io.out(`${i.id.padEnd(8)} ${i.record.priority}  ${i.record.status.padEnd(18)} ${i.record.title}`);
+  else for (const i of incidents) io.out(`${i.id.padEnd(8)} ${i.head.priority}  ${i.head.status.padEnd(18)} ${i.head.title}`);
   return 0;
 }
 
@@ -133,9 +133,9 @@ async function search(args: string[], io: Io): Promise<number> {
   if (!query.trim()) throw new UsageError('search needs some text, e.g. incident-lens search stripe');
   const index = await openIndex(values.root ?? '.', values.folder);
   const hits = index.search().search(query, Number(values.limit ?? 20));
-  if (values.json) json(io, hits.map((h) => ({ id: h.incident.id, title: h.incident.record.title, priority: h.incident.record.priority, status: h.incident.record.status, score: h.score, field: h.field, snippet: h.snippet, file: h.incident.file })));
+  if (values.json) json(io, hits.map((h) => ({ id: h.incident.id, title: h.incident.head.title, priority: h.incident.head.priority, status: h.incident.head.status, score: h.score, field: h.field, snippet: h.snippet, file: h.incident.file })));
   else if (!hits.length) io.out(`no incidents match "${query}"`);
-  else for (const h of hits) io.out(`${h.incident.id.padEnd(8)} ${h.incident.record.priority}  ${h.incident.record.title}\n         ${h.field}: ${h.snippet}`);
+  else for (const h of hits) io.out(`${h.incident.id.padEnd(8)} ${h.incident.head.priority}  ${h.incident.head.title}\n         ${h.field}: ${h.snippet}`);
   return 0;
 }
 
@@ -164,9 +164,9 @@ async function risk(args: string[], io: Io): Promise<number> {
     }
   }
   const results = [...touched.values()].sort(
-    (a, b) => PRIORITIES.indexOf(a.incident.record.priority) - PRIORITIES.indexOf(b.incident.record.priority) || (b.incident.start?.ms ?? 0) - (a.incident.start?.ms ?? 0),
+    (a, b) => PRIORITIES.indexOf(a.incident.head.priority) - PRIORITIES.indexOf(b.incident.head.priority) || (b.incident.start?.ms ?? 0) - (a.incident.start?.ms ?? 0),
   );
-  const failing = failOn ? results.filter((r) => PRIORITIES.indexOf(r.incident.record.priority) <= PRIORITIES.indexOf(failOn as Priority)) : [];
+  const failing = failOn ? results.filter((r) => PRIORITIES.indexOf(r.incident.head.priority) <= PRIORITIES.indexOf(failOn as Priority)) : [];
   if (values.json) {
     json(io, { files, incidents: results.map((r) => ({ ...summarizeIncident(r.incident), files: [...r.files].sort() })), failOn: failOn ?? null, failed: failing.length > 0 });
   } else if (!results.length) {

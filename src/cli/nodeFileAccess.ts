@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { FileAccess, FileStat } from '../core/fileAccess';
 
@@ -23,20 +23,46 @@ export class NodeFileAccess implements FileAccess {
     }
   }
 
+  /** Synchronous stats (a few µs each, against ~15 µs through the thread pool), yielding every ~10 ms. */
+  async statMany(paths: readonly string[]): Promise<Array<FileStat | undefined>> {
+    const out: Array<FileStat | undefined> = [];
+    let slice = performance.now();
+    for (const path of paths) {
+      try {
+        const s = statSync(this.abs(path), { throwIfNoEntry: false });
+        out.push(s ? { mtimeMs: s.mtimeMs, size: s.size } : undefined);
+      } catch {
+        out.push(undefined);
+      }
+      if (performance.now() - slice > 10) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads directories a few hundred entries at a time (a records folder may
+   * hold 10,000 files: one readdir of it costs ~25 ms of main-thread work in
+   * one piece), so the event loop gets turns between pieces.
+   */
   async listFiles(dir: string): Promise<string[]> {
     const out: string[] = [];
     const walk = async (rel: string): Promise<void> => {
-      let entries;
+      let handle;
       try {
-        entries = await fs.readdir(this.abs(rel), { withFileTypes: true });
+        handle = await fs.opendir(this.abs(rel), { bufferSize: 256 });
       } catch {
         return;
       }
-      for (const e of entries) {
+      const subdirs: string[] = [];
+      for await (const e of handle) {
         const child = rel ? `${rel}/${e.name}` : e.name;
-        if (e.isDirectory()) await walk(child);
+        if (e.isDirectory()) subdirs.push(child);
         else if (e.isFile()) out.push(child);
       }
+      for (const sub of subdirs) await walk(sub);
     };
     await walk(dir.replace(/\/+$/, ''));
     return out.sort();

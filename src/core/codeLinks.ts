@@ -27,8 +27,8 @@ export interface LinkedIncidents {
 }
 
 export function isVisible(incident: Incident, filter: LinkFilter): boolean {
-  if (PRIORITIES.indexOf(incident.record.priority) > PRIORITIES.indexOf(filter.minimumPriority)) return false;
-  if (filter.hideClosedOlderThanDays > 0 && incident.record.status === 'closed') {
+  if (PRIORITIES.indexOf(incident.head.priority) > PRIORITIES.indexOf(filter.minimumPriority)) return false;
+  if (filter.hideClosedOlderThanDays > 0 && incident.head.status === 'closed') {
     const end = incident.resolution?.ms ?? incident.start?.ms;
     if (end !== undefined && filter.now - end > filter.hideClosedOlderThanDays * TIME.DAY) return false;
   }
@@ -76,7 +76,7 @@ export function lensTitle(incidents: readonly Incident[], now: number, relative:
   if (!first) return '';
   if (incidents.length === 1) {
     const when = first.start ? ` · ${relative(first.start.ms, now)}` : '';
-    return `⚠ ${first.id} (${first.record.priority}) ${first.record.title}${when}`;
+    return `⚠ ${first.id} (${first.head.priority}) ${first.head.title}${when}`;
   }
   const shown = incidents.slice(0, 3).map((i) => `${i.record.priority} ${i.id}`);
   return `⚠ ${incidents.length} past incidents: ${shown.join(', ')}${incidents.length > 3 ? ' …' : ''}`;

@@ -12,6 +12,12 @@ export interface FileAccess {
   readFile(path: string): Promise<string>;
   /** undefined when the file does not exist. */
   stat(path: string): Promise<FileStat | undefined>;
+  /**
+   * Stats many files at once, in order (undefined where missing). Optional:
+   * a host that can do it faster than one `stat` at a time (Node: synchronous
+   * calls in short slices) provides it; the index falls back to `stat`.
+   */
+  statMany?(paths: readonly string[]): Promise<Array<FileStat | undefined>>;
   /** Every file below `dir` (recursively), as workspace-relative paths; [] when `dir` does not exist. */
   listFiles(dir: string): Promise<string[]>;
 }

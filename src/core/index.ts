@@ -3,7 +3,7 @@
  * one file at a time, answering the questions the views, providers and CLI ask.
  */
 import { compareDiagnostics, FILE_START, type RecordDiagnostic, type Range } from './diagnostics';
-import { isRecordFile, type FileAccess } from './fileAccess';
+import { isRecordFile, type FileAccess, type FileStat } from './fileAccess';
 import { LinkIndex, linkKind, normalizePath, type LinkRef } from './links';
 import { isActionOpen, isRunbookStale, postmortemOwed, runbookAgeDays, systemName, type ActionItem, type Incident, type IndexedRecord, type ResolvedAction, type Runbook } from './model';
 import { parseRecordText, type ParsedFile, type ParseOptions } from './parse';
@@ -36,6 +36,8 @@ export interface IndexOptions {
   bulkParse?: BulkParse;
   /** A persistent cache of parsed files across loads (warm start). */
   cache?: RecordCache;
+  /** After each load, build the search index in the background, in slices (hosts that will search: the extension). */
+  prepareSearch?: boolean;
 }
 
 export type BulkParse = (paths: readonly string[], options: ParseOptions) => AsyncIterable<ParsedFile[]>;
@@ -47,8 +49,12 @@ export interface CacheKey {
 }
 
 export interface RecordCache {
-  /** Parsed files still valid for these keys (by identity, else by content hash); the rest must be parsed. */
-  lookup(files: ReadonlyArray<{ path: string; key: CacheKey }>, options: ParseOptions): Promise<Map<string, ParsedFile>>;
+  /**
+   * Parsed files still valid for their keys on disk (by identity, else by
+   * content hash); the rest must be parsed. The keys arrive while the cache
+   * reads (the stats run alongside), files missing from them are misses.
+   */
+  lookup(paths: readonly string[], keys: Promise<ReadonlyMap<string, CacheKey>>, options: ParseOptions): Promise<Map<string, ParsedFile>>;
   /** Stores the result of a full load (only what changed is rewritten). */
   store(files: ReadonlyArray<{ path: string; key: CacheKey; parsed: ParsedFile }>, options: ParseOptions): Promise<void>;
 }
@@ -82,7 +88,7 @@ function byId(a: IndexedRecord, b: IndexedRecord): number {
 
 /** Most severe first, then most recent. */
 export function bySeverityThenRecency(a: Incident, b: Incident): number {
-  return PRIORITIES.indexOf(a.record.priority) - PRIORITIES.indexOf(b.record.priority) || (b.start?.ms ?? 0) - (a.start?.ms ?? 0);
+  return PRIORITIES.indexOf(a.head.priority) - PRIORITIES.indexOf(b.head.priority) || (b.start?.ms ?? 0) - (a.start?.ms ?? 0);
 }
 
 export class IncidentIndex {
@@ -100,6 +106,8 @@ export class IncidentIndex {
   private queue: Promise<unknown> = Promise.resolve();
   /** The cache write of the last load, still running in the background (tests, benchmark, shutdown wait for it). */
   cacheWrite: Promise<void> = Promise.resolve();
+  /** The background build of the search index after the last load (with `prepareSearch`). */
+  searchBuild: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly access: FileAccess,
@@ -129,8 +137,10 @@ export class IncidentIndex {
     return this.serial(async () => {
       const paths = (await this.access.listFiles(this.folder)).filter((p) => this.owns(p));
       const cache = this.options.cache;
-      const keys = cache ? await this.statAll(paths) : new Map<string, CacheKey>();
-      const cached = cache ? await cache.lookup([...keys].map(([path, key]) => ({ path, key })), this.parseOptions) : new Map<string, ParsedFile>();
+      // The files' stats (in the host's I/O threads) run while the cache reads what it has.
+      const keysPromise = cache ? this.statAll(paths) : Promise.resolve(new Map<string, CacheKey>());
+      const cached = cache ? await cache.lookup(paths, keysPromise, this.parseOptions) : new Map<string, ParsedFile>();
+      const keys = await keysPromise;
       const parsed: ParsedFile[] = [];
       const files = new Map<string, ParsedFile>();
       const links = new LinkIndex();
@@ -169,8 +179,10 @@ export class IncidentIndex {
       this.files = files;
       this.links = links;
       this.missingLinkTargets = missing;
+      this.fuzzy = undefined;
       this.invalidate();
       this.changed([...new Set([...before, ...paths])]);
+      if (this.options.prepareSearch) this.searchBuild = this.buildSearchInSlices().catch(() => undefined);
       // The cache is written after the records are in use, not before.
       if (cache && toParse.length) {
         const fresh = parsed.filter((p) => keys.has(p.file)).map((p) => ({ path: p.file, key: keys.get(p.file)!, parsed: p }));
@@ -179,32 +191,44 @@ export class IncidentIndex {
     });
   }
 
+  /** Size and mtime of each file, a thousand stats in flight at a time (they overlap the cache's reading). */
   private async statAll(paths: readonly string[]): Promise<Map<string, CacheKey>> {
     const out = new Map<string, CacheKey>();
-    for (let i = 0; i < paths.length; i += 256) {
-      const chunk = paths.slice(i, i + 256);
+    for (let i = 0; i < paths.length; i += 1024) {
+      const chunk = paths.slice(i, i + 1024);
       const stats = await Promise.all(chunk.map((p) => this.access.stat(p)));
       stats.forEach((s, j) => s && out.set(chunk[j]!, { size: s.size, mtimeMs: s.mtimeMs }));
     }
     return out;
   }
 
+  /** The host's fast path when it has one, else a few hundred `stat`s at a time. */
+  private async statMany(paths: readonly string[]): Promise<Array<FileStat | undefined>> {
+    if (this.access.statMany) return this.access.statMany(paths);
+    const out: Array<FileStat | undefined> = [];
+    for (let i = 0; i < paths.length; i += 256) out.push(...(await Promise.all(paths.slice(i, i + 256).map((p) => this.access.stat(p)))));
+    return out;
+  }
+
   /** One stat per distinct linked path (not per link), a few hundred at a time. */
   private async checkAllLinkTargets(parsed: readonly ParsedFile[], into: Map<string, RecordDiagnostic[]>): Promise<void> {
     const targets = new Set<string>();
-    for (const p of parsed) for (const link of p.record?.links ?? []) {
-      const path = normalizePath(link.path);
-      const kind = linkKind(path);
-      if (kind !== 'glob') targets.add(kind === 'directory' ? path.replace(/\/+$/, '') : path);
+    let slice = performance.now();
+    for (const p of parsed) {
+      for (const link of p.record?.links ?? []) {
+        const path = normalizePath(link.path);
+        const kind = linkKind(path);
+        if (kind !== 'glob') targets.add(kind === 'directory' ? path.replace(/\/+$/, '') : path);
+      }
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToLoop();
+        slice = performance.now();
+      }
     }
     const list = [...targets];
     const exists = new Map<string, boolean>();
-    for (let i = 0; i < list.length; i += 256) {
-      const chunk = list.slice(i, i + 256);
-      const stats = await Promise.all(chunk.map((t) => this.access.stat(t)));
-      stats.forEach((s, j) => exists.set(chunk[j]!, !!s));
-    }
-    let slice = performance.now();
+    (await this.statMany(list)).forEach((s, i) => exists.set(list[i]!, !!s));
+    slice = performance.now();
     for (const p of parsed) {
       await this.checkLinkTargets(p, into, exists);
       if (performance.now() - slice > SLICE_MS) {
@@ -324,12 +348,12 @@ export class IncidentIndex {
    */
   runbooksForIncident(incident: Incident): Array<{ runbook: Runbook; why: 'named' | 'system' | 'code' }> {
     const out = new Map<Runbook, 'named' | 'system' | 'code'>();
-    const named = [...(incident.record.runbooks ?? []), ...this.actionRecordsOf(incident.id).flatMap((a) => a.record.runbooks ?? [])];
+    const named = [...(incident.head.runbooks ?? []), ...this.actionRecordsOf(incident.id).flatMap((a) => a.record.runbooks ?? [])];
     for (const id of named) {
       const rb = this.runbook(id);
       if (rb && !out.has(rb)) out.set(rb, 'named');
     }
-    const system = systemKey(incident.record.impact?.system);
+    const system = systemKey(incident.head.impact?.system);
     if (system) for (const rb of this.runbooks()) if (!out.has(rb) && systemKey(rb.record.system) === system) out.set(rb, 'system');
     for (const link of incident.links) {
       const path = normalizePath(link.path);
@@ -346,7 +370,28 @@ export class IncidentIndex {
       .map((runbook) => ({ runbook, ageDays: runbookAgeDays(runbook, now) }));
   }
 
-  /** Fuzzy search over the incidents, built once per change of the index (not per query). */
+  /**
+   * Builds the search index in slices of ~15 ms, queued behind the load like
+   * any change, so the first search after a load finds it ready. A search
+   * asked for before it is done builds it at once instead.
+   */
+  private buildSearchInSlices(): Promise<void> {
+    return this.serial(async () => {
+      const search = new IncidentSearch();
+      let slice = performance.now();
+      for (const incident of this.incidents()) {
+        if (this.fuzzy) return;
+        search.add(incident);
+        if (performance.now() - slice > SLICE_MS) {
+          await yieldToLoop();
+          slice = performance.now();
+        }
+      }
+      this.fuzzy ??= search;
+    });
+  }
+
+  /** Fuzzy search over the incidents: built after a load (or on first use), then updated one file at a time. */
   search(): IncidentSearch {
     return (this.fuzzy ??= new IncidentSearch(this.incidents()));
   }
@@ -361,7 +406,7 @@ export class IncidentIndex {
   }
 
   byStatus(status: IncidentStatus): Incident[] {
-    return this.incidents().filter((i) => i.record.status === status);
+    return this.incidents().filter((i) => i.head.status === status);
   }
 
   /** Action records whose parent is this incident. */
@@ -392,8 +437,7 @@ export class IncidentIndex {
   openActions(now: number): OpenAction[] {
     const out: OpenAction[] = [];
     for (const incident of this.incidents()) {
-      for (const item of incident.actions) {
-        if (item.action.done) continue;
+      for (const item of incident.openActions) {
         out.push({ source: 'inline', incident, item, deadline: item.deadline, overdue: !!item.deadline && item.deadline.ms < now });
       }
     }
@@ -466,12 +510,14 @@ export class IncidentIndex {
   private store(parsed: ParsedFile): void {
     this.files.set(parsed.file, parsed);
     if (parsed.record) this.links.add(parsed.record);
+    if (parsed.record?.kind === 'incident') this.fuzzy?.add(parsed.record);
     this.invalidate();
   }
 
   private drop(path: string): void {
     const old = this.files.get(path);
     if (old?.record) this.links.remove(old.record);
+    if (old?.record?.kind === 'incident') this.fuzzy?.remove(old.record);
     this.files.delete(path);
     this.missingLinkTargets.delete(path);
     this.invalidate();
@@ -489,7 +535,6 @@ export class IncidentIndex {
     this.sortedIncidents = undefined;
     this.sortedActions = undefined;
     this.sortedRunbooks = undefined;
-    this.fuzzy = undefined;
   }
 
   private changed(files: string[]): void {
@@ -563,7 +608,7 @@ export class IncidentIndex {
           add(r.file, anchors?.get('incident'), 'incident', 'error', `parent incident "${r.record.incident}" does not exist`, 'missing-parent');
         }
       } else if (r.kind === 'incident') {
-        r.record.postmortem?.actionPlan?.forEach((actionId, i) => {
+        r.head.postmortem?.actionPlan?.forEach((actionId, i) => {
           // Planned actions (objects) have no record yet; only ids must resolve.
           if (typeof actionId === 'string' && !ids.has(actionId.toUpperCase())) {
             add(r.file, anchors?.get(`postmortem.actionPlan[${i}]`), `postmortem.actionPlan[${i}]`, 'error', `action record "${actionId}" does not exist`, 'missing-action');
@@ -571,7 +616,7 @@ export class IncidentIndex {
         });
       }
       if (r.kind !== 'runbook') {
-        r.record.runbooks?.forEach((rb, i) => {
+        (r.kind === 'incident' ? r.head.runbooks : r.record.runbooks)?.forEach((rb, i) => {
           if (ids.get(rb.toUpperCase())?.[0]?.kind !== 'runbook') add(r.file, anchors?.get(`runbooks[${i}]`), `runbooks[${i}]`, 'error', `runbook "${rb}" does not exist`, 'missing-runbook');
         });
       }

@@ -20,8 +20,7 @@ export const AGENTS_END = '<!-- incident-lens:end -->';
 
 /** An incident teaches the AI something when it has a learning or a confirmed root cause. */
 export function hasLearning(incident: Incident): boolean {
-  const r = incident.record;
-  return !!(r.learning?.lesson?.trim() || r.learning?.promptTemplate?.trim() || r.rootCause?.confirmed?.trim());
+  return incident.head.hasLearning === true;
 }
 
 /** A code link's path as an `applyTo` glob: directories cover what is under them; files and globs stay. */
@@ -73,7 +72,7 @@ export function instructionsFile(incident: Incident): string {
   return [
     '---',
     `applyTo: ${yamlString(globs.join(','))}`,
-    `description: ${yamlString(`Learnings from incident ${incident.id} (${incident.record.title}) for the code it concerns`)}`,
+    `description: ${yamlString(`Learnings from incident ${incident.id} (${incident.head.title}) for the code it concerns`)}`,
     '---',
     `${GENERATED_MARKER} from ${incident.file}. Do not edit: change the record and run "Incident Lens: Write AI Instructions" (or \`incident-lens instructions\`). -->`,
     '',
@@ -182,12 +181,12 @@ export interface PromptContext {
 /** Placeholders the extension can fill, by the words inside the brackets. */
 function placeholderValue(name: string, incident: Incident, ctx: PromptContext): string | undefined {
   const n = name.trim().toLowerCase();
-  const system = systemName(incident.record.impact?.system);
+  const system = systemName(incident.head.impact?.system);
   if (/^(service|system|component)( name)?$/.test(n)) return system;
   if (/^(file|path|file ?name|module)$/.test(n)) return ctx.file;
   if (/^(symbol|function|function name|method|class|handler)$/.test(n)) return ctx.symbol;
   if (/^(incident|incident id)$/.test(n)) return incident.id;
-  if (/^feature$/.test(n)) return incident.record.impact?.feature;
+  if (/^feature$/.test(n)) return incident.head.impact?.feature;
   return undefined;
 }
 
@@ -213,7 +212,7 @@ export function fillPromptTemplate(incident: Incident, ctx: PromptContext): { te
   });
   const context = [
     ctx.file ? `File: ${ctx.file}${ctx.symbol ? ` (${ctx.symbol})` : ''}` : undefined,
-    `Learned from ${incident.id}: ${incident.record.title}`,
+    `Learned from ${incident.id}: ${incident.head.title}`,
     incident.record.rootCause?.confirmed ? `Root cause then: ${oneParagraph(incident.record.rootCause.confirmed)}` : undefined,
     open.length ? `Still to fill in: ${open.map((o) => `[${o.trim()}]`).join(', ')}` : undefined,
   ].filter(Boolean);

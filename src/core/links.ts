@@ -204,56 +204,63 @@ export class LinkIndex {
   private readonly exact = new Map<string, LinkRef[]>();
   private readonly directories = new Map<string, LinkRef[]>();
   private readonly globs = new Map<string, Map<string, GlobEntry>>();
-  private readonly byRecord = new Map<IndexedRecord, Array<() => void>>();
 
-  add(record: IndexedRecord): void {
-    const removers: Array<() => void> = [];
-    record.links.forEach((link, index) => {
-      if (checkLinkPath(link.path)) return;
-      const path = normalizePath(link.path);
-      const kind = linkKind(path);
-      const ref: LinkRef = { record, link, index, kind };
-      if (kind === 'file') removers.push(pushTo(this.exact, path, ref));
-      else if (kind === 'directory') removers.push(pushTo(this.directories, path, ref));
-      else removers.push(...this.addGlob(path, ref));
-    });
-    this.byRecord.set(record, removers);
+  /** Where a link of a record is filed: its bucket and key (undefined: refused, never filed). */
+  private static place(link: CodeLink): { kind: LinkKind; path: string } | undefined {
+    if (checkLinkPath(link.path)) return undefined;
+    const path = normalizePath(link.path);
+    return { kind: linkKind(path), path };
   }
 
-  private addGlob(path: string, ref: LinkRef): Array<() => void> {
+  add(record: IndexedRecord): void {
+    record.links.forEach((link, index) => {
+      const at = LinkIndex.place(link);
+      if (!at) return;
+      const ref: LinkRef = { record, link, index, kind: at.kind };
+      if (at.kind === 'file') pushTo(this.exact, at.path, ref);
+      else if (at.kind === 'directory') pushTo(this.directories, at.path, ref);
+      else this.addGlob(at.path, ref);
+    });
+  }
+
+  private addGlob(path: string, ref: LinkRef): void {
     const base = globBase(path);
     let bucket = this.globs.get(base);
     let entry = bucket?.get(path);
     if (!entry) {
       const { matcher } = compileGlob(path);
-      if (!matcher) return [];
+      if (!matcher) return;
       if (!bucket) this.globs.set(base, (bucket = new Map()));
       bucket.set(path, (entry = { matcher, refs: [] }));
     }
-    const e = entry;
-    e.refs.push(ref);
-    return [
-      () => {
-        const i = e.refs.indexOf(ref);
-        if (i >= 0) e.refs.splice(i, 1);
-        if (e.refs.length) return;
-        const b = this.globs.get(base);
-        b?.delete(path);
-        if (b && b.size === 0) this.globs.delete(base);
-      },
-    ];
+    entry.refs.push(ref);
   }
 
+  /** Takes out every link of the record (found again from its links, the same way they were filed). */
   remove(record: IndexedRecord): void {
-    for (const remove of this.byRecord.get(record) ?? []) remove();
-    this.byRecord.delete(record);
+    for (const link of record.links) {
+      const at = LinkIndex.place(link);
+      if (!at) continue;
+      if (at.kind === 'file') removeFrom(this.exact, at.path, record);
+      else if (at.kind === 'directory') removeFrom(this.directories, at.path, record);
+      else {
+        const base = globBase(at.path);
+        const bucket = this.globs.get(base);
+        const entry = bucket?.get(at.path);
+        if (!bucket || !entry) continue;
+        const kept = entry.refs.filter((r) => r.record !== record);
+        entry.refs.splice(0, entry.refs.length, ...kept);
+        if (entry.refs.length) continue;
+        bucket.delete(at.path);
+        if (bucket.size === 0) this.globs.delete(base);
+      }
+    }
   }
 
   clear(): void {
     this.exact.clear();
     this.directories.clear();
     this.globs.clear();
-    this.byRecord.clear();
   }
 
   /** Every link that covers the file (exact, by directory or by glob). */
@@ -270,17 +277,18 @@ export class LinkIndex {
   }
 }
 
-function pushTo<T>(map: Map<string, T[]>, key: string, value: T): () => void {
-  let list = map.get(key);
-  if (!list) map.set(key, (list = []));
-  list.push(value);
-  return () => {
-    const l = map.get(key);
-    if (!l) return;
-    const i = l.indexOf(value);
-    if (i >= 0) l.splice(i, 1);
-    if (l.length === 0) map.delete(key);
-  };
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function removeFrom(map: Map<string, LinkRef[]>, key: string, record: IndexedRecord): void {
+  const list = map.get(key);
+  if (!list) return;
+  const kept = list.filter((r) => r.record !== record);
+  if (kept.length) map.set(key, kept);
+  else map.delete(key);
 }
 
 /** Does a link's line range ("12-30" or "12") cover the one-based line? */

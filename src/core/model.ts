@@ -19,6 +19,7 @@ import {
 } from './schema';
 import type { Severity } from './diagnostics';
 import type { FieldPath } from './yamlPositions';
+import { searchWordsOf } from './searchWords';
 import { formatDuration, parseDuration, resolveTime, TIME, type Instant } from './time';
 
 export const POSTMORTEM_DUE_HOURS = 48;
@@ -43,10 +44,27 @@ export interface ResolvedCommunication {
   readonly at?: Instant;
 }
 
+/**
+ * The small part of an incident record, always in memory: what lists,
+ * sorting, grouping, metrics and cross-record checks read for all incidents
+ * at once. Everything else (timeline, actions, communications, roles, root
+ * cause and learning texts, postmortem texts…) is in the full record.
+ */
+export type IncidentHead = Pick<IncidentRecord, 'id' | 'title' | 'status' | 'priority' | 'start' | 'resolution' | 'duration' | 'links' | 'runbooks'> & {
+  readonly impact?: Pick<NonNullable<IncidentRecord['impact']>, 'system' | 'feature'>;
+  readonly rootCause?: Pick<NonNullable<IncidentRecord['rootCause']>, 'aiConnection'>;
+  readonly postmortem?: Pick<NonNullable<IncidentRecord['postmortem']>, 'status' | 'deadline' | 'owner' | 'actionPlan'>;
+  /** The record teaches something: a lesson, a prompt template or a confirmed root cause (learnings.ts). */
+  readonly hasLearning?: true;
+};
+
 export interface Incident {
   readonly kind: 'incident';
   /** Workspace-relative path of the YAML file. */
   readonly file: string;
+  /** The small fields, always in memory: read these when going over many incidents. */
+  readonly head: IncidentHead;
+  /** The whole record; on big folders loaded on first access (and forgotten again when many others were). */
   readonly record: IncidentRecord;
   readonly id: string;
   readonly start?: Instant;
@@ -55,12 +73,16 @@ export interface Incident {
   readonly durationMinutes?: number;
   readonly timeline: readonly ResolvedEntry[];
   readonly actions: readonly ResolvedAction[];
+  /** The actions not done yet (always in memory). */
+  readonly openActions: readonly ResolvedAction[];
   readonly communications: readonly ResolvedCommunication[];
   readonly milestones: Partial<Record<Milestone, Instant>>;
   readonly aiConnections: readonly AiConnection[];
   /** Explicit postmortem deadline, else 48 h after resolution. */
   readonly postmortemDeadline?: Instant;
   readonly links: readonly CodeLink[];
+  /** The words search indexes, with their field weights (searchWords.ts). */
+  readonly searchWords: string;
 }
 
 export interface ActionItem {
@@ -99,17 +121,222 @@ function asList(value: string | readonly string[] | undefined): AiConnection[] {
   return (Array.isArray(value) ? value : [value]).filter((v): v is AiConnection => (AI_CONNECTIONS as readonly string[]).includes(v));
 }
 
-export function buildIncident(file: string, record: IncidentRecord): { incident: Incident; problems: SemanticProblem[] } {
-  const problems: SemanticProblem[] = [];
-  const time = (raw: string | undefined, path: FieldPath, anchor: Instant | undefined, allowDate = false): Instant | undefined => {
+type TimeResolver = (raw: string | undefined, path: FieldPath, anchor: Instant | undefined, allowDate?: boolean) => Instant | undefined;
+
+/** Resolves times, reporting the ones it cannot read into `problems` (or nowhere, when they were reported at parse time). */
+function timeResolver(problems?: SemanticProblem[]): TimeResolver {
+  return (raw, path, anchor, allowDate = false) => {
     if (raw === undefined) return undefined;
     const r = resolveTime(raw, anchor, { allowDate });
     if ('error' in r) {
-      problems.push({ path, severity: 'error', message: r.error, code: 'time' });
+      problems?.push({ path, severity: 'error', message: r.error, code: 'time' });
       return undefined;
     }
     return r;
   };
+}
+
+function resolveTimeline(record: IncidentRecord, start: Instant | undefined, time: TimeResolver, problems?: SemanticProblem[]) {
+  const timeline: ResolvedEntry[] = [];
+  const milestones: Partial<Record<Milestone, Instant>> = {};
+  let anchor = start;
+  let previous: Instant | undefined;
+  (record.timeline ?? []).forEach((entry, index) => {
+    const at = time(entry.at, ['timeline', index, 'at'], anchor);
+    if (at) {
+      if (previous && at.ms < previous.ms) {
+        problems?.push({
+          path: ['timeline', index, 'at'],
+          severity: 'warning',
+          message: 'timeline is out of order: this entry is earlier than the one before it',
+          code: 'timeline-order',
+        });
+      }
+      previous = at;
+      anchor = at;
+    }
+    if (entry.milestone) {
+      if (milestones[entry.milestone]) {
+        problems?.push({
+          path: ['timeline', index, 'milestone'],
+          severity: 'warning',
+          message: `milestone "${entry.milestone}" is marked more than once; the first one counts`,
+          code: 'milestone-repeated',
+        });
+      } else if (at) {
+        milestones[entry.milestone] = at;
+      }
+    }
+    timeline.push({ index, entry, at });
+  });
+  return { timeline, milestones };
+}
+
+function resolveActions(record: IncidentRecord, start: Instant | undefined, time: TimeResolver): ResolvedAction[] {
+  return (record.actions ?? []).map((action, index) => ({
+    index,
+    action,
+    deadline: time(action.deadline, ['actions', index, 'deadline'], start, true),
+    doneAt: time(action.doneAt, ['actions', index, 'doneAt'], start),
+  }));
+}
+
+function resolveCommunications(record: IncidentRecord, start: Instant | undefined, time: TimeResolver): ResolvedCommunication[] {
+  const communications: ResolvedCommunication[] = [];
+  for (const channel of COMMUNICATION_CHANNELS) {
+    (record.communications?.[channel] ?? []).forEach((item, index) => {
+      communications.push({ channel, index, item, at: time(item.at, ['communications', channel, index, 'at'], start) });
+    });
+  }
+  return communications;
+}
+
+/** Plain data only (no shared references into the record), so that it can be sent and stored on its own. */
+export function incidentHead(record: IncidentRecord): IncidentHead {
+  const { id, title, status, priority, start, resolution, duration, links, runbooks, impact, rootCause, postmortem, learning } = record;
+  const head: { -readonly [K in keyof IncidentHead]: IncidentHead[K] } = { id, title, status, priority, start };
+  if (resolution !== undefined) head.resolution = resolution;
+  if (duration !== undefined) head.duration = duration;
+  if (links) head.links = links.map((l) => ({ ...l }));
+  if (runbooks) head.runbooks = [...runbooks];
+  if (impact?.system !== undefined || impact?.feature !== undefined) head.impact = JSON.parse(JSON.stringify({ system: impact.system, feature: impact.feature })) as IncidentHead['impact'];
+  if (rootCause?.aiConnection !== undefined) head.rootCause = JSON.parse(JSON.stringify({ aiConnection: rootCause.aiConnection })) as IncidentHead['rootCause'];
+  if (postmortem) {
+    const { status: s, deadline, owner, actionPlan } = postmortem;
+    head.postmortem = JSON.parse(JSON.stringify({ status: s, deadline, owner, actionPlan })) as IncidentHead['postmortem'];
+  }
+  if (learning?.lesson?.trim() || learning?.promptTemplate?.trim() || rootCause?.confirmed?.trim()) head.hasLearning = true;
+  return head;
+}
+
+/** What is computed from the whole record once and kept with the head. */
+export interface IncidentDerived {
+  readonly start?: Instant;
+  readonly resolution?: Instant;
+  readonly durationMinutes?: number;
+  readonly postmortemDeadline?: Instant;
+  readonly milestones: Partial<Record<Milestone, Instant>>;
+  readonly openActions: readonly ResolvedAction[];
+  readonly searchWords: string;
+}
+
+/** Where a full record comes from when it is not in memory (its JSON as UTF-8 bytes, core/wire.ts), with its search words. */
+export interface RecordSource {
+  load(): IncidentRecord;
+  searchWords(): string;
+}
+
+/** Full records in memory for big folders; the longest loaded are forgotten first. */
+let loadedLimit = 500;
+const loaded = new Set<IncidentModel>();
+
+/** How many full records loaded from their source stay in memory (tests and the benchmark); returns the previous limit. */
+export function setLoadedRecordLimit(limit: number): number {
+  const previous = loadedLimit;
+  loadedLimit = limit;
+  return previous;
+}
+
+/** Full records currently loaded from their sources. */
+export function loadedRecordCount(): number {
+  return loaded.size;
+}
+
+interface Full {
+  readonly record: IncidentRecord;
+  timeline?: readonly ResolvedEntry[];
+  actions?: readonly ResolvedAction[];
+  communications?: readonly ResolvedCommunication[];
+}
+
+/**
+ * An incident: head and derived figures always in memory, the full record
+ * either kept (parsed here) or loaded from its source on first access.
+ */
+class IncidentModel implements Incident {
+  readonly kind = 'incident';
+  readonly id: string;
+  readonly start?: Instant;
+  readonly resolution?: Instant;
+  readonly durationMinutes?: number;
+  readonly postmortemDeadline?: Instant;
+  readonly milestones: Partial<Record<Milestone, Instant>>;
+  readonly openActions: readonly ResolvedAction[];
+  readonly aiConnections: readonly AiConnection[];
+  readonly links: readonly CodeLink[];
+  private readonly words?: string;
+  private full?: Full;
+
+  constructor(
+    readonly file: string,
+    readonly head: IncidentHead,
+    derived: Omit<IncidentDerived, 'searchWords'> & { searchWords?: string },
+    private readonly source: RecordSource | undefined,
+    full?: Full,
+  ) {
+    this.id = head.id;
+    this.start = derived.start;
+    this.resolution = derived.resolution;
+    this.durationMinutes = derived.durationMinutes;
+    this.postmortemDeadline = derived.postmortemDeadline;
+    this.milestones = derived.milestones;
+    this.openActions = derived.openActions;
+    this.words = derived.searchWords;
+    this.aiConnections = asList(head.rootCause?.aiConnection);
+    this.links = head.links ?? [];
+    this.full = full;
+  }
+
+  private get loadedFull(): Full {
+    if (this.full) return this.full;
+    const full: Full = { record: this.source!.load() };
+    this.full = full;
+    loaded.add(this);
+    while (loaded.size > loadedLimit) {
+      const oldest = loaded.values().next().value!;
+      loaded.delete(oldest);
+      oldest.full = undefined;
+    }
+    return full;
+  }
+
+  get record(): IncidentRecord {
+    return this.loadedFull.record;
+  }
+
+  get searchWords(): string {
+    return this.words ?? this.source!.searchWords();
+  }
+
+  get timeline(): readonly ResolvedEntry[] {
+    const f = this.loadedFull;
+    return (f.timeline ??= resolveTimeline(f.record, this.start, timeResolver()).timeline);
+  }
+
+  get actions(): readonly ResolvedAction[] {
+    const f = this.loadedFull;
+    return (f.actions ??= resolveActions(f.record, this.start, timeResolver()));
+  }
+
+  get communications(): readonly ResolvedCommunication[] {
+    const f = this.loadedFull;
+    return (f.communications ??= resolveCommunications(f.record, this.start, timeResolver()));
+  }
+}
+
+/** An incident whose full record is loaded from `source` when needed (what workers and the cache deliver). */
+export function incidentFromHead(file: string, head: IncidentHead, derived: Omit<IncidentDerived, 'searchWords'>, source: RecordSource): Incident {
+  return new IncidentModel(file, head, derived, source);
+}
+
+export function incidentDerived(incident: Incident): IncidentDerived {
+  const { start, resolution, durationMinutes, postmortemDeadline, milestones, openActions, searchWords } = incident;
+  return { start, resolution, durationMinutes, postmortemDeadline, milestones, openActions, searchWords };
+}
+
+export function buildIncident(file: string, record: IncidentRecord): { incident: Incident; problems: SemanticProblem[] } {
+  const problems: SemanticProblem[] = [];
+  const time = timeResolver(problems);
 
   const start = time(record.start, ['start'], undefined);
   const resolution = time(record.resolution, ['resolution'], start);
@@ -143,74 +370,22 @@ export function buildIncident(file: string, record: IncidentRecord): { incident:
     problems.push({ path: ['status'], severity: 'warning', message: `incident is ${record.status} but has no resolution time`, code: 'resolved-without-resolution' });
   }
 
-  const timeline: ResolvedEntry[] = [];
-  const milestones: Partial<Record<Milestone, Instant>> = {};
-  let anchor = start;
-  let previous: Instant | undefined;
-  (record.timeline ?? []).forEach((entry, index) => {
-    const at = time(entry.at, ['timeline', index, 'at'], anchor);
-    if (at) {
-      if (previous && at.ms < previous.ms) {
-        problems.push({
-          path: ['timeline', index, 'at'],
-          severity: 'warning',
-          message: 'timeline is out of order: this entry is earlier than the one before it',
-          code: 'timeline-order',
-        });
-      }
-      previous = at;
-      anchor = at;
-    }
-    if (entry.milestone) {
-      if (milestones[entry.milestone]) {
-        problems.push({
-          path: ['timeline', index, 'milestone'],
-          severity: 'warning',
-          message: `milestone "${entry.milestone}" is marked more than once; the first one counts`,
-          code: 'milestone-repeated',
-        });
-      } else if (at) {
-        milestones[entry.milestone] = at;
-      }
-    }
-    timeline.push({ index, entry, at });
-  });
-
-  const actions: ResolvedAction[] = (record.actions ?? []).map((action, index) => ({
-    index,
-    action,
-    deadline: time(action.deadline, ['actions', index, 'deadline'], start, true),
-    doneAt: time(action.doneAt, ['actions', index, 'doneAt'], start),
-  }));
-
-  const communications: ResolvedCommunication[] = [];
-  for (const channel of COMMUNICATION_CHANNELS) {
-    (record.communications?.[channel] ?? []).forEach((item, index) => {
-      communications.push({ channel, index, item, at: time(item.at, ['communications', channel, index, 'at'], start) });
-    });
-  }
+  const { timeline, milestones } = resolveTimeline(record, start, time, problems);
+  const actions = resolveActions(record, start, time);
+  const communications = resolveCommunications(record, start, time);
 
   const explicitDeadline = time(record.postmortem?.deadline, ['postmortem', 'deadline'], resolution ?? start, true);
   const postmortemDeadline =
     explicitDeadline ??
     (resolution && (record.status === 'postmortem-pending' || record.status === 'closed') ? { ms: resolution.ms + POSTMORTEM_DUE_HOURS * TIME.HOUR, offsetMinutes: resolution.offsetMinutes } : undefined);
 
-  const incident: Incident = {
-    kind: 'incident',
+  const incident = new IncidentModel(
     file,
-    record,
-    id: record.id,
-    start,
-    resolution,
-    durationMinutes,
-    timeline,
-    actions,
-    communications,
-    milestones,
-    aiConnections: asList(record.rootCause?.aiConnection),
-    postmortemDeadline,
-    links: record.links ?? [],
-  };
+    incidentHead(record),
+    { start, resolution, durationMinutes, postmortemDeadline, milestones, openActions: actions.filter((a) => !a.action.done), searchWords: searchWordsOf(record) },
+    undefined,
+    { record, timeline, actions, communications },
+  );
   return { incident, problems };
 }
 
@@ -263,7 +438,7 @@ export function systemName(system: string | undefined): string | undefined {
  * one while its postmortem section exists and is not complete.
  */
 export function postmortemOwed(incident: Incident): boolean {
-  const { status, postmortem } = incident.record;
+  const { status, postmortem } = incident.head;
   if (incident.postmortemDeadline === undefined || postmortem?.status === 'complete') return false;
   return status === 'postmortem-pending' || (status === 'closed' && postmortem !== undefined);
 }

@@ -22,13 +22,18 @@ export interface ParseOptions {
   maxFileBytes?: number;
 }
 
+/** Field ranges by field path; a Map when parsed here, a compact array when read back from a worker or the cache. */
+export interface Anchors extends Iterable<[string, Range]> {
+  get(field: string): Range | undefined;
+}
+
 export interface ParsedFile {
   readonly file: string;
   readonly kind?: RecordKind;
   readonly record?: IndexedRecord;
   readonly diagnostics: RecordDiagnostic[];
   /** Ranges of the fields that cross-record checks point at (id, parent, action plan, links). */
-  readonly anchors: ReadonlyMap<string, Range>;
+  readonly anchors: Anchors;
   /** True when the YAML itself is broken (no edit may write into this file). */
   readonly yamlBroken: boolean;
   /** Hash of the text it was parsed from, when the parser computed one (cache validation). */

@@ -6,9 +6,17 @@
  * (built once per index change) picks the candidates first — exact words,
  * prefixes, and words within one or two edits for typos — scored by field
  * weight and rarity; fuse.js then ranks the best few dozen.
+ *
+ * The words of each incident are listed when it is parsed (in a worker on
+ * big folders, see searchWords.ts), so building the index never loads full
+ * records; only the candidates of a query are. The index is updated one
+ * incident at a time as records change.
  */
 import Fuse, { type FuseResultMatch, type IFuseOptions } from 'fuse.js';
 import type { Incident } from './model';
+import { docOf, FIELDS, readSearchWords, words, type SearchDoc } from './searchWords';
+
+type RankedDoc = SearchDoc & { incident: Incident };
 
 export interface SearchHit {
   readonly incident: Incident;
@@ -20,32 +28,7 @@ export interface SearchHit {
   readonly snippet: string;
 }
 
-interface SearchDoc {
-  incident: Incident;
-  id: string;
-  title: string;
-  keywords: string[];
-  system: string;
-  feature: string;
-  rootCause: string;
-  trigger: string;
-  learning: string;
-  timeline: string[];
-}
-
-const FIELDS: ReadonlyArray<{ key: keyof SearchDoc; label: string; weight: number }> = [
-  { key: 'id', label: 'id', weight: 4 },
-  { key: 'title', label: 'title', weight: 3 },
-  { key: 'keywords', label: 'keywords', weight: 3 },
-  { key: 'system', label: 'affected system', weight: 2 },
-  { key: 'feature', label: 'affected feature', weight: 1.5 },
-  { key: 'rootCause', label: 'root cause', weight: 1.5 },
-  { key: 'trigger', label: 'trigger', weight: 1.5 },
-  { key: 'learning', label: 'learning', weight: 1 },
-  { key: 'timeline', label: 'timeline', weight: 0.5 },
-];
-
-const OPTIONS: IFuseOptions<SearchDoc> = {
+const OPTIONS: IFuseOptions<RankedDoc> = {
   keys: FIELDS.map((f) => ({ name: f.key, weight: f.weight })),
   includeScore: true,
   includeMatches: true,
@@ -54,20 +37,8 @@ const OPTIONS: IFuseOptions<SearchDoc> = {
   minMatchCharLength: 2,
 };
 
-function toDoc(incident: Incident): SearchDoc {
-  const r = incident.record;
-  return {
-    incident,
-    id: r.id,
-    title: r.title,
-    keywords: r.keywords ?? [],
-    system: r.impact?.system ?? '',
-    feature: r.impact?.feature ?? '',
-    rootCause: [r.rootCause?.confirmed, r.rootCause?.initialHypothesis, r.rootCause?.note].filter(Boolean).join('\n'),
-    trigger: [r.rootCause?.trigger?.text, r.rootCause?.trigger?.ref].filter(Boolean).join(' '),
-    learning: [r.learning?.lesson, r.learning?.promptTemplate].filter(Boolean).join('\n'),
-    timeline: (r.timeline ?? []).map((e) => e.text),
-  };
+function toDoc(incident: Incident): RankedDoc {
+  return { ...docOf(incident.record), incident };
 }
 
 function snippetOf(match: FuseResultMatch): string {
@@ -88,10 +59,10 @@ function snippetOf(match: FuseResultMatch): string {
  * (each doc's mean score over the words; a word it lacks scores 1), and the
  * matches of all words are kept to explain the hit.
  */
-function rankWords(fuse: Fuse<SearchDoc>, query: string, limit: number): Array<{ item: SearchDoc; score?: number; matches?: readonly FuseResultMatch[] }> {
+function rankWords(fuse: Fuse<RankedDoc>, query: string, limit: number): Array<{ item: RankedDoc; score?: number; matches?: readonly FuseResultMatch[] }> {
   const tokens = [...new Set(query.split(/\s+/).filter((t) => t.length >= 2))];
   if (tokens.length <= 1) return fuse.search(query, { limit });
-  const byDoc = new Map<SearchDoc, { sum: number; count: number; matches: FuseResultMatch[] }>();
+  const byDoc = new Map<RankedDoc, { sum: number; count: number; matches: FuseResultMatch[] }>();
   for (const token of tokens) {
     for (const r of fuse.search(token)) {
       const e = byDoc.get(r.item) ?? { sum: 0, count: 0, matches: [] };
@@ -109,11 +80,6 @@ function rankWords(fuse: Fuse<SearchDoc>, query: string, limit: number): Array<{
 
 /** How many candidates fuse.js ranks. */
 const CANDIDATES = 40;
-const WORD = /[\p{L}\p{N}]+/gu;
-
-function words(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
-}
 
 /** Edit distance, or max+1 as soon as it must exceed max. */
 function editDistance(a: string, b: string, max: number): number {
@@ -135,46 +101,63 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-/** Word → documents (with the best field weight the word has in each). */
+/** Word → documents (with the best field weight the word has in each), kept up to date one document at a time. */
 class WordIndex {
   private readonly postings = new Map<string, Map<number, number>>();
-  private readonly byLength = new Map<number, string[]>();
-  private readonly sorted: string[];
+  private byLength?: Map<number, string[]>;
+  private sorted?: string[];
 
-  constructor(docs: readonly SearchDoc[]) {
-    docs.forEach((doc, d) => {
-      for (const f of FIELDS) {
-        const value = doc[f.key];
-        const text = Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
-        for (const w of words(text)) {
-          let p = this.postings.get(w);
-          if (!p) this.postings.set(w, (p = new Map()));
-          if ((p.get(d) ?? 0) < f.weight) p.set(d, f.weight);
-        }
+  add(d: number, list: ReadonlyArray<readonly [string, number]>): void {
+    for (const [w, weight] of list) {
+      let p = this.postings.get(w);
+      if (!p) {
+        this.postings.set(w, (p = new Map()));
+        this.vocabularyChanged();
       }
-    });
-    for (const w of this.postings.keys()) {
-      const list = this.byLength.get(w.length);
-      if (list) list.push(w);
-      else this.byLength.set(w.length, [w]);
+      if ((p.get(d) ?? 0) < weight) p.set(d, weight);
     }
-    this.sorted = [...this.postings.keys()].sort();
+  }
+
+  remove(d: number, list: ReadonlyArray<readonly [string, number]>): void {
+    for (const [w] of list) {
+      const p = this.postings.get(w);
+      if (!p) continue;
+      p.delete(d);
+      if (!p.size) {
+        this.postings.delete(w);
+        this.vocabularyChanged();
+      }
+    }
+  }
+
+  private vocabularyChanged(): void {
+    this.byLength = undefined;
+    this.sorted = undefined;
   }
 
   /** Vocabulary words a query word may mean, with how much to trust each (1 exact). */
   expand(token: string): Array<{ word: string; quality: number }> {
+    const sorted = (this.sorted ??= [...this.postings.keys()].sort());
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (const w of sorted) {
+        const list = this.byLength.get(w.length);
+        if (list) list.push(w);
+        else this.byLength.set(w.length, [w]);
+      }
+    }
     const out = new Map<string, number>();
     if (this.postings.has(token)) out.set(token, 1);
     // Prefixes: the user is still typing ("strip" → "stripe").
     if (token.length >= 3) {
       let lo = 0;
-      let hi = this.sorted.length;
+      let hi = sorted.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (this.sorted[mid]! < token) lo = mid + 1;
+        if (sorted[mid]! < token) lo = mid + 1;
         else hi = mid;
       }
-      for (let i = lo; i < this.sorted.length && i < lo + 50 && this.sorted[i]!.startsWith(token); i++) if (!out.has(this.sorted[i]!)) out.set(this.sorted[i]!, 0.7);
+      for (let i = lo; i < sorted.length && i < lo + 50 && sorted[i]!.startsWith(token); i++) if (!out.has(sorted[i]!)) out.set(sorted[i]!, 0.7);
     }
     // Typos: one edit from 4 letters, two from 8.
     const max = token.length >= 8 ? 2 : token.length >= 4 ? 1 : 0;
@@ -196,24 +179,47 @@ class WordIndex {
 }
 
 export class IncidentSearch {
-  private readonly docs: SearchDoc[];
-  private readonly words: WordIndex;
+  /** Slot → incident (holes where incidents were removed). */
+  private readonly slots: Array<Incident | undefined> = [];
+  private readonly slotOf = new Map<Incident, number>();
+  private readonly free: number[] = [];
+  private readonly index = new WordIndex();
 
-  constructor(private readonly incidents: readonly Incident[]) {
-    this.docs = incidents.map(toDoc);
-    this.words = new WordIndex(this.docs);
+  constructor(incidents: Iterable<Incident> = []) {
+    for (const incident of incidents) this.add(incident);
   }
 
-  /** The documents worth ranking: every query word matched (or as many as possible), rarer words and weightier fields first. */
-  private candidates(query: string): SearchDoc[] {
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  add(incident: Incident): void {
+    if (this.slotOf.has(incident)) return;
+    const d = this.free.pop() ?? this.slots.length;
+    this.slots[d] = incident;
+    this.slotOf.set(incident, d);
+    this.index.add(d, readSearchWords(incident.searchWords));
+  }
+
+  remove(incident: Incident): void {
+    const d = this.slotOf.get(incident);
+    if (d === undefined) return;
+    this.index.remove(d, readSearchWords(incident.searchWords));
+    this.slotOf.delete(incident);
+    this.slots[d] = undefined;
+    this.free.push(d);
+  }
+
+  /** The incidents worth ranking: every query word matched (or as many as possible), rarer words and weightier fields first. */
+  private candidates(query: string): Incident[] {
     const tokens = [...new Set(words(query))];
     if (!tokens.length) return [];
-    const n = this.docs.length;
+    const n = this.slotOf.size;
     const score = new Map<number, { s: number; matched: number }>();
     for (const token of tokens) {
       const best = new Map<number, number>();
-      for (const { word, quality } of this.words.expand(token)) {
-        const postings = this.words.docs(word);
+      for (const { word, quality } of this.index.expand(token)) {
+        const postings = this.index.docs(word);
         const idf = Math.log(1 + n / postings.size);
         for (const [d, weight] of postings) {
           const v = weight * idf * quality;
@@ -229,15 +235,15 @@ export class IncidentSearch {
       }
     }
     return [...score]
-      .sort((a, b) => b[1].matched - a[1].matched || b[1].s - a[1].s)
+      .sort((a, b) => b[1].matched - a[1].matched || b[1].s - a[1].s || a[0] - b[0])
       .slice(0, CANDIDATES)
-      .map(([d]) => this.docs[d]!);
+      .map(([d]) => this.slots[d]!);
   }
 
   search(query: string, limit = 50): SearchHit[] {
     const q = query.trim();
     if (!q) return [];
-    const candidates = this.candidates(q);
+    const candidates = this.candidates(q).map(toDoc);
     const fuse = new Fuse(candidates, OPTIONS);
     const hits = rankWords(fuse, q, limit).map((result) => {
       const matches = result.matches ?? [];
@@ -260,7 +266,7 @@ export class IncidentSearch {
     // An exact id ("INC-023", "inc-23") is what the user means: first, whatever fuzzy scores say.
     const id = /^inc-?0*(\d+)$/i.exec(q);
     if (id) {
-      const incident = this.incidents.find((i) => Number(i.id.replace(/^INC-/i, '')) === Number(id[1]));
+      const incident = this.slots.find((i) => i !== undefined && Number(i.id.replace(/^INC-/i, '')) === Number(id[1]));
       if (incident) {
         const rest = hits.filter((h) => h.incident !== incident);
         return [{ incident, score: 0, field: 'id', snippet: incident.id }, ...rest].slice(0, limit);

@@ -217,9 +217,9 @@ export class IncidentDecorationProvider implements vscode.FileDecorationProvider
       const filter = linkFilter();
       const incidents = [...new Set(linkedIncidents(located.folder.index, located.path, filter).flatMap((g) => g.incidents))];
       if (!incidents.length) return undefined;
-      const top = incidents.map((i) => i.record.priority).sort((a, b) => PRIORITIES.indexOf(a) - PRIORITIES.indexOf(b))[0]!;
+      const top = incidents.map((i) => i.head.priority).sort((a, b) => PRIORITIES.indexOf(a) - PRIORITIES.indexOf(b))[0]!;
       const strong = top === 'P1' || top === 'P2';
-      const tooltip = `${vscode.l10n.t('Past incidents')}: ${incidents.map((i) => `${i.id} (${i.record.priority}) ${i.record.title}`).join('; ')}`;
+      const tooltip = `${vscode.l10n.t('Past incidents')}: ${incidents.map((i) => `${i.id} (${i.head.priority}) ${i.head.title}`).join('; ')}`;
       return new vscode.FileDecoration(top, tooltip, strong ? new vscode.ThemeColor(COLORS[top]) : undefined);
     });
   }

@@ -157,6 +157,7 @@ export class IncidentWorkspace implements vscode.Disposable {
       folder: s.incidentsFolder,
       maxFileBytes: s.maxFileSize,
       checkLinkTargets: true,
+      prepareSearch: true,
       runbookStaleAfterDays: s.runbookStaleAfterDays,
       bulkParse: pool ? (paths, options) => pool.parse(wf.uri.fsPath, paths, options) : undefined,
       cache: cacheDir ? new LoadCache(cacheDir, this.loading.version, (path) => access.readFile(path)) : undefined,

@@ -22,13 +22,13 @@ export class IncidentStatusBar implements vscode.Disposable {
   }
 
   update(): void {
-    const active = this.workspace.incidents().filter((r) => r.incident.record.status === 'active');
+    const active = this.workspace.incidents().filter((r) => r.incident.head.status === 'active');
     const now = this.now();
     const overdue = this.workspace.folderIndexes().reduce((n, f) => n + f.index.postmortemsDue(now).filter((p) => p.overdue).length, 0);
     const parts: string[] = [];
     let top: (typeof PRIORITIES)[number] | undefined;
     if (active.length) {
-      top = PRIORITIES.find((p) => active.some((r) => r.incident.record.priority === p))!;
+      top = PRIORITIES.find((p) => active.some((r) => r.incident.head.priority === p))!;
       parts.push(`$(flame) ${STRINGS.statusBarActive(active.length, top)}`);
     }
     if (overdue) parts.push(`$(clock) ${STRINGS.statusBarOverdue(overdue)}`);

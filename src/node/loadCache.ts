@@ -4,18 +4,20 @@
  * storage, or a CLI cache folder). An entry is trusted when the file's
  * identity on disk (size and mtime) is unchanged, else when its content hash
  * is; the cache is versioned by the host's version and the parse options.
- * Parsed files are stored in chunks (v8 serialization) so that reading them
- * back never blocks the event loop for long. Any damage to the cache is a
- * miss, never an error.
+ * Parsed files are stored in chunks of 256 (a JSON header of the files'
+ * data, then the incidents' full records as UTF-8 JSON, core/wire.ts), so
+ * that reading them back never blocks the event loop for long; incidents
+ * come back as heads whose full records stay bytes until first used. Any
+ * damage to the cache is a miss, never an error.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { CacheKey, RecordCache } from '../core/index';
 import type { ParsedFile, ParseOptions } from '../core/parse';
+import { fromWireFile, toWire, type WireFile } from '../core/wire';
 
-const FORMAT = 1;
+const FORMAT = 4;
 const CHUNK = 256;
 
 interface Entry {
@@ -37,6 +39,20 @@ export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('base64');
 }
 
+/**
+ * [header length, u32 LE][header: JSON of the files, ASCII only][bodies].
+ * The header escapes every non-ASCII character so that it is read back as
+ * Latin-1, a plain copy, instead of decoded as UTF-8 (several times slower).
+ */
+function encodeChunk(parsed: ParsedFile[]): Buffer {
+  const batch = toWire(parsed);
+  const ascii = JSON.stringify(batch.files).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const header = Buffer.from(ascii, 'latin1');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length, 0);
+  return Buffer.concat([length, header, batch.bodies]);
+}
+
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class LoadCache implements RecordCache {
@@ -50,6 +66,51 @@ export class LoadCache implements RecordCache {
     private readonly readText?: (path: string) => Promise<string>,
   ) {}
 
+  /**
+   * A chunk's header now, its bodies (the incidents' full records) on first
+   * use: most records are never opened, and reading only headers makes a
+   * warm start several times faster. Chunk files are never rewritten (new
+   * names each store); if one is gone when a body is needed (another window
+   * stored and cleaned up, the cache was deleted), the body cannot be read
+   * and the caller reports it.
+   */
+  private readChunk(chunk: string): { files: WireFile[]; bodies: () => Uint8Array } {
+    const file = join(this.dir, chunk);
+    const fd = openSync(file, 'r');
+    let headerEnd: number;
+    let size: number;
+    let header: Buffer;
+    try {
+      size = fstatSync(fd).size;
+      const length = Buffer.alloc(4);
+      if (readSync(fd, length, 0, 4, 0) !== 4) throw new Error('short chunk');
+      headerEnd = 4 + length.readUInt32LE(0);
+      header = Buffer.allocUnsafe(headerEnd - 4);
+      if (readSync(fd, header, 0, header.length, 4) !== header.length) throw new Error('short chunk');
+    } finally {
+      closeSync(fd);
+    }
+    const files = JSON.parse(header.toString('latin1')) as WireFile[];
+    let bytes: Uint8Array | undefined;
+    const bodies = () => {
+      if (bytes) return bytes;
+      try {
+        const fd = openSync(file, 'r');
+        try {
+          const buf = Buffer.allocUnsafe(size - headerEnd);
+          if (readSync(fd, buf, 0, buf.length, headerEnd) !== buf.length) throw new Error('short chunk');
+          bytes = buf;
+        } finally {
+          closeSync(fd);
+        }
+      } catch (err) {
+        throw new Error(`Incident Lens: the cached record could not be read (${(err as Error).message}); reload the window to read the records again`);
+      }
+      return bytes;
+    };
+    return { files, bodies };
+  }
+
   private async readManifest(options: ParseOptions): Promise<Manifest> {
     const fresh: Manifest = { format: FORMAT, version: this.version, options: JSON.stringify(options), entries: {} };
     try {
@@ -60,12 +121,37 @@ export class LoadCache implements RecordCache {
     }
   }
 
-  async lookup(files: ReadonlyArray<{ path: string; key: CacheKey }>, options: ParseOptions): Promise<Map<string, ParsedFile>> {
+  async lookup(paths: readonly string[], keys: Promise<ReadonlyMap<string, CacheKey>>, options: ParseOptions): Promise<Map<string, ParsedFile>> {
     const manifest = (this.manifest = await this.readManifest(options));
-    const wanted = new Map<string, Map<number, string>>();
-    for (const { path, key } of files) {
+    // Read the headers of every chunk holding one of these files while the stats run;
+    // which entries are still valid is decided once the stats are in.
+    const chunks = new Set<string>();
+    for (const path of paths) {
       const e = manifest.entries[path];
-      if (!e) continue;
+      if (e) chunks.add(e.chunk);
+    }
+    const read = new Map<string, { files: WireFile[]; bodies: () => Uint8Array }>();
+    for (const chunk of chunks) {
+      try {
+        // A header is ~0.5 MB: read synchronously (a millisecond), then the loop gets a turn.
+        read.set(chunk, this.readChunk(chunk));
+      } catch {
+        // a damaged or missing chunk is a miss
+      }
+      await yieldToLoop();
+    }
+    const known = await keys;
+    const out = new Map<string, ParsedFile>();
+    let slice = performance.now();
+    for (const path of paths) {
+      if (performance.now() - slice > 10) {
+        await yieldToLoop();
+        slice = performance.now();
+      }
+      const e = manifest.entries[path];
+      const key = known.get(path);
+      const chunk = e && read.get(e.chunk);
+      if (!e || !key || !chunk || chunk.files[e.at]?.file !== path) continue;
       let ok = e.size === key.size && e.mtimeMs === key.mtimeMs;
       if (!ok && this.readText) {
         // Touched but maybe not changed (checkout, touch): trust the content.
@@ -74,23 +160,14 @@ export class LoadCache implements RecordCache {
         if (ok) Object.assign(e, key);
       }
       if (!ok) continue;
-      const inChunk = wanted.get(e.chunk) ?? new Map<number, string>();
-      inChunk.set(e.at, path);
-      wanted.set(e.chunk, inChunk);
-    }
-    const out = new Map<string, ParsedFile>();
-    for (const [chunk, positions] of wanted) {
-      let parsed: ParsedFile[];
       try {
-        parsed = deserialize(await fs.readFile(join(this.dir, chunk))) as ParsedFile[];
+        out.set(path, fromWireFile(chunk.files[e.at]!, chunk.bodies));
       } catch {
-        continue; // a damaged chunk is a miss
+        // a damaged entry is a miss
       }
-      for (const [at, path] of positions) if (parsed[at]?.file === path) out.set(path, parsed[at]!);
-      await yieldToLoop();
     }
     // Entries of files that no longer exist are forgotten at the next store.
-    const present = new Set(files.map((f) => f.path));
+    const present = new Set(paths);
     for (const path of Object.keys(manifest.entries)) if (!present.has(path)) delete manifest.entries[path];
     return out;
   }
@@ -102,7 +179,7 @@ export class LoadCache implements RecordCache {
     for (let i = 0; i < files.length; i += CHUNK) {
       const slice = files.slice(i, i + CHUNK);
       const chunk = `chunk-${stamp}-${i / CHUNK}.bin`;
-      await fs.writeFile(join(this.dir, chunk), serialize(slice.map((f) => f.parsed)));
+      await fs.writeFile(join(this.dir, chunk), encodeChunk(slice.map((f) => f.parsed)));
       for (const [at, f] of slice.entries()) {
         const hash = f.parsed.contentHash ?? (this.readText ? contentHash(await this.readText(f.path).catch(() => '')) : '');
         manifest.entries[f.path] = { size: f.key.size, mtimeMs: f.key.mtimeMs, hash, chunk, at };

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ParsedFile, ParseOptions } from '../core/parse';
 import type { ParseJob, ParseJobResult } from './parseWorker';
+import { fromWire } from '../core/wire';
 
 const JOB_SIZE = 64;
 const IDLE_STOP_MS = 60_000;
@@ -91,7 +92,7 @@ export class ParsePool {
     this.idle.push(worker);
     if (pending) {
       if (result.error) pending.reject(new Error(result.error));
-      else pending.resolve(result.parsed);
+      else pending.resolve(fromWire(result.batch));
     }
     this.pump();
   }

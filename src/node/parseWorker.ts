@@ -1,6 +1,7 @@
 /**
  * Worker thread: reads and parses record files with the same core parser as
- * the main thread, and posts the results back in batches (structured clone).
+ * the main thread, and posts the results back in batches: plain data, and
+ * the incidents' full records as one transferred byte buffer (core/wire.ts).
  * Bundled as dist/parseWorker.js.
  */
 import { readFile } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { parseRecordText, type ParsedFile, type ParseOptions } from '../core/parse';
 import { contentHash } from './loadCache';
+import { toWire, type WireBatch } from '../core/wire';
 
 export interface ParseJob {
   readonly id: number;
@@ -18,7 +20,7 @@ export interface ParseJob {
 
 export interface ParseJobResult {
   readonly id: number;
-  readonly parsed: ParsedFile[];
+  readonly batch: WireBatch;
   readonly error?: string;
 }
 
@@ -35,9 +37,10 @@ parentPort?.on('message', (job: ParseJob) => {
         }
         parsed.push({ ...parseRecordText(path, text, job.options), contentHash: contentHash(text) });
       }
-      parentPort!.postMessage({ id: job.id, parsed } satisfies ParseJobResult);
+      const batch = toWire(parsed);
+      parentPort!.postMessage({ id: job.id, batch } satisfies ParseJobResult, [batch.bodies.buffer as ArrayBuffer]);
     } catch (err) {
-      parentPort!.postMessage({ id: job.id, parsed, error: String((err as Error).stack ?? err) } satisfies ParseJobResult);
+      parentPort!.postMessage({ id: job.id, batch: { files: [], bodies: new Uint8Array(0) }, error: String((err as Error).stack ?? err) } satisfies ParseJobResult);
     }
   })();
 });

@@ -4,24 +4,37 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeFileAccess } from '../../src/cli/nodeFileAccess';
 import { IncidentIndex, type CacheKey } from '../../src/core/index';
+import { loadedRecordCount, setLoadedRecordLimit, type IndexedRecord } from '../../src/core/model';
 import type { ParsedFile, ParseOptions } from '../../src/core/parse';
 import { LoadCache } from '../../src/node/loadCache';
 import { ParsePool } from '../../src/node/parsePool';
 import { generateWorkspace } from '../../scripts/bench/generate';
 
-/** What a load produced, comparable across ways of loading (the content hash is bookkeeping). */
+/** Everything a reader of a record sees (incidents' full records loaded on access included). */
+function observable(record: IndexedRecord | undefined): unknown {
+  if (record?.kind !== 'incident') return record;
+  const { file, id, head, record: full, start, resolution, durationMinutes, postmortemDeadline, milestones, openActions, timeline, actions, communications, aiConnections, links } = record;
+  return { file, id, head, full, start, resolution, durationMinutes, postmortemDeadline, milestones, openActions, timeline, actions, communications, aiConnections, links };
+}
+
+/**
+ * What a load produced, comparable across ways of loading (the content hash
+ * is bookkeeping). Canonical JSON: a field holding undefined and a field not
+ * there read the same.
+ */
 function snapshot(index: IncidentIndex): unknown {
-  return index
+  const files = index
     .allFiles()
-    .map(({ contentHash: _, ...rest }) => rest)
+    .map(({ contentHash: _, record, anchors, ...rest }) => ({ ...rest, anchors: [...anchors], record: observable(record) }))
     .sort((a, b) => a.file.localeCompare(b.file));
+  return JSON.parse(JSON.stringify(files));
 }
 
 class CountingCache extends LoadCache {
   hits = 0;
   stored = 0;
-  override async lookup(files: ReadonlyArray<{ path: string; key: CacheKey }>, options: ParseOptions): Promise<Map<string, ParsedFile>> {
-    const found = await super.lookup(files, options);
+  override async lookup(paths: readonly string[], keys: Promise<ReadonlyMap<string, CacheKey>>, options: ParseOptions): Promise<Map<string, ParsedFile>> {
+    const found = await super.lookup(paths, keys, options);
     this.hits = found.size;
     return found;
   }
@@ -69,6 +82,26 @@ describe('loading many records: worker threads and the warm-start cache', functi
     assert.deepEqual(snapshot(workers), snapshot(main));
     assert.deepEqual(workers.diagnostics(), main.diagnostics());
     assert.deepEqual(workers.search().search('timeout stripe').map((h) => h.incident.id), main.search().search('timeout stripe').map((h) => h.incident.id));
+  });
+
+  it('keeps only heads in memory for worker-parsed incidents; full records load on use, are forgotten past the limit, and reload equal', async () => {
+    const main = await load();
+    const workers = await load({ pool: true });
+    const previous = setLoadedRecordLimit(10);
+    try {
+      for (const incident of workers.incidents()) {
+        const same = main.incident(incident.id)!;
+        assert.equal(incident.record.title, same.record.title);
+        assert.deepEqual(incident.timeline.map((e) => e.at?.ms), same.timeline.map((e) => e.at?.ms));
+        assert.ok(loadedRecordCount() <= 10, 'at most the limit in memory');
+      }
+      // The first ones were forgotten; reading them again gives the same record.
+      const first = workers.incidents()[0]!;
+      assert.deepEqual(JSON.parse(JSON.stringify(first.record)), JSON.parse(JSON.stringify(main.incident(first.id)!.record)));
+      assert.deepEqual(first.openActions.map((a) => a.action.text), main.incident(first.id)!.actions.filter((a) => !a.action.done).map((a) => a.action.text));
+    } finally {
+      setLoadedRecordLimit(previous);
+    }
   });
 
   it('falls back to this thread when the workers fail mid-load; nothing is missing', async () => {

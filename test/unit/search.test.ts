@@ -44,4 +44,30 @@ describe('fuzzy search', () => {
     assert.deepEqual(search.search('zzqqxx'), []);
     assert.deepEqual(search.search('   '), []);
   });
+
+  it('follows edits, new and deleted records one file at a time, without a rebuild', async () => {
+    const w = new TempWorkspace(true);
+    try {
+      const index = await w.index();
+      const live = index.search();
+      assert.equal(live.search('stripe')[0]?.incident.id, 'INC-023');
+      assert.deepEqual(live.search('quasarwidget'), []);
+      // The title changes: the new word is found, the old one no longer points here.
+      w.write('.incidents/INC-023.yaml', w.read('.incidents/INC-023.yaml').replace('title: Payment page 500 error', 'title: Quasarwidget outage'));
+      await index.refreshFile('.incidents/INC-023.yaml');
+      assert.equal(index.search(), live, 'the same search index, updated');
+      assert.equal(live.search('quasarwidget')[0]?.incident.id, 'INC-023');
+      assert.equal(live.search('quasarwidget')[0]?.field, 'title');
+      // A new incident is found; a deleted one is gone.
+      w.write('.incidents/INC-040.yaml', 'id: INC-040\ntitle: Nebulaforge queue stalled\nstatus: active\npriority: P2\nstart: 2026-11-27T09:00:00+01:00\n');
+      await index.refreshFile('.incidents/INC-040.yaml');
+      assert.equal(live.search('nebulaforge')[0]?.incident.id, 'INC-040');
+      w.remove('.incidents/INC-040.yaml');
+      await index.refreshFile('.incidents/INC-040.yaml');
+      assert.deepEqual(live.search('nebulaforge'), []);
+      assert.equal(live.size, index.incidents().length);
+    } finally {
+      w.dispose();
+    }
+  });
 });

@@ -13,7 +13,7 @@ export async function showLinkedIncidents(workspace: IncidentWorkspace, raw: unk
   const refs = args.ids.map((id) => workspace.findIncident(id, args.folder)).filter((r) => r !== undefined);
   const pick = await vscode.window.showQuickPick(
     refs.map((r) => ({
-      label: `${r.incident.record.priority} ${r.incident.id} ${r.incident.record.title}`,
+      label: `${r.incident.head.priority} ${r.incident.id} ${r.incident.head.title}`,
       detail: (r.incident.record.rootCause?.confirmed ?? r.incident.record.rootCause?.initialHypothesis ?? '').replace(/\s+/g, ' '),
       r,
     })),

@@ -126,8 +126,8 @@ export class EditingCommands {
         closed: vscode.l10n.t('Closed — postmortem complete'),
       };
       const pick = await vscode.window.showQuickPick(
-        STATUSES.filter((s) => s !== ref.incident.record.status).map((s) => ({ label: labels[s], value: s })),
-        { placeHolder: vscode.l10n.t('{0} is {1}', ref.incident.id, STATUS_LABELS[ref.incident.record.status]) },
+        STATUSES.filter((s) => s !== ref.incident.head.status).map((s) => ({ label: labels[s], value: s })),
+        { placeHolder: vscode.l10n.t('{0} is {1}', ref.incident.id, STATUS_LABELS[ref.incident.head.status]) },
       );
       status = pick?.value;
     }
@@ -239,7 +239,7 @@ export class EditingCommands {
 
   async startPostmortem(arg?: unknown): Promise<void> {
     const args = parseArgs(z.object({ incident: z.string(), folder: z.string().optional(), owner: z.string().optional() }), arg);
-    const ref = await this.pickIncident(args ?? arg, (i) => i.record.status !== 'active', vscode.l10n.t('Start the postmortem of…'));
+    const ref = await this.pickIncident(args ?? arg, (i) => i.head.status !== 'active', vscode.l10n.t('Start the postmortem of…'));
     if (!ref) return;
     const owner = args?.owner ?? ref.incident.record.roles?.incidentLead ?? (await currentAuthor(ref.folder.folder));
     await this.editor.edit(ref.folder, ref.incident.file, (record) => startPostmortemOps(record as Incident, owner));
@@ -249,7 +249,7 @@ export class EditingCommands {
   /** Each planned postmortem action becomes its own record file, named back in the plan. */
   async createActionRecords(arg?: unknown): Promise<vscode.Uri[]> {
     const args = parseArgs(z.object({ incident: z.string(), folder: z.string().optional() }), arg);
-    const ref = await this.pickIncident(args ?? arg, (i) => (i.record.postmortem?.actionPlan ?? []).some((p) => typeof p !== 'string'), vscode.l10n.t('Create action records for…'));
+    const ref = await this.pickIncident(args ?? arg, (i) => (i.head.postmortem?.actionPlan ?? []).some((p) => typeof p !== 'string'), vscode.l10n.t('Create action records for…'));
     if (!ref) return [];
     const existing = ref.folder.index.actionRecords().map((a) => a.id);
     const plan = actionRecordsFromPlan(ref.incident, existing, `${ref.folder.index.folder}/actions`);

@@ -29,12 +29,12 @@ export async function pickIncident(
   }
   const refs = workspace.incidents().filter((r) => filter(r.incident));
   if (!refs.length) throw new Error(vscode.l10n.t('No incident to act on.'));
-  const order = (r: IncidentRef) => STATUSES.indexOf(r.incident.record.status) * 10 + PRIORITIES.indexOf(r.incident.record.priority);
+  const order = (r: IncidentRef) => STATUSES.indexOf(r.incident.head.status) * 10 + PRIORITIES.indexOf(r.incident.head.priority);
   refs.sort((a, b) => order(a) - order(b));
   type Item = vscode.QuickPickItem & { ref: IncidentRef };
   const toItem = (ref: IncidentRef, detail?: string): Item => ({
-    label: `${ref.incident.id} ${ref.incident.record.title}`,
-    description: `${ref.incident.record.priority} · ${STATUS_LABELS[ref.incident.record.status]}`,
+    label: `${ref.incident.id} ${ref.incident.head.title}`,
+    description: `${ref.incident.head.priority} · ${STATUS_LABELS[ref.incident.head.status]}`,
     detail,
     alwaysShow: true,
     ref,
@@ -44,7 +44,7 @@ export async function pickIncident(
   pick.items = all;
   pick.placeholder = placeHolder;
   pick.matchOnDescription = false;
-  const active = all.filter((i) => i.ref.incident.record.status === 'active');
+  const active = all.filter((i) => i.ref.incident.head.status === 'active');
   if (active.length === 1) pick.activeItems = [active[0]!];
   pick.onDidChangeValue((value) => {
     if (!value.trim()) {

@@ -74,7 +74,7 @@ export class IncidentsTreeProvider extends IndexTreeProvider {
       for (const incident of folder.index.incidents()) {
         // One record that trips a bug shows as a warning row; it never hides the others.
         try {
-          if (!s.statuses.includes(incident.record.status)) continue;
+          if (!s.statuses.includes(incident.head.status)) continue;
           const node = new IncidentNode(folder, incident, now, showFolder);
           SORTERS[s.sortBy](incident, incident);
           groupKey(node, s.groupBy);
@@ -91,7 +91,7 @@ export class IncidentsTreeProvider extends IndexTreeProvider {
 }
 
 function groupKey(n: IncidentNode, by: GroupBy): string {
-  return by === 'status' ? n.incident.record.status : by === 'priority' ? n.incident.record.priority : (n.incident.record.impact?.system ?? '');
+  return by === 'status' ? n.incident.head.status : by === 'priority' ? n.incident.head.priority : (n.incident.head.impact?.system ?? '');
 }
 
 function group(nodes: IncidentNode[], by: GroupBy): GroupNode[] {
