@@ -142,6 +142,10 @@ async function main(): Promise<void> {
   const pool = new ParsePool();
   let index!: IncidentIndex;
   for (let r = 0; r < RUNS; r++) {
+    // Each pair starts from the same empty heap: the last run's index, kept alive, would make
+    // the floor (which allocates on this thread) pay for its garbage collection.
+    index = undefined as unknown as IncidentIndex;
+    await new Promise((resolve) => setTimeout(resolve, 200));
     gc();
     floors.push(await floor(ws.root));
     gc();
@@ -222,7 +226,9 @@ async function main(): Promise<void> {
     return n;
   };
   const sample = ws.sourcePaths.filter((_, i) => i % 10 === 0);
-  for (const p of sample) {
+  // One untimed pass first (the look-up code is compiled on its first calls), then three timed passes.
+  for (const p of sample) index.linksForFile(p);
+  for (const p of [...sample, ...sample, ...sample]) {
     const t0 = performance.now();
     const hits = index.linksForFile(p).length;
     lookups.push(performance.now() - t0);
@@ -286,11 +292,13 @@ async function main(): Promise<void> {
     const run = spawnSync(process.execPath, [join(REPO, 'out', 'test', 'harness', 'runIntegration.js'), '--bench', String(N)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH '));
     if (!line) throw new Error(`the code-server benchmark failed:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
-    const figures = JSON.parse(line.slice('BENCH '.length)) as Record<string, { activateMs: number; readyMs: number; firstLensMs: number }>;
+    const figures = JSON.parse(line.slice('BENCH '.length)) as Record<string, { activateMs: number; readyMs: number; firstLensMs: number; warmReloadMs: number; warmReloadLongestBlockMs: number }>;
     for (const [name, f] of Object.entries(figures)) {
       add({ name: `VS Code, ${name}: activate() returns`, value: f.activateMs, unit: 'ms', target: '< 50' });
       add({ name: `VS Code, ${name}: records loaded after activation`, value: f.readyMs, unit: 'ms' });
       add({ name: `VS Code, ${name}: first CodeLens of an opened linked file`, value: f.firstLensMs, unit: 'ms' });
+      add({ name: `VS Code, ${name}: warm reload from the extension's cache`, value: f.warmReloadMs, unit: 'ms' });
+      add({ name: `VS Code, ${name}: longest event-loop block during it`, value: f.warmReloadLongestBlockMs, unit: 'ms', target: '≤ 50' });
     }
   }
 

@@ -9,6 +9,7 @@ import type { Range, RecordDiagnostic } from './diagnostics';
 import { buildAction, buildRunbook, incidentDerived, incidentFromHead, type IncidentDerived, type IncidentHead, type IndexedRecord, type RecordSource } from './model';
 import type { Anchors, ParsedFile } from './parse';
 import type { ActionRecord, IncidentRecord, RecordKind, RunbookRecord } from './schema';
+import { searchWordsOf } from './searchWords';
 
 export interface WireFile {
   readonly file: string;
@@ -81,19 +82,31 @@ class FlatAnchors implements Anchors {
 /** The bodies of a batch, in memory or read when first needed (the load cache reads them from disk on demand). */
 export type Bodies = Uint8Array | (() => Uint8Array);
 
-function bodySource(bodies: Bodies, [start, split, end]: readonly [number, number, number]): RecordSource {
+/** Reads a record again from its file when its bytes are gone (the load cache's chunk was deleted). */
+export type RecordFallback = (file: string) => IncidentRecord | undefined;
+
+function bodySource(bodies: Bodies, [start, split, end]: readonly [number, number, number], file: string, fallback?: RecordFallback): RecordSource {
   const bytes = typeof bodies === 'function' ? bodies : () => bodies;
+  const orFallback = <T>(read: () => T, from: (record: IncidentRecord) => T): T => {
+    try {
+      return read();
+    } catch (err) {
+      const record = fallback?.(file);
+      if (record) return from(record);
+      throw err;
+    }
+  };
   return {
-    load: () => JSON.parse(decoder.decode(bytes().subarray(start, split))) as IncidentRecord,
-    searchWords: () => decoder.decode(bytes().subarray(split, end)),
+    load: () => orFallback(() => JSON.parse(decoder.decode(bytes().subarray(start, split))) as IncidentRecord, (r) => r),
+    searchWords: () => orFallback(() => decoder.decode(bytes().subarray(split, end)), searchWordsOf),
   };
 }
 
 /** One file back from the wire; an incident keeps (a way to) its bytes in `bodies` as its record's source. */
-export function fromWireFile(w: WireFile, bodies: Bodies): ParsedFile {
+export function fromWireFile(w: WireFile, bodies: Bodies, fallback?: RecordFallback): ParsedFile {
   let record: IndexedRecord | undefined;
   if (w.incident) {
-    record = incidentFromHead(w.file, w.incident.head, w.incident.derived, bodySource(bodies, w.incident.body));
+    record = incidentFromHead(w.file, w.incident.head, w.incident.derived, bodySource(bodies, w.incident.body, w.file, fallback));
   } else if (w.record && w.kind === 'action') {
     record = buildAction(w.file, w.record as ActionRecord).action;
   } else if (w.record && w.kind === 'runbook') {

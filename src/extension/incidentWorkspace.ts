@@ -153,14 +153,15 @@ export class IncidentWorkspace implements vscode.Disposable {
     const pool = local && this.loading.pool?.available ? this.loading.pool : undefined;
     const cacheDir = local && this.loading.cacheDir ? join(this.loading.cacheDir, createHash('sha1').update(`${wf.uri.toString()}|${s.incidentsFolder}`).digest('hex').slice(0, 16)) : undefined;
     // Local folders are read with Node's fs (no round trip to the main process per file).
-    const index = new IncidentIndex(local ? new NodeFileAccess(wf.uri.fsPath) : access, {
+    const nodeAccess = local ? new NodeFileAccess(wf.uri.fsPath) : undefined;
+    const index = new IncidentIndex(nodeAccess ?? access, {
       folder: s.incidentsFolder,
       maxFileBytes: s.maxFileSize,
       checkLinkTargets: true,
       prepareSearch: true,
       runbookStaleAfterDays: s.runbookStaleAfterDays,
       bulkParse: pool ? (paths, options) => pool.parse(wf.uri.fsPath, paths, options) : undefined,
-      cache: cacheDir ? new LoadCache(cacheDir, this.loading.version, (path) => access.readFile(path)) : undefined,
+      cache: cacheDir && nodeAccess ? new LoadCache(cacheDir, this.loading.version, (path) => nodeAccess.readFile(path), (path) => nodeAccess.readTextSync(path)) : undefined,
     });
     const folder: FolderIndex = { folder: wf, index, access };
     const store = new DisposableStore();

@@ -21,7 +21,7 @@ export function toVscodeDiagnostic(d: RecordDiagnostic): vscode.Diagnostic {
 export class ProblemsPublisher implements vscode.Disposable {
   private readonly store = new DisposableStore();
   private readonly collection = this.store.add(vscode.languages.createDiagnosticCollection('incident-lens'));
-  /** Files we published for, per folder, so removed files get cleared. */
+  /** Files with problems we published, per folder, so fixed and removed files get cleared. */
   private readonly published = new Map<string, Set<string>>();
 
   constructor(private readonly workspace: IncidentWorkspace) {
@@ -44,17 +44,26 @@ export class ProblemsPublisher implements vscode.Disposable {
     }
   }
 
+  /**
+   * One batched call per folder (a call per file is a message to the window
+   * per file: 16,000 of them on a big folder), with the files that have
+   * problems and those that had some before (cleared).
+   */
   private publishFolder(folder: FolderIndex, seen: Set<string>): void {
     const key = folder.folder.uri.toString();
     seen.add(key);
     const before = this.published.get(key) ?? new Set<string>();
     const now = new Set<string>();
+    const entries: Array<[vscode.Uri, vscode.Diagnostic[]]> = [];
     for (const parsed of folder.index.allFiles()) {
+      const found = folder.index.diagnosticsFor(parsed.file);
+      if (!found.length) continue;
       const uri = folder.access.uri(parsed.file);
       now.add(uri.toString());
-      this.collection.set(uri, folder.index.diagnosticsFor(parsed.file).map(toVscodeDiagnostic));
+      entries.push([uri, found.map(toVscodeDiagnostic)]);
     }
-    for (const uri of before) if (!now.has(uri)) this.collection.delete(vscode.Uri.parse(uri));
+    for (const uri of before) if (!now.has(uri)) entries.push([vscode.Uri.parse(uri), []]);
+    if (entries.length) this.collection.set(entries);
     this.published.set(key, now);
   }
 

@@ -4,7 +4,7 @@
  * storage, or a CLI cache folder). An entry is trusted when the file's
  * identity on disk (size and mtime) is unchanged, else when its content hash
  * is; the cache is versioned by the host's version and the parse options.
- * Parsed files are stored in chunks of 256 (a JSON header of the files'
+ * Parsed files are stored in chunks of 128 (a JSON header of the files'
  * data, then the incidents' full records as UTF-8 JSON, core/wire.ts), so
  * that reading them back never blocks the event loop for long; incidents
  * come back as heads whose full records stay bytes until first used. Any
@@ -14,11 +14,12 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CacheKey, RecordCache } from '../core/index';
-import type { ParsedFile, ParseOptions } from '../core/parse';
+import { parseRecordText, type ParsedFile, type ParseOptions } from '../core/parse';
+import type { IncidentRecord } from '../core/schema';
 import { fromWireFile, toWire, type WireFile } from '../core/wire';
 
 const FORMAT = 4;
-const CHUNK = 256;
+const CHUNK = 128;
 
 interface Entry {
   size: number;
@@ -57,6 +58,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class LoadCache implements RecordCache {
   private manifest?: Manifest;
+  private options: ParseOptions = {};
 
   constructor(
     private readonly dir: string,
@@ -64,7 +66,22 @@ export class LoadCache implements RecordCache {
     private readonly version = 'dev',
     /** Reads a record file's text (for the content check), relative path in. */
     private readonly readText?: (path: string) => Promise<string>,
+    /**
+     * Reads a record file synchronously (local folders): when a chunk is gone
+     * by the time a record is opened, the record is parsed from its file instead.
+     */
+    private readonly readTextSync?: (path: string) => string,
   ) {}
+
+  private fallback(path: string): IncidentRecord | undefined {
+    if (!this.readTextSync) return undefined;
+    try {
+      const parsed = parseRecordText(path, this.readTextSync(path), this.options);
+      return parsed.record?.kind === 'incident' ? parsed.record.record : undefined;
+    } catch {
+      return undefined;
+    }
+  }
 
   /**
    * A chunk's header now, its bodies (the incidents' full records) on first
@@ -122,6 +139,7 @@ export class LoadCache implements RecordCache {
   }
 
   async lookup(paths: readonly string[], keys: Promise<ReadonlyMap<string, CacheKey>>, options: ParseOptions): Promise<Map<string, ParsedFile>> {
+    this.options = options;
     const manifest = (this.manifest = await this.readManifest(options));
     // Read the headers of every chunk holding one of these files while the stats run;
     // which entries are still valid is decided once the stats are in.
@@ -133,7 +151,7 @@ export class LoadCache implements RecordCache {
     const read = new Map<string, { files: WireFile[]; bodies: () => Uint8Array }>();
     for (const chunk of chunks) {
       try {
-        // A header is ~0.5 MB: read synchronously (a millisecond), then the loop gets a turn.
+        // A header is ~0.2 MB: read and parsed synchronously (a few ms), then the loop gets a turn.
         read.set(chunk, this.readChunk(chunk));
       } catch {
         // a damaged or missing chunk is a miss
@@ -144,7 +162,7 @@ export class LoadCache implements RecordCache {
     const out = new Map<string, ParsedFile>();
     let slice = performance.now();
     for (const path of paths) {
-      if (performance.now() - slice > 10) {
+      if (performance.now() - slice > 8) {
         await yieldToLoop();
         slice = performance.now();
       }
@@ -161,7 +179,7 @@ export class LoadCache implements RecordCache {
       }
       if (!ok) continue;
       try {
-        out.set(path, fromWireFile(chunk.files[e.at]!, chunk.bodies));
+        out.set(path, fromWireFile(chunk.files[e.at]!, chunk.bodies, (p) => this.fallback(p)));
       } catch {
         // a damaged entry is a miss
       }

@@ -161,7 +161,8 @@ export class CodeServer {
   }
 
   dispose(): void {
-    rmSync(resolve(this.dataDir, '..'), { recursive: true, force: true });
+    // The extension host may still be finishing a background cache write for a moment after the server stops.
+    rmSync(resolve(this.dataDir, '..'), { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
   }
 }
 

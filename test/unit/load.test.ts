@@ -178,4 +178,24 @@ describe('loading many records: worker threads and the warm-start cache', functi
     assert.equal(c.hits, 0);
     assert.deepEqual(snapshot(index), snapshot(await load()));
   });
+
+  it('reads full records from the cache only when opened; if the cache is gone by then, from the record file', async () => {
+    const fill = cacheAt('cache-c');
+    await load({ cache: fill });
+    const withFallback = new CountingCache(join(base, 'cache-c'), 'v1', (p) => new NodeFileAccess(root).readFile(p), (p) => new NodeFileAccess(root).readTextSync(p));
+    const warm = await load({ cache: withFallback });
+    const noFallback = await load({ cache: cacheAt('cache-c') });
+    assert.equal(withFallback.hits, warm.allFiles().length);
+    const main = await load();
+    const first = warm.incidents()[0]!;
+    // One record opened while the cache is there; then the cache is deleted (another window, a clean-up).
+    assert.equal(first.record.title, main.incident(first.id)!.record.title);
+    rmSync(join(base, 'cache-c'), { recursive: true, force: true });
+    // Records in the same chunk were read with the first one; later chunks come from the record files.
+    const last = warm.incidents().at(-1)!;
+    assert.deepEqual(JSON.parse(JSON.stringify(last.record)), JSON.parse(JSON.stringify(main.incident(last.id)!.record)));
+    assert.equal(last.timeline.length, main.incident(last.id)!.timeline.length);
+    // Without a way to read the file, the error says what happened and what to do.
+    assert.throws(() => noFallback.incidents().at(-1)!.record, /cached record could not be read.*reload the window/);
+  });
 });
