@@ -113,6 +113,7 @@ async function loadIndex(root: string, how: { pool?: ParsePool; cache?: LoadCach
   const index = new IncidentIndex(access, {
     checkLinkTargets: true,
     bulkParse: pool ? (paths, options) => pool.parse(root, paths, options) : undefined,
+    bulkStat: pool ? (paths) => pool.stat(root, paths) : undefined,
     cache: how.cache,
   });
   await index.load();

@@ -50,6 +50,7 @@ async function openIndex(root: string, folder: string | undefined, checkLinkTarg
     folder: folder ?? DEFAULT_INCIDENTS_FOLDER,
     checkLinkTargets,
     bulkParse: pool.available ? (paths, options) => pool.parse(abs, paths, options) : undefined,
+    bulkStat: pool.available ? (paths) => pool.stat(abs, paths) : undefined,
   });
   await index.load().finally(() => pool.dispose());
   if (index.allFiles().length === 0) {

@@ -34,6 +34,8 @@ export interface IndexOptions {
    * yielding batches. Without it, files are parsed here one at a time.
    */
   bulkParse?: BulkParse;
+  /** Stats many files off the main thread (worker threads in Node hosts); else the access's own way. */
+  bulkStat?: (paths: readonly string[]) => Promise<Array<FileStat | undefined>>;
   /** A persistent cache of parsed files across loads (warm start). */
   cache?: RecordCache;
   /** After each load, build the search index in the background, in slices (hosts that will search: the extension). */
@@ -192,9 +194,17 @@ export class IncidentIndex {
     });
   }
 
-  /** Size and mtime of each file, a thousand stats in flight at a time (they overlap the cache's reading). */
+  /** Size and mtime of each file (they are read while the cache reads what it has). */
   private async statAll(paths: readonly string[]): Promise<Map<string, CacheKey>> {
     const out = new Map<string, CacheKey>();
+    if (this.options.bulkStat && paths.length >= BULK_MIN) {
+      try {
+        (await this.options.bulkStat(paths)).forEach((s, i) => s && out.set(paths[i]!, { size: s.size, mtimeMs: s.mtimeMs }));
+        return out;
+      } catch {
+        out.clear(); // workers failed: stat here
+      }
+    }
     for (let i = 0; i < paths.length; i += 1024) {
       const chunk = paths.slice(i, i + 1024);
       const stats = await Promise.all(chunk.map((p) => this.access.stat(p)));
@@ -203,8 +213,15 @@ export class IncidentIndex {
     return out;
   }
 
-  /** The host's fast path when it has one, else a few hundred `stat`s at a time. */
+  /** Workers for many paths, else the host's fast path when it has one, else a few hundred `stat`s at a time. */
   private async statMany(paths: readonly string[]): Promise<Array<FileStat | undefined>> {
+    if (this.options.bulkStat && paths.length >= BULK_MIN) {
+      try {
+        return await this.options.bulkStat(paths);
+      } catch {
+        // workers failed: below
+      }
+    }
     if (this.access.statMany) return this.access.statMany(paths);
     const out: Array<FileStat | undefined> = [];
     for (let i = 0; i < paths.length; i += 256) out.push(...(await Promise.all(paths.slice(i, i + 256).map((p) => this.access.stat(p)))));

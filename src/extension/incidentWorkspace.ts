@@ -161,6 +161,7 @@ export class IncidentWorkspace implements vscode.Disposable {
       prepareSearch: true,
       runbookStaleAfterDays: s.runbookStaleAfterDays,
       bulkParse: pool ? (paths, options) => pool.parse(wf.uri.fsPath, paths, options) : undefined,
+      bulkStat: pool ? (paths) => pool.stat(wf.uri.fsPath, paths) : undefined,
       cache: cacheDir && nodeAccess ? new LoadCache(cacheDir, this.loading.version, (path) => nodeAccess.readFile(path), (path) => nodeAccess.readTextSync(path)) : undefined,
     });
     const folder: FolderIndex = { folder: wf, index, access };

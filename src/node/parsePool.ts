@@ -19,7 +19,7 @@ const IDLE_STOP_MS = 60_000;
 
 interface Pending {
   readonly job: ParseJob;
-  resolve(r: ParsedFile[]): void;
+  resolve(r: ParseJobResult): void;
   reject(e: Error): void;
 }
 
@@ -47,11 +47,24 @@ export class ParsePool {
   /** Parses the files (paths relative to root) in jobs; yields each job's results as they arrive, in order. */
   async *parse(root: string, paths: readonly string[], options: ParseOptions): AsyncIterable<ParsedFile[]> {
     const jobs: Array<Promise<ParsedFile[]>> = [];
-    for (let i = 0; i < paths.length; i += JOB_SIZE) jobs.push(this.submit({ id: this.nextId++, root, paths: paths.slice(i, i + JOB_SIZE), options }));
+    for (let i = 0; i < paths.length; i += JOB_SIZE) jobs.push(this.submit({ id: this.nextId++, root, paths: paths.slice(i, i + JOB_SIZE), options }).then((r) => fromWire(r.batch)));
     for (const job of jobs) yield await job;
   }
 
-  private submit(job: ParseJob): Promise<ParsedFile[]> {
+  /** Size and mtime of each file (undefined where missing), statted in the workers. */
+  async stat(root: string, paths: readonly string[]): Promise<Array<{ size: number; mtimeMs: number } | undefined>> {
+    const size = Math.ceil(paths.length / this.size / 4) || 1;
+    const jobs: Array<Promise<ParseJobResult>> = [];
+    for (let i = 0; i < paths.length; i += size) jobs.push(this.submit({ id: this.nextId++, root, paths: paths.slice(i, i + size), options: {}, statOnly: true }));
+    const out: Array<{ size: number; mtimeMs: number } | undefined> = [];
+    for (const job of jobs) {
+      const stats = (await job).stats!;
+      for (let j = 0; j < stats.length; j += 2) out.push(Number.isNaN(stats[j]!) ? undefined : { size: stats[j]!, mtimeMs: stats[j + 1]! });
+    }
+    return out;
+  }
+
+  private submit(job: ParseJob): Promise<ParseJobResult> {
     this.start();
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
@@ -92,7 +105,7 @@ export class ParsePool {
     this.idle.push(worker);
     if (pending) {
       if (result.error) pending.reject(new Error(result.error));
-      else pending.resolve(fromWire(result.batch));
+      else pending.resolve(result);
     }
     this.pump();
   }

@@ -4,6 +4,7 @@
  * the incidents' full records as one transferred byte buffer (core/wire.ts).
  * Bundled as dist/parseWorker.js.
  */
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
@@ -16,15 +17,41 @@ export interface ParseJob {
   readonly root: string;
   readonly paths: readonly string[];
   readonly options: ParseOptions;
+  /** Only stat the files (size and mtime), no reading. */
+  readonly statOnly?: boolean;
 }
 
 export interface ParseJobResult {
   readonly id: number;
   readonly batch: WireBatch;
+  /** For a stat job: size, mtime per path (NaN where missing). */
+  readonly stats?: Float64Array;
   readonly error?: string;
 }
 
+/** Synchronous stats here cost the main thread nothing: ~7 µs a file, in this thread. */
+function statJob(job: ParseJob): Float64Array {
+  const out = new Float64Array(job.paths.length * 2).fill(NaN);
+  job.paths.forEach((path, i) => {
+    try {
+      const s = statSync(join(job.root, ...path.split('/')), { throwIfNoEntry: false });
+      if (s) {
+        out[i * 2] = s.size;
+        out[i * 2 + 1] = s.mtimeMs;
+      }
+    } catch {
+      // missing or unreadable: NaN
+    }
+  });
+  return out;
+}
+
 parentPort?.on('message', (job: ParseJob) => {
+  if (job.statOnly) {
+    const stats = statJob(job);
+    parentPort!.postMessage({ id: job.id, batch: { files: [], bodies: new Uint8Array(0) }, stats } satisfies ParseJobResult, [stats.buffer as ArrayBuffer]);
+    return;
+  }
   void (async () => {
     const parsed: ParsedFile[] = [];
     try {

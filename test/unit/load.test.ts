@@ -65,6 +65,7 @@ describe('loading many records: worker threads and the warm-start cache', functi
     const index = new IncidentIndex(access, {
       checkLinkTargets: true,
       bulkParse: how.pool ? (paths, options) => pool.parse(root, paths, options) : undefined,
+      bulkStat: how.pool ? (paths) => pool.stat(root, paths) : undefined,
       cache: how.cache,
     });
     await index.load();
