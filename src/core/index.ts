@@ -4,7 +4,7 @@
  */
 import { compareDiagnostics, FILE_START, type RecordDiagnostic, type Range } from './diagnostics';
 import { isRecordFile, type FileAccess, type FileStat } from './fileAccess';
-import { LinkIndex, linkKind, normalizePath, type LinkRef } from './links';
+import { LinkIndex, linkKind, normalizePath, type LinkKind, type LinkRef } from './links';
 import { isActionOpen, isRunbookStale, postmortemOwed, runbookAgeDays, systemName, type ActionItem, type Incident, type IndexedRecord, type ResolvedAction, type Runbook } from './model';
 import { parseRecordText, type ParsedFile, type ParseOptions } from './parse';
 import { PRIORITIES, type IncidentStatus } from './schema';
@@ -282,12 +282,14 @@ export class IncidentIndex {
   recheckLinkTargets(): Promise<void> {
     return this.serial(async () => {
       if (!this.options.checkLinkTargets) return;
+      // One stat per distinct target, the checks in slices: this runs whenever files are created or deleted.
+      const fresh = new Map<string, RecordDiagnostic[]>();
+      await this.checkAllLinkTargets([...this.files.values()], fresh);
       const changed: string[] = [];
-      for (const parsed of this.files.values()) {
-        const before = JSON.stringify(this.missingLinkTargets.get(parsed.file) ?? []);
-        await this.checkLinkTargets(parsed);
-        if (JSON.stringify(this.missingLinkTargets.get(parsed.file) ?? []) !== before) changed.push(parsed.file);
+      for (const file of new Set([...this.missingLinkTargets.keys(), ...fresh.keys()])) {
+        if (JSON.stringify(this.missingLinkTargets.get(file) ?? []) !== JSON.stringify(fresh.get(file) ?? [])) changed.push(file);
       }
+      this.missingLinkTargets = fresh;
       if (changed.length) this.changed(changed);
     });
   }
@@ -569,22 +571,28 @@ export class IncidentIndex {
   private async checkLinkTargets(parsed: ParsedFile, into = this.missingLinkTargets, known?: ReadonlyMap<string, boolean>): Promise<void> {
     const record = parsed.record;
     if (!record) return;
-    const found: RecordDiagnostic[] = [];
+    const targets: Array<{ i: number; kind: LinkKind; target: string; path: string }> = [];
     for (const [i, link] of record.links.entries()) {
       const path = normalizePath(link.path);
       const kind = linkKind(path);
-      if (kind === 'glob') continue;
-      const target = kind === 'directory' ? path.replace(/\/+$/, '') : path;
-      if (!(known?.get(target) ?? !!(await this.access.stat(target)))) {
-        found.push({
-          file: parsed.file,
-          range: parsed.anchors.get(`links[${i}].path`)!,
-          severity: 'warning',
-          field: `links[${i}].path`,
-          message: `linked ${kind} "${link.path}" does not exist in the workspace`,
-          code: 'link-missing',
-        });
-      }
+      if (kind !== 'glob') targets.push({ i, kind, target: kind === 'directory' ? path.replace(/\/+$/, '') : path, path: link.path });
+    }
+    // One file's links (a refresh): stat them together, not one await each.
+    const unknown = targets.filter((t) => known?.get(t.target) === undefined).map((t) => t.target);
+    const stats = unknown.length ? await this.statMany(unknown) : [];
+    const statted = new Map<string, boolean>();
+    unknown.forEach((t, j) => statted.set(t, !!stats[j]));
+    const found: RecordDiagnostic[] = [];
+    for (const { i, kind, target, path } of targets) {
+      if (known?.get(target) ?? statted.get(target)) continue;
+      found.push({
+        file: parsed.file,
+        range: parsed.anchors.get(`links[${i}].path`)!,
+        severity: 'warning',
+        field: `links[${i}].path`,
+        message: `linked ${kind} "${path}" does not exist in the workspace`,
+        code: 'link-missing',
+      });
     }
     if (found.length) into.set(parsed.file, found);
     else into.delete(parsed.file);
