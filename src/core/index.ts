@@ -140,7 +140,7 @@ export class IncidentIndex {
     return this.serial(async () => {
       const paths = (await this.access.listFiles(this.folder)).filter((p) => this.owns(p));
       const cache = this.options.cache;
-      // The files' stats (in the host's I/O threads) run while the cache reads what it has.
+      // The files' stats (in the workers, else the host's I/O threads) run while the cache reads what it has.
       const keysPromise = cache ? this.statAll(paths) : Promise.resolve(new Map<string, CacheKey>());
       const cached = cache ? await cache.lookup(paths, keysPromise, this.parseOptions) : new Map<string, ParsedFile>();
       const keys = await keysPromise;
@@ -228,7 +228,7 @@ export class IncidentIndex {
     return out;
   }
 
-  /** One stat per distinct linked path (not per link), a few hundred at a time. */
+  /** One stat per distinct linked path (not per link), all at once (workers or the host's fast path). */
   private async checkAllLinkTargets(parsed: readonly ParsedFile[], into: Map<string, RecordDiagnostic[]>): Promise<void> {
     const targets = new Set<string>();
     let slice = performance.now();

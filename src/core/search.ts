@@ -130,6 +130,15 @@ class WordIndex {
     }
   }
 
+  /** Without the document's word list (its record is unreadable): every posting is checked. */
+  removeEverywhere(d: number): void {
+    for (const [w, p] of this.postings) {
+      if (!p.delete(d) || p.size) continue;
+      this.postings.delete(w);
+      this.vocabularyChanged();
+    }
+  }
+
   private vocabularyChanged(): void {
     this.byLength = undefined;
     this.sorted = undefined;
@@ -204,7 +213,14 @@ export class IncidentSearch {
   remove(incident: Incident): void {
     const d = this.slotOf.get(incident);
     if (d === undefined) return;
-    this.index.remove(d, readSearchWords(incident.searchWords));
+    let list: Array<readonly [string, number]> | undefined;
+    try {
+      list = readSearchWords(incident.searchWords);
+    } catch {
+      // its words could not be read (cache and file both gone): slower, but nothing stays behind
+    }
+    if (list) this.index.remove(d, list);
+    else this.index.removeEverywhere(d);
     this.slotOf.delete(incident);
     this.slots[d] = undefined;
     this.free.push(d);

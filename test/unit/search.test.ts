@@ -70,4 +70,20 @@ describe('fuzzy search', () => {
       w.dispose();
     }
   });
+
+  it('removes an incident whose words can no longer be read, leaving nothing behind', async () => {
+    const w = new TempWorkspace(true);
+    try {
+      const index = await w.index();
+      const live = index.search();
+      const inc = index.incident('INC-023')!;
+      assert.equal(live.search('stripe')[0]?.incident, inc);
+      Object.defineProperty(inc, 'searchWords', { get: () => { throw new Error('cache gone'); } });
+      live.remove(inc);
+      assert.ok(!live.search('stripe').some((h) => h.incident === inc));
+      assert.equal(live.size, index.incidents().length - 1);
+    } finally {
+      w.dispose();
+    }
+  });
 });
