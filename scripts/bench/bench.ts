@@ -12,13 +12,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
 import { NodeFileAccess } from '../../src/cli/nodeFileAccess';
 import { IncidentIndex } from '../../src/core/index';
 import { parseRecordText } from '../../src/core/parse';
 import { compileGlob, normalizePath } from '../../src/core/links';
 import { generateWorkspace, writeSourceTree, type GeneratedWorkspace } from './generate';
+import { maxBlock, timed } from './measure';
 import { ParsePool } from '../../src/node/parsePool';
 import { LoadCache } from '../../src/node/loadCache';
 
@@ -57,27 +58,6 @@ function log(message: string): void {
 
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const t0 = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - t0, value };
-}
-
-/** The longest stretch the event loop was blocked while `fn` ran, and the longest garbage-collection pause in it. */
-async function maxBlock<T>(fn: () => Promise<T>): Promise<{ blockedMs: number; gcMs: number; value: T }> {
-  const h = monitorEventLoopDelay({ resolution: 5 });
-  let gcMs = 0;
-  const gcs = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) gcMs = Math.max(gcMs, e.duration);
-  });
-  gcs.observe({ entryTypes: ['gc'] });
-  h.enable();
-  const value = await fn();
-  h.disable();
-  gcs.disconnect();
-  return { blockedMs: h.max / 1e6, gcMs, value };
 }
 
 async function recordFiles(root: string): Promise<string[]> {

@@ -140,7 +140,7 @@ export class IncidentIndex {
     return this.serial(async () => {
       const paths = (await this.access.listFiles(this.folder)).filter((p) => this.owns(p));
       const cache = this.options.cache;
-      // The files' stats (in the workers, else the host's I/O threads) run while the cache reads what it has.
+      // The files' stats (in the workers on big folders) run while the cache reads what it has.
       const keysPromise = cache ? this.statAll(paths) : Promise.resolve(new Map<string, CacheKey>());
       const cached = cache ? await cache.lookup(paths, keysPromise, this.parseOptions) : new Map<string, ParsedFile>();
       const keys = await keysPromise;
@@ -194,22 +194,10 @@ export class IncidentIndex {
     });
   }
 
-  /** Size and mtime of each file (they are read while the cache reads what it has). */
+  /** Size and mtime of each file, as cache keys. */
   private async statAll(paths: readonly string[]): Promise<Map<string, CacheKey>> {
     const out = new Map<string, CacheKey>();
-    if (this.options.bulkStat && paths.length >= BULK_MIN) {
-      try {
-        (await this.options.bulkStat(paths)).forEach((s, i) => s && out.set(paths[i]!, { size: s.size, mtimeMs: s.mtimeMs }));
-        return out;
-      } catch {
-        out.clear(); // workers failed: stat here
-      }
-    }
-    for (let i = 0; i < paths.length; i += 1024) {
-      const chunk = paths.slice(i, i + 1024);
-      const stats = await Promise.all(chunk.map((p) => this.access.stat(p)));
-      stats.forEach((s, j) => s && out.set(chunk[j]!, { size: s.size, mtimeMs: s.mtimeMs }));
-    }
+    (await this.statMany(paths)).forEach((s, i) => s && out.set(paths[i]!, { size: s.size, mtimeMs: s.mtimeMs }));
     return out;
   }
 

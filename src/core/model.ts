@@ -191,6 +191,9 @@ function resolveCommunications(record: IncidentRecord, start: Instant | undefine
   return communications;
 }
 
+/** A copy without shared references or undefined fields. */
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 /** Plain data only (no shared references into the record), so that it can be sent and stored on its own. */
 export function incidentHead(record: IncidentRecord): IncidentHead {
   const { id, title, status, priority, start, resolution, duration, links, runbooks, impact, rootCause, postmortem, learning } = record;
@@ -199,26 +202,18 @@ export function incidentHead(record: IncidentRecord): IncidentHead {
   if (duration !== undefined) head.duration = duration;
   if (links) head.links = links.map((l) => ({ ...l }));
   if (runbooks) head.runbooks = [...runbooks];
-  if (impact?.system !== undefined || impact?.feature !== undefined) head.impact = JSON.parse(JSON.stringify({ system: impact.system, feature: impact.feature })) as IncidentHead['impact'];
-  if (rootCause?.aiConnection !== undefined) head.rootCause = JSON.parse(JSON.stringify({ aiConnection: rootCause.aiConnection })) as IncidentHead['rootCause'];
+  if (impact?.system !== undefined || impact?.feature !== undefined) head.impact = plain({ system: impact.system, feature: impact.feature });
+  if (rootCause?.aiConnection !== undefined) head.rootCause = plain({ aiConnection: rootCause.aiConnection });
   if (postmortem) {
     const { status: s, deadline, owner, actionPlan } = postmortem;
-    head.postmortem = JSON.parse(JSON.stringify({ status: s, deadline, owner, actionPlan })) as IncidentHead['postmortem'];
+    head.postmortem = plain({ status: s, deadline, owner, actionPlan });
   }
   if (learning?.lesson?.trim() || learning?.promptTemplate?.trim() || rootCause?.confirmed?.trim()) head.hasLearning = true;
   return head;
 }
 
 /** What is computed from the whole record once and kept with the head. */
-export interface IncidentDerived {
-  readonly start?: Instant;
-  readonly resolution?: Instant;
-  readonly durationMinutes?: number;
-  readonly postmortemDeadline?: Instant;
-  readonly milestones: Partial<Record<Milestone, Instant>>;
-  readonly openActions: readonly ResolvedAction[];
-  readonly searchWords: string;
-}
+export type IncidentDerived = Pick<Incident, 'start' | 'resolution' | 'durationMinutes' | 'postmortemDeadline' | 'milestones' | 'openActions' | 'searchWords'>;
 
 /** Where a full record comes from when it is not in memory (its JSON as UTF-8 bytes, core/wire.ts), with its search words. */
 export interface RecordSource {
