@@ -33,7 +33,9 @@ async function downloadedVsCode(): Promise<string | undefined> {
 }
 
 async function codeServer(): Promise<boolean> {
-  if (!existsSync(join(TOOLS, 'code-server'))) return false;
+  // Offline machines: set code-server up on first use (idempotent; the prerequisites were checked by npm start).
+  const setup = spawnSync('bash', [join(REPO, 'scripts', 'setup-code-server.sh')], { stdio: 'inherit' });
+  if (setup.status !== 0 || !existsSync(join(TOOLS, 'code-server'))) return false;
   const vsix = join(REPO, 'incident-lens.vsix');
   const server = new CodeServer({ workspace: DEMO, extensions: [vsix], logDir: join(REPO, '.test-results', 'start') });
   const url = await server.start();
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
   if (await codeServer()) return;
   console.error(
     'Nothing can run VS Code here: install VS Code (the `code` command), allow @vscode/test-electron to download it, ' +
-      'or install code-server for offline use with: bash scripts/setup-code-server.sh',
+      'or let scripts/setup-code-server.sh install code-server (its output above says what failed).',
   );
   process.exit(1);
 }
