@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
-import { NodeFileAccess } from '../../src/cli/nodeFileAccess';
+import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { IncidentIndex } from '../../src/core/index';
 import { parseRecordText } from '../../src/core/parse';
 import { compileGlob, normalizePath } from '../../src/core/links';

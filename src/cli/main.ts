@@ -12,10 +12,15 @@ import { normalizePath } from '../core/links';
 import { postmortemMarkdown } from '../core/export';
 import { PRIORITIES, STATUSES, type Priority } from '../core/schema';
 import { describeIncident, describeRunbook, oneLine, summarizeIncident, summarizeRunbook } from '../core/present';
-import { NodeFileAccess } from './nodeFileAccess';
+import { NodeFileAccess } from '../node/nodeFileAccess';
 import { changedFilesSince, GitError } from './git';
 import { HELP, commandHelp } from './help';
 import { ParsePool } from '../node/parsePool';
+import { clockFrom } from '../core/clock';
+
+/** Real time, or the instant INCIDENT_LENS_NOW starts from (tests; see core/clock.ts). */
+const now = (): number => clock.now();
+let clock = { now: () => Date.now() };
 import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles } from '../core/learnings';
 
 export class UsageError extends Error {}
@@ -49,6 +54,7 @@ async function openIndex(root: string, folder: string | undefined, checkLinkTarg
   const index = new IncidentIndex(new NodeFileAccess(abs), {
     folder: folder ?? DEFAULT_INCIDENTS_FOLDER,
     checkLinkTargets,
+    now,
     bulkParse: pool.available ? (paths, options) => pool.parse(abs, paths, options) : undefined,
     bulkStat: pool.available ? (paths) => pool.stat(abs, paths) : undefined,
   });
@@ -119,8 +125,8 @@ async function show(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (record.kind === 'runbook') {
-    if (values.json) json(io, { ...summarizeRunbook(record, Date.now(), DEFAULT_RUNBOOK_STALE_DAYS), record: record.record });
-    else io.out(describeRunbook(record, Date.now(), DEFAULT_RUNBOOK_STALE_DAYS));
+    if (values.json) json(io, { ...summarizeRunbook(record, now(), DEFAULT_RUNBOOK_STALE_DAYS), record: record.record });
+    else io.out(describeRunbook(record, now(), DEFAULT_RUNBOOK_STALE_DAYS));
     return 0;
   }
   if (values.json) json(io, { ...summarizeIncident(record), record: record.record });
@@ -206,7 +212,7 @@ async function runbooks(args: string[], io: Io): Promise<number> {
   const days = values['stale-days'] === undefined ? DEFAULT_RUNBOOK_STALE_DAYS : Number(values['stale-days']);
   if (!Number.isFinite(days) || days < 0) throw new UsageError('--stale-days must be a number of days (0 turns the check off)');
   const index = await openIndex(values.root ?? '.', values.folder);
-  const now = Date.now();
+  const at = now();
   let list = index.runbooks();
   if (values.for) {
     const file = normalizePath(path.relative(path.resolve(values.root ?? '.'), path.resolve(values.for)));
@@ -215,12 +221,12 @@ async function runbooks(args: string[], io: Io): Promise<number> {
     for (const incident of index.incidentsForFile(file)) for (const { runbook } of index.runbooksForIncident(incident)) found.add(runbook);
     list = [...found];
   }
-  if (values.json) json(io, list.map((r) => summarizeRunbook(r, now, days)));
+  if (values.json) json(io, list.map((r) => summarizeRunbook(r, at, days)));
   else if (!list.length) io.out(values.for ? `no runbook for ${values.for}` : 'no runbooks');
-  else if (values.for) for (const r of list) io.out(describeRunbook(r, now, days) + '\n');
+  else if (values.for) for (const r of list) io.out(describeRunbook(r, at, days) + '\n');
   else
     for (const r of list) {
-      const s = summarizeRunbook(r, now, days);
+      const s = summarizeRunbook(r, at, days);
       io.out(`${s.id.padEnd(28)} ${String(s.steps).padStart(2)} steps  ${(s.lastVerified ?? 'never verified').padEnd(14)}${s.stale ? ' STALE' : '      '}  ${s.title}`);
     }
   return 0;
@@ -294,6 +300,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   try {
+    try {
+      clock = clockFrom(process.env.INCIDENT_LENS_NOW);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
     return await handler(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {

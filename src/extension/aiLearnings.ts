@@ -12,6 +12,7 @@ import { affects } from './config';
 import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
 import { debounce, DisposableStore } from './lifecycle';
 import type { Log } from './log';
+import { now as clockNow } from './clock';
 
 export interface InstructionsResult {
   readonly folder: string;
@@ -123,7 +124,7 @@ export class AiLearnings implements vscode.Disposable {
   /** The language model tool's answer: the past incidents linked to the given files. */
   pastIncidents(input: PastIncidentsInput): string {
     const lookups: Array<{ path: string; groups: ReturnType<typeof linkedIncidents> }> = [];
-    const now = Date.now();
+    const now = clockNow();
     for (const raw of input.paths ?? []) {
       const located = this.locatePath(raw);
       if (!located) {

@@ -17,8 +17,9 @@ import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
 import { DisposableStore } from './lifecycle';
 import type { Log } from './log';
 import { locateSymbol } from './symbols';
+import { now as clockNow } from './clock';
 
-export function linkFilter(now = Date.now()): LinkFilter {
+export function linkFilter(now = clockNow()): LinkFilter {
   const s = settings();
   return { minimumPriority: s.minimumPriority, hideClosedOlderThanDays: s.hideClosedOlderThanDays, now };
 }

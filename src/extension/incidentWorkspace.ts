@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LoadCache } from '../node/loadCache';
-import { NodeFileAccess } from '../cli/nodeFileAccess';
+import { NodeFileAccess } from '../node/nodeFileAccess';
+import { now as clockNow } from './clock';
 import type { ParsePool } from '../node/parsePool';
 import { IncidentIndex } from '../core/index';
 import type { Incident } from '../core/model';
@@ -160,6 +161,7 @@ export class IncidentWorkspace implements vscode.Disposable {
       checkLinkTargets: true,
       prepareSearch: true,
       runbookStaleAfterDays: s.runbookStaleAfterDays,
+      now: clockNow,
       bulkParse: pool ? (paths, options) => pool.parse(wf.uri.fsPath, paths, options) : undefined,
       bulkStat: pool ? (paths) => pool.stat(wf.uri.fsPath, paths) : undefined,
       cache: cacheDir && nodeAccess ? new LoadCache(cacheDir, this.loading.version, (path) => nodeAccess.readFile(path), (path) => nodeAccess.readTextSync(path)) : undefined,

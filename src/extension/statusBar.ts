@@ -5,6 +5,7 @@ import { VIEWS } from './constants';
 import type { IncidentWorkspace } from './incidentWorkspace';
 import { DisposableStore } from './lifecycle';
 import { STRINGS } from './strings';
+import { now as clockNow } from './clock';
 
 export class IncidentStatusBar implements vscode.Disposable {
   private readonly store = new DisposableStore();
@@ -12,7 +13,7 @@ export class IncidentStatusBar implements vscode.Disposable {
 
   constructor(
     private readonly workspace: IncidentWorkspace,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = clockNow,
   ) {
     this.item.name = 'Incident Lens';
     this.item.command = `${VIEWS.incidents}.focus`;

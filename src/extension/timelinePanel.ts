@@ -17,6 +17,7 @@ import { DisposableStore } from './lifecycle';
 import type { Log } from './log';
 import type { RecordEditor } from './recordEditor';
 import { escapeHtml, staticTimelineHtml } from './staticTimeline';
+import { now as clockNow } from './clock';
 
 export const TIMELINE_VIEW_TYPE = 'incidentLens.timeline';
 
@@ -127,7 +128,7 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
     if (!ref) return;
     panel.panel.title = this.title(ref.incident);
     const runbooks = ref.folder.index.runbooksForIncident(ref.incident).map((r) => r.runbook);
-    const model = timelineViewModel(ref.incident, ref.folder.index.actionRecordsOf(ref.incident.id), Date.now(), runbooks);
+    const model = timelineViewModel(ref.incident, ref.folder.index.actionRecordsOf(ref.incident.id), clockNow(), runbooks);
     // Restricted Mode: no script runs in the panel, so the host renders it, read-only.
     if (!vscode.workspace.isTrusted) panel.panel.webview.html = this.html(panel.panel.webview, panel.state, model);
     else panel.post({ type: 'state', model });
@@ -166,7 +167,7 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
       case 'addEntry':
         try {
           const author = await currentAuthor(ref.folder.folder);
-          const at = inIncidentOffset(ref.incident, Date.now(), -new Date().getTimezoneOffset());
+          const at = inIncidentOffset(ref.incident, clockNow(), -new Date().getTimezoneOffset());
           await this.editor.edit(ref.folder, ref.incident.file, (record) => logEntryOps(record as Incident, { at, author, kind: msg.kind, text: msg.text.trim(), milestone: msg.milestone }));
           entry.post({ type: 'entryAdded' });
         } catch (err) {

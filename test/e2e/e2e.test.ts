@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
-import { CodeServer, launchBrowser, openWorkbench, REPO } from '../harness/codeServer';
+import { CodeServer, launchBrowser, openWorkbench, REPO, TEST_NOW } from '../harness/codeServer';
 import { SHOTS, Workbench } from './workbench';
 
 describe('Incident Lens in a real VS Code (code-server + Chromium)', function () {
@@ -33,6 +33,7 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
       workspace,
       extensions: [vsix],
       logDir: join(REPO, '.test-results', 'e2e-logs'),
+      env: { INCIDENT_LENS_NOW: TEST_NOW },
       userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'incidentLens.author': 'Deniz' },
     });
     await server.start();

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CodeServer, launchBrowser, openWorkbench, REPO } from './codeServer';
+import { CodeServer, launchBrowser, openWorkbench, REPO, TEST_NOW } from './codeServer';
 import { generateWorkspace, writeSourceTree } from '../../scripts/bench/generate';
 
 const RESULTS_DIR = join(REPO, '.test-results', 'integration');
@@ -158,6 +158,7 @@ async function runPass(pass: Pass, vsix: string, grep?: string): Promise<{ passe
     extensions: [vsix, runner],
     logDir: passDir,
     trustWorkspace: pass.trusted,
+    env: { INCIDENT_LENS_NOW: TEST_NOW },
     userSettings: { 'incidentLens.author': 'Integration Test', 'git.enabled': true, 'incidentLens.links.updateOnRename': 'always' },
   });
   const started = Date.now();

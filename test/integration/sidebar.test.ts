@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/extension/tree/nodes';
 import { searchAll } from '../../src/extension/commands/search';
-import { api, deleteFile, fileUri, label, readFile, waitFor, writeFile } from './helpers';
+import { writeFileSync } from 'node:fs';
+import { api, closeAllDiscarding, deleteFile, fileUri, label, readFile, waitFor, writeFile } from './helpers';
 
 async function tree(provider: vscode.TreeDataProvider<TreeNode>, node?: TreeNode): Promise<TreeNode[]> {
   return (await provider.getChildren(node)) ?? [];
@@ -78,21 +79,44 @@ describe('sidebar, Problems panel and status bar', () => {
   it('lists open actions, overdue first, and opens the record at the action', async () => {
     const { internals } = await api();
     const items = (await tree(internals.actionsTree)).map((n) => n.toTreeItem());
-    // The demo's active incident has deadlines near its start, so which are overdue depends on today.
-    assert.deepEqual(items.map(label).sort(), [
-      'ACTION-INC023-3 Rollback procedure documented',
-      'ACTION-INC023-4 Staging environment to integrate with real Stripe sandbox — mock data to be removed',
-      'Add a regression test for session expiry units',
-      'Tell support which users must sign in again',
-    ]);
-    const overdue = items.map((i) => (i.iconPath as vscode.ThemeIcon).id === 'warning');
-    assert.equal(overdue[0], true, 'the overdue come first');
-    assert.deepEqual(overdue, [...overdue].sort((a, b) => Number(b) - Number(a)));
-    assert.ok(items.some((i) => label(i).startsWith('ACTION-INC023-3') && /overdue since 2025-03-20/.test(String(i.description))));
-    const tell = items.find((i) => label(i) === 'Tell support which users must sign in again')!;
+    // The tests' clock (TEST_NOW, 2026-11-26 11:30 +01:00): INC-023's rollback action is long overdue,
+    // INC-031's are due at 12:00 today and tomorrow, the staging action has no deadline.
+    assert.deepEqual(
+      items.map((i) => [label(i), (i.iconPath as vscode.ThemeIcon).id === 'warning']),
+      [
+        ['ACTION-INC023-3 Rollback procedure documented', true],
+        ['Tell support which users must sign in again', false],
+        ['Add a regression test for session expiry units', false],
+        ['ACTION-INC023-4 Staging environment to integrate with real Stripe sandbox — mock data to be removed', false],
+      ],
+    );
+    assert.match(String(items[0]!.description), /overdue since 2025-03-20/);
+    const tell = items[1]!;
     await vscode.commands.executeCommand(tell.command!.command, ...(tell.command!.arguments ?? []));
     const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('INC-031.yaml') && vscode.window.activeTextEditor, 'INC-031.yaml');
     assert.match(editor.document.lineAt(editor.selection.start.line).text, /- text: Tell support which users must sign in again/);
+  });
+
+  it('opens a record at the right line when its file changed on disk and the open editor has not reloaded yet', async () => {
+    const { internals } = await api();
+    const file = '.incidents/INC-031.yaml';
+    const original = await readFile(file);
+    // Open the record so VS Code holds a buffer of it, then change the file under it (as a pull would):
+    // four timeline lines more above the actions, written with Node's fs, not through VS Code.
+    await vscode.window.showTextDocument(fileUri(file));
+    const grown = original.replace('actions:\n', '  - at: "09:50"\n    author: Burak\n    kind: finding\n    text: Added by a pull.\nactions:\n');
+    try {
+      writeFileSync(fileUri(file).fsPath, grown);
+      const folder = vscode.workspace.workspaceFolders![0]!.uri.toString();
+      await vscode.commands.executeCommand('incidentLens.openRecord', { folder, file, path: ['actions', 1] });
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal(editor.document.getText(), grown, 'the editor shows the file as it is on disk');
+      assert.match(editor.document.lineAt(editor.selection.start.line).text, /- text: Tell support which users must sign in again/);
+    } finally {
+      await closeAllDiscarding();
+      await writeFile(file, original);
+      await waitFor(() => internals.workspace.findIncident('INC-031')?.incident.timeline.length === 3, 'INC-031 restored');
+    }
   });
 
   it('shows active incidents and overdue postmortems in the status bar', async () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NodeFileAccess } from '../../src/cli/nodeFileAccess';
+import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { IncidentIndex, type CacheKey } from '../../src/core/index';
 import { loadedRecordCount, setLoadedRecordLimit, type IndexedRecord } from '../../src/core/model';
 import type { ParsedFile, ParseOptions } from '../../src/core/parse';

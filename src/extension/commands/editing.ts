@@ -42,6 +42,7 @@ import { EditRefused, type RecordEditor } from '../recordEditor';
 import { applyEdits } from '../../core/edit';
 import { IncidentNode, InlineActionNode } from '../tree/nodes';
 import { pickIncident } from './pickIncident';
+import { now as clockNow } from '../clock';
 
 const localOffset = () => -new Date().getTimezoneOffset();
 
@@ -69,7 +70,7 @@ export class EditingCommands {
       if (t.kind !== 'instant') throw new Error(vscode.l10n.t('"{0}" is not a time with offset.', at));
       return t.instant;
     }
-    return inIncidentOffset(ref.incident, Date.now(), localOffset());
+    return inIncidentOffset(ref.incident, clockNow(), localOffset());
   }
 
   private async write(ref: IncidentRef, build: Parameters<RecordEditor['edit']>[2]): Promise<void> {
@@ -319,7 +320,7 @@ export class EditingCommands {
       if (system === undefined) return undefined;
       const start = await vscode.window.showInputBox({
         prompt: vscode.l10n.t('Start'),
-        value: formatInstant(inIncidentOffset(undefined, Date.now(), localOffset())),
+        value: formatInstant(inIncidentOffset(undefined, clockNow(), localOffset())),
         validateInput: (v) => (parseTime(v).kind === 'instant' ? undefined : vscode.l10n.t('ISO 8601 with offset, e.g. 2025-03-18T14:37:00+03:00')),
       });
       if (!start) return undefined;
@@ -332,7 +333,7 @@ export class EditingCommands {
       id,
       title: input.title.trim(),
       priority: input.priority,
-      start: start?.kind === 'instant' ? start.instant : inIncidentOffset(undefined, Date.now(), localOffset()),
+      start: start?.kind === 'instant' ? start.instant : inIncidentOffset(undefined, clockNow(), localOffset()),
       detectedHow: input.detectedHow,
       detectedSource: input.detectedSource,
       system: input.system,

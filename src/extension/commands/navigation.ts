@@ -29,11 +29,47 @@ function folderFor(workspace: IncidentWorkspace, folderUri: string) {
   return workspace.folderIndexes().find((f) => f.folder.uri.toString() === folderUri);
 }
 
+/**
+ * A record already open in VS Code can lag behind its file: after a pull, a
+ * CLI run or a test restoring it, the buffer keeps the old text until VS Code
+ * reloads it. A position computed on the old text lands lines away once the
+ * reload arrives (a record whose timeline lost four lines put the cursor four
+ * lines below the action). So when the buffer is clean and differs from the
+ * disk, wait for the reload, and ask for it (revert = reload a clean buffer)
+ * if it does not come. A dirty buffer is the user's text: positions are
+ * taken from it, and it is never reverted.
+ */
+const sameText = (a: string, b: string) => a.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') === b.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+
+async function currentDocument(uri: vscode.Uri, disk: () => Promise<string>): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  if (document.isDirty) return document;
+  const text = await disk().catch(() => undefined);
+  if (text === undefined || sameText(text, document.getText())) return document;
+  const reloaded = (timeoutMs: number) =>
+    new Promise<boolean>((resolve) => {
+      const done = (value: boolean) => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(value);
+      };
+      const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === document && (document.isDirty || sameText(document.getText(), text))) done(true);
+      });
+      const timer = setTimeout(() => done(sameText(document.getText(), text)), timeoutMs);
+    });
+  if (await reloaded(1500)) return document;
+  await vscode.window.showTextDocument(document, { preview: true, preserveFocus: true });
+  if (!document.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
+  await reloaded(1500);
+  return document;
+}
+
 export async function openRecord(workspace: IncidentWorkspace, raw: unknown): Promise<vscode.TextEditor | undefined> {
   const args = openRecordArgs.parse(raw);
   const folder = folderFor(workspace, args.folder);
   if (!folder) return undefined;
-  const document = await vscode.workspace.openTextDocument(folder.access.uri(args.file));
+  const document = await currentDocument(folder.access.uri(args.file), () => folder.access.readFile(args.file));
   let selection: vscode.Range | undefined;
   if (args.path?.length) {
     const r = fieldRange(document.getText(), args.path);

@@ -8,6 +8,7 @@ import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
 import { DisposableStore } from '../lifecycle';
 import type { Log } from '../log';
 import { FailedNode, GroupNode, IncidentNode, openActionNode, RunbookNode, type TreeNode } from './nodes';
+import { now as clockNow } from '../clock';
 
 /** The seed's life-cycle order. */
 const STATUS_ORDER: IncidentStatus[] = ['active', 'postmortem-pending', 'resolved', 'closed'];
@@ -27,7 +28,7 @@ abstract class IndexTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   constructor(
     protected readonly workspace: IncidentWorkspace,
     protected readonly log: Log,
-    protected readonly now: () => number = Date.now,
+    protected readonly now: () => number = clockNow,
   ) {
     this.store.add(workspace.onDidChange(() => this.changed.fire(undefined)));
   }
