@@ -5,13 +5,30 @@
  *   3. otherwise (offline machines) code-server on 127.0.0.1, URL printed.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { downloadAndUnzipVSCode } from '@vscode/test-electron';
 import { CodeServer, TOOLS } from '../test/harness/codeServer';
+import { recentDemoRecord } from '../src/core/demo';
 
 const REPO = resolve(__dirname, '..', '..');
-const DEMO = join(REPO, 'examples', 'payments-demo');
+const SOURCE = join(REPO, 'examples', 'payments-demo');
+/** A copy (git-ignored), made once: what you try in it never changes the repository's example. */
+const DEMO = join(REPO, '.demo', 'payments-demo');
+
+/** Copies the demo on first use, its active incident moved to the last day (see src/core/demo.ts). */
+function prepareDemo(): void {
+  if (existsSync(DEMO)) return;
+  cpSync(SOURCE, DEMO, { recursive: true });
+  const records = join(DEMO, '.incidents');
+  for (const name of readdirSync(records).filter((n) => /\.ya?ml$/.test(n))) {
+    const text = readFileSync(join(records, name), 'utf8');
+    const recent = recentDemoRecord(text, Date.now());
+    if (recent !== text) writeFileSync(join(records, name), recent);
+  }
+  spawnSync('git', ['init', '-q'], { cwd: DEMO });
+  console.log(`Demo workspace copied to ${DEMO} (delete it to start over).`);
+}
 
 function onPath(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
@@ -53,6 +70,7 @@ async function codeServer(): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
+  prepareDemo();
   if (onPath('code')) return devHost('code');
   const downloaded = await downloadedVsCode();
   if (downloaded) return devHost(downloaded);

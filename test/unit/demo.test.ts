@@ -3,7 +3,11 @@ import { formatDiagnostic } from '../../src/core/diagnostics';
 import { incidentMetrics, aggregateMetrics } from '../../src/core/metrics';
 import { formatClock, formatInstant } from '../../src/core/time';
 import type { IncidentIndex } from '../../src/core/index';
-import { TempWorkspace } from '../support/workspace';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { recentDemoRecord } from '../../src/core/demo';
+import { REPO_ROOT, TempWorkspace } from '../support/workspace';
 
 describe('the demo workspace', () => {
   let ws: TempWorkspace;
@@ -75,5 +79,29 @@ describe('the demo workspace', () => {
     );
     const due = index.postmortemsDue(now);
     assert.deepEqual(due.map((d) => [d.incident.id, d.overdue, formatInstant(d.deadline)]), [['INC-027', true, '2025-09-04T11:20:00+03:00']]);
+  });
+});
+
+describe('the demo stays recent on any day', () => {
+  const inc031 = readFileSync(join(REPO_ROOT, 'examples', 'payments-demo', '.incidents', 'INC-031.yaml'), 'utf8');
+  const at = (iso: string) => Date.parse(iso);
+
+  for (const today of ['2026-11-26T11:30:00+01:00', '2026-11-28T08:30:00Z', '2027-03-01T07:00:00+01:00', '2031-06-15T23:59:00Z']) {
+    it(`on ${today} the active incident started within the last day, and reads the same`, () => {
+      const text = recentDemoRecord(inc031, at(today));
+      const record = parse(text) as { start: string; timeline: Array<{ at: string }>; actions: Array<{ deadline: string }> };
+      const age = at(today) - Date.parse(record.start);
+      assert.ok(age >= 0 && age < 24 * 3600_000, `started ${age / 3600_000} h before ${today}`);
+      // The story is unchanged: clock times, offsets, the gaps between start and deadlines, comments.
+      assert.deepEqual(record.timeline.map((e) => e.at), ['09:12', '09:20', '09:41']);
+      assert.equal(Date.parse(record.actions[0]!.deadline) - Date.parse(record.start), at('2026-11-27T18:00:00+01:00') - at('2026-11-26T09:12:00+01:00'));
+      assert.ok(text.startsWith('# Still running'));
+      assert.equal(text.split('\n').length, inc031.split('\n').length);
+    });
+  }
+
+  it('leaves records that are not active as they are', () => {
+    const inc023 = readFileSync(join(REPO_ROOT, 'examples', 'payments-demo', '.incidents', 'INC-023.yaml'), 'utf8');
+    assert.equal(recentDemoRecord(inc023, at('2030-01-01T00:00:00Z')), inc023);
   });
 });

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { CONFIG } from '../constants';
 import { settings, update, type GroupBy, type SortBy } from '../config';
 import { STRINGS } from '../strings';
+import { recentDemoRecord } from '../../core/demo';
+import { now as clockNow } from '../clock';
 
 /** A setting picked from a short list (or given as the argument), current value marked. */
 async function pickSetting<T extends string>(key: string, current: T, options: Array<{ label: string; value: T }>, placeHolder: string, value?: unknown): Promise<void> {
@@ -46,6 +48,15 @@ export async function openDemo(extensionUri: vscode.Uri, storage: vscode.Uri): P
     await vscode.workspace.fs.stat(target);
   } catch {
     await vscode.workspace.fs.copy(source, target, { overwrite: false });
+    // A fresh copy: its active incident is moved to the last day, so the demo shows a live incident on any day.
+    const records = vscode.Uri.joinPath(target, '.incidents');
+    for (const [name, type] of await vscode.workspace.fs.readDirectory(records)) {
+      if (type !== vscode.FileType.File || !/\.ya?ml$/.test(name)) continue;
+      const uri = vscode.Uri.joinPath(records, name);
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const recent = recentDemoRecord(text, clockNow());
+      if (recent !== text) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(recent));
+    }
   }
   const where = await vscode.window.showInformationMessage(STRINGS.demoCopied(target.fsPath), STRINGS.openHere, STRINGS.openNew);
   if (!where) return;
