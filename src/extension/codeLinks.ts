@@ -12,7 +12,7 @@ import { formatDate, formatRelative } from '../core/time';
 import { oneLine } from '../core/present';
 import { settings } from './config';
 import { escapeMarkdown } from './markdown';
-import { COLORS, COMMANDS } from './constants';
+import { COLORS, COMMANDS, CONTEXT } from './constants';
 import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
 import { DisposableStore } from './lifecycle';
 import type { Log } from './log';
@@ -49,6 +49,7 @@ function timelineArgs(folder: FolderIndex, incident: Incident) {
 export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
+  private shownOnce = false;
 
   constructor(
     private readonly workspace: IncidentWorkspace,
@@ -68,6 +69,10 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
       const runbookGroups = linkedRunbooks(located.folder.index, located.path);
       if (!groups.length && !runbookGroups.length) return [];
       const anchors = await resolveAnchors(document, groups);
+      if (anchors.length && !this.shownOnce) {
+        this.shownOnce = true;
+        void vscode.commands.executeCommand('setContext', CONTEXT.codeLensShown, true);
+      }
       // "Rollback procedure" next to the past incidents, where a runbook names this code.
       const runbookLenses = (await resolveAnchors(document, runbookGroups)).flatMap(({ group, range }) =>
         group.runbooks.map(

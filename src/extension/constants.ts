@@ -3,6 +3,8 @@
  * checks that package.json contributes exactly these (and nothing unknown).
  */
 export const EXTENSION_ID = 'incident-lens.incident-lens';
+/** The walkthrough's id in package.json (contributes.walkthroughs). */
+export const WALKTHROUGH = 'incidentLens.gettingStarted';
 
 export const COMMANDS = {
   searchIncidents: 'incidentLens.searchIncidents',
@@ -28,6 +30,8 @@ export const COMMANDS = {
   linkCommitFiles: 'incidentLens.linkCommitFiles',
   writeAiInstructions: 'incidentLens.writeAiInstructions',
   runRunbookStep: 'incidentLens.runRunbookStep',
+  getStarted: 'incidentLens.getStarted',
+  addCiCheck: 'incidentLens.addCiCheck',
   /** Internal: CodeLens click with several incidents. */
   showLinkedIncidents: 'incidentLens.showLinkedIncidents',
   /** Internal: hover link. */
@@ -48,6 +52,8 @@ export const VIEWS = {
 export const CONTEXT = {
   hasIncidents: 'incidentLens.hasIncidents',
   loaded: 'incidentLens.loaded',
+  /** Set once a CodeLens of a past incident has been shown (the walkthrough's "see it on the code" step). */
+  codeLensShown: 'incidentLens.codeLensShown',
 } as const;
 
 export const CONFIG = {

@@ -12,6 +12,7 @@ import { IncidentStatusBar } from './statusBar';
 import { ActionsTreeProvider, IncidentsTreeProvider, RunbooksTreeProvider } from './tree/incidentsTree';
 import { RunbookCommands } from './commands/runbooks';
 import { openLink, openRecord } from './commands/navigation';
+import { addCiCheck, openWalkthrough } from './commands/gettingStarted';
 import { searchIncidents } from './commands/search';
 import { openDemo, openDocs, pickGroupBy, pickSortBy } from './commands/view';
 import { affects } from './config';
@@ -100,6 +101,8 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   command(COMMANDS.openDocs, () => openDocs(context.extensionUri));
   command(COMMANDS.openDemo, () => openDemo(context.extensionUri, context.globalStorageUri));
   command(COMMANDS.showOutput, () => log.channel.show());
+  command(COMMANDS.getStarted, () => openWalkthrough());
+  command(COMMANDS.addCiCheck, (arg) => addCiCheck(arg));
 
   const recordEditor = new RecordEditor(log);
   const editing = new EditingCommands(workspace, recordEditor);
