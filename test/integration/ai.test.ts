@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { aiFigures, aiFiguresLine } from '../../src/core/learnings';
-import { api, closeAllDiscarding, fileUri, readFile, waitFor, writeFile } from './helpers';
+import { api, closeAllDiscarding, deleteFile, fileUri, readFile, waitFor, writeFile } from './helpers';
 
 const TOOL = 'incidentLens_pastIncidents';
 
@@ -87,5 +87,25 @@ describe('learnings reach the AI tools', () => {
     const all = internals.workspace.folderIndexes().flatMap((f) => f.index.incidents());
     assert.equal(internals.incidentsView.description, aiFiguresLine(aiFigures(all)));
     assert.match(internals.incidentsView.description!, /^AI-linked \d+% · resolve \d+h \d+m vs \d+h \d+m$/);
+  });
+});
+
+describe('Add the CI Check', () => {
+  it('writes the GitHub Actions workflow once and never overwrites an existing one', async () => {
+    await api();
+    const folder = vscode.workspace.workspaceFolders![0]!.uri.toString();
+    const path = '.github/workflows/incident-lens.yml';
+    try {
+      const uri = (await vscode.commands.executeCommand('incidentLens.addCiCheck', { folder })) as vscode.Uri;
+      assert.ok(uri.path.endsWith(path));
+      const text = await readFile(path);
+      assert.match(text, /run: npx --yes incident-lens lint\n/);
+      assert.match(text, /run: npx --yes incident-lens risk --diff \$\{\{ github\.event\.pull_request\.base\.sha \}\} --fail-on P1\n/);
+      await writeFile(path, `${text}# edited by the team\n`);
+      await vscode.commands.executeCommand('incidentLens.addCiCheck', { folder });
+      assert.ok((await readFile(path)).endsWith('# edited by the team\n'), 'an existing workflow is left as it is');
+    } finally {
+      await deleteFile(path);
+    }
   });
 });

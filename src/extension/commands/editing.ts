@@ -307,19 +307,21 @@ export class EditingCommands {
     if (!folder) throw new Error(vscode.l10n.t('Open a folder to create incidents in.'));
     const author = args?.author ?? (await currentAuthor(folder.folder));
     let input = args;
+    // A six-question form: a click elsewhere (the walkthrough re-rendering, a notification) must not throw the answers away.
     if (!input) {
-      const title = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Short description of the incident'), placeHolder: vscode.l10n.t('Payment page 500 error'), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A title is needed')) });
+      const title = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Short description of the incident'), placeHolder: vscode.l10n.t('Payment page 500 error'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A title is needed')) });
       if (!title) return undefined;
-      const priority = await vscode.window.showQuickPick(PRIORITIES.map((p) => ({ label: p, description: PRIORITY_DEFINITIONS[p], value: p })), { placeHolder: vscode.l10n.t('Priority') });
+      const priority = await vscode.window.showQuickPick(PRIORITIES.map((p) => ({ label: p, description: PRIORITY_DEFINITIONS[p], value: p })), { placeHolder: vscode.l10n.t('Priority'), ignoreFocusOut: true });
       if (!priority) return undefined;
-      const how = await vscode.window.showQuickPick(DETECTION_METHODS.map((d) => ({ label: d, value: d })), { placeHolder: vscode.l10n.t('How was it detected?') });
+      const how = await vscode.window.showQuickPick(DETECTION_METHODS.map((d) => ({ label: d, value: d })), { placeHolder: vscode.l10n.t('How was it detected?'), ignoreFocusOut: true });
       if (!how) return undefined;
-      const detectedSource = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Detected by (alert, report…), optional') });
+      const detectedSource = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Detected by (alert, report…), optional'), ignoreFocusOut: true });
       if (detectedSource === undefined) return undefined;
-      const system = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Affected system, optional') });
+      const system = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Affected system, optional'), ignoreFocusOut: true });
       if (system === undefined) return undefined;
       const start = await vscode.window.showInputBox({
         prompt: vscode.l10n.t('Start'),
+        ignoreFocusOut: true,
         value: formatInstant(inIncidentOffset(undefined, clockNow(), localOffset())),
         validateInput: (v) => (parseTime(v).kind === 'instant' ? undefined : vscode.l10n.t('ISO 8601 with offset, e.g. 2025-03-18T14:37:00+03:00')),
       });
