@@ -20,7 +20,7 @@ import {
 import type { Severity } from './diagnostics';
 import type { FieldPath } from './yamlPositions';
 import { searchWordsOf } from './searchWords';
-import { formatDuration, parseDuration, resolveTime, TIME, type Instant } from './time';
+import { formatDuration, formatInstant, isTimeZone, parseDuration, resolveTime, TIME, type Instant } from './time';
 
 export const POSTMORTEM_DUE_HOURS = 48;
 
@@ -123,11 +123,16 @@ function asList(value: string | readonly string[] | undefined): AiConnection[] {
 
 type TimeResolver = (raw: string | undefined, path: FieldPath, anchor: Instant | undefined, allowDate?: boolean) => Instant | undefined;
 
+/** The record's IANA time zone, when it names a valid one. */
+export function recordZone(record: IncidentRecord): string | undefined {
+  return record.timeZone && isTimeZone(record.timeZone) ? record.timeZone : undefined;
+}
+
 /** Resolves times, reporting the ones it cannot read into `problems` (or nowhere, when they were reported at parse time). */
-function timeResolver(problems?: SemanticProblem[]): TimeResolver {
+function timeResolver(zone: string | undefined, problems?: SemanticProblem[]): TimeResolver {
   return (raw, path, anchor, allowDate = false) => {
     if (raw === undefined) return undefined;
-    const r = resolveTime(raw, anchor, { allowDate });
+    const r = resolveTime(raw, anchor, { allowDate, zone });
     if ('error' in r) {
       problems?.push({ path, severity: 'error', message: r.error, code: 'time' });
       return undefined;
@@ -136,20 +141,36 @@ function timeResolver(problems?: SemanticProblem[]): TimeResolver {
   };
 }
 
+/** A bare clock time more than this far after the entry before it may be on a later day: lint asks for the date. */
+const AMBIGUOUS_GAP = 12 * TIME.HOUR;
+
 function resolveTimeline(record: IncidentRecord, start: Instant | undefined, time: TimeResolver, problems?: SemanticProblem[]) {
   const timeline: ResolvedEntry[] = [];
   const milestones: Partial<Record<Milestone, Instant>> = {};
   let anchor = start;
   let previous: Instant | undefined;
   (record.timeline ?? []).forEach((entry, index) => {
-    const at = time(entry.at, ['timeline', index, 'at'], anchor);
+    const at = time(entry.at, ['timeline', index, 'at'], anchor, true);
     if (at) {
-      if (previous && at.ms < previous.ms) {
+      // A date-only entry is in order when its day is not before the previous entry's day.
+      const previousDay = previous && dayStartMs(previous);
+      const outOfOrder = previous && (at.precision === 'day' ? at.ms < previousDay! : at.ms < (previous.precision === 'day' ? previousDay! : previous.ms));
+      if (outOfOrder) {
         problems?.push({
           path: ['timeline', index, 'at'],
           severity: 'warning',
           message: 'timeline is out of order: this entry is earlier than the one before it',
           code: 'timeline-order',
+        });
+      }
+      const bareClock = /^\s*(?:~|≈)?\s*\d{1,2}:\d{2}\s*$/.test(entry.at);
+      if (bareClock && anchor && at.ms - anchor.ms > AMBIGUOUS_GAP) {
+        const written = formatInstant(at);
+        problems?.push({
+          path: ['timeline', index, 'at'],
+          severity: 'warning',
+          message: `"${entry.at.trim()}" is ${formatDuration((at.ms - anchor.ms) / TIME.MINUTE)} after the entry before it, so it may be on a later day: write the date (read now as ${written})`,
+          code: 'time-needs-date',
         });
       }
       previous = at;
@@ -163,13 +184,46 @@ function resolveTimeline(record: IncidentRecord, start: Instant | undefined, tim
           message: `milestone "${entry.milestone}" is marked more than once; the first one counts`,
           code: 'milestone-repeated',
         });
-      } else if (at) {
+      } else if (at && at.precision !== 'day') {
+        // A day alone cannot time a milestone: figures in minutes leave it out.
         milestones[entry.milestone] = at;
       }
     }
     timeline.push({ index, entry, at });
   });
   return { timeline, milestones };
+}
+
+function dayStartMs(at: Instant): number {
+  const local = at.ms + at.offsetMinutes * TIME.MINUTE;
+  return local - (((local % TIME.DAY) + TIME.DAY) % TIME.DAY) - at.offsetMinutes * TIME.MINUTE;
+}
+
+/** Where milestones contradict the record: resolution vs resolved, mitigated after resolved, detected before start. */
+function milestoneProblems(record: IncidentRecord, start: Instant | undefined, resolution: Instant | undefined, milestones: Partial<Record<Milestone, Instant>>): SemanticProblem[] {
+  const out: SemanticProblem[] = [];
+  const at = (m: Milestone) => (record.timeline ?? []).findIndex((e) => e.milestone === m);
+  const { resolved, mitigated, detected } = milestones;
+  if (resolution && resolved && Math.abs(resolution.ms - resolved.ms) >= TIME.MINUTE) {
+    out.push({
+      path: ['resolution'],
+      severity: 'warning',
+      message: `resolution (${formatInstant(resolution)}) and the "resolved" milestone (${formatInstant(resolved)}) differ by ${formatDuration(Math.abs(resolution.ms - resolved.ms) / TIME.MINUTE)}: make them agree`,
+      code: 'milestone-contradiction',
+    });
+  }
+  if (mitigated && resolved && mitigated.ms > resolved.ms) {
+    out.push({ path: ['timeline', at('mitigated'), 'milestone'], severity: 'warning', message: 'the incident is marked mitigated after it was resolved', code: 'milestone-contradiction' });
+  }
+  if (detected && start && detected.ms < start.ms) {
+    out.push({
+      path: ['timeline', at('detected'), 'milestone'],
+      severity: 'warning',
+      message: `detected (${formatInstant(detected)}) is before start (${formatInstant(start)}): the start is when impact began; move it earlier or mark the milestone elsewhere`,
+      code: 'milestone-contradiction',
+    });
+  }
+  return out;
 }
 
 function resolveActions(record: IncidentRecord, start: Instant | undefined, time: TimeResolver): ResolvedAction[] {
@@ -185,7 +239,7 @@ function resolveCommunications(record: IncidentRecord, start: Instant | undefine
   const communications: ResolvedCommunication[] = [];
   for (const channel of COMMUNICATION_CHANNELS) {
     (record.communications?.[channel] ?? []).forEach((item, index) => {
-      communications.push({ channel, index, item, at: time(item.at, ['communications', channel, index, 'at'], start) });
+      communications.push({ channel, index, item, at: time(item.at, ['communications', channel, index, 'at'], start, true) });
     });
   }
   return communications;
@@ -305,17 +359,17 @@ class IncidentModel implements Incident {
 
   get timeline(): readonly ResolvedEntry[] {
     const f = this.loadedFull;
-    return (f.timeline ??= resolveTimeline(f.record, this.start, timeResolver()).timeline);
+    return (f.timeline ??= resolveTimeline(f.record, this.start, timeResolver(recordZone(f.record))).timeline);
   }
 
   get actions(): readonly ResolvedAction[] {
     const f = this.loadedFull;
-    return (f.actions ??= resolveActions(f.record, this.start, timeResolver()));
+    return (f.actions ??= resolveActions(f.record, this.start, timeResolver(recordZone(f.record))));
   }
 
   get communications(): readonly ResolvedCommunication[] {
     const f = this.loadedFull;
-    return (f.communications ??= resolveCommunications(f.record, this.start, timeResolver()));
+    return (f.communications ??= resolveCommunications(f.record, this.start, timeResolver(recordZone(f.record))));
   }
 }
 
@@ -331,7 +385,10 @@ export function incidentDerived(incident: Incident): IncidentDerived {
 
 export function buildIncident(file: string, record: IncidentRecord): { incident: Incident; problems: SemanticProblem[] } {
   const problems: SemanticProblem[] = [];
-  const time = timeResolver(problems);
+  if (record.timeZone !== undefined && !isTimeZone(record.timeZone)) {
+    problems.push({ path: ['timeZone'], severity: 'error', message: `"${record.timeZone}" is not an IANA time zone: write it like Europe/Istanbul, America/Los_Angeles or UTC`, code: 'time-zone' });
+  }
+  const time = timeResolver(recordZone(record), problems);
 
   const start = time(record.start, ['start'], undefined);
   const resolution = time(record.resolution, ['resolution'], start);
@@ -366,6 +423,7 @@ export function buildIncident(file: string, record: IncidentRecord): { incident:
   }
 
   const { timeline, milestones } = resolveTimeline(record, start, time, problems);
+  problems.push(...milestoneProblems(record, start, resolution, milestones));
   const actions = resolveActions(record, start, time);
   const communications = resolveCommunications(record, start, time);
 

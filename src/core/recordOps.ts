@@ -6,7 +6,7 @@
  */
 import type { EditOp } from './edit';
 import { newRecordText } from './edit';
-import { POSTMORTEM_DUE_HOURS, type Incident } from './model';
+import { POSTMORTEM_DUE_HOURS, recordZone, type Incident } from './model';
 import {
   PRIORITIES,
   type AiConnection,
@@ -16,7 +16,7 @@ import {
   type Milestone,
   type Priority,
 } from './schema';
-import { formatClock, formatDuration, formatInstant, parseTime, resolveClock, TIME, type Instant } from './time';
+import { formatClock, formatDuration, formatInstant, parseTime, resolveClock, TIME, zoneOffsetMinutes, type Instant } from './time';
 
 export interface EntryInput {
   readonly at: Instant;
@@ -29,7 +29,8 @@ export interface EntryInput {
 /** `now` in the incident's own offset, to the minute. */
 export function inIncidentOffset(incident: Incident | undefined, ms: number, fallbackOffsetMinutes: number): Instant {
   const minute = Math.floor(ms / TIME.MINUTE) * TIME.MINUTE;
-  return { ms: minute, offsetMinutes: incident?.start?.offsetMinutes ?? fallbackOffsetMinutes };
+  const zone = incident && recordZone(incident.record);
+  return { ms: minute, offsetMinutes: zone ? zoneOffsetMinutes(zone, minute) : (incident?.start?.offsetMinutes ?? fallbackOffsetMinutes) };
 }
 
 /**
@@ -43,7 +44,7 @@ export function timeText(incident: Incident, at: Instant): string {
   if (usesClock && anchor) {
     const clock = formatClock(at);
     const [h, m] = clock.split(':').map(Number);
-    if (resolveClock(h! * 60 + m!, anchor).ms === at.ms && at.ms >= anchor.ms) return clock;
+    if (resolveClock(h! * 60 + m!, anchor, recordZone(incident.record)).ms === at.ms && at.ms >= anchor.ms && at.ms - anchor.ms <= 12 * TIME.HOUR) return clock;
   }
   return formatInstant(at);
 }

@@ -49,10 +49,11 @@ export const ACTION_TERMS = ['short', 'medium', 'long'] as const;
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-/** ISO 8601 with offset, or a bare HH:MM read on the incident's start day. */
-const time = z
-  .string()
-  .meta({ description: 'ISO 8601 time with offset (2025-03-18T14:37:00+03:00), or HH:MM on the incident start day.' });
+/** ISO 8601 (with offset, or in the record's timeZone), a bare HH:MM read forward, a bare date; "~" marks it approximate. */
+const time = z.string().meta({
+  description:
+    'ISO 8601 time with offset (2025-03-18T14:37:00+03:00) or, when the record names its timeZone, without one; HH:MM, read forward from the entry before it (past midnight when earlier); a date (2025-03-18) where only the day is known; a leading ~ marks it approximate (~23:30).',
+});
 const text = z.string();
 
 const timelineEntry = z.object({
@@ -110,6 +111,7 @@ export const incidentSchema = z.object({
     description: PRIORITIES.map((p) => `${p} — ${PRIORITY_DEFINITIONS[p]}`).join('; '),
   }),
   start: time,
+  timeZone: text.optional().meta({ description: 'IANA time zone (America/Los_Angeles) for times written without an offset, and for display.' }),
   detected: z
     .object({
       how: z.enum(DETECTION_METHODS),

@@ -114,12 +114,23 @@ describe('diagnostics of one record', () => {
     }
   });
 
-  it('reports a timeline out of order at the offending entry', () => {
+  it('reads a bare clock time earlier than the entry before it forward, and asks for its date', () => {
     const text = incidentYaml('INC-024', 'timeline:\n  - at: "14:40"\n    text: a\n  - at: "15:02"\n    text: b\n  - at: "14:55"\n    text: c\n');
-    const d = only(parseRecordText('.incidents/INC-024.yaml', text).diagnostics, 'timeline-order');
+    const parsed = parseRecordText('.incidents/INC-024.yaml', text);
+    const d = only(parsed.diagnostics, 'time-needs-date');
     assert.equal(d.field, 'timeline[2].at');
     assert.equal(at(d), '11:9');
     assert.equal(d.severity, 'warning');
+    assert.match(d.message, /"14:55" is 23h 53m after the entry before it, so it may be on a later day: write the date \(read now as 2025-03-19T14:55:00\+03:00\)/);
+    assert.ok(parsed.record?.kind === 'incident');
+    // Never a negative gap: read forward, it is the next day.
+    assert.ok(parsed.record.timeline[2]!.at!.ms > parsed.record.timeline[1]!.at!.ms);
+  });
+
+  it('reports an ISO timeline out of order at the offending entry', () => {
+    const text = incidentYaml('INC-024', 'timeline:\n  - at: "15:02"\n    text: b\n  - at: 2025-03-18T14:55:00+03:00\n    text: c\n');
+    const d = only(parseRecordText('.incidents/INC-024.yaml', text).diagnostics, 'timeline-order');
+    assert.equal(d.field, 'timeline[1].at');
   });
 
   it('rolls bare clock times past midnight instead of calling them out of order', () => {
