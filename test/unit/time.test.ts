@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { incidentMetrics } from '../../src/core/metrics';
+import { parseRecordText } from '../../src/core/parse';
 import { formatClock, formatDuration, formatInstant, formatRelative, parseDuration, parseTime, resolveClock, resolveTime, type Instant } from '../../src/core/time';
 
 function instant(raw: string): Instant {
@@ -75,5 +78,32 @@ describe('times and durations', () => {
     assert.equal(formatRelative(Date.parse('2025-03-18T11:37:00Z'), now), '8 months ago');
     assert.equal(formatRelative(now - 3 * 86_400_000, now), '3 days ago');
     assert.equal(formatRelative(now + 2 * 3_600_000, now), 'in 2 hours');
+  });
+});
+
+describe('bare clock timelines (property)', () => {
+  it('never yield a negative gap or figure, whatever the clock times', () => {
+    const milestones = ['detected', 'acknowledged', 'mitigated', 'resolved'] as const;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })), { minLength: 1, maxLength: 14 }), (clocks) => {
+        const timeline = clocks
+          .map(([h, m], i) => `  - at: "${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}"\n${i < 4 ? `    milestone: ${milestones[i]}\n` : ''}    text: entry ${i}\n`)
+          .join('');
+        const parsed = parseRecordText('.incidents/INC-900.yaml', `id: INC-900\ntitle: t\nstatus: active\npriority: P2\nstart: 2025-03-18T14:37:00+03:00\ntimeline:\n${timeline}`);
+        assert.ok(parsed.record?.kind === 'incident');
+        const incident = parsed.record;
+        let previous = incident.start!.ms;
+        for (const e of incident.timeline) {
+          assert.ok(e.at!.ms >= previous, 'read forward');
+          previous = e.at!.ms;
+        }
+        for (const [k, v] of Object.entries(incidentMetrics(incident))) if (typeof v === 'number') assert.ok(v >= 0, `${k} = ${v}`);
+      }),
+      { numRuns: 300, seed: 16 },
+    );
+  });
+
+  it('every duration the formatter writes reads back to the same minutes', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 60 * 24 * 400 }), (minutes) => parseDuration(formatDuration(minutes)) === minutes), { numRuns: 2000, seed: 16 });
   });
 });
