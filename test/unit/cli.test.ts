@@ -150,3 +150,19 @@ describe('CLI (real process)', () => {
     assert.match(badOpt.stderr, /Unknown option '--colour'/);
   });
 });
+
+describe('CLI in a pipe', () => {
+  it('list | head -1, fifty times: one line and an empty stderr (no EPIPE stack trace)', function () {
+    this.timeout(180_000);
+    const ws = new TempWorkspace(true);
+    try {
+      for (let i = 0; i < 50; i++) {
+        const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" list | head -1`], { cwd: ws.root, encoding: 'utf8' });
+        assert.equal(r.stderr, '', `run ${i}: ${r.stderr}`);
+        assert.match(r.stdout, /^INC-019 [^\n]*\n$/);
+      }
+    } finally {
+      ws.dispose();
+    }
+  });
+});
