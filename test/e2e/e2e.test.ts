@@ -6,45 +6,32 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Frame } from 'playwright-core';
-import { CodeServer, launchBrowser, openWorkbench, REPO, TEST_NOW } from '../harness/codeServer';
-import { SHOTS, Workbench } from './workbench';
+import type { Frame } from 'playwright-core';
+import { REPO } from '../harness/codeServer';
+import { openSession, SHOTS, type E2eSession, type Workbench } from './workbench';
 
 describe('Incident Lens in a real VS Code (code-server + Chromium)', function () {
   this.timeout(180_000);
-  let server: CodeServer;
-  let browser: Browser;
+  let session: E2eSession | undefined;
   let wb: Workbench;
   let work: string;
   let workspace: string;
 
   before(async () => {
-    const vsix = join(REPO, 'incident-lens.vsix');
-    assert.ok(existsSync(vsix), 'incident-lens.vsix is missing: run npm run package');
     rmSync(SHOTS, { recursive: true, force: true });
     work = mkdtempSync(join(tmpdir(), 'incident-lens-e2e-'));
     workspace = join(work, 'payments-demo');
     cpSync(join(REPO, 'examples', 'payments-demo'), workspace, { recursive: true });
     execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: workspace });
-    server = new CodeServer({
-      workspace,
-      extensions: [vsix],
-      logDir: join(REPO, '.test-results', 'e2e-logs'),
-      env: { INCIDENT_LENS_NOW: TEST_NOW },
-      userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'incidentLens.author': 'Deniz' },
-    });
-    await server.start();
-    browser = await launchBrowser();
-    wb = new Workbench(await openWorkbench(browser, server.url()));
+    session = await openSession(workspace, 'e2e-logs', { 'workbench.colorTheme': 'Default Dark Modern', 'incidentLens.author': 'Deniz' });
+    wb = session.wb;
   });
 
   after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    server?.dispose();
+    await session?.close();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 

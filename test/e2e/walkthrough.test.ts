@@ -8,42 +8,28 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { parse } from 'yaml';
-import { CodeServer, launchBrowser, openWorkbench, REPO, TEST_NOW } from '../harness/codeServer';
-import { Workbench } from './workbench';
+import { TEST_NOW } from '../harness/codeServer';
+import { openSession, type E2eSession, type Workbench } from './workbench';
 
 describe('e2e: the walkthrough on a repository without records', () => {
-  let server: CodeServer;
-  let browser: Browser;
+  let session: E2eSession | undefined;
   let wb: Workbench;
   let work: string;
   let repo: string;
 
   before(async () => {
-    const vsix = join(REPO, 'incident-lens.vsix');
-    assert.ok(existsSync(vsix), 'incident-lens.vsix is missing: run npm run package');
     work = mkdtempSync(join(tmpdir(), 'incident-lens-walkthrough-'));
     repo = join(work, 'checkout-service');
     mkdirSync(join(repo, 'src'), { recursive: true });
     writeFileSync(join(repo, 'src', 'checkout.ts'), 'export function checkout(amount: number): number {\n  return Math.round(amount * 100);\n}\n');
     execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo });
-    server = new CodeServer({
-      workspace: repo,
-      extensions: [vsix],
-      logDir: join(REPO, '.test-results', 'e2e-walkthrough-logs'),
-      env: { INCIDENT_LENS_NOW: TEST_NOW },
-      userSettings: { 'workbench.colorTheme': 'Default Light Modern', 'incidentLens.author': 'Deniz' },
-    });
-    await server.start();
-    browser = await launchBrowser();
-    wb = new Workbench(await openWorkbench(browser, server.url()));
+    session = await openSession(repo, 'e2e-walkthrough-logs', { 'workbench.colorTheme': 'Default Light Modern', 'incidentLens.author': 'Deniz' });
+    wb = session.wb;
   });
 
   after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    server?.dispose();
+    await session?.close();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 

@@ -1,8 +1,8 @@
 /** Driving the VS Code workbench in Chromium the way a person does: clicks, keys, reading the screen. */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { REPO } from '../harness/codeServer';
+import type { Browser, Page } from 'playwright-core';
+import { CodeServer, launchBrowser, openWorkbench, REPO, TEST_NOW } from '../harness/codeServer';
 
 export const SHOTS = join(REPO, '.test-results', 'e2e');
 
@@ -81,5 +81,31 @@ export class Workbench {
       }
       await this.page.waitForTimeout(250);
     }
+  }
+}
+
+/** A code-server with the packaged .vsix, on the tests' clock, opened in Chromium; close() ends all of it. */
+export interface E2eSession {
+  readonly wb: Workbench;
+  close(): Promise<void>;
+}
+
+export async function openSession(workspace: string, logName: string, userSettings: Record<string, unknown>): Promise<E2eSession> {
+  const vsix = join(REPO, 'incident-lens.vsix');
+  if (!existsSync(vsix)) throw new Error('incident-lens.vsix is missing: run npm run package');
+  const server = new CodeServer({ workspace, extensions: [vsix], logDir: join(REPO, '.test-results', logName), env: { INCIDENT_LENS_NOW: TEST_NOW }, userSettings });
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+    server.dispose();
+  };
+  try {
+    await server.start();
+    browser = await launchBrowser();
+    return { wb: new Workbench(await openWorkbench(browser, server.url())), close };
+  } catch (err) {
+    await close();
+    throw err;
   }
 }
