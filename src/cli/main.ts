@@ -16,11 +16,11 @@ import { NodeFileAccess } from '../node/nodeFileAccess';
 import { changedFilesSince, GitError } from './git';
 import { HELP, commandHelp } from './help';
 import { ParsePool } from '../node/parsePool';
-import { clockFrom } from '../core/clock';
+import { clockFrom, systemClock, type Clock } from '../core/clock';
 
 /** Real time, or the instant INCIDENT_LENS_NOW starts from (tests; see core/clock.ts). */
 const now = (): number => clock.now();
-let clock = { now: () => Date.now() };
+let clock: Clock = systemClock;
 import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles } from '../core/learnings';
 
 export class UsageError extends Error {}

@@ -16,7 +16,7 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
-/** A clock starting at `start` (ISO 8601 with offset) and running from `realStart`. */
+/** A clock that reads `start` (ISO 8601 with offset) now and runs on at the pace of `realNow`. */
 export function clockFrom(start: string | undefined, realNow: () => number = Date.now): Clock {
   if (!start?.trim()) return systemClock;
   const parsed = parseTime(start);

@@ -20,7 +20,7 @@ import {
 import type { Severity } from './diagnostics';
 import type { FieldPath } from './yamlPositions';
 import { searchWordsOf } from './searchWords';
-import { formatDuration, formatInstant, isTimeZone, parseDuration, resolveTime, TIME, type Instant } from './time';
+import { CLOCK_MAY_BE_ANOTHER_DAY_MS, formatDuration, formatInstant, isTimeZone, localDayStart, parseDuration, parseTime, resolveTime, TIME, type Instant } from './time';
 
 export const POSTMORTEM_DUE_HOURS = 48;
 
@@ -141,9 +141,6 @@ function timeResolver(zone: string | undefined, problems?: SemanticProblem[]): T
   };
 }
 
-/** A bare clock time more than this far after the entry before it may be on a later day: lint asks for the date. */
-const AMBIGUOUS_GAP = 12 * TIME.HOUR;
-
 function resolveTimeline(record: IncidentRecord, start: Instant | undefined, time: TimeResolver, problems?: SemanticProblem[]) {
   const timeline: ResolvedEntry[] = [];
   const milestones: Partial<Record<Milestone, Instant>> = {};
@@ -153,7 +150,7 @@ function resolveTimeline(record: IncidentRecord, start: Instant | undefined, tim
     const at = time(entry.at, ['timeline', index, 'at'], anchor, true);
     if (at) {
       // A date-only entry is in order when its day is not before the previous entry's day.
-      const previousDay = previous && dayStartMs(previous);
+      const previousDay = previous && localDayStart(previous);
       const outOfOrder = previous && (at.precision === 'day' ? at.ms < previousDay! : at.ms < (previous.precision === 'day' ? previousDay! : previous.ms));
       if (outOfOrder) {
         problems?.push({
@@ -163,8 +160,7 @@ function resolveTimeline(record: IncidentRecord, start: Instant | undefined, tim
           code: 'timeline-order',
         });
       }
-      const bareClock = /^\s*(?:~|≈)?\s*\d{1,2}:\d{2}\s*$/.test(entry.at);
-      if (bareClock && anchor && at.ms - anchor.ms > AMBIGUOUS_GAP) {
+      if (anchor && at.ms - anchor.ms > CLOCK_MAY_BE_ANOTHER_DAY_MS && parseTime(entry.at).kind === 'clock') {
         const written = formatInstant(at);
         problems?.push({
           path: ['timeline', index, 'at'],
@@ -192,11 +188,6 @@ function resolveTimeline(record: IncidentRecord, start: Instant | undefined, tim
     timeline.push({ index, entry, at });
   });
   return { timeline, milestones };
-}
-
-function dayStartMs(at: Instant): number {
-  const local = at.ms + at.offsetMinutes * TIME.MINUTE;
-  return local - (((local % TIME.DAY) + TIME.DAY) % TIME.DAY) - at.offsetMinutes * TIME.MINUTE;
 }
 
 /** Where milestones contradict the record: resolution vs resolved, mitigated after resolved, detected before start. */

@@ -16,7 +16,7 @@ import {
   type Milestone,
   type Priority,
 } from './schema';
-import { formatClock, formatDuration, formatInstant, parseTime, resolveClock, TIME, zoneOffsetMinutes, type Instant } from './time';
+import { CLOCK_MAY_BE_ANOTHER_DAY_MS, formatClock, formatDuration, formatInstant, parseTime, resolveClock, TIME, zoneOffsetMinutes, type Instant } from './time';
 
 export interface EntryInput {
   readonly at: Instant;
@@ -44,7 +44,7 @@ export function timeText(incident: Incident, at: Instant): string {
   if (usesClock && anchor) {
     const clock = formatClock(at);
     const [h, m] = clock.split(':').map(Number);
-    if (resolveClock(h! * 60 + m!, anchor, recordZone(incident.record)).ms === at.ms && at.ms >= anchor.ms && at.ms - anchor.ms <= 12 * TIME.HOUR) return clock;
+    if (resolveClock(h! * 60 + m!, anchor, recordZone(incident.record)).ms === at.ms && at.ms >= anchor.ms && at.ms - anchor.ms <= CLOCK_MAY_BE_ANOTHER_DAY_MS) return clock;
   }
   return formatInstant(at);
 }

@@ -98,10 +98,7 @@ function validDate(y: number, mo: number, d: number): boolean {
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
-/**
- * Parses a time as written. A bare date is returned as a date (placed by
- * resolveTime) when `allowDate`; on its own it reads as the start of that day in UTC.
- */
+/** Parses a time as written. A bare date (when `allowDate`) is returned as a date; resolveTime places it. */
 export function parseTime(raw: string, opts: TimeOptions = {}): TimeParse {
   const { value, approximate } = splitApproximate(raw);
   const clock = CLOCK.exec(value);
@@ -147,8 +144,7 @@ export function parseTime(raw: string, opts: TimeOptions = {}): TimeParse {
 export function resolveClock(minutesOfDay: number, anchor: Instant, zone?: string): Instant {
   const offset = zone ? zoneOffsetMinutes(zone, anchor.ms) : anchor.offsetMinutes;
   const localAnchor = anchor.ms + offset * MINUTE;
-  const dayStart = localAnchor - (((localAnchor % DAY) + DAY) % DAY);
-  let local = dayStart + minutesOfDay * MINUTE;
+  let local = floorToDay(localAnchor) + minutesOfDay * MINUTE;
   if (local < localAnchor) local += DAY;
   if (!zone) return { ms: local - offset * MINUTE, offsetMinutes: offset };
   const ms = zoneLocalToUtc(zone, local);
@@ -164,6 +160,22 @@ function placeDate(year: number, month: number, day: number, anchor: Instant | u
   }
   const offsetMinutes = anchor?.offsetMinutes ?? 0;
   return { ms: local - offsetMinutes * MINUTE, offsetMinutes, precision: 'day' };
+}
+
+/**
+ * A bare clock time read more than this far after its anchor may be on a
+ * later day: the model asks for the date, and writers use a full time.
+ */
+export const CLOCK_MAY_BE_ANOTHER_DAY_MS = 12 * HOUR;
+
+function floorToDay(localMs: number): number {
+  return localMs - (((localMs % DAY) + DAY) % DAY);
+}
+
+/** The instant its local day (in its own offset) began. */
+export function localDayStart(at: Instant): number {
+  const offset = at.offsetMinutes * MINUTE;
+  return floorToDay(at.ms + offset) - offset;
 }
 
 /** Resolves any time field: an ISO instant as is, a clock time forward from the anchor, a date at its day. */
