@@ -8,7 +8,6 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics';
 import { IncidentIndex, DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS } from '../core/index';
-import { normalizePath } from '../core/links';
 import { postmortemMarkdown } from '../core/export';
 import { PRIORITIES, STATUSES, type Priority } from '../core/schema';
 import { describeIncident, describeRunbook, oneLine, summarizeIncident, summarizeRunbook } from '../core/present';
@@ -18,12 +17,33 @@ import { HELP, commandHelp } from './help';
 import { ParsePool } from '../node/parsePool';
 import { clockFrom, systemClock, type Clock } from '../core/clock';
 
+import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles } from '../core/learnings';
+
+import { findWorkspaceRoot, workspacePath } from '../node/workspaceRoot';
+
 /** Real time, or the instant INCIDENT_LENS_NOW starts from (tests; see core/clock.ts). */
 const now = (): number => clock.now();
 let clock: Clock = systemClock;
-import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles } from '../core/learnings';
 
 export class UsageError extends Error {}
+
+/** --root, or the nearest folder above the current directory holding the records folder (up to the git root). */
+function workspaceRoot(values: { root?: string; folder?: string }, positionalRoot?: string): string {
+  const given = positionalRoot ?? values.root;
+  if (given !== undefined) return path.resolve(given);
+  const found = findWorkspaceRoot(process.cwd(), values.folder ?? DEFAULT_INCIDENTS_FOLDER);
+  if ('error' in found) throw new UsageError(found.error);
+  return found.root;
+}
+
+/** File arguments relative to the current directory, mapped into the workspace; a file outside it is an error. */
+function workspaceFiles(root: string, files: string[]): string[] {
+  return files.map((f) => {
+    const rel = workspacePath(root, f);
+    if (rel === undefined) throw new UsageError(`"${f}" is outside the workspace ${root}: file arguments are relative to the current directory (${process.cwd()})`);
+    return rel;
+  });
+}
 
 interface Io {
   out(text: string): void;
@@ -83,7 +103,7 @@ function json(io: Io, value: unknown): void {
 
 async function lint(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {});
-  const root = positionals[0] ?? values.root ?? '.';
+  const root = workspaceRoot(values, positionals[0]);
   const index = await openIndex(root, values.folder, true);
   const diagnostics = index.diagnostics();
   if (values.json) {
@@ -101,7 +121,7 @@ async function list(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { status: { type: 'string' }, priority: { type: 'string' } });
   if (values.status && !(STATUSES as readonly string[]).includes(values.status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
   if (values.priority && !(PRIORITIES as readonly string[]).includes(values.priority.toUpperCase())) throw new UsageError(`--priority must be one of ${PRIORITIES.join(', ')}`);
-  const index = await openIndex(values.root ?? '.', values.folder);
+  const index = await openIndex(workspaceRoot(values), values.folder);
   const incidents = index
     .incidents()
     .filter((i) => !values.status || i.head.status === values.status)
@@ -113,7 +133,7 @@ async function list(args: string[], io: Io): Promise<number> {
 
 async function show(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {});
-  const index = await openIndex(values.root ?? '.', values.folder);
+  const index = await openIndex(workspaceRoot(values), values.folder);
   const record = requireIncident(index, positionals[0]);
   if (record.kind === 'action') {
     if (values.json) json(io, { ...record.record, file: record.file });
@@ -138,7 +158,7 @@ async function search(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { limit: { type: 'string' } });
   const query = positionals.join(' ');
   if (!query.trim()) throw new UsageError('search needs some text, e.g. incident-lens search stripe');
-  const index = await openIndex(values.root ?? '.', values.folder);
+  const index = await openIndex(workspaceRoot(values), values.folder);
   const hits = index.search().search(query, Number(values.limit ?? 20));
   if (values.json) json(io, hits.map((h) => ({ id: h.incident.id, title: h.incident.head.title, priority: h.incident.head.priority, status: h.incident.head.status, score: h.score, field: h.field, snippet: h.snippet, file: h.incident.file })));
   else if (!hits.length) io.out(`no incidents match "${query}"`);
@@ -148,12 +168,12 @@ async function search(args: string[], io: Io): Promise<number> {
 
 async function risk(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { diff: { type: 'string' }, 'fail-on': { type: 'string' } });
-  const root = path.resolve(values.root ?? '.');
+  const root = workspaceRoot(values);
   const failOn = values['fail-on']?.toUpperCase();
   if (failOn && !(PRIORITIES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${PRIORITIES.join(', ')}`);
   if (!values.diff && positionals.length === 0) throw new UsageError('risk needs files or --diff REV');
   const index = await openIndex(root, values.folder);
-  let files = positionals.map((f) => path.relative(root, path.resolve(f)).split(path.sep).join('/'));
+  let files = workspaceFiles(root, positionals);
   if (values.diff) {
     try {
       files = [...files, ...(await changedFilesSince(root, values.diff))];
@@ -195,7 +215,7 @@ async function risk(args: string[], io: Io): Promise<number> {
 async function exportCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { format: { type: 'string', default: 'markdown' }, output: { type: 'string', short: 'o' } });
   if (values.format !== 'markdown') throw new UsageError(`unknown format "${values.format}": only markdown is supported`);
-  const index = await openIndex(values.root ?? '.', values.folder);
+  const index = await openIndex(workspaceRoot(values), values.folder);
   const record = requireIncident(index, positionals[0]);
   if (record.kind !== 'incident') throw new UsageError(`${record.id} is an action record; export takes an incident id`);
   const markdown = postmortemMarkdown(record, index.actionRecordsOf(record.id));
@@ -211,11 +231,12 @@ async function runbooks(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { for: { type: 'string' }, 'stale-days': { type: 'string' } });
   const days = values['stale-days'] === undefined ? DEFAULT_RUNBOOK_STALE_DAYS : Number(values['stale-days']);
   if (!Number.isFinite(days) || days < 0) throw new UsageError('--stale-days must be a number of days (0 turns the check off)');
-  const index = await openIndex(values.root ?? '.', values.folder);
+  const root = workspaceRoot(values);
+  const index = await openIndex(root, values.folder);
   const at = now();
   let list = index.runbooks();
   if (values.for) {
-    const file = normalizePath(path.relative(path.resolve(values.root ?? '.'), path.resolve(values.for)));
+    const [file] = workspaceFiles(root, [values.for]) as [string];
     // Linked to the file itself, or offered to the incidents linked to it.
     const found = new Set(index.runbooksForFile(file));
     for (const incident of index.incidentsForFile(file)) for (const { runbook } of index.runbooksForIncident(incident)) found.add(runbook);
@@ -234,7 +255,7 @@ async function runbooks(args: string[], io: Io): Promise<number> {
 
 async function instructions(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { agents: { type: 'boolean' }, check: { type: 'boolean' } });
-  const root = path.resolve(positionals[0] ?? values.root ?? '.');
+  const root = workspaceRoot(values, positionals[0]);
   const index = await openIndex(root, values.folder);
   const dir = path.join(root, ...INSTRUCTIONS_DIR.split('/'));
   const instructionFiles = await fs.readdir(dir).catch(() => [] as string[]);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { incidentYaml, REPO_ROOT, TempWorkspace } from '../support/workspace';
 
@@ -81,7 +82,7 @@ describe('CLI (real process)', () => {
     assert.match(r.stderr, /workspace folder ".*nope" does not exist/);
     const noRecords = cli(['lint', '--folder', 'records'], ws.root);
     assert.equal(noRecords.code, 2);
-    assert.match(noRecords.stderr, /no incidents folder: ".*records" does not exist/);
+    assert.match(noRecords.stderr, /no records folder in .* or any folder above it \(use --root DIR\)/);
   });
 
   it('search prints the best hit first with the matched field', () => {
@@ -163,6 +164,63 @@ describe('CLI in a pipe', () => {
       }
     } finally {
       ws.dispose();
+    }
+  });
+});
+
+describe('CLI paths, as git and linters take them', () => {
+  let ws: TempWorkspace;
+  beforeEach(() => {
+    ws = new TempWorkspace(true);
+    git(ws.root, 'init', '-q');
+  });
+  afterEach(() => ws.dispose());
+
+  it('risk -r DIR FILE from another directory: FILE is relative to the current directory', () => {
+    const outside = join(ws.root, '..');
+    const name = ws.root.split('/').pop()!;
+    const r = cli(['risk', '-r', name, `${name}/src/payments/stripeWebhook.ts`], outside);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^P1 INC-023 Payment page 500 error/);
+  });
+
+  it('a file outside the workspace is an error, never a silent "nothing linked"', () => {
+    const name = ws.root.split('/').pop()!;
+    const r = cli(['risk', '-r', name, 'src/payments/stripeWebhook.ts'], join(ws.root, '..'));
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /"src\/payments\/stripeWebhook\.ts" is outside the workspace .*: file arguments are relative to the current directory/);
+    assert.equal(r.stdout, '');
+  });
+
+  it('risk from a nested subfolder finds the workspace by walking up', () => {
+    const r = cli(['risk', 'stripeWebhook.ts'], join(ws.root, 'src', 'payments'));
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^P1 INC-023/);
+    assert.match(cli(['list'], join(ws.root, 'src')).stdout, /^INC-019 /);
+  });
+
+  it('the walk up stops at the git root, with a message naming both ends', () => {
+    ws.remove('.incidents/INC-019.yaml');
+    rmSync(join(ws.root, '.incidents'), { recursive: true, force: true });
+    const r = cli(['list'], join(ws.root, 'src', 'payments'));
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no \.incidents folder in .*src\/payments or above it up to the git root /);
+  });
+});
+
+describe("the README's CLI lines", () => {
+  it('run as written from the repository root (Quick start block)', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = /Try the CLI on the same workspace:\n\n```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+    const lines = block.split('\n').filter((l) => l.includes('npx incident-lens'));
+    assert.ok(lines.length >= 5);
+    for (const line of lines) {
+      const [dir, command] = line.includes('&&') ? (line.split('&&').map((x) => x.trim()) as [string, string]) : ['', line];
+      const cwd = dir ? join(REPO_ROOT, dir.replace(/^cd /, '')) : REPO_ROOT;
+      const args = command.replace(/#.*$/, '').trim().split(/\s+/).slice(2);
+      const r = cli(args, cwd);
+      assert.equal(r.code, 0, `${line}\n${r.stderr}`);
+      if (args[0] === 'risk') assert.match(r.stdout, /^P1 INC-023 Payment page 500 error/, line);
     }
   });
 });
