@@ -23,10 +23,23 @@ export function hasLearning(incident: Incident): boolean {
   return incident.head.hasLearning === true;
 }
 
-/** A code link's path as an `applyTo` glob: directories cover what is under them; files and globs stay. */
+/**
+ * A code link's path as an `applyTo` glob: directories cover what is under
+ * them; files and globs stay. VS Code's glob reads `[...]` as a character
+ * class, so the literal brackets of route folders are written as the
+ * one-character classes `[[]` and `[]]`; a comma outside `{}` would split the
+ * applyTo list, so it becomes `?` (any one character; it still matches).
+ */
 export function linkGlob(path: string): string {
   const p = path.replace(/^\.\//, '');
-  return p.endsWith('/') ? `${p}**` : p;
+  let out = '';
+  let inBraces = false;
+  for (const c of p) {
+    if (c === '{') inBraces = true;
+    else if (c === '}') inBraces = false;
+    out += c === '[' ? '[[]' : c === ']' ? '[]]' : c === ',' && !inBraces ? '?' : c;
+  }
+  return p.endsWith('/') ? `${out}**` : out;
 }
 
 /** The `applyTo` globs of an incident, sorted and unique (stable output). */

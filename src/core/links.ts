@@ -7,7 +7,13 @@
 import type { CodeLink } from './schema';
 import type { IndexedRecord } from './model';
 
-const GLOB_CHARS = /[*?[\]{}]/;
+/**
+ * What makes a link path a glob: `*`, `**`, `?` and `{a,b}`. Brackets are
+ * NOT glob syntax here: real trees name folders with them (Next.js, SvelteKit,
+ * Remix, Nuxt: `app/[id]/route.ts`, `[...slug]`, `[[...slug]]`), and a link
+ * names files as they are. A character class is never needed to link code.
+ */
+const GLOB_CHARS = /[*?{}]/;
 const MAX_GLOB_LENGTH = 300;
 const MAX_GLOB_STARS = 12;
 const MAX_BRACE_ALTERNATIVES = 32;
@@ -37,8 +43,8 @@ export function checkLinkPath(raw: string): string | undefined {
   return undefined;
 }
 
-/** One pattern character class: a literal, `?`, or `[...]`. */
-type CharToken = { kind: 'char'; c: string } | { kind: 'any' } | { kind: 'class'; chars: string; negated: boolean } | { kind: 'star' };
+/** One pattern character: a literal, `?`, or `*`. */
+type CharToken = { kind: 'char'; c: string } | { kind: 'any' } | { kind: 'star' };
 type Segment = { kind: 'globstar' } | { kind: 'segment'; tokens: CharToken[] };
 
 export interface GlobMatcher {
@@ -48,17 +54,6 @@ export interface GlobMatcher {
 function tokenMatches(t: CharToken, c: string): boolean {
   if (t.kind === 'any') return true;
   if (t.kind === 'char') return t.c === c;
-  if (t.kind === 'class') {
-    let inClass = false;
-    for (let i = 0; i < t.chars.length; i++) {
-      const lo = t.chars[i]!;
-      if (t.chars[i + 1] === '-' && i + 2 < t.chars.length) {
-        if (c >= lo && c <= t.chars[i + 2]!) inClass = true;
-        i += 2;
-      } else if (c === lo) inClass = true;
-    }
-    return inClass !== t.negated;
-  }
   return false;
 }
 
@@ -88,21 +83,14 @@ function wildcard<P, T>(pattern: readonly P[], text: readonly T[], isStar: (p: P
   return p === pattern.length;
 }
 
-function parseSegment(seg: string): CharToken[] | string {
+function parseSegment(seg: string): CharToken[] {
   const tokens: CharToken[] = [];
   for (let i = 0; i < seg.length; i++) {
     const c = seg[i]!;
     if (c === '*') {
       if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' });
     } else if (c === '?') tokens.push({ kind: 'any' });
-    else if (c === '[') {
-      const close = seg.indexOf(']', i + 2);
-      if (close < 0) return 'glob has an unclosed "["';
-      const body = seg.slice(i + 1, close);
-      const negated = body.startsWith('!') || body.startsWith('^');
-      tokens.push({ kind: 'class', chars: negated ? body.slice(1) : body, negated });
-      i = close;
-    } else tokens.push({ kind: 'char', c });
+    else tokens.push({ kind: 'char', c });
   }
   return tokens;
 }
@@ -148,7 +136,6 @@ export function compileGlob(glob: string): { matcher?: GlobMatcher; error?: stri
         continue;
       }
       const tokens = parseSegment(seg);
-      if (typeof tokens === 'string') return { error: tokens };
       segments.push({ kind: 'segment', tokens });
     }
     patterns.push(segments);

@@ -185,3 +185,31 @@ describe('past incidents follow the code', () => {
     await waitFor(() => vscode.languages.getDiagnostics(fileUri('.incidents/INC-019.yaml')).length === 0, 'the warning to clear');
   });
 });
+
+describe('route folders with brackets', () => {
+  it('a linked app/[provider]/route.ts gets its CodeLens on the symbol and its badge', async () => {
+    const { internals } = await api();
+    const route = 'src/api/hooks/payment/[provider]/route.ts';
+    await writeFile(route, '// A Next.js-style route handler.\nexport async function POST(request: Request): Promise<Response> {\n  return new Response(await request.text());\n}\n');
+    await writeFile(
+      '.incidents/INC-050.yaml',
+      'id: INC-050\ntitle: Payment hook route dropped events\nstatus: resolved\npriority: P2\nstart: 2026-10-02T10:00:00+01:00\nresolution: 2026-10-02T11:00:00+01:00\nlinks:\n  - path: src/api/hooks/payment/[provider]/route.ts\n    symbol: POST\n',
+    );
+    try {
+      await waitFor(() => internals.workspace.findIncident('INC-050'), 'INC-050 in the index');
+      const lenses = await waitFor(async () => {
+        const l = await ourLenses(route);
+        return l.length ? l : undefined;
+      }, 'the lens on POST in the bracketed route', 30_000);
+      assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command!.title.replace(/ · .* ago$/, '')]), [[1, '⚠ INC-050 (P2) Payment hook route dropped events']]);
+      const badge = internals.decorations.provideFileDecoration(fileUri(route)) as vscode.FileDecoration;
+      assert.equal(badge.badge, 'P2');
+      assert.equal(vscode.languages.getDiagnostics(fileUri('.incidents/INC-050.yaml')).length, 0, 'the link target exists: lint is clean');
+    } finally {
+      await closeAllDiscarding();
+      await vscode.workspace.fs.delete(fileUri('.incidents/INC-050.yaml'));
+      await vscode.workspace.fs.delete(fileUri('src/api'), { recursive: true });
+      await waitFor(() => !internals.workspace.findIncident('INC-050'), 'INC-050 gone');
+    }
+  });
+});

@@ -199,6 +199,15 @@ describe('CLI paths, as git and linters take them', () => {
     assert.match(cli(['list'], join(ws.root, 'src')).stdout, /^INC-019 /);
   });
 
+  it('risk on a linked route file with brackets, from its own folder', () => {
+    ws.write('app/[id]/route.ts', 'export async function GET() {}\n');
+    ws.write('.incidents/INC-050.yaml', incidentYaml('INC-050', 'links:\n  - path: app/[id]/route.ts\n    symbol: GET\n'));
+    assert.equal(cli(['lint'], ws.root).code, 0);
+    const r = cli(['risk', 'route.ts'], join(ws.root, 'app', '[id]'));
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /INC-050/);
+  });
+
   it('the walk up stops at the git root, with a message naming both ends', () => {
     ws.remove('.incidents/INC-019.yaml');
     rmSync(join(ws.root, '.incidents'), { recursive: true, force: true });

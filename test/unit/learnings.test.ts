@@ -12,6 +12,7 @@ import {
   aiFiguresLine,
   fillPromptTemplate,
   instructionsFile,
+  linkGlob,
   pastIncidentsReport,
   planInstructionFiles,
   type ExistingFiles,
@@ -188,5 +189,15 @@ describe('CLI: incident-lens instructions', () => {
     } finally {
       ws.dispose();
     }
+  });
+});
+
+describe('applyTo for route folders', () => {
+  it('escapes literal brackets the way VS Code\'s glob reads them, and keeps commas from splitting the list', () => {
+    assert.equal(linkGlob('app/[id]/route.ts'), 'app/[[]id[]]/route.ts');
+    assert.equal(linkGlob('app/[[...slug]]/'), 'app/[[][[]...slug[]][]]/**');
+    assert.equal(linkGlob('src/a,b.ts'), 'src/a?b.ts');
+    assert.equal(linkGlob('src/**/*.{ts,tsx}'), 'src/**/*.{ts,tsx}');
+    // In VS Code's glob (src/vs/base/common/glob.ts) a "]" right after "[" belongs to the class, so "[]]" is a literal "]".
   });
 });

@@ -46,8 +46,9 @@ describe('link matching', () => {
     assert.ok(re('**/*.ts').test('c.ts'));
     assert.ok(!re('*.ts').test('a/c.ts'));
     assert.ok(re('src/**').test('src/a/b'));
-    assert.ok(re('src/[ab].ts').test('src/a.ts'));
-    assert.ok(!re('src/[!ab].ts').test('src/a.ts'));
+    // Brackets are literal (route folders), not character classes.
+    assert.ok(re('app/[id]/*.ts').test('app/[id]/route.ts'));
+    assert.ok(!re('src/[ab].ts').test('src/a.ts'));
     assert.ok(re('file?.go').test('file1.go'));
     assert.ok(re('a.b+c(d).ts').test('a.b+c(d).ts'), 'regex characters are literal');
     assert.match(compileGlob(`${'*a'.repeat(20)}`).error!, /more than 12 wildcards/);
@@ -56,6 +57,26 @@ describe('link matching', () => {
     const t0 = Date.now();
     re('**/*a*a*a*a*a*a*b').test(`${'a/'.repeat(200)}${'a'.repeat(5000)}`);
     assert.ok(Date.now() - t0 < 1000, 'no catastrophic backtracking');
+  });
+
+  it('links route folders with brackets literally (Next.js, SvelteKit, Remix, Nuxt)', async () => {
+    const ws = new TempWorkspace();
+    try {
+      for (const f of ['packages/medusa/src/api/hooks/payment/[provider]/route.ts', 'packages/medusa/src/api/hooks/payment/p/route.ts', 'app/[[...slug]]/page.tsx', 'app/(shop) cart/@modal/+page.ts', 'src/ünïcode dir/a.ts']) ws.write(f, 'export {}\n');
+      ws.write(
+        '.incidents/INC-050.yaml',
+        `id: INC-050\ntitle: Webhook route\nstatus: closed\npriority: P2\nstart: 2025-03-18T14:37:00+03:00\nresolution: 2025-03-18T15:37:00+03:00\nlinks:\n  - path: packages/medusa/src/api/hooks/payment/[provider]/route.ts\n  - path: app/[[...slug]]/page.tsx\n  - path: "app/(shop) cart/@modal/+page.ts"\n  - path: src/ünïcode dir/a.ts\n`,
+      );
+      const idx = await ws.index({ checkLinkTargets: true });
+      assert.deepEqual(idx.diagnostics().map((d) => d.message), [], 'lint clean: every target exists');
+      assert.deepEqual(idx.incidentsForFile('packages/medusa/src/api/hooks/payment/[provider]/route.ts').map((i) => i.id), ['INC-050']);
+      assert.deepEqual(idx.incidentsForFile('packages/medusa/src/api/hooks/payment/p/route.ts'), [], 'not a character class');
+      assert.deepEqual(idx.incidentsForFile('app/[[...slug]]/page.tsx').map((i) => i.id), ['INC-050']);
+      assert.deepEqual(idx.incidentsForFile('app/(shop) cart/@modal/+page.ts').map((i) => i.id), ['INC-050']);
+      assert.deepEqual(idx.incidentsForFile('src/ünïcode dir/a.ts').map((i) => i.id), ['INC-050']);
+    } finally {
+      ws.dispose();
+    }
   });
 
   it('refuses paths outside the workspace', () => {
