@@ -1,16 +1,28 @@
 /** The postmortem document as Markdown, in the seed's structure. */
-import { incidentMetrics } from './metrics';
-import type { ActionItem, Incident } from './model';
+import { incidentMetrics, METRIC_LABELS } from './metrics';
+import { postmortemOwed, type ActionItem, type Incident } from './model';
 import { AI_CONNECTION_LABELS, COMMUNICATION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type PlannedAction } from './schema';
 import { formatClock, formatDate, formatDuration, formatInstant } from './time';
+import { mdBlock, mdCode, mdFence, mdInline } from './markdown';
 
-/** Incident text is data: keep it readable but never let it become HTML. */
-function md(text: string | undefined): string {
-  return (text ?? '').trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/** Incident text is data: it renders exactly as written (core/markdown.ts). */
+const md = mdInline;
 
 function line(label: string, value: string | undefined): string | undefined {
   return value ? `- **${label}:** ${value}` : undefined;
+}
+
+/** The four figures, each with the milestone it is measured to. */
+const FIGURES = [
+  ['timeToDetect', 'detected'],
+  ['timeToAcknowledge', 'acknowledged'],
+  ['timeToMitigate', 'mitigated'],
+  ['timeToResolve', 'resolved'],
+] as const;
+
+/** "Owner: Ali — Deadline: March 21", with only the parts the record gives. */
+function ownerAndDeadline(owner: string | undefined, deadline: string | undefined): string {
+  return [owner && `Owner: ${md(owner)}`, deadline && `Deadline: ${md(deadline)}`].filter(Boolean).join(' — ');
 }
 
 const TERM_LABELS = { short: 'Short term — this sprint', medium: 'Medium term — this quarter', long: 'Long term' } as const;
@@ -28,15 +40,22 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
     line('Status', STATUS_LABELS[r.status]),
     line('Start', incident.start && formatInstant(incident.start)),
     line('Resolution', incident.resolution && formatInstant(incident.resolution)),
-    line('Postmortem', [pm.status, pm.owner && `owner ${md(pm.owner)}`, incident.postmortemDeadline && `due ${formatInstant(incident.postmortemDeadline)}`].filter(Boolean).join(', ') || undefined),
+    line('Detected', [r.detected?.how, md(r.detected?.source)].filter(Boolean).join(' — ') || undefined),
+    // A due date only while the postmortem is owed; a complete one has none.
+    line('Postmortem', [pm.status, pm.owner && `owner ${md(pm.owner)}`, postmortemOwed(incident) && incident.postmortemDeadline && `due ${formatInstant(incident.postmortemDeadline)}`].filter(Boolean).join(', ') || undefined),
     '',
   );
 
-  push('## Summary', '', md(pm.summary) || '_Not written yet._', '');
+  push('## Summary', '', mdBlock(pm.summary) || '_Not written yet._', '');
 
   push('## Impact', '');
   push(
     line('Duration', metrics.durationMinutes !== undefined ? formatDuration(metrics.durationMinutes) : undefined),
+    ...FIGURES.map(([key, milestone]) => {
+      const minutes = metrics[key];
+      const at = milestone === 'resolved' ? (incident.milestones.resolved ?? incident.resolution) : incident.milestones[milestone];
+      return minutes === undefined || !at ? undefined : line(METRIC_LABELS[key], `${formatDuration(minutes)} (${milestone} ${formatInstant(at)})`);
+    }),
     line('Affected system', md(r.impact?.system)),
     line('Affected feature', md(r.impact?.feature)),
     line('Affected users', md(r.impact?.users?.text) || (r.impact?.users?.estimate !== undefined ? `~${r.impact.users.estimate}` : undefined)),
@@ -48,14 +67,14 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
   push(
     line('Initial hypothesis', md(r.rootCause?.initialHypothesis)),
     line('Confirmed root cause', md(r.rootCause?.confirmed)),
-    line('Trigger', [md(r.rootCause?.trigger?.text), r.rootCause?.trigger?.ref && `(\`${r.rootCause.trigger.ref}\`)`].filter(Boolean).join(' ') || undefined),
+    line('Trigger', [md(r.rootCause?.trigger?.text), r.rootCause?.trigger?.ref && `(${mdCode(r.rootCause.trigger.ref)})`].filter(Boolean).join(' ') || undefined),
     line('AI connection', incident.aiConnections.map((a) => AI_CONNECTION_LABELS[a]).join(', ') || undefined),
     line('Note', md(r.rootCause?.note)),
     '',
   );
 
-  push("## Why wasn't it caught?", '', md(pm.whyNotCaught) || '_Not written yet._', '');
-  push('## Why did it take this long?', '', md(pm.whyTookLong) || '_Not written yet._', '');
+  push("## Why wasn't it caught?", '', mdBlock(pm.whyNotCaught) || '_Not written yet._', '');
+  push('## Why did it take this long?', '', mdBlock(pm.whyTookLong) || '_Not written yet._', '');
 
   push('## Action plan', '');
   type PlanItem = { kind: 'record'; item: ActionItem } | { kind: 'missing'; id: string } | { kind: 'planned'; item: PlannedAction };
@@ -77,28 +96,37 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
       }
       if (p.kind === 'planned') {
         push(`- [ ] ${md(p.item.title)} _(planned, no action record yet)_`);
-        push(`  - Owner: ${md(p.item.owner) || '—'} — Deadline: ${md(p.item.deadline) || '—'}`);
-        if (p.item.acceptanceCriteria) push(`  - Acceptance criteria: ${md(p.item.acceptanceCriteria).replace(/\s*\n\s*/g, ' ')}`);
+        const who = ownerAndDeadline(p.item.owner, p.item.deadline);
+        if (who) push(`  - ${who}`);
+        if (p.item.acceptanceCriteria) push(`  - Acceptance criteria: ${md(p.item.acceptanceCriteria)}`);
         continue;
       }
       const ar = p.item.record;
       push(`- [${ar.status === 'done' ? 'x' : ' '}] **${ar.id}** ${md(ar.title)}`);
-      push(`  - Owner: ${md(ar.owner) || '—'} — Deadline: ${md(ar.deadline) || '—'} — Status: ${ar.status}`);
-      if (ar.acceptanceCriteria) push(`  - Acceptance criteria: ${md(ar.acceptanceCriteria).replace(/\s*\n\s*/g, ' ')}`);
+      push(`  - ${[ownerAndDeadline(ar.owner, ar.deadline), `Status: ${ar.status}`].filter(Boolean).join(' — ')}`);
+      if (ar.acceptanceCriteria) push(`  - Acceptance criteria: ${md(ar.acceptanceCriteria)}`);
     }
     push('');
   }
 
-  push('## Learning', '', md(r.learning?.lesson) || '_Not written yet._', '');
+  push('## Learning', '', mdBlock(r.learning?.lesson) || '_Not written yet._', '');
   if (r.learning?.promptTemplate) {
-    push('Prompt template from this incident:', '', '```text', r.learning.promptTemplate.trim().replace(/```/g, '`\u200b``'), '```', '');
+    push('Prompt template from this incident:', '', mdFence(r.learning.promptTemplate.trim()), '');
   }
 
   push('## Timeline', '');
+  // A timeline over more than one day gets a heading for each day, so 18:00 on the second day is never read as the first.
+  const day = (t: (typeof incident.timeline)[number]) => (t.at ? formatDate(t.at) : undefined);
+  const days = new Set(incident.timeline.map(day).filter(Boolean));
+  let currentDay: string | undefined;
   for (const t of incident.timeline) {
-    const when = t.at ? formatClock(t.at) : t.entry.at;
+    if (days.size > 1 && day(t) && day(t) !== currentDay) {
+      currentDay = day(t);
+      push(`### ${currentDay}`, '');
+    }
+    const when = t.at ? (t.at.precision === 'day' ? `${t.at.approximate ? '≈ ' : ''}${formatDate(t.at)} (date only)` : formatClock(t.at)) : md(t.entry.at);
     const tags = [t.entry.kind, t.entry.milestone && `milestone: ${t.entry.milestone}`].filter(Boolean).join(', ');
-    push(`- **${when}** — ${md(t.entry.text).replace(/\s*\n\s*/g, ' ')}${t.entry.author ? ` (${md(t.entry.author)})` : ''}${tags ? ` _[${tags}]_` : ''}`);
+    push(`- **${when}** — ${md(t.entry.text)}${t.entry.author ? ` (${md(t.entry.author)})` : ''}${tags ? ` _[${tags}]_` : ''}`);
   }
   if (!incident.timeline.length) push('_No entries._');
   push('');
@@ -106,7 +134,7 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
   if (incident.communications.length) {
     push('## Communications', '');
     for (const c of incident.communications) {
-      push(`- ${COMMUNICATION_LABELS[c.channel]} — ${c.at ? formatClock(c.at) : c.item.at}${c.item.text ? `: ${md(c.item.text)}` : ''}`);
+      push(`- ${COMMUNICATION_LABELS[c.channel]} — ${c.at ? (days.size > 1 ? `${formatDate(c.at)} ` : '') + formatClock(c.at) : md(c.item.at)}${c.item.text ? `: ${md(c.item.text)}` : ''}`);
     }
     push('');
   }

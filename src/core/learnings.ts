@@ -10,6 +10,7 @@ import { summarize, type Summary } from './metrics';
 import { systemName, type Incident } from './model';
 import { AI_CONNECTION_LABELS, type AiConnection } from './schema';
 import { formatDate, formatDuration } from './time';
+import { mdCode, mdInline } from './markdown';
 
 export const INSTRUCTIONS_DIR = '.github/instructions';
 export const INSTRUCTIONS_PREFIX = 'incident-';
@@ -51,16 +52,15 @@ function yamlString(s: string): string {
   return JSON.stringify(s);
 }
 
-function oneParagraph(s: string): string {
-  return s.trim().replace(/\s*\n\s*/g, ' ');
-}
+/** Record text in the Markdown we write renders literally (core/markdown.ts). */
+const oneParagraph = mdInline;
 
 /** Markdown body shared by the instruction files, AGENTS.md and the language model tool. */
 export function learningMarkdown(incident: Incident, headingLevel = 1): string {
   const r = incident.record;
   const h = '#'.repeat(headingLevel);
   const when = incident.start ? formatDate(incident.start) : undefined;
-  const lines: string[] = [`${h} Past incident ${r.id}: ${r.title}`, ''];
+  const lines: string[] = [`${h} Past incident ${r.id}: ${mdInline(r.title)}`, ''];
   lines.push(`${[r.priority, r.status, when, incident.durationMinutes !== undefined ? `lasted ${formatDuration(incident.durationMinutes)}` : undefined].filter(Boolean).join(' · ')}`, '');
   if (r.rootCause?.confirmed) lines.push(`**Root cause:** ${oneParagraph(r.rootCause.confirmed)}`, '');
   if (r.rootCause?.trigger?.text) lines.push(`**Trigger:** ${oneParagraph(r.rootCause.trigger.text)}`, '');
@@ -68,9 +68,9 @@ export function learningMarkdown(incident: Incident, headingLevel = 1): string {
   if (r.learning?.lesson) lines.push(`**Lesson:** ${oneParagraph(r.learning.lesson)}`, '');
   if (r.learning?.promptTemplate) {
     lines.push('**Constraints to apply when writing or changing this code (the incident\'s prompt template):**', '');
-    lines.push(...r.learning.promptTemplate.trim().split('\n').map((l) => `> ${l}`.trimEnd()), '');
+    lines.push(...r.learning.promptTemplate.trim().split('\n').map((l) => `> ${mdInline(l)}`.trimEnd()), '');
   }
-  const code = incident.links.map((l) => `- \`${l.path}\`${l.symbol ? ` — \`${l.symbol}\`` : ''}${l.lines ? ` (lines ${l.lines})` : ''}${l.note ? `: ${oneParagraph(l.note)}` : ''}`);
+  const code = incident.links.map((l) => `- ${mdCode(l.path)}${l.symbol ? ` — ${mdCode(l.symbol)}` : ''}${l.lines ? ` (lines ${l.lines})` : ''}${l.note ? `: ${oneParagraph(l.note)}` : ''}`);
   if (code.length) lines.push('**Code it concerns:**', '', ...code, '');
   return lines.join('\n');
 }
@@ -137,7 +137,7 @@ export function planInstructionFiles(incidents: readonly Incident[], existing: E
 export function agentsSection(incidents: readonly Incident[]): string {
   const chosen = incidents.filter(hasLearning).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   const body = chosen.length
-    ? chosen.map((i) => `${i.links.length ? `Applies to: ${applyToGlobs(i).map((g) => `\`${g}\``).join(', ')}\n\n` : ''}${learningMarkdown(i, 3)}`).join('\n')
+    ? chosen.map((i) => `${i.links.length ? `Applies to: ${applyToGlobs(i).map(mdCode).join(', ')}\n\n` : ''}${learningMarkdown(i, 3)}`).join('\n')
     : 'No incident has a learning yet.\n';
   return [
     AGENTS_START,
@@ -226,7 +226,8 @@ export function fillPromptTemplate(incident: Incident, ctx: PromptContext): { te
   const context = [
     ctx.file ? `File: ${ctx.file}${ctx.symbol ? ` (${ctx.symbol})` : ''}` : undefined,
     `Learned from ${incident.id}: ${incident.head.title}`,
-    incident.record.rootCause?.confirmed ? `Root cause then: ${oneParagraph(incident.record.rootCause.confirmed)}` : undefined,
+    // Plain text for the clipboard (pasted into a prompt, not rendered): no Markdown escapes.
+    incident.record.rootCause?.confirmed ? `Root cause then: ${incident.record.rootCause.confirmed.replace(/\s+/g, ' ').trim()}` : undefined,
     open.length ? `Still to fill in: ${open.map((o) => `[${o.trim()}]`).join(', ')}` : undefined,
   ].filter(Boolean);
   return { text: `${body}\n\n${context.map((c) => `- ${c}`).join('\n')}\n`, filled, open };

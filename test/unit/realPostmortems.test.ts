@@ -9,7 +9,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IncidentIndex } from '../../src/core/index';
 import { incidentMetrics } from '../../src/core/metrics';
-import { formatDuration, formatInstant } from '../../src/core/time';
+import MarkdownIt from 'markdown-it';
+import { postmortemMarkdown } from '../../src/core/export';
+import { learningMarkdown } from '../../src/core/learnings';
+import { formatDate, formatDuration, formatInstant } from '../../src/core/time';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { REPO_ROOT } from '../support/workspace';
 
@@ -80,6 +83,35 @@ describe('real public postmortems', () => {
     assert.equal(byFile('INC-102.yaml').durationMinutes, 24 * 60 + 11);
     assert.equal(formatDuration(byFile('INC-102.yaml').durationMinutes!), '24h 11m');
     assert.equal(byFile('INC-103.yaml').durationMinutes, 27);
+  });
+
+  it('the export dates every change of day, and shows each root cause literally (the Cloudflare regex included)', () => {
+    const render = new MarkdownIt({ html: true });
+    for (const incident of index.incidents()) {
+      const exported = postmortemMarkdown(incident, index.actionRecordsOf(incident.id));
+      const html = render.render(exported);
+      const cause = (incident.record.rootCause?.confirmed ?? '').replace(/\s+/g, ' ').trim();
+      assert.ok(html.includes(render.utils.escapeHtml(cause)), `${incident.id}: root cause literal`);
+      const days = [...new Set(incident.timeline.filter((t) => t.at).map((t) => formatDate(t.at!)))];
+      const headings = [...exported.matchAll(/^### (\d{4}-\d{2}-\d{2})$/gm)].map((m) => m[1]);
+      assert.deepEqual(headings, days.length > 1 ? days : [], `${incident.id}: one heading per day, in order`);
+    }
+    const cloudflare = index.incidents().find((i) => i.file.endsWith('INC-103.yaml'))!;
+    const instructions = render.render(learningMarkdown(cloudflare));
+    assert.ok(instructions.includes(render.utils.escapeHtml('.*(?:.*=.*)')), 'the regex reaches the AI tools as written');
+    assert.ok(!/<em>/.test(instructions));
+  });
+
+  it('search finds each postmortem by words from its post', () => {
+    const search = index.search();
+    const misses: string[] = [];
+    for (const e of expected) {
+      for (const q of e.searchQueries) {
+        const top = search.search(q, 3).map((h) => h.incident.file);
+        if (!top.some((f) => f.endsWith(e.file))) misses.push(`${q} → ${top.join(', ') || 'nothing'} (wanted ${e.file})`);
+      }
+    }
+    assert.deepEqual(misses, []);
   });
 
   it('the Slack outage, written in Pacific time without offsets, reads as PST', () => {
