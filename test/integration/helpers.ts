@@ -21,8 +21,17 @@ export function fileUri(path: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), ...path.split('/'));
 }
 
+/**
+ * Writes a file on disk, then waits until VS Code's clean open documents of it
+ * show the new text: VS Code keeps a document after its editor closes and
+ * reloads it from disk a moment later, and a test that reads it (or opens it
+ * at a position) before then sees the old text.
+ */
 export async function writeFile(path: string, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(fileUri(path), new TextEncoder().encode(text));
+  const uri = fileUri(path);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const stale = () => vscode.workspace.textDocuments.filter((d) => d.uri.toString() === uri.toString() && !d.isDirty && d.getText() !== text.replace(/\r\n/g, '\n'));
+  if (stale().length) await waitFor(() => stale().length === 0, `VS Code's open document of ${path} to show the text written`);
 }
 
 export async function readFile(path: string): Promise<string> {
