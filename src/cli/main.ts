@@ -7,7 +7,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics';
-import { IncidentIndex, DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS } from '../core/index';
+import { IncidentIndex, DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS, incidentNumber } from '../core/index';
+import { nearestValue } from '../core/suggest';
 import { postmortemMarkdown } from '../core/export';
 import { PRIORITIES, STATUSES, type Priority } from '../core/schema';
 import { describeIncident, describeRunbook, oneLine, summarizeIncident, summarizeRunbook } from '../core/present';
@@ -26,6 +27,12 @@ const now = (): number => clock.now();
 let clock: Clock = systemClock;
 
 export class UsageError extends Error {}
+
+/** "; did you mean "resolved"?" when one valid value is close to what was typed, else nothing. */
+function didYouMean(input: string, options: readonly string[]): string {
+  const meant = nearestValue(input, options);
+  return meant ? `; did you mean "${meant}"?` : '';
+}
 
 /** --root, or the nearest folder above the current directory holding the records folder (up to the git root). */
 function workspaceRoot(values: { root?: string; folder?: string }, positionalRoot?: string): string {
@@ -92,7 +99,9 @@ function requireIncident(index: IncidentIndex, id: string | undefined) {
   const record = index.byId(id);
   if (!record) {
     const known = index.incidents().map((i) => i.id);
-    throw new UsageError(`unknown id "${id}"${known.length ? `; known incidents: ${known.join(', ')}` : ''}`);
+    // The same number written another way (INC-23, inc-023): an id off by a digit is another incident, not a typo.
+    const meant = known.find((k) => k.toLowerCase() === id.toLowerCase() || (/^inc-?\d+$/i.test(id) && incidentNumber(k) === incidentNumber(id)));
+    throw new UsageError(`unknown id "${id}"${meant ? `; did you mean ${meant}?` : known.length ? `; known incidents: ${known.join(', ')}` : ''}`);
   }
   return record;
 }
@@ -119,8 +128,8 @@ async function lint(args: string[], io: Io): Promise<number> {
 
 async function list(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { status: { type: 'string' }, priority: { type: 'string' } });
-  if (values.status && !(STATUSES as readonly string[]).includes(values.status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
-  if (values.priority && !(PRIORITIES as readonly string[]).includes(values.priority.toUpperCase())) throw new UsageError(`--priority must be one of ${PRIORITIES.join(', ')}`);
+  if (values.status && !(STATUSES as readonly string[]).includes(values.status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}${didYouMean(values.status, STATUSES)}`);
+  if (values.priority && !(PRIORITIES as readonly string[]).includes(values.priority.toUpperCase())) throw new UsageError(`--priority must be one of ${PRIORITIES.join(', ')}${didYouMean(values.priority, PRIORITIES)}`);
   const index = await openIndex(workspaceRoot(values), values.folder);
   const incidents = index
     .incidents()

@@ -23,6 +23,14 @@ export interface RecordDiagnostic {
   readonly message: string;
   /** Stable machine-readable code, e.g. `schema`, `yaml`, `duplicate-id`. */
   readonly code: string;
+  /** A fix the editor can offer (quick fix) and the CLI can name: set `path` to `value`, through the edit path. */
+  readonly fix?: DiagnosticFix;
+}
+
+export interface DiagnosticFix {
+  readonly title: string;
+  readonly path: ReadonlyArray<string | number>;
+  readonly value: string;
 }
 
 export const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -17,7 +17,7 @@ import {
   type Milestone,
   type TimelineEntry,
 } from './schema';
-import type { Severity } from './diagnostics';
+import type { DiagnosticFix, Severity } from './diagnostics';
 import type { FieldPath } from './yamlPositions';
 import { searchWordsOf } from './searchWords';
 import { CLOCK_MAY_BE_ANOTHER_DAY_MS, formatDuration, formatInstant, isTimeZone, localDayStart, parseDuration, parseTime, resolveTime, TIME, type Instant } from './time';
@@ -114,6 +114,7 @@ export interface SemanticProblem {
   readonly code: string;
   /** Point at the key rather than the value (e.g. a missing companion field). */
   readonly at?: 'key' | 'value';
+  readonly fix?: DiagnosticFix;
 }
 
 function asList(value: string | readonly string[] | undefined): AiConnection[] {
@@ -167,6 +168,7 @@ function resolveTimeline(record: IncidentRecord, start: Instant | undefined, tim
           severity: 'warning',
           message: `"${entry.at.trim()}" is ${formatDuration((at.ms - anchor.ms) / TIME.MINUTE)} after the entry before it, so it may be on a later day: write the date (read now as ${written})`,
           code: 'time-needs-date',
+          fix: { title: `Write the date: ${written}`, path: ['timeline', index, 'at'], value: `${at.approximate ? '~' : ''}${written}` },
         });
       }
       previous = at;
@@ -403,6 +405,7 @@ export function buildIncident(file: string, record: IncidentRecord): { incident:
         severity: 'error',
         message: `duration says ${formatDuration(stored)} but start to resolution is ${formatDuration(durationMinutes)}`,
         code: 'duration-mismatch',
+        fix: { title: `Change to "${formatDuration(durationMinutes)}"`, path: ['duration'], value: formatDuration(durationMinutes) },
       });
     }
   }

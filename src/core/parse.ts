@@ -4,7 +4,8 @@
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { FILE_START, fieldPath, type RecordDiagnostic, type Range, type Severity } from './diagnostics';
+import { FILE_START, fieldPath, type DiagnosticFix, type RecordDiagnostic, type Range, type Severity } from './diagnostics';
+import { nearestValue } from './suggest';
 import { buildAction, buildIncident, buildRunbook, type IndexedRecord, type SemanticProblem } from './model';
 import { actionRecordSchema, incidentSchema, runbookSchema, type RecordKind } from './schema';
 import { PositionMapper, rangeForPath, type FieldPath } from './yamlPositions';
@@ -119,8 +120,8 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const diagnostics: RecordDiagnostic[] = [];
   const anchors = new Map<string, Range>();
-  const push = (range: Range, severity: Severity, field: string, message: string, code: string) =>
-    diagnostics.push({ file, range, severity, field, message, code });
+  const push = (range: Range, severity: Severity, field: string, message: string, code: string, fix?: DiagnosticFix) =>
+    diagnostics.push(fix ? { file, range, severity, field, message, code, fix } : { file, range, severity, field, message, code });
 
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (text.length > maxBytes) {
@@ -195,7 +196,11 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      push(rangeForPath(doc, mapper, path), 'error', fieldPath(path), issueMessage(issue, valueAt(data, path)), 'schema');
+      const actual = valueAt(data, path);
+      // An enum typo (status: resovled, priority: p1): name the value meant, and offer it as a fix.
+      const meant = issue.code === 'invalid_value' ? nearestValue(actual, issue.values.map(String)) : undefined;
+      const message = issueMessage(issue, actual) + (meant ? `; did you mean "${meant}"?` : '');
+      push(rangeForPath(doc, mapper, path), 'error', fieldPath(path), message, 'schema', meant ? { title: `Change to "${meant}"`, path, value: meant } : undefined);
     }
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return { file, kind, diagnostics, anchors, yamlBroken: false };
@@ -233,7 +238,7 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
     problems.push({ path: ['id'], severity: 'warning', message: `file name "${base}" does not match the id "${record.id}"`, code: 'file-name' });
   }
 
-  for (const p of problems) push(rangeForPath(doc, mapper, p.path, p.at), p.severity, fieldPath(p.path), p.message, p.code);
+  for (const p of problems) push(rangeForPath(doc, mapper, p.path, p.at), p.severity, fieldPath(p.path), p.message, p.code, p.fix);
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { file, kind, record, diagnostics, anchors, yamlBroken: false };
 }

@@ -13,6 +13,7 @@ import { ActionsTreeProvider, IncidentsTreeProvider, RunbooksTreeProvider } from
 import { RunbookCommands } from './commands/runbooks';
 import { openLink, openRecord } from './commands/navigation';
 import { addCiCheck, openWalkthrough } from './commands/gettingStarted';
+import { RecordQuickFixProvider } from './quickFixes';
 import { searchIncidents } from './commands/search';
 import { openDemo, openDocs, pickGroupBy, pickSortBy } from './commands/view';
 import { affects } from './config';
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
     }),
   );
   const problems = sub(new ProblemsPublisher(workspace));
+  sub(vscode.languages.registerCodeActionsProvider({ scheme: 'file', pattern: '**/*.{yaml,yml}' }, new RecordQuickFixProvider(workspace), { providedCodeActionKinds: RecordQuickFixProvider.kinds }));
   const incidentsTree = sub(new IncidentsTreeProvider(workspace, log));
   const actionsTree = sub(new ActionsTreeProvider(workspace, log));
   const statusBar = sub(new IncidentStatusBar(workspace));

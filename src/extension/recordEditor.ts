@@ -22,7 +22,7 @@ const MAX_ATTEMPTS = 8;
 const RESYNC_DELAY_MS = 150;
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function minimalReplace(document: vscode.TextDocument, before: string, after: string): vscode.TextEdit {
+export function minimalReplace(document: vscode.TextDocument, before: string, after: string): vscode.TextEdit {
   let start = 0;
   const max = Math.min(before.length, after.length);
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;

@@ -225,3 +225,32 @@ describe('multi-root workspaces', () => {
     assert.deepEqual(demo!.index.incidentsForFile('src/indexer.ts'), []);
   });
 });
+
+describe('quick fixes on records', () => {
+  it('status: resovled gets "did you mean" and a quick fix that changes only that value, comments kept', async () => {
+    const { internals } = await api();
+    const file = '.incidents/INC-031.yaml';
+    const original = await readFile(file);
+    const uri = fileUri(file);
+    await writeFile(file, original.replace('status: active', 'status: resovled'));
+    try {
+      const diag = await waitFor(() => vscode.languages.getDiagnostics(uri).find((d) => d.message.includes('did you mean')), 'the typo diagnostic');
+      assert.equal(diag.message, 'status: expected active, resolved, postmortem-pending or closed, got "resovled"; did you mean "resolved"?');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const actions = await waitFor(
+        async () => ((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range)) ?? []).filter((a) => a.title === 'Change to "resolved"'),
+        'the quick fix',
+      );
+      assert.equal(actions.length, 1);
+      assert.ok(await vscode.workspace.applyEdit(actions[0]!.edit!));
+      assert.equal(doc.getText(), original.replace('status: active', 'status: resolved'), 'one value changed, every comment and line kept');
+      await doc.save();
+      await waitFor(() => vscode.languages.getDiagnostics(uri).every((d) => !d.message.includes('did you mean')), 'the typo diagnostic to clear');
+      assert.equal(internals.workspace.findIncident('INC-031')?.incident.record.status, 'resolved');
+    } finally {
+      await closeAllDiscarding();
+      await writeFile(file, original);
+      await waitFor(() => internals.workspace.findIncident('INC-031')?.incident.record.status === 'active', 'INC-031 restored');
+    }
+  });
+});

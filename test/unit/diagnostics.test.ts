@@ -296,3 +296,28 @@ describe('field ranges for navigation', () => {
     assert.deepEqual(fieldRange(text, ['nothing', 'here']).start, { line: 0, character: 0 });
   });
 });
+
+describe('help on mistakes', () => {
+  it('names the value meant for an enum typo, and carries it as a fix', () => {
+    const cases: Array<[string, string, string | undefined]> = [
+      ['status: active', 'status: resovled', 'resolved'],
+      ['priority: P2', 'priority: p1', 'P1'],
+      ['status: active', 'status: postmortem pending', 'postmortem-pending'],
+      ['priority: P2', 'priority: P5', undefined],
+    ];
+    for (const [from, to, meant] of cases) {
+      const d = parseRecordText('.incidents/INC-024.yaml', incidentYaml('INC-024').replace(from, to)).diagnostics.find((x) => x.code === 'schema')!;
+      if (meant) {
+        assert.match(d.message, new RegExp(`did you mean "${meant}"\\?$`), to);
+        assert.deepEqual(d.fix, { title: `Change to "${meant}"`, path: [from.split(':')[0]], value: meant });
+      } else assert.equal(d.fix, undefined, to);
+    }
+  });
+
+  it('offers the canonical duration and the full date of an ambiguous clock time as fixes', () => {
+    const text = incidentYaml('INC-024').replace('status: active', 'status: resolved') + 'resolution: 2025-03-18T17:34:00+03:00\nduration: 2h\ntimeline:\n  - at: "15:02"\n    text: b\n  - at: "14:55"\n    text: c\n';
+    const diags = parseRecordText('.incidents/INC-024.yaml', text).diagnostics;
+    assert.deepEqual(diags.find((d) => d.code === 'duration-mismatch')!.fix, { title: 'Change to "2h 57m"', path: ['duration'], value: '2h 57m' });
+    assert.deepEqual(diags.find((d) => d.code === 'time-needs-date')!.fix, { title: 'Write the date: 2025-03-19T14:55:00+03:00', path: ['timeline', 1, 'at'], value: '2025-03-19T14:55:00+03:00' });
+  });
+});
