@@ -1,8 +1,8 @@
 /** Plain-data views of records, shared by the CLI's --json and the extension's views. */
 import { incidentMetrics, type IncidentMetrics } from './metrics';
-import { isRunbookStale, runbookAgeDays, type ActionItem, type Incident, type Runbook } from './model';
+import { isRunbookStale, postmortemOwed, runbookAgeDays, type ActionItem, type Incident, type Runbook } from './model';
 import { AI_CONNECTION_LABELS, PRIORITY_DEFINITIONS } from './schema';
-import { formatDuration, formatInstant } from './time';
+import { formatDate, formatDuration, formatInstant } from './time';
 
 export interface IncidentSummary {
   id: string;
@@ -44,6 +44,9 @@ export function summarizeIncident(incident: Incident): IncidentSummary {
 }
 
 /** Multi-line human description of an incident (CLI `show`). */
+/** The figures' names in the aligned `show` layout (METRIC_LABELS spelled short). */
+const SHORT_FIGURE = { timeToDetect: 'to detect', timeToAcknowledge: 'to ack', timeToMitigate: 'to mitigate', timeToResolve: 'to resolve' } as const;
+
 export function describeIncident(incident: Incident, actions: readonly ActionItem[]): string {
   const r = incident.record;
   const s = summarizeIncident(incident);
@@ -63,15 +66,32 @@ export function describeIncident(incident: Incident, actions: readonly ActionIte
     ].filter(Boolean);
     if (parts.length) out.push(`  roles:       ${parts.join(', ')}`);
   }
+  if (r.detected) out.push(`  detected:    ${[r.detected.how, r.detected.source && oneLine(r.detected.source)].filter(Boolean).join(' — ')}`);
+  // The four figures, each with the milestone time it is measured to.
+  const m = incidentMetrics(incident);
+  for (const [key, milestone] of [['timeToDetect', 'detected'], ['timeToAcknowledge', 'acknowledged'], ['timeToMitigate', 'mitigated'], ['timeToResolve', 'resolved']] as const) {
+    const at = milestone === 'resolved' ? (incident.milestones.resolved ?? incident.resolution) : incident.milestones[milestone];
+    if (m[key] !== undefined && at) out.push(`  ${`${SHORT_FIGURE[key]}:`.padEnd(13)}${formatDuration(m[key]!)} (${milestone} ${formatInstant(at)})`);
+  }
   if (r.impact?.system) out.push(`  system:      ${r.impact.system}`);
-  if (r.impact?.business) out.push(`  impact:      ${oneLine(r.impact.business)}`);
+  // Impact from whichever fields the record has.
+  const impact = [r.impact?.feature, r.impact?.users?.text ?? (r.impact?.users?.estimate !== undefined ? `~${r.impact.users.estimate} users` : undefined), r.impact?.business].filter((x): x is string => !!x?.trim());
+  if (impact.length) out.push(`  impact:      ${impact.map(oneLine).join('; ')}`);
   if (s.rootCause) out.push(`  root cause:  ${oneLine(s.rootCause)}`);
   if (s.trigger) out.push(`  trigger:     ${oneLine(s.trigger)}`);
   if (s.aiConnection.length) out.push(`  AI:          ${s.aiConnection.join(', ')}`);
-  out.push(`  timeline:    ${incident.timeline.length} entries`);
-  const open = incident.actions.filter((a) => !a.action.done).length;
-  out.push(`  actions:     ${incident.actions.length - open}/${incident.actions.length} done`);
-  if (actions.length) out.push(`  action records: ${actions.map((a) => `${a.id} (${a.record.status})`).join(', ')}`);
+  const days = new Set(incident.timeline.flatMap((t) => (t.at ? [formatDate(t.at)] : [])));
+  out.push(`  timeline:    ${incident.timeline.length} entries${days.size > 1 ? ` over ${days.size} days (${[...days][0]} to ${[...days].at(-1)})` : ''}`);
+  // Counts of what the record holds: inline actions, the postmortem's plan, action records.
+  if (incident.actions.length) {
+    const open = incident.actions.filter((a) => !a.action.done).length;
+    out.push(`  actions:     ${incident.actions.length - open}/${incident.actions.length} done`);
+  }
+  const plan = r.postmortem?.actionPlan ?? [];
+  const planned = plan.filter((p) => typeof p !== 'string').length;
+  if (plan.length) out.push(`  action plan: ${plan.length} item${plan.length === 1 ? '' : 's'} (${plan.length - planned} with an action record, ${planned} planned only)`);
+  if (actions.length) out.push(`  action records: ${actions.map((a) => `${a.id} (${a.record.status})`).join(', ')} — ${actions.filter((a) => a.record.status === 'done').length}/${actions.length} done`);
+  if (r.postmortem?.status) out.push(`  postmortem:  ${r.postmortem.status}${postmortemOwed(incident) && incident.postmortemDeadline ? `, due ${formatInstant(incident.postmortemDeadline)}` : ''}`);
   if (r.learning?.lesson) out.push(`  learning:    ${oneLine(r.learning.lesson)}`);
   if (r.learning?.promptTemplate) out.push(`  prompt:      ${oneLine(r.learning.promptTemplate)}`);
   for (const l of incident.links) out.push(`  linked:      ${l.path}${l.symbol ? `#${l.symbol}` : ''}${l.lines ? `:${l.lines}` : ''}`);

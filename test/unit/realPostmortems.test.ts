@@ -11,6 +11,7 @@ import { IncidentIndex } from '../../src/core/index';
 import { incidentMetrics } from '../../src/core/metrics';
 import MarkdownIt from 'markdown-it';
 import { postmortemMarkdown } from '../../src/core/export';
+import { describeIncident } from '../../src/core/present';
 import { learningMarkdown } from '../../src/core/learnings';
 import { formatDate, formatDuration, formatInstant } from '../../src/core/time';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
@@ -117,5 +118,22 @@ describe('real public postmortems', () => {
   it('the Slack outage, written in Pacific time without offsets, reads as PST', () => {
     const slack = index.incidents().find((i) => i.record.timeZone === 'America/Los_Angeles')!;
     assert.equal(formatInstant(slack.start!), '2021-01-04T06:00:00-08:00');
+  });
+});
+
+describe('show on a real postmortem', () => {
+  it('gives the figures with their milestone times, detection, impact, the days it spans and the plan it holds', async () => {
+    const index = new IncidentIndex(new NodeFileAccess(ROOT), {});
+    await index.load();
+    const github = index.incidents().find((i) => i.file.endsWith('INC-102.yaml'))!;
+    const text = describeIncident(github, index.actionRecordsOf(github.id));
+    assert.match(text, /\n {2}detected: {4}monitoring — /);
+    assert.match(text, /\n {2}to detect: {3}2m \(detected 2018-10-21T22:54:00\+00:00\)/);
+    assert.match(text, /\n {2}to mitigate: 17h 32m \(mitigated 2018-10-22T16:24:00\+00:00\)/);
+    assert.match(text, /\n {2}to resolve: {2}24h 11m \(resolved 2018-10-22T23:03:00\+00:00\)/);
+    assert.match(text, /\n {2}timeline: {4}17 entries over 2 days \(2018-10-21 to 2018-10-22\)/);
+    assert.match(text, /\n {2}action plan: 6 items \(0 with an action record, 6 planned only\)/);
+    assert.doesNotMatch(text, /actions: {5}0\/0 done/, 'no count of what the record does not hold');
+    assert.match(text, /\n {2}impact: {6}\S/);
   });
 });
