@@ -15,6 +15,9 @@ export interface SearchDoc {
   rootCause: string;
   trigger: string;
   learning: string;
+  impact: string;
+  detection: string;
+  postmortem: string;
   timeline: string[];
 }
 
@@ -27,6 +30,9 @@ export const FIELDS: ReadonlyArray<{ key: keyof SearchDoc; label: string; weight
   { key: 'rootCause', label: 'root cause', weight: 1.5 },
   { key: 'trigger', label: 'trigger', weight: 1.5 },
   { key: 'learning', label: 'learning', weight: 1 },
+  { key: 'impact', label: 'impact', weight: 1 },
+  { key: 'detection', label: 'detected by', weight: 1 },
+  { key: 'postmortem', label: 'postmortem', weight: 0.75 },
   { key: 'timeline', label: 'timeline', weight: 0.5 },
 ];
 
@@ -40,6 +46,16 @@ export function docOf(r: IncidentRecord): SearchDoc {
     rootCause: [r.rootCause?.confirmed, r.rootCause?.initialHypothesis, r.rootCause?.note].filter(Boolean).join('\n'),
     trigger: [r.rootCause?.trigger?.text, r.rootCause?.trigger?.ref].filter(Boolean).join(' '),
     learning: [r.learning?.lesson, r.learning?.promptTemplate].filter(Boolean).join('\n'),
+    impact: [r.impact?.users?.text, r.impact?.business].filter(Boolean).join('\n'),
+    detection: r.detected?.source ?? '',
+    postmortem: [
+      r.postmortem?.summary,
+      r.postmortem?.whyNotCaught,
+      r.postmortem?.whyTookLong,
+      ...(r.postmortem?.actionPlan ?? []).map((p) => (typeof p === 'string' ? p : [p.title, p.acceptanceCriteria].filter(Boolean).join(' '))),
+    ]
+      .filter(Boolean)
+      .join('\n'),
     timeline: (r.timeline ?? []).map((e) => e.text),
   };
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { IncidentSearch } from '../../src/core/search';
-import { TempWorkspace } from '../support/workspace';
+import { incidentYaml, TempWorkspace } from '../support/workspace';
 
 describe('fuzzy search', () => {
   let ws: TempWorkspace;
@@ -84,6 +84,26 @@ describe('fuzzy search', () => {
       assert.equal(live.size, index.incidents().length - 1);
     } finally {
       w.dispose();
+    }
+  });
+});
+
+describe('search reads what people look for', () => {
+  it('finds words only in impact, detection, postmortem summary or action plan', async () => {
+    const ws = new TempWorkspace();
+    try {
+      ws.write('.incidents/INC-001.yaml', incidentYaml('INC-001', 'impact:\n  users:\n    text: about 8.5 million Windows hosts\n'));
+      ws.write('.incidents/INC-002.yaml', incidentYaml('INC-002', 'detected:\n  how: user\n  source: tweet from a customer about the private instance\n'));
+      ws.write('.incidents/INC-003.yaml', incidentYaml('INC-003', 'postmortem:\n  summary: the replica lag grew unnoticed\n  actionPlan:\n    - title: Add a canary for configuration pushes\n'));
+      ws.write('.incidents/INC-004.yaml', incidentYaml('INC-004', 'rootCause:\n  confirmed: an instance ran out of memory\n'));
+      const search = new IncidentSearch((await ws.index()).incidents());
+      const first = (q: string) => search.search(q)[0];
+      assert.deepEqual([first('8.5 million')?.incident.id, first('8.5 million')?.field], ['INC-001', 'impact']);
+      assert.deepEqual([first('private instance')?.incident.id, first('private instance')?.field], ['INC-002', 'detected by']);
+      assert.deepEqual([first('replica lag')?.incident.id, first('replica lag')?.field], ['INC-003', 'postmortem']);
+      assert.equal(first('canary configuration')?.incident.id, 'INC-003');
+    } finally {
+      ws.dispose();
     }
   });
 });
