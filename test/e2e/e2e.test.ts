@@ -109,6 +109,22 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
     await wb.shot('timeline-entry-logged');
   });
 
+  it('asks before logging into a closed incident, and writes nothing when told no', async () => {
+    const file = join(workspace, '.incidents', 'INC-023.yaml');
+    const before = readFileSync(file, 'utf8');
+    await wb.runCommand('Incident Lens: Log Timeline Entry');
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.fill('INC-023');
+    await wb.pickFirst('INC-023 Payment page 500 error');
+    const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'INC-023 is closed, resolved' });
+    await dialog.waitFor();
+    assert.match((await dialog.innerText()).replace(/\s+/g, ' '), /INC-023 is closed, resolved \d+ (months?|years?) ago\. Log a timeline entry into it anyway\?/);
+    await wb.shot('log-into-closed-incident');
+    await dialog.locator('a.monaco-button, button', { hasText: 'Cancel' }).first().click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(readFileSync(file, 'utf8'), before, 'nothing written');
+  });
+
   it('shows the CodeLens of INC-023 above the webhook handler', async () => {
     await wb.openFile('src/payments/stripeWebhook.ts');
     const lens = wb.page.locator('.codelens-decoration', { hasText: 'INC-023 (P1) Payment page 500 error' });

@@ -34,7 +34,7 @@ import {
   STATUS_LABELS,
   type IncidentStatus,
 } from '../../core/schema';
-import { formatInstant, parseTime } from '../../core/time';
+import { formatInstant, formatRelative, parseTime } from '../../core/time';
 import { currentAuthor } from '../author';
 import { COMMANDS } from '../constants';
 import type { FolderIndex, IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
@@ -84,6 +84,17 @@ export class EditingCommands {
     );
     const ref = await this.pickIncident(args ?? arg, undefined, vscode.l10n.t('Log a timeline entry in…'));
     if (!ref) return;
+    // A timeline entry long after the end is almost always the wrong incident: ask before writing into one that is over.
+    if (!args && ref.incident.head.status !== 'active') {
+      const since = ref.incident.resolution ? vscode.l10n.t(', resolved {0}', formatRelative(ref.incident.resolution.ms, clockNow())) : '';
+      const logAnyway = vscode.l10n.t('Log Anyway');
+      const pick = await vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} is {1}{2}. Log a timeline entry into it anyway?', ref.incident.id, STATUS_LABELS[ref.incident.head.status].toLowerCase(), since),
+        { modal: true, detail: vscode.l10n.t('To record a new occurrence, open a new incident; to continue this one, set its status back to active.') },
+        logAnyway,
+      );
+      if (pick !== logAnyway) return;
+    }
     let kind = args?.kind;
     let text = args?.text;
     let milestone = args?.milestone;
