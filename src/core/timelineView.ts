@@ -24,6 +24,8 @@ export interface TimelineItem {
   readonly path: FieldPathData;
   /** Minutes since the previous timeline entry, when long enough to show. */
   readonly gapBefore?: number;
+  /** The date, on the first item of each day of a timeline that spans more than one (a day separator). */
+  readonly dayBefore?: string;
 }
 
 export interface TimelineViewModel {
@@ -102,10 +104,24 @@ export function timelineViewModel(incident: Incident, actionRecords: readonly Ac
   // One time axis; entries first at equal times, then actions, then communications.
   const rank = { entry: 0, action: 1, communication: 2 } as const;
   items.sort((a, b) => (a.at ?? Infinity) - (b.at ?? Infinity) || rank[a.type] - rank[b.type]);
+  // A timeline over several days says where each day begins, in the incident's own offset.
+  const offsetMinutes = incident.start?.offsetMinutes ?? 0;
+  const dayOf = (at: number | undefined) => (at === undefined ? undefined : formatDate({ ms: at, offsetMinutes }));
+  const multiDay = new Set(items.map((i) => dayOf(i.at)).filter(Boolean)).size > 1;
+  if (multiDay) {
+    let current: string | undefined;
+    items.forEach((item, i) => {
+      const day = dayOf(item.at);
+      if (day && day !== current) {
+        current = day;
+        items[i] = { ...item, dayBefore: day };
+      }
+    });
+  }
 
   const gaps: string[] = [];
   const m = incident.milestones;
-  const clock = (ms: number, offset: number) => formatClock({ ms, offsetMinutes: offset });
+  const clock = (ms: number, offset: number) => `${multiDay ? `${formatDate({ ms, offsetMinutes: offset })} ` : ''}${formatClock({ ms, offsetMinutes: offset })}`;
   const offset = incident.start?.offsetMinutes ?? 0;
   if (m.detected && m.acknowledged) gaps.push(`Acknowledged ${formatDuration(minutesBetween(m.detected.ms, m.acknowledged.ms))} after detection (${clock(m.acknowledged.ms, offset)}).`);
   const entries = incident.timeline.filter((e) => e.at);
@@ -121,7 +137,7 @@ export function timelineViewModel(incident: Incident, actionRecords: readonly Ac
     const end = (m.resolved ?? incident.resolution)!;
     gaps.push(`Mitigated at ${clock(m.mitigated.ms, offset)}; ${formatDuration(minutesBetween(m.mitigated.ms, end.ms))} more until resolved.`);
   }
-  for (const item of items) if (item.gapBefore) gaps.push(`${formatDuration(item.gapBefore)} without an entry before ${item.clock}.`);
+  for (const item of items) if (item.gapBefore) gaps.push(`${formatDuration(item.gapBefore)} without an entry before ${multiDay ? `${dayOf(item.at)} ` : ''}${item.clock}.`);
 
   const rc = r.rootCause;
   const rootCause = [

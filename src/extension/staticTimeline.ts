@@ -20,7 +20,7 @@ export function staticTimelineHtml(model: TimelineViewModel | undefined, notice:
   const figures = model.figures.map((f) => `<li><strong>${e(f.value)}</strong> ${e(f.label)}</li>`).join('');
   const gaps = model.gaps.map((g) => `<li>${e(g)}</li>`).join('');
   const items = model.items
-    .map((i) => `<li class="item ${e(i.type)}"><span class="time">${e(i.clock)}</span> <span class="kind">${e(i.milestone ?? i.kind)}</span> ${e(i.text)}${i.author ? ` <span class="author">— ${e(i.author)}</span>` : ''}</li>`)
+    .map((i) => `${i.dayBefore ? `<li class="day-separator" role="separator">${e(i.dayBefore)}</li>` : ''}<li class="item ${e(i.type)}"><span class="time">${e(i.clock)}</span> <span class="kind">${e(i.milestone ?? i.kind)}</span> ${e(i.text)}${i.author ? ` <span class="author">— ${e(i.author)}</span>` : ''}</li>`)
     .join('');
   const rootCause = model.rootCause.map((r) => `<dt>${e(r.label)}</dt><dd>${e(r.text)}</dd>`).join('');
   const learning = model.learning

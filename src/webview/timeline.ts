@@ -79,6 +79,11 @@ function figures(m: TimelineViewModel): HTMLElement | undefined {
   );
 }
 
+/** A day separator before the first item of each day of a multi-day timeline. */
+function daySeparator(i: TimelineItem): HTMLElement | undefined {
+  return i.dayBefore ? el('li', { class: 'day-separator', role: 'separator', 'aria-label': i.dayBefore }, icon('calendar'), ` ${i.dayBefore}`) : undefined;
+}
+
 function item(i: TimelineItem): HTMLElement {
   const button = el(
     'button',
@@ -150,7 +155,7 @@ function render(m: TimelineViewModel): void {
   root.replaceChildren(
     header(m),
     figures(m) ?? '',
-    el('section', { class: 'timeline', 'aria-label': 'Timeline' }, el('h2', {}, icon('history'), ` Timeline (${m.items.length})`), addEntryForm(), el('ol', { class: 'items' }, ...m.items.map(item))),
+    el('section', { class: 'timeline', 'aria-label': 'Timeline' }, el('h2', {}, icon('history'), ` Timeline (${m.items.length})`), addEntryForm(), el('ol', { class: 'items' }, ...m.items.flatMap((i) => [daySeparator(i), item(i)]))),
     closing(m),
   );
   const input = document.getElementById('entry-text') as HTMLInputElement | null;

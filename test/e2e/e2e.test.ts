@@ -25,6 +25,8 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
     work = mkdtempSync(join(tmpdir(), 'incident-lens-e2e-'));
     workspace = join(work, 'payments-demo');
     cpSync(join(REPO, 'examples', 'payments-demo'), workspace, { recursive: true });
+    // A real multi-day postmortem beside the demo's (GitHub, 21-22 October 2018).
+    cpSync(join(REPO, 'test', 'fixtures', 'real-postmortems', '.incidents', 'INC-102.yaml'), join(workspace, '.incidents', 'INC-102.yaml'));
     execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: workspace });
     session = await openSession(workspace, 'e2e-logs', { 'workbench.colorTheme': 'Default Dark Modern', 'incidentLens.author': 'Deniz' });
     wb = session.wb;
@@ -221,6 +223,19 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
     await wb.pickFirst('INC-031');
     const frame = await timelineFrame('Roll back the auth refactor; Burak starts now.');
     assert.match(await frame.evaluate(() => document.body.innerText), /Deniz · decision|decision/);
+  });
+
+  it('shows a multi-day incident\'s timeline with a separator for each day', async () => {
+    await wb.runCommand('Incident Lens: Show Timeline');
+    await wb.page.locator('.quick-input-widget input').fill('INC-102');
+    await wb.pickFirst('INC-102');
+    const frame = await timelineFrame('24h 11m');
+    const separators = await frame.locator('.day-separator').allInnerTexts();
+    assert.deepEqual(separators.map((t) => t.trim()), ['2018-10-21', '2018-10-22']);
+    const text = (await frame.evaluate(() => document.body.innerText)).replace(/\s+/g, ' ');
+    assert.match(text, /2018-10-22 .*16:24 .*Replicas in sync/);
+    await frame.locator('.day-separator', { hasText: '2018-10-22' }).scrollIntoViewIfNeeded();
+    await wb.shot('timeline-multi-day');
   });
 
   it('renders injected markup in a record as text; nothing executes', async () => {

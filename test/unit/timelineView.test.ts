@@ -2,7 +2,10 @@ import { strict as assert } from 'node:assert';
 import { timelineViewModel } from '../../src/core/timelineView';
 import { staticTimelineHtml } from '../../src/extension/staticTimeline';
 import { webviewMessageSchema } from '../../src/webview/protocol';
-import { TempWorkspace } from '../support/workspace';
+import { join } from 'node:path';
+import { IncidentIndex } from '../../src/core/index';
+import { NodeFileAccess } from '../../src/node/nodeFileAccess';
+import { REPO_ROOT, TempWorkspace } from '../support/workspace';
 
 describe('timeline view model', () => {
   let ws: TempWorkspace;
@@ -74,5 +77,24 @@ describe('static timeline (Restricted Mode, no script)', () => {
     assert.match(html, /Restricted Mode: read-only\./);
     assert.match(html, /First decision at 15:02 came 7m after the last finding/);
     assert.equal((html.match(/<li class="item /g) ?? []).length, 26);
+  });
+});
+
+describe('timeline of a multi-day incident', () => {
+  it('marks where each day begins, and dates the gaps (GitHub 2018, 24h 11m)', async () => {
+    const index = new IncidentIndex(new NodeFileAccess(join(REPO_ROOT, 'test', 'fixtures', 'real-postmortems')), {});
+    await index.load();
+    const github = index.incidents().find((i) => i.file.endsWith('INC-102.yaml'))!;
+    const model = timelineViewModel(github, [], Date.parse('2026-11-26T10:30:00Z'));
+    assert.deepEqual(model.items.filter((i) => i.dayBefore).map((i) => i.dayBefore), ['2018-10-21', '2018-10-22']);
+    assert.equal(model.items[0]!.dayBefore, '2018-10-21');
+    for (const g of model.gaps.filter((x) => x.includes('without an entry'))) assert.match(g, /before 2018-10-2\d \d\d:\d\d\.$/);
+    const ws = new TempWorkspace(true);
+    try {
+      const inc023 = timelineViewModel((await ws.index()).incident('INC-023')!, [], Date.now());
+      assert.ok(inc023.items.every((i) => !i.dayBefore), 'a one-day incident has no separators');
+    } finally {
+      ws.dispose();
+    }
   });
 });
