@@ -128,7 +128,10 @@ export function incidentHover(folder: FolderIndex, incidents: readonly Incident[
     md.appendMarkdown(`$(${PRIORITY_ICONS[r.priority]}) **${r.priority} ${r.id} — `);
     text(r.title);
     md.appendMarkdown('**');
-    if (incident.start) md.appendMarkdown(` · ${formatDate(incident.start)} (${formatRelative(incident.start.ms, now)})`);
+    if (incident.start) {
+      const end = incident.resolution && formatDate(incident.resolution) !== formatDate(incident.start) ? ` to ${formatDate(incident.resolution)}` : '';
+      md.appendMarkdown(` · ${formatDate(incident.start)}${end} (${formatRelative(incident.start.ms, now)})`);
+    }
     md.appendMarkdown(`\n\n_${PRIORITY_DEFINITIONS[r.priority]} · ${r.status}_\n\n`);
     const rc = r.rootCause;
     const cause = rc?.confirmed ?? rc?.initialHypothesis;

@@ -236,7 +236,11 @@ export class EntryNode extends TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const e = this.entry.entry;
-    const when = this.entry.at ? formatClock(this.entry.at) : e.at;
+    // An entry on another day than the start says which day (a multi-day incident, a date-only prehistory).
+    const at = this.entry.at;
+    const start = this.incident.start;
+    const otherDay = at && start && at.precision !== 'day' && formatDate(at) !== formatDate(start);
+    const when = at ? `${otherDay ? `${formatDate(at)} ` : ''}${formatClock(at)}` : e.at;
     const item = new vscode.TreeItem(`${when} ${truncate(e.text, 100)}`);
     item.description = [e.author, e.milestone].filter(Boolean).join(' · ');
     item.tooltip = `${when} — ${e.text}${e.author ? `\n— ${e.author}` : ''}`;
