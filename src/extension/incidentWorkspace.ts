@@ -85,6 +85,11 @@ export class IncidentWorkspace implements vscode.Disposable {
     const recheck = this.store.add(debounce(() => this.folderIndexes().forEach((f) => void f.index.recheckLinkTargets().catch((err) => this.log.error('link check', err))), 300));
     this.store.add(vscode.workspace.onDidCreateFiles(() => recheck()));
     this.store.add(vscode.workspace.onDidDeleteFiles(() => recheck()));
+    // Files created or deleted outside VS Code (a checkout, a pull, mv in a terminal) move link targets too.
+    // The workbench already watches the workspace; this asks for its create/delete events only, not changes.
+    const anyFile = this.store.add(vscode.workspace.createFileSystemWatcher('**/*', false, true, false));
+    this.store.add(anyFile.onDidCreate(() => recheck()));
+    this.store.add(anyFile.onDidDelete(() => recheck()));
     this.store.add(vscode.workspace.onDidRenameFiles(() => recheck()));
     this.ready = this.foldersChanged(vscode.workspace.workspaceFolders ?? [], []);
   }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/extension/tree/nodes';
 import { searchAll } from '../../src/extension/commands/search';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { api, closeAllDiscarding, deleteFile, fileUri, label, readFile, waitFor, writeFile } from './helpers';
 
 async function tree(provider: vscode.TreeDataProvider<TreeNode>, node?: TreeNode): Promise<TreeNode[]> {
@@ -251,6 +251,36 @@ describe('quick fixes on records', () => {
       await closeAllDiscarding();
       await writeFile(file, original);
       await waitFor(() => internals.workspace.findIncident('INC-031')?.incident.record.status === 'active', 'INC-031 restored');
+    }
+  });
+
+  it('a link to a file that moved offers the file at its new path, and the fix rewrites only the link', async () => {
+    const { internals } = await api();
+    await writeFile('src/legacy/ledger.ts', 'export function post(): void {}\n');
+    const record = '# the link below is fixed by a quick fix\nid: INC-051\ntitle: Ledger drift\nstatus: resolved\npriority: P3\nstart: 2026-10-01T10:00:00+01:00\nresolution: 2026-10-01T11:00:00+01:00\nlinks:\n  - path: src/legacy/ledger.ts\n    symbol: post\n';
+    await writeFile('.incidents/INC-051.yaml', record);
+    const uri = fileUri('.incidents/INC-051.yaml');
+    try {
+      await waitFor(() => internals.workspace.findIncident('INC-051'), 'INC-051 in the index');
+      // Moved outside VS Code (a checkout, a refactoring tool): the link is left pointing at nothing.
+      mkdirSync(fileUri('src/billing').fsPath, { recursive: true });
+      renameSync(fileUri('src/legacy/ledger.ts').fsPath, fileUri('src/billing/ledger.ts').fsPath);
+      const diag = await waitFor(() => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'link-missing'), 'the missing-link warning', 20_000);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const actions = await waitFor(
+        async () => ((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range)) ?? []).filter((a) => a.title.startsWith('Link to ')),
+        'the moved-file fix',
+      );
+      assert.deepEqual(actions.map((a) => a.title), ['Link to src/billing/ledger.ts (the file moved)']);
+      assert.ok(await vscode.workspace.applyEdit(actions[0]!.edit!));
+      assert.equal(doc.getText(), record.replace('src/legacy/ledger.ts', 'src/billing/ledger.ts'));
+      await doc.save();
+      await waitFor(() => vscode.languages.getDiagnostics(uri).every((d) => d.code !== 'link-missing'), 'the warning to clear');
+    } finally {
+      await closeAllDiscarding();
+      await deleteFile('.incidents/INC-051.yaml');
+      await vscode.workspace.fs.delete(fileUri('src/billing'), { recursive: true });
+      await vscode.workspace.fs.delete(fileUri('src/legacy'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
     }
   });
 });
