@@ -4,7 +4,7 @@
  * 2 a usage problem (unknown command or id, missing folder).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics';
 import { IncidentIndex, DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS, incidentNumber } from '../core/index';
@@ -13,7 +13,10 @@ import { postmortemMarkdown } from '../core/export';
 import { PRIORITIES, STATUSES, type Priority } from '../core/schema';
 import { describeIncident, describeRunbook, oneLine, summarizeIncident, summarizeRunbook } from '../core/present';
 import { NodeFileAccess } from '../node/nodeFileAccess';
-import { changedFilesSince, GitError } from './git';
+import { changedFilesSince, changedLinesSince, GitError } from './git';
+import { assessRisk, DEFAULT_NO_GO_P1_DAYS } from '../core/risk';
+import { fingerprint, riskGithub, riskMarkdown, riskSarif } from '../core/riskFormats';
+import { lintGithub, lintSarif } from '../core/lintFormats';
 import { HELP, commandHelp } from './help';
 import { ParsePool } from '../node/parsePool';
 import { clockFrom, systemClock, type Clock } from '../core/clock';
@@ -111,11 +114,16 @@ function json(io: Io, value: unknown): void {
 }
 
 async function lint(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, {});
+  const { values, positionals } = parse(args, { format: { type: 'string' } });
+  const format = values.format ?? (values.json ? 'json' : 'text');
+  if (!['text', 'json', 'sarif', 'github'].includes(format)) throw new UsageError(`--format must be one of text, json, sarif, github${didYouMean(format, ['text', 'json', 'sarif', 'github'])}`);
   const root = workspaceRoot(values, positionals[0]);
   const index = await openIndex(root, values.folder, true);
   const diagnostics = index.diagnostics();
-  if (values.json) {
+  if (format === 'sarif') json(io, lintSarif(diagnostics, VERSION));
+  else if (format === 'github') {
+    if (diagnostics.length) io.out(lintGithub(diagnostics));
+  } else if (format === 'json') {
     json(io, { files: index.allFiles().length, diagnostics: diagnostics.map((d) => ({ ...d, line: d.range.start.line + 1, column: d.range.start.character + 1 })) });
   } else {
     for (const d of diagnostics) io.out(formatDiagnostic(d));
@@ -175,49 +183,68 @@ async function search(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+const RISK_FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
+
 async function risk(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { diff: { type: 'string' }, 'fail-on': { type: 'string' } });
+  const { values, positionals } = parse(args, { diff: { type: 'string' }, 'fail-on': { type: 'string' }, format: { type: 'string' }, 'no-go-p1-days': { type: 'string' } });
   const root = workspaceRoot(values);
   const failOn = values['fail-on']?.toUpperCase();
-  if (failOn && !(PRIORITIES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${PRIORITIES.join(', ')}`);
+  if (failOn && !(PRIORITIES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${PRIORITIES.join(', ')}${didYouMean(values['fail-on']!, PRIORITIES)}`);
+  const format = values.format ?? (values.json ? 'json' : 'text');
+  if (!(RISK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${RISK_FORMATS.join(', ')}${didYouMean(format, RISK_FORMATS)}`);
+  const noGoP1Days = values['no-go-p1-days'] === undefined ? DEFAULT_NO_GO_P1_DAYS : Number(values['no-go-p1-days']);
+  if (!Number.isInteger(noGoP1Days) || noGoP1Days < 0) throw new UsageError('--no-go-p1-days must be a whole number of days (0: a past P1 alone never blocks)');
   if (!values.diff && positionals.length === 0) throw new UsageError('risk needs files or --diff REV');
   const index = await openIndex(root, values.folder);
   let files = workspaceFiles(root, positionals);
+  let changedLines: Map<string, Array<{ startLine: number; endLine: number }>> | undefined;
   if (values.diff) {
     try {
-      files = [...files, ...(await changedFilesSince(root, values.diff))];
+      files = [...new Set([...files, ...(await changedFilesSince(root, values.diff))])].sort();
+      changedLines = await changedLinesSince(root, values.diff);
     } catch (err) {
       if (err instanceof GitError) throw new UsageError(err.message);
       throw err;
     }
   }
-  const touched = new Map<string, { incident: ReturnType<IncidentIndex['incidentsForFile']>[number]; files: Set<string> }>();
-  for (const file of files) {
-    for (const incident of index.incidentsForFile(file)) {
-      const entry = touched.get(incident.id) ?? { incident, files: new Set<string>() };
-      entry.files.add(file);
-      touched.set(incident.id, entry);
-    }
-  }
-  const results = [...touched.values()].sort(
-    (a, b) => PRIORITIES.indexOf(a.incident.head.priority) - PRIORITIES.indexOf(b.incident.head.priority) || (b.incident.start?.ms ?? 0) - (a.incident.start?.ms ?? 0),
-  );
-  const failing = failOn ? results.filter((r) => PRIORITIES.indexOf(r.incident.head.priority) <= PRIORITIES.indexOf(failOn as Priority)) : [];
-  if (values.json) {
-    json(io, { files, incidents: results.map((r) => ({ ...summarizeIncident(r.incident), files: [...r.files].sort() })), failOn: failOn ?? null, failed: failing.length > 0 });
-  } else if (!results.length) {
-    io.out(`no past incidents are linked to ${files.length} file${files.length === 1 ? '' : 's'}`);
-  } else {
-    for (const r of results) {
+  const report = assessRisk(index, files, {
+    now: now(),
+    noGoP1Days,
+    changedLines,
+    readText: (file) => {
+      try {
+        return readFileSync(path.join(root, ...file.split('/')), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  const failing = failOn ? report.incidents.filter((r) => PRIORITIES.indexOf(r.incident.head.priority) <= PRIORITIES.indexOf(failOn as Priority)) : [];
+  if (format === 'json') {
+    json(io, {
+      files,
+      verdict: report.verdict,
+      reasons: report.reasons,
+      incidents: report.incidents.map((r) => ({ ...summarizeIncident(r.incident), files: r.files })),
+      findings: report.findings.map((f) => ({ rule: f.rule, level: f.level, incident: f.incident.id, runbook: f.runbook?.id, file: f.file, startLine: f.region.startLine, endLine: f.region.endLine, message: f.message, fingerprint: fingerprint(f) })),
+      failOn: failOn ?? null,
+      failed: failing.length > 0,
+    });
+  } else if (format === 'sarif') json(io, riskSarif(report, VERSION));
+  else if (format === 'github') io.out(riskGithub(report));
+  else if (format === 'markdown') io.out(riskMarkdown(report));
+  else {
+    io.out(`${report.verdict}: ${report.reasons.join('; ')}`);
+    for (const r of report.incidents) {
       const s = summarizeIncident(r.incident);
       io.out(`${s.priority} ${s.id} ${s.title} (${s.status}${s.start ? `, ${s.start.slice(0, 10)}` : ''})`);
-      io.out(`   files:      ${[...r.files].sort().join(', ')}`);
+      io.out(`   files:      ${r.files.join(', ')}`);
       if (s.rootCause) io.out(`   root cause: ${oneLine(s.rootCause)}`);
       if (s.learning) io.out(`   learning:   ${oneLine(s.learning)}`);
       if (s.promptTemplate) io.out(`   prompt:     ${oneLine(s.promptTemplate)}`);
     }
-    if (failing.length) io.err(`risk: ${failing.length} incident${failing.length === 1 ? '' : 's'} at ${failOn} or above touched: ${failing.map((f) => f.incident.id).join(', ')}`);
   }
+  if (failing.length) io.err(`risk: ${failing.length} incident${failing.length === 1 ? '' : 's'} at ${failOn} or above touched: ${failing.map((f) => f.incident.id).join(', ')}`);
   return failing.length ? 1 : 0;
 }
 

@@ -181,7 +181,7 @@ describe('CLI paths, as git and linters take them', () => {
     const name = ws.root.split('/').pop()!;
     const r = cli(['risk', '-r', name, `${name}/src/payments/stripeWebhook.ts`], outside);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^P1 INC-023 Payment page 500 error/);
+    assert.match(r.stdout, /^CAUTION: touches code of INC-023 .*\nP1 INC-023 Payment page 500 error/);
   });
 
   it('a file outside the workspace is an error, never a silent "nothing linked"', () => {
@@ -195,7 +195,7 @@ describe('CLI paths, as git and linters take them', () => {
   it('risk from a nested subfolder finds the workspace by walking up', () => {
     const r = cli(['risk', 'stripeWebhook.ts'], join(ws.root, 'src', 'payments'));
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^P1 INC-023/);
+    assert.match(r.stdout, /^CAUTION: .*\nP1 INC-023/);
     assert.match(cli(['list'], join(ws.root, 'src')).stdout, /^INC-019 /);
   });
 
@@ -229,7 +229,7 @@ describe("the README's CLI lines", () => {
       const args = command.replace(/#.*$/, '').trim().split(/\s+/).slice(2);
       const r = cli(args, cwd);
       assert.equal(r.code, 0, `${line}\n${r.stderr}`);
-      if (args[0] === 'risk') assert.match(r.stdout, /^P1 INC-023 Payment page 500 error/, line);
+      if (args[0] === 'risk') assert.match(r.stdout, /^CAUTION: .*\nP1 INC-023 Payment page 500 error/, line);
     }
   });
 });

@@ -1,0 +1,154 @@
+/**
+ * What a change risks, as a deploy gate and a pull request see it: findings
+ * (a changed file is linked to a past incident, an active one, or to a stale
+ * rollback runbook), each placed on the linked symbol or the changed lines,
+ * and a verdict with its reasons:
+ *   NO-GO   the change touches code of an active incident, or of a P1 that
+ *           started within `noGoP1Days` (default 90);
+ *   CAUTION it touches code of any other linked incident, or a stale runbook;
+ *   GO      it touches none.
+ * The CLI prints it as text, JSON, SARIF 2.1.0, GitHub workflow annotations
+ * or a Markdown pull request comment (formats in riskFormats.ts).
+ */
+import { findDeclaration } from './declarations';
+import type { IncidentIndex } from './index';
+import { isRunbookStale, type Incident, type Runbook } from './model';
+import { PRIORITIES, type Priority } from './schema';
+import { TIME } from './time';
+
+export type RiskRuleId = 'incident-lens/active-incident' | `incident-lens/linked-incident-${Lowercase<Priority>}` | 'incident-lens/stale-runbook';
+export type Verdict = 'GO' | 'CAUTION' | 'NO-GO';
+export type Level = 'error' | 'warning' | 'note';
+
+export interface Region {
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+export interface RiskFinding {
+  readonly rule: RiskRuleId;
+  readonly level: Level;
+  readonly incident: Incident;
+  readonly runbook?: Runbook;
+  /** Repository-relative path of the changed file. */
+  readonly file: string;
+  /** 1-based lines: the linked symbol's declaration, the link's lines, or the first changed lines. */
+  readonly region: Region;
+  /** What the region stands on, for the fingerprint: `symbol:name`, `lines:12-30` or `file`. */
+  readonly anchor: string;
+  readonly message: string;
+}
+
+export interface RiskReport {
+  readonly files: readonly string[];
+  readonly findings: readonly RiskFinding[];
+  readonly verdict: Verdict;
+  readonly reasons: readonly string[];
+  /** Incidents touched, most severe first (one entry each, with the files). */
+  readonly incidents: ReadonlyArray<{ readonly incident: Incident; readonly files: readonly string[] }>;
+}
+
+export interface RiskOptions {
+  readonly now: number;
+  /** A P1 that started within this many days makes a change NO-GO (0: never). */
+  readonly noGoP1Days?: number;
+  readonly staleRunbookDays?: number;
+  /** File text, to place a finding on the linked symbol's declaration. */
+  readonly readText?: (file: string) => string | undefined;
+  /** Changed line ranges per file (1-based, new side), from the diff; files without are "whole file". */
+  readonly changedLines?: ReadonlyMap<string, readonly Region[]>;
+}
+
+export const DEFAULT_NO_GO_P1_DAYS = 90;
+
+const LEVEL_OF: Record<Priority, Level> = { P1: 'error', P2: 'error', P3: 'warning', P4: 'note' };
+
+function byPriority(a: Incident, b: Incident): number {
+  return PRIORITIES.indexOf(a.head.priority) - PRIORITIES.indexOf(b.head.priority) || (b.start?.ms ?? 0) - (a.start?.ms ?? 0);
+}
+
+function oneLine(text: string | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export function assessRisk(index: IncidentIndex, files: readonly string[], options: RiskOptions): RiskReport {
+  const noGoDays = options.noGoP1Days ?? DEFAULT_NO_GO_P1_DAYS;
+  const findings: RiskFinding[] = [];
+  const touched = new Map<string, { incident: Incident; files: Set<string> }>();
+  for (const file of files) {
+    const changed = options.changedLines?.get(file);
+    const fallback: Region = changed?.[0] ?? { startLine: 1, endLine: 1 };
+    const text = options.readText ? () => options.readText!(file) : () => undefined;
+    let cachedText: string | undefined | null = null;
+    const fileText = () => (cachedText === null ? (cachedText = text()) : cachedText);
+    for (const ref of index.linksForFile(file)) {
+      if (ref.record.kind !== 'incident') continue;
+      const incident = ref.record;
+      const entry = touched.get(incident.id) ?? { incident, files: new Set<string>() };
+      entry.files.add(file);
+      touched.set(incident.id, entry);
+      let region = fallback;
+      let anchor = 'file';
+      if (ref.link.symbol) {
+        const found = fileText() !== undefined ? findDeclaration(fileText()!, ref.link.symbol) : undefined;
+        anchor = `symbol:${ref.link.symbol}`;
+        if (found) region = { startLine: found.start.line + 1, endLine: found.end.line + 1 };
+      } else if (ref.link.lines) {
+        const [a, b] = ref.link.lines.split('-').map(Number);
+        region = { startLine: a!, endLine: b ?? a! };
+        anchor = `lines:${ref.link.lines}`;
+      }
+      const active = incident.head.status === 'active';
+      const what = `${incident.id} (${incident.head.priority}${active ? ', active' : ''}) ${incident.head.title}`;
+      const cause = oneLine(incident.record.rootCause?.confirmed ?? incident.record.rootCause?.initialHypothesis);
+      findings.push({
+        rule: active ? 'incident-lens/active-incident' : (`incident-lens/linked-incident-${incident.head.priority.toLowerCase()}` as RiskRuleId),
+        level: active ? 'error' : LEVEL_OF[incident.head.priority],
+        incident,
+        file,
+        region,
+        anchor,
+        message: `This change touches ${ref.link.symbol ? `${ref.link.symbol}, ` : ''}code linked to ${what}.${cause ? ` Root cause then: ${cause}` : ''}`,
+      });
+      for (const { runbook } of index.runbooksForIncident(incident)) {
+        if (!isRunbookStale(runbook, options.now, options.staleRunbookDays ?? 90)) continue;
+        if (findings.some((f) => f.rule === 'incident-lens/stale-runbook' && f.runbook?.id === runbook.id && f.file === file)) continue;
+        findings.push({
+          rule: 'incident-lens/stale-runbook',
+          level: 'warning',
+          incident,
+          runbook,
+          file,
+          region,
+          anchor: `runbook:${runbook.id}`,
+          message: `The rollback procedure for this code, ${runbook.id} (${runbook.record.title}), ${runbook.lastVerified ? `was last verified ${Math.floor((options.now - runbook.lastVerified.ms) / TIME.DAY)} days ago` : 'has never been verified'}: try it before this change ships.`,
+        });
+      }
+    }
+  }
+  const incidents = [...touched.values()].sort((a, b) => byPriority(a.incident, b.incident)).map((t) => ({ incident: t.incident, files: [...t.files].sort() }));
+  const reasons: string[] = [];
+  let verdict: Verdict = 'GO';
+  for (const { incident, files: fs } of incidents) {
+    const recentP1 = incident.head.priority === 'P1' && noGoDays > 0 && incident.start && options.now - incident.start.ms <= noGoDays * TIME.DAY;
+    if (incident.head.status === 'active') {
+      verdict = 'NO-GO';
+      reasons.push(`touches code of the active incident ${incident.id} (${fs.join(', ')})`);
+    } else if (recentP1) {
+      verdict = 'NO-GO';
+      reasons.push(`touches code of ${incident.id}, a P1 within the last ${noGoDays} days (${fs.join(', ')})`);
+    } else {
+      if (verdict === 'GO') verdict = 'CAUTION';
+      reasons.push(`touches code of ${incident.id} (${incident.head.priority}, ${incident.head.status}) (${fs.join(', ')})`);
+    }
+  }
+  const stale = [...new Set(findings.filter((f) => f.runbook).map((f) => f.runbook!.id))];
+  if (stale.length) {
+    if (verdict === 'GO') verdict = 'CAUTION';
+    reasons.push(`its rollback runbook${stale.length === 1 ? ' is' : 's are'} stale: ${stale.join(', ')}`);
+  }
+  if (verdict === 'GO') reasons.push(files.length ? `no past incident is linked to the ${files.length} changed file${files.length === 1 ? '' : 's'}` : 'no files changed');
+  const order: Record<Level, number> = { error: 0, warning: 1, note: 2 };
+  findings.sort((a, b) => order[a.level] - order[b.level] || byPriority(a.incident, b.incident) || a.file.localeCompare(b.file) || a.region.startLine - b.region.startLine);
+  return { files, findings, verdict, reasons, incidents };
+}
