@@ -7,13 +7,14 @@ Commands:
   list                       list incidents (--status, --priority)
   show ID                    one incident or action record
   search TEXT                fuzzy search across incidents
-  risk FILE... | --diff REV  past incidents linked to these files, most severe first
+  risk FILE... | --diff REV  past incidents on these files: verdict GO / CAUTION / NO-GO, findings
+  init --hooks               install a git pre-push hook that warns about active and P1 incidents
   export ID                  the postmortem as Markdown (--format markdown, --output FILE)
   instructions               write the AI instruction files from the learnings (--agents, --check)
   runbooks [--for FILE]      list runbooks (stale ones flagged), or the runbooks for a file
 
 Options for every command:
-  -r, --root DIR     workspace folder (default: current directory)
+  -r, --root DIR     workspace folder (default: the nearest folder up holding the records folder)
       --folder DIR   records folder inside the workspace (default: .incidents)
       --json         machine-readable output
   -h, --help         help for a command
@@ -21,7 +22,7 @@ Options for every command:
 Exit codes: 0 ok, 1 check failed, 2 usage error.`;
 
 const COMMAND_HELP: Record<string, string> = {
-  lint: `incident-lens lint [folder] [--folder DIR] [--json]
+  lint: `incident-lens lint [folder] [--folder DIR] [--format text|json|sarif|github]
 
 Validates every record under the records folder: YAML syntax, the schema,
 times and durations, and cross-record checks (duplicate ids, missing parents
@@ -37,15 +38,34 @@ Shows an incident (INC-023) or an action record (ACTION-INC023-1).`,
   search: `incident-lens search TEXT [--limit N] [--json]
 
 Fuzzy search over id, title, keywords, system, feature, root cause, trigger,
-learning and timeline; each hit says which field matched.`,
-  risk: `incident-lens risk FILE... [--diff REV] [--fail-on P1..P4] [--json]
+learning, impact texts, detection source, postmortem summary and action plan,
+and timeline; each hit says which field matched.`,
+  risk: `incident-lens risk FILE... [--diff REV] [--fail-on P1..P4] [--format FORMAT] [--no-go-p1-days N]
 
-Lists the incidents linked to the given files, or to the files changed since
-the merge base of REV and HEAD (plus uncommitted and untracked files), most
-severe first, with root cause and learning.
+Finds the incidents linked to the given files (relative to the current
+directory), or to the files changed since the merge base of REV and HEAD
+(plus uncommitted and untracked files), and gives a verdict with its reasons:
+  NO-GO    the change touches code of an active incident, or of a P1 that
+           started within N days (--no-go-p1-days, default 90; 0 turns it off)
+  CAUTION  it touches code of any other linked incident, or a stale runbook
+  GO       none
+--format text      verdict, then each incident with root cause and learning
+         json      verdict, reasons, incidents, findings (with fingerprints)
+         sarif     SARIF 2.1.0 for GitHub code scanning (upload-sarif)
+         github    workflow-command annotations on the changed lines
+         markdown  a pull request comment (starts <!-- incident-lens:risk -->)
 --fail-on P2 exits 1 when an incident at P2 or above (P1, P2) is touched.
+--pre-push REMOTE  (used by the hook) reads git's pre-push input from stdin;
+                   warns about active and P1 incidents; exits 1 only when
+                   git config incident-lens.prePush is "block".
 
-CI example:  npx incident-lens risk --diff origin/main --fail-on P2`,
+CI example:  npx incident-lens risk --diff origin/main --format sarif > incident-lens.sarif`,
+  init: `incident-lens init --hooks
+
+Installs a git pre-push hook in this clone (git does not share hooks) that
+warns when the pushed commits touch code linked to an active incident or a
+P1, and lets the push go on (git config incident-lens.prePush block: stop it).
+An existing pre-push hook is kept as pre-push.chained and run first.`,
   export: `incident-lens export ID [--format markdown] [--output FILE] [--json]
 
 Writes the postmortem document (summary, impact, root cause, why not caught,

@@ -17,6 +17,8 @@ import { changedFilesSince, changedLinesSince, GitError } from './git';
 import { assessRisk, DEFAULT_NO_GO_P1_DAYS } from '../core/risk';
 import { fingerprint, riskGithub, riskMarkdown, riskSarif } from '../core/riskFormats';
 import { lintGithub, lintSarif } from '../core/lintFormats';
+import { filesInRange, installPrePushHook, pushRanges } from '../node/prePush';
+import { execFileSync } from 'node:child_process';
 import { HELP, commandHelp } from './help';
 import { ParsePool } from '../node/parsePool';
 import { clockFrom, systemClock, type Clock } from '../core/clock';
@@ -186,8 +188,9 @@ async function search(args: string[], io: Io): Promise<number> {
 const RISK_FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
 
 async function risk(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { diff: { type: 'string' }, 'fail-on': { type: 'string' }, format: { type: 'string' }, 'no-go-p1-days': { type: 'string' } });
+  const { values, positionals } = parse(args, { diff: { type: 'string' }, 'fail-on': { type: 'string' }, format: { type: 'string' }, 'no-go-p1-days': { type: 'string' }, 'pre-push': { type: 'string' } });
   const root = workspaceRoot(values);
+  if (values['pre-push'] !== undefined) return prePush(root, values.folder, values['pre-push'], io);
   const failOn = values['fail-on']?.toUpperCase();
   if (failOn && !(PRIORITIES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${PRIORITIES.join(', ')}${didYouMean(values['fail-on']!, PRIORITIES)}`);
   const format = values.format ?? (values.json ? 'json' : 'text');
@@ -326,7 +329,53 @@ async function instructions(args: string[], io: Io): Promise<number> {
   return values.check && changed.length ? 1 : 0;
 }
 
+/** The pre-push hook's check: warn about active and P1 incidents the pushed commits touch. */
+async function prePush(root: string, folder: string | undefined, remote: string, io: Io): Promise<number> {
+  const stdin = await new Promise<string>((resolve) => {
+    let text = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (c: string) => (text += c));
+    process.stdin.on('end', () => resolve(text));
+  });
+  const files = [...new Set(pushRanges(stdin).flatMap((r) => filesInRange(root, r)))].sort();
+  if (!files.length) return 0;
+  const index = await openIndex(root, folder);
+  const report = assessRisk(index, files, { now: now() });
+  const serious = report.incidents.filter((r) => r.incident.head.status === 'active' || r.incident.head.priority === 'P1');
+  if (!serious.length) return 0;
+  const block = (() => {
+    try {
+      return execFileSync('git', ['config', '--get', 'incident-lens.prePush'], { cwd: root, encoding: 'utf8' }).trim() === 'block';
+    } catch {
+      return false;
+    }
+  })();
+  io.err(`incident-lens: this push to ${remote || 'the remote'} touches code of ${serious.map((r) => `${r.incident.id} (${r.incident.head.priority}${r.incident.head.status === 'active' ? ', active' : ''})`).join(', ')}:`);
+  for (const { incident, files: fs } of serious) {
+    io.err(`  ${incident.id} ${incident.head.title}: ${fs.join(', ')}`);
+    const lesson = incident.record.learning?.lesson ?? incident.record.rootCause?.confirmed;
+    if (lesson) io.err(`    ${oneLine(lesson)}`);
+  }
+  io.err(block ? 'incident-lens: push stopped (git config incident-lens.prePush block).' : 'incident-lens: pushing anyway (git config incident-lens.prePush block stops such pushes).');
+  return block ? 1 : 0;
+}
+
+async function init(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { hooks: { type: 'boolean' } });
+  if (!values.hooks) throw new UsageError('init needs --hooks (installs the git pre-push hook in this clone)');
+  const repo = values.root ? path.resolve(values.root) : process.cwd();
+  let result;
+  try {
+    result = installPrePushHook(repo, path.resolve(process.argv[1] ?? 'incident-lens'));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  io.out(`${result.action} ${result.hook}${result.chained ? ` (your existing hook now runs first, from ${result.chained})` : ''}`);
+  return 0;
+}
+
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  init,
   lint,
   list,
   show,

@@ -144,3 +144,61 @@ describe('risk for pull requests and deploy gates (real git, real process)', () 
     assert.match(gh, /^::error file=\.incidents\/INC-040\.yaml,line=3,col=9,endLine=3,endColumn=17,title=status::expected active, resolved, postmortem-pending or closed, got "resovled"; did you mean "resolved"\?$/m);
   });
 });
+
+describe('pre-push hook (real git push to a local bare repository)', () => {
+  let ws: TempWorkspace;
+  let remote: string;
+  beforeEach(() => {
+    ws = new TempWorkspace(true);
+    remote = `${ws.root}-remote.git`;
+    execFileSync('git', ['init', '-q', '--bare', remote]);
+    git(ws.root, 'init', '-q', '-b', 'main');
+    git(ws.root, 'add', '-A');
+    git(ws.root, 'commit', '-qm', 'base');
+    git(ws.root, 'remote', 'add', 'origin', remote);
+    git(ws.root, 'push', '-q', 'origin', 'main');
+  });
+  afterEach(() => {
+    ws.dispose();
+    execFileSync('rm', ['-rf', remote]);
+  });
+
+  const push = () => spawnSync('git', ['push', 'origin', 'HEAD:main'], { cwd: ws.root, encoding: 'utf8', env: { ...process.env, INCIDENT_LENS_NOW: NOW } });
+
+  it('warns when pushed commits touch code of an active incident or a P1, lets the push go, and chains to an existing hook', () => {
+    // Someone's own hook, which must keep running.
+    const hooks = join(ws.root, '.git', 'hooks');
+    ws.write('.git/hooks/pre-push', '#!/bin/sh\necho "team hook ran for $1" >&2\ncat > "$(dirname "$0")/../team-hook-input"\n');
+    execFileSync('chmod', ['+x', join(hooks, 'pre-push')]);
+    const installed = cli(['init', '--hooks'], ws.root);
+    assert.equal(installed.code, 0, installed.stderr);
+    assert.match(installed.stdout, /^installed .*pre-push \(your existing hook now runs first, from .*pre-push\.chained\)/);
+    assert.match(cli(['init', '--hooks'], ws.root).stdout, /^unchanged /, 'idempotent');
+
+    ws.write('src/auth/session.ts', `${ws.read('src/auth/session.ts')}\n// touched\n`);
+    git(ws.root, 'commit', '-qam', 'touch the session code');
+    const r = push();
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /team hook ran for origin/);
+    assert.match(r.stderr, /incident-lens: this push to origin touches code of INC-031 \(P2, active\)/);
+    assert.match(r.stderr, /pushing anyway/);
+    assert.match(ws.read('.git/team-hook-input'), /^\S+ [0-9a-f]{40} refs\/heads\/main [0-9a-f]{40}/, 'the chained hook got git\'s input');
+    assert.equal(execFileSync('git', ['rev-parse', 'main'], { cwd: remote, encoding: 'utf8' }).trim(), git(ws.root, 'rev-parse', 'HEAD').trim(), 'the push went through');
+  });
+
+  it('blocks when configured, and says nothing about code no serious incident is linked to', () => {
+    assert.equal(cli(['init', '--hooks'], ws.root).code, 0);
+    ws.write('README.md', `${ws.read('README.md')}\nmore\n`);
+    git(ws.root, 'commit', '-qam', 'docs');
+    const quiet = push();
+    assert.equal(quiet.status, 0);
+    assert.doesNotMatch(quiet.stderr, /incident-lens:/);
+    git(ws.root, 'config', 'incident-lens.prePush', 'block');
+    ws.write('src/payments/stripeWebhook.ts', `${ws.read('src/payments/stripeWebhook.ts')}\n// touched\n`);
+    git(ws.root, 'commit', '-qam', 'touch the webhook');
+    const blocked = push();
+    assert.notEqual(blocked.status, 0);
+    assert.match(blocked.stderr, /touches code of INC-023 \(P1\)/);
+    assert.match(blocked.stderr, /push stopped/);
+  });
+});
