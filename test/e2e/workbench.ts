@@ -62,9 +62,16 @@ export class Workbench {
 
   /** Expands a tree row by clicking its twistie (a click on the label runs the item's command). */
   async expandRow(text: string): Promise<void> {
-    const row = this.page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
-    await row.waitFor();
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+    const row = () => this.page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
+    await row().waitFor();
+    // The tree may re-render (a refresh after an edit) between reading the row and clicking it:
+    // wait for the state asked for, expanded, clicking again only while it is not.
+    await this.until(async () => {
+      if ((await row().getAttribute('aria-expanded').catch(() => null)) === 'true') return true;
+      await row().locator('.monaco-tl-twistie').click({ timeout: 5_000 }).catch(() => undefined);
+      await this.page.waitForTimeout(400);
+      return (await row().getAttribute('aria-expanded').catch(() => null)) === 'true';
+    }, `"${text}" expanded in the tree`);
   }
 
   async sidebarText(): Promise<string> {
