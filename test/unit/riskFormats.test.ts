@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
+import { parseDocument } from 'yaml';
 import { escapeData, escapeProperty } from '../../src/core/riskFormats';
 import { incidentYaml, REPO_ROOT, TempWorkspace } from '../support/workspace';
 
@@ -200,5 +201,44 @@ describe('pre-push hook (real git push to a local bare repository)', () => {
     assert.notEqual(blocked.status, 0);
     assert.match(blocked.stderr, /touches code of INC-023 \(P1\)/);
     assert.match(blocked.stderr, /push stopped/);
+  });
+});
+
+describe("the README's CI section", () => {
+  it('its workflow files are valid YAML, and every incident-lens call in them names real options', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### In pull requests and deploy gates'), readme.indexOf('## Performance'));
+    const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    assert.equal(blocks.length, 3);
+    for (const b of blocks) assert.deepEqual(parseDocument(b).errors.map((e) => e.message), []);
+    for (const call of section.matchAll(/incident-lens (risk|lint)([^\n|>]*)/g)) {
+      for (const [, format] of call[2]!.matchAll(/--format (\S+)/g)) assert.ok(['text', 'json', 'sarif', 'github', 'markdown'].includes(format!), call[0]);
+      for (const [, option] of call[2]!.matchAll(/(--[a-z-]+)/g)) assert.ok(['--diff', '--format', '--fail-on', '--no-go-p1-days', '--yes'].includes(option!), `${call[0]}: ${option}`);
+    }
+  });
+
+  it('its CLI lines run as written in a real repository with a change to INC-023\'s code', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = /### In pull requests and deploy gates[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+    const ws = new TempWorkspace(true);
+    try {
+      git(ws.root, 'init', '-q', '-b', 'main');
+      // A repository that uses Incident Lens has its AI instruction files committed.
+      assert.equal(cli(['instructions'], ws.root).code, 0);
+      git(ws.root, 'add', '-A');
+      git(ws.root, 'commit', '-qm', 'base');
+      git(ws.root, 'update-ref', 'refs/remotes/origin/main', 'HEAD');
+      ws.write('src/payments/stripeWebhook.ts', `${ws.read('src/payments/stripeWebhook.ts')}\n// touched\n`);
+      for (const line of block.split('\n').filter((l) => l.startsWith('npx incident-lens'))) {
+        const [command, redirect] = line.split(' > ');
+        const r = cli(command!.split(/\s+/).slice(2), ws.root);
+        if (line.includes('--fail-on P2')) assert.equal(r.code, 1, `${line}: INC-023 is a P1`);
+        else assert.equal(r.code, 0, `${line}\n${r.stderr}`);
+        if (redirect?.endsWith('.sarif')) assert.ok(validate(JSON.parse(r.stdout)), line);
+        if (redirect === 'comment.md') assert.match(r.stdout, /^<!-- incident-lens:risk -->/);
+      }
+    } finally {
+      ws.dispose();
+    }
   });
 });
