@@ -11,9 +11,10 @@
  * or a Markdown pull request comment (formats in riskFormats.ts).
  */
 import { findDeclaration } from './declarations';
-import type { IncidentIndex } from './index';
+import { bySeverityThenRecency, type IncidentIndex } from './index';
+import { oneLine } from './present';
 import { isRunbookStale, type Incident, type Runbook } from './model';
-import { PRIORITIES, type Priority } from './schema';
+import type { Priority } from './schema';
 import { TIME } from './time';
 
 export type RiskRuleId = 'incident-lens/active-incident' | `incident-lens/linked-incident-${Lowercase<Priority>}` | 'incident-lens/stale-runbook';
@@ -63,13 +64,7 @@ export const DEFAULT_NO_GO_P1_DAYS = 90;
 
 const LEVEL_OF: Record<Priority, Level> = { P1: 'error', P2: 'error', P3: 'warning', P4: 'note' };
 
-function byPriority(a: Incident, b: Incident): number {
-  return PRIORITIES.indexOf(a.head.priority) - PRIORITIES.indexOf(b.head.priority) || (b.start?.ms ?? 0) - (a.start?.ms ?? 0);
-}
-
-function oneLine(text: string | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
-}
+const byPriority = bySeverityThenRecency;
 
 export function assessRisk(index: IncidentIndex, files: readonly string[], options: RiskOptions): RiskReport {
   const noGoDays = options.noGoP1Days ?? DEFAULT_NO_GO_P1_DAYS;
@@ -100,7 +95,7 @@ export function assessRisk(index: IncidentIndex, files: readonly string[], optio
       }
       const active = incident.head.status === 'active';
       const what = `${incident.id} (${incident.head.priority}${active ? ', active' : ''}) ${incident.head.title}`;
-      const cause = oneLine(incident.record.rootCause?.confirmed ?? incident.record.rootCause?.initialHypothesis);
+      const cause = oneLine(incident.record.rootCause?.confirmed ?? incident.record.rootCause?.initialHypothesis ?? '');
       findings.push({
         rule: active ? 'incident-lens/active-incident' : (`incident-lens/linked-incident-${incident.head.priority.toLowerCase()}` as RiskRuleId),
         level: active ? 'error' : LEVEL_OF[incident.head.priority],
