@@ -55,25 +55,30 @@ function snippetOf(match: FuseResultMatch): string {
 
 /**
  * fuse.js matches a query as one pattern, so "Stripe zephyrine" finds no
- * title with words between the two. Several words are ranked word by word
- * (each doc's mean score over the words; a word it lacks scores 1), and the
- * matches of all words are kept to explain the hit.
+ * title with words between the two. Several words are ranked word by word:
+ * each doc's score is the mean of its word scores (a word it lacks scores 1),
+ * weighted by how rare each word is (inverse document frequency), so the one
+ * incident with the rare word ranks above the many with only the common one.
+ * The matches of all words are kept to explain the hit.
  */
-function rankWords(fuse: Fuse<RankedDoc>, query: string, limit: number): Array<{ item: RankedDoc; score?: number; matches?: readonly FuseResultMatch[] }> {
+function rankWords(fuse: Fuse<RankedDoc>, query: string, limit: number, rarity: (token: string) => number): Array<{ item: RankedDoc; score?: number; matches?: readonly FuseResultMatch[] }> {
   const tokens = [...new Set(query.split(/\s+/).filter((t) => t.length >= 2))];
   if (tokens.length <= 1) return fuse.search(query, { limit });
-  const byDoc = new Map<RankedDoc, { sum: number; count: number; matches: FuseResultMatch[] }>();
+  const weights = new Map(tokens.map((t) => [t, rarity(t)]));
+  const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  const byDoc = new Map<RankedDoc, { sum: number; found: number; matches: FuseResultMatch[] }>();
   for (const token of tokens) {
+    const w = weights.get(token)!;
     for (const r of fuse.search(token)) {
-      const e = byDoc.get(r.item) ?? { sum: 0, count: 0, matches: [] };
-      e.sum += r.score ?? 1;
-      e.count++;
+      const e = byDoc.get(r.item) ?? { sum: 0, found: 0, matches: [] };
+      e.sum += w * (r.score ?? 1);
+      e.found += w;
       e.matches.push(...(r.matches ?? []));
       byDoc.set(r.item, e);
     }
   }
   return [...byDoc]
-    .map(([item, e]) => ({ item, score: (e.sum + (tokens.length - e.count)) / tokens.length, matches: e.matches }))
+    .map(([item, e]) => ({ item, score: (e.sum + (total - e.found)) / total, matches: e.matches }))
     .sort((a, b) => a.score - b.score)
     .slice(0, limit);
 }
@@ -227,9 +232,10 @@ export class IncidentSearch {
   }
 
   /** The incidents worth ranking: every query word matched (or as many as possible), rarer words and weightier fields first. */
-  private candidates(query: string): Incident[] {
+  private candidates(query: string): { incidents: Incident[]; rarity: Map<string, number> } {
     const tokens = [...new Set(words(query))];
-    if (!tokens.length) return [];
+    const rarity = new Map<string, number>();
+    if (!tokens.length) return { incidents: [], rarity };
     const n = this.slotOf.size;
     const score = new Map<number, { s: number; matched: number }>();
     for (const token of tokens) {
@@ -242,6 +248,8 @@ export class IncidentSearch {
           if ((best.get(d) ?? 0) < v) best.set(d, v);
         }
       }
+      // How rare the word is: log(1 + N / the incidents holding it or a word it expands to).
+      rarity.set(token, Math.log(1 + Math.max(1, n) / Math.max(1, best.size)));
       for (const [d, v] of best) {
         const cur = score.get(d);
         if (cur) {
@@ -250,18 +258,21 @@ export class IncidentSearch {
         } else score.set(d, { s: v, matched: 1 });
       }
     }
-    return [...score]
+    const incidents = [...score]
       .sort((a, b) => b[1].matched - a[1].matched || b[1].s - a[1].s || a[0] - b[0])
       .slice(0, CANDIDATES)
       .map(([d]) => this.slots[d]!);
+    return { incidents, rarity };
   }
 
   search(query: string, limit = 50): SearchHit[] {
     const q = query.trim();
     if (!q) return [];
-    const candidates = this.candidates(q).map(toDoc);
-    const fuse = new Fuse(candidates, OPTIONS);
-    const hits = rankWords(fuse, q, limit).map((result) => {
+    const { incidents, rarity } = this.candidates(q);
+    const fuse = new Fuse(incidents.map(toDoc), OPTIONS);
+    const unknown = Math.log(1 + Math.max(1, this.slotOf.size));
+    const rarityOf = (token: string) => Math.max(0, ...words(token).map((w) => rarity.get(w) ?? unknown)) || unknown;
+    const hits = rankWords(fuse, q, limit, rarityOf).map((result) => {
       const matches = result.matches ?? [];
       // The field with the longest matched span explains the hit best; ties go to the weightier field.
       let best: { f: (typeof FIELDS)[number]; m: FuseResultMatch; span: number } | undefined;

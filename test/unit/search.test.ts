@@ -107,3 +107,22 @@ describe('search reads what people look for', () => {
     }
   });
 });
+
+describe('two-word queries weigh rare words more', () => {
+  it('the one incident with the rare word ranks above the many with only the common word', async () => {
+    const ws = new TempWorkspace();
+    try {
+      for (let i = 1; i <= 12; i++) ws.write(`.incidents/INC-${100 + i}.yaml`, incidentYaml(`INC-${100 + i}`).replace('Something broke', `Checkout timeout number ${i}`));
+      ws.write('.incidents/INC-200.yaml', incidentYaml('INC-200', 'rootCause:\n  confirmed: The zephyr queue dropped messages under load\n').replace('Something broke', 'Orders lost'));
+      const search = new IncidentSearch((await ws.index()).incidents());
+      assert.equal(search.search('checkout zephyr')[0]?.incident.id, 'INC-200');
+      assert.equal(search.search('zephyr checkout')[0]?.incident.id, 'INC-200');
+      // An incident with both words still comes first.
+      ws.write('.incidents/INC-201.yaml', incidentYaml('INC-201', 'rootCause:\n  confirmed: zephyr retries\n').replace('Something broke', 'Checkout hung'));
+      const again = new IncidentSearch((await ws.index()).incidents());
+      assert.equal(again.search('checkout zephyr')[0]?.incident.id, 'INC-201');
+    } finally {
+      ws.dispose();
+    }
+  });
+});
