@@ -150,7 +150,9 @@ function closing(m: TimelineViewModel): HTMLElement {
 }
 
 function render(m: TimelineViewModel): void {
-  const focused = document.activeElement?.id;
+  // Keep the focus where the user had it, but only while they are in this view: a re-render
+  // (the record changed on disk) must never pull the focus out of the command palette or an editor.
+  const focused = document.hasFocus() ? document.activeElement?.id : undefined;
   const draft = (document.getElementById('entry-text') as HTMLInputElement | null)?.value ?? '';
   root.replaceChildren(
     header(m),
