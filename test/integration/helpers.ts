@@ -76,18 +76,23 @@ export async function closeAllDiscarding(): Promise<void> {
   const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString() + '/');
   const ours = (d: vscode.TextDocument): boolean =>
     d.isDirty && (d.uri.scheme === 'untitled' || (d.uri.scheme === 'file' && folders.some((f) => d.uri.toString().startsWith(f))));
-  for (const doc of vscode.workspace.textDocuments.filter(ours)) {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await vscode.window.showTextDocument(doc);
-        break;
-      } catch (err) {
-        // "another editor opened in the meantime": the workbench was opening one; try again.
-        if (attempt >= 4) throw err;
-        await new Promise((r) => setTimeout(r, 200));
+  // Revert until none is left dirty: the workbench may open an editor between showing a document and
+  // reverting it, and a revert that lands late would throw away the next test's first edit.
+  for (let round = 0; round < 5 && vscode.workspace.textDocuments.some(ours); round++) {
+    for (const doc of vscode.workspace.textDocuments.filter(ours)) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await vscode.window.showTextDocument(doc);
+          break;
+        } catch (err) {
+          // "another editor opened in the meantime": the workbench was opening one; try again.
+          if (attempt >= 4) throw err;
+          await new Promise((r) => setTimeout(r, 200));
+        }
       }
+      if (vscode.window.activeTextEditor?.document === doc) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
+  await waitFor(() => !vscode.workspace.textDocuments.some(ours), 'no unsaved test document left');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
