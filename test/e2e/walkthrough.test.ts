@@ -76,8 +76,10 @@ describe('e2e: the walkthrough on a repository without records', () => {
     await input.focus();
     await wb.page.keyboard.press('Enter');
     const file = join(repo, '.incidents', 'INC-001.yaml');
-    await wb.until(async () => existsSync(file), '.incidents/INC-001.yaml on disk');
-    const record = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    // VS Code creates the file, then writes the record into it: wait for the record, not the file.
+    const written = () => (existsSync(file) ? (parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null) : null);
+    await wb.until(async () => written()?.id !== undefined, 'the record in .incidents/INC-001.yaml on disk');
+    const record = written()!;
     assert.equal(record.id, 'INC-001');
     assert.equal(record.title, 'Checkout amounts rounded twice');
     assert.equal(record.status, 'active');
