@@ -9,6 +9,8 @@ Commands:
   search TEXT                fuzzy search across incidents
   risk FILE... | --diff REV  past incidents on these files: verdict GO / CAUTION / NO-GO, findings
   init --hooks               install a git pre-push hook that warns about active and P1 incidents
+  metrics                    incidents and time to detect/mitigate/resolve per month, week, system or priority
+  hotspots                   the files, folders and symbols with the most (and most severe) incidents
   export ID                  the postmortem as Markdown (--format markdown, --output FILE)
   instructions               write the AI instruction files from the learnings (--agents, --check)
   runbooks [--for FILE]      list runbooks (stale ones flagged), or the runbooks for a file
@@ -60,6 +62,17 @@ directory), or to the files changed since the merge base of REV and HEAD
                    git config incident-lens.prePush is "block".
 
 CI example:  npx incident-lens risk --diff origin/main --format sarif > incident-lens.sarif`,
+  metrics: `incident-lens metrics [--since DATE] [--until DATE] [--by month|week|system|priority] [--format table|json|csv]
+
+Per group: incidents by priority; time to detect, acknowledge, mitigate and
+resolve (median and p90, with how many incidents have the milestone and how
+many do not: they are left out, never counted as zero); the share marked
+AI-generated code or AI deploy speed and its time to resolve against the rest.
+--since is inclusive, --until exclusive (dates like 2025-03-01).`,
+  hotspots: `incident-lens hotspots [--limit N] [--format table|json|csv]
+
+Files, folders and symbols ranked by the incidents linked to them, weighted by
+severity (P1 8, P2 4, P3 2, P4 1), with the incidents named.`,
   init: `incident-lens init --hooks
 
 Installs a git pre-push hook in this clone (git does not share hooks) that

@@ -17,6 +17,8 @@ import { changedFilesSince, changedLinesSince, GitError } from './git';
 import { assessRisk, DEFAULT_NO_GO_P1_DAYS } from '../core/risk';
 import { fingerprint, riskGithub, riskMarkdown, riskSarif } from '../core/riskFormats';
 import { lintGithub, lintSarif } from '../core/lintFormats';
+import { GROUP_BY, hotspots, metricsReport, type GroupBy, type MetricsRow } from '../core/insights';
+import { formatDuration, parseTime } from '../core/time';
 import { filesInRange, installPrePushHook, pushRanges } from '../node/prePush';
 import { execFileSync } from 'node:child_process';
 import { HELP, commandHelp } from './help';
@@ -329,6 +331,69 @@ async function instructions(args: string[], io: Io): Promise<number> {
   return values.check && changed.length ? 1 : 0;
 }
 
+/** A --since/--until date (2025-03-01 or an ISO time) as epoch ms. */
+function dateOption(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const t = parseTime(raw, { allowDate: true });
+  if (t.kind === 'instant') return t.instant.ms;
+  if (t.kind === 'date') return Date.UTC(t.year, t.month - 1, t.day);
+  throw new UsageError(`--${name} must be a date like 2025-03-01 or an ISO time, got "${raw}"`);
+}
+
+function csvCell(value: unknown): string {
+  const s = value === undefined || value === null ? '' : String(value);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+async function metrics(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { since: { type: 'string' }, until: { type: 'string' }, by: { type: 'string' }, format: { type: 'string' } });
+  const by = (values.by ?? 'month') as GroupBy;
+  if (!GROUP_BY.includes(by)) throw new UsageError(`--by must be one of ${GROUP_BY.join(', ')}${didYouMean(values.by!, GROUP_BY)}`);
+  const format = values.format ?? (values.json ? 'json' : 'table');
+  if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be one of table, json, csv${didYouMean(format, ['table', 'json', 'csv'])}`);
+  const index = await openIndex(workspaceRoot(values), values.folder);
+  const report = metricsReport(index.incidents(), { by, since: dateOption('since', values.since), until: dateOption('until', values.until), sinceText: values.since, untilText: values.until });
+  const minutes = (v: number | undefined) => (v === undefined ? '' : formatDuration(v));
+  const figure = (r: MetricsRow, k: keyof MetricsRow['figures']) => r.figures[k];
+  if (format === 'json') json(io, report);
+  else if (format === 'csv') {
+    const head = [by, 'incidents', ...PRIORITIES, ...(['ttd', 'tta', 'ttm', 'ttr'] as const).flatMap((k) => [`${k}_median_min`, `${k}_p90_min`, `${k}_n`, `${k}_missing`]), 'ai_incidents', 'ai_share', 'ai_ttr_median_min', 'other_ttr_median_min'];
+    io.out(head.join(','));
+    for (const r of report.rows) {
+      const figs = (['timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve'] as const).flatMap((k) => [figure(r, k).median, figure(r, k).p90, figure(r, k).n, figure(r, k).missing]);
+      io.out([r.group, r.incidents, ...PRIORITIES.map((p) => r.byPriority[p]), ...figs, r.ai.incidents, r.ai.share.toFixed(3), r.ai.resolveMedian, r.ai.otherResolveMedian].map(csvCell).join(','));
+    }
+  } else {
+    io.out(`${'group'.padEnd(16)} ${'n'.padStart(4)}  P1 P2 P3 P4  ${'detect (med/p90)'.padEnd(18)} ${'mitigate (med/p90)'.padEnd(20)} ${'resolve (med/p90)'.padEnd(20)} AI share  AI vs rest resolve`);
+    for (const r of report.rows) {
+      const f = (k: keyof MetricsRow['figures']) => (figure(r, k).n ? `${minutes(figure(r, k).median)}/${minutes(figure(r, k).p90)}` : '—');
+      io.out(
+        `${r.group.slice(0, 16).padEnd(16)} ${String(r.incidents).padStart(4)}  ${PRIORITIES.map((p) => String(r.byPriority[p]).padStart(2)).join(' ')}  ${f('timeToDetect').padEnd(18)} ${f('timeToMitigate').padEnd(20)} ${f('timeToResolve').padEnd(20)} ${`${Math.round(r.ai.share * 100)}%`.padStart(8)}  ${r.ai.incidents ? `${minutes(r.ai.resolveMedian) || '—'} vs ${minutes(r.ai.otherResolveMedian) || '—'}` : '—'}`,
+      );
+    }
+    const missing = report.rows.reduce((s, r) => s + r.figures.timeToMitigate.missing, 0);
+    io.out(`${report.counted} incident${report.counted === 1 ? '' : 's'} counted${report.withoutStart ? `; ${report.withoutStart} without a readable start left out` : ''}; ${missing} without a timed "mitigated" milestone left out of the mitigate figures.`);
+  }
+  return 0;
+}
+
+async function hotspotsCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { limit: { type: 'string' }, format: { type: 'string' } });
+  const limit = values.limit === undefined ? 20 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a whole number above 0');
+  const format = values.format ?? (values.json ? 'json' : 'table');
+  if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be one of table, json, csv${didYouMean(format, ['table', 'json', 'csv'])}`);
+  const index = await openIndex(workspaceRoot(values), values.folder);
+  const list = hotspots(index, limit);
+  if (format === 'json') json(io, list);
+  else if (format === 'csv') {
+    io.out('kind,target,score,worst,incidents');
+    for (const h of list) io.out([h.kind, h.target, h.score, h.worst, h.incidents.join(' ')].map(csvCell).join(','));
+  } else if (!list.length) io.out('no code is linked to an incident yet');
+  else for (const h of list) io.out(`${String(h.score).padStart(4)}  ${h.worst}  ${h.kind.padEnd(6)}  ${h.target}  (${h.incidents.join(', ')})`);
+  return 0;
+}
+
 /** The pre-push hook's check: warn about active and P1 incidents the pushed commits touch. */
 async function prePush(root: string, folder: string | undefined, remote: string, io: Io): Promise<number> {
   const stdin = await new Promise<string>((resolve) => {
@@ -376,6 +441,8 @@ async function init(args: string[], io: Io): Promise<number> {
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   init,
+  metrics,
+  hotspots: hotspotsCommand,
   lint,
   list,
   show,

@@ -1,0 +1,161 @@
+/**
+ * The figures a lead asks for every month, computed once in core from the
+ * incidents' heads (no full record is loaded): incidents per period by
+ * priority, time to detect / acknowledge / mitigate / resolve (median and
+ * p90, with how many incidents have the milestone and how many do not), the
+ * AI connection's share and its time to resolve against the rest; and the
+ * code hotspots. The CLI prints them (`metrics`, `hotspots`); the Insights
+ * view (not built yet) will draw the same numbers.
+ */
+import type { IncidentIndex } from './index';
+import { incidentMetrics, type IncidentMetrics } from './metrics';
+import type { Incident } from './model';
+import { PRIORITIES, type Priority } from './schema';
+import { formatDate, TIME } from './time';
+
+export type GroupBy = 'month' | 'week' | 'system' | 'priority';
+export const GROUP_BY: readonly GroupBy[] = ['month', 'week', 'system', 'priority'];
+
+export interface Spread {
+  /** Incidents that have this figure. */
+  readonly n: number;
+  /** Incidents in the group without it (no milestone, or a date-only one): left out, and said so. */
+  readonly missing: number;
+  readonly median?: number;
+  readonly p90?: number;
+}
+
+export interface MetricsRow {
+  readonly group: string;
+  readonly incidents: number;
+  readonly byPriority: Record<Priority, number>;
+  readonly figures: Record<'timeToDetect' | 'timeToAcknowledge' | 'timeToMitigate' | 'timeToResolve', Spread>;
+  /** Incidents marked AI-generated code or AI deploy speed, and their time to resolve against the rest. */
+  readonly ai: { readonly incidents: number; readonly share: number; readonly resolveMedian?: number; readonly otherResolveMedian?: number };
+}
+
+export interface MetricsReport {
+  readonly by: GroupBy;
+  readonly since?: string;
+  readonly until?: string;
+  /** Incidents counted, and those left out because they have no readable start. */
+  readonly counted: number;
+  readonly withoutStart: number;
+  readonly rows: readonly MetricsRow[];
+}
+
+const FIGURE_KEYS = ['timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve'] as const;
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: readonly number[], p: number): number | undefined {
+  if (!sorted.length) return undefined;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function median(sorted: readonly number[]): number | undefined {
+  if (!sorted.length) return undefined;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function spread(values: ReadonlyArray<number | undefined>): Spread {
+  const v = values.filter((x): x is number => x !== undefined && Number.isFinite(x) && x >= 0).sort((a, b) => a - b);
+  return { n: v.length, missing: values.length - v.length, median: median(v), p90: percentile(v, 90) };
+}
+
+/** ISO week "2025-W12" of an instant in its own offset (weeks start on Monday; week 1 holds 4 January). */
+export function isoWeek(ms: number, offsetMinutes: number): string {
+  const local = new Date(ms + offsetMinutes * TIME.MINUTE);
+  const date = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7) + 3); // the Thursday of its week
+  const jan4 = new Date(Date.UTC(date.getUTCFullYear(), 0, 4));
+  const week = 1 + Math.round(((date.getTime() - jan4.getTime()) / TIME.DAY - 3 + ((jan4.getUTCDay() + 6) % 7)) / 7);
+  return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+function groupOf(incident: Incident, by: GroupBy): string {
+  const start = incident.start!;
+  if (by === 'month') return formatDate(start).slice(0, 7);
+  if (by === 'week') return isoWeek(start.ms, start.offsetMinutes);
+  if (by === 'priority') return incident.head.priority;
+  return incident.head.impact?.system?.split(/\s+[—–-]\s+/)[0]?.trim() || '(no system)';
+}
+
+const isAi = (i: Incident) => i.aiConnections.some((a) => a === 'ai-generated-code' || a === 'ai-deploy-speed');
+
+export function metricsReport(incidents: readonly Incident[], options: { by?: GroupBy; since?: number; until?: number; sinceText?: string; untilText?: string } = {}): MetricsReport {
+  const by = options.by ?? 'month';
+  const withStart = incidents.filter((i) => i.start);
+  const inRange = withStart.filter((i) => (options.since === undefined || i.start!.ms >= options.since) && (options.until === undefined || i.start!.ms < options.until));
+  const groups = new Map<string, Incident[]>();
+  for (const i of inRange) {
+    const g = groupOf(i, by);
+    groups.set(g, [...(groups.get(g) ?? []), i]);
+  }
+  const order = by === 'priority' ? (a: string, b: string) => PRIORITIES.indexOf(a as Priority) - PRIORITIES.indexOf(b as Priority) : (a: string, b: string) => a.localeCompare(b);
+  const rows = [...groups.keys()].sort(order).map((group): MetricsRow => {
+    const list = groups.get(group)!;
+    const per = list.map((i) => ({ i, m: incidentMetrics(i) as IncidentMetrics }));
+    const byPriority = Object.fromEntries(PRIORITIES.map((p) => [p, list.filter((i) => i.head.priority === p).length])) as Record<Priority, number>;
+    const figures = Object.fromEntries(FIGURE_KEYS.map((k) => [k, spread(per.map((x) => x.m[k]))])) as MetricsRow['figures'];
+    const ai = per.filter((x) => isAi(x.i));
+    const other = per.filter((x) => !isAi(x.i));
+    return {
+      group,
+      incidents: list.length,
+      byPriority,
+      figures,
+      ai: { incidents: ai.length, share: list.length ? ai.length / list.length : 0, resolveMedian: spread(ai.map((x) => x.m.timeToResolve)).median, otherResolveMedian: spread(other.map((x) => x.m.timeToResolve)).median },
+    };
+  });
+  return { by, since: options.sinceText, until: options.untilText, counted: inRange.length, withoutStart: incidents.length - withStart.length, rows };
+}
+
+export interface Hotspot {
+  readonly kind: 'file' | 'folder' | 'symbol';
+  /** The file or folder path; for a symbol, `path#symbol`. */
+  readonly target: string;
+  readonly incidents: readonly string[];
+  /** Severity-weighted count: P1 8, P2 4, P3 2, P4 1. */
+  readonly score: number;
+  readonly worst: Priority;
+}
+
+const WEIGHT: Record<Priority, number> = { P1: 8, P2: 4, P3: 2, P4: 1 };
+
+/** The code that keeps hurting: files, folders and symbols by the severity-weighted count of the incidents linked to them. */
+export function hotspots(index: IncidentIndex, limit = 20): Hotspot[] {
+  const acc = new Map<string, { kind: Hotspot['kind']; target: string; incidents: Map<string, Priority> }>();
+  const add = (kind: Hotspot['kind'], target: string, incident: Incident) => {
+    const key = `${kind}\u0000${target}`;
+    const e = acc.get(key) ?? { kind, target, incidents: new Map<string, Priority>() };
+    e.incidents.set(incident.id, incident.head.priority);
+    acc.set(key, e);
+  };
+  for (const incident of index.incidents()) {
+    for (const link of incident.links) {
+      const path = link.path.replace(/^\.\//, '');
+      if (/[*?{}]/.test(path)) continue;
+      if (path.endsWith('/')) add('folder', path.replace(/\/+$/, ''), incident);
+      else {
+        add('file', path, incident);
+        const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.';
+        add('folder', folder, incident);
+        if (link.symbol) add('symbol', `${path}#${link.symbol}`, incident);
+      }
+    }
+  }
+  return [...acc.values()]
+    .map((e) => {
+      const priorities = [...e.incidents.values()];
+      return {
+        kind: e.kind,
+        target: e.target,
+        incidents: [...e.incidents.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+        score: priorities.reduce((s, p) => s + WEIGHT[p], 0),
+        worst: PRIORITIES.find((p) => priorities.includes(p))!,
+      };
+    })
+    .sort((a, b) => b.score - a.score || b.incidents.length - a.incidents.length || a.target.localeCompare(b.target))
+    .slice(0, limit);
+}
