@@ -26,14 +26,30 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => undefined);
   }
 
-  /** Runs a command from the palette by typing its title; the first row must be that command. */
-  async runCommand(title: string): Promise<void> {
-    await this.settle();
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    await this.pickFirst(title);
+  /**
+   * Runs a command from the palette by typing its title; the first row must be that command.
+   * With `thenAsks`, waits for the command's own picker (its placeholder) to be on screen: when
+   * it never comes (the palette lost the focus to a webview re-rendering as it opened, and closed
+   * without running the command), a screenshot is kept and the command is run once more.
+   */
+  async runCommand(title: string, thenAsks?: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.settle();
+      await this.page.keyboard.press('F1');
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${title}`);
+      await this.pickFirst(title);
+      if (!thenAsks) return;
+      const asked = this.page.locator(`.quick-input-widget input[placeholder="${thenAsks}"]`);
+      const shown = await asked.waitFor({ state: 'visible', timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (shown) return;
+      await this.shot(`no-picker-after-${title.replace(/\W+/g, '-')}-attempt-${attempt}`);
+      if (attempt >= 2) throw new Error(`"${title}" did not ask "${thenAsks}"`);
+    }
   }
 
   /** Waits until the first row of the open quick pick shows `text` and is focused, then accepts it. */
