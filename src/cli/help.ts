@@ -8,6 +8,7 @@ Commands:
   show ID                    one incident or action record
   search TEXT                fuzzy search across incidents
   risk FILE... | --diff REV  past incidents on these files: verdict GO / CAUTION / NO-GO, findings
+  suggest ID                 code links and commits from git history: trigger, revert, fix (--apply writes them)
   init --hooks               install a git pre-push hook that warns about active and P1 incidents
   metrics                    incidents and time to detect/mitigate/resolve per month, week, system or priority
   hotspots                   the files, folders and symbols with the most (and most severe) incidents
@@ -24,6 +25,20 @@ Options for every command:
 Exit codes: 0 ok, 1 check failed, 2 usage error.`;
 
 const COMMAND_HELP: Record<string, string> = {
+  suggest: `incident-lens suggest ID [--apply [--min-score X]] [--window-hours N] [--json]
+
+Reads the git history around the incident and suggests the commits it
+concerns and the code they changed, each with its reason:
+  - commits the record names (commits, rootCause.trigger.ref, action records);
+  - commits whose message names the id (fixes, reverts, branch merges);
+  - reverts during the incident (the reverted commit is the prime suspect);
+  - the commits that wrote the lines the fixes changed (SZZ);
+  - what landed in the N hours before start (default 24), ranked by
+    closeness, by how much of it is production code in the impacted system,
+    and by overlap with the record's words.
+Links name the symbols the suspect commits changed, at today's paths.
+--apply writes the selected links and commits into the record (✓ in the
+listing; --min-score X selects every suggestion scoring X or more).`,
   lint: `incident-lens lint [folder] [--folder DIR] [--format text|json|sarif|github]
 
 Validates every record under the records folder: YAML syntax, the schema,

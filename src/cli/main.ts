@@ -3,17 +3,14 @@
  * and terminals. Exit codes: 0 ok, 1 a check failed (lint errors, --fail-on),
  * 2 a usage problem (unknown command or id, missing folder).
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics';
-import { IncidentIndex, DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS, incidentNumber } from '../core/index';
-import { nearestValue } from '../core/suggest';
+import { DEFAULT_RUNBOOK_STALE_DAYS } from '../core/index';
 import { postmortemMarkdown } from '../core/export';
 import { PRIORITIES, STATUSES, type Priority } from '../core/schema';
 import { describeIncident, describeRunbook, oneLine, summarizeIncident, summarizeRunbook } from '../core/present';
-import { NodeFileAccess } from '../node/nodeFileAccess';
-import { changedFilesSince, changedLinesSince, GitError } from './git';
+import { changedFilesSince, changedLinesSince, GitError } from '../node/git/changes';
 import { assessRisk, DEFAULT_NO_GO_P1_DAYS } from '../core/risk';
 import { fingerprint, riskGithub, riskMarkdown, riskSarif } from '../core/riskFormats';
 import { lintGithub, lintSarif } from '../core/lintFormats';
@@ -22,100 +19,13 @@ import { formatDuration, parseTime } from '../core/time';
 import { filesInRange, installPrePushHook, pushRanges } from '../node/prePush';
 import { execFileSync } from 'node:child_process';
 import { HELP, commandHelp } from './help';
-import { ParsePool } from '../node/parsePool';
-import { clockFrom, systemClock, type Clock } from '../core/clock';
+import { suggest } from './commands/suggest';
+import { clockFrom } from '../core/clock';
 
 import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles } from '../core/learnings';
 
-import { findWorkspaceRoot, workspacePath } from '../node/workspaceRoot';
-
-/** Real time, or the instant INCIDENT_LENS_NOW starts from (tests; see core/clock.ts). */
-const now = (): number => clock.now();
-let clock: Clock = systemClock;
-
-export class UsageError extends Error {}
-
-/** "; did you mean "resolved"?" when one valid value is close to what was typed, else nothing. */
-function didYouMean(input: string, options: readonly string[]): string {
-  const meant = nearestValue(input, options);
-  return meant ? `; did you mean "${meant}"?` : '';
-}
-
-/** --root, or the nearest folder above the current directory holding the records folder (up to the git root). */
-function workspaceRoot(values: { root?: string; folder?: string }, positionalRoot?: string): string {
-  const given = positionalRoot ?? values.root;
-  if (given !== undefined) return path.resolve(given);
-  const found = findWorkspaceRoot(process.cwd(), values.folder ?? DEFAULT_INCIDENTS_FOLDER);
-  if ('error' in found) throw new UsageError(found.error);
-  return found.root;
-}
-
-/** File arguments relative to the current directory, mapped into the workspace; a file outside it is an error. */
-function workspaceFiles(root: string, files: string[]): string[] {
-  return files.map((f) => {
-    const rel = workspacePath(root, f);
-    if (rel === undefined) throw new UsageError(`"${f}" is outside the workspace ${root}: file arguments are relative to the current directory (${process.cwd()})`);
-    return rel;
-  });
-}
-
-interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-const COMMON = {
-  root: { type: 'string', short: 'r' },
-  folder: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options'];
-
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-}
-
-async function openIndex(root: string, folder: string | undefined, checkLinkTargets = false): Promise<IncidentIndex> {
-  const abs = path.resolve(root);
-  const stat = await fs.stat(abs).catch(() => undefined);
-  if (!stat?.isDirectory()) throw new UsageError(`workspace folder "${root}" does not exist`);
-  // Large folders parse in worker threads (dist/parseWorker.js beside this file; the index decides when).
-  const pool = new ParsePool();
-  const index = new IncidentIndex(new NodeFileAccess(abs), {
-    folder: folder ?? DEFAULT_INCIDENTS_FOLDER,
-    checkLinkTargets,
-    now,
-    bulkParse: pool.available ? (paths, options) => pool.parse(abs, paths, options) : undefined,
-    bulkStat: pool.available ? (paths) => pool.stat(abs, paths) : undefined,
-  });
-  await index.load().finally(() => pool.dispose());
-  if (index.allFiles().length === 0) {
-    const recordsDir = path.join(abs, folder ?? DEFAULT_INCIDENTS_FOLDER);
-    const exists = await fs.stat(recordsDir).catch(() => undefined);
-    if (!exists) throw new UsageError(`no incidents folder: "${recordsDir}" does not exist (use --folder to point elsewhere)`);
-  }
-  return index;
-}
-
-function requireIncident(index: IncidentIndex, id: string | undefined) {
-  if (!id) throw new UsageError('an incident id is required, e.g. INC-023');
-  const record = index.byId(id);
-  if (!record) {
-    const known = index.incidents().map((i) => i.id);
-    // The same number written another way (INC-23, inc-023): an id off by a digit is another incident, not a typo.
-    const meant = known.find((k) => k.toLowerCase() === id.toLowerCase() || (/^inc-?\d+$/i.test(id) && incidentNumber(k) === incidentNumber(id)));
-    throw new UsageError(`unknown id "${id}"${meant ? `; did you mean ${meant}?` : known.length ? `; known incidents: ${known.join(', ')}` : ''}`);
-  }
-  return record;
-}
-
-function json(io: Io, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2));
-}
+import { didYouMean, json, now, openIndex, parse, requireIncident, setClock, UsageError, workspaceFiles, workspaceRoot, type Io } from './common';
+export { UsageError };
 
 async function lint(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { format: { type: 'string' } });
@@ -440,6 +350,7 @@ async function init(args: string[], io: Io): Promise<number> {
 }
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  suggest,
   init,
   metrics,
   hotspots: hotspotsCommand,
@@ -474,7 +385,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   try {
     try {
-      clock = clockFrom(process.env.INCIDENT_LENS_NOW);
+      setClock(clockFrom(process.env.INCIDENT_LENS_NOW));
     } catch (err) {
       throw new UsageError((err as Error).message);
     }

@@ -10,6 +10,7 @@ import {
   type RunbookRecord,
   type AiConnection,
   type CodeLink,
+  type CommitRef,
   type CommunicationChannel,
   type Communication,
   type IncidentRecord,
@@ -56,6 +57,8 @@ export type IncidentHead = Pick<IncidentRecord, 'id' | 'title' | 'status' | 'pri
   readonly postmortem?: Pick<NonNullable<IncidentRecord['postmortem']>, 'status' | 'deadline' | 'owner' | 'actionPlan'>;
   /** The record teaches something: a lesson, a prompt template or a confirmed root cause (learnings.ts). */
   readonly hasLearning?: true;
+  /** `commits`, with rootCause.trigger.ref as the trigger when it is a SHA not listed there (commitsOfRecord). */
+  readonly commits?: readonly CommitRef[];
 };
 
 export interface Incident {
@@ -81,6 +84,8 @@ export interface Incident {
   /** Explicit postmortem deadline, else 48 h after resolution. */
   readonly postmortemDeadline?: Instant;
   readonly links: readonly CodeLink[];
+  /** Commits with their roles (head.commits). */
+  readonly commits: readonly CommitRef[];
   /** The words search indexes, with their field weights (searchWords.ts). */
   readonly searchWords: string;
 }
@@ -256,7 +261,30 @@ export function incidentHead(record: IncidentRecord): IncidentHead {
     head.postmortem = plain({ status: s, deadline, owner, actionPlan });
   }
   if (learning?.lesson?.trim() || learning?.promptTemplate?.trim() || rootCause?.confirmed?.trim()) head.hasLearning = true;
+  const commits = commitsOfRecord(record);
+  if (commits.length) head.commits = commits;
   return head;
+}
+
+const SHA = /^[0-9a-fA-F]{7,40}$/;
+
+/** The record's commits, plus rootCause.trigger.ref as the trigger when it is a SHA the list does not already hold. */
+export function commitsOfRecord(record: Pick<IncidentRecord, 'commits' | 'rootCause'>): CommitRef[] {
+  const list: CommitRef[] = (record.commits ?? []).map((c) => plain(c));
+  const ref = record.rootCause?.trigger?.ref?.trim();
+  if (ref && SHA.test(ref) && !list.some((c) => sameCommit(c.sha, ref))) {
+    const trigger: CommitRef = { sha: ref, role: 'trigger' };
+    if (record.rootCause?.trigger?.text) trigger.subject = record.rootCause.trigger.text;
+    list.unshift(trigger);
+  }
+  return list;
+}
+
+/** Two SHAs name the same commit when one abbreviates the other. */
+export function sameCommit(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x.length <= y.length ? y.startsWith(x) : x.startsWith(y);
 }
 
 /** What is computed from the whole record once and kept with the head. */
@@ -306,6 +334,7 @@ class IncidentModel implements Incident {
   readonly openActions: readonly ResolvedAction[];
   readonly aiConnections: readonly AiConnection[];
   readonly links: readonly CodeLink[];
+  readonly commits: readonly CommitRef[];
   private readonly words?: string;
   private full?: Full;
 
@@ -326,6 +355,7 @@ class IncidentModel implements Incident {
     this.words = derived.searchWords;
     this.aiConnections = asList(head.rootCause?.aiConnection);
     this.links = head.links ?? [];
+    this.commits = head.commits ?? [];
     this.full = full;
   }
 

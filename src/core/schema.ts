@@ -92,6 +92,27 @@ const codeLink = z.object({
   note: text.optional(),
 });
 
+export const COMMIT_ROLES = ['trigger', 'revert', 'fix', 'related'] as const;
+export type CommitRole = (typeof COMMIT_ROLES)[number];
+export const COMMIT_ROLE_LABELS: Record<CommitRole, string> = {
+  trigger: 'introduced by',
+  revert: 'reverted by',
+  fix: 'fixed by',
+  related: 'related',
+};
+
+/** A commit the incident concerns: the change that triggered it, the revert that mitigated it, the fix that closed it. */
+const commitRef = z.object({
+  sha: z
+    .string()
+    .regex(/^[0-9a-fA-F]{7,40}$/, 'expected a commit SHA (7 to 40 hex digits)')
+    .meta({ description: 'Commit SHA (abbreviated to at least 7 digits, or full).' }),
+  role: z.enum(COMMIT_ROLES).meta({ description: 'trigger (introduced the fault), revert (undid it during the incident), fix (closed it) or related.' }),
+  subject: text.optional().meta({ description: "The commit's subject line, kept so the record reads without git." }),
+  at: time.optional().meta({ description: 'When the commit landed (its committer time).' }),
+  note: text.optional(),
+});
+
 /** A postmortem action not yet opened as its own record. */
 const plannedAction = z.object({
   title: text.min(1, 'must not be empty'),
@@ -185,6 +206,10 @@ export const incidentSchema = z.object({
     })
     .optional(),
   links: z.array(codeLink).optional(),
+  commits: z
+    .array(commitRef)
+    .optional()
+    .meta({ description: 'Commits the incident concerns, each with its role: trigger, revert, fix or related. rootCause.trigger.ref, when a SHA, counts as the trigger.' }),
   keywords: z.array(text).optional(),
   runbooks: z
     .array(z.string().regex(RUNBOOK_ID, 'expected a runbook id like RB-payments-rollback'))
@@ -202,6 +227,10 @@ export const actionRecordSchema = z.object({
   term: z.enum(ACTION_TERMS).optional(),
   status: z.enum(ACTION_STATUSES),
   links: z.array(codeLink).optional(),
+  commits: z
+    .array(commitRef)
+    .optional()
+    .meta({ description: 'Commits that carried out this action (role fix, usually).' }),
   runbooks: z
     .array(z.string().regex(RUNBOOK_ID, 'expected a runbook id like RB-payments-rollback'))
     .optional()
@@ -231,6 +260,7 @@ export type ActionRecord = z.infer<typeof actionRecordSchema>;
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 export type InlineAction = z.infer<typeof inlineAction>;
 export type CodeLink = z.infer<typeof codeLink>;
+export type CommitRef = z.infer<typeof commitRef>;
 export type Communication = z.infer<typeof communication>;
 export type PlannedAction = z.infer<typeof plannedAction>;
 export const COMMUNICATION_CHANNELS = ['customerNotification', 'teamUpdates', 'statusPage'] as const;

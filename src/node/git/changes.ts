@@ -1,15 +1,6 @@
-import { execFile } from 'node:child_process';
+import { git, GitError } from './run';
 
-export class GitError extends Error {}
-
-function git(cwd: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(new GitError(`git ${args.join(' ')} failed: ${(stderr || err.message).trim()}`));
-      else resolve(stdout);
-    });
-  });
-}
+export { GitError };
 
 /**
  * Files changed since the merge base of `rev` and HEAD, including uncommitted

@@ -1,0 +1,103 @@
+/** What every CLI command shares: arguments, the workspace root, the index, the clock, output. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { IncidentIndex, DEFAULT_INCIDENTS_FOLDER, incidentNumber } from '../core/index';
+import { nearestValue } from '../core/suggest';
+import { NodeFileAccess } from '../node/nodeFileAccess';
+import { ParsePool } from '../node/parsePool';
+import { systemClock, type Clock } from '../core/clock';
+import { findWorkspaceRoot, workspacePath } from '../node/workspaceRoot';
+
+/** Real time, or the instant INCIDENT_LENS_NOW starts from (tests; see core/clock.ts). */
+export const now = (): number => clock.now();
+let clock: Clock = systemClock;
+
+export function setClock(c: Clock): void {
+  clock = c;
+}
+
+export class UsageError extends Error {}
+
+/** "; did you mean "resolved"?" when one valid value is close to what was typed, else nothing. */
+export function didYouMean(input: string, options: readonly string[]): string {
+  const meant = nearestValue(input, options);
+  return meant ? `; did you mean "${meant}"?` : '';
+}
+
+/** --root, or the nearest folder above the current directory holding the records folder (up to the git root). */
+export function workspaceRoot(values: { root?: string; folder?: string }, positionalRoot?: string): string {
+  const given = positionalRoot ?? values.root;
+  if (given !== undefined) return path.resolve(given);
+  const found = findWorkspaceRoot(process.cwd(), values.folder ?? DEFAULT_INCIDENTS_FOLDER);
+  if ('error' in found) throw new UsageError(found.error);
+  return found.root;
+}
+
+/** File arguments relative to the current directory, mapped into the workspace; a file outside it is an error. */
+export function workspaceFiles(root: string, files: string[]): string[] {
+  return files.map((f) => {
+    const rel = workspacePath(root, f);
+    if (rel === undefined) throw new UsageError(`"${f}" is outside the workspace ${root}: file arguments are relative to the current directory (${process.cwd()})`);
+    return rel;
+  });
+}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const COMMON = {
+  root: { type: 'string', short: 'r' },
+  folder: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+export async function openIndex(root: string, folder: string | undefined, checkLinkTargets = false): Promise<IncidentIndex> {
+  const abs = path.resolve(root);
+  const stat = await fs.stat(abs).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new UsageError(`workspace folder "${root}" does not exist`);
+  // Large folders parse in worker threads (dist/parseWorker.js beside this file; the index decides when).
+  const pool = new ParsePool();
+  const index = new IncidentIndex(new NodeFileAccess(abs), {
+    folder: folder ?? DEFAULT_INCIDENTS_FOLDER,
+    checkLinkTargets,
+    now,
+    bulkParse: pool.available ? (paths, options) => pool.parse(abs, paths, options) : undefined,
+    bulkStat: pool.available ? (paths) => pool.stat(abs, paths) : undefined,
+  });
+  await index.load().finally(() => pool.dispose());
+  if (index.allFiles().length === 0) {
+    const recordsDir = path.join(abs, folder ?? DEFAULT_INCIDENTS_FOLDER);
+    const exists = await fs.stat(recordsDir).catch(() => undefined);
+    if (!exists) throw new UsageError(`no incidents folder: "${recordsDir}" does not exist (use --folder to point elsewhere)`);
+  }
+  return index;
+}
+
+export function requireIncident(index: IncidentIndex, id: string | undefined) {
+  if (!id) throw new UsageError('an incident id is required, e.g. INC-023');
+  const record = index.byId(id);
+  if (!record) {
+    const known = index.incidents().map((i) => i.id);
+    // The same number written another way (INC-23, inc-023): an id off by a digit is another incident, not a typo.
+    const meant = known.find((k) => k.toLowerCase() === id.toLowerCase() || (/^inc-?\d+$/i.test(id) && incidentNumber(k) === incidentNumber(id)));
+    throw new UsageError(`unknown id "${id}"${meant ? `; did you mean ${meant}?` : known.length ? `; known incidents: ${known.join(', ')}` : ''}`);
+  }
+  return record;
+}
+
+export function json(io: Io, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2));
+}
+

@@ -1,0 +1,474 @@
+/**
+ * Code links from git history: which commits an incident concerns (the
+ * trigger, the revert that mitigated it, the fix that closed it) and which
+ * files and symbols they changed, each with the reason in words.
+ *
+ * Evidence, strongest first:
+ *   - commits the record names (commits, rootCause.trigger.ref, its action records);
+ *   - commits whose message names the incident id (fixes, reverts, PR merges);
+ *   - reverts that landed during the incident: the reverted commit is the prime suspect;
+ *   - SZZ (Śliwerski, Zimmermann, Zeller 2005) on the fixes: the lines a fix
+ *     deleted or changed, blamed to the commits that wrote them;
+ *   - commits that landed in a window before start, ranked by closeness, by
+ *     how much of the change is production code in the impacted system, and
+ *     by overlap with the record's words.
+ * Each piece of evidence has a weight; a commit's score is their noisy-or.
+ */
+import { findDeclaration } from '../declarations';
+import type { ActionItem, Incident } from '../model';
+import { sameCommit } from '../model';
+import { outline, symbolsAt, type OutlineSymbol } from '../outline';
+import type { CodeLink, CommitRole } from '../schema';
+import { formatDuration, formatInstant, TIME } from '../time';
+import type { EditOp } from '../edit';
+import { revertedSha, revertedSubject, shortSha, type GitCommit, type GitHistory, type GitHunk } from './history';
+
+export const DEFAULT_WINDOW_HOURS = 24;
+export const DEFAULT_FIX_WINDOW_DAYS = 14;
+/** SZZ blames no further back than this before start: older lines are not the change that broke things. */
+const SZZ_LOOKBACK_DAYS = 90;
+const MAX_LINK_COMMITS = 3;
+const MAX_LINKS_PER_COMMIT = 8;
+/** Below this a window commit is noise: not listed. */
+const MIN_SCORE = 0.05;
+
+export interface SuggestOptions {
+  readonly now: number;
+  readonly windowHours?: number;
+  readonly fixWindowDays?: number;
+  /** The records folder (workspace-relative): commits that only touch records are the record's own history, not evidence. */
+  readonly recordsFolder?: string;
+  /** Declarations of a file's text; the core's outline reader by default (the extension may ask its language servers). */
+  readonly symbols?: (path: string, text: string) => Promise<readonly OutlineSymbol[]> | readonly OutlineSymbol[];
+}
+
+export interface Evidence {
+  readonly role: CommitRole;
+  readonly weight: number;
+  readonly reason: string;
+}
+
+export interface SuggestedCommit {
+  readonly sha: string;
+  readonly subject: string;
+  readonly author: string;
+  readonly committedMs: number;
+  readonly role: CommitRole;
+  /** 0..1, the noisy-or of the evidence. */
+  readonly score: number;
+  /** Strongest first. */
+  readonly reasons: readonly string[];
+  /** Already on the record (commits, trigger.ref or an action record). */
+  readonly onRecord: boolean;
+}
+
+export interface SuggestedLink {
+  readonly link: CodeLink;
+  readonly score: number;
+  readonly reason: string;
+  /** The commit whose change the link points at. */
+  readonly sha: string;
+}
+
+export interface Suggestions {
+  readonly commits: readonly SuggestedCommit[];
+  readonly links: readonly SuggestedLink[];
+  /** What limited the answer ("no start time", "abc1234 is not in this repository"). */
+  readonly notes: readonly string[];
+}
+
+interface Candidate {
+  commit: GitCommit;
+  evidence: Evidence[];
+  onRecord: boolean;
+}
+
+const STOP = new Set(
+  'the a an and or of to in on for with from by at as is was were be been it its this that these those into out over under after before during not no api service services system systems src lib libs app apps pkg packages package internal cmd test tests spec index main core common util utils misc module modules code file files new old fix fixed fixes update updated updates change changes add added remove removed use used using when while then than via per all any some more less into our we they users user'.split(' '),
+);
+
+function stem(word: string): string {
+  return word.replace(/(?:ies)$/, 'y').replace(/(?:ing|ed|es|s)$/, '');
+}
+
+/** Lower-case word stems of a text or path, without the words every project uses. */
+export function wordsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  const spaced = text.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+  for (const w of spaced.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (w.length < 3 || STOP.has(w) || /^\d+$/.test(w)) continue;
+    out.add(stem(w));
+  }
+  return out;
+}
+
+/** How much a file matters as the cause of a production incident: 0 for lock files and docs, a little for tests. */
+export function productionWeight(path: string): number {
+  const p = path.toLowerCase();
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  if (/(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|cargo\.lock|go\.sum|poetry\.lock|gemfile\.lock|composer\.lock)$/.test(p)) return 0;
+  if (/\.(md|mdx|rst|txt|adoc|png|jpe?g|gif|svg|ico)$/.test(base) || /^(changelog|changes|history|license|authors|contributors)(\.|$)/.test(base)) return 0;
+  if (/(^|\/)(docs?|documentation|\.github|\.changeset)\//.test(p)) return 0;
+  if (/(^|\/)(__tests__|tests?|spec|specs|e2e|fixtures?|__snapshots__|testdata|playground|examples?|benchmarks?)\//.test(p) || /[._-](test|spec)\.[a-z]+$/.test(base) || /_test\.go$/.test(base)) return 0.15;
+  return 1;
+}
+
+function lines(f: { added: number; deleted: number }): number {
+  return Math.max(1, f.added + f.deleted);
+}
+
+/** "15:02" in the incident's offset, with the date when it is another day than start. */
+function clock(ms: number, offsetMinutes: number, startMs: number): string {
+  const local = new Date(ms + offsetMinutes * TIME.MINUTE).toISOString();
+  const day = new Date(startMs + offsetMinutes * TIME.MINUTE).toISOString().slice(0, 10);
+  return local.slice(0, 10) === day ? local.slice(11, 16) : `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
+
+function quoted(subject: string): string {
+  const s = subject.length > 60 ? `${subject.slice(0, 57)}…` : subject;
+  return `"${s}"`;
+}
+
+/** The id as commit messages and branch names write it: INC-023, inc-023, INC023, inc-23. */
+function idPattern(id: string): RegExp {
+  const n = Number(id.replace(/^INC-/, ''));
+  return new RegExp(`(?:^|[^a-z0-9])inc[-_ ]?0*${n}(?![0-9])`, 'i');
+}
+
+function grepTermsFor(id: string): string[] {
+  const digits = id.replace(/^INC-/, '');
+  const n = String(Number(digits));
+  return [...new Set([`inc-${digits}`, `inc${digits}`, `inc-${n}`, `inc_${digits}`])];
+}
+
+export interface RecordWords {
+  /** impact.system and impact.feature: a path token matching these is the impacted system. */
+  readonly system: Set<string>;
+  /** Title, root cause, trigger, keywords. */
+  readonly other: Set<string>;
+  /** impact.system written as a path prefix ("packages/vite/"), when it is one. */
+  readonly systemPath?: string;
+}
+
+export function recordWords(incident: Incident): RecordWords {
+  const r = incident.record;
+  const system = wordsOf([r.impact?.system, r.impact?.feature].filter(Boolean).join(' '));
+  const other = wordsOf([r.title, r.rootCause?.confirmed, r.rootCause?.initialHypothesis, r.rootCause?.trigger?.text, ...(r.keywords ?? [])].filter(Boolean).join(' '));
+  for (const w of system) other.delete(w);
+  const raw = r.impact?.system?.trim();
+  const systemPath = raw && /^[\w.@-]+(\/[\w.@-]+)+\/?$/.test(raw) ? raw.replace(/\/?$/, '/') : undefined;
+  return { system, other, ...(systemPath ? { systemPath } : {}) };
+}
+
+/** How much of a commit's production change lies in the impacted system (0..1), and the share that is production code at all. */
+export function relevance(commit: GitCommit, words: RecordWords): { relevance: number; production: number; productionLines: number } {
+  let total = 0;
+  let prod = 0;
+  let relevant = 0;
+  for (const f of commit.files) {
+    const n = lines(f);
+    const w = productionWeight(f.path);
+    total += n;
+    prod += n * w;
+    const pathWords = wordsOf(f.path);
+    const inSystem = (words.systemPath && f.path.startsWith(words.systemPath)) || [...pathWords].some((p) => words.system.has(p));
+    const related = !inSystem && [...pathWords].some((p) => words.other.has(p));
+    relevant += n * w * (inSystem ? 1 : related ? 0.5 : 0);
+  }
+  return { relevance: prod > 0 ? relevant / prod : 0, production: total > 0 ? prod / total : 0, productionLines: prod };
+}
+
+/** The weight of a commit that landed `beforeMs` before start inside a window of `windowMs`. */
+export function windowWeight(commit: GitCommit, beforeMs: number, windowMs: number, words: RecordWords): { weight: number; relevance: number } {
+  const r = relevance(commit, words);
+  const proximity = Math.exp(-beforeMs / (windowMs / 3));
+  const subjectWords = wordsOf(commit.subject);
+  const overlap = [...subjectWords].filter((w) => words.system.has(w) || words.other.has(w)).length;
+  const rel = Math.max(r.relevance, Math.min(1, overlap / 2) * 0.6);
+  const size = Math.min(1, Math.log10(1 + r.productionLines) / 2.5);
+  const production = r.production > 0 ? 0.4 + 0.6 * r.production : 0.1;
+  const weight = 0.6 * (0.35 + 0.65 * proximity) * (0.15 + 0.85 * rel) * production * (0.6 + 0.4 * size);
+  return { weight, relevance: rel };
+}
+
+function noisyOr(evidence: readonly Evidence[]): number {
+  return 1 - evidence.reduce((p, e) => p * (1 - Math.min(0.99, e.weight)), 1);
+}
+
+export async function suggestFromHistory(incident: Incident, actions: readonly ActionItem[], git: GitHistory, options: SuggestOptions): Promise<Suggestions> {
+  const notes: string[] = [];
+  const start = incident.start;
+  if (!start || start.precision === 'day') {
+    notes.push(start ? 'start is a date without a time: the window before it cannot be placed' : 'the record has no start time');
+  }
+  const offset = start?.offsetMinutes ?? 0;
+  const startMs = start?.ms ?? 0;
+  const windowMs = (options.windowHours ?? DEFAULT_WINDOW_HOURS) * TIME.HOUR;
+  const endMs = incident.resolution?.ms ?? incident.milestones.resolved?.ms ?? Math.min(options.now, startMs + 7 * TIME.DAY);
+  const fixUntil = Math.min(options.now, endMs + (options.fixWindowDays ?? DEFAULT_FIX_WINDOW_DAYS) * TIME.DAY);
+  const words = recordWords(incident);
+  const candidates = new Map<string, Candidate>();
+  const add = (commit: GitCommit, e: Evidence | undefined, onRecord = false) => {
+    let c = candidates.get(commit.sha);
+    if (!c) candidates.set(commit.sha, (c = { commit, evidence: [], onRecord }));
+    if (onRecord) c.onRecord = true;
+    if (e && !c.evidence.some((x) => x.reason === e.reason)) c.evidence.push(e);
+    return c;
+  };
+  const at = (ms: number) => clock(ms, offset, startMs);
+  const recordsPrefix = `${git.prefix}${(options.recordsFolder ?? '.incidents').replace(/\/+$/, '')}/`;
+  const onlyRecords = (c: GitCommit) => c.files.length > 0 && c.files.every((f) => f.path.startsWith(recordsPrefix) && (!f.oldPath || f.oldPath.startsWith(recordsPrefix)));
+
+  // 1. Commits the record names.
+  const named = [
+    ...incident.commits.map((c) => ({ ref: c, from: 'the record' })),
+    ...actions.flatMap((a) => (a.record.commits ?? []).map((c) => ({ ref: c, from: a.id }))),
+  ];
+  for (const { ref, from } of named) {
+    const commit = await git.commit(ref.sha);
+    if (!commit) {
+      notes.push(`${ref.sha} (${ref.role}, named in ${from}) is not in this repository's history`);
+      continue;
+    }
+    add(commit, { role: ref.role, weight: 1, reason: `named in ${from} as ${ref.role}` }, true);
+  }
+
+  if (start && start.precision !== 'day') {
+    // 2. Messages naming the incident: fixes, reverts, PR merges of branches named after it.
+    const byId = idPattern(incident.id);
+    for (const commit of await git.commitsInWindow(startMs - windowMs, fixUntil, { grep: grepTermsFor(incident.id) })) {
+      if (!byId.test(`${commit.subject}\n${commit.body}`) || onlyRecords(commit)) continue;
+      const reverts = revertedSha(commit.body) ?? revertedSha(commit.subject);
+      const during = commit.committedMs >= startMs && commit.committedMs <= endMs;
+      const role: CommitRole = commit.committedMs < startMs ? 'related' : reverts && during ? 'revert' : 'fix';
+      add(commit, { role, weight: 0.9, reason: `its message names ${incident.id} (${role === 'related' ? 'landed' : role === 'revert' ? 'reverted' : 'fixed'} at ${at(commit.committedMs)}): ${quoted(commit.subject)}` });
+    }
+
+    // 3. Reverts during the incident: the reverted commit is the prime suspect.
+    const reverts = await git.commitsInWindow(startMs - 10 * TIME.MINUTE, endMs, { grep: ['This reverts commit', 'Revert "'] });
+    for (const revert of reverts) {
+      let target: GitCommit | undefined;
+      const sha = revertedSha(revert.body);
+      if (sha) target = await git.commit(sha);
+      else {
+        const subject = revertedSubject(revert.subject);
+        if (subject) target = (await git.commitsInWindow(startMs - 7 * TIME.DAY, revert.committedMs)).find((c) => c.subject === subject && c.sha !== revert.sha);
+      }
+      if (!target) continue;
+      add(revert, { role: 'revert', weight: 0.85, reason: `reverts ${shortSha(target.sha)} at ${at(revert.committedMs)}, during the incident` });
+      add(target, { role: 'trigger', weight: 0.9, reason: `reverted at ${at(revert.committedMs)} by ${shortSha(revert.sha)}` });
+    }
+
+    // 4. SZZ on the fixes: who wrote the lines each fix deleted or changed.
+    const fixes = [...candidates.values()].filter((c) => roleOf(c) === 'fix');
+    for (const fix of fixes) await blameFix(fix.commit, startMs, git, (commit, share, pure) => {
+      if (commit.committedMs > startMs) return;
+      const before = startMs - commit.committedMs;
+      const closeness = Math.exp(-before / (7 * TIME.DAY));
+      add(commit, {
+        role: 'trigger',
+        weight: (pure ? 0.45 : 0.8) * (0.5 + 0.5 * share) * (0.4 + 0.6 * closeness),
+        reason: pure
+          ? `wrote the code next to which the fix ${shortSha(fix.commit.sha)} added lines (${formatDuration(before / TIME.MINUTE)} before start)`
+          : `wrote ${Math.round(share * 100)}% of the lines the fix ${shortSha(fix.commit.sha)} changed (${formatDuration(before / TIME.MINUTE)} before start)`,
+      });
+    });
+
+    // 5. What landed in the window before start.
+    for (const commit of await git.commitsInWindow(startMs - windowMs, startMs)) {
+      if (revertedSha(commit.body) || onlyRecords(commit)) continue;
+      const before = startMs - commit.committedMs;
+      const { weight, relevance: rel } = windowWeight(commit, before, windowMs, words);
+      const where = rel >= 0.5 ? ', in the impacted system' : '';
+      add(commit, { role: 'trigger', weight, reason: `landed ${formatDuration(before / TIME.MINUTE)} before start (${at(commit.committedMs)})${where}: ${quoted(commit.subject)}` });
+    }
+  }
+
+  const commits = [...candidates.values()]
+    .filter((c) => c.evidence.length > 0 && (c.onRecord || noisyOr(c.evidence) >= MIN_SCORE))
+    .map((c): SuggestedCommit => {
+      const evidence = [...c.evidence].sort((a, b) => b.weight - a.weight);
+      return {
+        sha: c.commit.sha,
+        subject: c.commit.subject,
+        author: c.commit.author,
+        committedMs: c.commit.committedMs,
+        role: evidence[0]!.role,
+        score: noisyOr(evidence),
+        reasons: evidence.map((e) => e.reason),
+        onRecord: c.onRecord,
+      };
+    })
+    .sort((a, b) => b.score - a.score || b.committedMs - a.committedMs);
+
+  const links = await linksFrom(
+    commits.filter((c) => c.role === 'trigger').slice(0, MAX_LINK_COMMITS),
+    (sha) => candidates.get(sha)!.commit,
+    incident,
+    git,
+    options,
+  );
+  return { commits, links, notes };
+}
+
+function roleOf(c: Candidate): CommitRole {
+  return [...c.evidence].sort((a, b) => b.weight - a.weight)[0]?.role ?? 'related';
+}
+
+/** Blame, at the fix's parent, the lines the fix deleted or changed; pure additions blame the line they follow. */
+async function blameFix(fix: GitCommit, startMs: number, git: GitHistory, found: (commit: GitCommit, share: number, pureAddition: boolean) => void): Promise<void> {
+  const parent = fix.parents[0];
+  if (!parent) return;
+  const hunks = (await git.hunks(fix.sha)).filter((h) => h.oldPath && productionWeight(h.oldPath) === 1);
+  const byFile = new Map<string, { changed: GitHunk[]; added: GitHunk[] }>();
+  for (const h of hunks) {
+    const e = byFile.get(h.oldPath!) ?? { changed: [], added: [] };
+    (h.oldCount > 0 ? e.changed : e.added).push(h);
+    byFile.set(h.oldPath!, e);
+  }
+  const tally = new Map<string, number>();
+  let total = 0;
+  const pure = new Set<string>();
+  for (const [path, { changed, added }] of byFile) {
+    const ranges = changed.map((h) => ({ start: h.oldStart, count: h.oldCount }));
+    const anchors = added.filter((h) => h.oldStart > 0).map((h) => ({ start: h.oldStart, count: 1 }));
+    const spans = await git.blame(parent, path, [...ranges, ...anchors], startMs - SZZ_LOOKBACK_DAYS * TIME.DAY);
+    for (const s of spans) {
+      const isAnchor = anchors.some((a) => a.start >= s.startLine && a.start < s.startLine + s.count) && !ranges.some((r) => r.start < s.startLine + s.count && s.startLine < r.start + r.count);
+      if (isAnchor) pure.add(s.sha);
+      else {
+        tally.set(s.sha, (tally.get(s.sha) ?? 0) + s.count);
+        total += s.count;
+      }
+    }
+  }
+  for (const [sha, n] of tally) {
+    const commit = await git.commit(sha);
+    if (commit) found(commit, n / total, false);
+  }
+  for (const sha of pure) {
+    if (tally.has(sha)) continue;
+    const commit = await git.commit(sha);
+    if (commit) found(commit, 0, true);
+  }
+}
+
+async function linksFrom(
+  suspects: readonly SuggestedCommit[],
+  commitOf: (sha: string) => GitCommit,
+  incident: Incident,
+  git: GitHistory,
+  options: SuggestOptions,
+): Promise<SuggestedLink[]> {
+  const out = new Map<string, SuggestedLink>();
+  const symbolsOf = options.symbols ?? ((_path: string, text: string) => outline(text));
+  const linked = (l: CodeLink) => incident.links.some((x) => x.path === l.path && (x.symbol === l.symbol || (!x.symbol && !l.symbol && x.lines === l.lines) || (!x.symbol && !x.lines)));
+  for (const suspect of suspects) {
+    const commit = commitOf(suspect.sha);
+    const files = commit.files.filter((f) => f.status !== 'deleted' && productionWeight(f.path) === 1);
+    const prodLines = files.reduce((n, f) => n + lines(f), 0) || 1;
+    const hunks = await git.hunks(commit.sha);
+    const ranked = [...files].sort((a, b) => lines(b) - lines(a)).slice(0, MAX_LINKS_PER_COMMIT);
+    for (const f of ranked) {
+      const headPath = await git.pathAtHead(commit.sha, f.path);
+      if (!headPath) continue;
+      const local = toWorkspacePath(headPath, git.prefix);
+      if (local === undefined) continue;
+      const share = lines(f) / prodLines;
+      const score = suspect.score * (0.55 + 0.45 * share);
+      const moved = headPath !== f.path ? ` (renamed from ${f.path} since)` : '';
+      const why = `changed by ${shortSha(commit.sha)} ${quoted(commit.subject)}${moved}: ${suspect.reasons[0]}`;
+      const text = await git.fileAt(commit.sha, f.path);
+      const fileHunks = hunks.filter((h) => h.path === f.path && h.newCount > 0);
+      const symbols = text === undefined ? [] : await symbolsOf(f.path, text);
+      const names = new Map<string, { start: number; end: number }>();
+      const loose: Array<{ start: number; end: number }> = [];
+      for (const h of fileHunks) {
+        const end = h.newStart + h.newCount - 1;
+        const hits = symbolsAt(symbols, h.newStart, end);
+        if (hits.length === 0) loose.push({ start: h.newStart, end });
+        for (const s of hits) names.set(s.name, { start: s.startLine, end: s.endLine });
+      }
+      const headText = names.size > 0 ? await git.fileAt('HEAD', headPath) : undefined;
+      const push = (link: CodeLink, reason: string, bonus = 0) => {
+        if (linked(link)) return;
+        const key = `${link.path}#${link.symbol ?? ''}#${link.lines ?? ''}`;
+        const prev = out.get(key);
+        const s = Math.min(1, score + bonus);
+        if (!prev || prev.score < s) out.set(key, { link, score: s, reason, sha: commit.sha });
+      };
+      for (const name of names.keys()) {
+        let path = local;
+        let movedTo = '';
+        if (headText !== undefined && !findDeclaration(headText, name)) {
+          const elsewhere = await whereDeclared(name, git);
+          if (!elsewhere) continue;
+          const l = toWorkspacePath(elsewhere, git.prefix);
+          if (l === undefined) continue;
+          path = l;
+          movedTo = ` (now in ${l})`;
+        }
+        push({ path, symbol: name }, `${name}${movedTo} ${why}`, 0.01);
+      }
+      const looseLines = loose.reduce((n, r) => n + r.end - r.start + 1, 0);
+      // Beside symbols, a few loose lines (imports) are not worth a link of their own.
+      if (names.size === 0 || looseLines >= 5) {
+        // No symbol around the change: the lines, while the file is as the commit left it; else the file.
+        const unchanged = loose.length > 0 && text !== undefined && (await git.fileAt('HEAD', headPath)) === text;
+        const span = unchanged ? { start: Math.min(...loose.map((r) => r.start)), end: Math.max(...loose.map((r) => r.end)) } : undefined;
+        const link: CodeLink = span ? { path: local, lines: span.start === span.end ? `${span.start}` : `${span.start}-${span.end}` } : { path: local };
+        push(link, `${local} ${why}`, names.size === 0 ? 0 : -0.05);
+      }
+    }
+  }
+  return [...out.values()].sort((a, b) => b.score - a.score || a.link.path.localeCompare(b.link.path));
+}
+
+async function whereDeclared(name: string, git: GitHistory): Promise<string | undefined> {
+  const simple = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : name;
+  for (const file of await git.filesContaining(simple, 20)) {
+    const text = await git.fileAt('HEAD', file);
+    if (text !== undefined && findDeclaration(text, name)) return file;
+  }
+  return undefined;
+}
+
+/** A repository path as the workspace folder sees it; undefined when it lies outside the folder. */
+export function toWorkspacePath(repoPath: string, prefix: string): string | undefined {
+  if (!prefix) return repoPath;
+  return repoPath.startsWith(prefix) ? repoPath.slice(prefix.length) : undefined;
+}
+
+/** Whether a suggestion is strong enough to be preselected. */
+export function preselect(score: number, strongest: number): boolean {
+  return score >= 0.5 || (score >= 0.25 && score >= strongest * 0.8);
+}
+
+
+/**
+ * The edit that accepts suggestions: links appended to `links`, commits to
+ * `commits` with their role, subject and landing time (in the incident's
+ * offset), skipping what the record already holds.
+ */
+export function acceptOps(incident: Incident, links: readonly CodeLink[], commits: readonly SuggestedCommit[]): EditOp[] {
+  const ops: EditOp[] = [];
+  const seen = new Set(incident.links.map((l) => `${l.path}#${l.symbol ?? ''}#${l.lines ?? ''}`));
+  for (const l of links) {
+    const key = `${l.path}#${l.symbol ?? ''}#${l.lines ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    ops.push({ kind: 'append', path: ['links'], value: { path: l.path, ...(l.symbol ? { symbol: l.symbol } : {}), ...(l.lines ? { lines: l.lines } : {}) } });
+  }
+  const offset = incident.start?.offsetMinutes ?? 0;
+  const listed = [...(incident.record.commits ?? []).map((c) => c.sha)];
+  for (const c of [...commits].sort((a, b) => a.committedMs - b.committedMs)) {
+    if (c.onRecord || listed.some((s) => sameCommit(s, c.sha))) continue;
+    listed.push(c.sha);
+    ops.push({
+      kind: 'append',
+      path: ['commits'],
+      value: { sha: c.sha.slice(0, 12), role: c.role, subject: c.subject, at: formatInstant({ ms: c.committedMs, offsetMinutes: offset }) },
+    });
+  }
+  return ops;
+}

@@ -1,0 +1,14 @@
+import { execFile } from 'node:child_process';
+
+export class GitError extends Error {}
+
+/** Runs git in `cwd` and returns its standard output; fails with git's own message. */
+export function git(cwd: string, args: readonly string[], options: { allowExitCodes?: readonly number[] } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
+      const code = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : undefined;
+      if (err && !(code !== undefined && options.allowExitCodes?.includes(code))) reject(new GitError(`git ${args.join(' ')} failed: ${(stderr || err.message).trim()}`));
+      else resolve(stdout);
+    });
+  });
+}
