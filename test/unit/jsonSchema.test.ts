@@ -15,7 +15,7 @@ describe('generated JSON Schema', () => {
     const schema = JSON.parse(jsonSchemas()['incident.schema.json']!) as { properties: Record<string, unknown>; required: string[] };
     assert.deepEqual(Object.keys(schema.properties), [
       'id', 'title', 'status', 'priority', 'start', 'timeZone', 'detected', 'resolution', 'duration', 'roles', 'impact', 'timeline', 'actions',
-      'communications', 'rootCause', 'postmortem', 'learning', 'links', 'keywords', 'runbooks',
+      'communications', 'rootCause', 'postmortem', 'learning', 'links', 'commits', 'keywords', 'runbooks',
     ]);
     assert.deepEqual(schema.required, ['id', 'title', 'status', 'priority', 'start']);
   });

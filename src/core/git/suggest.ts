@@ -30,6 +30,7 @@ export const DEFAULT_FIX_WINDOW_DAYS = 14;
 const SZZ_LOOKBACK_DAYS = 90;
 const MAX_LINK_COMMITS = 3;
 const MAX_LINKS_PER_COMMIT = 8;
+const ROLE_ORDER: readonly CommitRole[] = ['trigger', 'revert', 'fix', 'related'];
 /** Below this a window commit is noise: not listed. */
 const MIN_SCORE = 0.05;
 
@@ -216,7 +217,8 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
         onRecord: c.onRecord,
       };
     })
-    .sort((a, b) => b.score - a.score || b.committedMs - a.committedMs);
+    // Suspects first, then what undid and fixed them; by score within each.
+    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || b.score - a.score || b.committedMs - a.committedMs);
 
   const links = await linksFrom(
     commits.filter((c) => c.role === 'trigger').slice(0, MAX_LINK_COMMITS),
