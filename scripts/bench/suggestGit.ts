@@ -33,7 +33,7 @@ import { suggestFromHistory, type Suggestions } from '../../src/core/git/suggest
 import { ProcessGitHistory } from '../../src/node/git/history';
 
 /** Bump when the generated history changes shape, so cached repositories are rebuilt. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const TARGET_MS = 2000;
 
 const args = process.argv.slice(2);
@@ -446,8 +446,9 @@ async function generate(dir: string, total: number): Promise<Manifest> {
   const made = new Map<string, Partial<GeneratedIncident>>();
   for (const spec of INCIDENTS) {
     let idx = spec.at >= 0 ? Math.floor(slotsCount * spec.at) : slotsCount - Math.min(400, Math.floor(slotsCount * 0.1));
-    // Late morning, so that the revert and the fix land the same working day.
-    while (idx < slotsCount - 1 && !(localHour(slots[idx]!) >= 10 && localHour(slots[idx]!) < 13)) idx++;
+    // Late morning, so that the revert and the fix land the same working day; not on a Monday, so that the day before is a working day.
+    const fits = (at: number) => localHour(at) >= 10 && localHour(at) < 13 && (Math.floor((at + OFFSET_MS) / DAY) + 4) % 7 !== 1;
+    while (idx < slotsCount - 1 && !fits(slots[idx]!)) idx++;
     triggers.set(idx, spec);
     const at = slots[idx]!;
     quiet.push([at - DAY, at + 2 * DAY]);
@@ -680,6 +681,9 @@ interface Scenario {
   readonly openMs: number;
   readonly rank: number;
   readonly gitCalls: number;
+  /** The profiled run's wall time and its git time by subcommand ("log 4× 481 ms"). */
+  readonly profiledMs: number;
+  readonly bySubcommand: Readonly<Record<string, { calls: number; ms: number }>>;
   readonly slowest: readonly GitCall[];
   /** The first three suggestions of the last run. */
   readonly top: readonly string[];
@@ -700,7 +704,16 @@ async function measure(repo: string, g: GeneratedIncident, runs: number): Promis
     times.push(performance.now() - t1);
     opens.push(t1 - t0);
   }
+  const p0 = performance.now();
   const { calls } = await profiled(async () => suggestFromHistory(incident, [], (await ProcessGitHistory.open(repo))!, { now, recordsFolder: '.incidents' }));
+  const profiledMs = performance.now() - p0;
+  const bySubcommand: Record<string, { calls: number; ms: number }> = {};
+  for (const c of calls) {
+    const sub = c.args.find((a) => !a.startsWith('-') && a !== 'core.quotePath=false') ?? '?';
+    const e = (bySubcommand[sub] ??= { calls: 0, ms: 0 });
+    e.calls++;
+    e.ms += c.ms;
+  }
   const rank = last!.commits.findIndex((c) => c.sha === g.trigger) + 1;
   return {
     label: g.label,
@@ -711,6 +724,8 @@ async function measure(repo: string, g: GeneratedIncident, runs: number): Promis
     openMs: median(opens),
     rank,
     gitCalls: calls.length,
+    profiledMs,
+    bySubcommand,
     slowest: [...calls].sort((a, b) => b.ms - a.ms).slice(0, 5),
     top: last!.commits.slice(0, 3).map((c) => `${c.score.toFixed(2)} ${c.role.padEnd(7)} ${c.sha.slice(0, 10)} ${c.subject}${c.sha === g.trigger ? '  ← the trigger' : ''}`),
   };
@@ -736,7 +751,11 @@ function report(title: string, commits: number, scenarios: readonly Scenario[]):
     for (const line of s.top) log(`    ${line}`);
   }
   for (const s of scenarios) {
-    log(`  slowest git commands, one profiled run of ${s.id}:`);
+    const parts = Object.entries(s.bySubcommand)
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .map(([sub, e]) => `${sub} ${e.calls}× ${e.ms.toFixed(0)} ms`);
+    log(`  ${s.id}, one profiled run (${s.profiledMs.toFixed(0)} ms, open included), git time by command: ${parts.join(', ')}`);
+    log(`  slowest git commands in it:`);
     for (const c of s.slowest) log(`    ${c.ms.toFixed(0).padStart(6)} ms  git ${short(c.args)}`);
   }
 }

@@ -1,7 +1,8 @@
 /** The postmortem document as Markdown, in the seed's structure. */
+import { incidentCommits } from './commits';
 import { incidentMetrics, METRIC_LABELS } from './metrics';
 import { postmortemOwed, type ActionItem, type Incident } from './model';
-import { AI_CONNECTION_LABELS, COMMUNICATION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type PlannedAction } from './schema';
+import { AI_CONNECTION_LABELS, COMMIT_ROLE_LABELS, COMMUNICATION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type PlannedAction } from './schema';
 import { formatClock, formatDate, formatDuration, formatInstant } from './time';
 import { mdBlock, mdCode, mdFence, mdInline } from './markdown';
 
@@ -68,6 +69,7 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
     line('Initial hypothesis', md(r.rootCause?.initialHypothesis)),
     line('Confirmed root cause', md(r.rootCause?.confirmed)),
     line('Trigger', [md(r.rootCause?.trigger?.text), r.rootCause?.trigger?.ref && `(${mdCode(r.rootCause.trigger.ref)})`].filter(Boolean).join(' ') || undefined),
+    line('Commits', incidentCommits(incident, actionRecords).map((c) => `${md(COMMIT_ROLE_LABELS[c.role])} ${mdCode(c.sha.slice(0, 7))}${c.subject ? ` ${md(c.subject)}` : ''}`).join('; ') || undefined),
     line('AI connection', incident.aiConnections.map((a) => AI_CONNECTION_LABELS[a]).join(', ') || undefined),
     line('Note', md(r.rootCause?.note)),
     '',

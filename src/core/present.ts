@@ -1,4 +1,5 @@
 /** Plain-data views of records, shared by the CLI's --json and the extension's views. */
+import { commitPhrase, incidentCommits } from './commits';
 import { incidentMetrics, type IncidentMetrics } from './metrics';
 import { isRunbookStale, postmortemOwed, runbookAgeDays, type ActionItem, type Incident, type Runbook } from './model';
 import { AI_CONNECTION_LABELS, PRIORITY_DEFINITIONS } from './schema';
@@ -16,6 +17,7 @@ export interface IncidentSummary {
   system?: string;
   rootCause?: string;
   trigger?: string;
+  commits: Array<{ sha: string; role: string; subject?: string; at?: string }>;
   aiConnection: string[];
   learning?: string;
   promptTemplate?: string;
@@ -36,6 +38,7 @@ export function summarizeIncident(incident: Incident): IncidentSummary {
     system: r.impact?.system,
     rootCause: r.rootCause?.confirmed ?? r.rootCause?.initialHypothesis,
     trigger: r.rootCause?.trigger?.text,
+    commits: incident.commits.map((c) => ({ sha: c.sha, role: c.role, ...(c.subject ? { subject: c.subject } : {}), ...(c.at ? { at: c.at } : {}) })),
     aiConnection: incident.aiConnections.map((a) => AI_CONNECTION_LABELS[a]),
     learning: r.learning?.lesson,
     promptTemplate: r.learning?.promptTemplate,
@@ -79,6 +82,7 @@ export function describeIncident(incident: Incident, actions: readonly ActionIte
   if (impact.length) out.push(`  impact:      ${impact.map(oneLine).join('; ')}`);
   if (s.rootCause) out.push(`  root cause:  ${oneLine(s.rootCause)}`);
   if (s.trigger) out.push(`  trigger:     ${oneLine(s.trigger)}`);
+  for (const c of incidentCommits(incident, actions)) out.push(`  commit:      ${commitPhrase(c, incident)}${c.from !== incident.id ? ` — ${c.from}` : ''}`);
   if (s.aiConnection.length) out.push(`  AI:          ${s.aiConnection.join(', ')}`);
   const days = new Set(incident.timeline.flatMap((t) => (t.at ? [formatDate(t.at)] : [])));
   out.push(`  timeline:    ${incident.timeline.length} entries${days.size > 1 ? ` over ${days.size} days (${[...days][0]} to ${[...days].at(-1)})` : ''}`);

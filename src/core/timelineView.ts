@@ -3,6 +3,7 @@
  * figures, the gaps that made it long, and every entry, action and
  * communication in place on one time axis. Plain data, no HTML.
  */
+import { commitPhrase, incidentCommits } from './commits';
 import { incidentMetrics, METRIC_LABELS, type IncidentMetrics } from './metrics';
 import { postmortemOwed, runbookRole, type ActionItem, type Incident, type Runbook } from './model';
 import { AI_CONNECTION_LABELS, COMMUNICATION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type EntryKind, type Milestone } from './schema';
@@ -140,10 +141,12 @@ export function timelineViewModel(incident: Incident, actionRecords: readonly Ac
   for (const item of items) if (item.gapBefore) gaps.push(`${formatDuration(item.gapBefore)} without an entry before ${multiDay ? `${dayOf(item.at)} ` : ''}${item.clock}.`);
 
   const rc = r.rootCause;
+  const commitList = incidentCommits(incident, actionRecords);
   const rootCause = [
     rc?.initialHypothesis && { label: 'Initial hypothesis', text: rc.initialHypothesis },
     rc?.confirmed && { label: 'Confirmed root cause', text: rc.confirmed },
     (rc?.trigger?.text || rc?.trigger?.ref) && { label: 'Trigger', text: [rc?.trigger?.text, rc?.trigger?.ref && `(${rc.trigger.ref})`].filter(Boolean).join(' ') },
+    commitList.length && { label: 'Commits', text: commitList.map((c) => commitPhrase(c, incident)).join(' · ') },
     incident.aiConnections.length && { label: 'AI connection', text: incident.aiConnections.map((a) => AI_CONNECTION_LABELS[a]).join(', ') },
     rc?.note && { label: 'Note', text: rc.note },
   ].filter((x): x is { label: string; text: string } => !!x);

@@ -4,6 +4,7 @@
  * badges. All answer from the index (no scan over records per file).
  */
 import * as vscode from 'vscode';
+import { commitPhrase, commitsLine, incidentCommits } from '../core/commits';
 import { lensTitle, linkedIncidents, linkedRunbooks, type Anchor, type LinkFilter } from '../core/codeLinks';
 import { runbookRole, type Runbook } from '../core/model';
 import type { Incident } from '../core/model';
@@ -85,9 +86,21 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
             }),
         ),
       );
-      return [...anchors.map(({ group, range }) => {
+      return [...anchors.flatMap(({ group, range }) => {
         const incidents = group.incidents;
         const line = new vscode.Range(range.start.line, 0, range.start.line, 0);
+        // One incident with commits: a second lens names them, and opens the change that introduced it.
+        const commits = incidents.length === 1 ? incidentCommits(incidents[0]!, located.folder.index.actionRecordsOf(incidents[0]!.id)) : [];
+        const commitLens = commits.length
+          ? [
+              new vscode.CodeLens(line, {
+                title: `$(git-commit) ${commitsLine(commits, incidents[0]!)}`,
+                command: COMMANDS.openCommit,
+                arguments: [{ folder: located.folder.folder.uri.toString(), sha: commits[0]!.sha }],
+                tooltip: vscode.l10n.t('Show the change of {0}', commits[0]!.sha.slice(0, 7)),
+              }),
+            ]
+          : [];
         const command: vscode.Command =
           incidents.length === 1
             ? { title: lensTitle(incidents, filter.now, formatRelative), command: COMMANDS.showTimeline, arguments: [timelineArgs(located.folder, incidents[0]!)], tooltip: oneLine(incidents[0]!.record.rootCause?.confirmed ?? incidents[0]!.record.title) }
@@ -96,7 +109,7 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
                 command: COMMANDS.showLinkedIncidents,
                 arguments: [{ folder: located.folder.folder.uri.toString(), ids: incidents.map((i) => i.id) }],
               };
-        return new vscode.CodeLens(line, command);
+        return [new vscode.CodeLens(line, command), ...commitLens];
       }), ...runbookLenses];
     } catch (err) {
       this.log.error('CodeLens', err);
@@ -119,7 +132,7 @@ const PRIORITY_ICONS: Record<Priority, string> = { P1: 'flame', P2: 'warning', P
 /** Hover content for incidents, most severe and most recent first. Only our own command links are trusted. */
 export function incidentHover(folder: FolderIndex, incidents: readonly Incident[], now: number, where?: { file: string; symbol?: string }): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: [COMMANDS.openRecord, COMMANDS.showTimeline, COMMANDS.copyPromptTemplate, COMMANDS.runRunbookStep] };
+  md.isTrusted = { enabledCommands: [COMMANDS.openRecord, COMMANDS.showTimeline, COMMANDS.copyPromptTemplate, COMMANDS.runRunbookStep, COMMANDS.openCommit] };
   md.supportHtml = false;
   const text = (s: string) => md.appendMarkdown(escapeMarkdown(s));
   incidents.forEach((incident, n) => {
@@ -144,6 +157,18 @@ export function incidentHover(folder: FolderIndex, incidents: readonly Incident[
       md.appendMarkdown('**Trigger:** ');
       text([rc.trigger.text, rc.trigger.ref && `(${rc.trigger.ref})`].filter(Boolean).join(' '));
       md.appendMarkdown('\n\n');
+    }
+    const commits = incidentCommits(incident, folder.index.actionRecordsOf(incident.id));
+    if (commits.length) {
+      // Each commit opens its change: "introduced by [a1b2c3d](…) (14:15, subject) · fixed by …".
+      const parts = commits.map((c) => {
+        const args = encodeURIComponent(JSON.stringify([{ folder: folder.folder.uri.toString(), sha: c.sha }]));
+        const phrase = commitPhrase(c, incident);
+        const short = c.sha.slice(0, 7);
+        const [before, after] = [phrase.slice(0, phrase.indexOf(short)), phrase.slice(phrase.indexOf(short) + short.length)];
+        return `${escapeMarkdown(before)}[\`${short}\`](command:${COMMANDS.openCommit}?${args} "${escapeMarkdown(vscode.l10n.t('Show the change'))}")${escapeMarkdown(after)}`;
+      });
+      md.appendMarkdown(`**Commits:** ${parts.join(' · ')}\n\n`);
     }
     if (incident.aiConnections.length) md.appendMarkdown(`**AI connection:** ${incident.aiConnections.map((a) => AI_CONNECTION_LABELS[a]).join(', ')}\n\n`);
     if (r.learning?.lesson) {

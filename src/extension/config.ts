@@ -1,6 +1,7 @@
 /** Typed access to the incidentLens.* settings. */
 import * as vscode from 'vscode';
 import { DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS } from '../core/index';
+import { DEFAULT_WINDOW_HOURS } from '../core/git/suggest';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/parse';
 import { PRIORITIES, STATUSES, type IncidentStatus, type Priority } from '../core/schema';
 import { CONFIG } from './constants';
@@ -22,6 +23,7 @@ export interface Settings {
   readonly hideClosedOlderThanDays: number;
   readonly updateLinksOnRename: 'prompt' | 'always' | 'never';
   readonly runbookStaleAfterDays: number;
+  readonly suggestWindowHours: number;
 }
 
 export function settings(scope?: vscode.ConfigurationScope): Settings {
@@ -41,6 +43,7 @@ export function settings(scope?: vscode.ConfigurationScope): Settings {
     hideClosedOlderThanDays: Math.max(0, c.get<number>(CONFIG.hideClosedOlderThanDays, 0)),
     updateLinksOnRename: c.get<'prompt' | 'always' | 'never'>(CONFIG.updateLinksOnRename, 'prompt'),
     runbookStaleAfterDays: Math.max(0, c.get<number>(CONFIG.runbookStaleAfterDays, DEFAULT_RUNBOOK_STALE_DAYS)),
+    suggestWindowHours: Math.max(1, c.get<number>(CONFIG.suggestWindowHours, DEFAULT_WINDOW_HOURS)),
   };
 }
 

@@ -28,6 +28,7 @@ export const COMMANDS = {
   linkFile: 'incidentLens.linkFile',
   linkSymbol: 'incidentLens.linkSymbol',
   linkCommitFiles: 'incidentLens.linkCommitFiles',
+  suggestCodeLinks: 'incidentLens.suggestCodeLinks',
   writeAiInstructions: 'incidentLens.writeAiInstructions',
   runRunbookStep: 'incidentLens.runRunbookStep',
   getStarted: 'incidentLens.getStarted',
@@ -38,6 +39,8 @@ export const COMMANDS = {
   copyPromptTemplate: 'incidentLens.copyPromptTemplate',
   /** Internal: opens a record at a field path (tree items, search). */
   openRecord: 'incidentLens.openRecord',
+  /** Internal: shows a commit's change (hover, tree, timeline). */
+  openCommit: 'incidentLens.openCommit',
   /** Internal: opens a linked file, at the symbol when there is one. */
   openLink: 'incidentLens.openLink',
 } as const;
@@ -73,6 +76,7 @@ export const CONFIG = {
   aiInstructionsAutoUpdate: 'aiInstructions.autoUpdate',
   aiInstructionsAgentsFile: 'aiInstructions.agentsFile',
   runbookStaleAfterDays: 'runbooks.staleAfterDays',
+  suggestWindowHours: 'suggest.windowHours',
 } as const;
 
 /** Language model tools (package.json "languageModelTools"). */

@@ -20,6 +20,7 @@ import { affects } from './config';
 import { EditingCommands } from './commands/editing';
 import { EditRefused, RecordEditor } from './recordEditor';
 import { LinkingCommands } from './commands/linking';
+import { CommitContentProvider, COMMIT_SCHEME, GitHistoryCommands } from './commands/gitHistory';
 import { IncidentCodeLensProvider, IncidentDecorationProvider, IncidentHoverProvider } from './codeLinks';
 import { CodeLinksController } from './codeLinksController';
 import { copyPromptTemplate, showLinkedIncidents } from './commands/codeLinkCommands';
@@ -127,6 +128,10 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   command(COMMANDS.linkFile, (arg) => linking.linkFile(arg));
   command(COMMANDS.linkSymbol, (arg) => linking.linkSymbol(arg));
   command(COMMANDS.linkCommitFiles, (arg) => linking.linkCommitFiles(arg));
+  const history = new GitHistoryCommands(workspace, recordEditor, log);
+  sub(vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitContentProvider()));
+  command(COMMANDS.suggestCodeLinks, (arg) => history.suggest(arg));
+  command(COMMANDS.openCommit, (arg) => history.openCommit(arg));
   command(COMMANDS.showLinkedIncidents, (arg) => showLinkedIncidents(workspace, arg));
   command(COMMANDS.copyPromptTemplate, (arg) => copyPromptTemplate(workspace, arg));
   sub(vscode.workspace.onDidRenameFiles((e) => void linking.filesRenamed(e.files).catch((err) => log.error('renames', err))));

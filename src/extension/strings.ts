@@ -16,6 +16,7 @@ export const STRINGS = {
   timeline: (n: number) => t('Timeline ({0})', n),
   actions: (open: number, total: number) => t('Actions ({0} open / {1})', open, total),
   rootCause: t('Root cause'),
+  commits: t('Commits'),
   postmortem: t('Postmortem'),
   learning: t('Learning'),
   linkedCode: t('Linked code'),

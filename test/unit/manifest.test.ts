@@ -37,7 +37,7 @@ describe('package.json matches the ids declared in code', () => {
 
   it('hides internal commands from the palette', () => {
     const hidden = c.menus.commandPalette!.filter((m) => m.when === 'false').map((m) => m.command).sort();
-    assert.deepEqual(hidden, [COMMANDS.openLink, COMMANDS.openRecord, COMMANDS.showLinkedIncidents, COMMANDS.copyPromptTemplate].sort());
+    assert.deepEqual(hidden, [COMMANDS.openLink, COMMANDS.openRecord, COMMANDS.showLinkedIncidents, COMMANDS.copyPromptTemplate, COMMANDS.openCommit].sort());
   });
 
   it('declares the views, container and context keys used in code', () => {

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits } from '../../core/edit';
-import { acceptOps, preselect, suggestFromHistory, type Suggestions } from '../../core/git/suggest';
+import { acceptOps, selectSuggestions, suggestFromHistory, type Suggestions } from '../../core/git/suggest';
 import { shortSha } from '../../core/git/history';
 import type { Incident } from '../../core/model';
 import { formatInstant } from '../../core/time';
@@ -14,21 +14,10 @@ function linkText(l: { path: string; symbol?: string; lines?: string }): string 
   return `${l.path}${l.symbol ? `#${l.symbol}` : ''}${l.lines ? `:${l.lines}` : ''}`;
 }
 
-function chosen(s: Suggestions, minScore: number | undefined) {
-  const top = (xs: readonly { score: number }[]) => xs.reduce((m, x) => Math.max(m, x.score), 0);
-  const topCommit = top(s.commits.filter((c) => !c.onRecord));
-  const topLink = top(s.links);
-  const pick = (score: number, strongest: number) => (minScore === undefined ? preselect(score, strongest) : score >= minScore);
-  return {
-    commits: s.commits.filter((c) => !c.onRecord && pick(c.score, topCommit)),
-    links: s.links.filter((l) => pick(l.score, topLink)),
-  };
-}
-
 function text(incident: Incident, s: Suggestions, minScore: number | undefined): string {
   const offset = incident.start?.offsetMinutes ?? 0;
   const when = (ms: number) => formatInstant({ ms, offsetMinutes: offset }).slice(0, 16).replace('T', ' ');
-  const pick = chosen(s, minScore);
+  const pick = selectSuggestions(s, minScore);
   const out = [`${incident.id} ${incident.head.title}: suggestions from git history`, ''];
   out.push(s.commits.length ? 'Commits (✓ = what --apply writes):' : 'Commits: none found.');
   for (const c of s.commits) {
@@ -59,7 +48,7 @@ export async function suggest(args: string[], io: Io): Promise<number> {
   const git = await ProcessGitHistory.open(root);
   if (!git) throw new UsageError(`${root} is not inside a git repository with commits: suggestions come from its history`);
   const s = await suggestFromHistory(record, index.actionRecordsOf(record.id), git, { now: now(), recordsFolder: values.folder ?? DEFAULT_INCIDENTS_FOLDER, ...(windowHours ? { windowHours } : {}) });
-  const pick = chosen(s, minScore);
+  const pick = selectSuggestions(s, minScore);
   let written: { file: string; links: number; commits: number } | undefined;
   if (values.apply) {
     const ops = acceptOps(record, pick.links.map((l) => l.link), pick.commits);

@@ -363,6 +363,16 @@ export function preselect(score: number, strongest: number): boolean {
   return score >= 0.5 || (score >= 0.25 && score >= strongest * 0.8);
 }
 
+/** What accepting takes by default (preselect), or everything scoring `minScore` or more; commits already on the record are never taken. */
+export function selectSuggestions(s: Pick<Suggestions, 'commits' | 'links'>, minScore?: number): { commits: SuggestedCommit[]; links: SuggestedLink[] } {
+  const commits = s.commits.filter((c) => !c.onRecord);
+  const top = (xs: readonly { score: number }[]) => xs.reduce((m, x) => Math.max(m, x.score), 0);
+  const tc = top(commits);
+  const tl = top(s.links);
+  const take = (score: number, strongest: number) => (minScore === undefined ? preselect(score, strongest) : score >= minScore);
+  return { commits: commits.filter((c) => take(c.score, tc)), links: s.links.filter((l) => take(l.score, tl)) };
+}
+
 
 /**
  * The edit that accepts suggestions: links appended to `links`, commits to

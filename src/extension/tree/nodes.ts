@@ -2,6 +2,7 @@
  * Tree nodes. Each builds its own TreeItem and children from the index (no
  * I/O, no pop-ups) and sets a contextValue that view/item/context menus match.
  */
+import { commitPhrase, commitsLine, incidentCommits, type IncidentCommit } from '../../core/commits';
 import * as vscode from 'vscode';
 import type { LinkKind } from '../../core/links';
 import { linkKind } from '../../core/links';
@@ -151,6 +152,10 @@ export class IncidentNode extends TreeNode {
       r.rootCause?.note && `Note: ${oneLine(r.rootCause.note)}`,
     ].filter((x): x is string => !!x);
     out.push(new SectionNode(f, i, 'rootCause', STRINGS.rootCause, cause ? truncate(cause, 60) : STRINGS.notSet, 'search', ['rootCause'], causeLines.map((t) => new TextNode(f, i, t, ['rootCause']))));
+    const commits = incidentCommits(i, records);
+    if (commits.length) {
+      out.push(new SectionNode(f, i, 'commits', STRINGS.commits, truncate(commitsLine(commits, i), 80), 'git-commit', ['commits'], commits.map((c) => new CommitNode(f, i, c))));
+    }
     out.push(new PostmortemNode(f, i, this.now));
     const learning = [r.learning?.lesson, r.learning?.promptTemplate && `Prompt template: ${oneLine(r.learning.promptTemplate)}`].filter((x): x is string => !!x);
     out.push(new SectionNode(f, i, 'learning', STRINGS.learning, r.learning?.lesson ? truncate(r.learning.lesson, 60) : STRINGS.notSet, 'lightbulb', ['learning'], learning.map((t) => new TextNode(f, i, t, ['learning']))));
@@ -201,6 +206,27 @@ export class SectionNode extends TreeNode {
 
   override children(): TreeNode[] {
     return this.items;
+  }
+}
+
+export class CommitNode extends TreeNode {
+  constructor(
+    readonly folder: FolderIndex,
+    readonly incident: Incident,
+    readonly commit: IncidentCommit,
+  ) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const c = this.commit;
+    const item = new vscode.TreeItem(`${c.sha.slice(0, 7)} ${c.subject ?? ''}`.trim());
+    item.description = commitPhrase(c, this.incident, false).replace(/ [0-9a-f]{7}/, '') + (c.from !== this.incident.id ? ` · ${c.from}` : '');
+    item.tooltip = `${commitPhrase(c, this.incident)}${c.from !== this.incident.id ? ` (${c.from})` : ''}`;
+    item.iconPath = new vscode.ThemeIcon(c.role === 'trigger' ? 'bug' : c.role === 'revert' ? 'discard' : c.role === 'fix' ? 'check' : 'git-commit');
+    item.contextValue = 'commit';
+    item.command = { title: 'Show Commit', command: COMMANDS.openCommit, arguments: [{ folder: this.folder.folder.uri.toString(), sha: c.sha }] };
+    return item;
   }
 }
 

@@ -1,0 +1,136 @@
+/**
+ * Git history in the editor: Suggest Code Links from Git History… (the core's
+ * suggestions as a multi-select pick, accepted through the one edit path) and
+ * Show Commit (a commit's change as a read-only diff document).
+ */
+import * as vscode from 'vscode';
+import { z } from 'zod';
+import { shortSha } from '../../core/git/history';
+import { acceptOps, selectSuggestions, suggestFromHistory, type SuggestedCommit, type SuggestedLink, type Suggestions } from '../../core/git/suggest';
+import type { Incident } from '../../core/model';
+import { COMMIT_ROLE_LABELS } from '../../core/schema';
+import { git } from '../../node/git/run';
+import { ProcessGitHistory } from '../../node/git/history';
+import { now } from '../clock';
+import { settings } from '../config';
+import type { IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
+import type { Log } from '../log';
+import type { RecordEditor } from '../recordEditor';
+import { pickIncident, targetOf } from './pickIncident';
+
+export const COMMIT_SCHEME = 'incident-lens-commit';
+
+const suggestArgs = z.object({
+  incident: z.string(),
+  folder: z.string().optional(),
+  /** Skip the pick and accept the preselected suggestions (tests, automation). */
+  accept: z.literal('preselected').optional(),
+});
+const commitArgs = z.object({ folder: z.string(), sha: z.string().regex(/^[0-9a-f]{7,40}$/i) });
+
+export interface SuggestResult {
+  readonly suggestions: Suggestions;
+  readonly written: { readonly links: number; readonly commits: number };
+}
+
+type Item = vscode.QuickPickItem & { commit?: SuggestedCommit; link?: SuggestedLink };
+
+/** A commit's change as text, for the read-only document COMMIT_SCHEME serves. */
+export class CommitContentProvider implements vscode.TextDocumentContentProvider {
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const { folder, sha } = commitArgs.parse(JSON.parse(uri.query));
+    const cwd = vscode.Uri.parse(folder).fsPath;
+    return git(cwd, ['show', '--stat', '--patch', '--format=fuller', '-M', '--no-color', '--diff-merges=first-parent', sha, '--']);
+  }
+}
+
+export function commitUri(folder: string, sha: string, subject?: string): vscode.Uri {
+  const title = `${shortSha(sha)}${subject ? ` ${subject.replace(/[/\\?#%*:|"<>]/g, ' ').slice(0, 60)}` : ''}.diff`;
+  return vscode.Uri.from({ scheme: COMMIT_SCHEME, path: `/${title}`, query: JSON.stringify({ folder, sha }) });
+}
+
+export class GitHistoryCommands {
+  constructor(
+    private readonly workspace: IncidentWorkspace,
+    private readonly editor: RecordEditor,
+    private readonly log: Log,
+  ) {}
+
+  async openCommit(arg?: unknown): Promise<void> {
+    const args = commitArgs.parse(arg);
+    const doc = await vscode.workspace.openTextDocument(commitUri(args.folder, args.sha));
+    await vscode.languages.setTextDocumentLanguage(doc, 'diff');
+    await vscode.window.showTextDocument(doc, { preview: true });
+  }
+
+  async suggest(arg?: unknown): Promise<SuggestResult | undefined> {
+    const parsed = suggestArgs.safeParse(arg);
+    const ref = await pickIncident(this.workspace, parsed.success ? parsed.data : targetOf(arg), vscode.l10n.t('Suggest code links from git history for…'));
+    if (!ref) return undefined;
+    const folder = ref.folder.folder;
+    if (folder.uri.scheme !== 'file') throw new Error(vscode.l10n.t('Suggestions read git history, which needs a folder on this machine ({0} is not).', folder.uri.toString()));
+    const history = await ProcessGitHistory.open(folder.uri.fsPath);
+    if (!history) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not a git repository with commits: there is no history to suggest links from.', folder.name));
+      return undefined;
+    }
+    const s = settings(folder.uri);
+    const suggestions = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the git history around {0}…', ref.incident.id) },
+      () =>
+        suggestFromHistory(ref.incident, ref.folder.index.actionRecordsOf(ref.incident.id), history, {
+          now: now(),
+          windowHours: s.suggestWindowHours,
+          recordsFolder: s.incidentsFolder,
+        }),
+    );
+    for (const note of suggestions.notes) this.log.info(`suggest ${ref.incident.id}: ${note}`);
+    const commits = suggestions.commits.filter((c) => !c.onRecord);
+    if (!commits.length && !suggestions.links.length) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('No suggestions for {0} from git history.', ref.incident.id) + (suggestions.notes.length ? ` ${suggestions.notes.join('; ')}` : ''),
+      );
+      return { suggestions, written: { links: 0, commits: 0 } };
+    }
+    const chosen = parsed.success && parsed.data.accept === 'preselected' ? selectSuggestions(suggestions) : await this.pick(ref, commits, suggestions.links);
+    if (!chosen) return undefined;
+    const ops = acceptOps(ref.incident, chosen.links.map((l) => l.link), chosen.commits);
+    const written = { links: ops.filter((o) => o.path[0] === 'links').length, commits: ops.filter((o) => o.path[0] === 'commits').length };
+    if (ops.length) await this.editor.edit(ref.folder, ref.incident.file, (record) => acceptOps(record as Incident, chosen.links.map((l) => l.link), chosen.commits));
+    return { suggestions, written };
+  }
+
+  private async pick(ref: IncidentRef, commits: readonly SuggestedCommit[], links: readonly SuggestedLink[]): Promise<{ commits: SuggestedCommit[]; links: SuggestedLink[] } | undefined> {
+    const pre = selectSuggestions({ commits, links });
+    const items: Item[] = [];
+    if (commits.length) items.push({ label: vscode.l10n.t('Commits'), kind: vscode.QuickPickItemKind.Separator });
+    for (const c of commits) {
+      items.push({
+        label: `$(git-commit) ${shortSha(c.sha)} ${c.subject}`,
+        description: `${COMMIT_ROLE_LABELS[c.role] === 'related' ? 'related' : c.role} · ${Math.round(c.score * 100)}% · ${c.author}`,
+        detail: c.reasons.join(' · '),
+        picked: pre.commits.includes(c),
+        commit: c,
+      });
+    }
+    if (links.length) items.push({ label: vscode.l10n.t('Code links'), kind: vscode.QuickPickItemKind.Separator });
+    for (const l of links) {
+      items.push({
+        label: `$(${l.link.symbol ? 'symbol-method' : 'file-code'}) ${l.link.symbol ?? l.link.path}${l.link.lines ? `:${l.link.lines}` : ''}`,
+        description: `${l.link.symbol ? `${l.link.path} · ` : ''}${Math.round(l.score * 100)}%`,
+        detail: l.reason,
+        picked: pre.links.includes(l),
+        link: l,
+      });
+    }
+    const picked = await vscode.window.showQuickPick(items, {
+      canPickMany: true,
+      matchOnDetail: true,
+      title: vscode.l10n.t('Suggested from git history for {0} {1}', ref.incident.id, ref.incident.head.title),
+      placeHolder: vscode.l10n.t('The strongest are selected; Enter writes the selected commits and links into {0}', ref.incident.file),
+    });
+    if (!picked) return undefined;
+    return { commits: picked.flatMap((i) => (i.commit ? [i.commit] : [])), links: picked.flatMap((i) => (i.link ? [i.link] : [])) };
+  }
+}
+
