@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { downloadAndUnzipVSCode } from '@vscode/test-electron';
 import { CodeServer, TOOLS } from '../test/harness/codeServer';
 import { recentDemoRecord } from '../src/core/demo';
+import { writeDemoHistory } from '../src/node/git/demoHistory';
 
 const REPO = resolve(__dirname, '..', '..');
 const SOURCE = join(REPO, 'examples', 'payments-demo');
@@ -26,7 +27,8 @@ function prepareDemo(): void {
     const recent = recentDemoRecord(text, Date.now());
     if (recent !== text) writeFileSync(join(records, name), recent);
   }
-  spawnSync('git', ['init', '-q'], { cwd: DEMO });
+  // A real history: INC-023's 14:15 deploy, its revert and the fix (Suggest Code Links from Git History… reads it).
+  writeDemoHistory(DEMO);
   console.log(`Demo workspace copied to ${DEMO} (delete it to start over).`);
 }
 

@@ -165,8 +165,9 @@ export function incidentHover(folder: FolderIndex, incidents: readonly Incident[
         const args = encodeURIComponent(JSON.stringify([{ folder: folder.folder.uri.toString(), sha: c.sha }]));
         const phrase = commitPhrase(c, incident);
         const short = c.sha.slice(0, 7);
-        const [before, after] = [phrase.slice(0, phrase.indexOf(short)), phrase.slice(phrase.indexOf(short) + short.length)];
-        return `${escapeMarkdown(before)}[\`${short}\`](command:${COMMANDS.openCommit}?${args} "${escapeMarkdown(vscode.l10n.t('Show the change'))}")${escapeMarkdown(after)}`;
+        const label = phrase.slice(0, phrase.indexOf(short)).trim();
+        const details = phrase.slice(phrase.indexOf(short) + short.length).trim();
+        return `${escapeMarkdown(label)} [\`${short}\`](command:${COMMANDS.openCommit}?${args} "${escapeMarkdown(vscode.l10n.t('Show the change'))}")${details ? ` ${escapeMarkdown(details)}` : ''}`;
       });
       md.appendMarkdown(`**Commits:** ${parts.join(' · ')}\n\n`);
     }

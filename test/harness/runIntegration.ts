@@ -7,6 +7,7 @@
  *   4. waits for the runner's result file, prints the log, exits non-zero on failure.
  * Usage: node out/test/harness/runIntegration.js [--grep TEXT]
  */
+import { writeDemoHistory } from '../../src/node/git/demoHistory';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -138,10 +139,8 @@ async function runPass(pass: Pass, vsix: string, grep?: string): Promise<{ passe
   let workspaceFile = workspace;
   if (!pass.workspace) {
     cpSync(join(REPO, 'examples', 'payments-demo'), workspace, { recursive: true });
-    // Real git in the demo fixture, for the commands that use it.
-    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: workspace });
-    execFileSync('git', ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.invalid', 'add', '-A'], { cwd: workspace });
-    execFileSync('git', ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.invalid', 'commit', '-qm', 'fixture'], { cwd: workspace });
+    // Real git in the demo fixture: INC-023's history (deploy, revert, fix merge), for the commands that read it.
+    writeDemoHistory(workspace);
 
     // Multi-root: the demo first (the tests' main folder), a second service with its own records.
     const second = join(work, 'second-service');
