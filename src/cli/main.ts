@@ -11,7 +11,8 @@ import { postmortemMarkdown } from '../core/export';
 import { PRIORITIES, STATUSES, type Priority } from '../core/schema';
 import { describeIncident, describeRunbook, oneLine, summarizeIncident, summarizeRunbook } from '../core/present';
 import { changedFilesSince, changedLinesSince, GitError } from '../node/git/changes';
-import { assessRisk, DEFAULT_NO_GO_P1_DAYS } from '../core/risk';
+import { assessRisk, DEFAULT_NO_GO_P1_DAYS, fixCommits, type FixTouch } from '../core/risk';
+import { fixTouches } from '../node/git/fixLines';
 import { fingerprint, riskGithub, riskMarkdown, riskSarif } from '../core/riskFormats';
 import { lintGithub, lintSarif } from '../core/lintFormats';
 import { GROUP_BY, hotspots, metricsReport, type GroupBy, type MetricsRow } from '../core/insights';
@@ -113,10 +114,12 @@ async function risk(args: string[], io: Io): Promise<number> {
   const index = await openIndex(root, values.folder);
   let files = workspaceFiles(root, positionals);
   let changedLines: Map<string, Array<{ startLine: number; endLine: number }>> | undefined;
+  let touches: FixTouch[] | undefined;
   if (values.diff) {
     try {
       files = [...new Set([...files, ...(await changedFilesSince(root, values.diff))])].sort();
       changedLines = await changedLinesSince(root, values.diff);
+      touches = await fixTouches(root, values.diff, fixCommits(index));
     } catch (err) {
       if (err instanceof GitError) throw new UsageError(err.message);
       throw err;
@@ -126,6 +129,7 @@ async function risk(args: string[], io: Io): Promise<number> {
     now: now(),
     noGoP1Days,
     changedLines,
+    fixTouches: touches,
     readText: (file) => {
       try {
         return readFileSync(path.join(root, ...file.split('/')), 'utf8');

@@ -17,7 +17,7 @@ import { isRunbookStale, type Incident, type Runbook } from './model';
 import type { Priority } from './schema';
 import { TIME } from './time';
 
-export type RiskRuleId = 'incident-lens/active-incident' | `incident-lens/linked-incident-${Lowercase<Priority>}` | 'incident-lens/stale-runbook';
+export type RiskRuleId = 'incident-lens/edits-fix' | 'incident-lens/reverts-fix' | 'incident-lens/active-incident' | `incident-lens/linked-incident-${Lowercase<Priority>}` | 'incident-lens/stale-runbook';
 export type Verdict = 'GO' | 'CAUTION' | 'NO-GO';
 export type Level = 'error' | 'warning' | 'note';
 
@@ -58,6 +58,28 @@ export interface RiskOptions {
   readonly readText?: (file: string) => string | undefined;
   /** Changed line ranges per file (1-based, new side), from the diff; files without are "whole file". */
   readonly changedLines?: ReadonlyMap<string, readonly Region[]>;
+  /** What the diff does to incidents' fixes (from git: src/node/git/fixLines.ts). */
+  readonly fixTouches?: readonly FixTouch[];
+}
+
+/** A commit that fixed an incident (its record's or an action record's `commits` with role fix). */
+export interface FixCommit {
+  readonly incidentId: string;
+  readonly sha: string;
+}
+
+export type FixTouch =
+  | { readonly kind: 'edits-fix-lines'; readonly incidentId: string; readonly fixSha: string; readonly file: string; readonly region: Region }
+  | { readonly kind: 'reverts-fix'; readonly incidentId: string; readonly fixSha: string; readonly by: string };
+
+/** Every fix commit the records name. */
+export function fixCommits(index: IncidentIndex): FixCommit[] {
+  const out: FixCommit[] = [];
+  for (const incident of index.incidents()) {
+    for (const c of incident.commits) if (c.role === 'fix') out.push({ incidentId: incident.id, sha: c.sha });
+    for (const a of index.actionRecordsOf(incident.id)) for (const c of a.record.commits ?? []) if (c.role === 'fix') out.push({ incidentId: incident.id, sha: c.sha });
+  }
+  return out;
 }
 
 export const DEFAULT_NO_GO_P1_DAYS = 90;
@@ -121,6 +143,27 @@ export function assessRisk(index: IncidentIndex, files: readonly string[], optio
       }
     }
   }
+  // Fixes re-touched or reverted: the strongest warning there is, said first.
+  const fixReasons: string[] = [];
+  for (const t of options.fixTouches ?? []) {
+    const incident = index.byId(t.incidentId);
+    if (!incident || incident.kind !== 'incident') continue;
+    const short = t.fixSha.slice(0, 7);
+    const level: Level = LEVEL_OF[incident.head.priority] === 'note' ? 'warning' : 'error';
+    const entry = touched.get(incident.id) ?? { incident, files: new Set<string>() };
+    touched.set(incident.id, entry);
+    if (t.kind === 'edits-fix-lines') {
+      entry.files.add(t.file);
+      const message = `This change edits lines that ${incident.id}'s fix ${short} added (${incident.head.priority} ${incident.head.title}): make sure it does not undo the fix.`;
+      findings.push({ rule: 'incident-lens/edits-fix', level, incident, file: t.file, region: t.region, anchor: `fix:${t.fixSha}:${t.region.startLine}`, message });
+      const reason = `edits lines that ${incident.id}'s fix ${short} added (${t.file})`;
+      if (!fixReasons.some((r) => r.startsWith(`edits lines that ${incident.id}'s fix ${short}`))) fixReasons.push(reason);
+    } else {
+      const message = `Commit ${t.by.slice(0, 7)} reverts ${incident.id}'s fix ${short} (${incident.head.priority} ${incident.head.title}).`;
+      findings.push({ rule: 'incident-lens/reverts-fix', level: 'error', incident, file: incident.file, region: { startLine: 1, endLine: 1 }, anchor: `revert:${t.fixSha}`, message });
+      fixReasons.push(`${t.by.slice(0, 7)} reverts ${incident.id}'s fix ${short}`);
+    }
+  }
   const incidents = [...touched.values()].sort((a, b) => byPriority(a.incident, b.incident)).map((t) => ({ incident: t.incident, files: [...t.files].sort() }));
   const reasons: string[] = [];
   let verdict: Verdict = 'GO';
@@ -137,6 +180,11 @@ export function assessRisk(index: IncidentIndex, files: readonly string[], optio
       reasons.push(`touches code of ${incident.id} (${incident.head.priority}, ${incident.head.status}) (${fs.join(', ')})`);
     }
   }
+  if (fixReasons.length) {
+    if (verdict === 'GO') verdict = 'CAUTION';
+    if (fixReasons.some((r) => / reverts /.test(r))) verdict = 'NO-GO';
+    reasons.unshift(...fixReasons);
+  }
   const stale = [...new Set(findings.filter((f) => f.runbook).map((f) => f.runbook!.id))];
   if (stale.length) {
     if (verdict === 'GO') verdict = 'CAUTION';
@@ -144,6 +192,7 @@ export function assessRisk(index: IncidentIndex, files: readonly string[], optio
   }
   if (verdict === 'GO') reasons.push(files.length ? `no past incident is linked to the ${files.length} changed file${files.length === 1 ? '' : 's'}` : 'no files changed');
   const order: Record<Level, number> = { error: 0, warning: 1, note: 2 };
-  findings.sort((a, b) => order[a.level] - order[b.level] || byPriority(a.incident, b.incident) || a.file.localeCompare(b.file) || a.region.startLine - b.region.startLine);
+  const fixFirst = (f: RiskFinding) => (f.rule === 'incident-lens/reverts-fix' || f.rule === 'incident-lens/edits-fix' ? 0 : 1);
+  findings.sort((a, b) => fixFirst(a) - fixFirst(b) || order[a.level] - order[b.level] || byPriority(a.incident, b.incident) || a.file.localeCompare(b.file) || a.region.startLine - b.region.startLine);
   return { files, findings, verdict, reasons, incidents };
 }

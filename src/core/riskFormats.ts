@@ -11,6 +11,8 @@ export const INFORMATION_URI = 'https://github.com/incident-lens/incident-lens';
 export const COMMENT_MARKER = '<!-- incident-lens:risk -->';
 
 const RULES: Record<RiskRuleId, { name: string; short: string; full: string }> = {
+  'incident-lens/edits-fix': { name: 'EditsIncidentFix', short: "Change to lines an incident's fix added", full: "The change edits lines that an incident's fix commit wrote (git blame at the merge base): check that it does not undo the fix." },
+  'incident-lens/reverts-fix': { name: 'RevertsIncidentFix', short: "Revert of an incident's fix", full: 'A commit in the change reverts a commit the incident record names as its fix.' },
   'incident-lens/active-incident': { name: 'ActiveIncident', short: 'Change to code of an active incident', full: 'The change touches code linked to an incident that is still active: it may change what responders are looking at, or ship while the cause is not understood.' },
   'incident-lens/linked-incident-p1': { name: 'LinkedIncidentP1', short: 'Change to code of a past P1 incident', full: 'The change touches code linked to a past P1 incident (full outage). Read its root cause and apply its learning.' },
   'incident-lens/linked-incident-p2': { name: 'LinkedIncidentP2', short: 'Change to code of a past P2 incident', full: 'The change touches code linked to a past P2 incident (critical feature broken). Read its root cause and apply its learning.' },
