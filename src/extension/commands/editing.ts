@@ -150,6 +150,13 @@ export class EditingCommands {
       const change = setStatusOps(record as Incident, status!, at, author);
       return 'error' in change ? change : change.ops;
     });
+    // Resolved: the moment to connect the incident to its code, while the history is fresh.
+    if (status === 'resolved' && !args && ref.folder.folder.uri.scheme === 'file') {
+      const suggest = vscode.l10n.t('Suggest Code Links…');
+      void vscode.window
+        .showInformationMessage(vscode.l10n.t('{0} resolved. Link it to the code its commits changed?', ref.incident.id), suggest)
+        .then((pick) => (pick === suggest ? vscode.commands.executeCommand(COMMANDS.suggestCodeLinks, { incident: ref.incident.id, folder: ref.folder.folder.uri.toString() }) : undefined));
+    }
   }
 
   async addAction(arg?: unknown): Promise<void> {

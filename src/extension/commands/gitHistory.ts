@@ -9,6 +9,7 @@ import { shortSha } from '../../core/git/history';
 import { acceptOps, selectSuggestions, suggestFromHistory, type SuggestedCommit, type SuggestedLink, type Suggestions } from '../../core/git/suggest';
 import type { Incident } from '../../core/model';
 import { COMMIT_ROLE_LABELS } from '../../core/schema';
+import { outline, type OutlineSymbol } from '../../core/outline';
 import { git } from '../../node/git/run';
 import { ProcessGitHistory } from '../../node/git/history';
 import { now } from '../clock';
@@ -49,6 +50,37 @@ export function commitUri(folder: string, sha: string, subject?: string): vscode
   return vscode.Uri.from({ scheme: COMMIT_SCHEME, path: `/${title}`, query: JSON.stringify({ folder, sha }) });
 }
 
+/**
+ * The declarations of a file as a commit left it, from the language's own
+ * symbol provider (on an in-memory copy in the file's language); the core's
+ * outline reader when the language has none.
+ */
+async function documentSymbols(path: string, text: string): Promise<OutlineSymbol[]> {
+  try {
+    const language = LANGUAGE_BY_EXTENSION[path.slice(path.lastIndexOf('.') + 1).toLowerCase()];
+    if (!language) return outline(text);
+    const doc = await vscode.workspace.openTextDocument({ content: text, language });
+    const symbols = (await vscode.commands.executeCommand<Array<vscode.DocumentSymbol | vscode.SymbolInformation> | undefined>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
+    const out: OutlineSymbol[] = [];
+    const visit = (list: readonly vscode.DocumentSymbol[], container?: string) => {
+      for (const s of list) {
+        const name = container ? `${container}.${s.name}` : s.name;
+        // Top-level constants too (`export const total = (…) => …` is a Variable to the language).
+        if (CODE_SYMBOLS.has(s.kind) || (!container && (s.kind === vscode.SymbolKind.Variable || s.kind === vscode.SymbolKind.Constant))) out.push({ name, startLine: s.range.start.line + 1, endLine: s.range.end.line + 1, ...(container ? { container } : {}) });
+        visit(s.children ?? [], CONTAINER_SYMBOLS.has(s.kind) ? s.name : container);
+      }
+    };
+    visit(symbols.filter((s): s is vscode.DocumentSymbol => 'children' in s));
+    return out.length ? out : outline(text);
+  } catch {
+    return outline(text);
+  }
+}
+
+const LANGUAGE_BY_EXTENSION: Record<string, string> = { ts: 'typescript', tsx: 'typescriptreact', mts: 'typescript', cts: 'typescript', js: 'javascript', jsx: 'javascriptreact', mjs: 'javascript', cjs: 'javascript' };
+const CONTAINER_SYMBOLS = new Set([vscode.SymbolKind.Class, vscode.SymbolKind.Interface, vscode.SymbolKind.Module, vscode.SymbolKind.Namespace, vscode.SymbolKind.Struct, vscode.SymbolKind.Enum]);
+const CODE_SYMBOLS = new Set([...CONTAINER_SYMBOLS, vscode.SymbolKind.Function, vscode.SymbolKind.Method, vscode.SymbolKind.Constructor]);
+
 export class GitHistoryCommands {
   constructor(
     private readonly workspace: IncidentWorkspace,
@@ -82,6 +114,7 @@ export class GitHistoryCommands {
           now: now(),
           windowHours: s.suggestWindowHours,
           recordsFolder: s.incidentsFolder,
+          symbols: documentSymbols,
         }),
     );
     for (const note of suggestions.notes) this.log.info(`suggest ${ref.incident.id}: ${note}`);
