@@ -27,8 +27,14 @@
  * Cases are split by how long before the revert X landed (< 1 day, < 1 week,
  * older). Only the < 1 day bucket is in reach of the 24 h window ranking;
  * older cases show what the other evidence (named commits, fixes, SZZ) must
- * find in a real incident. Reverts naming a commit that is not in their own
- * history (a cherry-pick's original SHA) are counted as skipped.
+ * find in a real incident. The extra row "< 1 day, before start" leaves out
+ * X that landed in the 5 minutes between start and the revert (release
+ * automation reverting its own commit), which no window before start holds.
+ * Reverts naming a commit that is not in their own history (a cherry-pick's
+ * original SHA) are skipped, and so are cases where git fails (a clone
+ * missing objects); both are counted. When X is itself a revert (a re-land),
+ * suggest.ts leaves it out of the window on purpose: counted as well.
+ * --cases FILE writes every case as JSON; --verbose lists them on stderr.
  *
  * Measured on flutter/cocoon, denoland/deno and electron/electron
  * (https://github.com/flutter/cocoon, https://github.com/denoland/deno,
@@ -49,6 +55,8 @@ import { parseLog, ProcessGitHistory } from '../../src/node/git/history';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const WINDOW_HOURS = 24;
+/** The pretend incident starts this long before the revert. */
+const START_BEFORE_REVERT_MS = 5 * 60_000;
 const FORMAT = '%x1e%H%x1f%P%x1f%an%x1f%ct%x1f%s%x1f%b%x1f';
 const GENERIC_CONTAINERS = new Set(['packages', 'ext', 'crates', 'libs', 'apps', 'shell', 'lib', 'src']);
 
@@ -253,7 +261,7 @@ interface CaseResult {
 
 async function evaluate(repo: string, r: Revert, target: GitCommit): Promise<CaseResult> {
   const system = impactedSystem(target) ?? basename(repo);
-  const startMs = r.committedMs - 5 * 60_000;
+  const startMs = r.committedMs - START_BEFORE_REVERT_MS;
   const record = {
     id: 'INC-9001',
     title: `Incident in ${system}`,
@@ -297,7 +305,7 @@ async function evaluate(repo: string, r: Revert, target: GitCommit): Promise<Cas
     target: target.sha,
     targetSubject: target.subject,
     bucket: bucketOf(r.committedMs - target.committedMs),
-    ageHours: Math.round(((r.committedMs - target.committedMs) / HOUR) * 10) / 10,
+    ageHours: (r.committedMs - target.committedMs) / HOUR,
     system,
     ...(i >= 0 ? { rank: i + 1, score: Math.round(triggers[i]!.score * 1000) / 1000 } : {}),
     triggers: triggers.length,
@@ -401,7 +409,7 @@ async function main(): Promise<void> {
     results.push(c);
     if (verbose) {
       process.stderr.write(
-        `${c.revert.slice(0, 10)} X=${c.target.slice(0, 10)} ${c.bucket.padEnd(8)} ${String(c.ageHours).padStart(7)}h rank=${c.rank ?? '-'}/${c.triggers} base=${c.baselineRank ?? '-'}/${c.baselineCount} links=${c.filesLinked ? 'y' : 'n'} ${c.ms}ms [${c.system}] ${c.targetSubject.slice(0, 60)}\n`,
+        `${c.revert.slice(0, 10)} X=${c.target.slice(0, 10)} ${c.bucket.padEnd(8)} ${c.ageHours.toFixed(1).padStart(7)}h rank=${c.rank ?? '-'}/${c.triggers} base=${c.baselineRank ?? '-'}/${c.baselineCount} links=${c.filesLinked ? 'y' : 'n'} ${c.ms}ms [${c.system}] ${c.targetSubject.slice(0, 60)}\n`,
       );
       for (const a of c.ahead ?? []) process.stderr.write(`      ahead: ${a}\n`);
     }
@@ -409,6 +417,8 @@ async function main(): Promise<void> {
   const elapsed = (performance.now() - t0) / 1000;
 
   const rows: Array<[string, Figures]> = BUCKETS.map((b) => [b, figures(results.filter((c) => c.bucket === b))]);
+  // X landed in the 5 minutes between the pretend start and the revert: after start, out of any window's reach.
+  rows.splice(1, 0, ['< 1 day, before start', figures(results.filter((c) => c.bucket === '< 1 day' && c.ageHours * HOUR >= START_BEFORE_REVERT_MS))]);
   rows.push(['all', figures(results)]);
   const name = basename(repo);
   console.log(table(`${name} (HEAD ${head.slice(0, 10)}, ${results.length} reverts${Number.isFinite(limit) ? `, newest ${limit}` : ''})`, rows));

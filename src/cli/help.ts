@@ -9,7 +9,8 @@ Commands:
   search TEXT                fuzzy search across incidents
   risk FILE... | --diff REV  past incidents on these files: verdict GO / CAUTION / NO-GO, findings
   suggest ID                 code links and commits from git history: trigger, revert, fix (--apply writes them)
-  init --hooks               install a git pre-push hook that warns about active and P1 incidents
+  init [--hooks]             register the record merge driver in this clone (--hooks: and a pre-push hook)
+  merge-driver O A B P       git's merge driver for records (set up by init)
   metrics                    incidents and time to detect/mitigate/resolve per month, week, system or priority
   hotspots                   the files, folders and symbols with the most (and most severe) incidents
   export ID                  the postmortem as Markdown (--format markdown, --output FILE)
@@ -88,12 +89,25 @@ AI-generated code or AI deploy speed and its time to resolve against the rest.
 
 Files, folders and symbols ranked by the incidents linked to them, weighted by
 severity (P1 8, P2 4, P3 2, P4 1), with the incidents named.`,
-  init: `incident-lens init --hooks
+  init: `incident-lens init [--hooks] [--folder DIR]
 
-Installs a git pre-push hook in this clone (git does not share hooks) that
+Registers the record merge driver: the .gitattributes lines that route the
+records to it (commit them once for everyone) and this clone's git config
+merge.incident-lens.driver (git does not share config: every clone runs init).
+Responders who log entries from their own clones then pull without conflicts.
+
+--hooks also installs a git pre-push hook in this clone (git does not share hooks) that
 warns when the pushed commits touch code linked to an active incident or a
 P1, and lets the push go on (git config incident-lens.prePush block: stop it).
 An existing pre-push hook is kept as pre-push.chained and run first.`,
+  'merge-driver': `incident-lens merge-driver BASE OURS THEIRS [PATH]
+
+Git runs it as merge.incident-lens.driver with %O %A %B %P. Timeline entries,
+communications, actions, links and commits of both sides are kept (an entry
+added on both sides once; timed entries in time order); a field changed on one
+side takes that change; a field changed differently on both sides is a
+conflict marked in that field only (exit 1). A file that is not a readable
+record goes to git's own text merge (git merge-file).`,
   export: `incident-lens export ID [--format markdown] [--output FILE] [--json]
 
 Writes the postmortem document (summary, impact, root cause, why not caught,

@@ -6,7 +6,7 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics';
-import { DEFAULT_RUNBOOK_STALE_DAYS } from '../core/index';
+import { DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS } from '../core/index';
 import { postmortemMarkdown } from '../core/export';
 import { PRIORITIES, STATUSES, type Priority } from '../core/schema';
 import { describeIncident, describeRunbook, oneLine, summarizeIncident, summarizeRunbook } from '../core/present';
@@ -21,6 +21,8 @@ import { filesInRange, installPrePushHook, pushRanges } from '../node/prePush';
 import { execFileSync } from 'node:child_process';
 import { HELP, commandHelp } from './help';
 import { suggest } from './commands/suggest';
+import { mergeDriver } from './commands/mergeDriver';
+import { registerMergeDriver } from '../node/git/mergeDriver';
 import { clockFrom } from '../core/clock';
 
 import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles } from '../core/learnings';
@@ -341,11 +343,20 @@ async function prePush(root: string, folder: string | undefined, remote: string,
 
 async function init(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { hooks: { type: 'boolean' } });
-  if (!values.hooks) throw new UsageError('init needs --hooks (installs the git pre-push hook in this clone)');
   const repo = values.root ? path.resolve(values.root) : process.cwd();
+  const cli = path.resolve(process.argv[1] ?? 'incident-lens');
+  const folder = values.folder ?? DEFAULT_INCIDENTS_FOLDER;
+  let driver;
+  try {
+    driver = await registerMergeDriver(repo, folder, cli);
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message.split('\n')[0]} (init works in a git clone)`);
+  }
+  io.out(`merge driver: .gitattributes ${driver.attributes === 'added' ? `now routes ${folder}/**/*.yaml to it (commit ${driver.attributesFile})` : 'already routes the records to it'}; this clone's git config ${driver.config === 'unchanged' ? 'already has it' : driver.config === 'set' ? 'has it now' : 'has it updated'} (each clone runs init once: git does not share config)`);
+  if (!values.hooks) return 0;
   let result;
   try {
-    result = installPrePushHook(repo, path.resolve(process.argv[1] ?? 'incident-lens'));
+    result = installPrePushHook(repo, cli);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -354,6 +365,7 @@ async function init(args: string[], io: Io): Promise<number> {
 }
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  'merge-driver': mergeDriver,
   suggest,
   init,
   metrics,

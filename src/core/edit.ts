@@ -16,7 +16,11 @@ export type EditOp =
   /** Appends an item to a list, creating the list when missing. */
   | { readonly kind: 'append'; readonly path: FieldPath; readonly value: unknown }
   /** Removes a key from a mapping (no-op when absent). */
-  | { readonly kind: 'delete'; readonly path: FieldPath };
+  | { readonly kind: 'delete'; readonly path: FieldPath }
+  /** Inserts an item into a block list before position `index` (at the end when index is the length). */
+  | { readonly kind: 'insert'; readonly path: FieldPath; readonly index: number; readonly value: unknown }
+  /** Removes item `index` of a block list, with its lines. */
+  | { readonly kind: 'remove'; readonly path: FieldPath; readonly index: number };
 
 export type EditResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string };
 
@@ -227,6 +231,32 @@ function applyOne(text: string, op: EditOp): string {
     return text.slice(0, start) + text.slice(end);
   }
 
+  if (op.kind === 'insert' || op.kind === 'remove') {
+    if (missing.length || !isSeq(node)) throw new EditError(`${op.path.join('.')} is not a list`);
+    if (node.flow) throw new EditError(`cannot change a flow list ([ … ]) at ${op.path.join('.')} without reformatting it`);
+    const items = node.items as Node[];
+    if (op.kind === 'insert' && op.index === items.length) return applyOne(text, { kind: 'append', path: op.path, value: op.value });
+    const item = items[op.index];
+    if (!item?.range) throw new EditError(`list item ${op.index} of ${op.path.join('.')} does not exist`);
+    // An item's lines start at its "- " (comments above it belong to it).
+    const dash = text.lastIndexOf('-', item.range[0]);
+    const start = lineStart(text, dash);
+    if (text.slice(start, dash).trim() !== '') throw new EditError(`list item ${op.index} of ${op.path.join('.')} does not start its line`);
+    if (op.kind === 'insert') return insertAt(text, start, indent(block([op.value]), dash - start));
+    const next = items[op.index + 1];
+    let end: number;
+    if (next?.range) end = lineStart(text, text.lastIndexOf('-', next.range[0]));
+    else {
+      const eol = text.indexOf('\n', Math.max(item.range[1] - 1, dash));
+      end = isMap(item) || isSeq(item) ? item.range[2] : eol < 0 ? text.length : eol + 1;
+      if (text[end - 1] !== '\n') {
+        const e = text.indexOf('\n', end - 1);
+        end = e < 0 ? text.length : e + 1;
+      }
+    }
+    return text.slice(0, start) + text.slice(end);
+  }
+
   if (op.kind === 'append') {
     if (missing.length === 0) {
       if (isEmptySlot(text, node)) return fillEmpty(text, doc, op.path, [op.value]);
@@ -295,6 +325,8 @@ function applyToData(data: Record<string, unknown>, op: EditOp): void {
   }
   const last = path[path.length - 1]!;
   if (op.kind === 'delete') delete cur[last];
+  else if (op.kind === 'insert') (cur[last] as unknown[]).splice(op.index, 0, structuredClone(op.value));
+  else if (op.kind === 'remove') (cur[last] as unknown[]).splice(op.index, 1);
   else if (op.kind === 'append') {
     if (!Array.isArray(cur[last])) cur[last] = [];
     (cur[last] as unknown[]).push(structuredClone(op.value));

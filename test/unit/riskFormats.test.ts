@@ -173,8 +173,8 @@ describe('pre-push hook (real git push to a local bare repository)', () => {
     execFileSync('chmod', ['+x', join(hooks, 'pre-push')]);
     const installed = cli(['init', '--hooks'], ws.root);
     assert.equal(installed.code, 0, installed.stderr);
-    assert.match(installed.stdout, /^installed .*pre-push \(your existing hook now runs first, from .*pre-push\.chained\)/);
-    assert.match(cli(['init', '--hooks'], ws.root).stdout, /^unchanged /, 'idempotent');
+    assert.match(installed.stdout, /^installed .*pre-push \(your existing hook now runs first, from .*pre-push\.chained\)/m);
+    assert.match(cli(['init', '--hooks'], ws.root).stdout, /already routes the records to it; this clone's git config already has it .*\nunchanged /, 'idempotent');
 
     ws.write('src/auth/session.ts', `${ws.read('src/auth/session.ts')}\n// touched\n`);
     git(ws.root, 'commit', '-qam', 'touch the session code');

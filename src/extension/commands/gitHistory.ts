@@ -41,7 +41,12 @@ export class CommitContentProvider implements vscode.TextDocumentContentProvider
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const { folder, sha } = commitArgs.parse(JSON.parse(uri.query));
     const cwd = vscode.Uri.parse(folder).fsPath;
-    return git(cwd, ['show', '--stat', '--patch', '--format=fuller', '-M', '--no-color', '--diff-merges=first-parent', sha, '--']);
+    try {
+      return await git(cwd, ['show', '--stat', '--patch', '--format=fuller', '-M', '--no-color', '--diff-merges=first-parent', sha, '--']);
+    } catch (err) {
+      // A SHA the record names but this clone lacks (not fetched, another repository, a typo).
+      return vscode.l10n.t('Commit {0} is not in the git history of {1}.\n\n{2}\n\nFetch it (git fetch), or correct the SHA in the record.', sha, cwd, (err as Error).message);
+    }
   }
 }
 
