@@ -29,6 +29,7 @@ export const COMMANDS = {
   linkSymbol: 'incidentLens.linkSymbol',
   linkCommitFiles: 'incidentLens.linkCommitFiles',
   suggestCodeLinks: 'incidentLens.suggestCodeLinks',
+  registerMergeDriver: 'incidentLens.registerMergeDriver',
   writeAiInstructions: 'incidentLens.writeAiInstructions',
   runRunbookStep: 'incidentLens.runRunbookStep',
   getStarted: 'incidentLens.getStarted',
@@ -77,6 +78,7 @@ export const CONFIG = {
   aiInstructionsAgentsFile: 'aiInstructions.agentsFile',
   runbookStaleAfterDays: 'runbooks.staleAfterDays',
   suggestWindowHours: 'suggest.windowHours',
+  mergeDriverOffer: 'mergeDriver.offer',
 } as const;
 
 /** Language model tools (package.json "languageModelTools"). */

@@ -20,6 +20,7 @@ import { affects } from './config';
 import { EditingCommands } from './commands/editing';
 import { EditRefused, RecordEditor } from './recordEditor';
 import { LinkingCommands } from './commands/linking';
+import { MergeDriverSetup } from './mergeDriverOffer';
 import { CommitContentProvider, COMMIT_SCHEME, GitHistoryCommands } from './commands/gitHistory';
 import { IncidentCodeLensProvider, IncidentDecorationProvider, IncidentHoverProvider } from './codeLinks';
 import { CodeLinksController } from './codeLinksController';
@@ -132,6 +133,9 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   sub(vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitContentProvider()));
   command(COMMANDS.suggestCodeLinks, (arg) => history.suggest(arg));
   command(COMMANDS.openCommit, (arg) => history.openCommit(arg));
+  const mergeDriver = new MergeDriverSetup(context, workspace, log);
+  command(COMMANDS.registerMergeDriver, (arg) => mergeDriver.register(arg));
+  void workspace.ready.then(() => mergeDriver.offer()).catch((err) => log.error('merge driver offer', err));
   command(COMMANDS.showLinkedIncidents, (arg) => showLinkedIncidents(workspace, arg));
   command(COMMANDS.copyPromptTemplate, (arg) => copyPromptTemplate(workspace, arg));
   sub(vscode.workspace.onDidRenameFiles((e) => void linking.filesRenamed(e.files).catch((err) => log.error('renames', err))));

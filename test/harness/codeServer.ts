@@ -99,6 +99,8 @@ export class CodeServer {
     for (const vsix of this.options.extensions) this.install(vsix);
     this.writeUserSettings({
         'workbench.startupEditor': 'none',
+        // The one-time merge driver offer would sit over the views the tests click; the command is tested instead.
+        'incidentLens.mergeDriver.offer': false,
         'workbench.tips.enabled': false,
         'workbench.welcomePage.walkthroughs.openOnInstall': false,
         'extensions.autoCheckUpdates': false,

@@ -64,3 +64,28 @@ describe('code links from git history (the demo has the real history of INC-023)
     }
   });
 });
+
+describe('record merge driver in this clone', function () {
+  this.timeout(60_000);
+  it('Register Record Merge Driver writes .gitattributes and this clone\'s git config, pointing at the bundled CLI; a second run changes nothing', async () => {
+    const root = workspaceRoot().fsPath;
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
+    const attributes = await readFile('.gitattributes').catch(() => undefined);
+    try {
+      const first = await vscode.commands.executeCommand<Array<{ folder: string; attributes: string; config: string }>>('incidentLens.registerMergeDriver', { folder: workspaceRoot().toString() });
+      assert.deepEqual(first, [{ folder: 'payments-demo', attributes: 'added', config: 'set' }]);
+      assert.match(await readFile('.gitattributes'), /^\.incidents\/\*\*\/\*\.yaml merge=incident-lens$/m);
+      const driver = git('config', '--get', 'merge.incident-lens.driver');
+      assert.match(driver, /dist\/cli\.js'; if \[ -f "\$cli" \]; then node "\$cli" merge-driver %O %A %B %P;/);
+      const cli = /cli='([^']+)'/.exec(driver)![1]!;
+      assert.equal(execFileSync('node', [cli, '--version'], { encoding: 'utf8' }).trim().length > 0, true, 'the CLI the driver names runs');
+      const second = await vscode.commands.executeCommand('incidentLens.registerMergeDriver', { folder: workspaceRoot().toString() });
+      assert.deepEqual(second, [{ folder: 'payments-demo', attributes: 'unchanged', config: 'unchanged' }]);
+    } finally {
+      git('config', '--unset', 'merge.incident-lens.driver');
+      git('config', '--unset', 'merge.incident-lens.name');
+      if (attributes === undefined) execFileSync('rm', ['-f', `${root}/.gitattributes`]);
+      else await writeFile('.gitattributes', attributes);
+    }
+  });
+});

@@ -134,6 +134,15 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
     return c;
   };
   const at = (ms: number) => clock(ms, offset, startMs);
+  // A history git cannot read in full (a partial clone, missing objects) limits the answer; it does not end it.
+  const attempt = async <T>(what: string, fn: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      notes.push(`could not read ${what}: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+      return fallback;
+    }
+  };
   const recordsPrefix = `${git.prefix}${(options.recordsFolder ?? '.incidents').replace(/\/+$/, '')}/`;
   const onlyRecords = (c: GitCommit) => c.files.length > 0 && c.files.every((f) => f.path.startsWith(recordsPrefix) && (!f.oldPath || f.oldPath.startsWith(recordsPrefix)));
 
@@ -154,7 +163,7 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
   if (start && start.precision !== 'day') {
     // 2. Messages naming the incident: fixes, reverts, PR merges of branches named after it.
     const byId = idPattern(incident.id);
-    for (const commit of await git.commitsInWindow(startMs - windowMs, fixUntil, { grep: grepTermsFor(incident.id) })) {
+    for (const commit of await attempt('the commits naming the incident', () => git.commitsInWindow(startMs - windowMs, fixUntil, { grep: grepTermsFor(incident.id) }), [])) {
       if (!byId.test(`${commit.subject}\n${commit.body}`) || onlyRecords(commit)) continue;
       const reverts = revertedSha(commit.body) ?? revertedSha(commit.subject);
       const during = commit.committedMs >= startMs && commit.committedMs <= endMs;
@@ -163,7 +172,7 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
     }
 
     // 3. Reverts during the incident: the reverted commit is the prime suspect.
-    const reverts = await git.commitsInWindow(startMs - 10 * TIME.MINUTE, endMs, { grep: ['This reverts commit', 'Revert "'] });
+    const reverts = await attempt('the reverts during the incident', () => git.commitsInWindow(startMs - 10 * TIME.MINUTE, endMs, { grep: ['This reverts commit', 'Revert "'] }), []);
     for (const revert of reverts) {
       let target: GitCommit | undefined;
       const sha = revertedSha(revert.body);
@@ -179,7 +188,7 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
 
     // 4. SZZ on the fixes: who wrote the lines each fix deleted or changed.
     const fixes = [...candidates.values()].filter((c) => roleOf(c) === 'fix');
-    for (const fix of fixes) await blameFix(fix.commit, startMs, git, (commit, share, pure) => {
+    for (const fix of fixes) await attempt(`the lines the fix ${shortSha(fix.commit.sha)} changed`, () => blameFix(fix.commit, startMs, git, (commit, share, pure) => {
       if (commit.committedMs > startMs) return;
       const before = startMs - commit.committedMs;
       const closeness = Math.exp(-before / (7 * TIME.DAY));
@@ -190,11 +199,12 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
           ? `wrote the code next to which the fix ${shortSha(fix.commit.sha)} added lines (${formatDuration(before / TIME.MINUTE)} before start)`
           : `wrote ${Math.round(share * 100)}% of the lines the fix ${shortSha(fix.commit.sha)} changed (${formatDuration(before / TIME.MINUTE)} before start)`,
       });
-    });
+    }), undefined);
 
     // 5. What landed in the window before start.
-    for (const commit of await git.commitsInWindow(startMs - windowMs, startMs)) {
-      if (revertedSha(commit.body) || onlyRecords(commit)) continue;
+    for (const commit of await attempt('the commits before start', () => git.commitsInWindow(startMs - windowMs, startMs), [])) {
+      // A revert undoes a change (its own evidence is step 3); a re-land (Revert "Revert …") puts code back: a change like any other.
+      if ((revertedSha(commit.body) && !/^Revert "Revert /.test(commit.subject)) || onlyRecords(commit)) continue;
       const before = startMs - commit.committedMs;
       const { weight, relevance: rel } = windowWeight(commit, before, windowMs, words);
       const where = rel >= 0.5 ? ', in the impacted system' : '';
@@ -220,13 +230,13 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
     // Suspects first, then what undid and fixed them; by score within each.
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || b.score - a.score || b.committedMs - a.committedMs);
 
-  const links = await linksFrom(
+  const links = await attempt('the changes of the suspect commits', () => linksFrom(
     commits.filter((c) => c.role === 'trigger').slice(0, MAX_LINK_COMMITS),
     (sha) => candidates.get(sha)!.commit,
     incident,
     git,
     options,
-  );
+  ), [] as SuggestedLink[]);
   return { commits, links, notes };
 }
 
