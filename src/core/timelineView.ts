@@ -44,6 +44,8 @@ export interface TimelineViewModel {
   readonly gaps: string[];
   readonly items: TimelineItem[];
   readonly rootCause: Array<{ label: string; text: string }>;
+  /** The incident's commits (trigger, revert, fix…), each opening its change. */
+  readonly commits: Array<{ sha: string; text: string }>;
   readonly postmortem: { status: string; owner?: string; due?: string; overdue: boolean; summary?: string; actions: Array<{ id: string; title: string; status: string; owner?: string; deadline?: string }> };
   readonly learning?: { lesson?: string; promptTemplate?: string };
   /** Runbooks for this incident (named, same system, same code): "Rollback: RB-…" one click away. */
@@ -176,6 +178,7 @@ export function timelineViewModel(incident: Incident, actionRecords: readonly Ac
     gaps,
     items,
     rootCause,
+    commits: commitList.map((c) => ({ sha: c.sha, text: commitPhrase(c, incident) })),
     postmortem: {
       status: pm?.status ?? (postmortemOwed(incident) ? 'pending' : 'not started'),
       owner: pm?.owner,

@@ -161,6 +161,12 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
       case 'copyPromptTemplate':
         await vscode.commands.executeCommand(COMMANDS.copyPromptTemplate, { folder: entry.state.folder, incident: ref.incident.id });
         return;
+      case 'openCommit':
+        await vscode.commands.executeCommand(COMMANDS.openCommit, { folder: entry.state.folder, sha: msg.sha });
+        return;
+      case 'suggestCodeLinks':
+        await vscode.commands.executeCommand(COMMANDS.suggestCodeLinks, { folder: entry.state.folder, incident: ref.incident.id });
+        return;
       case 'runRunbook':
         await vscode.commands.executeCommand(COMMANDS.runRunbookStep, { folder: entry.state.folder, runbook: msg.id, incident: ref.incident.id });
         return;

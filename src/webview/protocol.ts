@@ -21,6 +21,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('copyPromptTemplate') }),
   z.object({ type: z.literal('runRunbook'), id: z.string().regex(/^RB-[a-z0-9-]{1,80}$/) }),
+  z.object({ type: z.literal('openCommit'), sha: z.string().regex(/^[0-9a-f]{7,40}$/i) }),
+  z.object({ type: z.literal('suggestCodeLinks') }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;

@@ -120,7 +120,17 @@ function addEntryForm(): HTMLElement {
 
 function closing(m: TimelineViewModel): HTMLElement {
   const parts: Child[] = [];
-  if (m.rootCause.length) parts.push(el('section', {}, el('h2', {}, icon('search'), ' Root cause'), el('dl', {}, ...m.rootCause.flatMap((r) => [el('dt', {}, r.label), el('dd', {}, r.text)]))));
+  const cause = m.rootCause.filter((r) => r.label !== 'Commits');
+  if (cause.length) parts.push(el('section', {}, el('h2', {}, icon('search'), ' Root cause'), el('dl', {}, ...cause.flatMap((r) => [el('dt', {}, r.label), el('dd', {}, r.text)]))));
+  // Commits open their change; suggestions from git history are one click away.
+  const commits = m.commits.map((c) => {
+    const b = el('button', { class: 'commit', title: 'Show the change' }, icon('git-commit'), ` ${c.text}`);
+    b.addEventListener('click', () => vscode.postMessage({ type: 'openCommit', sha: c.sha }));
+    return el('li', {}, b);
+  });
+  const suggest = el('button', { class: 'secondary', id: 'suggest-links' }, icon('git-compare'), ' Suggest code links from git history…');
+  suggest.addEventListener('click', () => vscode.postMessage({ type: 'suggestCodeLinks' }));
+  parts.push(el('section', {}, el('h2', {}, icon('git-commit'), ' Commits'), commits.length ? el('ul', { class: 'commits' }, ...commits) : undefined, suggest));
   const pm = m.postmortem;
   parts.push(
     el(
