@@ -32,8 +32,9 @@
  * automation reverting its own commit), which no window before start holds.
  * Reverts naming a commit that is not in their own history (a cherry-pick's
  * original SHA) are skipped, and so are cases where git fails (a clone
- * missing objects); both are counted. When X is itself a revert (a re-land),
- * suggest.ts leaves it out of the window on purpose: counted as well.
+ * missing objects: suggest.ts notes what it could not read); both are
+ * counted. X may itself be a revert (a re-land): it is a change like any
+ * other and is measured.
  * --cases FILE writes every case as JSON; --verbose lists them on stderr.
  *
  * Measured on flutter/cocoon, denoland/deno and electron/electron
@@ -278,6 +279,9 @@ async function evaluate(repo: string, r: Revert, target: GitCommit): Promise<Cas
   const t0 = performance.now();
   const s = await suggestFromHistory(incident, [], history, { now: startMs, windowHours: WINDOW_HOURS });
   const ms = performance.now() - t0;
+  // suggest.ts turns a git failure into a note and goes on; here that case is not measured (a clone missing objects).
+  const failed = s.notes.find((n) => n.startsWith('could not read'));
+  if (failed) throw new Error(failed);
 
   const triggers = s.commits.filter((c) => c.role === 'trigger');
   const i = triggers.findIndex((c) => c.sha === target.sha);

@@ -203,8 +203,8 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
 
     // 5. What landed in the window before start.
     for (const commit of await attempt('the commits before start', () => git.commitsInWindow(startMs - windowMs, startMs), [])) {
-      // A revert undoes a change (its own evidence is step 3); a re-land (Revert "Revert …") puts code back: a change like any other.
-      if ((revertedSha(commit.body) && !/^Revert "Revert /.test(commit.subject)) || onlyRecords(commit)) continue;
+      // A revert that landed before start is a change like any other (reverting a fix breaks things too).
+      if (onlyRecords(commit)) continue;
       const before = startMs - commit.committedMs;
       const { weight, relevance: rel } = windowWeight(commit, before, windowMs, words);
       const where = rel >= 0.5 ? ', in the impacted system' : '';
