@@ -29,6 +29,8 @@ function key(state: TimelinePanelState): string {
 class TimelinePanel implements vscode.Disposable {
   private readonly store = new DisposableStore();
   private disposed = false;
+  /** The last view model sent to the webview (what it shows; read by tests). */
+  lastModel?: TimelineViewModel;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -69,6 +71,11 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
   /** The open panel for an incident, if any (tests, reveal). */
   get(folder: string, incident: string): vscode.WebviewPanel | undefined {
     return this.panels.get(key({ folder, incident }))?.panel;
+  }
+
+  /** What the open timeline of this incident shows now (tests). */
+  shownModel(folder: string, incident: string): TimelineViewModel | undefined {
+    return this.panels.get(key({ folder, incident }))?.lastModel;
   }
 
   show(ref: IncidentRef): vscode.WebviewPanel {
@@ -132,6 +139,7 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
     // Restricted Mode: no script runs in the panel, so the host renders it, read-only.
     if (!vscode.workspace.isTrusted) panel.panel.webview.html = this.html(panel.panel.webview, panel.state, model);
     else panel.post({ type: 'state', model });
+    panel.lastModel = model;
   }
 
   private refreshAll(): void {
