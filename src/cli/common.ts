@@ -8,6 +8,9 @@ import { NodeFileAccess } from '../node/nodeFileAccess';
 import { ParsePool } from '../node/parsePool';
 import { systemClock, type Clock } from '../core/clock';
 import { findWorkspaceRoot, workspacePath } from '../node/workspaceRoot';
+import { repoScope } from '../node/git/repoScope';
+import { resolveSources } from '../node/sources';
+import { CONFIG_FILE } from '../core/sources';
 
 /** Real time, or the instant INCIDENT_LENS_NOW starts from (tests; see core/clock.ts). */
 export const now = (): number => clock.now();
@@ -79,7 +82,7 @@ export async function openIndex(root: string, folder: string | undefined, checkL
   await index.load().finally(() => pool.dispose());
   if (index.allFiles().length === 0) {
     const recordsDir = path.join(abs, folder ?? DEFAULT_INCIDENTS_FOLDER);
-    const exists = await fs.stat(recordsDir).catch(() => undefined);
+    const exists = (await fs.stat(recordsDir).catch(() => undefined)) ?? (await fs.stat(path.join(abs, CONFIG_FILE)).catch(() => undefined));
     if (!exists) throw new UsageError(`no incidents folder: "${recordsDir}" does not exist (use --folder to point elsewhere)`);
   }
   return index;
@@ -101,3 +104,23 @@ export function json(io: Io, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
 }
 
+
+/**
+ * The workspace's index and its record sources' (.incident-lens.yaml, --source),
+ * each with the link scope of this repository: qualified links apply here, the
+ * sources' own links do not. Warnings (a missing source) go to stderr.
+ */
+export async function openIndexes(root: string, folder: string | undefined, extra: readonly string[], io: Io): Promise<{ own: IncidentIndex; sources: Array<{ name: string; index: IncidentIndex }> }> {
+  const own = await openIndex(root, folder);
+  const scope = await repoScope(root);
+  if (scope) own.setLinkScope(scope);
+  const { sources, warnings } = resolveSources(root, extra.map((p) => ({ path: p, from: '--source' })));
+  for (const w of warnings) io.err(`warning: ${w}`);
+  const out: Array<{ name: string; index: IncidentIndex }> = [];
+  for (const s of sources) {
+    const index = new IncidentIndex(new NodeFileAccess(s.root), { folder: s.folder, now, linkScope: { repos: scope?.repos ?? [], prefix: scope?.prefix ?? '', foreign: true } });
+    await index.load();
+    out.push({ name: s.name, index });
+  }
+  return { own, sources: out };
+}

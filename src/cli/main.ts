@@ -27,7 +27,7 @@ import { clockFrom } from '../core/clock';
 
 import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles } from '../core/learnings';
 
-import { didYouMean, json, now, openIndex, parse, requireIncident, setClock, UsageError, workspaceFiles, workspaceRoot, type Io } from './common';
+import { openIndexes, didYouMean, json, now, openIndex, parse, requireIncident, setClock, UsageError, workspaceFiles, workspaceRoot, type Io } from './common';
 export { UsageError };
 
 async function lint(args: string[], io: Io): Promise<number> {
@@ -103,7 +103,7 @@ async function search(args: string[], io: Io): Promise<number> {
 const RISK_FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
 
 async function risk(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { diff: { type: 'string' }, 'fail-on': { type: 'string' }, format: { type: 'string' }, 'no-go-p1-days': { type: 'string' }, 'pre-push': { type: 'string' } });
+  const { values, positionals } = parse(args, { diff: { type: 'string' }, 'fail-on': { type: 'string' }, format: { type: 'string' }, 'no-go-p1-days': { type: 'string' }, 'pre-push': { type: 'string' }, source: { type: 'string', multiple: true } });
   const root = workspaceRoot(values);
   if (values['pre-push'] !== undefined) return prePush(root, values.folder, values['pre-push'], io);
   const failOn = values['fail-on']?.toUpperCase();
@@ -113,7 +113,8 @@ async function risk(args: string[], io: Io): Promise<number> {
   const noGoP1Days = values['no-go-p1-days'] === undefined ? DEFAULT_NO_GO_P1_DAYS : Number(values['no-go-p1-days']);
   if (!Number.isInteger(noGoP1Days) || noGoP1Days < 0) throw new UsageError('--no-go-p1-days must be a whole number of days (0: a past P1 alone never blocks)');
   if (!values.diff && positionals.length === 0) throw new UsageError('risk needs files or --diff REV');
-  const index = await openIndex(root, values.folder);
+  const { own: index, sources } = await openIndexes(root, values.folder, values.source ?? [], io);
+  const indexes = [index, ...sources.map((s) => s.index)];
   let files = workspaceFiles(root, positionals);
   let changedLines: Map<string, Array<{ startLine: number; endLine: number }>> | undefined;
   let touches: FixTouch[] | undefined;
@@ -121,13 +122,13 @@ async function risk(args: string[], io: Io): Promise<number> {
     try {
       files = [...new Set([...files, ...(await changedFilesSince(root, values.diff))])].sort();
       changedLines = await changedLinesSince(root, values.diff);
-      touches = await fixTouches(root, values.diff, fixCommits(index));
+      touches = await fixTouches(root, values.diff, indexes.flatMap(fixCommits));
     } catch (err) {
       if (err instanceof GitError) throw new UsageError(err.message);
       throw err;
     }
   }
-  const report = assessRisk(index, files, {
+  const report = assessRisk(indexes, files, {
     now: now(),
     noGoP1Days,
     changedLines,
@@ -320,8 +321,8 @@ async function prePush(root: string, folder: string | undefined, remote: string,
   });
   const files = [...new Set(pushRanges(stdin).flatMap((r) => filesInRange(root, r)))].sort();
   if (!files.length) return 0;
-  const index = await openIndex(root, folder);
-  const report = assessRisk(index, files, { now: now() });
+  const { own, sources } = await openIndexes(root, folder, [], io);
+  const report = assessRisk([own, ...sources.map((s) => s.index)], files, { now: now() });
   const serious = report.incidents.filter((r) => r.incident.head.status === 'active' || r.incident.head.priority === 'P1');
   if (!serious.length) return 0;
   const block = (() => {

@@ -4,7 +4,7 @@
  */
 import { compareDiagnostics, FILE_START, type RecordDiagnostic, type Range } from './diagnostics';
 import { isRecordFile, type FileAccess, type FileStat } from './fileAccess';
-import { LinkIndex, linkKind, normalizePath, type LinkKind, type LinkRef } from './links';
+import { LinkIndex, linkKind, normalizePath, repoPathKey, type LinkKind, type LinkRef } from './links';
 import { isActionOpen, isRunbookStale, postmortemOwed, runbookAgeDays, systemName, type ActionItem, type Incident, type IndexedRecord, type ResolvedAction, type Runbook } from './model';
 import { parseRecordText, type ParsedFile, type ParseOptions } from './parse';
 import { PRIORITIES, type IncidentStatus } from './schema';
@@ -40,6 +40,21 @@ export interface IndexOptions {
   cache?: RecordCache;
   /** After each load, build the search index in the background, in slices (hosts that will search: the extension). */
   prepareSearch?: boolean;
+  /** Which links apply to the files this index is asked about (repository-qualified links; record sources). */
+  linkScope?: LinkScope;
+}
+
+/**
+ * The files an index is asked about belong to a repository: links naming one
+ * of `repos` apply at `prefix` + the path (the folder's place inside the
+ * repository). Links without a repository apply as written unless the records
+ * are `foreign` (read from another repository, a record source): theirs point
+ * into that repository.
+ */
+export interface LinkScope {
+  readonly repos: readonly string[];
+  readonly prefix: string;
+  readonly foreign?: boolean;
 }
 
 export type BulkParse = (paths: readonly string[], options: ParseOptions) => AsyncIterable<ParsedFile[]>;
@@ -222,6 +237,7 @@ export class IncidentIndex {
     let slice = performance.now();
     for (const p of parsed) {
       for (const link of p.record?.links ?? []) {
+        if (link.repo !== undefined || this.options.linkScope?.foreign) continue;
         const path = normalizePath(link.path);
         const kind = linkKind(path);
         if (kind !== 'glob') targets.add(kind === 'directory' ? path.replace(/\/+$/, '') : path);
@@ -346,7 +362,7 @@ export class IncidentIndex {
   /** Runbooks whose links cover the file. */
   runbooksForFile(path: string): Runbook[] {
     const out = new Set<Runbook>();
-    for (const ref of this.links.lookup(path)) if (ref.record.kind === 'runbook') out.add(ref.record);
+    for (const ref of this.lookupLinks(path)) if (ref.record.kind === 'runbook') out.add(ref.record);
     return [...out].sort((a, b) => a.id.localeCompare(b.id));
   }
 
@@ -422,15 +438,32 @@ export class IncidentIndex {
     return this.actionRecords().filter((a) => a.record.incident === incidentId);
   }
 
-  /** Every link covering the file: exact path, directory or glob. */
+  /** Every link covering the file: exact path, directory or glob; repository-qualified ones by the link scope. */
   linksForFile(path: string): LinkRef[] {
-    return this.links.lookup(path);
+    return this.lookupLinks(path);
+  }
+
+  /** Sets which links apply to the files this index is asked about (the extension learns the folder's remotes after loading). */
+  setLinkScope(scope: LinkScope | undefined): void {
+    this.options.linkScope = scope;
+  }
+
+  get linkScope(): LinkScope | undefined {
+    return this.options.linkScope;
+  }
+
+  private lookupLinks(path: string): LinkRef[] {
+    const scope = this.options.linkScope;
+    const own = scope?.foreign ? [] : this.links.lookup(path);
+    if (!scope?.repos.length) return own;
+    const inRepo = normalizePath(`${scope.prefix}${path}`);
+    return [...own, ...scope.repos.flatMap((repo) => this.links.lookup(repoPathKey(repo, inRepo)))];
   }
 
   /** Incidents linked to the file (directly or through their action records), most severe and recent first. */
   incidentsForFile(path: string): Incident[] {
     const out = new Set<Incident>();
-    for (const ref of this.links.lookup(path)) {
+    for (const ref of this.lookupLinks(path)) {
       const inc = ref.record.kind === 'incident' ? ref.record : ref.record.kind === 'action' ? this.incident(ref.record.record.incident) : undefined;
       if (inc) out.add(inc);
     }
@@ -439,7 +472,7 @@ export class IncidentIndex {
 
   /** Links that name this symbol in this file. */
   linksForSymbol(path: string, symbol: string): LinkRef[] {
-    return this.links.lookup(path).filter((ref) => ref.link.symbol === symbol);
+    return this.lookupLinks(path).filter((ref) => ref.link.symbol === symbol);
   }
 
   openActions(now: number): OpenAction[] {
@@ -561,6 +594,7 @@ export class IncidentIndex {
     if (!record) return;
     const targets: Array<{ i: number; kind: LinkKind; target: string; path: string }> = [];
     for (const [i, link] of record.links.entries()) {
+      if (link.repo !== undefined || this.options.linkScope?.foreign) continue; // another repository's files are not here to check
       const path = normalizePath(link.path);
       const kind = linkKind(path);
       if (kind !== 'glob') targets.push({ i, kind, target: kind === 'directory' ? path.replace(/\/+$/, '') : path, path: link.path });

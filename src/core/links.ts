@@ -4,6 +4,7 @@
  * records (exact paths by map, directories and globs bucketed by their fixed
  * leading directory, so a look-up only visits the file's ancestors).
  */
+import { repoKey } from './repoUrl';
 import type { CodeLink } from './schema';
 import type { IndexedRecord } from './model';
 
@@ -163,6 +164,11 @@ function globBase(glob: string): string {
   return fixed.length ? `${fixed.join('/')}/` : '';
 }
 
+/** The key a repository-qualified link is filed under: "@github.com/acme/payments/src/x.ts". */
+export function repoPathKey(repo: string, path: string): string {
+  return `@${repo}/${path}`;
+}
+
 export interface LinkRef {
   readonly record: IndexedRecord;
   readonly link: CodeLink;
@@ -192,11 +198,17 @@ export class LinkIndex {
   private readonly directories = new Map<string, LinkRef[]>();
   private readonly globs = new Map<string, Map<string, GlobEntry>>();
 
-  /** Where a link of a record is filed: its bucket and key (undefined: refused, never filed). */
+  /**
+   * Where a link of a record is filed: its bucket and key (undefined: refused,
+   * never filed). A link naming its repository is filed under "@host/owner/name/"
+   * (repoPathKey), so lookups for that repository's files find it and nothing else does.
+   */
   private static place(link: CodeLink): { kind: LinkKind; path: string } | undefined {
     if (checkLinkPath(link.path)) return undefined;
     const path = normalizePath(link.path);
-    return { kind: linkKind(path), path };
+    if (link.repo === undefined) return { kind: linkKind(path), path };
+    const key = repoKey(link.repo);
+    return key ? { kind: linkKind(path), path: repoPathKey(key, path) } : undefined;
   }
 
   add(record: IndexedRecord): void {

@@ -2,6 +2,7 @@
  * One record file: YAML text in, positioned diagnostics and (when valid) the
  * interpreted record out. Never throws, whatever the input.
  */
+import { repoKey } from './repoUrl';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { FILE_START, fieldPath, type DiagnosticFix, type RecordDiagnostic, type Range, type Severity } from './diagnostics';
@@ -231,6 +232,9 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
     anchors.set(`links[${i}].path`, range);
     const refused = checkLinkPath(link.path);
     if (refused) problems.push({ path: ['links', i, 'path'], severity: 'error', message: refused, code: 'link-outside' });
+    if (link.repo !== undefined && !repoKey(link.repo)) {
+      problems.push({ path: ['links', i, 'repo'], severity: 'error', message: `"${link.repo}" is not a repository URL: write it as git prints it (git remote get-url origin), e.g. git@github.com:acme/payments.git or https://github.com/acme/payments`, code: 'link-repo' });
+    }
   });
 
   const base = file.split('/').pop()!.replace(/\.ya?ml$/i, '');

@@ -88,7 +88,10 @@ const LEVEL_OF: Record<Priority, Level> = { P1: 'error', P2: 'error', P3: 'warni
 
 const byPriority = bySeverityThenRecency;
 
-export function assessRisk(index: IncidentIndex, files: readonly string[], options: RiskOptions): RiskReport {
+/** `index`: the workspace's, or several (its own and its record sources'): every link that applies to the files counts. */
+export function assessRisk(indexes: IncidentIndex | readonly IncidentIndex[], files: readonly string[], options: RiskOptions): RiskReport {
+  const all: readonly IncidentIndex[] = Array.isArray(indexes) ? indexes : [indexes as IncidentIndex];
+
   const noGoDays = options.noGoP1Days ?? DEFAULT_NO_GO_P1_DAYS;
   const findings: RiskFinding[] = [];
   const touched = new Map<string, { incident: Incident; files: Set<string> }>();
@@ -98,7 +101,7 @@ export function assessRisk(index: IncidentIndex, files: readonly string[], optio
     const text = options.readText ? () => options.readText!(file) : () => undefined;
     let cachedText: string | undefined | null = null;
     const fileText = () => (cachedText === null ? (cachedText = text()) : cachedText);
-    for (const ref of index.linksForFile(file)) {
+    for (const [index, ref] of all.flatMap((ix) => ix.linksForFile(file).map((r) => [ix, r] as const))) {
       if (ref.record.kind !== 'incident') continue;
       const incident = ref.record;
       const entry = touched.get(incident.id) ?? { incident, files: new Set<string>() };
@@ -146,7 +149,7 @@ export function assessRisk(index: IncidentIndex, files: readonly string[], optio
   // Fixes re-touched or reverted: the strongest warning there is, said first.
   const fixReasons: string[] = [];
   for (const t of options.fixTouches ?? []) {
-    const incident = index.byId(t.incidentId);
+    const incident = all.map((ix) => ix.byId(t.incidentId)).find((r) => r?.kind === 'incident');
     if (!incident || incident.kind !== 'incident') continue;
     const short = t.fixSha.slice(0, 7);
     const level: Level = LEVEL_OF[incident.head.priority] === 'note' ? 'warning' : 'error';

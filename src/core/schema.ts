@@ -90,6 +90,9 @@ const codeLink = z.object({
     .optional()
     .meta({ description: 'Line or line range (12-30) inside the file.' }),
   note: text.optional(),
+  repo: text.optional().meta({
+    description: 'The repository the path is in, as any remote URL (git@github.com:acme/payments.git, https://github.com/acme/payments). Without it, the repository holding the record.',
+  }),
 });
 
 export const COMMIT_ROLES = ['trigger', 'revert', 'fix', 'related'] as const;

@@ -7,6 +7,7 @@
  */
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
+import { CONFIG_FILE } from '../core/sources';
 
 const isDir = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
 const exists = (p: string) => statSync(p, { throwIfNoEntry: false }) !== undefined;
@@ -16,7 +17,8 @@ export type RootSearch = { root: string } | { error: string };
 export function findWorkspaceRoot(cwd: string, recordsFolder: string): RootSearch {
   const start = path.resolve(cwd);
   for (let dir = start; ; dir = path.dirname(dir)) {
-    if (isDir(path.join(dir, recordsFolder))) return { root: dir };
+    // The records folder, or the config naming record sources (a service repository reading a central one).
+    if (isDir(path.join(dir, recordsFolder)) || exists(path.join(dir, CONFIG_FILE))) return { root: dir };
     if (exists(path.join(dir, '.git'))) {
       return { error: `no ${recordsFolder} folder in ${start}${dir === start ? '' : ` or above it up to the git root ${dir}`} (use --root DIR, or --folder for another records folder)` };
     }
