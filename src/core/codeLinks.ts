@@ -55,9 +55,11 @@ function anchorKey(a: Anchor): string {
 }
 
 /** Linked incidents of a file grouped by where they attach: the whole file, each symbol, each line range. */
-export function linkedIncidents(index: IncidentIndex, path: string, filter: LinkFilter): LinkedIncidents[] {
+export function linkedIncidents(indexes: IncidentIndex | readonly IncidentIndex[], path: string, filter: LinkFilter): LinkedIncidents[] {
   const groups = new Map<string, { anchor: Anchor; incidents: Set<Incident>; refs: LinkRef[] }>();
-  for (const ref of index.linksForFile(path)) {
+  // The workspace's index and its record sources': every link that applies to this file.
+  const all: readonly IncidentIndex[] = Array.isArray(indexes) ? indexes : [indexes as IncidentIndex];
+  for (const [index, ref] of all.flatMap((ix) => ix.linksForFile(path).map((r: LinkRef) => [ix, r] as const))) {
     const incident = incidentOfLink(index, ref);
     if (!incident || !isVisible(incident, filter)) continue;
     const anchor = anchorOf(ref.link);
@@ -88,9 +90,10 @@ export interface LinkedRunbooks {
 }
 
 /** Runbooks whose links cover the file, grouped by where in the file (like incidents). */
-export function linkedRunbooks(index: IncidentIndex, path: string): LinkedRunbooks[] {
+export function linkedRunbooks(indexes: IncidentIndex | readonly IncidentIndex[], path: string): LinkedRunbooks[] {
   const groups = new Map<string, { anchor: Anchor; runbooks: Set<Runbook> }>();
-  for (const ref of index.linksForFile(path)) {
+  const all: readonly IncidentIndex[] = Array.isArray(indexes) ? indexes : [indexes as IncidentIndex];
+  for (const ref of all.flatMap((ix) => ix.linksForFile(path))) {
     if (ref.record.kind !== 'runbook') continue;
     const anchor = anchorOf(ref.link);
     const key = anchorKey(anchor);

@@ -45,7 +45,8 @@ export function linkGlob(path: string): string {
 
 /** The `applyTo` globs of an incident, sorted and unique (stable output). */
 export function applyToGlobs(incident: Incident): string[] {
-  return [...new Set(incident.links.map((l) => linkGlob(l.path)))].sort();
+  // A link naming a repository points into another one (record sources): its path means nothing here.
+  return [...new Set(incident.links.filter((l) => l.repo === undefined).map((l) => linkGlob(l.path)))].sort();
 }
 
 function yamlString(s: string): string {
@@ -95,7 +96,7 @@ export function instructionsFile(incident: Incident): string {
 
 /** Incidents that get an instruction file: a learning and at least one code link. */
 export function instructionIncidents(incidents: readonly Incident[]): Incident[] {
-  return incidents.filter((i) => hasLearning(i) && i.links.length > 0).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  return incidents.filter((i) => hasLearning(i) && applyToGlobs(i).length > 0).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 }
 
 export interface FilePlan {

@@ -66,8 +66,9 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
       const located = this.workspace.locate(document.uri);
       if (!located) return [];
       const filter = linkFilter();
-      const groups = linkedIncidents(located.folder.index, located.path, filter);
-      const runbookGroups = linkedRunbooks(located.folder.index, located.path);
+      const sources = this.workspace.indexesFor(located.folder);
+      const groups = linkedIncidents(sources.map((f) => f.index), located.path, filter);
+      const runbookGroups = linkedRunbooks(sources.map((f) => f.index), located.path);
       if (!groups.length && !runbookGroups.length) return [];
       const anchors = await resolveAnchors(document, groups);
       if (anchors.length && !this.shownOnce) {
@@ -90,12 +91,14 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
         const incidents = group.incidents;
         const line = new vscode.Range(range.start.line, 0, range.start.line, 0);
         // One incident with commits: a second lens names them, and opens the change that introduced it.
-        const commits = incidents.length === 1 ? incidentCommits(incidents[0]!, located.folder.index.actionRecordsOf(incidents[0]!.id)) : [];
+        const home = incidents.length === 1 ? (this.workspace.owner(incidents[0]!) ?? located.folder) : located.folder;
+        const commits = incidents.length === 1 ? incidentCommits(incidents[0]!, home.index.actionRecordsOf(incidents[0]!.id)) : [];
         const commitLens = commits.length
           ? [
               new vscode.CodeLens(line, {
                 title: `$(git-commit) ${commitsLine(commits, incidents[0]!)}`,
                 command: COMMANDS.openCommit,
+                // The commit is in the repository the code is in (a source's records name this repository's commits).
                 arguments: [{ folder: located.folder.folder.uri.toString(), sha: commits[0]!.sha }],
                 tooltip: vscode.l10n.t('Show the change of {0}', commits[0]!.sha.slice(0, 7)),
               }),
@@ -103,11 +106,11 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
           : [];
         const command: vscode.Command =
           incidents.length === 1
-            ? { title: lensTitle(incidents, filter.now, formatRelative), command: COMMANDS.showTimeline, arguments: [timelineArgs(located.folder, incidents[0]!)], tooltip: oneLine(incidents[0]!.record.rootCause?.confirmed ?? incidents[0]!.record.title) }
+            ? { title: lensTitle(incidents, filter.now, formatRelative), command: COMMANDS.showTimeline, arguments: [timelineArgs(home, incidents[0]!)], tooltip: oneLine(incidents[0]!.record.rootCause?.confirmed ?? incidents[0]!.record.title) }
             : {
                 title: lensTitle(incidents, filter.now, formatRelative),
                 command: COMMANDS.showLinkedIncidents,
-                arguments: [{ folder: located.folder.folder.uri.toString(), ids: incidents.map((i) => i.id) }],
+                arguments: [{ ids: incidents.map((i) => i.id) }],
               };
         return [new vscode.CodeLens(line, command), ...commitLens];
       }), ...runbookLenses];
@@ -130,7 +133,8 @@ export function runbookLabel(rb: Runbook): string {
 const PRIORITY_ICONS: Record<Priority, string> = { P1: 'flame', P2: 'warning', P3: 'info', P4: 'circle-small-filled' };
 
 /** Hover content for incidents, most severe and most recent first. Only our own command links are trusted. */
-export function incidentHover(folder: FolderIndex, incidents: readonly Incident[], now: number, where?: { file: string; symbol?: string }): vscode.MarkdownString {
+/** `folder`: where the code is; `ownerOf`: where each incident's record is (the same folder, or a record source). */
+export function incidentHover(folder: FolderIndex, incidents: readonly Incident[], now: number, ownerOf: (incident: Incident) => FolderIndex = () => folder, where?: { file: string; symbol?: string }): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [COMMANDS.openRecord, COMMANDS.showTimeline, COMMANDS.copyPromptTemplate, COMMANDS.runRunbookStep, COMMANDS.openCommit] };
   md.supportHtml = false;
@@ -158,7 +162,8 @@ export function incidentHover(folder: FolderIndex, incidents: readonly Incident[
       text([rc.trigger.text, rc.trigger.ref && `(${rc.trigger.ref})`].filter(Boolean).join(' '));
       md.appendMarkdown('\n\n');
     }
-    const commits = incidentCommits(incident, folder.index.actionRecordsOf(incident.id));
+    const home = ownerOf(incident);
+    const commits = incidentCommits(incident, home.index.actionRecordsOf(incident.id));
     if (commits.length) {
       // Each commit opens its change: "introduced by [a1b2c3d](…) (14:15, subject) · fixed by …".
       const parts = commits.map((c) => {
@@ -181,19 +186,19 @@ export function incidentHover(folder: FolderIndex, incidents: readonly Incident[
       md.appendMarkdown('**Prompt template:**\n');
       md.appendCodeblock(r.learning.promptTemplate.trim(), 'text');
     }
-    const args = encodeURIComponent(JSON.stringify([{ folder: folder.folder.uri.toString(), file: incident.file }]));
+    const args = encodeURIComponent(JSON.stringify([{ folder: home.folder.uri.toString(), file: incident.file }]));
     const links = [`[$(go-to-file) Open incident](command:${COMMANDS.openRecord}?${args})`];
-    const showArgs = encodeURIComponent(JSON.stringify([timelineArgs(folder, incident)]));
+    const showArgs = encodeURIComponent(JSON.stringify([timelineArgs(home, incident)]));
     links.push(`[$(history) Show timeline](command:${COMMANDS.showTimeline}?${showArgs})`);
     if (r.learning?.promptTemplate) {
-      const copyArgs = encodeURIComponent(JSON.stringify([{ folder: folder.folder.uri.toString(), incident: incident.id, ...where }]));
+      const copyArgs = encodeURIComponent(JSON.stringify([{ folder: home.folder.uri.toString(), incident: incident.id, ...where }]));
       links.push(`[$(copy) Copy prompt template](command:${COMMANDS.copyPromptTemplate}?${copyArgs})`);
     }
     md.appendMarkdown(`\n${links.join(' · ')}`);
   });
   // Runbooks for this code and for these incidents: the rollback is one click away.
   const runbooks = new Set<Runbook>(where ? folder.index.runbooksForFile(where.file) : []);
-  for (const incident of incidents) for (const { runbook } of folder.index.runbooksForIncident(incident)) runbooks.add(runbook);
+  for (const incident of incidents) for (const { runbook } of ownerOf(incident).index.runbooksForIncident(incident)) runbooks.add(runbook);
   if (runbooks.size) {
     md.appendMarkdown('\n\n---\n\n');
     const items = [...runbooks].map((rb) => {
@@ -216,14 +221,14 @@ export class IncidentHoverProvider implements vscode.HoverProvider {
       const located = this.workspace.locate(document.uri);
       if (!located) return undefined;
       const filter = linkFilter();
-      const groups = linkedIncidents(located.folder.index, located.path, filter).filter((g) => g.anchor.kind !== 'file');
+      const groups = linkedIncidents(this.workspace.indexesFor(located.folder).map((f) => f.index), located.path, filter).filter((g) => g.anchor.kind !== 'file');
       if (!groups.length) return undefined;
       const hits = (await resolveAnchors(document, groups)).filter(({ range }) => range.contains(position));
       if (!hits.length) return undefined;
       const incidents = [...new Set(hits.flatMap((h) => h.group.incidents))];
       const range = hits[0]!.range;
       const anchor = hits[0]!.group.anchor;
-      return new vscode.Hover(incidentHover(located.folder, incidents, filter.now, { file: located.path, symbol: anchor.kind === 'symbol' ? anchor.symbol : undefined }), range);
+      return new vscode.Hover(incidentHover(located.folder, incidents, filter.now, (i) => this.workspace.owner(i) ?? located.folder, { file: located.path, symbol: anchor.kind === 'symbol' ? anchor.symbol : undefined }), range);
     } catch (err) {
       this.log.error('hover', err);
       return undefined;
@@ -250,7 +255,7 @@ export class IncidentDecorationProvider implements vscode.FileDecorationProvider
       const located = this.workspace.locate(uri);
       if (!located) return undefined;
       const filter = linkFilter();
-      const incidents = [...new Set(linkedIncidents(located.folder.index, located.path, filter).flatMap((g) => g.incidents))];
+      const incidents = [...new Set(linkedIncidents(this.workspace.indexesFor(located.folder).map((f) => f.index), located.path, filter).flatMap((g) => g.incidents))];
       if (!incidents.length) return undefined;
       const top = incidents.map((i) => i.head.priority).sort((a, b) => PRIORITIES.indexOf(a) - PRIORITIES.indexOf(b))[0]!;
       const strong = top === 'P1' || top === 'P2';

@@ -79,6 +79,7 @@ export const CONFIG = {
   runbookStaleAfterDays: 'runbooks.staleAfterDays',
   suggestWindowHours: 'suggest.windowHours',
   mergeDriverOffer: 'mergeDriver.offer',
+  sources: 'sources',
 } as const;
 
 /** Language model tools (package.json "languageModelTools"). */

@@ -19,11 +19,16 @@ import { CONFIG, CONTEXT } from './constants';
 import { debounce, DisposableStore } from './lifecycle';
 import type { Log } from './log';
 import { WorkspaceFileAccess } from './workspaceFileAccess';
+import { repoScope } from '../node/git/repoScope';
+import { resolveSources } from '../node/sources';
 
 export interface FolderIndex {
+  /** The workspace folder; for a record source, a folder outside the workspace standing for it (index -1). */
   readonly folder: vscode.WorkspaceFolder;
   readonly index: IncidentIndex;
   readonly access: WorkspaceFileAccess;
+  /** Set for a record source: its name and the workspace folder that reads it. */
+  readonly source?: { readonly name: string; readonly consumer: string };
 }
 
 export interface WorkspaceChange {
@@ -73,8 +78,8 @@ export class IncidentWorkspace implements vscode.Disposable {
     this.store.add(vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.foldersChanged(e.added, e.removed)));
     this.store.add(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affects(e, CONFIG.incidentsFolder) || affects(e, CONFIG.maxFileSize) || affects(e, CONFIG.runbookStaleAfterDays)) {
-          const all = [...this.folders.values()].map((f) => f.folder);
+        if (affects(e, CONFIG.incidentsFolder) || affects(e, CONFIG.maxFileSize) || affects(e, CONFIG.runbookStaleAfterDays) || affects(e, CONFIG.sources)) {
+          const all = [...this.folders.values()].filter((f) => !f.source).map((f) => f.folder);
           void this.foldersChanged(all, all);
         }
       }),
@@ -100,11 +105,29 @@ export class IncidentWorkspace implements vscode.Disposable {
 
   /** The folder index owning a URI and the URI's workspace-relative path. */
   locate(uri: vscode.Uri): { folder: FolderIndex; path: string } | undefined {
+    // A record source's files (outside the workspace, or inside it in a folder of their own).
+    for (const f of this.folders.values()) {
+      if (!f.source || uri.scheme !== f.folder.uri.scheme) continue;
+      const root = f.folder.uri.path.replace(/\/$/, '');
+      if (uri.path.startsWith(`${root}/`)) return { folder: f, path: normalizePath(uri.path.slice(root.length + 1)) };
+    }
     const wf = vscode.workspace.getWorkspaceFolder(uri);
     const folder = wf && this.folders.get(wf.uri.toString());
     if (!folder) return undefined;
     const path = normalizePath(uri.path.slice(wf.uri.path.replace(/\/$/, '').length + 1));
     return { folder, path };
+  }
+
+  /** The indexes whose links apply to this folder's files: its own and its record sources'. */
+  indexesFor(folder: FolderIndex): FolderIndex[] {
+    if (folder.source) return [folder];
+    const key = folder.folder.uri.toString();
+    return [folder, ...[...this.folders.values()].filter((f) => f.source?.consumer === key)];
+  }
+
+  /** The folder index an incident was read from. */
+  owner(incident: Incident): FolderIndex | undefined {
+    return this.folderIndexes().find((f) => f.index.incident(incident.id) === incident);
   }
 
   incidents(): IncidentRef[] {
@@ -140,6 +163,7 @@ export class IncidentWorkspace implements vscode.Disposable {
   private async foldersChanged(added: readonly vscode.WorkspaceFolder[], removed: readonly vscode.WorkspaceFolder[]): Promise<void> {
     for (const wf of removed) {
       const key = wf.uri.toString();
+      for (const [k, f] of [...this.folders]) if (f.source?.consumer === key) this.removeSource(k);
       this.folderStores.get(key)?.dispose();
       this.folderStores.delete(key);
       const old = this.folders.get(key);
@@ -195,6 +219,66 @@ export class IncidentWorkspace implements vscode.Disposable {
     } catch (err) {
       this.log.error(`loading ${wf.name}`, err);
     }
+    if (local) await this.addSources(folder).catch((err) => this.log.error(`record sources of ${wf.name}`, err));
+  }
+
+  /**
+   * The folder's repository (for repository-qualified links) and its record
+   * sources (.incident-lens.yaml, the incidentLens.sources setting), each an
+   * index of its own, watched, with this folder's link scope.
+   */
+  private async addSources(folder: FolderIndex): Promise<void> {
+    const wf = folder.folder;
+    const scope = await repoScope(wf.uri.fsPath);
+    if (scope) {
+      folder.index.setLinkScope(scope);
+      this.queue(folder, []);
+    }
+    const extra = vscode.workspace.getConfiguration(CONFIG.section, wf.uri).get<string[]>(CONFIG.sources, []).map((p) => ({ path: p, from: `setting incidentLens.sources` }));
+    const { sources, warnings } = resolveSources(wf.uri.fsPath, extra);
+    for (const w of warnings) {
+      this.log.info(`record sources of ${wf.name}: ${w}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Incident Lens: {0}', w));
+    }
+    for (const source of sources) {
+      const uri = vscode.Uri.file(source.root);
+      const key = `source:${wf.uri.toString()}:${uri.toString()}`;
+      const access = new WorkspaceFileAccess(uri);
+      const index = new IncidentIndex(new NodeFileAccess(source.root), {
+        folder: source.folder,
+        maxFileBytes: settings(wf).maxFileSize,
+        prepareSearch: true,
+        runbookStaleAfterDays: settings(wf).runbookStaleAfterDays,
+        now: clockNow,
+        linkScope: { repos: scope?.repos ?? [], prefix: scope?.prefix ?? '', foreign: true },
+      });
+      const sourceFolder: FolderIndex = { folder: { uri, name: source.name, index: -1 }, index, access, source: { name: source.name, consumer: wf.uri.toString() } };
+      const store = new DisposableStore();
+      this.folders.set(key, sourceFolder);
+      this.folderStores.set(key, store);
+      const unsubscribe = index.onDidChange((change) => this.queue(sourceFolder, change.files));
+      store.add({ dispose: unsubscribe });
+      const watcher = store.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uri, `${source.folder}/**/*.{yaml,yml}`)));
+      const onDisk = (u: vscode.Uri) => this.diskChanged(sourceFolder, u);
+      store.add(watcher.onDidCreate(onDisk));
+      store.add(watcher.onDidChange(onDisk));
+      store.add(watcher.onDidDelete(onDisk));
+      try {
+        await index.load();
+        this.log.info(`${wf.name}: record source ${source.name} (${source.root}): ${index.incidents().length} incidents`);
+      } catch (err) {
+        this.log.error(`loading record source ${source.root}`, err);
+      }
+      this.queue(sourceFolder, index.allFiles().map((f) => f.file));
+    }
+  }
+
+  private removeSource(key: string): void {
+    this.folderStores.get(key)?.dispose();
+    this.folderStores.delete(key);
+    const old = this.folders.get(key);
+    this.folders.delete(key);
+    if (old) this.queue(old, old.index.allFiles().map((f) => f.file));
   }
 
   private diskChanged(folder: FolderIndex, uri: vscode.Uri): void {

@@ -8,6 +8,7 @@
  * Usage: node out/test/harness/runIntegration.js [--grep TEXT]
  */
 import { writeDemoHistory } from '../../src/node/git/demoHistory';
+import { multiRepo } from '../support/multiRepo';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,11 +28,25 @@ interface Pass {
   readonly trusted: boolean;
   /** Sub-directory of the compiled tests to run ('' = the main suite). */
   readonly testsDir: string;
+  /** Builds the pass's own multi-root workspace in `work`; returns its .code-workspace file. */
+  readonly build?: (work: string) => string;
 }
 
 const PASSES: Pass[] = [
   { name: 'trusted workspace', trusted: true, testsDir: '' },
   { name: 'restricted mode', trusted: false, testsDir: 'restricted' },
+  {
+    name: 'record sources',
+    trusted: true,
+    testsDir: 'sources',
+    // Two service repositories open side by side; the central incidents repository beside them, outside the workspace.
+    build: (work) => {
+      const m = multiRepo(work);
+      const file = join(work, 'services.code-workspace');
+      writeFileSync(file, JSON.stringify({ folders: [{ path: join(m.dir, 'payments') }, { path: join(m.dir, 'web') }] }));
+      return file;
+    },
+  },
 ];
 
 function packageRunner(work: string, resultsFile: string, logFile: string, pass: Pass, grep?: string): string {
@@ -112,7 +127,7 @@ async function main(): Promise<number> {
   }
   const grepIndex = process.argv.indexOf('--grep');
   const grep = grepIndex > 0 ? process.argv[grepIndex + 1] : undefined;
-  const only = process.argv.includes('--restricted') ? 'restricted mode' : process.argv.includes('--trusted') ? 'trusted workspace' : undefined;
+  const only = process.argv.includes('--restricted') ? 'restricted mode' : process.argv.includes('--trusted') ? 'trusted workspace' : process.argv.includes('--sources') ? 'record sources' : undefined;
   const vsix = join(REPO, 'incident-lens.vsix');
   if (!existsSync(vsix)) throw new Error('incident-lens.vsix is missing: run npm run package first');
   rmSync(RESULTS_DIR, { recursive: true, force: true });
@@ -137,7 +152,10 @@ async function runPass(pass: Pass, vsix: string, grep?: string): Promise<{ passe
   const work = mkdtempSync(join(tmpdir(), 'incident-lens-it-'));
   let workspace = pass.workspace ?? join(work, 'payments-demo');
   let workspaceFile = workspace;
-  if (!pass.workspace) {
+  if (pass.build) {
+    workspaceFile = pass.build(work);
+    workspace = join(work, 'payments');
+  } else if (!pass.workspace) {
     cpSync(join(REPO, 'examples', 'payments-demo'), workspace, { recursive: true });
     // Real git in the demo fixture: INC-023's history (deploy, revert, fix merge), for the commands that read it.
     writeDemoHistory(workspace);

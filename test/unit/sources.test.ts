@@ -1,60 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseSourcesConfig } from '../../src/core/sources';
+import { multiRepo } from '../support/multiRepo';
 import { REPO_ROOT } from '../support/workspace';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const NOW = { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T11:30:00+01:00' };
-
-/** A central incidents repository and two service repositories beside it, each a real clone with its remote. */
-function multiRepo(): { dir: string; write: (p: string, t: string) => void; git: (repo: string, ...a: string[]) => string } {
-  const dir = mkdtempSync(join(tmpdir(), 'incident-lens-multi-'));
-  const write = (p: string, t: string) => {
-    mkdirSync(dirname(join(dir, p)), { recursive: true });
-    writeFileSync(join(dir, p), t);
-  };
-  const git = (repo: string, ...a: string[]) => execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', '-c', 'commit.gpgsign=false', ...a], { cwd: join(dir, repo), encoding: 'utf8' });
-  write(
-    'incidents/.incidents/INC-500.yaml',
-    `id: INC-500
-title: Checkout charged twice
-status: resolved
-priority: P2
-start: 2026-10-02T10:00:00+02:00
-resolution: 2026-10-02T11:30:00+02:00
-rootCause:
-  confirmed: The charge retried without an idempotency key.
-links:
-  - repo: git@github.com:acme/payments.git
-    path: src/charge.ts
-    symbol: charge
-  - repo: https://github.com/acme/web
-    path: app/checkout/[step]/page.tsx
-  # Unqualified: a file of the incidents repository itself, never a service's.
-  - path: src/charge.ts
-`,
-  );
-  write('incidents/src/charge.ts', '// the incidents repository has its own tooling\n');
-  write('payments/src/charge.ts', 'export function charge(amount: number): number {\n  return amount;\n}\n');
-  write('payments/src/refund.ts', 'export function refund(): void {}\n');
-  write('payments/.incident-lens.yaml', 'sources:\n  - path: ../incidents\n    name: acme incidents\n');
-  write('web/app/checkout/[step]/page.tsx', 'export default function Page() { return null; }\n');
-  write('web/.incident-lens.yaml', 'sources:\n  - ../incidents\n');
-  for (const [repo, remote] of [
-    ['incidents', 'git@github.com:acme/incidents.git'],
-    ['payments', 'https://ci-bot:ghs_token@github.com/acme/payments.git'],
-    ['web', 'ssh://git@github.com/acme/web'],
-  ] as const) {
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'remote', 'add', 'origin', remote);
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-qm', 'init');
-  }
-  return { dir, write, git };
-}
 
 describe('record sources and repository-qualified links (real repositories side by side)', function () {
   this.timeout(60_000);

@@ -5,7 +5,7 @@ import { COMMANDS } from '../constants';
 import type { IncidentWorkspace } from '../incidentWorkspace';
 import { fillPromptTemplate } from '../../core/learnings';
 
-const linkedArgs = z.object({ folder: z.string(), ids: z.array(z.string()).min(1) });
+const linkedArgs = z.object({ folder: z.string().optional(), ids: z.array(z.string()).min(1) });
 const copyArgs = z.object({ folder: z.string().optional(), incident: z.string(), file: z.string().optional(), symbol: z.string().optional() });
 
 export async function showLinkedIncidents(workspace: IncidentWorkspace, raw: unknown): Promise<void> {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { z } from 'zod';
 import type { EditOp } from '../../core/edit';
 import { normalizePath } from '../../core/links';
+import { repoKey } from '../../core/repoUrl';
 import type { IndexedRecord } from '../../core/model';
 import { settings } from '../config';
 import type { FolderIndex, IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
@@ -29,10 +30,11 @@ interface GitApi {
   getRepository(uri: vscode.Uri): GitApi['repositories'][number] | null;
 }
 
-function linkOps(record: IndexedRecord, links: Array<{ path: string; symbol?: string }>): EditOp[] | { error: string } {
-  const fresh = links.filter((l) => !record.links.some((x) => normalizePath(x.path) === l.path && (x.symbol ?? '') === (l.symbol ?? '')));
+function linkOps(record: IndexedRecord, links: Array<{ path: string; symbol?: string; repo?: string }>): EditOp[] | { error: string } {
+  const sameRepo = (a?: string, b?: string) => (a === undefined ? b === undefined : b !== undefined && repoKey(a) === repoKey(b));
+  const fresh = links.filter((l) => !record.links.some((x) => normalizePath(x.path) === l.path && (x.symbol ?? '') === (l.symbol ?? '') && sameRepo(x.repo, l.repo)));
   if (!fresh.length) return { error: vscode.l10n.t('{0} is already linked to {1}.', record.id, links.map((l) => l.path + (l.symbol ? `#${l.symbol}` : '')).join(', ')) };
-  return fresh.map((l) => ({ kind: 'append', path: ['links'], value: l.symbol ? { path: l.path, symbol: l.symbol } : { path: l.path } }) as EditOp);
+  return fresh.map((l) => ({ kind: 'append', path: ['links'], value: { ...(l.repo ? { repo: l.repo } : {}), path: l.path, ...(l.symbol ? { symbol: l.symbol } : {}) } }) as EditOp);
 }
 
 /** The innermost symbol around the cursor, from the language; else the word under it. */
@@ -75,41 +77,48 @@ export class LinkingCommands {
     return { folder, path: normalizePath(file as string) };
   }
 
-  private async write(ref: IncidentRef, links: Array<{ path: string; symbol?: string }>): Promise<void> {
-    await this.editor.edit(ref.folder, ref.incident.file, (record) => linkOps(record, links));
+  /** `code`: the folder the linked files are in (paths are relative to it). */
+  private async write(ref: IncidentRef, links: Array<{ path: string; symbol?: string }>, code: FolderIndex = ref.folder): Promise<void> {
+    // A record from a record source (or another folder's repository) lives elsewhere: its links name the code's repository.
+    const scope = ref.folder.source || code !== ref.folder ? code.index.linkScope : undefined;
+    if (ref.folder.source && !scope?.repos.length) {
+      throw new Error(vscode.l10n.t('{0} is read from {1}, another repository, so its links must name this repository; {2} has no git remote to name it by.', ref.incident.id, ref.folder.source.name, code.folder.name));
+    }
+    const written = scope?.repos.length ? links.map((l) => ({ repo: scope.repos[0]!, path: `${scope.prefix}${l.path}`, ...(l.symbol ? { symbol: l.symbol } : {}) })) : links;
+    await this.editor.edit(ref.folder, ref.incident.file, (record) => linkOps(record, written));
   }
 
   async linkFile(arg?: unknown): Promise<void> {
     const args = linkArgs.safeParse(arg);
     if (args.success) {
-      const { path } = this.relative(args.data.file);
+      const { folder, path } = this.relative(args.data.file);
       const ref = await pickIncident(this.workspace, args.data, '');
-      if (ref) await this.write(ref, [{ path }]);
+      if (ref) await this.write(ref, [{ path }], folder);
       return;
     }
     const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
     if (!uri) throw new Error(vscode.l10n.t('Open a file to link.'));
-    const { path } = this.relative(uri);
+    const { folder, path } = this.relative(uri);
     const ref = await pickIncident(this.workspace, undefined, vscode.l10n.t('Link {0} to which incident?', path));
-    if (ref) await this.write(ref, [{ path }]);
+    if (ref) await this.write(ref, [{ path }], folder);
   }
 
   async linkSymbol(arg?: unknown): Promise<void> {
     const args = linkArgs.safeParse(arg);
     if (args.success) {
       if (!args.data.symbol) throw new Error('symbol is required');
-      const { path } = this.relative(args.data.file);
+      const { folder, path } = this.relative(args.data.file);
       const ref = await pickIncident(this.workspace, args.data, '');
-      if (ref) await this.write(ref, [{ path, symbol: args.data.symbol }]);
+      if (ref) await this.write(ref, [{ path, symbol: args.data.symbol }], folder);
       return;
     }
     const editor = vscode.window.activeTextEditor;
     if (!editor) throw new Error(vscode.l10n.t('Put the cursor on a symbol first.'));
     const symbol = await symbolAt(editor.document, editor.selection.active);
     if (!symbol) throw new Error(vscode.l10n.t('No symbol at the cursor.'));
-    const { path } = this.relative(editor.document.uri);
+    const { folder, path } = this.relative(editor.document.uri);
     const ref = await pickIncident(this.workspace, undefined, vscode.l10n.t('Link {0} in {1} to which incident?', symbol, path));
-    if (ref) await this.write(ref, [{ path, symbol }]);
+    if (ref) await this.write(ref, [{ path, symbol }], folder);
   }
 
   async linkCommitFiles(arg?: unknown): Promise<void> {

@@ -103,7 +103,7 @@ export class IncidentNode extends TreeNode {
         : this.incident.durationMinutes !== undefined
           ? formatDuration(this.incident.durationMinutes)
           : this.incident.start && formatDate(this.incident.start);
-    item.description = [r.priority, age, this.showFolder ? this.folder.folder.name : undefined].filter(Boolean).join(' · ');
+    item.description = [r.priority, age, this.showFolder || this.folder.source ? this.folder.folder.name : undefined].filter(Boolean).join(' · ');
     item.tooltip = incidentTooltip(this.incident);
     item.contextValue = `incident.${r.status}`;
     item.command = openRecordCommand(this.folder, this.incident.file);

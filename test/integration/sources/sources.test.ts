@@ -1,0 +1,65 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { api, waitFor } from '../helpers';
+
+/** The workspace: payments and web, each reading the central incidents repository (outside the workspace) as a record source. */
+const folders = () => vscode.workspace.workspaceFolders!;
+const fileIn = (folder: number, path: string) => vscode.Uri.joinPath(folders()[folder]!.uri, ...path.split('/'));
+
+async function lensTitles(uri: vscode.Uri): Promise<string[]> {
+  await vscode.workspace.openTextDocument(uri);
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+  return lenses.map((l) => l.command?.title ?? '').filter((t) => t.startsWith('⚠'));
+}
+
+describe('record sources: a central incidents repository read by two service repositories', function () {
+  this.timeout(60_000);
+
+  it('each service shows the central incident on its own files only; the tree says where the record comes from', async () => {
+    const { internals } = await api();
+    await internals.workspace.ready;
+    const sources = internals.workspace.folderIndexes().filter((f) => f.source);
+    assert.deepEqual(sources.map((f) => f.source!.name).sort(), ['acme incidents', 'incidents']);
+    await waitFor(async () => (await lensTitles(fileIn(0, 'src/charge.ts'))).some((t) => t.startsWith('⚠ INC-500')), 'the lens on payments/src/charge.ts');
+    assert.deepEqual(await lensTitles(fileIn(0, 'src/refund.ts')), []);
+    assert.ok((await lensTitles(fileIn(1, 'app/checkout/[step]/page.tsx'))).some((t) => t.startsWith('⚠ INC-500')));
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', fileIn(0, 'src/charge.ts'), new vscode.Position(0, 18))) ?? [];
+    const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(hover, /INC-500 — Checkout charged twice/);
+    // "Open incident" opens the record where it lives: the source, outside the workspace.
+    const source = sources.find((f) => f.source!.consumer === folders()[0]!.uri.toString())!;
+    assert.ok(hover.includes(encodeURIComponent(JSON.stringify([{ folder: source.folder.uri.toString(), file: '.incidents/INC-500.yaml' }]))), hover);
+    const tree = internals.incidentsTree;
+    const rows = tree.getChildren().flatMap((g) => tree.getChildren(g)).map((n) => n.toTreeItem());
+    const row = rows.find((r) => String(r.label).startsWith('INC-500'));
+    assert.ok(row && String(row.description).includes('acme incidents'), JSON.stringify(rows.map((r) => [r.label, r.description])));
+  });
+
+  it('an edit to a record outside the workspace goes to its own file, through the edit path; a link from a service names the service repository', async () => {
+    const { internals } = await api();
+    const source = internals.workspace.folderIndexes().find((f) => f.source?.consumer === folders()[0]!.uri.toString())!;
+    const file = join(source.folder.uri.fsPath, '.incidents', 'INC-500.yaml');
+    const before = readFileSync(file, 'utf8');
+    await vscode.commands.executeCommand('incidentLens.logTimelineEntry', { incident: 'INC-500', folder: source.folder.uri.toString(), kind: 'finding', text: 'Logged from the payments workspace.', at: '2026-10-02T10:20:00+02:00' });
+    await waitFor(() => readFileSync(file, 'utf8').includes('Logged from the payments workspace.'), 'the entry in the source record on disk');
+    assert.ok(readFileSync(file, 'utf8').startsWith(before.slice(0, before.indexOf('links:'))), 'the rest untouched');
+    await vscode.commands.executeCommand('incidentLens.linkFile', { incident: 'INC-500', folder: source.folder.uri.toString(), file: fileIn(0, 'src/refund.ts').toString() });
+    await waitFor(() => readFileSync(file, 'utf8').includes('path: src/refund.ts'), 'the link on disk');
+    assert.match(readFileSync(file, 'utf8'), /\n {2}- repo: github\.com\/acme\/payments\n {4}path: src\/refund\.ts\n/);
+    await waitFor(async () => (await lensTitles(fileIn(0, 'src/refund.ts'))).some((t) => t.startsWith('⚠ INC-500')), 'the new link applies in payments');
+    assert.deepEqual(await lensTitles(vscode.Uri.joinPath(folders()[1]!.uri, 'src', 'refund.ts')).catch(() => []), []);
+  });
+
+  it('the watcher follows the source: a record written there outside VS Code (a pull in that clone) shows up', async () => {
+    const { internals } = await api();
+    const source = internals.workspace.folderIndexes().find((f) => f.source?.consumer === folders()[1]!.uri.toString())!;
+    writeFileSync(
+      join(source.folder.uri.fsPath, '.incidents', 'INC-501.yaml'),
+      'id: INC-501\ntitle: Checkout page blank\nstatus: active\npriority: P1\nstart: 2026-11-26T09:00:00+01:00\nlinks:\n  - repo: git@github.com:acme/web.git\n    path: app/checkout/[step]/page.tsx\n',
+    );
+    await waitFor(() => source.index.incident('INC-501') !== undefined, 'the index of the source to read the new record');
+    await waitFor(async () => (await lensTitles(fileIn(1, 'app/checkout/[step]/page.tsx'))).some((t) => /2 past incidents|INC-501/.test(t)), 'the web lens to count it');
+  });
+});
