@@ -131,7 +131,9 @@ export class AiLearnings implements vscode.Disposable {
         lookups.push({ path: raw, groups: [] });
         continue;
       }
-      lookups.push({ path: located.path, groups: linkedIncidents(located.folder.index, located.path, { minimumPriority: 'P4', hideClosedOlderThanDays: 0, now }) });
+      // The folder's own records and its record sources', by the same link rule as CodeLens.
+      const indexes = this.workspace.indexesFor(located.folder).map((f) => f.index);
+      lookups.push({ path: located.path, groups: linkedIncidents(indexes, located.path, { minimumPriority: 'P4', hideClosedOlderThanDays: 0, now }) });
     }
     return pastIncidentsReport(lookups, input.symbol);
   }
@@ -140,12 +142,13 @@ export class AiLearnings implements vscode.Disposable {
     if (/^[a-z][\w+.-]+:\/\//i.test(raw)) return this.workspace.locate(vscode.Uri.parse(raw));
     if (raw.startsWith('/') || /^[A-Za-z]:[\\/]/.test(raw)) return this.workspace.locate(vscode.Uri.file(raw));
     const rel = raw.replace(/\\/g, '/').replace(/^\.\//, '');
-    for (const folder of this.workspace.folderIndexes()) {
+    const code = this.workspace.folderIndexes().filter((f) => !f.source);
+    for (const folder of code) {
       const prefix = `${folder.folder.name}/`;
-      const path = this.workspace.folderIndexes().length > 1 && rel.startsWith(prefix) ? rel.slice(prefix.length) : rel;
-      if (folder.index.linksForFile(path).length) return { folder, path };
+      const path = code.length > 1 && rel.startsWith(prefix) ? rel.slice(prefix.length) : rel;
+      if (this.workspace.indexesFor(folder).some((f) => f.index.linksForFile(path).length)) return { folder, path };
     }
-    const first = this.workspace.folderIndexes()[0];
+    const first = code[0];
     return first ? { folder: first, path: rel } : undefined;
   }
 

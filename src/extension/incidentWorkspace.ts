@@ -99,8 +99,26 @@ export class IncidentWorkspace implements vscode.Disposable {
     this.ready = this.foldersChanged(vscode.workspace.workspaceFolders ?? [], []);
   }
 
+  /**
+   * Every folder of records: the workspace folders, then their record sources,
+   * each source once (two folders reading the same source share its records;
+   * the first folder's entry stands for it, with that folder's name for it).
+   */
   folderIndexes(): FolderIndex[] {
-    return [...this.folders.values()];
+    const all = [...this.folders.values()];
+    const own = all.filter((f) => !f.source).sort((a, b) => a.folder.index - b.folder.index);
+    const order = new Map(own.map((f, i) => [f.folder.uri.toString(), i]));
+    const sources = all.filter((f) => f.source).sort((a, b) => (order.get(a.source!.consumer) ?? 0) - (order.get(b.source!.consumer) ?? 0));
+    const seen = new Set<string>();
+    return [
+      ...own,
+      ...sources.filter((f) => {
+        const root = f.folder.uri.toString();
+        if (seen.has(root)) return false;
+        seen.add(root);
+        return true;
+      }),
+    ];
   }
 
   /** The folder index owning a URI and the URI's workspace-relative path. */
@@ -127,7 +145,7 @@ export class IncidentWorkspace implements vscode.Disposable {
 
   /** The folder index an incident was read from. */
   owner(incident: Incident): FolderIndex | undefined {
-    return this.folderIndexes().find((f) => f.index.incident(incident.id) === incident);
+    return [...this.folders.values()].find((f) => f.index.incident(incident.id) === incident);
   }
 
   incidents(): IncidentRef[] {
@@ -149,7 +167,7 @@ export class IncidentWorkspace implements vscode.Disposable {
 
   /** Re-reads everything (the Refresh command). */
   async reload(): Promise<void> {
-    await Promise.all(this.folderIndexes().map((f) => f.index.load()));
+    await Promise.all([...this.folders.values()].map((f) => f.index.load()));
   }
 
   dispose(): void {

@@ -8,6 +8,13 @@ import { api, waitFor } from '../helpers';
 const folders = () => vscode.workspace.workspaceFolders!;
 const fileIn = (folder: number, path: string) => vscode.Uri.joinPath(folders()[folder]!.uri, ...path.split('/'));
 
+/** The record source as workspace folder `n` reads it. */
+async function sourceOf(n: number) {
+  const { internals } = await api();
+  const own = internals.workspace.folderIndexes().find((f) => !f.source && f.folder.uri.toString() === folders()[n]!.uri.toString())!;
+  return internals.workspace.indexesFor(own).find((f) => f.source)!;
+}
+
 async function lensTitles(uri: vscode.Uri): Promise<string[]> {
   await vscode.workspace.openTextDocument(uri);
   const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
@@ -20,8 +27,7 @@ describe('record sources: a central incidents repository read by two service rep
   it('each service shows the central incident on its own files only; the tree says where the record comes from', async () => {
     const { internals } = await api();
     await internals.workspace.ready;
-    const sources = internals.workspace.folderIndexes().filter((f) => f.source);
-    assert.deepEqual(sources.map((f) => f.source!.name).sort(), ['acme incidents', 'incidents']);
+    assert.deepEqual([(await sourceOf(0)).source!.name, (await sourceOf(1)).source!.name], ['acme incidents', 'incidents']);
     await waitFor(async () => (await lensTitles(fileIn(0, 'src/charge.ts'))).some((t) => t.startsWith('⚠ INC-500')), 'the lens on payments/src/charge.ts');
     assert.deepEqual(await lensTitles(fileIn(0, 'src/refund.ts')), []);
     assert.ok((await lensTitles(fileIn(1, 'app/checkout/[step]/page.tsx'))).some((t) => t.startsWith('⚠ INC-500')));
@@ -29,17 +35,21 @@ describe('record sources: a central incidents repository read by two service rep
     const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(hover, /INC-500 — Checkout charged twice/);
     // "Open incident" opens the record where it lives: the source, outside the workspace.
-    const source = sources.find((f) => f.source!.consumer === folders()[0]!.uri.toString())!;
+    const source = await sourceOf(0);
     assert.ok(hover.includes(encodeURIComponent(JSON.stringify([{ folder: source.folder.uri.toString(), file: '.incidents/INC-500.yaml' }]))), hover);
+    // The language model tool answers by the same rule.
+    assert.match(internals.ai.pastIncidents({ paths: ['payments/src/charge.ts'] }), /INC-500/);
+    assert.doesNotMatch(internals.ai.pastIncidents({ paths: ['payments/src/refund.ts'] }), /INC-500/);
     const tree = internals.incidentsTree;
     const rows = tree.getChildren().flatMap((g) => tree.getChildren(g)).map((n) => n.toTreeItem());
-    const row = rows.find((r) => String(r.label).startsWith('INC-500'));
-    assert.ok(row && String(row.description).includes('acme incidents'), JSON.stringify(rows.map((r) => [r.label, r.description])));
+    // Read by both services, listed once, named as the first folder names it.
+    const found = rows.filter((r) => String(r.label).startsWith('INC-500'));
+    assert.deepEqual(found.map((r) => r.description), ['P2 · 1h 30m · acme incidents']);
   });
 
   it('an edit to a record outside the workspace goes to its own file, through the edit path; a link from a service names the service repository', async () => {
     const { internals } = await api();
-    const source = internals.workspace.folderIndexes().find((f) => f.source?.consumer === folders()[0]!.uri.toString())!;
+    const source = await sourceOf(0);
     const file = join(source.folder.uri.fsPath, '.incidents', 'INC-500.yaml');
     const before = readFileSync(file, 'utf8');
     await vscode.commands.executeCommand('incidentLens.logTimelineEntry', { incident: 'INC-500', folder: source.folder.uri.toString(), kind: 'finding', text: 'Logged from the payments workspace.', at: '2026-10-02T10:20:00+02:00' });
@@ -54,7 +64,7 @@ describe('record sources: a central incidents repository read by two service rep
 
   it('the watcher follows the source: a record written there outside VS Code (a pull in that clone) shows up', async () => {
     const { internals } = await api();
-    const source = internals.workspace.folderIndexes().find((f) => f.source?.consumer === folders()[1]!.uri.toString())!;
+    const source = await sourceOf(1);
     writeFileSync(
       join(source.folder.uri.fsPath, '.incidents', 'INC-501.yaml'),
       'id: INC-501\ntitle: Checkout page blank\nstatus: active\npriority: P1\nstart: 2026-11-26T09:00:00+01:00\nlinks:\n  - repo: git@github.com:acme/web.git\n    path: app/checkout/[step]/page.tsx\n',
