@@ -217,6 +217,17 @@ describe("the README's CI section", () => {
     }
   });
 
+  it('the Teams section\'s YAML is valid and its incident-lens calls name real options', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### One incidents repository for many services'), readme.indexOf('## CLI'));
+    const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    assert.equal(blocks.length, 2);
+    for (const b of blocks) assert.deepEqual(parseDocument(b).errors.map((e) => e.message), []);
+    for (const call of section.matchAll(/incident-lens (risk|lint)([^\n|>`]*)/g)) {
+      for (const [, option] of call[2]!.matchAll(/(--[a-z-]+)/g)) assert.ok(['--diff', '--fail-on', '--source'].includes(option!), `${call[0]}: ${option}`);
+    }
+  });
+
   it('its CLI lines run as written in a real repository with a change to INC-023\'s code', () => {
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
     const block = /### In pull requests and deploy gates[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)![1]!;
