@@ -11,7 +11,13 @@ export function multiRepo(base = mkdtempSync(join(tmpdir(), 'incident-lens-multi
     mkdirSync(dirname(join(dir, p)), { recursive: true });
     writeFileSync(join(dir, p), t);
   };
-  const git = (repo: string, ...a: string[]) => execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', '-c', 'commit.gpgsign=false', ...a], { cwd: join(dir, repo), encoding: 'utf8' });
+  const gitAt = (at: string | undefined, repo: string, ...a: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', '-c', 'commit.gpgsign=false', ...a], {
+      cwd: join(dir, repo),
+      encoding: 'utf8',
+      env: { ...process.env, ...(at ? { GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at } : {}) },
+    });
+  const git = (repo: string, ...a: string[]) => gitAt(undefined, repo, ...a);
   write(
     'incidents/.incidents/INC-500.yaml',
     `id: INC-500
@@ -46,8 +52,12 @@ links:
     git(repo, 'init', '-q', '-b', 'main');
     git(repo, 'remote', 'add', 'origin', remote);
     git(repo, 'add', '-A');
-    git(repo, 'commit', '-qm', 'init');
+    gitAt('2026-09-01T09:00:00+02:00', repo, 'commit', '-qm', 'init');
   }
+  // The change that triggered INC-500, 25 minutes before it started.
+  write('payments/src/charge.ts', 'export function charge(amount: number): number {\n  const retried = amount;\n  return retried;\n}\n');
+  git('payments', 'add', '-A');
+  gitAt('2026-10-02T09:35:00+02:00', 'payments', 'commit', '-qm', 'charge: retry on gateway timeout');
   return { dir, write, git };
 }
 

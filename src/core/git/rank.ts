@@ -21,8 +21,11 @@ const STOP = new Set(
   'the a an and or of to in on for with from by at as is was were be been it its this that these those into out over under after before during not no api service services system systems src lib libs app apps pkg packages package internal cmd test tests spec index main core common util utils misc module modules code file files new old fix fixed fixes update updated updates change changes add added remove removed use used using when while then than via per all any some more less into our we they users user'.split(' '),
 );
 
-function stem(word: string): string {
-  return word.replace(/(?:ies)$/, 'y').replace(/(?:ing|ed|es|s)$/, '');
+/** A light stemmer: charge, charged, charges → charg; retry, retried, retries → retry. */
+export function stem(word: string): string {
+  if (word.length <= 4) return word;
+  const w = word.replace(/(?:ies|ied)$/, 'y').replace(/(?:ing|ed|es|s)$/, '');
+  return w.length > 3 ? w.replace(/e$/, '') : w;
 }
 
 /** Lower-case word stems of a text or path, without the words every project uses. */

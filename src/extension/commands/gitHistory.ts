@@ -104,7 +104,9 @@ export class GitHistoryCommands {
     const parsed = suggestArgs.safeParse(arg);
     const ref = await pickIncident(this.workspace, parsed.success ? parsed.data : targetOf(arg), vscode.l10n.t('Suggest code links from git history for…'));
     if (!ref) return undefined;
-    const folder = ref.folder.folder;
+    // A record from a record source concerns the code of the folder reading it: that folder's history.
+    const code = ref.folder.source ? (this.workspace.folderIndexes().find((f) => !f.source && f.folder.uri.toString() === ref.folder.source!.consumer) ?? ref.folder) : ref.folder;
+    const folder = code.folder;
     if (folder.uri.scheme !== 'file') throw new Error(vscode.l10n.t('Suggestions read git history, which needs a folder on this machine ({0} is not).', folder.uri.toString()));
     const history = await ProcessGitHistory.open(folder.uri.fsPath);
     if (!history) {
@@ -132,9 +134,12 @@ export class GitHistoryCommands {
     }
     const chosen = parsed.success && parsed.data.accept === 'preselected' ? selectSuggestions(suggestions) : await this.pick(ref, commits, suggestions.links);
     if (!chosen) return undefined;
-    const ops = acceptOps(ref.incident, chosen.links.map((l) => l.link), chosen.commits);
+    // Links written into another repository's record name this one.
+    const scope = code !== ref.folder ? code.index.linkScope : undefined;
+    const links = chosen.links.map((l) => (scope?.repos.length ? { ...l.link, repo: scope.repos[0]!, path: `${scope.prefix}${l.link.path}` } : l.link));
+    const ops = acceptOps(ref.incident, links, chosen.commits);
     const written = { links: ops.filter((o) => o.path[0] === 'links').length, commits: ops.filter((o) => o.path[0] === 'commits').length };
-    if (ops.length) await this.editor.edit(ref.folder, ref.incident.file, (record) => acceptOps(record as Incident, chosen.links.map((l) => l.link), chosen.commits));
+    if (ops.length) await this.editor.edit(ref.folder, ref.incident.file, (record) => acceptOps(record as Incident, links, chosen.commits));
     return { suggestions, written };
   }
 

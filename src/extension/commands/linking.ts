@@ -126,8 +126,10 @@ export class LinkingCommands {
     const args = commitArgs.safeParse(arg);
     const ref = await pickIncident(this.workspace, args.success ? args.data : undefined, vscode.l10n.t('Link the files of a commit to which incident?'));
     if (!ref) return;
+    // A record from a record source: the commit is in the repository of the folder reading it.
+    const code = ref.folder.source ? (this.workspace.folderIndexes().find((f) => !f.source && f.folder.uri.toString() === ref.folder.source!.consumer) ?? ref.folder) : ref.folder;
     const git = await this.gitApi();
-    const repo = git.getRepository(ref.folder.folder.uri) ?? git.repositories[0];
+    const repo = git.getRepository(code.folder.uri) ?? git.repositories[0];
     if (!repo) throw new Error(vscode.l10n.t('No git repository for {0}.', ref.folder.folder.name));
     const commit =
       (args.success ? args.data.commit : undefined) ??
@@ -137,8 +139,8 @@ export class LinkingCommands {
       }));
     if (!commit) return;
     const changes = await repo.diffBetween(`${commit}~1`, commit);
-    const files = [...new Set(changes.map((c) => this.workspace.locate(c.uri)).filter((l) => l?.folder === ref.folder).map((l) => l!.path))].sort();
-    if (!files.length) throw new Error(vscode.l10n.t('Commit {0} changed no file in {1}.', commit, ref.folder.folder.name));
+    const files = [...new Set(changes.map((c) => this.workspace.locate(c.uri)).filter((l) => l?.folder === code).map((l) => l!.path))].sort();
+    if (!files.length) throw new Error(vscode.l10n.t('Commit {0} changed no file in {1}.', commit, code.folder.name));
     let chosen = args.success && args.data.files ? files.filter((f) => args.data.files!.includes(f)) : files;
     if (!args.success) {
       const picked = await vscode.window.showQuickPick(
@@ -148,7 +150,7 @@ export class LinkingCommands {
       if (!picked?.length) return;
       chosen = picked.map((p) => p.label);
     }
-    await this.write(ref, chosen.map((path) => ({ path })));
+    await this.write(ref, chosen.map((path) => ({ path })), code);
   }
 
   private async gitApi(): Promise<GitApi> {

@@ -62,6 +62,18 @@ describe('record sources: a central incidents repository read by two service rep
     assert.deepEqual(await lensTitles(vscode.Uri.joinPath(folders()[1]!.uri, 'src', 'refund.ts')).catch(() => []), []);
   });
 
+  it('Suggest Code Links on a record from a source reads the service\'s history; its commits are written, a link already there (by repository) is not repeated', async () => {
+    const source = await sourceOf(0);
+    const file = join(source.folder.uri.fsPath, '.incidents', 'INC-500.yaml');
+    const result = (await vscode.commands.executeCommand<{ suggestions: { commits: Array<{ subject: string }> }; written: { links: number } }>('incidentLens.suggestCodeLinks', { incident: 'INC-500', folder: source.folder.uri.toString(), accept: 'preselected' }))!;
+    assert.equal(result.suggestions.commits[0]!.subject, 'charge: retry on gateway timeout');
+    await waitFor(() => readFileSync(file, 'utf8').includes('commits:'), `the commit in the record (written: ${JSON.stringify(result.written)})`);
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /commits:\n {2}- sha: [0-9a-f]{12}\n {4}role: trigger\n {4}subject: "charge: retry on gateway timeout"\n/, text);
+    // charge() is linked already (by the service's repository): not written twice, nor as an unqualified link.
+    assert.equal(text.match(/symbol: charge\n/g)!.length, 1, text);
+  });
+
   it('the watcher follows the source: a record written there outside VS Code (a pull in that clone) shows up', async () => {
     const { internals } = await api();
     const source = await sourceOf(1);
