@@ -179,7 +179,7 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
       if (sha) target = await git.commit(sha);
       else {
         const subject = revertedSubject(revert.subject);
-        if (subject) target = (await git.commitsInWindow(startMs - 7 * TIME.DAY, revert.committedMs)).find((c) => c.subject === subject && c.sha !== revert.sha);
+        if (subject) target = (await attempt('the week before the revert', () => git.commitsInWindow(startMs - 7 * TIME.DAY, revert.committedMs), [])).find((c) => c.subject === subject && c.sha !== revert.sha);
       }
       if (!target) continue;
       add(revert, { role: 'revert', weight: 0.85, reason: `reverts ${shortSha(target.sha)} at ${at(revert.committedMs)}, during the incident` });
