@@ -5,7 +5,7 @@
  * p90, with how many incidents have the milestone and how many do not), the
  * AI connection's share and its time to resolve against the rest; and the
  * code hotspots. The CLI prints them (`metrics`, `hotspots`); the Insights
- * view (not built yet) will draw the same numbers.
+ * view (insightsView.ts) draws the same numbers.
  */
 import type { IncidentIndex } from './index';
 import { incidentMetrics, type IncidentMetrics } from './metrics';
@@ -73,7 +73,7 @@ export function isoWeek(ms: number, offsetMinutes: number): string {
   return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
-function groupOf(incident: Incident, by: GroupBy): string {
+export function groupOf(incident: Incident, by: GroupBy): string {
   const start = incident.start!;
   if (by === 'month') return formatDate(start).slice(0, 7);
   if (by === 'week') return isoWeek(start.ms, start.offsetMinutes);
@@ -125,6 +125,11 @@ const WEIGHT: Record<Priority, number> = { P1: 8, P2: 4, P3: 2, P4: 1 };
 
 /** The code that keeps hurting: files, folders and symbols by the severity-weighted count of the incidents linked to them. */
 export function hotspots(index: IncidentIndex, limit = 20): Hotspot[] {
+  return hotspotsOf(index.incidents(), limit);
+}
+
+/** Hotspots of the given incidents (the Insights view's filters choose them). */
+export function hotspotsOf(incidents: readonly Incident[], limit = 20): Hotspot[] {
   const acc = new Map<string, { kind: Hotspot['kind']; target: string; incidents: Map<string, Priority> }>();
   const add = (kind: Hotspot['kind'], target: string, incident: Incident) => {
     const key = `${kind}\u0000${target}`;
@@ -132,8 +137,10 @@ export function hotspots(index: IncidentIndex, limit = 20): Hotspot[] {
     e.incidents.set(incident.id, incident.head.priority);
     acc.set(key, e);
   };
-  for (const incident of index.incidents()) {
+  for (const incident of incidents) {
     for (const link of incident.links) {
+      // A link into another repository (record sources) is not this code.
+      if (link.repo !== undefined) continue;
       const path = link.path.replace(/^\.\//, '');
       if (/[*?{}]/.test(path)) continue;
       if (path.endsWith('/')) add('folder', path.replace(/\/+$/, ''), incident);

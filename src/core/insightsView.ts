@@ -1,0 +1,82 @@
+/**
+ * The Insights view's data: the figures of insights.ts for the incidents a
+ * filter keeps (time range, system, priority, status), plus postmortems and
+ * action items, and what each chart leaves out. One computation on the heads
+ * (no full record is loaded); the CLI's `metrics` gives the same rows.
+ */
+import type { IncidentIndex } from './index';
+import { groupOf, hotspotsOf, metricsReport, type Hotspot, type MetricsReport } from './insights';
+import { isActionOpen, postmortemOwed, type Incident } from './model';
+import { PRIORITIES, STATUSES, type IncidentStatus, type Priority } from './schema';
+import { parseTime, TIME } from './time';
+
+export interface InsightsFilter {
+  /** First day counted (YYYY-MM-DD), by start. */
+  readonly since?: string;
+  /** First day not counted (YYYY-MM-DD). */
+  readonly until?: string;
+  readonly system?: string;
+  readonly priorities?: readonly Priority[];
+  readonly statuses?: readonly IncidentStatus[];
+  readonly by?: 'month' | 'week';
+}
+
+export interface InsightsData {
+  readonly filter: InsightsFilter;
+  /** The systems the records name, for the filter. */
+  readonly systems: readonly string[];
+  /** All incidents, and those the filter keeps. */
+  readonly total: number;
+  readonly kept: number;
+  readonly report: MetricsReport;
+  readonly postmortems: { readonly closed: number; readonly complete: number; readonly owed: number; readonly overdue: number };
+  readonly actions: { readonly total: number; readonly done: number; readonly open: number; readonly overdue: number; readonly dropped: number; readonly completionRate?: number };
+  readonly hotspots: readonly Hotspot[];
+}
+
+function day(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const t = parseTime(text, { allowDate: true });
+  return t.kind === 'date' ? Date.UTC(t.year, t.month - 1, t.day) : undefined;
+}
+
+export function insightsData(index: IncidentIndex, filter: InsightsFilter, now: number): InsightsData {
+  const all = index.incidents();
+  const systems = [...new Set(all.map((i) => groupOf(i, 'system')))].sort();
+  const since = day(filter.since);
+  const until = day(filter.until);
+  const chosen = all.filter(
+    (i) =>
+      (!filter.system || groupOf(i, 'system') === filter.system) &&
+      (!filter.priorities?.length || filter.priorities.includes(i.head.priority)) &&
+      (!filter.statuses?.length || filter.statuses.includes(i.head.status)),
+  );
+  // The time range as the CLI's metrics applies it (incidents without a start are counted as left out).
+  const report = metricsReport(chosen, { by: filter.by ?? 'month', since, until, sinceText: filter.since, untilText: filter.until });
+  const kept = since === undefined && until === undefined ? chosen : chosen.filter((i) => i.start !== undefined && (since === undefined || i.start.ms >= since) && (until === undefined || i.start.ms < until));
+  const closed = kept.filter((i) => i.head.status === 'closed' || i.head.status === 'postmortem-pending');
+  const owed = closed.filter(postmortemOwed);
+  const postmortems = {
+    closed: closed.length,
+    complete: closed.filter((i) => i.head.postmortem?.status === 'complete').length,
+    owed: owed.length,
+    overdue: owed.filter((i) => i.postmortemDeadline !== undefined && i.postmortemDeadline.ms < now).length,
+  };
+  const records = kept.flatMap((i) => index.actionRecordsOf(i.id));
+  const done = records.filter((a) => a.record.status === 'done').length;
+  const dropped = records.filter((a) => a.record.status === 'dropped').length;
+  const open = records.filter(isActionOpen);
+  const actions = {
+    total: records.length,
+    done,
+    dropped,
+    open: open.length,
+    // An open action whose deadline (a date or time) has passed; free-text deadlines never are.
+    overdue: open.filter((a) => a.deadline !== undefined && a.deadline.ms + (a.deadline.precision === 'day' ? TIME.DAY : 0) <= now).length,
+    ...(records.length - dropped > 0 ? { completionRate: done / (records.length - dropped) } : {}),
+  };
+  return { filter, systems, total: all.length, kept: kept.length, report, postmortems, actions, hotspots: hotspotsOf(kept, 15) };
+}
+
+export const ALL_PRIORITIES = PRIORITIES;
+export const ALL_STATUSES = STATUSES;
