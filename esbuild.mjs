@@ -79,6 +79,8 @@ const targets = [
     target: 'es2022',
     plugins: [...common.plugins, copyCodicons],
   },
+  // The Insights view's charts (Observable Plot, bundled; no eval).
+  { ...common, entryPoints: ['src/webview/insights.ts'], outfile: 'dist/insights.js', platform: 'browser', format: 'iife', target: 'es2022' },
   // Parses records in worker threads for the extension and the CLI (next to both bundles).
   { ...common, entryPoints: ['src/node/parseWorker.ts'], outfile: 'dist/parseWorker.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __VERSION__: JSON.stringify(pkg.version) } },
@@ -111,7 +113,7 @@ if (tests) {
   );
   // Tests import src/ directly, so compile both, file by file, keeping the tree.
   targets.push({
-    entryPoints: [...walk('src'), ...walk('test'), ...walk('scripts')].filter((p) => p !== join('src', 'webview', 'timeline.ts') && !p.startsWith('test/integration')),
+    entryPoints: [...walk('src'), ...walk('test'), ...walk('scripts')].filter((p) => p !== join('src', 'webview', 'timeline.ts') && !p.startsWith('test/integration') && p !== join('src', 'webview', 'insights.ts')),
     outdir: 'out',
     outbase: '.',
     bundle: false,

@@ -80,3 +80,38 @@ export function insightsData(index: IncidentIndex, filter: InsightsFilter, now: 
 
 export const ALL_PRIORITIES = PRIORITIES;
 export const ALL_STATUSES = STATUSES;
+
+export const INSIGHT_CHARTS = ['incidents', 'times', 'ai', 'followUp', 'hotspots'] as const;
+export type InsightChart = (typeof INSIGHT_CHARTS)[number];
+
+function cell(value: unknown): string {
+  const s = value === undefined || value === null ? '' : String(value);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One chart's numbers as CSV (what "Copy as CSV" puts on the clipboard): the same figures the chart draws. */
+export function insightsCsv(data: InsightsData, chart: InsightChart): string {
+  const rows: unknown[][] = [];
+  const by = data.report.by;
+  if (chart === 'incidents') {
+    rows.push([by, 'incidents', ...PRIORITIES]);
+    for (const r of data.report.rows) rows.push([r.group, r.incidents, ...PRIORITIES.map((p) => r.byPriority[p])]);
+  } else if (chart === 'times') {
+    const keys = ['timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve'] as const;
+    rows.push([by, ...keys.flatMap((k) => [`${k}_median_min`, `${k}_p90_min`, `${k}_n`, `${k}_missing`])]);
+    for (const r of data.report.rows) rows.push([r.group, ...keys.flatMap((k) => [r.figures[k].median, r.figures[k].p90, r.figures[k].n, r.figures[k].missing])]);
+  } else if (chart === 'ai') {
+    rows.push([by, 'incidents', 'ai_incidents', 'ai_share', 'ai_resolve_median_min', 'other_resolve_median_min']);
+    for (const r of data.report.rows) rows.push([r.group, r.incidents, r.ai.incidents, r.ai.share.toFixed(3), r.ai.resolveMedian, r.ai.otherResolveMedian]);
+  } else if (chart === 'followUp') {
+    rows.push(['measure', 'value']);
+    const p = data.postmortems;
+    const a = data.actions;
+    rows.push(['postmortems_closed', p.closed], ['postmortems_complete', p.complete], ['postmortems_owed', p.owed], ['postmortems_overdue', p.overdue]);
+    rows.push(['actions_total', a.total], ['actions_done', a.done], ['actions_open', a.open], ['actions_overdue', a.overdue], ['actions_dropped', a.dropped], ['actions_completion_rate', a.completionRate?.toFixed(3)]);
+  } else {
+    rows.push(['kind', 'target', 'score', 'worst', 'incidents']);
+    for (const h of data.hotspots) rows.push([h.kind, h.target, h.score, h.worst, h.incidents.join(' ')]);
+  }
+  return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
+}

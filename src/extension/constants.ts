@@ -29,6 +29,7 @@ export const COMMANDS = {
   linkSymbol: 'incidentLens.linkSymbol',
   linkCommitFiles: 'incidentLens.linkCommitFiles',
   suggestCodeLinks: 'incidentLens.suggestCodeLinks',
+  showInsights: 'incidentLens.showInsights',
   registerMergeDriver: 'incidentLens.registerMergeDriver',
   writeAiInstructions: 'incidentLens.writeAiInstructions',
   runRunbookStep: 'incidentLens.runRunbookStep',

@@ -20,6 +20,7 @@ import { affects } from './config';
 import { EditingCommands } from './commands/editing';
 import { EditRefused, RecordEditor } from './recordEditor';
 import { LinkingCommands } from './commands/linking';
+import { InsightsPanels } from './insightsPanel';
 import { MergeDriverSetup } from './mergeDriverOffer';
 import { CommitContentProvider, COMMIT_SCHEME, GitHistoryCommands } from './commands/gitHistory';
 import { IncidentCodeLensProvider, IncidentDecorationProvider, IncidentHoverProvider } from './codeLinks';
@@ -44,6 +45,7 @@ export interface IncidentLensApi {
     readonly decorations: IncidentDecorationProvider;
     readonly linking: LinkingCommands;
     readonly timelines: TimelinePanels;
+    readonly insights: InsightsPanels;
     readonly log: Log;
     readonly ai: AiLearnings;
     readonly incidentsView: vscode.TreeView<unknown>;
@@ -158,6 +160,8 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   });
 
   const timelines = sub(new TimelinePanels(context.extensionUri, workspace, recordEditor, log));
+  const insights = sub(new InsightsPanels(context.extensionUri, workspace, log));
+  command(COMMANDS.showInsights, (arg) => insights.show(arg));
   command(COMMANDS.showTimeline, async (arg) => {
     const ref = await pickIncident(workspace, arg, vscode.l10n.t('Show the timeline of…'));
     return ref ? timelines.show(ref) : undefined;
@@ -178,7 +182,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   });
   return {
     ready: workspace.ready,
-    internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking, timelines, log, ai, incidentsView, runbooksTree, timing },
+    internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking, timelines, insights, log, ai, incidentsView, runbooksTree, timing },
   };
 }
 

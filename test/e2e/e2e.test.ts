@@ -172,10 +172,7 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
   }
 
   it('shows INC-023 as a timeline: figures, gaps, entries, learning (dark and light themes)', async () => {
-    await wb.runCommand('Incident Lens: Show Timeline', 'Show the timeline of…');
-    const input = wb.page.locator('.quick-input-widget input');
-    await input.fill('INC-023');
-    await wb.pickFirst('INC-023');
+    await wb.askAndPick('Incident Lens: Show Timeline', 'Show the timeline of…', 'INC-023');
     const frame = await timelineFrame('Time to mitigate');
     const text = (await frame.evaluate(() => document.body.innerText)).replace(/\s+/g, ' ');
     assert.match(text, /P1 INC-023 Payment page 500 error/);
@@ -218,17 +215,13 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
   });
 
   it('shows the entry logged from the palette in INC-031\'s timeline', async () => {
-    await wb.runCommand('Incident Lens: Show Timeline', 'Show the timeline of…');
-    await wb.page.locator('.quick-input-widget input').fill('INC-031');
-    await wb.pickFirst('INC-031');
+    await wb.askAndPick('Incident Lens: Show Timeline', 'Show the timeline of…', 'INC-031');
     const frame = await timelineFrame('Roll back the auth refactor; Burak starts now.');
     assert.match(await frame.evaluate(() => document.body.innerText), /Deniz · decision|decision/);
   });
 
   it('shows a multi-day incident\'s timeline with a separator for each day', async () => {
-    await wb.runCommand('Incident Lens: Show Timeline', 'Show the timeline of…');
-    await wb.page.locator('.quick-input-widget input').fill('INC-102');
-    await wb.pickFirst('INC-102');
+    await wb.askAndPick('Incident Lens: Show Timeline', 'Show the timeline of…', 'INC-102');
     const frame = await timelineFrame('24h 11m');
     const separators = await frame.locator('.day-separator').allInnerTexts();
     assert.deepEqual(separators.map((t) => t.trim()), ['2018-10-21', '2018-10-22']);
@@ -249,9 +242,7 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
       'id: INC-099\ntitle: "<img src=x onerror=alert(1)><script>alert(2)</script>"\nstatus: resolved\npriority: P4\nstart: 2025-01-01T10:00:00Z\nresolution: 2025-01-01T11:00:00Z\ntimeline:\n  - at: "10:00"\n    text: "<b onmouseover=alert(3)>bold?</b> [link](command:workbench.action.terminal.new)"\n',
     );
     await wb.until(async () => (await wb.sidebarText()).includes('INC-099'), 'INC-099 in the tree');
-    await wb.runCommand('Incident Lens: Show Timeline', 'Show the timeline of…');
-    await wb.page.locator('.quick-input-widget input').fill('INC-099');
-    await wb.pickFirst('INC-099');
+    await wb.askAndPick('Incident Lens: Show Timeline', 'Show the timeline of…', 'INC-099');
     const frame = await timelineFrame('onerror=alert(1)');
     const h1 = await frame.locator('h1').innerText();
     assert.match(h1, /<img src=x onerror=alert\(1\)><script>alert\(2\)<\/script>/, 'the title shows literally');

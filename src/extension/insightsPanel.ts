@@ -1,0 +1,164 @@
+/**
+ * The Insights view: one webview panel per workspace folder, drawing the
+ * figures of core/insightsView.ts (the CLI's `metrics` and `hotspots` give the
+ * same numbers). Same security as the timeline: strict CSP with a nonce,
+ * local resources only, every message validated with zod before it acts.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { insightsCsv, insightsData, type InsightsData, type InsightsFilter } from '../core/insightsView';
+import { insightsMessageSchema, type InsightsHostMessage } from '../webview/insightsProtocol';
+import { now as clockNow } from './clock';
+import { COMMANDS } from './constants';
+import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
+import { DisposableStore } from './lifecycle';
+import type { Log } from './log';
+import { escapeHtml } from './staticTimeline';
+
+export const INSIGHTS_VIEW_TYPE = 'incidentLens.insights';
+
+interface Entry {
+  readonly panel: vscode.WebviewPanel;
+  readonly folder: string;
+  filter: InsightsFilter;
+  /** The last data sent (what the view shows; read by tests). */
+  lastData?: InsightsData;
+}
+
+export class InsightsPanels implements vscode.Disposable {
+  private readonly store = new DisposableStore();
+  private readonly panels = new Map<string, Entry>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly workspace: IncidentWorkspace,
+    private readonly log: Log,
+  ) {
+    this.store.add(workspace.onDidChange(() => this.panels.forEach((e) => this.refresh(e))));
+  }
+
+  /** Opens (or reveals) the view for a folder: named, the active editor's, else the first. */
+  async show(arg?: unknown): Promise<vscode.WebviewPanel | undefined> {
+    await this.workspace.ready;
+    const named = typeof arg === 'object' && arg !== null && typeof (arg as { folder?: unknown }).folder === 'string' ? (arg as { folder: string }).folder : undefined;
+    const active = vscode.window.activeTextEditor && this.workspace.locate(vscode.window.activeTextEditor.document.uri)?.folder;
+    const own = this.workspace.folderIndexes().filter((f) => !f.source);
+    const folder = own.find((f) => f.folder.uri.toString() === named) ?? (active && !active.source ? active : undefined) ?? own[0];
+    if (!folder) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder with incident records to see insights.'));
+      return undefined;
+    }
+    const key = folder.folder.uri.toString();
+    const existing = this.panels.get(key);
+    if (existing) {
+      existing.panel.reveal();
+      return existing.panel;
+    }
+    const panel = vscode.window.createWebviewPanel(INSIGHTS_VIEW_TYPE, vscode.l10n.t('Insights — {0}', folder.folder.name), vscode.ViewColumn.Active, {
+      enableScripts: vscode.workspace.isTrusted,
+      retainContextWhenHidden: false,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
+    });
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'incident-lens.svg');
+    const entry: Entry = { panel, folder: key, filter: {} };
+    this.panels.set(key, entry);
+    panel.onDidDispose(() => this.panels.delete(key));
+    panel.webview.onDidReceiveMessage((raw: unknown) => void this.handleMessage(panel, raw));
+    panel.webview.html = this.html(panel.webview, folder);
+    if (!vscode.workspace.isTrusted) this.refresh(entry);
+    return panel;
+  }
+
+  /** What the view of this folder shows now (tests). */
+  shownData(folder: string): InsightsData | undefined {
+    return this.panels.get(folder)?.lastData;
+  }
+
+  private folderOf(entry: Entry): FolderIndex | undefined {
+    return this.workspace.folderIndexes().find((f) => !f.source && f.folder.uri.toString() === entry.folder);
+  }
+
+  private refresh(entry: Entry): void {
+    const folder = this.folderOf(entry);
+    if (!folder) return;
+    const data = insightsData(folder.index, entry.filter, clockNow());
+    entry.lastData = data;
+    if (vscode.workspace.isTrusted) void entry.panel.webview.postMessage({ type: 'state', data } satisfies InsightsHostMessage);
+    else entry.panel.webview.html = this.html(entry.panel.webview, folder, data);
+  }
+
+  /** Every message from the webview is untrusted input: validated before anything happens. */
+  async handleMessage(panel: vscode.WebviewPanel, raw: unknown): Promise<void> {
+    const entry = [...this.panels.values()].find((e) => e.panel === panel);
+    if (!entry) return;
+    const parsed = insightsMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.log.error('insights webview', `rejected message: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      void panel.webview.postMessage({ type: 'error', message: 'invalid message' } satisfies InsightsHostMessage);
+      return;
+    }
+    const msg = parsed.data;
+    switch (msg.type) {
+      case 'ready':
+        this.refresh(entry);
+        return;
+      case 'setFilter':
+        entry.filter = msg.filter;
+        this.refresh(entry);
+        return;
+      case 'openHotspot': {
+        const folder = this.folderOf(entry);
+        if (!folder) return;
+        const [path, symbol] = msg.kind === 'symbol' ? [msg.target.slice(0, msg.target.lastIndexOf('#')), msg.target.slice(msg.target.lastIndexOf('#') + 1)] : [msg.target, undefined];
+        if (msg.kind === 'folder') {
+          await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.joinPath(folder.folder.uri, ...path.split('/')));
+          return;
+        }
+        await vscode.commands.executeCommand(COMMANDS.openLink, { folder: folder.folder.uri.toString(), path, ...(symbol ? { symbol } : {}) });
+        return;
+      }
+      case 'copyCsv':
+        if (entry.lastData) await vscode.env.clipboard.writeText(insightsCsv(entry.lastData, msg.chart));
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('Incident Lens: {0} copied as CSV', msg.chart), 3000);
+        return;
+      case 'saveSvg': {
+        const folder = this.folderOf(entry);
+        const target = await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder.folder.uri, `incident-insights-${msg.chart}.svg`), filters: { SVG: ['svg'] } });
+        if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${msg.svg}\n`));
+        return;
+      }
+    }
+  }
+
+  private html(webview: vscode.Webview, folder: FolderIndex, staticData?: InsightsData): string {
+    const nonce = randomBytes(16).toString('base64');
+    const trusted = vscode.workspace.isTrusted;
+    const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
+    // Plot puts one <style> element in each chart: the script gives it this nonce.
+    const csp = ["default-src 'none'", `style-src ${webview.cspSource} 'nonce-${nonce}'`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, ...(trusted ? [`script-src 'nonce-${nonce}'`] : [])].join('; ');
+    const body = trusted
+      ? `<main id="root" aria-live="polite"><p>Loading insights…</p></main>
+<script nonce="${nonce}" src="${escapeHtml(asset('dist', 'insights.js'))}"></script>`
+      : `<main id="root" class="restricted"><h1>Insights — ${escapeHtml(folder.folder.name)}</h1><p>${escapeHtml(vscode.l10n.t('Restricted Mode: charts need scripts. The numbers:'))}</p><pre>${escapeHtml(staticData ? insightsCsv(staticData, 'incidents') : '')}</pre></main>`;
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(asset('dist', 'codicons', 'codicon.css'))}">
+<link rel="stylesheet" href="${escapeHtml(asset('media', 'insights.css'))}">
+<title>Insights</title>
+</head>
+<body>
+${body}
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    for (const e of [...this.panels.values()]) e.panel.dispose();
+    this.store.dispose();
+  }
+}

@@ -1,0 +1,304 @@
+/**
+ * Runs inside the Insights webview: filters, and charts drawn as SVG with
+ * Observable Plot (no eval, no inline script; its one <style> element gets
+ * this page's nonce). Every chart says what it counts and what it leaves out,
+ * and has its numbers as a table behind it (screen readers, keyboard users).
+ * Record text reaches the page through textContent only.
+ */
+import * as Plot from '@observablehq/plot';
+import type { InsightChart, InsightsData, InsightsFilter } from '../core/insightsView';
+import type { MetricsRow } from '../core/insights';
+import { formatDuration } from '../core/time';
+import type { InsightsHostMessage, InsightsWebviewMessage } from './insightsProtocol';
+
+interface VsCodeApi {
+  postMessage(message: InsightsWebviewMessage): void;
+  getState(): InsightsFilter | undefined;
+  setState(state: InsightsFilter): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root')!;
+const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? '';
+const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+const STATUSES = ['active', 'resolved', 'postmortem-pending', 'closed'] as const;
+const FIGURES = [
+  ['timeToDetect', 'Time to detect'],
+  ['timeToAcknowledge', 'Time to acknowledge'],
+  ['timeToMitigate', 'Time to mitigate'],
+  ['timeToResolve', 'Time to resolve'],
+] as const;
+
+type Child = Node | string | undefined | false;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) if (c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+function icon(name: string): HTMLElement {
+  return el('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
+}
+
+/** A theme colour from VS Code's variables (charts follow light, dark and high contrast). */
+function themeColor(name: string, fallback: string): string {
+  return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
+}
+
+function colors() {
+  return {
+    P1: themeColor('--vscode-charts-red', '#f14c4c'),
+    P2: themeColor('--vscode-charts-orange', '#d18616'),
+    P3: themeColor('--vscode-charts-blue', '#3794ff'),
+    P4: themeColor('--vscode-charts-foreground', '#cccccc'),
+    line: themeColor('--vscode-charts-blue', '#3794ff'),
+    alt: themeColor('--vscode-charts-purple', '#b180d7'),
+    fg: themeColor('--vscode-foreground', '#cccccc'),
+  };
+}
+
+let filter: InsightsFilter = vscode.getState() ?? {};
+let figure: (typeof FIGURES)[number][0] = 'timeToResolve';
+let last: InsightsData | undefined;
+
+function setFilter(next: InsightsFilter): void {
+  filter = next;
+  vscode.setState(filter);
+  vscode.postMessage({ type: 'setFilter', filter });
+}
+
+
+/** Plot's SVG, its <style> given the nonce before it reaches the document. */
+function plot(options: Plot.PlotOptions): SVGSVGElement | HTMLElement {
+  const c = colors();
+  const node = Plot.plot({ style: { background: 'transparent', color: c.fg, fontSize: '12px' }, marginLeft: 48, ...options });
+  node.querySelectorAll('style').forEach((s) => s.setAttribute('nonce', nonce));
+  node.setAttribute('role', 'img');
+  return node;
+}
+
+function minutes(v: number | undefined): string {
+  return v === undefined ? '—' : formatDuration(v);
+}
+
+function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): HTMLElement {
+  return el(
+    'details',
+    { class: 'table' },
+    el('summary', {}, 'Numbers as a table'),
+    el('table', {}, el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((v, i) => (i === 0 ? el('th', { scope: 'row' }, v) : el('td', {}, v))))))),
+  );
+}
+
+function chart(id: InsightChart, title: string, caption: string, body: Child[], tableEl: HTMLElement): HTMLElement {
+  const copy = el('button', { class: 'secondary', 'data-chart': id }, icon('copy'), ' Copy as CSV');
+  copy.addEventListener('click', () => vscode.postMessage({ type: 'copyCsv', chart: id }));
+  const save = el('button', { class: 'secondary', 'data-chart': id }, icon('save'), ' Save as SVG');
+  save.addEventListener('click', () => {
+    const svg = section.querySelector('svg');
+    if (svg) vscode.postMessage({ type: 'saveSvg', chart: id, svg: new XMLSerializer().serializeToString(svg) });
+  });
+  const section = el('section', { class: 'chart', id: `chart-${id}`, 'aria-labelledby': `title-${id}` }, el('h2', { id: `title-${id}` }, title), el('p', { class: 'caption' }, caption), ...body, tableEl, el('div', { class: 'chart-actions' }, copy, save));
+  return section;
+}
+
+function filters(data: InsightsData): HTMLElement {
+  const since = el('input', { type: 'date', id: 'since', value: filter.since ?? '', 'aria-label': 'From (start date)' });
+  const until = el('input', { type: 'date', id: 'until', value: filter.until ?? '', 'aria-label': 'Until (not included)' });
+  const system = el('select', { id: 'system', 'aria-label': 'System' }, el('option', { value: '' }, 'All systems'), ...data.systems.map((s) => el('option', { value: s }, s)));
+  system.value = filter.system ?? '';
+  const by = el('select', { id: 'by', 'aria-label': 'Group by' }, el('option', { value: 'month' }, 'By month'), el('option', { value: 'week' }, 'By week'));
+  by.value = filter.by ?? 'month';
+  const boxes = <T extends string>(name: string, values: readonly T[], chosen: readonly T[] | undefined) =>
+    el(
+      'fieldset',
+      { class: 'boxes' },
+      el('legend', {}, name),
+      ...values.map((v) => {
+        const box = el('input', { type: 'checkbox', value: v, id: `${name}-${v}` });
+        box.checked = !chosen?.length || chosen.includes(v);
+        return el('label', { for: `${name}-${v}` }, box, ` ${v}`);
+      }),
+    );
+  const priorities = boxes('Priority', PRIORITIES, filter.priorities);
+  const statuses = boxes('Status', STATUSES, filter.statuses);
+  const read = (): InsightsFilter => {
+    const checked = <T extends string>(set: HTMLElement, all: readonly T[]) => {
+      const on = Array.from(set.querySelectorAll<HTMLInputElement>('input:checked')).map((b) => b.value as T);
+      return on.length === all.length ? undefined : on;
+    };
+    return {
+      ...(since.value ? { since: since.value } : {}),
+      ...(until.value ? { until: until.value } : {}),
+      ...(system.value ? { system: system.value } : {}),
+      ...(checked(priorities, PRIORITIES) ? { priorities: checked(priorities, PRIORITIES) } : {}),
+      ...(checked(statuses, STATUSES) ? { statuses: checked(statuses, STATUSES) } : {}),
+      ...(by.value === 'week' ? { by: 'week' as const } : {}),
+    };
+  };
+  const form = el('form', { class: 'filters', 'aria-label': 'Filters' }, since, el('span', {}, '–'), until, system, by, priorities, statuses);
+  form.addEventListener('change', () => setFilter(read()));
+  form.addEventListener('submit', (e) => e.preventDefault());
+  return form;
+}
+
+function incidentsChart(data: InsightsData): HTMLElement {
+  const c = colors();
+  const rows = data.report.rows;
+  const flat = rows.flatMap((r) => PRIORITIES.map((p) => ({ group: r.group, priority: p, count: r.byPriority[p] })));
+  const svg = rows.length
+    ? plot({
+        x: { label: null, type: 'band' },
+        y: { label: 'incidents', grid: true },
+        color: { domain: [...PRIORITIES], range: PRIORITIES.map((p) => c[p]), legend: true },
+        marks: [Plot.barY(flat, { x: 'group', y: 'count', fill: 'priority', title: (d: { group: string; priority: string; count: number }) => `${d.group} ${d.priority}: ${d.count}` }), Plot.ruleY([0])],
+      })
+    : el('p', { class: 'empty' }, 'No incident in this range.');
+  const caption = `${data.report.counted} incidents counted${data.report.withoutStart ? `; ${data.report.withoutStart} without a readable start left out` : ''}.`;
+  return chart('incidents', `Incidents per ${data.report.by} by priority`, caption, [svg], table([data.report.by, 'incidents', ...PRIORITIES], rows.map((r) => [r.group, String(r.incidents), ...PRIORITIES.map((p) => String(r.byPriority[p]))])));
+}
+
+function timesChart(data: InsightsData): HTMLElement {
+  const c = colors();
+  const rows = data.report.rows;
+  const pick = el('select', { id: 'figure', 'aria-label': 'Figure' }, ...FIGURES.map(([k, label]) => el('option', { value: k }, label)));
+  pick.value = figure;
+  pick.addEventListener('change', () => {
+    figure = pick.value as typeof figure;
+    if (last) render(last);
+  });
+  const points = rows.flatMap((r: MetricsRow) => {
+    const s = r.figures[figure];
+    return [
+      ...(s.median !== undefined ? [{ group: r.group, stat: 'median', minutes: s.median }] : []),
+      ...(s.p90 !== undefined ? [{ group: r.group, stat: 'p90', minutes: s.p90 }] : []),
+    ];
+  });
+  const n = rows.reduce((a, r) => a + r.figures[figure].n, 0);
+  const missing = rows.reduce((a, r) => a + r.figures[figure].missing, 0);
+  const svg = points.length
+    ? plot({
+        x: { label: null, type: 'point' },
+        y: { label: 'minutes', grid: true },
+        color: { domain: ['median', 'p90'], range: [c.line, c.alt], legend: true },
+        marks: [Plot.lineY(points, { x: 'group', y: 'minutes', stroke: 'stat' }), Plot.dot(points, { x: 'group', y: 'minutes', fill: 'stat', title: (d: { group: string; stat: string; minutes: number }) => `${d.group} ${d.stat}: ${formatDuration(d.minutes)}` }), Plot.ruleY([0])],
+      })
+    : el('p', { class: 'empty' }, 'No incident here has this milestone.');
+  const label = FIGURES.find(([k]) => k === figure)![1];
+  return chart(
+    'times',
+    `${label}: median and p90 per ${data.report.by}`,
+    `${n} incidents with the figure; ${missing} without the milestone (or with only its date) left out, never counted as zero.`,
+    [pick, svg],
+    table([data.report.by, 'median', 'p90', 'counted', 'left out'], rows.map((r) => [r.group, minutes(r.figures[figure].median), minutes(r.figures[figure].p90), String(r.figures[figure].n), String(r.figures[figure].missing)])),
+  );
+}
+
+function aiChart(data: InsightsData): HTMLElement {
+  const c = colors();
+  const rows = data.report.rows;
+  const svg = rows.length
+    ? plot({
+        x: { label: null, type: 'band' },
+        y: { label: 'AI-connected share (%)', domain: [0, 100], grid: true },
+        marks: [Plot.barY(rows, { x: 'group', y: (r: MetricsRow) => Math.round(r.ai.share * 100), fill: c.alt, title: (r: MetricsRow) => `${r.group}: ${r.ai.incidents} of ${r.incidents}` }), Plot.ruleY([0])],
+      })
+    : el('p', { class: 'empty' }, 'No incident in this range.');
+  const ai = rows.reduce((a, r) => a + r.ai.incidents, 0);
+  return chart(
+    'ai',
+    'AI connection: share of incidents, and their time to resolve against the rest',
+    `${ai} of ${data.report.counted} incidents marked AI-generated code or AI deploy speed.`,
+    [svg],
+    table([data.report.by, 'incidents', 'AI-connected', 'share', 'AI: resolve median', 'rest: resolve median'], rows.map((r) => [r.group, String(r.incidents), String(r.ai.incidents), `${Math.round(r.ai.share * 100)}%`, minutes(r.ai.resolveMedian), minutes(r.ai.otherResolveMedian)])),
+  );
+}
+
+function followUpChart(data: InsightsData): HTMLElement {
+  const c = colors();
+  const p = data.postmortems;
+  const a = data.actions;
+  const bars = [
+    { what: 'Postmortems complete', n: p.complete, kind: 'postmortem' },
+    { what: 'Postmortems owed', n: p.owed - p.overdue, kind: 'postmortem' },
+    { what: 'Postmortems overdue', n: p.overdue, kind: 'overdue' },
+    { what: 'Actions done', n: a.done, kind: 'action' },
+    { what: 'Actions open', n: a.open - a.overdue, kind: 'action' },
+    { what: 'Actions overdue', n: a.overdue, kind: 'overdue' },
+  ];
+  const svg = plot({
+    marginLeft: 150,
+    x: { label: 'count', grid: true },
+    y: { label: null, domain: bars.map((b) => b.what) },
+    color: { domain: ['postmortem', 'action', 'overdue'], range: [c.line, c.alt, c.P1] },
+    marks: [Plot.barX(bars, { y: 'what', x: 'n', fill: 'kind', title: (b: { what: string; n: number }) => `${b.what}: ${b.n}` }), Plot.ruleX([0])],
+  });
+  const rate = a.completionRate === undefined ? 'no action records' : `${Math.round(a.completionRate * 100)}% of action records done (dropped ones left out)`;
+  return chart(
+    'followUp',
+    'Postmortems and action items',
+    `${p.closed} closed incidents: ${p.complete} postmortems complete, ${p.owed} owed, ${p.overdue} overdue now. ${a.total} action records: ${rate}; ${a.overdue} overdue. When a postmortem was completed is not recorded, so "within 48 h" cannot be counted.`,
+    [svg],
+    table(['measure', 'count'], bars.map((b) => [b.what, String(b.n)])),
+  );
+}
+
+function hotspotsChart(data: InsightsData): HTMLElement {
+  const c = colors();
+  const list = data.hotspots;
+  const svg = list.length
+    ? plot({
+        marginLeft: 220,
+        x: { label: 'severity-weighted incidents (P1 8, P2 4, P3 2, P4 1)', grid: true },
+        y: { label: null, domain: list.map((h) => h.target), tickFormat: (t: string) => (t.length > 34 ? `…${t.slice(-33)}` : t) },
+        color: { domain: [...PRIORITIES], range: PRIORITIES.map((p) => c[p]) },
+        marks: [Plot.barX(list, { y: 'target', x: 'score', fill: 'worst', title: (h: { target: string; incidents: string[] }) => `${h.target}: ${h.incidents.join(', ')}` }), Plot.ruleX([0])],
+      })
+    : el('p', { class: 'empty' }, 'No code is linked to these incidents.');
+  if (list.length) {
+    // A click on a bar opens the code; the list below does the same from the keyboard.
+    svg.addEventListener('click', (e) => {
+      const title = (e.target as Element).closest('rect')?.querySelector('title')?.textContent;
+      const h = title ? list.find((x) => title.startsWith(`${x.target}:`)) : undefined;
+      if (h) vscode.postMessage({ type: 'openHotspot', target: h.target, kind: h.kind });
+    });
+  }
+  const open = el(
+    'ol',
+    { class: 'hotspots' },
+    ...list.map((h) => {
+      const b = el('button', { class: 'hotspot', title: `Open ${h.target}` }, icon(h.kind === 'symbol' ? 'symbol-method' : h.kind === 'folder' ? 'folder' : 'file-code'), ` ${h.target}`);
+      b.addEventListener('click', () => vscode.postMessage({ type: 'openHotspot', target: h.target, kind: h.kind }));
+      return el('li', {}, b, el('span', { class: 'meta' }, ` ${h.score} · ${h.worst} · ${h.incidents.join(', ')}`));
+    }),
+  );
+  return chart('hotspots', 'Code hotspots', `The ${list.length} files, folders and symbols with the most (and most severe) linked incidents among the ${data.kept} kept.`, [svg, open], table(['target', 'kind', 'score', 'worst', 'incidents'], list.map((h) => [h.target, h.kind, String(h.score), h.worst, h.incidents.join(', ')])));
+}
+
+function render(data: InsightsData): void {
+  last = data;
+  const focused = document.activeElement?.id;
+  root.replaceChildren(
+    el('header', {}, el('h1', {}, icon('graph'), ' Insights'), el('p', { class: 'summary' }, `${data.kept} of ${data.total} incidents kept by the filters.`)),
+    filters(data),
+    incidentsChart(data),
+    timesChart(data),
+    aiChart(data),
+    followUpChart(data),
+    hotspotsChart(data),
+  );
+  if (focused) document.getElementById(focused)?.focus();
+  document.body.dataset.painted = String(performance.now());
+}
+
+window.addEventListener('message', (event: MessageEvent<InsightsHostMessage>) => {
+  const msg = event.data;
+  if (msg.type === 'state') render(msg.data);
+  else if (msg.type === 'error') root.prepend(el('p', { class: 'error', role: 'alert' }, msg.message));
+});
+
+vscode.postMessage({ type: 'ready' });
+if (Object.keys(filter).length) vscode.postMessage({ type: 'setFilter', filter });
