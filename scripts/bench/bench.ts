@@ -16,6 +16,8 @@ import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { IncidentIndex } from '../../src/core/index';
+import { insightsData } from '../../src/core/insightsView';
+import { loadedRecordCount } from '../../src/core/model';
 import { parseRecordText } from '../../src/core/parse';
 import { compileGlob, normalizePath } from '../../src/core/links';
 import { generateWorkspace, writeSourceTree, type GeneratedWorkspace } from './generate';
@@ -224,6 +226,20 @@ async function main(): Promise<void> {
   add({ name: 'file look-up p99', value: percentile(lookups, 99), unit: 'ms', target: '< 0.1' });
   add({ name: 'linear scan p50 (baseline)', value: percentile(linear, 50), unit: 'ms' });
   add({ name: 'look-up speed-up over the scan (p50)', value: percentile(linear, 50) / percentile(lookups, 50), unit: '×', target: '≥ 100' });
+
+  // Insights: every figure the view draws (and the CLI's metrics/hotspots print), on the heads only.
+  {
+    const loadedBefore = loadedRecordCount();
+    const times: number[] = [];
+    let data: ReturnType<typeof insightsData> | undefined;
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      data = insightsData(index, i % 2 ? { priorities: ['P1', 'P2'] } : {}, Date.now());
+      times.push(performance.now() - t0);
+    }
+    add({ name: `Insights: all figures for ${data!.total} incidents (median of 7, filters on and off)`, value: median(times), unit: 'ms', target: '< 200' });
+    add({ name: 'Insights: full records loaded to compute them', value: loadedRecordCount() - loadedBefore, unit: '', target: '0' });
+  }
 
   // Search: realistic queries with a known right answer, at N and at 1,000.
   const searchFigures = async (idx: IncidentIndex, queries: GeneratedWorkspace['queries'], label: string) => {

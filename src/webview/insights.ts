@@ -74,7 +74,7 @@ function setFilter(next: InsightsFilter): void {
 /** Plot's SVG, its <style> given the nonce before it reaches the document. */
 function plot(options: Plot.PlotOptions): SVGSVGElement | HTMLElement {
   const c = colors();
-  const node = Plot.plot({ style: { background: 'transparent', color: c.fg, fontSize: '12px' }, marginLeft: 48, ...options });
+  const node = Plot.plot({ style: { background: 'transparent', color: c.fg, fontSize: '12px' }, marginLeft: 48, height: 260, ...options });
   node.querySelectorAll('style').forEach((s) => s.setAttribute('nonce', nonce));
   node.setAttribute('role', 'img');
   return node;
@@ -152,7 +152,7 @@ function incidentsChart(data: InsightsData): HTMLElement {
   const svg = rows.length
     ? plot({
         x: { label: null, type: 'band' },
-        y: { label: 'incidents', grid: true },
+        y: { label: 'incidents', grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
         color: { domain: [...PRIORITIES], range: PRIORITIES.map((p) => c[p]), legend: true },
         marks: [Plot.barY(flat, { x: 'group', y: 'count', fill: 'priority', title: (d: { group: string; priority: string; count: number }) => `${d.group} ${d.priority}: ${d.count}` }), Plot.ruleY([0])],
       })
@@ -293,6 +293,11 @@ function render(data: InsightsData): void {
   if (focused) document.getElementById(focused)?.focus();
   document.body.dataset.painted = String(performance.now());
 }
+
+// A theme change restyles the page; the charts take their colours from it, so they are drawn again.
+new MutationObserver(() => {
+  if (last) render(last);
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 window.addEventListener('message', (event: MessageEvent<InsightsHostMessage>) => {
   const msg = event.data;

@@ -189,14 +189,7 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
       ['Dark Modern', 'vs-dark', ''],
     ] as const) {
       // Ctrl+K Ctrl+T opens the theme picker (the palette lists "Browse Color Themes" first).
-      await wb.settle();
-      await wb.page.keyboard.press('Control+K');
-      await wb.page.keyboard.press('Control+T');
-      await wb.page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-      await wb.page.locator('.quick-input-widget input').fill(theme);
-      await wb.pickFirst(theme);
-      await wb.until(async () => (await wb.page.locator(`.monaco-workbench.${css}`).count()) > 0, `the ${theme} theme`);
-      await wb.page.waitForTimeout(800);
+      await wb.setTheme(theme, css);
       if (name) await wb.shot(name);
     }
   });
@@ -229,6 +222,47 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
     assert.match(text, /2018-10-22 .*16:24 .*Replicas in sync/);
     await frame.locator('.day-separator', { hasText: '2018-10-22' }).scrollIntoViewIfNeeded();
     await wb.shot('timeline-multi-day');
+  });
+
+  it('shows Insights: charts drawn under the strict CSP, a filter redraws them, a hotspot opens its code (three themes)', async () => {
+    const refused: string[] = [];
+    const onConsole = (m: { text(): string }) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+    };
+    wb.page.on('console', onConsole);
+    try {
+      await wb.runCommand('Incident Lens: Show Insights');
+      const frame = await timelineFrame('Incidents per month by priority');
+      await wb.until(async () => (await frame.locator('section.chart svg').count()) >= 5, 'five charts drawn');
+      const summary = async () => frame.locator('.summary').innerText();
+      const all = await summary();
+      assert.match(all, /^(\d+) of \1 incidents kept by the filters\.$/);
+      // A chart's style came from Plot's <style> (allowed by the nonce): its text is not the browser's default serif.
+      const font = await frame.locator('section.chart svg').first().evaluate((svg) => getComputedStyle(svg).fontFamily);
+      assert.ok(font.length > 0 && font !== 'serif', font);
+      await wb.shot('insights-dark');
+      await frame.locator('label[for="Priority-P1"]').click();
+      await wb.until(async () => (await summary()) !== all, 'the filter to redraw');
+      assert.match(await summary(), /^\d+ of \d+ incidents kept by the filters\.$/);
+      await frame.locator('label[for="Priority-P1"]').click();
+      await wb.until(async () => (await summary()) === all, 'all incidents again');
+      for (const [theme, css, name] of [
+        ['Light Modern', 'vs', 'insights-light'],
+        ['High Contrast', 'hc-black', 'insights-high-contrast'],
+        ['Dark Modern', 'vs-dark', ''],
+      ] as const) {
+        await wb.setTheme(theme, css);
+        if (name) await wb.shot(name);
+      }
+      const first = frame.locator('button.hotspot').first();
+      const target = (await first.innerText()).trim();
+      await first.click();
+      const fileName = target.split('#')[0]!.split('/').pop()!;
+      await wb.until(async () => (await wb.page.locator('.tab.active').innerText().catch(() => '')).includes(fileName), `the editor on ${fileName}`);
+      assert.deepEqual(refused, [], 'nothing was refused by the CSP');
+    } finally {
+      wb.page.off('console', onConsole);
+    }
   });
 
   it('renders injected markup in a record as text; nothing executes', async () => {

@@ -79,6 +79,18 @@ export class Workbench {
     }
   }
 
+  /** Switches the colour theme with Ctrl+K Ctrl+T, as a person does; `css` is the workbench class it sets (vs, vs-dark, hc-black). */
+  async setTheme(theme: string, css: string): Promise<void> {
+    await this.settle();
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+T');
+    await this.page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await this.page.locator('.quick-input-widget input').fill(theme);
+    await this.pickFirst(theme);
+    await this.until(async () => (await this.page.locator(`.monaco-workbench.${css}`).count()) > 0, `the ${theme} theme`);
+    await this.page.waitForTimeout(800);
+  }
+
   /** Waits until the first row of the open quick pick shows `text` and is focused, then accepts it. */
   async pickFirst(text: string): Promise<void> {
     // The first row must show it and hold the focus (the list updates before the focus does).
