@@ -13,9 +13,10 @@ import { describeIncident, describeRunbook, oneLine, summarizeIncident, summariz
 import { changedFilesSince, changedLinesSince, GitError } from '../node/git/changes';
 import { assessRisk, DEFAULT_NO_GO_P1_DAYS, fixCommits, type FixTouch } from '../core/risk';
 import { fixTouches } from '../node/git/fixLines';
+import { changedLinesOf } from '../node/git/changeRates';
 import { fingerprint, riskGithub, riskMarkdown, riskSarif } from '../core/riskFormats';
 import { lintGithub, lintSarif } from '../core/lintFormats';
-import { GROUP_BY, hotspots, metricsReport, type GroupBy, type MetricsRow } from '../core/insights';
+import { GROUP_BY, hotspots, metricsReport, withChangeRates, type GroupBy, type MetricsRow } from '../core/insights';
 import { formatDuration, parseTime } from '../core/time';
 import { filesInRange, installPrePushHook, pushRanges } from '../node/prePush';
 import { execFileSync } from 'node:child_process';
@@ -300,14 +301,16 @@ async function hotspotsCommand(args: string[], io: Io): Promise<number> {
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a whole number above 0');
   const format = values.format ?? (values.json ? 'json' : 'table');
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be one of table, json, csv${didYouMean(format, ['table', 'json', 'csv'])}`);
-  const index = await openIndex(workspaceRoot(values), values.folder);
-  const list = hotspots(index, limit);
+  const root = workspaceRoot(values);
+  const index = await openIndex(root, values.folder);
+  // Where git history is at hand: lines changed in the last year, and incidents per 1,000 of them.
+  const list = withChangeRates(hotspots(index, limit), await changedLinesOf(root, hotspots(index, limit), now()));
   if (format === 'json') json(io, list);
   else if (format === 'csv') {
-    io.out('kind,target,score,worst,incidents');
-    for (const h of list) io.out([h.kind, h.target, h.score, h.worst, h.incidents.join(' ')].map(csvCell).join(','));
+    io.out('kind,target,score,worst,incidents,changed_lines,per_1000_lines');
+    for (const h of list) io.out([h.kind, h.target, h.score, h.worst, h.incidents.join(' '), h.changedLines, h.perThousandLines].map(csvCell).join(','));
   } else if (!list.length) io.out('no code is linked to an incident yet');
-  else for (const h of list) io.out(`${String(h.score).padStart(4)}  ${h.worst}  ${h.kind.padEnd(6)}  ${h.target}  (${h.incidents.join(', ')})`);
+  else for (const h of list) io.out(`${String(h.score).padStart(4)}  ${h.worst}  ${h.kind.padEnd(6)}  ${h.target}  (${h.incidents.join(', ')})${h.perThousandLines !== undefined ? `  ${h.perThousandLines} per 1,000 changed lines` : ''}`);
   return 0;
 }
 

@@ -119,6 +119,20 @@ export interface Hotspot {
   /** Severity-weighted count: P1 8, P2 4, P3 2, P4 1. */
   readonly score: number;
   readonly worst: Priority;
+  /** Lines changed in the last year (git), for a symbol its file's; only where git history is at hand. */
+  readonly changedLines?: number;
+  /** Incidents per 1,000 changed lines: the risk rate (absent when nothing changed). */
+  readonly perThousandLines?: number;
+}
+
+/** Hotspots with their risk rate, from lines changed per target. */
+export function withChangeRates(list: readonly Hotspot[], changed: ReadonlyMap<string, number> | undefined): Hotspot[] {
+  if (!changed) return [...list];
+  return list.map((h) => {
+    const lines = changed.get(h.target);
+    if (lines === undefined) return h;
+    return { ...h, changedLines: lines, ...(lines > 0 ? { perThousandLines: Math.round((h.incidents.length / lines) * 1000 * 100) / 100 } : {}) };
+  });
 }
 
 const WEIGHT: Record<Priority, number> = { P1: 8, P2: 4, P3: 2, P4: 1 };

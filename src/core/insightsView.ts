@@ -110,8 +110,8 @@ export function insightsCsv(data: InsightsData, chart: InsightChart): string {
     rows.push(['postmortems_closed', p.closed], ['postmortems_complete', p.complete], ['postmortems_owed', p.owed], ['postmortems_overdue', p.overdue]);
     rows.push(['actions_total', a.total], ['actions_done', a.done], ['actions_open', a.open], ['actions_overdue', a.overdue], ['actions_dropped', a.dropped], ['actions_completion_rate', a.completionRate?.toFixed(3)]);
   } else {
-    rows.push(['kind', 'target', 'score', 'worst', 'incidents']);
-    for (const h of data.hotspots) rows.push([h.kind, h.target, h.score, h.worst, h.incidents.join(' ')]);
+    rows.push(['kind', 'target', 'score', 'worst', 'incidents', 'changed_lines', 'per_1000_lines']);
+    for (const h of data.hotspots) rows.push([h.kind, h.target, h.score, h.worst, h.incidents.join(' '), h.changedLines, h.perThousandLines]);
   }
   return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }

@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { insightsCsv, insightsData, type InsightsData, type InsightsFilter } from '../core/insightsView';
+import { withChangeRates } from '../core/insights';
+import { changedLinesOf } from '../node/git/changeRates';
 import { insightsMessageSchema, type InsightsHostMessage } from '../webview/insightsProtocol';
 import { now as clockNow } from './clock';
 import { COMMANDS } from './constants';
@@ -23,6 +25,8 @@ interface Entry {
   filter: InsightsFilter;
   /** The last data sent (what the view shows; read by tests). */
   lastData?: InsightsData;
+  /** performance.now() when the view last reported its charts painted. */
+  paintedAt?: number;
 }
 
 export class InsightsPanels implements vscode.Disposable {
@@ -75,14 +79,26 @@ export class InsightsPanels implements vscode.Disposable {
     return this.panels.get(folder)?.lastData;
   }
 
+  /** When the view of this folder last painted its charts (the benchmark). */
+  paintedAt(folder: string): number | undefined {
+    return this.panels.get(folder)?.paintedAt;
+  }
+
   private folderOf(entry: Entry): FolderIndex | undefined {
     return this.workspace.folderIndexes().find((f) => !f.source && f.folder.uri.toString() === entry.folder);
   }
 
   private refresh(entry: Entry): void {
+    void this.refreshNow(entry).catch((err) => this.log.error('insights', err));
+  }
+
+  private async refreshNow(entry: Entry): Promise<void> {
     const folder = this.folderOf(entry);
     if (!folder) return;
-    const data = insightsData(folder.index, entry.filter, clockNow());
+    const computed = insightsData(folder.index, entry.filter, clockNow());
+    // Where git history is at hand (and git may run): the hotspots' risk rate per 1,000 changed lines.
+    const changed = folder.folder.uri.scheme === 'file' && vscode.workspace.isTrusted ? await changedLinesOf(folder.folder.uri.fsPath, computed.hotspots, clockNow()).catch(() => undefined) : undefined;
+    const data: InsightsData = { ...computed, hotspots: withChangeRates(computed.hotspots, changed) };
     entry.lastData = data;
     if (vscode.workspace.isTrusted) void entry.panel.webview.postMessage({ type: 'state', data } satisfies InsightsHostMessage);
     else entry.panel.webview.html = this.html(entry.panel.webview, folder, data);
@@ -102,6 +118,9 @@ export class InsightsPanels implements vscode.Disposable {
     switch (msg.type) {
       case 'ready':
         this.refresh(entry);
+        return;
+      case 'painted':
+        entry.paintedAt = performance.now();
         return;
       case 'setFilter':
         entry.filter = msg.filter;

@@ -272,10 +272,11 @@ function hotspotsChart(data: InsightsData): HTMLElement {
     ...list.map((h) => {
       const b = el('button', { class: 'hotspot', title: `Open ${h.target}` }, icon(h.kind === 'symbol' ? 'symbol-method' : h.kind === 'folder' ? 'folder' : 'file-code'), ` ${h.target}`);
       b.addEventListener('click', () => vscode.postMessage({ type: 'openHotspot', target: h.target, kind: h.kind }));
-      return el('li', {}, b, el('span', { class: 'meta' }, ` ${h.score} · ${h.worst} · ${h.incidents.join(', ')}`));
+      const rate = h.perThousandLines !== undefined ? ` · ${h.perThousandLines} per 1,000 changed lines` : h.changedLines === 0 ? ' · unchanged for a year' : '';
+      return el('li', {}, b, el('span', { class: 'meta' }, ` ${h.score} · ${h.worst} · ${h.incidents.join(', ')}${rate}`));
     }),
   );
-  return chart('hotspots', 'Code hotspots', `The ${list.length} files, folders and symbols with the most (and most severe) linked incidents among the ${data.kept} kept.`, [svg, open], table(['target', 'kind', 'score', 'worst', 'incidents'], list.map((h) => [h.target, h.kind, String(h.score), h.worst, h.incidents.join(', ')])));
+  return chart('hotspots', 'Code hotspots', `The ${list.length} files, folders and symbols with the most (and most severe) linked incidents among the ${data.kept} kept.`, [svg, open], table(['target', 'kind', 'score', 'worst', 'incidents', 'lines changed (1 year)', 'per 1,000 changed lines'], list.map((h) => [h.target, h.kind, String(h.score), h.worst, h.incidents.join(', '), h.changedLines === undefined ? '—' : String(h.changedLines), h.perThousandLines === undefined ? '—' : String(h.perThousandLines)])));
 }
 
 function render(data: InsightsData): void {
@@ -291,7 +292,8 @@ function render(data: InsightsData): void {
     hotspotsChart(data),
   );
   if (focused) document.getElementById(focused)?.focus();
-  document.body.dataset.painted = String(performance.now());
+  // After the browser has laid the charts out: the view's paint, as the host measures it.
+  requestAnimationFrame(() => requestAnimationFrame(() => vscode.postMessage({ type: 'painted' })));
 }
 
 // A theme change restyles the page; the charts take their colours from it, so they are drawn again.

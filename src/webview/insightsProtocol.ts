@@ -24,6 +24,8 @@ export const insightsFilterSchema = z
 
 export const insightsMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
+  /** The charts of the last state are on screen (first paint, measured by the benchmark). */
+  z.object({ type: z.literal('painted') }),
   z.object({ type: z.literal('setFilter'), filter: insightsFilterSchema }),
   z.object({ type: z.literal('openHotspot'), target: z.string().min(1).max(1000), kind: z.enum(['file', 'folder', 'symbol']) }),
   z.object({ type: z.literal('copyCsv'), chart: z.enum(INSIGHT_CHARTS) }),

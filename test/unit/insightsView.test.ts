@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { insightsCsv, insightsData } from '../../src/core/insightsView';
-import { TempWorkspace } from '../support/workspace';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { writeDemoHistory } from '../../src/node/git/demoHistory';
+import { REPO_ROOT, TempWorkspace } from '../support/workspace';
 
 const NOW = Date.parse('2026-11-26T10:30:00Z');
 
@@ -42,7 +45,32 @@ describe('Insights view data (hand-computed on the demo)', () => {
     const d = insightsData(index, {}, NOW);
     assert.equal(insightsCsv(d, 'incidents'), 'month,incidents,P1,P2,P3,P4\n2025-01,1,0,0,0,1\n2025-03,1,1,0,0,0\n2025-09,1,0,0,1,0\n2026-11,1,0,1,0,0\n');
     assert.match(insightsCsv(d, 'followUp'), /^measure,value\npostmortems_closed,2\npostmortems_complete,1\npostmortems_owed,1\npostmortems_overdue,1\nactions_total,4\nactions_done,2\nactions_open,2\nactions_overdue,1\nactions_dropped,0\nactions_completion_rate,0\.500\n$/);
-    assert.match(insightsCsv(d, 'hotspots').split('\n')[0]!, /^kind,target,score,worst,incidents$/);
+    assert.match(insightsCsv(d, 'hotspots').split('\n')[0]!, /^kind,target,score,worst,incidents,changed_lines,per_1000_lines$/);
     assert.match(insightsCsv(d, 'times').split('\n')[1]!, /^2025-01,/);
+  });
+});
+
+describe('hotspots with their risk rate (real git: the demo history)', function () {
+  this.timeout(60_000);
+  it('lines changed in the year before now, and incidents per 1,000 of them, equal to what git counts', async () => {
+    const ws = new TempWorkspace(true);
+    try {
+      writeDemoHistory(ws.root);
+      const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'hotspots', '--format', 'json'], { cwd: ws.root, encoding: 'utf8', env: { ...process.env, INCIDENT_LENS_NOW: '2025-06-01T12:00:00Z' } });
+      const list = JSON.parse(r.stdout) as Array<{ target: string; kind: string; incidents: string[]; changedLines?: number; perThousandLines?: number }>;
+      const file = list.find((h) => h.kind === 'file' && h.target === 'src/payments/stripeWebhook.ts')!;
+      const numstat = execFileSync('git', ['log', '--since=2024-06-01T12:00:00Z', '--numstat', '--format=', '--no-renames', '--', 'src/payments/stripeWebhook.ts'], { cwd: ws.root, encoding: 'utf8' });
+      const lines = numstat.split('\n').filter(Boolean).reduce((n, l) => n + Number(l.split('\t')[0]) + Number(l.split('\t')[1]), 0);
+      assert.ok(lines > 0);
+      assert.equal(file.changedLines, lines);
+      assert.equal(file.perThousandLines, Math.round((file.incidents.length / lines) * 1000 * 100) / 100);
+      // A year later nothing has changed there: the rate is absent, never infinite.
+      const later = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'hotspots', '--format', 'json'], { cwd: ws.root, encoding: 'utf8', env: { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T12:00:00Z' } });
+      const quiet = (JSON.parse(later.stdout) as typeof list).find((h) => h.target === 'src/payments/stripeWebhook.ts')!;
+      assert.equal(quiet.changedLines, 0);
+      assert.equal(quiet.perThousandLines, undefined);
+    } finally {
+      ws.dispose();
+    }
   });
 });

@@ -41,9 +41,16 @@ describe('benchmark: activation and first CodeLens', function () {
     await Promise.all(indexes.map((index) => index.cacheWrite));
     const reload = await maxBlock(() => timed(() => api.internals.workspace.reload()));
     await Promise.all(indexes.map((index) => index.searchBuild));
+    // The Insights view: from the command to its charts painted in the webview.
+    const folder = root.toString();
+    const t0 = performance.now();
+    await vscode.commands.executeCommand('incidentLens.showInsights', { folder });
+    while (api.internals.insights.paintedAt(folder) === undefined && performance.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 10));
+    const insightsPaintMs = (api.internals.insights.paintedAt(folder) ?? NaN) - t0;
+    const insightsIncidents = api.internals.insights.shownData(folder)?.total;
     writeFileSync(
       join(root.fsPath, '.bench-result.json'),
-      JSON.stringify({ files, activateMs: timing.activateMs, readyMs: api.internals.timing.readyMs, firstLensMs, warmReloadMs: reload.value.ms, warmReloadLongestBlockMs: reload.blockedMs, warmReloadLongestGcMs: reload.gcMs }),
+      JSON.stringify({ files, activateMs: timing.activateMs, readyMs: api.internals.timing.readyMs, firstLensMs, warmReloadMs: reload.value.ms, warmReloadLongestBlockMs: reload.blockedMs, warmReloadLongestGcMs: reload.gcMs, insightsPaintMs, insightsIncidents }),
     );
     assert.ok(firstLensMs !== undefined, `no CodeLens on ${target}`);
   });
