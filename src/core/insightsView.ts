@@ -6,7 +6,7 @@
  */
 import type { IncidentIndex } from './index';
 import { groupOf, hotspotsOf, metricsReport, type Hotspot, type MetricsReport } from './insights';
-import { isActionOpen, postmortemOwed, type Incident } from './model';
+import { isActionOpen, postmortemOwed, type ActionItem, type Incident } from './model';
 import { PRIORITIES, STATUSES, type IncidentStatus, type Priority } from './schema';
 import { parseTime, TIME } from './time';
 
@@ -62,7 +62,14 @@ export function insightsData(index: IncidentIndex, filter: InsightsFilter, now: 
     owed: owed.length,
     overdue: owed.filter((i) => i.postmortemDeadline !== undefined && i.postmortemDeadline.ms < now).length,
   };
-  const records = kept.flatMap((i) => index.actionRecordsOf(i.id));
+  // Action records by incident, once (actionRecordsOf per incident would scan them all each time).
+  const byIncident = new Map<string, ActionItem[]>();
+  for (const a of index.actionRecords()) {
+    const list = byIncident.get(a.record.incident);
+    if (list) list.push(a);
+    else byIncident.set(a.record.incident, [a]);
+  }
+  const records = kept.flatMap((i) => byIncident.get(i.id) ?? []);
   const done = records.filter((a) => a.record.status === 'done').length;
   const dropped = records.filter((a) => a.record.status === 'dropped').length;
   const open = records.filter(isActionOpen);
