@@ -85,6 +85,8 @@ export class IncidentWorkspace implements vscode.Disposable {
       }),
     );
     this.store.add(vscode.workspace.onDidChangeTextDocument((e) => this.bufferChanged(e.document)));
+    // Trust granted: now git may tell each folder's repository, for repository-qualified links.
+    this.store.add(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.rescope().catch((err) => this.log.error('repository scope', err))));
     this.store.add(vscode.workspace.onDidCloseTextDocument((d) => this.bufferClosed(d)));
     // Linked files that appear, vanish or move change which links resolve.
     const recheck = this.store.add(debounce(() => this.folderIndexes().forEach((f) => void f.index.recheckLinkTargets().catch((err) => this.log.error('link check', err))), 300));
@@ -247,7 +249,8 @@ export class IncidentWorkspace implements vscode.Disposable {
    */
   private async addSources(folder: FolderIndex): Promise<void> {
     const wf = folder.folder;
-    const scope = await repoScope(wf.uri.fsPath);
+    // git runs only in a trusted workspace (a repository's config can make git run programs).
+    const scope = vscode.workspace.isTrusted ? await repoScope(wf.uri.fsPath) : undefined;
     if (scope) {
       folder.index.setLinkScope(scope);
       this.queue(folder, []);
@@ -288,6 +291,19 @@ export class IncidentWorkspace implements vscode.Disposable {
         this.log.error(`loading record source ${source.root}`, err);
       }
       this.queue(sourceFolder, index.allFiles().map((f) => f.file));
+    }
+  }
+
+  private async rescope(): Promise<void> {
+    for (const own of [...this.folders.values()].filter((f) => !f.source && f.folder.uri.scheme === 'file')) {
+      const scope = await repoScope(own.folder.uri.fsPath);
+      if (!scope) continue;
+      own.index.setLinkScope(scope);
+      this.queue(own, []);
+      for (const s of this.indexesFor(own).filter((f) => f.source)) {
+        s.index.setLinkScope({ ...scope, foreign: true });
+        this.queue(s, []);
+      }
     }
   }
 

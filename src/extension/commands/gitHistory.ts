@@ -41,6 +41,7 @@ export class CommitContentProvider implements vscode.TextDocumentContentProvider
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const { folder, sha } = commitArgs.parse(JSON.parse(uri.query));
     const cwd = vscode.Uri.parse(folder).fsPath;
+    if (!vscode.workspace.isTrusted) return vscode.l10n.t('Commit {0}: Restricted Mode runs no git. Trust the workspace to see the change.', sha);
     try {
       return await git(cwd, ['show', '--stat', '--patch', '--format=fuller', '-M', '--no-color', '--diff-merges=first-parent', sha, '--']);
     } catch (err) {
@@ -101,6 +102,7 @@ export class GitHistoryCommands {
   }
 
   async suggest(arg?: unknown): Promise<SuggestResult | undefined> {
+    if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('Suggestions read git history, and Restricted Mode runs no git: trust the workspace first.'));
     const parsed = suggestArgs.safeParse(arg);
     const ref = await pickIncident(this.workspace, parsed.success ? parsed.data : targetOf(arg), vscode.l10n.t('Suggest code links from git history for…'));
     if (!ref) return undefined;
