@@ -27,6 +27,8 @@ interface Entry {
   lastData?: InsightsData;
   /** performance.now() when the view last reported its charts painted. */
   paintedAt?: number;
+  /** Each refresh's number: a slower, older one (git is asked) never overwrites a newer one. */
+  seq: number;
 }
 
 export class InsightsPanels implements vscode.Disposable {
@@ -65,7 +67,7 @@ export class InsightsPanels implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
     });
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'incident-lens.svg');
-    const entry: Entry = { panel, folder: key, filter: {} };
+    const entry: Entry = { panel, folder: key, filter: {}, seq: 0 };
     this.panels.set(key, entry);
     panel.onDidDispose(() => this.panels.delete(key));
     panel.webview.onDidReceiveMessage((raw: unknown) => void this.handleMessage(panel, raw));
@@ -95,9 +97,11 @@ export class InsightsPanels implements vscode.Disposable {
   private async refreshNow(entry: Entry): Promise<void> {
     const folder = this.folderOf(entry);
     if (!folder) return;
+    const seq = ++entry.seq;
     const computed = insightsData(folder.index, entry.filter, clockNow());
     // Where git history is at hand (and git may run): the hotspots' risk rate per 1,000 changed lines.
     const changed = folder.folder.uri.scheme === 'file' && vscode.workspace.isTrusted ? await changedLinesOf(folder.folder.uri.fsPath, computed.hotspots, clockNow()).catch(() => undefined) : undefined;
+    if (seq !== entry.seq) return;
     const data: InsightsData = { ...computed, hotspots: withChangeRates(computed.hotspots, changed) };
     entry.lastData = data;
     if (vscode.workspace.isTrusted) void entry.panel.webview.postMessage({ type: 'state', data } satisfies InsightsHostMessage);
@@ -117,14 +121,14 @@ export class InsightsPanels implements vscode.Disposable {
     const msg = parsed.data;
     switch (msg.type) {
       case 'ready':
-        this.refresh(entry);
+        await this.refreshNow(entry);
         return;
       case 'painted':
         entry.paintedAt = performance.now();
         return;
       case 'setFilter':
         entry.filter = msg.filter;
-        this.refresh(entry);
+        await this.refreshNow(entry);
         return;
       case 'openHotspot': {
         const folder = this.folderOf(entry);
