@@ -275,6 +275,8 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
       join(workspace, '.incidents', 'INC-099.yaml'),
       'id: INC-099\ntitle: "<img src=x onerror=alert(1)><script>alert(2)</script>"\nstatus: resolved\npriority: P4\nstart: 2025-01-01T10:00:00Z\nresolution: 2025-01-01T11:00:00Z\ntimeline:\n  - at: "10:00"\n    text: "<b onmouseover=alert(3)>bold?</b> [link](command:workbench.action.terminal.new)"\n',
     );
+    // The Incidents view in the sidebar (the test before may have left the Explorer there).
+    await wb.runCommand('Focus on Incidents View');
     await wb.until(async () => (await wb.sidebarText()).includes('INC-099'), 'INC-099 in the tree');
     await wb.askAndPick('Incident Lens: Show Timeline', 'Show the timeline of…', 'INC-099');
     const frame = await timelineFrame('onerror=alert(1)');

@@ -84,10 +84,13 @@ describe('e2e: the walkthrough on a repository without records', () => {
       // The walkthrough page may take the keyboard as the form closes: a person presses Enter in the box again.
       if (await startBox.isVisible().catch(() => false)) {
         await input.focus().catch(() => undefined);
-        await wb.page.keyboard.press('Enter');
+        // Only into the box: an Enter that lands on the walkthrough page presses its button and opens a second form (seen in CI).
+        if (await input.evaluate((el) => el === document.activeElement).catch(() => false)) await wb.page.keyboard.press('Enter');
       }
       return false;
     }, 'the record in .incidents/INC-001.yaml on disk');
+    // Anything still asking (a form opened twice) is dismissed, as a person would before looking at the page.
+    if (await wb.page.locator('.quick-input-widget').isVisible().catch(() => false)) await wb.page.keyboard.press('Escape');
     const record = written()!;
     assert.equal(record.id, 'INC-001');
     assert.equal(record.title, 'Checkout amounts rounded twice');
