@@ -6,8 +6,8 @@
  */
 import type { IncidentIndex } from './index';
 import { groupOf, hotspotsOf, metricsReport, type Hotspot, type MetricsReport } from './insights';
-import { isActionOpen, postmortemOwed, type ActionItem, type Incident } from './model';
-import { PRIORITIES, STATUSES, type IncidentStatus, type Priority } from './schema';
+import { isActionOpen, postmortemOwed, type ActionItem } from './model';
+import { PRIORITIES, type IncidentStatus, type Priority } from './schema';
 import { parseTime, TIME } from './time';
 
 export interface InsightsFilter {
@@ -85,8 +85,6 @@ export function insightsData(index: IncidentIndex, filter: InsightsFilter, now: 
   return { filter, systems, total: all.length, kept: kept.length, report, postmortems, actions, hotspots: hotspotsOf(kept, 15) };
 }
 
-export const ALL_PRIORITIES = PRIORITIES;
-export const ALL_STATUSES = STATUSES;
 
 export const INSIGHT_CHARTS = ['incidents', 'times', 'ai', 'followUp', 'hotspots'] as const;
 export type InsightChart = (typeof INSIGHT_CHARTS)[number];
