@@ -145,6 +145,12 @@ export class IncidentWorkspace implements vscode.Disposable {
     return [folder, ...[...this.folders.values()].filter((f) => f.source?.consumer === key)];
   }
 
+  /** Where the code of a folder's records is: the folder itself, or for a record source the workspace folder reading it. */
+  codeFolderOf(folder: FolderIndex): FolderIndex {
+    if (!folder.source) return folder;
+    return this.folderIndexes().find((f) => !f.source && f.folder.uri.toString() === folder.source!.consumer) ?? folder;
+  }
+
   /** The folder index an incident was read from. */
   owner(incident: Incident): FolderIndex | undefined {
     return [...this.folders.values()].find((f) => f.index.incident(incident.id) === incident);

@@ -107,7 +107,7 @@ export class GitHistoryCommands {
     const ref = await pickIncident(this.workspace, parsed.success ? parsed.data : targetOf(arg), vscode.l10n.t('Suggest code links from git history for…'));
     if (!ref) return undefined;
     // A record from a record source concerns the code of the folder reading it: that folder's history.
-    const code = ref.folder.source ? (this.workspace.folderIndexes().find((f) => !f.source && f.folder.uri.toString() === ref.folder.source!.consumer) ?? ref.folder) : ref.folder;
+    const code = this.workspace.codeFolderOf(ref.folder);
     const folder = code.folder;
     if (folder.uri.scheme !== 'file') throw new Error(vscode.l10n.t('Suggestions read git history, which needs a folder on this machine ({0} is not).', folder.uri.toString()));
     const history = await ProcessGitHistory.open(folder.uri.fsPath);

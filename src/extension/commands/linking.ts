@@ -127,7 +127,7 @@ export class LinkingCommands {
     const ref = await pickIncident(this.workspace, args.success ? args.data : undefined, vscode.l10n.t('Link the files of a commit to which incident?'));
     if (!ref) return;
     // A record from a record source: the commit is in the repository of the folder reading it.
-    const code = ref.folder.source ? (this.workspace.folderIndexes().find((f) => !f.source && f.folder.uri.toString() === ref.folder.source!.consumer) ?? ref.folder) : ref.folder;
+    const code = this.workspace.codeFolderOf(ref.folder);
     const git = await this.gitApi();
     const repo = git.getRepository(code.folder.uri) ?? git.repositories[0];
     if (!repo) throw new Error(vscode.l10n.t('No git repository for {0}.', ref.folder.folder.name));
