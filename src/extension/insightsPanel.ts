@@ -29,6 +29,8 @@ interface Entry {
   paintedAt?: number;
   /** Each refresh's number: a slower, older one (git is asked) never overwrites a newer one. */
   seq: number;
+  /** The newest refresh under way. */
+  latest?: Promise<void>;
 }
 
 export class InsightsPanels implements vscode.Disposable {
@@ -94,7 +96,18 @@ export class InsightsPanels implements vscode.Disposable {
     void this.refreshNow(entry).catch((err) => this.log.error('insights', err));
   }
 
+  /** Resolves once the view shows the newest data (a newer refresh started meanwhile is waited for too). */
   private async refreshNow(entry: Entry): Promise<void> {
+    let run = this.compute(entry);
+    entry.latest = run;
+    await run;
+    while (entry.latest && entry.latest !== run) {
+      run = entry.latest;
+      await run;
+    }
+  }
+
+  private async compute(entry: Entry): Promise<void> {
     const folder = this.folderOf(entry);
     if (!folder) return;
     const seq = ++entry.seq;
