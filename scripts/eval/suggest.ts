@@ -51,7 +51,7 @@ import { revertedSha } from '../../src/core/git/history';
 import { suggestFromHistory } from '../../src/core/git/suggest';
 import { buildIncident } from '../../src/core/model';
 import type { IncidentRecord } from '../../src/core/schema';
-import { parseLog, ProcessGitHistory } from '../../src/node/git/history';
+import { parseLog, parseRenames, ProcessGitHistory } from '../../src/node/git/history';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -137,21 +137,7 @@ class RevisionHistory implements GitHistory {
   async pathAtHead(sha: string, path: string): Promise<string | undefined> {
     let p = this.renames.get(sha);
     if (!p) {
-      p = git(this.cwd, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', sha, this.head, '--']).then((out) => {
-        const map = new Map<string, string | null>();
-        const t = out.split('\0');
-        for (let i = 0; i < t.length; i++) {
-          const s = t[i]!;
-          if (/^R\d*$/.test(s)) {
-            map.set(t[i + 1]!, t[i + 2]!);
-            i += 2;
-          } else if (s === 'D') {
-            map.set(t[i + 1]!, null);
-            i += 1;
-          } else if (/^[ACMTUX]\d*$/.test(s)) i += s.startsWith('C') ? 2 : 1;
-        }
-        return map;
-      });
+      p = git(this.cwd, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', sha, this.head, '--']).then(parseRenames);
       this.renames.set(sha, p);
     }
     const map = await p;

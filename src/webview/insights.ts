@@ -10,6 +10,7 @@ import type { InsightChart, InsightsData, InsightsFilter } from '../core/insight
 import type { MetricsRow } from '../core/insights';
 import { formatDuration } from '../core/time';
 import type { InsightsHostMessage, InsightsWebviewMessage } from './insightsProtocol';
+import { el, icon, type Child } from './dom';
 
 interface VsCodeApi {
   postMessage(message: InsightsWebviewMessage): void;
@@ -29,19 +30,6 @@ const FIGURES = [
   ['timeToMitigate', 'Time to mitigate'],
   ['timeToResolve', 'Time to resolve'],
 ] as const;
-
-type Child = Node | string | undefined | false;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const c of children) if (c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return node;
-}
-
-function icon(name: string): HTMLElement {
-  return el('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
-}
 
 /** A theme colour from VS Code's variables (charts follow light, dark and high contrast). */
 function themeColor(name: string, fallback: string): string {

@@ -5,6 +5,7 @@
 import type { TimelineItem, TimelineViewModel } from '../core/timelineView';
 import { formatDuration } from '../core/time';
 import type { HostMessage, TimelinePanelState, WebviewMessage } from './protocol';
+import { el, icon, type Child } from './dom';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -17,19 +18,6 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
 const initial = JSON.parse(document.getElementById('panel-state')!.textContent ?? '{}') as TimelinePanelState;
 vscode.setState(initial);
-
-type Child = Node | string | undefined | false;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const c of children) if (c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return node;
-}
-
-function icon(name: string): HTMLElement {
-  return el('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
-}
 
 const KIND_ICONS: Record<string, string> = {
   event: 'circle-filled',

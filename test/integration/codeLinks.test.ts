@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { api, closeAllDiscarding, fileUri, readFile, waitFor, workspaceRoot, writeFile } from './helpers';
+import { api, closeAllDiscarding, fileUri, readFile, waitFor, workspaceRoot, hoverText, writeFile } from './helpers';
 
 const WEBHOOK = 'src/payments/stripeWebhook.ts';
 
@@ -10,15 +10,6 @@ async function ourLenses(path: string): Promise<vscode.CodeLens[]> {
   await vscode.workspace.openTextDocument(fileUri(path));
   const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fileUri(path), 100)) ?? [];
   return lenses.filter((l) => l.command?.title.startsWith('⚠')).sort((a, b) => a.range.start.line - b.range.start.line);
-}
-
-async function hoverText(path: string, line: number, character: number): Promise<string> {
-  await vscode.workspace.openTextDocument(fileUri(path));
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', fileUri(path), new vscode.Position(line, character))) ?? [];
-  return hovers
-    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
-    .filter((v) => v.includes('INC-'))
-    .join('\n');
 }
 
 describe('past incidents follow the code', () => {

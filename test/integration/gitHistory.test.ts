@@ -2,16 +2,7 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { SuggestResult } from '../../src/extension/commands/gitHistory';
-import { api, closeAllDiscarding, fileUri, readFile, waitFor, workspaceRoot, writeFile } from './helpers';
-
-async function hoverText(path: string, line: number, character: number): Promise<string> {
-  await vscode.workspace.openTextDocument(fileUri(path));
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', fileUri(path), new vscode.Position(line, character))) ?? [];
-  return hovers
-    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
-    .filter((v) => v.includes('INC-'))
-    .join('\n');
-}
+import { api, closeAllDiscarding, fileUri, readFile, waitFor, workspaceRoot, hoverText, writeFile } from './helpers';
 
 describe('code links from git history (the demo has the real history of INC-023)', function () {
   this.timeout(60_000);

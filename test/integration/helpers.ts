@@ -96,3 +96,13 @@ export async function closeAllDiscarding(): Promise<void> {
   await waitFor(() => !vscode.workspace.textDocuments.some(ours), 'no unsaved test document left');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** The Incident Lens part of the hover at a position (the markdown that names an incident). */
+export async function hoverText(path: string, line: number, character: number): Promise<string> {
+  await vscode.workspace.openTextDocument(fileUri(path));
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', fileUri(path), new vscode.Position(line, character))) ?? [];
+  return hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+    .filter((v) => v.includes('INC-'))
+    .join('\n');
+}

@@ -73,6 +73,23 @@ function parseChanges(rest: string): GitFileChange[] {
   return files;
 }
 
+/** Renamed (old → new) and deleted (old → null) paths from `git diff --name-status -z -M`. */
+export function parseRenames(out: string): Map<string, string | null> {
+  const map = new Map<string, string | null>();
+  const t = out.split('\0');
+  for (let i = 0; i < t.length; i++) {
+    const s = t[i]!;
+    if (/^R\d*$/.test(s)) {
+      map.set(t[i + 1]!, t[i + 2]!);
+      i += 2;
+    } else if (s === 'D') {
+      map.set(t[i + 1]!, null);
+      i += 1;
+    } else if (/^[ACMTUX]\d*$/.test(s)) i += s.startsWith('C') ? 2 : 1;
+  }
+  return map;
+}
+
 /** Parses `git show -U0` output into hunks. */
 export function parseHunks(out: string): GitHunk[] {
   const hunks: GitHunk[] = [];
@@ -201,21 +218,7 @@ export class ProcessGitHistory implements GitHistory {
     let p = this.renames.get(sha);
     if (!p) {
       // One tree diff from the commit to HEAD: renamed and deleted paths (git follows renames with -M).
-      p = git(this.cwd, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', sha, 'HEAD', '--']).then((out) => {
-        const map = new Map<string, string | null>();
-        const t = out.split('\0');
-        for (let i = 0; i < t.length; i++) {
-          const s = t[i]!;
-          if (/^R\d*$/.test(s)) {
-            map.set(t[i + 1]!, t[i + 2]!);
-            i += 2;
-          } else if (s === 'D') {
-            map.set(t[i + 1]!, null);
-            i += 1;
-          } else if (/^[ACMTUX]\d*$/.test(s)) i += s.startsWith('C') ? 2 : 1;
-        }
-        return map;
-      });
+      p = git(this.cwd, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', sha, 'HEAD', '--']).then(parseRenames);
       this.renames.set(sha, p);
     }
     const map = await p;
