@@ -7,6 +7,7 @@ Commands:
   list                       list incidents (--status, --priority)
   show ID                    one incident or action record
   search TEXT                fuzzy search across incidents
+  similar ID | --text TEXT   past incidents alike in cause (root cause, trigger, lesson, findings)
   risk FILE... | --diff REV  past incidents on these files: verdict GO / CAUTION / NO-GO, findings
   suggest ID                 code links and commits from git history: trigger, revert, fix (--apply writes them)
   init [--hooks]             register the record merge driver in this clone (--hooks: and a pre-push hook)
@@ -16,6 +17,7 @@ Commands:
   export ID                  the postmortem as Markdown (--format markdown, --output FILE)
   instructions               write the AI instruction files from the learnings (--agents, --check)
   runbooks [--for FILE]      list runbooks (stale ones flagged), or the runbooks for a file
+  mcp [--allow-writes]       Model Context Protocol server over stdio for coding agents (read-only by default)
 
 Options for every command:
   -r, --root DIR     workspace folder (default: the nearest folder up holding the records folder)
@@ -52,7 +54,25 @@ Exit code 1 when any error is found (warnings alone exit 0).`,
 STATUS is one of active, resolved, postmortem-pending, closed.`,
   show: `incident-lens show ID [--json]
 
-Shows an incident (INC-023) or an action record (ACTION-INC023-1).`,
+Shows an incident (INC-023) or an action record (ACTION-INC023-1). For an
+incident, also the three most similar past incidents and why.`,
+  similar: `incident-lens similar ID | --text TEXT [--limit N] [--source DIR]... [--json]
+
+Past incidents alike in cause, not only in place: compares root cause,
+trigger, lesson and keywords, timeline findings and decisions, title,
+postmortem summary, affected system and AI involvement (BM25F: rare words
+weigh more). Give an incident id, or a free text such as a task
+description or a diff: --text "$(git diff origin/main)". Each result says
+which words and fields it shares.`,
+  mcp: `incident-lens mcp [--allow-writes | --read-only] [--source DIR]...
+
+A Model Context Protocol server over stdio, for coding agents (Claude Code,
+Cursor, Codex, VS Code's agent mode). Tools: incidents_for_code,
+search_incidents, get_incident, similar_incidents, check_diff,
+log_timeline_entry. Resources: incident://ID. Prompt: before_changing_file.
+Records are re-read as they change on disk. Read-only by default:
+log_timeline_entry answers with an error unless --allow-writes is given.
+Only the protocol goes to stdout; messages go to stderr.`,
   search: `incident-lens search TEXT [--limit N] [--json]
 
 Fuzzy search over id, title, keywords, system, feature, root cause, trigger,

@@ -10,9 +10,9 @@ import { DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS } from '../core/in
 import { postmortemMarkdown } from '../core/export';
 import { PRIORITIES, STATUSES, type Priority } from '../core/schema';
 import { describeIncident, describeRunbook, oneLine, summarizeIncident, summarizeRunbook } from '../core/present';
-import { changedFilesSince, changedLinesSince, GitError } from '../node/git/changes';
-import { assessRisk, DEFAULT_NO_GO_P1_DAYS, fixCommits, type FixTouch } from '../core/risk';
-import { fixTouches } from '../node/git/fixLines';
+import { GitError } from '../node/git/changes';
+import { checkRisk } from '../node/riskCheck';
+import { assessRisk, DEFAULT_NO_GO_P1_DAYS } from '../core/risk';
 import { changedLinesOf } from '../node/git/changeRates';
 import { fingerprint, riskGithub, riskMarkdown, riskSarif } from '../core/riskFormats';
 import { lintGithub, lintSarif } from '../core/lintFormats';
@@ -21,8 +21,11 @@ import { formatDuration, parseTime } from '../core/time';
 import { filesInRange, installPrePushHook, pushRanges } from '../node/prePush';
 import { execFileSync } from 'node:child_process';
 import { HELP, commandHelp } from './help';
+import { SimilarIndex, similarReason } from '../core/similar';
 import { suggest } from './commands/suggest';
 import { mergeDriver } from './commands/mergeDriver';
+import { mcp } from './commands/mcp';
+import { similar } from './commands/similar';
 import { registerMergeDriver } from '../node/git/mergeDriver';
 import { clockFrom } from '../core/clock';
 
@@ -84,8 +87,12 @@ async function show(args: string[], io: Io): Promise<number> {
     else io.out(describeRunbook(record, now(), DEFAULT_RUNBOOK_STALE_DAYS));
     return 0;
   }
-  if (values.json) json(io, { ...summarizeIncident(record), record: record.record });
-  else io.out(describeIncident(record, index.actionRecordsOf(record.id)));
+  const alike = new SimilarIndex(index.incidents()).similar({ incident: record, limit: 3 });
+  if (values.json) json(io, { ...summarizeIncident(record), similar: alike.map((h) => ({ id: h.incident.id, title: h.incident.head.title, score: Number(h.score.toFixed(3)), why: similarReason(h) })), record: record.record });
+  else {
+    io.out(describeIncident(record, index.actionRecordsOf(record.id)));
+    if (alike.length) io.out(`  similar:     ${alike.map((h) => `${h.incident.id} ${h.incident.head.title} (${similarReason(h)})`).join('\n               ')}`);
+  }
   return 0;
 }
 
@@ -116,32 +123,14 @@ async function risk(args: string[], io: Io): Promise<number> {
   if (!values.diff && positionals.length === 0) throw new UsageError('risk needs files or --diff REV');
   const { own: index, sources } = await openIndexes(root, values.folder, values.source ?? [], io);
   const indexes = [index, ...sources.map((s) => s.index)];
-  let files = workspaceFiles(root, positionals);
-  let changedLines: Map<string, Array<{ startLine: number; endLine: number }>> | undefined;
-  let touches: FixTouch[] | undefined;
-  if (values.diff) {
-    try {
-      files = [...new Set([...files, ...(await changedFilesSince(root, values.diff))])].sort();
-      changedLines = await changedLinesSince(root, values.diff);
-      touches = await fixTouches(root, values.diff, indexes.flatMap(fixCommits));
-    } catch (err) {
-      if (err instanceof GitError) throw new UsageError(err.message);
-      throw err;
-    }
+  let checked;
+  try {
+    checked = await checkRisk(root, indexes, { files: workspaceFiles(root, positionals), diff: values.diff, now: now(), noGoP1Days });
+  } catch (err) {
+    if (err instanceof GitError) throw new UsageError(err.message);
+    throw err;
   }
-  const report = assessRisk(indexes, files, {
-    now: now(),
-    noGoP1Days,
-    changedLines,
-    fixTouches: touches,
-    readText: (file) => {
-      try {
-        return readFileSync(path.join(root, ...file.split('/')), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  });
+  const { files, report } = checked;
   const failing = failOn ? report.incidents.filter((r) => PRIORITIES.indexOf(r.incident.head.priority) <= PRIORITIES.indexOf(failOn as Priority)) : [];
   if (format === 'json') {
     json(io, {
@@ -370,6 +359,8 @@ async function init(args: string[], io: Io): Promise<number> {
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   'merge-driver': mergeDriver,
+  mcp: (args, io) => mcp(args, io, VERSION),
+  similar,
   suggest,
   init,
   metrics,

@@ -1,0 +1,428 @@
+/**
+ * `incident-lens mcp`: a Model Context Protocol server over stdio, so coding
+ * agents outside VS Code (Claude Code, Cursor, Codex…) meet the incidents of
+ * the code they change. Built on the official SDK, on the same core and index
+ * as every other command; the records are re-read as they change on disk
+ * (RecordSync, before every answer).
+ *
+ * Read-only unless started with --allow-writes: the one tool that writes,
+ * log_timeline_entry, goes through the one edit path (refuses records with
+ * errors, keeps comments and unknown fields).
+ *
+ * Nothing but the protocol may go to stdout: messages for people go to stderr.
+ */
+import * as path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { z } from 'zod';
+import { DEFAULT_INCIDENTS_FOLDER, IncidentIndex } from '../../core/index';
+import type { Incident } from '../../core/model';
+import { formatDiagnostic } from '../../core/diagnostics';
+import { linkedIncidents, type Anchor } from '../../core/codeLinks';
+import { fillPromptTemplate, pastIncidentsReport } from '../../core/learnings';
+import { postmortemMarkdown } from '../../core/export';
+import { summarizeIncident, oneLine, describeRunbook } from '../../core/present';
+import { SimilarIndex, similarReason } from '../../core/similar';
+import { DEFAULT_NO_GO_P1_DAYS } from '../../core/risk';
+import { fingerprint } from '../../core/riskFormats';
+import { inIncidentOffset, logEntryOps } from '../../core/recordOps';
+import { ENTRY_KINDS, MILESTONES, AI_CONNECTION_LABELS, type AiConnection } from '../../core/schema';
+import { parseTime, type Instant } from '../../core/time';
+import { outline, symbolsAt } from '../../core/outline';
+import { NodeFileAccess } from '../../node/nodeFileAccess';
+import { RecordSync } from '../../node/recordSync';
+import { repoScope } from '../../node/git/repoScope';
+import { resolveSources } from '../../node/sources';
+import { checkRisk } from '../../node/riskCheck';
+import { GitError } from '../../node/git/changes';
+import { editRecordFile, RecordEditRefused } from '../../node/recordFile';
+import { workspacePath } from '../../node/workspaceRoot';
+import { now, parse, UsageError, workspaceRoot, type Io } from '../common';
+
+interface Folder {
+  readonly name: string;
+  readonly root: string;
+  readonly index: IncidentIndex;
+  readonly sync: RecordSync;
+}
+
+class ToolError extends Error {}
+
+async function openFolder(name: string, root: string, folder: string, scope?: IncidentIndex['linkScope']): Promise<Folder> {
+  const access = new NodeFileAccess(root);
+  const index = new IncidentIndex(access, { folder, now, ...(scope ? { linkScope: scope } : {}) });
+  const sync = new RecordSync(index, access, folder);
+  await sync.prime();
+  await index.load();
+  return { name, root, index, sync };
+}
+
+/** The workspace and its record sources, brought up to date with the disk. */
+class Workspace {
+  private constructor(
+    readonly root: string,
+    readonly folders: readonly Folder[],
+  ) {}
+
+  static async open(root: string, folder: string, extraSources: readonly string[], io: Io): Promise<Workspace> {
+    const scope = await repoScope(root);
+    const own = await openFolder('workspace', root, folder, scope);
+    const { sources, warnings } = resolveSources(root, extraSources.map((p) => ({ path: p, from: '--source' })));
+    for (const w of warnings) io.err(`warning: ${w}`);
+    const folders = [own];
+    for (const s of sources) folders.push(await openFolder(s.name, s.root, s.folder, { repos: scope?.repos ?? [], prefix: scope?.prefix ?? '', foreign: true }));
+    return new Workspace(root, folders);
+  }
+
+  async current(): Promise<this> {
+    for (const f of this.folders) await f.sync.sync();
+    return this;
+  }
+
+  get indexes(): IncidentIndex[] {
+    return this.folders.map((f) => f.index);
+  }
+
+  incidents(): Incident[] {
+    return this.indexes.flatMap((i) => i.incidents());
+  }
+
+  find(id: string): { folder: Folder; incident: Incident } | undefined {
+    const want = id.trim().toUpperCase();
+    const num = /^INC-?0*(\d+)$/.exec(want)?.[1];
+    for (const folder of this.folders) {
+      const incident = folder.index.incidents().find((i) => i.id.toUpperCase() === want || (num !== undefined && /^INC-0*\d+$/i.test(i.id) && i.id.replace(/^INC-0*/i, '') === num));
+      if (incident) return { folder, incident };
+    }
+    return undefined;
+  }
+
+  require(id: string): { folder: Folder; incident: Incident } {
+    const found = this.find(id);
+    if (found) return found;
+    // A record whose file has errors is not an incident the index can answer for: say where the error is.
+    const want = id.trim().toLowerCase();
+    for (const folder of this.folders) {
+      const broken = folder.index.allFiles().find((f) => !f.record && path.basename(f.file).toLowerCase().replace(/\.ya?ml$/, '') === want);
+      const error = broken?.diagnostics.find((d) => d.severity === 'error');
+      if (error) throw new ToolError(`${id} cannot be read, so nothing was done: ${formatDiagnostic(error)}`);
+    }
+    const known = this.incidents().map((i) => i.id);
+    throw new ToolError(`No incident "${id}" in this workspace. ${known.length ? `Known incidents: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ` and ${known.length - 30} more` : ''}.` : 'It has no incident records.'} Use search_incidents to find one by words.`);
+  }
+
+  /** A path as given by an agent (relative to the workspace, or absolute inside it) → workspace-relative. */
+  relative(file: string): string {
+    const rel = path.isAbsolute(file) ? workspacePath(this.root, file) : file.replace(/\\/g, '/').replace(/^\.\//, '');
+    if (rel === undefined) throw new ToolError(`"${file}" is outside the workspace ${this.root}; give paths relative to it, e.g. src/payments/checkout.ts`);
+    return rel;
+  }
+}
+
+function anchorText(a: Anchor): string {
+  return a.kind === 'symbol' ? `symbol ${a.symbol}` : a.kind === 'lines' ? `lines ${a.from}-${a.to}` : 'whole file';
+}
+
+function aiText(incident: Incident): string | undefined {
+  const list = incident.aiConnections.filter((a) => a !== 'not-related');
+  return list.length ? list.map((a) => AI_CONNECTION_LABELS[a as AiConnection]).join(', ') : incident.aiConnections.length ? 'not related' : undefined;
+}
+
+function text(content: string, structured: Record<string, unknown>) {
+  return { content: [{ type: 'text' as const, text: content }], structuredContent: structured };
+}
+
+function toolError(message: string) {
+  return { content: [{ type: 'text' as const, text: message }], isError: true };
+}
+
+/** Runs a tool body; a ToolError (or a refused edit, a git error) is an answer the model can read and act on. */
+async function answer(ws: Workspace, body: (ws: Workspace) => Promise<ReturnType<typeof text>> | ReturnType<typeof text>) {
+  try {
+    return await body(await ws.current());
+  } catch (err) {
+    if (err instanceof ToolError || err instanceof RecordEditRefused || err instanceof GitError) return toolError(err.message);
+    throw err;
+  }
+}
+
+export interface ServerOptions {
+  readonly allowWrites: boolean;
+  readonly version: string;
+}
+
+export function incidentServer(ws: Workspace, options: ServerOptions): McpServer {
+  const server = new McpServer(
+    { name: 'incident-lens', title: 'Incident Lens', version: options.version },
+    {
+      instructions:
+        'Past production incidents of this repository, linked to the code they concern. Before changing a file, call incidents_for_code with it and follow the lessons and prompt templates it returns. ' +
+        'Use similar_incidents with a task description or diff to learn from incidents alike in cause, check_diff on a revision range before proposing a merge, and get_incident for a full record.',
+    },
+  );
+
+  server.registerTool(
+    'incidents_for_code',
+    {
+      title: 'Past incidents linked to code',
+      description:
+        'Lists the past production incidents linked to the given files (optionally narrowed to a symbol or a line range): priority, status, root cause, whether AI-generated code was involved, the lesson, the prompt template filled in for the file, and the rollback runbook. Call it before changing a file; an empty answer means no incident is linked to it.',
+      inputSchema: {
+        files: z.array(z.string().min(1)).min(1).describe('Paths relative to the workspace root, e.g. ["src/payments/stripeWebhook.ts"]'),
+        symbol: z.string().min(1).optional().describe('A function, method or class name in those files, e.g. "handleStripeWebhook"'),
+        startLine: z.number().int().min(1).optional().describe('First line (1-based) of the range being changed'),
+        endLine: z.number().int().min(1).optional().describe('Last line (1-based) of the range being changed; defaults to startLine'),
+      },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    (input) =>
+      answer(ws, async (ws) => {
+        const range = input.startLine !== undefined ? { start: input.startLine, end: input.endLine ?? input.startLine } : undefined;
+        if (range && range.end < range.start) throw new ToolError(`endLine ${range.end} is before startLine ${range.start}`);
+        const found = new Map<string, { incident: Incident; folder: IncidentIndex; where: string[]; file: string; symbol?: string }>();
+        for (const raw of input.files) {
+          const file = ws.relative(raw);
+          // Symbols the line range falls in, read from the file itself.
+          let inRange: Set<string> | undefined;
+          if (range) {
+            const source = await fs.readFile(path.join(ws.root, ...file.split('/')), 'utf8').catch(() => undefined);
+            inRange = new Set(source ? symbolsAt(outline(source), range.start, range.end).map((s) => s.name) : []);
+          }
+          for (const index of ws.indexes) {
+            for (const g of linkedIncidents(index, file, { minimumPriority: 'P4', hideClosedOlderThanDays: 0, now: now() })) {
+              const a = g.anchor;
+              if (input.symbol && a.kind === 'symbol' && a.symbol !== input.symbol && !a.symbol.endsWith(`.${input.symbol}`)) continue;
+              if (range && a.kind === 'lines' && (a.to < range.start || a.from > range.end)) continue;
+              if (range && a.kind === 'symbol' && inRange && ![...inRange].some((s) => s === a.symbol || s.endsWith(`.${a.symbol}`) || a.symbol.endsWith(`.${s}`))) continue;
+              for (const incident of g.incidents) {
+                const e = found.get(incident.id) ?? { incident, folder: index, where: [], file, symbol: a.kind === 'symbol' ? a.symbol : input.symbol };
+                e.where.push(`${file} (${anchorText(a)})`);
+                found.set(incident.id, e);
+              }
+            }
+          }
+        }
+        const items = [...found.values()].map(({ incident, folder, where, file, symbol }) => {
+          const s = summarizeIncident(incident);
+          const prompt = fillPromptTemplate(incident, { file, symbol });
+          const runbooks = folder.runbooksForIncident(incident).map(({ runbook, why }) => ({ id: runbook.id, title: runbook.record.title, file: runbook.file, why, text: describeRunbook(runbook, now(), 90) }));
+          return {
+            id: incident.id,
+            title: s.title,
+            priority: s.priority,
+            status: s.status,
+            start: s.start,
+            linkedAt: where,
+            rootCause: s.rootCause,
+            trigger: s.trigger,
+            aiConnection: aiText(incident),
+            lesson: incident.record.learning?.lesson,
+            prompt: prompt?.text,
+            runbooks,
+            file: incident.file,
+          };
+        });
+        const asked = input.files.join(', ') + (input.symbol ? ` (symbol ${input.symbol})` : '') + (range ? ` (lines ${range.start}-${range.end})` : '');
+        if (!items.length) return text(`No past incident is linked to ${asked}.`, { incidents: [] });
+        const lines = [`${items.length} past incident${items.length === 1 ? '' : 's'} linked to ${asked}. Apply their lessons to any change here.`];
+        for (const i of items) {
+          lines.push('', `## ${i.id} (${i.priority}, ${i.status}) ${i.title}`, `Linked at: ${i.linkedAt.join('; ')}`);
+          if (i.rootCause) lines.push(`Root cause: ${oneLine(i.rootCause)}`);
+          if (i.trigger) lines.push(`Trigger: ${oneLine(i.trigger)}`);
+          if (i.aiConnection) lines.push(`AI-generated code involved: ${i.aiConnection}`);
+          if (i.lesson) lines.push(`Lesson: ${oneLine(i.lesson)}`);
+          if (i.prompt) lines.push(`Prompt template: ${oneLine(i.prompt)}`);
+          for (const r of i.runbooks) lines.push(`Runbook ${r.id} (${r.why}): ${r.title}`, r.text);
+        }
+        return text(lines.join('\n'), { incidents: items });
+      }),
+  );
+
+  server.registerTool(
+    'search_incidents',
+    {
+      title: 'Search past incidents',
+      description: 'Searches every incident record by words (title, root cause, trigger, lesson, impact, timeline…), typo-tolerant, rare words weighing more. Returns the best matches with the field that matched.',
+      inputSchema: {
+        query: z.string().min(1).describe('Words to look for, e.g. "stripe webhook retries"'),
+        limit: z.number().int().min(1).max(50).optional().describe('How many results (default 10)'),
+      },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    (input) =>
+      answer(ws, (ws) => {
+        const hits = ws.indexes.flatMap((ix) => ix.search().search(input.query, input.limit ?? 10)).sort((a, b) => a.score - b.score).slice(0, input.limit ?? 10);
+        const items = hits.map((h) => ({ id: h.incident.id, title: h.incident.head.title, priority: h.incident.head.priority, status: h.incident.head.status, score: Number(h.score.toFixed(3)), field: h.field, snippet: h.snippet }));
+        if (!items.length) return text(`No incident matches "${input.query}".`, { results: [] });
+        return text(items.map((i) => `${i.id} (${i.priority}, ${i.status}) ${i.title}\n  ${i.field}: ${i.snippet}`).join('\n'), { results: items });
+      }),
+  );
+
+  server.registerTool(
+    'get_incident',
+    {
+      title: 'Read an incident record',
+      description: 'Returns one incident record in readable form: status, priority, roles, figures (time to detect, acknowledge, mitigate, resolve), impact, root cause, timeline, actions, communications, postmortem and learning.',
+      inputSchema: { id: z.string().min(1).describe('The incident id, e.g. "INC-023"') },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    (input) =>
+      answer(ws, (ws) => {
+        const { folder, incident } = ws.require(input.id);
+        const actions = folder.index.actionRecordsOf(incident.id);
+        return text(postmortemMarkdown(incident, actions), {
+          ...summarizeIncident(incident),
+          timeline: incident.timeline.map((e) => ({ at: e.entry.at, kind: e.entry.kind ?? 'event', milestone: e.entry.milestone, text: e.entry.text })),
+          actionRecords: actions.map((a) => ({ id: a.id, title: a.record.title, status: a.record.status, owner: a.record.owner })),
+        });
+      }),
+  );
+
+  server.registerTool(
+    'similar_incidents',
+    {
+      title: 'Similar past incidents',
+      description:
+        'Finds past incidents alike in cause (root cause, trigger, lesson, timeline findings, affected system, AI involvement), not only in place: "has something like this gone wrong before?". Give an incident id, or a free text such as the task description or a diff.',
+      inputSchema: {
+        id: z.string().min(1).optional().describe('An incident id, e.g. "INC-031"'),
+        text: z.string().min(1).optional().describe('A task description, a diff or an error message'),
+        limit: z.number().int().min(1).max(20).optional().describe('How many results (default 5)'),
+      },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    (input) =>
+      answer(ws, (ws) => {
+        if (!input.id === !input.text) throw new ToolError('Give exactly one of "id" (an incident id) or "text" (a description or diff).');
+        const target = input.id ? ws.require(input.id).incident : undefined;
+        const hits = new SimilarIndex(ws.incidents()).similar({ incident: target, text: input.text, limit: input.limit ?? 5 });
+        const items = hits.map((h) => ({ id: h.incident.id, title: h.incident.head.title, priority: h.incident.head.priority, status: h.incident.head.status, score: Number(h.score.toFixed(3)), why: similarReason(h), rootCause: summarizeIncident(h.incident).rootCause, lesson: h.incident.record.learning?.lesson }));
+        const about = target ? target.id : 'this text';
+        if (!items.length) return text(`No past incident is alike ${about}.`, { results: [] });
+        return text(
+          [`Past incidents alike ${about}:`, ...items.map((i) => `${i.id} (${i.priority}, ${i.status}) ${i.title} — ${i.why}${i.lesson ? `\n  Lesson: ${oneLine(i.lesson)}` : ''}`)].join('\n'),
+          { results: items },
+        );
+      }),
+  );
+
+  server.registerTool(
+    'check_diff',
+    {
+      title: 'Check a change against past incidents',
+      description:
+        'Assesses the files and lines changed since a git revision (e.g. "origin/main", "HEAD~3") against past incidents, as `incident-lens risk --diff` does: a verdict (GO, CAUTION, NO-GO), its reasons, the incidents touched and findings (e.g. an edit to lines a fix wrote, a revert of a fix).',
+      inputSchema: {
+        base: z.string().min(1).describe('The revision to compare the working tree with, e.g. "origin/main" or "HEAD~1"'),
+      },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    (input) =>
+      answer(ws, async (ws) => {
+        if (input.base.startsWith('-')) throw new ToolError(`"${input.base}" is not a revision`);
+        const { files, report } = await checkRisk(ws.root, ws.indexes, { diff: input.base, now: now(), noGoP1Days: DEFAULT_NO_GO_P1_DAYS });
+        const findings = report.findings.map((f) => ({ rule: f.rule, level: f.level, incident: f.incident.id, file: f.file, startLine: f.region.startLine, endLine: f.region.endLine, message: f.message, fingerprint: fingerprint(f) }));
+        const lines = [`${report.verdict}: ${report.reasons.join('; ')}`, `${files.length} file${files.length === 1 ? '' : 's'} changed since ${input.base}.`];
+        for (const f of findings) lines.push(`- ${f.level} ${f.rule} ${f.file}:${f.startLine}-${f.endLine} (${f.incident}): ${f.message}`);
+        return text(lines.join('\n'), { verdict: report.verdict, reasons: report.reasons, files, incidents: report.incidents.map((r) => ({ id: r.incident.id, priority: r.incident.head.priority, status: r.incident.head.status, title: r.incident.head.title, files: r.files })), findings });
+      }),
+  );
+
+  server.registerTool(
+    'log_timeline_entry',
+    {
+      title: 'Log a timeline entry',
+      description:
+        'Appends an entry to an incident\'s timeline (for an active incident: what was seen, decided or done). Writes the record file; only allowed when the server was started with --allow-writes. The time defaults to now.',
+      inputSchema: {
+        id: z.string().min(1).describe('The incident id, e.g. "INC-031"'),
+        text: z.string().min(1).describe('What happened, in one or two sentences'),
+        kind: z.enum(ENTRY_KINDS).optional().describe('event (default), finding, decision, action or communication'),
+        milestone: z.enum(MILESTONES).optional().describe('When this entry marks a milestone: detected, acknowledged, mitigated or resolved'),
+        at: z.string().optional().describe('When, as ISO 8601 with an offset (2026-11-28T14:05:00+01:00); defaults to now'),
+        author: z.string().min(1).optional().describe('Who logs it (defaults to "agent")'),
+      },
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+    },
+    (input) =>
+      answer(ws, async (ws) => {
+        if (!options.allowWrites) throw new ToolError('This Incident Lens server is read-only: nothing was written. Start it with `incident-lens mcp --allow-writes` to let agents log timeline entries.');
+        const { folder, incident } = ws.require(input.id);
+        let at: Instant;
+        if (input.at) {
+          const t = parseTime(input.at);
+          if (t.kind !== 'instant') throw new ToolError(`"at": ${t.kind === 'error' ? t.message : `"${input.at}" is not a full date and time`}; write it like 2026-11-28T14:05:00+00:00, or leave it out for now`);
+          // Written in the record's own offset, as a clock time when its timeline uses them.
+          at = inIncidentOffset(incident, t.instant.ms, t.instant.offsetMinutes);
+        } else at = inIncidentOffset(incident, now(), 0);
+        const entry = { at, author: input.author ?? 'agent', kind: input.kind, text: input.text.trim(), milestone: input.milestone };
+        await editRecordFile(folder.root, incident.file, (record) => {
+          if (record.kind !== 'incident') return { error: `${incident.file} is not an incident record` };
+          return logEntryOps(record, entry);
+        });
+        await folder.sync.sync();
+        const fresh = folder.index.incident(incident.id);
+        return text(`Logged in ${incident.id} (${incident.file}): ${entry.text}`, { id: incident.id, file: incident.file, entries: fresh?.timeline.length ?? null });
+      }),
+  );
+
+  server.registerResource(
+    'incident',
+    new ResourceTemplate('incident://{id}', {
+      list: async () => ({
+        resources: (await ws.current()).incidents().map((i) => ({ uri: `incident://${i.id}`, name: i.id, title: `${i.id} ${i.head.title}`, description: `${i.head.priority} ${i.head.status}`, mimeType: 'text/markdown' })),
+      }),
+    }),
+    { title: 'Incident record', description: 'An incident record as Markdown', mimeType: 'text/markdown' },
+    async (uri, variables) => {
+      const ws2 = await ws.current();
+      const id = String(variables.id);
+      const found = ws2.find(id);
+      if (!found) throw new Error(`No incident "${id}" in this workspace`);
+      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: postmortemMarkdown(found.incident, found.folder.index.actionRecordsOf(found.incident.id)) }] };
+    },
+  );
+
+  server.registerPrompt(
+    'before_changing_file',
+    {
+      title: 'Before changing this file',
+      description: 'The lessons of past incidents linked to a file, to read before changing it.',
+      argsSchema: { file: z.string().describe('Path relative to the workspace root') },
+    },
+    async ({ file }) => {
+      const ws2 = await ws.current();
+      const rel = ws2.relative(file);
+      const report = pastIncidentsReport([{ path: rel, groups: linkedIncidents(ws2.indexes, rel, { minimumPriority: 'P4', hideClosedOlderThanDays: 0, now: now() }) }]);
+      return { messages: [{ role: 'user', content: { type: 'text', text: `I am about to change ${rel}. Before writing code, take these past incidents into account:\n\n${report}` } }] };
+    },
+  );
+
+  return server;
+}
+
+export async function mcp(args: string[], io: Io, version: string): Promise<number> {
+  const { values, positionals } = parse(args, {
+    'allow-writes': { type: 'boolean' },
+    'read-only': { type: 'boolean' },
+    source: { type: 'string', multiple: true },
+  });
+  if (values['allow-writes'] && values['read-only']) throw new UsageError('--read-only and --allow-writes contradict each other (read-only is the default)');
+  const root = workspaceRoot(values, positionals[0]);
+  const stat = await fs.stat(root).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new UsageError(`workspace folder "${root}" does not exist`);
+  const ws = await Workspace.open(root, values.folder ?? DEFAULT_INCIDENTS_FOLDER, values.source ?? [], io);
+  const allowWrites = !!values['allow-writes'];
+  const server = incidentServer(ws, { allowWrites, version });
+  const transport = new StdioServerTransport();
+  const closed = new Promise<void>((resolve) => {
+    transport.onclose = () => resolve();
+    process.stdin.on('end', () => resolve());
+  });
+  await server.connect(transport);
+  io.err(`incident-lens mcp: serving ${ws.incidents().length} incidents of ${root} over stdio (${allowWrites ? 'writes allowed' : 'read-only'})`);
+  await closed;
+  await server.close().catch(() => undefined);
+  return 0;
+}

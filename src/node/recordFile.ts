@@ -1,0 +1,46 @@
+/**
+ * The one edit path on disk, for the CLI and the MCP server (the extension
+ * has its own, through the editor's buffers): read the record, refuse when it
+ * has errors (naming file, line, column and field), apply the edit operations
+ * (comments and unknown fields kept), and write only if the file did not
+ * change in between — through a temporary file and a rename, so a reader
+ * never sees half a record.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { formatDiagnostic } from '../core/diagnostics';
+import { applyEdits, type EditOp } from '../core/edit';
+import { parseRecordText } from '../core/parse';
+import type { IndexedRecord } from '../core/model';
+
+export class RecordEditRefused extends Error {}
+
+export type BuildOps = (record: IndexedRecord, text: string) => EditOp[] | { error: string };
+
+/** Returns true when the file changed, false when the edit changed nothing. */
+export async function editRecordFile(root: string, file: string, build: BuildOps): Promise<boolean> {
+  const abs = path.join(root, ...file.split('/'));
+  const raw = await fs.readFile(abs, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new RecordEditRefused(`${file}: cannot be read (${err.code ?? err.message}); nothing was written`);
+  });
+  const bom = raw.charCodeAt(0) === 0xfeff;
+  const text = bom ? raw.slice(1) : raw;
+  const parsed = parseRecordText(file, text);
+  const firstError = parsed.diagnostics.find((d) => d.severity === 'error');
+  if (firstError || !parsed.record) throw new RecordEditRefused(`${firstError ? formatDiagnostic(firstError) : file}; the record has errors, so nothing was written to it`);
+  const ops = build(parsed.record, text);
+  if (!Array.isArray(ops)) throw new RecordEditRefused(ops.error);
+  if (!ops.length) return false;
+  const result = applyEdits(text, ops);
+  if (!result.ok) throw new RecordEditRefused(`${file}: ${result.error}; nothing was written`);
+  if (result.text === text) return false;
+  const tmp = `${abs}.${process.pid}.${Date.now()}.tmp`;
+  await fs.writeFile(tmp, (bom ? '\ufeff' : '') + result.text);
+  // Last check before the rename: someone (an editor, a pull) wrote the file meanwhile.
+  if ((await fs.readFile(abs, 'utf8').catch(() => undefined)) !== raw) {
+    await fs.rm(tmp, { force: true });
+    throw new RecordEditRefused(`${file} changed while Incident Lens was writing to it; nothing was written, try again`);
+  }
+  await fs.rename(tmp, abs);
+  return true;
+}
