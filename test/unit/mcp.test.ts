@@ -236,3 +236,20 @@ describe('MCP server with --allow-writes, on a second workspace', function () {
     assert.match(a.text, /"at"/);
   });
 });
+
+describe('MCP Inspector CLI (the protocol project\'s own tool) against the server', function () {
+  this.timeout(60000);
+  const INSPECTOR = join(REPO_ROOT, 'node_modules', '@modelcontextprotocol', 'inspector-cli', 'build', 'index.js');
+  const inspect = (...args: string[]) =>
+    JSON.parse(execFileSync(process.execPath, [INSPECTOR, process.execPath, CLI, 'mcp', '--root', join(REPO_ROOT, 'examples', 'payments-demo'), ...args], { encoding: 'utf8' })) as Record<string, unknown>;
+
+  it('lists tools, resources and prompts, calls a tool, reads a resource, gets the prompt', () => {
+    assert.equal((inspect('--method', 'tools/list').tools as unknown[]).length, 6);
+    const call = inspect('--method', 'tools/call', '--tool-name', 'incidents_for_code', '--tool-arg', 'files=["src/auth/session.ts"]') as { structuredContent: { incidents: Array<{ id: string }> }; isError?: boolean };
+    assert.ok(!call.isError);
+    assert.deepEqual(call.structuredContent.incidents.map((i) => i.id), ['INC-031']);
+    assert.ok((inspect('--method', 'resources/list').resources as Array<{ uri: string }>).some((r) => r.uri === 'incident://INC-019'));
+    assert.match(JSON.stringify(inspect('--method', 'resources/read', '--uri', 'incident://INC-019')), /currency/i);
+    assert.match(JSON.stringify(inspect('--method', 'prompts/get', '--prompt-name', 'before_changing_file', '--prompt-args', 'file=src/payments/money.ts')), /INC-019/);
+  });
+});
