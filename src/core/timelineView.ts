@@ -3,6 +3,7 @@
  * figures, the gaps that made it long, and every entry, action and
  * communication in place on one time axis. Plain data, no HTML.
  */
+import { similarReason, type SimilarHit } from './similar';
 import { commitPhrase, incidentCommits } from './commits';
 import { incidentMetrics, METRIC_LABELS, type IncidentMetrics } from './metrics';
 import { postmortemOwed, runbookRole, type ActionItem, type Incident, type Runbook } from './model';
@@ -50,6 +51,8 @@ export interface TimelineViewModel {
   readonly learning?: { lesson?: string; promptTemplate?: string };
   /** Runbooks for this incident (named, same system, same code): "Rollback: RB-…" one click away. */
   readonly runbooks: Array<{ id: string; label: string; title: string; steps: number }>;
+  /** Past incidents alike in cause (similar.ts), each with why. */
+  readonly similar: Array<{ id: string; title: string; priority: string; status: string; why: string; lesson?: string }>;
 }
 
 /** A gap between entries worth pointing at: 20 minutes, or a quarter of the incident. */
@@ -62,7 +65,7 @@ function minutesBetween(a: number, b: number): number {
   return Math.round((b - a) / TIME.MINUTE);
 }
 
-export function timelineViewModel(incident: Incident, actionRecords: readonly ActionItem[], now: number, runbooks: readonly Runbook[] = []): TimelineViewModel {
+export function timelineViewModel(incident: Incident, actionRecords: readonly ActionItem[], now: number, runbooks: readonly Runbook[] = [], similar: readonly SimilarHit[] = []): TimelineViewModel {
   const r = incident.record;
   const metrics = incidentMetrics(incident);
   const figures = (Object.keys(METRIC_LABELS) as Array<keyof IncidentMetrics>)
@@ -189,5 +192,6 @@ export function timelineViewModel(incident: Incident, actionRecords: readonly Ac
     },
     learning: r.learning && { lesson: r.learning.lesson, promptTemplate: r.learning.promptTemplate },
     runbooks: runbooks.map((rb) => ({ id: rb.id, label: runbookRole(rb), title: rb.record.title, steps: rb.record.steps.length })),
+    similar: similar.map((h) => ({ id: h.incident.id, title: h.incident.head.title, priority: h.incident.head.priority, status: STATUS_LABELS[h.incident.head.status] ?? h.incident.head.status, why: similarReason(h), lesson: h.incident.record.learning?.lesson })),
   };
 }

@@ -81,6 +81,7 @@ export const CONFIG = {
   suggestWindowHours: 'suggest.windowHours',
   mergeDriverOffer: 'mergeDriver.offer',
   sources: 'sources',
+  mcpAllowWrites: 'mcp.allowWrites',
 } as const;
 
 /** Language model tools (package.json "languageModelTools"). */

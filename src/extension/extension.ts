@@ -29,6 +29,7 @@ import { copyPromptTemplate, showLinkedIncidents } from './commands/codeLinkComm
 import { TimelinePanels } from './timelinePanel';
 import { pickIncident } from './commands/pickIncident';
 import { AiLearnings } from './aiLearnings';
+import { McpServers } from './mcpProvider';
 import { ParsePool } from '../node/parsePool';
 
 export interface IncidentLensApi {
@@ -48,6 +49,7 @@ export interface IncidentLensApi {
     readonly insights: InsightsPanels;
     readonly log: Log;
     readonly ai: AiLearnings;
+    readonly mcp: McpServers;
     readonly incidentsView: vscode.TreeView<unknown>;
     readonly runbooksTree: RunbooksTreeProvider;
     /** performance.now() when activate() started, how long it took, and when the records had loaded. */
@@ -146,6 +148,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   command(COMMANDS.runRunbookStep, (arg) => runbooks.run(arg));
 
   const ai = sub(new AiLearnings(workspace, log, incidentsView));
+  const mcp = sub(new McpServers(context, workspace, log));
   command(COMMANDS.writeAiInstructions, async () => {
     const results = [];
     for (const folder of workspace.folderIndexes()) results.push(await ai.write(folder));
@@ -182,7 +185,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   });
   return {
     ready: workspace.ready,
-    internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking, timelines, insights, log, ai, incidentsView, runbooksTree, timing },
+    internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking, timelines, insights, log, ai, mcp, incidentsView, runbooksTree, timing },
   };
 }
 

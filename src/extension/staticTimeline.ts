@@ -32,5 +32,6 @@ ${figures ? `<ul class="figures">${figures}</ul>` : ''}
 ${gaps ? `<h2>What made it long</h2><ul>${gaps}</ul>` : ''}
 <h2>Timeline</h2><ol class="static-timeline">${items}</ol>
 ${rootCause ? `<h2>Root cause</h2><dl>${rootCause}</dl>` : ''}
+${model.similar.length ? `<h2>Similar past incidents</h2><ul>${model.similar.map((s) => `<li>${e(s.priority)} ${e(s.id)} ${e(s.title)} — ${e(s.why)}</li>`).join('')}</ul>` : ''}
 ${learning}`;
 }

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Incident } from '../core/model';
 import { inIncidentOffset, logEntryOps } from '../core/recordOps';
+import { SimilarIndex } from '../core/similar';
 import { timelineViewModel, type TimelineViewModel } from '../core/timelineView';
 import { webviewMessageSchema, type HostMessage, type TimelinePanelState } from '../webview/protocol';
 import { currentAuthor } from './author';
@@ -135,7 +136,9 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
     if (!ref) return;
     panel.panel.title = this.title(ref.incident);
     const runbooks = ref.folder.index.runbooksForIncident(ref.incident).map((r) => r.runbook);
-    const model = timelineViewModel(ref.incident, ref.folder.index.actionRecordsOf(ref.incident.id), clockNow(), runbooks);
+    // Alike in cause among this folder's incidents and its record sources'.
+    const alike = new SimilarIndex(this.workspace.indexesFor(ref.folder).flatMap((f) => f.index.incidents())).similar({ incident: ref.incident, limit: 3 });
+    const model = timelineViewModel(ref.incident, ref.folder.index.actionRecordsOf(ref.incident.id), clockNow(), runbooks, alike);
     // Restricted Mode: no script runs in the panel, so the host renders it, read-only.
     if (!vscode.workspace.isTrusted) panel.panel.webview.html = this.html(panel.panel.webview, panel.state, model);
     else panel.post({ type: 'state', model });
@@ -175,6 +178,11 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
       case 'suggestCodeLinks':
         await vscode.commands.executeCommand(COMMANDS.suggestCodeLinks, { folder: entry.state.folder, incident: ref.incident.id });
         return;
+      case 'openIncident': {
+        const other = this.workspace.indexesFor(ref.folder).find((f) => f.index.incident(msg.id));
+        if (other) await vscode.commands.executeCommand(COMMANDS.showTimeline, { folder: other.folder.uri.toString(), incident: msg.id });
+        return;
+      }
       case 'runRunbook':
         await vscode.commands.executeCommand(COMMANDS.runRunbookStep, { folder: entry.state.folder, runbook: msg.id, incident: ref.incident.id });
         return;

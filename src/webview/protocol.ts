@@ -23,6 +23,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('runRunbook'), id: z.string().regex(/^RB-[a-z0-9-]{1,80}$/) }),
   z.object({ type: z.literal('openCommit'), sha: z.string().regex(/^[0-9a-f]{7,40}$/i) }),
   z.object({ type: z.literal('suggestCodeLinks') }),
+  z.object({ type: z.literal('openIncident'), id: z.string().regex(/^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]{1,40}$/) }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;

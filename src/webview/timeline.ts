@@ -106,6 +106,17 @@ function addEntryForm(): HTMLElement {
   return form;
 }
 
+/** "Has something like this gone wrong before?": past incidents alike in cause, each opening its timeline. */
+function similar(m: TimelineViewModel): HTMLElement | undefined {
+  if (!m.similar.length) return undefined;
+  const items = m.similar.map((s) => {
+    const b = el('button', { class: 'similar-incident', title: s.lesson ? `Lesson: ${s.lesson}` : `Open ${s.id}` }, el('span', { class: `priority priority-${s.priority.toLowerCase()}` }, s.priority), ` ${s.id} ${s.title}`);
+    b.addEventListener('click', () => vscode.postMessage({ type: 'openIncident', id: s.id }));
+    return el('li', {}, b, el('span', { class: 'meta' }, `${s.status} · ${s.why}`));
+  });
+  return el('section', { class: 'similar', 'aria-label': 'Similar past incidents' }, el('h2', {}, icon('references'), ' Similar past incidents'), el('ul', { class: 'similar-list' }, ...items));
+}
+
 function closing(m: TimelineViewModel): HTMLElement {
   const parts: Child[] = [];
   const cause = m.rootCause.filter((r) => r.label !== 'Commits');
@@ -155,7 +166,10 @@ function render(m: TimelineViewModel): void {
   root.replaceChildren(
     header(m),
     figures(m) ?? '',
+    // While the incident runs, what went wrong like this before is worth seeing first.
+    m.status === 'active' ? (similar(m) ?? '') : '',
     el('section', { class: 'timeline', 'aria-label': 'Timeline' }, el('h2', {}, icon('history'), ` Timeline (${m.items.length})`), addEntryForm(), el('ol', { class: 'items' }, ...m.items.flatMap((i) => [daySeparator(i), item(i)]))),
+    m.status === 'active' ? '' : (similar(m) ?? ''),
     closing(m),
   );
   const input = document.getElementById('entry-text') as HTMLInputElement | null;

@@ -109,3 +109,42 @@ describe('Add the CI Check', () => {
     }
   });
 });
+
+describe('the MCP server for agent mode', () => {
+  it('is defined for VS Code through registerMcpServerDefinitionProvider, and the definition starts a working server', async function () {
+    this.timeout(60000);
+    const { internals } = await api();
+    const lm = vscode.lm as unknown as { registerMcpServerDefinitionProvider?: unknown };
+    if (!internals.mcp.available) {
+      this.test!.title += ' [API absent in this VS Code: nothing registered]';
+      assert.notEqual(typeof lm?.registerMcpServerDefinitionProvider, 'function');
+      return;
+    }
+    this.test!.title += ` [VS Code ${vscode.version} has the API]`;
+    const defs = internals.mcp.definitions();
+    assert.equal(defs.length, 1);
+    const [def] = defs;
+    assert.equal(def!.label, 'Incident Lens');
+    assert.deepEqual(def!.args.slice(1, 3), ['mcp', '--root']);
+    assert.ok(!def!.args.includes('--allow-writes'), 'read-only unless the setting allows writes');
+    // Start it exactly as VS Code would, and talk to it with the SDK's client.
+    const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+    const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
+    const client = new Client({ name: 'integration', version: '1.0.0' });
+    await client.connect(new StdioClientTransport({ command: def!.command, args: [...def!.args], env: { ...process.env, ...def!.env } as Record<string, string>, cwd: def!.cwd?.fsPath, stderr: 'ignore' }));
+    try {
+      const { tools } = await client.listTools();
+      assert.equal(tools.length, 6);
+      const r = (await client.callTool({ name: 'incidents_for_code', arguments: { files: ['src/payments/stripeWebhook.ts'] } })) as { structuredContent?: { incidents: Array<{ id: string }> } };
+      assert.deepEqual(r.structuredContent!.incidents.map((i) => i.id), ['INC-023']);
+    } finally {
+      await client.close();
+    }
+    await vscode.workspace.getConfiguration('incidentLens').update('mcp.allowWrites', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      assert.ok(internals.mcp.definitions()[0]!.args.includes('--allow-writes'));
+    } finally {
+      await vscode.workspace.getConfiguration('incidentLens').update('mcp.allowWrites', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});

@@ -57,4 +57,43 @@ describe('timeline webview', () => {
     panel.dispose();
     assert.equal(internals.timelines.get(workspaceRoot().toString(), 'INC-027'), undefined, 'a closed panel is forgotten');
   });
+
+  it('an active incident lists similar past incidents, alike in cause; one opens its timeline', async () => {
+    const { internals } = await api();
+    const folder = workspaceRoot().toString();
+    // A past incident alike INC-031 (expiry compared in mixed units) in cause, on other code.
+    const file = '.incidents/INC-012.yaml';
+    await writeFile(
+      file,
+      `id: INC-012
+title: API tokens rejected right after issue
+status: closed
+priority: P3
+start: 2025-02-03T09:10:00Z
+resolution: 2025-02-03T10:00:00Z
+impact:
+  system: API gateway
+rootCause:
+  confirmed: Token expiry compared in seconds against a clock read in milliseconds, so every token looked expired.
+learning:
+  lesson: Keep expiry units in the type (Seconds vs Millis); test expiry with real clocks.
+links:
+  - path: src/gateway/tokens.ts
+`,
+    );
+    try {
+      await waitFor(() => internals.workspace.findIncident('INC-012'), 'the new record indexed');
+      const panel = (await vscode.commands.executeCommand('incidentLens.showTimeline', { incident: 'INC-031' })) as vscode.WebviewPanel;
+      const model = await waitFor(() => internals.timelines.shownModel(folder, 'INC-031'), 'the timeline model');
+      assert.equal(model.status, 'active');
+      assert.equal(model.similar[0]?.id, 'INC-012', JSON.stringify(model.similar));
+      assert.match(model.similar[0]!.why, /root cause/);
+      assert.match(model.similar[0]!.why, /expiry/);
+      await internals.timelines.handleMessage(panel, { type: 'openIncident', id: 'INC-012' });
+      await waitFor(() => internals.timelines.get(folder, 'INC-012'), 'INC-012 timeline opened from the list');
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), '.incidents', 'INC-012.yaml'));
+      await waitFor(() => !internals.workspace.findIncident('INC-012'), 'the record removed');
+    }
+  });
 });
