@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIncident, type Incident } from '../../src/core/model';
 import type { IncidentRecord } from '../../src/core/schema';
-import { SimilarIndex, type SimilarMethod } from '../../src/core/similar';
+import { SimilarIndex, type SimilarField, type SimilarMethod } from '../../src/core/similar';
 
 export interface SimilarCase {
   id: string;
@@ -60,11 +60,11 @@ export interface SimilarScore {
   misses: Array<{ id: string; class: string; top: Array<{ id: string; class: string }> }>;
 }
 
-export function evaluateSimilar(cases: readonly SimilarCase[], method: SimilarMethod | 'baseline'): SimilarScore {
+export function evaluateSimilar(cases: readonly SimilarCase[], method: SimilarMethod | 'baseline', weights: Partial<Record<SimilarField, number>> = {}): SimilarScore {
   const incidents: Incident[] = cases.map((c, i) => buildIncident(`.incidents/${c.id}.yaml`, caseRecord(c, i + 1, method === 'baseline')).incident);
   const classOf = new Map(incidents.map((inc, i) => [inc.id, cases[i]!.class]));
   const caseOf = new Map(incidents.map((inc, i) => [inc.id, cases[i]!.id]));
-  const index = new SimilarIndex(incidents);
+  const index = new SimilarIndex(incidents, weights);
   let p3 = 0;
   let h1 = 0;
   const perClass = new Map<string, { cases: number; sum: number }>();
