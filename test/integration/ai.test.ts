@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { aiFigures, aiFiguresLine } from '../../src/core/learnings';
-import { api, closeAllDiscarding, deleteFile, fileUri, readFile, waitFor, writeFile } from './helpers';
+import { api, closeAllDiscarding, deleteFile, fileUri, readFile, waitFor, workspaceRoot, writeFile } from './helpers';
 
 const TOOL = 'incidentLens_pastIncidents';
 
@@ -122,10 +122,12 @@ describe('the MCP server for agent mode', () => {
     }
     this.test!.title += ` [VS Code ${vscode.version} has the API]`;
     const defs = internals.mcp.definitions();
-    assert.equal(defs.length, 1);
-    const [def] = defs;
-    assert.equal(def!.label, 'Incident Lens');
-    assert.deepEqual(def!.args.slice(1, 3), ['mcp', '--root']);
+    const withRecords = internals.workspace.folderIndexes().filter((f) => !f.source && f.index.allFiles().length > 0);
+    assert.equal(defs.length, withRecords.length, 'one server per workspace folder with records');
+    const def = defs.find((d) => d.args[3] === workspaceRoot().fsPath);
+    assert.ok(def, defs.map((d) => d.args.join(' ')).join('\n'));
+    assert.equal(def.label, defs.length > 1 ? `Incident Lens (${vscode.workspace.getWorkspaceFolder(workspaceRoot())!.name})` : 'Incident Lens');
+    assert.deepEqual(def.args.slice(1, 3), ['mcp', '--root']);
     assert.ok(!def!.args.includes('--allow-writes'), 'read-only unless the setting allows writes');
     // Start it exactly as VS Code would, and talk to it with the SDK's client.
     const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
@@ -142,7 +144,7 @@ describe('the MCP server for agent mode', () => {
     }
     await vscode.workspace.getConfiguration('incidentLens').update('mcp.allowWrites', true, vscode.ConfigurationTarget.Workspace);
     try {
-      assert.ok(internals.mcp.definitions()[0]!.args.includes('--allow-writes'));
+      await waitFor(() => internals.mcp.definitions().find((d) => d.args[3] === workspaceRoot().fsPath)?.args.includes('--allow-writes'), 'the setting read');
     } finally {
       await vscode.workspace.getConfiguration('incidentLens').update('mcp.allowWrites', undefined, vscode.ConfigurationTarget.Workspace);
     }

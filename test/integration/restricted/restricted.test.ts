@@ -42,6 +42,9 @@ describe('restricted mode (untrusted workspace)', () => {
     await assert.rejects(run('incidentLens.linkCommitFiles', { incident: 'INC-023', commit: 'HEAD' }), /trusted workspace/);
     await assert.rejects(run('incidentLens.runRunbookStep', { runbook: 'RB-payments-rollback', step: 2, log: false }), /trusted workspace/);
     assert.ok(!vscode.window.terminals.some((t) => t.name.startsWith('Runbook ')));
+    // Nor an MCP server for agent mode (it would run git for check_diff).
+    const { internals } = await api();
+    assert.deepEqual(internals.mcp.definitions(), []);
   });
 
   it('opens the timeline without scripts, rendered read-only by the host', async () => {
