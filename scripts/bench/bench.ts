@@ -8,6 +8,7 @@
  * --vscode adds activation and first-CodeLens figures measured inside
  * code-server's extension host (needs scripts/setup-code-server.sh).
  */
+import { prepareSimilar, SimilarIndex } from '../../src/core/similar';
 import { spawnSync } from 'node:child_process';
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -239,6 +240,30 @@ async function main(): Promise<void> {
     }
     add({ name: `Insights: all figures for ${data!.total} incidents (median of 7, filters on and off)`, value: median(times), unit: 'ms', target: '< 200' });
     add({ name: 'Insights: full records loaded to compute them', value: loadedRecordCount() - loadedBefore, unit: '', target: '0' });
+  }
+
+  // Similar past incidents: the first question reads every full record (in slices: the longest block is what a user feels); later ones reuse the documents.
+  {
+    const incidents = index.incidents();
+    let longest = 0;
+    let last = performance.now();
+    const t0 = performance.now();
+    await prepareSimilar(incidents, async () => {
+      longest = Math.max(longest, performance.now() - last);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      last = performance.now();
+    });
+    longest = Math.max(longest, performance.now() - last);
+    new SimilarIndex(incidents).similar({ incident: incidents[Math.floor(incidents.length / 2)]!, limit: 3 });
+    add({ name: `similar incidents: first question over ${incidents.length} incidents (reads every record)`, value: performance.now() - t0, unit: 'ms' });
+    add({ name: 'similar incidents: longest event-loop block while reading them', value: longest, unit: 'ms', target: '≤ 50' });
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t1 = performance.now();
+      new SimilarIndex(incidents).similar(i % 2 ? { text: 'retry loop starved the queue after a deploy', limit: 3 } : { incident: incidents[i * 97]!, limit: 3 });
+      times.push(performance.now() - t1);
+    }
+    add({ name: 'similar incidents: next questions (median of 7, by id and by text)', value: median(times), unit: 'ms', target: '< 500' });
   }
 
   // Search: realistic queries with a known right answer, at N and at 1,000.

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics';
 import { DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS } from '../core/index';
 import { postmortemMarkdown } from '../core/export';
-import { PRIORITIES, STATUSES, type Priority } from '../core/schema';
+import { PRIORITIES, STATUSES, type Priority, priorityRank } from '../core/schema';
 import { describeIncident, describeRunbook, oneLine, summarizeIncident, summarizeRunbook } from '../core/present';
 import { GitError } from '../node/git/changes';
 import { checkRisk } from '../node/riskCheck';
@@ -131,7 +131,7 @@ async function risk(args: string[], io: Io): Promise<number> {
     throw err;
   }
   const { files, report } = checked;
-  const failing = failOn ? report.incidents.filter((r) => PRIORITIES.indexOf(r.incident.head.priority) <= PRIORITIES.indexOf(failOn as Priority)) : [];
+  const failing = failOn ? report.incidents.filter((r) => priorityRank(r.incident.head.priority) <= priorityRank(failOn as Priority)) : [];
   if (format === 'json') {
     json(io, {
       files,

@@ -6,7 +6,7 @@
 import { bySeverityThenRecency, type IncidentIndex } from './index';
 import type { LinkRef } from './links';
 import type { Incident, Runbook } from './model';
-import { PRIORITIES, type Priority } from './schema';
+import { PRIORITIES, type Priority, priorityRank } from './schema';
 import { TIME } from './time';
 
 export interface LinkFilter {
@@ -27,7 +27,7 @@ export interface LinkedIncidents {
 }
 
 export function isVisible(incident: Incident, filter: LinkFilter): boolean {
-  if (PRIORITIES.indexOf(incident.head.priority) > PRIORITIES.indexOf(filter.minimumPriority)) return false;
+  if (priorityRank(incident.head.priority) > priorityRank(filter.minimumPriority) && incident.head.priority !== undefined) return false;
   if (filter.hideClosedOlderThanDays > 0 && incident.head.status === 'closed') {
     const end = incident.resolution?.ms ?? incident.start?.ms;
     if (end !== undefined && filter.now - end > filter.hideClosedOlderThanDays * TIME.DAY) return false;

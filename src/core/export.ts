@@ -37,7 +37,7 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
 
   push(`# Postmortem — ${r.id}: ${md(r.title)}`, '');
   push(
-    line('Priority', `${r.priority} — ${PRIORITY_DEFINITIONS[r.priority]}`),
+    line('Priority', r.priority ? `${r.priority} — ${PRIORITY_DEFINITIONS[r.priority]}` : undefined),
     line('Status', STATUS_LABELS[r.status]),
     line('Start', incident.start && formatInstant(incident.start)),
     line('Resolution', incident.resolution && formatInstant(incident.resolution)),

@@ -7,7 +7,7 @@ import { isRecordFile, type FileAccess, type FileStat } from './fileAccess';
 import { LinkIndex, linkKind, normalizePath, repoPathKey, type LinkKind, type LinkRef } from './links';
 import { isActionOpen, isRunbookStale, postmortemOwed, runbookAgeDays, systemName, type ActionItem, type Incident, type IndexedRecord, type ResolvedAction, type Runbook } from './model';
 import { parseRecordText, type ParsedFile, type ParseOptions } from './parse';
-import { PRIORITIES, type IncidentStatus } from './schema';
+import { PRIORITIES, type IncidentStatus, priorityRank } from './schema';
 import { IncidentSearch } from './search';
 import type { Instant } from './time';
 
@@ -106,7 +106,7 @@ function byId(a: IndexedRecord, b: IndexedRecord): number {
 
 /** Most severe first, then most recent. */
 export function bySeverityThenRecency(a: Incident, b: Incident): number {
-  return PRIORITIES.indexOf(a.head.priority) - PRIORITIES.indexOf(b.head.priority) || (b.start?.ms ?? 0) - (a.start?.ms ?? 0);
+  return priorityRank(a.head.priority) - priorityRank(b.head.priority) || (b.start?.ms ?? 0) - (a.start?.ms ?? 0);
 }
 
 export class IncidentIndex {

@@ -10,7 +10,7 @@
 import type { IncidentIndex } from './index';
 import { incidentMetrics, type IncidentMetrics } from './metrics';
 import type { Incident } from './model';
-import { PRIORITIES, type Priority } from './schema';
+import { PRIORITIES, type Priority, priorityRank, priorityText } from './schema';
 import { formatDate, TIME } from './time';
 
 export type GroupBy = 'month' | 'week' | 'system' | 'priority';
@@ -77,7 +77,7 @@ export function groupOf(incident: Incident, by: GroupBy): string {
   const start = incident.start!;
   if (by === 'month') return formatDate(start).slice(0, 7);
   if (by === 'week') return isoWeek(start.ms, start.offsetMinutes);
-  if (by === 'priority') return incident.head.priority;
+  if (by === 'priority') return priorityText(incident.head.priority);
   return incident.head.impact?.system?.split(/\s+[—–-]\s+/)[0]?.trim() || '(no system)';
 }
 
@@ -166,7 +166,7 @@ export function hotspotsOf(incidents: readonly Incident[], limit = 20): Hotspot[
     if (rank < e.worst) e.worst = rank;
   };
   for (const incident of incidents) {
-    const rank = PRIORITIES.indexOf(incident.head.priority);
+    const rank = priorityRank(incident.head.priority);
     for (const link of incident.links) {
       // A link into another repository (record sources) is not this code.
       if (link.repo !== undefined) continue;

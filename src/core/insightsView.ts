@@ -48,7 +48,7 @@ export function insightsData(index: IncidentIndex, filter: InsightsFilter, now: 
   const chosen = all.filter(
     (i) =>
       (!filter.system || groupOf(i, 'system') === filter.system) &&
-      (!filter.priorities?.length || filter.priorities.includes(i.head.priority)) &&
+      (!filter.priorities?.length || (i.head.priority !== undefined && filter.priorities.includes(i.head.priority))) &&
       (!filter.statuses?.length || filter.statuses.includes(i.head.status)),
   );
   // The time range as the CLI's metrics applies it (incidents without a start are counted as left out).

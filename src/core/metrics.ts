@@ -66,7 +66,7 @@ export function aggregateMetrics(incidents: readonly Incident[]): AggregateMetri
   const byAiConnection = Object.fromEntries([...AI_CONNECTIONS, 'unknown'].map((a) => [a, 0])) as Record<AiConnection | 'unknown', number>;
   const per = incidents.map(incidentMetrics);
   for (const i of incidents) {
-    byPriority[i.head.priority]++;
+    if (i.head.priority) byPriority[i.head.priority]++;
     if (i.aiConnections.length === 0) byAiConnection.unknown++;
     for (const a of i.aiConnections) byAiConnection[a]++;
   }

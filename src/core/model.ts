@@ -135,11 +135,16 @@ export function recordZone(record: IncidentRecord): string | undefined {
 }
 
 /** Resolves times, reporting the ones it cannot read into `problems` (or nowhere, when they were reported at parse time). */
-function timeResolver(zone: string | undefined, problems?: SemanticProblem[]): TimeResolver {
+/** `importedWithoutStart`: an imported record whose source gave times of day but no date; its clock times wait for a start (warnings). */
+function timeResolver(zone: string | undefined, problems?: SemanticProblem[], importedWithoutStart = false): TimeResolver {
   return (raw, path, anchor, allowDate = false) => {
     if (raw === undefined) return undefined;
     const r = resolveTime(raw, anchor, { allowDate, zone });
     if ('error' in r) {
+      if (!anchor && importedWithoutStart && parseTime(raw).kind === 'clock') {
+        problems?.push({ path, severity: 'warning', message: `"${raw.trim()}" is a time of day and the source gave no date: set start to place it`, code: 'time-no-date' });
+        return undefined;
+      }
       problems?.push({ path, severity: 'error', message: r.error, code: 'time' });
       return undefined;
     }
@@ -411,7 +416,16 @@ export function buildIncident(file: string, record: IncidentRecord): { incident:
   if (record.timeZone !== undefined && !isTimeZone(record.timeZone)) {
     problems.push({ path: ['timeZone'], severity: 'error', message: `"${record.timeZone}" is not an IANA time zone: write it like Europe/Istanbul, America/Los_Angeles or UTC`, code: 'time-zone' });
   }
-  const time = timeResolver(recordZone(record), problems);
+  const time = timeResolver(recordZone(record), problems, !!record.source && record.start === undefined);
+
+  // Required, except that an imported record may lack what its source never gave: then a warning, never an invented value.
+  const from = record.source ? `${record.source.system} (${record.source.id}) gave none` : undefined;
+  if (record.priority === undefined) {
+    problems.push({ path: ['priority'], severity: from ? 'warning' : 'error', message: from ? `priority is not set: ${from}; set P1–P4` : 'priority is required: P1, P2, P3 or P4', code: 'missing-priority' });
+  }
+  if (record.start === undefined) {
+    problems.push({ path: ['start'], severity: from ? 'warning' : 'error', message: from ? `start is not set: ${from}; write when it began (a date alone will do)` : 'start is required: when the incident began, like 2025-03-18T14:37:00+03:00', code: 'missing-start' });
+  }
 
   const start = time(record.start, ['start'], undefined);
   const resolution = time(record.resolution, ['resolution'], start);

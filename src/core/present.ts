@@ -2,7 +2,7 @@
 import { commitPhrase, incidentCommits } from './commits';
 import { incidentMetrics, type IncidentMetrics } from './metrics';
 import { isRunbookStale, postmortemOwed, runbookAgeDays, type ActionItem, type Incident, type Runbook } from './model';
-import { AI_CONNECTION_LABELS, PRIORITY_DEFINITIONS } from './schema';
+import { AI_CONNECTION_LABELS, PRIORITY_DEFINITIONS, priorityDefinition, priorityText } from './schema';
 import { formatDate, formatDuration, formatInstant } from './time';
 
 export interface IncidentSummary {
@@ -31,7 +31,7 @@ export function summarizeIncident(incident: Incident): IncidentSummary {
     file: incident.file,
     title: r.title,
     status: r.status,
-    priority: r.priority,
+    priority: priorityText(r.priority),
     start: incident.start && formatInstant(incident.start),
     resolution: incident.resolution && formatInstant(incident.resolution),
     duration: incident.durationMinutes !== undefined ? formatDuration(incident.durationMinutes) : undefined,
@@ -56,7 +56,7 @@ export function describeIncident(incident: Incident, actions: readonly ActionIte
   const out: string[] = [];
   out.push(`${r.id}  ${r.priority}  ${r.status}  ${r.title}`);
   out.push(`  file:        ${incident.file}`);
-  out.push(`  priority:    ${r.priority} — ${PRIORITY_DEFINITIONS[r.priority]}`);
+  out.push(`  priority:    ${priorityText(r.priority)} — ${priorityDefinition(r.priority)}`);
   if (s.start) out.push(`  start:       ${s.start}`);
   if (s.resolution) out.push(`  resolution:  ${s.resolution}${s.duration ? ` (${s.duration})` : ''}`);
   const roles = r.roles;

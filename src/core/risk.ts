@@ -122,8 +122,8 @@ export function assessRisk(indexes: IncidentIndex | readonly IncidentIndex[], fi
       const what = `${incident.id} (${incident.head.priority}${active ? ', active' : ''}) ${incident.head.title}`;
       const cause = oneLine(incident.record.rootCause?.confirmed ?? incident.record.rootCause?.initialHypothesis ?? '');
       findings.push({
-        rule: active ? 'incident-lens/active-incident' : (`incident-lens/linked-incident-${incident.head.priority.toLowerCase()}` as RiskRuleId),
-        level: active ? 'error' : LEVEL_OF[incident.head.priority],
+        rule: active ? 'incident-lens/active-incident' : (`incident-lens/linked-incident-${(incident.head.priority ?? 'P4').toLowerCase()}` as RiskRuleId),
+        level: active ? 'error' : LEVEL_OF[incident.head.priority ?? 'P4'],
         incident,
         file,
         region,
@@ -152,7 +152,7 @@ export function assessRisk(indexes: IncidentIndex | readonly IncidentIndex[], fi
     const incident = all.map((ix) => ix.byId(t.incidentId)).find((r) => r?.kind === 'incident');
     if (!incident || incident.kind !== 'incident') continue;
     const short = t.fixSha.slice(0, 7);
-    const level: Level = LEVEL_OF[incident.head.priority] === 'note' ? 'warning' : 'error';
+    const level: Level = LEVEL_OF[incident.head.priority ?? 'P4'] === 'note' ? 'warning' : 'error';
     const entry = touched.get(incident.id) ?? { incident, files: new Set<string>() };
     touched.set(incident.id, entry);
     if (t.kind === 'edits-fix-lines') {

@@ -32,6 +32,22 @@ export const PRIORITY_DEFINITIONS: Record<Priority, string> = {
   P4: 'Minor issue, most users can proceed',
 };
 
+/** How a record without a priority shows (imported from a source that gave none; lint warns until one is set). */
+export const NO_PRIORITY = 'P?';
+
+/** P1 0 … P4 3; no priority sorts after P4. */
+export function priorityRank(p: Priority | undefined): number {
+  return p === undefined ? PRIORITIES.length : PRIORITIES.indexOf(p);
+}
+
+export function priorityText(p: Priority | undefined): string {
+  return p ?? NO_PRIORITY;
+}
+
+export function priorityDefinition(p: Priority | undefined): string {
+  return p ? PRIORITY_DEFINITIONS[p] : 'not set yet (the source it was imported from gave none)';
+}
+
 export const DETECTION_METHODS = ['monitoring', 'user', 'team'] as const;
 export const ENTRY_KINDS = ['event', 'finding', 'decision', 'action', 'communication'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -125,16 +141,25 @@ const plannedAction = z.object({
   acceptanceCriteria: text.optional(),
 });
 
+/** Where an imported record came from: re-imports match on system and id. */
+const importSource = z
+  .object({
+    system: text.min(1, 'must not be empty').meta({ description: 'The system it was imported from: markdown, incident-io, pagerduty, statuspage, csv, incident-lens.' }),
+    id: text.min(1, 'must not be empty').meta({ description: "The record's id or reference in that system (PT4KHLK, INC-123, OPS-101, a file name)." }),
+    url: text.optional(),
+  })
+  .meta({ description: 'Where this record was imported from (incident-lens import). Set by the importer; re-imports match on system and id.' });
+
 const aiConnection = z.union([z.enum(AI_CONNECTIONS), z.array(z.enum(AI_CONNECTIONS))]);
 
 export const incidentSchema = z.object({
   id: z.string().regex(INCIDENT_ID, 'expected an id like INC-023'),
   title: text.min(1, 'must not be empty'),
   status: z.enum(STATUSES).meta({ description: 'active, resolved, postmortem-pending (after close, postmortem due in 48 h) or closed.' }),
-  priority: z.enum(PRIORITIES).meta({
+  priority: z.enum(PRIORITIES).optional().meta({
     description: PRIORITIES.map((p) => `${p} — ${PRIORITY_DEFINITIONS[p]}`).join('; '),
   }),
-  start: time,
+  start: time.optional(),
   timeZone: text.optional().meta({ description: 'IANA time zone (America/Los_Angeles) for times written without an offset, and for display.' }),
   detected: z
     .object({
@@ -214,6 +239,7 @@ export const incidentSchema = z.object({
     .optional()
     .meta({ description: 'Commits the incident concerns, each with its role: trigger, revert, fix or related. rootCause.trigger.ref, when a SHA, counts as the trigger.' }),
   keywords: z.array(text).optional(),
+  source: importSource.optional(),
   runbooks: z
     .array(z.string().regex(RUNBOOK_ID, 'expected a runbook id like RB-payments-rollback'))
     .optional()
@@ -229,6 +255,7 @@ export const actionRecordSchema = z.object({
   acceptanceCriteria: text.optional(),
   term: z.enum(ACTION_TERMS).optional(),
   status: z.enum(ACTION_STATUSES),
+  source: importSource.optional(),
   links: z.array(codeLink).optional(),
   commits: z
     .array(commitRef)

@@ -14,8 +14,9 @@
  * for BM25F on the labelled set of real incidents, scripts/eval/similar.ts;
  * README "Similar past incidents") and BM25F.
  *
- * Documents are built from the full record once per record object (the
- * record is replaced when its file changes, so the cache never goes stale).
+ * Documents are built from the full record once per incident object (the
+ * index replaces it when its file changes, so the cache never goes stale);
+ * prepareSimilar reads them without blocking the event loop.
  */
 import type { Incident } from './model';
 import { AI_CONNECTION_LABELS, AI_CONNECTIONS, type IncidentRecord } from './schema';
@@ -121,13 +122,30 @@ function docOfFields(text: Partial<Record<SimilarField, string>>): Doc {
   return { fields, terms, surface };
 }
 
-const docs = new WeakMap<IncidentRecord, Doc>();
+/** Per incident object: the index replaces the object when its file changes, so a document never outlives its text. */
+const docs = new WeakMap<Incident, Doc>();
 
 function docOf(incident: Incident): Doc {
-  const record = incident.record;
-  let doc = docs.get(record);
-  if (!doc) docs.set(record, (doc = docOfFields(similarText(record))));
+  let doc = docs.get(incident);
+  if (!doc) docs.set(incident, (doc = docOfFields(similarText(incident.record))));
   return doc;
+}
+
+/**
+ * Reads the documents of incidents not read yet, in slices that give the
+ * event loop a turn (on a big folder the first question reads every full
+ * record: seconds at 10,000 incidents). Later questions reuse them.
+ */
+export async function prepareSimilar(incidents: readonly Incident[], yieldToLoop: () => Promise<void>, sliceMs = 8): Promise<void> {
+  let slice = performance.now();
+  for (const incident of incidents) {
+    if (docs.has(incident)) continue;
+    docOf(incident);
+    if (performance.now() - slice > sliceMs) {
+      await yieldToLoop();
+      slice = performance.now();
+    }
+  }
 }
 
 const LABEL = new Map(SIMILAR_FIELDS.map((f) => [f.key, f.label]));

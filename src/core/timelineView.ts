@@ -7,7 +7,7 @@ import { similarReason, type SimilarHit } from './similar';
 import { commitPhrase, incidentCommits } from './commits';
 import { incidentMetrics, METRIC_LABELS, type IncidentMetrics } from './metrics';
 import { postmortemOwed, runbookRole, type ActionItem, type Incident, type Runbook } from './model';
-import { AI_CONNECTION_LABELS, COMMUNICATION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type EntryKind, type Milestone } from './schema';
+import { AI_CONNECTION_LABELS, COMMUNICATION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type EntryKind, type Milestone, priorityDefinition, priorityText } from './schema';
 import { formatClock, formatDate, formatDuration, formatInstant, TIME } from './time';
 
 export type FieldPathData = Array<string | number>;
@@ -171,8 +171,8 @@ export function timelineViewModel(incident: Incident, actionRecords: readonly Ac
     title: r.title,
     status: r.status,
     statusLabel: STATUS_LABELS[r.status],
-    priority: r.priority,
-    priorityDefinition: PRIORITY_DEFINITIONS[r.priority],
+    priority: priorityText(r.priority),
+    priorityDefinition: priorityDefinition(r.priority),
     roles,
     start: incident.start && `${formatDate(incident.start)} ${formatClock(incident.start)}`,
     resolution: incident.resolution && `${formatDate(incident.resolution)} ${formatClock(incident.resolution)}`,
@@ -192,6 +192,6 @@ export function timelineViewModel(incident: Incident, actionRecords: readonly Ac
     },
     learning: r.learning && { lesson: r.learning.lesson, promptTemplate: r.learning.promptTemplate },
     runbooks: runbooks.map((rb) => ({ id: rb.id, label: runbookRole(rb), title: rb.record.title, steps: rb.record.steps.length })),
-    similar: similar.map((h) => ({ id: h.incident.id, title: h.incident.head.title, priority: h.incident.head.priority, status: STATUS_LABELS[h.incident.head.status] ?? h.incident.head.status, why: similarReason(h), lesson: h.incident.record.learning?.lesson })),
+    similar: similar.map((h) => ({ id: h.incident.id, title: h.incident.head.title, priority: priorityText(h.incident.head.priority), status: STATUS_LABELS[h.incident.head.status] ?? h.incident.head.status, why: similarReason(h), lesson: h.incident.record.learning?.lesson })),
   };
 }

@@ -8,7 +8,7 @@ import { commitPhrase, commitsLine, incidentCommits } from '../core/commits';
 import { lensTitle, linkedIncidents, linkedRunbooks, type Anchor, type LinkFilter } from '../core/codeLinks';
 import { runbookRole, type Runbook } from '../core/model';
 import type { Incident } from '../core/model';
-import { AI_CONNECTION_LABELS, PRIORITIES, PRIORITY_DEFINITIONS, type Priority } from '../core/schema';
+import { AI_CONNECTION_LABELS, PRIORITIES, PRIORITY_DEFINITIONS, type Priority, priorityDefinition, priorityRank, priorityText } from '../core/schema';
 import { formatDate, formatRelative } from '../core/time';
 import { oneLine } from '../core/present';
 import { settings } from './config';
@@ -142,14 +142,14 @@ export function incidentHover(folder: FolderIndex, incidents: readonly Incident[
   incidents.forEach((incident, n) => {
     const r = incident.record;
     if (n > 0) md.appendMarkdown('\n\n---\n\n');
-    md.appendMarkdown(`$(${PRIORITY_ICONS[r.priority]}) **${r.priority} ${r.id} — `);
+    md.appendMarkdown(`$(${PRIORITY_ICONS[r.priority ?? 'P4']}) **${priorityText(r.priority)} ${r.id} — `);
     text(r.title);
     md.appendMarkdown('**');
     if (incident.start) {
       const end = incident.resolution && formatDate(incident.resolution) !== formatDate(incident.start) ? ` to ${formatDate(incident.resolution)}` : '';
       md.appendMarkdown(` · ${formatDate(incident.start)}${end} (${formatRelative(incident.start.ms, now)})`);
     }
-    md.appendMarkdown(`\n\n_${PRIORITY_DEFINITIONS[r.priority]} · ${r.status}_\n\n`);
+    md.appendMarkdown(`\n\n_${priorityDefinition(r.priority)} · ${r.status}_\n\n`);
     const rc = r.rootCause;
     const cause = rc?.confirmed ?? rc?.initialHypothesis;
     if (cause) {
@@ -257,7 +257,7 @@ export class IncidentDecorationProvider implements vscode.FileDecorationProvider
       const filter = linkFilter();
       const incidents = [...new Set(linkedIncidents(this.workspace.indexesFor(located.folder).map((f) => f.index), located.path, filter).flatMap((g) => g.incidents))];
       if (!incidents.length) return undefined;
-      const top = incidents.map((i) => i.head.priority).sort((a, b) => PRIORITIES.indexOf(a) - PRIORITIES.indexOf(b))[0]!;
+      const top = incidents.map((i) => i.head.priority ?? 'P4').sort((a, b) => priorityRank(a) - priorityRank(b))[0]!;
       const strong = top === 'P1' || top === 'P2';
       const tooltip = `${vscode.l10n.t('Past incidents')}: ${incidents.map((i) => `${i.id} (${i.head.priority}) ${i.head.title}`).join('; ')}`;
       return new vscode.FileDecoration(top, tooltip, strong ? new vscode.ThemeColor(COLORS[top]) : undefined);

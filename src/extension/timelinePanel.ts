@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Incident } from '../core/model';
 import { inIncidentOffset, logEntryOps } from '../core/recordOps';
-import { SimilarIndex } from '../core/similar';
+import { prepareSimilar, SimilarIndex, type SimilarHit } from '../core/similar';
 import { timelineViewModel, type TimelineViewModel } from '../core/timelineView';
 import { webviewMessageSchema, type HostMessage, type TimelinePanelState } from '../webview/protocol';
 import { currentAuthor } from './author';
@@ -32,6 +32,15 @@ class TimelinePanel implements vscode.Disposable {
   private disposed = false;
   /** The last view model sent to the webview (what it shows; read by tests). */
   lastModel?: TimelineViewModel;
+  /** Similar past incidents of the incident shown, and which computation is the newest. */
+  similarOf?: { incident: Incident; hits: readonly SimilarHit[] };
+  similarGeneration = 0;
+  /** True once similar incidents were computed for what is shown (tests). */
+  similarReady = false;
+
+  get disposedNow(): boolean {
+    return this.disposed;
+  }
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -136,13 +145,28 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
     if (!ref) return;
     panel.panel.title = this.title(ref.incident);
     const runbooks = ref.folder.index.runbooksForIncident(ref.incident).map((r) => r.runbook);
+    // Similar past incidents come a moment later: on a big folder the first question reads every record (in slices).
+    const show = (alike: readonly SimilarHit[]) => {
+      const model = timelineViewModel(ref.incident, ref.folder.index.actionRecordsOf(ref.incident.id), clockNow(), runbooks, alike);
+      // Restricted Mode: no script runs in the panel, so the host renders it, read-only.
+      if (!vscode.workspace.isTrusted) panel.panel.webview.html = this.html(panel.panel.webview, panel.state, model);
+      else panel.post({ type: 'state', model });
+      panel.lastModel = model;
+    };
+    const previous = panel.similarOf?.incident === ref.incident ? panel.similarOf.hits : [];
+    show(previous);
+    const generation = ++panel.similarGeneration;
     // Alike in cause among this folder's incidents and its record sources'.
-    const alike = new SimilarIndex(this.workspace.indexesFor(ref.folder).flatMap((f) => f.index.incidents())).similar({ incident: ref.incident, limit: 3 });
-    const model = timelineViewModel(ref.incident, ref.folder.index.actionRecordsOf(ref.incident.id), clockNow(), runbooks, alike);
-    // Restricted Mode: no script runs in the panel, so the host renders it, read-only.
-    if (!vscode.workspace.isTrusted) panel.panel.webview.html = this.html(panel.panel.webview, panel.state, model);
-    else panel.post({ type: 'state', model });
-    panel.lastModel = model;
+    const incidents = this.workspace.indexesFor(ref.folder).flatMap((f) => f.index.incidents());
+    void prepareSimilar(incidents, () => new Promise((resolve) => setImmediate(resolve)))
+      .then(() => {
+        if (generation !== panel.similarGeneration || panel.disposedNow) return;
+        const hits = new SimilarIndex(incidents).similar({ incident: ref.incident, limit: 3 });
+        panel.similarOf = { incident: ref.incident, hits };
+        if (hits.length || previous.length) show(hits);
+        panel.similarReady = true;
+      })
+      .catch((err) => this.log.error('similar incidents', err));
   }
 
   private refreshAll(): void {

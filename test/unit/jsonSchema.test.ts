@@ -15,8 +15,11 @@ describe('generated JSON Schema', () => {
     const schema = JSON.parse(jsonSchemas()['incident.schema.json']!) as { properties: Record<string, unknown>; required: string[] };
     assert.deepEqual(Object.keys(schema.properties), [
       'id', 'title', 'status', 'priority', 'start', 'timeZone', 'detected', 'resolution', 'duration', 'roles', 'impact', 'timeline', 'actions',
-      'communications', 'rootCause', 'postmortem', 'learning', 'links', 'commits', 'keywords', 'runbooks',
+      'communications', 'rootCause', 'postmortem', 'learning', 'links', 'commits', 'keywords', 'source', 'runbooks',
     ]);
-    assert.deepEqual(schema.required, ['id', 'title', 'status', 'priority', 'start']);
+    assert.deepEqual(schema.required, ['id', 'title', 'status']);
+    // priority and start: required unless the record was imported (source) from a system that gave none.
+    assert.deepEqual((schema as unknown as { if: unknown; then: unknown }).if, { not: { required: ['source'] } });
+    assert.deepEqual((schema as unknown as { then: unknown }).then, { required: ['priority', 'start'] });
   });
 });

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import type { Incident } from '../../core/model';
-import { PRIORITIES, STATUSES, STATUS_LABELS } from '../../core/schema';
+import { PRIORITIES, STATUSES, STATUS_LABELS, priorityRank } from '../../core/schema';
 import type { IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
 import { IncidentNode, InlineActionNode } from '../tree/nodes';
 
@@ -29,7 +29,7 @@ export async function pickIncident(
   }
   const refs = workspace.incidents().filter((r) => filter(r.incident));
   if (!refs.length) throw new Error(vscode.l10n.t('No incident to act on.'));
-  const order = (r: IncidentRef) => STATUSES.indexOf(r.incident.head.status) * 10 + PRIORITIES.indexOf(r.incident.head.priority);
+  const order = (r: IncidentRef) => STATUSES.indexOf(r.incident.head.status) * 10 + priorityRank(r.incident.head.priority);
   refs.sort((a, b) => order(a) - order(b));
   type Item = vscode.QuickPickItem & { ref: IncidentRef };
   const toItem = (ref: IncidentRef, detail?: string): Item => ({

@@ -25,7 +25,7 @@ export function searchAll(workspace: IncidentWorkspace, query: string): Array<{ 
 function toItem(folder: FolderIndex, hit: SearchHit): HitItem {
   const r = hit.incident.record;
   return {
-    label: `$(${ICONS[r.priority]}) ${r.id} ${r.title}`,
+    label: `$(${ICONS[r.priority ?? 'P4']}) ${r.id} ${r.title}`,
     description: `${r.priority} · ${STATUS_LABELS[r.status]}`,
     detail: `${hit.field}: ${hit.snippet}`,
     alwaysShow: true,

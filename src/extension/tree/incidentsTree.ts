@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isRunbookStale, type Incident } from '../../core/model';
 import { bySeverityThenRecency } from '../../core/index';
 import { incidentNumber } from '../../core/index';
-import { PRIORITIES, PRIORITY_DEFINITIONS, STATUS_LABELS, type IncidentStatus } from '../../core/schema';
+import { PRIORITIES, PRIORITY_DEFINITIONS, STATUS_LABELS, type IncidentStatus, priorityText } from '../../core/schema';
 import { settings, type GroupBy, type SortBy } from '../config';
 import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
 import { DisposableStore } from '../lifecycle';
@@ -92,7 +92,7 @@ export class IncidentsTreeProvider extends IndexTreeProvider {
 }
 
 function groupKey(n: IncidentNode, by: GroupBy): string {
-  return by === 'status' ? n.incident.head.status : by === 'priority' ? n.incident.head.priority : (n.incident.head.impact?.system ?? '');
+  return by === 'status' ? n.incident.head.status : by === 'priority' ? priorityText(n.incident.head.priority) : (n.incident.head.impact?.system ?? '');
 }
 
 function group(nodes: IncidentNode[], by: GroupBy): GroupNode[] {

@@ -10,7 +10,7 @@ import type { ActionItem, Incident, ResolvedEntry, Runbook } from '../../core/mo
 import { isRunbookStale, postmortemOwed, runbookAgeDays, runbookRole } from '../../core/model';
 import { settings } from '../config';
 import type { OpenAction } from '../../core/index';
-import { AI_CONNECTION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type CodeLink, type Priority } from '../../core/schema';
+import { AI_CONNECTION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type CodeLink, type Priority, priorityDefinition, priorityText } from '../../core/schema';
 import { formatClock, formatDate, formatDuration, formatRelative } from '../../core/time';
 import { oneLine } from '../../core/present';
 import { COLORS, COMMANDS } from '../constants';
@@ -96,7 +96,7 @@ export class IncidentNode extends TreeNode {
     const r = this.incident.record;
     const item = new vscode.TreeItem(`${r.id} ${r.title}`, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `incident:${this.folder.folder.uri.toString()}:${r.id}:${this.incident.file}`;
-    item.iconPath = priorityIcon(r.priority);
+    item.iconPath = priorityIcon(r.priority ?? 'P4');
     const age =
       r.status === 'active'
         ? this.incident.start && formatRelative(this.incident.start.ms, this.now)
@@ -170,8 +170,8 @@ export function incidentTooltip(incident: Incident): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = false;
   md.supportHtml = false;
-  md.appendMarkdown(`$(${PRIORITY_ICONS[r.priority]}) **${escapeMarkdown(`${r.id} ${r.title}`)}**\n\n`);
-  const facts = [`${r.priority} — ${PRIORITY_DEFINITIONS[r.priority]}`, STATUS_LABELS[r.status], incident.start && formatDate(incident.start), incident.durationMinutes !== undefined ? formatDuration(incident.durationMinutes) : undefined];
+  md.appendMarkdown(`$(${PRIORITY_ICONS[r.priority ?? 'P4']}) **${escapeMarkdown(`${r.id} ${r.title}`)}**\n\n`);
+  const facts = [`${priorityText(r.priority)} — ${priorityDefinition(r.priority)}`, STATUS_LABELS[r.status], incident.start && formatDate(incident.start), incident.durationMinutes !== undefined ? formatDuration(incident.durationMinutes) : undefined];
   md.appendMarkdown(`${escapeMarkdown(facts.filter(Boolean).join(' · '))}\n\n`);
   const impact = [r.impact?.system, r.impact?.feature, r.impact?.business].filter(Boolean).join(' — ');
   if (impact) md.appendMarkdown(`**Impact:** ${escapeMarkdown(impact)}\n\n`);
