@@ -62,6 +62,7 @@ export const AI_CONNECTION_LABELS: Record<AiConnection, string> = {
 };
 export const POSTMORTEM_STATUSES = ['pending', 'in-progress', 'complete'] as const;
 export const ACTION_TERMS = ['short', 'medium', 'long'] as const;
+export type ActionTerm = (typeof ACTION_TERMS)[number];
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 

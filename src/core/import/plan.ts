@@ -1,0 +1,212 @@
+/**
+ * From drafts to what will be written, without writing: a new record for a
+ * source item never imported, or edit operations on the record it became.
+ *
+ * Re-import is idempotent and never overwrites: a record is matched by its
+ * `source` (system and id); fields still empty are filled, timeline entries
+ * and communications not yet present are appended, and every value already
+ * there stays — edited locally or not. Ids continue the workspace's
+ * numbering; the source's own reference stays in `source`.
+ *
+ * Every new record's text is parsed back before it is planned: an item whose
+ * record would not lint clean of errors is skipped with the reason.
+ */
+import type { EditOp } from '../edit';
+import { newRecordText } from '../edit';
+import { formatDiagnostic } from '../diagnostics';
+import { parseRecordText } from '../parse';
+import { nextIncidentId } from '../recordOps';
+import type { ActionRecord, IncidentRecord } from '../schema';
+import type { Draft, DraftAction, ImportSource } from './types';
+
+export type PlanStatus = 'create' | 'update' | 'unchanged' | 'skip';
+
+export interface PlanItem {
+  readonly status: PlanStatus;
+  readonly kind: 'incident' | 'action';
+  readonly label: string;
+  readonly where: string;
+  readonly source: ImportSource;
+  readonly id?: string;
+  /** Workspace-relative path of the record. */
+  readonly file?: string;
+  /** create: the new file's text. */
+  readonly text?: string;
+  /** update: the operations on the existing record (through the one edit path). */
+  readonly ops?: EditOp[];
+  /** What changes, in words ("timeline: 2 entries appended"), or why it is skipped. */
+  readonly changes: string[];
+}
+
+export interface ExistingRecords {
+  readonly incidents: ReadonlyArray<{ readonly id: string; readonly file: string; readonly record: IncidentRecord }>;
+  readonly actions: ReadonlyArray<{ readonly id: string; readonly file: string; readonly record: ActionRecord }>;
+  /** Every id in use (also of records that do not parse). */
+  readonly ids: readonly string[];
+}
+
+export interface PlanOptions {
+  /** Records folder, e.g. ".incidents". */
+  readonly folder: string;
+  /** Where action records go, e.g. ".incidents/actions". */
+  readonly actionsFolder: string;
+}
+
+const sourceKey = (s: ImportSource | undefined) => (s ? `${s.system}\u0000${s.id}` : undefined);
+
+const flat = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : JSON.stringify(v));
+
+/** Lists whose items are appended when missing; the key says when two items are the same. */
+const APPENDABLE: Record<string, (item: Record<string, unknown>) => string> = {
+  timeline: (e) => `${flat(e.at)}|${flat(e.text)}`,
+  'communications.customerNotification': (c) => `${flat(c.at)}|${flat(c.text)}`,
+  'communications.teamUpdates': (c) => `${flat(c.at)}|${flat(c.text)}`,
+  'communications.statusPage': (c) => `${flat(c.at)}|${flat(c.text)}`,
+  keywords: (k) => flat(k),
+};
+
+const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && !v.trim()) || (Array.isArray(v) && v.length === 0);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Operations that fill what is empty and append what is missing; never a change to a value that is there. */
+export function fillOps(existing: unknown, draft: unknown, path: Array<string | number> = []): { ops: EditOp[]; changes: string[] } {
+  const ops: EditOp[] = [];
+  const changes: string[] = [];
+  const name = path.join('.');
+  if (isEmpty(draft)) return { ops, changes };
+  if (isEmpty(existing)) {
+    ops.push({ kind: 'set', path, value: draft });
+    changes.push(`${name}: filled`);
+    return { ops, changes };
+  }
+  if (isObject(existing) && isObject(draft)) {
+    for (const [k, v] of Object.entries(draft)) {
+      const r = fillOps(existing[k], v, [...path, k]);
+      ops.push(...r.ops);
+      changes.push(...r.changes);
+    }
+    return { ops, changes };
+  }
+  const keyOf = APPENDABLE[name];
+  if (keyOf && Array.isArray(existing) && Array.isArray(draft)) {
+    const have = new Set(existing.map((x) => keyOf(x as Record<string, unknown>)));
+    let n = 0;
+    for (const item of draft) {
+      const k = keyOf(item as Record<string, unknown>);
+      if (have.has(k)) continue;
+      have.add(k);
+      ops.push({ kind: 'append', path, value: item });
+      n++;
+    }
+    if (n) changes.push(`${name}: ${n} ${n === 1 ? 'item' : 'items'} appended`);
+  }
+  // A value already there stays, whatever the source says now.
+  return { ops, changes };
+}
+
+function header(draft: { source: ImportSource; notes?: readonly string[] }): string {
+  const s = draft.source;
+  return [`Imported from ${s.system} (${s.id})${s.url ? ` ${s.url}` : ''} by incident-lens import.`, ...(draft.notes ?? [])].join('\n# ');
+}
+
+/** The incident's fields in the record format's order, with its id and source. */
+function incidentData(id: string, draft: Draft): Record<string, unknown> {
+  const r = draft.record;
+  const order = ['title', 'status', 'priority', 'start', 'timeZone', 'detected', 'resolution', 'roles', 'impact', 'timeline', 'actions', 'communications', 'rootCause', 'postmortem', 'learning', 'links', 'commits', 'keywords'];
+  const data: Record<string, unknown> = { id };
+  for (const k of order) if (!isEmpty(r[k])) data[k] = r[k];
+  for (const [k, v] of Object.entries(r)) if (!(k in data) && !isEmpty(v)) data[k] = v;
+  data.source = { ...draft.source };
+  return data;
+}
+
+function actionData(id: string, incidentId: string, a: DraftAction): Record<string, unknown> {
+  const data: Record<string, unknown> = { id, incident: incidentId, title: a.title };
+  if (a.owner) data.owner = a.owner;
+  if (a.deadline) data.deadline = a.deadline;
+  if (a.acceptanceCriteria) data.acceptanceCriteria = a.acceptanceCriteria;
+  if (a.term) data.term = a.term;
+  data.status = a.status;
+  data.source = { ...a.source };
+  return data;
+}
+
+/** A new file's text, or why it cannot be written (it would not lint clean of errors). */
+function checked(file: string, text: string): { text: string } | { error: string } {
+  const parsed = parseRecordText(file, text);
+  const error = parsed.diagnostics.find((d) => d.severity === 'error');
+  return error ? { error: `the record would not be valid: ${formatDiagnostic(error)}` } : { text };
+}
+
+export function planImport(drafts: readonly Draft[], existing: ExistingRecords, options: PlanOptions): PlanItem[] {
+  const folder = options.folder.replace(/\/+$/, '');
+  const actionsFolder = options.actionsFolder.replace(/\/+$/, '');
+  const bySource = new Map(existing.incidents.filter((i) => i.record.source).map((i) => [sourceKey(i.record.source)!, i]));
+  const actionBySource = new Map(existing.actions.filter((a) => a.record.source).map((a) => [sourceKey(a.record.source)!, a]));
+  const ids = new Set(existing.ids.map((i) => i.toUpperCase()));
+  const usedIds = [...existing.ids];
+  const actionIdsOf = (incidentId: string) => usedIds.filter((i) => i.toUpperCase().startsWith(`ACTION-INC${incidentId.replace(/^INC-/i, '')}-`));
+  const out: PlanItem[] = [];
+  const seen = new Set<string>();
+
+  for (const draft of drafts) {
+    const key = sourceKey(draft.source)!;
+    const base = { kind: 'incident' as const, label: draft.label, where: draft.where, source: draft.source };
+    if (seen.has(key)) {
+      out.push({ ...base, status: 'skip', changes: [`the same ${draft.source.system} item (${draft.source.id}) appears twice in this import; the first is used`] });
+      continue;
+    }
+    seen.add(key);
+    const found = bySource.get(key);
+    let incidentId: string;
+    if (found) {
+      incidentId = found.id;
+      const { ops, changes } = fillOps(found.record, draft.record);
+      out.push({ ...base, status: ops.length ? 'update' : 'unchanged', id: found.id, file: found.file, ops, changes });
+    } else {
+      const preferred = draft.preferredId && !ids.has(draft.preferredId.toUpperCase()) ? draft.preferredId : undefined;
+      incidentId = preferred ?? nextIncidentId(usedIds);
+      const file = `${folder}/${incidentId}.yaml`;
+      const result = checked(file, newRecordText(incidentData(incidentId, draft), header(draft)));
+      if ('error' in result) {
+        out.push({ ...base, status: 'skip', changes: [result.error] });
+        continue;
+      }
+      ids.add(incidentId.toUpperCase());
+      usedIds.push(incidentId);
+      out.push({ ...base, status: 'create', id: incidentId, file, text: result.text, changes: [`new record ${incidentId}`] });
+    }
+
+    for (const a of draft.actions) {
+      const akey = sourceKey(a.source)!;
+      const abase = { kind: 'action' as const, label: `${a.source.id} ${a.title}`, where: draft.where, source: a.source };
+      if (seen.has(akey)) continue;
+      seen.add(akey);
+      const have = actionBySource.get(akey);
+      if (have) {
+        const { ops, changes } = fillOps(have.record, { title: a.title, owner: a.owner, deadline: a.deadline, acceptanceCriteria: a.acceptanceCriteria, term: a.term });
+        out.push({ ...abase, status: ops.length ? 'update' : 'unchanged', id: have.id, file: have.file, ops, changes });
+        continue;
+      }
+      const digits = incidentId.replace(/^INC-/i, '');
+      let n = 1;
+      for (const id of actionIdsOf(incidentId)) n = Math.max(n, Number(id.split('-').pop()) + 1 || n);
+      const id = `ACTION-INC${digits}-${n}`;
+      const file = `${actionsFolder}/${id}.yaml`;
+      const result = checked(file, newRecordText(actionData(id, incidentId, a), header({ source: a.source })));
+      if ('error' in result) {
+        out.push({ ...abase, status: 'skip', changes: [result.error] });
+        continue;
+      }
+      usedIds.push(id);
+      out.push({ ...abase, status: 'create', id, file, text: result.text, changes: [`new action record ${id} of ${incidentId}`] });
+    }
+  }
+  return out;
+}
+
+export function planSummary(items: readonly PlanItem[]): Record<PlanStatus, number> {
+  const out: Record<PlanStatus, number> = { create: 0, update: 0, unchanged: 0, skip: 0 };
+  for (const i of items) out[i.status]++;
+  return out;
+}
