@@ -18,6 +18,7 @@ Commands:
   instructions               write the AI instruction files from the learnings (--agents, --check)
   runbooks [--for FILE]      list runbooks (stale ones flagged), or the runbooks for a file
   mcp [--allow-writes]       Model Context Protocol server over stdio for coding agents (read-only by default)
+  import PATH...             records from incident.io, PagerDuty, Statuspage, CSV or Markdown postmortems (--dry-run)
 
 Options for every command:
   -r, --root DIR     workspace folder (default: the nearest folder up holding the records folder)
@@ -64,6 +65,23 @@ postmortem summary, affected system and AI involvement (BM25F: rare words
 weigh more). Give an incident id, or a free text such as a task
 description or a diff: --text "$(git diff origin/main)". Each result says
 which words and fields it shares.`,
+  import: `incident-lens import [--from FORMAT] PATH... [--dry-run] [--json]
+         [--map field=Header,… | --mapping FILE] [--time-zone ZONE] [--system NAME]
+
+Brings a team's history in. FORMAT is markdown, incident-io, pagerduty,
+statuspage or csv; without --from it is told from each file (.md, .csv, and
+the JSON's fields). A folder means its .md, .json and .csv files.
+Each record keeps where it came from (source: system, id, url). Re-import
+is idempotent: it fills fields still empty and appends timeline entries
+and communications not yet there; a value already in a record is never
+changed. Ids continue the workspace's numbering. A file that is not valid
+stops nothing else but imports nothing; an item that cannot be read is
+skipped with its position (JSON pointer, CSV row and column, Markdown
+line). --dry-run prints the same report and writes nothing.
+CSV needs a mapping: fields id, title, status, priority, started, resolved,
+commander, system, summary, rootCause, trigger, lesson, url → column
+headers; statuses/priorities value maps; timeZone for times without an
+offset. Exit 1 when a file failed or a record could not be written.`,
   mcp: `incident-lens mcp [--allow-writes | --read-only] [--source DIR]...
 
 A Model Context Protocol server over stdio, for coding agents (Claude Code,

@@ -26,6 +26,7 @@ import { suggest } from './commands/suggest';
 import { mergeDriver } from './commands/mergeDriver';
 import { mcp } from './commands/mcp';
 import { similar } from './commands/similar';
+import { importCommand } from './commands/import';
 import { registerMergeDriver } from '../node/git/mergeDriver';
 import { clockFrom } from '../core/clock';
 
@@ -361,6 +362,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   'merge-driver': mergeDriver,
   mcp: (args, io) => mcp(args, io, VERSION),
   similar,
+  import: importCommand,
   suggest,
   init,
   metrics,

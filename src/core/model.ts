@@ -51,7 +51,7 @@ export interface ResolvedCommunication {
  * at once. Everything else (timeline, actions, communications, roles, root
  * cause and learning texts, postmortem texts…) is in the full record.
  */
-export type IncidentHead = Pick<IncidentRecord, 'id' | 'title' | 'status' | 'priority' | 'start' | 'resolution' | 'duration' | 'links' | 'runbooks'> & {
+export type IncidentHead = Pick<IncidentRecord, 'id' | 'title' | 'status' | 'priority' | 'start' | 'resolution' | 'duration' | 'links' | 'runbooks' | 'source'> & {
   readonly impact?: Pick<NonNullable<IncidentRecord['impact']>, 'system' | 'feature'>;
   readonly rootCause?: Pick<NonNullable<IncidentRecord['rootCause']>, 'aiConnection'>;
   readonly postmortem?: Pick<NonNullable<IncidentRecord['postmortem']>, 'status' | 'deadline' | 'owner' | 'actionPlan'>;
@@ -259,6 +259,7 @@ export function incidentHead(record: IncidentRecord): IncidentHead {
   if (duration !== undefined) head.duration = duration;
   if (links) head.links = links.map((l) => ({ ...l }));
   if (runbooks) head.runbooks = [...runbooks];
+  if (record.source) head.source = plain(record.source);
   if (impact?.system !== undefined || impact?.feature !== undefined) head.impact = plain({ system: impact.system, feature: impact.feature });
   if (rootCause?.aiConnection !== undefined) head.rootCause = plain({ aiConnection: rootCause.aiConnection });
   if (postmortem) {

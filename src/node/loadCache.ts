@@ -18,7 +18,7 @@ import { parseRecordText, type ParsedFile, type ParseOptions } from '../core/par
 import type { IncidentRecord } from '../core/schema';
 import { fromWireFile, toWire, type WireFile } from '../core/wire';
 
-const FORMAT = 5;
+const FORMAT = 6;
 const CHUNK = 128;
 
 interface Entry {

@@ -39,7 +39,8 @@ export interface PlanItem {
 }
 
 export interface ExistingRecords {
-  readonly incidents: ReadonlyArray<{ readonly id: string; readonly file: string; readonly record: IncidentRecord }>;
+  /** `record` is read only for the incidents an import matches (on a big folder, full records are loaded on demand). */
+  readonly incidents: ReadonlyArray<{ readonly id: string; readonly file: string; readonly source?: ImportSource; record(): IncidentRecord }>;
   readonly actions: ReadonlyArray<{ readonly id: string; readonly file: string; readonly record: ActionRecord }>;
   /** Every id in use (also of records that do not parse). */
   readonly ids: readonly string[];
@@ -141,7 +142,7 @@ function checked(file: string, text: string): { text: string } | { error: string
 export function planImport(drafts: readonly Draft[], existing: ExistingRecords, options: PlanOptions): PlanItem[] {
   const folder = options.folder.replace(/\/+$/, '');
   const actionsFolder = options.actionsFolder.replace(/\/+$/, '');
-  const bySource = new Map(existing.incidents.filter((i) => i.record.source).map((i) => [sourceKey(i.record.source)!, i]));
+  const bySource = new Map(existing.incidents.filter((i) => i.source).map((i) => [sourceKey(i.source)!, i]));
   const actionBySource = new Map(existing.actions.filter((a) => a.record.source).map((a) => [sourceKey(a.record.source)!, a]));
   const ids = new Set(existing.ids.map((i) => i.toUpperCase()));
   const usedIds = [...existing.ids];
@@ -161,7 +162,7 @@ export function planImport(drafts: readonly Draft[], existing: ExistingRecords, 
     let incidentId: string;
     if (found) {
       incidentId = found.id;
-      const { ops, changes } = fillOps(found.record, draft.record);
+      const { ops, changes } = fillOps(found.record(), draft.record);
       out.push({ ...base, status: ops.length ? 'update' : 'unchanged', id: found.id, file: found.file, ops, changes });
     } else {
       const preferred = draft.preferredId && !ids.has(draft.preferredId.toUpperCase()) ? draft.preferredId : undefined;
