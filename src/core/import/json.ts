@@ -42,6 +42,8 @@ export class JsonItemScanner {
   private item: { text: string[]; line: number; column: number; depth: number } | undefined;
   private sawValue = false;
   private ended = false;
+  /** The document with each item replaced by null (and its line breaks kept): parsed at the end, it checks everything outside the items. */
+  private skeleton: string[] = [];
 
   /** Keys of top-level arrays whose items are wanted (a top-level array is always read). */
   constructor(private readonly keys: ReadonlySet<string>) {}
@@ -49,8 +51,11 @@ export class JsonItemScanner {
   feed(chunk: string): JsonItem[] {
     const out: JsonItem[] = [];
     let itemStart = this.item ? 0 : -1;
+    let outside = this.item ? -1 : 0;
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i]!;
+      // Characters outside items go to the skeleton.
+      if (!this.item && outside < 0) outside = i;
       if (c === '\n') {
         this.line++;
         this.column = 0;
@@ -70,6 +75,8 @@ export class JsonItemScanner {
       if (this.arrayPointer !== undefined && !this.item && this.depth === this.stack.length && this.stack.at(-1) === '[' && this.isItemDepth() && c !== ']' && c !== ',') {
         this.item = { text: [], line: this.line, column: this.column, depth: this.depth };
         itemStart = i;
+        if (outside >= 0) this.skeleton.push(chunk.slice(outside, i));
+        outside = -1;
       }
       switch (c) {
         case '"':
@@ -91,7 +98,10 @@ export class JsonItemScanner {
           const open = this.stack.pop();
           if ((c === '}' && open !== '{') || (c === ']' && open !== '[')) throw new JsonSyntaxError(open ? `"${c}" closes a "${open}"` : `unexpected "${c}"`, this.line, this.column);
           // The end of a wanted array ends its last item.
-          if (this.item && this.depth === this.item.depth) out.push(this.finishItem(chunk, itemStart, i));
+          if (this.item && this.depth === this.item.depth) {
+            out.push(this.finishItem(chunk, itemStart, i));
+            outside = i;
+          }
           this.depth--;
           if (c === ']' && this.arrayPointer !== undefined && this.depth === (this.arrayPointer === '' ? 0 : 1)) this.arrayPointer = undefined;
           if (this.depth === 0) {
@@ -107,6 +117,7 @@ export class JsonItemScanner {
           if (this.item && this.depth === this.item.depth) {
             out.push(this.finishItem(chunk, itemStart, i));
             itemStart = -1;
+            outside = i;
           }
           break;
         default:
@@ -118,6 +129,7 @@ export class JsonItemScanner {
       if (this.item && itemStart < 0) itemStart = i;
     }
     if (this.item && itemStart >= 0) this.item.text.push(chunk.slice(itemStart));
+    if (!this.item && outside >= 0) this.skeleton.push(chunk.slice(outside));
     return out;
   }
 
@@ -130,6 +142,7 @@ export class JsonItemScanner {
     this.item = undefined;
     if (start >= 0) item.text.push(chunk.slice(start, end));
     const text = item.text.join('');
+    this.skeleton.push(`null${'\n'.repeat(text.split('\n').length - 1)}`);
     const pointer = `${this.arrayPointer}/${this.index++}`;
     try {
       return { pointer, line: item.line, value: JSON.parse(text) };
@@ -153,6 +166,15 @@ export class JsonItemScanner {
     if (this.inString) throw new JsonSyntaxError('the file ends inside a string', this.line, this.column);
     if (this.depth > 0) throw new JsonSyntaxError(`the file ends before its ${this.stack.length} open ${this.stack.at(-1) === '[' ? 'array' : 'object'}${this.stack.length > 1 ? 's' : ''} close`, this.line, this.column);
     if (!this.sawValue) throw new JsonSyntaxError('the file is empty or holds no JSON object or array', this.line, this.column);
+    const skeleton = this.skeleton.join('');
+    try {
+      JSON.parse(skeleton);
+    } catch (err) {
+      const pos = /position (\d+)/.exec((err as Error).message);
+      const before = pos ? skeleton.slice(0, Number(pos[1])) : skeleton;
+      const lines = before.split('\n');
+      throw new JsonSyntaxError((err as Error).message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected/, 'unexpected'), lines.length, lines.at(-1)!.length + 1);
+    }
   }
 }
 

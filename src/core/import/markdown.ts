@@ -34,7 +34,7 @@ export function inlineText(md: string): string {
   };
   let s = md
     // Code spans: kept with their backticks (code in a postmortem stays code).
-    .replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => hold(m))
+    .replace(/(?<![\\`])(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => hold(m))
     .replace(/\\([!-/:-@[-`{-~])/g, (_, c: string) => hold(c))
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
