@@ -35,7 +35,8 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
   const out: string[] = [];
   const push = (...lines: Array<string | undefined>) => out.push(...lines.filter((l): l is string => l !== undefined));
 
-  push(`# Postmortem — ${r.id}: ${md(r.title)}`, '');
+  // A heading's trailing # would be read as its closing sequence: escaped.
+  push(`# Postmortem — ${r.id}: ${md(r.title).replace(/(?<!\\)#$/, '\\#')}`, '');
   push(
     line('Priority', r.priority ? `${r.priority} — ${PRIORITY_DEFINITIONS[r.priority]}` : undefined),
     line('Status', STATUS_LABELS[r.status]),
@@ -128,7 +129,9 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
     }
     const when = t.at ? (t.at.precision === 'day' ? `${t.at.approximate ? '≈ ' : ''}${formatDate(t.at)} (date only)` : formatClock(t.at)) : md(t.entry.at);
     const tags = [t.entry.kind, t.entry.milestone && `milestone: ${t.entry.milestone}`].filter(Boolean).join(', ');
-    push(`- **${when}** — ${md(t.entry.text)}${t.entry.author ? ` (${md(t.entry.author)})` : ''}${tags ? ` _[${tags}]_` : ''}`);
+    // The author's parentheses are escaped, and a text that ends in "(…)" without an author gets its last ")" escaped: no reader takes one for the other.
+    const text = md(t.entry.text);
+    push(`- **${when}** — ${!t.entry.author && text.endsWith(')') ? `${text.slice(0, -1)}\\)` : text}${t.entry.author ? ` (${md(t.entry.author).replace(/[()]/g, '\\$&')})` : ''}${tags ? ` _[${tags}]_` : ''}`);
   }
   if (!incident.timeline.length) push('_No entries._');
   push('');

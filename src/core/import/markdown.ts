@@ -145,7 +145,7 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
   let fence = false;
   lines.forEach((l, i) => {
     if (/^\s*(```|~~~)/.test(l)) fence = !fence;
-    const h = !fence && /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(l);
+    const h = !fence && /^(#{1,6})\s+(.+?)(?:\s+#+)?\s*$/.exec(l);
     if (h) {
       cur = { heading: h[2]!, level: h[1]!.length, line: i + 1, lines: [], key: sectionKey(h[2]!) };
       blocks.push(cur);
@@ -249,6 +249,7 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
   // ---- timeline
   // The Timeline section; without one, a table with a time column anywhere (posts often put it under another heading).
   let timelineBlocks = blocks.filter((b) => b.key === 'timeline');
+  const ownOffset = ownExport ? /(Z|[+-]\d{2}:\d{2})$/.exec(labelled('start')?.value.trim() ?? '')?.[1] : undefined;
   if (!timelineBlocks.length) {
     const withTable = blocks.find((b) => b.lines.some((l, i) => /^\s*\|/.test(l.text) && /\b(time|when|timestamp)\b/i.test(l.text) && /^\s*\|?\s*:?-{3,}/.test(b.lines[i + 1]?.text ?? '')));
     if (withTable) {
@@ -332,7 +333,9 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
       const u = utc || !!m[5];
       const rest = m[6] ?? '';
       const tagged = ownExport ? ownTags(rest) : { text: inlineText(rest) };
-      entries.push({ ...tagged, at: timeValue(m[4]!, d, u, !!m[2]), line });
+      // Our export writes times of day in the incident's offset, under a heading per day when it spans several.
+      const at = ownExport && d?.y && ownOffset ? `${m[2] ? '~' : ''}${dayText(d)}T${timeValue(m[4]!, undefined, false, false)}:00${ownOffset}` : timeValue(m[4]!, d, u, !!m[2]);
+      entries.push({ ...tagged, at, line });
     }
   }
 
@@ -409,7 +412,7 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
     const ai = bullet('rootCause', 'AI connection');
     if (ai) {
       const values = ai.split(/,\s*/).map((a) => (Object.entries(AI_CONNECTION_LABELS).find(([, v]) => v === a.trim()) ?? [])[0]).filter(Boolean);
-      if (values.length) (record.rootCause as Record<string, unknown>).aiConnection = values.length === 1 ? values[0] : values;
+      if (values.length) ((record.rootCause ??= {}) as Record<string, unknown>).aiConnection = values.length === 1 ? values[0] : values;
     }
     set(['rootCause', 'note'], unmd(bullet('rootCause', 'Note')));
     set(['postmortem', 'whyNotCaught'], paragraphs('whyNotCaught'));
@@ -429,12 +432,10 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
       if ((DETECTION_METHODS as readonly string[]).includes(how!.trim())) record.detected = { how: how!.trim(), ...(rest.length ? { source: unmd(rest.join(' — ')) } : {}) };
     }
     const pm = labelled('postmortem');
-    if (pm) {
-      const [status, ...rest] = pm.value.split(/,\s*/);
-      const owner = rest.find((r) => r.startsWith('owner '));
-      if (/^(pending|in-progress|complete)$/.test(status!.trim())) (record.postmortem ??= {}) && Object.assign(record.postmortem as object, { status: status!.trim(), ...(owner ? { owner: unmd(owner.slice(6)) } : {}) });
-    }
-    const comms = ownCommunications(body('communications'));
+    // "complete, owner Ali, due 2025-03-20T16:52:00+03:00", each part optional.
+    const m = pm && /^(?:(pending|in-progress|complete)(?:, |$))?(?:owner (.*?))?(?:,? ?due \S+)?$/.exec(pm.value.trim());
+    if (m && (m[1] || m[2])) Object.assign((record.postmortem ??= {}) as object, { ...(m[1] ? { status: m[1] } : {}), ...(m[2] ? { owner: unmd(m[2]) } : {}) });
+    const comms = ownCommunications(body('communications'), ownOffset);
     if (comms) record.communications = comms;
   } else {
     // Without a Summary section, the paragraphs under the title are the summary.
@@ -490,6 +491,7 @@ function ownTags(rest: string): { text: string; author?: string; kind?: string; 
       if (tags[2]) out.milestone = tags[2];
     }
   }
+  // Escapes are consumed in pairs, so the closing ")" is never an escaped one.
   const author = /\s\(((?:\\.|[^()\\])+)\)$/.exec(out.text);
   if (author) {
     out.author = inlineText(author[1]!);
@@ -500,14 +502,14 @@ function ownTags(rest: string): { text: string; author?: string; kind?: string; 
 }
 
 /** Our export's "- Customer notification — 14:50: text". */
-function ownCommunications(lines: string[]): Record<string, unknown> | undefined {
+function ownCommunications(lines: string[], offset: string | undefined): Record<string, unknown> | undefined {
   const out: Record<string, Array<Record<string, unknown>>> = {};
   for (const l of lines) {
     const m = /^\s*-\s+(.+?) — (?:(\d{4}-\d{2}-\d{2}) )?(\d{2}:\d{2})(?::\s(.*))?$/.exec(l);
     if (!m) continue;
     const channel = (Object.entries(COMMUNICATION_LABELS) as Array<[CommunicationChannel, string]>).find(([, v]) => v === m[1])?.[0];
     if (!channel) continue;
-    const item: Record<string, unknown> = { at: m[2] ? `${m[2]}T${m[3]}` : m[3] };
+    const item: Record<string, unknown> = { at: m[2] ? `${m[2]}T${m[3]}:00${offset ?? ''}` : m[3] };
     if (m[4]) item.text = inlineText(m[4]);
     (out[channel] ??= []).push(item);
   }
