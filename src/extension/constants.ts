@@ -29,6 +29,7 @@ export const COMMANDS = {
   linkSymbol: 'incidentLens.linkSymbol',
   linkCommitFiles: 'incidentLens.linkCommitFiles',
   suggestCodeLinks: 'incidentLens.suggestCodeLinks',
+  importIncidents: 'incidentLens.importIncidents',
   showInsights: 'incidentLens.showInsights',
   registerMergeDriver: 'incidentLens.registerMergeDriver',
   writeAiInstructions: 'incidentLens.writeAiInstructions',

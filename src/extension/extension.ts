@@ -30,6 +30,7 @@ import { TimelinePanels } from './timelinePanel';
 import { pickIncident } from './commands/pickIncident';
 import { AiLearnings } from './aiLearnings';
 import { McpServers } from './mcpProvider';
+import { ImportCommands } from './commands/importIncidents';
 import { ParsePool } from '../node/parsePool';
 
 export interface IncidentLensApi {
@@ -136,6 +137,8 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   const history = new GitHistoryCommands(workspace, recordEditor, log);
   sub(vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitContentProvider()));
   command(COMMANDS.suggestCodeLinks, (arg) => history.suggest(arg));
+  const importing = new ImportCommands(workspace, recordEditor, log);
+  command(COMMANDS.importIncidents, (arg) => importing.importIncidents(arg));
   command(COMMANDS.openCommit, (arg) => history.openCommit(arg));
   const mergeDriver = new MergeDriverSetup(context, workspace, log);
   command(COMMANDS.registerMergeDriver, (arg) => mergeDriver.register(arg));

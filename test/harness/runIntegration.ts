@@ -74,7 +74,7 @@ function packageRunner(work: string, resultsFile: string, logFile: string, pass:
   writeFileSync(join(dir, 'LICENSE'), 'MIT\n');
   writeFileSync(
     join(dir, 'runner-config.json'),
-    JSON.stringify({ mochaPath: join(REPO, 'node_modules', 'mocha'), resultsFile, logFile, grep, testsDir: pass.testsDir }),
+    JSON.stringify({ mochaPath: join(REPO, 'node_modules', 'mocha'), resultsFile, logFile, grep, testsDir: pass.testsDir, repo: REPO }),
   );
   const vsix = join(work, 'runner.vsix');
   execFileSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], {

@@ -15,12 +15,15 @@ interface RunnerConfig {
   logFile: string;
   grep?: string;
   testsDir?: string;
+  /** The repository the tests were built from (fixtures). */
+  repo?: string;
 }
 
 export function activate(): void {
   const config = JSON.parse(readFileSync(join(__dirname, 'runner-config.json'), 'utf8')) as RunnerConfig;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded from the repository at run time, not bundled
   const Mocha = require(config.mochaPath) as typeof MochaType;
+  if (config.repo) process.env.INCIDENT_LENS_REPO = config.repo;
   // Let the workbench settle before the first test.
   setTimeout(() => {
     runSuite(Mocha, join(__dirname, 'tests', config.testsDir ?? ''), config.logFile, config.grep).then(

@@ -28,6 +28,8 @@ export interface PlanItem {
   readonly where: string;
   readonly source: ImportSource;
   readonly id?: string;
+  /** An action record's incident. */
+  readonly incident?: string;
   /** Workspace-relative path of the record. */
   readonly file?: string;
   /** create: the new file's text. */
@@ -180,7 +182,7 @@ export function planImport(drafts: readonly Draft[], existing: ExistingRecords, 
 
     for (const a of draft.actions) {
       const akey = sourceKey(a.source)!;
-      const abase = { kind: 'action' as const, label: `${a.source.id} ${a.title}`, where: draft.where, source: a.source };
+      const abase = { kind: 'action' as const, label: `${a.source.id} ${a.title}`, where: draft.where, source: a.source, incident: incidentId };
       if (seen.has(akey)) continue;
       seen.add(akey);
       const have = actionBySource.get(akey);
