@@ -154,6 +154,17 @@ describe('import (real process, real files)', function () {
     assert.equal(records(ws).size, 2);
   });
 
+  it('a big export streams with a progress line on stderr', () => {
+    const incidents = Array.from({ length: 4000 }, (_, n) => ({ id: `P${n}`, title: `Latency above SLO ${n}`, status: 'resolved', created_at: '2024-01-01T00:00:00Z', resolved_at: '2024-01-01T01:00:00Z', description: 'x'.repeat(1200) }));
+    ws.write('big.json', JSON.stringify({ incidents }));
+    const r = cli(ws.root, 'import', '--from', 'pagerduty', '--dry-run', 'big.json');
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stderr.split('\n').filter((l) => /^reading [\d.]+ \/ [\d.]+ MB \(\d+ %\)$/.test(l));
+    assert.ok(lines.length >= 5, r.stderr);
+    assert.match(lines.at(-1)!, /\(100 %\)$/);
+    assert.match(r.stdout, /4000 to create/);
+  });
+
   it('--dry-run prints the plan and writes nothing; --json reports every item', () => {
     const dry = cli(ws.root, 'import', '--dry-run', join(FIX, 'pagerduty'));
     assert.equal(dry.code, 0);

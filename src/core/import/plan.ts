@@ -141,68 +141,120 @@ function checked(file: string, text: string): { text: string } | { error: string
   return error ? { error: `the record would not be valid: ${formatDiagnostic(error)}` } : { text };
 }
 
-export function planImport(drafts: readonly Draft[], existing: ExistingRecords, options: PlanOptions): PlanItem[] {
-  const folder = options.folder.replace(/\/+$/, '');
-  const actionsFolder = options.actionsFolder.replace(/\/+$/, '');
-  const bySource = new Map(existing.incidents.filter((i) => i.source).map((i) => [sourceKey(i.source)!, i]));
-  const actionBySource = new Map(existing.actions.filter((a) => a.record.source).map((a) => [sourceKey(a.record.source)!, a]));
-  const ids = new Set(existing.ids.map((i) => i.toUpperCase()));
-  const usedIds = [...existing.ids];
-  const actionIdsOf = (incidentId: string) => usedIds.filter((i) => i.toUpperCase().startsWith(`ACTION-INC${incidentId.replace(/^INC-/i, '')}-`));
-  const out: PlanItem[] = [];
-  const seen = new Set<string>();
+/** Plans drafts one at a time; the ids it hands out continue from the workspace's and from each other. */
+class Planner {
+  private readonly folder: string;
+  private readonly actionsFolder: string;
+  private readonly bySource: Map<string, ExistingRecords['incidents'][number]>;
+  private readonly actionBySource: Map<string, ExistingRecords['actions'][number]>;
+  private readonly ids: Set<string>;
+  /** The highest incident number in use and its width (INC-041 → 41, 3): next ids in O(1). */
+  private maxNumber = 0;
+  private width = 3;
+  /** Per incident id: the next action number. */
+  private readonly nextAction = new Map<string, number>();
+  private readonly seen = new Set<string>();
 
-  for (const draft of drafts) {
+  constructor(existing: ExistingRecords, options: PlanOptions) {
+    this.folder = options.folder.replace(/\/+$/, '');
+    this.actionsFolder = options.actionsFolder.replace(/\/+$/, '');
+    this.bySource = new Map(existing.incidents.filter((i) => i.source).map((i) => [sourceKey(i.source)!, i]));
+    this.actionBySource = new Map(existing.actions.filter((a) => a.record.source).map((a) => [sourceKey(a.record.source)!, a]));
+    this.ids = new Set(existing.ids.map((i) => i.toUpperCase()));
+    for (const id of existing.ids) this.useId(id);
+  }
+
+  private useId(id: string): void {
+    this.ids.add(id.toUpperCase());
+    const inc = /^INC-(\d+)$/i.exec(id);
+    if (inc) {
+      this.maxNumber = Math.max(this.maxNumber, Number(inc[1]));
+      this.width = Math.max(this.width, inc[1]!.length);
+    }
+    const act = /^ACTION-INC(\d+)-(\d+)$/i.exec(id);
+    if (act) {
+      const key = `INC-${act[1]}`.toUpperCase();
+      this.nextAction.set(key, Math.max(this.nextAction.get(key) ?? 1, Number(act[2]) + 1));
+    }
+  }
+
+  private nextIncidentId(): string {
+    let id: string;
+    do id = nextIncidentId([`INC-${String(this.maxNumber).padStart(this.width, '0')}`]);
+    while (this.ids.has(id.toUpperCase()) && ++this.maxNumber);
+    return id;
+  }
+
+  plan(draft: Draft): PlanItem[] {
+    const out: PlanItem[] = [];
     const key = sourceKey(draft.source)!;
     const base = { kind: 'incident' as const, label: draft.label, where: draft.where, source: draft.source };
-    if (seen.has(key)) {
+    if (this.seen.has(key)) {
       out.push({ ...base, status: 'skip', changes: [`the same ${draft.source.system} item (${draft.source.id}) appears twice in this import; the first is used`] });
-      continue;
+      return out;
     }
-    seen.add(key);
-    const found = bySource.get(key);
+    this.seen.add(key);
+    const found = this.bySource.get(key);
     let incidentId: string;
     if (found) {
       incidentId = found.id;
       const { ops, changes } = fillOps(found.record(), draft.record);
       out.push({ ...base, status: ops.length ? 'update' : 'unchanged', id: found.id, file: found.file, ops, changes });
     } else {
-      const preferred = draft.preferredId && !ids.has(draft.preferredId.toUpperCase()) ? draft.preferredId : undefined;
-      incidentId = preferred ?? nextIncidentId(usedIds);
-      const file = `${folder}/${incidentId}.yaml`;
+      const preferred = draft.preferredId && !this.ids.has(draft.preferredId.toUpperCase()) ? draft.preferredId : undefined;
+      incidentId = preferred ?? this.nextIncidentId();
+      const file = `${this.folder}/${incidentId}.yaml`;
       const result = checked(file, newRecordText(incidentData(incidentId, draft), header(draft)));
       if ('error' in result) {
         out.push({ ...base, status: 'skip', changes: [result.error] });
-        continue;
+        return out;
       }
-      ids.add(incidentId.toUpperCase());
-      usedIds.push(incidentId);
+      this.useId(incidentId);
       out.push({ ...base, status: 'create', id: incidentId, file, text: result.text, changes: [`new record ${incidentId}`] });
     }
 
     for (const a of draft.actions) {
       const akey = sourceKey(a.source)!;
       const abase = { kind: 'action' as const, label: `${a.source.id} ${a.title}`, where: draft.where, source: a.source, incident: incidentId };
-      if (seen.has(akey)) continue;
-      seen.add(akey);
-      const have = actionBySource.get(akey);
+      if (this.seen.has(akey)) continue;
+      this.seen.add(akey);
+      const have = this.actionBySource.get(akey);
       if (have) {
         const { ops, changes } = fillOps(have.record, { title: a.title, owner: a.owner, deadline: a.deadline, acceptanceCriteria: a.acceptanceCriteria, term: a.term });
         out.push({ ...abase, status: ops.length ? 'update' : 'unchanged', id: have.id, file: have.file, ops, changes });
         continue;
       }
-      const digits = incidentId.replace(/^INC-/i, '');
-      let n = 1;
-      for (const id of actionIdsOf(incidentId)) n = Math.max(n, Number(id.split('-').pop()) + 1 || n);
-      const id = `ACTION-INC${digits}-${n}`;
-      const file = `${actionsFolder}/${id}.yaml`;
+      const n = this.nextAction.get(incidentId.toUpperCase()) ?? 1;
+      const id = `ACTION-INC${incidentId.replace(/^INC-/i, '')}-${n}`;
+      const file = `${this.actionsFolder}/${id}.yaml`;
       const result = checked(file, newRecordText(actionData(id, incidentId, a), header({ source: a.source })));
       if ('error' in result) {
         out.push({ ...abase, status: 'skip', changes: [result.error] });
         continue;
       }
-      usedIds.push(id);
+      this.useId(id);
       out.push({ ...abase, status: 'create', id, file, text: result.text, changes: [`new action record ${id} of ${incidentId}`] });
+    }
+    return out;
+  }
+}
+
+export function planImport(drafts: readonly Draft[], existing: ExistingRecords, options: PlanOptions): PlanItem[] {
+  const planner = new Planner(existing, options);
+  return drafts.flatMap((d) => planner.plan(d));
+}
+
+/** The same plan, giving the event loop a turn every few milliseconds (the extension host must not stall on a big export). */
+export async function planImportInSlices(drafts: readonly Draft[], existing: ExistingRecords, options: PlanOptions, yieldToLoop: () => Promise<void>, cancelled?: () => boolean): Promise<PlanItem[] | undefined> {
+  const planner = new Planner(existing, options);
+  const out: PlanItem[] = [];
+  let slice = performance.now();
+  for (const d of drafts) {
+    out.push(...planner.plan(d));
+    if (performance.now() - slice > 8) {
+      await yieldToLoop();
+      if (cancelled?.()) return undefined;
+      slice = performance.now();
     }
   }
   return out;

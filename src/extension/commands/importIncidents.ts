@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import { csvMapping, type CsvMapping } from '../../core/import/csv';
-import { planImport, planSummary, type PlanItem } from '../../core/import/plan';
+import { planImportInSlices, planSummary, type PlanItem } from '../../core/import/plan';
 import { detectFormat, ImportCancelled, readImport } from '../../core/import/read';
 import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat, type ImportProblem } from '../../core/import/types';
 import { existingRecords, expandPaths, importFile } from '../../node/importFiles';
@@ -135,7 +135,11 @@ export class ImportCommands {
       },
     );
     if (!read) return { items: [], problems: [], failed: [], written: [], cancelled: true };
-    const items = planImport(read.drafts, existingRecords(folder.index), { folder: folder.index.folder, actionsFolder: `${folder.index.folder}/actions` });
+    // Planning parses every new record back: thousands of them take seconds, in slices so the editor stays responsive.
+    const items = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing {0} records', read.drafts.length), cancellable: true }, (_, uiToken) =>
+      planImportInSlices(read.drafts, existingRecords(folder.index), { folder: folder.index.folder, actionsFolder: `${folder.index.folder}/actions` }, () => new Promise((resolve) => setImmediate(resolve)), () => uiToken.isCancellationRequested || !!token?.isCancellationRequested),
+    );
+    if (!items) return { items: [], problems: read.problems, failed: read.failed, written: [], cancelled: true };
     for (const f of read.failed) this.log.info(`import: failed ${f.where}: ${f.message}`);
     for (const p of read.problems) this.log.info(`import: skipped ${p.where}: ${p.message}`);
 
