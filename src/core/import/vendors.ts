@@ -36,6 +36,16 @@ function problem(item: VendorItem, message: string): ImportProblem {
   return { where: `${item.file} ${item.pointer}`, message };
 }
 
+/** The item's id and name, or a problem naming what is missing (the item is skipped). */
+function idAndName(item: VendorItem, problems: ImportProblem[]): { inc: Obj; id: string; name: string } | undefined {
+  const inc = obj(item.value);
+  const id = str(inc.id);
+  const name = str(inc.name);
+  if (id && name) return { inc, id, name };
+  problems.push(problem(item, `an incident needs id and name (${[!id && 'id', !name && 'name'].filter(Boolean).join(', ')} missing); skipped`));
+  return undefined;
+}
+
 function priorityFrom(name: string | undefined): string | undefined {
   const m = name && /^(?:P|SEV[- ]?|S)([1-4])$/i.exec(name.trim());
   return m ? `P${m[1]}` : undefined;
@@ -80,13 +90,9 @@ export function incidentIoDrafts(incidents: readonly VendorItem[], followUps: re
 
   const drafts: Draft[] = [];
   for (const item of incidents) {
-    const inc = obj(item.value);
-    const id = str(inc.id);
-    const name = str(inc.name);
-    if (!id || !name) {
-      problems.push(problem(item, `an incident needs id and name (${['id', 'name'].filter((k) => !str(inc[k])).join(', ')} missing); skipped`));
-      continue;
-    }
+    const read = idAndName(item, problems);
+    if (!read) continue;
+    const { inc, id, name } = read;
     const category = str(obj(inc.incident_status).category);
     const status = ({ triage: 'active', live: 'active', paused: 'active', learning: 'postmortem-pending', closed: 'closed' } as Record<string, string>)[category ?? ''];
     if (!status) {
@@ -275,13 +281,9 @@ export function pagerDutyDrafts(incidents: readonly VendorItem[], logEntries: re
 export function statuspageDrafts(incidents: readonly VendorItem[], problems: ImportProblem[]): Draft[] {
   const drafts: Draft[] = [];
   for (const item of incidents) {
-    const inc = obj(item.value);
-    const id = str(inc.id);
-    const name = str(inc.name);
-    if (!id || !name) {
-      problems.push(problem(item, `an incident needs id and name (${[!id && 'id', !name && 'name'].filter(Boolean).join(', ')} missing); skipped`));
-      continue;
-    }
+    const read = idAndName(item, problems);
+    if (!read) continue;
+    const { inc, id, name } = read;
     const spStatus = str(inc.status);
     if (spStatus && ['scheduled', 'in_progress', 'verifying', 'completed'].includes(spStatus)) {
       problems.push(problem(item, `"${name}" is a scheduled maintenance (status ${spStatus}), not an incident; skipped`));
