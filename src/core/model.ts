@@ -134,8 +134,10 @@ export function recordZone(record: IncidentRecord): string | undefined {
   return record.timeZone && isTimeZone(record.timeZone) ? record.timeZone : undefined;
 }
 
-/** Resolves times, reporting the ones it cannot read into `problems` (or nowhere, when they were reported at parse time). */
-/** `importedWithoutStart`: an imported record whose source gave times of day but no date; its clock times wait for a start (warnings). */
+/**
+ * Resolves times, reporting the ones it cannot read into `problems` (or nowhere, when they were reported at parse time).
+ * `importedWithoutStart`: an imported record whose source gave times of day but no date; its clock times wait for a start (warnings).
+ */
 function timeResolver(zone: string | undefined, problems?: SemanticProblem[], importedWithoutStart = false): TimeResolver {
   return (raw, path, anchor, allowDate = false) => {
     if (raw === undefined) return undefined;
@@ -425,7 +427,7 @@ export function buildIncident(file: string, record: IncidentRecord): { incident:
     problems.push({ path: ['priority'], severity: from ? 'warning' : 'error', message: from ? `priority is not set: ${from}; set P1–P4` : 'priority is required: P1, P2, P3 or P4', code: 'missing-priority' });
   }
   if (record.start === undefined) {
-    problems.push({ path: ['start'], severity: from ? 'warning' : 'error', message: from ? `start is not set: ${from}; write when it began (a date alone will do)` : 'start is required: when the incident began, like 2025-03-18T14:37:00+03:00', code: 'missing-start' });
+    problems.push({ path: ['start'], severity: from ? 'warning' : 'error', message: from ? `start is not set: ${from}; write when it began, like 2025-03-18T14:37:00+03:00` : 'start is required: when the incident began, like 2025-03-18T14:37:00+03:00', code: 'missing-start' });
   }
 
   const start = time(record.start, ['start'], undefined);
