@@ -289,4 +289,38 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
     assert.equal(dialogs, 0, 'no script ran');
     await wb.shot('timeline-injected-markup');
   });
+
+  it('imports a PagerDuty export through the file dialog and the preview: the new incidents appear in the tree', async () => {
+    // The export saved into the repository, as a person would download it.
+    const exportDir = join(workspace, 'exports');
+    cpSync(join(REPO, 'test', 'fixtures', 'import', 'pagerduty'), exportDir, { recursive: true });
+    await wb.runCommand('Focus on Incidents View');
+    await wb.runCommand('Incident Lens: Import Incidents…');
+    // code-server's own file dialog: a path box in the quick input.
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await wb.page.waitForTimeout(500);
+    await input.fill(join(exportDir, 'incidents.json'));
+    await wb.page.waitForTimeout(500);
+    await wb.page.keyboard.press('Enter');
+    // The preview: both incidents checked, the title counting what will happen.
+    const title = wb.page.locator('.quick-input-widget .quick-input-title');
+    await wb.until(async () => /Import from PagerDuty/.test(await title.innerText().catch(() => '')), 'the import preview');
+    assert.match(await title.innerText(), /2 new, 0 to update, 0 unchanged, 0 skipped/);
+    const list = await wb.page.locator('.quick-input-list').innerText();
+    assert.match(list, /INC-103/);
+    assert.match(list, /Checkout latency above SLO/);
+    await wb.shot('import-preview');
+    await wb.page.keyboard.press('Enter');
+    await wb.until(async () => {
+      try {
+        return readFileSync(join(workspace, '.incidents', 'INC-104.yaml'), 'utf8').includes('source:');
+      } catch {
+        return false;
+      }
+    }, 'the imported record on disk');
+    assert.match(readFileSync(join(workspace, '.incidents', 'INC-103.yaml'), 'utf8'), /^# Imported from pagerduty \(PT4KHLK\)/);
+    await wb.until(async () => (await wb.sidebarText()).includes('INC-104'), 'INC-104 in the tree');
+    await wb.shot('import-done');
+  });
 });

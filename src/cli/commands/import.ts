@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { csvMapping, parseMapArgument, type CsvMapping } from '../../core/import/csv';
 import { planImport, planSummary, type PlanItem } from '../../core/import/plan';
-import { detectFormat, ImportCancelled, readImport, type ImportFile } from '../../core/import/read';
+import { detectFormat, ImportCancelled, progressText, readImport, type ImportFile } from '../../core/import/read';
 import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat, type ImportProblem } from '../../core/import/types';
 import { existingRecords, expandPaths, importFile, writePlan } from '../../node/importFiles';
 import { didYouMean, json, openIndex, parse, UsageError, workspaceRoot, type Io } from '../common';
@@ -86,10 +86,10 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   const progress = (done: number, all: number) => {
     if (!big) return;
     const pct = Math.floor((done / all) * 100);
-    if (tty) process.stderr.write(`\rreading ${(done / 1048576).toFixed(1)} / ${(all / 1048576).toFixed(1)} MB (${pct} %)${done >= all ? '\n' : ''}`);
+    if (tty) process.stderr.write(`\rreading ${progressText(done, all)} (${pct} %)${done >= all ? '\n' : ''}`);
     else if (Math.floor(pct / 10) !== shown) {
       shown = Math.floor(pct / 10);
-      io.err(`reading ${(done / 1048576).toFixed(1)} / ${(all / 1048576).toFixed(1)} MB (${pct} %)`);
+      io.err(`reading ${progressText(done, all)} (${pct} %)`);
     }
   };
 

@@ -28,6 +28,13 @@ export interface ReadOptions {
   readonly cancelled?: () => boolean;
 }
 
+/** "12.5 / 50.0 MB", or KB for small files. */
+export function progressText(done: number, total: number): string {
+  const mb = total >= 1048576;
+  const unit = mb ? 1048576 : 1024;
+  return `${(done / unit).toFixed(1)} / ${(total / unit).toFixed(1)} ${mb ? 'MB' : 'KB'}`;
+}
+
 export class ImportCancelled extends Error {
   constructor() {
     super('import cancelled; nothing was written');

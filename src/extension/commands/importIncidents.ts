@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import { csvMapping, type CsvMapping } from '../../core/import/csv';
 import { planImportInSlices, planSummary, type PlanItem } from '../../core/import/plan';
-import { detectFormat, ImportCancelled, readImport } from '../../core/import/read';
+import { detectFormat, ImportCancelled, progressText, readImport } from '../../core/import/read';
 import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat, type ImportProblem } from '../../core/import/types';
 import { existingRecords, expandPaths, importFile } from '../../node/importFiles';
 import { COMMANDS } from '../constants';
@@ -124,7 +124,7 @@ export class ImportCommands {
             cancelled: () => uiToken.isCancellationRequested || !!token?.isCancellationRequested,
             onProgress: (done, total) => {
               const pct = total ? (done / total) * 100 : 100;
-              progress.report({ increment: pct - last, message: `${(done / 1048576).toFixed(1)} / ${(total / 1048576).toFixed(1)} MB` });
+              progress.report({ increment: pct - last, message: progressText(done, total) });
               last = pct;
             },
           });
