@@ -10,7 +10,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { JsonItemScanner, JsonSyntaxError } from '../../src/core/import/json';
-import { inlineText } from '../../src/core/import/markdown';
+import { inlineText, parseMarkdownPostmortem } from '../../src/core/import/markdown';
 import { CsvRowReader } from '../../src/core/import/csv';
 import { detectFormat } from '../../src/core/import/read';
 import { incidentYaml, REPO_ROOT, TempWorkspace } from '../support/workspace';
@@ -343,6 +343,52 @@ describe('import readers', () => {
       assert.equal(detectFormat(file, readFileSync(join(FIX, dir, file), 'utf8').slice(0, 65536)), format, `${dir}/${file}`);
     }
     assert.equal(detectFormat('x.json', '{"a": 1}'), undefined);
+  });
+
+  it('a postmortem with the usual timeline shapes and headings in another order and level', () => {
+    const doc = [
+      '# Checkout outage',
+      '',
+      '### Timeline (all times UTC)',
+      '',
+      '- 14:37 — Alert fired: checkout 5xx above 5%',
+      '- **14:39** - On-call acknowledged',
+      '',
+      '| Time | Event |',
+      '| --- | --- |',
+      '| 14:52 | Rolled back the 14:15 deploy |',
+      '',
+      '**2024-03-18 15:10 UTC** Impact ends: error rate back to 0.2%',
+      '',
+      '#### Root Causes',
+      '',
+      'The webhook handler returned a `Decimal` where Stripe expects an integer.',
+      '',
+      '**Severity**: SEV2',
+      '',
+      '**Date**: 2024-03-18',
+      '',
+      '## Follow-ups',
+      '',
+      '- [x] Add input validation (Ali)',
+      '- [ ] Document the rollback',
+    ].join('\n');
+    const { drafts, problems } = parseMarkdownPostmortem(doc, { file: 'checkout.md' });
+    assert.deepEqual(problems, []);
+    const r = drafts[0]!.record as Record<string, any>;
+    assert.equal(r.title, 'Checkout outage');
+    assert.deepEqual((r.timeline as Array<{ at: string; text: string }>).map((t) => [t.at, t.text]), [
+      ['2024-03-18T14:37:00Z', 'Alert fired: checkout 5xx above 5%'],
+      ['2024-03-18T14:39:00Z', 'On-call acknowledged'],
+      ['2024-03-18T14:52:00Z', 'Rolled back the 14:15 deploy'],
+      ['2024-03-18T15:10:00Z', 'Impact ends: error rate back to 0.2%'],
+    ]);
+    assert.equal(r.resolution, '2024-03-18T15:10:00Z');
+    assert.equal(r.start, '2024-03-18T14:37:00Z');
+    assert.equal(r.priority, 'P2');
+    assert.ok(drafts[0]!.notes.includes('priority: P2 read from "SEV2"'), drafts[0]!.notes.join('\n'));
+    assert.equal(r.rootCause.confirmed, 'The webhook handler returned a `Decimal` where Stripe expects an integer.');
+    assert.deepEqual(drafts[0]!.actions.map((a) => [a.title, a.status]), [['Add input validation (Ali)', 'done'], ['Document the rollback', 'open']]);
   });
 
   it('inline Markdown to text: emphasis and links unwrapped, escapes undone, code kept', () => {

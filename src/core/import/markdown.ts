@@ -204,11 +204,14 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
 
   const notes: string[] = [];
   const record: Record<string, unknown> = { title };
+  // A document's own labels (**Date**: …, **Severity**: …) are read above, not part of the section they sit in.
+  const META = /^\s*\*\*(date|authors?|status|severity|sev|priority|owners?|start|end|duration)(\*\*\s*:|:\*\*)/i;
   const body = (k: Key) =>
     blocks
       .filter((b) => b.key === k)
       .flatMap((b) => b.lines)
-      .map((l) => l.text);
+      .map((l) => l.text)
+      .filter((l) => !META.test(l));
   // Paragraphs as paragraphs, list items one a line ("- item"): the structure a reader needs survives.
   const paragraphs = (k: Key) =>
     body(k)
