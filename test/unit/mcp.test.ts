@@ -229,6 +229,18 @@ describe('MCP server with --allow-writes, on a second workspace', function () {
     assert.doesNotMatch(ws.read('.incidents/INC-101.yaml'), /text: y$/m);
   });
 
+  it('logging into an incident that is over needs the user\'s say-so (intoEndedIncident)', async () => {
+    ws.write('.incidents/INC-103.yaml', incidentYaml('INC-103').replace('status: active', 'status: resolved\nresolution: 2025-03-18T16:00:00+03:00'));
+    const before = ws.read('.incidents/INC-103.yaml');
+    const refused = await agent.call('log_timeline_entry', { id: 'INC-103', text: 'Late note' });
+    assert.equal(refused.isError, true);
+    assert.match(refused.text, /INC-103 is resolved, not active: nothing was written.*intoEndedIncident: true/s);
+    assert.equal(ws.read('.incidents/INC-103.yaml'), before);
+    const ok = await agent.call('log_timeline_entry', { id: 'INC-103', text: 'Late note', intoEndedIncident: true, at: '2025-03-18T13:30:00Z' });
+    assert.equal(ok.isError, false, ok.text);
+    assert.match(ws.read('.incidents/INC-103.yaml'), /text: Late note/);
+  });
+
   it('a bad "at" is a readable tool error', async () => {
     ws.write('.incidents/INC-101.yaml', ws.read('.incidents/INC-101.yaml').replace('priority: P9', 'priority: P2'));
     const a = await agent.call('log_timeline_entry', { id: 'INC-101', text: 'z', at: 'yesterday' });

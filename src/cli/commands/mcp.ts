@@ -342,6 +342,7 @@ export function incidentServer(ws: Workspace, options: ServerOptions): McpServer
         milestone: z.enum(MILESTONES).optional().describe('When this entry marks a milestone: detected, acknowledged, mitigated or resolved'),
         at: z.string().optional().describe('When, as ISO 8601 with an offset (2026-11-28T14:05:00+01:00); defaults to now'),
         author: z.string().min(1).optional().describe('Who logs it (defaults to "agent")'),
+        intoEndedIncident: z.boolean().optional().describe('Set to true only when the user confirmed logging into an incident that is no longer active'),
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
@@ -349,6 +350,10 @@ export function incidentServer(ws: Workspace, options: ServerOptions): McpServer
       answer(ws, async (ws) => {
         if (!options.allowWrites) throw new ToolError('This Incident Lens server is read-only: nothing was written. Start it with `incident-lens mcp --allow-writes` to let agents log timeline entries.');
         const { folder, incident } = ws.require(input.id);
+        // As the editor asks before logging into an incident that is over, the agent must say it means to.
+        if (incident.head.status !== 'active' && !input.intoEndedIncident) {
+          throw new ToolError(`${incident.id} is ${incident.head.status}, not active: nothing was written. A new occurrence is a new incident; to log into this one anyway, ask the user and call again with intoEndedIncident: true.`);
+        }
         let at: Instant;
         if (input.at) {
           const t = parseTime(input.at);
