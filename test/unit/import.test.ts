@@ -218,6 +218,45 @@ describe('import (real process, real files)', function () {
   });
 });
 
+describe('our own export, imported into another repository', function () {
+  this.timeout(30000);
+  it('INC-023 and its action records come back: same id, fields, action records in the postmortem plan; lint clean', () => {
+    const demo = new TempWorkspace(true);
+    const other = new TempWorkspace();
+    try {
+      other.write('.incidents/.keep', '');
+      const out = join(other.root, 'INC-023.md');
+      assert.equal(cli(demo.root, 'export', 'INC-023', '-o', out).code, 0);
+      const r = cli(other.root, 'import', out);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      const original = parse(demo.read('.incidents/INC-023.yaml')) as Record<string, any>;
+      const back = bySource(other, 'INC-023');
+      assert.equal(back.id, 'INC-023', 'the id is kept when it is free');
+      assert.deepEqual(back.source, { system: 'incident-lens', id: 'INC-023' });
+      for (const k of ['title', 'status', 'priority', 'start', 'resolution', 'detected', 'learning']) assert.deepEqual(back[k], original[k], k);
+      // The export writes the users' estimate only when there is no text about them.
+      assert.deepEqual(back.impact, { ...original.impact, users: { text: original.impact.users.text } });
+      assert.deepEqual(back.rootCause, original.rootCause);
+      assert.equal(back.timeline.length, original.timeline.length);
+      const originalActions = [...records(demo, '.incidents/actions').values()].filter((a) => a.incident === 'INC-023');
+      const actions = [...records(other, '.incidents/actions').values()];
+      assert.equal(actions.length, originalActions.length);
+      for (const a of originalActions) {
+        const got = actions.find((x) => x.id === a.id);
+        assert.ok(got, String(a.id));
+        for (const k of ['title', 'owner', 'deadline', 'status', 'term', 'acceptanceCriteria']) assert.deepEqual(got[k], a[k], `${a.id} ${k}`);
+      }
+      assert.deepEqual([...(back.postmortem.actionPlan as string[])].sort(), [...(original.postmortem.actionPlan as string[])].sort());
+      lintClean(other);
+      // Once more: nothing new.
+      assert.match(cli(other.root, 'import', out).stdout, /0 to create, 0 to update, \d+ unchanged/);
+    } finally {
+      demo.dispose();
+      other.dispose();
+    }
+  });
+});
+
 describe('Markdown postmortems: real published documents, field by field', function () {
   this.timeout(30000);
   let ws: TempWorkspace;

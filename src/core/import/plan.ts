@@ -186,33 +186,17 @@ class Planner {
   }
 
   plan(draft: Draft): PlanItem[] {
-    const out: PlanItem[] = [];
     const key = sourceKey(draft.source)!;
     const base = { kind: 'incident' as const, label: draft.label, where: draft.where, source: draft.source };
-    if (this.seen.has(key)) {
-      out.push({ ...base, status: 'skip', changes: [`the same ${draft.source.system} item (${draft.source.id}) appears twice in this import; the first is used`] });
-      return out;
-    }
+    if (this.seen.has(key)) return [{ ...base, status: 'skip', changes: [`the same ${draft.source.system} item (${draft.source.id}) appears twice in this import; the first is used`] }];
     this.seen.add(key);
     const found = this.bySource.get(key);
-    let incidentId: string;
-    if (found) {
-      incidentId = found.id;
-      const { ops, changes } = fillOps(found.record(), draft.record);
-      out.push({ ...base, status: ops.length ? 'update' : 'unchanged', id: found.id, file: found.file, ops, changes });
-    } else {
-      const preferred = draft.preferredId && !this.ids.has(draft.preferredId.toUpperCase()) ? draft.preferredId : undefined;
-      incidentId = preferred ?? this.nextIncidentId();
-      const file = `${this.folder}/${incidentId}.yaml`;
-      const result = checked(file, newRecordText(incidentData(incidentId, draft), header(draft)));
-      if ('error' in result) {
-        out.push({ ...base, status: 'skip', changes: [result.error] });
-        return out;
-      }
-      this.useId(incidentId);
-      out.push({ ...base, status: 'create', id: incidentId, file, text: result.text, changes: [`new record ${incidentId}`] });
-    }
+    const preferred = !found && draft.preferredId && !this.ids.has(draft.preferredId.toUpperCase()) ? draft.preferredId : undefined;
+    const incidentId = found?.id ?? preferred ?? this.nextIncidentId();
 
+    // The action records first (their ids go into the postmortem's action plan), committed only with their incident.
+    const actions: PlanItem[] = [];
+    let n = this.nextAction.get(incidentId.toUpperCase()) ?? 1;
     for (const a of draft.actions) {
       const akey = sourceKey(a.source)!;
       const abase = { kind: 'action' as const, label: `${a.source.id} ${a.title}`, where: draft.where, source: a.source, incident: incidentId };
@@ -221,21 +205,48 @@ class Planner {
       const have = this.actionBySource.get(akey);
       if (have) {
         const { ops, changes } = fillOps(have.record, { title: a.title, owner: a.owner, deadline: a.deadline, acceptanceCriteria: a.acceptanceCriteria, term: a.term });
-        out.push({ ...abase, status: ops.length ? 'update' : 'unchanged', id: have.id, file: have.file, ops, changes });
+        actions.push({ ...abase, status: ops.length ? 'update' : 'unchanged', id: have.id, file: have.file, ops, changes });
         continue;
       }
-      const n = this.nextAction.get(incidentId.toUpperCase()) ?? 1;
       const id = `ACTION-INC${incidentId.replace(/^INC-/i, '')}-${n}`;
       const file = `${this.actionsFolder}/${id}.yaml`;
       const result = checked(file, newRecordText(actionData(id, incidentId, a), header({ source: a.source })));
       if ('error' in result) {
-        out.push({ ...abase, status: 'skip', changes: [result.error] });
+        actions.push({ ...abase, status: 'skip', changes: [result.error] });
         continue;
       }
-      this.useId(id);
-      out.push({ ...abase, status: 'create', id, file, text: result.text, changes: [`new action record ${id} of ${incidentId}`] });
+      n++;
+      actions.push({ ...abase, status: 'create', id, file, text: result.text, changes: [`new action record ${id} of ${incidentId}`] });
     }
-    return out;
+    const newActionIds = actions.filter((a) => a.status === 'create').map((a) => a.id!);
+
+    let incident: PlanItem;
+    if (found) {
+      const { ops, changes } = fillOps(found.record(), draft.record);
+      // New action records join the plan of the postmortem they came from.
+      const plan = found.record().postmortem?.actionPlan;
+      for (const id of newActionIds) ops.push(plan?.length || ops.some((o) => o.kind === 'append' && o.path.join('.') === 'postmortem.actionPlan') ? { kind: 'append', path: ['postmortem', 'actionPlan'], value: id } : { kind: 'set', path: ['postmortem', 'actionPlan'], value: [id] });
+      if (newActionIds.length) changes.push(`postmortem.actionPlan: ${newActionIds.join(', ')} added`);
+      incident = { ...base, status: ops.length ? 'update' : 'unchanged', id: found.id, file: found.file, ops, changes };
+    } else {
+      const file = `${this.folder}/${incidentId}.yaml`;
+      const data = incidentData(incidentId, draft);
+      if (newActionIds.length) {
+        const pm = { ...((data.postmortem as Record<string, unknown> | undefined) ?? {}) };
+        pm.actionPlan = [...((pm.actionPlan as unknown[] | undefined) ?? []), ...newActionIds];
+        const { source, ...rest } = data;
+        Object.assign(data, { ...rest, postmortem: pm });
+        delete data.source;
+        data.source = source;
+      }
+      const result = checked(file, newRecordText(data, header(draft)));
+      // An incident that cannot be written takes its action records with it.
+      if ('error' in result) return [{ ...base, status: 'skip', changes: [result.error] }];
+      incident = { ...base, status: 'create', id: incidentId, file, text: result.text, changes: [`new record ${incidentId}`] };
+      this.useId(incidentId);
+    }
+    for (const id of newActionIds) this.useId(id);
+    return [incident, ...actions];
   }
 }
 
