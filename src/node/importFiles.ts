@@ -58,7 +58,8 @@ export async function writePlan(root: string, items: readonly PlanItem[], option
   const outcomes: WriteOutcome[] = [];
   let n = 0;
   for (const item of todo) {
-    if (options.cancelled?.()) return { outcomes, cancelled: true };
+    // Between incidents only: an incident is written with all its action records.
+    if (item.kind === 'incident' && options.cancelled?.()) return { outcomes, cancelled: true };
     const abs = path.join(root, ...item.file!.split('/'));
     try {
       if (item.status === 'create') {

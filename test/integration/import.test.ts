@@ -60,7 +60,7 @@ describe('Import Incidents…', function () {
     assert.deepEqual(again.items.map((i) => i.status), ['unchanged', 'unchanged']);
   });
 
-  it('a cancel midway leaves only whole records: what was written parses, the rest is not there', async () => {
+  it('a cancel midway leaves only whole records: the first incident with all its action records, nothing of the next', async () => {
     const { internals } = await api();
     const folder = workspaceRoot().toString();
     const source = new vscode.CancellationTokenSource();
@@ -72,12 +72,15 @@ describe('Import Incidents…', function () {
       token: source.token,
       onWritten: (file: string) => {
         seen.push(file);
-        if (seen.length === 2) source.cancel();
+        if (seen.length === 1) source.cancel();
       },
     })) as ImportOutcome;
     created.push(...outcome.written);
     assert.equal(outcome.cancelled, true);
-    assert.equal(outcome.written.length, 2);
+    const first = outcome.items.find((i) => i.kind === 'incident' && i.status === 'create')!;
+    const itsActions = outcome.items.filter((i) => i.kind === 'action' && i.incident === first.id && i.status === 'create').map((i) => i.file);
+    assert.ok(itsActions.length >= 1, 'the first incident has follow-ups');
+    assert.deepEqual(outcome.written, [first.file, ...itsActions], 'the cancel waits for the incident\'s action records, then stops');
     const planned = outcome.items.filter((i) => i.status === 'create');
     assert.ok(planned.length > 2, `${planned.length} records planned`);
     for (const item of planned) {
@@ -89,5 +92,9 @@ describe('Import Incidents…', function () {
       assert.deepEqual(parseRecordText(item.file!, text).diagnostics.filter((d) => d.severity === 'error'), []);
     }
     await waitFor(() => internals.workspace.findIncident('INC-034'), 'the records written before the cancel are indexed');
+    // Nothing dangles: the incident's plan names action records that exist, and they name it.
+    const index = internals.workspace.folderIndexes()[0]!.index;
+    await waitFor(() => outcome.written.every((f) => index.parsed(f)), 'every written file indexed');
+    for (const f of outcome.written) assert.deepEqual(index.diagnosticsFor(f).filter((d) => d.severity === 'error').map((d) => d.message), [], f);
   });
 });

@@ -5,8 +5,9 @@
  * item becomes (create / update / unchanged / skipped, with why), then the
  * chosen items written through the record editor — new files whole, updates
  * through the one edit path (unsaved editor changes are respected) — in a
- * cancellable progress notification: a cancel stops between records, so
- * nothing is ever half-written. New incidents are then offered to Suggest
+ * cancellable progress notification: a cancel stops between incidents, so
+ * nothing is half-written: every file is whole, and an incident comes with
+ * all its action records. New incidents are then offered to Suggest
  * Code Links.
  */
 import * as vscode from 'vscode';
@@ -154,8 +155,8 @@ export class ImportCommands {
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0} records', todo.length), cancellable: true },
       async (progress, uiToken) => {
         for (const [n, item] of todo.entries()) {
-          // Between records only: each file is written whole or not at all.
-          if (uiToken.isCancellationRequested || token?.isCancellationRequested) return true;
+          // Between incidents only: each file is written whole, and an incident with all its action records (the plan names them).
+          if (item.kind === 'incident' && (uiToken.isCancellationRequested || token?.isCancellationRequested)) return true;
           try {
             if (item.status === 'create') await this.editor.create(folder, item.file!, item.text!);
             else await this.editor.edit(folder, item.file!, () => item.ops!);
