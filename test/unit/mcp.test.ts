@@ -175,9 +175,11 @@ describe('MCP server (real process, SDK client over stdio)', function () {
     const b = await agent.call('incidents_for_code', { files: ['src/auth/session.ts'], startLine: 9, endLine: 3 });
     assert.equal(b.isError, true);
     assert.match(b.text, /endLine 3 is before startLine 9/);
-    const c = await agent.call('incidents_for_code', { files: ['/etc/passwd'] });
-    assert.equal(c.isError, true);
-    assert.match(c.text, /outside the workspace/);
+    for (const outside of ['/etc/passwd', '../../etc/passwd', 'src/../../x.ts']) {
+      const c = await agent.call('incidents_for_code', { files: [outside], startLine: 1 });
+      assert.equal(c.isError, true, outside);
+      assert.match(c.text, /outside the workspace/);
+    }
     assert.equal((await agent.call('get_incident', { id: 'INC-023' })).isError, false);
   });
 });

@@ -114,7 +114,9 @@ class Workspace {
 
   /** A path as given by an agent (relative to the workspace, or absolute inside it) → workspace-relative. */
   relative(file: string): string {
-    const rel = path.isAbsolute(file) ? workspacePath(this.root, file) : file.replace(/\\/g, '/').replace(/^\.\//, '');
+    const given = path.isAbsolute(file) ? workspacePath(this.root, file) : file.replace(/\\/g, '/').replace(/^\.\//, '');
+    // No way out of the workspace through "..".
+    const rel = given !== undefined && given.split('/').includes('..') ? undefined : given;
     if (rel === undefined) throw new ToolError(`"${file}" is outside the workspace ${this.root}; give paths relative to it, e.g. src/payments/checkout.ts`);
     return rel;
   }
