@@ -33,10 +33,8 @@ class TimelinePanel implements vscode.Disposable {
   /** The last view model sent to the webview (what it shows; read by tests). */
   lastModel?: TimelineViewModel;
   /** Similar past incidents of the incident shown, and which computation is the newest. */
-  similarOf?: { incident: Incident; hits: readonly SimilarHit[] };
+  similarOf?: { incident: Incident; hits: readonly SimilarHit[]; corpus: number };
   similarGeneration = 0;
-  /** True once similar incidents were computed for what is shown (tests). */
-  similarReady = false;
 
   get disposedNow(): boolean {
     return this.disposed;
@@ -155,16 +153,17 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
     };
     const previous = panel.similarOf?.incident === ref.incident ? panel.similarOf.hits : [];
     show(previous);
-    const generation = ++panel.similarGeneration;
-    // Alike in cause among this folder's incidents and its record sources'.
+    // Alike in cause among this folder's incidents and its record sources'. Asked again only when this
+    // incident's record or the set of incidents changed, not on every keystroke in another record.
     const incidents = this.workspace.indexesFor(ref.folder).flatMap((f) => f.index.incidents());
+    if (panel.similarOf?.incident === ref.incident && panel.similarOf.corpus === incidents.length) return;
+    const generation = ++panel.similarGeneration;
     void prepareSimilar(incidents, () => new Promise((resolve) => setImmediate(resolve)))
       .then(() => {
         if (generation !== panel.similarGeneration || panel.disposedNow) return;
         const hits = new SimilarIndex(incidents).similar({ incident: ref.incident, limit: 3 });
-        panel.similarOf = { incident: ref.incident, hits };
+        panel.similarOf = { incident: ref.incident, hits, corpus: incidents.length };
         if (hits.length || previous.length) show(hits);
-        panel.similarReady = true;
       })
       .catch((err) => this.log.error('similar incidents', err));
   }
