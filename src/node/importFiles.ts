@@ -21,6 +21,18 @@ export async function importFile(abs: string, shown: string): Promise<ImportFile
   };
 }
 
+/** The first bytes of a file (format detection reads no more of a 50 MB export). */
+export async function readHead(abs: string, bytes = 64 * 1024): Promise<string> {
+  const handle = await fs.open(abs, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Files of a directory argument (not recursive) that an importer reads. */
 export async function expandPaths(args: readonly string[]): Promise<string[]> {
   const out: string[] = [];

@@ -11,7 +11,7 @@ import { csvMapping, parseMapArgument, type CsvMapping } from '../../core/import
 import { planImport, planSummary, type PlanItem } from '../../core/import/plan';
 import { detectFormat, ImportCancelled, progressText, readImport, type ImportFile } from '../../core/import/read';
 import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat, type ImportProblem } from '../../core/import/types';
-import { existingRecords, expandPaths, importFile, writePlan } from '../../node/importFiles';
+import { existingRecords, expandPaths, importFile, readHead, writePlan } from '../../node/importFiles';
 import { didYouMean, json, openIndex, parse, UsageError, workspaceRoot, type Io } from '../common';
 import { DEFAULT_INCIDENTS_FOLDER } from '../../core/index';
 
@@ -67,7 +67,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   for (const p of paths) {
     let format = values.from as ImportFormat | undefined;
     if (!format) {
-      const head = readFileSync(p, 'utf8').slice(0, 64 * 1024);
+      const head = await readHead(p);
       format = detectFormat(p, head);
       if (!format) throw new UsageError(`cannot tell the format of ${p}: give --from ${IMPORT_FORMATS.join('|')}`);
     }

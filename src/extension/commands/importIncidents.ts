@@ -17,7 +17,7 @@ import { csvMapping, type CsvMapping } from '../../core/import/csv';
 import { planImportInSlices, planSummary, type PlanItem } from '../../core/import/plan';
 import { detectFormat, ImportCancelled, progressText, readImport } from '../../core/import/read';
 import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat, type ImportProblem } from '../../core/import/types';
-import { existingRecords, expandPaths, importFile } from '../../node/importFiles';
+import { existingRecords, expandPaths, importFile, readHead } from '../../node/importFiles';
 import { COMMANDS } from '../constants';
 import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
 import type { Log } from '../log';
@@ -84,8 +84,7 @@ export class ImportCommands {
     if (!format) {
       const found = new Set<ImportFormat | undefined>();
       for (const f of files) {
-        const head = new TextDecoder().decode((await vscode.workspace.fs.readFile(vscode.Uri.file(f))).subarray(0, 64 * 1024));
-        found.add(detectFormat(f, head));
+        found.add(detectFormat(f, await readHead(f)));
       }
       if (found.size === 1 && !found.has(undefined)) format = [...found][0];
       else {
