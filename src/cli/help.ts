@@ -63,8 +63,9 @@ Past incidents alike in cause, not only in place: compares root cause,
 trigger, lesson and keywords, timeline findings and decisions, title,
 postmortem summary, affected system and AI involvement (BM25F: rare words
 weigh more). Give an incident id, or a free text such as a task
-description or a diff: --text "$(git diff origin/main)". Each result says
-which words and fields it shares.`,
+description or a diff: --text "$(git diff origin/main)", or --text - to
+read it from stdin (git diff origin/main | incident-lens similar --text -).
+Each result says which words and fields it shares.`,
   import: `incident-lens import [--from FORMAT] PATH... [--dry-run] [--json]
          [--map field=Header,… | --mapping FILE] [--time-zone ZONE] [--system NAME]
 

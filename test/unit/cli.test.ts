@@ -217,6 +217,28 @@ describe('CLI paths, as git and linters take them', () => {
   });
 });
 
+describe('similar (real process)', () => {
+  it('by id, by --text, and by --text - from stdin (a diff piped in); never the incident itself', () => {
+    const ws = new TempWorkspace(true);
+    try {
+      const byText = cli(['similar', '--text', 'a generated retry loop retried permanent failures forever'], ws.root);
+      assert.equal(byText.code, 0, byText.stderr);
+      assert.match(byText.stdout, /^INC-027 +P3 +Receipt emails delayed by up to 3 hours/);
+      assert.match(byText.stdout, /alike in root cause: retry/);
+      const piped = spawnSync(process.execPath, [CLI, 'similar', '--text', '-', '--json'], { cwd: ws.root, encoding: 'utf8', input: '+ // retry permanent failures forever in the email queue worker\n' });
+      assert.equal(piped.status, 0, piped.stderr);
+      assert.equal((JSON.parse(piped.stdout) as Array<{ id: string }>)[0]?.id, 'INC-027');
+      const byId = JSON.parse(cli(['similar', 'INC-023', '--json'], ws.root).stdout) as Array<{ id: string }>;
+      assert.ok(!byId.some((h) => h.id === 'INC-023'));
+      const both = cli(['similar', 'INC-023', '--text', 'x'], ws.root);
+      assert.equal(both.code, 2);
+      assert.match(both.stderr, /not both/);
+    } finally {
+      ws.dispose();
+    }
+  });
+});
+
 describe("the README's CLI lines", () => {
   it('run as written from the repository root (Quick start block)', () => {
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
