@@ -16,7 +16,7 @@ import { promises as fs } from 'node:fs';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
-import { DEFAULT_INCIDENTS_FOLDER, IncidentIndex } from '../../core/index';
+import { DEFAULT_INCIDENTS_FOLDER, IncidentIndex, incidentNumber } from '../../core/index';
 import type { Incident } from '../../core/model';
 import { formatDiagnostic } from '../../core/diagnostics';
 import { linkedIncidents, type Anchor } from '../../core/codeLinks';
@@ -90,9 +90,10 @@ class Workspace {
 
   find(id: string): { folder: Folder; incident: Incident } | undefined {
     const want = id.trim().toUpperCase();
-    const num = /^INC-?0*(\d+)$/.exec(want)?.[1];
+    // The same number written another way (INC-23, inc023) is the same incident, as the CLI reads it.
+    const num = /^INC-?\d+$/.test(want) ? incidentNumber(want) : undefined;
     for (const folder of this.folders) {
-      const incident = folder.index.incidents().find((i) => i.id.toUpperCase() === want || (num !== undefined && /^INC-0*\d+$/i.test(i.id) && i.id.replace(/^INC-0*/i, '') === num));
+      const incident = folder.index.incidents().find((i) => i.id.toUpperCase() === want || (num !== undefined && incidentNumber(i.id) === num));
       if (incident) return { folder, incident };
     }
     return undefined;

@@ -13,6 +13,7 @@
 import { isTimeZone } from '../time';
 import { PRIORITIES, STATUSES } from '../schema';
 import type { Draft, ImportProblem } from './types';
+import { monthNumber } from './markdown';
 
 export const CSV_FIELDS = ['id', 'title', 'status', 'priority', 'started', 'resolved', 'commander', 'system', 'summary', 'rootCause', 'trigger', 'lesson', 'url'] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
@@ -146,7 +147,6 @@ export class CsvRowReader {
   }
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A spreadsheet time as the record format writes it, or why not. */
@@ -159,7 +159,7 @@ export function csvTime(raw: string, zone: string | undefined): { value: string 
   if (iso) [y, mo, d, h, mi] = [Number(iso[1]), Number(iso[2]), Number(iso[3]), Number(iso[4]), Number(iso[5])];
   else if (jira) {
     y = Number(jira[3]) < 100 ? 2000 + Number(jira[3]) : Number(jira[3]);
-    mo = MONTHS.indexOf(jira[2]!.toLowerCase()) + 1;
+    mo = monthNumber(jira[2]!);
     d = Number(jira[1]);
     h = Number(jira[4]) % 12 + (jira[6]?.toUpperCase() === 'PM' ? 12 : 0);
     if (!jira[6]) h = Number(jira[4]);

@@ -50,6 +50,11 @@ export function inlineText(md: string): string {
 // ---------------------------------------------------------------- dates and times
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** 1–12 for a month's name or its first three letters (any case); 0 when it is none. */
+export function monthNumber(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
 const pad = (n: number) => String(n).padStart(2, '0');
 
 interface Day {
@@ -66,8 +71,8 @@ export function findDate(text: string): Day | undefined {
   const dmy = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${month}\\.?(?:,?\\s+(\\d{4}))?\\b`, 'i').exec(text);
   const cands: Array<{ at: number; day: Day }> = [];
   if (iso) cands.push({ at: iso.index, day: { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]) } });
-  if (mdy) cands.push({ at: mdy.index, day: { y: mdy[3] ? Number(mdy[3]) : undefined, m: MONTHS.indexOf(mdy[1]!.slice(0, 3).toLowerCase()) + 1, d: Number(mdy[2]) } });
-  if (dmy) cands.push({ at: dmy.index, day: { y: dmy[3] ? Number(dmy[3]) : undefined, m: MONTHS.indexOf(dmy[2]!.slice(0, 3).toLowerCase()) + 1, d: Number(dmy[1]) } });
+  if (mdy) cands.push({ at: mdy.index, day: { y: mdy[3] ? Number(mdy[3]) : undefined, m: monthNumber(mdy[1]!), d: Number(mdy[2]) } });
+  if (dmy) cands.push({ at: dmy.index, day: { y: dmy[3] ? Number(dmy[3]) : undefined, m: monthNumber(dmy[2]!), d: Number(dmy[1]) } });
   cands.sort((a, b) => a.at - b.at);
   const day = cands[0]?.day;
   return day && day.m >= 1 && day.m <= 12 && day.d >= 1 && day.d <= 31 ? day : undefined;

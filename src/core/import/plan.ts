@@ -15,7 +15,6 @@ import type { EditOp } from '../edit';
 import { newRecordText } from '../edit';
 import { formatDiagnostic } from '../diagnostics';
 import { parseRecordText } from '../parse';
-import { nextIncidentId } from '../recordOps';
 import type { ActionRecord, IncidentRecord } from '../schema';
 import type { Draft, DraftAction, ImportSource } from './types';
 
@@ -178,11 +177,11 @@ class Planner {
     }
   }
 
+  /** The number after the highest in use, at the workspace's width (as recordOps.nextIncidentId numbers), skipping any taken. */
   private nextIncidentId(): string {
-    let id: string;
-    do id = nextIncidentId([`INC-${String(this.maxNumber).padStart(this.width, '0')}`]);
-    while (this.ids.has(id.toUpperCase()) && ++this.maxNumber);
-    return id;
+    let n = this.maxNumber + 1;
+    while (this.ids.has(`INC-${String(n).padStart(this.width, '0')}`)) n++;
+    return `INC-${String(n).padStart(this.width, '0')}`;
   }
 
   plan(draft: Draft): PlanItem[] {
