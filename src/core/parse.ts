@@ -9,6 +9,7 @@ import { FILE_START, fieldPath, type DiagnosticFix, type RecordDiagnostic, type 
 import { nearestValue } from './suggest';
 import { buildAction, buildIncident, buildRunbook, type IndexedRecord, type SemanticProblem } from './model';
 import { actionRecordSchema, incidentSchema, runbookSchema, type RecordKind } from './schema';
+import { commandProblem } from './trust/terminalText';
 import { PositionMapper, rangeForPath, type FieldPath } from './yamlPositions';
 import { checkLinkPath } from './links';
 import { deepNestingAt, MAX_NESTING } from './nesting';
@@ -219,6 +220,10 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
     record = built.runbook;
     problems = built.problems;
     anchors.set('lastVerified', rangeForPath(doc, mapper, [built.runbook.record.lastVerified !== undefined ? 'lastVerified' : 'id']));
+    built.runbook.record.steps.forEach((step, i) => {
+      const refused = step.command === undefined ? undefined : commandProblem(step.command);
+      if (refused) problems.push({ path: ['steps', i, 'command'], severity: 'error', message: refused, code: 'command-control' });
+    });
   } else {
     const built = buildAction(file, result.data as z.infer<typeof actionRecordSchema>);
     record = built.action;

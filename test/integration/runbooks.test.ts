@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { api, closeAllDiscarding, fileUri, label, readFile, waitFor, writeFile } from './helpers';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { api, closeAllDiscarding, deleteFile, fileUri, label, readFile, waitFor, writeFile } from './helpers';
 
 const WEBHOOK = 'src/payments/stripeWebhook.ts';
 const INC031 = '.incidents/INC-031.yaml';
@@ -89,5 +92,55 @@ describe('runbooks', () => {
     const last = (parse(text) as { timeline: Array<Record<string, string>> }).timeline.at(-1)!;
     assert.deepEqual(last, { at: '10:05', author: 'Integration Test', kind: 'action', text: 'RB-payments-rollback step 3 done: Deploy the last good release of the payment service.' });
     assert.ok(text.startsWith(original.split('\n')[0]!), 'the rest of the record is untouched');
+  });
+
+  describe('a command a terminal would act on (test/fixtures/hostile/runbook-commands)', () => {
+    const RB = '.incidents/runbooks/RB-hostile-step.yaml';
+    const tag = `${process.pid}-${Date.now()}`;
+    const pwned = join(tmpdir(), `incident-lens-PWNED-${tag}`);
+    const typed = join(tmpdir(), `incident-lens-typed-${tag}`);
+    const runbookYaml = (command: string) => `id: RB-hostile-step\ntitle: Restart the worker\nlastVerified: 2026-11-01\nsteps:\n  - instruction: Check the worker.\n    command: ${JSON.stringify(command)}\n`;
+    const terminal = () => vscode.window.terminals.find((t) => t.name === 'Runbook RB-hostile-step');
+    async function indexed(command: string): Promise<void> {
+      const { internals } = await api();
+      await writeFile(RB, runbookYaml(command));
+      await waitFor(() => internals.workspace.folderIndexes()[0]?.index.runbook('RB-hostile-step')?.record.steps[0]?.command === command, 'the index to have the runbook');
+    }
+    afterEach(async () => {
+      await deleteFile(RB).catch(() => undefined);
+      rmSync(pwned, { force: true });
+      rmSync(typed, { force: true });
+    });
+
+    for (const [name, command] of [
+      ['a line feed', `touch ${pwned}\necho ok`],
+      ['a lone carriage return', `touch ${pwned}\recho ok`],
+      ['a line separator and ESC', `touch ${pwned}\u2028echo \u001b[2J ok`],
+    ] as const) {
+      it(`is refused with ${name}: no terminal, never run, and Problems has the lint error`, async () => {
+        await indexed(command);
+        await assert.rejects(
+          Promise.resolve(vscode.commands.executeCommand('incidentLens.runRunbookStep', { runbook: 'RB-hostile-step', step: 1, log: false })),
+          /RB-hostile-step step 1 was not put in a terminal: the command holds U\+[0-9A-F]{4} /,
+        );
+        assert.equal(terminal(), undefined, 'no terminal was opened for it');
+        await waitFor(() => vscode.languages.getDiagnostics(fileUri(RB)).some((d) => d.severity === vscode.DiagnosticSeverity.Error && /the command holds/.test(d.message)), 'the lint error in Problems');
+        // Give a shell every chance to have run it.
+        await new Promise((r) => setTimeout(r, 3000));
+        assert.equal(existsSync(pwned), false, `${pwned} was created: the command ran`);
+      });
+    }
+
+    it('a plain command reaches the terminal and runs only when Enter is pressed', async () => {
+      await indexed(`touch ${typed}`);
+      const result = (await vscode.commands.executeCommand('incidentLens.runRunbookStep', { runbook: 'RB-hostile-step', step: 1, log: false })) as { terminal: string; command: string };
+      assert.equal(result.command, `touch ${typed}`);
+      const t = terminal();
+      assert.ok(t, 'the terminal is open');
+      await new Promise((r) => setTimeout(r, 3000));
+      assert.equal(existsSync(typed), false, 'typed, not run');
+      t.sendText('', true); // the person presses Enter
+      await waitFor(() => existsSync(typed), 'the typed command to run after Enter', 20_000);
+    });
   });
 });

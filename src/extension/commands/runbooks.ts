@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import type { Incident, Runbook } from '../../core/model';
+import { commandLine, commandProblem } from '../../core/trust/terminalText';
 import { COMMANDS } from '../constants';
 import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
 import { pickIncident } from './pickIncident';
@@ -88,7 +89,7 @@ export class RunbookCommands {
         steps.map((s, i) => ({
           label: `${i + 1}. ${s.instruction.trim().replace(/\s+/g, ' ')}`,
           description: s.whoMayRun,
-          detail: [s.command && `$ ${s.command.trim()}`, s.expected && `→ ${s.expected.trim()}`].filter(Boolean).join('   '),
+          detail: [s.command && `$ ${commandLine(s.command)}`, s.expected && `→ ${s.expected.trim()}`].filter(Boolean).join('   '),
           n: i + 1,
         })),
         { placeHolder: vscode.l10n.t('{0}: which step?', runbook.id), matchOnDetail: true },
@@ -100,6 +101,9 @@ export class RunbookCommands {
     const step = steps[n - 1]!;
 
     let terminalName: string | undefined;
+    // A line break typed into a terminal is Enter: such a command would run before anyone read it.
+    const refused = step.command === undefined ? undefined : commandProblem(step.command);
+    if (refused) throw new Error(vscode.l10n.t('{0} step {1} was not put in a terminal: {2}. Fix the step in {3} (lint reports it).', runbook.id, n, refused, runbook.file));
     if (step.command) {
       terminalName = `Runbook ${runbook.id}`;
       let terminal = this.terminals.get(terminalName);

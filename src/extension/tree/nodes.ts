@@ -13,6 +13,7 @@ import type { OpenAction } from '../../core/index';
 import { AI_CONNECTION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type CodeLink, type Priority, priorityDefinition, priorityText } from '../../core/schema';
 import { formatClock, formatDate, formatDuration, formatRelative } from '../../core/time';
 import { oneLine } from '../../core/present';
+import { commandLine } from '../../core/trust/terminalText';
 import { COLORS, COMMANDS } from '../constants';
 import type { FolderIndex } from '../incidentWorkspace';
 import { STRINGS } from '../strings';
@@ -464,8 +465,8 @@ export class RunbookStepNode extends TreeNode {
   toTreeItem(): vscode.TreeItem {
     const step = this.runbook.record.steps[this.index]!;
     const item = new vscode.TreeItem(`${this.index + 1}. ${oneLine(step.instruction)}`);
-    item.description = step.command ? `$ ${oneLine(step.command)}` : step.whoMayRun;
-    item.tooltip = [step.instruction.trim(), step.command && `$ ${step.command.trim()}`, step.expected && `Expected: ${step.expected.trim()}`, step.whoMayRun && `Who may run it: ${step.whoMayRun}`]
+    item.description = step.command ? `$ ${commandLine(step.command)}` : step.whoMayRun;
+    item.tooltip = [step.instruction.trim(), step.command && `$ ${commandLine(step.command)}`, step.expected && `Expected: ${step.expected.trim()}`, step.whoMayRun && `Who may run it: ${step.whoMayRun}`]
       .filter(Boolean)
       .join('\n\n');
     item.iconPath = new vscode.ThemeIcon(step.command ? 'terminal' : 'circle-large-outline');
