@@ -51,6 +51,13 @@ export interface LineRange {
   readonly count: number;
 }
 
+/** A tag and the commit it points at; `ms` is when it was made (tagger date, else the commit's date). */
+export interface GitTag {
+  readonly name: string;
+  readonly sha: string;
+  readonly ms: number;
+}
+
 export interface GitHistory {
   /** Commits reachable from HEAD that landed in [sinceMs, untilMs], newest first. `grep`: only those whose message contains one of these (case-insensitive). */
   commitsInWindow(sinceMs: number, untilMs: number, options?: { grep?: readonly string[] }): Promise<GitCommit[]>;
@@ -65,6 +72,10 @@ export interface GitHistory {
   fileAt(rev: string, path: string): Promise<string | undefined>;
   /** Files at HEAD containing the word, for finding where a symbol moved. */
   filesContaining(word: string, limit: number): Promise<string[]>;
+  /** Every tag of the repository (what shipped: deploy and release tags). Optional: without it, tags are not read. */
+  tags?(): Promise<GitTag[]>;
+  /** The commits reachable from `rev` that landed at or after `sinceMs` (full SHAs): what a deploy of `rev` ran. */
+  reachable?(rev: string, sinceMs: number): Promise<Set<string>>;
   /** The workspace folder's path inside the repository ("" at the root, else ending in "/"). */
   readonly prefix: string;
 }

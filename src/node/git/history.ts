@@ -3,7 +3,7 @@
  * one bounded git command (a time window, a commit, a few lines to blame).
  * Answers are cached for the life of the object: one suggestion run.
  */
-import type { BlameSpan, GitCommit, GitFileChange, GitHistory, GitHunk, LineRange } from '../../core/git/history';
+import type { BlameSpan, GitCommit, GitFileChange, GitHistory, GitHunk, GitTag, LineRange } from '../../core/git/history';
 import { git, GitError } from './run';
 
 const FORMAT = '%x1e%H%x1f%P%x1f%an%x1f%ct%x1f%s%x1f%b%x1f';
@@ -120,11 +120,27 @@ export function parseHunks(out: string): GitHunk[] {
   return hunks;
 }
 
+/** `git for-each-ref` written with TAG_FORMAT: name, peeled commit, object, creator time. Tags of trees and blobs are left out. */
+export function parseTags(out: string): GitTag[] {
+  const tags: GitTag[] = [];
+  for (const line of out.split('\n')) {
+    const [name, peeled, object, type, ct] = line.split('\x1f');
+    if (!name || !ct) continue;
+    const sha = peeled || (type === 'commit' ? object : undefined);
+    if (!sha || !/^[0-9a-f]{40}$/.test(sha)) continue;
+    tags.push({ name, sha, ms: Number(ct) * 1000 });
+  }
+  return tags;
+}
+
+export const TAG_FORMAT = '%(refname:strip=2)%1f%(*objectname)%1f%(objectname)%1f%(objecttype)%1f%(creatordate:unix)';
+
 export class ProcessGitHistory implements GitHistory {
   private readonly commits = new Map<string, Promise<GitCommit | undefined>>();
   private readonly hunkCache = new Map<string, Promise<GitHunk[]>>();
   private readonly renames = new Map<string, Promise<Map<string, string | null>>>();
   private readonly files = new Map<string, Promise<string | undefined>>();
+  private tagList?: Promise<GitTag[]>;
 
   private constructor(
     private readonly cwd: string,
@@ -151,6 +167,17 @@ export class ProcessGitHistory implements GitHistory {
     const list = parseLog(await git(this.cwd, args)).filter((c) => c.committedMs >= sinceMs && c.committedMs <= untilMs);
     for (const c of list) if (!this.commits.has(c.sha)) this.commits.set(c.sha, Promise.resolve(c));
     return list;
+  }
+
+  tags(): Promise<GitTag[]> {
+    this.tagList ??= git(this.cwd, ['for-each-ref', `--format=${TAG_FORMAT}`, 'refs/tags/']).then(parseTags);
+    return this.tagList;
+  }
+
+  async reachable(rev: string, sinceMs: number): Promise<Set<string>> {
+    if (!SHA.test(rev)) return new Set();
+    const out = await git(this.cwd, ['rev-list', `--since=${iso(sinceMs)}`, rev, '--']);
+    return new Set(out.split('\n').filter(Boolean));
   }
 
   commit(ref: string): Promise<GitCommit | undefined> {
