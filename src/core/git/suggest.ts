@@ -14,87 +14,32 @@
  *     by overlap with the record's words.
  * Each piece of evidence has a weight; a commit's score is their noisy-or.
  */
-import { findDeclaration } from '../declarations';
 import type { ActionItem, Incident } from '../model';
-import { sameCommit } from '../model';
-import { outline, symbolsAt, type OutlineSymbol } from '../outline';
-import type { CodeLink, CommitRole } from '../schema';
-import { formatDuration, formatInstant, TIME } from '../time';
-import type { EditOp } from '../edit';
-import { changedLines as lines, productionWeight, recordWords, windowWeight } from './rank';
+import type { CommitRole } from '../schema';
+import { formatDuration, TIME } from '../time';
+import { clock, quoted } from './describe';
 import { revertedSha, revertedSubject, shortSha, type GitCommit, type GitHistory, type GitHunk } from './history';
+import { linksFrom } from './links';
+import { productionWeight, recordWords, windowWeight } from './rank';
+import type { Evidence, SuggestedCommit, SuggestedLink, Suggestions, SuggestOptions } from './suggestTypes';
+
+export type { Evidence, SuggestedCommit, SuggestedLink, Suggestions, SuggestOptions } from './suggestTypes';
+export { acceptOps, preselect, selectSuggestions } from './select';
+export { toWorkspacePath } from './links';
 
 export const DEFAULT_WINDOW_HOURS = 24;
 export const DEFAULT_FIX_WINDOW_DAYS = 14;
 /** SZZ blames no further back than this before start: older lines are not the change that broke things. */
 const SZZ_LOOKBACK_DAYS = 90;
 const MAX_LINK_COMMITS = 3;
-const MAX_LINKS_PER_COMMIT = 8;
 const ROLE_ORDER: readonly CommitRole[] = ['trigger', 'revert', 'fix', 'related'];
 /** Below this a window commit is noise: not listed. */
 const MIN_SCORE = 0.05;
-
-export interface SuggestOptions {
-  readonly now: number;
-  readonly windowHours?: number;
-  readonly fixWindowDays?: number;
-  /** The records folder (workspace-relative): commits that only touch records are the record's own history, not evidence. */
-  readonly recordsFolder?: string;
-  /** Declarations of a file's text; the core's outline reader by default (the extension may ask its language servers). */
-  readonly symbols?: (path: string, text: string) => Promise<readonly OutlineSymbol[]> | readonly OutlineSymbol[];
-}
-
-export interface Evidence {
-  readonly role: CommitRole;
-  readonly weight: number;
-  readonly reason: string;
-}
-
-export interface SuggestedCommit {
-  readonly sha: string;
-  readonly subject: string;
-  readonly author: string;
-  readonly committedMs: number;
-  readonly role: CommitRole;
-  /** 0..1, the noisy-or of the evidence. */
-  readonly score: number;
-  /** Strongest first. */
-  readonly reasons: readonly string[];
-  /** Already on the record (commits, trigger.ref or an action record). */
-  readonly onRecord: boolean;
-}
-
-export interface SuggestedLink {
-  readonly link: CodeLink;
-  readonly score: number;
-  readonly reason: string;
-  /** The commit whose change the link points at. */
-  readonly sha: string;
-}
-
-export interface Suggestions {
-  readonly commits: readonly SuggestedCommit[];
-  readonly links: readonly SuggestedLink[];
-  /** What limited the answer ("no start time", "abc1234 is not in this repository"). */
-  readonly notes: readonly string[];
-}
 
 interface Candidate {
   commit: GitCommit;
   evidence: Evidence[];
   onRecord: boolean;
-}
-
-/** "15:02" in the incident's offset, with the date when it is another day than start. */
-function clock(ms: number, offsetMinutes: number, startMs: number): string {
-  const local = new Date(ms + offsetMinutes * TIME.MINUTE).toISOString();
-  const day = new Date(startMs + offsetMinutes * TIME.MINUTE).toISOString().slice(0, 10);
-  return local.slice(0, 10) === day ? local.slice(11, 16) : `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
-
-function quoted(subject: string): string {
-  const s = subject.length > 60 ? `${subject.slice(0, 57)}…` : subject;
-  return `"${s}"`;
 }
 
 /** The id as commit messages and branch names write it: INC-023, inc-023, INC023, inc-23. */
@@ -282,132 +227,3 @@ async function blameFix(fix: GitCommit, startMs: number, git: GitHistory, found:
   }
 }
 
-async function linksFrom(
-  suspects: readonly SuggestedCommit[],
-  commitOf: (sha: string) => GitCommit,
-  incident: Incident,
-  git: GitHistory,
-  options: SuggestOptions,
-): Promise<SuggestedLink[]> {
-  const out = new Map<string, SuggestedLink>();
-  const symbolsOf = options.symbols ?? ((_path: string, text: string) => outline(text));
-  const linked = (l: CodeLink) => incident.links.some((x) => x.path === l.path && (x.symbol === l.symbol || (!x.symbol && !l.symbol && x.lines === l.lines) || (!x.symbol && !x.lines)));
-  for (const suspect of suspects) {
-    const commit = commitOf(suspect.sha);
-    const files = commit.files.filter((f) => f.status !== 'deleted' && productionWeight(f.path) === 1);
-    const prodLines = files.reduce((n, f) => n + lines(f), 0) || 1;
-    const hunks = await git.hunks(commit.sha);
-    const ranked = [...files].sort((a, b) => lines(b) - lines(a)).slice(0, MAX_LINKS_PER_COMMIT);
-    for (const f of ranked) {
-      const headPath = await git.pathAtHead(commit.sha, f.path);
-      if (!headPath) continue;
-      const local = toWorkspacePath(headPath, git.prefix);
-      if (local === undefined) continue;
-      const share = lines(f) / prodLines;
-      const score = suspect.score * (0.55 + 0.45 * share);
-      const moved = headPath !== f.path ? ` (renamed from ${f.path} since)` : '';
-      const why = `changed by ${shortSha(commit.sha)} ${quoted(commit.subject)}${moved}: ${suspect.reasons[0]}`;
-      const text = await git.fileAt(commit.sha, f.path);
-      const fileHunks = hunks.filter((h) => h.path === f.path && h.newCount > 0);
-      const symbols = text === undefined ? [] : await symbolsOf(f.path, text);
-      const names = new Map<string, { start: number; end: number }>();
-      const loose: Array<{ start: number; end: number }> = [];
-      for (const h of fileHunks) {
-        const end = h.newStart + h.newCount - 1;
-        const hits = symbolsAt(symbols, h.newStart, end);
-        if (hits.length === 0) loose.push({ start: h.newStart, end });
-        for (const s of hits) names.set(s.name, { start: s.startLine, end: s.endLine });
-      }
-      const headText = names.size > 0 ? await git.fileAt('HEAD', headPath) : undefined;
-      const push = (link: CodeLink, reason: string, bonus = 0) => {
-        if (linked(link)) return;
-        const key = `${link.path}#${link.symbol ?? ''}#${link.lines ?? ''}`;
-        const prev = out.get(key);
-        const s = Math.min(1, score + bonus);
-        if (!prev || prev.score < s) out.set(key, { link, score: s, reason, sha: commit.sha });
-      };
-      for (const name of names.keys()) {
-        let path = local;
-        let movedTo = '';
-        if (headText !== undefined && !findDeclaration(headText, name)) {
-          const elsewhere = await whereDeclared(name, git);
-          if (!elsewhere) continue;
-          const l = toWorkspacePath(elsewhere, git.prefix);
-          if (l === undefined) continue;
-          path = l;
-          movedTo = ` (now in ${l})`;
-        }
-        push({ path, symbol: name }, `${name}${movedTo} ${why}`, 0.01);
-      }
-      const looseLines = loose.reduce((n, r) => n + r.end - r.start + 1, 0);
-      // Beside symbols, a few loose lines (imports) are not worth a link of their own.
-      if (names.size === 0 || looseLines >= 5) {
-        // No symbol around the change: the lines, while the file is as the commit left it; else the file.
-        const unchanged = loose.length > 0 && text !== undefined && (await git.fileAt('HEAD', headPath)) === text;
-        const span = unchanged ? { start: Math.min(...loose.map((r) => r.start)), end: Math.max(...loose.map((r) => r.end)) } : undefined;
-        const link: CodeLink = span ? { path: local, lines: span.start === span.end ? `${span.start}` : `${span.start}-${span.end}` } : { path: local };
-        push(link, `${local} ${why}`, names.size === 0 ? 0 : -0.05);
-      }
-    }
-  }
-  return [...out.values()].sort((a, b) => b.score - a.score || a.link.path.localeCompare(b.link.path));
-}
-
-async function whereDeclared(name: string, git: GitHistory): Promise<string | undefined> {
-  const simple = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : name;
-  for (const file of await git.filesContaining(simple, 20)) {
-    const text = await git.fileAt('HEAD', file);
-    if (text !== undefined && findDeclaration(text, name)) return file;
-  }
-  return undefined;
-}
-
-/** A repository path as the workspace folder sees it; undefined when it lies outside the folder. */
-export function toWorkspacePath(repoPath: string, prefix: string): string | undefined {
-  if (!prefix) return repoPath;
-  return repoPath.startsWith(prefix) ? repoPath.slice(prefix.length) : undefined;
-}
-
-/** Whether a suggestion is strong enough to be preselected. */
-export function preselect(score: number, strongest: number): boolean {
-  return score >= 0.5 || (score >= 0.25 && score >= strongest * 0.8);
-}
-
-/** What accepting takes by default (preselect), or everything scoring `minScore` or more; commits already on the record are never taken. */
-export function selectSuggestions(s: Pick<Suggestions, 'commits' | 'links'>, minScore?: number): { commits: SuggestedCommit[]; links: SuggestedLink[] } {
-  const commits = s.commits.filter((c) => !c.onRecord);
-  const top = (xs: readonly { score: number }[]) => xs.reduce((m, x) => Math.max(m, x.score), 0);
-  const tc = top(commits);
-  const tl = top(s.links);
-  const take = (score: number, strongest: number) => (minScore === undefined ? preselect(score, strongest) : score >= minScore);
-  return { commits: commits.filter((c) => take(c.score, tc)), links: s.links.filter((l) => take(l.score, tl)) };
-}
-
-
-/**
- * The edit that accepts suggestions: links appended to `links`, commits to
- * `commits` with their role, subject and landing time (in the incident's
- * offset), skipping what the record already holds.
- */
-export function acceptOps(incident: Incident, links: readonly CodeLink[], commits: readonly SuggestedCommit[]): EditOp[] {
-  const ops: EditOp[] = [];
-  const seen = new Set(incident.links.map((l) => `${l.path}#${l.symbol ?? ''}#${l.lines ?? ''}`));
-  for (const l of links) {
-    const key = `${l.path}#${l.symbol ?? ''}#${l.lines ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    ops.push({ kind: 'append', path: ['links'], value: { ...(l.repo ? { repo: l.repo } : {}), path: l.path, ...(l.symbol ? { symbol: l.symbol } : {}), ...(l.lines ? { lines: l.lines } : {}) } });
-  }
-  const offset = incident.start?.offsetMinutes ?? 0;
-  const listed = [...(incident.record.commits ?? []).map((c) => c.sha)];
-  for (const c of [...commits].sort((a, b) => a.committedMs - b.committedMs)) {
-    if (c.onRecord || listed.some((s) => sameCommit(s, c.sha))) continue;
-    listed.push(c.sha);
-    ops.push({
-      kind: 'append',
-      path: ['commits'],
-      value: { sha: c.sha.slice(0, 12), role: c.role, subject: c.subject, at: formatInstant({ ms: c.committedMs, offsetMinutes: offset }) },
-    });
-  }
-  return ops;
-}
