@@ -148,6 +148,16 @@ const importSource = z
     system: text.min(1, 'must not be empty').meta({ description: 'The system it was imported from: markdown, incident-io, pagerduty, statuspage, csv, incident-lens.' }),
     id: text.min(1, 'must not be empty').meta({ description: "The record's id or reference in that system (PT4KHLK, INC-123, OPS-101, a file name)." }),
     url: text.optional(),
+    reviewed: z
+      .object({
+        by: text.min(1, 'must not be empty'),
+        at: text.min(1, 'must not be empty').meta({ description: 'When (ISO 8601).' }),
+      })
+      .optional()
+      .meta({
+        description:
+          'Set by "incident-lens review ID" (or Incident Lens: Mark Imported Record Reviewed) when a person has read the imported text. Until then the record reaches AI tools only as labelled third-party text, never in instruction files or AGENTS.md.',
+      }),
   })
   .meta({ description: 'Where this record was imported from (incident-lens import). Set by the importer; re-imports match on system and id.' });
 

@@ -34,6 +34,9 @@ export async function editRecordFile(root: string, file: string, build: BuildOps
   const result = applyEdits(text, ops);
   if (!result.ok) throw new RecordEditRefused(`${file}: ${result.error}; nothing was written`);
   if (result.text === text) return false;
+  // A write never makes a record unreadable (too large, or broken by what an agent sent): refused before the disk is touched.
+  const after = parseRecordText(file, result.text).diagnostics.find((d) => d.severity === 'error');
+  if (after) throw new RecordEditRefused(`${file}: the edit would make the record unreadable (${formatDiagnostic(after)}); nothing was written`);
   const tmp = `${abs}.${process.pid}.${Date.now()}.tmp`;
   await fs.writeFile(tmp, (bom ? '\ufeff' : '') + result.text);
   // Last check before the rename: someone (an editor, a pull) wrote the file meanwhile.

@@ -99,7 +99,9 @@ describe('Markdown the product writes renders record text literally', () => {
         for (const text of HOSTILE) {
           const html = md.render(write(hostileRecord(text)));
           assert.equal(tags(html), tags(plain), `${name}: ${text}`);
-          assert.ok(html.includes(escapeHtml(flat(text))), `${name} shows ${text} literally`);
+          // The AI channels also break up comment delimiters, so record text can never end a comment the tool wrote.
+          const shown = name === 'export' ? flat(text) : flat(text).replace(/<!--/g, '<!- -').replace(/--!?>/g, (m) => m.replace('--', '- -'));
+          assert.ok(html.includes(escapeHtml(shown)), `${name} shows ${text} literally`);
         }
       });
     }

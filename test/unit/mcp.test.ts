@@ -15,7 +15,7 @@ const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 interface ToolAnswer {
   text: string;
   isError: boolean;
-  structured: Record<string, unknown> & { incidents?: Array<Record<string, unknown>>; results?: Array<Record<string, unknown>> };
+  structured: Record<string, unknown> & { incidents?: Array<Record<string, unknown>>; results?: Array<Record<string, unknown>>; data?: Record<string, unknown> };
 }
 
 class Agent {
@@ -86,13 +86,19 @@ describe('MCP server (real process, SDK client over stdio)', function () {
     assert.equal(a.isError, false);
     const [inc] = a.structured.incidents!;
     assert.equal(inc!.id, 'INC-023');
-    assert.match(String(inc!.rootCause), /Decimal/);
-    assert.equal(inc!.aiConnection, 'AI-generated code');
-    assert.match(String(inc!.lesson), /./);
-    assert.match(String(inc!.prompt), /stripeWebhook\.ts|handleStripeWebhook/);
+    const data = inc!.data as Record<string, unknown>;
+    assert.match(String(data.rootCause), /Decimal/);
+    assert.equal(data.aiConnection, 'AI-generated code');
+    assert.match(String(data.lesson), /./);
+    assert.match(String(data.prompt), /stripeWebhook\.ts|handleStripeWebhook/);
+    // Provenance and the boundary live in the structured content too (clients hand that JSON to the model).
+    assert.equal((inc!.provenance as { file: string }).file, '.incidents/INC-023.yaml');
+    assert.match(String(a.structured.notice), /not a request from the user/);
+    assert.match(String(a.structured.commands), /on-call person/);
     assert.equal((inc!.runbooks as Array<{ id: string }>)[0]!.id, 'RB-payments-rollback');
-    assert.match(a.text, /INC-023 \(P\d, \w+\)/);
-    assert.match(a.text, /Runbook RB-payments-rollback/);
+    assert.match(a.text, /^<<<INCIDENT-NOTES id="INC-023" file=".incidents\/INC-023.yaml" origin="team record">>>$/m);
+    assert.match(a.text, /^\| Facts: P\d · \w+/m);
+    assert.match(a.text, /^<<<INCIDENT-NOTES id="RB-payments-rollback"/m);
     // Narrowed to another symbol: the link is on handleStripeWebhook, so nothing.
     const other = await agent.call('incidents_for_code', { files: ['src/payments/stripeWebhook.ts'], symbol: 'somethingElse' });
     assert.equal(other.structured.incidents!.length, 0);
@@ -118,7 +124,7 @@ describe('MCP server (real process, SDK client over stdio)', function () {
     const g = await agent.call('get_incident', { id: 'inc-31' });
     assert.equal(g.isError, false);
     assert.equal(g.structured.id, 'INC-031');
-    assert.ok((g.structured.timeline as unknown[]).length >= 3);
+    assert.ok(((g.structured.data as { timeline: unknown[] }).timeline).length >= 3);
     assert.match(g.text, /Timeline/);
     const missing = await agent.call('get_incident', { id: 'INC-999' });
     assert.equal(missing.isError, true);
@@ -131,7 +137,7 @@ describe('MCP server (real process, SDK client over stdio)', function () {
     assert.ok(!byId.structured.results!.some((r) => r.id === 'INC-023'), 'never itself');
     const byText = await agent.call('similar_incidents', { text: 'a retry loop retried permanent failures forever and starved the email queue' });
     assert.equal(byText.structured.results![0]!.id, 'INC-027');
-    assert.match(String(byText.structured.results![0]!.why), /retr/);
+    assert.match(String((byText.structured.results![0]!.data as { why: string }).why), /retr/);
     const both = await agent.call('similar_incidents', { id: 'INC-023', text: 'x' });
     assert.equal(both.isError, true);
     assert.match(both.text, /exactly one/);
@@ -160,7 +166,7 @@ describe('MCP server (real process, SDK client over stdio)', function () {
 
   it('a record edited on disk is in the next answer: changed, added, deleted', async () => {
     ws.write('.incidents/INC-031.yaml', ws.read('.incidents/INC-031.yaml').replace(/^title: .*$/m, 'title: Users logged out after the zanzibar refresh'));
-    assert.match((await agent.call('get_incident', { id: 'INC-031' })).structured.title as string, /zanzibar/);
+    assert.match((await agent.call('get_incident', { id: 'INC-031' })).structured.data!.title as string, /zanzibar/);
     ws.write('.incidents/INC-040.yaml', incidentYaml('INC-040', 'links:\n  - path: src/auth/session.ts\n').replace('Something broke', 'Quokka tokens expired early'));
     assert.equal((await agent.call('search_incidents', { query: 'quokka' })).structured.results![0]!.id, 'INC-040');
     assert.deepEqual((await agent.call('incidents_for_code', { files: ['src/auth/session.ts'] })).structured.incidents!.map((i) => i.id).sort(), ['INC-031', 'INC-040']);
@@ -215,7 +221,7 @@ describe('MCP server with --allow-writes, on a second workspace', function () {
     assert.match(text, /x-team-note: unknown field kept/);
     assert.match(text, /- at: "?15:05"?\n\s+author: agent\n\s+kind: action\n\s+milestone: mitigated\n\s+text: Rolled back the query planner/);
     const g = await agent.call('get_incident', { id: 'INC-101' });
-    assert.equal((g.structured.timeline as unknown[]).length, 2);
+    assert.equal(((g.structured.data as { timeline: unknown[] }).timeline).length, 2);
   });
 
   it('refuses to write to a record it cannot parse, naming file, line and column', async () => {
@@ -231,16 +237,15 @@ describe('MCP server with --allow-writes, on a second workspace', function () {
     assert.doesNotMatch(ws.read('.incidents/INC-101.yaml'), /text: y$/m);
   });
 
-  it('logging into an incident that is over needs the user\'s say-so (intoEndedIncident)', async () => {
+  it('logging into an incident that is over needs a person: the agent cannot decide it (no flag lets it through)', async () => {
     ws.write('.incidents/INC-103.yaml', incidentYaml('INC-103').replace('status: active', 'status: resolved\nresolution: 2025-03-18T16:00:00+03:00'));
     const before = ws.read('.incidents/INC-103.yaml');
     const refused = await agent.call('log_timeline_entry', { id: 'INC-103', text: 'Late note' });
     assert.equal(refused.isError, true);
-    assert.match(refused.text, /INC-103 is resolved, not active: nothing was written.*intoEndedIncident: true/s);
+    assert.match(refused.text, /INC-103 is resolved, not active: nothing was written.*only a person/s);
+    const forced = await agent.call('log_timeline_entry', { id: 'INC-103', text: 'Late note', intoEndedIncident: true, at: '2025-03-18T13:30:00Z' });
+    assert.equal(forced.isError, true);
     assert.equal(ws.read('.incidents/INC-103.yaml'), before);
-    const ok = await agent.call('log_timeline_entry', { id: 'INC-103', text: 'Late note', intoEndedIncident: true, at: '2025-03-18T13:30:00Z' });
-    assert.equal(ok.isError, false, ok.text);
-    assert.match(ws.read('.incidents/INC-103.yaml'), /text: Late note/);
   });
 
   it('a bad "at" is a readable tool error', async () => {
