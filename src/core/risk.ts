@@ -17,7 +17,7 @@ import { isRunbookStale, type Incident, type Runbook } from './model';
 import type { Priority } from './schema';
 import { TIME } from './time';
 
-export type RiskRuleId = 'incident-lens/edits-fix' | 'incident-lens/reverts-fix' | 'incident-lens/active-incident' | `incident-lens/linked-incident-${Lowercase<Priority>}` | 'incident-lens/stale-runbook';
+export type RiskRuleId = 'incident-lens/edits-fix' | 'incident-lens/reverts-fix' | 'incident-lens/active-incident' | `incident-lens/linked-incident-${Lowercase<Priority>}` | 'incident-lens/stale-runbook' | RecordChangeFinding['rule'];
 export type Verdict = 'GO' | 'CAUTION' | 'NO-GO';
 export type Level = 'error' | 'warning' | 'note';
 
@@ -47,6 +47,27 @@ export interface RiskReport {
   readonly reasons: readonly string[];
   /** Incidents touched, most severe first (one entry each, with the files). */
   readonly incidents: ReadonlyArray<{ readonly incident: Incident; readonly files: readonly string[] }>;
+  /** Records the change itself adds, edits or deletes (`--diff`; see recordChanges.ts). */
+  readonly recordChanges?: readonly RecordChangeFinding[];
+  /** The commit whose records judged the change, when they were read from git. */
+  readonly base?: string;
+}
+
+/** A record the change adds, edits or deletes: the gate's own input changed, so a reviewer should look. */
+export interface RecordChangeFinding {
+  readonly rule: 'incident-lens/record-changed';
+  readonly level: Level;
+  /** The record's id, or its file when it has none. */
+  readonly id: string;
+  readonly change: 'added' | 'modified' | 'deleted' | 'unreadable';
+  /** The record's file in the change (at the base when deleted). */
+  readonly file: string;
+  readonly region: Region;
+  /** "link moved from a.ts to b.ts", "status active → resolved", … */
+  readonly details: readonly string[];
+  /** Trusting the change's version would relax the gate. */
+  readonly weakens: boolean;
+  readonly message: string;
 }
 
 export interface RiskOptions {

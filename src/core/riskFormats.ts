@@ -4,7 +4,7 @@
  * pull request comment (stable, so a bot can update one sticky comment).
  */
 import { mdCell, mdCode, mdFence, mdInline } from './markdown';
-import type { Level, RiskFinding, RiskReport, RiskRuleId } from './risk';
+import type { Level, RecordChangeFinding, RiskFinding, RiskReport, RiskRuleId } from './risk';
 
 export const INFORMATION_URI = 'https://github.com/incident-lens/incident-lens';
 /** The first line of the Markdown comment: a bot finds its own comment by it. */
@@ -19,6 +19,24 @@ const RULES: Record<RiskRuleId, { name: string; short: string; full: string }> =
   'incident-lens/linked-incident-p3': { name: 'LinkedIncidentP3', short: 'Change to code of a past P3 incident', full: 'The change touches code linked to a past P3 incident (important feature degraded).' },
   'incident-lens/linked-incident-p4': { name: 'LinkedIncidentP4', short: 'Change to code of a past P4 incident', full: 'The change touches code linked to a past P4 incident (minor issue).' },
   'incident-lens/stale-runbook': { name: 'StaleRollbackRunbook', short: 'Rollback runbook not verified recently', full: 'The rollback procedure for this code has not been tried recently: verify it before the change ships.' },
+  'incident-lens/record-changed': {
+    name: 'IncidentRecordChanged',
+    short: 'Incident record changed in this change',
+    full: "The change adds, edits or deletes an incident record, which is what this check reads. The change is judged by the records as they are at the base, so it cannot relax its own verdict; a reviewer should still read the record change (a link moved, a status or priority changed, a record deleted) before it merges. A warning when the change's version would relax the check, a note otherwise.",
+  },
+};
+
+/** Each rule's level unless a result says otherwise. */
+const DEFAULT_LEVEL: Record<RiskRuleId, Level> = {
+  'incident-lens/edits-fix': 'error',
+  'incident-lens/reverts-fix': 'error',
+  'incident-lens/active-incident': 'error',
+  'incident-lens/linked-incident-p1': 'error',
+  'incident-lens/linked-incident-p2': 'error',
+  'incident-lens/linked-incident-p3': 'warning',
+  'incident-lens/linked-incident-p4': 'note',
+  'incident-lens/stale-runbook': 'warning',
+  'incident-lens/record-changed': 'warning',
 };
 
 /** FNV-1a, 64 bits, as hex: a stable fingerprint without Node's crypto (core stays portable). */
@@ -50,6 +68,23 @@ function helpText(f: RiskFinding): string {
   return [`${f.incident.id} — ${r.title}`, r.rootCause?.confirmed && `Root cause: ${r.rootCause.confirmed}`, r.learning?.lesson && `Learning: ${r.learning.lesson}`].filter(Boolean).join('\n').replace(/[ \t]+/g, ' ');
 }
 
+/** Same record, kind of change, file and details → same fingerprint. */
+export function recordChangeFingerprint(c: RecordChangeFinding): string {
+  return fnv1a64([c.rule, c.id, c.change, c.file, ...c.details].join('\u0000'));
+}
+
+function recordChangeResult(c: RecordChangeFinding, ruleIndex: number, base: string | undefined) {
+  return {
+    ruleId: c.rule,
+    ruleIndex,
+    level: c.level,
+    message: { text: c.message, markdown: mdInline(c.message) },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(c.file), uriBaseId: '%SRCROOT%' }, region: { startLine: c.region.startLine, endLine: c.region.endLine } } }],
+    partialFingerprints: { 'incidentLens/v1': recordChangeFingerprint(c) },
+    properties: { record: c.id, change: c.change, weakensGate: c.weakens, details: c.details, ...(base ? { base } : {}) },
+  };
+}
+
 export function riskSarif(report: RiskReport, toolVersion: string): object {
   const rules = (Object.keys(RULES) as RiskRuleId[]).map((id) => ({
     id,
@@ -58,7 +93,7 @@ export function riskSarif(report: RiskReport, toolVersion: string): object {
     fullDescription: { text: RULES[id].full },
     helpUri: INFORMATION_URI,
     help: { text: RULES[id].full, markdown: RULES[id].full },
-    defaultConfiguration: { level: id === 'incident-lens/active-incident' ? 'error' : id.endsWith('p3') || id.endsWith('runbook') ? 'warning' : id.endsWith('p4') ? 'note' : 'error' },
+    defaultConfiguration: { level: DEFAULT_LEVEL[id] },
   }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -67,16 +102,19 @@ export function riskSarif(report: RiskReport, toolVersion: string): object {
       {
         tool: { driver: { name: 'Incident Lens', version: toolVersion, semanticVersion: toolVersion, informationUri: INFORMATION_URI, rules } },
         automationDetails: { id: 'incident-lens/risk/' },
-        results: report.findings.map((f) => ({
-          ruleId: f.rule,
-          ruleIndex: rules.findIndex((r) => r.id === f.rule),
-          level: f.level,
-          message: { text: f.message, markdown: `${mdInline(f.message)}\n\n${helpMarkdown(f)}` },
-          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' }, region: { startLine: f.region.startLine, endLine: f.region.endLine } } }],
-          partialFingerprints: { 'incidentLens/v1': fingerprint(f) },
-          properties: { incident: f.incident.id, priority: f.incident.head.priority, status: f.incident.head.status, ...(f.runbook ? { runbook: f.runbook.id } : {}), help: helpText(f) },
-        })),
-        properties: { verdict: report.verdict, reasons: report.reasons },
+        results: [
+          ...report.findings.map((f) => ({
+            ruleId: f.rule,
+            ruleIndex: rules.findIndex((r) => r.id === f.rule),
+            level: f.level,
+            message: { text: f.message, markdown: `${mdInline(f.message)}\n\n${helpMarkdown(f)}` },
+            locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' }, region: { startLine: f.region.startLine, endLine: f.region.endLine } } }],
+            partialFingerprints: { 'incidentLens/v1': fingerprint(f) },
+            properties: { incident: f.incident.id, priority: f.incident.head.priority, status: f.incident.head.status, ...(f.runbook ? { runbook: f.runbook.id } : {}), help: helpText(f) },
+          })),
+          ...(report.recordChanges ?? []).map((c) => recordChangeResult(c, rules.findIndex((r) => r.id === c.rule), report.base)),
+        ],
+        properties: { verdict: report.verdict, reasons: report.reasons, ...(report.base ? { base: report.base } : {}) },
       },
     ],
   };
@@ -106,7 +144,12 @@ export function riskGithub(report: RiskReport): string {
     const title = `${f.incident.id} ${f.incident.head.priority}${f.runbook ? ` · ${f.runbook.id}` : ''}`;
     lines.push(`::${COMMAND[f.level]} file=${escapeProperty(f.file)},line=${f.region.startLine},endLine=${f.region.endLine},title=${escapeProperty(title)}::${escapeData(`${f.message}\n${helpText(f)}`)}`);
   }
-  const total = report.findings.length;
+  for (const c of report.recordChanges ?? []) {
+    if (shown[c.level] >= ANNOTATIONS_PER_TYPE) continue;
+    shown[c.level]++;
+    lines.push(`::${COMMAND[c.level]} file=${escapeProperty(c.file)},line=${c.region.startLine},endLine=${c.region.endLine},title=${escapeProperty(`${c.id} record ${c.change}`)}::${escapeData(c.message)}`);
+  }
+  const total = report.findings.length + (report.recordChanges?.length ?? 0);
   const kept = shown.error + shown.warning + shown.note;
   lines.push(`Incident Lens: ${report.verdict} — ${report.reasons.join('; ')}. ${kept} of ${total} finding${total === 1 ? '' : 's'} annotated${kept < total ? ` (GitHub shows ${ANNOTATIONS_PER_TYPE} per type; the rest are in the SARIF and text output)` : ''}.`);
   return lines.join('\n');
@@ -114,9 +157,20 @@ export function riskGithub(report: RiskReport): string {
 
 const VERDICT_ICON = { GO: '✅', CAUTION: '⚠️', 'NO-GO': '⛔' } as const;
 
+/** The records the change edits, for the reviewer: the check reads them, so their edits need a person's eyes. */
+function recordChangesMarkdown(report: RiskReport): string[] {
+  const changes = report.recordChanges ?? [];
+  if (!changes.length) return [];
+  const out = ['### Incident records changed in this change', '', `Judged by the records at the base${report.base ? ` (${mdCode(report.base.slice(0, 7))})` : ''}; check these edits before merging.`, ''];
+  for (const c of changes) out.push(`- ${c.weakens ? '**Would relax the check:** ' : ''}${mdCode(c.id)} ${c.change} (${mdCode(c.file)}): ${c.details.map(mdInline).join('; ')}`);
+  out.push('');
+  return out;
+}
+
 /** A pull request comment body; the same report gives the same text (sticky comment). */
 export function riskMarkdown(report: RiskReport): string {
   const out = [COMMENT_MARKER, `## ${VERDICT_ICON[report.verdict]} Incident Lens: ${report.verdict}`, '', ...report.reasons.map((r) => `- ${mdInline(r)}`), ''];
+  out.push(...recordChangesMarkdown(report));
   if (!report.incidents.length) return out.join('\n');
   out.push('| Incident | Priority | Status | Files touched | Root cause |', '| --- | --- | --- | --- | --- |');
   for (const { incident, files } of report.incidents) {
@@ -134,4 +188,12 @@ export function riskMarkdown(report: RiskReport): string {
   const runbooks = [...new Map(report.findings.filter((f) => f.runbook).map((f) => [f.runbook!.id, f.runbook!])).values()];
   if (runbooks.length) out.push('### Rollback runbooks', '', ...runbooks.map((rb) => `- ${mdCode(rb.id)} — ${mdInline(rb.record.title)} (${rb.record.steps.length} steps)`), '');
   return out.join('\n');
+}
+
+/** The text format's lines for the records the change edits (after the verdict and the incidents). */
+export function recordChangeLines(report: RiskReport): string[] {
+  const changes = report.recordChanges ?? [];
+  if (!changes.length) return [];
+  const head = `records changed in this change (the verdict reads them as they are at the base${report.base ? ` ${report.base.slice(0, 7)}` : ''}):`;
+  return [head, ...changes.map((c) => `   ${c.level === 'warning' ? 'warning' : 'note   '} ${c.id} ${c.change} (${c.file}): ${c.details.join('; ')}`)];
 }

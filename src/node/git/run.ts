@@ -12,3 +12,19 @@ export function git(cwd: string, args: readonly string[], options: { allowExitCo
     });
   });
 }
+
+/**
+ * Runs git with `input` on its standard input and returns standard output as
+ * bytes: `cat-file --batch` states object sizes in bytes, so its output is
+ * split before it is decoded.
+ */
+export function gitBytes(cwd: string, args: readonly string[], input: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) => {
+      if (err) reject(new GitError(`git ${args.join(' ')} failed: ${(stderr.toString('utf8') || err.message).trim()}`));
+      else resolve(stdout);
+    });
+    child.stdin?.on('error', () => undefined); // git exiting early is reported by the callback
+    child.stdin?.end(input);
+  });
+}
