@@ -11,10 +11,10 @@ import { postmortemMarkdown } from '../core/export';
 import { PRIORITIES, STATUSES, type Priority, priorityRank } from '../core/schema';
 import { describeIncident, describeRunbook, oneLine, summarizeIncident, summarizeRunbook } from '../core/present';
 import { GitError } from '../node/git/changes';
-import { checkRisk } from '../node/riskCheck';
-import { assessRisk, DEFAULT_NO_GO_P1_DAYS } from '../core/risk';
+import { checkPushedRanges, checkRisk, pushFindings } from '../node/riskCheck';
+import { DEFAULT_NO_GO_P1_DAYS } from '../core/risk';
 import { changedLinesOf } from '../node/git/changeRates';
-import { fingerprint, riskGithub, riskMarkdown, riskSarif } from '../core/riskFormats';
+import { fingerprint, recordChangeFingerprint, recordChangeLines, riskGithub, riskMarkdown, riskSarif } from '../core/riskFormats';
 import { lintGithub, lintSarif } from '../core/lintFormats';
 import { GROUP_BY, hotspots, metricsReport, withChangeRates, type GroupBy, type MetricsRow } from '../core/insights';
 import { formatDuration, parseTime } from '../core/time';
@@ -140,6 +140,8 @@ async function risk(args: string[], io: Io): Promise<number> {
       reasons: report.reasons,
       incidents: report.incidents.map((r) => ({ ...summarizeIncident(r.incident), files: r.files })),
       findings: report.findings.map((f) => ({ rule: f.rule, level: f.level, incident: f.incident.id, runbook: f.runbook?.id, file: f.file, startLine: f.region.startLine, endLine: f.region.endLine, message: f.message, fingerprint: fingerprint(f) })),
+      recordChanges: (report.recordChanges ?? []).map((c) => ({ ...c, fingerprint: recordChangeFingerprint(c) })),
+      base: report.base ?? null,
       failOn: failOn ?? null,
       failed: failing.length > 0,
     });
@@ -156,6 +158,7 @@ async function risk(args: string[], io: Io): Promise<number> {
       if (s.learning) io.out(`   learning:   ${oneLine(s.learning)}`);
       if (s.promptTemplate) io.out(`   prompt:     ${oneLine(s.promptTemplate)}`);
     }
+    for (const line of recordChangeLines(report)) io.out(line);
   }
   if (failing.length) io.err(`risk: ${failing.length} incident${failing.length === 1 ? '' : 's'} at ${failOn} or above touched: ${failing.map((f) => f.incident.id).join(', ')}`);
   return failing.length ? 1 : 0;
@@ -312,11 +315,12 @@ async function prePush(root: string, folder: string | undefined, remote: string,
     process.stdin.on('data', (c: string) => (text += c));
     process.stdin.on('end', () => resolve(text));
   });
-  const files = [...new Set(pushRanges(stdin).flatMap((r) => filesInRange(root, r)))].sort();
-  if (!files.length) return 0;
+  const ranges = pushRanges(stdin).map((r) => ({ ...r, files: filesInRange(root, r) })).filter((r) => r.files.length);
+  if (!ranges.length) return 0;
   const { own, sources } = await openIndexes(root, folder, [], io);
-  const report = assessRisk([own, ...sources.map((s) => s.index)], files, { now: now() });
-  const serious = report.incidents.filter((r) => r.incident.head.status === 'active' || r.incident.head.priority === 'P1');
+  // Judged by the records on the remote's side of each range: a push cannot relax its own check.
+  const { serious, recordEdits } = pushFindings(await checkPushedRanges(root, [own, ...sources.map((s) => s.index)], ranges, now()));
+  for (const c of recordEdits) io.err(`incident-lens: this push edits ${c.id}, a record this check reads (judged as it is on the remote): ${c.details.join('; ')}`);
   if (!serious.length) return 0;
   const block = (() => {
     try {
