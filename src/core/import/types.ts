@@ -48,6 +48,18 @@ export interface Draft {
   readonly notes: string[];
   /** An id to keep when it is free (Incident Lens's own export). */
   readonly preferredId?: string;
+  /** For the preview: the facts read (start, end, duration, zone, timeline, …), each with the line it came from. */
+  readonly facts?: readonly DraftFact[];
+  /** For the preview: facts the document does not give ("end", "duration", …). */
+  readonly missing?: readonly string[];
+}
+
+export interface DraftFact {
+  readonly field: string;
+  readonly value: string;
+  readonly line?: number;
+  /** The sentence or line the value was read from. */
+  readonly evidence?: string;
 }
 
 /** An item that could not be read (skipped), or a whole file (nothing from it is written). */

@@ -24,6 +24,10 @@ function time(v: unknown): string | undefined {
   if (!s || !ISO.test(s)) return undefined;
   return s.replace(/\.\d+(?=Z|[+-])/, '').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
 }
+/** A mapping's value for a key the data chose: own keys only, so "constructor" or "__proto__" is no status. */
+function pick<T extends string>(map: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+}
 const ms = (t: string | undefined) => (t ? Date.parse(t) : NaN);
 
 export interface VendorItem {
@@ -76,7 +80,7 @@ export function incidentIoDrafts(incidents: readonly VendorItem[], followUps: re
       problems.push(problem(item, `a follow-up needs id, incident_id and title (${['id', 'incident_id', 'title'].filter((k) => !str(f[k])).join(', ')} missing); skipped`));
       continue;
     }
-    const status = ({ outstanding: 'open', completed: 'done', not_doing: 'dropped' } as const)[str(f.status) as 'outstanding'];
+    const status = pick({ outstanding: 'open', completed: 'done', not_doing: 'dropped' } as const, str(f.status));
     if (!status) {
       if (str(f.status) !== 'deleted') problems.push(problem(item, `follow-up status "${String(f.status)}" is not outstanding, completed or not_doing; skipped`));
       continue;
@@ -94,7 +98,7 @@ export function incidentIoDrafts(incidents: readonly VendorItem[], followUps: re
     if (!read) continue;
     const { inc, id, name } = read;
     const category = str(obj(inc.incident_status).category);
-    const status = ({ triage: 'active', live: 'active', paused: 'active', learning: 'postmortem-pending', closed: 'closed' } as Record<string, string>)[category ?? ''];
+    const status = pick({ triage: 'active', live: 'active', paused: 'active', learning: 'postmortem-pending', closed: 'closed' }, category);
     if (!status) {
       problems.push(problem(item, category ? `status category "${category}" (${str(obj(inc.incident_status).name) ?? ''}) is not an incident that happened (declined, merged or canceled); skipped` : 'incident_status.category is missing; skipped'));
       continue;
@@ -220,7 +224,7 @@ export function pagerDutyDrafts(incidents: readonly VendorItem[], logEntries: re
       continue;
     }
     const pdStatus = str(inc.status);
-    const status = ({ triggered: 'active', acknowledged: 'active', resolved: 'resolved' } as Record<string, string>)[pdStatus ?? ''];
+    const status = pick({ triggered: 'active', acknowledged: 'active', resolved: 'resolved' }, pdStatus);
     if (!status) {
       problems.push(problem(item, `status "${pdStatus ?? ''}" is not triggered, acknowledged or resolved; skipped`));
       continue;
@@ -289,7 +293,7 @@ export function statuspageDrafts(incidents: readonly VendorItem[], problems: Imp
       problems.push(problem(item, `"${name}" is a scheduled maintenance (status ${spStatus}), not an incident; skipped`));
       continue;
     }
-    const status = ({ investigating: 'active', identified: 'active', monitoring: 'active', resolved: 'resolved', postmortem: 'resolved' } as Record<string, string>)[spStatus ?? ''];
+    const status = pick({ investigating: 'active', identified: 'active', monitoring: 'active', resolved: 'resolved', postmortem: 'resolved' }, spStatus);
     if (!status) {
       problems.push(problem(item, `status "${spStatus ?? ''}" is not a Statuspage incident status; skipped`));
       continue;
@@ -297,7 +301,7 @@ export function statuspageDrafts(incidents: readonly VendorItem[], problems: Imp
     const notes: string[] = [];
     const record: Obj = { title: name, status };
     const impact = str(inc.impact_override) ?? str(inc.impact);
-    const priority = ({ critical: 'P1', major: 'P2', minor: 'P3', none: 'P4' } as Record<string, string>)[impact ?? ''];
+    const priority = pick({ critical: 'P1', major: 'P2', minor: 'P3', none: 'P4' }, impact);
     if (priority) {
       record.priority = priority;
       notes.push(`priority: ${priority} from the Statuspage impact "${impact}" (critical P1, major P2, minor P3, none P4)`);

@@ -1,0 +1,105 @@
+/**
+ * Inline Markdown to plain text, and the dates a postmortem writes. Every
+ * pattern here runs in time linear in its input: no nested or adjacent
+ * unbounded quantifiers that could backtrack over the same text (a pasted
+ * 100 kB line must not stall the extension host).
+ */
+
+const PH = 0xe000;
+
+/** Code spans found by scanning (a backtracking pattern is quadratic on runs of backticks). */
+function holdCodeSpans(md: string, hold: (s: string) => string): string {
+  let out = '';
+  let i = 0;
+  while (i < md.length) {
+    const open = md.indexOf('`', i);
+    if (open < 0) break;
+    if (open > 0 && md[open - 1] === '\\') {
+      out += md.slice(i, open + 1);
+      i = open + 1;
+      continue;
+    }
+    let n = open;
+    while (md[n] === '`') n++;
+    const fence = md.slice(open, n);
+    // The closing run must be exactly as long; search forward run by run.
+    let close = -1;
+    for (let k = md.indexOf(fence, n); k >= 0; k = md.indexOf(fence, k + 1)) {
+      let e = k;
+      while (md[e] === '`') e++;
+      if (e - k === fence.length) {
+        close = k;
+        break;
+      }
+      k = e - 1;
+    }
+    if (close < 0 || close === n) {
+      out += md.slice(i, n);
+      i = n;
+      continue;
+    }
+    out += md.slice(i, open) + hold(md.slice(open, close + fence.length));
+    i = close + fence.length;
+  }
+  return out + md.slice(i);
+}
+
+/** Markdown inline text → plain text: escapes undone, emphasis and links unwrapped, code spans kept as written. */
+export function inlineText(md: string): string {
+  const held: string[] = [];
+  const hold = (s: string) => {
+    held.push(s);
+    return String.fromCharCode(PH + held.length - 1);
+  };
+  let s = holdCodeSpans(md, hold)
+    .replace(/\\([!-/:-@[-`{-~])/g, (_, c: string) => hold(c))
+    .replace(/<br\s?\/?>/gi, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\(([^)\s]+)(?: "[^"]*")?\)/g, (_, t: string, u: string) => (t === u || t === u.replace(/^\w+:\/\//, '') ? t : `${t} (${u})`))
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/__([^_]+)__/g, '$1')
+    .replace(/(^|[\s(["'])\*([^*\s][^*]*)\*(?=$|[\s)\]"'.,:;!?])/g, (m, a: string, b: string) => (/\s$/.test(b) ? m : a + b))
+    .replace(/(^|[\s(["'])_([^_\s][^_]*)_(?=$|[\s)\]"'.,:;!?])/g, (m, a: string, b: string) => (/\s$/.test(b) ? m : a + b));
+  s = s.replace(/[\ue000-\uf8ff]/g, (c) => held[c.charCodeAt(0) - PH] ?? c);
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** 1–12 for a month's name or its first three letters (any case); 0 when it is none. */
+export function monthNumber(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+export const pad = (n: number) => String(n).padStart(2, '0');
+
+export interface Day {
+  y?: number;
+  m: number;
+  d: number;
+}
+
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+const MDY = new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'i');
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}\\.?(?:,? (\\d{4}))?\\b`, 'i');
+/** 29-09-2021, 03/10/2021: day first (the European order); read only where a document writes it so. */
+const NUMERIC_DMY = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/;
+
+/** The first date in a text: 2017-01-31, January 31st 2017, 31 January 2017, Jan 31 (year unknown); 29-09-2021 when dayFirst. */
+export function findDate(text: string, dayFirst = false): Day | undefined {
+  const t = text.replace(/\s+/g, ' ');
+  const cands: Array<{ at: number; day: Day }> = [];
+  const iso = ISO_DAY.exec(t);
+  if (iso) cands.push({ at: iso.index, day: { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]) } });
+  const mdy = MDY.exec(t);
+  if (mdy) cands.push({ at: mdy.index, day: { y: mdy[3] ? Number(mdy[3]) : undefined, m: monthNumber(mdy[1]!), d: Number(mdy[2]) } });
+  const dmy = DMY.exec(t);
+  if (dmy) cands.push({ at: dmy.index, day: { y: dmy[3] ? Number(dmy[3]) : undefined, m: monthNumber(dmy[2]!), d: Number(dmy[1]) } });
+  const num = dayFirst ? NUMERIC_DMY.exec(t) : null;
+  if (num) cands.push({ at: num.index, day: { y: Number(num[3]), m: Number(num[2]), d: Number(num[1]) } });
+  cands.sort((a, b) => a.at - b.at);
+  const day = cands[0]?.day;
+  return day && day.m >= 1 && day.m <= 12 && day.d >= 1 && day.d <= 31 ? day : undefined;
+}
+
+export const dayText = (d: Day) => `${d.y}-${pad(d.m)}-${pad(d.d)}`;

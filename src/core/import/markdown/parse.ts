@@ -1,0 +1,232 @@
+/**
+ * Postmortems written as Markdown documents: Incident Lens's own export
+ * (read back field for field), the Google SRE book's template, and what
+ * teams publish: blog posts with front matter, handbook pages, folders of
+ * postmortems, with the common heading sets in any order and at any level.
+ *
+ * Times: see timeline.ts (shapes), zones.ts (zones: explicit, ambiguous ones
+ * warned about, never guessed) and span.ts (start, end and duration from the
+ * document's own statements). Nothing is made up: a fact the document does
+ * not give stays empty and the record says why; a section the format has no
+ * field for is named in a comment at the head of the record.
+ */
+import { formatDuration, parseDuration } from '../../time';
+import type { Draft, DraftFact, ImportProblem } from '../types';
+import { actionItems } from './actions';
+import { dayText, findDate, inlineText, type Day } from './inline';
+import { ownTags } from './own';
+import { statusAndPriority, writeTexts } from './texts';
+import { documentLabels, frontMatter, GENERIC_TITLE, splitBlocks, type Block, type Key, type Line } from './sections';
+import { findSpan, statedMinutes, type Moment, type Span } from './span';
+import { entryAt, readTimeline, type Entry } from './timeline';
+import { declaredZone, type Zone } from './zones';
+
+export interface MarkdownOptions {
+  /** The file's path (positions and the source id). */
+  readonly file: string;
+}
+
+interface Doc {
+  readonly file: string;
+  readonly url?: string;
+  readonly lines: string[];
+  readonly first: number;
+  readonly blocks: Block[];
+  readonly labels: ReturnType<typeof documentLabels>;
+  readonly problems: ImportProblem[];
+  readonly notes: string[];
+  readonly facts: DraftFact[];
+  readonly dayFirst: boolean;
+  readonly front?: ReturnType<typeof frontMatter>;
+}
+
+function prepare(raw: string, file: string): Doc {
+  const url = /<!--\s*source:\s*(\S+)\s*-->/i.exec(raw)?.[1];
+  // Comments go (they hold nothing of the incident), lines keep their numbers.
+  const text = raw.replace(/<!--[^]*?-->/g, (m) => m.replace(/[^\n]/g, ''));
+  const lines = text.split(/\r?\n/);
+  const front = frontMatter(lines);
+  const first = front?.end ?? 0;
+  // Numeric dates are read day first only where the document shows it ("29-09-2021").
+  const dayFirst = lines.some((l) => /\b(1[3-9]|2\d|3[01])[-/.](0?[1-9]|1[0-2])[-/.]\d{4}\b/.test(l));
+  return { file, url, lines, first, front, blocks: splitBlocks(lines, first), labels: documentLabels(lines, first), problems: [], notes: [], facts: [], dayFirst };
+}
+
+export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): { drafts: Draft[]; problems: ImportProblem[] } {
+  const doc = prepare(raw, options.file);
+  const { blocks, labels, notes, problems, file } = doc;
+  const titleBlock = blocks.find((b) => b.level >= 1 && b.level <= 6 && !b.key && b.heading && !GENERIC_TITLE.test(inlineText(b.heading)));
+  let title = doc.front?.title ?? (titleBlock ? inlineText(titleBlock.heading) : undefined);
+  let preferredId: string | undefined;
+  const own = title && /^Postmortem — (INC-\d+): (.+)$/.exec(title);
+  if (own) {
+    preferredId = own[1];
+    title = own[2];
+  }
+  if (!title) {
+    problems.push({ where: `${file}:1:1`, message: 'no title: the document has neither a title in its front matter nor a heading naming the incident; not imported' });
+    return { drafts: [], problems };
+  }
+  const ownExport = !!preferredId;
+  if (doc.front?.date) notes.push(`front matter date ${doc.front.date} is when the document was published, not when the incident happened`);
+  if (doc.front?.authors) doc.facts.push({ field: 'authors', value: doc.front.authors, line: 1 });
+  doc.facts.push({ field: 'title', value: title, line: doc.front?.title ? 1 : titleBlock?.line });
+  const record: Record<string, unknown> = { title };
+  const docDay = documentDay(doc, titleBlock);
+  const docZone = documentZone(doc, ownExport);
+  // Our export writes a day heading whenever it matters; a time without one is read from the start (as written).
+  const entries = readTimeline(timelineBlocks(doc), { file, docDay: ownExport ? undefined : docDay, docZone, dayFirst: doc.dayFirst, problems, notes });
+  const span = ownExport ? ownSpan(doc, entries) : findSpan(spanInput(doc, entries, titleBlock, docDay, docZone));
+  writeSpan(doc, record, span, entries, docZone, ownExport);
+  writeTimeline(record, entries, ownExport, doc);
+  statusAndPriority(doc, record, ownExport);
+  writeTexts(doc, record, ownExport, titleBlock);
+  const { actions, planned } = actionItems(blocks.filter((b) => b.key === 'actions'), file, doc.url, ownExport, problems);
+  if (planned.length) ((record.postmortem ??= {}) as Record<string, unknown>).actionPlan = planned;
+  // Sections with no field to hold them are named, never silently dropped.
+  const unplaced = blocks.filter((b) => b.level >= 2 && b.level <= 6 && !b.key && b !== titleBlock && b.lines.some((l) => l.text.trim()));
+  if (unplaced.length) notes.push(`not imported (no field holds them; see the source): sections ${unplaced.map((b) => `"${inlineText(b.heading)}" (line ${b.line})`).join(', ')}`);
+  const id = file.replace(/^.*[\\/]/, '');
+  const source = { system: ownExport ? 'incident-lens' : 'markdown', id: ownExport ? preferredId! : id, ...(doc.url ? { url: doc.url } : {}) };
+  const missing = ['start', 'end', 'duration', 'timeline', 'priority', 'detected'].filter((f) => !doc.facts.some((x) => x.field === f));
+  const draft: Draft = { source, label: `${id}: ${title}`, where: `${file}:${titleBlock?.line ?? 1}:1`, record, actions: actions.map((a) => ({ ...a, source: { ...a.source, system: source.system } })), notes, preferredId, facts: doc.facts, missing };
+  return { drafts: [draft], problems };
+}
+
+/** The incident's day: its Date label, a date in the title, else the first full date in the body (never the front matter's). */
+function documentDay(doc: Doc, titleBlock: Block | undefined): Day | undefined {
+  const d = doc.labels.get('date');
+  if (d && /^\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}/.test(d.value) && !doc.dayFirst && !/^\s*\d{4}/.test(d.value)) {
+    const n = /(\d{1,2})[-/.](\d{1,2})/.exec(d.value)!;
+    if (Number(n[1]) <= 12 && Number(n[2]) <= 12 && n[1] !== n[2]) doc.notes.push(`date "${inlineText(d.value)}" can be read day first or month first; it is not used`);
+  }
+  const fromLabel = d && findDate(d.value, doc.dayFirst);
+  if (fromLabel?.y) return fromLabel;
+  const fromTitle = findDate(doc.front?.title ?? titleBlock?.heading ?? '', doc.dayFirst);
+  if (fromTitle?.y) return fromTitle;
+  for (let i = doc.first; i < doc.lines.length; i++) {
+    const day = findDate(doc.lines[i]!.slice(0, 2000), doc.dayFirst);
+    if (day?.y) return day;
+  }
+  return undefined;
+}
+
+/** The zone the whole document states ("all times are UTC"); our export's offset from its Start label. */
+function documentZone(doc: Doc, ownExport: boolean): Zone | undefined {
+  if (ownExport) {
+    const off = /(Z|[+-]\d{2}:\d{2})$/.exec(doc.labels.get('start')?.value.trim() ?? '')?.[1];
+    return off ? { label: off, offset: off } : undefined;
+  }
+  for (let i = doc.first; i < doc.lines.length; i++) {
+    const l = doc.lines[i]!.slice(0, 2000);
+    if (!/\btimes?\b|\(UTC\)/i.test(l)) continue;
+    const z = declaredZone(l);
+    if (z) {
+      if (z.ambiguous) doc.problems.push({ where: `${doc.file}:${i + 1}:1`, message: `time zone "${z.label}" is ambiguous (${z.ambiguous}); times are kept without an offset: set the record's timeZone` });
+      doc.facts.push({ field: 'timeZone', value: z.iana ?? z.offset ?? `${z.label} (ambiguous)`, line: i + 1, evidence: inlineText(l).slice(0, 200) });
+      return z.ambiguous ? undefined : z;
+    }
+  }
+  return undefined;
+}
+
+/** The Timeline section; else a table with a time column; else a "Key events" list. */
+function timelineBlocks(doc: Doc): Block[] {
+  const own = doc.blocks.filter((b) => b.key === 'timeline');
+  if (own.length) return own;
+  const isHeader = (ls: Line[], i: number) => /^\s*\|/.test(ls[i]!.text) && /\b(time|when|timestamp)\b/i.test(ls[i]!.text) && /^\s*\|?\s*:?-{3,}/.test(ls[i + 1]?.text ?? '');
+  for (const b of doc.blocks) {
+    const i = b.lines.findIndex((_, k) => isHeader(b.lines, k));
+    if (i < 0) continue;
+    doc.notes.push(`timeline: the table at line ${b.lines[i]!.line} (the document has no Timeline heading)`);
+    const table = { ...b, key: 'timeline' as Key, lines: b.lines.slice(i) };
+    b.lines = b.lines.slice(0, i);
+    return [table];
+  }
+  for (const b of doc.blocks) {
+    const i = b.lines.findIndex((l) => /^\s*[-*]\s+\*\*(key events|timeline)\*\*:?\s*$/i.test(l.text));
+    if (i < 0) continue;
+    const indent = /^\s*/.exec(b.lines[i]!.text)![0].length;
+    let j = i + 1;
+    while (j < b.lines.length && (!b.lines[j]!.text.trim() || /^\s*/.exec(b.lines[j]!.text)![0].length > indent)) j++;
+    const list = b.lines.slice(i + 1, j);
+    b.lines = [...b.lines.slice(0, i), ...b.lines.slice(j)];
+    return [{ heading: 'Key events', level: 7, line: b.lines[i]?.line ?? b.line, lines: list, key: 'timeline' }];
+  }
+  return [];
+}
+
+function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, docDay: Day | undefined, docZone: Zone | undefined) {
+  const opening: Key[] = ['summary', 'impact', 'resolution', 'detection'];
+  const prose = (l: Line) => !/^\s*([-*+]\s|\||#|\d{1,2}:\d{2})/.test(l.text);
+  const statements = doc.blocks.filter((b) => b === doc.blocks[0] || b === titleBlock || (b.key && opening.includes(b.key)) || (b.key === 'timeline' && true)).flatMap((b) => (b.key === 'timeline' ? b.lines.filter(prose) : b.lines));
+  const lines = doc.blocks.filter((b) => b.key !== 'leadup').flatMap((b) => b.lines);
+  const titleText = doc.front?.title ?? titleBlock?.heading ?? '';
+  const td = findDate(titleText, doc.dayFirst);
+  const titleDay = td?.y ? { day: td, line: doc.front?.title ? 1 : (titleBlock?.line ?? 1), text: inlineText(titleText) } : undefined;
+  return { entries, statements, lines, docDay, docZone, titleDay };
+}
+
+/** Our own export: Start and Resolution labels as written. */
+function ownSpan(doc: Doc, entries: Entry[]): Span {
+  const v = (n: string) => doc.labels.get(n);
+  const m = (l: ReturnType<typeof v>): Moment | undefined => (l ? { value: inlineText(l.value), local: inlineText(l.value), approx: false, line: l.line, evidence: inlineText(l.text) } : undefined);
+  const start = m(v('start'));
+  const end = m(v('resolution') ?? v('end'));
+  void entries;
+  return { ...(start ? { start } : {}), ...(end && /T/.test(end.local) ? { end } : {}) };
+}
+
+function fact(doc: Doc, field: string, m: Moment): void {
+  doc.facts.push({ field, value: `${m.approx ? '~' : ''}${m.local}${m.offset ? ` ${m.offset}` : ' (zone not stated)'}`.replace(/^(~?\d{4}-\d{2}-\d{2}) \(zone not stated\)$/, '$1'), line: m.line, evidence: m.evidence });
+}
+
+function writeSpan(doc: Doc, record: Record<string, unknown>, span: Span, entries: Entry[], zone: Zone | undefined, ownExport: boolean): void {
+  const put = (field: 'start' | 'resolution', m: Moment | undefined, name: string) => {
+    if (!m) return;
+    fact(doc, name, m);
+    if (m.value) record[field] = m.value;
+    else doc.notes.push(`${field}: ${m.local} (line ${m.line}), but the document names no time zone; set it with its offset`);
+  };
+  put('start', span.start, 'start');
+  put('resolution', span.end, 'end');
+  if (!ownExport && zone?.iana) record.timeZone = zone.iana;
+  if (!ownExport && span.start) doc.notes.push(`start: "${span.start.evidence.slice(0, 80)}" (line ${span.start.line})`);
+  if (!ownExport && span.end) doc.notes.push(`resolution: "${span.end.evidence.slice(0, 80)}" (line ${span.end.line})`);
+  if (!ownExport && !span.start) doc.notes.push('start: the document gives no time the incident began; set it');
+  if (!ownExport && !span.end) doc.notes.push('resolution: the document gives no time the incident ended; set it');
+  const d = span.duration;
+  if (d) {
+    doc.facts.push({ field: 'duration', value: d.text, line: d.line, evidence: d.evidence });
+    const stated = statedMinutes(d.text);
+    const fromSpan = record.start && record.resolution ? minutesBetween(String(record.start), String(record.resolution)) : undefined;
+    if (stated !== undefined && (fromSpan === undefined || fromSpan === stated) && parseDuration(formatDuration(stated)) === stated) record.duration = formatDuration(stated);
+    doc.notes.push(`duration: the document says "${d.text}" (line ${d.line})${record.duration ? '' : fromSpan !== undefined ? `; start to resolution is ${formatDuration(fromSpan)}, so it is kept here only` : ''}`);
+  }
+  void entries;
+}
+
+function minutesBetween(a: string, b: string): number | undefined {
+  const x = Date.parse(a.replace(/^~/, ''));
+  const y = Date.parse(b.replace(/^~/, ''));
+  return Number.isNaN(x) || Number.isNaN(y) ? undefined : Math.round((y - x) / 60000);
+}
+
+function writeTimeline(record: Record<string, unknown>, entries: Entry[], ownExport: boolean, doc?: Doc): void {
+  const list = entries
+    .map((e) => {
+      const at = entryAt(e);
+      if (!at) return undefined;
+      const tagged = ownExport ? ownTags(e.raw.replace(/^\(date only\)\**\s*(?:—\s*)?/, '')) : { text: e.text };
+      const out: Record<string, unknown> = { at };
+      if ('author' in tagged && tagged.author) out.author = tagged.author;
+      if ('kind' in tagged && tagged.kind) out.kind = tagged.kind;
+      const milestone = ('milestone' in tagged && tagged.milestone) || (!ownExport ? e.milestone : undefined);
+      if (milestone) out.milestone = milestone;
+      out.text = tagged.text || '(no text)';
+      return out;
+    })
+    .filter((x): x is Record<string, unknown> => !!x);
+  if (list.length) record.timeline = list;
+  if (doc && list.length) doc.facts.push({ field: 'timeline', value: `${list.length} entr${list.length === 1 ? 'y' : 'ies'}`, line: entries[0]!.line });
+}

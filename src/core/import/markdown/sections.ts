@@ -1,0 +1,160 @@
+/**
+ * A postmortem's structure: front matter (YAML `---` or TOML `+++`), the
+ * sections under their headings (or under paragraphs that work as headings,
+ * "**Root Causes**: …"), and the document's own labels ("**Date**: …").
+ */
+import { inlineText } from './inline';
+
+export type Key =
+  | 'summary' | 'impact' | 'rootCause' | 'trigger' | 'detection' | 'resolution' | 'timeline' | 'actions' | 'lessons'
+  | 'whyNotCaught' | 'whyTookLong' | 'learning' | 'communications' | 'hypothesis' | 'contributing' | 'leadup';
+
+const SECTIONS: Array<[Key, RegExp]> = [
+  ['summary', /^(incident |executive |issue )?summary$|^overview$|^what happen(ed|s)\??$|^background$|^description$/],
+  ['leadup', /^lead-?up$|^lead up$|^how did this happen\??$|^what led (up )?to (it|this|the incident)\??$/],
+  ['impact', /^(customer |user |business )?impact$|^data loss impact$|^who was affected\??$/],
+  ['rootCause', /^root[ -]?causes?( analysis| of the (outage|issue|incident|problem))?$|^causes?$|^what went wrong technically$|^why this happen(ed|s)\??$/],
+  ['contributing', /^contributing factors?$/],
+  ['trigger', /^triggers?$/],
+  ['detection', /^detection$|^how (was it|we) detected\??$|^alert$/],
+  ['resolution', /^resolution$|^mitigation$|^recovery$|^remediation$|^how (it was|we) fixed( it)?\??$|^solving$/],
+  ['timeline', /^timeline( of events)?$|^chronology$|^sequence of events$|^key events$/],
+  ['actions', /^action (items|plan)$|^follow[- ]?ups?$|^corrective (and preventive )?actions$|^next steps$|^improvements?$|^improving .+|^what we(?:'|’)re doing about it$|^preventing .+|^remediation items$|^actions following review$/],
+  ['lessons', /^lessons?( learned| learnt)?$|^what we learned$|^takeaways$/],
+  ['learning', /^learning$/],
+  ['whyNotCaught', /^why wasn(?:'|’)t it caught\??$/],
+  ['whyTookLong', /^why did it take this long\??$/],
+  ['communications', /^communications$/],
+];
+
+export function sectionKey(heading: string): Key | undefined {
+  const h = inlineText(heading)
+    .toLowerCase()
+    .replace(/\s*\([^()]*\)\s*$/, '')
+    .replace(/^[\d.]+\s+/, '')
+    .replace(/[:.]+$/, '')
+    .trim();
+  return SECTIONS.find(([, re]) => re.test(h))?.[0];
+}
+
+export const GENERIC_TITLE = /^(example |sample )?(post-?mortem|incident (report|review|postmortem)|retrospective|root cause analysis)( template)?$/i;
+
+export interface Line {
+  text: string;
+  line: number;
+}
+
+export interface Block {
+  key?: Key;
+  heading: string;
+  level: number;
+  line: number;
+  lines: Line[];
+}
+
+export interface FrontMatter {
+  readonly title?: string;
+  readonly date?: string;
+  readonly authors?: string;
+  /** Lines it takes (they are blanked for the rest of the reader). */
+  readonly end: number;
+}
+
+/** YAML (`---`) or TOML (`+++`) front matter: title, date, authors; other keys are ignored. */
+export function frontMatter(lines: readonly string[]): FrontMatter | undefined {
+  const fence = lines[0]?.trim();
+  if (fence !== '---' && fence !== '+++') return undefined;
+  const close = lines.findIndex((l, i) => i > 0 && l.trim() === fence);
+  if (close < 0 || close > 200) return undefined;
+  const values = new Map<string, string>();
+  for (const l of lines.slice(1, close)) {
+    const m = /^([A-Za-z_][\w-]*)\s*[:=]\s*(.*)$/.exec(l);
+    if (!m || values.has(m[1]!.toLowerCase())) continue;
+    values.set(m[1]!.toLowerCase(), unquote(m[2]!.trim()));
+  }
+  const title = values.get('title');
+  const date = values.get('date');
+  const authors = values.get('authors') ?? values.get('author');
+  return { ...(title ? { title } : {}), ...(date ? { date } : {}), ...(authors ? { authors } : {}), end: close + 1 };
+}
+
+function unquote(v: string): string {
+  const list = /^\[(.*)\]$/.exec(v);
+  if (list) return list[1]!.split(',').map((x) => unquote(x.trim())).filter(Boolean).join(', ');
+  const q = /^"(.*)"$|^'(.*)'$/.exec(v);
+  return (q ? (q[1] ?? q[2]!) : v).trim();
+}
+
+/** Heading text, closing #s dropped; found without a backtracking pattern (a 100 kB line of spaces was quadratic). */
+function heading(l: string): { level: number; text: string } | undefined {
+  let level = 0;
+  while (level < l.length && l[level] === '#') level++;
+  if (level < 1 || level > 6 || (l[level] !== ' ' && l[level] !== '\t')) return undefined;
+  let text = l.slice(level).trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end < text.length && (end === 0 || text[end - 1] === ' ' || text[end - 1] === '\t')) text = text.slice(0, end).trim();
+  return text ? { level, text } : undefined;
+}
+
+/** The document's sections; subsections of a known section belong to it (### What went well under ## Lessons Learned). */
+export function splitBlocks(lines: readonly string[], first: number): Block[] {
+  const blocks: Block[] = [];
+  let cur: Block = { heading: '', level: 0, line: 1, lines: [] };
+  blocks.push(cur);
+  let fence = false;
+  for (let i = first; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (/^\s{0,3}(```|~~~)/.test(l)) fence = !fence;
+    const h = !fence ? heading(l) : undefined;
+    if (h) {
+      cur = { heading: h.text, level: h.level, line: i + 1, lines: [], key: sectionKey(h.text) };
+      blocks.push(cur);
+      continue;
+    }
+    const label = !fence && /^\*\*([^*]{2,40})\*\*\s*:\s*(.*)$|^\*\*([^*]{2,40}):\*\*\s*(.*)$/.exec(l);
+    const key = label && sectionKey(label[1] ?? label[3]!);
+    if (label && key) {
+      cur = { heading: label[1] ?? label[3]!, level: 7, line: i + 1, lines: [], key };
+      blocks.push(cur);
+      const rest = label[2] ?? label[4] ?? '';
+      if (rest.trim()) cur.lines.push({ text: rest, line: i + 1 });
+      continue;
+    }
+    cur.lines.push({ text: l, line: i + 1 });
+  }
+  mergeSubsections(blocks);
+  return blocks;
+}
+
+function mergeSubsections(blocks: Block[]): void {
+  for (let i = 1; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.key) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const p = blocks[j]!;
+      if (p.level < b.level && p.level > 0) {
+        if (p.key) {
+          // The timeline keeps its subheadings as they are: "### 16:32" is an entry, "### 2020-02-20" a day.
+          const head = p.key === 'timeline' ? `${'#'.repeat(Math.min(b.level, 6))} ${b.heading}` : `**${b.heading}**`;
+          p.lines.push({ text: '', line: b.line }, { text: head, line: b.line }, ...b.lines);
+          b.lines = [];
+          b.key = undefined;
+          b.heading = '';
+        }
+        break;
+      }
+    }
+  }
+}
+
+/** The document's own labels: "**Date**: …", "- **Priority:** P1 — …" (our export), "- **Time to resolve**: 0h 55m". */
+export function documentLabels(lines: readonly string[], first: number): Map<string, Line & { value: string }> {
+  const labels = new Map<string, Line & { value: string }>();
+  for (let i = first; i < lines.length; i++) {
+    const m = /^\s*(?:[-*]\s+)?\*\*([A-Za-z][A-Za-z ]{1,30}):?\*\*:?\s+(.+)$/.exec(lines[i]!);
+    const name = m?.[1]!.trim().toLowerCase();
+    if (m && name && !labels.has(name)) labels.set(name, { value: m[2]!, text: lines[i]!, line: i + 1 });
+  }
+  return labels;
+}

@@ -1,0 +1,230 @@
+/**
+ * When the incident began and ended, and how long the document says it
+ * lasted, from the document's own statements, each with the sentence or line
+ * it came from. In order: a stated range ("between 12:17 and 12:30 UTC",
+ * "from ~12:00 to 17:55 CEST"); marked entries ("OUTAGE BEGINS", "First
+ * detected", "Resolved"); two entries as far apart as a stated time to
+ * recovery; statements ("went down at", "back online", "resolved at");
+ * the timeline (past its lead-up); the opening's first dated time; the day
+ * in the title. Lead-up sections never count. Nothing is computed that the
+ * document does not say.
+ */
+import { findDate, inlineText, pad, type Day } from './inline';
+import type { Line } from './sections';
+import { entryLocal, type Entry } from './timeline';
+import { ZONE_WORD, zoneFor, zonedValue, type Zone } from './zones';
+
+export interface Moment {
+  /** As the record writes it (ISO with offset, a day, or undefined when the zone is unknown). */
+  readonly value?: string;
+  /** "2021-03-31T12:06" or "2021-03-31", with the offset when known. */
+  readonly local: string;
+  readonly offset?: string;
+  readonly approx: boolean;
+  readonly line: number;
+  readonly evidence: string;
+}
+
+export interface Span {
+  start?: Moment;
+  end?: Moment;
+  /** As written: "84 minutes", "0h 55m", "approximately 47 minutes". */
+  duration?: { text: string; line: number; evidence: string; pairs: boolean };
+}
+
+const IMPACT = /\b(outage|down\b|unavailable|unreachable|not (?:working|responding|reachable|accessible|available|operational)|stops? responding|errors?\b|failing|fails?\b|failures?|returning \d{3}|5\d\d\b|crash|broken|degraded|no nodes|reaches 0%|unschedulable|unable to|could not|cannot|can't|impact)/i;
+const LEADUP = /\b(applied|deployed|deploys|merged|opened|initiated|started|changed|pushed|released|published|triggered|scheduled|funds|tested|created)\b/i;
+const ENDS = /\b(resolved|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved)\b/i;
+const START_MARK = /\b(outage (?:begins|began|starts|started)|impact (?:starts|started|begins|began)|incident (?:began|started|starts)|first detected)\b/i;
+const END_MARK = /^(?:resolved|fixed|incident resolved)\b|\b(impact ends|outage ends|all services resolved)\b/i;
+const START_STATEMENT = /\b(went down|goes down|became unavailable|unavailable from|outage (?:began|started)|started failing|stopped working|(?:is|was|were) down|failed to resolve|(?:experienced|experiencing) (?:issues|errors|an outage|degraded))\b/i;
+const END_STATEMENT = /\b(back online|back to normal|returned to normal|returns? to normal|full service (?:was )?resumed|service (?:was |is )?restored|(?:were|was|is) resolved|resolved at|recovered|fully operational|operating normally|completed by|get back to work)\b/i;
+const DURATION_LABEL = /^\s*(?:[-*]\s+)?(?:\*\*)?(time to (?:resolve|resolution|recovery|restore)|(?:total |outage )?duration)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*:?\s*(.+)$/i;
+const DURATION_PHRASE = /\b(for|in|lasted|took|period of|outage of)\s(?:an estimated (?:time|period) of\s)?((?:about |approximately |around |roughly |nearly |almost |over |~)?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+)?\s?(?:hours?|hrs?|h|minutes?|mins?|m)\b(?:,?\s(?:and\s)?\d+\s?(?:minutes?|mins?|m)\b)?)/i;
+const MENTION = new RegExp(`(~)?(\\d{1,2})(?::|h)(\\d{2})(?:\\s?([ap])\\.?m\\.?(?![a-z]))?(?:\\s?(${ZONE_WORD})(?![A-Za-z/]))?|\\b(?:at|of|and|between|from|to|until) ([01]\\d|2[0-3])([0-5]\\d)\\b(?=[^.]{0,40}\\b(?:UTC|GMT)\\b)`, 'g');
+
+const RANGE = /\bbetween\b.{0,80}\band\b|\bfrom\b.{0,80}\b(?:to|until|till)\b/i;
+const OUTAGE_WORDS = /\b(outage|down|unavailable|unreachable|degraded|broken|errors?|experienc\w+|fail\w*|disrupt\w*|issues|impact\w*)\b/i;
+
+function nextDay(d: Day): Day {
+  const t = new Date(Date.UTC(d.y!, d.m - 1, d.d + 1));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+interface Mention {
+  h: number;
+  m: number;
+  approx: boolean;
+  zone?: Zone;
+  index: number;
+}
+
+function mentions(sentence: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of sentence.matchAll(MENTION)) {
+    const h = Number(m[2] ?? m[6]);
+    const mi = Number(m[3] ?? m[7]);
+    const hh = m[4] ? (h % 12) + (m[4].toLowerCase() === 'p' ? 12 : 0) : h;
+    if (hh > 23 || mi > 59) continue;
+    const z = m[5] ? zoneFor(m[5]) : m[6] ? zoneFor('UTC') : undefined;
+    out.push({ h: hh, m: mi, approx: !!m[1], ...(z ? { zone: z } : {}), index: m.index ?? 0 });
+  }
+  return out;
+}
+
+function moment(day: Day | undefined, t: { h?: number; m?: number; approx: boolean; zone?: Zone }, line: number, evidence: string): Moment | undefined {
+  if (!day?.y) return undefined;
+  const d = `${day.y}-${pad(day.m)}-${pad(day.d)}`;
+  if (t.h === undefined) return { value: `${t.approx ? '~' : ''}${d}`, local: d, approx: t.approx, line, evidence };
+  const local = `${d}T${pad(t.h)}:${pad(t.m!)}`;
+  const v = t.zone && !t.zone.ambiguous ? zonedValue(day, t.h, t.m!, t.zone) : undefined;
+  const offset = v ? (v.endsWith('Z') ? '+00:00' : v.slice(-6)) : undefined;
+  return { ...(v ? { value: `${t.approx ? '~' : ''}${v}` } : {}), local, ...(offset ? { offset } : {}), approx: t.approx, line, evidence: evidence.slice(0, 200) };
+}
+
+const entryMoment = (e: Entry): Moment | undefined => (entryLocal(e) ? moment(e.day, e, e.line, e.text) : undefined);
+const minutes = (e: Entry) => (e.day?.y && e.h !== undefined ? Date.UTC(e.day.y, e.day.m - 1, e.day.d, e.h, e.m) / 60000 : undefined);
+
+/** "84 minutes", "0h 55m", "1 hour and 31 minutes" → minutes; undefined for a range or an estimate. */
+export function statedMinutes(text: string): number | undefined {
+  if (/\d\s?[-–]\s?\d/.test(text)) return undefined;
+  const h = /(\d+(?:\.\d+)?)\s?(?:hours?|hrs?|h)\b/i.exec(text);
+  const m = /(\d+)\s?(?:minutes?|mins?|m)\b/i.exec(text);
+  if (!h && !m) return undefined;
+  return Math.round((h ? Number(h[1]) * 60 : 0) + (m ? Number(m[1]) : 0));
+}
+
+export interface SpanInput {
+  readonly entries: readonly Entry[];
+  /** Opening paragraphs, summary, impact, resolution (never a lead-up section). */
+  readonly statements: readonly Line[];
+  /** Every line outside lead-up sections (labels like "Time to recovery: 84 minutes"). */
+  readonly lines: readonly Line[];
+  readonly docDay?: Day;
+  readonly docZone?: Zone;
+  readonly titleDay?: { day: Day; line: number; text: string };
+}
+
+export function findSpan(input: SpanInput): Span {
+  const span: Span = {};
+  span.duration = statedDuration(input.lines, input.statements);
+  fromStatements(input, span, true);
+  fromMarks(input.entries, span);
+  fromPairs(input.entries, span);
+  fromStatements(input, span, false);
+  fromTimeline(input.entries, span);
+  if (!span.start && !input.entries.length) span.start = firstDated(input);
+  if (!span.start && input.titleDay) span.start = moment(input.titleDay.day, { approx: false }, input.titleDay.line, input.titleDay.text);
+  return span;
+}
+
+function statedDuration(lines: readonly Line[], statements: readonly Line[]): Span['duration'] {
+  const labelled = lines
+    .map((l) => ({ l, m: DURATION_LABEL.exec(l.text.slice(0, 300)) }))
+    .filter((x) => x.m && /\d/.test(x.m[2]!))
+    .sort((a, b) => rank(a.m![1]!) - rank(b.m![1]!))[0];
+  if (labelled) return { text: inlineText(labelled.m![2]!), line: labelled.l.line, evidence: inlineText(labelled.l.text), pairs: true };
+  for (const s of sentencesOf(statements)) {
+    const m = DURATION_PHRASE.exec(s.text);
+    if (m) return { text: m[2]!.trim(), line: s.line, evidence: s.text, pairs: m[1]!.toLowerCase() === 'took' };
+  }
+  return undefined;
+}
+
+const rank = (label: string) => ['time to resolve', 'time to resolution', 'time to recovery', 'time to restore'].indexOf(label.toLowerCase()) + 1 || 9;
+
+function sentencesOf(lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  for (const l of lines) {
+    if (!l.text.trim() || /^\s*\|/.test(l.text)) continue;
+    for (const s of inlineText(l.text).split(/(?<=[.!?])\s+(?=[A-Z])/)) out.push({ text: s.slice(0, 600), line: l.line });
+  }
+  return out;
+}
+
+/** Range statements (first pass) or start/end statements (second pass). */
+function fromStatements(input: SpanInput, span: Span, ranges: boolean): void {
+  for (const s of sentencesOf(input.statements)) {
+    const ms = mentions(s.text);
+    if (!ms.length) continue;
+    const dayFound = findDate(s.text);
+    const day = dayFound ? { ...dayFound, y: dayFound.y ?? input.docDay?.y } : input.docDay;
+    const zone = ms.find((m) => m.zone)?.zone ?? input.docZone;
+    const at = (m: Mention) => moment(day, { ...m, zone: m.zone ?? zone }, s.line, s.text);
+    if (ranges) {
+      if (ms.length >= 2 && RANGE.test(s.text) && OUTAGE_WORDS.test(s.text)) {
+        const a = ms[0]!;
+        const b = ms[1]!;
+        // "between 23:50 and 00:20": the end is on the next day.
+        const next = day?.y && b.h * 60 + b.m < a.h * 60 + a.m ? nextDay(day) : day;
+        span.start ??= at(a);
+        span.end ??= moment(next, { ...b, zone: b.zone ?? zone }, s.line, s.text);
+      }
+      continue;
+    }
+    if (!span.start && START_STATEMENT.test(s.text)) span.start = at(ms[0]!);
+    if (!span.end && END_STATEMENT.test(s.text)) span.end = at(ms[ms.length - 1]!);
+  }
+}
+
+/** Without a timeline: the opening's first time on a known day ("On 2021-04-27 at 15:09 UTC we released…"). */
+function firstDated(input: SpanInput): Moment | undefined {
+  for (const s of sentencesOf(input.statements)) {
+    const d = findDate(s.text);
+    const m = mentions(s.text)[0];
+    if (d?.y && m) return moment(d, { ...m, zone: m.zone ?? input.docZone }, s.line, s.text);
+  }
+  return undefined;
+}
+
+function fromMarks(entries: readonly Entry[], span: Span): void {
+  const start = entries.find((e) => START_MARK.test(e.text));
+  if (start && !span.start) span.start = entryMoment(start);
+  const end = entries.find((e) => END_MARK.test(e.text));
+  if (end && !span.end) {
+    span.end = entryMoment(end);
+    end.milestone = 'resolved';
+  }
+  for (const e of entries) if (/\b(outage|impact) mitigated\b/i.test(e.text)) e.milestone = 'mitigated';
+}
+
+/** Two entries exactly a stated time to recovery apart: the document's own figure places both. */
+function fromPairs(entries: readonly Entry[], span: Span): void {
+  const d = span.duration?.pairs ? statedMinutes(span.duration.text) : undefined;
+  if (!d || (span.start && span.end)) return;
+  const byMinute = new Map<number, Entry[]>();
+  for (const e of entries) {
+    const t = minutes(e);
+    if (t !== undefined) byMinute.set(t, [...(byMinute.get(t) ?? []), e]);
+  }
+  let best: { s: Entry; e: Entry; score: number } | undefined;
+  for (const s of entries) {
+    const a = minutes(s);
+    if (a === undefined) continue;
+    for (const e of byMinute.get(a + d) ?? []) {
+      const score = (IMPACT.test(s.text) ? 1 : 0) + (ENDS.test(e.text) ? 1 : 0);
+      if (!best || score > best.score) best = { s, e, score };
+    }
+  }
+  if (!best) return;
+  span.start ??= entryMoment(best.s);
+  if (!span.end) {
+    span.end = entryMoment(best.e);
+    best.e.milestone ??= 'resolved';
+  }
+}
+
+function fromTimeline(entries: readonly Entry[], span: Span): void {
+  const timed = entries.filter((e) => e.h !== undefined || e.day);
+  let i = 0;
+  while (i < timed.length - 1 && LEADUP.test(timed[i]!.text) && !IMPACT.test(timed[i]!.text)) i++;
+  const first = timed[i];
+  if (!span.start && first) span.start = entryMoment(first);
+  if (span.end) return;
+  const after = timed.slice(span.start ? Math.max(0, timed.findIndex((e) => e.line >= span.start!.line)) : i);
+  const end = after.find((e, k) => k > 0 && ENDS.test(e.text));
+  if (end) {
+    span.end = entryMoment(end);
+    end.milestone ??= 'resolved';
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The time at the head of a timeline line, in the shapes postmortems use:
+ * `14:37`, `**14:37**`, `` `07:35` ``, `[13:26]`, `**01:38: text**`,
+ * `2017-01-31 23:27 UTC`, `29-09-2021 15:46`, `Sep 29 2017 08:59`,
+ * `7:09 AM Eastern`, `10h47 CEST`, `~17:20`, `8:20 - 8:24`, `--:--`, and a
+ * date alone (`` `May 31` ``, `2021-03-31`). Read with sticky patterns, each
+ * anchored where the last ended: linear in the line's length.
+ */
+import { monthNumber, type Day } from './inline';
+import { ZONE_WORD, zoneFor, type Zone } from './zones';
+
+export interface Stamp {
+  day?: Day;
+  h?: number;
+  m?: number;
+  /** "--:--": a row that says its time is unknown. */
+  unknownTime?: boolean;
+  approx: boolean;
+  zone?: Zone;
+  until?: string;
+  /** The text after the stamp (Markdown). */
+  rest: string;
+}
+
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const OPEN = /(\*\*|__|`|\[|\()?\s?/y;
+const APPROX = /(~|±|≈|approx\.?|around|about|ca\.)\s?/iy;
+const ISO = /(\d{4})-(\d{2})-(\d{2})(?=$|[\sT,`*\])|:])[ T,]?\s?(?:at\s)?/y;
+const NUMERIC = /(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?=$|[\s,`*\])|:])[ ,]?\s?/y;
+const MDY = new RegExp(`${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?(?=$|[\\s,\\x60*\\])|:])[ ,]?\\s?(?:at\\s)?`, 'iy');
+const DMY = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}(?:,? (\\d{4}))?(?=$|[\\s,\\x60*\\])|:])[ ,]?\\s?(?:at\\s)?`, 'iy');
+const TIME = /(\d{1,2})(?::|h)(\d{2})(?::\d{2})?(?:\s?([ap])\.?m\.?(?![a-z]))?/iy;
+const UNKNOWN = /--:--/y;
+const ZONE = new RegExp(`\\s?\\(?(${ZONE_WORD})\\)?(?![A-Za-z/])`, 'y');
+const UNTIL = /\s?[-–]\s?(\d{1,2}:\d{2})(?::\d{2})?(?!\d)/y;
+const CLOSERS: Record<string, RegExp> = {
+  '': /\s?:?\s?(?:[—–-]\s|:\s?)?/y,
+  '**': /\s?(?:\*\*)?\s?:?\s?(?:\*\*)?\s?(?:[—–-]\s|:\s?)?/y,
+  __: /\s?(?:__)?\s?:?\s?(?:__)?\s?(?:[—–-]\s|:\s?)?/y,
+  '`': /\s?`?\s?:?\s?(?:[—–-]\s|:\s?)?/y,
+  '[': /\s?\]?\s?:?\s?(?:[—–-]\s|:\s?)?/y,
+  '(': /\s?\)?\s?:?\s?(?:[—–-]\s|:\s?)?/y,
+};
+
+function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  return re.exec(s);
+}
+
+/**
+ * The stamp at the head of `s`, or undefined. `dayFirst`: the document writes
+ * numeric dates day first (29-09-2021); otherwise a numeric date is not read.
+ */
+export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefined {
+  let s = input.trim();
+  // A wholly bold entry: "**01:38: alerts fired**" is the entry "01:38: alerts fired".
+  if (s.startsWith('**') && s.endsWith('**') && s.length > 4 && !s.slice(2, -2).includes('**')) s = s.slice(2, -2);
+  const open = at(OPEN, s, 0);
+  let i = open?.[0].length ?? 0;
+  const approx = at(APPROX, s, i);
+  if (approx) i += approx[0].length;
+  let day: Day | undefined;
+  const iso = at(ISO, s, i);
+  const num = !iso && dayFirst ? at(NUMERIC, s, i) : null;
+  const mdy = !iso && !num ? at(MDY, s, i) : null;
+  const dmy = !iso && !num && !mdy ? at(DMY, s, i) : null;
+  if (iso) day = { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]) };
+  else if (num) day = { y: Number(num[3]), m: Number(num[2]), d: Number(num[1]) };
+  else if (mdy) day = { y: mdy[3] ? Number(mdy[3]) : undefined, m: monthNumber(mdy[1]!), d: Number(mdy[2]) };
+  else if (dmy) day = { y: dmy[3] ? Number(dmy[3]) : undefined, m: monthNumber(dmy[2]!), d: Number(dmy[1]) };
+  const dm = iso ?? num ?? mdy ?? dmy;
+  if (dm) i += dm[0].length;
+  if (day && (day.m < 1 || day.m > 12 || day.d < 1 || day.d > 31)) return undefined;
+  const out: Stamp = { approx: !!approx, rest: '' };
+  if (day) out.day = day;
+  const t = at(TIME, s, i);
+  const unknown = !t && at(UNKNOWN, s, i);
+  if (t) {
+    let h = Number(t[1]);
+    const m = Number(t[2]);
+    if (t[3]) h = (h % 12) + (t[3].toLowerCase() === 'p' ? 12 : 0);
+    if (h > 23 || m > 59) return undefined;
+    out.h = h;
+    out.m = m;
+    i += t[0].length;
+  } else if (unknown) {
+    out.unknownTime = true;
+    i += unknown[0].length;
+  } else if (!day) return undefined;
+  const zone = at(ZONE, s, i);
+  const z = zone && zoneFor(zone[1]!);
+  if (z) {
+    out.zone = z;
+    i += zone[0].length;
+  }
+  const until = t && at(UNTIL, s, i);
+  if (until) {
+    out.until = until[1];
+    i += until[0].length;
+  }
+  const close = at(CLOSERS[open?.[1] ?? ''] ?? CLOSERS['']!, s, i);
+  const closer = close?.[0].trim() ?? '';
+  if (close) i += close[0].length;
+  // A date alone must stand apart from the text ("May 5 people were paged" is no stamp).
+  if (!t && !unknown && !closer && !open?.[1] && s.slice(i).trim() && !s.slice(i).trim().startsWith('(')) return undefined;
+  out.rest = s.slice(i).trim();
+  return out;
+}
+
+/** "First detected 2020-08-14 10:43": a stamp at the end of a line (key-event lists). */
+export function trailingStamp(input: string): Stamp | undefined {
+  const m = /^(.{1,120}?)\s(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})\s*$/.exec(input.trim().slice(0, 200));
+  if (!m) return undefined;
+  return { day: { y: Number(m[2]), m: Number(m[3]), d: Number(m[4]) }, h: Number(m[5]), m: Number(m[6]), approx: false, rest: m[1]! };
+}

@@ -1,0 +1,223 @@
+/**
+ * Timeline entries from a postmortem's Timeline section (or a table with a
+ * time column elsewhere): list items, paragraphs and headings that start with
+ * a time (`### 04:19` with the text in the paragraph below), `7:09 AM
+ * Eastern:` with the text on indented lines below, tables (date-only rows and
+ * `--:--` rows too), day headings, and prose ("At 17:45 UTC the database…").
+ * A list item's wrapped lines and sub-items belong to its text.
+ */
+import type { ImportProblem } from '../types';
+import { findDate, inlineText, pad, type Day } from './inline';
+import type { Block, Line } from './sections';
+import { leadingStamp, trailingStamp, type Stamp } from './stamp';
+import { declaredZone, zonedValue, type Zone } from './zones';
+
+export interface Entry {
+  day?: Day;
+  h?: number;
+  m?: number;
+  approx: boolean;
+  zone?: Zone;
+  until?: string;
+  text: string;
+  /** The text as written (Markdown), for our own export's tags. */
+  raw: string;
+  line: number;
+  milestone?: 'mitigated' | 'resolved';
+}
+
+export interface TimelineContext {
+  readonly file: string;
+  readonly docDay?: Day;
+  readonly docZone?: Zone;
+  readonly dayFirst: boolean;
+  readonly problems: ImportProblem[];
+  readonly notes: string[];
+}
+
+const LIST = /^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/;
+const HEADING = /^(#{1,6})\s/;
+const SEPARATOR = /^\s*\|?\s*:?-{3,}/;
+
+/** The entry's time as the record writes it: ISO with offset when the day and zone are known, a day alone, or a time of day. */
+export function entryAt(e: Entry): string {
+  const tilde = e.approx ? '~' : '';
+  if (e.h === undefined) return e.day?.y ? `${tilde}${e.day.y}-${pad(e.day.m)}-${pad(e.day.d)}` : '';
+  const full = e.day?.y ? zonedValue(e.day, e.h, e.m!, e.zone) : undefined;
+  return `${tilde}${full ?? `${pad(e.h)}:${pad(e.m!)}`}`;
+}
+
+/** "2021-03-31T12:06" (+ offset) for reports; the day alone when there is no time. */
+export function entryLocal(e: Entry): string | undefined {
+  if (!e.day?.y) return undefined;
+  const day = `${e.day.y}-${pad(e.day.m)}-${pad(e.day.d)}`;
+  return e.h === undefined ? day : `${day}T${pad(e.h)}:${pad(e.m!)}`;
+}
+
+export function readTimeline(blocks: readonly Block[], ctx: TimelineContext): Entry[] {
+  const entries: Entry[] = [];
+  for (const b of blocks) readBlock(b, ctx, entries);
+  return entries;
+}
+
+interface State {
+  day?: Day;
+  zone?: Zone;
+  /** The entry that following indented or paragraph lines continue. */
+  open?: { entry: Entry; indent: number; paragraph: boolean };
+  table?: { time: number; cells: number[] };
+  /** A date-only heading: an entry unless timed entries follow under it. */
+  pendingDay?: Entry;
+}
+
+function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
+  const st: State = { zone: declaredZone(b.heading) ?? ctx.docZone };
+  const headDay = findDate(b.heading, ctx.dayFirst);
+  st.day = headDay ? { ...headDay, y: headDay.y ?? ctx.docDay?.y } : ctx.docDay;
+  const all = b.lines;
+  for (let i = 0; i < all.length; i++) {
+    const { text: l, line } = all[i]!;
+    if (!l.trim()) {
+      st.table = undefined;
+      if (st.open) st.open.paragraph = false;
+      continue;
+    }
+    if (/^\s*\|/.test(l)) {
+      if (readTableRow(l, line, all[i + 1], st, ctx, entries)) i++;
+      continue;
+    }
+    const h = HEADING.exec(l);
+    if (h) {
+      readHeading(l.slice(h[0].length), line, st, ctx, entries);
+      continue;
+    }
+    const zone = declaredZone(l);
+    const list = LIST.exec(l);
+    const indent = list ? list[1]!.length : (/^\s*/.exec(l)?.[0].length ?? 0);
+    // Lines under an open entry: wrapped text, sub-items, the paragraph under a heading entry.
+    if (st.open && (indent > st.open.indent || (!list && st.open.paragraph)) && !(list && stampOf(list, l, ctx))) {
+      st.open.entry.text = `${st.open.entry.text} ${inlineText(list ? l.slice(list[0].length) : l)}`.trim();
+      st.open.paragraph = !list || st.open.paragraph;
+      continue;
+    }
+    const stamp = stampOf(list, l, ctx);
+    if (stamp && (stamp.h !== undefined || stamp.unknownTime || (stamp.day && (list || !stamp.rest)))) {
+      const e = push(stamp, line, st, ctx, entries);
+      st.open = { entry: e, indent, paragraph: !list && !stamp.rest };
+      continue;
+    }
+    if (zone) st.zone = zone;
+    const d = !list && !/^\s*\*\*/.test(l) ? findDate(l, ctx.dayFirst) : undefined;
+    const dayLine = /^\*\*([^*]+)\*\*$/.exec(l.trim());
+    if (dayLine && findDate(dayLine[1]!, ctx.dayFirst)) {
+      const dd = findDate(dayLine[1]!, ctx.dayFirst)!;
+      st.day = { ...dd, y: dd.y ?? ctx.docDay?.y };
+      continue;
+    }
+    if (!list && readProse(l, line, st, ctx, entries)) continue;
+    if (d && !list) st.day = { ...d, y: d.y ?? st.day?.y ?? ctx.docDay?.y };
+    if (list) {
+      st.open = undefined;
+      ctx.problems.push({ where: `${ctx.file}:${line}:1`, message: 'timeline line without a time I can read; it is left out' });
+    }
+  }
+  if (st.pendingDay) entries.push(st.pendingDay);
+}
+
+function stampOf(list: RegExpExecArray | null, l: string, ctx: TimelineContext): Stamp | undefined {
+  const body = list ? l.slice(list[0].length) : l;
+  return leadingStamp(body.slice(0, 400), ctx.dayFirst) ?? (list ? trailingStamp(body) : undefined);
+}
+
+function push(stamp: Stamp, line: number, st: State, ctx: TimelineContext, entries: Entry[]): Entry {
+  if (st.pendingDay && stamp.h !== undefined) st.pendingDay = undefined;
+  if (stamp.zone?.ambiguous) ambiguous(stamp.zone, line, ctx);
+  const day = stamp.day ? { ...stamp.day, y: stamp.day.y ?? st.day?.y ?? ctx.docDay?.y } : st.day;
+  const e: Entry = { approx: stamp.approx, text: inlineText(stamp.rest), raw: stamp.rest, line };
+  if (day) e.day = day;
+  if (stamp.h !== undefined) {
+    e.h = stamp.h;
+    e.m = stamp.m;
+  }
+  const zone = stamp.zone ?? st.zone;
+  if (zone && !zone.ambiguous) e.zone = zone;
+  if (stamp.until) e.until = stamp.until;
+  if (stamp.until) e.text = `(until ${stamp.until}) ${e.text}`.trim();
+  if (stamp.unknownTime) e.text = `(time not given) ${e.text}`.trim();
+  entries.push(e);
+  return e;
+}
+
+function ambiguous(zone: Zone, line: number, ctx: TimelineContext): void {
+  ctx.problems.push({ where: `${ctx.file}:${line}:1`, message: `time zone "${zone.label}" is ambiguous (${zone.ambiguous}); times are kept without an offset: set the record's timeZone` });
+}
+
+function readHeading(text: string, line: number, st: State, ctx: TimelineContext, entries: Entry[]): void {
+  if (st.pendingDay) entries.push(st.pendingDay);
+  st.pendingDay = undefined;
+  st.open = undefined;
+  const zone = declaredZone(text);
+  if (zone) st.zone = zone;
+  const stamp = leadingStamp(text.slice(0, 400), ctx.dayFirst);
+  if (stamp?.h !== undefined) {
+    if (stamp.day) st.day = { ...stamp.day, y: stamp.day.y ?? ctx.docDay?.y };
+    const e = push(stamp, line, st, ctx, entries);
+    st.open = { entry: e, indent: -1, paragraph: true };
+    return;
+  }
+  const d = findDate(text, ctx.dayFirst);
+  if (d) {
+    st.day = { ...d, y: d.y ?? ctx.docDay?.y };
+    // "### 2018-01-11" with a paragraph under it is an entry of that day; with timed entries under it, a day heading.
+    const e: Entry = { approx: false, text: '', raw: '', line, day: st.day };
+    st.pendingDay = e;
+    st.open = { entry: e, indent: -1, paragraph: true };
+  }
+}
+
+const PROSE_TIME = /\b(?:at|by|around|about|until|from) (~?\d{1,2}(?::|h)\d{2}(?:\s?[ap]\.?m\.?)?)/i;
+
+/** A prose timeline: each sentence with "at 17:45" is an entry. */
+function readProse(l: string, line: number, st: State, ctx: TimelineContext, entries: Entry[]): boolean {
+  if (st.open?.paragraph) return false;
+  const sentences = l.split(/(?<=[.!?])\s+(?=[A-Z])/);
+  let found = false;
+  for (const sentence of sentences) {
+    const m = PROSE_TIME.exec(sentence.slice(0, 600));
+    if (!m) continue;
+    const stamp = leadingStamp(`${m[1]} ${sentence.slice(m.index + m[0].length)}`.slice(0, 400), ctx.dayFirst);
+    if (stamp?.h === undefined) continue;
+    const e = push({ ...stamp, rest: sentence }, line, st, ctx, entries);
+    e.text = inlineText(sentence);
+    found = true;
+  }
+  return found;
+}
+
+function readTableRow(l: string, line: number, next: Line | undefined, st: State, ctx: TimelineContext, entries: Entry[]): boolean {
+  const cells = splitRow(l);
+  if (!st.table) {
+    const t = cells.findIndex((c) => /\b(time|when|timestamp|date)\b/i.test(inlineText(c)));
+    if (t >= 0 && SEPARATOR.test(next?.text ?? '')) {
+      st.table = { time: t, cells: cells.map((_, k) => k).filter((k) => k !== t) };
+      const zone = declaredZone(cells[t]!) ?? (/\bUTC\b/.test(cells[t]!) ? declaredZone('(UTC)') : undefined);
+      if (zone) st.zone = zone;
+      return true;
+    }
+    return false;
+  }
+  const when = inlineText(cells[st.table.time] ?? '');
+  const stamp = leadingStamp(when, ctx.dayFirst);
+  const words = st.table.cells.map((k) => inlineText((cells[k] ?? '').replace(/\\\|/g, '|'))).filter(Boolean);
+  if (!stamp) {
+    ctx.problems.push({ where: `${ctx.file}:${line}:1`, message: `timeline row without a time I can read ("${when.slice(0, 40)}"); the row is left out` });
+    return false;
+  }
+  push({ ...stamp, rest: [stamp.rest, ...words].filter(Boolean).join(' — ') }, line, st, ctx, entries);
+  st.open = undefined;
+  return false;
+}
+
+export function splitRow(l: string): string[] {
+  return l.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/).map((c) => c.trim());
+}

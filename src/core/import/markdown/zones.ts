@@ -1,0 +1,78 @@
+/**
+ * Time zones as postmortems write them: "UTC", "CEST", "PST", "Eastern",
+ * "US/Pacific", "Europe/Berlin". Abbreviations with one meaning map to a
+ * fixed offset as written (a document that says PST in May means PST);
+ * region names map to an IANA zone whose offset is taken for the day.
+ * Abbreviations with several meanings (CST, IST, BST, AST) are never
+ * resolved: the caller warns and leaves the times without an offset.
+ */
+import { isTimeZone, zoneOffsetMinutes } from '../../time';
+import { pad, type Day } from './inline';
+
+export interface Zone {
+  /** As the document wrote it. */
+  readonly label: string;
+  /** A fixed offset ("+02:00", "Z"). */
+  readonly offset?: string;
+  /** An IANA zone (the offset depends on the day). */
+  readonly iana?: string;
+  /** Several zones share this name: not resolved. */
+  readonly ambiguous?: string;
+}
+
+const FIXED: Record<string, string> = {
+  UTC: 'Z', GMT: 'Z', Z: 'Z', WET: '+00:00', WEST: '+01:00', CET: '+01:00', CEST: '+02:00', MET: '+01:00', MEST: '+02:00',
+  EET: '+02:00', EEST: '+03:00', MSK: '+03:00', JST: '+09:00', KST: '+09:00', HKT: '+08:00', SGT: '+08:00', AWST: '+08:00',
+  ACST: '+09:30', ACDT: '+10:30', AEST: '+10:00', AEDT: '+11:00', NZST: '+12:00', NZDT: '+13:00', PST: '-08:00', PDT: '-07:00',
+  MST: '-07:00', MDT: '-06:00', CDT: '-05:00', EST: '-05:00', EDT: '-04:00', AKST: '-09:00', AKDT: '-08:00', HST: '-10:00',
+};
+const AMBIGUOUS: Record<string, string> = {
+  CST: 'US Central Standard Time (-06:00) or China Standard Time (+08:00)',
+  IST: 'India (+05:30), Irish (+01:00) or Israel (+02:00) Standard Time',
+  BST: 'British Summer Time (+01:00) or Bangladesh Standard Time (+06:00)',
+  AST: 'Atlantic (-04:00) or Arabia (+03:00) Standard Time',
+};
+const REGIONS: Record<string, string> = {
+  pacific: 'America/Los_Angeles', 'us/pacific': 'America/Los_Angeles', pt: 'America/Los_Angeles', 'pacific time': 'America/Los_Angeles',
+  eastern: 'America/New_York', 'us/eastern': 'America/New_York', et: 'America/New_York', 'eastern time': 'America/New_York',
+  central: 'America/Chicago', 'us/central': 'America/Chicago', 'central time': 'America/Chicago',
+  mountain: 'America/Denver', 'us/mountain': 'America/Denver', 'mountain time': 'America/Denver',
+};
+
+const ABBR = [...Object.keys(FIXED), ...Object.keys(AMBIGUOUS)].filter((k) => k !== 'Z').join('|');
+/** A zone written after a time or in "all times …": an abbreviation, a region name, an IANA name. */
+export const ZONE_WORD = `(?:${ABBR}|(?:US\\/)?(?:Pacific|Eastern|Central|Mountain)(?: Time)?|PT|ET|[A-Z][a-z]+\\/[A-Z][A-Za-z_]+(?:\\/[A-Z][A-Za-z_]+)?)`;
+
+/** A zone for a word the document used, or undefined when the word is no zone. */
+export function zoneFor(word: string): Zone | undefined {
+  const w = word.trim();
+  const up = w.toUpperCase();
+  if (Object.prototype.hasOwnProperty.call(FIXED, up) && /^[A-Z]+$/.test(w)) return { label: w, offset: FIXED[up] };
+  if (Object.prototype.hasOwnProperty.call(AMBIGUOUS, up) && /^[A-Z]+$/.test(w)) return { label: w, ambiguous: AMBIGUOUS[up] };
+  const region = w.toLowerCase();
+  if (Object.prototype.hasOwnProperty.call(REGIONS, region)) return { label: w, iana: REGIONS[region] };
+  if (/^[A-Z][a-z]+\/[A-Z][A-Za-z_]+(\/[A-Z][A-Za-z_]+)?$/.test(w) && isTimeZone(w)) return { label: w, iana: w };
+  return undefined;
+}
+
+const STATEMENT = new RegExp(`\\b(?:all )?times?(?: are| is)?(?: listed| given| shown)?(?: in)? (?:the )?(${ZONE_WORD})\\b|\\b(?:date and )?time in (${ZONE_WORD})\\b|\\((${ZONE_WORD})\\)`, 'i');
+
+/** "All times in PST", "all times are in UTC", "Date and Time in CET", "Timeline (UTC)": the zone a line declares. */
+export function declaredZone(line: string): Zone | undefined {
+  const m = STATEMENT.exec(line);
+  const word = m && (m[1] ?? m[2] ?? m[3]);
+  return word ? zoneFor(word) : undefined;
+}
+
+/** A local date and time in a zone, as the record format writes it; undefined when the zone gives no offset. */
+export function zonedValue(day: Day, h: number, m: number, zone: Zone | undefined): string | undefined {
+  const local = `${day.y}-${pad(day.m)}-${pad(day.d)}T${pad(h)}:${pad(m)}:00`;
+  if (zone?.offset) return local + zone.offset;
+  if (!zone?.iana) return undefined;
+  const guess = Date.UTC(day.y!, day.m - 1, day.d, h, m);
+  const first = zoneOffsetMinutes(zone.iana, guess);
+  const off = zoneOffsetMinutes(zone.iana, guess - first * 60000);
+  const sign = off < 0 ? '-' : '+';
+  const a = Math.abs(off);
+  return `${local}${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+}
