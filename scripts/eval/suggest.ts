@@ -56,7 +56,7 @@ interface RepoResult {
   readonly seconds: number;
 }
 
-async function measure(repo: string, meta: Omit<RepoResult, 'cases' | 'skipped' | 'seconds' | 'commits'>, limit: number, verbose: boolean): Promise<RepoResult> {
+async function measure(repo: string, meta: Omit<RepoResult, 'cases' | 'skipped' | 'seconds' | 'commits'>, limit: number, verbose: boolean, quick: boolean): Promise<RepoResult> {
   const inner = await ProcessGitHistory.open(repo);
   if (!inner) throw new Error(`${repo} is not a git repository with commits`);
   const commits = Number((await git(repo, ['rev-list', '--count', 'HEAD'])).trim());
@@ -74,7 +74,7 @@ async function measure(repo: string, meta: Omit<RepoResult, 'cases' | 'skipped' 
       continue;
     }
     try {
-      const c = await evaluate(repo, inner, r, target);
+      const c = await evaluate(repo, inner, r, target, quick);
       cases.push(c);
       if (verbose) {
         process.stderr.write(
@@ -111,19 +111,20 @@ function figures(cases: readonly CaseResult[]) {
   const pre = cases.filter((c) => c.preselected).length;
   const right = cases.filter((c) => c.preselectedRight).length;
   const beforeStart = cases.filter((c) => c.ageHours * HOUR >= START_BEFORE_REVERT_MS).length;
-  return { n, top1, top3, b1, b3, pre, right, beforeStart, medianMs: Math.round(median(cases.map((c) => c.ms))), p95Ms: Math.round([...cases.map((c) => c.ms)].sort((a, b) => a - b)[Math.floor(n * 0.95)] ?? 0) };
+  const release = cases.filter((c) => c.isRelease).length;
+  return { n, release, top1, top3, b1, b3, pre, right, beforeStart, medianMs: Math.round(median(cases.map((c) => c.ms))), p95Ms: Math.round([...cases.map((c) => c.ms)].sort((a, b) => a - b)[Math.floor(n * 0.95)] ?? 0) };
 }
 
 function row(label: string, shape: string, cases: readonly CaseResult[]): string {
   const f = figures(cases);
   const mark = f.top3 > f.b3 ? 'ahead' : f.top3 === f.b3 ? 'level' : 'behind';
-  return `| ${label} | ${shape} | ${f.n} | ${f.top1} (${pct(f.top1, f.n)}) | ${f.top3} (${pct(f.top3, f.n)}) | ${f.b1} (${pct(f.b1, f.n)}) | ${f.b3} (${pct(f.b3, f.n)}) | ${mark} | ${pct(f.pre, f.n)} (${pct(f.right, f.pre)} right) | ${f.medianMs} / ${f.p95Ms} ms |`;
+  return `| ${label} | ${shape} | ${f.n} | ${f.release} | ${f.top1} (${pct(f.top1, f.n)}) | ${f.top3} (${pct(f.top3, f.n)}) | ${f.b1} (${pct(f.b1, f.n)}) | ${f.b3} (${pct(f.b3, f.n)}) | ${mark} | ${pct(f.pre, f.n)} (${pct(f.right, f.pre)} right) | ${f.medianMs} / ${f.p95Ms} ms |`;
 }
 
 function report(results: readonly RepoResult[]): string {
   const out = [
-    '| Repository | shape | reverts < 1 day | X 1st | X in top 3 | baseline 1st | baseline top 3 | top 3 vs baseline | preselected (X among it) | median / p95 time |',
-    '|---|---|--:|--:|--:|--:|--:|---|--:|--:|',
+    '| Repository | shape | reverts < 1 day | X is a release commit | X 1st | X in top 3 | baseline 1st | baseline top 3 | top 3 vs baseline | preselected (X among it) | median / p95 time |',
+    '|---|---|--:|--:|--:|--:|--:|--:|---|--:|--:|',
   ];
   for (const split of ['tune', 'held-out', 'other'] as const) {
     const group = results.filter((r) => r.split === split);
@@ -155,13 +156,15 @@ async function main(): Promise<void> {
   };
   const limit = opt('--limit') === undefined ? Infinity : Number(opt('--limit'));
   const verbose = args.includes('--verbose');
+  // --quick: commits only, no code links (for choosing weights fast; timings then leave the links out).
+  const quick = args.includes('--quick');
   const split = (opt('--split') ?? 'all') as Split | 'all';
   const only = opt('--only');
   const results: RepoResult[] = [];
   const single = opt('--repo');
   if (single) {
     const repo = (await git(single, ['rev-parse', '--show-toplevel'])).trim();
-    results.push(await measure(repo, { name: basename(repo), split: 'other', shape: '' }, limit, verbose));
+    results.push(await measure(repo, { name: basename(repo), split: 'other', shape: '' }, limit, verbose, quick));
   } else {
     const dir = resolve(opt('--dir') ?? process.env.INCIDENT_LENS_EVAL_REPOS ?? join('..', 'eval-repos'));
     await fs.mkdir(dir, { recursive: true });
@@ -173,7 +176,7 @@ async function main(): Promise<void> {
         process.stderr.write(`${r.name}: no clone at ${join(dir, cloneFolder(r.name))} (run with --clone): left out\n`);
         continue;
       }
-      results.push(await measure(path, { name: r.name, split: r.split, shape: r.shape }, limit, verbose));
+      results.push(await measure(path, { name: r.name, split: r.split, shape: r.shape }, limit, verbose, quick));
       process.stderr.write(`${r.name}: ${results[results.length - 1]!.cases.length} cases in ${results[results.length - 1]!.seconds} s\n`);
     }
   }

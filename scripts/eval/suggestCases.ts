@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { GitCommit } from '../../src/core/git/history';
 import { revertedSha } from '../../src/core/git/history';
+import { isReleaseCommit } from '../../src/core/git/shipping';
 import { selectSuggestions, suggestFromHistory } from '../../src/core/git/suggest';
 import { buildIncident } from '../../src/core/model';
 import type { IncidentRecord } from '../../src/core/schema';
@@ -93,6 +94,7 @@ export interface CaseResult {
   readonly several: boolean;
   readonly ahead?: readonly string[];
   readonly reason?: string;
+  readonly isRelease: boolean;
 }
 
 /** Newest first, the commits that touched the system's folder (or root file) in the window: the naive answer. */
@@ -108,7 +110,7 @@ async function baseline(repo: string, r: Revert, target: GitCommit, system: stri
     .map(([sha]) => sha);
 }
 
-export async function evaluate(repo: string, inner: ProcessGitHistory, r: Revert, target: GitCommit): Promise<CaseResult> {
+export async function evaluate(repo: string, inner: ProcessGitHistory, r: Revert, target: GitCommit, quick = false): Promise<CaseResult> {
   const system = impactedSystem(target) ?? 'root';
   const startMs = r.committedMs - START_BEFORE_REVERT_MS;
   const record = {
@@ -123,7 +125,7 @@ export async function evaluate(repo: string, inner: ProcessGitHistory, r: Revert
 
   const history = new RevisionHistory(repo, r.parent, inner);
   const t0 = performance.now();
-  const s = await suggestFromHistory(incident, [], history, { now: startMs, windowHours: WINDOW_HOURS });
+  const s = await suggestFromHistory(incident, [], history, { now: startMs, windowHours: WINDOW_HOURS, ...(quick ? { links: false } : {}) });
   const ms = performance.now() - t0;
   // suggest.ts turns a git failure into a note and goes on; here that case is not measured (a clone missing objects).
   const failed = s.notes.find((n) => n.startsWith('could not read'));
@@ -156,6 +158,7 @@ export async function evaluate(repo: string, inner: ProcessGitHistory, r: Revert
     baselineCount: base.length,
     targetIsRevert: revertedSha(target.body) !== undefined,
     several: r.several,
+    isRelease: isReleaseCommit(target),
     ...(i !== 0 ? { ahead: triggers.slice(0, Math.min(3, i < 0 ? 3 : i)).map((c) => `${c.sha.slice(0, 10)} ${c.score.toFixed(3)} ${c.subject.slice(0, 70)}`) } : {}),
   };
 }

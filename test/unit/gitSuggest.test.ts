@@ -96,9 +96,10 @@ describe('suggestions from git history (real repositories)', function () {
     const { s } = await suggestIn(repo.root, 'INC-042');
     assert.equal(s.commits[0]!.sha, trigger, JSON.stringify(s.commits.map((c) => [c.subject, c.score])));
     assert.equal(s.commits[0]!.role, 'trigger');
-    assert.match(s.commits[0]!.reasons[0]!, /^landed 2h 20m before start \(11:40\), in the impacted system: "Speed up amount calculation"$/);
-    // The record's own commit is not evidence; docs and the release bump are below the trigger.
+    assert.match(s.commits[0]!.reasons[0]!, /^landed 2h 20m before start \(11:40\), in the impacted system; shipped in the last release before start \(release commit [0-9a-f]{7} "Release 1\.0\.1", 13:45\): "Speed up amount calculation"$/);
+    // The record's own commit is not evidence; docs are below the trigger; the release bump marks the batch and is no suspect.
     assert.ok(!s.commits.some((c) => c.subject === 'Open INC-042'));
+    assert.equal(s.commits.find((c) => c.subject === 'Release 1.0.1')?.role, 'related');
     assert.deepEqual(s.links.map((l) => linkKey(l.link))[0], 'src/billing/amount.ts#roundAmount');
   });
 

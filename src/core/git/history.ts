@@ -35,6 +35,8 @@ export interface GitHunk {
   readonly oldCount: number;
   readonly newStart: number;
   readonly newCount: number;
+  /** What git names after the hunk header: the function or class the hunk falls in, when the language has such lines. */
+  readonly context?: string;
 }
 
 /** Lines of a file at a revision, attributed to the commit that last wrote them. */

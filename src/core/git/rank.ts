@@ -14,35 +14,8 @@
  * lines, tried there, did not help; a commit that adds tests beside its code
  * is not less suspect for it.
  */
-import type { Incident } from '../model';
 import type { GitCommit } from './history';
-
-const STOP = new Set(
-  'the a an and or of to in on for with from by at as is was were be been it its this that these those into out over under after before during not no api service services system systems src lib libs app apps pkg packages package internal cmd test tests spec index main core common util utils misc module modules code file files new old fix fixed fixes update updated updates change changes add added remove removed use used using when while then than via per all any some more less into our we they users user'.split(' '),
-);
-
-/** A light stemmer: charge, charged, charges → charg; retry, retried, retries → retry. */
-export function stem(word: string): string {
-  if (word.length <= 4) return word;
-  const w = word.replace(/(?:ies|ied)$/, 'y').replace(/(?:ing|ed|es|s)$/, '');
-  return w.length > 3 ? w.replace(/e$/, '') : w;
-}
-
-/** Lower-case word stems of a text or path, without the words every project uses. */
-export function wordsOf(text: string): Set<string> {
-  const out = new Set<string>();
-  const spaced = text.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
-  for (const w of spaced.toLowerCase().split(/[^a-z0-9]+/)) {
-    if (w.length < 3 || STOP.has(w) || /^\d+$/.test(w)) continue;
-    out.add(stem(w));
-  }
-  return out;
-}
-
-/** Words of a path without its extension: every .dart file does not concern a system named "app_dart". */
-function pathWords(path: string): Set<string> {
-  return wordsOf(path.replace(/(?<=[^/.])\.[^./]+$/, ''));
-}
+import { matchWords, pathWords, type RecordWords, type WordMatch } from './words';
 
 const DOC_NAMES = /^(readme|changelog|changes|history|license|licence|notice|authors|contributors|copying|code_of_conduct|contributing|security)(\.|$)/;
 
@@ -60,32 +33,6 @@ export function productionWeight(path: string): number {
 
 export function changedLines(f: { added: number; deleted: number }): number {
   return Math.max(1, f.added + f.deleted);
-}
-
-export interface RecordWords {
-  /** impact.system and impact.feature: a path token matching these is the impacted system. */
-  readonly system: Set<string>;
-  /** Title, root cause, trigger, keywords. */
-  readonly other: Set<string>;
-  /** impact.system written as a path prefix ("packages/vite/"), when it is one. */
-  readonly systemPath?: string;
-  /** impact.system as path segments (["packages", "vite"], ["billing"]), when it is written as one name or path: a file under a folder so named is in the system. */
-  readonly systemSegments?: readonly string[];
-  /** The impacted system is itself tests, CI or docs (impact.system ".github", "e2e"): there those files are what can break. */
-  readonly systemNotProduction?: boolean;
-}
-
-export function recordWords(incident: Incident): RecordWords {
-  const r = incident.record;
-  const system = wordsOf([r.impact?.system, r.impact?.feature].filter(Boolean).join(' '));
-  const other = wordsOf([r.title, r.rootCause?.confirmed, r.rootCause?.initialHypothesis, r.rootCause?.trigger?.text, ...(r.keywords ?? [])].filter(Boolean).join(' '));
-  for (const w of system) other.delete(w);
-  const raw = r.impact?.system?.trim();
-  const systemPath = raw && /^[\w.@-]+(\/[\w.@-]+)+\/?$/.test(raw) ? raw.replace(/\/?$/, '/') : undefined;
-  const name = raw?.replace(/^\.?\/+|\/+$/g, '');
-  const segments = name && /^[\w.@-]+(\/[\w.@-]+)*$/.test(name) ? name.toLowerCase().split('/') : undefined;
-  const notProduction = name ? Math.min(productionWeight(`${name}/x`), productionWeight(name)) < 1 : false;
-  return { system, other, ...(systemPath ? { systemPath } : {}), ...(segments ? { systemSegments: segments } : {}), ...(segments && notProduction ? { systemNotProduction: true } : {}) };
 }
 
 /** Whether the path runs through the named folder (or is the named file), at any depth. */
@@ -137,13 +84,32 @@ function productionFactor(commit: GitCommit, words: RecordWords): number {
   return tests ? 0.5 : 0.3;
 }
 
-/** The weight of a commit that landed `beforeMs` before start inside a window of `windowMs`. */
-export function windowWeight(commit: GitCommit, beforeMs: number, windowMs: number, words: RecordWords): { weight: number; relevance: number } {
+
+/** Formatting and lint-fix commits (a bot's "[ci] format"): they rarely change behaviour. */
+const FORMAT_ONLY = /^(\[[\w -]+\]\s*)?(format|fmt|lint|prettier|style)\b|^(style|chore)(\([^)]*\))?:\s*(format|fmt|lint|prettier|run prettier|apply formatting)/i;
+
+/** Weights chosen on the tune half of scripts/eval/suggestRepos.ts only. */
+export const WINDOW_WEIGHTS = {
+  /** Closeness decays with this share of the window as its time constant. */
+  closeness: 1 / 3,
+  /** A formatting-only commit keeps this much of its weight. */
+  formatOnly: 0.5,
+};
+
+export interface WindowScore {
+  readonly weight: number;
+  /** 0..1: how much it concerns the impacted system (or the record's words). */
+  readonly relevance: number;
+  readonly matches: readonly WordMatch[];
+}
+
+/** The weight of a commit that landed `beforeMs` before start inside a window of `windowMs`; `symbols`: the names its hunks fall in, when read. */
+export function windowWeight(commit: GitCommit, beforeMs: number, windowMs: number, words: RecordWords, symbols: readonly string[] = []): WindowScore {
   const r = relevance(commit, words);
-  const proximity = Math.exp(-beforeMs / (windowMs / 3));
-  const subjectWords = wordsOf(commit.subject);
-  const overlap = [...subjectWords].filter((w) => words.system.has(w) || words.other.has(w)).length;
-  const rel = Math.max(r.relevance, Math.min(1, overlap / 2) * 0.6);
-  const weight = 0.6 * (0.2 + 0.8 * proximity) * (0.1 + 0.9 * rel) * productionFactor(commit, words);
-  return { weight, relevance: rel };
+  const proximity = Math.exp(-Math.max(0, beforeMs) / (windowMs * WINDOW_WEIGHTS.closeness));
+  const matches = matchWords(words, `${commit.subject}\n${commit.body}`, commit.files.map((f) => f.path), symbols);
+  const rel = Math.max(r.relevance, Math.min(1, matches.length / 2) * 0.6);
+  const noise = FORMAT_ONLY.test(commit.subject) ? WINDOW_WEIGHTS.formatOnly : 1;
+  const weight = 0.6 * (0.2 + 0.8 * proximity) * (0.1 + 0.9 * rel) * productionFactor(commit, words) * noise;
+  return { weight, relevance: rel, matches };
 }

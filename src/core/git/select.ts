@@ -11,16 +11,39 @@ export function preselect(score: number, strongest: number): boolean {
   return score >= 0.5 || (score >= 0.25 && score >= strongest * 0.8);
 }
 
+/** Chosen on the tune half of the evaluation: a window suspect is preselected only this far ahead of the next one. */
+export const LEAD = { minScore: 0.3, ratio: 1.5 };
+
+/** The window-only suspect clearly ahead of the others (score and ratio to the next), if one is. */
+export function clearLeader(commits: readonly SuggestedCommit[]): SuggestedCommit | undefined {
+  const window = commits.filter((c) => c.windowOnly && c.role === 'trigger' && !c.onRecord).sort((a, b) => b.score - a.score);
+  const [top, next] = window;
+  if (!top || top.score < LEAD.minScore) return undefined;
+  return !next || top.score >= LEAD.ratio * next.score ? top : undefined;
+}
+
+/** "no strong candidate: …" when the suspects come from the window alone and none is clearly ahead. */
+export function noStrongCandidate(commits: readonly SuggestedCommit[]): string | undefined {
+  const triggers = commits.filter((c) => c.role === 'trigger' && !c.onRecord);
+  if (triggers.length === 0 || triggers.some((c) => !c.windowOnly) || clearLeader(commits)) return undefined;
+  const [a, b] = triggers;
+  return `no strong candidate: the suspects come from the window before start alone and none is clearly ahead (${a!.score.toFixed(2)}${b ? ` and ${b.score.toFixed(2)}` : ''}); nothing is preselected, read the reasons`;
+}
+
 /** What accepting takes by default (preselect), or everything scoring `minScore` or more; commits already on the record are never taken. */
 export function selectSuggestions(s: Pick<Suggestions, 'commits' | 'links'>, minScore?: number): { commits: SuggestedCommit[]; links: SuggestedLink[] } {
   const commits = s.commits.filter((c) => !c.onRecord);
+  if (minScore !== undefined) return { commits: commits.filter((c) => c.score >= minScore), links: s.links.filter((l) => l.score >= minScore) };
   const top = (xs: readonly { score: number }[]) => xs.reduce((m, x) => Math.max(m, x.score), 0);
+  const leader = clearLeader(commits);
   const tc = top(commits);
-  const tl = top(s.links);
-  const take = (score: number, strongest: number) => (minScore === undefined ? preselect(score, strongest) : score >= minScore);
-  return { commits: commits.filter((c) => take(c.score, tc)), links: s.links.filter((l) => take(l.score, tl)) };
+  const picked = commits.filter((c) => (c.windowOnly ? c === leader && preselect(c.score, tc) : preselect(c.score, tc)));
+  // Links follow their commit: no link of a commit left unselected.
+  const shas = new Set([...picked, ...s.commits.filter((c) => c.onRecord)].map((c) => c.sha));
+  const links = s.links.filter((l) => shas.has(l.sha));
+  const tl = top(links);
+  return { commits: picked, links: links.filter((l) => preselect(l.score, tl)) };
 }
-
 
 /**
  * The edit that accepts suggestions: links appended to `links`, commits to

@@ -20,11 +20,13 @@ import { formatDuration, TIME } from '../time';
 import { clock, quoted } from './describe';
 import { revertedSha, revertedSubject, shortSha, type GitCommit, type GitHistory, type GitHunk } from './history';
 import { linksFrom } from './links';
-import { productionWeight, recordWords, windowWeight } from './rank';
+import { productionWeight } from './rank';
+import { windowFindings } from './window';
 import type { Evidence, SuggestedCommit, SuggestedLink, Suggestions, SuggestOptions } from './suggestTypes';
 
 export type { Evidence, SuggestedCommit, SuggestedLink, Suggestions, SuggestOptions } from './suggestTypes';
 export { acceptOps, preselect, selectSuggestions } from './select';
+import { noStrongCandidate } from './select';
 export { toWorkspacePath } from './links';
 
 export const DEFAULT_WINDOW_HOURS = 24;
@@ -69,7 +71,6 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
   const windowMs = (options.windowHours ?? DEFAULT_WINDOW_HOURS) * TIME.HOUR;
   const endMs = incident.resolution?.ms ?? incident.milestones.resolved?.ms ?? Math.min(options.now, startMs + 7 * TIME.DAY);
   const fixUntil = Math.min(options.now, endMs + (options.fixWindowDays ?? DEFAULT_FIX_WINDOW_DAYS) * TIME.DAY);
-  const words = recordWords(incident);
   const candidates = new Map<string, Candidate>();
   const add = (commit: GitCommit, e: Evidence | undefined, onRecord = false) => {
     let c = candidates.get(commit.sha);
@@ -146,15 +147,14 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
       });
     }), undefined);
 
-    // 5. What landed in the window before start.
-    for (const commit of await attempt('the commits before start', () => git.commitsInWindow(startMs - windowMs, startMs), [])) {
-      // A revert that landed before start is a change like any other (reverting a fix breaks things too).
-      if (onlyRecords(commit)) continue;
-      const before = startMs - commit.committedMs;
-      const { weight, relevance: rel } = windowWeight(commit, before, windowMs, words);
-      const where = rel >= 0.5 ? ', in the impacted system' : '';
-      add(commit, { role: 'trigger', weight, reason: `landed ${formatDuration(before / TIME.MINUTE)} before start (${at(commit.committedMs)})${where}: ${quoted(commit.subject)}` });
-    }
+    // 5. What landed in the window before start, and what of it had shipped.
+    const window = await attempt(
+      'the commits before start',
+      () => windowFindings(git, { incident, startMs, windowMs, offsetMinutes: offset, skip: onlyRecords, ...(options.deploys ? { deploys: options.deploys } : {}), ...(options.environment ? { environment: options.environment } : {}) }),
+      { findings: [], notes: [] },
+    );
+    notes.push(...window.notes);
+    for (const f of window.findings) add(f.commit, f.evidence);
   }
 
   const commits = [...candidates.values()]
@@ -170,18 +170,21 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
         score: noisyOr(evidence),
         reasons: evidence.map((e) => e.reason),
         onRecord: c.onRecord,
+        ...(evidence.every((e) => e.kind === 'window') ? { windowOnly: true } : {}),
       };
     })
     // Suspects first, then what undid and fixed them; by score within each.
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || b.score - a.score || b.committedMs - a.committedMs);
 
-  const links = await attempt('the changes of the suspect commits', () => linksFrom(
+  const links = options.links === false ? [] : await attempt('the changes of the suspect commits', () => linksFrom(
     commits.filter((c) => c.role === 'trigger').slice(0, MAX_LINK_COMMITS),
     (sha) => candidates.get(sha)!.commit,
     incident,
     git,
     options,
   ), [] as SuggestedLink[]);
+  const doubt = noStrongCandidate(commits);
+  if (doubt) notes.push(doubt);
   return { commits, links, notes };
 }
 

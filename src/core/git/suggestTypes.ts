@@ -1,6 +1,7 @@
 /** What suggestFromHistory (suggest.ts) takes and answers. */
 import type { CommitRole, CodeLink } from '../schema';
 import type { OutlineSymbol } from '../outline';
+import type { DeployEntry } from './deployLog';
 
 export interface SuggestOptions {
   readonly now: number;
@@ -8,11 +9,19 @@ export interface SuggestOptions {
   readonly fixWindowDays?: number;
   /** The records folder (workspace-relative): commits that only touch records are the record's own history, not evidence. */
   readonly recordsFolder?: string;
+  /** The deploy log's entries (deployLog.ts), when the workspace has one. */
+  readonly deploys?: readonly DeployEntry[];
+  /** Which environment's deploys count (default production; prod, prd and live are the same). */
+  readonly environment?: string;
+  /** false: commits only, no code links (the evaluation's quick runs). */
+  readonly links?: boolean;
   /** Declarations of a file's text; the core's outline reader by default (the extension may ask its language servers). */
   readonly symbols?: (path: string, text: string) => Promise<readonly OutlineSymbol[]> | readonly OutlineSymbol[];
 }
 
 export interface Evidence {
+  /** 'window': only that it landed before start (the weakest kind: preselected only when clearly ahead). */
+  readonly kind?: 'window';
   readonly role: CommitRole;
   readonly weight: number;
   readonly reason: string;
@@ -30,6 +39,8 @@ export interface SuggestedCommit {
   readonly reasons: readonly string[];
   /** Already on the record (commits, trigger.ref or an action record). */
   readonly onRecord: boolean;
+  /** Its only evidence is the window before start. */
+  readonly windowOnly?: boolean;
 }
 
 export interface SuggestedLink {

@@ -104,7 +104,7 @@ export function parseHunks(out: string): GitHunk[] {
     } else if (line.startsWith('+++ ')) {
       path = line === '+++ /dev/null' ? undefined : line.slice(4).replace(/^b\//, '').replace(/\t$/, '');
     } else {
-      const m = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      const m = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/.exec(line);
       if (m) {
         hunks.push({
           ...(oldPath ? { oldPath } : {}),
@@ -113,6 +113,7 @@ export function parseHunks(out: string): GitHunk[] {
           oldCount: m[2] === undefined ? 1 : Number(m[2]),
           newStart: Number(m[3]),
           newCount: m[4] === undefined ? 1 : Number(m[4]),
+          ...(m[5]?.trim() ? { context: m[5].trim().slice(0, 200) } : {}),
         });
       }
     }

@@ -1,0 +1,110 @@
+/**
+ * The window before start: which commits had shipped (shipping.ts), and how
+ * each ranks as the trigger (rank.ts), with the reason in words. Release
+ * commits mark a batch and are listed as related, never as suspects; with
+ * deploy information, a commit the running deploy did not have is not
+ * ranked at all, and the last deploy's batch ranks first.
+ */
+import type { Incident } from '../model';
+import { formatDuration, TIME } from '../time';
+import { clock, quoted } from './describe';
+import type { DeployEntry } from './deployLog';
+import type { GitCommit, GitHistory } from './history';
+import { productionWeight, windowWeight, type WindowScore } from './rank';
+import { deployMarksBefore, isReleaseCommit, readShipping, type Shipping } from './shipping';
+import type { Evidence } from './suggestTypes';
+import { describeMatches, recordWords, type RecordWords } from './words';
+
+/** A deploy's batch is looked for no further back than this. */
+const MAX_BATCH_DAYS = 14;
+/** Symbols are read (one diff each) for this many of the strongest commits, when the record has words to match. */
+const SYMBOL_READS = 8;
+/** A commit in the last batch before start ranks above any other: its weight starts here. */
+const BATCH_FLOOR = 0.3;
+/** A commit an earlier deploy ran (it ran without incident until now) keeps this much. */
+const EARLIER_DEPLOY = 0.5;
+
+export interface WindowInput {
+  readonly incident: Incident;
+  readonly startMs: number;
+  readonly windowMs: number;
+  readonly offsetMinutes: number;
+  readonly deploys?: readonly DeployEntry[];
+  readonly environment?: string;
+  readonly skip: (c: GitCommit) => boolean;
+}
+
+export interface WindowFinding {
+  readonly commit: GitCommit;
+  readonly evidence: Evidence;
+}
+
+function shipReason(sha: string, s: Shipping, at: (ms: number) => string): string {
+  if (!s.last) return '';
+  if (s.batch?.has(sha)) return `; shipped in the last ${s.last.kind} before start (${s.last.label}, ${at(s.last.ms)})`;
+  if (s.shipped?.has(sha)) return `; running since an earlier ${s.last.kind} (before ${s.last.label})`;
+  return s.last.kind === 'release' ? `; after the last release (${s.last.label})` : '';
+}
+
+/** Symbols the commit's hunks fall in, for the strongest few, when the record has words beyond the system's name. */
+async function withSymbols(git: GitHistory, scored: Array<{ commit: GitCommit; score: WindowScore }>, words: RecordWords, rescore: (c: GitCommit, symbols: string[]) => WindowScore): Promise<void> {
+  if (words.other.size === 0) return;
+  const top = [...scored].sort((a, b) => b.score.weight - a.score.weight).slice(0, SYMBOL_READS);
+  for (const s of top) {
+    const hunks = await git.hunks(s.commit.sha);
+    const symbols = [...new Set(hunks.filter((h) => h.path && productionWeight(h.path) > 0).map((h) => h.context ?? '').filter(Boolean))];
+    if (symbols.length) s.score = rescore(s.commit, symbols);
+  }
+}
+
+export async function windowFindings(git: GitHistory, input: WindowInput): Promise<{ findings: WindowFinding[]; notes: string[] }> {
+  const { startMs, windowMs } = input;
+  const notes: string[] = [];
+  const at = (ms: number) => clock(ms, input.offsetMinutes, startMs);
+  const tags = git.tags ? await git.tags() : [];
+  const deploys = await deployMarksBefore(git, tags, { startMs, sinceMs: startMs - windowMs, ...(input.deploys ? { deploys: input.deploys } : {}), ...(input.environment ? { environment: input.environment } : {}) }, notes);
+  let since = startMs - windowMs;
+  if (deploys[0]) {
+    const from = (deploys.find((m) => m.sha !== deploys[0]!.sha)?.ms ?? deploys[0].ms) - windowMs;
+    since = Math.max(startMs - MAX_BATCH_DAYS * TIME.DAY, Math.min(since, from));
+  }
+  const commits = (await git.commitsInWindow(since, startMs)).filter((c) => !input.skip(c));
+  const shipping = await readShipping(git, commits, tags, deploys, { startMs, sinceMs: since }, notes);
+  const words = recordWords(input.incident, (p) => productionWeight(p) < 1);
+
+  const findings: WindowFinding[] = [];
+  const scored: Array<{ commit: GitCommit; score: WindowScore }> = [];
+  let unshipped = 0;
+  for (const commit of commits) {
+    if (isReleaseCommit(commit)) {
+      findings.push({ commit, evidence: { kind: 'window', role: 'related', weight: 0.06, reason: `release commit at ${at(commit.committedMs)}: it marks the batch shipped before it, it is not a suspect: ${quoted(commit.subject)}` } });
+      continue;
+    }
+    if (shipping.authoritative && !shipping.shipped?.has(commit.sha)) {
+      unshipped++;
+      continue;
+    }
+    const inBatch = shipping.authoritative && shipping.batch?.has(commit.sha);
+    // The whole batch started running at the deploy: closeness is the deploy's, not the commit's.
+    const before = inBatch ? startMs - shipping.last!.ms : startMs - commit.committedMs;
+    if (!inBatch && commit.committedMs < startMs - windowMs) continue;
+    scored.push({ commit, score: windowWeight(commit, before, windowMs, words) });
+  }
+  await withSymbols(git, scored, words, (c, symbols) => {
+    const inBatch = shipping.authoritative && shipping.batch?.has(c.sha);
+    return windowWeight(c, inBatch ? startMs - shipping.last!.ms : startMs - c.committedMs, windowMs, words, symbols);
+  });
+  for (const { commit, score } of scored) {
+    const before = startMs - commit.committedMs;
+    let weight = score.weight;
+    if (shipping.authoritative) weight = shipping.batch?.has(commit.sha) ? BATCH_FLOOR + (1 - BATCH_FLOOR) * weight : weight * EARLIER_DEPLOY;
+    const where = score.relevance >= 0.5 ? ', in the impacted system' : '';
+    const said = score.matches.length ? `; the record's words: ${describeMatches(score.matches)}` : '';
+    findings.push({
+      commit,
+      evidence: { kind: 'window', role: 'trigger', weight, reason: `landed ${formatDuration(before / TIME.MINUTE)} before start (${at(commit.committedMs)})${where}${shipReason(commit.sha, shipping, at)}${said}: ${quoted(commit.subject)}` },
+    });
+  }
+  if (unshipped > 0 && shipping.last) notes.push(`${unshipped} commit(s) before start had not shipped (not in the ${shipping.last.label} at ${at(shipping.last.ms)}): not ranked`);
+  return { findings, notes };
+}
