@@ -3,13 +3,15 @@
  * at the base commit (read from git, the folder only), plus the records the
  * change adds (they are not at the base and can only make the verdict
  * stricter), plus the record sources as they are (other repositories' records
- * are not in the diff). When the change touches no record file, the
+ * are not in the diff; a source the change stops naming is read too, see
+ * baseSources.ts). When the change touches no record file, the
  * workspace's own index is the base's and git is not asked at all.
  */
 import type { FileAccess, FileStat } from '../core/fileAccess';
 import { IncidentIndex } from '../core/index';
 import { recordChanges, type BaseRecords } from '../core/recordChanges';
 import type { RecordChangeFinding } from '../core/risk';
+import { sourcesDroppedByChange } from './baseSources';
 import { GitRevisionFileAccess } from './git/revisionFiles';
 import { git, GitError } from './git/run';
 import { NodeFileAccess } from './nodeFileAccess';
@@ -53,6 +55,12 @@ export async function recordsAtBase(root: string, indexes: readonly IncidentInde
     changes.push(...found);
     base = { commit, folder: index.folder, hasFolder: await access.hasFolder() };
   }
+  const own = indexes.find((ix) => !ix.linkScope?.foreign);
+  const dropped = await sourcesDroppedByChange(root, commit, changedFiles, own?.linkScope, now);
+  judged.push(...dropped.indexes);
+  changes.push(...dropped.changes);
+  // Only the config changed: the records folder is the base's as it is (hasFolder is not in question).
+  if (dropped.changes.length && !base) base = { commit, folder: own?.folder ?? '.incidents', hasFolder: true };
   return { indexes: judged, changes, ...(base ? { base } : {}) };
 }
 

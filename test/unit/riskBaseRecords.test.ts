@@ -7,7 +7,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { IncidentIndex } from '../../src/core/index';
@@ -229,6 +230,32 @@ describe('risk --diff judges a change by the records at the base (hostile: a cha
     const r = riskJson(join(repo.root, 'services', 'billing'), '--diff', 'main');
     assert.equal(r.verdict, 'NO-GO');
     assert.equal(r.recordChanges[0]!.file, '.incidents/INC-900.yaml');
+  });
+
+  it('a change that stops naming a record source still meets that source\'s incidents, and the config edit is a warning', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'incident-lens-sources-'));
+    try {
+      mkdirSync(join(parent, 'billing'));
+      repo = new GitRepo(join(parent, 'billing'));
+      cpSync(join(FIXTURE, 'base'), repo.root, { recursive: true });
+      cpSync(join(FIXTURE, 'source-dropped', 'central'), join(parent, 'central'), { recursive: true });
+      cpSync(join(FIXTURE, 'source-dropped', 'incident-lens.base.yaml'), join(repo.root, '.incident-lens.yaml'));
+      repo.git('remote', 'add', 'origin', 'https://github.com/acme/billing.git');
+      repo.commit('base', AT);
+      repo.git('checkout', '-q', '-b', 'feature');
+      cpSync(join(FIXTURE, 'source-dropped', 'incident-lens.change.yaml'), join(repo.root, '.incident-lens.yaml'));
+      touch(repo, 'src/billing/refund.ts');
+      repo.commit('drop the source', AT);
+      assert.equal(riskJson(repo.root, 'src/billing/refund.ts').verdict, 'CAUTION', 'by the change\'s config only INC-901 counts');
+      const r = riskJson(repo.root, '--diff', 'main');
+      assert.equal(r.verdict, 'NO-GO');
+      assert.match(r.reasons[0]!, /^touches code of the active incident INC-500 \(src\/billing\/refund\.ts\)$/);
+      const c = r.recordChanges.find((x) => x.id === '.incident-lens.yaml')!;
+      assert.deepEqual([c.level, c.weakens, c.details], ['warning', true, ['record source ../central no longer named (its records still count: the base names it)']]);
+    } finally {
+      repo.dispose();
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   it('the MCP server\'s check_diff path (checkRisk with the workspace\'s index) gets the same verdict', async () => {
