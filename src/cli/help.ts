@@ -29,7 +29,7 @@ Options for every command:
 Exit codes: 0 ok, 1 check failed, 2 usage error.`;
 
 const COMMAND_HELP: Record<string, string> = {
-  suggest: `incident-lens suggest ID [--apply [--min-score X]] [--window-hours N] [--json]
+  suggest: `incident-lens suggest ID [--apply [--min-score X]] [--window-hours N] [--deploys FILE] [--environment NAME] [--json]
 
 Reads the git history around the incident and suggests the commits it
 concerns and the code they changed, each with its reason:
@@ -39,7 +39,13 @@ concerns and the code they changed, each with its reason:
   - the commits that wrote the lines the fixes changed (SZZ);
   - what landed in the N hours before start (default 24), ranked by
     closeness, by how much of it is production code in the impacted system,
-    and by overlap with the record's words.
+    and by the record's words found in messages, paths and symbols.
+What shipped: the deploy log (--deploys, default .incident-lens/deploys.jsonl:
+lines of {"time", "environment", "revision"}; --environment, default
+production) or deploy tags (deploy-*, prod-*, …): commits not yet deployed at
+start are not ranked and the last deploy's batch comes first. Release and
+version-bump commits mark a batch and are never suspects. When no suspect is
+clearly ahead it says "no strong candidate" and selects nothing.
 Links name the symbols the suspect commits changed, at today's paths.
 --apply writes the selected links and commits into the record (✓ in the
 listing; --min-score X selects every suggestion scoring X or more).`,

@@ -8,6 +8,8 @@ import type { Incident } from '../../core/model';
 import { formatInstant } from '../../core/time';
 import { DEFAULT_INCIDENTS_FOLDER } from '../../core/index';
 import { ProcessGitHistory } from '../../node/git/history';
+import { readDeployLog } from '../../node/git/deployLog';
+import { DEPLOY_LOG_PATH, formatDeployLogError } from '../../core/git/deployLog';
 import { json, now, openIndex, parse, requireIncident, UsageError, workspaceRoot, type Io } from '../common';
 
 function linkText(l: { path: string; symbol?: string; lines?: string }): string {
@@ -36,6 +38,8 @@ export async function suggest(args: string[], io: Io): Promise<number> {
     apply: { type: 'boolean' },
     'min-score': { type: 'string' },
     'window-hours': { type: 'string' },
+    deploys: { type: 'string' },
+    environment: { type: 'string' },
   });
   const minScore = values['min-score'] === undefined ? undefined : Number(values['min-score']);
   if (minScore !== undefined && !(minScore >= 0 && minScore <= 1)) throw new UsageError(`--min-score must be a number from 0 to 1, got "${values['min-score']}"`);
@@ -47,7 +51,17 @@ export async function suggest(args: string[], io: Io): Promise<number> {
   if (record.kind !== 'incident') throw new UsageError(`${record.id} is not an incident: suggest works on incidents (INC-…)`);
   const git = await ProcessGitHistory.open(root);
   if (!git) throw new UsageError(`${root} is not inside a git repository with commits: suggestions come from its history`);
-  const s = await suggestFromHistory(record, index.actionRecordsOf(record.id), git, { now: now(), recordsFolder: values.folder ?? DEFAULT_INCIDENTS_FOLDER, ...(windowHours ? { windowHours } : {}) });
+  // The deploy log is repository input: read as data, its problems reported as notes with their position.
+  const deployLog = await readDeployLog(root, values.deploys ?? DEPLOY_LOG_PATH);
+  if (values.deploys && !deployLog) throw new UsageError(`--deploys ${values.deploys}: no such file`);
+  const found = await suggestFromHistory(record, index.actionRecordsOf(record.id), git, {
+    now: now(),
+    recordsFolder: values.folder ?? DEFAULT_INCIDENTS_FOLDER,
+    ...(windowHours ? { windowHours } : {}),
+    ...(deployLog ? { deploys: deployLog.deploys } : {}),
+    ...(values.environment ? { environment: values.environment } : {}),
+  });
+  const s = { ...found, notes: [...(deployLog?.errors ?? []).map((e) => `deploy log: ${formatDeployLogError(e)}`), ...found.notes] };
   const pick = selectSuggestions(s, minScore);
   let written: { file: string; links: number; commits: number } | undefined;
   if (values.apply) {

@@ -40,7 +40,9 @@ export function selectSuggestions(s: Pick<Suggestions, 'commits' | 'links'>, min
   const picked = commits.filter((c) => (c.windowOnly ? c === leader && preselect(c.score, tc) : preselect(c.score, tc)));
   // Links follow their commit: no link of a commit left unselected.
   const shas = new Set([...picked, ...s.commits.filter((c) => c.onRecord)].map((c) => c.sha));
-  const links = s.links.filter((l) => shas.has(l.sha));
+  const listed = new Set(s.commits.map((c) => c.sha));
+  // A link whose commit is not listed comes from a commit already on the record (a face may list only the others).
+  const links = s.links.filter((l) => shas.has(l.sha) || !listed.has(l.sha));
   const tl = top(links);
   return { commits: picked, links: links.filter((l) => preselect(l.score, tl)) };
 }

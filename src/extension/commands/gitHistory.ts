@@ -12,6 +12,8 @@ import { COMMIT_ROLE_LABELS } from '../../core/schema';
 import { outline, type OutlineSymbol } from '../../core/outline';
 import { git } from '../../node/git/run';
 import { ProcessGitHistory } from '../../node/git/history';
+import { readDeployLog } from '../../node/git/deployLog';
+import { formatDeployLogError } from '../../core/git/deployLog';
 import { now } from '../clock';
 import { settings } from '../config';
 import type { IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
@@ -116,6 +118,8 @@ export class GitHistoryCommands {
       return undefined;
     }
     const s = settings(folder.uri);
+    const deployLog = await readDeployLog(folder.uri.fsPath);
+    for (const e of deployLog?.errors ?? []) this.log.info(`suggest: deploy log: ${formatDeployLogError(e)}`);
     const suggestions = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the git history around {0}…', ref.incident.id) },
       () =>
@@ -124,6 +128,7 @@ export class GitHistoryCommands {
           windowHours: s.suggestWindowHours,
           recordsFolder: s.incidentsFolder,
           symbols: documentSymbols,
+          ...(deployLog ? { deploys: deployLog.deploys } : {}),
         }),
     );
     for (const note of suggestions.notes) this.log.info(`suggest ${ref.incident.id}: ${note}`);
@@ -134,7 +139,8 @@ export class GitHistoryCommands {
       );
       return { suggestions, written: { links: 0, commits: 0 } };
     }
-    const chosen = parsed.success && parsed.data.accept === 'preselected' ? selectSuggestions(suggestions) : await this.pick(ref, commits, suggestions.links);
+    const doubt = suggestions.notes.some((n) => n.startsWith('no strong candidate'));
+    const chosen = parsed.success && parsed.data.accept === 'preselected' ? selectSuggestions(suggestions) : await this.pick(ref, commits, suggestions.links, doubt);
     if (!chosen) return undefined;
     // Links written into another repository's record name this one.
     const scope = code !== ref.folder ? code.index.linkScope : undefined;
@@ -145,7 +151,7 @@ export class GitHistoryCommands {
     return { suggestions, written };
   }
 
-  private async pick(ref: IncidentRef, commits: readonly SuggestedCommit[], links: readonly SuggestedLink[]): Promise<{ commits: SuggestedCommit[]; links: SuggestedLink[] } | undefined> {
+  private async pick(ref: IncidentRef, commits: readonly SuggestedCommit[], links: readonly SuggestedLink[], doubt = false): Promise<{ commits: SuggestedCommit[]; links: SuggestedLink[] } | undefined> {
     const pre = selectSuggestions({ commits, links });
     const items: Item[] = [];
     if (commits.length) items.push({ label: vscode.l10n.t('Commits'), kind: vscode.QuickPickItemKind.Separator });
@@ -172,7 +178,9 @@ export class GitHistoryCommands {
       canPickMany: true,
       matchOnDetail: true,
       title: vscode.l10n.t('Suggested from git history for {0} {1}', ref.incident.id, ref.incident.head.title),
-      placeHolder: vscode.l10n.t('The strongest are selected; Enter writes the selected commits and links into {0}', ref.incident.file),
+      placeHolder: doubt
+        ? vscode.l10n.t('No strong candidate: none is clearly ahead, nothing is selected; pick what the reasons support, Enter writes it into {0}', ref.incident.file)
+        : vscode.l10n.t('The strongest are selected; Enter writes the selected commits and links into {0}', ref.incident.file),
     });
     if (!picked) return undefined;
     return { commits: picked.flatMap((i) => (i.commit ? [i.commit] : [])), links: picked.flatMap((i) => (i.link ? [i.link] : [])) };
