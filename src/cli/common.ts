@@ -11,6 +11,7 @@ import { findWorkspaceRoot, workspacePath } from '../node/workspaceRoot';
 import { repoScope } from '../node/git/repoScope';
 import { resolveSources } from '../node/sources';
 import { CONFIG_FILE } from '../core/sources';
+import { terminalJson, terminalText } from '../core/trust/terminalText';
 
 /** Real time, or the instant INCIDENT_LENS_NOW starts from (tests; see core/clock.ts). */
 export const now = (): number => clock.now();
@@ -49,6 +50,33 @@ export function workspaceFiles(root: string, files: string[]): string[] {
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+}
+
+/**
+ * The CLI's text output boundary: every line a command prints passes here, so
+ * record text (written by anyone with commit access, or imported) never
+ * reaches the terminal or a CI log as control sequences or as a GitHub
+ * workflow command (core/trust/terminalText.ts). `run` wraps the process's
+ * streams in it once.
+ */
+export class TerminalIo implements Io {
+  constructor(private readonly io: Io) {}
+  out(text: string): void {
+    this.io.out(terminalText(text));
+  }
+  err(text: string): void {
+    this.io.err(terminalText(text));
+  }
+  /** Output that is GitHub workflow commands by design (`--format github`: record text escaped by the format). */
+  workflowCommands(text: string): void {
+    this.io.out(terminalText(text, { workflowCommands: true }));
+  }
+}
+
+/** Prints workflow commands as such (see TerminalIo); any other Io gets them as plain output. */
+export function workflowCommands(io: Io, text: string): void {
+  if (io instanceof TerminalIo) io.workflowCommands(text);
+  else io.out(text);
 }
 
 export const COMMON = {
@@ -100,8 +128,9 @@ export function requireIncident(index: IncidentIndex, id: string | undefined) {
   return record;
 }
 
+/** JSON output: valid JSON with no character a terminal acts on (C1, U+2028/2029, invisible characters escaped as \uXXXX). */
 export function json(io: Io, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2));
+  io.out(terminalJson(value));
 }
 
 

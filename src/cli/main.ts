@@ -32,7 +32,7 @@ import { clockFrom } from '../core/clock';
 
 import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles } from '../core/learnings';
 
-import { openIndexes, didYouMean, json, now, openIndex, parse, requireIncident, setClock, UsageError, workspaceFiles, workspaceRoot, type Io } from './common';
+import { openIndexes, didYouMean, json, now, openIndex, parse, requireIncident, setClock, TerminalIo, UsageError, workflowCommands, workspaceFiles, workspaceRoot, type Io } from './common';
 export { UsageError };
 
 async function lint(args: string[], io: Io): Promise<number> {
@@ -44,7 +44,7 @@ async function lint(args: string[], io: Io): Promise<number> {
   const diagnostics = index.diagnostics();
   if (format === 'sarif') json(io, lintSarif(diagnostics, VERSION));
   else if (format === 'github') {
-    if (diagnostics.length) io.out(lintGithub(diagnostics));
+    if (diagnostics.length) workflowCommands(io, lintGithub(diagnostics));
   } else if (format === 'json') {
     json(io, { files: index.allFiles().length, diagnostics: diagnostics.map((d) => ({ ...d, line: d.range.start.line + 1, column: d.range.start.character + 1 })) });
   } else {
@@ -66,7 +66,7 @@ async function list(args: string[], io: Io): Promise<number> {
     .filter((i) => !values.status || i.head.status === values.status)
     .filter((i) => !values.priority || i.head.priority === values.priority!.toUpperCase());
   if (values.json) json(io, incidents.map(summarizeIncident));
-  else for (const i of incidents) io.out(`${i.id.padEnd(8)} ${i.head.priority}  ${i.head.status.padEnd(18)} ${i.head.title}`);
+  else for (const i of incidents) io.out(`${i.id.padEnd(8)} ${i.head.priority}  ${i.head.status.padEnd(18)} ${oneLine(i.head.title)}`);
   return 0;
 }
 
@@ -78,7 +78,7 @@ async function show(args: string[], io: Io): Promise<number> {
     if (values.json) json(io, { ...record.record, file: record.file });
     else {
       const a = record.record;
-      io.out(`${a.id}  ${a.status}  ${a.title}\n  incident:    ${a.incident}\n  owner:       ${a.owner ?? '—'}\n  deadline:    ${a.deadline ?? '—'}`);
+      io.out(`${a.id}  ${a.status}  ${oneLine(a.title)}\n  incident:    ${a.incident}\n  owner:       ${oneLine(a.owner ?? '—')}\n  deadline:    ${oneLine(a.deadline ?? '—')}`);
       if (a.acceptanceCriteria) io.out(`  acceptance:  ${oneLine(a.acceptanceCriteria)}`);
     }
     return 0;
@@ -92,7 +92,7 @@ async function show(args: string[], io: Io): Promise<number> {
   if (values.json) json(io, { ...summarizeIncident(record), similar: alike.map((h) => ({ id: h.incident.id, title: h.incident.head.title, score: Number(h.score.toFixed(3)), why: similarReason(h) })), record: record.record });
   else {
     io.out(describeIncident(record, index.actionRecordsOf(record.id)));
-    if (alike.length) io.out(`  similar:     ${alike.map((h) => `${h.incident.id} ${h.incident.head.title} (${similarReason(h)})`).join('\n               ')}`);
+    if (alike.length) io.out(`  similar:     ${alike.map((h) => `${h.incident.id} ${oneLine(h.incident.head.title)} (${similarReason(h)})`).join('\n               ')}`);
   }
   return 0;
 }
@@ -105,7 +105,7 @@ async function search(args: string[], io: Io): Promise<number> {
   const hits = index.search().search(query, Number(values.limit ?? 20));
   if (values.json) json(io, hits.map((h) => ({ id: h.incident.id, title: h.incident.head.title, priority: h.incident.head.priority, status: h.incident.head.status, score: h.score, field: h.field, snippet: h.snippet, file: h.incident.file })));
   else if (!hits.length) io.out(`no incidents match "${query}"`);
-  else for (const h of hits) io.out(`${h.incident.id.padEnd(8)} ${h.incident.head.priority}  ${h.incident.head.title}\n         ${h.field}: ${h.snippet}`);
+  else for (const h of hits) io.out(`${h.incident.id.padEnd(8)} ${h.incident.head.priority}  ${oneLine(h.incident.head.title)}\n         ${h.field}: ${oneLine(h.snippet)}`);
   return 0;
 }
 
@@ -146,13 +146,13 @@ async function risk(args: string[], io: Io): Promise<number> {
       failed: failing.length > 0,
     });
   } else if (format === 'sarif') json(io, riskSarif(report, VERSION));
-  else if (format === 'github') io.out(riskGithub(report));
+  else if (format === 'github') workflowCommands(io, riskGithub(report));
   else if (format === 'markdown') io.out(riskMarkdown(report));
   else {
     io.out(`${report.verdict}: ${report.reasons.join('; ')}`);
     for (const r of report.incidents) {
       const s = summarizeIncident(r.incident);
-      io.out(`${s.priority} ${s.id} ${s.title} (${s.status}${s.start ? `, ${s.start.slice(0, 10)}` : ''})`);
+      io.out(`${s.priority} ${s.id} ${oneLine(s.title)} (${s.status}${s.start ? `, ${s.start.slice(0, 10)}` : ''})`);
       io.out(`   files:      ${r.files.join(', ')}`);
       if (s.rootCause) io.out(`   root cause: ${oneLine(s.rootCause)}`);
       if (s.learning) io.out(`   learning:   ${oneLine(s.learning)}`);
@@ -200,7 +200,7 @@ async function runbooks(args: string[], io: Io): Promise<number> {
   else
     for (const r of list) {
       const s = summarizeRunbook(r, at, days);
-      io.out(`${s.id.padEnd(28)} ${String(s.steps).padStart(2)} steps  ${(s.lastVerified ?? 'never verified').padEnd(14)}${s.stale ? ' STALE' : '      '}  ${s.title}`);
+      io.out(`${s.id.padEnd(28)} ${String(s.steps).padStart(2)} steps  ${oneLine(s.lastVerified ?? 'never verified').padEnd(14)}${s.stale ? ' STALE' : '      '}  ${oneLine(s.title)}`);
     }
   return 0;
 }
@@ -331,7 +331,7 @@ async function prePush(root: string, folder: string | undefined, remote: string,
   })();
   io.err(`incident-lens: this push to ${remote || 'the remote'} touches code of ${serious.map((r) => `${r.incident.id} (${r.incident.head.priority}${r.incident.head.status === 'active' ? ', active' : ''})`).join(', ')}:`);
   for (const { incident, files: fs } of serious) {
-    io.err(`  ${incident.id} ${incident.head.title}: ${fs.join(', ')}`);
+    io.err(`  ${incident.id} ${oneLine(incident.head.title)}: ${fs.join(', ')}`);
     const lesson = incident.record.learning?.lesson ?? incident.record.rootCause?.confirmed;
     if (lesson) io.err(`    ${oneLine(lesson)}`);
   }
@@ -381,7 +381,9 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   runbooks,
 };
 
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], plainIo: Io): Promise<number> {
+  // Record text in any command's output is neutralised once, here (control sequences, workflow commands).
+  const io = plainIo instanceof TerminalIo ? plainIo : new TerminalIo(plainIo);
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(HELP);

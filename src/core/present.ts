@@ -55,7 +55,7 @@ export function describeIncident(incident: Incident, actions: readonly ActionIte
   const r = incident.record;
   const s = summarizeIncident(incident);
   const out: string[] = [];
-  out.push(`${r.id}  ${r.priority}  ${r.status}  ${r.title}`);
+  out.push(`${r.id}  ${r.priority}  ${r.status}  ${oneLine(r.title)}`);
   out.push(`  file:        ${incident.file}`);
   out.push(`  priority:    ${priorityText(r.priority)} — ${priorityDefinition(r.priority)}`);
   if (s.start) out.push(`  start:       ${s.start}`);
@@ -68,7 +68,7 @@ export function describeIncident(incident: Incident, actions: readonly ActionIte
       roles.technicalLead && `tech ${roles.technicalLead}`,
       roles.onCall && `on-call ${roles.onCall}`,
     ].filter(Boolean);
-    if (parts.length) out.push(`  roles:       ${parts.join(', ')}`);
+    if (parts.length) out.push(`  roles:       ${oneLine(parts.join(', '))}`);
   }
   if (r.detected) out.push(`  detected:    ${[r.detected.how, r.detected.source && oneLine(r.detected.source)].filter(Boolean).join(' — ')}`);
   // The four figures, each with the milestone time it is measured to.
@@ -77,13 +77,13 @@ export function describeIncident(incident: Incident, actions: readonly ActionIte
     const at = milestone === 'resolved' ? (incident.milestones.resolved ?? incident.resolution) : incident.milestones[milestone];
     if (m[key] !== undefined && at) out.push(`  ${`${SHORT_FIGURE[key]}:`.padEnd(13)}${formatDuration(m[key]!)} (${milestone} ${formatInstant(at)})`);
   }
-  if (r.impact?.system) out.push(`  system:      ${r.impact.system}`);
+  if (r.impact?.system) out.push(`  system:      ${oneLine(r.impact.system)}`);
   // Impact from whichever fields the record has.
   const impact = [r.impact?.feature, r.impact?.users?.text ?? (r.impact?.users?.estimate !== undefined ? `~${r.impact.users.estimate} users` : undefined), r.impact?.business].filter((x): x is string => !!x?.trim());
   if (impact.length) out.push(`  impact:      ${impact.map(oneLine).join('; ')}`);
   if (s.rootCause) out.push(`  root cause:  ${oneLine(s.rootCause)}`);
   if (s.trigger) out.push(`  trigger:     ${oneLine(s.trigger)}`);
-  for (const c of incidentCommits(incident, actions)) out.push(`  commit:      ${commitPhrase(c, incident)}${c.from !== incident.id ? ` — ${c.from}` : ''}`);
+  for (const c of incidentCommits(incident, actions)) out.push(`  commit:      ${oneLine(commitPhrase(c, incident))}${c.from !== incident.id ? ` — ${c.from}` : ''}`);
   if (s.aiConnection.length) out.push(`  AI:          ${s.aiConnection.join(', ')}`);
   const days = new Set(incident.timeline.flatMap((t) => (t.at ? [formatDate(t.at)] : [])));
   out.push(`  timeline:    ${incident.timeline.length} entries${days.size > 1 ? ` over ${days.size} days (${[...days][0]} to ${[...days].at(-1)})` : ''}`);
@@ -99,7 +99,7 @@ export function describeIncident(incident: Incident, actions: readonly ActionIte
   if (r.postmortem?.status) out.push(`  postmortem:  ${r.postmortem.status}${postmortemOwed(incident) && incident.postmortemDeadline ? `, due ${formatInstant(incident.postmortemDeadline)}` : ''}`);
   if (r.learning?.lesson) out.push(`  learning:    ${oneLine(r.learning.lesson)}`);
   if (r.learning?.promptTemplate) out.push(`  prompt:      ${oneLine(r.learning.promptTemplate)}`);
-  for (const l of incident.links) out.push(`  linked:      ${l.path}${l.symbol ? `#${l.symbol}` : ''}${l.lines ? `:${l.lines}` : ''}`);
+  for (const l of incident.links) out.push(`  linked:      ${oneLine(`${l.path}${l.symbol ? `#${l.symbol}` : ''}${l.lines ? `:${l.lines}` : ''}`)}`);
   return out.join('\n');
 }
 

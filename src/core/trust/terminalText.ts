@@ -20,8 +20,13 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
  */
 const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|[\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}\u{1D173}-\u{1D17A}]/u;
 
-/** What the CLI escapes in text output: controls but tab and line feed, and the invisible characters. */
-const UNSAFE_IN_TEXT = new RegExp(`[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]|${INVISIBLE.source}`, 'gu');
+/**
+ * What the CLI escapes in text output: controls but tab and line feed, and the
+ * invisible characters, except U+FE0F and U+FE0E, the variation selectors
+ * that end emoji (the verdict's ⚠️): a terminal draws them, and they change
+ * nothing but a glyph's style.
+ */
+const UNSAFE_IN_TEXT = new RegExp(`(?![\\uFE0E\\uFE0F])(?:[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]|${INVISIBLE.source})`, 'gu');
 const UNSAFE_IN_COMMAND = new RegExp(`${CONTROL.source}|${INVISIBLE.source}`, 'gu');
 
 const NAMES: Record<string, string> = { '\n': 'line break', '\r': 'carriage return', '\t': 'tab', '\u001B': 'escape', '\u007F': 'delete', '\u2028': 'line separator', '\u2029': 'paragraph separator' };
@@ -70,25 +75,25 @@ export function commandLine(command: string): string {
 /**
  * Text safe to print to a terminal or a CI log: line feeds and tabs kept
  * (CRLF read as LF), every other control and invisible character shown as
- * `\u{…}`. Unless `workflowCommands` (output that is GitHub workflow commands
- * by design, with record text escaped by the format), no line may look like
- * one: a line whose first non-blank characters are `::` has its first colon
- * escaped, and `##[` (the older command form, anywhere in a line) is broken up.
+ * `\u{…}`; `##[` (the older workflow command form, acted on anywhere in a
+ * line) is broken up. Unless `workflowCommands` (output that is GitHub
+ * workflow commands by design, record text escaped by the format), a line
+ * whose first non-blank characters are `::` has its first colon escaped.
  */
 export function terminalText(text: string, options: { workflowCommands?: boolean } = {}): string {
-  const shown = text.replace(/\r\n/g, '\n').replace(UNSAFE_IN_TEXT, escapedChar);
-  if (options.workflowCommands) return shown;
-  return shown.replace(/^([ \t]*):(?=:)/gm, '$1\\u{3A}').replace(/##\[/g, '#\\u{23}[');
+  const shown = text.replace(/\r\n/g, '\n').replace(UNSAFE_IN_TEXT, escapedChar).replace(/##\[/g, '#\\u{23}[');
+  return options.workflowCommands ? shown : shown.replace(/^([ \t]*):(?=:)/gm, '$1\\u{3A}');
 }
 
 /**
  * JSON text that stays valid JSON and carries no character a terminal acts
  * on: JSON.stringify escapes C0 itself; C1, U+2028/2029 and the invisible
- * characters are written as `\uXXXX` escapes (same value when parsed).
+ * characters are written as `\uXXXX` escapes (same value when parsed), and so
+ * is the `#` of `##[`. Passing it through terminalText changes nothing.
  */
 export function terminalJson(value: unknown, space = 2): string {
   return (JSON.stringify(value, null, space) ?? 'null').replace(
     new RegExp(`[\\u007F-\\u009F]|${INVISIBLE.source}`, 'gu'),
     (ch) => [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join(''),
-  );
+  ).replace(/##\[/g, '#\\u0023['); // only ever inside a string: the old workflow command form, broken up the JSON way
 }
