@@ -11,7 +11,8 @@ import { systemName, type Incident } from './model';
 import { AI_CONNECTION_LABELS, type AiConnection } from './schema';
 import { formatDate, formatDuration } from './time';
 import { dataBlock, dataBlockMarkdown, DATA_NOTICE, incidentOrigin, isTrustedForInstructions, quoteValue, type DataField } from './trust/dataBlock';
-import { flatText } from './trust/hiddenText';
+import { flatText, hiddenCharacters } from './trust/hiddenText';
+import { matchesEverything } from './links';
 
 export const INSTRUCTIONS_DIR = '.github/instructions';
 export const INSTRUCTIONS_PREFIX = 'incident-';
@@ -48,16 +49,13 @@ export function linkGlob(path: string): string {
 export function applyToGlobs(incident: Incident): string[] {
   // A link naming a repository points into another one (record sources): its path means nothing here.
   // A glob that matches every file would make one incident a rule for the whole repository: left out (lint warns).
-  return [...new Set(incident.links.filter((l) => l.repo === undefined && !matchesEverything(l.path)).map((l) => linkGlob(flatText(l.path))))].sort();
+  // A path with markup or hidden characters is no file name anyone has: left out rather than written into front matter.
+  const usable = (p: string) => !matchesEverything(p) && !/[<>"|\s]/.test(p.trim()) && !hiddenCharacters(p).length;
+  return [...new Set(incident.links.filter((l) => l.repo === undefined && usable(l.path)).map((l) => linkGlob(l.path.trim())))].sort();
 }
 
 function yamlString(s: string): string {
   return JSON.stringify(s);
-}
-
-/** A link's glob that matches every file (`**`, `*`, `**\/*`): it would turn one incident into a rule for the whole repository. */
-export function matchesEverything(glob: string): boolean {
-  return /^[*/.?]*$/.test(glob.replace(/^\.\//, '').replace(/\{[^}]*\}/g, '*')) && /\*/.test(glob);
 }
 
 /** The facts the tool derives itself (enums, formatted times): safe on our own lines. */

@@ -296,3 +296,8 @@ export function linkCoversLine(link: CodeLink, line: number): boolean {
   const [a, b] = link.lines.split('-').map(Number);
   return line >= a! && line <= (b ?? a!);
 }
+
+/** A link's glob that matches every file (`**`, `*`, `**\/*`): it would turn one incident into a rule for the whole repository. */
+export function matchesEverything(glob: string): boolean {
+  return /^[*/.?]*$/.test(glob.replace(/^\.\//, '').replace(/\{[^}]*\}/g, '*')) && /\*/.test(glob);
+}

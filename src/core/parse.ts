@@ -11,7 +11,8 @@ import { buildAction, buildIncident, buildRunbook, type IndexedRecord, type Sema
 import { actionRecordSchema, incidentSchema, runbookSchema, type RecordKind } from './schema';
 import { commandProblem } from './trust/terminalText';
 import { PositionMapper, rangeForPath, type FieldPath } from './yamlPositions';
-import { checkLinkPath } from './links';
+import { checkLinkPath, matchesEverything } from './links';
+import { untrustedTextProblems } from './trust/lintText';
 import { deepNestingAt, MAX_NESTING } from './nesting';
 
 export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
@@ -237,10 +238,15 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
     anchors.set(`links[${i}].path`, range);
     const refused = checkLinkPath(link.path);
     if (refused) problems.push({ path: ['links', i, 'path'], severity: 'error', message: refused, code: 'link-outside' });
+    else if (matchesEverything(link.path)) {
+      problems.push({ path: ['links', i, 'path'], severity: 'warning', message: `"${link.path}" matches every file: the incident would concern the whole repository (it is left out of AI instruction files); link the files or folders it concerns`, code: 'link-everything' });
+    }
     if (link.repo !== undefined && !repoKey(link.repo)) {
       problems.push({ path: ['links', i, 'repo'], severity: 'error', message: `"${link.repo}" is not a repository URL: write it as git prints it (git remote get-url origin), e.g. git@github.com:acme/payments.git or https://github.com/acme/payments`, code: 'link-repo' });
     }
   });
+
+  problems.push(...untrustedTextProblems(kind, data));
 
   const base = file.split('/').pop()!.replace(/\.ya?ml$/i, '');
   if (base !== record.id) {

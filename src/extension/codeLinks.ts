@@ -4,15 +4,15 @@
  * badges. All answer from the index (no scan over records per file).
  */
 import * as vscode from 'vscode';
-import { commitPhrase, commitsLine, incidentCommits } from '../core/commits';
+import { commitsLine, incidentCommits } from '../core/commits';
 import { lensTitle, linkedIncidents, linkedRunbooks, type Anchor, type LinkFilter } from '../core/codeLinks';
-import { runbookRole, type Runbook } from '../core/model';
+import type { Runbook } from '../core/model';
 import type { Incident } from '../core/model';
-import { AI_CONNECTION_LABELS, PRIORITIES, PRIORITY_DEFINITIONS, type Priority, priorityDefinition, priorityRank, priorityText } from '../core/schema';
-import { formatDate, formatRelative } from '../core/time';
+import { priorityRank } from '../core/schema';
+import { formatRelative } from '../core/time';
 import { oneLine } from '../core/present';
 import { settings } from './config';
-import { escapeMarkdown } from './markdown';
+import { hoverMarkdown, runbookLabel } from '../core/hoverMarkdown';
 import { COLORS, COMMANDS, CONTEXT } from './constants';
 import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
 import { DisposableStore } from './lifecycle';
@@ -125,88 +125,34 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
   }
 }
 
-/** "Rollback procedure: RB-payments-rollback" (the seed's name for it), else "Runbook: RB-…". */
-export function runbookLabel(rb: Runbook): string {
-  return `${runbookRole(rb) === 'Rollback' ? 'Rollback procedure' : 'Runbook'}: ${rb.id}`;
-}
+export { runbookLabel };
 
-const PRIORITY_ICONS: Record<Priority, string> = { P1: 'flame', P2: 'warning', P3: 'info', P4: 'circle-small-filled' };
-
-/** Hover content for incidents, most severe and most recent first. Only our own command links are trusted. */
+/** Hover content for incidents (core/hoverMarkdown.ts). Only our own command links are trusted; record text cannot form one. */
 /** `folder`: where the code is; `ownerOf`: where each incident's record is (the same folder, or a record source). */
 export function incidentHover(folder: FolderIndex, incidents: readonly Incident[], now: number, ownerOf: (incident: Incident) => FolderIndex = () => folder, where?: { file: string; symbol?: string }): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [COMMANDS.openRecord, COMMANDS.showTimeline, COMMANDS.copyPromptTemplate, COMMANDS.runRunbookStep, COMMANDS.openCommit] };
   md.supportHtml = false;
-  const text = (s: string) => md.appendMarkdown(escapeMarkdown(s));
-  incidents.forEach((incident, n) => {
-    const r = incident.record;
-    if (n > 0) md.appendMarkdown('\n\n---\n\n');
-    md.appendMarkdown(`$(${PRIORITY_ICONS[r.priority ?? 'P4']}) **${priorityText(r.priority)} ${r.id} — `);
-    text(r.title);
-    md.appendMarkdown('**');
-    if (incident.start) {
-      const end = incident.resolution && formatDate(incident.resolution) !== formatDate(incident.start) ? ` to ${formatDate(incident.resolution)}` : '';
-      md.appendMarkdown(` · ${formatDate(incident.start)}${end} (${formatRelative(incident.start.ms, now)})`);
-    }
-    md.appendMarkdown(`\n\n_${priorityDefinition(r.priority)} · ${r.status}_\n\n`);
-    const rc = r.rootCause;
-    const cause = rc?.confirmed ?? rc?.initialHypothesis;
-    if (cause) {
-      md.appendMarkdown(rc?.confirmed ? '**Root cause:** ' : '**Hypothesis:** ');
-      text(cause);
-      md.appendMarkdown('\n\n');
-    }
-    if (rc?.trigger?.text || rc?.trigger?.ref) {
-      md.appendMarkdown('**Trigger:** ');
-      text([rc.trigger.text, rc.trigger.ref && `(${rc.trigger.ref})`].filter(Boolean).join(' '));
-      md.appendMarkdown('\n\n');
-    }
-    const home = ownerOf(incident);
-    const commits = incidentCommits(incident, home.index.actionRecordsOf(incident.id));
-    if (commits.length) {
-      // Each commit opens its change: "introduced by [a1b2c3d](…) (14:15, subject) · fixed by …".
-      const parts = commits.map((c) => {
-        const args = encodeURIComponent(JSON.stringify([{ folder: folder.folder.uri.toString(), sha: c.sha }]));
-        const phrase = commitPhrase(c, incident);
-        const short = c.sha.slice(0, 7);
-        const label = phrase.slice(0, phrase.indexOf(short)).trim();
-        const details = phrase.slice(phrase.indexOf(short) + short.length).trim();
-        return `${escapeMarkdown(label)} [\`${short}\`](command:${COMMANDS.openCommit}?${args} "${escapeMarkdown(vscode.l10n.t('Show the change'))}")${details ? ` ${escapeMarkdown(details)}` : ''}`;
-      });
-      md.appendMarkdown(`**Commits:** ${parts.join(' · ')}\n\n`);
-    }
-    if (incident.aiConnections.length) md.appendMarkdown(`**AI connection:** ${incident.aiConnections.map((a) => AI_CONNECTION_LABELS[a]).join(', ')}\n\n`);
-    if (r.learning?.lesson) {
-      md.appendMarkdown('**Learning:** ');
-      text(r.learning.lesson);
-      md.appendMarkdown('\n\n');
-    }
-    if (r.learning?.promptTemplate) {
-      md.appendMarkdown('**Prompt template:**\n');
-      md.appendCodeblock(r.learning.promptTemplate.trim(), 'text');
-    }
-    const args = encodeURIComponent(JSON.stringify([{ folder: home.folder.uri.toString(), file: incident.file }]));
-    const links = [`[$(go-to-file) Open incident](command:${COMMANDS.openRecord}?${args})`];
-    const showArgs = encodeURIComponent(JSON.stringify([timelineArgs(home, incident)]));
-    links.push(`[$(history) Show timeline](command:${COMMANDS.showTimeline}?${showArgs})`);
-    if (r.learning?.promptTemplate) {
-      const copyArgs = encodeURIComponent(JSON.stringify([{ folder: home.folder.uri.toString(), incident: incident.id, ...where }]));
-      links.push(`[$(copy) Copy prompt template](command:${COMMANDS.copyPromptTemplate}?${copyArgs})`);
-    }
-    md.appendMarkdown(`\n${links.join(' · ')}`);
-  });
   // Runbooks for this code and for these incidents: the rollback is one click away.
   const runbooks = new Set<Runbook>(where ? folder.index.runbooksForFile(where.file) : []);
   for (const incident of incidents) for (const { runbook } of ownerOf(incident).index.runbooksForIncident(incident)) runbooks.add(runbook);
-  if (runbooks.size) {
-    md.appendMarkdown('\n\n---\n\n');
-    const items = [...runbooks].map((rb) => {
-      const args = encodeURIComponent(JSON.stringify([{ folder: folder.folder.uri.toString(), runbook: rb.id }]));
-      return `[$(book) ${escapeMarkdown(runbookLabel(rb))}](command:${COMMANDS.runRunbookStep}?${args}) — ${escapeMarkdown(`${rb.record.steps.length} steps`)}`;
-    });
-    md.appendMarkdown(items.join('  \n'));
-  }
+  md.appendMarkdown(
+    hoverMarkdown({
+      incidents,
+      now,
+      commands: COMMANDS,
+      runbooks: [...runbooks],
+      actionsOf: (incident) => ownerOf(incident).index.actionRecordsOf(incident.id),
+      args: {
+        openRecord: (incident) => ({ folder: ownerOf(incident).folder.uri.toString(), file: incident.file }),
+        showTimeline: (incident) => timelineArgs(ownerOf(incident), incident),
+        copyPromptTemplate: (incident) => ({ folder: ownerOf(incident).folder.uri.toString(), incident: incident.id, ...where }),
+        openCommit: (sha) => ({ folder: folder.folder.uri.toString(), sha }),
+        runbook: (rb) => ({ folder: folder.folder.uri.toString(), runbook: rb.id }),
+      },
+      t: (text) => vscode.l10n.t(text),
+    }),
+  );
   return md;
 }
 

@@ -20,16 +20,15 @@ import { DEFAULT_INCIDENTS_FOLDER, IncidentIndex, incidentNumber } from '../../c
 import type { Incident } from '../../core/model';
 import { formatDiagnostic } from '../../core/diagnostics';
 import { linkedIncidents, type Anchor } from '../../core/codeLinks';
-import { fillPromptTemplate, pastIncidentsReport } from '../../core/learnings';
+import { pastIncidentsReport } from '../../core/learnings';
 import { postmortemMarkdown } from '../../core/export';
-import { summarizeIncident, describeRunbook } from '../../core/present';
-import { COMMANDS_FOR_PEOPLE, DATA_NOTICE, dataBlock, dataText, dataValue, incidentOrigin, provenance, quoteValue, recordOrigin } from '../../core/trust/dataBlock';
+import { checkDiffAnswer, incidentAnswer, incidentsForCodeAnswer, recordAsData, searchAnswer, similarAnswer, type Answer } from '../../core/ai/mcpAnswers';
+import { quoteValue } from '../../core/trust/dataBlock';
 import { flatText, revealHidden } from '../../core/trust/hiddenText';
-import { SimilarIndex, similarReason } from '../../core/similar';
+import { SimilarIndex } from '../../core/similar';
 import { DEFAULT_NO_GO_P1_DAYS } from '../../core/risk';
-import { fingerprint } from '../../core/riskFormats';
 import { inIncidentOffset, logEntryOps } from '../../core/recordOps';
-import { ENTRY_KINDS, MILESTONES, AI_CONNECTION_LABELS, type AiConnection } from '../../core/schema';
+import { ENTRY_KINDS, MILESTONES } from '../../core/schema';
 import { parseTime, type Instant } from '../../core/time';
 import { outline, symbolsAt } from '../../core/outline';
 import { NodeFileAccess } from '../../node/nodeFileAccess';
@@ -41,6 +40,7 @@ import { GitError } from '../../node/git/changes';
 import { editRecordFile, RecordEditRefused } from '../../node/recordFile';
 import { workspacePath } from '../../node/workspaceRoot';
 import { now, parse, UsageError, workspaceRoot, type Io } from '../common';
+
 /** An agent's timeline entry is a sentence or two; a bound keeps one call from bloating the record. */
 const MAX_ENTRY_CHARS = 2000;
 
@@ -131,63 +131,9 @@ function anchorText(a: Anchor): string {
   return a.kind === 'symbol' ? `symbol ${a.symbol}` : a.kind === 'lines' ? `lines ${a.from}-${a.to}` : 'whole file';
 }
 
-function aiText(incident: Incident): string | undefined {
-  const list = incident.aiConnections.filter((a) => a !== 'not-related');
-  return list.length ? list.map((a) => AI_CONNECTION_LABELS[a as AiConnection]).join(', ') : incident.aiConnections.length ? 'not related' : undefined;
-}
 
-/** A whole record (its Markdown export) quoted as data. */
-function recordAsData(incident: Incident, markdown: string): string {
-  return dataBlock(incidentOrigin(incident), [{ label: 'Record', text: markdown, multiline: true }]);
-}
-
-/** Every string of a summary as record data (one line, hidden characters shown). */
-function dataValues<T extends object>(summary: T): T {
-  return JSON.parse(JSON.stringify(summary, (_k, v: unknown) => (typeof v === 'string' ? flatText(v) : v))) as T;
-}
-
-/** One incident of incidents_for_code: structured data with provenance, and its text quoted as data. */
-function incidentForCode(incident: Incident, folder: IncidentIndex, where: string[], file: string, symbol: string | undefined) {
-  const s = summarizeIncident(incident);
-  const prompt = fillPromptTemplate(incident, { file, symbol });
-  const origin = incidentOrigin(incident);
-  const runbooks = folder.runbooksForIncident(incident).map(({ runbook, why }) => ({
-    id: runbook.id,
-    why,
-    provenance: provenance(recordOrigin(runbook.record, runbook.file)),
-    data: { title: dataValue(runbook.record.title), text: dataText(describeRunbook(runbook, now(), 90)) },
-    block: dataBlock(recordOrigin(runbook.record, runbook.file), [{ label: `Runbook (${why})`, text: describeRunbook(runbook, now(), 90), multiline: true }]),
-  }));
-  const data = {
-    title: dataValue(s.title),
-    rootCause: dataValue(s.rootCause),
-    trigger: dataValue(s.trigger),
-    aiConnection: aiText(incident),
-    lesson: dataValue(incident.record.learning?.lesson),
-    prompt: dataText(prompt?.text),
-  };
-  const block = dataBlock(origin, [
-    { label: 'Facts', text: `${s.priority} · ${s.status}${s.start ? ` · started ${s.start}` : ''}` },
-    { label: 'Linked at', text: where.join('; ') },
-    { label: 'Title', text: s.title },
-    { label: 'Root cause', text: s.rootCause },
-    { label: 'Trigger', text: s.trigger },
-    { label: 'AI-generated code involved', text: data.aiConnection },
-    { label: 'Lesson', text: incident.record.learning?.lesson },
-    { label: "Prompt template (the team's constraints for this code)", text: prompt?.text, multiline: true },
-  ]);
-  return {
-    id: incident.id,
-    priority: s.priority,
-    status: s.status,
-    start: s.start,
-    linkedAt: where.map(flatText),
-    provenance: provenance(origin),
-    data,
-    runbooks: runbooks.map(({ block: _b, ...r }) => r),
-    block,
-    runbookBlocks: runbooks.map((r) => r.block),
-  };
+function reply(a: Answer) {
+  return text(a.text, a.structured);
 }
 
 function text(content: string, structured: Record<string, unknown>) {
@@ -266,13 +212,9 @@ export function incidentServer(ws: Workspace, options: ServerOptions): McpServer
             }
           }
         }
-        const items = [...found.values()].map(({ incident, folder, where, file, symbol }) => incidentForCode(incident, folder, where, file, symbol));
-        const asked = flatText(input.files.join(', ') + (input.symbol ? ` (symbol ${input.symbol})` : '') + (range ? ` (lines ${range.start}-${range.end})` : ''));
-        if (!items.length) return text(`No past incident is linked to ${asked}.`, { notice: DATA_NOTICE, incidents: [] });
-        const lines = [`${items.length} past incident${items.length === 1 ? '' : 's'} linked to ${asked}. Each record is quoted below as data; take its lessons into account in any change here.`];
-        for (const i of items) lines.push('', `## ${i.id}`, i.block, ...i.runbookBlocks);
-        if (items.some((i) => i.runbooks.length)) lines.push('', COMMANDS_FOR_PEOPLE);
-        return text(lines.join('\n'), { notice: DATA_NOTICE, commands: COMMANDS_FOR_PEOPLE, incidents: items.map(({ block: _b, runbookBlocks: _r, ...rest }) => rest) });
+        const hits = [...found.values()].map(({ incident, folder, where, file, symbol }) => ({ incident, where, file, symbol, runbooks: folder.runbooksForIncident(incident) }));
+        const asked = input.files.join(', ') + (input.symbol ? ` (symbol ${input.symbol})` : '') + (range ? ` (lines ${range.start}-${range.end})` : '');
+        return reply(incidentsForCodeAnswer(hits, asked, now()));
       }),
   );
 
@@ -290,18 +232,7 @@ export function incidentServer(ws: Workspace, options: ServerOptions): McpServer
     (input) =>
       answer(ws, (ws) => {
         const hits = ws.indexes.flatMap((ix) => ix.search().search(input.query, input.limit ?? 10)).sort((a, b) => a.score - b.score).slice(0, input.limit ?? 10);
-        const items = hits.map((h) => ({
-          id: h.incident.id,
-          priority: h.incident.head.priority,
-          status: h.incident.head.status,
-          score: Number(h.score.toFixed(3)),
-          field: h.field,
-          provenance: provenance(incidentOrigin(h.incident)),
-          data: { title: dataValue(h.incident.head.title), snippet: dataValue(h.snippet) },
-        }));
-        if (!items.length) return text(`No incident matches ${quoteValue(input.query)}.`, { notice: DATA_NOTICE, results: [] });
-        const blocks = hits.map((h, n) => dataBlock(incidentOrigin(h.incident), [{ label: 'Facts', text: `${items[n]!.priority ?? 'P?'} · ${items[n]!.status} · score ${items[n]!.score}` }, { label: 'Title', text: h.incident.head.title }, { label: `Matched in ${h.field}`, text: h.snippet }]));
-        return text(blocks.join('\n\n'), { notice: DATA_NOTICE, results: items });
+        return reply(searchAnswer(hits, input.query));
       }),
   );
 
@@ -317,16 +248,7 @@ export function incidentServer(ws: Workspace, options: ServerOptions): McpServer
       answer(ws, (ws) => {
         const { folder, incident } = ws.require(input.id);
         const actions = folder.index.actionRecordsOf(incident.id);
-        const s = summarizeIncident(incident);
-        return text(recordAsData(incident, postmortemMarkdown(incident, actions)), {
-          id: incident.id,
-          provenance: provenance(incidentOrigin(incident)),
-          data: {
-            ...dataValues(s),
-            timeline: incident.timeline.map((e) => ({ at: e.entry.at, kind: e.entry.kind ?? 'event', milestone: e.entry.milestone, text: dataText(e.entry.text) })),
-            actionRecords: actions.map((a) => ({ id: a.id, title: dataValue(a.record.title), status: a.record.status, owner: dataValue(a.record.owner) })),
-          },
-        });
+        return reply(incidentAnswer(incident, actions, postmortemMarkdown(incident, actions)));
       }),
   );
 
@@ -348,26 +270,7 @@ export function incidentServer(ws: Workspace, options: ServerOptions): McpServer
         if (!input.id === !input.text) throw new ToolError('Give exactly one of "id" (an incident id) or "text" (a description or diff).');
         const target = input.id ? ws.require(input.id).incident : undefined;
         const hits = new SimilarIndex(ws.incidents()).similar({ incident: target, text: input.text, limit: input.limit ?? 5 });
-        const items = hits.map((h) => ({
-          id: h.incident.id,
-          priority: h.incident.head.priority,
-          status: h.incident.head.status,
-          score: Number(h.score.toFixed(3)),
-          provenance: provenance(incidentOrigin(h.incident)),
-          data: { title: dataValue(h.incident.head.title), why: dataValue(similarReason(h)), rootCause: dataValue(summarizeIncident(h.incident).rootCause), lesson: dataValue(h.incident.record.learning?.lesson) },
-        }));
-        const about = target ? target.id : 'this text';
-        if (!items.length) return text(`No past incident is alike ${about}.`, { notice: DATA_NOTICE, results: [] });
-        const blocks = items.map((i, n) =>
-          dataBlock(incidentOrigin(hits[n]!.incident), [
-            { label: 'Facts', text: `${i.priority ?? 'P?'} · ${i.status} · score ${i.score}` },
-            { label: 'Title', text: hits[n]!.incident.head.title },
-            { label: 'Alike in', text: i.data.why },
-            { label: 'Root cause', text: i.data.rootCause },
-            { label: 'Lesson', text: i.data.lesson },
-          ]),
-        );
-        return text([`Past incidents alike ${about}, each quoted as data:`, '', blocks.join('\n\n')].join('\n'), { notice: DATA_NOTICE, results: items });
+        return reply(similarAnswer(hits, target ? target.id : 'this text'));
       }),
   );
 
@@ -386,21 +289,7 @@ export function incidentServer(ws: Workspace, options: ServerOptions): McpServer
       answer(ws, async (ws) => {
         if (input.base.startsWith('-')) throw new ToolError(`"${input.base}" is not a revision`);
         const { files, report } = await checkRisk(ws.root, ws.indexes, { diff: input.base, now: now(), noGoP1Days: DEFAULT_NO_GO_P1_DAYS });
-        const findings = report.findings.map((f) => ({ rule: f.rule, level: f.level, incident: f.incident.id, file: flatText(f.file), startLine: f.region.startLine, endLine: f.region.endLine, message: dataValue(f.message), fingerprint: fingerprint(f) }));
-        const lines = [`${report.verdict}: ${flatText(report.reasons.join('; '))}`, `${files.length} file${files.length === 1 ? '' : 's'} changed since ${flatText(input.base)}.`];
-        // The findings quote the records (titles, root causes): one data block per incident.
-        for (const r of report.incidents) {
-          const own = report.findings.filter((f) => f.incident.id === r.incident.id);
-          lines.push('', dataBlock(incidentOrigin(r.incident), [{ label: 'Facts', text: `${r.incident.head.priority ?? 'P?'} · ${r.incident.head.status} · changed files: ${r.files.join(', ')}` }, { label: 'Title', text: r.incident.head.title }, ...own.map((f) => ({ label: `${f.level} ${f.rule} ${f.file}:${f.region.startLine}-${f.region.endLine}`, text: f.message }))]));
-        }
-        return text(lines.join('\n'), {
-          notice: DATA_NOTICE,
-          verdict: report.verdict,
-          reasons: report.reasons.map(flatText),
-          files,
-          incidents: report.incidents.map((r) => ({ id: r.incident.id, priority: r.incident.head.priority, status: r.incident.head.status, provenance: provenance(incidentOrigin(r.incident)), data: { title: dataValue(r.incident.head.title) }, files: r.files })),
-          findings,
-        });
+        return reply(checkDiffAnswer(report, files, input.base));
       }),
   );
 
