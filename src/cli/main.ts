@@ -29,9 +29,11 @@ import { similar } from './commands/similar';
 import { importCommand } from './commands/import';
 import { registerMergeDriver } from '../node/git/mergeDriver';
 import { clockFrom } from '../core/clock';
+import { csvRow } from '../core/csvCell';
 
 import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles } from '../core/learnings';
 
+import { review } from './commands/review';
 import { openIndexes, didYouMean, json, now, openIndex, parse, requireIncident, setClock, TerminalIo, UsageError, workflowCommands, workspaceFiles, workspaceRoot, type Io } from './common';
 export { UsageError };
 
@@ -251,11 +253,6 @@ function dateOption(name: string, raw: string | undefined): number | undefined {
   throw new UsageError(`--${name} must be a date like 2025-03-01 or an ISO time, got "${raw}"`);
 }
 
-function csvCell(value: unknown): string {
-  const s = value === undefined || value === null ? '' : String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 async function metrics(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { since: { type: 'string' }, until: { type: 'string' }, by: { type: 'string' }, format: { type: 'string' } });
   const by = (values.by ?? 'month') as GroupBy;
@@ -272,7 +269,7 @@ async function metrics(args: string[], io: Io): Promise<number> {
     io.out(head.join(','));
     for (const r of report.rows) {
       const figs = (['timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve'] as const).flatMap((k) => [figure(r, k).median, figure(r, k).p90, figure(r, k).n, figure(r, k).missing]);
-      io.out([r.group, r.incidents, ...PRIORITIES.map((p) => r.byPriority[p]), ...figs, r.ai.incidents, r.ai.share.toFixed(3), r.ai.resolveMedian, r.ai.otherResolveMedian].map(csvCell).join(','));
+      io.out(csvRow([r.group, r.incidents, ...PRIORITIES.map((p) => r.byPriority[p]), ...figs, r.ai.incidents, r.ai.share.toFixed(3), r.ai.resolveMedian, r.ai.otherResolveMedian]));
     }
   } else {
     io.out(`${'group'.padEnd(16)} ${'n'.padStart(4)}  P1 P2 P3 P4  ${'detect (med/p90)'.padEnd(18)} ${'mitigate (med/p90)'.padEnd(20)} ${'resolve (med/p90)'.padEnd(20)} AI share  AI vs rest resolve`);
@@ -301,7 +298,7 @@ async function hotspotsCommand(args: string[], io: Io): Promise<number> {
   if (format === 'json') json(io, list);
   else if (format === 'csv') {
     io.out('kind,target,score,worst,incidents,changed_lines,per_1000_lines');
-    for (const h of list) io.out([h.kind, h.target, h.score, h.worst, h.incidents.join(' '), h.changedLines, h.perThousandLines].map(csvCell).join(','));
+    for (const h of list) io.out(csvRow([h.kind, h.target, h.score, h.worst, h.incidents.join(' '), h.changedLines, h.perThousandLines]));
   } else if (!list.length) io.out('no code is linked to an incident yet');
   else for (const h of list) io.out(`${String(h.score).padStart(4)}  ${h.worst}  ${h.kind.padEnd(6)}  ${h.target}  (${h.incidents.join(', ')})${h.perThousandLines !== undefined ? `  ${h.perThousandLines} per 1,000 changed lines` : ''}`);
   return 0;
@@ -379,6 +376,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   export: exportCommand,
   instructions,
   runbooks,
+  review,
 };
 
 export async function run(argv: string[], plainIo: Io): Promise<number> {

@@ -9,6 +9,7 @@ import { groupOf, hotspotsOf, metricsReport, type Hotspot, type MetricsReport } 
 import { isActionOpen, postmortemOwed, type ActionItem } from './model';
 import { PRIORITIES, type IncidentStatus, type Priority } from './schema';
 import { parseTime, TIME } from './time';
+import { csvRow } from './csvCell';
 
 export interface InsightsFilter {
   /** First day counted (YYYY-MM-DD), by start. */
@@ -89,11 +90,6 @@ export function insightsData(index: IncidentIndex, filter: InsightsFilter, now: 
 export const INSIGHT_CHARTS = ['incidents', 'times', 'ai', 'followUp', 'hotspots'] as const;
 export type InsightChart = (typeof INSIGHT_CHARTS)[number];
 
-function cell(value: unknown): string {
-  const s = value === undefined || value === null ? '' : String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** One chart's numbers as CSV (what "Copy as CSV" puts on the clipboard): the same figures the chart draws. */
 export function insightsCsv(data: InsightsData, chart: InsightChart): string {
   const rows: unknown[][] = [];
@@ -118,5 +114,5 @@ export function insightsCsv(data: InsightsData, chart: InsightChart): string {
     rows.push(['kind', 'target', 'score', 'worst', 'incidents', 'changed_lines', 'per_1000_lines']);
     for (const h of data.hotspots) rows.push([h.kind, h.target, h.score, h.worst, h.incidents.join(' '), h.changedLines, h.perThousandLines]);
   }
-  return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
+  return rows.map(csvRow).join('\n') + '\n';
 }
