@@ -94,6 +94,8 @@ export const WINDOW_WEIGHTS = {
   closeness: 1 / 3,
   /** A formatting-only commit keeps this much of its weight. */
   formatOnly: 0.5,
+  /** Two or more of the record's words found in it raise its weight by this share (one word, half of it). */
+  words: 0.5,
 };
 
 export interface WindowScore {
@@ -110,6 +112,7 @@ export function windowWeight(commit: GitCommit, beforeMs: number, windowMs: numb
   const matches = matchWords(words, `${commit.subject}\n${commit.body}`, commit.files.map((f) => f.path), symbols);
   const rel = Math.max(r.relevance, Math.min(1, matches.length / 2) * 0.6);
   const noise = FORMAT_ONLY.test(commit.subject) ? WINDOW_WEIGHTS.formatOnly : 1;
-  const weight = 0.6 * (0.2 + 0.8 * proximity) * (0.1 + 0.9 * rel) * productionFactor(commit, words) * noise;
+  const said = 1 + WINDOW_WEIGHTS.words * Math.min(1, matches.length / 2);
+  const weight = Math.min(0.95, 0.6 * (0.2 + 0.8 * proximity) * (0.1 + 0.9 * rel) * productionFactor(commit, words) * noise * said);
   return { weight, relevance: rel, matches };
 }
