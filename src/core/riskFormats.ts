@@ -4,6 +4,7 @@
  * pull request comment (stable, so a bot can update one sticky comment).
  */
 import { mdCell, mdCode, mdFence, mdInline } from './markdown';
+import { quietMentions } from './trust/mentions';
 import type { Level, RecordChangeFinding, RiskFinding, RiskReport, RiskRuleId } from './risk';
 
 export const INFORMATION_URI = 'https://github.com/incident-lens/incident-lens';
@@ -171,7 +172,7 @@ function recordChangesMarkdown(report: RiskReport): string[] {
 export function riskMarkdown(report: RiskReport): string {
   const out = [COMMENT_MARKER, `## ${VERDICT_ICON[report.verdict]} Incident Lens: ${report.verdict}`, '', ...report.reasons.map((r) => `- ${mdInline(r)}`), ''];
   out.push(...recordChangesMarkdown(report));
-  if (!report.incidents.length) return out.join('\n');
+  if (!report.incidents.length) return quietMentions(out.join('\n'));
   out.push('| Incident | Priority | Status | Files touched | Root cause |', '| --- | --- | --- | --- | --- |');
   for (const { incident, files } of report.incidents) {
     const r = incident.record;
@@ -187,7 +188,8 @@ export function riskMarkdown(report: RiskReport): string {
   }
   const runbooks = [...new Map(report.findings.filter((f) => f.runbook).map((f) => [f.runbook!.id, f.runbook!])).values()];
   if (runbooks.length) out.push('### Rollback runbooks', '', ...runbooks.map((rb) => `- ${mdCode(rb.id)} — ${mdInline(rb.record.title)} (${rb.record.steps.length} steps)`), '');
-  return out.join('\n');
+  // Record text must not ping people from the comment: a mention outside code goes into a code span.
+  return quietMentions(out.join('\n'));
 }
 
 /** The text format's lines for the records the change edits (after the verdict and the incidents). */
