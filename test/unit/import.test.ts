@@ -329,7 +329,7 @@ describe('Markdown postmortems: real published documents, field by field', funct
     assert.equal(r.resolution, e.end);
     // The text says 11:20, the table's "Impact starts." row 11:28: the record follows the timeline it holds, and says so.
     assert.equal(r.start, '2025-11-18T11:28:00Z');
-    assert.match(r.__text, /# start: the timeline entry "Impact starts\./);
+    assert.match(r.__text, /# start: "Impact starts\./);
   });
 
   it('all three lint clean of errors; missing priorities are warnings naming the source', () => {

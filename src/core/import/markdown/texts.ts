@@ -31,7 +31,8 @@ export function sectionText(doc: TextDoc) {
       cur = [];
       if (!p.trim()) return;
       const ls = p.split('\n').filter((l) => l.trim());
-      if (/^\s*(```|~~~|\|)/.test(ls[0]!)) out.push(ls.map((l) => l.replace(/\s+$/, '')).join('\n'));
+      const table = /^\s*\|/.test(ls[0]!) && /^\s*\|?\s*:?-{3,}/.test(ls[1] ?? '');
+      if (/^\s*(```|~~~)/.test(ls[0]!) || table) out.push(ls.map((l) => l.replace(/\s+$/, '')).join('\n'));
       else if (ls.length > 1 && ls.every((l) => /^\s*([-*+]|\d+[.)])\s+/.test(l) || /^\s{2,}\S/.test(l))) out.push(listText(ls));
       else out.push(inlineText(p.replace(/^\s*[-*+]\s+/gm, '')));
     };
