@@ -12,7 +12,7 @@ export function preselect(score: number, strongest: number): boolean {
 }
 
 /** Chosen on the tune half of the evaluation: a window suspect is preselected only this far ahead of the next one. */
-export const LEAD = { minScore: 0.3, ratio: 1.5 };
+export const LEAD = { minScore: 0.2, ratio: 1.8 };
 
 /** The window-only suspect clearly ahead of the others (score and ratio to the next), if one is. */
 export function clearLeader(commits: readonly SuggestedCommit[]): SuggestedCommit | undefined {

@@ -18,7 +18,7 @@ import { describeMatches, recordWords, type RecordWords } from './words';
 /** A deploy's batch is looked for no further back than this. */
 const MAX_BATCH_DAYS = 14;
 /** Symbols are read (one diff each) for this many of the strongest commits, when the record has words to match. */
-const SYMBOL_READS = 8;
+const SYMBOL_READS = 5;
 /** A commit in the last batch before start ranks above any other: its weight starts here. */
 const BATCH_FLOOR = 0.3;
 /** A commit an earlier deploy ran (it ran without incident until now) keeps this much. */
