@@ -16,6 +16,7 @@ Commands:
   hotspots                   the files, folders and symbols with the most (and most severe) incidents
   export ID                  the postmortem as Markdown (--format markdown, --output FILE)
   instructions               write the AI instruction files from the learnings (--agents, --check)
+  review ID | --list         mark an imported record reviewed by a person (until then agents see it as third-party text)
   runbooks [--for FILE]      list runbooks (stale ones flagged), or the runbooks for a file
   mcp [--allow-writes]       Model Context Protocol server over stdio for coding agents (read-only by default)
   import PATH...             records from incident.io, PagerDuty, Statuspage, CSV or Markdown postmortems (--dry-run)
@@ -164,9 +165,22 @@ with a learning (lesson, prompt template or confirmed root cause) and code
 links. Its applyTo front matter is made from the links, so VS Code's chat
 attaches the incident's constraints to requests about exactly that code.
 Files are rewritten only when their content changes; generated files of
-incidents that no longer qualify are deleted.
+incidents that no longer qualify are deleted. Each record is quoted as data
+(a <<<INCIDENT-NOTES block naming its file); imported records not yet
+marked reviewed (incident-lens review) and links that match every file are
+left out. Files are written only inside the workspace, never through a
+symbolic link.
 --agents  also keeps a section between <!-- incident-lens:start/end --> in AGENTS.md
 --check   write nothing; exit 1 when a file is missing or out of date (for CI)`,
+  review: `incident-lens review ID [--by NAME] [--json]
+incident-lens review --list [--json]
+
+An imported record (one with source:, from incident-lens import) reaches AI
+tools only as labelled third-party text until a person has read it. review
+writes source.reviewed (who: --by or git config user.name; when: now)
+through the edit path; from then on the record is written into the AI
+instruction files and AGENTS.md like a team record. --list shows the
+imported records still waiting.`,
   runbooks: `incident-lens runbooks [--for FILE] [--stale-days N] [--json]
 
 Lists the runbooks (RB-… records): steps, last verified date, and STALE when

@@ -28,11 +28,11 @@ import { mcp } from './commands/mcp';
 import { similar } from './commands/similar';
 import { importCommand } from './commands/import';
 import { registerMergeDriver } from '../node/git/mergeDriver';
+import { gitPath } from '../node/git/run';
 import { clockFrom } from '../core/clock';
 import { csvRow } from '../core/csvCell';
 
-import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles } from '../core/learnings';
-
+import { syncInstructionFiles } from '../node/instructionFiles';
 import { review } from './commands/review';
 import { openIndexes, didYouMean, json, now, openIndex, parse, requireIncident, setClock, TerminalIo, UsageError, workflowCommands, workspaceFiles, workspaceRoot, type Io } from './common';
 export { UsageError };
@@ -211,24 +211,9 @@ async function instructions(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { agents: { type: 'boolean' }, check: { type: 'boolean' } });
   const root = workspaceRoot(values, positionals[0]);
   const index = await openIndex(root, values.folder);
-  const dir = path.join(root, ...INSTRUCTIONS_DIR.split('/'));
-  const instructionFiles = await fs.readdir(dir).catch(() => [] as string[]);
-  const texts = new Map<string, string | undefined>();
-  for (const rel of [...instructionFiles.map((f) => `${INSTRUCTIONS_DIR}/${f}`), AGENTS_FILE]) {
-    texts.set(rel, await fs.readFile(path.join(root, ...rel.split('/')), 'utf8').catch(() => undefined));
-  }
-  const plan = planInstructionFiles(index.incidents(), { instructionFiles, read: (p) => texts.get(p) }, { agents: values.agents });
+  const { plan, refused } = await syncInstructionFiles(root, index.incidents(), { agents: values.agents, check: values.check });
   const changed = plan.filter((p) => p.action !== 'unchanged');
-  if (!values.check) {
-    for (const p of changed) {
-      const abs = path.join(root, ...p.path.split('/'));
-      if (p.action === 'delete') await fs.rm(abs, { force: true });
-      else {
-        await fs.mkdir(path.dirname(abs), { recursive: true });
-        await fs.writeFile(abs, p.content!);
-      }
-    }
-  }
+  for (const r of refused) io.err(`refused  ${r.reason}`);
   if (values.json) json(io, plan.map(({ path: p, action }) => ({ path: p, action })));
   else {
     for (const p of changed) io.out(`${values.check ? (p.action === 'delete' ? 'stale    ' : 'outdated ') : p.action === 'delete' ? 'deleted  ' : 'wrote    '}${p.path}`);
@@ -241,7 +226,7 @@ async function instructions(args: string[], io: Io): Promise<number> {
         : `${count('write')} written, ${count('delete')} deleted, ${count('unchanged')} unchanged`,
     );
   }
-  return values.check && changed.length ? 1 : 0;
+  return (values.check && changed.length) || refused.length ? 1 : 0;
 }
 
 /** A --since/--until date (2025-03-01 or an ISO time) as epoch ms. */
@@ -321,7 +306,7 @@ async function prePush(root: string, folder: string | undefined, remote: string,
   if (!serious.length) return 0;
   const block = (() => {
     try {
-      return execFileSync('git', ['config', '--get', 'incident-lens.prePush'], { cwd: root, encoding: 'utf8' }).trim() === 'block';
+      return execFileSync(gitPath(), ['config', '--get', 'incident-lens.prePush'], { cwd: root, encoding: 'utf8' }).trim() === 'block';
     } catch {
       return false;
     }

@@ -271,3 +271,14 @@ export function actionRecordsFromPlan(
   }
   return { records, ops };
 }
+
+/**
+ * A person read an imported record's text: `source.reviewed` (who, when). From
+ * then on it reaches AI instruction files and AGENTS.md like a team record.
+ * A record written in the repository (no source) needs no review.
+ */
+export function markReviewedOps(record: { readonly id: string; readonly source?: { readonly reviewed?: unknown } }, by: string, at: Instant): EditOp[] | { error: string } {
+  if (!record.source) return { error: `${record.id} was written in this repository (it has no source:), so it needs no review` };
+  if (!by.trim()) return { error: 'say who reviewed it (--by NAME, or git config user.name)' };
+  return [{ kind: 'set', path: ['source', 'reviewed'], value: { by: by.trim(), at: formatInstant(at) } }];
+}

@@ -13,6 +13,7 @@ import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
 import { debounce, DisposableStore } from './lifecycle';
 import type { Log } from './log';
 import { now as clockNow } from './clock';
+import { checkInsideWorkspace } from '../node/safeWrite';
 
 export interface InstructionsResult {
   readonly folder: string;
@@ -21,6 +22,8 @@ export interface InstructionsResult {
   readonly unchanged: number;
   /** Open with unsaved changes: left alone. */
   readonly skipped: string[];
+  /** Would be written through a symbolic link or out of the workspace: refused, with why. */
+  readonly refused: string[];
 }
 
 export interface PastIncidentsInput {
@@ -97,7 +100,7 @@ export class AiLearnings implements vscode.Disposable {
       texts.set(path, await access.readFile(path).catch(() => undefined));
     }
     const plan = planInstructionFiles(folder.index.incidents(), { instructionFiles: names, read: (p) => texts.get(p) }, { agents });
-    const result: InstructionsResult = { folder: folder.folder.name, written: [], deleted: [], unchanged: 0, skipped: [] };
+    const result: InstructionsResult = { folder: folder.folder.name, written: [], deleted: [], unchanged: 0, skipped: [], refused: [] };
     const encoder = new TextEncoder();
     for (const p of plan) {
       if (p.action === 'unchanged') {
@@ -109,10 +112,34 @@ export class AiLearnings implements vscode.Disposable {
         result.skipped.push(p.path);
         continue;
       }
+      // Only inside the workspace, never through a symbolic link (a committed AGENTS.md pointing into .git/hooks).
+      const unsafe = await this.linkedPath(folder, p.path);
+      if (unsafe) {
+        result.refused.push(unsafe);
+        continue;
+      }
       await this.apply(folder, p, encoder);
       (p.action === 'delete' ? result.deleted : result.written).push(p.path);
     }
     return result;
+  }
+
+  /** Why a generated path must not be written (a link on the way), or undefined. */
+  private async linkedPath(folder: FolderIndex, rel: string): Promise<string | undefined> {
+    if (folder.folder.uri.scheme === 'file') {
+      return checkInsideWorkspace(folder.folder.uri.fsPath, rel).then(
+        () => undefined,
+        (err: Error) => err.message,
+      );
+    }
+    let uri = folder.folder.uri;
+    for (const part of rel.split('/')) {
+      uri = vscode.Uri.joinPath(uri, part);
+      const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+      if (!stat) return undefined;
+      if (stat.type & vscode.FileType.SymbolicLink) return `${rel}: ${part} is a symbolic link; Incident Lens writes generated files only inside the workspace, never through a link`;
+    }
+    return undefined;
   }
 
   private async apply(folder: FolderIndex, p: FilePlan, encoder: TextEncoder): Promise<void> {

@@ -22,6 +22,7 @@ export const COMMANDS = {
   recordCommunication: 'incidentLens.recordCommunication',
   setRootCause: 'incidentLens.setRootCause',
   startPostmortem: 'incidentLens.startPostmortem',
+  markReviewed: 'incidentLens.markReviewed',
   exportPostmortem: 'incidentLens.exportPostmortem',
   createActionRecords: 'incidentLens.createActionRecords',
   showTimeline: 'incidentLens.showTimeline',

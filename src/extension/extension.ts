@@ -2,6 +2,7 @@
  * Entry point: wires core to VS Code and returns at once; the index loads in
  * the background. Everything registered is owned by context.subscriptions.
  */
+import { ReviewCommands } from './commands/review';
 import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { COMMANDS, VIEWS } from './constants';
@@ -147,6 +148,8 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   command(COMMANDS.copyPromptTemplate, (arg) => copyPromptTemplate(workspace, arg));
   sub(vscode.workspace.onDidRenameFiles((e) => void linking.filesRenamed(e.files).catch((err) => log.error('renames', err))));
 
+  const reviews = new ReviewCommands(workspace, recordEditor);
+  command(COMMANDS.markReviewed, (arg) => reviews.markReviewed(arg));
   const runbooks = sub(new RunbookCommands(workspace));
   command(COMMANDS.runRunbookStep, (arg) => runbooks.run(arg));
 
@@ -157,6 +160,8 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
     for (const folder of workspace.folderIndexes()) results.push(await ai.write(folder));
     const written = results.reduce((n, r) => n + r.written.length + r.deleted.length, 0);
     const skipped = results.flatMap((r) => r.skipped);
+    const refused = results.flatMap((r) => r.refused);
+    if (refused.length) void vscode.window.showWarningMessage(vscode.l10n.t('AI instructions: not written (a symbolic link on the way): {0}', refused.join('; ')));
     void vscode.window.showInformationMessage(
       (written
         ? vscode.l10n.t('AI instructions: {0} file(s) updated, {1} unchanged.', written, results.reduce((n, r) => n + r.unchanged, 0))

@@ -2,6 +2,7 @@
  * Tree nodes. Each builds its own TreeItem and children from the index (no
  * I/O, no pop-ups) and sets a contextValue that view/item/context menus match.
  */
+import { incidentOrigin } from '../../core/trust/dataBlock';
 import { commitPhrase, commitsLine, incidentCommits, type IncidentCommit } from '../../core/commits';
 import * as vscode from 'vscode';
 import type { LinkKind } from '../../core/links';
@@ -104,9 +105,12 @@ export class IncidentNode extends TreeNode {
         : this.incident.durationMinutes !== undefined
           ? formatDuration(this.incident.durationMinutes)
           : this.incident.start && formatDate(this.incident.start);
-    item.description = [r.priority, age, this.showFolder || this.folder.source ? this.folder.folder.name : undefined].filter(Boolean).join(' · ');
+    const origin = incidentOrigin(this.incident);
+    const imported = origin.trust === 'imported' ? vscode.l10n.t('imported, not reviewed') : origin.trust === 'reviewed' ? vscode.l10n.t('imported, reviewed') : undefined;
+    item.description = [r.priority, age, imported, this.showFolder || this.folder.source ? this.folder.folder.name : undefined].filter(Boolean).join(' · ');
     item.tooltip = incidentTooltip(this.incident);
-    item.contextValue = `incident.${r.status}`;
+    // ".imported": menus offer Mark Imported Record Reviewed.
+    item.contextValue = `incident.${r.status}${origin.trust === 'imported' ? '.imported' : ''}`;
     item.command = openRecordCommand(this.folder, this.incident.file);
     return item;
   }
@@ -178,6 +182,13 @@ export function incidentTooltip(incident: Incident): vscode.MarkdownString {
   if (impact) md.appendMarkdown(`**Impact:** ${escapeMarkdown(impact)}\n\n`);
   const cause = r.rootCause?.confirmed ?? r.rootCause?.initialHypothesis;
   if (cause) md.appendMarkdown(`${r.rootCause?.confirmed ? '**Root cause:**' : '**Hypothesis:**'} ${escapeMarkdown(cause)}\n\n`);
+  const origin = incidentOrigin(incident);
+  if (origin.importedFrom) {
+    const from = `${origin.importedFrom.system} ${origin.importedFrom.id}`;
+    md.appendMarkdown(
+      escapeMarkdown(origin.reviewedBy ? vscode.l10n.t('Imported from {0}; reviewed by {1}.', from, origin.reviewedBy) : vscode.l10n.t('Imported from {0}; not reviewed yet: AI tools see it only as third-party text (Mark Imported Record Reviewed).', from)) + '\n\n',
+    );
+  }
   return md;
 }
 

@@ -1,0 +1,46 @@
+/**
+ * The instruction files on disk (CLI): what is there now, and the plan from
+ * core/learnings.ts carried out through safeWrite.ts (inside the workspace,
+ * never through a link). A path that would be written through a link is
+ * reported as refused; the rest of the plan still runs.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles, type FilePlan } from '../core/learnings';
+import type { Incident } from '../core/model';
+import { checkInsideWorkspace, readInsideWorkspace, removeInsideWorkspace, UnsafePath, writeInsideWorkspace } from './safeWrite';
+
+export interface InstructionRun {
+  readonly plan: readonly FilePlan[];
+  /** Paths not written (or read) because they lead through a link or out of the workspace, with why. */
+  readonly refused: ReadonlyArray<{ path: string; reason: string }>;
+}
+
+export async function syncInstructionFiles(root: string, incidents: readonly Incident[], options: { agents?: boolean; check?: boolean }): Promise<InstructionRun> {
+  const refused: Array<{ path: string; reason: string }> = [];
+  const dirOk = await checkInsideWorkspace(root, INSTRUCTIONS_DIR).then(
+    () => true,
+    (err: Error) => (err instanceof UnsafePath ? (refused.push({ path: INSTRUCTIONS_DIR, reason: err.message }), false) : Promise.reject(err)),
+  );
+  const instructionFiles = dirOk ? await fs.readdir(path.join(root, ...INSTRUCTIONS_DIR.split('/'))).catch(() => [] as string[]) : [];
+  const texts = new Map<string, string | undefined>();
+  for (const rel of [...instructionFiles.map((f) => `${INSTRUCTIONS_DIR}/${f}`), AGENTS_FILE]) {
+    texts.set(rel, await readInsideWorkspace(root, rel).catch((err: Error) => (err instanceof UnsafePath ? undefined : Promise.reject(err))));
+  }
+  const plan = planInstructionFiles(incidents, { instructionFiles, read: (p) => texts.get(p) }, { agents: options.agents });
+  const run: FilePlan[] = [];
+  for (const p of plan) {
+    if (p.action !== 'unchanged') {
+      try {
+        await checkInsideWorkspace(root, p.path);
+        if (!options.check) await (p.action === 'delete' ? removeInsideWorkspace(root, p.path) : writeInsideWorkspace(root, p.path, p.content!));
+      } catch (err) {
+        if (!(err instanceof UnsafePath)) throw err;
+        if (!refused.some((r) => err.message.startsWith(r.path))) refused.push({ path: p.path, reason: err.message });
+        continue;
+      }
+    }
+    run.push(p);
+  }
+  return { plan: run, refused };
+}
