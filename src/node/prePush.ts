@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { gitPath } from './git/run';
 
 export const HOOK_MARKER = '# incident-lens pre-push hook';
 export const ZERO_SHA = /^0+$/;
@@ -45,7 +46,7 @@ fi
 }
 
 export function installPrePushHook(repoDir: string, cliPath: string): HookInstall {
-  const hooksDir = path.resolve(repoDir, execFileSync('git', ['rev-parse', '--git-path', 'hooks'], { cwd: repoDir, encoding: 'utf8' }).trim());
+  const hooksDir = path.resolve(repoDir, execFileSync(gitPath(), ['rev-parse', '--git-path', 'hooks'], { cwd: repoDir, encoding: 'utf8' }).trim());
   mkdirSync(hooksDir, { recursive: true });
   const hook = path.join(hooksDir, 'pre-push');
   const script = hookScript(cliPath);
@@ -85,7 +86,7 @@ export function pushRanges(stdin: string): Array<{ from?: string; to: string }> 
 
 /** Files changed by a pushed range; a new branch: by its commits the remotes do not have yet. */
 export function filesInRange(repoDir: string, range: { from?: string; to: string }): string[] {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repoDir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const git = (...args: string[]) => execFileSync(gitPath(), args, { cwd: repoDir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   let list: string;
   if (range.from) list = git('diff', '--name-only', '--no-renames', '--relative', `${range.from}...${range.to}`);
   else {

@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import { mergeRecord } from '../../core/merge';
 import { spawnSync } from 'node:child_process';
 import { UsageError, type Io } from '../common';
+import { gitPath } from '../../node/git/run';
 
 export async function mergeDriver(args: string[], io: Io): Promise<number> {
   const [base, ours, theirs, name = ours] = args;
@@ -25,7 +26,7 @@ export async function mergeDriver(args: string[], io: Io): Promise<number> {
   }
   io.err(`incident-lens: ${name}: ${result.reason}; using git's text merge instead`);
   // git merge-file writes into OURS and exits with the number of conflicts (negative on error).
-  const r = spawnSync('git', ['merge-file', '-L', 'ours', '-L', 'base', '-L', 'theirs', ours, base, theirs], { encoding: 'utf8' });
+  const r = spawnSync(gitPath(), ['merge-file', '-L', 'ours', '-L', 'base', '-L', 'theirs', ours, base, theirs], { encoding: 'utf8' });
   if (r.error || r.status === null || r.status < 0 || r.status > 127) {
     io.err(`incident-lens: git merge-file failed: ${r.error?.message ?? r.stderr.trim()}`);
     return 2;

@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gitPath } from './run';
 
 const WEBHOOK = 'src/payments/stripeWebhook.ts';
 
@@ -103,7 +104,7 @@ export function writeDemoHistory(root: string): Record<'deploy' | 'checkout' | '
   const final = new Map(listFiles(root).map((p) => [p, readFileSync(join(root, p), 'utf8')] as const));
   const code = [...final.keys()].filter((p) => !p.startsWith('.incidents/'));
   const run = (args: string[], at?: string, author = 'Fixture') =>
-    execFileSync('git', ['-c', `user.name=${author}`, '-c', `user.email=${author.toLowerCase()}@example.invalid`, '-c', 'commit.gpgsign=false', ...args], {
+    execFileSync(gitPath(), ['-c', `user.name=${author}`, '-c', `user.email=${author.toLowerCase()}@example.invalid`, '-c', 'commit.gpgsign=false', ...args], {
       cwd: root,
       encoding: 'utf8',
       env: { ...process.env, ...(at ? { GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at } : {}) },

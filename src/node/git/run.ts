@@ -1,11 +1,21 @@
 import { execFile } from 'node:child_process';
+import { executable } from '../executable';
 
 export class GitError extends Error {}
+
+/** git's full path, from PATH only (never a git.exe in the repository being read; see node/executable.ts). */
+export function gitPath(): string {
+  try {
+    return executable('git');
+  } catch (err) {
+    throw new GitError((err as Error).message);
+  }
+}
 
 /** Runs git in `cwd` and returns its standard output; fails with git's own message. */
 export function git(cwd: string, args: readonly string[], options: { allowExitCodes?: readonly number[] } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
+    execFile(gitPath(), ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
       const code = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : undefined;
       if (err && !(code !== undefined && options.allowExitCodes?.includes(code))) reject(new GitError(`git ${args.join(' ')} failed: ${(stderr || err.message).trim()}`));
       else resolve(stdout);
@@ -20,7 +30,7 @@ export function git(cwd: string, args: readonly string[], options: { allowExitCo
  */
 export function gitBytes(cwd: string, args: readonly string[], input: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = execFile('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) => {
+    const child = execFile(gitPath(), ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) => {
       if (err) reject(new GitError(`git ${args.join(' ')} failed: ${(stderr.toString('utf8') || err.message).trim()}`));
       else resolve(stdout);
     });
