@@ -55,7 +55,7 @@ export function describeIncident(incident: Incident, actions: readonly ActionIte
   const r = incident.record;
   const s = summarizeIncident(incident);
   const out: string[] = [];
-  out.push(`${r.id}  ${r.priority}  ${r.status}  ${oneLine(r.title)}`);
+  out.push(`${r.id}  ${priorityText(r.priority)}  ${r.status}  ${oneLine(r.title)}`);
   out.push(`  file:        ${incident.file}`);
   out.push(`  priority:    ${priorityText(r.priority)} — ${priorityDefinition(r.priority)}`);
   if (s.start) out.push(`  start:       ${s.start}`);

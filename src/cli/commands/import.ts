@@ -10,10 +10,11 @@ import { parse as parseYaml } from 'yaml';
 import { csvMapping, parseMapArgument, type CsvMapping } from '../../core/import/csv';
 import { planImport, planSummary, type PlanItem } from '../../core/import/plan';
 import { detectFormat, ImportCancelled, progressText, readImport, type ImportFile } from '../../core/import/read';
-import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat, type ImportProblem } from '../../core/import/types';
+import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat, type Draft, type DraftFact, type ImportProblem } from '../../core/import/types';
 import { existingRecords, expandPaths, importFile, readHead, writePlan } from '../../node/importFiles';
 import { didYouMean, json, openIndex, parse, UsageError, workspaceRoot, type Io } from '../common';
 import { DEFAULT_INCIDENTS_FOLDER } from '../../core/index';
+import { oneLine } from '../../core/present';
 
 function mappingFrom(values: { map?: string; mapping?: string; 'time-zone'?: string; system?: string }): CsvMapping | undefined {
   if (!values.map && !values.mapping) return undefined;
@@ -93,7 +94,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     }
   };
 
-  const drafts = [];
+  const drafts: Draft[] = [];
   const problems: ImportProblem[] = [];
   const failed: ImportProblem[] = [];
   let done = 0;
@@ -125,7 +126,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     json(io, {
       dryRun,
       formats: [...files.keys()],
-      items: plan.map((p) => ({ status: p.status, kind: p.kind, id: p.id, file: p.file, source: p.source, label: p.label, where: p.where, changes: p.changes, ...(outcomes.get(p) ? { error: outcomes.get(p) } : {}) })),
+      items: plan.map((p) => ({ status: p.status, kind: p.kind, id: p.id, file: p.file, source: p.source, label: p.label, where: p.where, changes: p.changes, ...(outcomes.get(p) ? { error: outcomes.get(p) } : {}), ...factsOf(p, drafts) })),
       problems,
       failed,
       summary: { ...summary, problems: problems.length, failedFiles: failed.length, failedWrites },
@@ -137,6 +138,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
       const what = p.status === 'skip' ? p.changes.join('; ') : p.status === 'update' || p.status === 'unchanged' ? p.changes.join('; ') || 'nothing new' : '';
       io.out(`${(error ? 'not written' : VERB[p.status]).padEnd(10)} ${(p.id ?? '').padEnd(18)} ${p.source.system} ${p.label}${what ? ` — ${what}` : ''}${error ? ` — ${error}` : ''}`);
     }
+    if (dryRun) for (const line of factLines(plan, drafts)) io.out(line);
     for (const pr of problems) io.out(`skipped    ${pr.where}: ${pr.message}`);
     const fmt = [...files.keys()].map((f) => FORMAT_LABELS[f]).join(', ');
     io.out(
@@ -145,4 +147,26 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     if (!dryRun && created.length) io.out(`Link the new incidents to code from git history: incident-lens suggest ${created[0]}${created.length > 1 ? ` (and ${created.slice(1).join(', ')})` : ''}`);
   }
   return failed.length || failedWrites ? 1 : 0;
+}
+
+type Drafts = ReadonlyArray<{ source: { system: string; id: string }; facts?: readonly DraftFact[]; missing?: readonly string[] }>;
+
+/** The facts a draft was read with, for the plan item of that record (incidents only). */
+function factsOf(p: PlanItem, drafts: Drafts): { facts?: readonly DraftFact[]; missing?: readonly string[] } {
+  if (p.kind !== 'incident') return {};
+  const d = drafts.find((x) => x.source.system === p.source.system && x.source.id === p.source.id);
+  return d?.facts ? { facts: d.facts, missing: d.missing ?? [] } : {};
+}
+
+/** Under each record of a dry run: "found start 2021-03-31T12:06 +00:00 (line 14: …)", "missing end, duration". */
+function factLines(plan: readonly PlanItem[], drafts: Drafts): string[] {
+  const out: string[] = [];
+  for (const p of plan) {
+    const { facts, missing } = factsOf(p, drafts);
+    if (!facts) continue;
+    out.push(`\n${p.id ?? ''} ${p.label}`);
+    for (const f of facts) out.push(`  found    ${f.field.padEnd(9)} ${oneLine(f.value)}${f.line ? ` (line ${f.line}${f.evidence ? `: "${oneLine(f.evidence).slice(0, 90)}"` : ''})` : ''}`);
+    if (missing?.length) out.push(`  missing  ${missing.join(', ')} (not in the document; set them in the record)`);
+  }
+  return out;
 }

@@ -86,7 +86,8 @@ export async function readImport(files: readonly ImportFile[], options: ReadOpti
       for await (const chunk of counted(file)) text += chunk;
       const r = parseMarkdownPostmortem(text, { file: file.path });
       drafts.push(...r.drafts);
-      problems.push(...r.problems);
+      // A document that gives no record is a failed file (the CLI exits 1), not a skipped item.
+      (r.drafts.length ? problems : failed).push(...r.problems);
     }
     return { drafts, problems, failed };
   }
