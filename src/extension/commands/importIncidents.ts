@@ -16,7 +16,7 @@ import { parse as parseYaml } from 'yaml';
 import { csvMapping, type CsvMapping } from '../../core/import/csv';
 import { planImportInSlices, planSummary, type PlanItem } from '../../core/import/plan';
 import { detectFormat, ImportCancelled, progressText, readImport } from '../../core/import/read';
-import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat, type ImportProblem } from '../../core/import/types';
+import { FORMAT_LABELS, IMPORT_FORMATS, type Draft, type ImportFormat, type ImportProblem } from '../../core/import/types';
 import { existingRecords, expandPaths, importFile, readHead } from '../../node/importFiles';
 import { COMMANDS } from '../constants';
 import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
@@ -143,7 +143,7 @@ export class ImportCommands {
     for (const f of read.failed) this.log.info(`import: failed ${f.where}: ${f.message}`);
     for (const p of read.problems) this.log.info(`import: skipped ${p.where}: ${p.message}`);
 
-    const chosen = args?.accept ? items.filter((i) => i.status === 'create' || i.status === 'update') : await this.preview(chosenFormat, items, read.problems, read.failed);
+    const chosen = args?.accept ? items.filter((i) => i.status === 'create' || i.status === 'update') : await this.preview(chosenFormat, items, read.problems, read.failed, read.drafts);
     if (!chosen) return { items, problems: read.problems, failed: read.failed, written: [], cancelled: true };
 
     // An incident's action records go with it.
@@ -183,7 +183,7 @@ export class ImportCommands {
   }
 
   /** What each item becomes; creates and updates preselected. Unchanged and skipped ones are listed to explain, not to pick. */
-  private async preview(format: ImportFormat, items: readonly PlanItem[], problems: readonly ImportProblem[], failed: readonly ImportProblem[]): Promise<PlanItem[] | undefined> {
+  private async preview(format: ImportFormat, items: readonly PlanItem[], problems: readonly ImportProblem[], failed: readonly ImportProblem[], drafts: readonly Draft[] = []): Promise<PlanItem[] | undefined> {
     const s = planSummary(items);
     const incidents = items.filter((i) => i.kind === 'incident');
     const actionsOf = (i: PlanItem) => items.filter((a) => a.kind === 'action' && a.status === 'create' && a.incident === i.id).length;
@@ -194,7 +194,7 @@ export class ImportCommands {
       .map((i) => ({
         label: `${i.status === 'create' ? '$(add)' : '$(edit)'} ${i.id} ${i.label}`,
         description: i.status === 'create' ? vscode.l10n.t('new record{0}', actionsOf(i) ? vscode.l10n.t(' and {0} action records', actionsOf(i)) : '') : i.changes.join('; '),
-        detail: i.where,
+        detail: factsDetail(i, drafts),
         picked: true,
         item: i,
       }));
@@ -241,4 +241,12 @@ export class ImportCommands {
       if (choice === output) this.log.channel.show();
     });
   }
+}
+
+/** "postmortem.md:1:1 · found start (line 13), end (line 20), duration "84 minutes" (line 48) · missing priority, detected". */
+function factsDetail(i: PlanItem, drafts: readonly Draft[]): string {
+  const d = i.kind === 'incident' ? drafts.find((x) => x.source.system === i.source.system && x.source.id === i.source.id) : undefined;
+  if (!d?.facts) return i.where;
+  const found = d.facts.filter((f) => f.field !== 'title').map((f) => `${f.field} ${f.value}${f.line ? ` (${vscode.l10n.t('line {0}', f.line)})` : ''}`);
+  return [i.where, found.length ? vscode.l10n.t('found: {0}', found.join(', ')) : '', d.missing?.length ? vscode.l10n.t('missing: {0}', d.missing.join(', ')) : ''].filter(Boolean).join(' · ');
 }
