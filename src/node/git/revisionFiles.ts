@@ -9,7 +9,7 @@
  * (the index never sees it, as it skips such files on disk). Symbolic links
  * and submodules are not records (the disk access skips them too).
  */
-import type { FileAccess, FileStat } from '../../core/fileAccess';
+import { isRecordFile, type FileAccess, type FileStat } from '../../core/fileAccess';
 import { DEFAULT_MAX_FILE_BYTES } from '../../core/parse';
 import { git, gitBytes, GitError } from './run';
 
@@ -99,7 +99,9 @@ export class GitRevisionFileAccess implements FileAccess {
   /** Reads `path` and the next files in order (those the index will ask for next) in one process. */
   private async readBatchFrom(path: string, entries: Map<string, TreeEntry>): Promise<void> {
     const order = [...entries.keys()].sort();
-    const batch = order.slice(order.indexOf(path)).filter((p) => entries.get(p)!.size <= this.maxBytes).slice(0, BATCH);
+    // Only record files ride along (a folder may hold images or exports the index never asks for).
+    const next = order.slice(order.indexOf(path) + 1).filter((p) => isRecordFile(p) && entries.get(p)!.size <= this.maxBytes);
+    const batch = [path, ...next.slice(0, BATCH - 1)];
     const oids = [...new Set(batch.map((p) => entries.get(p)!.oid))];
     const blobs = parseBatch(await gitBytes(this.cwd, ['cat-file', '--batch'], `${oids.join('\n')}\n`));
     for (const p of batch) {
