@@ -24,7 +24,7 @@ export function escapeMarkdown(text: string): string {
   return revealHidden(text)
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\\`*_{}[\]()#+\-.!|~>:]/g, '\\$&')
+    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;');
 }

@@ -3,6 +3,7 @@
  * the background. Everything registered is owned by context.subscriptions.
  */
 import { ReviewCommands } from './commands/review';
+import { SourceApproval } from './sourceApproval';
 import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { COMMANDS, VIEWS } from './constants';
@@ -70,13 +71,14 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   const pool = new ParsePool(vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js').fsPath);
   sub({ dispose: () => void pool.dispose() });
   const storage = context.storageUri ?? context.globalStorageUri;
+  const sourceApproval = new SourceApproval(context.workspaceState);
   const workspace = sub(
     new IncidentWorkspace(log, {
       pool,
       cacheDir: storage.scheme === 'file' ? vscode.Uri.joinPath(storage, 'record-cache').fsPath : undefined,
       // A rebuilt bundle (same version in development) never trusts an older cache.
       version: `${String((context.extension.packageJSON as { version?: string }).version)}-${statSync(__filename).mtimeMs}`,
-    }),
+    }, sourceApproval),
   );
   const problems = sub(new ProblemsPublisher(workspace));
   sub(vscode.languages.registerCodeActionsProvider({ scheme: 'file', pattern: '**/*.{yaml,yml}' }, new RecordQuickFixProvider(workspace), { providedCodeActionKinds: RecordQuickFixProvider.kinds }));
@@ -148,6 +150,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   command(COMMANDS.copyPromptTemplate, (arg) => copyPromptTemplate(workspace, arg));
   sub(vscode.workspace.onDidRenameFiles((e) => void linking.filesRenamed(e.files).catch((err) => log.error('renames', err))));
 
+  command(COMMANDS.allowRecordSources, () => sourceApproval.allowPending());
   const reviews = new ReviewCommands(workspace, recordEditor);
   command(COMMANDS.markReviewed, (arg) => reviews.markReviewed(arg));
   const runbooks = sub(new RunbookCommands(workspace));

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { SourceApproval } from './sourceApproval';
 import * as vscode from 'vscode';
 import { LoadCache } from '../node/loadCache';
 import { NodeFileAccess } from '../node/nodeFileAccess';
@@ -74,7 +75,14 @@ export class IncidentWorkspace implements vscode.Disposable {
   constructor(
     private readonly log: Log,
     private readonly loading: { pool?: ParsePool; cacheDir?: string; version: string } = { version: 'dev' },
+    private readonly approval?: SourceApproval,
   ) {
+    if (approval) {
+      approval.onApproved = () => {
+        const all = [...this.folders.values()].filter((f) => !f.source).map((f) => f.folder);
+        void this.foldersChanged(all, all);
+      };
+    }
     this.store.add(vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.foldersChanged(e.added, e.removed)));
     this.store.add(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -261,8 +269,15 @@ export class IncidentWorkspace implements vscode.Disposable {
       folder.index.setLinkScope(scope);
       this.queue(folder, []);
     }
-    const extra = vscode.workspace.getConfiguration(CONFIG.section, wf.uri).get<string[]>(CONFIG.sources, []).map((p) => ({ path: p, from: `setting incidentLens.sources` }));
-    const { sources, warnings } = resolveSources(wf.uri.fsPath, extra);
+    // Records from other folders are read only in a trusted workspace, and those the repository names itself
+    // (.incident-lens.yaml, its .vscode/settings.json) only after the person agreed (sourceApproval.ts).
+    if (!vscode.workspace.isTrusted) return;
+    const inspected = vscode.workspace.getConfiguration(CONFIG.section, wf.uri).inspect<string[]>(CONFIG.sources);
+    const fromUser = new Set(inspected?.globalValue ?? []);
+    const extra = vscode.workspace.getConfiguration(CONFIG.section, wf.uri).get<string[]>(CONFIG.sources, []).map((p) => ({ path: p, from: fromUser.has(p) ? 'user setting incidentLens.sources' : 'setting incidentLens.sources' }));
+    const resolved = resolveSources(wf.uri.fsPath, extra);
+    const warnings = resolved.warnings;
+    const sources = this.approval ? this.approval.approved(wf, resolved.sources.filter((s) => !s.from.startsWith('user setting')), resolved.sources) : resolved.sources;
     for (const w of warnings) {
       this.log.info(`record sources of ${wf.name}: ${w}`);
       void vscode.window.showWarningMessage(vscode.l10n.t('Incident Lens: {0}', w));

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { aiFigures, aiFiguresLine } from '../../src/core/learnings';
 import { api, closeAllDiscarding, deleteFile, fileUri, readFile, waitFor, workspaceRoot, writeFile } from './helpers';
@@ -142,11 +144,26 @@ describe('the MCP server for agent mode', () => {
     } finally {
       await client.close();
     }
-    await vscode.workspace.getConfiguration('incidentLens').update('mcp.allowWrites', true, vscode.ConfigurationTarget.Workspace);
+    // A repository's own .vscode/settings.json cannot let agents write (the setting is machine-scoped)…
+    const settingsFile = join(workspaceRoot().fsPath, '.vscode', 'settings.json');
+    const before = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : undefined;
+    mkdirSync(dirname(settingsFile), { recursive: true });
+    writeFileSync(settingsFile, JSON.stringify({ ...(before ? (JSON.parse(before) as object) : {}), 'incidentLens.mcp.allowWrites': true }, null, 2));
+    try {
+      const inspect = () => vscode.workspace.getConfiguration('incidentLens', workspaceRoot()).inspect<boolean>('mcp.allowWrites');
+      await waitFor(() => inspect()?.workspaceFolderValue === true || inspect()?.workspaceValue === true, 'the committed setting seen by VS Code');
+      assert.equal(vscode.workspace.getConfiguration('incidentLens', workspaceRoot()).get('mcp.allowWrites'), false, 'ignored from the repository');
+      assert.ok(!internals.mcp.definitions().find((d) => d.args[3] === workspaceRoot().fsPath)?.args.includes('--allow-writes'), 'still read-only');
+    } finally {
+      if (before === undefined) rmSync(settingsFile);
+      else writeFileSync(settingsFile, before);
+    }
+    // …the person's own (user) setting can.
+    await vscode.workspace.getConfiguration('incidentLens').update('mcp.allowWrites', true, vscode.ConfigurationTarget.Global);
     try {
       await waitFor(() => internals.mcp.definitions().find((d) => d.args[3] === workspaceRoot().fsPath)?.args.includes('--allow-writes'), 'the setting read');
     } finally {
-      await vscode.workspace.getConfiguration('incidentLens').update('mcp.allowWrites', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.getConfiguration('incidentLens').update('mcp.allowWrites', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 });

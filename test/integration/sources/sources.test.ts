@@ -24,6 +24,19 @@ async function lensTitles(uri: vscode.Uri): Promise<string[]> {
 describe('record sources: a central incidents repository read by two service repositories', function () {
   this.timeout(60_000);
 
+  it('sources the repositories name outside themselves are read only after the person allows them', async () => {
+    const { internals } = await api();
+    await internals.workspace.ready;
+    const own = internals.workspace.folderIndexes().find((f) => !f.source && f.folder.uri.toString() === folders()[0]!.uri.toString())!;
+    assert.equal(internals.workspace.indexesFor(own).find((f) => f.source), undefined, 'the central repository is not read before the person agreed');
+    const roots = await vscode.commands.executeCommand<string[]>('incidentLens.allowRecordSources');
+    assert.ok(roots.length >= 1, 'the waiting sources are allowed');
+    await waitFor(async () => {
+      const o = internals.workspace.folderIndexes().find((f) => !f.source && f.folder.uri.toString() === folders()[0]!.uri.toString());
+      return !!o && !!internals.workspace.indexesFor(o).find((f) => f.source);
+    }, 'the record source read after approval');
+  });
+
   it('each service shows the central incident on its own files only; the tree says where the record comes from', async () => {
     const { internals } = await api();
     await internals.workspace.ready;
