@@ -28,10 +28,12 @@ describe('learnings reach the AI tools', () => {
       text = internals.ai.pastIncidents(input);
     }
     this.test!.title += registered ? ' [through vscode.lm.invokeTool]' : ' [handler called directly: no lm.tools in this host]';
-    assert.match(text, /Past incident INC-023: Payment page 500 error/);
-    assert.match(text, /Root cause:\*\* Webhook handler written with Claude returned Decimal/);
+    // The record quoted as data: a block naming its file, every record line behind "| ".
+    assert.match(text, /^<<<INCIDENT-NOTES id="INC-023" file="\.incidents\/INC-023\.yaml" origin="team record">>>$/m);
+    assert.match(text, /^\| Title: Payment page 500 error$/m);
+    assert.match(text, /^\| Root cause: Webhook handler written with Claude returned Decimal/m);
     assert.match(text, /When writing \[service\] integration/);
-    assert.match(text, /Linked at: src\/payments\/stripeWebhook\.ts \(handleStripeWebhook\)/);
+    assert.match(text, /^\| Linked at: src\/payments\/stripeWebhook\.ts \(handleStripeWebhook\)/m);
     assert.match(internals.ai.pastIncidents({ paths: ['src/auth/session.ts'] }), /INC-031/);
     assert.equal(internals.ai.pastIncidents({ paths: ['README.md'] }), 'No past incident is linked to README.md.');
   });
