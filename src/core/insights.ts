@@ -8,6 +8,7 @@
  * view (insightsView.ts) draws the same numbers.
  */
 import type { IncidentIndex } from './index';
+import { continuousPeriods } from './insightsAxis';
 import { incidentMetrics, type IncidentMetrics } from './metrics';
 import type { Incident } from './model';
 import { PRIORITIES, type Priority, priorityRank, priorityText } from './schema';
@@ -81,6 +82,12 @@ export function groupOf(incident: Incident, by: GroupBy): string {
   return incident.head.impact?.system?.split(/\s+[—–-]\s+/)[0]?.trim() || '(no system)';
 }
 
+/** The periods of --since and --until (until is exclusive), when given: the axis covers the range asked for. */
+function axisBounds(by: 'month' | 'week', since: number | undefined, until: number | undefined): { first?: string; last?: string } {
+  const key = (ms: number) => (by === 'month' ? new Date(ms).toISOString().slice(0, 7) : isoWeek(ms, 0));
+  return { ...(since !== undefined ? { first: key(since) } : {}), ...(until !== undefined ? { last: key(until - 1) } : {}) };
+}
+
 const isAi = (i: Incident) => i.aiConnections.some((a) => a === 'ai-generated-code' || a === 'ai-deploy-speed');
 
 export function metricsReport(incidents: readonly Incident[], options: { by?: GroupBy; since?: number; until?: number; sinceText?: string; untilText?: string } = {}): MetricsReport {
@@ -95,8 +102,10 @@ export function metricsReport(incidents: readonly Incident[], options: { by?: Gr
     else groups.set(g, [i]);
   }
   const order = by === 'priority' ? (a: string, b: string) => PRIORITIES.indexOf(a as Priority) - PRIORITIES.indexOf(b as Priority) : (a: string, b: string) => a.localeCompare(b);
-  const rows = [...groups.keys()].sort(order).map((group): MetricsRow => {
-    const list = groups.get(group)!;
+  // Months and weeks are a time axis: every period in range, empty ones as zero.
+  const keys = by === 'month' || by === 'week' ? continuousPeriods([...groups.keys()], by, axisBounds(by, options.since, options.until)) : [...groups.keys()].sort(order);
+  const rows = keys.map((group): MetricsRow => {
+    const list = groups.get(group) ?? [];
     const per = list.map((i) => ({ i, m: incidentMetrics(i) as IncidentMetrics }));
     const byPriority = Object.fromEntries(PRIORITIES.map((p) => [p, list.filter((i) => i.head.priority === p).length])) as Record<Priority, number>;
     const figures = Object.fromEntries(FIGURE_KEYS.map((k) => [k, spread(per.map((x) => x.m[k]))])) as MetricsRow['figures'];

@@ -40,7 +40,13 @@ describe('insights: metrics and hotspots (one computation for the CLI and the vi
     assert.equal(p1.figures.timeToResolve.median, (280 + 1127) / 2);
     assert.equal(p1.figures.timeToResolve.p90, 4508);
     const since2020 = metricsReport(real.incidents(), { by: 'month', since: Date.UTC(2020, 0, 1) });
-    assert.deepEqual(since2020.rows.map((r) => r.group), ['2021-01', '2021-10', '2024-07']);
+    // A time axis: every month from --since to the last incident, the quiet ones as zero (issue 31).
+    assert.equal(since2020.rows.length, 55);
+    assert.deepEqual([since2020.rows[0]!.group, since2020.rows.at(-1)!.group], ['2020-01', '2024-07']);
+    assert.deepEqual(since2020.rows.filter((r) => r.incidents).map((r) => r.group), ['2021-01', '2021-10', '2024-07']);
+    assert.ok(since2020.rows.every((r, i) => i === 0 || r.group > since2020.rows[i - 1]!.group));
+    const all2 = metricsReport(real.incidents(), { by: 'month' });
+    assert.equal(all2.rows.reduce((a, r) => a + r.incidents, 0), all2.counted);
   });
 
   it('ISO weeks across year ends', () => {

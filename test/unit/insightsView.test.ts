@@ -34,7 +34,8 @@ describe('Insights view data (hand-computed on the demo)', () => {
     assert.equal(active.kept, 1);
     assert.deepEqual(active.actions, { total: 0, done: 0, dropped: 0, open: 0, overdue: 0 }, 'no rate without action records');
     const range = insightsData(index, { since: '2025-03-01', until: '2025-10-01' }, NOW);
-    assert.deepEqual(range.report.rows.map((r) => r.group), ['2025-03', '2025-09']);
+    // A time axis over the range asked for: the quiet months as zero (issue 31).
+    assert.deepEqual(range.report.rows.map((r) => [r.group, r.incidents]), [['2025-03', 1], ['2025-04', 0], ['2025-05', 0], ['2025-06', 0], ['2025-07', 0], ['2025-08', 0], ['2025-09', 1]]);
     assert.equal(range.kept, 2);
     const system = insightsData(index, { system: index.incident('INC-031')!.head.impact!.system!.split(' — ')[0] }, NOW);
     assert.deepEqual(system.report.rows.map((r) => r.group), ['2026-11']);
@@ -43,7 +44,7 @@ describe('Insights view data (hand-computed on the demo)', () => {
   it('Copy as CSV gives each chart\'s numbers', async () => {
     const index = await ws.index({ now: () => NOW });
     const d = insightsData(index, {}, NOW);
-    assert.equal(insightsCsv(d, 'incidents'), 'month,incidents,P1,P2,P3,P4\n2025-01,1,0,0,0,1\n2025-03,1,1,0,0,0\n2025-09,1,0,0,1,0\n2026-11,1,0,1,0,0\n');
+    assert.equal(insightsCsv(d, 'incidents'), 'month,incidents,P1,P2,P3,P4\n2025-01,1,0,0,0,1\n2025-02,0,0,0,0,0\n2025-03,1,1,0,0,0\n2025-04,0,0,0,0,0\n2025-05,0,0,0,0,0\n2025-06,0,0,0,0,0\n2025-07,0,0,0,0,0\n2025-08,0,0,0,0,0\n2025-09,1,0,0,1,0\n2025-10,0,0,0,0,0\n2025-11,0,0,0,0,0\n2025-12,0,0,0,0,0\n2026-01,0,0,0,0,0\n2026-02,0,0,0,0,0\n2026-03,0,0,0,0,0\n2026-04,0,0,0,0,0\n2026-05,0,0,0,0,0\n2026-06,0,0,0,0,0\n2026-07,0,0,0,0,0\n2026-08,0,0,0,0,0\n2026-09,0,0,0,0,0\n2026-10,0,0,0,0,0\n2026-11,1,0,1,0,0\n');
     assert.match(insightsCsv(d, 'followUp'), /^measure,value\npostmortems_closed,2\npostmortems_complete,1\npostmortems_owed,1\npostmortems_overdue,1\nactions_total,4\nactions_done,2\nactions_open,2\nactions_overdue,1\nactions_dropped,0\nactions_completion_rate,0\.500\n$/);
     assert.match(insightsCsv(d, 'hotspots').split('\n')[0]!, /^kind,target,score,worst,incidents,changed_lines,per_1000_lines$/);
     assert.match(insightsCsv(d, 'times').split('\n')[1]!, /^2025-01,/);
