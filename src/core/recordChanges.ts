@@ -125,7 +125,7 @@ function unnamed(what: string, before: readonly string[], after: readonly string
 
 function firstError(index: IncidentIndex, file: string): string {
   const d = index.parsed(file)?.diagnostics.find((x) => x.severity === 'error');
-  return d ? oneLine(d.message) : 'no record in it';
+  return d ? oneLine(`${d.field ? `${d.field}: ` : ''}${d.message}`) : 'no record in it';
 }
 
 function regionOf(index: IncidentIndex, file: string, anchor: string): Region {

@@ -11,7 +11,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
+import type { FileAccess, FileStat } from '../../src/core/fileAccess';
 import { IncidentIndex } from '../../src/core/index';
+import { recordChanges } from '../../src/core/recordChanges';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { GitRevisionFileAccess, parseBatch, resolveCommit } from '../../src/node/git/revisionFiles';
 import { checkRisk } from '../../src/node/riskCheck';
@@ -348,5 +350,57 @@ describe('pre-push: a push is judged by the records on the remote\'s side', func
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /this push edits INC-900, a record this check reads \(judged as it is on the remote\): record deleted/);
     assert.match(r.stderr, /touches code of INC-900 \(P2, active\)/);
+  });
+});
+
+describe('recordChanges (core): what each record edit would do to the gate', () => {
+  class Memory implements FileAccess {
+    constructor(private readonly files: Record<string, string>) {}
+    async readFile(p: string): Promise<string> {
+      if (!(p in this.files)) throw new Error('missing');
+      return this.files[p]!;
+    }
+    async stat(p: string): Promise<FileStat | undefined> {
+      return p in this.files ? { mtimeMs: 0, size: this.files[p]!.length } : undefined;
+    }
+    async listFiles(dir: string): Promise<string[]> {
+      return Object.keys(this.files).filter((p) => p.startsWith(`${dir}/`)).sort();
+    }
+  }
+  const load = async (files: Record<string, string>) => {
+    const index = new IncidentIndex(new Memory(files), { folder: '.incidents' });
+    await index.load();
+    return index;
+  };
+  const incident = (extra: string, priority = 'P1', status = 'resolved') =>
+    `id: INC-1\ntitle: t\nstatus: ${status}\npriority: ${priority}\nstart: 2026-11-01T10:00:00Z\nlinks:\n  - path: src/a.ts\n  - path: src/b.ts\n${extra}`;
+  const runbook = (verified: string) => `id: RB-pay\ntitle: Pay rollback\nlastVerified: ${verified}\nsteps:\n  - instruction: roll back\n`;
+
+  it('priority lowered, a P1\'s start moved, a link removed, a fix commit unnamed, a runbook re-verified: warnings; a link added alone: a note', async () => {
+    const fix = 'commits:\n  - sha: 0123456789abcdef\n    role: fix\n';
+    const base = await load({ '.incidents/INC-1.yaml': incident(fix), '.incidents/runbooks/RB-pay.yaml': runbook('2025-01-01') });
+    const head = await load({
+      '.incidents/INC-1.yaml': incident('', 'P3').replace('2026-11-01T10:00:00Z', '2024-01-01T10:00:00Z').replace('  - path: src/b.ts\n', ''),
+      '.incidents/runbooks/RB-pay.yaml': runbook('2026-11-25'),
+    });
+    const changes = recordChanges(base, head, ['.incidents/INC-1.yaml', '.incidents/runbooks/RB-pay.yaml']);
+    assert.deepEqual(
+      changes.map((c) => [c.id, c.level, c.details]),
+      [
+        ['INC-1', 'warning', ['link removed: src/b.ts', 'priority P1 → P3', 'start 2026-11-01T10:00:00Z → 2024-01-01T10:00:00Z', 'fix commit no longer named: 0123456']],
+        ['RB-pay', 'warning', ['lastVerified 2025-01-01 → 2026-11-25']],
+      ],
+    );
+    const more = await load({ '.incidents/INC-1.yaml': `${incident(fix)}  - path: src/c.ts\n`.replace(fix, '') + fix });
+    const added = recordChanges(base, more, ['.incidents/INC-1.yaml']);
+    assert.deepEqual(added.map((c) => [c.level, c.weakens, c.details]), [['note', false, ['link added: src/c.ts']]]);
+  });
+
+  it('an id changed is the old record gone (a warning) and a new one added (a note)', async () => {
+    const base = await load({ '.incidents/INC-1.yaml': incident('', 'P2', 'active') });
+    const head = await load({ '.incidents/INC-1.yaml': incident('', 'P2', 'active').replace('id: INC-1', 'id: INC-2') });
+    const changes = recordChanges(base, head, ['.incidents/INC-1.yaml']);
+    assert.deepEqual(changes.map((c) => [c.id, c.change, c.level]), [['INC-1', 'modified', 'warning'], ['INC-2', 'added', 'note']]);
+    assert.deepEqual(changes[0]!.details, ['id changed from INC-1 to INC-2 (the record INC-1 is gone)']);
   });
 });
