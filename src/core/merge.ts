@@ -204,6 +204,8 @@ function timesOf(record: IncidentRecord | undefined): Times {
   };
 }
 
+const MAX_MERGE_ALIASES = 100;
+
 function parseData(text: string, which: string): { data: Record<string, Data> } | { error: string } {
   const doc = parseDocument(text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'), { prettyErrors: false });
   if (doc.errors.length) {
@@ -214,7 +216,13 @@ function parseData(text: string, which: string): { data: Record<string, Data> } 
     return { error: `${which} has YAML errors at ${line}:${col}: ${e.message.split('\n')[0]}` };
   }
   if (/^(<{7}|>{7}|={7})( |$)/m.test(text)) return { error: `${which} holds merge-conflict markers` };
-  const data = doc.toJS() as Data;
+  let data: Data;
+  try {
+    // The same alias cap as reading a record: a billion-laughs file is refused, not expanded.
+    data = doc.toJS({ maxAliasCount: MAX_MERGE_ALIASES }) as Data;
+  } catch (err) {
+    return { error: `${which} could not be read as YAML (${/alias/i.test((err as Error).message) ? `more than ${MAX_MERGE_ALIASES} aliases: it looks like an alias bomb` : (err as Error).message.split('\n')[0]})` };
+  }
   if (!isObject(data)) return { error: `${which} is not a mapping of fields` };
   return { data };
 }

@@ -25,7 +25,12 @@ function sh(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The hook script: runs a chained hook first (same stdin), then the CLI that installed it (or npx's). */
+/**
+ * The hook script: runs a chained hook first (same stdin), then the CLI that
+ * installed it, else an incident-lens on PATH that lies outside the
+ * repository. Never the repository's own node_modules (npx would run it): that
+ * code comes from whoever wrote the commits.
+ */
 export function hookScript(cliPath: string): string {
   return `#!/bin/sh
 ${HOOK_MARKER} (written by "incident-lens init --hooks"; delete this file to remove it)
@@ -35,12 +40,25 @@ if [ -x "$hook_dir/pre-push.chained" ]; then
   printf '%s\\n' "$input" | "$hook_dir/pre-push.chained" "$@" || exit $?
 fi
 cli=${sh(cliPath)}
+# An incident-lens on PATH: absolute entries outside this repository only (never its node_modules/.bin).
+top=$(git rev-parse --show-toplevel 2>/dev/null)
+found=
+saved_ifs=$IFS
+IFS=:
+set -f
+for d in $PATH; do
+  case "$d" in /*) ;; *) continue ;; esac
+  if [ -n "$top" ]; then case "$d/" in "$top"/*) continue ;; esac; fi
+  if [ -f "$d/incident-lens" ] && [ -x "$d/incident-lens" ]; then found="$d/incident-lens"; break; fi
+done
+set +f
+IFS=$saved_ifs
 if [ -f "$cli" ]; then
   printf '%s\\n' "$input" | node "$cli" risk --pre-push "$1"
-elif command -v npx >/dev/null 2>&1; then
-  printf '%s\\n' "$input" | npx --no-install incident-lens risk --pre-push "$1"
+elif [ -n "$found" ]; then
+  printf '%s\\n' "$input" | "$found" risk --pre-push "$1"
 else
-  echo "incident-lens pre-push: the incident-lens CLI was not found; push not checked" >&2
+  echo "incident-lens pre-push: the incident-lens CLI was not found at $cli or on PATH (outside this repository); push not checked. Run incident-lens init --hooks again." >&2
 fi
 `;
 }

@@ -13,9 +13,15 @@ function sh(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The command git runs (through sh): the CLI beside this install, else the project's own (npx). */
+/**
+ * The command git runs (through sh): the CLI at the absolute path registered,
+ * else git's own text merge, conflicts marked, with a message saying why.
+ * Never a program found in the repository being merged (its node_modules, as
+ * `npx` would run): that code comes from whoever wrote the branch. %P is
+ * quoted by git and stays outside the message's double quotes.
+ */
 export function driverCommand(cliPath: string): string {
-  return `cli=${sh(cliPath)}; if [ -f "$cli" ]; then node "$cli" merge-driver %O %A %B %P; else npx --no-install incident-lens merge-driver %O %A %B %P; fi`;
+  return `cli=${sh(cliPath)}; if [ -f "$cli" ]; then node "$cli" merge-driver %O %A %B %P; else echo "incident-lens: the record merge driver's CLI ($cli) is gone (moved by an update?); merging with git's text merge instead:" %P "- run incident-lens init or Incident Lens: Register Record Merge Driver again" >&2; git merge-file -L ours -L base -L theirs %A %O %B; fi`;
 }
 
 export function attributeLines(recordsPathInRepo: string): string[] {
