@@ -166,11 +166,18 @@ export function checkDiffAnswer(report: RiskReport, files: readonly string[], ba
       ]),
     );
   }
+  // Records the change itself adds, edits or deletes: the verdict was judged by the base; their text is data too.
+  const changes = report.recordChanges ?? [];
+  if (changes.length) lines.push('', `${changes.length} record${changes.length === 1 ? '' : 's'} changed by this change (the verdict reads them as they are at the base):`);
+  for (const c of changes) {
+    lines.push('', dataBlock(recordOrigin({ id: c.id }, c.file), [{ label: `${c.level} ${c.rule} ${c.change}${c.weakens ? ' (would relax the check)' : ''}`, text: c.message }, ...c.details.map((d) => ({ label: 'Change', text: d }))]));
+  }
   return {
     text: lines.join('\n'),
     structured: {
       notice: DATA_NOTICE,
       verdict: report.verdict,
+      recordChanges: changes.map((c) => ({ id: c.id, change: c.change, file: flatText(c.file), level: c.level, weakens: c.weakens, data: { message: dataValue(c.message), details: c.details.map(flatText) } })),
       reasons: report.reasons.map(flatText),
       files,
       incidents: report.incidents.map((r) => ({ id: r.incident.id, priority: r.incident.head.priority, status: r.incident.head.status, provenance: provenance(incidentOrigin(r.incident)), data: { title: dataValue(r.incident.head.title) }, files: r.files })),
