@@ -34,6 +34,7 @@ import { csvRow } from '../core/csvCell';
 
 import { syncInstructionFiles } from '../node/instructionFiles';
 import { review } from './commands/review';
+import { hook } from './commands/hook';
 import { openIndexes, didYouMean, json, now, openIndex, parse, requireIncident, setClock, TerminalIo, UsageError, workflowCommands, workspaceFiles, workspaceRoot, type Io } from './common';
 export { UsageError };
 
@@ -347,6 +348,7 @@ async function init(args: string[], io: Io): Promise<number> {
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   'merge-driver': mergeDriver,
   mcp: (args, io) => mcp(args, io, VERSION),
+  hook: (args, io) => hook(args, io, VERSION),
   similar,
   import: importCommand,
   suggest,
