@@ -95,6 +95,9 @@ export interface CaseResult {
   readonly ahead?: readonly string[];
   readonly reason?: string;
   readonly isRelease: boolean;
+  /** The two best trigger scores and whether the first is X (for choosing when to abstain). */
+  readonly best: readonly number[];
+  readonly firstIsX: boolean;
 }
 
 /** Newest first, the commits that touched the system's folder (or root file) in the window: the naive answer. */
@@ -159,6 +162,8 @@ export async function evaluate(repo: string, inner: ProcessGitHistory, r: Revert
     targetIsRevert: revertedSha(target.body) !== undefined,
     several: r.several,
     isRelease: isReleaseCommit(target),
+    best: triggers.slice(0, 2).map((c) => Math.round(c.score * 1000) / 1000),
+    firstIsX: triggers[0]?.sha === target.sha,
     ...(i !== 0 ? { ahead: triggers.slice(0, Math.min(3, i < 0 ? 3 : i)).map((c) => `${c.sha.slice(0, 10)} ${c.score.toFixed(3)} ${c.subject.slice(0, 70)}`) } : {}),
   };
 }
