@@ -18,6 +18,11 @@ export interface FileAccess {
    * calls in short slices) provides it; the index falls back to `stat`.
    */
   statMany?(paths: readonly string[]): Promise<Array<FileStat | undefined>>;
+  /**
+   * A file's text when it is at most `maxBytes` long, else its size (the file
+   * not read). Optional: without it, the index stats before it reads.
+   */
+  readTextUpTo?(path: string, maxBytes: number): Promise<{ readonly text: string } | { readonly tooLarge: number }>;
   /** Every file below `dir` (recursively), as workspace-relative paths; [] when `dir` does not exist. */
   listFiles(dir: string): Promise<string[]>;
 }

@@ -6,7 +6,7 @@ import { compareDiagnostics, FILE_START, type RecordDiagnostic, type Range } fro
 import { isRecordFile, type FileAccess, type FileStat } from './fileAccess';
 import { LinkIndex, linkKind, normalizePath, repoPathKey, type LinkKind, type LinkRef } from './links';
 import { isActionOpen, isRunbookStale, postmortemOwed, runbookAgeDays, systemName, type ActionItem, type Incident, type IndexedRecord, type ResolvedAction, type Runbook } from './model';
-import { parseRecordText, type ParsedFile, type ParseOptions } from './parse';
+import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord, type ParsedFile, type ParseOptions } from './parse';
 import { PRIORITIES, type IncidentStatus, priorityRank } from './schema';
 import { IncidentSearch } from './search';
 import type { Instant } from './time';
@@ -188,8 +188,8 @@ export class IncidentIndex {
       }
       for (const path of toParse) {
         if (files.has(path)) continue;
-        const text = await this.readOrUndefined(path);
-        if (text !== undefined) await take(parseRecordText(path, text, this.parseOptions));
+        const read = await this.readAndParse(path);
+        if (read) await take(read);
       }
       const missing = new Map<string, RecordDiagnostic[]>();
       if (this.options.checkLinkTargets) await this.checkAllLinkTargets(parsed, missing);
@@ -265,9 +265,9 @@ export class IncidentIndex {
     const p = normalizePath(path);
     return this.serial(async () => {
       if (!this.owns(p)) return;
-      const text = await this.readOrUndefined(p);
-      if (text === undefined) this.drop(p);
-      else await this.replace(parseRecordText(p, text, this.parseOptions));
+      const read = await this.readAndParse(p);
+      if (read === undefined) this.drop(p);
+      else await this.replace(read);
       this.changed([p]);
     });
   }
@@ -534,12 +534,21 @@ export class IncidentIndex {
     return run;
   }
 
-  private async readOrUndefined(path: string): Promise<string | undefined> {
+  /** A record file, parsed; one over the size limit is reported from its size, never read whole. Undefined: gone. */
+  private async readAndParse(path: string): Promise<ParsedFile | undefined> {
+    const max = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    let read: { text: string } | { tooLarge: number };
     try {
-      return await this.access.readFile(path);
+      if (this.access.readTextUpTo) read = await this.access.readTextUpTo(path, max);
+      else {
+        const st = await this.access.stat(path);
+        if (!st) return undefined;
+        read = st.size > max ? { tooLarge: st.size } : { text: await this.access.readFile(path) };
+      }
     } catch {
       return undefined;
     }
+    return 'text' in read ? parseRecordText(path, read.text, this.parseOptions) : tooLargeRecord(path, read.tooLarge, this.parseOptions);
   }
 
   private records(): IndexedRecord[] {

@@ -118,6 +118,17 @@ function unknownFields(schema: z.ZodType, value: unknown, path: (string | number
   }
 }
 
+/**
+ * A file over the size limit, known from its size alone: hosts stat (or read
+ * with a bound) before reading, so such a file is reported without ever being
+ * read whole.
+ */
+export function tooLargeRecord(file: string, size: number, options: ParseOptions = {}): ParsedFile {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const diagnostics: RecordDiagnostic[] = [{ file, range: FILE_START, severity: 'error', field: '', message: `file is ${size} bytes, above the ${maxBytes}-byte limit (incidentLens.maxFileSize); skipped`, code: 'too-large' }];
+  return { file, diagnostics, anchors: new Map<string, Range>(), yamlBroken: true };
+}
+
 export function parseRecordText(file: string, raw: string, options: ParseOptions = {}): ParsedFile {
   // Editors hide a byte-order mark; count positions the way they do.
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
@@ -127,10 +138,7 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
     diagnostics.push(fix ? { file, range, severity, field, message, code, fix } : { file, range, severity, field, message, code });
 
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (text.length > maxBytes) {
-    push(FILE_START, 'error', '', `file is ${text.length} bytes, above the ${maxBytes}-byte limit (incidentLens.maxFileSize); skipped`, 'too-large');
-    return { file, diagnostics, anchors, yamlBroken: true };
-  }
+  if (text.length > maxBytes) return tooLargeRecord(file, text.length, options);
 
   const lines = new LineCounter();
   const mapper = new PositionMapper(lines);

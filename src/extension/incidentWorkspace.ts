@@ -227,7 +227,7 @@ export class IncidentWorkspace implements vscode.Disposable {
       now: clockNow,
       bulkParse: pool ? (paths, options) => pool.parse(wf.uri.fsPath, paths, options) : undefined,
       bulkStat: pool ? (paths) => pool.stat(wf.uri.fsPath, paths) : undefined,
-      cache: cacheDir && nodeAccess ? new LoadCache(cacheDir, this.loading.version, (path) => nodeAccess.readFile(path), (path) => nodeAccess.readTextSync(path)) : undefined,
+      cache: cacheDir && nodeAccess ? new LoadCache(cacheDir, this.loading.version, (path) => nodeAccess.readFile(path), (path, max) => nodeAccess.readTextSync(path, max)) : undefined,
     });
     const folder: FolderIndex = { folder: wf, index, access };
     const store = new DisposableStore();

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CacheKey, RecordCache } from '../core/index';
-import { parseRecordText, type ParsedFile, type ParseOptions } from '../core/parse';
+import { DEFAULT_MAX_FILE_BYTES, parseRecordText, type ParsedFile, type ParseOptions } from '../core/parse';
 import type { IncidentRecord } from '../core/schema';
 import { fromWireFile, toWire, type WireFile } from '../core/wire';
 
@@ -70,13 +70,14 @@ export class LoadCache implements RecordCache {
      * Reads a record file synchronously (local folders): when a chunk is gone
      * by the time a record is opened, the record is parsed from its file instead.
      */
-    private readonly readTextSync?: (path: string) => string,
+    private readonly readTextSync?: (path: string, maxBytes?: number) => string,
   ) {}
 
   private fallback(path: string): IncidentRecord | undefined {
     if (!this.readTextSync) return undefined;
     try {
-      const parsed = parseRecordText(path, this.readTextSync(path), this.options);
+      // Bounded: a record that grew past the limit since it was cached is not read whole.
+      const parsed = parseRecordText(path, this.readTextSync(path, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES), this.options);
       return parsed.record?.kind === 'incident' ? parsed.record.record : undefined;
     } catch {
       return undefined;
@@ -171,7 +172,8 @@ export class LoadCache implements RecordCache {
       const chunk = e && read.get(e.chunk);
       if (!e || !key || !chunk || chunk.files[e.at]?.file !== path) continue;
       let ok = e.size === key.size && e.mtimeMs === key.mtimeMs;
-      if (!ok && this.readText) {
+      // A file now over the size limit is not read for its hash: a miss, and the index reports it from its size.
+      if (!ok && this.readText && key.size <= (options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) {
         // Touched but maybe not changed (checkout, touch): trust the content.
         const text = await this.readText(path).catch(() => undefined);
         ok = text !== undefined && contentHash(text) === e.hash;
@@ -199,7 +201,9 @@ export class LoadCache implements RecordCache {
       const chunk = `chunk-${stamp}-${i / CHUNK}.bin`;
       await fs.writeFile(join(this.dir, chunk), encodeChunk(slice.map((f) => f.parsed)));
       for (const [at, f] of slice.entries()) {
-        const hash = f.parsed.contentHash ?? (this.readText ? contentHash(await this.readText(f.path).catch(() => '')) : '');
+        // A file over the size limit is never read, not even for its hash.
+        const small = f.key.size <= (options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+        const hash = f.parsed.contentHash ?? (this.readText && small ? contentHash(await this.readText(f.path).catch(() => '')) : '');
         manifest.entries[f.path] = { size: f.key.size, mtimeMs: f.key.mtimeMs, hash, chunk, at };
       }
       await yieldToLoop();

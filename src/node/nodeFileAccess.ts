@@ -1,6 +1,8 @@
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { FileAccess, FileStat } from '../core/fileAccess';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/parse';
+import { readTextUpTo, readTextUpToSync, type BoundedText } from './boundedRead';
 
 /** FileAccess on the local disk, rooted at a workspace folder. */
 export class NodeFileAccess implements FileAccess {
@@ -14,9 +16,16 @@ export class NodeFileAccess implements FileAccess {
     return fs.readFile(this.abs(path), 'utf8');
   }
 
-  /** For the load cache's fallback, which must answer synchronously. */
-  readTextSync(path: string): string {
-    return readFileSync(this.abs(path), 'utf8');
+  /** The text of a file at most `maxBytes` long; else its size, the file not read (see boundedRead.ts). */
+  readTextUpTo(path: string, maxBytes: number): Promise<BoundedText> {
+    return readTextUpTo(this.abs(path), maxBytes);
+  }
+
+  /** For the load cache's fallback, which must answer synchronously; a file over `maxBytes` is refused unread. */
+  readTextSync(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): string {
+    const r = readTextUpToSync(this.abs(path), maxBytes);
+    if ('tooLarge' in r) throw new Error(`${path} is ${r.tooLarge} bytes, above the ${maxBytes}-byte limit`);
+    return r.text;
   }
 
   async stat(path: string): Promise<FileStat | undefined> {

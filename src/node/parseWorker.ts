@@ -5,10 +5,10 @@
  * Bundled as dist/parseWorker.js.
  */
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { parseRecordText, type ParsedFile, type ParseOptions } from '../core/parse';
+import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord, type ParsedFile, type ParseOptions } from '../core/parse';
+import { readTextUpTo, type BoundedText } from './boundedRead';
 import { contentHash } from './loadCache';
 import { toWire, type WireBatch } from '../core/wire';
 
@@ -56,13 +56,14 @@ parentPort?.on('message', (job: ParseJob) => {
     const parsed: ParsedFile[] = [];
     try {
       for (const path of job.paths) {
-        let text: string;
+        let read: BoundedText;
         try {
-          text = await readFile(join(job.root, ...path.split('/')), 'utf8');
+          // Over the size limit: reported from its size, never read whole.
+          read = await readTextUpTo(join(job.root, ...path.split('/')), job.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
         } catch {
           continue; // deleted since it was listed
         }
-        parsed.push({ ...parseRecordText(path, text, job.options), contentHash: contentHash(text) });
+        parsed.push('text' in read ? { ...parseRecordText(path, read.text, job.options), contentHash: contentHash(read.text) } : tooLargeRecord(path, read.tooLarge, job.options));
       }
       const batch = toWire(parsed);
       parentPort!.postMessage({ id: job.id, batch } satisfies ParseJobResult, [batch.bodies.buffer as ArrayBuffer]);

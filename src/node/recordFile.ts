@@ -10,7 +10,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnostic } from '../core/diagnostics';
 import { applyEdits, type EditOp } from '../core/edit';
-import { parseRecordText } from '../core/parse';
+import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord } from '../core/parse';
+import { readTextUpTo } from './boundedRead';
 import type { IndexedRecord } from '../core/model';
 
 export class RecordEditRefused extends Error {}
@@ -20,9 +21,12 @@ export type BuildOps = (record: IndexedRecord, text: string) => EditOp[] | { err
 /** Returns true when the file changed, false when the edit changed nothing. */
 export async function editRecordFile(root: string, file: string, build: BuildOps): Promise<boolean> {
   const abs = path.join(root, ...file.split('/'));
-  const raw = await fs.readFile(abs, 'utf8').catch((err: NodeJS.ErrnoException) => {
+  // Bounded: a file over the record size limit is refused from its size, never read whole.
+  const read = await readTextUpTo(abs, DEFAULT_MAX_FILE_BYTES).catch((err: NodeJS.ErrnoException) => {
     throw new RecordEditRefused(`${file}: cannot be read (${err.code ?? err.message}); nothing was written`);
   });
+  if ('tooLarge' in read) throw new RecordEditRefused(`${formatDiagnostic(tooLargeRecord(file, read.tooLarge).diagnostics[0]!)}; nothing was written`);
+  const raw = read.text;
   const bom = raw.charCodeAt(0) === 0xfeff;
   const text = bom ? raw.slice(1) : raw;
   const parsed = parseRecordText(file, text);
@@ -40,7 +44,8 @@ export async function editRecordFile(root: string, file: string, build: BuildOps
   const tmp = `${abs}.${process.pid}.${Date.now()}.tmp`;
   await fs.writeFile(tmp, (bom ? '\ufeff' : '') + result.text);
   // Last check before the rename: someone (an editor, a pull) wrote the file meanwhile.
-  if ((await fs.readFile(abs, 'utf8').catch(() => undefined)) !== raw) {
+  const now = await readTextUpTo(abs, DEFAULT_MAX_FILE_BYTES).catch(() => undefined);
+  if (!now || !('text' in now) || now.text !== raw) {
     await fs.rm(tmp, { force: true });
     throw new RecordEditRefused(`${file} changed while Incident Lens was writing to it; nothing was written, try again`);
   }
