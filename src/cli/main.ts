@@ -3,7 +3,7 @@
  * and terminals. Exit codes: 0 ok, 1 a check failed (lint errors, --fail-on),
  * 2 a usage problem (unknown command or id, missing folder).
  */
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics';
 import { DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS } from '../core/index';
@@ -407,7 +407,8 @@ export async function run(argv: string[], plainIo: Io): Promise<number> {
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-if (require.main === module) {
+/** The process entry (dist/cli.js loads this bundle and calls it; see launcher.ts). */
+export function main(): void {
   // A closed pipe (`incident-lens list | head -1`) ends the process quietly, as git and every linter do.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
@@ -428,3 +429,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) main();

@@ -6,7 +6,7 @@
 import { bySeverityThenRecency, type IncidentIndex } from './index';
 import type { LinkRef } from './links';
 import type { Incident, Runbook } from './model';
-import { PRIORITIES, type Priority, priorityRank } from './schema';
+import { type Priority, priorityRank } from './schema';
 import { TIME } from './time';
 
 export interface LinkFilter {

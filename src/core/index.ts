@@ -7,7 +7,7 @@ import { isRecordFile, type FileAccess, type FileStat } from './fileAccess';
 import { LinkIndex, linkKind, normalizePath, repoPathKey, type LinkKind, type LinkRef } from './links';
 import { isActionOpen, isRunbookStale, postmortemOwed, runbookAgeDays, systemName, type ActionItem, type Incident, type IndexedRecord, type ResolvedAction, type Runbook } from './model';
 import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord, type ParsedFile, type ParseOptions } from './parse';
-import { PRIORITIES, type IncidentStatus, priorityRank } from './schema';
+import { type IncidentStatus, priorityRank } from './schema';
 import { IncidentSearch } from './search';
 import type { Instant } from './time';
 

@@ -2,7 +2,7 @@
 import { commitPhrase, incidentCommits } from './commits';
 import { incidentMetrics, type IncidentMetrics } from './metrics';
 import { isRunbookStale, postmortemOwed, runbookAgeDays, type ActionItem, type Incident, type Runbook } from './model';
-import { AI_CONNECTION_LABELS, PRIORITY_DEFINITIONS, priorityDefinition, priorityText } from './schema';
+import { AI_CONNECTION_LABELS, priorityDefinition, priorityText } from './schema';
 import { formatDate, formatDuration, formatInstant } from './time';
 import { commandLine, commandProblem } from './trust/terminalText';
 

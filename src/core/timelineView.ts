@@ -7,7 +7,7 @@ import { similarReason, type SimilarHit } from './similar';
 import { commitPhrase, incidentCommits } from './commits';
 import { incidentMetrics, METRIC_LABELS, type IncidentMetrics } from './metrics';
 import { postmortemOwed, runbookRole, type ActionItem, type Incident, type Runbook } from './model';
-import { AI_CONNECTION_LABELS, COMMUNICATION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type EntryKind, type Milestone, priorityDefinition, priorityText } from './schema';
+import { AI_CONNECTION_LABELS, COMMUNICATION_LABELS, STATUS_LABELS, type EntryKind, type Milestone, priorityDefinition, priorityText } from './schema';
 import { formatClock, formatDate, formatDuration, formatInstant, TIME } from './time';
 
 export type FieldPathData = Array<string | number>;

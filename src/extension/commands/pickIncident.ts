@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import type { Incident } from '../../core/model';
-import { PRIORITIES, STATUSES, STATUS_LABELS, priorityRank } from '../../core/schema';
+import { STATUSES, STATUS_LABELS, priorityRank } from '../../core/schema';
 import type { IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
 import { IncidentNode, InlineActionNode } from '../tree/nodes';
 

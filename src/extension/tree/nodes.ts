@@ -11,7 +11,7 @@ import type { ActionItem, Incident, ResolvedEntry, Runbook } from '../../core/mo
 import { isRunbookStale, postmortemOwed, runbookAgeDays, runbookRole } from '../../core/model';
 import { settings } from '../config';
 import type { OpenAction } from '../../core/index';
-import { AI_CONNECTION_LABELS, PRIORITY_DEFINITIONS, STATUS_LABELS, type CodeLink, type Priority, priorityDefinition, priorityText } from '../../core/schema';
+import { AI_CONNECTION_LABELS, STATUS_LABELS, type CodeLink, type Priority, priorityDefinition, priorityText } from '../../core/schema';
 import { formatClock, formatDate, formatDuration, formatRelative } from '../../core/time';
 import { oneLine } from '../../core/present';
 import { commandLine } from '../../core/trust/terminalText';
