@@ -14,7 +14,7 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { BoundedStdioTransport } from './mcpTransport';
 import { z } from 'zod';
 import { DEFAULT_INCIDENTS_FOLDER, IncidentIndex, incidentNumber } from '../../core/index';
 import type { Incident } from '../../core/model';
@@ -383,7 +383,7 @@ export async function mcp(args: string[], io: Io, version: string): Promise<numb
   const ws = await Workspace.open(root, values.folder ?? DEFAULT_INCIDENTS_FOLDER, values.source ?? [], io);
   const allowWrites = !!values['allow-writes'];
   const server = incidentServer(ws, { allowWrites, version });
-  const transport = new StdioServerTransport();
+  const transport = new BoundedStdioTransport(); // an oversized request is answered with an error, the server keeps serving
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
     process.stdin.on('end', () => resolve());
