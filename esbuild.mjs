@@ -83,7 +83,10 @@ const targets = [
   { ...common, entryPoints: ['src/webview/insights.ts'], outfile: 'dist/insights.js', platform: 'browser', format: 'iife', target: 'es2022' },
   // Parses records in worker threads for the extension and the CLI (next to both bundles).
   { ...common, entryPoints: ['src/node/parseWorker.ts'], outfile: 'dist/parseWorker.js' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __VERSION__: JSON.stringify(pkg.version) } },
+  // The CLI: a tiny launcher (the bin) that loads the whole CLI, or for `hook` only the hook's small bundle (an agent runs it before every edit).
+  { ...common, entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./hook.js', './cliMain.js'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliMain.js', define: { __VERSION__: JSON.stringify(pkg.version) } },
+  { ...common, entryPoints: ['src/cli/hookMain.ts'], outfile: 'dist/hook.js', define: { __VERSION__: JSON.stringify(pkg.version) } },
 ];
 
 function walk(dir) {

@@ -35,7 +35,7 @@ import { csvRow } from '../core/csvCell';
 import { syncInstructionFiles } from '../node/instructionFiles';
 import { review } from './commands/review';
 import { hook } from './commands/hook';
-import { openIndexes, didYouMean, json, now, openIndex, parse, requireIncident, setClock, TerminalIo, UsageError, workflowCommands, workspaceFiles, workspaceRoot, type Io } from './common';
+import { openIndexes, didYouMean, json, now, openIndex, parse, requireIncident, setCacheOff, setClock, TerminalIo, UsageError, workflowCommands, workspaceFiles, workspaceRoot, type Io } from './common';
 export { UsageError };
 
 async function lint(args: string[], io: Io): Promise<number> {
@@ -393,7 +393,9 @@ export async function run(argv: string[], plainIo: Io): Promise<number> {
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
-    return await handler(rest, io);
+    // --no-cache (any command that reads the records): the persistent cache is neither read nor written.
+    setCacheOff(rest.includes('--no-cache'));
+    return await handler(rest.filter((a) => a !== '--no-cache'), io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`incident-lens ${command}: ${err.message}`);

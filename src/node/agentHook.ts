@@ -13,7 +13,7 @@ import { claudeHookAnswer, editedLines, fixLinesTouched, type ClaudePreToolUseOu
 import { outline, type OutlineSymbol } from '../core/outline';
 import { DEFAULT_INCIDENTS_FOLDER, IncidentIndex } from '../core/index';
 import type { Incident } from '../core/model';
-import { fixCommits } from '../core/risk';
+import type { FixCommit } from '../core/risk';
 import { fixAddedLines } from './git/fixAddedLines';
 import { LoadCache } from './loadCache';
 import { NodeFileAccess } from './nodeFileAccess';
@@ -32,6 +32,14 @@ export async function openCachedIndex(root: string, folder: string, version: str
   const index = new IncidentIndex(access, { folder, now, cache });
   await index.load();
   return index;
+}
+
+/** Every fix commit the records name, in one pass (core's fixCommits asks for each incident's actions: quadratic at 1,000 incidents). */
+function allFixCommits(index: IncidentIndex): FixCommit[] {
+  const out: FixCommit[] = [];
+  for (const incident of index.incidents()) for (const c of incident.commits) if (c.role === 'fix') out.push({ incidentId: incident.id, sha: c.sha });
+  for (const a of index.actionRecords()) for (const c of a.record.commits ?? []) if (c.role === 'fix') out.push({ incidentId: a.record.incident, sha: c.sha });
+  return out;
 }
 
 type Lines = Array<{ startLine: number; endLine: number }>;
@@ -81,7 +89,7 @@ export async function claudeEditHook(intent: EditIntent, options: { folder?: str
   const changes = intent.wholeFile ? intent.changes.map((c) => ({ ...c, old: text ?? '' })) : intent.changes;
   const edit: EditIntent = { ...intent, changes };
   const hits = linkedHits(index, rel, text, edit);
-  const fixes = fixCommits(index);
+  const fixes = allFixCommits(index);
   const fixHits = text === undefined || !fixes.length ? [] : fixLinesTouched(await fixAddedLines(root, rel, fixes), changes);
   for (const f of fixHits) {
     const incident = index.incident(f.incidentId);

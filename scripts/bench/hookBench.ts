@@ -1,0 +1,86 @@
+/**
+ * The edit hook's latency as Claude Code pays it (issue 30: under 300 ms at
+ * 1,000 incidents): a real `node dist/cli.js hook claude-code` process per
+ * run, the hook input on stdin, on a generated workspace of 1,000 incidents
+ * in a git repository. The first run fills the parse cache (reported apart);
+ * then repeated runs alternate an edit of a linked file (an answer) and of an
+ * unlinked one (nothing), and the median and p95 of the wall time are printed,
+ * beside a bare `node -e ''` for the machine's own process start.
+ *
+ *   npm run bench:hook [-- --incidents 1000 --runs 30]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { generateWorkspace, writeSourceTree } from './generate';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: number) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const N = opt('incidents', 1000);
+const RUNS = opt('runs', 30);
+const CLI = resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+
+function stats(ms: number[]): { median: number; p95: number; min: number } {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+  return { median: Math.round(at(0.5)), p95: Math.round(at(0.95)), min: Math.round(s[0]!) };
+}
+
+function timedRun(cmd: string, argv: string[], input: string, env: NodeJS.ProcessEnv, cwd: string): { ms: number; stdout: string; status: number | null } {
+  const t = performance.now();
+  const r = spawnSync(cmd, argv, { input, encoding: 'utf8', env, cwd });
+  return { ms: performance.now() - t, stdout: r.stdout, status: r.status };
+}
+
+function main(): void {
+  const base = mkdtempSync(join(tmpdir(), 'incident-lens-hookbench-'));
+  try {
+    const ws = generateWorkspace(join(base, `n${N}`), N);
+    writeSourceTree(ws.root, ws.sourcePaths);
+    const git = (...a: string[]) => execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', ...a], { cwd: ws.root, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'generated');
+    const env = { ...process.env, XDG_CACHE_HOME: join(base, 'cache') };
+    const input = (file: string) =>
+      JSON.stringify({ hook_event_name: 'PreToolUse', session_id: 'bench', transcript_path: '/dev/null', cwd: ws.root, tool_name: 'Edit', tool_use_id: 't', tool_input: { file_path: join(ws.root, file), old_string: 'export', new_string: 'export' } });
+    // A linked file (the hook answers) and one that no record names (it prints nothing).
+    const linked = ws.sourcePaths.find((p) => {
+      const r = timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(p), env, ws.root);
+      return r.stdout.includes('additionalContext');
+    });
+    if (!linked) throw new Error('no generated source file is linked to an incident');
+    const unlinked = ws.sourcePaths.find((p) => !timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(p), env, ws.root).stdout.trim()) ?? ws.sourcePaths[0]!;
+    rmSync(join(base, 'cache'), { recursive: true, force: true });
+    const cold = timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(linked), env, ws.root);
+    const answered: number[] = [];
+    const quiet: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const a = timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(linked), env, ws.root);
+      if (a.status !== 0 || !a.stdout.includes('additionalContext')) throw new Error(`run ${i}: no answer for a linked file`);
+      answered.push(a.ms);
+      quiet.push(timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(unlinked), env, ws.root).ms);
+      bare.push(timedRun(process.execPath, ['-e', ''], '', env, ws.root).ms);
+    }
+    const a = stats(answered);
+    const q = stats(quiet);
+    const b = stats(bare);
+    console.log(`hook claude-code, ${ws.incidents} incidents (${ws.files} record files), ${RUNS} runs each, real processes:`);
+    console.log(`  first run (fills the parse cache): ${Math.round(cold.ms)} ms`);
+    console.log(`  edit of a linked file (answer):    median ${a.median} ms, p95 ${a.p95} ms, min ${a.min} ms`);
+    console.log(`  edit of an unlinked file (quiet):  median ${q.median} ms, p95 ${q.p95} ms, min ${q.min} ms`);
+    console.log(`  bare node -e '' on this machine:   median ${b.median} ms, p95 ${b.p95} ms`);
+    console.log(`  hook minus bare node (median):    ${a.median - b.median} ms answered, ${q.median - b.median} ms quiet (the machine's load moves both alike)`);
+    console.log(`  budget 300 ms: ${a.p95 <= 300 && q.p95 <= 300 ? 'met' : 'NOT met'} at p95`);
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+main();

@@ -1,0 +1,15 @@
+/**
+ * The `incident-lens` command (package.json bin: dist/cli.js), kept tiny:
+ * `hook` loads only the hook's own bundle (dist/hook.js), because an agent
+ * runs it before every edit and a 1.8 MB bundle takes longer to compile than
+ * the hook takes to answer; everything else loads the whole CLI
+ * (dist/cliMain.js). Both sit beside this file.
+ */
+if (process.argv[2] === 'hook') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside this one, loaded only when asked for
+  const { hookMain } = require('./hook.js') as typeof import('./hookMain');
+  void hookMain(process.argv.slice(3)).then((code) => (process.exitCode = code));
+} else {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
+  (require('./cliMain.js') as typeof import('./main')).main();
+}
