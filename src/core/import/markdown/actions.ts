@@ -109,7 +109,7 @@ export function actionItems(blocks: Block[], file: string, url: string | undefin
         actions.push(a);
         last = { action: a };
       } else {
-        const p: Record<string, unknown> = { title, ...(term ? { term } : {}) };
+        const p: Record<string, unknown> = { title, ...(term ? { term } : {}), ...(level ? { acceptanceCriteria: `Priority: ${level[1]}` } : {}) };
         planned.push(p);
         last = { planned: p };
       }

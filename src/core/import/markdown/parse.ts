@@ -10,7 +10,7 @@
  * not give stays empty and the record says why; a section the format has no
  * field for is named in a comment at the head of the record.
  */
-import { formatDuration, parseDuration } from '../../time';
+import { formatDuration } from '../../time';
 import type { Draft, DraftFact, ImportProblem } from '../types';
 import { actionItems } from './actions';
 import { dayText, findDate, inlineText, type Day } from './inline';
@@ -200,7 +200,8 @@ function writeSpan(doc: Doc, record: Record<string, unknown>, span: Span, entrie
     doc.facts.push({ field: 'duration', value: d.text, line: d.line, evidence: d.evidence });
     const stated = statedMinutes(d.text);
     const fromSpan = record.start && record.resolution ? minutesBetween(String(record.start), String(record.resolution)) : undefined;
-    if (stated !== undefined && (fromSpan === undefined || fromSpan === stated) && parseDuration(formatDuration(stated)) === stated) record.duration = formatDuration(stated);
+    // Only a duration the record's own start and resolution confirm, and not an estimate ("~24h" stays text).
+    if (stated !== undefined && fromSpan === stated && !/~|about|approx|around|roughly|nearly|almost|over|estimated/i.test(d.text)) record.duration = formatDuration(stated);
     doc.notes.push(`duration: the document says "${d.text}" (line ${d.line})${record.duration ? '' : fromSpan !== undefined ? `; start to resolution is ${formatDuration(fromSpan)}, so it is kept here only` : ''}`);
   }
   void entries;

@@ -148,8 +148,9 @@ export function writeTexts(doc: TextDoc, record: Record<string, unknown>, ownExp
     const comms = ownCommunications(body('communications'), /(Z|[+-]\d{2}:\d{2})$/.exec(labelled('start')?.value.trim() ?? '')?.[1]);
     if (comms) record.communications = comms;
   } else {
-    // Without a Summary section, the paragraphs under the title are the summary.
-    if (!blocks.some((b) => b.key === 'summary') && titleBlock && titleBlock.lines.some((l) => l.text.trim())) titleBlock.key = 'summary';
+    // Without a Summary section, the opening paragraphs are the summary: under the title, or (a post with front matter) before the first heading.
+    const opening = [titleBlock, blocks[0]].find((b) => b && !b.key && b.lines.some((l) => l.text.trim() && !/^\s*(<!--|---|\+\+\+)/.test(l.text)));
+    if (!blocks.some((b) => b.key === 'summary') && opening) opening.key = 'summary';
     const summary = paragraphs('summary');
     const resolutionText = paragraphs('resolution');
     set(['postmortem', 'summary'], [summary, resolutionText && `Resolution: ${resolutionText}`].filter(Boolean).join('\n\n'));

@@ -185,7 +185,7 @@ function readProse(l: string, line: number, st: State, ctx: TimelineContext, ent
   for (const sentence of sentences) {
     const m = PROSE_TIME.exec(sentence.slice(0, 600));
     if (!m) continue;
-    const stamp = leadingStamp(`${m[1]} ${sentence.slice(m.index + m[0].length)}`.slice(0, 400), ctx.dayFirst);
+    const stamp = leadingStamp(`${m[1]} ${sentence.slice(m.index + m[0].length).trimStart()}`.slice(0, 400), ctx.dayFirst);
     if (stamp?.h === undefined) continue;
     const e = push({ ...stamp, rest: sentence }, line, st, ctx, entries);
     e.text = inlineText(sentence);
@@ -213,6 +213,8 @@ function readTableRow(l: string, line: number, next: Line | undefined, st: State
     ctx.problems.push({ where: `${ctx.file}:${line}:1`, message: `timeline row without a time I can read ("${when.slice(0, 40)}"); the row is left out` });
     return false;
   }
+  // A row's full date carries to the rows after it that give only a time (or "--:--").
+  if (stamp.day?.y) st.day = stamp.day;
   push({ ...stamp, rest: [stamp.rest, ...words].filter(Boolean).join(' — ') }, line, st, ctx, entries);
   st.open = undefined;
   return false;
