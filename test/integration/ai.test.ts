@@ -150,10 +150,10 @@ describe('the MCP server for agent mode', () => {
     const settingsFile = join(workspaceRoot().fsPath, '.vscode', 'settings.json');
     const before = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : undefined;
     mkdirSync(dirname(settingsFile), { recursive: true });
-    writeFileSync(settingsFile, JSON.stringify({ ...(before ? (JSON.parse(before) as object) : {}), 'incidentLens.mcp.allowWrites': true }, null, 2));
+    // A resource setting beside it tells when VS Code has read the file (a machine setting there is dropped, so it cannot be waited for).
+    writeFileSync(settingsFile, JSON.stringify({ ...(before ? (JSON.parse(before) as object) : {}), 'incidentLens.mcp.allowWrites': true, 'incidentLens.maxFileSize': 1_000_001 }, null, 2));
     try {
-      const inspect = () => vscode.workspace.getConfiguration('incidentLens', workspaceRoot()).inspect<boolean>('mcp.allowWrites');
-      await waitFor(() => inspect()?.workspaceFolderValue === true || inspect()?.workspaceValue === true, 'the committed setting seen by VS Code');
+      await waitFor(() => vscode.workspace.getConfiguration('incidentLens', workspaceRoot()).get('maxFileSize') === 1_000_001, 'the committed settings file read by VS Code');
       assert.equal(vscode.workspace.getConfiguration('incidentLens', workspaceRoot()).get('mcp.allowWrites'), false, 'ignored from the repository');
       assert.ok(!internals.mcp.definitions().find((d) => d.args[3] === workspaceRoot().fsPath)?.args.includes('--allow-writes'), 'still read-only');
     } finally {
