@@ -35,6 +35,7 @@ import { csvRow } from '../core/csvCell';
 import { syncInstructionFiles } from '../node/instructionFiles';
 import { review } from './commands/review';
 import { hook } from './commands/hook';
+import { initAgents } from './commands/initAgents';
 import { openIndexes, didYouMean, json, now, openIndex, parse, requireIncident, setCacheOff, setClock, TerminalIo, UsageError, workflowCommands, workspaceFiles, workspaceRoot, type Io } from './common';
 export { UsageError };
 
@@ -323,7 +324,9 @@ async function prePush(root: string, folder: string | undefined, remote: string,
 }
 
 async function init(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { hooks: { type: 'boolean' } });
+  const { values } = parse(args, { hooks: { type: 'boolean' }, agents: { type: 'boolean' }, agent: { type: 'string', multiple: true }, check: { type: 'boolean' }, command: { type: 'string' } });
+  // --agents wires the coding agents only (commands/initAgents.ts): no git config, so --check can run in CI.
+  if (values.agents || values.agent) return initAgents(workspaceRoot(values), values, io);
   const repo = values.root ? path.resolve(values.root) : process.cwd();
   const cli = path.resolve(process.argv[1] ?? 'incident-lens');
   const folder = values.folder ?? DEFAULT_INCIDENTS_FOLDER;
