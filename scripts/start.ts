@@ -9,7 +9,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { downloadAndUnzipVSCode } from '@vscode/test-electron';
 import { CodeServer, TOOLS } from '../test/harness/codeServer';
-import { recentDemoRecord } from '../src/core/demo';
+import { recentDemoRecord } from '../src/core/time/demoShift';
 import { writeDemoHistory } from '../src/node/git/demoHistory';
 
 const REPO = resolve(__dirname, '..', '..');

@@ -8,7 +8,7 @@
  * --vscode adds activation and first-CodeLens figures measured inside
  * code-server's extension host (needs scripts/setup-code-server.sh).
  */
-import { prepareSimilar, SimilarIndex } from '../../src/core/similar';
+import { prepareSimilar, SimilarIndex } from '../../src/core/search/similarIncidents';
 import { spawnSync } from 'node:child_process';
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,11 +16,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
-import { IncidentIndex } from '../../src/core/index';
-import { insightsData } from '../../src/core/insightsView';
-import { loadedRecordCount } from '../../src/core/model';
-import { parseRecordText } from '../../src/core/parse';
-import { compileGlob, normalizePath } from '../../src/core/links';
+import { IncidentIndex } from '../../src/core/index/incidentIndex';
+import { insightsData } from '../../src/core/insights/insightsView';
+import { loadedRecordCount } from '../../src/core/records/model';
+import { parseRecordText } from '../../src/core/records/parseRecord';
+import { compileGlob, normalizePath } from '../../src/core/links/linkIndex';
 import { generateWorkspace, writeSourceTree, type GeneratedWorkspace } from './generate';
 import { maxBlock, timed } from './measure';
 import { ParsePool } from '../../src/node/parsePool';

@@ -27,8 +27,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import { buildIncident, type Incident } from '../../src/core/model';
-import type { IncidentRecord } from '../../src/core/schema';
+import { buildIncident, type Incident } from '../../src/core/records/model';
+import type { IncidentRecord } from '../../src/core/records/schema';
 import { suggestFromHistory, type Suggestions } from '../../src/core/git/suggest';
 import { ProcessGitHistory } from '../../src/node/git/history';
 

@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildIncident, type Incident } from '../../src/core/model';
-import type { IncidentRecord } from '../../src/core/schema';
-import { SimilarIndex, type SimilarField, type SimilarMethod } from '../../src/core/similar';
+import { buildIncident, type Incident } from '../../src/core/records/model';
+import type { IncidentRecord } from '../../src/core/records/schema';
+import { SimilarIndex, type SimilarField, type SimilarMethod } from '../../src/core/search/similarIncidents';
 
 export interface SimilarCase {
   id: string;

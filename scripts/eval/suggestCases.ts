@@ -8,8 +8,8 @@ import type { GitCommit } from '../../src/core/git/history';
 import { revertedSha } from '../../src/core/git/history';
 import { isReleaseCommit } from '../../src/core/git/shipping';
 import { selectSuggestions, suggestFromHistory } from '../../src/core/git/suggest';
-import { buildIncident } from '../../src/core/model';
-import type { IncidentRecord } from '../../src/core/schema';
+import { buildIncident } from '../../src/core/records/model';
+import type { IncidentRecord } from '../../src/core/records/schema';
 import type { ProcessGitHistory } from '../../src/node/git/history';
 import { git, iso, RevisionHistory, run } from './revisionHistory';
 

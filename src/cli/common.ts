@@ -2,15 +2,15 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { IncidentIndex, DEFAULT_INCIDENTS_FOLDER, incidentNumber } from '../core/index';
-import { nearestValue } from '../core/suggest';
+import { IncidentIndex, DEFAULT_INCIDENTS_FOLDER, incidentNumber } from '../core/index/incidentIndex';
+import { nearestValue } from '../core/records/didYouMean';
 import { NodeFileAccess } from '../node/nodeFileAccess';
 import { ParsePool } from '../node/parsePool';
-import { systemClock, type Clock } from '../core/clock';
+import { systemClock, type Clock } from '../core/time/clock';
 import { findWorkspaceRoot, workspacePath } from '../node/workspaceRoot';
 import { repoScope } from '../node/git/repoScope';
 import { resolveSources } from '../node/sources';
-import { CONFIG_FILE } from '../core/sources';
+import { CONFIG_FILE } from '../core/index/recordSources';
 import { terminalJson, terminalText } from '../core/trust/terminalText';
 
 /** Real time, or the instant INCIDENT_LENS_NOW starts from (tests; see core/clock.ts). */

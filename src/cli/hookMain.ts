@@ -3,7 +3,7 @@
  * runs the hook before every edit, so the process loads only what the hook
  * needs, not the whole CLI (dist/cli.js dispatches here; see launcher.ts).
  */
-import { clockFrom } from '../core/clock';
+import { clockFrom } from '../core/time/clock';
 import { hook } from './commands/hook';
 import { setClock, TerminalIo } from './common';
 

@@ -5,8 +5,8 @@
  * Incidents view's title. The content comes from src/core/learnings.ts.
  */
 import * as vscode from 'vscode';
-import { linkedIncidents } from '../core/codeLinks';
-import { aiFigures, aiFiguresLine, AGENTS_FILE, INSTRUCTIONS_DIR, pastIncidentsReport, planInstructionFiles, type FilePlan } from '../core/learnings';
+import { linkedIncidents } from '../core/links/linkedIncidents';
+import { aiFigures, aiFiguresLine, AGENTS_FILE, INSTRUCTIONS_DIR, pastIncidentsReport, planInstructionFiles, type FilePlan } from '../core/ai/learnings';
 import { CONFIG, LM_TOOLS } from './constants';
 import { affects } from './config';
 import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';

@@ -1,5 +1,5 @@
 /** The extension's clock: real time, or the one INCIDENT_LENS_NOW starts (tests; see core/clock.ts). */
-import { clockFrom, systemClock, type Clock } from '../core/clock';
+import { clockFrom, systemClock, type Clock } from '../core/time/clock';
 
 function fromEnvironment(): Clock {
   try {

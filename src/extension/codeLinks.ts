@@ -4,15 +4,15 @@
  * badges. All answer from the index (no scan over records per file).
  */
 import * as vscode from 'vscode';
-import { commitsLine, incidentCommits } from '../core/commits';
-import { lensTitle, linkedIncidents, linkedRunbooks, type Anchor, type LinkFilter } from '../core/codeLinks';
-import type { Runbook } from '../core/model';
-import type { Incident } from '../core/model';
-import { priorityRank } from '../core/schema';
-import { formatRelative } from '../core/time';
-import { oneLine } from '../core/present';
+import { commitsLine, incidentCommits } from '../core/present/commitPhrases';
+import { lensTitle, linkedIncidents, linkedRunbooks, type Anchor, type LinkFilter } from '../core/links/linkedIncidents';
+import type { Runbook } from '../core/records/model';
+import type { Incident } from '../core/records/model';
+import { priorityRank } from '../core/records/schema';
+import { formatRelative } from '../core/time/recordTime';
+import { oneLine } from '../core/present/summaries';
 import { settings } from './config';
-import { hoverMarkdown, runbookLabel } from '../core/hoverMarkdown';
+import { hoverMarkdown, runbookLabel } from '../core/links/hoverMarkdown';
 import { COLORS, COMMANDS, CONTEXT } from './constants';
 import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
 import { DisposableStore } from './lifecycle';

@@ -1,9 +1,9 @@
 /** Typed access to the incidentLens.* settings. */
 import * as vscode from 'vscode';
-import { DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS } from '../core/index';
+import { DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS } from '../core/index/incidentIndex';
 import { DEFAULT_WINDOW_HOURS } from '../core/git/suggest';
-import { DEFAULT_MAX_FILE_BYTES } from '../core/parse';
-import { PRIORITIES, STATUSES, type IncidentStatus, type Priority } from '../core/schema';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/records/parseRecord';
+import { PRIORITIES, STATUSES, type IncidentStatus, type Priority } from '../core/records/schema';
 import { CONFIG } from './constants';
 
 export type GroupBy = 'status' | 'priority' | 'system';

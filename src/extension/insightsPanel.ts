@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { insightsCsv, insightsData, type InsightsData, type InsightsFilter } from '../core/insightsView';
-import { withChangeRates } from '../core/insights';
+import { insightsCsv, insightsData, type InsightsData, type InsightsFilter } from '../core/insights/insightsView';
+import { withChangeRates } from '../core/insights/insightsReport';
 import { changedLinesOf } from '../node/git/changeRates';
 import { insightsMessageSchema, type InsightsHostMessage } from '../webview/insightsProtocol';
 import { now as clockNow } from './clock';

@@ -1,6 +1,6 @@
 /** Core diagnostics in the Problems panel, on the exact range, per record file. */
 import * as vscode from 'vscode';
-import type { RecordDiagnostic } from '../core/diagnostics';
+import type { RecordDiagnostic } from '../core/records/diagnostics';
 import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
 import { DisposableStore } from './lifecycle';
 

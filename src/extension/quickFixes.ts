@@ -6,9 +6,9 @@
  * the buffer the user sees, saved or not.
  */
 import * as vscode from 'vscode';
-import { applyEdits } from '../core/edit';
-import { isRecordFile } from '../core/fileAccess';
-import { parseRecordText } from '../core/parse';
+import { applyEdits } from '../core/records/yamlEdit';
+import { isRecordFile } from '../core/index/fileAccess';
+import { parseRecordText } from '../core/records/parseRecord';
 import type { IncidentWorkspace } from './incidentWorkspace';
 import { minimalReplace } from './recordEditor';
 

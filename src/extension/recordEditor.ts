@@ -6,10 +6,10 @@
  * text. A record with errors is never written to.
  */
 import * as vscode from 'vscode';
-import { applyEdits, type EditOp } from '../core/edit';
-import { formatDiagnostic } from '../core/diagnostics';
-import type { IndexedRecord } from '../core/model';
-import { parseRecordText } from '../core/parse';
+import { applyEdits, type EditOp } from '../core/records/yamlEdit';
+import { formatDiagnostic } from '../core/records/diagnostics';
+import type { IndexedRecord } from '../core/records/model';
+import { parseRecordText } from '../core/records/parseRecord';
 import { COMMANDS } from './constants';
 import type { FolderIndex } from './incidentWorkspace';
 import type { Log } from './log';

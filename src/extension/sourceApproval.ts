@@ -8,7 +8,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ResolvedSource } from '../core/sources';
+import type { ResolvedSource } from '../core/index/recordSources';
 
 const KEY = 'incidentLens.approvedSources';
 

@@ -3,7 +3,7 @@
  * script: the same view model, every text escaped, read-only. No `vscode`
  * import, so it is unit-tested directly.
  */
-import type { TimelineViewModel } from '../core/timelineView';
+import type { TimelineViewModel } from '../core/present/timelineView';
 
 /** Text and double-quoted attribute values (the only quoting used here). */
 export function escapeHtml(s: string): string {

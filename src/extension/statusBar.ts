@@ -1,6 +1,6 @@
 /** "$(flame) 1 active P1 · 1 postmortem overdue"; hidden when there is nothing to say. */
 import * as vscode from 'vscode';
-import { PRIORITIES } from '../core/schema';
+import { PRIORITIES } from '../core/records/schema';
 import { VIEWS } from './constants';
 import type { IncidentWorkspace } from './incidentWorkspace';
 import { DisposableStore } from './lifecycle';

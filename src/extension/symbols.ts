@@ -1,6 +1,6 @@
 /** Where a linked symbol is in a document: the language's symbols first, the text as fallback. */
 import * as vscode from 'vscode';
-import { findDeclaration } from '../core/declarations';
+import { findDeclaration } from '../core/links/declarations';
 
 function flatten(symbols: readonly vscode.DocumentSymbol[], prefix = ''): Flat {
   return symbols.flatMap((s) => {

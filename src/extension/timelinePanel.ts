@@ -6,10 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Incident } from '../core/model';
-import { inIncidentOffset, logEntryOps } from '../core/recordOps';
-import { prepareSimilar, SimilarIndex, type SimilarHit } from '../core/similar';
-import { timelineViewModel, type TimelineViewModel } from '../core/timelineView';
+import type { Incident } from '../core/records/model';
+import { inIncidentOffset, logEntryOps } from '../core/records/recordOps';
+import { prepareSimilar, SimilarIndex, type SimilarHit } from '../core/search/similarIncidents';
+import { timelineViewModel, type TimelineViewModel } from '../core/present/timelineView';
 import { webviewMessageSchema, type HostMessage, type TimelinePanelState } from '../webview/protocol';
 import { currentAuthor } from './author';
 import { COMMANDS } from './constants';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FileAccess, FileStat } from '../core/fileAccess';
+import type { FileAccess, FileStat } from '../core/index/fileAccess';
 
 /** FileAccess through workspace.fs, so remote and virtual workspaces work too. */
 export class WorkspaceFileAccess implements FileAccess {

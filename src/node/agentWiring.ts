@@ -10,8 +10,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CliCommand } from '../core/ai/agentConfig';
 import { CLAUDE_MCP, CLAUDE_SETTINGS, CODEX_CONFIG, CURSOR_MCP, CURSOR_RULES_DIR, detectAgents, GEMINI_SETTINGS, planAgentWiring, type AgentName } from '../core/ai/agentWiring';
-import { AGENTS_FILE, INSTRUCTIONS_DIR, type FilePlan } from '../core/learnings';
-import type { Incident } from '../core/model';
+import { AGENTS_FILE, INSTRUCTIONS_DIR, type FilePlan } from '../core/ai/learnings';
+import type { Incident } from '../core/records/model';
 import { checkInsideWorkspace, readInsideWorkspace, removeInsideWorkspace, UnsafePath, writeInsideWorkspace } from './safeWrite';
 
 const shq = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);

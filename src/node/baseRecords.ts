@@ -7,10 +7,10 @@
  * baseSources.ts). When the change touches no record file, the
  * workspace's own index is the base's and git is not asked at all.
  */
-import type { FileAccess, FileStat } from '../core/fileAccess';
-import { IncidentIndex } from '../core/index';
-import { recordChanges, type BaseRecords } from '../core/recordChanges';
-import type { RecordChangeFinding } from '../core/risk';
+import type { FileAccess, FileStat } from '../core/index/fileAccess';
+import { IncidentIndex } from '../core/index/incidentIndex';
+import { recordChanges, type BaseRecords } from '../core/risk/recordChanges';
+import type { RecordChangeFinding } from '../core/risk/assessRisk';
 import { sourcesDroppedByChange } from './baseSources';
 import { GitRevisionFileAccess } from './git/revisionFiles';
 import { git, GitError } from './git/run';

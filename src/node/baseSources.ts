@@ -7,9 +7,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { IncidentIndex, type LinkScope } from '../core/index';
-import type { RecordChangeFinding } from '../core/risk';
-import { CONFIG_FILE, parseSourcesConfig, type SourceEntry } from '../core/sources';
+import { IncidentIndex, type LinkScope } from '../core/index/incidentIndex';
+import type { RecordChangeFinding } from '../core/risk/assessRisk';
+import { CONFIG_FILE, parseSourcesConfig, type SourceEntry } from '../core/index/recordSources';
 import { git } from './git/run';
 import { NodeFileAccess } from './nodeFileAccess';
 import { resolveSources } from './sources';

@@ -7,7 +7,7 @@
  */
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { IncidentIndex } from '../core/index';
+import type { IncidentIndex } from '../core/index/incidentIndex';
 import type { ExistingRecords, PlanItem } from '../core/import/plan';
 import type { ImportFile } from '../core/import/read';
 import { editRecordFile, RecordEditRefused } from './recordFile';

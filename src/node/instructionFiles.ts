@@ -6,8 +6,8 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles, type FilePlan } from '../core/learnings';
-import type { Incident } from '../core/model';
+import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles, type FilePlan } from '../core/ai/learnings';
+import type { Incident } from '../core/records/model';
 import { checkInsideWorkspace, readInsideWorkspace, removeInsideWorkspace, UnsafePath, writeInsideWorkspace } from './safeWrite';
 
 export interface InstructionRun {

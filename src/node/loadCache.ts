@@ -13,10 +13,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CacheKey, RecordCache } from '../core/index';
-import { DEFAULT_MAX_FILE_BYTES, parseRecordText, type ParsedFile, type ParseOptions } from '../core/parse';
-import type { IncidentRecord } from '../core/schema';
-import { fromWireFile, toWire, type WireFile } from '../core/wire';
+import type { CacheKey, RecordCache } from '../core/index/incidentIndex';
+import { DEFAULT_MAX_FILE_BYTES, parseRecordText, type ParsedFile, type ParseOptions } from '../core/records/parseRecord';
+import type { IncidentRecord } from '../core/records/schema';
+import { fromWireFile, toWire, type WireFile } from '../core/index/recordWire';
 
 const FORMAT = 6;
 const CHUNK = 128;

@@ -1,7 +1,7 @@
 import { promises as fs, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { FileAccess, FileStat } from '../core/fileAccess';
-import { DEFAULT_MAX_FILE_BYTES } from '../core/parse';
+import type { FileAccess, FileStat } from '../core/index/fileAccess';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/records/parseRecord';
 import { readTextUpTo, readTextUpToSync, type BoundedText } from './boundedRead';
 
 /** FileAccess on the local disk, rooted at a workspace folder. */

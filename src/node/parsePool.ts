@@ -10,9 +10,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ParsedFile, ParseOptions } from '../core/parse';
+import type { ParsedFile, ParseOptions } from '../core/records/parseRecord';
 import type { ParseJob, ParseJobResult } from './parseWorker';
-import { fromWire } from '../core/wire';
+import { fromWire } from '../core/index/recordWire';
 
 const JOB_SIZE = 64;
 const IDLE_STOP_MS = 60_000;

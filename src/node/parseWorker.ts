@@ -7,10 +7,10 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord, type ParsedFile, type ParseOptions } from '../core/parse';
+import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord, type ParsedFile, type ParseOptions } from '../core/records/parseRecord';
 import { readTextUpTo, type BoundedText } from './boundedRead';
 import { contentHash } from './loadCache';
-import { toWire, type WireBatch } from '../core/wire';
+import { toWire, type WireBatch } from '../core/index/recordWire';
 
 export interface ParseJob {
   readonly id: number;

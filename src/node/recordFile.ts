@@ -8,11 +8,11 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { formatDiagnostic } from '../core/diagnostics';
-import { applyEdits, type EditOp } from '../core/edit';
-import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord } from '../core/parse';
+import { formatDiagnostic } from '../core/records/diagnostics';
+import { applyEdits, type EditOp } from '../core/records/yamlEdit';
+import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord } from '../core/records/parseRecord';
 import { readTextUpTo } from './boundedRead';
-import type { IndexedRecord } from '../core/model';
+import type { IndexedRecord } from '../core/records/model';
 
 export class RecordEditRefused extends Error {}
 

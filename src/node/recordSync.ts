@@ -7,7 +7,7 @@
  * (watch events arrive late, and not at all on some network file systems).
  * One listing and ~10,000 stats cost tens of milliseconds.
  */
-import type { IncidentIndex } from '../core/index';
+import type { IncidentIndex } from '../core/index/incidentIndex';
 import type { NodeFileAccess } from './nodeFileAccess';
 
 export class RecordSync {

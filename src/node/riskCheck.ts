@@ -10,10 +10,10 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { IncidentIndex } from '../core/index';
-import { withRecordChanges } from '../core/recordChanges';
-import type { Incident } from '../core/model';
-import { assessRisk, fixCommits, type FixTouch, type RecordChangeFinding, type RiskReport } from '../core/risk';
+import type { IncidentIndex } from '../core/index/incidentIndex';
+import { withRecordChanges } from '../core/risk/recordChanges';
+import type { Incident } from '../core/records/model';
+import { assessRisk, fixCommits, type FixTouch, type RecordChangeFinding, type RiskReport } from '../core/risk/assessRisk';
 import { recordsAtBase, pushBase, type JudgedRecords } from './baseRecords';
 import { changedFilesSince, changedLinesSince } from './git/changes';
 import { fixTouches } from './git/fixLines';

@@ -2,8 +2,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_INCIDENTS_FOLDER } from '../core/index';
-import { CONFIG_FILE, parseSourcesConfig, type ResolvedSource, type SourceEntry } from '../core/sources';
+import { DEFAULT_INCIDENTS_FOLDER } from '../core/index/incidentIndex';
+import { CONFIG_FILE, parseSourcesConfig, type ResolvedSource, type SourceEntry } from '../core/index/recordSources';
 
 export interface SourcesResult {
   readonly sources: ResolvedSource[];

@@ -7,7 +7,7 @@
  */
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE } from '../core/sources';
+import { CONFIG_FILE } from '../core/index/recordSources';
 
 const isDir = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
 const exists = (p: string) => statSync(p, { throwIfNoEntry: false }) !== undefined;

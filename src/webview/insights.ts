@@ -6,9 +6,9 @@
  * Record text reaches the page through textContent only.
  */
 import * as Plot from '@observablehq/plot';
-import type { InsightChart, InsightsData, InsightsFilter } from '../core/insightsView';
-import type { MetricsRow } from '../core/insights';
-import { formatDuration } from '../core/time';
+import type { InsightChart, InsightsData, InsightsFilter } from '../core/insights/insightsView';
+import type { MetricsRow } from '../core/insights/insightsReport';
+import { formatDuration } from '../core/time/recordTime';
 import type { InsightsHostMessage, InsightsWebviewMessage } from './insightsProtocol';
 import { el, icon, type Child } from './dom';
 

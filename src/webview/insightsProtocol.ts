@@ -4,8 +4,8 @@
  * before the host acts on it (the webview imports types only).
  */
 import { z } from 'zod';
-import { INSIGHT_CHARTS, type InsightsData } from '../core/insightsView';
-import { PRIORITIES, STATUSES } from '../core/schema';
+import { INSIGHT_CHARTS, type InsightsData } from '../core/insights/insightsView';
+import { PRIORITIES, STATUSES } from '../core/records/schema';
 
 export type InsightsHostMessage = { readonly type: 'state'; readonly data: InsightsData } | { readonly type: 'error'; readonly message: string };
 

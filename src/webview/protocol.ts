@@ -5,8 +5,8 @@
  * so zod stays out of its bundle.
  */
 import { z } from 'zod';
-import { ENTRY_KINDS, MILESTONES } from '../core/schema';
-import type { TimelineViewModel } from '../core/timelineView';
+import { ENTRY_KINDS, MILESTONES } from '../core/records/schema';
+import type { TimelineViewModel } from '../core/present/timelineView';
 
 export type HostMessage = { readonly type: 'state'; readonly model: TimelineViewModel } | { readonly type: 'entryAdded' } | { readonly type: 'error'; readonly message: string };
 

@@ -2,8 +2,8 @@
  * Runs inside the timeline webview. Renders the view model with DOM APIs and
  * textContent only: incident text is never parsed as HTML.
  */
-import type { TimelineItem, TimelineViewModel } from '../core/timelineView';
-import { formatDuration } from '../core/time';
+import type { TimelineItem, TimelineViewModel } from '../core/present/timelineView';
+import { formatDuration } from '../core/time/recordTime';
 import type { HostMessage, TimelinePanelState, WebviewMessage } from './protocol';
 import { el, icon, type Child } from './dom';
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { aiFigures, aiFiguresLine } from '../../src/core/learnings';
+import { aiFigures, aiFiguresLine } from '../../src/core/ai/learnings';
 import { api, closeAllDiscarding, deleteFile, fileUri, readFile, waitFor, workspaceRoot, writeFile } from './helpers';
 
 const TOOL = 'incidentLens_pastIncidents';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ImportOutcome } from '../../src/extension/commands/importIncidents';
-import { parseRecordText } from '../../src/core/parse';
+import { parseRecordText } from '../../src/core/records/parseRecord';
 import type { TreeNode } from '../../src/extension/tree/nodes';
 import { api, label, waitFor, workspaceRoot } from './helpers';
 

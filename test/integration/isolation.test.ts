@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { Incident } from '../../src/core/model';
+import type { Incident } from '../../src/core/records/model';
 import { api, closeAllDiscarding, fileUri, label, waitFor } from './helpers';
 
 /**

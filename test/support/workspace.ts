@@ -2,7 +2,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { IncidentIndex } from '../../src/core/index';
+import { IncidentIndex } from '../../src/core/index/incidentIndex';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 
 /** The repository root (tests run from out/test/...). */

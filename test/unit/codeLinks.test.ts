@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { isVisible, lensTitle, linkedIncidents, type LinkFilter } from '../../src/core/codeLinks';
-import type { IncidentIndex } from '../../src/core/index';
-import { formatRelative } from '../../src/core/time';
+import { isVisible, lensTitle, linkedIncidents, type LinkFilter } from '../../src/core/links/linkedIncidents';
+import type { IncidentIndex } from '../../src/core/index/incidentIndex';
+import { formatRelative } from '../../src/core/time/recordTime';
 import { incidentYaml, TempWorkspace } from '../support/workspace';
 
 const NOW = Date.parse('2025-11-18T12:00:00Z');

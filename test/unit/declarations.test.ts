@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findDeclaration } from '../../src/core/declarations';
+import { findDeclaration } from '../../src/core/links/declarations';
 import { DEMO } from '../support/workspace';
 
 function at(text: string, symbol: string): string | undefined {

@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { formatDiagnostic } from '../../src/core/diagnostics';
-import { incidentMetrics, aggregateMetrics } from '../../src/core/metrics';
-import { formatClock, formatInstant } from '../../src/core/time';
-import type { IncidentIndex } from '../../src/core/index';
+import { formatDiagnostic } from '../../src/core/records/diagnostics';
+import { incidentMetrics, aggregateMetrics } from '../../src/core/insights/incidentMetrics';
+import { formatClock, formatInstant } from '../../src/core/time/recordTime';
+import type { IncidentIndex } from '../../src/core/index/incidentIndex';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { recentDemoRecord } from '../../src/core/demo';
+import { recentDemoRecord } from '../../src/core/time/demoShift';
 import { REPO_ROOT, TempWorkspace } from '../support/workspace';
 
 describe('the demo workspace', () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { formatDiagnostic, type RecordDiagnostic } from '../../src/core/diagnostics';
-import { applyEdits } from '../../src/core/edit';
-import { parseRecordText } from '../../src/core/parse';
-import { fieldRange } from '../../src/core/yamlPositions';
+import { formatDiagnostic, type RecordDiagnostic } from '../../src/core/records/diagnostics';
+import { applyEdits } from '../../src/core/records/yamlEdit';
+import { parseRecordText } from '../../src/core/records/parseRecord';
+import { fieldRange } from '../../src/core/records/yamlPositions';
 import { incidentYaml, TempWorkspace } from '../support/workspace';
 
 /** One-based "line:column" of a diagnostic, as the CLI prints it. */

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { applyEdits, type EditOp } from '../../src/core/edit';
-import { parseRecordText } from '../../src/core/parse';
+import { applyEdits, type EditOp } from '../../src/core/records/yamlEdit';
+import { parseRecordText } from '../../src/core/records/parseRecord';
 import { DEMO } from '../support/workspace';
 
 const INC023 = readFileSync(join(DEMO, '.incidents', 'INC-023.yaml'), 'utf8');

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { strict as assert } from 'node:assert';
-import { postmortemMarkdown } from '../../src/core/export';
+import { postmortemMarkdown } from '../../src/core/present/postmortemExport';
 import { incidentYaml, TempWorkspace } from '../support/workspace';
 
 describe('postmortem export', () => {

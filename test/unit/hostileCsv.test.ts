@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { csvCell } from '../../src/core/csvCell';
-import { INSIGHT_CHARTS, insightsCsv, insightsData } from '../../src/core/insightsView';
+import { csvCell } from '../../src/core/insights/csvCell';
+import { INSIGHT_CHARTS, insightsCsv, insightsData } from '../../src/core/insights/insightsView';
 import { REPO_ROOT, TempWorkspace } from '../support/workspace';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'csv-formula', 'INC-902.yaml');

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatDiagnostic } from '../../src/core/diagnostics';
+import { formatDiagnostic } from '../../src/core/records/diagnostics';
 import { ParsePool } from '../../src/node/parsePool';
 import { editRecordFile, RecordEditRefused } from '../../src/node/recordFile';
 import { readTextUpTo, readTextUpToSync } from '../../src/node/boundedRead';

@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatDiagnostic } from '../../src/core/diagnostics';
-import { parseRecordText } from '../../src/core/parse';
-import { describeRunbook, RUNBOOK_COMMANDS_NOTE } from '../../src/core/present';
-import type { Runbook } from '../../src/core/model';
+import { formatDiagnostic } from '../../src/core/records/diagnostics';
+import { parseRecordText } from '../../src/core/records/parseRecord';
+import { describeRunbook, RUNBOOK_COMMANDS_NOTE } from '../../src/core/present/summaries';
+import type { Runbook } from '../../src/core/records/model';
 import { commandLine, commandProblem } from '../../src/core/trust/terminalText';
 import { REPO_ROOT, TempWorkspace } from '../support/workspace';
 

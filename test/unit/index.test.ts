@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { IndexChange } from '../../src/core/index';
+import type { IndexChange } from '../../src/core/index/incidentIndex';
 import { incidentYaml, TempWorkspace } from '../support/workspace';
 
 describe('IncidentIndex incremental updates', () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { hotspots, isoWeek, metricsReport } from '../../src/core/insights';
-import { IncidentIndex } from '../../src/core/index';
+import { hotspots, isoWeek, metricsReport } from '../../src/core/insights/insightsReport';
+import { IncidentIndex } from '../../src/core/index/incidentIndex';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { REPO_ROOT, TempWorkspace } from '../support/workspace';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { insightsCsv, insightsData } from '../../src/core/insightsView';
+import { insightsCsv, insightsData } from '../../src/core/insights/insightsView';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { writeDemoHistory } from '../../src/node/git/demoHistory';

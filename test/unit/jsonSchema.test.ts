@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonSchemas } from '../../src/core/jsonSchema';
+import { jsonSchemas } from '../../src/core/records/jsonSchema';
 import { REPO_ROOT } from '../support/workspace';
 
 describe('generated JSON Schema', () => {

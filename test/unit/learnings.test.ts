@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { linkedIncidents } from '../../src/core/codeLinks';
+import { linkedIncidents } from '../../src/core/links/linkedIncidents';
 import {
   AGENTS_END,
   AGENTS_START,
@@ -16,8 +16,8 @@ import {
   pastIncidentsReport,
   planInstructionFiles,
   type ExistingFiles,
-} from '../../src/core/learnings';
-import type { IncidentIndex } from '../../src/core/index';
+} from '../../src/core/ai/learnings';
+import type { IncidentIndex } from '../../src/core/index/incidentIndex';
 import { REPO_ROOT, TempWorkspace } from '../support/workspace';
 
 const NOTHING: ExistingFiles = { instructionFiles: [], read: () => undefined };

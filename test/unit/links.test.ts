@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { checkLinkPath, compileGlob, linkCoversLine } from '../../src/core/links';
-import type { IncidentIndex } from '../../src/core/index';
+import { checkLinkPath, compileGlob, linkCoversLine } from '../../src/core/links/linkIndex';
+import type { IncidentIndex } from '../../src/core/index/incidentIndex';
 import { incidentYaml, TempWorkspace } from '../support/workspace';
 
 describe('link matching', () => {

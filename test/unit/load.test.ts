@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync, readdirSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
-import { IncidentIndex, type CacheKey } from '../../src/core/index';
-import { loadedRecordCount, setLoadedRecordLimit, type IndexedRecord } from '../../src/core/model';
-import type { ParsedFile, ParseOptions } from '../../src/core/parse';
+import { IncidentIndex, type CacheKey } from '../../src/core/index/incidentIndex';
+import { loadedRecordCount, setLoadedRecordLimit, type IndexedRecord } from '../../src/core/records/model';
+import type { ParsedFile, ParseOptions } from '../../src/core/records/parseRecord';
 import { LoadCache } from '../../src/node/loadCache';
 import { ParsePool } from '../../src/node/parsePool';
 import { generateWorkspace } from '../../scripts/bench/generate';

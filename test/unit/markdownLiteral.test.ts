@@ -6,11 +6,11 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import { postmortemMarkdown } from '../../src/core/export';
-import { instructionsFile, agentsSection } from '../../src/core/learnings';
-import { mdBlock, mdCell, mdCode, mdInline } from '../../src/core/markdown';
-import { parseRecordText } from '../../src/core/parse';
-import type { Incident } from '../../src/core/model';
+import { postmortemMarkdown } from '../../src/core/present/postmortemExport';
+import { instructionsFile, agentsSection } from '../../src/core/ai/learnings';
+import { mdBlock, mdCell, mdCode, mdInline } from '../../src/core/present/markdownText';
+import { parseRecordText } from '../../src/core/records/parseRecord';
+import type { Incident } from '../../src/core/records/model';
 
 const md = new MarkdownIt({ html: true, linkify: false });
 const escapeHtml = md.utils.escapeHtml;

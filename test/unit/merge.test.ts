@@ -3,11 +3,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyEdits, type EditOp } from '../../src/core/edit';
-import { mergeRecord } from '../../src/core/merge';
-import { parseRecordText } from '../../src/core/parse';
+import { applyEdits, type EditOp } from '../../src/core/records/yamlEdit';
+import { mergeRecord } from '../../src/core/records/recordMerge';
+import { parseRecordText } from '../../src/core/records/parseRecord';
 import { DEMO, REPO_ROOT } from '../support/workspace';
-import type { IncidentRecord } from '../../src/core/schema';
+import type { IncidentRecord } from '../../src/core/records/schema';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const BASE = readFileSync(join(DEMO, '.incidents', 'INC-031.yaml'), 'utf8');

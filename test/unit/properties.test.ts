@@ -9,9 +9,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { isMap, parseDocument, type Pair, type Scalar } from 'yaml';
-import { applyEdits, newRecordText, type EditOp } from '../../src/core/edit';
-import { parseRecordText } from '../../src/core/parse';
-import { ACTION_STATUSES, AI_CONNECTIONS, ENTRY_KINDS, MILESTONES, PRIORITIES, STATUSES } from '../../src/core/schema';
+import { applyEdits, newRecordText, type EditOp } from '../../src/core/records/yamlEdit';
+import { parseRecordText } from '../../src/core/records/parseRecord';
+import { ACTION_STATUSES, AI_CONNECTIONS, ENTRY_KINDS, MILESTONES, PRIORITIES, STATUSES } from '../../src/core/records/schema';
 import { DEMO } from '../support/workspace';
 
 /** Cases per property; CI runs the defaults (10,000+ in all), FC_SCALE=0.1 for a quick local pass. */

@@ -7,13 +7,13 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IncidentIndex } from '../../src/core/index';
-import { incidentMetrics } from '../../src/core/metrics';
+import { IncidentIndex } from '../../src/core/index/incidentIndex';
+import { incidentMetrics } from '../../src/core/insights/incidentMetrics';
 import MarkdownIt from 'markdown-it';
-import { postmortemMarkdown } from '../../src/core/export';
-import { describeIncident } from '../../src/core/present';
-import { learningMarkdown } from '../../src/core/learnings';
-import { formatDate, formatDuration, formatInstant } from '../../src/core/time';
+import { postmortemMarkdown } from '../../src/core/present/postmortemExport';
+import { describeIncident } from '../../src/core/present/summaries';
+import { learningMarkdown } from '../../src/core/ai/learnings';
+import { formatDate, formatDuration, formatInstant } from '../../src/core/time/recordTime';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { REPO_ROOT } from '../support/workspace';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { applyEdits, type EditOp } from '../../src/core/edit';
-import type { Incident } from '../../src/core/model';
-import { parseRecordText } from '../../src/core/parse';
+import { applyEdits, type EditOp } from '../../src/core/records/yamlEdit';
+import type { Incident } from '../../src/core/records/model';
+import { parseRecordText } from '../../src/core/records/parseRecord';
 import {
   actionRecordsFromPlan,
   addActionOps,
@@ -13,8 +13,8 @@ import {
   rootCauseOps,
   setStatusOps,
   startPostmortemOps,
-} from '../../src/core/recordOps';
-import { parseTime, type Instant } from '../../src/core/time';
+} from '../../src/core/records/recordOps';
+import { parseTime, type Instant } from '../../src/core/time/recordTime';
 import { TempWorkspace } from '../support/workspace';
 
 function at(iso: string): Instant {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { repoKey } from '../../src/core/repoUrl';
+import { repoKey } from '../../src/core/links/repoUrl';
 
 describe('repository keys from remote URLs', () => {
   it('reduces every form git accepts to host/owner/name', () => {

@@ -11,9 +11,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import type { FileAccess, FileStat } from '../../src/core/fileAccess';
-import { IncidentIndex } from '../../src/core/index';
-import { recordChanges } from '../../src/core/recordChanges';
+import type { FileAccess, FileStat } from '../../src/core/index/fileAccess';
+import { IncidentIndex } from '../../src/core/index/incidentIndex';
+import { recordChanges } from '../../src/core/risk/recordChanges';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { GitRevisionFileAccess, parseBatch, resolveCommit } from '../../src/node/git/revisionFiles';
 import { checkRisk } from '../../src/node/riskCheck';

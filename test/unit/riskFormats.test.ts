@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parseDocument } from 'yaml';
-import { escapeData, escapeProperty } from '../../src/core/riskFormats';
+import { escapeData, escapeProperty } from '../../src/core/risk/riskFormats';
 import { incidentYaml, REPO_ROOT, TempWorkspace } from '../support/workspace';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');

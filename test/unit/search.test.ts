@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { IncidentSearch } from '../../src/core/search';
+import { IncidentSearch } from '../../src/core/search/fuzzySearch';
 import { incidentYaml, TempWorkspace } from '../support/workspace';
 
 describe('fuzzy search', () => {

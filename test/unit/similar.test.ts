@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { buildIncident, type Incident } from '../../src/core/model';
-import type { IncidentRecord } from '../../src/core/schema';
-import { SimilarIndex, similarReason } from '../../src/core/similar';
+import { buildIncident, type Incident } from '../../src/core/records/model';
+import type { IncidentRecord } from '../../src/core/records/schema';
+import { SimilarIndex, similarReason } from '../../src/core/search/similarIncidents';
 import { caseRecord, evaluateSimilar, loadSimilarSet } from '../../scripts/eval/similarSet';
 import { REPO_ROOT } from '../support/workspace';
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSourcesConfig } from '../../src/core/sources';
+import { parseSourcesConfig } from '../../src/core/index/recordSources';
 import { multiRepo } from '../support/multiRepo';
 import { REPO_ROOT } from '../support/workspace';
 

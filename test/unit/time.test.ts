@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { incidentMetrics } from '../../src/core/metrics';
-import { parseRecordText } from '../../src/core/parse';
-import { formatClock, formatDuration, formatInstant, formatRelative, parseDuration, parseTime, resolveClock, resolveTime, type Instant } from '../../src/core/time';
+import { incidentMetrics } from '../../src/core/insights/incidentMetrics';
+import { parseRecordText } from '../../src/core/records/parseRecord';
+import { formatClock, formatDuration, formatInstant, formatRelative, parseDuration, parseTime, resolveClock, resolveTime, type Instant } from '../../src/core/time/recordTime';
 
 function instant(raw: string): Instant {
   const t = parseTime(raw);

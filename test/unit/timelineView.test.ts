@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { timelineViewModel } from '../../src/core/timelineView';
+import { timelineViewModel } from '../../src/core/present/timelineView';
 import { staticTimelineHtml } from '../../src/extension/staticTimeline';
 import { webviewMessageSchema } from '../../src/webview/protocol';
 import { join } from 'node:path';
-import { IncidentIndex } from '../../src/core/index';
+import { IncidentIndex } from '../../src/core/index/incidentIndex';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { REPO_ROOT, TempWorkspace } from '../support/workspace';
 

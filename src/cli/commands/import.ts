@@ -13,8 +13,8 @@ import { detectFormat, ImportCancelled, progressText, readImport, type ImportFil
 import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat, type Draft, type DraftFact, type ImportProblem } from '../../core/import/types';
 import { existingRecords, expandPaths, importFile, readHead, writePlan } from '../../node/importFiles';
 import { didYouMean, json, openIndex, parse, UsageError, workspaceRoot, type Io } from '../common';
-import { DEFAULT_INCIDENTS_FOLDER } from '../../core/index';
-import { oneLine } from '../../core/present';
+import { DEFAULT_INCIDENTS_FOLDER } from '../../core/index/incidentIndex';
+import { oneLine } from '../../core/present/summaries';
 
 function mappingFrom(values: { map?: string; mapping?: string; 'time-zone'?: string; system?: string }): CsvMapping | undefined {
   if (!values.map && !values.mapping) return undefined;

@@ -5,8 +5,8 @@
  * goes to git's own text merge (git merge-file), never to a silent choice.
  */
 import { promises as fs } from 'node:fs';
-import { mergeRecord, type MergeResult } from '../../core/merge';
-import { DEFAULT_MAX_FILE_BYTES } from '../../core/parse';
+import { mergeRecord, type MergeResult } from '../../core/records/recordMerge';
+import { DEFAULT_MAX_FILE_BYTES } from '../../core/records/parseRecord';
 import { spawnSync } from 'node:child_process';
 import { UsageError, type Io } from '../common';
 import { gitPath } from '../../node/git/run';

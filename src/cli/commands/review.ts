@@ -4,7 +4,7 @@
  * AI tools only as labelled third-party text, never as instruction files or
  * AGENTS.md constraints. `review --list` shows what is still waiting.
  */
-import { markReviewedOps } from '../../core/recordOps';
+import { markReviewedOps } from '../../core/records/recordOps';
 import { incidentOrigin } from '../../core/trust/dataBlock';
 import { flatText } from '../../core/trust/hiddenText';
 import { git } from '../../node/git/run';

@@ -1,6 +1,6 @@
 /** `incident-lens similar ID|--text TEXT`: past incidents alike in cause (core/similar.ts). */
-import { SimilarIndex, similarReason } from '../../core/similar';
-import { summarizeIncident, oneLine } from '../../core/present';
+import { SimilarIndex, similarReason } from '../../core/search/similarIncidents';
+import { summarizeIncident, oneLine } from '../../core/present/summaries';
 import { json, openIndexes, parse, requireIncident, UsageError, workspaceRoot, type Io } from '../common';
 
 export async function similar(args: string[], io: Io): Promise<number> {

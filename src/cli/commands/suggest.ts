@@ -1,12 +1,12 @@
 /** incident-lens suggest ID: code links and commits from git history (core/git/suggest.ts). */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits } from '../../core/edit';
+import { applyEdits } from '../../core/records/yamlEdit';
 import { acceptOps, selectSuggestions, suggestFromHistory, type Suggestions } from '../../core/git/suggest';
 import { shortSha } from '../../core/git/history';
-import type { Incident } from '../../core/model';
-import { formatInstant } from '../../core/time';
-import { DEFAULT_INCIDENTS_FOLDER } from '../../core/index';
+import type { Incident } from '../../core/records/model';
+import { formatInstant } from '../../core/time/recordTime';
+import { DEFAULT_INCIDENTS_FOLDER } from '../../core/index/incidentIndex';
 import { ProcessGitHistory } from '../../node/git/history';
 import { readDeployLog } from '../../node/git/deployLog';
 import { DEPLOY_LOG_PATH, formatDeployLogError } from '../../core/git/deployLog';

@@ -22,8 +22,8 @@
  * Record text goes only into Markdown bodies, inside data blocks
  * (learningMarkdown); JSON and TOML carry our own values only.
  */
-import type { Incident } from '../model';
-import { AGENTS_FILE, applyToGlobs, GENERATED_MARKER, instructionIncidents, learningMarkdown, planInstructionFiles, type ExistingFiles, type FilePlan } from '../learnings';
+import type { Incident } from '../records/model';
+import { AGENTS_FILE, applyToGlobs, GENERATED_MARKER, instructionIncidents, learningMarkdown, planInstructionFiles, type ExistingFiles, type FilePlan } from './learnings';
 import { quoteValue } from '../trust/dataBlock';
 import { AgentConfigError, geminiContextFiles, withClaudeHook, withCodexServer, withMcpServer, type CliCommand } from './agentConfig';
 import { CLAUDE_EDIT_TOOLS } from './editHook';

@@ -15,8 +15,8 @@
  * the reason a person reads names only ids, commits, files and the code's own
  * lines, never record text.
  */
-import type { Incident, Runbook } from '../model';
-import { describeRunbook } from '../present';
+import type { Incident, Runbook } from '../records/model';
+import { describeRunbook } from '../present/summaries';
 import { COMMANDS_FOR_PEOPLE, dataBlock, incidentOrigin, recordOrigin, type DataField } from '../trust/dataBlock';
 import { flatText } from '../trust/hiddenText';
 

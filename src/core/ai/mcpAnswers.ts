@@ -5,14 +5,14 @@
  * record's provenance and the notice beside its data (clients such as Claude
  * Code hand the structured JSON, not the text, to the model).
  */
-import type { Incident, Runbook, ActionItem } from '../model';
-import { AI_CONNECTION_LABELS, type AiConnection } from '../schema';
-import { fillPromptTemplate } from '../learnings';
-import { describeRunbook, summarizeIncident } from '../present';
-import { similarReason, type SimilarHit } from '../similar';
-import type { SearchHit } from '../search';
-import type { RiskReport } from '../risk';
-import { fingerprint } from '../riskFormats';
+import type { Incident, Runbook, ActionItem } from '../records/model';
+import { AI_CONNECTION_LABELS, type AiConnection } from '../records/schema';
+import { fillPromptTemplate } from './learnings';
+import { describeRunbook, summarizeIncident } from '../present/summaries';
+import { similarReason, type SimilarHit } from '../search/similarIncidents';
+import type { SearchHit } from '../search/fuzzySearch';
+import type { RiskReport } from '../risk/assessRisk';
+import { fingerprint } from '../risk/riskFormats';
 import { COMMANDS_FOR_PEOPLE, DATA_NOTICE, dataBlock, dataText, dataValue, incidentOrigin, provenance, quoteValue, recordOrigin } from '../trust/dataBlock';
 import { flatText } from '../trust/hiddenText';
 

@@ -13,7 +13,7 @@
  * shell or to git as an option), its size is bounded, and every problem is
  * reported with file, line, column and field.
  */
-import { parseTime } from '../time';
+import { parseTime } from '../time/recordTime';
 
 export const DEPLOY_LOG_PATH = '.incident-lens/deploys.jsonl';
 /** Larger logs are refused: a deploy log of ten years of deploys every ten minutes is ~50 MB, keep it trimmed. */

@@ -1,5 +1,5 @@
 /** How suggestions say when and what: times in the incident's offset, quoted subjects. */
-import { TIME } from '../time';
+import { TIME } from '../time/recordTime';
 
 /** "15:02" in the incident's offset, with the date when it is another day than start. */
 export function clock(ms: number, offsetMinutes: number, startMs: number): string {

@@ -3,10 +3,10 @@
  * lines where no symbol holds them), at today's paths (renames followed, a
  * symbol that moved to another file found there).
  */
-import { findDeclaration } from '../declarations';
-import type { Incident } from '../model';
-import { outline, symbolsAt } from '../outline';
-import type { CodeLink } from '../schema';
+import { findDeclaration } from '../links/declarations';
+import type { Incident } from '../records/model';
+import { outline, symbolsAt } from '../links/sourceOutline';
+import type { CodeLink } from '../records/schema';
 import { quoted } from './describe';
 import { shortSha, type GitCommit, type GitHistory } from './history';
 import { changedLines as lines, productionWeight } from './rank';

@@ -1,9 +1,9 @@
 /** What accepting suggestions takes by default, and the edit that writes it. */
-import type { EditOp } from '../edit';
-import type { Incident } from '../model';
-import { sameCommit } from '../model';
-import type { CodeLink } from '../schema';
-import { formatInstant } from '../time';
+import type { EditOp } from '../records/yamlEdit';
+import type { Incident } from '../records/model';
+import { sameCommit } from '../records/model';
+import type { CodeLink } from '../records/schema';
+import { formatInstant } from '../time/recordTime';
 import type { SuggestedCommit, SuggestedLink, Suggestions } from './suggestTypes';
 
 /** Whether a suggestion is strong enough to be preselected. */

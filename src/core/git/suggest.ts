@@ -14,9 +14,9 @@
  *     by overlap with the record's words.
  * Each piece of evidence has a weight; a commit's score is their noisy-or.
  */
-import type { ActionItem, Incident } from '../model';
-import type { CommitRole } from '../schema';
-import { formatDuration, TIME } from '../time';
+import type { ActionItem, Incident } from '../records/model';
+import type { CommitRole } from '../records/schema';
+import { formatDuration, TIME } from '../time/recordTime';
 import { clock, quoted } from './describe';
 import { revertedSha, revertedSubject, shortSha, type GitCommit, type GitHistory, type GitHunk } from './history';
 import { linksFrom } from './links';

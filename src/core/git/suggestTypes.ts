@@ -1,6 +1,6 @@
 /** What suggestFromHistory (suggest.ts) takes and answers. */
-import type { CommitRole, CodeLink } from '../schema';
-import type { OutlineSymbol } from '../outline';
+import type { CommitRole, CodeLink } from '../records/schema';
+import type { OutlineSymbol } from '../links/sourceOutline';
 import type { DeployEntry } from './deployLog';
 
 export interface SuggestOptions {

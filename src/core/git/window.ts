@@ -5,8 +5,8 @@
  * deploy information, a commit the running deploy did not have is not
  * ranked at all, and the last deploy's batch ranks first.
  */
-import type { Incident } from '../model';
-import { formatDuration, TIME } from '../time';
+import type { Incident } from '../records/model';
+import { formatDuration, TIME } from '../time/recordTime';
 import { clock, quoted } from './describe';
 import type { DeployEntry } from './deployLog';
 import type { GitCommit, GitHistory } from './history';

@@ -10,8 +10,8 @@
  * time without an offset needs the mapping's timeZone (IANA), written into
  * the record as its timeZone — never guessed.
  */
-import { isTimeZone } from '../time';
-import { PRIORITIES, STATUSES } from '../schema';
+import { isTimeZone } from '../time/recordTime';
+import { PRIORITIES, STATUSES } from '../records/schema';
 import type { Draft, ImportProblem } from './types';
 import { monthNumber } from './markdown';
 

@@ -11,11 +11,11 @@
  * Every new record's text is parsed back before it is planned: an item whose
  * record would not lint clean of errors is skipped with the reason.
  */
-import type { EditOp } from '../edit';
-import { newRecordText } from '../edit';
-import { formatDiagnostic } from '../diagnostics';
-import { parseRecordText } from '../parse';
-import type { ActionRecord, IncidentRecord } from '../schema';
+import type { EditOp } from '../records/yamlEdit';
+import { newRecordText } from '../records/yamlEdit';
+import { formatDiagnostic } from '../records/diagnostics';
+import { parseRecordText } from '../records/parseRecord';
+import type { ActionRecord, IncidentRecord } from '../records/schema';
 import type { Draft, DraftAction, ImportSource } from './types';
 
 export type PlanStatus = 'create' | 'update' | 'unchanged' | 'skip';

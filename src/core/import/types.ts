@@ -4,7 +4,7 @@
  * the source gave. No I/O here: readers hand in text; planning and writing
  * are plan.ts and the callers' (CLI, extension).
  */
-import type { ActionStatus, ActionTerm } from '../schema';
+import type { ActionStatus, ActionTerm } from '../records/schema';
 
 export const IMPORT_FORMATS = ['markdown', 'incident-io', 'pagerduty', 'statuspage', 'csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

@@ -13,7 +13,7 @@
  * shown escaped (hiddenText.ts). HTML comment delimiters are broken up so a
  * record cannot end a comment the tool wrote around it.
  */
-import type { Incident } from '../model';
+import type { Incident } from '../records/model';
 import { flatText, revealHidden } from './hiddenText';
 
 export const DATA_BEGIN = '<<<INCIDENT-NOTES';

@@ -6,8 +6,8 @@
  * chat role tags). These are warnings: a reviewer decides; the AI channels
  * quote the text as data either way (dataBlock.ts).
  */
-import type { SemanticProblem } from '../model';
-import type { FieldPath } from '../yamlPositions';
+import type { SemanticProblem } from '../records/model';
+import type { FieldPath } from '../records/yamlPositions';
 import { hiddenCharacters } from './hiddenText';
 
 /** Fields whose text reaches agents as lessons and constraints. */

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { z } from 'zod';
 import { COMMANDS } from '../constants';
 import type { IncidentWorkspace } from '../incidentWorkspace';
-import { fillPromptTemplate } from '../../core/learnings';
+import { fillPromptTemplate } from '../../core/ai/learnings';
 
 const linkedArgs = z.object({ folder: z.string().optional(), ids: z.array(z.string()).min(1) });
 const copyArgs = z.object({ folder: z.string().optional(), incident: z.string(), file: z.string().optional(), symbol: z.string().optional() });

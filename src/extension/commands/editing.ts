@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import type { Incident } from '../../core/model';
-import { postmortemMarkdown } from '../../core/export';
+import type { Incident } from '../../core/records/model';
+import { postmortemMarkdown } from '../../core/present/postmortemExport';
 import {
   actionRecordsFromPlan,
   addActionOps,
@@ -19,7 +19,7 @@ import {
   rootCauseOps,
   setStatusOps,
   startPostmortemOps,
-} from '../../core/recordOps';
+} from '../../core/records/recordOps';
 import {
   AI_CONNECTIONS,
   AI_CONNECTION_LABELS,
@@ -33,13 +33,13 @@ import {
   STATUSES,
   STATUS_LABELS,
   type IncidentStatus,
-} from '../../core/schema';
-import { formatInstant, formatRelative, parseTime } from '../../core/time';
+} from '../../core/records/schema';
+import { formatInstant, formatRelative, parseTime } from '../../core/time/recordTime';
 import { currentAuthor } from '../author';
 import { COMMANDS } from '../constants';
 import type { FolderIndex, IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
 import { EditRefused, type RecordEditor } from '../recordEditor';
-import { applyEdits } from '../../core/edit';
+import { applyEdits } from '../../core/records/yamlEdit';
 import { IncidentNode, InlineActionNode } from '../tree/nodes';
 import { pickIncident } from './pickIncident';
 import { now as clockNow } from '../clock';

@@ -1,6 +1,6 @@
 /** The guided start: the walkthrough's own commands (open it, add the CI check). */
 import * as vscode from 'vscode';
-import { CI_WORKFLOW_PATH, ciWorkflowText } from '../../core/ciWorkflow';
+import { CI_WORKFLOW_PATH, ciWorkflowText } from '../../core/risk/ciWorkflow';
 import { EXTENSION_ID, WALKTHROUGH } from '../constants';
 import { settings } from '../config';
 

@@ -4,10 +4,10 @@
  */
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import type { EditOp } from '../../core/edit';
-import { normalizePath } from '../../core/links';
-import { repoKey } from '../../core/repoUrl';
-import type { IndexedRecord } from '../../core/model';
+import type { EditOp } from '../../core/records/yamlEdit';
+import { normalizePath } from '../../core/links/linkIndex';
+import { repoKey } from '../../core/links/repoUrl';
+import type { IndexedRecord } from '../../core/records/model';
 import { settings } from '../config';
 import type { FolderIndex, IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
 import type { Log } from '../log';

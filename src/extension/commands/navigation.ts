@@ -1,8 +1,8 @@
 /** Opening records at a field, and linked code at its symbol. */
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import { compileGlob, linkKind, normalizePath, checkLinkPath } from '../../core/links';
-import { fieldRange } from '../../core/yamlPositions';
+import { compileGlob, linkKind, normalizePath, checkLinkPath } from '../../core/links/linkIndex';
+import { fieldRange } from '../../core/records/yamlPositions';
 import type { IncidentWorkspace } from '../incidentWorkspace';
 import { locateSymbol } from '../symbols';
 

@@ -1,8 +1,8 @@
 /** The incident picker every command shares: named by argument, or picked with fuzzy search. */
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import type { Incident } from '../../core/model';
-import { STATUSES, STATUS_LABELS, priorityRank } from '../../core/schema';
+import type { Incident } from '../../core/records/model';
+import { STATUSES, STATUS_LABELS, priorityRank } from '../../core/records/schema';
 import type { IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
 import { IncidentNode, InlineActionNode } from '../tree/nodes';
 

@@ -5,7 +5,7 @@
  * from; writes source.reviewed through the one edit path.
  */
 import * as vscode from 'vscode';
-import { markReviewedOps } from '../../core/recordOps';
+import { markReviewedOps } from '../../core/records/recordOps';
 import { incidentOrigin } from '../../core/trust/dataBlock';
 import { flatText } from '../../core/trust/hiddenText';
 import { currentAuthor } from '../author';

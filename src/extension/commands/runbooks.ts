@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import type { Incident, Runbook } from '../../core/model';
+import type { Incident, Runbook } from '../../core/records/model';
 import { commandLine, commandProblem } from '../../core/trust/terminalText';
 import { COMMANDS } from '../constants';
 import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';

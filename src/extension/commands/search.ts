@@ -1,7 +1,7 @@
 /** "Incident Lens: Search Incidents…": fuse.js ranking in a quick pick. */
 import * as vscode from 'vscode';
-import type { SearchHit } from '../../core/search';
-import { STATUS_LABELS } from '../../core/schema';
+import type { SearchHit } from '../../core/search/fuzzySearch';
+import { STATUS_LABELS } from '../../core/records/schema';
 import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
 import { STRINGS } from '../strings';
 import { COMMANDS } from '../constants';

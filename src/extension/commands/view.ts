@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CONFIG } from '../constants';
 import { settings, update, type GroupBy, type SortBy } from '../config';
 import { STRINGS } from '../strings';
-import { recentDemoRecord } from '../../core/demo';
+import { recentDemoRecord } from '../../core/time/demoShift';
 import { now as clockNow } from '../clock';
 
 /** A setting picked from a short list (or given as the argument), current value marked. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { isRunbookStale, type Incident } from '../../core/model';
-import { bySeverityThenRecency } from '../../core/index';
-import { incidentNumber } from '../../core/index';
-import { PRIORITIES, PRIORITY_DEFINITIONS, STATUS_LABELS, type IncidentStatus, priorityText } from '../../core/schema';
+import { isRunbookStale, type Incident } from '../../core/records/model';
+import { bySeverityThenRecency } from '../../core/index/incidentIndex';
+import { incidentNumber } from '../../core/index/incidentIndex';
+import { PRIORITIES, PRIORITY_DEFINITIONS, STATUS_LABELS, type IncidentStatus, priorityText } from '../../core/records/schema';
 import { settings, type GroupBy, type SortBy } from '../config';
 import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
 import { DisposableStore } from '../lifecycle';

@@ -3,17 +3,17 @@
  * I/O, no pop-ups) and sets a contextValue that view/item/context menus match.
  */
 import { incidentOrigin } from '../../core/trust/dataBlock';
-import { commitPhrase, commitsLine, incidentCommits, type IncidentCommit } from '../../core/commits';
+import { commitPhrase, commitsLine, incidentCommits, type IncidentCommit } from '../../core/present/commitPhrases';
 import * as vscode from 'vscode';
-import type { LinkKind } from '../../core/links';
-import { linkKind } from '../../core/links';
-import type { ActionItem, Incident, ResolvedEntry, Runbook } from '../../core/model';
-import { isRunbookStale, postmortemOwed, runbookAgeDays, runbookRole } from '../../core/model';
+import type { LinkKind } from '../../core/links/linkIndex';
+import { linkKind } from '../../core/links/linkIndex';
+import type { ActionItem, Incident, ResolvedEntry, Runbook } from '../../core/records/model';
+import { isRunbookStale, postmortemOwed, runbookAgeDays, runbookRole } from '../../core/records/model';
 import { settings } from '../config';
-import type { OpenAction } from '../../core/index';
-import { AI_CONNECTION_LABELS, STATUS_LABELS, type CodeLink, type Priority, priorityDefinition, priorityText } from '../../core/schema';
-import { formatClock, formatDate, formatDuration, formatRelative } from '../../core/time';
-import { oneLine } from '../../core/present';
+import type { OpenAction } from '../../core/index/incidentIndex';
+import { AI_CONNECTION_LABELS, STATUS_LABELS, type CodeLink, type Priority, priorityDefinition, priorityText } from '../../core/records/schema';
+import { formatClock, formatDate, formatDuration, formatRelative } from '../../core/time/recordTime';
+import { oneLine } from '../../core/present/summaries';
 import { commandLine } from '../../core/trust/terminalText';
 import { COLORS, COMMANDS } from '../constants';
 import type { FolderIndex } from '../incidentWorkspace';

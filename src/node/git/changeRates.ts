@@ -3,7 +3,7 @@
  * --numstat` over the hotspots' paths): the denominator of "incidents per
  * 1,000 changed lines", the hotspot's risk rate.
  */
-import type { Hotspot } from '../../core/insights';
+import type { Hotspot } from '../../core/insights/insightsReport';
 import { git, GitError } from './run';
 
 export const RATE_WINDOW_DAYS = 365;

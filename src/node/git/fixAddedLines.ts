@@ -5,7 +5,7 @@
  * merge, what the merge brought), limited to the file. A fix not in this
  * clone, or no git at all, gives nothing.
  */
-import type { FixCommit } from '../../core/risk';
+import type { FixCommit } from '../../core/risk/assessRisk';
 import type { FixAddedLines } from '../../core/ai/editHook';
 import { git, GitError } from './run';
 

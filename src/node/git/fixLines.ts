@@ -4,9 +4,9 @@
  * that revert a fix. Bounded: only the diff's changed lines are blamed, no
  * further back than the oldest fix.
  */
-import type { FixTouch, FixCommit } from '../../core/risk';
+import type { FixTouch, FixCommit } from '../../core/risk/assessRisk';
 import { revertedSha } from '../../core/git/history';
-import { sameCommit } from '../../core/model';
+import { sameCommit } from '../../core/records/model';
 import { parseHunks } from './history';
 import { git, GitError } from './run';
 

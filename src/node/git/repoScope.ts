@@ -1,6 +1,6 @@
 /** Which repository a folder is in, for repository-qualified links: its remotes' keys and its path inside the clone. */
-import type { LinkScope } from '../../core/index';
-import { repoKey } from '../../core/repoUrl';
+import type { LinkScope } from '../../core/index/incidentIndex';
+import { repoKey } from '../../core/links/repoUrl';
 import { git, GitError } from './run';
 
 export async function repoScope(dir: string, foreign = false): Promise<LinkScope | undefined> {

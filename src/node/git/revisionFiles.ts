@@ -9,8 +9,8 @@
  * (the index never sees it, as it skips such files on disk). Symbolic links
  * and submodules are not records (the disk access skips them too).
  */
-import { isRecordFile, type FileAccess, type FileStat } from '../../core/fileAccess';
-import { DEFAULT_MAX_FILE_BYTES } from '../../core/parse';
+import { isRecordFile, type FileAccess, type FileStat } from '../../core/index/fileAccess';
+import { DEFAULT_MAX_FILE_BYTES } from '../../core/records/parseRecord';
 import { git, gitBytes, GitError } from './run';
 
 /** Blobs read per `cat-file` process. */

@@ -1,5 +1,5 @@
 /** Incident Lens's own Markdown export read back: entry tags and communications. */
-import { COMMUNICATION_LABELS, type CommunicationChannel } from '../../schema';
+import { COMMUNICATION_LABELS, type CommunicationChannel } from '../../records/schema';
 import { inlineText } from './inline';
 
 export function ownTags(rest: string): { text: string; author?: string; kind?: string; milestone?: string } {

@@ -10,7 +10,7 @@
  * not give stays empty and the record says why; a section the format has no
  * field for is named in a comment at the head of the record.
  */
-import { formatDuration } from '../../time';
+import { formatDuration } from '../../time/recordTime';
 import type { Draft, DraftFact, ImportProblem } from '../types';
 import { actionItems } from './actions';
 import { dayText, findDate, inlineText, type Day } from './inline';

@@ -1,5 +1,5 @@
 /** The document's sections into the record's text fields. */
-import { AI_CONNECTION_LABELS, DETECTION_METHODS, STATUS_LABELS, type IncidentStatus } from '../../schema';
+import { AI_CONNECTION_LABELS, DETECTION_METHODS, STATUS_LABELS, type IncidentStatus } from '../../records/schema';
 import { inlineText } from './inline';
 import { ownCommunications, unmd } from './own';
 import type { Block, Key, Line } from './sections';

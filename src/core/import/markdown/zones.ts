@@ -6,7 +6,7 @@
  * Abbreviations with several meanings (CST, IST, BST, AST) are never
  * resolved: the caller warns and leaves the times without an offset.
  */
-import { isTimeZone, zoneOffsetMinutes } from '../../time';
+import { isTimeZone, zoneOffsetMinutes } from '../../time/recordTime';
 import { pad, type Day } from './inline';
 
 export interface Zone {

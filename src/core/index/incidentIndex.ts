@@ -1,0 +1,683 @@
+/**
+ * IncidentIndex: every record of one workspace folder, parsed once, updated
+ * one file at a time, answering the questions the views, providers and CLI ask.
+ */
+import { compareDiagnostics, FILE_START, type RecordDiagnostic, type Range } from '../records/diagnostics';
+import { isRecordFile, type FileAccess, type FileStat } from './fileAccess';
+import { LinkIndex, linkKind, normalizePath, repoPathKey, type LinkKind, type LinkRef } from '../links/linkIndex';
+import { isActionOpen, isRunbookStale, postmortemOwed, runbookAgeDays, systemName, type ActionItem, type Incident, type IndexedRecord, type ResolvedAction, type Runbook } from '../records/model';
+import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord, type ParsedFile, type ParseOptions } from '../records/parseRecord';
+import { type IncidentStatus, priorityRank } from '../records/schema';
+import { IncidentSearch } from '../search/fuzzySearch';
+import type { Instant } from '../time/recordTime';
+
+export const DEFAULT_INCIDENTS_FOLDER = '.incidents';
+export const DEFAULT_RUNBOOK_STALE_DAYS = 90;
+
+/** "Payment service — /api/checkout" and "payment service" name the same system. */
+function systemKey(system: string | undefined): string | undefined {
+  return systemName(system)?.toLowerCase();
+}
+
+export interface IndexOptions {
+  /** Folder of records, relative to the workspace folder. */
+  folder?: string;
+  maxFileBytes?: number;
+  /** Check that linked files and directories exist (one stat per link). */
+  checkLinkTargets?: boolean;
+  /** Runbooks not verified for longer are flagged (default 90 days; 0 turns it off). */
+  runbookStaleAfterDays?: number;
+  /** The clock, for staleness (tests pin it). */
+  now?: () => number;
+  /**
+   * Parses many files off the main thread (worker threads in Node hosts),
+   * yielding batches. Without it, files are parsed here one at a time.
+   */
+  bulkParse?: BulkParse;
+  /** Stats many files off the main thread (worker threads in Node hosts); else the access's own way. */
+  bulkStat?: (paths: readonly string[]) => Promise<Array<FileStat | undefined>>;
+  /** A persistent cache of parsed files across loads (warm start). */
+  cache?: RecordCache;
+  /** After each load, build the search index in the background, in slices (hosts that will search: the extension). */
+  prepareSearch?: boolean;
+  /** Which links apply to the files this index is asked about (repository-qualified links; record sources). */
+  linkScope?: LinkScope;
+}
+
+/**
+ * The files an index is asked about belong to a repository: links naming one
+ * of `repos` apply at `prefix` + the path (the folder's place inside the
+ * repository). Links without a repository apply as written unless the records
+ * are `foreign` (read from another repository, a record source): theirs point
+ * into that repository.
+ */
+export interface LinkScope {
+  readonly repos: readonly string[];
+  readonly prefix: string;
+  readonly foreign?: boolean;
+}
+
+export type BulkParse = (paths: readonly string[], options: ParseOptions) => AsyncIterable<ParsedFile[]>;
+
+/** What a cache needs to know about a file to trust an entry: its identity on disk. */
+export interface CacheKey {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export interface RecordCache {
+  /**
+   * Parsed files still valid for their keys on disk (by identity, else by
+   * content hash); the rest must be parsed. The keys arrive while the cache
+   * reads (the stats run alongside), files missing from them are misses.
+   */
+  lookup(paths: readonly string[], keys: Promise<ReadonlyMap<string, CacheKey>>, options: ParseOptions): Promise<Map<string, ParsedFile>>;
+  /** Stores the result of a full load (only what changed is rewritten). */
+  store(files: ReadonlyArray<{ path: string; key: CacheKey; parsed: ParsedFile }>, options: ParseOptions): Promise<void>;
+}
+
+/** Lets the event loop run between slices of main-thread work. */
+const yieldToLoop = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+/** Main-thread work runs in slices this long: with a garbage-collection pause on top, still well under 50 ms. */
+const SLICE_MS = 8;
+/** Fewer files than this are parsed here, without starting workers. */
+export const BULK_MIN = 100;
+
+export interface IndexChange {
+  /** Files whose records were added, changed or removed. */
+  readonly files: readonly string[];
+}
+
+export type Listener = (change: IndexChange) => void;
+
+/** An open action, inline in an incident or as its own record. */
+export type OpenAction =
+  | { readonly source: 'inline'; readonly incident: Incident; readonly item: ResolvedAction; readonly deadline?: Instant; readonly overdue: boolean }
+  | { readonly source: 'record'; readonly incident?: Incident; readonly item: ActionItem; readonly deadline?: Instant; readonly overdue: boolean };
+
+export function incidentNumber(id: string): number {
+  const m = /(\d+)/.exec(id);
+  return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
+}
+
+function byId(a: IndexedRecord, b: IndexedRecord): number {
+  return incidentNumber(a.id) - incidentNumber(b.id) || a.id.localeCompare(b.id, undefined, { numeric: true });
+}
+
+/** Most severe first, then most recent. */
+export function bySeverityThenRecency(a: Incident, b: Incident): number {
+  return priorityRank(a.head.priority) - priorityRank(b.head.priority) || (b.start?.ms ?? 0) - (a.start?.ms ?? 0);
+}
+
+export class IncidentIndex {
+  readonly folder: string;
+  private files = new Map<string, ParsedFile>();
+  private missingLinkTargets = new Map<string, RecordDiagnostic[]>();
+  private links = new LinkIndex();
+  private readonly listeners = new Set<Listener>();
+  private ids?: Map<string, IndexedRecord[]>;
+  private crossDiagnostics?: Map<string, RecordDiagnostic[]>;
+  private sortedIncidents?: Incident[];
+  private sortedActions?: ActionItem[];
+  private sortedRunbooks?: Runbook[];
+  private fuzzy?: IncidentSearch;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** The cache write of the last load, still running in the background (tests, benchmark, shutdown wait for it). */
+  cacheWrite: Promise<void> = Promise.resolve();
+  /** The background build of the search index after the last load (with `prepareSearch`). */
+  searchBuild: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly access: FileAccess,
+    private readonly options: IndexOptions = {},
+  ) {
+    this.folder = normalizePath(options.folder ?? DEFAULT_INCIDENTS_FOLDER).replace(/\/+$/, '');
+  }
+
+  /** Is this workspace-relative path a record this index owns? */
+  owns(path: string): boolean {
+    const p = normalizePath(path);
+    return p.startsWith(`${this.folder}/`) && isRecordFile(p);
+  }
+
+  onDidChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Reads every record under the folder (replacing what was loaded). Parsing
+   * runs in the bulk parser when there is one, main-thread work in slices of
+   * ~8 ms; the new state is built on the side and swapped in one step, so
+   * readers never see a half-loaded index.
+   */
+  load(): Promise<void> {
+    return this.serial(async () => {
+      const paths = (await this.access.listFiles(this.folder)).filter((p) => this.owns(p));
+      const cache = this.options.cache;
+      // The files' stats (in the workers on big folders) run while the cache reads what it has.
+      const keysPromise = cache ? this.statAll(paths) : Promise.resolve(new Map<string, CacheKey>());
+      const cached = cache ? await cache.lookup(paths, keysPromise, this.parseOptions) : new Map<string, ParsedFile>();
+      const keys = await keysPromise;
+      const parsed: ParsedFile[] = [];
+      const files = new Map<string, ParsedFile>();
+      const links = new LinkIndex();
+      let slice = performance.now();
+      const take = async (p: ParsedFile) => {
+        parsed.push(p);
+        files.set(p.file, p);
+        if (p.record) links.add(p.record);
+        if (performance.now() - slice > SLICE_MS) {
+          await yieldToLoop();
+          slice = performance.now();
+        }
+      };
+      const toParse: string[] = [];
+      for (const path of paths) {
+        const hit = cached.get(path);
+        if (hit) await take(hit);
+        else toParse.push(path);
+      }
+      // Workers pay for themselves on big folders only (starting them costs ~0.1 s).
+      if (this.options.bulkParse && toParse.length >= BULK_MIN) {
+        try {
+          for await (const batch of this.options.bulkParse(toParse, this.parseOptions)) for (const p of batch) await take(p);
+        } catch {
+          // Workers unavailable or failed: what they did not deliver is parsed below, on this thread.
+        }
+      }
+      for (const path of toParse) {
+        if (files.has(path)) continue;
+        const read = await this.readAndParse(path);
+        if (read) await take(read);
+      }
+      const missing = new Map<string, RecordDiagnostic[]>();
+      if (this.options.checkLinkTargets) await this.checkAllLinkTargets(parsed, missing);
+      const before = [...this.files.keys()];
+      this.files = files;
+      this.links = links;
+      this.missingLinkTargets = missing;
+      this.fuzzy = undefined;
+      this.invalidate();
+      this.changed([...new Set([...before, ...paths])]);
+      if (this.options.prepareSearch) this.searchBuild = this.buildSearchInSlices().catch(() => undefined);
+      // The cache is written after the records are in use, not before.
+      if (cache && toParse.length) {
+        const fresh = parsed.filter((p) => keys.has(p.file)).map((p) => ({ path: p.file, key: keys.get(p.file)!, parsed: p }));
+        this.cacheWrite = cache.store(fresh, this.parseOptions).catch(() => undefined);
+      }
+    });
+  }
+
+  /** Size and mtime of each file, as cache keys. */
+  private async statAll(paths: readonly string[]): Promise<Map<string, CacheKey>> {
+    const out = new Map<string, CacheKey>();
+    (await this.statMany(paths)).forEach((s, i) => s && out.set(paths[i]!, { size: s.size, mtimeMs: s.mtimeMs }));
+    return out;
+  }
+
+  /** Workers for many paths, else the host's fast path when it has one, else a few hundred `stat`s at a time. */
+  private async statMany(paths: readonly string[]): Promise<Array<FileStat | undefined>> {
+    if (this.options.bulkStat && paths.length >= BULK_MIN) {
+      try {
+        return await this.options.bulkStat(paths);
+      } catch {
+        // workers failed: below
+      }
+    }
+    if (this.access.statMany) return this.access.statMany(paths);
+    const out: Array<FileStat | undefined> = [];
+    for (let i = 0; i < paths.length; i += 256) out.push(...(await Promise.all(paths.slice(i, i + 256).map((p) => this.access.stat(p)))));
+    return out;
+  }
+
+  /** One stat per distinct linked path (not per link), all at once (workers or the host's fast path). */
+  private async checkAllLinkTargets(parsed: readonly ParsedFile[], into: Map<string, RecordDiagnostic[]>): Promise<void> {
+    const targets = new Set<string>();
+    let slice = performance.now();
+    for (const p of parsed) {
+      for (const link of p.record?.links ?? []) {
+        if (link.repo !== undefined || this.options.linkScope?.foreign) continue;
+        const path = normalizePath(link.path);
+        const kind = linkKind(path);
+        if (kind !== 'glob') targets.add(kind === 'directory' ? path.replace(/\/+$/, '') : path);
+      }
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToLoop();
+        slice = performance.now();
+      }
+    }
+    const list = [...targets];
+    const exists = new Map<string, boolean>();
+    (await this.statMany(list)).forEach((s, i) => exists.set(list[i]!, !!s));
+    slice = performance.now();
+    for (const p of parsed) {
+      await this.checkLinkTargets(p, into, exists);
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToLoop();
+        slice = performance.now();
+      }
+    }
+  }
+
+  /** Re-reads one file from disk (created, changed or deleted). */
+  refreshFile(path: string): Promise<void> {
+    const p = normalizePath(path);
+    return this.serial(async () => {
+      if (!this.owns(p)) return;
+      const read = await this.readAndParse(p);
+      if (read === undefined) this.drop(p);
+      else await this.replace(read);
+      this.changed([p]);
+    });
+  }
+
+  /** Parses unsaved editor text for a record (the buffer is the truth while it is open). */
+  setText(path: string, text: string): Promise<void> {
+    const p = normalizePath(path);
+    return this.serial(async () => {
+      if (!this.owns(p)) return;
+      await this.replace(parseRecordText(p, text, this.parseOptions));
+      this.changed([p]);
+    });
+  }
+
+  /** Re-checks that linked files exist (after files were created, deleted or renamed). */
+  recheckLinkTargets(): Promise<void> {
+    return this.serial(async () => {
+      if (!this.options.checkLinkTargets) return;
+      // One stat per distinct target, the checks in slices: this runs whenever files are created or deleted.
+      const fresh = new Map<string, RecordDiagnostic[]>();
+      await this.checkAllLinkTargets([...this.files.values()], fresh);
+      const changed: string[] = [];
+      for (const file of new Set([...this.missingLinkTargets.keys(), ...fresh.keys()])) {
+        if (JSON.stringify(this.missingLinkTargets.get(file) ?? []) !== JSON.stringify(fresh.get(file) ?? [])) changed.push(file);
+      }
+      this.missingLinkTargets = fresh;
+      if (changed.length) this.changed(changed);
+    });
+  }
+
+  /** Every link whose path is this file, or a directory containing it (for renames). */
+  linksNaming(path: string): LinkRef[] {
+    const p = normalizePath(path);
+    const out: LinkRef[] = [];
+    for (const record of this.records()) {
+      record.links.forEach((link, index) => {
+        const lp = normalizePath(link.path);
+        const kind = linkKind(lp);
+        if (kind === 'glob') return;
+        if (lp === p || lp.replace(/\/+$/, '') === p || lp.startsWith(`${p}/`)) out.push({ record, link, index, kind });
+      });
+    }
+    return out;
+  }
+
+  removeFile(path: string): Promise<void> {
+    const p = normalizePath(path);
+    return this.serial(async () => {
+      if (!this.files.has(p)) return;
+      this.drop(p);
+      this.changed([p]);
+    });
+  }
+
+  private get parseOptions(): ParseOptions {
+    return { maxFileBytes: this.options.maxFileBytes };
+  }
+
+  // ---- questions -------------------------------------------------------
+
+  parsed(path: string): ParsedFile | undefined {
+    return this.files.get(normalizePath(path));
+  }
+
+  allFiles(): ParsedFile[] {
+    return [...this.files.values()];
+  }
+
+  incidents(): readonly Incident[] {
+    return (this.sortedIncidents ??= this.records()
+      .filter((r): r is Incident => r.kind === 'incident')
+      .sort(byId));
+  }
+
+  actionRecords(): readonly ActionItem[] {
+    return (this.sortedActions ??= this.records()
+      .filter((r): r is ActionItem => r.kind === 'action')
+      .sort(byId));
+  }
+
+  runbooks(): readonly Runbook[] {
+    return (this.sortedRunbooks ??= this.records()
+      .filter((r): r is Runbook => r.kind === 'runbook')
+      .sort((a, b) => a.id.localeCompare(b.id)));
+  }
+
+  runbook(id: string): Runbook | undefined {
+    const r = this.byId(id);
+    return r?.kind === 'runbook' ? r : undefined;
+  }
+
+  /** Runbooks whose links cover the file. */
+  runbooksForFile(path: string): Runbook[] {
+    const out = new Set<Runbook>();
+    for (const ref of this.lookupLinks(path)) if (ref.record.kind === 'runbook') out.add(ref.record);
+    return [...out].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /**
+   * Runbooks for an incident: the ones it (or its action records) names, then
+   * those for its system, then those whose links cover a file it links to.
+   */
+  runbooksForIncident(incident: Incident): Array<{ runbook: Runbook; why: 'named' | 'system' | 'code' }> {
+    const out = new Map<Runbook, 'named' | 'system' | 'code'>();
+    const named = [...(incident.head.runbooks ?? []), ...this.actionRecordsOf(incident.id).flatMap((a) => a.record.runbooks ?? [])];
+    for (const id of named) {
+      const rb = this.runbook(id);
+      if (rb && !out.has(rb)) out.set(rb, 'named');
+    }
+    const system = systemKey(incident.head.impact?.system);
+    if (system) for (const rb of this.runbooks()) if (!out.has(rb) && systemKey(rb.record.system) === system) out.set(rb, 'system');
+    for (const link of incident.links) {
+      const path = normalizePath(link.path);
+      if (linkKind(path) !== 'file') continue;
+      for (const rb of this.runbooksForFile(path)) if (!out.has(rb)) out.set(rb, 'code');
+    }
+    return [...out].map(([runbook, why]) => ({ runbook, why }));
+  }
+
+  /** Runbooks not verified for more than `days` (or never), for the tree, Problems and lint. */
+  staleRunbooks(now: number, days = this.options.runbookStaleAfterDays ?? DEFAULT_RUNBOOK_STALE_DAYS): Array<{ runbook: Runbook; ageDays?: number }> {
+    return this.runbooks()
+      .filter((runbook) => isRunbookStale(runbook, now, days))
+      .map((runbook) => ({ runbook, ageDays: runbookAgeDays(runbook, now) }));
+  }
+
+  /**
+   * Builds the search index in slices of ~8 ms, queued behind the load like
+   * any change, so the first search after a load finds it ready. A search
+   * asked for before it is done builds it at once instead.
+   */
+  private buildSearchInSlices(): Promise<void> {
+    return this.serial(async () => {
+      const search = new IncidentSearch();
+      let slice = performance.now();
+      for (const incident of this.incidents()) {
+        if (this.fuzzy) return;
+        search.add(incident);
+        if (performance.now() - slice > SLICE_MS) {
+          await yieldToLoop();
+          slice = performance.now();
+        }
+      }
+      this.fuzzy ??= search;
+    });
+  }
+
+  /** Fuzzy search over the incidents: built after a load (or on first use), then updated one file at a time. */
+  search(): IncidentSearch {
+    return (this.fuzzy ??= new IncidentSearch(this.incidents()));
+  }
+
+  byId(id: string): IndexedRecord | undefined {
+    return this.idMap().get(id.toUpperCase())?.[0];
+  }
+
+  incident(id: string): Incident | undefined {
+    const r = this.byId(id);
+    return r?.kind === 'incident' ? r : undefined;
+  }
+
+  byStatus(status: IncidentStatus): Incident[] {
+    return this.incidents().filter((i) => i.head.status === status);
+  }
+
+  /** Action records whose parent is this incident. */
+  actionRecordsOf(incidentId: string): ActionItem[] {
+    return this.actionRecords().filter((a) => a.record.incident === incidentId);
+  }
+
+  /** Every link covering the file: exact path, directory or glob; repository-qualified ones by the link scope. */
+  linksForFile(path: string): LinkRef[] {
+    return this.lookupLinks(path);
+  }
+
+  /** Sets which links apply to the files this index is asked about (the extension learns the folder's remotes after loading). */
+  setLinkScope(scope: LinkScope | undefined): void {
+    this.options.linkScope = scope;
+  }
+
+  get linkScope(): LinkScope | undefined {
+    return this.options.linkScope;
+  }
+
+  private lookupLinks(path: string): LinkRef[] {
+    const scope = this.options.linkScope;
+    const own = scope?.foreign ? [] : this.links.lookup(path);
+    if (!scope?.repos.length) return own;
+    const inRepo = normalizePath(`${scope.prefix}${path}`);
+    return [...own, ...scope.repos.flatMap((repo) => this.links.lookup(repoPathKey(repo, inRepo)))];
+  }
+
+  /** Incidents linked to the file (directly or through their action records), most severe and recent first. */
+  incidentsForFile(path: string): Incident[] {
+    const out = new Set<Incident>();
+    for (const ref of this.lookupLinks(path)) {
+      const inc = ref.record.kind === 'incident' ? ref.record : ref.record.kind === 'action' ? this.incident(ref.record.record.incident) : undefined;
+      if (inc) out.add(inc);
+    }
+    return [...out].sort(bySeverityThenRecency);
+  }
+
+  /** Links that name this symbol in this file. */
+  linksForSymbol(path: string, symbol: string): LinkRef[] {
+    return this.lookupLinks(path).filter((ref) => ref.link.symbol === symbol);
+  }
+
+  openActions(now: number): OpenAction[] {
+    const out: OpenAction[] = [];
+    for (const incident of this.incidents()) {
+      for (const item of incident.openActions) {
+        out.push({ source: 'inline', incident, item, deadline: item.deadline, overdue: !!item.deadline && item.deadline.ms < now });
+      }
+    }
+    for (const item of this.actionRecords()) {
+      if (!isActionOpen(item)) continue;
+      out.push({ source: 'record', incident: this.incident(item.record.incident), item, deadline: item.deadline, overdue: !!item.deadline && item.deadline.ms < now });
+    }
+    // Overdue first, then by deadline (none last).
+    return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline?.ms ?? Infinity) - (b.deadline?.ms ?? Infinity));
+  }
+
+  /** Incidents whose postmortem is owed, with whether it is overdue. */
+  postmortemsDue(now: number): Array<{ incident: Incident; deadline: Instant; overdue: boolean }> {
+    return this.incidents()
+      .filter(postmortemOwed)
+      .map((incident) => ({ incident, deadline: incident.postmortemDeadline!, overdue: incident.postmortemDeadline!.ms < now }))
+      .sort((a, b) => a.deadline.ms - b.deadline.ms);
+  }
+
+  /** All diagnostics: per file (YAML, schema, semantics), cross-record and link targets. */
+  diagnostics(): RecordDiagnostic[] {
+    const out: RecordDiagnostic[] = [];
+    for (const f of this.files.values()) out.push(...this.diagnosticsFor(f.file));
+    return out.sort(compareDiagnostics);
+  }
+
+  diagnosticsFor(path: string): RecordDiagnostic[] {
+    const p = normalizePath(path);
+    const parsed = this.files.get(p);
+    if (!parsed) return [];
+    return [...parsed.diagnostics, ...(this.cross().get(p) ?? []), ...(this.missingLinkTargets.get(p) ?? []), ...this.staleness(parsed)];
+  }
+
+  private staleness(parsed: ParsedFile): RecordDiagnostic[] {
+    const rb = parsed.record;
+    if (rb?.kind !== 'runbook') return [];
+    const days = this.options.runbookStaleAfterDays ?? DEFAULT_RUNBOOK_STALE_DAYS;
+    const now = (this.options.now ?? Date.now)();
+    if (!isRunbookStale(rb, now, days)) return [];
+    const age = runbookAgeDays(rb, now);
+    const message =
+      age === undefined
+        ? `runbook ${rb.id} has never been verified: try it and set lastVerified (runbooks older than ${days} days are flagged)`
+        : `runbook ${rb.id} was last verified ${age} days ago (more than ${days}): try it again and update lastVerified`;
+    return [{ file: parsed.file, range: parsed.anchors.get('lastVerified') ?? FILE_START, severity: 'warning', field: age === undefined ? 'id' : 'lastVerified', message, code: 'runbook-stale' }];
+  }
+
+  // ---- internals -------------------------------------------------------
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A record file, parsed; one over the size limit is reported from its size, never read whole. Undefined: gone. */
+  private async readAndParse(path: string): Promise<ParsedFile | undefined> {
+    const max = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    let read: { text: string } | { tooLarge: number };
+    try {
+      if (this.access.readTextUpTo) read = await this.access.readTextUpTo(path, max);
+      else {
+        const st = await this.access.stat(path);
+        if (!st) return undefined;
+        read = st.size > max ? { tooLarge: st.size } : { text: await this.access.readFile(path) };
+      }
+    } catch {
+      return undefined;
+    }
+    return 'text' in read ? parseRecordText(path, read.text, this.parseOptions) : tooLargeRecord(path, read.tooLarge, this.parseOptions);
+  }
+
+  private records(): IndexedRecord[] {
+    const out: IndexedRecord[] = [];
+    for (const f of this.files.values()) if (f.record) out.push(f.record);
+    return out;
+  }
+
+  private store(parsed: ParsedFile): void {
+    this.files.set(parsed.file, parsed);
+    if (parsed.record) this.links.add(parsed.record);
+    if (parsed.record?.kind === 'incident') this.fuzzy?.add(parsed.record);
+    this.invalidate();
+  }
+
+  private drop(path: string): void {
+    const old = this.files.get(path);
+    if (old?.record) this.links.remove(old.record);
+    if (old?.record?.kind === 'incident') this.fuzzy?.remove(old.record);
+    this.files.delete(path);
+    this.missingLinkTargets.delete(path);
+    this.invalidate();
+  }
+
+  private async replace(parsed: ParsedFile): Promise<void> {
+    this.drop(parsed.file);
+    this.store(parsed);
+    if (this.options.checkLinkTargets) await this.checkLinkTargets(parsed);
+  }
+
+  private invalidate(): void {
+    this.ids = undefined;
+    this.crossDiagnostics = undefined;
+    this.sortedIncidents = undefined;
+    this.sortedActions = undefined;
+    this.sortedRunbooks = undefined;
+  }
+
+  private changed(files: string[]): void {
+    const change: IndexChange = { files };
+    for (const l of this.listeners) {
+      try {
+        l(change);
+      } catch {
+        // A listener's failure must not stop the others; hosts log their own errors.
+      }
+    }
+  }
+
+  private async checkLinkTargets(parsed: ParsedFile, into = this.missingLinkTargets, known?: ReadonlyMap<string, boolean>): Promise<void> {
+    const record = parsed.record;
+    if (!record) return;
+    const targets: Array<{ i: number; kind: LinkKind; target: string; path: string }> = [];
+    for (const [i, link] of record.links.entries()) {
+      if (link.repo !== undefined || this.options.linkScope?.foreign) continue; // another repository's files are not here to check
+      const path = normalizePath(link.path);
+      const kind = linkKind(path);
+      if (kind !== 'glob') targets.push({ i, kind, target: kind === 'directory' ? path.replace(/\/+$/, '') : path, path: link.path });
+    }
+    // One file's links (a refresh): stat them together, not one await each.
+    const unknown = targets.filter((t) => known?.get(t.target) === undefined).map((t) => t.target);
+    const stats = unknown.length ? await this.statMany(unknown) : [];
+    const statted = new Map<string, boolean>();
+    unknown.forEach((t, j) => statted.set(t, !!stats[j]));
+    const found: RecordDiagnostic[] = [];
+    for (const { i, kind, target, path } of targets) {
+      if (known?.get(target) ?? statted.get(target)) continue;
+      found.push({
+        file: parsed.file,
+        range: parsed.anchors.get(`links[${i}].path`)!,
+        severity: 'warning',
+        field: `links[${i}].path`,
+        message: `linked ${kind} "${path}" does not exist in the workspace`,
+        code: 'link-missing',
+      });
+    }
+    if (found.length) into.set(parsed.file, found);
+    else into.delete(parsed.file);
+  }
+
+  private idMap(): Map<string, IndexedRecord[]> {
+    if (this.ids) return this.ids;
+    const ids = new Map<string, IndexedRecord[]>();
+    for (const r of this.records()) {
+      const key = r.id.toUpperCase();
+      const list = ids.get(key);
+      if (list) list.push(r);
+      else ids.set(key, [r]);
+    }
+    for (const list of ids.values()) list.sort((a, b) => a.file.localeCompare(b.file));
+    return (this.ids = ids);
+  }
+
+  private cross(): Map<string, RecordDiagnostic[]> {
+    if (this.crossDiagnostics) return this.crossDiagnostics;
+    const out = new Map<string, RecordDiagnostic[]>();
+    const add = (file: string, range: Range | undefined, field: string, severity: RecordDiagnostic['severity'], message: string, code: string) => {
+      const list = out.get(file) ?? [];
+      list.push({ file, range: range ?? FILE_START, severity, field, message, code });
+      out.set(file, list);
+    };
+    const ids = this.idMap();
+    for (const list of ids.values()) {
+      if (list.length < 2) continue;
+      for (const r of list) {
+        const others = list.filter((o) => o !== r).map((o) => o.file);
+        add(r.file, this.files.get(r.file)?.anchors.get('id'), 'id', 'error', `duplicate id "${r.id}": also in ${others.join(', ')}`, 'duplicate-id');
+      }
+    }
+    for (const r of this.records()) {
+      const anchors = this.files.get(r.file)?.anchors;
+      if (r.kind === 'action') {
+        if (!ids.has(r.record.incident.toUpperCase())) {
+          add(r.file, anchors?.get('incident'), 'incident', 'error', `parent incident "${r.record.incident}" does not exist`, 'missing-parent');
+        }
+      } else if (r.kind === 'incident') {
+        r.head.postmortem?.actionPlan?.forEach((actionId, i) => {
+          // Planned actions (objects) have no record yet; only ids must resolve.
+          if (typeof actionId === 'string' && !ids.has(actionId.toUpperCase())) {
+            add(r.file, anchors?.get(`postmortem.actionPlan[${i}]`), `postmortem.actionPlan[${i}]`, 'error', `action record "${actionId}" does not exist`, 'missing-action');
+          }
+        });
+      }
+      if (r.kind !== 'runbook') {
+        (r.kind === 'incident' ? r.head.runbooks : r.record.runbooks)?.forEach((rb, i) => {
+          if (ids.get(rb.toUpperCase())?.[0]?.kind !== 'runbook') add(r.file, anchors?.get(`runbooks[${i}]`), `runbooks[${i}]`, 'error', `runbook "${rb}" does not exist`, 'missing-runbook');
+        });
+      }
+    }
+    return (this.crossDiagnostics = out);
+  }
+}

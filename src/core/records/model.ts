@@ -1,0 +1,542 @@
+/**
+ * Records interpreted: times resolved, durations computed, AI connection
+ * normalised. Built from a schema-valid record; reports the problems that
+ * need more than the schema (times, order, consistency) as field paths.
+ */
+import {
+  AI_CONNECTIONS,
+  COMMUNICATION_CHANNELS,
+  type ActionRecord,
+  type RunbookRecord,
+  type AiConnection,
+  type CodeLink,
+  type CommitRef,
+  type CommunicationChannel,
+  type Communication,
+  type IncidentRecord,
+  type InlineAction,
+  type Milestone,
+  type TimelineEntry,
+} from './schema';
+import type { DiagnosticFix, Severity } from './diagnostics';
+import type { FieldPath } from './yamlPositions';
+import { searchWordsOf } from '../search/searchWords';
+import { CLOCK_MAY_BE_ANOTHER_DAY_MS, formatDuration, formatInstant, isTimeZone, localDayStart, parseDuration, parseTime, resolveTime, TIME, type Instant } from '../time/recordTime';
+
+export const POSTMORTEM_DUE_HOURS = 48;
+
+export interface ResolvedEntry {
+  readonly index: number;
+  readonly entry: TimelineEntry;
+  readonly at?: Instant;
+}
+
+export interface ResolvedAction {
+  readonly index: number;
+  readonly action: InlineAction;
+  readonly deadline?: Instant;
+  readonly doneAt?: Instant;
+}
+
+export interface ResolvedCommunication {
+  readonly channel: CommunicationChannel;
+  readonly index: number;
+  readonly item: Communication;
+  readonly at?: Instant;
+}
+
+/**
+ * The small part of an incident record, always in memory: what lists,
+ * sorting, grouping, metrics and cross-record checks read for all incidents
+ * at once. Everything else (timeline, actions, communications, roles, root
+ * cause and learning texts, postmortem texts…) is in the full record.
+ */
+export type IncidentHead = Pick<IncidentRecord, 'id' | 'title' | 'status' | 'priority' | 'start' | 'resolution' | 'duration' | 'links' | 'runbooks' | 'source'> & {
+  readonly impact?: Pick<NonNullable<IncidentRecord['impact']>, 'system' | 'feature'>;
+  readonly rootCause?: Pick<NonNullable<IncidentRecord['rootCause']>, 'aiConnection'>;
+  readonly postmortem?: Pick<NonNullable<IncidentRecord['postmortem']>, 'status' | 'deadline' | 'owner' | 'actionPlan'>;
+  /** The record teaches something: a lesson, a prompt template or a confirmed root cause (learnings.ts). */
+  readonly hasLearning?: true;
+  /** `commits`, with rootCause.trigger.ref as the trigger when it is a SHA not listed there (commitsOfRecord). */
+  readonly commits?: readonly CommitRef[];
+};
+
+export interface Incident {
+  readonly kind: 'incident';
+  /** Workspace-relative path of the YAML file. */
+  readonly file: string;
+  /** The small fields, always in memory: read these when going over many incidents. */
+  readonly head: IncidentHead;
+  /** The whole record; on big folders loaded on first access (and forgotten again when many others were). */
+  readonly record: IncidentRecord;
+  readonly id: string;
+  readonly start?: Instant;
+  readonly resolution?: Instant;
+  /** Minutes from start to resolution. */
+  readonly durationMinutes?: number;
+  readonly timeline: readonly ResolvedEntry[];
+  readonly actions: readonly ResolvedAction[];
+  /** The actions not done yet (always in memory). */
+  readonly openActions: readonly ResolvedAction[];
+  readonly communications: readonly ResolvedCommunication[];
+  readonly milestones: Partial<Record<Milestone, Instant>>;
+  readonly aiConnections: readonly AiConnection[];
+  /** Explicit postmortem deadline, else 48 h after resolution. */
+  readonly postmortemDeadline?: Instant;
+  readonly links: readonly CodeLink[];
+  /** Commits with their roles (head.commits). */
+  readonly commits: readonly CommitRef[];
+  /** The words search indexes, with their field weights (searchWords.ts). */
+  readonly searchWords: string;
+}
+
+export interface ActionItem {
+  readonly kind: 'action';
+  readonly file: string;
+  readonly record: ActionRecord;
+  readonly id: string;
+  /** Parsed deadline when it is a date or time; free text ("Q2 sprint planning") has none. */
+  readonly deadline?: Instant;
+  readonly links: readonly CodeLink[];
+}
+
+export interface Runbook {
+  readonly kind: 'runbook';
+  readonly file: string;
+  readonly record: RunbookRecord;
+  readonly id: string;
+  /** Parsed lastVerified date. */
+  readonly lastVerified?: Instant;
+  readonly links: readonly CodeLink[];
+}
+
+export type IndexedRecord = Incident | ActionItem | Runbook;
+
+export interface SemanticProblem {
+  readonly path: FieldPath;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly code: string;
+  /** Point at the key rather than the value (e.g. a missing companion field). */
+  readonly at?: 'key' | 'value';
+  readonly fix?: DiagnosticFix;
+}
+
+function asList(value: string | readonly string[] | undefined): AiConnection[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).filter((v): v is AiConnection => (AI_CONNECTIONS as readonly string[]).includes(v));
+}
+
+type TimeResolver = (raw: string | undefined, path: FieldPath, anchor: Instant | undefined, allowDate?: boolean) => Instant | undefined;
+
+/** The record's IANA time zone, when it names a valid one. */
+export function recordZone(record: IncidentRecord): string | undefined {
+  return record.timeZone && isTimeZone(record.timeZone) ? record.timeZone : undefined;
+}
+
+/**
+ * Resolves times, reporting the ones it cannot read into `problems` (or nowhere, when they were reported at parse time).
+ * `importedWithoutStart`: an imported record whose source gave times of day but no date; its clock times wait for a start (warnings).
+ */
+function timeResolver(zone: string | undefined, problems?: SemanticProblem[], importedWithoutStart = false): TimeResolver {
+  return (raw, path, anchor, allowDate = false) => {
+    if (raw === undefined) return undefined;
+    const r = resolveTime(raw, anchor, { allowDate, zone });
+    if ('error' in r) {
+      if (!anchor && importedWithoutStart && parseTime(raw).kind === 'clock') {
+        problems?.push({ path, severity: 'warning', message: `"${raw.trim()}" is a time of day and the source gave no date: set start to place it`, code: 'time-no-date' });
+        return undefined;
+      }
+      problems?.push({ path, severity: 'error', message: r.error, code: 'time' });
+      return undefined;
+    }
+    return r;
+  };
+}
+
+function resolveTimeline(record: IncidentRecord, start: Instant | undefined, time: TimeResolver, problems?: SemanticProblem[]) {
+  const timeline: ResolvedEntry[] = [];
+  const milestones: Partial<Record<Milestone, Instant>> = {};
+  let anchor = start;
+  let previous: Instant | undefined;
+  (record.timeline ?? []).forEach((entry, index) => {
+    const at = time(entry.at, ['timeline', index, 'at'], anchor, true);
+    if (at) {
+      // A date-only entry is in order when its day is not before the previous entry's day.
+      const previousDay = previous && localDayStart(previous);
+      const outOfOrder = previous && (at.precision === 'day' ? at.ms < previousDay! : at.ms < (previous.precision === 'day' ? previousDay! : previous.ms));
+      if (outOfOrder) {
+        problems?.push({
+          path: ['timeline', index, 'at'],
+          severity: 'warning',
+          message: 'timeline is out of order: this entry is earlier than the one before it',
+          code: 'timeline-order',
+        });
+      }
+      if (anchor && at.ms - anchor.ms > CLOCK_MAY_BE_ANOTHER_DAY_MS && parseTime(entry.at).kind === 'clock') {
+        const written = formatInstant(at);
+        problems?.push({
+          path: ['timeline', index, 'at'],
+          severity: 'warning',
+          message: `"${entry.at.trim()}" is ${formatDuration((at.ms - anchor.ms) / TIME.MINUTE)} after the entry before it, so it may be on a later day: write the date (read now as ${written})`,
+          code: 'time-needs-date',
+          fix: { title: `Write the date: ${written}`, path: ['timeline', index, 'at'], value: `${at.approximate ? '~' : ''}${written}` },
+        });
+      }
+      previous = at;
+      anchor = at;
+    }
+    if (entry.milestone) {
+      if (milestones[entry.milestone]) {
+        problems?.push({
+          path: ['timeline', index, 'milestone'],
+          severity: 'warning',
+          message: `milestone "${entry.milestone}" is marked more than once; the first one counts`,
+          code: 'milestone-repeated',
+        });
+      } else if (at && at.precision !== 'day') {
+        // A day alone cannot time a milestone: figures in minutes leave it out.
+        milestones[entry.milestone] = at;
+      }
+    }
+    timeline.push({ index, entry, at });
+  });
+  return { timeline, milestones };
+}
+
+/** Where milestones contradict the record: resolution vs resolved, mitigated after resolved, detected before start. */
+function milestoneProblems(record: IncidentRecord, start: Instant | undefined, resolution: Instant | undefined, milestones: Partial<Record<Milestone, Instant>>): SemanticProblem[] {
+  const out: SemanticProblem[] = [];
+  const at = (m: Milestone) => (record.timeline ?? []).findIndex((e) => e.milestone === m);
+  const { resolved, mitigated, detected } = milestones;
+  if (resolution && resolved && Math.abs(resolution.ms - resolved.ms) >= TIME.MINUTE) {
+    out.push({
+      path: ['resolution'],
+      severity: 'warning',
+      message: `resolution (${formatInstant(resolution)}) and the "resolved" milestone (${formatInstant(resolved)}) differ by ${formatDuration(Math.abs(resolution.ms - resolved.ms) / TIME.MINUTE)}: make them agree`,
+      code: 'milestone-contradiction',
+    });
+  }
+  if (mitigated && resolved && mitigated.ms > resolved.ms) {
+    out.push({ path: ['timeline', at('mitigated'), 'milestone'], severity: 'warning', message: 'the incident is marked mitigated after it was resolved', code: 'milestone-contradiction' });
+  }
+  if (detected && start && detected.ms < start.ms) {
+    out.push({
+      path: ['timeline', at('detected'), 'milestone'],
+      severity: 'warning',
+      message: `detected (${formatInstant(detected)}) is before start (${formatInstant(start)}): the start is when impact began; move it earlier or mark the milestone elsewhere`,
+      code: 'milestone-contradiction',
+    });
+  }
+  return out;
+}
+
+function resolveActions(record: IncidentRecord, start: Instant | undefined, time: TimeResolver): ResolvedAction[] {
+  return (record.actions ?? []).map((action, index) => ({
+    index,
+    action,
+    deadline: time(action.deadline, ['actions', index, 'deadline'], start, true),
+    doneAt: time(action.doneAt, ['actions', index, 'doneAt'], start),
+  }));
+}
+
+function resolveCommunications(record: IncidentRecord, start: Instant | undefined, time: TimeResolver): ResolvedCommunication[] {
+  const communications: ResolvedCommunication[] = [];
+  for (const channel of COMMUNICATION_CHANNELS) {
+    (record.communications?.[channel] ?? []).forEach((item, index) => {
+      communications.push({ channel, index, item, at: time(item.at, ['communications', channel, index, 'at'], start, true) });
+    });
+  }
+  return communications;
+}
+
+/** A copy without shared references or undefined fields. */
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** Plain data only (no shared references into the record), so that it can be sent and stored on its own. */
+export function incidentHead(record: IncidentRecord): IncidentHead {
+  const { id, title, status, priority, start, resolution, duration, links, runbooks, impact, rootCause, postmortem, learning } = record;
+  const head: { -readonly [K in keyof IncidentHead]: IncidentHead[K] } = { id, title, status, priority, start };
+  if (resolution !== undefined) head.resolution = resolution;
+  if (duration !== undefined) head.duration = duration;
+  if (links) head.links = links.map((l) => ({ ...l }));
+  if (runbooks) head.runbooks = [...runbooks];
+  if (record.source) head.source = plain(record.source);
+  if (impact?.system !== undefined || impact?.feature !== undefined) head.impact = plain({ system: impact.system, feature: impact.feature });
+  if (rootCause?.aiConnection !== undefined) head.rootCause = plain({ aiConnection: rootCause.aiConnection });
+  if (postmortem) {
+    const { status: s, deadline, owner, actionPlan } = postmortem;
+    head.postmortem = plain({ status: s, deadline, owner, actionPlan });
+  }
+  if (learning?.lesson?.trim() || learning?.promptTemplate?.trim() || rootCause?.confirmed?.trim()) head.hasLearning = true;
+  const commits = commitsOfRecord(record);
+  if (commits.length) head.commits = commits;
+  return head;
+}
+
+const SHA = /^[0-9a-fA-F]{7,40}$/;
+
+/** The record's commits, plus rootCause.trigger.ref as the trigger when it is a SHA the list does not already hold. */
+export function commitsOfRecord(record: Pick<IncidentRecord, 'commits' | 'rootCause'>): CommitRef[] {
+  const list: CommitRef[] = (record.commits ?? []).map((c) => plain(c));
+  const ref = record.rootCause?.trigger?.ref?.trim();
+  if (ref && SHA.test(ref) && !list.some((c) => sameCommit(c.sha, ref))) {
+    const trigger: CommitRef = { sha: ref, role: 'trigger' };
+    if (record.rootCause?.trigger?.text) trigger.subject = record.rootCause.trigger.text;
+    list.unshift(trigger);
+  }
+  return list;
+}
+
+/** Two SHAs name the same commit when one abbreviates the other. */
+export function sameCommit(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x.length <= y.length ? y.startsWith(x) : x.startsWith(y);
+}
+
+/** What is computed from the whole record once and kept with the head. */
+export type IncidentDerived = Pick<Incident, 'start' | 'resolution' | 'durationMinutes' | 'postmortemDeadline' | 'milestones' | 'openActions' | 'searchWords'>;
+
+/** Where a full record comes from when it is not in memory (its JSON as UTF-8 bytes, core/wire.ts), with its search words. */
+export interface RecordSource {
+  load(): IncidentRecord;
+  searchWords(): string;
+}
+
+/** Full records in memory for big folders; the longest loaded are forgotten first. */
+let loadedLimit = 500;
+const loaded = new Set<IncidentModel>();
+
+/** How many full records loaded from their source stay in memory (tests and the benchmark); returns the previous limit. */
+export function setLoadedRecordLimit(limit: number): number {
+  const previous = loadedLimit;
+  loadedLimit = limit;
+  return previous;
+}
+
+/** Full records currently loaded from their sources. */
+export function loadedRecordCount(): number {
+  return loaded.size;
+}
+
+interface Full {
+  readonly record: IncidentRecord;
+  timeline?: readonly ResolvedEntry[];
+  actions?: readonly ResolvedAction[];
+  communications?: readonly ResolvedCommunication[];
+}
+
+/**
+ * An incident: head and derived figures always in memory, the full record
+ * either kept (parsed here) or loaded from its source on first access.
+ */
+class IncidentModel implements Incident {
+  readonly kind = 'incident';
+  readonly id: string;
+  readonly start?: Instant;
+  readonly resolution?: Instant;
+  readonly durationMinutes?: number;
+  readonly postmortemDeadline?: Instant;
+  readonly milestones: Partial<Record<Milestone, Instant>>;
+  readonly openActions: readonly ResolvedAction[];
+  readonly aiConnections: readonly AiConnection[];
+  readonly links: readonly CodeLink[];
+  readonly commits: readonly CommitRef[];
+  private readonly words?: string;
+  private full?: Full;
+
+  constructor(
+    readonly file: string,
+    readonly head: IncidentHead,
+    derived: Omit<IncidentDerived, 'searchWords'> & { searchWords?: string },
+    private readonly source: RecordSource | undefined,
+    full?: Full,
+  ) {
+    this.id = head.id;
+    this.start = derived.start;
+    this.resolution = derived.resolution;
+    this.durationMinutes = derived.durationMinutes;
+    this.postmortemDeadline = derived.postmortemDeadline;
+    this.milestones = derived.milestones;
+    this.openActions = derived.openActions;
+    this.words = derived.searchWords;
+    this.aiConnections = asList(head.rootCause?.aiConnection);
+    this.links = head.links ?? [];
+    this.commits = head.commits ?? [];
+    this.full = full;
+  }
+
+  private get loadedFull(): Full {
+    if (this.full) return this.full;
+    const full: Full = { record: this.source!.load() };
+    this.full = full;
+    loaded.add(this);
+    while (loaded.size > loadedLimit) {
+      const oldest = loaded.values().next().value!;
+      loaded.delete(oldest);
+      oldest.full = undefined;
+    }
+    return full;
+  }
+
+  get record(): IncidentRecord {
+    return this.loadedFull.record;
+  }
+
+  get searchWords(): string {
+    return this.words ?? this.source!.searchWords();
+  }
+
+  get timeline(): readonly ResolvedEntry[] {
+    const f = this.loadedFull;
+    return (f.timeline ??= resolveTimeline(f.record, this.start, timeResolver(recordZone(f.record))).timeline);
+  }
+
+  get actions(): readonly ResolvedAction[] {
+    const f = this.loadedFull;
+    return (f.actions ??= resolveActions(f.record, this.start, timeResolver(recordZone(f.record))));
+  }
+
+  get communications(): readonly ResolvedCommunication[] {
+    const f = this.loadedFull;
+    return (f.communications ??= resolveCommunications(f.record, this.start, timeResolver(recordZone(f.record))));
+  }
+}
+
+/** An incident whose full record is loaded from `source` when needed (what workers and the cache deliver). */
+export function incidentFromHead(file: string, head: IncidentHead, derived: Omit<IncidentDerived, 'searchWords'>, source: RecordSource): Incident {
+  return new IncidentModel(file, head, derived, source);
+}
+
+export function incidentDerived(incident: Incident): IncidentDerived {
+  const { start, resolution, durationMinutes, postmortemDeadline, milestones, openActions, searchWords } = incident;
+  return { start, resolution, durationMinutes, postmortemDeadline, milestones, openActions, searchWords };
+}
+
+export function buildIncident(file: string, record: IncidentRecord): { incident: Incident; problems: SemanticProblem[] } {
+  const problems: SemanticProblem[] = [];
+  if (record.timeZone !== undefined && !isTimeZone(record.timeZone)) {
+    problems.push({ path: ['timeZone'], severity: 'error', message: `"${record.timeZone}" is not an IANA time zone: write it like Europe/Istanbul, America/Los_Angeles or UTC`, code: 'time-zone' });
+  }
+  const time = timeResolver(recordZone(record), problems, !!record.source && record.start === undefined);
+
+  // Required, except that an imported record may lack what its source never gave: then a warning, never an invented value.
+  const from = record.source ? `${record.source.system} (${record.source.id}) gave none` : undefined;
+  if (record.priority === undefined) {
+    problems.push({ path: ['priority'], severity: from ? 'warning' : 'error', message: from ? `priority is not set: ${from}; set P1–P4` : 'priority is required: P1, P2, P3 or P4', code: 'missing-priority' });
+  }
+  if (record.start === undefined) {
+    problems.push({ path: ['start'], severity: from ? 'warning' : 'error', message: from ? `start is not set: ${from}; write when it began, like 2025-03-18T14:37:00+03:00` : 'start is required: when the incident began, like 2025-03-18T14:37:00+03:00', code: 'missing-start' });
+  }
+
+  const start = time(record.start, ['start'], undefined);
+  const resolution = time(record.resolution, ['resolution'], start);
+
+  let durationMinutes: number | undefined;
+  if (start && resolution) {
+    durationMinutes = Math.round((resolution.ms - start.ms) / TIME.MINUTE);
+    if (resolution.ms < start.ms) {
+      problems.push({ path: ['resolution'], severity: 'error', message: 'resolution is before start', code: 'resolution-before-start' });
+    }
+  }
+  if (record.duration !== undefined) {
+    const stored = parseDuration(record.duration);
+    if (stored === undefined) {
+      problems.push({ path: ['duration'], severity: 'error', message: `"${record.duration}" is not a duration: write it like "2h 15m"`, code: 'duration' });
+    } else if (durationMinutes === undefined) {
+      problems.push({ path: ['duration'], severity: 'warning', message: 'duration is given but start and resolution cannot confirm it', code: 'duration-unverified' });
+    } else if (stored !== durationMinutes) {
+      problems.push({
+        path: ['duration'],
+        severity: 'error',
+        message: `duration says ${formatDuration(stored)} but start to resolution is ${formatDuration(durationMinutes)}`,
+        code: 'duration-mismatch',
+        fix: { title: `Change to "${formatDuration(durationMinutes)}"`, path: ['duration'], value: formatDuration(durationMinutes) },
+      });
+    }
+  }
+
+  if (record.status === 'closed' && !record.resolution) {
+    problems.push({ path: ['status'], severity: 'error', message: 'incident is closed but has no resolution time', code: 'closed-without-resolution' });
+  } else if ((record.status === 'resolved' || record.status === 'postmortem-pending') && !record.resolution) {
+    problems.push({ path: ['status'], severity: 'warning', message: `incident is ${record.status} but has no resolution time`, code: 'resolved-without-resolution' });
+  }
+
+  const { timeline, milestones } = resolveTimeline(record, start, time, problems);
+  problems.push(...milestoneProblems(record, start, resolution, milestones));
+  const actions = resolveActions(record, start, time);
+  const communications = resolveCommunications(record, start, time);
+
+  const explicitDeadline = time(record.postmortem?.deadline, ['postmortem', 'deadline'], resolution ?? start, true);
+  const postmortemDeadline =
+    explicitDeadline ??
+    (resolution && (record.status === 'postmortem-pending' || record.status === 'closed') ? { ms: resolution.ms + POSTMORTEM_DUE_HOURS * TIME.HOUR, offsetMinutes: resolution.offsetMinutes } : undefined);
+
+  const incident = new IncidentModel(
+    file,
+    incidentHead(record),
+    { start, resolution, durationMinutes, postmortemDeadline, milestones, openActions: actions.filter((a) => !a.action.done), searchWords: searchWordsOf(record) },
+    undefined,
+    { record, timeline, actions, communications },
+  );
+  return { incident, problems };
+}
+
+export function buildAction(file: string, record: ActionRecord): { action: ActionItem; problems: SemanticProblem[] } {
+  let deadline: Instant | undefined;
+  if (record.deadline !== undefined) {
+    const r = resolveTime(record.deadline, undefined, { allowDate: true });
+    // Free text ("To be prioritized in Q2 sprint planning") is allowed by the seed.
+    if (!('error' in r)) deadline = r;
+  }
+  return { action: { kind: 'action', file, record, id: record.id, deadline, links: record.links ?? [] }, problems: [] };
+}
+
+export function buildRunbook(file: string, record: RunbookRecord): { runbook: Runbook; problems: SemanticProblem[] } {
+  const problems: SemanticProblem[] = [];
+  let lastVerified: Instant | undefined;
+  if (record.lastVerified !== undefined) {
+    const r = resolveTime(record.lastVerified, undefined, { allowDate: true });
+    if ('error' in r) problems.push({ path: ['lastVerified'], severity: 'error', message: r.error, code: 'time' });
+    else lastVerified = r;
+  }
+  return { runbook: { kind: 'runbook', file, record, id: record.id, lastVerified, links: record.links ?? [] }, problems };
+}
+
+/** Days since the runbook was last verified (undefined: never said). */
+export function runbookAgeDays(runbook: Runbook, now: number): number | undefined {
+  return runbook.lastVerified ? Math.floor((now - runbook.lastVerified.ms) / 86_400_000) : undefined;
+}
+
+/** Not verified for more than `days` days, or never (`days` 0: the check is off). */
+export function isRunbookStale(runbook: Runbook, now: number, days: number): boolean {
+  if (days <= 0) return false;
+  const age = runbookAgeDays(runbook, now);
+  return age === undefined || age > days;
+}
+
+/** A rollback procedure (the seed's name for it) or another runbook, by its id and title. */
+export function runbookRole(runbook: Runbook): 'Rollback' | 'Runbook' {
+  return /rollback/i.test(`${runbook.id} ${runbook.record.title}`) ? 'Rollback' : 'Runbook';
+}
+
+/** The system's name without its detail: "Payment service — /api/checkout" → "Payment service". */
+export function systemName(system: string | undefined): string | undefined {
+  return system?.split(/\s+[—–-]\s+/)[0]?.trim() || undefined;
+}
+
+/**
+ * Is the incident's postmortem still owed? Closing an incident moves it to
+ * postmortem-pending (the seed's life cycle); a closed incident still owes
+ * one while its postmortem section exists and is not complete.
+ */
+export function postmortemOwed(incident: Incident): boolean {
+  const { status, postmortem } = incident.head;
+  if (incident.postmortemDeadline === undefined || postmortem?.status === 'complete') return false;
+  return status === 'postmortem-pending' || (status === 'closed' && postmortem !== undefined);
+}
+
+export function isActionOpen(action: ActionItem): boolean {
+  return action.record.status === 'open' || action.record.status === 'in-progress';
+}
