@@ -144,7 +144,7 @@ function timeResolver(zone: string | undefined, problems?: SemanticProblem[], im
     const r = resolveTime(raw, anchor, { allowDate, zone });
     if ('error' in r) {
       if (!anchor && importedWithoutStart && parseTime(raw).kind === 'clock') {
-        problems?.push({ path, severity: 'warning', message: `"${raw.trim()}" is a time of day and the source gave no date: set start to place it`, code: 'time-no-date' });
+        problems?.push({ path, severity: 'warning', message: `"${raw.trim()}" is a time of day and the record has no start (a date and time with its offset) to place it: set start`, code: 'time-no-date' });
         return undefined;
       }
       problems?.push({ path, severity: 'error', message: r.error, code: 'time' });

@@ -185,7 +185,9 @@ function writeSpan(doc: Doc, record: Record<string, unknown>, span: Span, entrie
   const put = (field: 'start' | 'resolution', m: Moment | undefined, name: string) => {
     if (!m) return;
     fact(doc, name, m);
-    if (m.value) record[field] = m.value;
+    // The record takes a full time; a day alone, or a time without a zone, stays a note (and a fact in the preview).
+    if (m.value && /T/.test(m.value)) record[field] = m.value;
+    else if (m.value) doc.notes.push(`${field}: the document gives the day ${m.local} (line ${m.line}) but no time; set it`);
     else doc.notes.push(`${field}: ${m.local} (line ${m.line}), but the document names no time zone; set it with its offset`);
   };
   put('start', span.start, 'start');
