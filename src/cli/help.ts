@@ -11,6 +11,8 @@ Commands:
   risk FILE... | --diff REV  past incidents on these files: verdict GO / CAUTION / NO-GO, findings
   suggest ID                 code links and commits from git history: trigger, revert, fix (--apply writes them)
   init [--hooks]             register the record merge driver in this clone (--hooks: and a pre-push hook)
+  init --agents              wire the coding agents: Claude Code hook + MCP, Cursor rules, Codex, Gemini CLI, Copilot (--agent, --check)
+  hook claude-code           Claude Code's PreToolUse hook: the incidents of the code an edit changes (set up by init --agents)
   merge-driver O A B P       git's merge driver for records (set up by init)
   metrics                    incidents and time to detect/mitigate/resolve per month, week, system or priority
   hotspots                   the files, folders and symbols with the most (and most severe) incidents
@@ -145,7 +147,35 @@ Responders who log entries from their own clones then pull without conflicts.
 --hooks also installs a git pre-push hook in this clone (git does not share hooks) that
 warns when the pushed commits touch code linked to an active incident or a
 P1, and lets the push go on (git config incident-lens.prePush block: stop it).
-An existing pre-push hook is kept as pre-push.chained and run first.`,
+An existing pre-push hook is kept as pre-push.chained and run first.
+
+incident-lens init --agents [--agent NAME]... [--check] [--command CLI] [--json]
+
+Writes, idempotently, what each coding agent needs to meet the incidents where
+it edits (NAME: claude-code, cursor, codex, gemini, copilot; default: the
+agents the repository shows it uses, else all):
+  claude-code  a PreToolUse hook on Edit|MultiEdit|Write|NotebookEdit in the
+               shared .claude/settings.json (merged: the team's permissions and
+               hooks kept) and the read-only MCP server in .mcp.json
+  cursor       .cursor/rules/incident-<id>.mdc scoped with globs to the linked
+               code, and .cursor/mcp.json
+  codex        [mcp_servers.incident-lens] in .codex/config.toml and AGENTS.md
+  gemini       mcpServers and context.fileName in .gemini/settings.json, AGENTS.md
+  copilot      .github/instructions/*.instructions.md
+The agents start the CLI from node_modules/.bin, PATH or --command (a path;
+never npx). A file it cannot parse is left as it is (file:line:column, exit 1);
+nothing is written through a symbolic link. --check writes nothing and exits 1
+when a file is out of date (CI).`,
+  hook: `incident-lens hook claude-code [--verbose]
+
+Claude Code's PreToolUse hook on its edit tools (init --agents wires it). Reads
+the hook input on stdin; for an edit of a file or symbol linked to an incident
+it prints hookSpecificOutput.additionalContext: each incident's root cause,
+lesson, prompt template and rollback runbook, quoted as data. When the edit
+removes or rewrites lines a fix commit added, or touches code of an active
+incident, it answers permissionDecision "ask" with the reason. Otherwise it
+prints nothing. On any error it exits 0 and says why on stderr: a hook never
+stops an edit by failing.`,
   'merge-driver': `incident-lens merge-driver BASE OURS THEIRS [PATH]
 
 Git runs it as merge.incident-lens.driver with %O %A %B %P. Timeline entries,
