@@ -72,7 +72,7 @@ const targets = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   {
     ...common,
-    entryPoints: ['src/webview/timeline.ts'],
+    entryPoints: ['src/webview/timelineApp.ts'],
     outfile: 'dist/webview.js',
     platform: 'browser',
     format: 'iife',
@@ -80,7 +80,7 @@ const targets = [
     plugins: [...common.plugins, copyCodicons],
   },
   // The Insights view's charts (Observable Plot, bundled; no eval).
-  { ...common, entryPoints: ['src/webview/insights.ts'], outfile: 'dist/insights.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { ...common, entryPoints: ['src/webview/insightsApp.ts'], outfile: 'dist/insights.js', platform: 'browser', format: 'iife', target: 'es2022' },
   // Parses records in worker threads for the extension and the CLI (next to both bundles).
   { ...common, entryPoints: ['src/node/parseWorker.ts'], outfile: 'dist/parseWorker.js' },
   // The CLI: a tiny launcher (the bin) that loads the whole CLI, or for `hook` only the hook's small bundle (an agent runs it before every edit).
@@ -116,7 +116,7 @@ if (tests) {
   );
   // Tests import src/ directly, so compile both, file by file, keeping the tree.
   targets.push({
-    entryPoints: [...walk('src'), ...walk('test'), ...walk('scripts')].filter((p) => p !== join('src', 'webview', 'timeline.ts') && !p.startsWith('test/integration') && p !== join('src', 'webview', 'insights.ts')),
+    entryPoints: [...walk('src'), ...walk('test'), ...walk('scripts')].filter((p) => p !== join('src', 'webview', 'timelineApp.ts') && !p.startsWith('test/integration') && p !== join('src', 'webview', 'insightsApp.ts')),
     outdir: 'out',
     outbase: '.',
     bundle: false,

@@ -29,8 +29,8 @@ import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { buildIncident, type Incident } from '../../src/core/records/model';
 import type { IncidentRecord } from '../../src/core/records/schema';
-import { suggestFromHistory, type Suggestions } from '../../src/core/git/suggest';
-import { ProcessGitHistory } from '../../src/node/git/history';
+import { suggestFromHistory, type Suggestions } from '../../src/core/git/suggestCommits';
+import { ProcessGitHistory } from '../../src/node/git/gitHistory';
 
 /** Bump when the generated history changes shape, so cached repositories are rebuilt. */
 const GENERATOR_VERSION = 2;

@@ -3,8 +3,8 @@
  * exit codes, and RevisionHistory, the repository as it stood at a revision.
  */
 import { execFile } from 'node:child_process';
-import type { BlameSpan, GitCommit, GitHistory, GitHunk, GitTag, LineRange } from '../../src/core/git/history';
-import { parseLog, parseRenames, type ProcessGitHistory } from '../../src/node/git/history';
+import type { BlameSpan, GitCommit, GitHistory, GitHunk, GitTag, LineRange } from '../../src/core/git/gitHistoryPort';
+import { parseLog, parseRenames, type ProcessGitHistory } from '../../src/node/git/gitHistory';
 
 const FORMAT = '%x1e%H%x1f%P%x1f%an%x1f%ct%x1f%s%x1f%b%x1f';
 

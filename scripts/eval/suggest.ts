@@ -41,7 +41,7 @@
 import { promises as fs, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ProcessGitHistory } from '../../src/node/git/history';
+import { ProcessGitHistory } from '../../src/node/git/gitHistory';
 import { DAY, evaluate, reverts, START_BEFORE_REVERT_MS, HOUR, WINDOW_HOURS, type CaseResult } from './suggestCases';
 import { git, run } from './revisionHistory';
 import { cloneFolder, EVAL_REPOS, type EvalRepo, type Split } from './suggestRepos';

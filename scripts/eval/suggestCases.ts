@@ -4,13 +4,13 @@
  * same case.
  */
 import { performance } from 'node:perf_hooks';
-import type { GitCommit } from '../../src/core/git/history';
-import { revertedSha } from '../../src/core/git/history';
+import type { GitCommit } from '../../src/core/git/gitHistoryPort';
+import { revertedSha } from '../../src/core/git/gitHistoryPort';
 import { isReleaseCommit } from '../../src/core/git/shipping';
-import { selectSuggestions, suggestFromHistory } from '../../src/core/git/suggest';
+import { selectSuggestions, suggestFromHistory } from '../../src/core/git/suggestCommits';
 import { buildIncident } from '../../src/core/records/model';
 import type { IncidentRecord } from '../../src/core/records/schema';
-import type { ProcessGitHistory } from '../../src/node/git/history';
+import type { ProcessGitHistory } from '../../src/node/git/gitHistory';
 import { git, iso, RevisionHistory, run } from './revisionHistory';
 
 export const HOUR = 3_600_000;

@@ -12,7 +12,7 @@ import { affects } from './config';
 import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
 import { debounce, DisposableStore } from './lifecycle';
 import type { Log } from './log';
-import { now as clockNow } from './clock';
+import { now as clockNow } from './extensionClock';
 import { checkInsideWorkspace } from '../node/safeWrite';
 
 export interface InstructionsResult {

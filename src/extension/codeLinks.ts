@@ -18,7 +18,7 @@ import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
 import { DisposableStore } from './lifecycle';
 import type { Log } from './log';
 import { locateSymbol } from './symbols';
-import { now as clockNow } from './clock';
+import { now as clockNow } from './extensionClock';
 
 export function linkFilter(now = clockNow()): LinkFilter {
   const s = settings();

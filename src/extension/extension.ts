@@ -2,7 +2,7 @@
  * Entry point: wires core to VS Code and returns at once; the index loads in
  * the background. Everything registered is owned by context.subscriptions.
  */
-import { ReviewCommands } from './commands/review';
+import { ReviewCommands } from './commands/reviewCommands';
 import { SourceApproval } from './sourceApproval';
 import { statSync } from 'node:fs';
 import * as vscode from 'vscode';

@@ -10,7 +10,7 @@ import type { SourceApproval } from './sourceApproval';
 import * as vscode from 'vscode';
 import { LoadCache } from '../node/loadCache';
 import { NodeFileAccess } from '../node/nodeFileAccess';
-import { now as clockNow } from './clock';
+import { now as clockNow } from './extensionClock';
 import type { ParsePool } from '../node/parsePool';
 import { IncidentIndex } from '../core/index/incidentIndex';
 import type { Incident } from '../core/records/model';

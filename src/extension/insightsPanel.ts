@@ -10,7 +10,7 @@ import { insightsCsv, insightsData, type InsightsData, type InsightsFilter } fro
 import { withChangeRates } from '../core/insights/insightsReport';
 import { changedLinesOf } from '../node/git/changeRates';
 import { insightsMessageSchema, type InsightsHostMessage } from '../webview/insightsProtocol';
-import { now as clockNow } from './clock';
+import { now as clockNow } from './extensionClock';
 import { COMMANDS } from './constants';
 import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
 import { DisposableStore } from './lifecycle';

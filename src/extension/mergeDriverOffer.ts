@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import { driverCommand, driverStatus, registerMergeDriver } from '../node/git/mergeDriver';
+import { driverCommand, driverStatus, registerMergeDriver } from '../node/git/mergeDriverSetup';
 import { settings } from './config';
 import { CONFIG } from './constants';
 import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';

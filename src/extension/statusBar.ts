@@ -5,7 +5,7 @@ import { VIEWS } from './constants';
 import type { IncidentWorkspace } from './incidentWorkspace';
 import { DisposableStore } from './lifecycle';
 import { STRINGS } from './strings';
-import { now as clockNow } from './clock';
+import { now as clockNow } from './extensionClock';
 
 export class IncidentStatusBar implements vscode.Disposable {
   private readonly store = new DisposableStore();

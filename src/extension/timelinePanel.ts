@@ -10,7 +10,7 @@ import type { Incident } from '../core/records/model';
 import { inIncidentOffset, logEntryOps } from '../core/records/recordOps';
 import { prepareSimilar, SimilarIndex, type SimilarHit } from '../core/search/similarIncidents';
 import { timelineViewModel, type TimelineViewModel } from '../core/present/timelineView';
-import { webviewMessageSchema, type HostMessage, type TimelinePanelState } from '../webview/protocol';
+import { webviewMessageSchema, type HostMessage, type TimelinePanelState } from '../webview/timelineProtocol';
 import { currentAuthor } from './author';
 import { COMMANDS } from './constants';
 import type { IncidentRef, IncidentWorkspace } from './incidentWorkspace';
@@ -18,7 +18,7 @@ import { DisposableStore } from './lifecycle';
 import type { Log } from './log';
 import type { RecordEditor } from './recordEditor';
 import { escapeHtml, staticTimelineHtml } from './staticTimeline';
-import { now as clockNow } from './clock';
+import { now as clockNow } from './extensionClock';
 
 export const TIMELINE_VIEW_TYPE = 'incidentLens.timeline';
 

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { attributeLines, driverCommand } from '../../src/node/git/mergeDriver';
+import { attributeLines, driverCommand } from '../../src/node/git/mergeDriverSetup';
 import { hookScript } from '../../src/node/prePush';
 import { DEMO, REPO_ROOT } from '../support/workspace';
 

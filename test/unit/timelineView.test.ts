@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { timelineViewModel } from '../../src/core/present/timelineView';
 import { staticTimelineHtml } from '../../src/extension/staticTimeline';
-import { webviewMessageSchema } from '../../src/webview/protocol';
+import { webviewMessageSchema } from '../../src/webview/timelineProtocol';
 import { join } from 'node:path';
 import { IncidentIndex } from '../../src/core/index/incidentIndex';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';

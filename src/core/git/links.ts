@@ -8,7 +8,7 @@ import type { Incident } from '../records/model';
 import { outline, symbolsAt } from '../links/sourceOutline';
 import type { CodeLink } from '../records/schema';
 import { quoted } from './describe';
-import { shortSha, type GitCommit, type GitHistory } from './history';
+import { shortSha, type GitCommit, type GitHistory } from './gitHistoryPort';
 import { changedLines as lines, productionWeight } from './rank';
 import type { SuggestedCommit, SuggestedLink, SuggestOptions } from './suggestTypes';
 

@@ -14,7 +14,7 @@
  * lines, tried there, did not help; a commit that adds tests beside its code
  * is not less suspect for it.
  */
-import type { GitCommit } from './history';
+import type { GitCommit } from './gitHistoryPort';
 import { matchWords, pathWords, type RecordWords, type WordMatch } from './words';
 
 const DOC_NAMES = /^(readme|changelog|changes|history|license|licence|notice|authors|contributors|copying|code_of_conduct|contributing|security)(\.|$)/;

@@ -14,9 +14,9 @@
  *     marks a batch but does not rule out what came after it.
  * A release commit is never a suspect: it marks the batch before it.
  */
-import type { DeployEntry } from './deployLog';
-import { sameEnvironment } from './deployLog';
-import type { GitCommit, GitHistory, GitTag } from './history';
+import type { DeployEntry } from './deployLogFormat';
+import { sameEnvironment } from './deployLogFormat';
+import type { GitCommit, GitHistory, GitTag } from './gitHistoryPort';
 
 const DEPLOY_TAG = /^(deploy|deployed|deployment|prod|production|live)([-_/.@]|$)/i;
 const VERSION = /(^|[^0-9])v?\d+\.\d+(\.\d+)?([-+][\w.]+)?$/i;

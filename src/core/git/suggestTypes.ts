@@ -1,7 +1,7 @@
 /** What suggestFromHistory (suggest.ts) takes and answers. */
 import type { CommitRole, CodeLink } from '../records/schema';
 import type { OutlineSymbol } from '../links/sourceOutline';
-import type { DeployEntry } from './deployLog';
+import type { DeployEntry } from './deployLogFormat';
 
 export interface SuggestOptions {
   readonly now: number;

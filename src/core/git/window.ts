@@ -8,8 +8,8 @@
 import type { Incident } from '../records/model';
 import { formatDuration, TIME } from '../time/recordTime';
 import { clock, quoted } from './describe';
-import type { DeployEntry } from './deployLog';
-import type { GitCommit, GitHistory } from './history';
+import type { DeployEntry } from './deployLogFormat';
+import type { GitCommit, GitHistory } from './gitHistoryPort';
 import { productionWeight, windowWeight, type WindowScore } from './rank';
 import { deployMarksBefore, isReleaseCommit, readShipping, type Shipping } from './shipping';
 import type { Evidence } from './suggestTypes';

@@ -42,7 +42,7 @@ import { EditRefused, type RecordEditor } from '../recordEditor';
 import { applyEdits } from '../../core/records/yamlEdit';
 import { IncidentNode, InlineActionNode } from '../tree/nodes';
 import { pickIncident } from './pickIncident';
-import { now as clockNow } from '../clock';
+import { now as clockNow } from '../extensionClock';
 
 const localOffset = () => -new Date().getTimezoneOffset();
 

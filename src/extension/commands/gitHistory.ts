@@ -5,16 +5,16 @@
  */
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import { shortSha } from '../../core/git/history';
-import { acceptOps, selectSuggestions, suggestFromHistory, type SuggestedCommit, type SuggestedLink, type Suggestions } from '../../core/git/suggest';
+import { shortSha } from '../../core/git/gitHistoryPort';
+import { acceptOps, selectSuggestions, suggestFromHistory, type SuggestedCommit, type SuggestedLink, type Suggestions } from '../../core/git/suggestCommits';
 import type { Incident } from '../../core/records/model';
 import { COMMIT_ROLE_LABELS } from '../../core/records/schema';
 import { outline, type OutlineSymbol } from '../../core/links/sourceOutline';
 import { git } from '../../node/git/run';
-import { ProcessGitHistory } from '../../node/git/history';
-import { readDeployLog } from '../../node/git/deployLog';
-import { formatDeployLogError } from '../../core/git/deployLog';
-import { now } from '../clock';
+import { ProcessGitHistory } from '../../node/git/gitHistory';
+import { readDeployLog } from '../../node/git/readDeployLog';
+import { formatDeployLogError } from '../../core/git/deployLogFormat';
+import { now } from '../extensionClock';
 import { settings } from '../config';
 import type { IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
 import type { Log } from '../log';

@@ -4,7 +4,7 @@ import { CONFIG } from '../constants';
 import { settings, update, type GroupBy, type SortBy } from '../config';
 import { STRINGS } from '../strings';
 import { recentDemoRecord } from '../../core/time/demoShift';
-import { now as clockNow } from '../clock';
+import { now as clockNow } from '../extensionClock';
 
 /** A setting picked from a short list (or given as the argument), current value marked. */
 async function pickSetting<T extends string>(key: string, current: T, options: Array<{ label: string; value: T }>, placeHolder: string, value?: unknown): Promise<void> {

@@ -8,7 +8,7 @@ import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
 import { DisposableStore } from '../lifecycle';
 import type { Log } from '../log';
 import { FailedNode, GroupNode, IncidentNode, openActionNode, RunbookNode, type TreeNode } from './nodes';
-import { now as clockNow } from '../clock';
+import { now as clockNow } from '../extensionClock';
 
 /** The seed's life-cycle order. */
 const STATUS_ORDER: IncidentStatus[] = ['active', 'postmortem-pending', 'resolved', 'closed'];

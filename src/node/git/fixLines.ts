@@ -5,9 +5,9 @@
  * further back than the oldest fix.
  */
 import type { FixTouch, FixCommit } from '../../core/risk/assessRisk';
-import { revertedSha } from '../../core/git/history';
+import { revertedSha } from '../../core/git/gitHistoryPort';
 import { sameCommit } from '../../core/records/model';
-import { parseHunks } from './history';
+import { parseHunks } from './gitHistory';
 import { git, GitError } from './run';
 
 const DAY = 24 * 60 * 60 * 1000;

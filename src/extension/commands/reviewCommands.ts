@@ -12,7 +12,7 @@ import { currentAuthor } from '../author';
 import type { IncidentWorkspace } from '../incidentWorkspace';
 import type { RecordEditor } from '../recordEditor';
 import { pickIncident } from './pickIncident';
-import { now as clockNow } from '../clock';
+import { now as clockNow } from '../extensionClock';
 
 export class ReviewCommands {
   constructor(

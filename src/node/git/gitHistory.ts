@@ -3,7 +3,7 @@
  * one bounded git command (a time window, a commit, a few lines to blame).
  * Answers are cached for the life of the object: one suggestion run.
  */
-import type { BlameSpan, GitCommit, GitFileChange, GitHistory, GitHunk, GitTag, LineRange } from '../../core/git/history';
+import type { BlameSpan, GitCommit, GitFileChange, GitHistory, GitHunk, GitTag, LineRange } from '../../core/git/gitHistoryPort';
 import { git, GitError } from './run';
 
 const FORMAT = '%x1e%H%x1f%P%x1f%an%x1f%ct%x1f%s%x1f%b%x1f';

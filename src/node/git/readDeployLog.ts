@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { DEPLOY_LOG_PATH, MAX_DEPLOY_LOG_BYTES, parseDeployLog, type DeployLog } from '../../core/git/deployLog';
+import { DEPLOY_LOG_PATH, MAX_DEPLOY_LOG_BYTES, parseDeployLog, type DeployLog } from '../../core/git/deployLogFormat';
 
 /** The deploy log of the workspace at `root` (or the file given), undefined when there is none. */
 export async function readDeployLog(root: string, file: string = DEPLOY_LOG_PATH): Promise<DeployLog | undefined> {

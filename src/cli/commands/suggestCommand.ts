@@ -2,14 +2,14 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits } from '../../core/records/yamlEdit';
-import { acceptOps, selectSuggestions, suggestFromHistory, type Suggestions } from '../../core/git/suggest';
-import { shortSha } from '../../core/git/history';
+import { acceptOps, selectSuggestions, suggestFromHistory, type Suggestions } from '../../core/git/suggestCommits';
+import { shortSha } from '../../core/git/gitHistoryPort';
 import type { Incident } from '../../core/records/model';
 import { formatInstant } from '../../core/time/recordTime';
 import { DEFAULT_INCIDENTS_FOLDER } from '../../core/index/incidentIndex';
-import { ProcessGitHistory } from '../../node/git/history';
-import { readDeployLog } from '../../node/git/deployLog';
-import { DEPLOY_LOG_PATH, formatDeployLogError } from '../../core/git/deployLog';
+import { ProcessGitHistory } from '../../node/git/gitHistory';
+import { readDeployLog } from '../../node/git/readDeployLog';
+import { DEPLOY_LOG_PATH, formatDeployLogError } from '../../core/git/deployLogFormat';
 import { json, now, openIndex, parse, requireIncident, UsageError, workspaceRoot, type Io } from '../common';
 
 function linkText(l: { path: string; symbol?: string; lines?: string }): string {

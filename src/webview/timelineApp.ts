@@ -4,7 +4,7 @@
  */
 import type { TimelineItem, TimelineViewModel } from '../core/present/timelineView';
 import { formatDuration } from '../core/time/recordTime';
-import type { HostMessage, TimelinePanelState, WebviewMessage } from './protocol';
+import type { HostMessage, TimelinePanelState, WebviewMessage } from './timelineProtocol';
 import { el, icon, type Child } from './dom';
 
 interface VsCodeApi {

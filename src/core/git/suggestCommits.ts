@@ -18,7 +18,7 @@ import type { ActionItem, Incident } from '../records/model';
 import type { CommitRole } from '../records/schema';
 import { formatDuration, TIME } from '../time/recordTime';
 import { clock, quoted } from './describe';
-import { revertedSha, revertedSubject, shortSha, type GitCommit, type GitHistory, type GitHunk } from './history';
+import { revertedSha, revertedSubject, shortSha, type GitCommit, type GitHistory, type GitHunk } from './gitHistoryPort';
 import { linksFrom } from './links';
 import { productionWeight } from './rank';
 import { windowFindings } from './window';
