@@ -17,7 +17,7 @@ const SOURCE = join(REPO, 'examples', 'payments-demo');
 /** A copy (git-ignored), made once: what you try in it never changes the repository's example. */
 const DEMO = join(REPO, '.demo', 'payments-demo');
 
-/** Copies the demo on first use, its active incident moved to the last day (see src/core/demo.ts). */
+/** Copies the demo on first use, its active incident moved to the last day (see src/core/time/demoShift.ts). */
 function prepareDemo(): void {
   if (existsSync(DEMO)) return;
   cpSync(SOURCE, DEMO, { recursive: true });

@@ -1,7 +1,7 @@
 /**
  * npm run eval:similar [-- --verbose]
  *
- * Precision@3 of "similar past incidents" (src/core/similar.ts) on the
+ * Precision@3 of "similar past incidents" (src/core/search/similarIncidents.ts) on the
  * labelled set of real public incidents (scripts/eval/similarSet.ts), for
  * BM25F (the default), TF-IDF cosine over the same weighted fields, and a
  * baseline: TF-IDF cosine over all the text in one bag, without fields.

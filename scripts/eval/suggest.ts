@@ -2,7 +2,7 @@
  * npm run eval:suggest [-- --dir DIR] [--clone] [--source TEMPLATE] [--split tune|held-out|all]
  *                      [--only owner/name] [--repo PATH] [--limit N] [--cases FILE] [--verbose]
  *
- * The held-out evaluation of suspect commits (src/core/git/suggest.ts, ranked
+ * The held-out evaluation of suspect commits (src/core/git/suggestCommits.ts, ranked
  * by src/core/git/rank.ts) on real reverts, the closest thing public history
  * holds to "the change that broke production".
  *

@@ -13,7 +13,7 @@ import { resolveSources } from '../node/sources';
 import { CONFIG_FILE } from '../core/index/recordSources';
 import { terminalJson, terminalText } from '../core/trust/terminalText';
 
-/** Real time, or the instant INCIDENT_LENS_NOW starts from (tests; see core/clock.ts). */
+/** Real time, or the instant INCIDENT_LENS_NOW starts from (tests; see core/time/clock.ts). */
 export const now = (): number => clock.now();
 let clock: Clock = systemClock;
 

@@ -2,7 +2,7 @@
  * Learnings reach the AI tools: writes the path-scoped instruction files (on
  * command, or kept in sync by a setting), registers the language model tool
  * "what went wrong here before?", and keeps the AI-connection figures in the
- * Incidents view's title. The content comes from src/core/learnings.ts.
+ * Incidents view's title. The content comes from src/core/ai/learnings.ts.
  */
 import * as vscode from 'vscode';
 import { linkedIncidents } from '../core/links/linkedIncidents';

@@ -127,7 +127,7 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
 
 export { runbookLabel };
 
-/** Hover content for incidents (core/hoverMarkdown.ts). Only our own command links are trusted; record text cannot form one. */
+/** Hover content for incidents (core/links/hoverMarkdown.ts). Only our own command links are trusted; record text cannot form one. */
 /** `folder`: where the code is; `ownerOf`: where each incident's record is (the same folder, or a record source). */
 export function incidentHover(folder: FolderIndex, incidents: readonly Incident[], now: number, ownerOf: (incident: Incident) => FolderIndex = () => folder, where?: { file: string; symbol?: string }): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);

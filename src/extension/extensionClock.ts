@@ -1,4 +1,4 @@
-/** The extension's clock: real time, or the one INCIDENT_LENS_NOW starts (tests; see core/clock.ts). */
+/** The extension's clock: real time, or the one INCIDENT_LENS_NOW starts (tests; see core/time/clock.ts). */
 import { clockFrom, systemClock, type Clock } from '../core/time/clock';
 
 function fromEnvironment(): Clock {

@@ -1,6 +1,6 @@
 /**
  * The Insights view: one webview panel per workspace folder, drawing the
- * figures of core/insightsView.ts (the CLI's `metrics` and `hotspots` give the
+ * figures of core/insights/insightsView.ts (the CLI's `metrics` and `hotspots` give the
  * same numbers). Same security as the timeline: strict CSP with a nonce,
  * local resources only, every message validated with zod before it acts.
  */

@@ -1,5 +1,5 @@
 /**
- * The record merge driver in this clone (src/node/git/mergeDriver.ts): the
+ * The record merge driver in this clone (src/node/git/mergeDriverSetup.ts): the
  * command that registers it, and a one-time offer per clone when a trusted
  * workspace with records is a git repository without it.
  */

@@ -1,6 +1,6 @@
 /**
  * The instruction files on disk (CLI): what is there now, and the plan from
- * core/learnings.ts carried out through safeWrite.ts (inside the workspace,
+ * core/ai/learnings.ts carried out through safeWrite.ts (inside the workspace,
  * never through a link). A path that would be written through a link is
  * reported as refused; the rest of the plan still runs.
  */

@@ -5,7 +5,7 @@
  * identity on disk (size and mtime) is unchanged, else when its content hash
  * is; the cache is versioned by the host's version and the parse options.
  * Parsed files are stored in chunks of 128 (a JSON header of the files'
- * data, then the incidents' full records as UTF-8 JSON, core/wire.ts), so
+ * data, then the incidents' full records as UTF-8 JSON, core/index/recordWire.ts), so
  * that reading them back never blocks the event loop for long; incidents
  * come back as heads whose full records stay bytes until first used. Any
  * damage to the cache is a miss, never an error.

@@ -1,7 +1,7 @@
 /**
  * Worker thread: reads and parses record files with the same core parser as
  * the main thread, and posts the results back in batches: plain data, and
- * the incidents' full records as one transferred byte buffer (core/wire.ts).
+ * the incidents' full records as one transferred byte buffer (core/index/recordWire.ts).
  * Bundled as dist/parseWorker.js.
  */
 import { statSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** Record sources resolved on this machine (core/sources.ts): paths made absolute, each checked. */
+/** Record sources resolved on this machine (core/index/recordSources.ts): paths made absolute, each checked. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';

@@ -51,7 +51,7 @@ export interface CodeServerOptions {
  * The tests' clock: the demo's active incident (INC-031, started 2026-11-26
  * 09:12 +01:00) is two hours old, one action of INC-023 is long overdue and
  * INC-031's are not yet. The extension reads it from INCIDENT_LENS_NOW (see
- * src/core/clock.ts); time runs on from there at the real pace.
+ * src/core/time/clock.ts); time runs on from there at the real pace.
  */
 export const TEST_NOW = '2026-11-26T11:30:00+01:00';
 

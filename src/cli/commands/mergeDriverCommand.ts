@@ -1,6 +1,6 @@
 /**
  * incident-lens merge-driver %O %A %B %P: git's merge driver for records
- * (core/merge.ts). Writes the result into %A; exit 0 merged, 1 conflict (the
+ * (core/records/recordMerge.ts). Writes the result into %A; exit 0 merged, 1 conflict (the
  * conflicting fields carry git's markers). A file it cannot read as a record
  * goes to git's own text merge (git merge-file), never to a silent choice.
  */
@@ -13,7 +13,7 @@ import { gitPath } from '../../node/git/run';
 
 /** Why the files cannot be merged as records (then git's text merge does it), or the merge. */
 async function recordMerge(base: string, ours: string, theirs: string): Promise<MergeResult> {
-  // A side larger than a record can be is not read whole: it could never be a record (see core/parse.ts).
+  // A side larger than a record can be is not read whole: it could never be a record (see core/records/parseRecord.ts).
   const sizes = await Promise.all([base, ours, theirs].map((f) => fs.stat(f).then((st) => st.size)));
   const big = sizes.findIndex((n) => n > DEFAULT_MAX_FILE_BYTES);
   if (big >= 0) return { kind: 'unmergeable', reason: `${['the common ancestor', 'ours', 'theirs'][big]} is ${sizes[big]} bytes, above the ${DEFAULT_MAX_FILE_BYTES}-byte record limit` };

@@ -1,4 +1,4 @@
-/** `incident-lens similar ID|--text TEXT`: past incidents alike in cause (core/similar.ts). */
+/** `incident-lens similar ID|--text TEXT`: past incidents alike in cause (core/search/similarIncidents.ts). */
 import { SimilarIndex, similarReason } from '../../core/search/similarIncidents';
 import { summarizeIncident, oneLine } from '../../core/present/summaries';
 import { json, openIndexes, parse, requireIncident, UsageError, workspaceRoot, type Io } from '../common';

@@ -1,4 +1,4 @@
-/** incident-lens suggest ID: code links and commits from git history (core/git/suggest.ts). */
+/** incident-lens suggest ID: code links and commits from git history (core/git/suggestCommits.ts). */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits } from '../../core/records/yamlEdit';

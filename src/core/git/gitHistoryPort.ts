@@ -1,6 +1,6 @@
 /**
  * What the suggestion engine asks of git, as an interface the Node side
- * implements by running git (src/node/git/history.ts). Every question is
+ * implements by running git (src/node/git/gitHistory.ts). Every question is
  * bounded (a time window, a commit, a range of lines): nothing walks the
  * whole history.
  */

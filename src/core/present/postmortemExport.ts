@@ -6,7 +6,7 @@ import { AI_CONNECTION_LABELS, COMMIT_ROLE_LABELS, COMMUNICATION_LABELS, PRIORIT
 import { formatClock, formatDate, formatDuration, formatInstant } from '../time/recordTime';
 import { mdBlock, mdCode, mdFence, mdInline } from './markdownText';
 
-/** Incident text is data: it renders exactly as written (core/markdown.ts). */
+/** Incident text is data: it renders exactly as written (core/present/markdownText.ts). */
 const md = mdInline;
 
 function line(label: string, value: string | undefined): string | undefined {

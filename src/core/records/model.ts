@@ -298,7 +298,7 @@ export function sameCommit(a: string, b: string): boolean {
 /** What is computed from the whole record once and kept with the head. */
 export type IncidentDerived = Pick<Incident, 'start' | 'resolution' | 'durationMinutes' | 'postmortemDeadline' | 'milestones' | 'openActions' | 'searchWords'>;
 
-/** Where a full record comes from when it is not in memory (its JSON as UTF-8 bytes, core/wire.ts), with its search words. */
+/** Where a full record comes from when it is not in memory (its JSON as UTF-8 bytes, core/index/recordWire.ts), with its search words. */
 export interface RecordSource {
   load(): IncidentRecord;
   searchWords(): string;

@@ -1,5 +1,5 @@
 /**
- * GitHistory (core/git/history.ts) answered by running git: each question is
+ * GitHistory (core/git/gitHistoryPort.ts) answered by running git: each question is
  * one bounded git command (a time window, a commit, a few lines to blame).
  * Answers are cached for the life of the object: one suggestion run.
  */

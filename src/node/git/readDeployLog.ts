@@ -1,5 +1,5 @@
 /**
- * Reads the workspace's deploy log (core/git/deployLog.ts describes the
+ * Reads the workspace's deploy log (core/git/deployLogFormat.ts describes the
  * format) as untrusted data: a regular file only (a symlink could point
  * anywhere), at most MAX_DEPLOY_LOG_BYTES, parsed and never run.
  */
