@@ -1,0 +1,52 @@
+/**
+ * Issue 31, the CLI in a real process: the dry run shows per record the facts
+ * found (with their lines) and the ones missing; a Markdown document that
+ * yields no record fails its file (exit 1); `show` of a record without a
+ * priority says P? instead of "undefined".
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO_ROOT, TempWorkspace } from '../support/workspace';
+
+const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+const REAL = join(REPO_ROOT, 'test', 'fixtures', 'import', 'markdown-real');
+
+function cli(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('import and show in a real process (issue 31)', function () {
+  this.timeout(60000);
+
+  it('--dry-run lists the facts found with their line and evidence, and the missing ones; --json carries them', () => {
+    const ws = new TempWorkspace();
+    ws.write('.incidents/.keep', '');
+    const r = cli(ws.root, 'import', '--dry-run', '--from', 'markdown', join(REAL, 'dfds-2021-03-31-adfs-outage.md'));
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /found {4}start {5}2021-03-31T12:06 \+00:00 \(line 13: "Token-decrypting/);
+    assert.match(r.stdout, /found {4}duration {2}84 minutes \(line 48/);
+    assert.match(r.stdout, /missing {2}priority, detected/);
+    const j = JSON.parse(cli(ws.root, 'import', '--dry-run', '--json', '--from', 'markdown', join(REAL, 'dfds-2021-03-31-adfs-outage.md')).stdout);
+    const item = j.items.find((i: { kind: string }) => i.kind === 'incident');
+    assert.deepEqual(item.missing, ['priority', 'detected']);
+    assert.ok(item.facts.some((f: { field: string; value: string }) => f.field === 'end' && f.value === '2021-03-31T13:30 +00:00'));
+  });
+
+  it('a document with no title fails its file and exits 1; show without a priority says P? (never "undefined")', () => {
+    const ws = new TempWorkspace();
+    ws.write('.incidents/.keep', '');
+    const doc = ws.write('notes.md', 'Just some notes, no heading.\n');
+    const r = cli(ws.root, 'import', '--from', 'markdown', doc);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /failed {5}.*notes\.md:1:1: no title/);
+    const ok = cli(ws.root, 'import', '--from', 'markdown', join(REAL, 'binder-2018-02-22-nginx-down.md'));
+    assert.equal(ok.code, 0, ok.stderr + ok.stdout);
+    const show = cli(ws.root, 'show', 'INC-001');
+    assert.equal(show.code, 0, show.stderr);
+    const header = show.stdout.split('\n')[0]!;
+    assert.doesNotMatch(header, /undefined/);
+    assert.match(header, /^INC-001 {2}\S.* {2}resolved {2}2018-02-22 NGINX crash$/);
+  });
+});
