@@ -38,6 +38,9 @@ describe('importers on hostile input (issue 27)', function () {
       `# t\n\n${'_a '.repeat(n / 3)}\n`,
       `# ${'#'.repeat(5)}${' #'.repeat(n / 2)}x\n`,
       `# t\n\nAll times in ${'US/'.repeat(n / 3)}\n`,
+      `# t\n\n${'<!--'.repeat(n / 4)}\n`,
+      `# t\n\n## Timeline\n\n${'- 12:00 x\n'.repeat(n / 10)}`,
+      `# t\n\n## Summary\n\n${'On 2025-01-01 at 10:00 UTC it went down. '.repeat(n / 40)}\n`,
     ];
     for (const [i, text] of lines.entries()) {
       const t0 = Date.now();

@@ -43,13 +43,26 @@ interface Doc {
 function prepare(raw: string, file: string): Doc {
   const url = /<!--\s*source:\s*(\S+)\s*-->/i.exec(raw)?.[1];
   // Comments go (they hold nothing of the incident), lines keep their numbers.
-  const text = raw.replace(/<!--[^]*?-->/g, (m) => m.replace(/[^\n]/g, ''));
+  const text = blankComments(raw);
   const lines = text.split(/\r?\n/);
   const front = frontMatter(lines);
   const first = front?.end ?? 0;
   // Numeric dates are read day first only where the document shows it ("29-09-2021").
   const dayFirst = lines.some((l) => /\b(1[3-9]|2\d|3[01])[-/.](0?[1-9]|1[0-2])[-/.]\d{4}\b/.test(l));
   return { file, url, lines, first, front, blocks: splitBlocks(lines, first), labels: documentLabels(lines, first), problems: [], notes: [], facts: [], dayFirst };
+}
+
+/** HTML comments blanked (line breaks kept), found by scanning: a pattern is quadratic on many unclosed "<!--". */
+function blankComments(raw: string): string {
+  let out = '';
+  let i = 0;
+  for (let open = raw.indexOf('<!--'); open >= 0; open = raw.indexOf('<!--', i)) {
+    const close = raw.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += raw.slice(i, open) + raw.slice(open, close + 3).replace(/[^\n]/g, '');
+    i = close + 3;
+  }
+  return out + raw.slice(i);
 }
 
 export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): { drafts: Draft[]; problems: ImportProblem[] } {
