@@ -12,6 +12,7 @@ Commands:
   suggest ID                 code links and commits from git history: trigger, revert, fix (--apply writes them)
   init [--hooks]             register the record merge driver in this clone (--hooks: and a pre-push hook)
   init --agents              wire the coding agents: Claude Code hook + MCP, Cursor rules, Codex, Gemini CLI, Copilot (--agent, --check)
+  task ID                    an action record as a task for a coding agent or an issue (--format markdown|github)
   hook claude-code           Claude Code's PreToolUse hook: the incidents of the code an edit changes (set up by init --agents)
   merge-driver O A B P       git's merge driver for records (set up by init)
   metrics                    incidents and time to detect/mitigate/resolve per month, week, system or priority

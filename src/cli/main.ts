@@ -36,6 +36,7 @@ import { syncInstructionFiles } from '../node/instructionFiles';
 import { review } from './commands/reviewCommand';
 import { hook } from './commands/hook';
 import { initAgents } from './commands/initAgents';
+import { task } from './commands/taskCommand';
 import { openIndexes, didYouMean, json, now, openIndex, parse, requireIncident, setCacheOff, setClock, TerminalIo, UsageError, workflowCommands, workspaceFiles, workspaceRoot, type Io } from './common';
 export { UsageError };
 
@@ -352,6 +353,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   'merge-driver': mergeDriver,
   mcp: (args, io) => mcp(args, io, VERSION),
   hook: (args, io) => hook(args, io, VERSION),
+  task,
   similar,
   import: importCommand,
   suggest,
