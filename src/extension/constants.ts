@@ -35,6 +35,7 @@ export const COMMANDS = {
   showInsights: 'incidentLens.showInsights',
   registerMergeDriver: 'incidentLens.registerMergeDriver',
   writeAiInstructions: 'incidentLens.writeAiInstructions',
+  wireCodingAgents: 'incidentLens.wireCodingAgents',
   runRunbookStep: 'incidentLens.runRunbookStep',
   getStarted: 'incidentLens.getStarted',
   addCiCheck: 'incidentLens.addCiCheck',

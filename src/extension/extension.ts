@@ -6,6 +6,7 @@ import { ReviewCommands } from './commands/reviewCommands';
 import { SourceApproval } from './sourceApproval';
 import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { wireCodingAgents } from './agentWiringCommand';
 import { COMMANDS, VIEWS } from './constants';
 import { IncidentWorkspace } from './incidentWorkspace';
 import { Log } from './log';
@@ -172,6 +173,8 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
     );
     return results;
   });
+
+  command(COMMANDS.wireCodingAgents, () => wireCodingAgents(workspace, context.asAbsolutePath('dist/cli.js')));
 
   const timelines = sub(new TimelinePanels(context.extensionUri, workspace, recordEditor, log));
   const insights = sub(new InsightsPanels(context.extensionUri, workspace, log));

@@ -30,7 +30,7 @@ function onPath(name: string): boolean {
  * `incident-lens` on PATH, else the absolute path of this CLI (with a note:
  * it works on this machine only).
  */
-export function resolveCliCommand(root: string, given?: string): { cli: CliCommand; note?: string } {
+export function resolveCliCommand(root: string, given?: string, fallback = process.argv[1]): { cli: CliCommand; note?: string } {
   if (given) {
     if (given.endsWith('.js')) {
       const abs = path.resolve(given);
@@ -43,7 +43,7 @@ export function resolveCliCommand(root: string, given?: string): { cli: CliComma
     return { cli: { command: 'node_modules/.bin/incident-lens', args: [], shell: '"$CLAUDE_PROJECT_DIR"/node_modules/.bin/incident-lens' } };
   }
   if (onPath('incident-lens')) return { cli: { command: 'incident-lens', args: [], shell: 'incident-lens' } };
-  const self = path.resolve(process.argv[1] ?? 'incident-lens');
+  const self = path.resolve(fallback ?? 'incident-lens');
   return {
     cli: { command: 'node', args: [self], shell: `node ${shq(self)}` },
     note: `incident-lens is neither in node_modules/.bin nor on PATH: the wiring names ${self}, which works on this machine only (npm install --save-dev incident-lens, then run init --agents again)`,
@@ -73,9 +73,9 @@ async function listDir(root: string, dir: string, refused: Array<{ path: string;
   return fs.readdir(path.join(root, ...dir.split('/'))).catch(() => [] as string[]);
 }
 
-export async function syncAgentWiring(root: string, incidents: readonly Incident[], options: { agents?: readonly AgentName[]; check?: boolean; command?: string }): Promise<AgentRun> {
+export async function syncAgentWiring(root: string, incidents: readonly Incident[], options: { agents?: readonly AgentName[]; check?: boolean; command?: string; fallbackCli?: string }): Promise<AgentRun> {
   const agents = options.agents?.length ? options.agents : agentsInRepository(root);
-  const { cli, note } = resolveCliCommand(root, options.command);
+  const { cli, note } = resolveCliCommand(root, options.command, options.fallbackCli);
   const refused: Array<{ path: string; reason: string }> = [];
   const instructionFiles = await listDir(root, INSTRUCTIONS_DIR, refused);
   const cursorRules = await listDir(root, CURSOR_RULES_DIR, refused);
