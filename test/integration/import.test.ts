@@ -60,6 +60,26 @@ describe('Import Incidents…', function () {
     assert.deepEqual(again.items.map((i) => i.status), ['unchanged', 'unchanged']);
   });
 
+  it('the preview of a real Markdown postmortem names the facts found with their lines, and those missing (issue 31)', async () => {
+    const { internals } = await api();
+    const folder = workspaceRoot().toString();
+    const outcome = (await vscode.commands.executeCommand('incidentLens.importIncidents', {
+      files: [join(FIX, 'markdown-real', 'dfds-2021-03-31-adfs-outage.md')],
+      folder,
+      accept: true,
+    })) as ImportOutcome;
+    created.push(...outcome.written);
+    const id = outcome.details?.[0]?.id;
+    // The next test plans ids from the index: wait until it holds this record.
+    await waitFor(() => id && internals.workspace.findIncident(id), 'the index to read the imported postmortem');
+    assert.equal(outcome.details?.length, 1);
+    const detail = outcome.details![0]!.detail;
+    assert.match(detail, /dfds-2021-03-31-adfs-outage\.md:1:1/);
+    assert.match(detail, /found: .*start 2021-03-31T12:06 \+00:00 \(line 13\)/);
+    assert.match(detail, /end 2021-03-31T13:30 \+00:00 \(line 20\)/);
+    assert.match(detail, /missing: priority, detected/);
+  });
+
   it('a cancel midway leaves only whole records: the first incident with all its action records, nothing of the next', async () => {
     const { internals } = await api();
     const folder = workspaceRoot().toString();

@@ -46,6 +46,8 @@ export interface ImportOutcome {
   /** Files written (workspace-relative). */
   readonly written: readonly string[];
   readonly cancelled: boolean;
+  /** Each incident's line in the preview: where it was read, the facts found (with their lines), the ones missing. */
+  readonly details?: ReadonlyArray<{ readonly id?: string; readonly detail: string }>;
 }
 
 type PickItem = vscode.QuickPickItem & { item?: PlanItem };
@@ -171,7 +173,8 @@ export class ImportCommands {
     );
     for (const e of errors) this.log.info(`import: not written: ${e}`);
     this.report(chosenFormat, items, read, written, errors, cancelled, folder, !!args?.accept);
-    return { items, problems: read.problems, failed: read.failed, written, cancelled };
+    const details = items.filter((i) => i.kind === 'incident').map((i) => ({ id: i.id, detail: factsDetail(i, read.drafts) }));
+    return { items, problems: read.problems, failed: read.failed, written, cancelled, details };
   }
 
   private async folder(uri: string | undefined): Promise<FolderIndex | undefined> {
