@@ -9,9 +9,10 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPO_ROOT } from '../support/workspace';
 import { parseMarkdownPostmortem } from '../../src/core/import/markdown';
 
-const DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'import', 'markdown-real');
+const DIR = join(REPO_ROOT, 'test', 'fixtures', 'import', 'markdown-real');
 
 interface Reading {
   set: 'tuned' | 'held-out';
