@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gitPath } from './git/run';
+import { ABSOLUTE_PATH_ONLY } from './git/mergeDriverSetup';
 
 export const HOOK_MARKER = '# incident-lens pre-push hook';
 export const ZERO_SHA = /^0+$/;
@@ -35,6 +36,7 @@ export function hookScript(cliPath: string): string {
   return `#!/bin/sh
 ${HOOK_MARKER} (written by "incident-lens init --hooks"; delete this file to remove it)
 input=$(cat)
+${ABSOLUTE_PATH_ONLY}
 hook_dir=$(dirname "$0")
 if [ -x "$hook_dir/pre-push.chained" ]; then
   printf '%s\\n' "$input" | "$hook_dir/pre-push.chained" "$@" || exit $?

@@ -14,6 +14,12 @@ function sh(s: string): string {
 }
 
 /**
+ * Keeps PATH's absolute entries only (git runs the driver in the repository's top folder: an
+ * empty or relative entry would find a `node` or `git` committed there).
+ */
+export const ABSOLUTE_PATH_ONLY = 'p=; IFS=:; set -f; for d in $PATH; do case "$d" in /*) p="${p:+$p:}$d";; esac; done; set +f; unset IFS; PATH=$p;';
+
+/**
  * The command git runs (through sh): the CLI at the absolute path registered,
  * else git's own text merge, conflicts marked, with a message saying why.
  * Never a program found in the repository being merged (its node_modules, as
@@ -21,7 +27,7 @@ function sh(s: string): string {
  * quoted by git and stays outside the message's double quotes.
  */
 export function driverCommand(cliPath: string): string {
-  return `cli=${sh(cliPath)}; if [ -f "$cli" ]; then node "$cli" merge-driver %O %A %B %P; else echo "incident-lens: the record merge driver's CLI ($cli) is gone (moved by an update?); merging with git's text merge instead:" %P "- run incident-lens init or Incident Lens: Register Record Merge Driver again" >&2; git merge-file -L ours -L base -L theirs %A %O %B; fi`;
+  return `${ABSOLUTE_PATH_ONLY} cli=${sh(cliPath)}; if [ -f "$cli" ]; then node "$cli" merge-driver %O %A %B %P; else echo "incident-lens: the record merge driver's CLI ($cli) is gone (moved by an update?); merging with git's text merge instead:" %P "- run incident-lens init or Incident Lens: Register Record Merge Driver again" >&2; git merge-file -L ours -L base -L theirs %A %O %B; fi`;
 }
 
 export function attributeLines(recordsPathInRepo: string): string[] {
