@@ -10,7 +10,7 @@
  *   npm run bench:hook [-- --incidents 1000 --runs 30]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +23,8 @@ const opt = (name: string, fallback: number) => {
 };
 const N = opt('incidents', 1000);
 const RUNS = opt('runs', 30);
-const CLI = resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const DIST = resolve(__dirname, '..', '..', '..', 'dist');
+let CLI = join(DIST, 'cli.js');
 
 function stats(ms: number[]): { median: number; p95: number; min: number } {
   const s = [...ms].sort((a, b) => a - b);
@@ -31,15 +32,19 @@ function stats(ms: number[]): { median: number; p95: number; min: number } {
   return { median: Math.round(at(0.5)), p95: Math.round(at(0.95)), min: Math.round(s[0]!) };
 }
 
-function timedRun(cmd: string, argv: string[], input: string, env: NodeJS.ProcessEnv, cwd: string): { ms: number; stdout: string; status: number | null } {
+function timedRun(cmd: string, argv: string[], input: string, env: NodeJS.ProcessEnv, cwd: string): { ms: number; stdout: string; status: number | null; stderr: string } {
   const t = performance.now();
   const r = spawnSync(cmd, argv, { input, encoding: 'utf8', env, cwd });
-  return { ms: performance.now() - t, stdout: r.stdout, status: r.status };
+  return { ms: performance.now() - t, stdout: r.stdout, status: r.status, stderr: r.stderr };
 }
 
 function main(): void {
   const base = mkdtempSync(join(tmpdir(), 'incident-lens-hookbench-'));
   try {
+    // A copy of the bundles: a rebuild of dist/ during the runs (another terminal's tests) cannot change what is measured.
+    mkdirSync(join(base, 'dist'));
+    for (const f of ['cli.js', 'hook.js', 'cliMain.js', 'parseWorker.js']) copyFileSync(join(DIST, f), join(base, 'dist', f));
+    CLI = join(base, 'dist', 'cli.js');
     const ws = generateWorkspace(join(base, `n${N}`), N);
     writeSourceTree(ws.root, ws.sourcePaths);
     const git = (...a: string[]) => execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', ...a], { cwd: ws.root, stdio: 'pipe' });
@@ -63,7 +68,7 @@ function main(): void {
     const bare: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const a = timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(linked), env, ws.root);
-      if (a.status !== 0 || !a.stdout.includes('additionalContext')) throw new Error(`run ${i}: no answer for a linked file`);
+      if (a.status !== 0 || !a.stdout.includes('additionalContext')) throw new Error(`run ${i}: no answer for a linked file (${a.stderr.trim()})`);
       answered.push(a.ms);
       quiet.push(timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(unlinked), env, ws.root).ms);
       bare.push(timedRun(process.execPath, ['-e', ''], '', env, ws.root).ms);
