@@ -15,7 +15,7 @@ import type { PreToolUseHookInput, SyncHookJSONOutput } from '@anthropic-ai/clau
 import { fixLinesTouched, readEditIntent, type ClaudePreToolUseInput, type ClaudePreToolUseOutput } from '../../src/core/ai/editHook';
 import { writeDemoHistory } from '../../src/node/git/demoHistory';
 import { REPO_ROOT, TempWorkspace } from '../support/workspace';
-import { assertQuoted } from './trustBoundary.test';
+import { assertQuoted } from './core/trust/trustBoundary.test';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const HOSTILE = join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'agents');
