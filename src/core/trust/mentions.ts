@@ -8,8 +8,12 @@
  * what was written.
  */
 
-/** GitHub's mention shape: @ after a non-word character (not an e-mail address), a user or org/team name. */
-const MENTION = /(^|[^\w`])@([A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][\w.-]*)?)/g;
+/**
+ * GitHub's mention shape: @ after a non-word character (not an e-mail address), a user or
+ * org/team name. The span taken runs on through dots, slashes and further @s (`@a@b`,
+ * `@a.@b`): a code span ending right before an @ would turn the next name into a mention.
+ */
+const MENTION = /(^|[^\w`])@([A-Za-z0-9](?:[\w.\/@-]*[\w\/@-])?)/g;
 
 function quietLine(line: string): string {
   // Split into code spans (a backtick run closed by a run of the same length) and the text between.
