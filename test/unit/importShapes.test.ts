@@ -17,7 +17,7 @@ describe('Markdown importer: timeline shapes, zones and statements (issue 31)', 
   it('front matter gives title and authors; its date is the publication, not the incident', () => {
     const { rec, facts, d } = read('---\ntitle: "Queue outage"\ndate: 2024-06-01\nauthors: ["Ana", "Bo"]\n---\n\nOn 2024-05-20 at 10:00 UTC the queue went down.\n');
     assert.equal(rec.title, 'Queue outage');
-    assert.equal(facts.authors.value, 'Ana, Bo');
+    assert.equal(facts.authors!.value, 'Ana, Bo');
     assert.equal(rec.start, '2024-05-20T10:00:00Z');
     assert.ok(d.notes.some((n) => /published/.test(n)));
     assert.match(rec.postmortem.summary, /queue went down/);
@@ -74,17 +74,17 @@ describe('Markdown importer: timeline shapes, zones and statements (issue 31)', 
     const { rec, facts } = read('# X\n\n## Summary\n\nOn 2025-04-02 between 12:17 and 12:30 UTC downloads were broken.\n\n## Lead-up\n\nAt 09:00 UTC on 2025-04-01 a change was merged.\n');
     assert.equal(rec.start, '2025-04-02T12:17:00Z');
     assert.equal(rec.resolution, '2025-04-02T12:30:00Z');
-    assert.match(facts.start.evidence, /between 12:17 and 12:30 UTC/);
+    assert.match(facts.start!.evidence!, /between 12:17 and 12:30 UTC/);
     const back = read('# X\n\nOn 2025-04-02 at 10:00 UTC the API went down. It was back online by 10:40 UTC.\n');
     assert.deepEqual([back.rec.start, back.rec.resolution], ['2025-04-02T10:00:00Z', '2025-04-02T10:40:00Z']);
   });
 
   it('a stated duration is kept as written; duration set only when it agrees', () => {
     const { rec, facts } = read('# X\n\nOn 2025-04-02 between 10:00 and 10:13 UTC the site was down for 13 minutes.\n');
-    assert.equal(facts.duration.value, '13 minutes');
+    assert.equal(facts.duration!.value, '13 minutes');
     assert.equal(rec.duration, '13m');
     const est = read('# X\n\nThe outage lasted ~24h.\n');
-    assert.equal(est.facts.duration.value, '~24h');
+    assert.equal(est.facts.duration!.value, '~24h');
     assert.equal(est.rec.duration, undefined);
   });
 
