@@ -108,5 +108,7 @@ describe('Markdown importer: timeline shapes, zones and statements (issue 31)', 
   it('detected: a user report is "user" even when an alert is named later', () => {
     const { rec } = read('# X\n\n## Detection\n\nA customer reported errors; our alert fired 20 minutes later.\n');
     assert.equal(rec.detected.how, 'user');
+    const paged = read('# X\n\n## Detection\n\nOur users were affected for an hour; the on-call engineer was paged by an alert on error rates.\n');
+    assert.equal(paged.rec.detected.how, 'monitoring', 'users being affected is no user report');
   });
 });

@@ -66,7 +66,8 @@ function listText(ls: string[]): string {
 
 /** How it was detected, from the Detection section: the earliest of "a user reported" and "an alert fired". */
 export function detectedHow(text: string): 'monitoring' | 'user' | undefined {
-  const user = /\b(customers?|users?\b|user reports?|support tickets?|tweets?|community|contributors?|someone (?:alert|report|told)|reported (?:by|to us))/i.exec(text);
+  // A person telling us, not merely people being affected: "a customer reported", "reported by a user", a support ticket.
+  const user = /\b(?:customers?|users?|community members?|contributors?|someone|a member)\b[^.]{0,40}?\b(?:report|notif|told|tell|alert|tweet|contact|messag|complain|email|wrote|ping)|\b(?:reported by|report from|reports? from|message from) (?:a |an |our |the |several |many )?(?:users?|customers?|community|contributors?)|\bsupport (?:tickets?|requests?)|\buser reports?\b/i.exec(text);
   const mon = /\b(monitor|alert|alarm|paged|pager|borgmon|prometheus|stackdriver|automated (?:test|message)|health ?check)/i.exec(text);
   if (user && (!mon || user.index < mon.index)) return 'user';
   return mon ? 'monitoring' : undefined;
