@@ -1,5 +1,5 @@
 /**
- * Issue 31: 21 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 27 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" half; the "held-out" half is only measured. Known misses are
@@ -15,7 +15,7 @@ import { parseMarkdownPostmortem } from '../../src/core/import/markdown';
 const DIR = join(REPO_ROOT, 'test', 'fixtures', 'import', 'markdown-real');
 
 interface Reading {
-  set: 'tuned' | 'held-out';
+  set: 'tuned' | 'held-out' | 'held-out-2';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -42,13 +42,19 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   'binder-2018-01-11-ssl-outdated': [['start', '2018-01-18'], ['end', '2018-01-19T11:00-08:00']],
   'dfds-2025-03-17-traefik-rule': [['end', '2025-03-18T00:22+00:00']],
   'optimism-2022-05-31-drop-1': [['start', '2022-05-31T07:54-08:00']],
+  // The second held-out set, as first measured (BST and GST are not in the zone map: BST is ambiguous, GST unknown).
+  '2i2c-2025-08-12-leap-outage': [['start', '2025-08-12T17:00'], ['end', '2025-08-12T18:11'], ['timeline', 12]],
+  '2i2c-2025-07-11-cloudbank-healthcheck': [['start', '2025-07-11T12:42'], ['end', '2025-07-11T16:22']],
+  '2i2c-2025-07-22-openscapes-hub-pods': [['start', '2025-07-21'], ['end', null], ['timeline', 0]],
+  'persistence-2022-11-06-v4-halt': [['start', '2022-11-06T17:30'], ['end', '2022-11-06T21:18'], ['timeline', 17]],
+  'persistence-2023-09-20-v9-halt': [['end', null], ['timeline', 0]],
 };
 
 const names = readdirSync(DIR).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace(/\.expected\.json$/, '')).sort();
 
-describe('Markdown importer on 21 real published postmortems (issue 31)', () => {
+describe('Markdown importer on 27 real published postmortems (issue 31)', () => {
   const table: string[] = [];
-  const score = { tuned: [0, 0], 'held-out': [0, 0] } as Record<Reading['set'], [number, number]>;
+  const score = { tuned: [0, 0], 'held-out': [0, 0], 'held-out-2': [0, 0] } as Record<Reading['set'], [number, number]>;
   for (const name of names) {
     it(name, () => {
       const want = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), 'utf8')) as Reading;
@@ -71,6 +77,6 @@ describe('Markdown importer on 21 real published postmortems (issue 31)', () => 
   after(() => {
     if (!process.env.IMPORT_TABLE) return;
     console.log(['| postmortem | set | start | end | duration | timeline found/expected | fully right |', '|---|---|---|---|---|---|---|', ...table].join('\n'));
-    console.log(`tuned ${score.tuned[0]}/${score.tuned[1]}, held-out ${score['held-out'][0]}/${score['held-out'][1]}`);
+    console.log(`tuned ${score.tuned[0]}/${score.tuned[1]}, held-out ${score['held-out'][0]}/${score['held-out'][1]}, held-out-2 ${score['held-out-2'][0]}/${score['held-out-2'][1]}`);
   });
 });
