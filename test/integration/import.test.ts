@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ImportOutcome } from '../../src/extension/commands/importIncidents';
 import { parseRecordText } from '../../src/core/records/parseRecord';
-import type { TreeNode } from '../../src/extension/tree/nodes';
+import type { TreeNode } from '../../src/extension/tree/treeNode';
 import { api, label, waitFor, workspaceRoot } from './helpers';
 
 const FIX = join(process.env.INCIDENT_LENS_REPO ?? '', 'test', 'fixtures', 'import');

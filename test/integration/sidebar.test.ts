@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { TreeNode } from '../../src/extension/tree/nodes';
+import type { TreeNode } from '../../src/extension/tree/treeNode';
 import { searchAll } from '../../src/extension/commands/search';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { api, closeAllDiscarding, deleteFile, fileUri, label, readFile, waitFor, writeFile } from './helpers';

@@ -40,7 +40,8 @@ import { COMMANDS } from '../constants';
 import type { FolderIndex, IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
 import { EditRefused, type RecordEditor } from '../recordEditor';
 import { applyEdits } from '../../core/records/yamlEdit';
-import { IncidentNode, InlineActionNode } from '../tree/nodes';
+import { IncidentNode } from '../tree/incidentNodes';
+import { InlineActionNode } from '../tree/actionNodes';
 import { pickIncident } from './pickIncident';
 import { now as clockNow } from '../extensionClock';
 

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Incident } from '../../core/records/model';
 import { STATUSES, STATUS_LABELS, priorityRank } from '../../core/records/schema';
 import type { IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
-import { IncidentNode, InlineActionNode } from '../tree/nodes';
+import { IncidentNode } from '../tree/incidentNodes';
+import { InlineActionNode } from '../tree/actionNodes';
 
 const target = z.object({ incident: z.string().optional(), folder: z.string().optional() });
 

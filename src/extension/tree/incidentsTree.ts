@@ -7,7 +7,10 @@ import { settings, type GroupBy, type SortBy } from '../config';
 import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
 import { DisposableStore } from '../lifecycle';
 import type { Log } from '../log';
-import { FailedNode, GroupNode, IncidentNode, openActionNode, RunbookNode, type TreeNode } from './nodes';
+import { FailedNode, type TreeNode } from './treeNode';
+import { GroupNode, IncidentNode } from './incidentNodes';
+import { openActionNode } from './actionNodes';
+import { RunbookNode } from './runbookNodes';
 import { now as clockNow } from '../extensionClock';
 
 /** The seed's life-cycle order. */

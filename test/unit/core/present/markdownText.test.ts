@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { escapeMarkdown } from '../../../../src/extension/markdown';
+import { escapeMarkdown } from '../../../../src/core/links/hoverMarkdown';
 
 describe('incident text in Markdown', () => {
   it('renders hostile text literally: no links, command URIs, HTML or emphasis', () => {

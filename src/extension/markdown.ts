@@ -1,2 +1,0 @@
-/** Record text inside Markdown (hovers, tooltips) renders literally: the one escape lives in core. */
-export { escapeMarkdown } from '../core/links/hoverMarkdown';
