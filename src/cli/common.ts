@@ -2,14 +2,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { IncidentIndex, DEFAULT_INCIDENTS_FOLDER, incidentNumber } from '../core/index/incidentIndex';
+import { DEFAULT_INCIDENTS_FOLDER, type IncidentIndex } from '../core/index/incidentIndex';
 import { nearestValue } from '../core/records/didYouMean';
-import { NodeFileAccess } from '../node/nodeFileAccess';
-import { ParsePool } from '../node/parsePool';
+import { buildVersion, commandLineCacheDir, RecordWorkspace, type CacheSettings, type WatchPort } from '../node/recordWorkspace';
 import { systemClock, type Clock } from '../core/time/clock';
 import { findWorkspaceRoot, workspacePath } from '../node/workspaceRoot';
-import { repoScope } from '../node/git/repoScope';
-import { resolveSources } from '../node/sources';
 import { CONFIG_FILE } from '../core/index/recordSources';
 import { terminalJson, terminalText } from '../core/trust/terminalText';
 
@@ -94,26 +91,51 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
   }
 }
 
-export async function openIndex(root: string, folder: string | undefined, checkLinkTargets = false): Promise<IncidentIndex> {
+/**
+ * The cache the command line keeps (loadCache.ts, the extension's format):
+ * INCIDENT_LENS_CACHE_DIR, else $XDG_CACHE_HOME/incident-lens, else the
+ * platform's cache folder; INCIDENT_LENS_NO_CACHE=1 or --no-cache turns it off.
+ */
+let cacheOff = false;
+export function setCacheOff(off: boolean): void {
+  cacheOff = off;
+}
+
+function cliCache(): CacheSettings | undefined {
+  const dir = cacheOff ? undefined : commandLineCacheDir();
+  return dir ? { dir, version: buildVersion(VERSION, __filename) } : undefined;
+}
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
+
+/** The workspace's records (and with `sources`, its record sources' too), loaded through the one record workspace. */
+export async function openWorkspace(root: string, folder: string | undefined, options: { checkLinkTargets?: boolean; sources?: readonly string[]; io?: Io; watch?: WatchPort; allowEmpty?: boolean } = {}): Promise<RecordWorkspace> {
   const abs = path.resolve(root);
   const stat = await fs.stat(abs).catch(() => undefined);
   if (!stat?.isDirectory()) throw new UsageError(`workspace folder "${root}" does not exist`);
-  // Large folders parse in worker threads (dist/parseWorker.js beside this file; the index decides when).
-  const pool = new ParsePool();
-  const index = new IncidentIndex(new NodeFileAccess(abs), {
+  const ws = await RecordWorkspace.open(abs, {
     folder: folder ?? DEFAULT_INCIDENTS_FOLDER,
-    checkLinkTargets,
     now,
-    bulkParse: pool.available ? (paths, options) => pool.parse(abs, paths, options) : undefined,
-    bulkStat: pool.available ? (paths) => pool.stat(abs, paths) : undefined,
+    cache: cliCache(),
+    checkLinkTargets: options.checkLinkTargets,
+    withSources: options.sources !== undefined,
+    extraSources: (options.sources ?? []).map((p) => ({ path: p, from: '--source' })),
+    warn: (w) => options.io?.err(`warning: ${w}`),
+    watch: options.watch,
   });
-  await index.load().finally(() => pool.dispose());
-  if (index.allFiles().length === 0) {
+  // The cache is written after the load; a command that exits at once would lose it.
+  await ws.settled();
+  if (!options.allowEmpty && ws.own.index.allFiles().length === 0) {
     const recordsDir = path.join(abs, folder ?? DEFAULT_INCIDENTS_FOLDER);
     const exists = (await fs.stat(recordsDir).catch(() => undefined)) ?? (await fs.stat(path.join(abs, CONFIG_FILE)).catch(() => undefined));
     if (!exists) throw new UsageError(`no incidents folder: "${recordsDir}" does not exist (use --folder to point elsewhere)`);
   }
-  return index;
+  return ws;
+}
+
+export async function openIndex(root: string, folder: string | undefined, checkLinkTargets = false): Promise<IncidentIndex> {
+  return (await openWorkspace(root, folder, { checkLinkTargets })).own.index;
 }
 
 export function requireIncident(index: IncidentIndex, id: string | undefined) {
@@ -122,7 +144,7 @@ export function requireIncident(index: IncidentIndex, id: string | undefined) {
   if (!record) {
     const known = index.incidents().map((i) => i.id);
     // The same number written another way (INC-23, inc-023): an id off by a digit is another incident, not a typo.
-    const meant = known.find((k) => k.toLowerCase() === id.toLowerCase() || (/^inc-?\d+$/i.test(id) && incidentNumber(k) === incidentNumber(id)));
+    const meant = index.incidentWrittenAs(id)?.id;
     throw new UsageError(`unknown id "${id}"${meant ? `; did you mean ${meant}?` : known.length ? `; known incidents: ${known.join(', ')}` : ''}`);
   }
   return record;
@@ -140,16 +162,6 @@ export function json(io: Io, value: unknown): void {
  * sources' own links do not. Warnings (a missing source) go to stderr.
  */
 export async function openIndexes(root: string, folder: string | undefined, extra: readonly string[], io: Io): Promise<{ own: IncidentIndex; sources: Array<{ name: string; index: IncidentIndex }> }> {
-  const own = await openIndex(root, folder);
-  const scope = await repoScope(root);
-  if (scope) own.setLinkScope(scope);
-  const { sources, warnings } = resolveSources(root, extra.map((p) => ({ path: p, from: '--source' })));
-  for (const w of warnings) io.err(`warning: ${w}`);
-  const out: Array<{ name: string; index: IncidentIndex }> = [];
-  for (const s of sources) {
-    const index = new IncidentIndex(new NodeFileAccess(s.root), { folder: s.folder, now, linkScope: { repos: scope?.repos ?? [], prefix: scope?.prefix ?? '', foreign: true } });
-    await index.load();
-    out.push({ name: s.name, index });
-  }
-  return { own, sources: out };
+  const ws = await openWorkspace(root, folder, { sources: extra, io });
+  return { own: ws.own.index, sources: ws.sources.map((s) => ({ name: s.name, index: s.index })) };
 }

@@ -16,7 +16,7 @@ import { promises as fs } from 'node:fs';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { BoundedStdioTransport } from './mcpTransport';
 import { z } from 'zod';
-import { DEFAULT_INCIDENTS_FOLDER, IncidentIndex, incidentNumber } from '../../core/index/incidentIndex';
+import { DEFAULT_INCIDENTS_FOLDER, type IncidentIndex } from '../../core/index/incidentIndex';
 import type { Incident } from '../../core/records/model';
 import { formatDiagnostic } from '../../core/records/diagnostics';
 import { linkedIncidents, type Anchor } from '../../core/links/linkedIncidents';
@@ -31,38 +31,25 @@ import { inIncidentOffset, logEntryOps } from '../../core/records/recordOps';
 import { ENTRY_KINDS, MILESTONES } from '../../core/records/schema';
 import { parseTime, type Instant } from '../../core/time/recordTime';
 import { outline, symbolsAt } from '../../core/links/sourceOutline';
-import { NodeFileAccess } from '../../node/nodeFileAccess';
 import { RecordSync } from '../../node/recordSync';
-import { repoScope } from '../../node/git/repoScope';
-import { resolveSources } from '../../node/sources';
+import { findIncident, type RecordFolder, type WatchPort } from '../../node/recordWorkspace';
 import { checkRisk } from '../../node/riskCheck';
 import { GitError } from '../../node/git/changes';
 import { editRecordFile, RecordEditRefused } from '../../node/recordFile';
 import { workspacePath } from '../../node/workspaceRoot';
-import { now, parse, UsageError, workspaceRoot, type Io } from '../common';
+import { now, openWorkspace, parse, UsageError, workspaceRoot, type Io } from '../common';
 
 /** An agent's timeline entry is a sentence or two; a bound keeps one call from bloating the record. */
 const MAX_ENTRY_CHARS = 2000;
 
-interface Folder {
-  readonly name: string;
-  readonly root: string;
-  readonly index: IncidentIndex;
+/** A folder of records, kept in step with the disk before every answer (RecordSync). */
+interface Folder extends RecordFolder {
   readonly sync: RecordSync;
 }
 
 class ToolError extends Error {}
 
-async function openFolder(name: string, root: string, folder: string, scope?: IncidentIndex['linkScope']): Promise<Folder> {
-  const access = new NodeFileAccess(root);
-  const index = new IncidentIndex(access, { folder, now, ...(scope ? { linkScope: scope } : {}) });
-  const sync = new RecordSync(index, access, folder);
-  await sync.prime();
-  await index.load();
-  return { name, root, index, sync };
-}
-
-/** The workspace and its record sources, brought up to date with the disk. */
+/** The workspace and its record sources (the one record workspace), brought up to date with the disk. */
 class Workspace {
   private constructor(
     readonly root: string,
@@ -70,13 +57,16 @@ class Workspace {
   ) {}
 
   static async open(root: string, folder: string, extraSources: readonly string[], io: Io): Promise<Workspace> {
-    const scope = await repoScope(root);
-    const own = await openFolder('workspace', root, folder, scope);
-    const { sources, warnings } = resolveSources(root, extraSources.map((p) => ({ path: p, from: '--source' })));
-    for (const w of warnings) io.err(`warning: ${w}`);
-    const folders = [own];
-    for (const s of sources) folders.push(await openFolder(s.name, s.root, s.folder, { repos: scope?.repos ?? [], prefix: scope?.prefix ?? '', foreign: true }));
-    return new Workspace(root, folders);
+    const syncs = new Map<RecordFolder, RecordSync>();
+    // Polled before each answer, primed before the load: what changes during the load is re-read by the first answer.
+    const watch: WatchPort = async (f) => {
+      const sync = new RecordSync(f.index, f.access, f.index.folder);
+      syncs.set(f, sync);
+      await sync.prime();
+      return { dispose: () => undefined };
+    };
+    const records = await openWorkspace(root, folder, { sources: extraSources, io, watch, allowEmpty: true });
+    return new Workspace(root, records.folders.map((f) => ({ ...f, sync: syncs.get(f)! })));
   }
 
   async current(): Promise<this> {
@@ -92,15 +82,9 @@ class Workspace {
     return this.indexes.flatMap((i) => i.incidents());
   }
 
+  /** The same number written another way (INC-23, inc023) is the same incident, as the CLI reads it. */
   find(id: string): { folder: Folder; incident: Incident } | undefined {
-    const want = id.trim().toUpperCase();
-    // The same number written another way (INC-23, inc023) is the same incident, as the CLI reads it.
-    const num = /^INC-?\d+$/.test(want) ? incidentNumber(want) : undefined;
-    for (const folder of this.folders) {
-      const incident = folder.index.incidents().find((i) => i.id.toUpperCase() === want || (num !== undefined && incidentNumber(i.id) === num));
-      if (incident) return { folder, incident };
-    }
-    return undefined;
+    return findIncident(this.folders, id) as { folder: Folder; incident: Incident } | undefined;
   }
 
   require(id: string): { folder: Folder; incident: Incident } {

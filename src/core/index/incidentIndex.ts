@@ -429,6 +429,19 @@ export class IncidentIndex {
     return r?.kind === 'incident' ? r : undefined;
   }
 
+  /**
+   * The incident an id means as people write it: exact (any case), else the
+   * same number written another way (INC-23, inc023 for INC-023). An id off
+   * by a digit is another incident, never a match.
+   */
+  incidentWrittenAs(id: string): Incident | undefined {
+    const want = id.trim();
+    const exact = this.incident(want);
+    if (exact || !/^inc-?\d+$/i.test(want)) return exact;
+    const n = incidentNumber(want);
+    return this.incidents().find((i) => incidentNumber(i.id) === n);
+  }
+
   byStatus(status: IncidentStatus): Incident[] {
     return this.incidents().filter((i) => i.head.status === status);
   }
