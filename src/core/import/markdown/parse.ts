@@ -43,7 +43,8 @@ interface Doc {
 function prepare(raw: string, file: string): Doc {
   const url = /<!--\s*source:\s*(\S+)\s*-->/i.exec(raw)?.[1];
   // Comments go (they hold nothing of the incident), lines keep their numbers.
-  const text = blankComments(raw);
+  // A byte order mark would hide the first heading.
+  const text = blankComments(raw.replace(/^\ufeff/, ''));
   const lines = text.split(/\r?\n/);
   const front = frontMatter(lines);
   const first = front?.end ?? 0;
@@ -136,7 +137,8 @@ function documentZone(doc: Doc, ownExport: boolean): Zone | undefined {
     const z = declaredZone(l);
     if (z) {
       if (z.ambiguous) doc.problems.push({ where: `${doc.file}:${i + 1}:1`, message: `time zone "${z.label}" is ambiguous (${z.ambiguous}); times are kept without an offset: set the record's timeZone` });
-      doc.facts.push({ field: 'timeZone', value: z.iana ?? z.offset ?? `${z.label} (ambiguous)`, line: i + 1, evidence: inlineText(l).slice(0, 200) });
+      if (z.assumed) doc.notes.push(`timeZone: "${z.label}" ${z.assumed} (line ${i + 1}); check it`);
+      doc.facts.push({ field: 'timeZone', value: `${z.iana ?? z.offset ?? `${z.label} (ambiguous)`}${z.assumed ? ` (${z.label} ${z.assumed})` : ''}`, line: i + 1, evidence: inlineText(l).slice(0, 200) });
       return z.ambiguous ? undefined : z;
     }
   }

@@ -3,7 +3,7 @@
  * sections under their headings (or under paragraphs that work as headings,
  * "**Root Causes**: …"), and the document's own labels ("**Date**: …").
  */
-import { inlineText } from './inline';
+import { findDate, inlineText } from './inline';
 
 export type Key =
   | 'summary' | 'impact' | 'rootCause' | 'trigger' | 'detection' | 'resolution' | 'timeline' | 'actions' | 'lessons'
@@ -18,7 +18,7 @@ const SECTIONS: Array<[Key, RegExp]> = [
   ['trigger', /^triggers?$/],
   ['detection', /^detection$|^how (was it|we) detected\??$|^alert$/],
   ['resolution', /^resolution$|^mitigation$|^recovery$|^remediation$|^how (it was|we) fixed( it)?\??$|^solving$/],
-  ['timeline', /^timeline( of events)?$|^chronology$|^sequence of events$|^key events$/],
+  ['timeline', /^(detailed |full |incident |follow-up |follow up )?timeline( of events)?$|^chronology$|^sequence of events$|^key events$/],
   ['actions', /^action (items|plan)$|^follow[- ]?ups?$|^corrective (and preventive )?actions$|^next steps$|^improvements?$|^improving .+|^what we(?:'|’)re doing about it$|^preventing .+|^remediation items$|^actions following review$/],
   ['lessons', /^lessons?( learned| learnt)?$|^what we learned$|^takeaways$/],
   ['learning', /^learning$/],
@@ -124,7 +124,22 @@ export function splitBlocks(lines: readonly string[], first: number): Block[] {
     cur.lines.push({ text: l, line: i + 1 });
   }
   mergeSubsections(blocks);
+  continueTimeline(blocks);
   return blocks;
+}
+
+/** "## July 22" right after a timeline (same level or higher): a day of that timeline, not a section of its own. */
+function continueTimeline(blocks: Block[]): void {
+  for (let i = 1; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const prev = blocks[i - 1]!;
+    const rest = b.heading.replace(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d+(st|nd|rd|th)?|[,:.()/-]/gi, ' ').trim();
+    if (!b.key && prev.key === 'timeline' && b.heading.length <= 40 && findDate(b.heading) && rest.split(/\s+/).filter(Boolean).length <= 1) {
+      prev.lines.push({ text: '', line: b.line }, { text: `### ${b.heading}`, line: b.line }, ...b.lines);
+      blocks.splice(i, 1);
+      i--;
+    }
+  }
 }
 
 function mergeSubsections(blocks: Block[]): void {

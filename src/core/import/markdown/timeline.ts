@@ -75,8 +75,12 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
   const headDay = findDate(b.heading, ctx.dayFirst);
   st.day = headDay ? { ...headDay, y: headDay.y ?? ctx.docDay?.y } : ctx.docDay;
   const all = b.lines;
+  let fence = false;
   for (let i = 0; i < all.length; i++) {
     const { text: l, line } = all[i]!;
+    // Code blocks between entries (logs, config) hold no entries.
+    if (/^\s{0,3}(```|~~~)/.test(l)) fence = !fence;
+    if (fence || /^\s{0,3}(```|~~~)/.test(l)) continue;
     if (!l.trim()) {
       st.table = undefined;
       if (st.open) st.open.paragraph = false;
@@ -95,12 +99,22 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
     const list = LIST.exec(l);
     const indent = list ? list[1]!.length : (/^\s*/.exec(l)?.[0].length ?? 0);
     // Lines under an open entry: wrapped text, sub-items, the paragraph under a heading entry.
-    if (st.open && (indent > st.open.indent || (!list && st.open.paragraph)) && !(list && stampOf(list, l, ctx))) {
+    // A line that starts with a time is an entry of its own, wherever it stands.
+    const timed = stampOf(list, l, ctx);
+    if (st.open && (indent > st.open.indent || (!list && st.open.paragraph)) && !(timed && (list || timed.h !== undefined))) {
       st.open.entry.text = `${st.open.entry.text} ${inlineText(list ? l.slice(list[0].length) : l)}`.trim();
       st.open.paragraph = !list || st.open.paragraph;
       continue;
     }
-    const stamp = stampOf(list, l, ctx);
+    const stamp = timed;
+    // A line that is a date alone ("**19th September 2023:**") names the day of the entries below it.
+    if (stamp && !list && stamp.h === undefined && !stamp.unknownTime && !stamp.rest && stamp.day) {
+      if (st.pendingDay) entries.push(st.pendingDay);
+      st.pendingDay = undefined;
+      st.open = undefined;
+      st.day = { ...stamp.day, y: stamp.day.y ?? st.day?.y ?? ctx.docDay?.y };
+      continue;
+    }
     if (stamp && (stamp.h !== undefined || stamp.unknownTime || (stamp.day && (list || !stamp.rest)))) {
       const e = push(stamp, line, st, ctx, entries);
       st.open = { entry: e, indent, paragraph: !list && !stamp.rest };
@@ -132,6 +146,7 @@ function stampOf(list: RegExpExecArray | null, l: string, ctx: TimelineContext):
 function push(stamp: Stamp, line: number, st: State, ctx: TimelineContext, entries: Entry[]): Entry {
   if (st.pendingDay && stamp.h !== undefined) st.pendingDay = undefined;
   if (stamp.zone?.ambiguous) ambiguous(stamp.zone, line, ctx);
+  if (stamp.zone?.assumed && !ctx.notes.some((n) => n.startsWith(`timeZone: "${stamp.zone!.label}"`))) ctx.notes.push(`timeZone: "${stamp.zone.label}" ${stamp.zone.assumed} (line ${line}); check it`);
   const day = stamp.day ? { ...stamp.day, y: stamp.day.y ?? st.day?.y ?? ctx.docDay?.y } : st.day;
   const e: Entry = { approx: stamp.approx, text: inlineText(stamp.rest), raw: stamp.rest, line };
   if (day) e.day = day;

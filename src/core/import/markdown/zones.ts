@@ -18,6 +18,8 @@ export interface Zone {
   readonly iana?: string;
   /** Several zones share this name: not resolved. */
   readonly ambiguous?: string;
+  /** Read as its common meaning; the reader warns with this. */
+  readonly assumed?: string;
 }
 
 const FIXED: Record<string, string> = {
@@ -29,8 +31,12 @@ const FIXED: Record<string, string> = {
 const AMBIGUOUS: Record<string, string> = {
   CST: 'US Central Standard Time (-06:00) or China Standard Time (+08:00)',
   IST: 'India (+05:30), Irish (+01:00) or Israel (+02:00) Standard Time',
-  BST: 'British Summer Time (+01:00) or Bangladesh Standard Time (+06:00)',
   AST: 'Atlantic (-04:00) or Arabia (+03:00) Standard Time',
+};
+/** Names with one common meaning in postmortems and a rare other one: read as the common one, always with a warning. */
+const LIKELY: Record<string, { offset: string; note: string }> = {
+  BST: { offset: '+01:00', note: 'read as British Summer Time (+01:00); BST also names Bangladesh Standard Time (+06:00)' },
+  GST: { offset: '+04:00', note: 'read as Gulf Standard Time (+04:00); GST also names South Georgia Time (-02:00)' },
 };
 const REGIONS: Record<string, string> = {
   pacific: 'America/Los_Angeles', 'us/pacific': 'America/Los_Angeles', pt: 'America/Los_Angeles', 'pacific time': 'America/Los_Angeles',
@@ -39,7 +45,7 @@ const REGIONS: Record<string, string> = {
   mountain: 'America/Denver', 'us/mountain': 'America/Denver', 'mountain time': 'America/Denver',
 };
 
-const ABBR = [...Object.keys(FIXED), ...Object.keys(AMBIGUOUS)].filter((k) => k !== 'Z').join('|');
+const ABBR = [...Object.keys(FIXED), ...Object.keys(AMBIGUOUS), ...Object.keys(LIKELY)].filter((k) => k !== 'Z').join('|');
 /** A zone written after a time or in "all times …": an abbreviation, a region name, an IANA name. */
 export const ZONE_WORD = `(?:${ABBR}|(?:US\\/)?(?:Pacific|Eastern|Central|Mountain)(?: Time)?|PT|ET|[A-Z][a-z]+\\/[A-Z][A-Za-z_]+(?:\\/[A-Z][A-Za-z_]+)?)`;
 
@@ -49,13 +55,14 @@ export function zoneFor(word: string): Zone | undefined {
   const up = w.toUpperCase();
   if (Object.prototype.hasOwnProperty.call(FIXED, up) && /^[A-Z]+$/.test(w)) return { label: w, offset: FIXED[up] };
   if (Object.prototype.hasOwnProperty.call(AMBIGUOUS, up) && /^[A-Z]+$/.test(w)) return { label: w, ambiguous: AMBIGUOUS[up] };
+  if (Object.prototype.hasOwnProperty.call(LIKELY, up) && /^[A-Z]+$/.test(w)) return { label: w, offset: LIKELY[up]!.offset, assumed: LIKELY[up]!.note };
   const region = w.toLowerCase();
   if (Object.prototype.hasOwnProperty.call(REGIONS, region)) return { label: w, iana: REGIONS[region] };
   if (/^[A-Z][a-z]+\/[A-Z][A-Za-z_]+(\/[A-Z][A-Za-z_]+)?$/.test(w) && isTimeZone(w)) return { label: w, iana: w };
   return undefined;
 }
 
-const STATEMENT = new RegExp(`\\b(?:all )?times?(?: are| is)?(?: listed| given| shown)?(?: in)? (?:the )?(${ZONE_WORD})\\b|\\b(?:date and )?time in (${ZONE_WORD})\\b|\\((${ZONE_WORD})\\)`, 'i');
+const STATEMENT = new RegExp(`\\b(?:all )?times?(?: are| is)?(?: listed| given| shown)?(?: in)? (?:the )?(${ZONE_WORD})(?![A-Za-z0-9])|\\b(?:date and )?time in (${ZONE_WORD})(?![A-Za-z0-9])|\\((${ZONE_WORD})\\)`, 'i');
 
 /** "All times in PST", "all times are in UTC", "Date and Time in CET", "Timeline (UTC)": the zone a line declares. */
 export function declaredZone(line: string): Zone | undefined {
