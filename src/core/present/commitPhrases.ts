@@ -6,7 +6,7 @@
 import { sameCommit, type ActionItem, type Incident } from '../records/model';
 import { COMMIT_ROLE_LABELS, COMMIT_ROLES, type CommitRef, type CommitRole } from '../records/schema';
 import { formatClock, formatDate, resolveTime, type Instant } from '../time/recordTime';
-import { recordZone } from '../records/model';
+import { recordZone } from '../records/resolveTimes';
 
 export interface IncidentCommit {
   readonly sha: string;

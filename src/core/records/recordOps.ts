@@ -6,7 +6,8 @@
  */
 import type { EditOp } from './yamlEdit';
 import { newRecordText } from './yamlEdit';
-import { POSTMORTEM_DUE_HOURS, recordZone, type Incident } from './model';
+import { POSTMORTEM_DUE_HOURS, type Incident } from './model';
+import { recordZone } from './resolveTimes';
 import {
   PRIORITIES,
   type AiConnection,

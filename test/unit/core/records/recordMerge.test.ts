@@ -81,7 +81,9 @@ describe('record merge (core)', () => {
     assert.match((r as { reason: string }).reason, /^ours has YAML errors at \d+:\d+/);
   });
 
-  it('property: random edits on two sides from one base merge to a valid record holding every entry of both, or to a conflict', () => {
+  it('property: random edits on two sides from one base merge to a valid record holding every entry of both, or to a conflict', function () {
+    // Hundreds of merges, each parsing three records: seconds on a quiet machine, more on a loaded one.
+    this.timeout(120_000);
     // mulberry32: a small seeded generator, so a failure replays.
     let seed = 42;
     const rand = (n: number) => {
