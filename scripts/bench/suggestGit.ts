@@ -655,6 +655,7 @@ interface GitCall {
 /** Times every git process the engine starts (src/node/git/run.ts calls child_process.execFile). */
 async function profiled<T>(fn: () => Promise<T>): Promise<{ value: T; calls: GitCall[] }> {
   type ExecFile = (file: unknown, argv: unknown, options: unknown, callback: (...a: unknown[]) => void) => unknown;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the profiler patches the module object itself, which an import binding cannot
   const cp = require('node:child_process') as { execFile: ExecFile };
   const original = cp.execFile;
   const calls: GitCall[] = [];

@@ -101,7 +101,7 @@ export class InsightsPanels implements vscode.Disposable {
     let run = this.compute(entry);
     entry.latest = run;
     await run;
-    while (entry.latest && entry.latest !== run) {
+    while (entry.latest !== undefined && entry.latest !== run) {
       run = entry.latest;
       await run;
     }

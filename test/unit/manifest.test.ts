@@ -85,14 +85,23 @@ describe('package.json is localisable (package.nls.json)', () => {
       if (typeof value === 'string' && !/^%[^%]+%$/.test(value)) literal.push(`${where}: ${value.slice(0, 40)}`);
     };
     check('displayName', (manifest as unknown as { displayName: string }).displayName);
-    for (const cmd of c.commands) check(cmd.command, cmd.title), check(cmd.command, cmd.category);
+    for (const cmd of c.commands) {
+      check(cmd.command, cmd.title);
+      check(cmd.command, cmd.category);
+    }
     for (const v of Object.values(c.views).flat() as Array<{ id: string; name: string }>) check(v.id, v.name);
     for (const w of c.viewsWelcome as Array<{ view: string; contents: string }>) check(w.view, w.contents);
     for (const [k, p] of Object.entries(c.configuration.properties)) {
       check(k, p.description ?? p.markdownDescription);
       for (const d of p.enumDescriptions ?? []) check(k, d);
     }
-    for (const w of c.walkthroughs) for (const st of w.steps) check(st.id, st.title), check(st.id, st.description), check(st.id, st.media.altText);
+    for (const w of c.walkthroughs) {
+      for (const st of w.steps) {
+        check(st.id, st.title);
+        check(st.id, st.description);
+        check(st.id, st.media.altText);
+      }
+    }
     assert.deepEqual(literal, []);
   });
 });

@@ -61,7 +61,7 @@ describe('record sources: a central incidents repository read by two service rep
   });
 
   it('an edit to a record outside the workspace goes to its own file, through the edit path; a link from a service names the service repository', async () => {
-    const { internals } = await api();
+    await api();
     const source = await sourceOf(0);
     const file = join(source.folder.uri.fsPath, '.incidents', 'INC-500.yaml');
     const before = readFileSync(file, 'utf8');
@@ -88,7 +88,7 @@ describe('record sources: a central incidents repository read by two service rep
   });
 
   it('the watcher follows the source: a record written there outside VS Code (a pull in that clone) shows up', async () => {
-    const { internals } = await api();
+    await api();
     const source = await sourceOf(1);
     writeFileSync(
       join(source.folder.uri.fsPath, '.incidents', 'INC-501.yaml'),

@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { formatDiagnostic } from '../../../src/core/records/diagnostics';
 import { incidentMetrics, aggregateMetrics } from '../../../src/core/insights/incidentMetrics';
 import { formatClock, formatInstant } from '../../../src/core/time/recordTime';
 import type { IncidentIndex } from '../../../src/core/index/incidentIndex';

@@ -49,7 +49,7 @@ describe('record files over the size limit are never read whole (test/fixtures/h
       assert.deepEqual(parsed.find((p) => p.file === FILE)!.diagnostics.map(formatDiagnostic), [TOO_LARGE]);
       assert.ok(parsed.find((p) => p.file === '.incidents/INC-023.yaml')!.record, 'other files still parse');
     } finally {
-      pool.dispose();
+      await pool.dispose();
     }
   });
 

@@ -17,11 +17,17 @@ function cells(csv: string): string[] {
   for (let i = 0; i < csv.length; i++) {
     const c = csv[i]!;
     if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') (cur += '"'), i++;
+      if (c === '"' && csv[i + 1] === '"') {
+        cur += '"';
+        i++;
+      }
       else if (c === '"') quoted = false;
       else cur += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',' || c === '\n') out.push(cur), (cur = '');
+    else if (c === ',' || c === '\n') {
+      out.push(cur);
+      cur = '';
+    }
     else cur += c;
   }
   if (cur) out.push(cur);

@@ -57,7 +57,6 @@ const instant = fc
     const day = new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
     return `${day}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00${o}`;
   });
-const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const incidentId = fc.integer({ min: 1, max: 99_999 }).map((n) => `INC-${String(n).padStart(3, '0')}`);
 
 const entry = fc.record(
