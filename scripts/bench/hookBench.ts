@@ -5,7 +5,9 @@
  * in a git repository. The first run fills the parse cache (reported apart);
  * then repeated runs alternate an edit of a linked file (an answer) and of an
  * unlinked one (nothing), and the median and p95 of the wall time are printed,
- * beside a bare `node -e ''` for the machine's own process start.
+ * beside a bare `node -e ''` for the machine's own process start (and their
+ * ratio: on a shared, loaded machine the ratio is what stays comparable).
+ * Warm runs answer from the per-workspace digest (src/node/hookDigestFile.ts).
  *
  *   npm run bench:hook [-- --incidents 1000 --runs 30]
  */
@@ -43,7 +45,7 @@ function main(): void {
   try {
     // A copy of the bundles: a rebuild of dist/ during the runs (another terminal's tests) cannot change what is measured.
     mkdirSync(join(base, 'dist'));
-    for (const f of ['cli.js', 'hook.js', 'cliMain.js', 'parseWorker.js']) copyFileSync(join(DIST, f), join(base, 'dist', f));
+    for (const f of ['cli.js', 'hook.js', 'hookFull.js', 'cliMain.js', 'parseWorker.js']) copyFileSync(join(DIST, f), join(base, 'dist', f));
     CLI = join(base, 'dist', 'cli.js');
     const ws = generateWorkspace(join(base, `n${N}`), N);
     writeSourceTree(ws.root, ws.sourcePaths);
@@ -77,11 +79,12 @@ function main(): void {
     const q = stats(quiet);
     const b = stats(bare);
     console.log(`hook claude-code, ${ws.incidents} incidents (${ws.files} record files), ${RUNS} runs each, real processes:`);
-    console.log(`  first run (fills the parse cache): ${Math.round(cold.ms)} ms`);
+    console.log(`  first run (fills the parse cache and the digest): ${Math.round(cold.ms)} ms`);
     console.log(`  edit of a linked file (answer):    median ${a.median} ms, p95 ${a.p95} ms, min ${a.min} ms`);
     console.log(`  edit of an unlinked file (quiet):  median ${q.median} ms, p95 ${q.p95} ms, min ${q.min} ms`);
     console.log(`  bare node -e '' on this machine:   median ${b.median} ms, p95 ${b.p95} ms`);
     console.log(`  hook minus bare node (median):    ${a.median - b.median} ms answered, ${q.median - b.median} ms quiet (the machine's load moves both alike)`);
+    console.log(`  hook / bare node (median):        ${(a.median / b.median).toFixed(2)}× answered, ${(q.median / b.median).toFixed(2)}× quiet; p95 ${(a.p95 / b.p95).toFixed(2)}× and ${(q.p95 / b.p95).toFixed(2)}×`);
     console.log(`  budget 300 ms: ${a.p95 <= 300 && q.p95 <= 300 ? 'met' : 'NOT met'} at p95`);
   } finally {
     rmSync(base, { recursive: true, force: true });

@@ -1,23 +1,29 @@
 /**
  * `incident-lens hook …` in its own small bundle (dist/hook.js): Claude Code
- * runs the hook before every edit, so the process loads only what the hook
- * needs, not the whole CLI (dist/cli.js dispatches here; see launcher.ts).
+ * runs the hook before every edit, so the process loads only what the warm
+ * hook needs (the digest reader), not the whole CLI (dist/cli.js dispatches
+ * here; see launcher.ts). The cold path (dist/hookFull.js) is loaded only
+ * when the records changed since the digest was built.
  */
-import { clockFrom } from '../core/time/clock';
+import { clockFrom, systemClock, type Clock } from '../core/time/clock';
 import { hook } from './commands/hook';
-import { setClock, TerminalIo } from './common';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 export async function hookMain(args: readonly string[]): Promise<number> {
-  const io = new TerminalIo({ out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) });
+  const io = { out: (t: string) => process.stdout.write(`${t}\n`), err: (t: string) => process.stderr.write(`${t}\n`) };
+  let clock: Clock = systemClock;
   try {
-    setClock(clockFrom(process.env.INCIDENT_LENS_NOW));
+    clock = clockFrom(process.env.INCIDENT_LENS_NOW);
   } catch (err) {
     io.err(`incident-lens hook: ${(err as Error).message}`);
   }
-  return hook([...args], io, VERSION);
+  return hook([...args], io, VERSION, {
+    now: () => clock.now(),
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside this one, loaded only on the cold path
+    buildDigest: async () => (require('./hookFull.js') as typeof import('./hookFull')).buildHookDigest,
+  });
 }
 
 if (require.main === module) {

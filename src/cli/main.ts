@@ -35,6 +35,7 @@ import { csvRow } from '../core/insights/csvCell';
 import { syncInstructionFiles } from '../node/instructionFiles';
 import { review } from './commands/reviewCommand';
 import { hook } from './commands/hook';
+import { buildHookDigest } from '../node/agentHook';
 import { initAgents } from './commands/initAgents';
 import { task } from './commands/taskCommand';
 import { openIndexes, didYouMean, json, now, openIndex, parse, requireIncident, setCacheOff, setClock, TerminalIo, UsageError, workflowCommands, workspaceFiles, workspaceRoot, type Io } from './common';
@@ -352,7 +353,7 @@ async function init(args: string[], io: Io): Promise<number> {
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   'merge-driver': mergeDriver,
   mcp: (args, io) => mcp(args, io, VERSION),
-  hook: (args, io) => hook(args, io, VERSION),
+  hook: (args, io) => hook(args, io, VERSION, { now, buildDigest: async () => buildHookDigest }),
   task,
   similar,
   import: importCommand,

@@ -1,29 +1,27 @@
 /**
- * The edit hook's facts from disk (issue 30): the workspace holding the
- * edited file, its records (through the persistent parse cache, so a warm
- * run reads no YAML), the incidents linked to the file or to the symbol the
- * edit touches, the file's current text and, from git, the lines fix commits
- * added to it. The answer itself is built in core/ai/editHook.ts.
+ * The edit hook's facts from disk (issue 30), prepared once per change of the
+ * records: the workspace's records (through the persistent parse cache, so
+ * this reads no YAML when warm), every code link with the incident it leads
+ * to, the linked incidents as quoted views, and from git the lines each fix
+ * commit added — the digest (core/ai/hookDigest.ts) the hook answers from.
+ * This is the hook's cold path, in its own bundle (dist/hookFull.js); the
+ * warm path (src/cli/commands/hook.ts) reads the digest and loads none of it.
  */
-import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import { homedir } from 'node:os';
-import * as path from 'node:path';
-import { claudeHookAnswer, editedLines, fixLinesTouched, type ClaudePreToolUseOutput, type EditIntent, type HookHit } from '../core/ai/editHook';
-import { outline, type OutlineSymbol } from '../core/links/sourceOutline';
-import { DEFAULT_INCIDENTS_FOLDER, IncidentIndex } from '../core/index/incidentIndex';
+import { hookIncidentView } from '../core/ai/editHook';
+import { HOOK_DIGEST_FORMAT, linkBucket, type HookDigest, type HookDigestHeader, type HookDigestLink } from '../core/ai/hookDigest';
+import type { HookIncidentView } from '../core/ai/hookAnswer';
+import { IncidentIndex } from '../core/index/incidentIndex';
+import type { CodeLink } from '../core/records/schema';
 import type { Incident } from '../core/records/model';
 import type { FixCommit } from '../core/risk/assessRisk';
-import { fixAddedLines } from './git/fixAddedLines';
+import { fixAddedLinesByFile } from './git/fixAddedLines';
+import { cliCacheDir, encodeHookDigest, gitStamp, recordsKey, writeHookDigest } from './hookDigestFile';
 import { LoadCache } from './loadCache';
 import { NodeFileAccess } from './nodeFileAccess';
-import { findWorkspaceRoot, workspacePath } from './workspaceRoot';
 
-/** The CLI's cache of parsed records for a workspace: outside the repository, per user. */
-export function cliCacheDir(root: string): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
-  return path.join(base, 'incident-lens', createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 16));
-}
+export { cliCacheDir } from './hookDigestFile';
+
+const DAY_MS = 86_400_000;
 
 /** The workspace's records, through the persistent parse cache (a damaged cache is a miss, never an error). */
 export async function openCachedIndex(root: string, folder: string, version: string, now: () => number): Promise<IncidentIndex> {
@@ -42,68 +40,59 @@ function allFixCommits(index: IncidentIndex): FixCommit[] {
   return out;
 }
 
-type Lines = Array<{ startLine: number; endLine: number }>;
-
-/** Does a symbol link concern this edit? Yes when the edit overlaps its body (the text's outline), names it, or cannot be placed. */
-function symbolTouched(symbol: string, symbols: readonly OutlineSymbol[] | undefined, edited: Lines, intent: EditIntent): boolean {
-  const name = symbol.includes('.') ? symbol.slice(symbol.lastIndexOf('.') + 1) : symbol;
-  if (intent.changes.some((c) => c.old.includes(name) || c.new.includes(name))) return true;
-  if (!symbols || intent.wholeFile || !edited.length) return true;
-  const own = symbols.filter((s) => s.name === symbol || s.name.endsWith(`.${name}`) || s.name === name);
-  if (!own.length) return true;
-  return own.some((s) => edited.some((r) => r.startLine <= s.endLine && r.endLine >= s.startLine));
+/** Links the hook can meet: in this repository (a link naming another repository is matched only by a host that knows its remotes). */
+function ownLinks(links: readonly CodeLink[], incident: string): HookDigestLink[] {
+  return links.filter((l) => l.repo === undefined).map((l) => ({ path: l.path, ...(l.symbol ? { symbol: l.symbol } : {}), incident }));
 }
 
-function linkedHits(index: IncidentIndex, rel: string, text: string | undefined, intent: EditIntent): Map<string, { incident: Incident; where: Set<string> }> {
-  const edited = text === undefined ? [] : editedLines(text, intent.changes);
-  const symbols = text === undefined ? undefined : outline(text);
-  const hits = new Map<string, { incident: Incident; where: Set<string> }>();
-  for (const ref of index.linksForFile(rel)) {
-    const incident = ref.record.kind === 'incident' ? ref.record : ref.record.kind === 'action' ? index.incident(ref.record.record.incident) : undefined;
-    if (!incident) continue;
-    if (ref.link.symbol && !symbolTouched(ref.link.symbol, symbols, edited, intent)) continue;
-    const entry = hits.get(incident.id) ?? { incident, where: new Set<string>() };
-    entry.where.add(ref.link.symbol ? `${rel} (${ref.link.symbol})` : rel);
-    hits.set(incident.id, entry);
+/** The span around `now` in which every runbook's "N days ago" stays what the views say. */
+function ageSpan(runbooks: ReadonlyArray<{ lastVerified?: { ms: number } }>, now: number, span: { validFrom?: number; validUntil?: number }): void {
+  for (const rb of runbooks) {
+    if (!rb.lastVerified) continue;
+    const from = rb.lastVerified.ms + Math.floor((now - rb.lastVerified.ms) / DAY_MS) * DAY_MS;
+    span.validFrom = Math.max(span.validFrom ?? from, from);
+    span.validUntil = Math.min(span.validUntil ?? from + DAY_MS, from + DAY_MS);
   }
-  return hits;
 }
 
-export interface HookRun {
-  readonly answer?: ClaudePreToolUseOutput;
-  /** Why nothing was said, for stderr when asked (--verbose); undefined when an answer was given. */
-  readonly quiet?: string;
-}
-
-/** The hook's answer for one edit intent. */
-export async function claudeEditHook(intent: EditIntent, options: { folder?: string; version: string; now: () => number }): Promise<HookRun> {
-  const cwd = intent.cwd ?? process.cwd();
-  const abs = path.resolve(cwd, intent.file);
-  const folder = options.folder ?? DEFAULT_INCIDENTS_FOLDER;
-  const found = findWorkspaceRoot(path.dirname(abs), folder);
-  if ('error' in found) return { quiet: found.error };
-  const root = found.root;
-  const rel = workspacePath(root, abs, cwd);
-  if (!rel) return { quiet: `${abs} is outside the workspace ${root}` };
-  const [index, text] = await Promise.all([openCachedIndex(root, folder, options.version, options.now), fs.readFile(abs, 'utf8').catch(() => undefined)]);
-  const changes = intent.wholeFile ? intent.changes.map((c) => ({ ...c, old: text ?? '' })) : intent.changes;
-  const edit: EditIntent = { ...intent, changes };
-  const hits = linkedHits(index, rel, text, edit);
+/**
+ * Builds the digest from the records and git, and stores it next to the
+ * parse cache. The key is taken before the records are read: a record
+ * changed meanwhile makes the stored digest stale at once, never wrong.
+ */
+export async function buildHookDigest(root: string, folder: string, version: string, now: () => number): Promise<HookDigest> {
+  const key = recordsKey(root, folder, version);
+  const index = await openCachedIndex(root, folder, version, now);
+  const at = now();
+  const links: Record<string, HookDigestLink[]> = {};
+  const linked = new Set<string>();
+  const file = (l: HookDigestLink) => {
+    const bucket = linkBucket(l.path);
+    if (bucket === undefined) return;
+    (links[bucket] ??= []).push(l);
+    linked.add(l.incident);
+  };
+  for (const incident of index.incidents()) ownLinks(incident.links, incident.id).forEach(file);
+  for (const a of index.actionRecords()) ownLinks(a.links, a.record.incident).forEach(file);
   const fixes = allFixCommits(index);
-  const fixHits = text === undefined || !fixes.length ? [] : fixLinesTouched(await fixAddedLines(root, rel, fixes), changes);
-  for (const f of fixHits) {
-    const incident = index.incident(f.incidentId);
+  const git = fixes.length ? await fixAddedLinesByFile(root, fixes) : { byFile: {}, missing: [] as string[] };
+  for (const f of fixes) linked.add(f.incidentId);
+  const incidents: Record<string, HookIncidentView> = {};
+  const span: { validFrom?: number; validUntil?: number } = {};
+  for (const id of linked) {
+    const incident: Incident | undefined = index.incident(id);
     if (!incident) continue;
-    const entry = hits.get(incident.id) ?? { incident, where: new Set<string>() };
-    entry.where.add(`${rel} (lines its fix ${f.fixSha.slice(0, 7)} added)`);
-    hits.set(incident.id, entry);
+    const runbooks = index.runbooksForIncident(incident).slice(0, 2).map((r) => r.runbook);
+    incidents[id] = hookIncidentView(incident, runbooks, at);
+    ageSpan(runbooks, at, span);
   }
-  const list: HookHit[] = [...hits.values()].map(({ incident, where }) => ({
-    incident,
-    where: [...where],
-    runbooks: index.runbooksForIncident(incident).slice(0, 2).map((r) => r.runbook),
-  }));
   await index.cacheWrite;
-  const answer = claudeHookAnswer({ file: rel, hits: list, fixHits, now: options.now() });
-  return answer ? { answer } : { quiet: `no incident is linked to ${rel}` };
+  const stamp = git.missing.length && 'gitDir' in git && git.gitDir ? { gitDir: git.gitDir, gitStamp: gitStamp(git.gitDir) } : {};
+  // A fix the clone lacks and no git folder to watch: answer from this digest once, build it again next time.
+  const once = git.missing.length && !('gitStamp' in stamp) ? { validUntil: at } : {};
+  const header: HookDigestHeader = { format: HOOK_DIGEST_FORMAT, key, ...span, ...stamp, ...once, links };
+  const digest = writeHookDigest(root, folder, encodeHookDigest(header, incidents, git.byFile));
+  if (!digest) throw new Error('the hook digest could not be read back');
+  return digest;
 }
+

@@ -7,7 +7,7 @@
  */
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE } from '../core/index/recordSources';
+import { CONFIG_FILE } from '../core/index/configFile';
 
 const isDir = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
 const exists = (p: string) => statSync(p, { throwIfNoEntry: false }) !== undefined;

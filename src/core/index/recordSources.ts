@@ -11,8 +11,9 @@
  */
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { CONFIG_FILE } from './configFile';
 
-export const CONFIG_FILE = '.incident-lens.yaml';
+export { CONFIG_FILE };
 
 export interface SourceEntry {
   readonly path: string;

@@ -154,7 +154,7 @@ export function compileGlob(glob: string): { matcher?: GlobMatcher; error?: stri
 }
 
 /** The fixed leading directory of a glob ("src/payments/" for "src/payments/**\/*.ts"). */
-function globBase(glob: string): string {
+export function globBase(glob: string): string {
   const segments = glob.split('/');
   const fixed: string[] = [];
   for (const seg of segments.slice(0, -1)) {
