@@ -6,10 +6,7 @@
  * Record text reaches the page through textContent only.
  */
 import * as Plot from '@observablehq/plot';
-import type { InsightChart, InsightsData, InsightsFilter } from '../core/insights/insightsView';
-import type { MetricsRow } from '../core/insights/insightsReport';
-import { formatDuration } from '../core/time/recordTime';
-import type { InsightsHostMessage, InsightsWebviewMessage } from './insightsProtocol';
+import { formatDuration, type InsightChart, type InsightsData, type InsightsFilter, type InsightsHostMessage, type InsightsWebviewMessage, type MetricsRow } from './insightsProtocol';
 import { el, icon, type Child } from './dom';
 
 interface VsCodeApi {

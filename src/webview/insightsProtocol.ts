@@ -7,6 +7,11 @@ import { z } from 'zod';
 import { INSIGHT_CHARTS, type InsightsData } from '../core/insights/insightsView';
 import { PRIORITIES, STATUSES } from '../core/records/schema';
 
+// What the Insights app may use from core comes through here: the app imports nothing else of the extension's.
+export type { InsightChart, InsightsData, InsightsFilter } from '../core/insights/insightsView';
+export type { MetricsRow } from '../core/insights/insightsReport';
+export { formatDuration } from '../core/time/recordTime';
+
 export type InsightsHostMessage = { readonly type: 'state'; readonly data: InsightsData } | { readonly type: 'error'; readonly message: string };
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -2,9 +2,7 @@
  * Runs inside the timeline webview. Renders the view model with DOM APIs and
  * textContent only: incident text is never parsed as HTML.
  */
-import type { TimelineItem, TimelineViewModel } from '../core/present/timelineView';
-import { formatDuration } from '../core/time/recordTime';
-import type { HostMessage, TimelinePanelState, WebviewMessage } from './timelineProtocol';
+import { formatDuration, type HostMessage, type TimelineItem, type TimelinePanelState, type TimelineViewModel, type WebviewMessage } from './timelineProtocol';
 import { el, icon, type Child } from './dom';
 
 interface VsCodeApi {

@@ -8,6 +8,10 @@ import { z } from 'zod';
 import { ENTRY_KINDS, MILESTONES } from '../core/records/schema';
 import type { TimelineViewModel } from '../core/present/timelineView';
 
+// What the timeline app may use from core comes through here: the app imports nothing else of the extension's.
+export type { TimelineItem, TimelineViewModel } from '../core/present/timelineView';
+export { formatDuration } from '../core/time/recordTime';
+
 export type HostMessage = { readonly type: 'state'; readonly model: TimelineViewModel } | { readonly type: 'entryAdded' } | { readonly type: 'error'; readonly message: string };
 
 export const webviewMessageSchema = z.discriminatedUnion('type', [
