@@ -55,7 +55,8 @@ export function findExecutable(name: string, lookup: LookupEnvironment = {}): st
         .filter((x) => x.startsWith('.'))
     : [''];
   // On Windows a name that already ends in one of PATHEXT's extensions is tried as is first.
-  const candidates = windows && extensions.includes(p.extname(name).toLowerCase()) ? [name, ...extensions.map((x) => name + x)] : extensions.map((x) => name + x);
+  const candidates =
+    windows && extensions.includes(p.extname(name).toLowerCase()) ? [name, ...extensions.map((x) => name + x)] : extensions.map((x) => name + x);
   for (const dir of entries) {
     for (const candidate of candidates) {
       const full = p.join(dir, candidate);

@@ -26,7 +26,9 @@ type Id = string | number | null;
 /** The top-level id of a request line, from its start (`{"jsonrpc":"2.0","id":7,…`) or its end (`…,"id":7}`, the SDK's order). */
 export function requestIdOf(head: string, tail: string): Id {
   const value = String.raw`(-?\d+|"(?:[^"\\]|\\.)*")`;
-  const m = new RegExp(String.raw`^\s*\{\s*(?:"jsonrpc"\s*:\s*"2\.0"\s*,\s*)?"id"\s*:\s*${value}`).exec(head) ?? new RegExp(String.raw`[,{]\s*"id"\s*:\s*${value}\s*\}\s*$`).exec(tail);
+  const m =
+    new RegExp(String.raw`^\s*\{\s*(?:"jsonrpc"\s*:\s*"2\.0"\s*,\s*)?"id"\s*:\s*${value}`).exec(head) ??
+    new RegExp(String.raw`[,{]\s*"id"\s*:\s*${value}\s*\}\s*$`).exec(tail);
   if (!m) return null;
   try {
     return JSON.parse(m[1]!) as string | number;

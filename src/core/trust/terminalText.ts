@@ -18,7 +18,8 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
  * hyphen, invisible operators, the byte-order mark, variation selectors and
  * the tag characters U+E0000–E007F (ASCII smuggled past a reviewer).
  */
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|[\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}\u{1D173}-\u{1D17A}]/u;
+const INVISIBLE =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|[\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}\u{1D173}-\u{1D17A}]/u;
 
 /**
  * What the CLI escapes in text output: controls but tab and line feed, and the
@@ -29,7 +30,15 @@ const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200
 const UNSAFE_IN_TEXT = new RegExp(`(?![\\uFE0E\\uFE0F])(?:[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]|${INVISIBLE.source})`, 'gu');
 const UNSAFE_IN_COMMAND = new RegExp(`${CONTROL.source}|${INVISIBLE.source}`, 'gu');
 
-const NAMES: Record<string, string> = { '\n': 'line break', '\r': 'carriage return', '\t': 'tab', '\u001B': 'escape', '\u007F': 'delete', '\u2028': 'line separator', '\u2029': 'paragraph separator' };
+const NAMES: Record<string, string> = {
+  '\n': 'line break',
+  '\r': 'carriage return',
+  '\t': 'tab',
+  '\u001B': 'escape',
+  '\u007F': 'delete',
+  '\u2028': 'line separator',
+  '\u2029': 'paragraph separator',
+};
 
 function codePoint(ch: string): string {
   return ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
@@ -41,7 +50,8 @@ export function escapedChar(ch: string): string {
 }
 
 function described(ch: string): string {
-  const name = NAMES[ch] ?? (/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u.test(ch) ? 'bidi control' : CONTROL.test(ch) ? 'control character' : 'invisible character');
+  const name =
+    NAMES[ch] ?? (/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u.test(ch) ? 'bidi control' : CONTROL.test(ch) ? 'control character' : 'invisible character');
   return `U+${codePoint(ch)} ${name}`;
 }
 
@@ -68,7 +78,9 @@ export function commandProblem(command: string): string | undefined {
 export function commandLine(command: string): string {
   const c = command.trim();
   if (!commandProblem(c)) return c;
-  const body = c.replace(/[\\"]/g, (ch) => `\\${ch}`).replace(UNSAFE_IN_COMMAND, (ch) => (ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch === '\t' ? '\\t' : escapedChar(ch)));
+  const body = c
+    .replace(/[\\"]/g, (ch) => `\\${ch}`)
+    .replace(UNSAFE_IN_COMMAND, (ch) => (ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch === '\t' ? '\\t' : escapedChar(ch)));
   return `"${body}"`;
 }
 
@@ -92,8 +104,9 @@ export function terminalText(text: string, options: { workflowCommands?: boolean
  * is the `#` of `##[`. Passing it through terminalText changes nothing.
  */
 export function terminalJson(value: unknown, space = 2): string {
-  return (JSON.stringify(value, null, space) ?? 'null').replace(
-    new RegExp(`[\\u007F-\\u009F]|${INVISIBLE.source}`, 'gu'),
-    (ch) => [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join(''),
-  ).replace(/##\[/g, '#\\u0023['); // only ever inside a string: the old workflow command form, broken up the JSON way
+  return (JSON.stringify(value, null, space) ?? 'null')
+    .replace(new RegExp(`[\\u007F-\\u009F]|${INVISIBLE.source}`, 'gu'), (ch) =>
+      [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join(''),
+    )
+    .replace(/##\[/g, '#\\u0023['); // only ever inside a string: the old workflow command form, broken up the JSON way
 }

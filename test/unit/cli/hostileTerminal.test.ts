@@ -23,7 +23,11 @@ function assertSafe(text: string, what: string, workflowCommands = false): void 
 describe('hostile record text on the terminal (test/fixtures/hostile/terminal-output)', () => {
   let ws: TempWorkspace;
   const cli = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ws.root, encoding: 'utf8', env: { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T12:00:00Z' } });
+    const r = spawnSync(process.execPath, [CLI, ...args], {
+      cwd: ws.root,
+      encoding: 'utf8',
+      env: { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T12:00:00Z' },
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
   before(() => {
@@ -32,7 +36,17 @@ describe('hostile record text on the terminal (test/fixtures/hostile/terminal-ou
   });
   after(() => ws.dispose());
 
-  for (const args of [['list'], ['show', 'INC-901'], ['search', 'Retries'], ['search', 'Clipboard'], ['risk', 'src/payments/checkout.ts'], ['risk', 'src/payments/checkout.ts', '--format', 'markdown'], ['lint'], ['metrics'], ['hotspots']]) {
+  for (const args of [
+    ['list'],
+    ['show', 'INC-901'],
+    ['search', 'Retries'],
+    ['search', 'Clipboard'],
+    ['risk', 'src/payments/checkout.ts'],
+    ['risk', 'src/payments/checkout.ts', '--format', 'markdown'],
+    ['lint'],
+    ['metrics'],
+    ['hotspots'],
+  ]) {
     it(`${args.join(' ')}: no control sequence, invisible character or workflow command reaches the terminal`, () => {
       const r = cli(...args);
       assert.ok(r.code === 0 || (args[0] === 'lint' && r.code === 1), `exit ${r.code}: ${r.stderr}`);
@@ -43,9 +57,15 @@ describe('hostile record text on the terminal (test/fixtures/hostile/terminal-ou
   }
 
   it('list and show keep the record on its lines: the title is one line, the escapes visible', () => {
-    const list = cli('list').stdout.split('\n').filter((l) => l.includes('INC-901'));
+    const list = cli('list')
+      .stdout.split('\n')
+      .filter((l) => l.includes('INC-901'));
     assert.equal(list.length, 1);
-    assert.match(list[0]!, /Checkout down ::stop-commands::pwned ::error file=x::forged #\\u\{23\}\[set-output name=x;\]y ::warning::sep$/, 'flattened: the title is one line');
+    assert.match(
+      list[0]!,
+      /Checkout down ::stop-commands::pwned ::error file=x::forged #\\u\{23\}\[set-output name=x;\]y ::warning::sep$/,
+      'flattened: the title is one line',
+    );
     const show = cli('show', 'INC-901').stdout;
     assert.match(show, /system: +Payments \\u\{001B\}\]0;owned title\\u\{0007\}\\u\{001B\}\[2J/);
     assert.match(show, /\\u\{202E\}gnp\.exe\\u\{202C\}/);
@@ -62,7 +82,11 @@ describe('hostile record text on the terminal (test/fixtures/hostile/terminal-ou
   });
 
   it('--json stays valid JSON holding the same values, with C1 and U+2028/2029 escaped', () => {
-    for (const args of [['list', '--json'], ['show', 'INC-901', '--json'], ['risk', 'src/payments/checkout.ts', '--json']]) {
+    for (const args of [
+      ['list', '--json'],
+      ['show', 'INC-901', '--json'],
+      ['risk', 'src/payments/checkout.ts', '--json'],
+    ]) {
       const r = cli(...args);
       assertSafe(r.stdout, args.join(' '));
       const parsed = JSON.parse(r.stdout) as unknown;

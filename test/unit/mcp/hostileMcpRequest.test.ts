@@ -63,11 +63,23 @@ describe('MCP server: a request over 10 MB (test/fixtures/hostile/large-files)',
   });
 
   it('answers a JSON-RPC error for that request, says so on stderr, and keeps serving', async () => {
-    await server.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'test', version: '1' } } }));
+    await server.send(
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'test', version: '1' } },
+      }),
+    );
     assert.equal((await server.next()).id, 1);
     await server.send(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }));
     // The SDK client's order: method, params, then jsonrpc and id last.
-    const huge = JSON.stringify({ method: 'tools/call', params: { name: 'search_incidents', arguments: { query: 'x'.repeat(12 * 1024 * 1024) } }, jsonrpc: '2.0', id: 2 });
+    const huge = JSON.stringify({
+      method: 'tools/call',
+      params: { name: 'search_incidents', arguments: { query: 'x'.repeat(12 * 1024 * 1024) } },
+      jsonrpc: '2.0',
+      id: 2,
+    });
     await server.send(huge);
     const refused = await server.next();
     assert.equal(refused.id, 2);

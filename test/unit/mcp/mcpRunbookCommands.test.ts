@@ -17,7 +17,15 @@ describe('MCP: runbook commands are one quoted line, for the on-call person (rea
   let agent: McpAgent;
   before(async () => {
     ws = new TempWorkspace(true);
-    ws.write(RB, ws.read(RB).replace("command: git tag --list 'payments-*' --sort=-creatordate | head -n 5", 'command: "git tag --list\\ntouch /tmp/incident-lens-PWNED-mcp \\u001b[2J"'));
+    ws.write(
+      RB,
+      ws
+        .read(RB)
+        .replace(
+          "command: git tag --list 'payments-*' --sort=-creatordate | head -n 5",
+          'command: "git tag --list\\ntouch /tmp/incident-lens-PWNED-mcp \\u001b[2J"',
+        ),
+    );
     agent = await new McpAgent().start(ws.root);
   });
   after(async () => {

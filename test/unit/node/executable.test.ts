@@ -33,7 +33,8 @@ describe('executables come from PATH only (never the working folder)', () => {
     const bin = join(dir, 'bin');
     const good = script(join(bin, 'git'));
     process.chdir(repo);
-    for (const PATH of [bin, `.:${bin}`, `:${bin}`, `${bin}:`, `repo:${bin}`, `./:${bin}`]) assert.equal(findExecutable('git', { env: { PATH }, platform: 'linux' }), good, PATH);
+    for (const PATH of [bin, `.:${bin}`, `:${bin}`, `${bin}:`, `repo:${bin}`, `./:${bin}`])
+      assert.equal(findExecutable('git', { env: { PATH }, platform: 'linux' }), good, PATH);
     assert.equal(findExecutable('git', { env: { PATH: '.' }, platform: 'linux' }), undefined, 'only the working folder has it: not found');
     assert.equal(findExecutable('git', { env: { PATH: '' }, platform: 'linux' }), undefined);
     assert.equal(findExecutable('./git', { env: { PATH: bin }, platform: 'linux' }), undefined, 'a name with a folder is never looked up');
@@ -42,12 +43,25 @@ describe('executables come from PATH only (never the working folder)', () => {
   });
 
   it('Windows: PATHEXT order, Path in any case, quoted entries; the working folder, relative and drive-relative entries skipped', () => {
-    const files = new Set(['C:\\Program Files\\Git\\cmd\\git.exe', 'C:\\Program Files\\Git\\cmd\\git.cmd', 'C:\\repo\\git.exe', 'C:\\repo\\git.bat', 'C:\\tools\\npx.cmd']);
+    const files = new Set([
+      'C:\\Program Files\\Git\\cmd\\git.exe',
+      'C:\\Program Files\\Git\\cmd\\git.cmd',
+      'C:\\repo\\git.exe',
+      'C:\\repo\\git.bat',
+      'C:\\tools\\npx.cmd',
+    ]);
     const isExecutable = (f: string) => files.has(f);
     const win = (env: NodeJS.ProcessEnv) => ({ env, platform: 'win32' as const, isExecutable });
     // cmd.exe would run C:\repo\git.bat first from C:\repo; here the working folder is never part of the search.
-    assert.equal(findExecutable('git', win({ Path: '.;repo;\\repo;"C:\\Program Files\\Git\\cmd"', PATHEXT: '.COM;.EXE;.BAT;.CMD' })), 'C:\\Program Files\\Git\\cmd\\git.exe');
-    assert.equal(findExecutable('git', win({ PATH: 'C:\\Program Files\\Git\\cmd', PATHEXT: '.CMD;.EXE' })), 'C:\\Program Files\\Git\\cmd\\git.cmd', 'PATHEXT order');
+    assert.equal(
+      findExecutable('git', win({ Path: '.;repo;\\repo;"C:\\Program Files\\Git\\cmd"', PATHEXT: '.COM;.EXE;.BAT;.CMD' })),
+      'C:\\Program Files\\Git\\cmd\\git.exe',
+    );
+    assert.equal(
+      findExecutable('git', win({ PATH: 'C:\\Program Files\\Git\\cmd', PATHEXT: '.CMD;.EXE' })),
+      'C:\\Program Files\\Git\\cmd\\git.cmd',
+      'PATHEXT order',
+    );
     assert.equal(findExecutable('git', win({ PATH: 'C:\\Program Files\\Git\\cmd' })), 'C:\\Program Files\\Git\\cmd\\git.exe', 'default PATHEXT');
     assert.equal(findExecutable('git.exe', win({ PATH: 'C:\\Program Files\\Git\\cmd' })), 'C:\\Program Files\\Git\\cmd\\git.exe');
     assert.equal(findExecutable('git', win({ PATH: '.;repo;\\repo' })), undefined, 'only the working folder has git: not found');

@@ -20,15 +20,13 @@ function cells(csv: string): string[] {
       if (c === '"' && csv[i + 1] === '"') {
         cur += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else cur += c;
     } else if (c === '"') quoted = true;
     else if (c === ',' || c === '\n') {
       out.push(cur);
       cur = '';
-    }
-    else cur += c;
+    } else cur += c;
   }
   if (cur) out.push(cur);
   return out;
@@ -39,7 +37,11 @@ const FORMULA = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 function assertNoFormula(csv: string, what: string, expectNeutralised: number): void {
   const all = cells(csv);
-  assert.deepEqual(all.filter((c) => FORMULA.test(c)), [], `${what}: a cell starts like a formula`);
+  assert.deepEqual(
+    all.filter((c) => FORMULA.test(c)),
+    [],
+    `${what}: a cell starts like a formula`,
+  );
   assert.ok(all.filter((c) => /^'[=+\-@\t]/.test(c)).length >= expectNeutralised, `${what}: the hostile cells are there, neutralised:\n${csv}`);
 }
 
@@ -61,7 +63,12 @@ describe('CSV formula injection (test/fixtures/hostile/csv-formula)', () => {
 
   describe('every CSV the product writes', () => {
     let ws: TempWorkspace;
-    const cli = (...args: string[]) => spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), ...args], { cwd: ws.root, encoding: 'utf8', env: { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T12:00:00Z' } });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), ...args], {
+        cwd: ws.root,
+        encoding: 'utf8',
+        env: { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T12:00:00Z' },
+      });
     before(() => {
       ws = new TempWorkspace(true);
       ws.write('.incidents/INC-902.yaml', readFileSync(FIXTURE, 'utf8'));

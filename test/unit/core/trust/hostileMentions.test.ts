@@ -35,12 +35,17 @@ describe('@mentions in the PR comment (test/fixtures/hostile/pr-mentions)', () =
     const ws = new TempWorkspace(true);
     try {
       ws.write('.incidents/INC-903.yaml', readFileSync(FIXTURE, 'utf8'));
-      const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'risk', 'src/payments/checkout.ts', '--format', 'markdown'], { cwd: ws.root, encoding: 'utf8', env: { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T12:00:00Z' } });
+      const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'risk', 'src/payments/checkout.ts', '--format', 'markdown'], {
+        cwd: ws.root,
+        encoding: 'utf8',
+        env: { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T12:00:00Z' },
+      });
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /INC-903/);
       const pingable = pingableText(r.stdout);
       assert.equal(PING.exec(pingable)?.[0], undefined, `a mention GitHub would notify:\n${r.stdout}`);
-      for (const m of ['`@acme/payments-oncall`', '`@alice`', '`@bob-smith`', '`@acme/sre`', '`@everyone`', '(`@carol`)', '`@dave`']) assert.ok(r.stdout.includes(m), `${m} in:\n${r.stdout}`);
+      for (const m of ['`@acme/payments-oncall`', '`@alice`', '`@bob-smith`', '`@acme/sre`', '`@everyone`', '(`@carol`)', '`@dave`'])
+        assert.ok(r.stdout.includes(m), `${m} in:\n${r.stdout}`);
       assert.ok(r.stdout.includes('support@example.com'), 'an e-mail address is left as it is');
       assert.doesNotMatch(r.stdout, /[\u200B-\u200D\u2060\uFEFF]/, 'no invisible character added');
     } finally {

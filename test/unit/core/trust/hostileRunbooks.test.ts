@@ -21,7 +21,16 @@ function parseFixture(name: string) {
 
 describe('hostile runbook commands (test/fixtures/hostile/runbook-commands)', () => {
   it('the corpus covers line feed, block scalar, lone CR, ESC, C1, bidi, zero-width/tag and U+2028', () => {
-    assert.deepEqual(hostile.sort(), ['RB-bidi.yaml', 'RB-block-scalar.yaml', 'RB-c1.yaml', 'RB-carriage-return.yaml', 'RB-escape.yaml', 'RB-invisible.yaml', 'RB-newline.yaml', 'RB-separator.yaml']);
+    assert.deepEqual(hostile.sort(), [
+      'RB-bidi.yaml',
+      'RB-block-scalar.yaml',
+      'RB-c1.yaml',
+      'RB-carriage-return.yaml',
+      'RB-escape.yaml',
+      'RB-invisible.yaml',
+      'RB-newline.yaml',
+      'RB-separator.yaml',
+    ]);
   });
 
   for (const name of hostile) {
@@ -29,7 +38,10 @@ describe('hostile runbook commands (test/fixtures/hostile/runbook-commands)', ()
       const parsed = parseFixture(name);
       const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
       assert.equal(errors.length, 1, parsed.diagnostics.map(formatDiagnostic).join('\n'));
-      assert.match(formatDiagnostic(errors[0]!), new RegExp(`^\\.incidents/runbooks/${name.replace('.', '\\.')}:6:14 error steps\\[0\\]\\.command: the command holds U\\+[0-9A-F]{4} `));
+      assert.match(
+        formatDiagnostic(errors[0]!),
+        new RegExp(`^\\.incidents/runbooks/${name.replace('.', '\\.')}:6:14 error steps\\[0\\]\\.command: the command holds U\\+[0-9A-F]{4} `),
+      );
       assert.equal(errors[0]!.code, 'command-control');
       const text = describeRunbook(parsed.record as Runbook, NOW, 90);
       const line = text.split('\n').find((l) => l.startsWith('       $ '))!;
@@ -50,7 +62,7 @@ describe('hostile runbook commands (test/fixtures/hostile/runbook-commands)', ()
   it('commandLine escapes so the line is unambiguous; commandProblem names the characters', () => {
     assert.equal(commandLine('echo ok\ntouch "/tmp/a b"\\x'), '"echo ok\\ntouch \\"/tmp/a b\\"\\\\x"');
     assert.equal(commandLine('echo \u001b]0;x\u0007'), '"echo \\u{001B}]0;x\\u{0007}"');
-    assert.equal(commandLine('  ls -la\n'), 'ls -la', 'surrounding white space (a block scalar\'s last line break) is not part of the command');
+    assert.equal(commandLine('  ls -la\n'), 'ls -la', "surrounding white space (a block scalar's last line break) is not part of the command");
     assert.match(commandProblem('a\rb')!, /U\+000D carriage return/);
     assert.match(commandProblem('a\u202Eb')!, /U\+202E bidi control/);
     assert.match(commandProblem('a\tb')!, /U\+0009 tab/);
@@ -61,10 +73,12 @@ describe('hostile runbook commands (test/fixtures/hostile/runbook-commands)', ()
     const ws = new TempWorkspace(true);
     const cli = (...args: string[]) => spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), ...args], { cwd: ws.root, encoding: 'utf8' });
     try {
-      for (const name of readdirSync(FIXTURES).filter((f) => f.startsWith('RB-'))) ws.write(`.incidents/runbooks/${name}`, readFileSync(join(FIXTURES, name), 'utf8'));
+      for (const name of readdirSync(FIXTURES).filter((f) => f.startsWith('RB-')))
+        ws.write(`.incidents/runbooks/${name}`, readFileSync(join(FIXTURES, name), 'utf8'));
       const lint = cli('lint');
       assert.equal(lint.status, 1, lint.stderr);
-      for (const name of hostile) assert.match(lint.stdout, new RegExp(`^\\.incidents/runbooks/${name.replace('.', '\\.')}:6:14 error steps\\[0\\]\\.command: `, 'm'));
+      for (const name of hostile)
+        assert.match(lint.stdout, new RegExp(`^\\.incidents/runbooks/${name.replace('.', '\\.')}:6:14 error steps\\[0\\]\\.command: `, 'm'));
       assert.doesNotMatch(lint.stdout, /RB-plain/);
       const show = cli('show', 'RB-newline');
       assert.equal(show.status, 0, show.stderr);

@@ -19,8 +19,18 @@ describe('merge driver and pre-push hook never run code from the repository (tes
   let marker: string;
   /** PATH with node and git, npx too (the old fallback would find it), never the repository. */
   let env: NodeJS.ProcessEnv;
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8', env });
-  const gitRun = (...args: string[]) => spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8', env });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+      env,
+    });
+  const gitRun = (...args: string[]) =>
+    spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+      env,
+    });
   const record = () => readFileSync(join(repo, RECORD), 'utf8');
   const writeRecord = (text: string) => writeFileSync(join(repo, RECORD), text);
 
@@ -28,7 +38,12 @@ describe('merge driver and pre-push hook never run code from the repository (tes
     dir = mkdtempSync(join(tmpdir(), 'incident-lens-hostile-merge-'));
     repo = join(dir, 'repo');
     marker = join(dir, 'planted-ran');
-    env = { ...process.env, PATH: [dirname(process.execPath), dirname(realGit), '/usr/bin', '/bin'].join(delimiter), INCIDENT_LENS_PLANTED_MARKER: marker, INCIDENT_LENS_NOW: '2026-11-26T12:00:00Z' };
+    env = {
+      ...process.env,
+      PATH: [dirname(process.execPath), dirname(realGit), '/usr/bin', '/bin'].join(delimiter),
+      INCIDENT_LENS_PLANTED_MARKER: marker,
+      INCIDENT_LENS_NOW: '2026-11-26T12:00:00Z',
+    };
     mkdirSync(repo);
     cpSync(join(DEMO, '.incidents'), join(repo, '.incidents'), { recursive: true });
     git('init', '-q', '-b', 'main');
@@ -57,23 +72,29 @@ describe('merge driver and pre-push hook never run code from the repository (tes
     git('config', 'merge.incident-lens.driver', driverCommand(join(dir, 'gone', 'dist', 'cli.js')));
     diverge((t) => t.replace(/^title: (.*)$/m, 'title: $1 (renamed on a branch)'), appendEntry);
     const merge = gitRun('merge', '--no-edit', 'theirs');
-    assert.equal(existsSync(marker), false, 'the repository\'s node_modules/.bin/incident-lens ran');
-    assert.match(merge.stderr, /incident-lens: the record merge driver's CLI \(.*gone.*\) is gone .*git's text merge instead: .*INC-031\.yaml.* run incident-lens init/);
+    assert.equal(existsSync(marker), false, "the repository's node_modules/.bin/incident-lens ran");
+    assert.match(
+      merge.stderr,
+      /incident-lens: the record merge driver's CLI \(.*gone.*\) is gone .*git's text merge instead: .*INC-031\.yaml.* run incident-lens init/,
+    );
     assert.equal(merge.status, 0, merge.stdout + merge.stderr);
     assert.match(record(), /\(renamed on a branch\)/);
     assert.match(record(), /Logged on main\./);
   });
 
-  it('a registered CLI that is gone, overlapping edits: git\'s conflict markers, still never the planted CLI', () => {
+  it("a registered CLI that is gone, overlapping edits: git's conflict markers, still never the planted CLI", () => {
     git('config', 'merge.incident-lens.driver', driverCommand(join(dir, 'gone', 'cli.js')));
-    diverge((t) => t.replace(/^status: .*$/m, 'status: resolved'), (t) => t.replace(/^status: .*$/m, 'status: postmortem-pending'));
+    diverge(
+      (t) => t.replace(/^status: .*$/m, 'status: resolved'),
+      (t) => t.replace(/^status: .*$/m, 'status: postmortem-pending'),
+    );
     const merge = gitRun('merge', '--no-edit', 'theirs');
     assert.notEqual(merge.status, 0);
     assert.equal(existsSync(marker), false);
     assert.match(record(), /^<<<<<<< ours\nstatus: postmortem-pending\n=======\nstatus: resolved\n>>>>>>> theirs$/m);
   });
 
-  it('an alias bomb on one side: the driver does not crash or expand it, git\'s text merge does the merge', () => {
+  it("an alias bomb on one side: the driver does not crash or expand it, git's text merge does the merge", () => {
     git('config', 'merge.incident-lens.driver', driverCommand(CLI));
     const bomb = readFileSync(join(FIXTURES, 'alias-bomb.yaml'), 'utf8');
     diverge((t) => t.replace(/^(id: .*\n)/m, `$1${bomb}`), appendEntry);
@@ -86,7 +107,7 @@ describe('merge driver and pre-push hook never run code from the repository (tes
     assert.ok(record().includes(bomb) && record().includes('Logged on main.'), 'both sides merged as text');
   });
 
-  it('the pre-push hook with its CLI gone runs an incident-lens on PATH outside the repository, never the repository\'s own', () => {
+  it("the pre-push hook with its CLI gone runs an incident-lens on PATH outside the repository, never the repository's own", () => {
     const remote = join(dir, 'remote.git');
     execFileSync('git', ['init', '-q', '--bare', remote]);
     git('remote', 'add', 'origin', remote);
@@ -97,7 +118,7 @@ describe('merge driver and pre-push hook never run code from the repository (tes
     const inRepo = { ...env, PATH: `${join(repo, 'node_modules', '.bin')}${delimiter}${env.PATH}` };
     const first = spawnSync('git', ['push', '-q', 'origin', 'main'], { cwd: repo, encoding: 'utf8', env: inRepo });
     assert.equal(first.status, 0, first.stderr);
-    assert.equal(existsSync(marker), false, 'the repository\'s incident-lens ran');
+    assert.equal(existsSync(marker), false, "the repository's incident-lens ran");
     assert.match(first.stderr, /incident-lens pre-push: the incident-lens CLI was not found at .* or on PATH \(outside this repository\); push not checked/);
     // An installed one on PATH is used.
     const bin = join(dir, 'bin');
@@ -106,7 +127,11 @@ describe('merge driver and pre-push hook never run code from the repository (tes
     chmodSync(join(bin, 'incident-lens'), 0o755);
     writeRecord(appendEntry(record()));
     git('commit', '-qam', 'log');
-    const second = spawnSync('git', ['push', '-q', 'origin', 'main'], { cwd: repo, encoding: 'utf8', env: { ...inRepo, PATH: `${inRepo.PATH}${delimiter}${bin}` } });
+    const second = spawnSync('git', ['push', '-q', 'origin', 'main'], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...inRepo, PATH: `${inRepo.PATH}${delimiter}${bin}` },
+    });
     assert.equal(second.status, 0, second.stderr);
     assert.match(second.stderr, /installed incident-lens risk --pre-push origin/);
     assert.equal(existsSync(marker), false);
