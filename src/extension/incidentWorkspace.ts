@@ -4,12 +4,9 @@
  * (unsaved text is parsed as typed), and settings. Views never keep their own
  * copy of incident state: they read from here when told something changed.
  */
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { SourceApproval } from './sourceApproval';
 import * as vscode from 'vscode';
-import { LoadCache } from '../node/loadCache';
-import { NodeFileAccess } from '../node/nodeFileAccess';
+import { recordIndex, type CacheSettings } from '../node/recordWorkspace';
 import { now as clockNow } from './extensionClock';
 import type { ParsePool } from '../node/parsePool';
 import { IncidentIndex } from '../core/index/incidentIndex';
@@ -212,23 +209,11 @@ export class IncidentWorkspace implements vscode.Disposable {
     const key = wf.uri.toString();
     const s = settings(wf);
     const access = new WorkspaceFileAccess(wf.uri);
-    // Local folders: parse in worker threads and keep a warm-start cache in the extension's storage.
+    // Local folders: the one record workspace's index (src/node/recordWorkspace.ts): read with Node's fs (no round
+    // trip to the main process per file), parsed in worker threads, a warm-start cache in the extension's storage.
     const local = wf.uri.scheme === 'file';
-    const pool = local && this.loading.pool?.available ? this.loading.pool : undefined;
-    const cacheDir = local && this.loading.cacheDir ? join(this.loading.cacheDir, createHash('sha1').update(`${wf.uri.toString()}|${s.incidentsFolder}`).digest('hex').slice(0, 16)) : undefined;
-    // Local folders are read with Node's fs (no round trip to the main process per file).
-    const nodeAccess = local ? new NodeFileAccess(wf.uri.fsPath) : undefined;
-    const index = new IncidentIndex(nodeAccess ?? access, {
-      folder: s.incidentsFolder,
-      maxFileBytes: s.maxFileSize,
-      checkLinkTargets: true,
-      prepareSearch: true,
-      runbookStaleAfterDays: s.runbookStaleAfterDays,
-      now: clockNow,
-      bulkParse: pool ? (paths, options) => pool.parse(wf.uri.fsPath, paths, options) : undefined,
-      bulkStat: pool ? (paths) => pool.stat(wf.uri.fsPath, paths) : undefined,
-      cache: cacheDir && nodeAccess ? new LoadCache(cacheDir, this.loading.version, (path) => nodeAccess.readFile(path), (path, max) => nodeAccess.readTextSync(path, max)) : undefined,
-    });
+    const options = { folder: s.incidentsFolder, maxFileBytes: s.maxFileSize, checkLinkTargets: true, prepareSearch: true, runbookStaleAfterDays: s.runbookStaleAfterDays, now: clockNow };
+    const index = local ? recordIndex(wf.uri.fsPath, { ...options, pool: this.loading.pool, cache: this.cacheSettings(), cacheKey: wf.uri.toString() }).index : new IncidentIndex(access, options);
     const folder: FolderIndex = { folder: wf, index, access };
     const store = new DisposableStore();
     this.folders.set(key, folder);
@@ -286,13 +271,17 @@ export class IncidentWorkspace implements vscode.Disposable {
       const uri = vscode.Uri.file(source.root);
       const key = `source:${wf.uri.toString()}:${uri.toString()}`;
       const access = new WorkspaceFileAccess(uri);
-      const index = new IncidentIndex(new NodeFileAccess(source.root), {
+      const { index } = recordIndex(source.root, {
         folder: source.folder,
         maxFileBytes: settings(wf).maxFileSize,
         prepareSearch: true,
         runbookStaleAfterDays: settings(wf).runbookStaleAfterDays,
         now: clockNow,
         linkScope: { repos: scope?.repos ?? [], prefix: scope?.prefix ?? '', foreign: true },
+        // A central repository of records is the big one: parsed in the workers and cached like the folder's own.
+        pool: this.loading.pool,
+        cache: this.cacheSettings(),
+        cacheKey: `${wf.uri.toString()}|source:${source.root}`,
       });
       const sourceFolder: FolderIndex = { folder: { uri, name: source.name, index: -1 }, index, access, source: { name: source.name, consumer: wf.uri.toString() } };
       const store = new DisposableStore();
@@ -313,6 +302,10 @@ export class IncidentWorkspace implements vscode.Disposable {
       }
       this.queue(sourceFolder, index.allFiles().map((f) => f.file));
     }
+  }
+
+  private cacheSettings(): CacheSettings | undefined {
+    return this.loading.cacheDir ? { dir: this.loading.cacheDir, version: this.loading.version } : undefined;
   }
 
   private async rescope(): Promise<void> {
