@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandLineCacheDir, folderCacheDir, RecordWorkspace, type CacheSettings } from '../../../src/node/recordWorkspace';
+import { run } from '../../../src/cli/main';
 import { TempWorkspace } from '../../support/workspace';
 
 const now = () => Date.parse('2026-12-07T00:00:00Z');
@@ -106,6 +107,33 @@ describe('record workspace (node): one opening, one cache for every face', () =>
     assert.deepEqual(events, ['watch workspace 0']);
     opened.dispose();
     assert.deepEqual(events, ['watch workspace 0', 'dispose']);
+  });
+
+  it('risk in CI: a cache restored into a fresh checkout (every file touched) answers as without a cache', async () => {
+    const cli = async (args: string[]) => {
+      const lines: string[] = [];
+      const code = await run(args, { out: (t) => lines.push(t), err: () => undefined });
+      return `${code}\n${lines.join('\n')}`;
+    };
+    ws.write('src/INC-001.ts', 'export const x = 1;\n');
+    const args = ['risk', join(ws.root, 'src', 'INC-001.ts'), '--root', ws.root, '--json'];
+    const saved = process.env.INCIDENT_LENS_CACHE_DIR;
+    process.env.INCIDENT_LENS_CACHE_DIR = cache.dir;
+    try {
+      const expected = await cli([...args, '--no-cache']);
+      assert.match(expected, /INC-001/);
+      assert.equal(await cli(args), expected);
+      const later = new Date(Date.now() + 60_000);
+      for (const name of readdirSync(join(ws.root, '.incidents'))) utimesSync(join(ws.root, '.incidents', name), later, later);
+      assert.equal(await cli(args), expected);
+      // The pull request resolves nothing in the cache's favour: an edited record is read again.
+      ws.write('.incidents/INC-001.yaml', record('INC-001', 'renamed in the pull request'));
+      const edited = await cli(args);
+      assert.match(edited, /renamed in the pull request/);
+      assert.equal(edited, await cli([...args, '--no-cache']));
+    } finally {
+      process.env.INCIDENT_LENS_CACHE_DIR = saved;
+    }
   });
 
   it('the command line keeps its cache where it is told, or nowhere', () => {
