@@ -23,6 +23,7 @@ export const COMMANDS = {
   setRootCause: 'incidentLens.setRootCause',
   startPostmortem: 'incidentLens.startPostmortem',
   markReviewed: 'incidentLens.markReviewed',
+  handToAgent: 'incidentLens.handToAgent',
   allowRecordSources: 'incidentLens.allowRecordSources',
   exportPostmortem: 'incidentLens.exportPostmortem',
   createActionRecords: 'incidentLens.createActionRecords',

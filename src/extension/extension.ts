@@ -3,6 +3,7 @@
  * the background. Everything registered is owned by context.subscriptions.
  */
 import { ReviewCommands } from './commands/reviewCommands';
+import { HandToAgent } from './commands/handToAgent';
 import { SourceApproval } from './sourceApproval';
 import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
@@ -154,6 +155,8 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   command(COMMANDS.allowRecordSources, () => sourceApproval.allowPending());
   const reviews = new ReviewCommands(workspace, recordEditor);
   command(COMMANDS.markReviewed, (arg) => reviews.markReviewed(arg));
+  const handToAgent = new HandToAgent(workspace);
+  command(COMMANDS.handToAgent, (arg) => handToAgent.run(arg));
   const runbooks = sub(new RunbookCommands(workspace));
   command(COMMANDS.runRunbookStep, (arg) => runbooks.run(arg));
 
