@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import { driverCommand, driverStatus, registerMergeDriver } from '../node/git/mergeDriverSetup';
+import { driverCommand, driverStatus, registerMergeDriver, replaceNpxFallback } from '../node/git/mergeDriverSetup';
 import { settings } from './config';
 import { CONFIG } from './constants';
 import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
@@ -39,7 +39,13 @@ export class MergeDriverSetup {
       try {
         const r = await registerMergeDriver(f.folder.uri.fsPath, settings(f.folder.uri).incidentsFolder, this.cli);
         out.push({ folder: f.folder.name, attributes: r.attributes, config: r.config });
-        if (r.attributes === 'added') void vscode.window.showInformationMessage(vscode.l10n.t('Merge driver registered in {0}. Commit .gitattributes so every clone routes the records to it; each clone registers it once (git does not share config).', f.folder.name));
+        if (r.attributes === 'added')
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t(
+              'Merge driver registered in {0}. Commit .gitattributes so every clone routes the records to it; each clone registers it once (git does not share config).',
+              f.folder.name,
+            ),
+          );
       } catch (err) {
         this.log.info(`merge driver: ${f.folder.name} is not a git clone (${(err as Error).message.split('\n')[0]})`);
       }
@@ -53,6 +59,10 @@ export class MergeDriverSetup {
     for (const f of this.folders()) {
       if (!vscode.workspace.getConfiguration(CONFIG.section, f.folder.uri).get<boolean>(CONFIG.mergeDriverOffer, true)) continue;
       if (f.index.incidents().length === 0) continue;
+      // A registration that falls back to npx would run the repository's own node_modules: replaced, asked or not.
+      if (await replaceNpxFallback(f.folder.uri.fsPath, settings(f.folder.uri).incidentsFolder, this.cli).catch(() => false)) {
+        this.log.info(`merge driver: ${f.folder.name}: the registration that fell back to npx now falls back to git's text merge`);
+      }
       const key = `${ASKED_KEY}:${f.folder.uri.toString()}`;
       if (this.context.workspaceState.get<boolean>(key)) continue;
       let status;
@@ -65,7 +75,10 @@ export class MergeDriverSetup {
       await this.context.workspaceState.update(key, true);
       const register = vscode.l10n.t('Register');
       const pick = await vscode.window.showInformationMessage(
-        vscode.l10n.t('Several responders logging into the same incident from their clones get git conflicts. Register the Incident Lens merge driver for records in {0}?', f.folder.name),
+        vscode.l10n.t(
+          'Several responders logging into the same incident from their clones get git conflicts. Register the Incident Lens merge driver for records in {0}?',
+          f.folder.name,
+        ),
         register,
         vscode.l10n.t('Not now'),
       );

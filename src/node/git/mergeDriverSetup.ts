@@ -52,6 +52,21 @@ export async function driverStatus(workspaceDir: string, folder: string): Promis
   return { configured, attributes: lines.every((l) => text.split(/\r?\n/).includes(l)), top, prefix };
 }
 
+/** The fallback registrations from before issue 27 had: npx, which runs the repository's own node_modules/.bin. */
+const NPX_FALLBACK = 'npx --no-install incident-lens merge-driver';
+
+/**
+ * Replaces a registration that falls back to npx with this install's command
+ * (same driver; its fallback is git's text merge). Nothing else changes.
+ * Returns whether it did.
+ */
+export async function replaceNpxFallback(workspaceDir: string, folder: string, cliPath: string): Promise<boolean> {
+  const status = await driverStatus(workspaceDir, folder);
+  if (!status.configured?.includes(NPX_FALLBACK)) return false;
+  await git(status.top, ['config', `merge.${DRIVER_NAME}.driver`, driverCommand(cliPath)]);
+  return true;
+}
+
 export async function registerMergeDriver(workspaceDir: string, folder: string, cliPath: string): Promise<DriverRegistration> {
   const status = await driverStatus(workspaceDir, folder);
   const file = path.join(status.top, '.gitattributes');

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { attributeLines, driverCommand } from '../../../../src/node/git/mergeDriverSetup';
+import { attributeLines, driverCommand, replaceNpxFallback } from '../../../../src/node/git/mergeDriverSetup';
 import { hookScript } from '../../../../src/node/prePush';
 import { DEMO, REPO_ROOT } from '../../../support/workspace';
 
@@ -92,6 +92,15 @@ describe('merge driver and pre-push hook never run code from the repository (tes
     assert.notEqual(merge.status, 0);
     assert.equal(existsSync(marker), false);
     assert.match(record(), /^<<<<<<< ours\nstatus: postmortem-pending\n=======\nstatus: resolved\n>>>>>>> theirs$/m);
+  });
+
+  it("a registration from before (npx fallback) is replaced by this install's command; any other is left alone", async () => {
+    const old = `cli='${join(dir, 'gone', 'cli.js')}'; if [ -f "$cli" ]; then node "$cli" merge-driver %O %A %B %P; else npx --no-install incident-lens merge-driver %O %A %B %P; fi`;
+    git('config', 'merge.incident-lens.driver', old);
+    assert.equal(await replaceNpxFallback(repo, '.incidents', CLI), true);
+    assert.equal(git('config', '--get', 'merge.incident-lens.driver').trim(), driverCommand(CLI));
+    assert.equal(await replaceNpxFallback(repo, '.incidents', join(dir, 'other.js')), false, 'already safe: unchanged');
+    assert.equal(git('config', '--get', 'merge.incident-lens.driver').trim(), driverCommand(CLI));
   });
 
   it("an alias bomb on one side: the driver does not crash or expand it, git's text merge does the merge", () => {
