@@ -2,112 +2,38 @@
  * IncidentIndex: every record of one workspace folder, parsed once, updated
  * one file at a time, answering the questions the views, providers and CLI ask.
  */
-import { compareDiagnostics, FILE_START, type RecordDiagnostic, type Range } from '../records/diagnostics';
+import { compareDiagnostics, FILE_START, type RecordDiagnostic } from '../records/diagnostics';
+import { crossRecordDiagnostics, missingLinkTargets, recordsById } from './crossRecordChecks';
+import {
+  BULK_MIN,
+  byId,
+  bySeverityThenRecency,
+  DEFAULT_INCIDENTS_FOLDER,
+  DEFAULT_RUNBOOK_STALE_DAYS,
+  incidentNumber,
+  SLICE_MS,
+  systemKey,
+  yieldToLoop,
+  type BulkParse,
+  type CacheKey,
+  type IndexChange,
+  type IndexOptions,
+  type Listener,
+  type LinkScope,
+  type OpenAction,
+  type RecordCache,
+} from './indexTypes';
+
+// The index's options, ports and orderings live in indexTypes.ts; importers may take them from here.
+export { BULK_MIN, bySeverityThenRecency, DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS, incidentNumber };
+export type { BulkParse, CacheKey, IndexChange, IndexOptions, Listener, LinkScope, OpenAction, RecordCache };
 import { isRecordFile, type FileAccess, type FileStat } from './fileAccess';
-import { LinkIndex, linkKind, normalizePath, repoPathKey, type LinkKind, type LinkRef } from '../links/linkIndex';
-import { isActionOpen, isRunbookStale, postmortemOwed, runbookAgeDays, systemName, type ActionItem, type Incident, type IndexedRecord, type ResolvedAction, type Runbook } from '../records/model';
+import { LinkIndex, linkKind, normalizePath, repoPathKey, type LinkRef } from '../links/linkIndex';
+import { isActionOpen, isRunbookStale, postmortemOwed, runbookAgeDays, type ActionItem, type Incident, type IndexedRecord, type Runbook } from '../records/model';
 import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord, type ParsedFile, type ParseOptions } from '../records/parseRecord';
-import { type IncidentStatus, priorityRank } from '../records/schema';
+import type { IncidentStatus } from '../records/schema';
 import { IncidentSearch } from '../search/fuzzySearch';
 import type { Instant } from '../time/recordTime';
-
-export const DEFAULT_INCIDENTS_FOLDER = '.incidents';
-export const DEFAULT_RUNBOOK_STALE_DAYS = 90;
-
-/** "Payment service — /api/checkout" and "payment service" name the same system. */
-function systemKey(system: string | undefined): string | undefined {
-  return systemName(system)?.toLowerCase();
-}
-
-export interface IndexOptions {
-  /** Folder of records, relative to the workspace folder. */
-  folder?: string;
-  maxFileBytes?: number;
-  /** Check that linked files and directories exist (one stat per link). */
-  checkLinkTargets?: boolean;
-  /** Runbooks not verified for longer are flagged (default 90 days; 0 turns it off). */
-  runbookStaleAfterDays?: number;
-  /** The clock, for staleness (tests pin it). */
-  now?: () => number;
-  /**
-   * Parses many files off the main thread (worker threads in Node hosts),
-   * yielding batches. Without it, files are parsed here one at a time.
-   */
-  bulkParse?: BulkParse;
-  /** Stats many files off the main thread (worker threads in Node hosts); else the access's own way. */
-  bulkStat?: (paths: readonly string[]) => Promise<Array<FileStat | undefined>>;
-  /** A persistent cache of parsed files across loads (warm start). */
-  cache?: RecordCache;
-  /** After each load, build the search index in the background, in slices (hosts that will search: the extension). */
-  prepareSearch?: boolean;
-  /** Which links apply to the files this index is asked about (repository-qualified links; record sources). */
-  linkScope?: LinkScope;
-}
-
-/**
- * The files an index is asked about belong to a repository: links naming one
- * of `repos` apply at `prefix` + the path (the folder's place inside the
- * repository). Links without a repository apply as written unless the records
- * are `foreign` (read from another repository, a record source): theirs point
- * into that repository.
- */
-export interface LinkScope {
-  readonly repos: readonly string[];
-  readonly prefix: string;
-  readonly foreign?: boolean;
-}
-
-export type BulkParse = (paths: readonly string[], options: ParseOptions) => AsyncIterable<ParsedFile[]>;
-
-/** What a cache needs to know about a file to trust an entry: its identity on disk. */
-export interface CacheKey {
-  readonly size: number;
-  readonly mtimeMs: number;
-}
-
-export interface RecordCache {
-  /**
-   * Parsed files still valid for their keys on disk (by identity, else by
-   * content hash); the rest must be parsed. The keys arrive while the cache
-   * reads (the stats run alongside), files missing from them are misses.
-   */
-  lookup(paths: readonly string[], keys: Promise<ReadonlyMap<string, CacheKey>>, options: ParseOptions): Promise<Map<string, ParsedFile>>;
-  /** Stores the result of a full load (only what changed is rewritten). */
-  store(files: ReadonlyArray<{ path: string; key: CacheKey; parsed: ParsedFile }>, options: ParseOptions): Promise<void>;
-}
-
-/** Lets the event loop run between slices of main-thread work. */
-const yieldToLoop = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
-/** Main-thread work runs in slices this long: with a garbage-collection pause on top, still well under 50 ms. */
-const SLICE_MS = 8;
-/** Fewer files than this are parsed here, without starting workers. */
-export const BULK_MIN = 100;
-
-export interface IndexChange {
-  /** Files whose records were added, changed or removed. */
-  readonly files: readonly string[];
-}
-
-export type Listener = (change: IndexChange) => void;
-
-/** An open action, inline in an incident or as its own record. */
-export type OpenAction =
-  | { readonly source: 'inline'; readonly incident: Incident; readonly item: ResolvedAction; readonly deadline?: Instant; readonly overdue: boolean }
-  | { readonly source: 'record'; readonly incident?: Incident; readonly item: ActionItem; readonly deadline?: Instant; readonly overdue: boolean };
-
-export function incidentNumber(id: string): number {
-  const m = /(\d+)/.exec(id);
-  return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
-}
-
-function byId(a: IndexedRecord, b: IndexedRecord): number {
-  return incidentNumber(a.id) - incidentNumber(b.id) || a.id.localeCompare(b.id, undefined, { numeric: true });
-}
-
-/** Most severe first, then most recent. */
-export function bySeverityThenRecency(a: Incident, b: Incident): number {
-  return priorityRank(a.head.priority) - priorityRank(b.head.priority) || (b.start?.ms ?? 0) - (a.start?.ms ?? 0);
-}
 
 export class IncidentIndex {
   readonly folder: string;
@@ -612,85 +538,16 @@ export class IncidentIndex {
   }
 
   private async checkLinkTargets(parsed: ParsedFile, into = this.missingLinkTargets, known?: ReadonlyMap<string, boolean>): Promise<void> {
-    const record = parsed.record;
-    if (!record) return;
-    const targets: Array<{ i: number; kind: LinkKind; target: string; path: string }> = [];
-    for (const [i, link] of record.links.entries()) {
-      if (link.repo !== undefined || this.options.linkScope?.foreign) continue; // another repository's files are not here to check
-      const path = normalizePath(link.path);
-      const kind = linkKind(path);
-      if (kind !== 'glob') targets.push({ i, kind, target: kind === 'directory' ? path.replace(/\/+$/, '') : path, path: link.path });
-    }
-    // One file's links (a refresh): stat them together, not one await each.
-    const unknown = targets.filter((t) => known?.get(t.target) === undefined).map((t) => t.target);
-    const stats = unknown.length ? await this.statMany(unknown) : [];
-    const statted = new Map<string, boolean>();
-    unknown.forEach((t, j) => statted.set(t, !!stats[j]));
-    const found: RecordDiagnostic[] = [];
-    for (const { i, kind, target, path } of targets) {
-      if (known?.get(target) ?? statted.get(target)) continue;
-      found.push({
-        file: parsed.file,
-        range: parsed.anchors.get(`links[${i}].path`)!,
-        severity: 'warning',
-        field: `links[${i}].path`,
-        message: `linked ${kind} "${path}" does not exist in the workspace`,
-        code: 'link-missing',
-      });
-    }
+    const found = await missingLinkTargets(parsed, !!this.options.linkScope?.foreign, (paths) => this.statMany(paths), known);
     if (found.length) into.set(parsed.file, found);
     else into.delete(parsed.file);
   }
 
   private idMap(): Map<string, IndexedRecord[]> {
-    if (this.ids) return this.ids;
-    const ids = new Map<string, IndexedRecord[]>();
-    for (const r of this.records()) {
-      const key = r.id.toUpperCase();
-      const list = ids.get(key);
-      if (list) list.push(r);
-      else ids.set(key, [r]);
-    }
-    for (const list of ids.values()) list.sort((a, b) => a.file.localeCompare(b.file));
-    return (this.ids = ids);
+    return (this.ids ??= recordsById(this.records()));
   }
 
   private cross(): Map<string, RecordDiagnostic[]> {
-    if (this.crossDiagnostics) return this.crossDiagnostics;
-    const out = new Map<string, RecordDiagnostic[]>();
-    const add = (file: string, range: Range | undefined, field: string, severity: RecordDiagnostic['severity'], message: string, code: string) => {
-      const list = out.get(file) ?? [];
-      list.push({ file, range: range ?? FILE_START, severity, field, message, code });
-      out.set(file, list);
-    };
-    const ids = this.idMap();
-    for (const list of ids.values()) {
-      if (list.length < 2) continue;
-      for (const r of list) {
-        const others = list.filter((o) => o !== r).map((o) => o.file);
-        add(r.file, this.files.get(r.file)?.anchors.get('id'), 'id', 'error', `duplicate id "${r.id}": also in ${others.join(', ')}`, 'duplicate-id');
-      }
-    }
-    for (const r of this.records()) {
-      const anchors = this.files.get(r.file)?.anchors;
-      if (r.kind === 'action') {
-        if (!ids.has(r.record.incident.toUpperCase())) {
-          add(r.file, anchors?.get('incident'), 'incident', 'error', `parent incident "${r.record.incident}" does not exist`, 'missing-parent');
-        }
-      } else if (r.kind === 'incident') {
-        r.head.postmortem?.actionPlan?.forEach((actionId, i) => {
-          // Planned actions (objects) have no record yet; only ids must resolve.
-          if (typeof actionId === 'string' && !ids.has(actionId.toUpperCase())) {
-            add(r.file, anchors?.get(`postmortem.actionPlan[${i}]`), `postmortem.actionPlan[${i}]`, 'error', `action record "${actionId}" does not exist`, 'missing-action');
-          }
-        });
-      }
-      if (r.kind !== 'runbook') {
-        (r.kind === 'incident' ? r.head.runbooks : r.record.runbooks)?.forEach((rb, i) => {
-          if (ids.get(rb.toUpperCase())?.[0]?.kind !== 'runbook') add(r.file, anchors?.get(`runbooks[${i}]`), `runbooks[${i}]`, 'error', `runbook "${rb}" does not exist`, 'missing-runbook');
-        });
-      }
-    }
-    return (this.crossDiagnostics = out);
+    return (this.crossDiagnostics ??= crossRecordDiagnostics(this.records(), this.idMap(), (file) => this.files.get(file)?.anchors));
   }
 }
