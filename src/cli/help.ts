@@ -17,7 +17,8 @@ Commands:
   merge-driver O A B P       git's merge driver for records (set up by init)
   metrics                    incidents and time to detect/mitigate/resolve per month, week, system or priority
   hotspots                   the files, folders and symbols with the most (and most severe) incidents
-  export ID                  the postmortem as Markdown (--format markdown, --output FILE)
+  export ID                  the postmortem as Markdown (--format markdown, --output FILE);
+                             --all --format ndjson: every record, one JSON line each
   instructions               write the AI instruction files from the learnings (--agents, --check)
   review ID | --list         mark an imported record reviewed by a person (until then agents see it as third-party text)
   runbooks [--for FILE]      list runbooks (stale ones flagged), or the runbooks for a file
@@ -186,9 +187,13 @@ side takes that change; a field changed differently on both sides is a
 conflict marked in that field only (exit 1). A file that is not a readable
 record goes to git's own text merge (git merge-file).`,
   export: `incident-lens export ID [--format markdown] [--output FILE] [--json]
+incident-lens export --all --format ndjson [--kind incident|action|runbook] [--source DIR] [--output FILE]
 
 Writes the postmortem document (summary, impact, root cause, why not caught,
-why so long, action plan, learning, timeline) to stdout or FILE.`,
+why so long, action plan, learning, timeline) to stdout or FILE.
+With --all: every record of the workspace and its record sources, streamed,
+one JSON object a line in the JSON Schema's shape (schemas/*.schema.json),
+for a warehouse (DuckDB: SELECT * FROM read_json('incidents.ndjson')).`,
   instructions: `incident-lens instructions [folder] [--agents] [--check] [--json]
 
 Writes one .github/instructions/incident-<id>.instructions.md per incident

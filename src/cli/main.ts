@@ -35,6 +35,7 @@ import { csvRow } from '../core/insights/csvCell';
 import { syncInstructionFiles } from '../node/instructionFiles';
 import { review } from './commands/reviewCommand';
 import { hook } from './commands/hook';
+import { exportAll } from './commands/exportAll';
 import { buildHookDigest } from '../node/agentHook';
 import { initAgents } from './commands/initAgents';
 import { task } from './commands/taskCommand';
@@ -171,8 +172,10 @@ async function risk(args: string[], io: Io): Promise<number> {
 }
 
 async function exportCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { format: { type: 'string', default: 'markdown' }, output: { type: 'string', short: 'o' } });
-  if (values.format !== 'markdown') throw new UsageError(`unknown format "${values.format}": only markdown is supported`);
+  const { values, positionals } = parse(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' }, all: { type: 'boolean' }, kind: { type: 'string' }, source: { type: 'string', multiple: true } });
+  if (values.all || values.format === 'ndjson') return exportAll(values, io);
+  values.format ??= 'markdown';
+  if (values.format !== 'markdown') throw new UsageError(`unknown format "${values.format}": only markdown is supported for one incident (ndjson with --all)`);
   const index = await openIndex(workspaceRoot(values), values.folder);
   const record = requireIncident(index, positionals[0]);
   if (record.kind !== 'incident') throw new UsageError(`${record.id} is an action record; export takes an incident id`);
