@@ -4,6 +4,7 @@
  */
 import { compareDiagnostics, FILE_START, type RecordDiagnostic } from '../records/diagnostics';
 import { crossRecordDiagnostics, missingLinkTargets, recordsById } from './crossRecordChecks';
+import { openActionsOf, runbooksForIncident } from './workQueries';
 import {
   BULK_MIN,
   byId,
@@ -12,7 +13,6 @@ import {
   DEFAULT_RUNBOOK_STALE_DAYS,
   incidentNumber,
   SLICE_MS,
-  systemKey,
   yieldToLoop,
   type BulkParse,
   type CacheKey,
@@ -29,7 +29,7 @@ export { BULK_MIN, bySeverityThenRecency, DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNB
 export type { BulkParse, CacheKey, IndexChange, IndexOptions, Listener, LinkScope, OpenAction, RecordCache };
 import { isRecordFile, type FileAccess, type FileStat } from './fileAccess';
 import { LinkIndex, linkKind, normalizePath, repoPathKey, type LinkRef } from '../links/linkIndex';
-import { isActionOpen, isRunbookStale, postmortemOwed, runbookAgeDays, type ActionItem, type Incident, type IndexedRecord, type Runbook } from '../records/model';
+import { isRunbookStale, postmortemOwed, runbookAgeDays, type ActionItem, type Incident, type IndexedRecord, type Runbook } from '../records/model';
 import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord, type ParsedFile, type ParseOptions } from '../records/parseRecord';
 import type { IncidentStatus } from '../records/schema';
 import { IncidentSearch } from '../search/fuzzySearch';
@@ -292,25 +292,9 @@ export class IncidentIndex {
     return [...out].sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  /**
-   * Runbooks for an incident: the ones it (or its action records) names, then
-   * those for its system, then those whose links cover a file it links to.
-   */
+  /** Runbooks for an incident: the ones it (or its action records) names, then those for its system, then those whose links cover a file it links to. */
   runbooksForIncident(incident: Incident): Array<{ runbook: Runbook; why: 'named' | 'system' | 'code' }> {
-    const out = new Map<Runbook, 'named' | 'system' | 'code'>();
-    const named = [...(incident.head.runbooks ?? []), ...this.actionRecordsOf(incident.id).flatMap((a) => a.record.runbooks ?? [])];
-    for (const id of named) {
-      const rb = this.runbook(id);
-      if (rb && !out.has(rb)) out.set(rb, 'named');
-    }
-    const system = systemKey(incident.head.impact?.system);
-    if (system) for (const rb of this.runbooks()) if (!out.has(rb) && systemKey(rb.record.system) === system) out.set(rb, 'system');
-    for (const link of incident.links) {
-      const path = normalizePath(link.path);
-      if (linkKind(path) !== 'file') continue;
-      for (const rb of this.runbooksForFile(path)) if (!out.has(rb)) out.set(rb, 'code');
-    }
-    return [...out].map(([runbook, why]) => ({ runbook, why }));
+    return runbooksForIncident(incident, this);
   }
 
   /** Runbooks not verified for more than `days` (or never), for the tree, Problems and lint. */
@@ -415,18 +399,7 @@ export class IncidentIndex {
   }
 
   openActions(now: number): OpenAction[] {
-    const out: OpenAction[] = [];
-    for (const incident of this.incidents()) {
-      for (const item of incident.openActions) {
-        out.push({ source: 'inline', incident, item, deadline: item.deadline, overdue: !!item.deadline && item.deadline.ms < now });
-      }
-    }
-    for (const item of this.actionRecords()) {
-      if (!isActionOpen(item)) continue;
-      out.push({ source: 'record', incident: this.incident(item.record.incident), item, deadline: item.deadline, overdue: !!item.deadline && item.deadline.ms < now });
-    }
-    // Overdue first, then by deadline (none last).
-    return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline?.ms ?? Infinity) - (b.deadline?.ms ?? Infinity));
+    return openActionsOf(this.incidents(), this.actionRecords(), (id) => this.incident(id), now);
   }
 
   /** Incidents whose postmortem is owed, with whether it is overdue. */

@@ -1,0 +1,48 @@
+/**
+ * Questions about the work around incidents, answered from the index's
+ * records: which runbooks an incident should follow, and which actions are
+ * open (inline and action records), overdue first.
+ */
+import { linkKind, normalizePath } from '../links/linkIndex';
+import { isActionOpen, type ActionItem, type Incident, type Runbook } from '../records/model';
+import { systemKey, type OpenAction } from './indexTypes';
+
+export interface RunbookLookup {
+  actionRecordsOf(incidentId: string): ActionItem[];
+  runbook(id: string): Runbook | undefined;
+  runbooks(): readonly Runbook[];
+  runbooksForFile(path: string): Runbook[];
+}
+
+/** The runbooks an incident (or its action records) names, then those for its system, then those whose links cover a file it links to. */
+export function runbooksForIncident(incident: Incident, index: RunbookLookup): Array<{ runbook: Runbook; why: 'named' | 'system' | 'code' }> {
+  const out = new Map<Runbook, 'named' | 'system' | 'code'>();
+  const named = [...(incident.head.runbooks ?? []), ...index.actionRecordsOf(incident.id).flatMap((a) => a.record.runbooks ?? [])];
+  for (const id of named) {
+    const rb = index.runbook(id);
+    if (rb && !out.has(rb)) out.set(rb, 'named');
+  }
+  const system = systemKey(incident.head.impact?.system);
+  if (system) for (const rb of index.runbooks()) if (!out.has(rb) && systemKey(rb.record.system) === system) out.set(rb, 'system');
+  for (const link of incident.links) {
+    const path = normalizePath(link.path);
+    if (linkKind(path) !== 'file') continue;
+    for (const rb of index.runbooksForFile(path)) if (!out.has(rb)) out.set(rb, 'code');
+  }
+  return [...out].map(([runbook, why]) => ({ runbook, why }));
+}
+
+/** Open actions, inline and action records: overdue first, then by deadline (none last). */
+export function openActionsOf(incidents: readonly Incident[], actionRecords: readonly ActionItem[], incidentById: (id: string) => Incident | undefined, now: number): OpenAction[] {
+  const out: OpenAction[] = [];
+  for (const incident of incidents) {
+    for (const item of incident.openActions) {
+      out.push({ source: 'inline', incident, item, deadline: item.deadline, overdue: !!item.deadline && item.deadline.ms < now });
+    }
+  }
+  for (const item of actionRecords) {
+    if (!isActionOpen(item)) continue;
+    out.push({ source: 'record', incident: incidentById(item.record.incident), item, deadline: item.deadline, overdue: !!item.deadline && item.deadline.ms < now });
+  }
+  return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline?.ms ?? Infinity) - (b.deadline?.ms ?? Infinity));
+}
