@@ -1,0 +1,103 @@
+/**
+ * The soak of issue 29: many edits and reloads in one process, through the
+ * one record workspace (src/node/recordWorkspace.ts) with a real fs.watch on
+ * each records folder as its watch port. Reports the heap before and after
+ * (after a full collection) and what is left behind: watchers, index
+ * listeners, the process's active handles. `npm test` runs it at a size that
+ * fits CI; the benchmark at 10,000 edits.
+ */
+import { watch, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { RecordWorkspace, type CacheSettings } from '../../src/node/recordWorkspace';
+
+export interface SoakResult {
+  readonly heapBefore: number;
+  readonly heapAfter: number;
+  readonly openWatchers: number;
+  readonly indexListeners: number;
+  readonly handlesBefore: number;
+  readonly handlesAfter: number;
+  readonly edits: number;
+  readonly reloads: number;
+}
+
+/** A full garbage collection, also without --expose-gc (mocha). */
+function collect(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+async function settledHeap(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    collect();
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+function activeHandles(): number {
+  return process.getActiveResourcesInfo().filter((r) => r !== 'Timeout' && r !== 'TTYWrap').length;
+}
+
+function listeners(ws: RecordWorkspace): number {
+  return ws.indexes.reduce((n, i) => n + (i as unknown as { listeners: Set<unknown> }).listeners.size, 0);
+}
+
+/**
+ * `files` record paths (relative to root) with their texts; each edit rewrites
+ * one record's title on disk and refreshes it, as a watcher would; every
+ * `edits / reloads` edits the workspace is closed and opened again (its
+ * watchers and listeners disposed, the cache read).
+ */
+export async function soak(root: string, files: ReadonlyArray<{ path: string; text: string }>, options: { edits: number; reloads: number; cache?: CacheSettings }): Promise<SoakResult> {
+  let live = 0;
+  const open = () =>
+    RecordWorkspace.open(root, {
+      folder: '.incidents',
+      now: Date.now,
+      withSources: false,
+      cache: options.cache,
+      watch: (folder) => {
+        const watcher = watch(join(folder.root, folder.index.folder), () => undefined);
+        const unsubscribe = folder.index.onDidChange(() => undefined);
+        live++;
+        return {
+          dispose: () => {
+            watcher.close();
+            unsubscribe();
+            live--;
+          },
+        };
+      },
+    });
+  // Warm up once (code compiled, the pool started and stopped), then measure from a settled state.
+  (await open()).dispose();
+  const handlesBefore = activeHandles();
+  let ws = await open();
+  await ws.settled();
+  const heapBefore = await settledHeap();
+  const every = Math.max(1, Math.floor(options.edits / options.reloads));
+  for (let e = 0; e < options.edits; e++) {
+    const f = files[e % files.length]!;
+    writeFileSync(join(root, f.path), f.text.replace(/^title: .*$/m, `title: edit ${e}`));
+    await ws.own.index.refreshFile(f.path);
+    if ((e + 1) % every === 0) {
+      await ws.settled();
+      ws.dispose();
+      ws = await open();
+    }
+  }
+  // Every record back as it was; the last workspace still open while measuring, as a long-lived process holds one.
+  for (const f of files) writeFileSync(join(root, f.path), f.text);
+  await ws.settled();
+  ws.dispose();
+  ws = await open();
+  await ws.settled();
+  const indexListeners = listeners(ws) - live;
+  const heapAfter = await settledHeap();
+  ws.dispose();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return { heapBefore, heapAfter, openWatchers: live, indexListeners, handlesBefore, handlesAfter: activeHandles(), edits: options.edits, reloads: options.reloads };
+}
