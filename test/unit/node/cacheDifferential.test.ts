@@ -1,0 +1,164 @@
+/**
+ * The fast read path is the persistent cache every face shares
+ * (src/node/loadCache.ts through the record workspace): a differential test
+ * proves that what a warm load answers from it equals what `yaml` + the
+ * schema give (the full parser, no cache) for every YAML fixture, a
+ * generated workspace at a CI-sized count, and fuzzed YAML (anchors and
+ * aliases, flow style, comments, block and folded strings, quoted scalars,
+ * odd indentation, broken files). Anything the cache cannot answer for
+ * (changed, unreadable, damaged) is parsed by the full parser.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import fc from 'fast-check';
+import type { IncidentIndex } from '../../../src/core/index/incidentIndex';
+import { RecordWorkspace, type CacheSettings } from '../../../src/node/recordWorkspace';
+import { generateWorkspace } from '../../../scripts/bench/generate';
+import { REPO_ROOT, TempWorkspace } from '../../support/workspace';
+
+const now = () => Date.parse('2026-12-07T00:00:00Z');
+
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...yamlFiles(p));
+    else if (/\.ya?ml$/.test(e.name) && statSync(p).size < 200_000) out.push(p);
+  }
+  return out;
+}
+
+/** Everything a face reads of a file: diagnostics, anchors, the record (head and full), its links. */
+function answers(index: IncidentIndex): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const f of index.allFiles()) {
+    const r = f.record;
+    out.set(f.file, {
+      kind: f.kind,
+      yamlBroken: f.yamlBroken,
+      diagnostics: f.diagnostics,
+      anchors: [...f.anchors].sort((a, b) => a[0].localeCompare(b[0])),
+      record: r && JSON.parse(JSON.stringify(r.record)),
+      head: r?.kind === 'incident' ? JSON.parse(JSON.stringify(r.head)) : undefined,
+      links: r && JSON.parse(JSON.stringify(r.links)),
+    });
+  }
+  out.set('(index)', { diagnostics: index.diagnostics().length, incidents: index.incidents().map((i) => i.id) });
+  return out;
+}
+
+async function open(root: string, cache?: CacheSettings): Promise<RecordWorkspace> {
+  const ws = await RecordWorkspace.open(root, { folder: '.incidents', now, cache, withSources: false });
+  await ws.settled();
+  return ws;
+}
+
+/** Full parser vs. a cold load that fills the cache vs. a warm load that answers from it: all equal, file by file. */
+async function assertSameFromCache(root: string): Promise<number> {
+  const cache: CacheSettings = { dir: mkdtempSync(join(tmpdir(), 'incident-lens-diff-')), version: 'diff' };
+  const expected = answers((await open(root)).own.index);
+  const cold = answers((await open(root, cache)).own.index);
+  const warmIndex = (await open(root, cache)).own.index;
+  const warm = answers(warmIndex);
+  // Answered from the cache indeed: entries read back from it carry their anchors as a compact array, not a Map.
+  const fromCache = warmIndex.allFiles().filter((f) => !(f.anchors instanceof Map)).length;
+  assert.ok(fromCache >= warmIndex.allFiles().length * 0.9, `only ${fromCache} of ${warmIndex.allFiles().length} files came from the cache`);
+  assert.deepEqual([...cold.keys()], [...expected.keys()]);
+  assert.deepEqual([...warm.keys()], [...expected.keys()]);
+  for (const [file, want] of expected) {
+    assert.deepEqual(cold.get(file), want, `${file} (cold load)`);
+    assert.deepEqual(warm.get(file), want, `${file} (from the cache)`);
+  }
+  return expected.size - 1;
+}
+
+const scalar = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 30 }).map((s) => JSON.stringify(s)),
+  fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ,.()-]{0,30}[A-Za-z0-9.)]$/),
+  fc.string({ maxLength: 20 }).map((s) => `'${s.replace(/'/g, "''").replace(/[\n\r]/g, ' ')}'`),
+);
+const blockText = fc.tuple(fc.constantFrom('|', '>', '|-', '>+', '|2'), fc.array(fc.stringMatching(/^[A-Za-z0-9 .,:#'"-]{0,40}$/), { minLength: 1, maxLength: 4 }));
+
+/** A record in one of many YAML spellings (and sometimes a broken one). */
+const fuzzedRecord = fc.record({
+  n: fc.integer({ min: 1, max: 9999 }),
+  title: scalar,
+  indent: fc.constantFrom(2, 3, 4),
+  seqIndent: fc.boolean(),
+  flowLinks: fc.boolean(),
+  comments: fc.boolean(),
+  anchor: fc.boolean(),
+  text: blockText,
+  status: fc.constantFrom('active', 'resolved', 'closed', 'resovled', 42),
+  priority: fc.constantFrom('P1', 'P2', 'p3', 'P9', '~'),
+  extra: fc.constantFrom('', 'owner: sre-team\n', 'duplicate: 1\nduplicate: 2\n', 'title: [unclosed\n', 'unknownField: {a: [1, 2]}\n', '\t- tab\n'),
+});
+
+function spell(r: typeof fuzzedRecord extends fc.Arbitrary<infer T> ? T : never): { id: string; text: string } {
+  const id = `INC-${String(r.n).padStart(3, '0')}`;
+  const pad = ' '.repeat(r.indent);
+  const dash = r.seqIndent ? `${pad}- ` : '- ';
+  const cont = r.seqIndent ? `${pad}  ` : '  ';
+  const c = (s: string) => (r.comments ? ` # ${s}` : '');
+  const [style, lines] = r.text;
+  const body = lines.map((l) => `${cont}${pad}${l}`).join('\n');
+  const out = [
+    ...(r.comments ? ['# a record, fuzzed', '---'] : []),
+    `id: ${id}${c('the id')}`,
+    `title: ${r.title}`,
+    `status: ${r.status}${c('status')}`,
+    `priority: ${r.priority}`,
+    'start: 2026-03-01T10:00:00+02:00',
+    'resolution: "2026-03-01T12:30:00Z"',
+    'timeline:',
+    `${dash}at: "10:05"${c('clock time')}`,
+    `${cont}kind: event`,
+    `${cont}text: ${r.anchor ? '&first ' : ''}${style}`,
+    body,
+    `${dash}at: 2026-03-01T11:00:00+02:00`,
+    `${cont}kind: decision`,
+    `${cont}text: ${r.anchor ? '*first' : '"second"'}`,
+    r.flowLinks ? 'links: [{path: src/a.ts, symbol: handler}, {path: "src/dir/"}, {path: src/**/*.go}]' : `links:\n${dash}path: src/a.ts\n${cont}symbol: handler\n${dash}path: "src/dir/"`,
+    r.extra,
+  ];
+  return { id, text: `${out.join('\n')}\n` };
+}
+
+describe('cache differential (node): answers from the shared cache equal yaml + the schema', () => {
+  it('every YAML fixture of the repository', async function () {
+    this.timeout(120_000);
+    const ws = new TempWorkspace();
+    const files = [...yamlFiles(join(REPO_ROOT, 'test', 'fixtures')), ...yamlFiles(join(REPO_ROOT, 'examples'))];
+    files.forEach((f, i) => ws.write(`.incidents/f${i}/${basename(f)}`, readFileSync(f, 'utf8')));
+    assert.equal(await assertSameFromCache(ws.root), files.length);
+  });
+
+  it('every record of a generated workspace (300 incidents, action records, broken files)', async function () {
+    this.timeout(300_000);
+    const generated = generateWorkspace(mkdtempSync(join(tmpdir(), 'incident-lens-gen-')), 300);
+    assert.equal(await assertSameFromCache(generated.root), generated.files);
+  });
+
+  it('fuzzed YAML: anchors, flow style, comments, block and folded strings, quoting, odd indentation, broken files', async function () {
+    this.timeout(300_000);
+    const ws = new TempWorkspace();
+    const samples = fc.sample(fuzzedRecord, { numRuns: 300, seed: 29 });
+    const written = new Set<string>();
+    for (const [i, sample] of samples.entries()) {
+      const { id, text } = spell(sample);
+      // The same id twice is a cross-record diagnostic, also worth comparing; the file names stay unique.
+      const path = written.has(id) ? `.incidents/dup${i}/${id}.yaml` : `.incidents/${id}.yaml`;
+      written.add(id);
+      ws.write(path, text);
+    }
+    assert.equal(await assertSameFromCache(ws.root), samples.length);
+    // The fuzz reaches every outcome: valid records, schema errors, broken YAML.
+    const index = (await open(ws.root)).own.index;
+    const files = index.allFiles();
+    assert.ok(files.filter((f) => f.record).length > 30, 'valid records');
+    assert.ok(files.filter((f) => !f.record && !f.yamlBroken).length > 30, 'schema errors');
+    assert.ok(files.filter((f) => f.yamlBroken).length > 30, 'broken YAML');
+  });
+});
