@@ -1,0 +1,32 @@
+/** incident-lens init: see src/cli/help.ts for what it does. */
+import * as path from 'node:path';
+import { DEFAULT_INCIDENTS_FOLDER } from '../../core/index/incidentIndex';
+import { installPrePushHook } from '../../node/prePush';
+import { registerMergeDriver } from '../../node/git/mergeDriverSetup';
+import { initAgents } from './initAgents';
+import { parse, UsageError, workspaceRoot, type Io } from '../common';
+
+export async function init(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { hooks: { type: 'boolean' }, agents: { type: 'boolean' }, agent: { type: 'string', multiple: true }, check: { type: 'boolean' }, command: { type: 'string' } });
+  // --agents wires the coding agents only (commands/initAgents.ts): no git config, so --check can run in CI.
+  if (values.agents || values.agent) return initAgents(workspaceRoot(values), values, io);
+  const repo = values.root ? path.resolve(values.root) : process.cwd();
+  const cli = path.resolve(process.argv[1] ?? 'incident-lens');
+  const folder = values.folder ?? DEFAULT_INCIDENTS_FOLDER;
+  let driver;
+  try {
+    driver = await registerMergeDriver(repo, folder, cli);
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message.split('\n')[0]} (init works in a git clone)`);
+  }
+  io.out(`merge driver: .gitattributes ${driver.attributes === 'added' ? `now routes ${folder}/**/*.yaml to it (commit ${driver.attributesFile})` : 'already routes the records to it'}; this clone's git config ${driver.config === 'unchanged' ? 'already has it' : driver.config === 'set' ? 'has it now' : 'has it updated'} (each clone runs init once: git does not share config)`);
+  if (!values.hooks) return 0;
+  let result;
+  try {
+    result = installPrePushHook(repo, cli);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  io.out(`${result.action} ${result.hook}${result.chained ? ` (your existing hook now runs first, from ${result.chained})` : ''}`);
+  return 0;
+}
