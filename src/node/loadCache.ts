@@ -160,6 +160,9 @@ export class LoadCache implements RecordCache {
       await yieldToLoop();
     }
     const known = await keys;
+    const sameContent = await this.checkContent(paths, manifest, known, options);
+    // Re-keyed entries are written back at once, so the next start trusts them by identity again.
+    if (sameContent.size) await this.writeManifest(manifest).catch(() => undefined);
     const out = new Map<string, ParsedFile>();
     let slice = performance.now();
     for (const path of paths) {
@@ -171,14 +174,7 @@ export class LoadCache implements RecordCache {
       const key = known.get(path);
       const chunk = e && read.get(e.chunk);
       if (!e || !key || !chunk || chunk.files[e.at]?.file !== path) continue;
-      let ok = e.size === key.size && e.mtimeMs === key.mtimeMs;
-      // A file now over the size limit is not read for its hash: a miss, and the index reports it from its size.
-      if (!ok && this.readText && key.size <= (options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) {
-        // Touched but maybe not changed (checkout, touch): trust the content.
-        const text = await this.readText(path).catch(() => undefined);
-        ok = text !== undefined && contentHash(text) === e.hash;
-        if (ok) Object.assign(e, key);
-      }
+      const ok = (e.size === key.size && e.mtimeMs === key.mtimeMs) || sameContent.has(path);
       if (!ok) continue;
       try {
         out.set(path, fromWireFile(chunk.files[e.at]!, chunk.bodies, (p) => this.fallback(p)));
@@ -190,6 +186,47 @@ export class LoadCache implements RecordCache {
     const present = new Set(paths);
     for (const path of Object.keys(manifest.entries)) if (!present.has(path)) delete manifest.entries[path];
     return out;
+  }
+
+  /**
+   * Files touched but maybe not changed (a checkout, a restored CI cache, touch):
+   * those whose content hash is still the entry's, their entries re-keyed. Read
+   * 64 at a time (a fresh checkout of 10,000 records reads them all). A file
+   * now over the size limit is not read for its hash: a miss, and the index
+   * reports it from its size.
+   */
+  private async checkContent(paths: readonly string[], manifest: Manifest, known: ReadonlyMap<string, CacheKey>, options: ParseOptions): Promise<Set<string>> {
+    const same = new Set<string>();
+    const readText = this.readText;
+    if (!readText) return same;
+    const touched = paths.filter((path) => {
+      const e = manifest.entries[path];
+      const key = known.get(path);
+      return e && key && !(e.size === key.size && e.mtimeMs === key.mtimeMs) && key.size <= (options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    });
+    for (let i = 0; i < touched.length; i += 64) {
+      await Promise.all(
+        touched.slice(i, i + 64).map(async (path) => {
+          const text = await readText(path).catch(() => undefined);
+          const e = manifest.entries[path]!;
+          if (text === undefined || contentHash(text) !== e.hash) return;
+          same.add(path);
+          Object.assign(e, known.get(path));
+        }),
+      );
+    }
+    return same;
+  }
+
+  /** Written beside and renamed over: a reader (another process) sees the old manifest or the new, never half of one. */
+  private async writeManifest(manifest: Manifest): Promise<void> {
+    const tmp = join(this.dir, `manifest.${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+    try {
+      await fs.writeFile(tmp, JSON.stringify(manifest));
+      await fs.rename(tmp, join(this.dir, 'manifest.json'));
+    } finally {
+      await fs.rm(tmp, { force: true });
+    }
   }
 
   async store(files: ReadonlyArray<{ path: string; key: CacheKey; parsed: ParsedFile }>, options: ParseOptions): Promise<void> {
@@ -208,9 +245,7 @@ export class LoadCache implements RecordCache {
       }
       await yieldToLoop();
     }
-    const tmp = join(this.dir, `manifest.${stamp}.tmp`);
-    await fs.writeFile(tmp, JSON.stringify(manifest));
-    await fs.rename(tmp, join(this.dir, 'manifest.json'));
+    await this.writeManifest(manifest);
     // Chunks nothing points at any more.
     const used = new Set(Object.values(manifest.entries).map((e) => e.chunk));
     for (const name of await fs.readdir(this.dir)) if (name.startsWith('chunk-') && !used.has(name)) await fs.rm(join(this.dir, name), { force: true });

@@ -5,7 +5,7 @@
  * same cache at once leave it whole, and INC-23 means INC-023 in one place.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandLineCacheDir, folderCacheDir, RecordWorkspace, type CacheSettings } from '../../../src/node/recordWorkspace';
@@ -62,6 +62,9 @@ describe('record workspace (node): one opening, one cache for every face', () =>
     assert.equal(got['INC-006'], 'added 6');
     assert.equal(got['INC-003'], undefined);
     assert.equal(got['INC-004'], 'first 4');
+    // Its entry is re-keyed at once: the next start trusts it by size and time again.
+    const manifest = JSON.parse(readFileSync(join(folderCacheDir(cache.dir, ws.root, '.incidents'), 'manifest.json'), 'utf8')) as { entries: Record<string, { mtimeMs: number }> };
+    assert.equal(manifest.entries['.incidents/INC-004.yaml']!.mtimeMs, statSync(abs).mtimeMs);
   });
 
   it('a corrupt cache is rebuilt, never trusted', async () => {
