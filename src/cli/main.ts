@@ -6,7 +6,7 @@
 import { HELP, commandHelp } from './help';
 import { suggest } from './commands/suggestCommand';
 import { mergeDriver } from './commands/mergeDriverCommand';
-import { mcp } from './commands/mcp';
+import { mcp } from './commands/mcpCommand';
 import { similar } from './commands/similar';
 import { importCommand } from './commands/import';
 import { clockFrom } from '../core/time/clock';

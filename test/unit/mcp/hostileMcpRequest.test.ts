@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
-import { BoundedStdioTransport, requestIdOf } from '../../../src/cli/commands/mcpTransport';
+import { BoundedStdioTransport, requestIdOf } from '../../../src/mcp/boundedStdioTransport';
 import { REPO_ROOT, TempWorkspace } from '../../support/workspace';
 
 /** The MCP server as a real process, spoken to in raw JSON-RPC lines over stdio. */
