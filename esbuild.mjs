@@ -86,7 +86,13 @@ const targets = [
   // The CLI: a tiny launcher (the bin) that loads the whole CLI, or for `hook` only the hook's small bundle (an agent runs it before every edit).
   { ...common, entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./hook.js', './cliMain.js'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliMain.js', define: { __VERSION__: JSON.stringify(pkg.version) } },
-  { ...common, entryPoints: ['src/cli/hookMain.ts'], outfile: 'dist/hook.js', define: { __VERSION__: JSON.stringify(pkg.version) }, external: ['./hookFull.js'] },
+  {
+    ...common,
+    entryPoints: ['src/cli/hookMain.ts'],
+    outfile: 'dist/hook.js',
+    define: { __VERSION__: JSON.stringify(pkg.version) },
+    external: ['./hookFull.js'],
+  },
   // The hook's cold path (builds the digest from the records): loaded by dist/hook.js only when the records changed.
   { ...common, entryPoints: ['src/cli/hookFull.ts'], outfile: 'dist/hookFull.js' },
 ];
@@ -118,7 +124,9 @@ if (tests) {
   );
   // Tests import src/ directly, so compile both, file by file, keeping the tree.
   targets.push({
-    entryPoints: [...walk('src'), ...walk('test'), ...walk('scripts')].filter((p) => p !== join('src', 'webview', 'timelineApp.ts') && !p.startsWith('test/integration') && p !== join('src', 'webview', 'insightsApp.ts')),
+    entryPoints: [...walk('src'), ...walk('test'), ...walk('scripts')].filter(
+      (p) => p !== join('src', 'webview', 'timelineApp.ts') && !p.startsWith('test/integration') && p !== join('src', 'webview', 'insightsApp.ts'),
+    ),
     outdir: 'out',
     outbase: '.',
     bundle: false,

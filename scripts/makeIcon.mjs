@@ -35,16 +35,20 @@ function shade(x, y) {
   if (!bg) return null;
   let color = [30, 36, 48, 255];
   // Lens ring.
-  const cx = 0.44, cy = 0.42, r = 0.25;
+  const cx = 0.44,
+    cy = 0.42,
+    r = 0.25;
   const d = Math.hypot(x - cx, y - cy);
   // Handle.
-  const hx = x - 0.62, hy = y - 0.6;
+  const hx = x - 0.62,
+    hy = y - 0.6;
   const along = (hx + hy) / Math.SQRT2;
   const across = Math.abs(hx - hy) / Math.SQRT2;
   if (along > 0 && along < 0.3 && across < 0.055) color = [210, 214, 222, 255];
   if (d < r - 0.05) {
     // Inside the lens: a flame (incident) shape.
-    const fx = (x - cx) / 0.13, fy = (y - cy - 0.03) / 0.17;
+    const fx = (x - cx) / 0.13,
+      fy = (y - cy - 0.03) / 0.17;
     const flame = fx * fx + fy * fy < 1 && !(fy < -0.2 && Math.abs(fx) > (fy + 1.2) * 0.8);
     const tip = fy < -0.5 && Math.abs(fx) < (fy + 1.6) * 0.55;
     color = flame || tip ? (fy > 0.3 && Math.abs(fx) < 0.45 ? [255, 209, 102, 255] : [242, 95, 59, 255]) : [44, 54, 72, 255];
@@ -60,12 +64,18 @@ function roundedRect(x, y, rx, ry, w, h, rad) {
 
 for (let j = 0; j < S; j++) {
   for (let i = 0; i < S; i++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sj = 0; sj < SS; sj++) {
       for (let si = 0; si < SS; si++) {
         const c = shade((i + (si + 0.5) / SS) / S, (j + (sj + 0.5) / SS) / S);
         if (c) {
-          r += c[0] * c[3]; g += c[1] * c[3]; b += c[2] * c[3]; a += c[3];
+          r += c[0] * c[3];
+          g += c[1] * c[3];
+          b += c[2] * c[3];
+          a += c[3];
         }
       }
     }
@@ -82,7 +92,8 @@ for (let j = 0; j < S; j++) px.copy(raw, j * (S * 4 + 1) + 1, j * S * 4, (j + 1)
 const ihdr = Buffer.alloc(13);
 ihdr.writeUInt32BE(S, 0);
 ihdr.writeUInt32BE(S, 4);
-ihdr[8] = 8; ihdr[9] = 6;
+ihdr[8] = 8;
+ihdr[9] = 6;
 writeFileSync(
   new URL('../media/icon.png', import.meta.url),
   Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]),

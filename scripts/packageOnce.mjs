@@ -7,7 +7,20 @@ import { existsSync, readdirSync, readFileSync, mkdirSync, writeFileSync, statSy
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const inputs = ['src', 'media', 'schemas', 'examples', 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'esbuild.mjs', '.vscodeignore', 'package-lock.json'];
+const inputs = [
+  'src',
+  'media',
+  'schemas',
+  'examples',
+  'package.json',
+  'package.nls.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'esbuild.mjs',
+  '.vscodeignore',
+  'package-lock.json',
+];
 const hash = createHash('sha256');
 function add(p) {
   const abs = join(root, p);

@@ -31,14 +31,29 @@ const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
  * code-server's native modules are being built (first run).
  */
 export const REQUIREMENTS = [
-  { pkg: 'chromium', why: 'the browser that opens VS Code for the integration and e2e tests', when: 'always', check: { file: '/usr/bin/chromium', env: 'INCIDENT_LENS_CHROMIUM' } },
+  {
+    pkg: 'chromium',
+    why: 'the browser that opens VS Code for the integration and e2e tests',
+    when: 'always',
+    check: { file: '/usr/bin/chromium', env: 'INCIDENT_LENS_CHROMIUM' },
+  },
   { pkg: 'git', why: 'the tests build real git repositories', when: 'always', check: { command: 'git' } },
   { pkg: 'build-essential', why: "a C++ compiler for code-server's native modules", when: 'build', check: { command: 'g++' } },
   { pkg: 'build-essential', why: "make for code-server's native modules", when: 'build', check: { command: 'make' } },
   { pkg: 'python3', why: 'node-gyp runs on Python', when: 'build', check: { command: 'python3' } },
   { pkg: 'pkg-config', why: 'node-gyp finds the libraries below through it', when: 'build', check: { command: 'pkg-config' } },
-  { pkg: 'libkrb5-dev', why: "gssapi/gssapi.h for code-server's kerberos module", when: 'build', check: { pkgConfig: 'krb5-gssapi', header: '/usr/include/gssapi/gssapi.h' } },
-  { pkg: 'libxkbfile-dev', why: "X11/extensions/XKBfile.h for code-server's native-keymap module", when: 'build', check: { pkgConfig: 'xkbfile', header: '/usr/include/X11/extensions/XKBfile.h' } },
+  {
+    pkg: 'libkrb5-dev',
+    why: "gssapi/gssapi.h for code-server's kerberos module",
+    when: 'build',
+    check: { pkgConfig: 'krb5-gssapi', header: '/usr/include/gssapi/gssapi.h' },
+  },
+  {
+    pkg: 'libxkbfile-dev',
+    why: "X11/extensions/XKBfile.h for code-server's native-keymap module",
+    when: 'build',
+    check: { pkgConfig: 'xkbfile', header: '/usr/include/X11/extensions/XKBfile.h' },
+  },
   { pkg: 'libsecret-1-dev', why: "libsecret for code-server's keytar module", when: 'build', check: { pkgConfig: 'libsecret-1' } },
   { pkg: 'libx11-dev', why: 'X11 headers for the keymap module', when: 'build', check: { pkgConfig: 'x11', header: '/usr/include/X11/Xlib.h' } },
 ];
@@ -105,7 +120,9 @@ function main() {
   const p = plan(realMachine, purpose);
   if (p.action === 'none') return 0;
   if (p.action === 'stop' || checkOnly) {
-    console.error(`Incident Lens ${purpose === 'start' ? 'needs' : 'tests need'} Debian packages that are missing: ${describe(p)}.\nRun:\n\n  ${p.command}\n\nthen run the command again.`);
+    console.error(
+      `Incident Lens ${purpose === 'start' ? 'needs' : 'tests need'} Debian packages that are missing: ${describe(p)}.\nRun:\n\n  ${p.command}\n\nthen run the command again.`,
+    );
     return 1;
   }
   console.log(`prerequisites: installing ${p.packages.join(' ')} with apt-get (missing: ${describe(p)})`);

@@ -164,7 +164,9 @@ async function main(): Promise<void> {
   const warmBlocks: number[] = [];
   for (let r = 0; r < RUNS; r++) {
     gc();
-    const warm = await maxBlock(() => timed(() => loadIndex(ws.root, { pool, cache: new LoadCache(cacheDir, 'bench', (p) => fs.readFile(join(ws.root, p), 'utf8')) })));
+    const warm = await maxBlock(() =>
+      timed(() => loadIndex(ws.root, { pool, cache: new LoadCache(cacheDir, 'bench', (p) => fs.readFile(join(ws.root, p), 'utf8')) })),
+    );
     warms.push(warm.value.ms);
     warmBlocks.push(warm.blockedMs);
     const same = warm.value.value.incidents().length === index.incidents().length && warm.value.value.diagnostics().length === index.diagnostics().length;
@@ -181,7 +183,7 @@ async function main(): Promise<void> {
   gc();
   const memory = process.memoryUsage();
   add({ name: 'heap used after load', value: memory.heapUsed / 1e6, unit: 'MB', target: '< 250' });
-  add({ name: 'external memory (incidents\' full records as bytes, off the JS heap)', value: memory.external / 1e6, unit: 'MB' });
+  add({ name: "external memory (incidents' full records as bytes, off the JS heap)", value: memory.external / 1e6, unit: 'MB' });
   {
     // The extension builds the search index in the background after each load, in slices.
     const prepared = new IncidentIndex(new NodeFileAccess(ws.root), { checkLinkTargets: true, cache: new LoadCache(cacheDir, 'bench'), prepareSearch: true });
@@ -216,7 +218,10 @@ async function main(): Promise<void> {
   const scan = (path: string) => {
     const p = normalizePath(path);
     let n = 0;
-    for (const r of records) for (const l of r.links) if (normalizePath(l.path) === p || (l.path.endsWith('/') && p.startsWith(l.path)) || (/[*?[{]/.test(l.path) && !!compileGlob(l.path).matcher?.test(p))) n++;
+    for (const r of records)
+      for (const l of r.links)
+        if (normalizePath(l.path) === p || (l.path.endsWith('/') && p.startsWith(l.path)) || (/[*?[{]/.test(l.path) && !!compileGlob(l.path).matcher?.test(p)))
+          n++;
     return n;
   };
   const sample = ws.sourcePaths.filter((_, i) => i % 10 === 0);
@@ -270,7 +275,9 @@ async function main(): Promise<void> {
     const times: number[] = [];
     for (let i = 0; i < 7; i++) {
       const t1 = performance.now();
-      new SimilarIndex(incidents).similar(i % 2 ? { text: 'retry loop starved the queue after a deploy', limit: 3 } : { incident: incidents[i * 97]!, limit: 3 });
+      new SimilarIndex(incidents).similar(
+        i % 2 ? { text: 'retry loop starved the queue after a deploy', limit: 3 } : { incident: incidents[i * 97]!, limit: 3 },
+      );
       times.push(performance.now() - t1);
     }
     add({ name: 'similar incidents: next questions (median of 7, by id and by text)', value: median(times), unit: 'ms', target: '< 500' });
@@ -300,9 +307,16 @@ async function main(): Promise<void> {
   }
 
   // Hostile input: how fast the guards refuse.
-  const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`), 'id: INC-1'].join('\n');
+  const bomb = [
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`),
+    'id: INC-1',
+  ].join('\n');
   const deep = `id: INC-1\nlinks: ${'['.repeat(100_000)}`;
-  for (const [name, text] of [['alias bomb (9^7 nodes) refused in', bomb], ['100,000 nested [ refused in', deep]] as const) {
+  for (const [name, text] of [
+    ['alias bomb (9^7 nodes) refused in', bomb],
+    ['100,000 nested [ refused in', deep],
+  ] as const) {
     const t: number[] = [];
     for (let r = 0; r < 5; r++) {
       const t0 = performance.now();
@@ -314,17 +328,38 @@ async function main(): Promise<void> {
 
   // Production bundle.
   const bundle = join(REPO, 'dist', 'extension.js');
-  if (existsSync(bundle)) add({ name: 'production bundle dist/extension.js', value: statSync(bundle).size / 1024, unit: 'KB', target: '< 500', note: 'npm run package builds it minified' });
+  if (existsSync(bundle))
+    add({
+      name: 'production bundle dist/extension.js',
+      value: statSync(bundle).size / 1024,
+      unit: 'KB',
+      target: '< 500',
+      note: 'npm run package builds it minified',
+    });
 
   await fs.rm(base, { recursive: true, force: true });
 
   // --vscode: activation and first CodeLens inside the real extension host (code-server harness).
   if (args.includes('--vscode')) {
     log('measuring in code-server (demo, then the generated workspace)…');
-    const run = spawnSync(process.execPath, [join(REPO, 'out', 'test', 'harness', 'runIntegration.js'), '--bench', String(N)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, [join(REPO, 'out', 'test', 'harness', 'runIntegration.js'), '--bench', String(N)], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH '));
     if (!line) throw new Error(`the code-server benchmark failed:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
-    const figures = JSON.parse(line.slice('BENCH '.length)) as Record<string, { activateMs: number; readyMs: number; firstLensMs: number; warmReloadMs: number; warmReloadLongestBlockMs: number; insightsPaintMs: number; insightsIncidents: number }>;
+    const figures = JSON.parse(line.slice('BENCH '.length)) as Record<
+      string,
+      {
+        activateMs: number;
+        readyMs: number;
+        firstLensMs: number;
+        warmReloadMs: number;
+        warmReloadLongestBlockMs: number;
+        insightsPaintMs: number;
+        insightsIncidents: number;
+      }
+    >;
     for (const [name, f] of Object.entries(figures)) {
       add({ name: `VS Code, ${name}: activate() returns`, value: f.activateMs, unit: 'ms', target: '< 50' });
       add({ name: `VS Code, ${name}: records loaded after activation`, value: f.readyMs, unit: 'ms' });
@@ -339,12 +374,20 @@ async function main(): Promise<void> {
 }
 
 function report(rows: Row[], ws: GeneratedWorkspace): void {
-  if (JSON_OUT) process.stdout.write(`${JSON.stringify({ incidents: N, files: ws.files, megabytes: ws.bytes / 1e6, runs: RUNS, node: process.version, figures: rows }, null, 2)}\n`);
+  if (JSON_OUT)
+    process.stdout.write(
+      `${JSON.stringify({ incidents: N, files: ws.files, megabytes: ws.bytes / 1e6, runs: RUNS, node: process.version, figures: rows }, null, 2)}\n`,
+    );
   else {
     const w = Math.max(...rows.map((r) => r.name.length));
-    console.log(`\nIncident Lens benchmark: ${N} incidents (${ws.files} files, ${(ws.bytes / 1e6).toFixed(1)} MB), medians of ${RUNS} runs, Node ${process.version}\n`);
+    console.log(
+      `\nIncident Lens benchmark: ${N} incidents (${ws.files} files, ${(ws.bytes / 1e6).toFixed(1)} MB), medians of ${RUNS} runs, Node ${process.version}\n`,
+    );
     console.log(`${'figure'.padEnd(w)}  ${'value'.padStart(12)}  target`);
-    for (const r of rows) console.log(`${r.name.padEnd(w)}  ${`${r.value < 10 ? r.value.toFixed(3) : r.value.toFixed(1)} ${r.unit}`.padStart(12)}  ${r.target ?? ''}${r.note ? `  (${r.note})` : ''}`);
+    for (const r of rows)
+      console.log(
+        `${r.name.padEnd(w)}  ${`${r.value < 10 ? r.value.toFixed(3) : r.value.toFixed(1)} ${r.unit}`.padStart(12)}  ${r.target ?? ''}${r.note ? `  (${r.note})` : ''}`,
+      );
   }
 }
 

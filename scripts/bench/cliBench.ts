@@ -28,7 +28,11 @@ function copyBundles(repo: string): string {
 }
 
 function git(root: string, args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim();
+  return execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  }).trim();
 }
 
 /** The workspace as a git repository of two commits, the second changing a linked file (what a push sends). */
@@ -56,7 +60,13 @@ function touchRecords(root: string): void {
 
 function timedRun(bin: string, root: string, cache: string, args: string[], input?: string): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(bin, 'cli.js'), ...args], { cwd: root, input, encoding: 'utf8', env: { ...process.env, INCIDENT_LENS_CACHE_DIR: cache }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [join(bin, 'cli.js'), ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, INCIDENT_LENS_CACHE_DIR: cache },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`incident-lens ${args.join(' ')} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
   return ms;
@@ -66,7 +76,10 @@ function timedRun(bin: string, root: string, cache: string, args: string[], inpu
 function mcpFirstAnswer(bin: string, root: string, cache: string, linked: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [join(bin, 'cli.js'), 'mcp', root], { env: { ...process.env, INCIDENT_LENS_CACHE_DIR: cache }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(bin, 'cli.js'), 'mcp', root], {
+      env: { ...process.env, INCIDENT_LENS_CACHE_DIR: cache },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const send = (m: unknown) => child.stdin.write(`${JSON.stringify(m)}\n`);
     let buffer = '';
     let stderr = '';
@@ -89,7 +102,12 @@ function mcpFirstAnswer(bin: string, root: string, cache: string, linked: string
         }
       }
     });
-    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } });
+    send({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } },
+    });
   });
 }
 
@@ -111,7 +129,10 @@ export async function cliFigures(repo: string, root: string, linked: string, run
   const faces: Array<{ name: string; run: (cache: string) => Promise<number> | number }> = [
     { name: 'incident-lens risk FILE', run: (cache) => timedRun(bin, root, cache, ['risk', linked]) },
     { name: 'MCP server, spawn to first answer (incidents_for_code)', run: (cache) => mcpFirstAnswer(bin, root, cache, linked) },
-    { name: 'pre-push hook (risk --pre-push, one pushed commit)', run: (cache) => timedRun(bin, root, cache, ['risk', '--pre-push', 'origin'], `refs/heads/main ${to} refs/heads/main ${from}\n`) },
+    {
+      name: 'pre-push hook (risk --pre-push, one pushed commit)',
+      run: (cache) => timedRun(bin, root, cache, ['risk', '--pre-push', 'origin'], `refs/heads/main ${to} refs/heads/main ${from}\n`),
+    },
   ];
   const rows: CliRow[] = [];
   // CI: the cache restored (actions/cache, cache:paths) into a fresh checkout, where every file has a new time.
@@ -124,7 +145,13 @@ export async function cliFigures(repo: string, root: string, linked: string, run
       touchRecords(root);
       ci.push(timedRun(bin, root, cache, ['risk', linked]));
     }
-    rows.push({ name: 'incident-lens risk FILE in CI: warm cache, fresh checkout (entries checked by content hash)', value: median(ci), unit: 'ms', target: '≤ 1000', note: `${((median(ci) / floorMs) * 100).toFixed(1)}% of the floor` });
+    rows.push({
+      name: 'incident-lens risk FILE in CI: warm cache, fresh checkout (entries checked by content hash)',
+      value: median(ci),
+      unit: 'ms',
+      target: '≤ 1000',
+      note: `${((median(ci) / floorMs) * 100).toFixed(1)}% of the floor`,
+    });
     log(`  risk in CI with a restored cache: ${ci.at(-1)!.toFixed(0)} ms`);
   }
   for (const face of faces) {
@@ -137,8 +164,20 @@ export async function cliFigures(repo: string, root: string, linked: string, run
       warm.push(await face.run(cache));
       log(`  ${face.name}: cold ${cold.at(-1)!.toFixed(0)} ms, warm ${warm.at(-1)!.toFixed(0)} ms`);
     }
-    rows.push({ name: `${face.name}, cold (empty cache)`, value: median(cold), unit: 'ms', target: '≤ 5000', note: `${(median(cold) / floorMs).toFixed(2)}× the floor` });
-    rows.push({ name: `${face.name}, warm (its cache)`, value: median(warm), unit: 'ms', target: '≤ 1000', note: `${((median(warm) / floorMs) * 100).toFixed(1)}% of the floor` });
+    rows.push({
+      name: `${face.name}, cold (empty cache)`,
+      value: median(cold),
+      unit: 'ms',
+      target: '≤ 5000',
+      note: `${(median(cold) / floorMs).toFixed(2)}× the floor`,
+    });
+    rows.push({
+      name: `${face.name}, warm (its cache)`,
+      value: median(warm),
+      unit: 'ms',
+      target: '≤ 1000',
+      note: `${((median(warm) / floorMs) * 100).toFixed(1)}% of the floor`,
+    });
   }
   return rows;
 }

@@ -32,15 +32,98 @@ function rng(seed: number): () => number {
   };
 }
 
-const SERVICES = ['payments', 'checkout', 'auth', 'notifications', 'search', 'billing', 'inventory', 'shipping', 'ledger', 'profile', 'catalog', 'gateway', 'reports', 'fraud', 'pricing', 'orders'];
-const VENDORS = ['Stripe', 'Twilio', 'SendGrid', 'Auth0', 'Algolia', 'Kafka', 'Redis', 'Postgres', 'S3', 'Datadog', 'PagerDuty', 'Segment', 'Shopify', 'Adyen', 'Okta', 'Elastic'];
-const PROBLEMS = ['timeout', 'type mismatch', 'null pointer', 'rate limit', 'memory leak', 'deadlock', 'stale cache', 'retry storm', 'schema drift', 'clock skew', 'expired certificate', 'connection pool exhaustion', 'off-by-one', 'encoding error', 'race condition', 'missing index'];
-const SYMPTOMS = ['500 errors', 'slow responses', 'duplicate charges', 'lost messages', 'logouts', 'wrong totals', 'empty results', 'failed logins', 'stuck jobs', 'missing emails', 'blank page', 'high latency'];
+const SERVICES = [
+  'payments',
+  'checkout',
+  'auth',
+  'notifications',
+  'search',
+  'billing',
+  'inventory',
+  'shipping',
+  'ledger',
+  'profile',
+  'catalog',
+  'gateway',
+  'reports',
+  'fraud',
+  'pricing',
+  'orders',
+];
+const VENDORS = [
+  'Stripe',
+  'Twilio',
+  'SendGrid',
+  'Auth0',
+  'Algolia',
+  'Kafka',
+  'Redis',
+  'Postgres',
+  'S3',
+  'Datadog',
+  'PagerDuty',
+  'Segment',
+  'Shopify',
+  'Adyen',
+  'Okta',
+  'Elastic',
+];
+const PROBLEMS = [
+  'timeout',
+  'type mismatch',
+  'null pointer',
+  'rate limit',
+  'memory leak',
+  'deadlock',
+  'stale cache',
+  'retry storm',
+  'schema drift',
+  'clock skew',
+  'expired certificate',
+  'connection pool exhaustion',
+  'off-by-one',
+  'encoding error',
+  'race condition',
+  'missing index',
+];
+const SYMPTOMS = [
+  '500 errors',
+  'slow responses',
+  'duplicate charges',
+  'lost messages',
+  'logouts',
+  'wrong totals',
+  'empty results',
+  'failed logins',
+  'stuck jobs',
+  'missing emails',
+  'blank page',
+  'high latency',
+];
 const PEOPLE = ['Ali', 'Zeynep', 'Mehmet', 'Selin', 'Burak', 'Deniz', 'Ayşe', 'Can', 'Elif', 'Emre', 'Ece', 'Kerem'];
 const WORDS =
-  'the handler returned a value the client did not expect and the deploy went out without a test for that path so errors grew until the alert fired and the team rolled back while users waited on retries'.split(' ');
+  'the handler returned a value the client did not expect and the deploy went out without a test for that path so errors grew until the alert fired and the team rolled back while users waited on retries'.split(
+    ' ',
+  );
 /** Rare words planted once each, so a query has exactly one right answer. */
-const RARE = ['zephyrine', 'quillmoth', 'brackenfold', 'emberlight', 'thistlewick', 'marrowgate', 'cobaltine', 'wrenhollow', 'saffrontide', 'glimmerock', 'driftmoss', 'hollowmere', 'ravenshale', 'frostquill', 'ambervale', 'nettlebrook'];
+const RARE = [
+  'zephyrine',
+  'quillmoth',
+  'brackenfold',
+  'emberlight',
+  'thistlewick',
+  'marrowgate',
+  'cobaltine',
+  'wrenhollow',
+  'saffrontide',
+  'glimmerock',
+  'driftmoss',
+  'hollowmere',
+  'ravenshale',
+  'frostquill',
+  'ambervale',
+  'nettlebrook',
+];
 
 function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)]!;
@@ -111,7 +194,9 @@ export function generateWorkspace(root: string, incidents = 10_000, seed = 23): 
     for (let e = 0; e < entries; e++) {
       const kind = e === 0 ? 'event' : pick(r, ['event', 'finding', 'decision', 'action', 'communication']);
       const milestone = e === 0 ? 'detected' : e === 1 ? 'acknowledged' : e === entries - 3 ? 'mitigated' : e === entries - 1 ? 'resolved' : undefined;
-      timeline.push(`  - at: "${clock(t)}"\n    author: ${pick(r, PEOPLE)}\n    kind: ${kind}\n${milestone ? `    milestone: ${milestone}\n` : ''}    text: ${q(sentence(r, 8, 22))}`);
+      timeline.push(
+        `  - at: "${clock(t)}"\n    author: ${pick(r, PEOPLE)}\n    kind: ${kind}\n${milestone ? `    milestone: ${milestone}\n` : ''}    text: ${q(sentence(r, 8, 22))}`,
+      );
       t += 1 + Math.floor(r() * 9);
     }
     const end = t;
@@ -161,7 +246,7 @@ rootCause:
   confirmed: ${q(`${sentence(r, 12, 24)} The ${problem} came from the ${vendor} ${service} code path.`)}
   trigger:
     text: ${q(`Deploy of ${service} at ${clock(startMin - 20)}`)}
-    ref: ${q((n * 2654435761 >>> 0).toString(16))}
+    ref: ${q(((n * 2654435761) >>> 0).toString(16))}
   aiConnection: ${pick(r, ['ai-generated-code', 'ai-deploy-speed', 'not-related', 'not-related'])}
 learning:
   lesson: ${q(`${sentence(r, 10, 20)} Always state the ${vendor} constraints.`)}

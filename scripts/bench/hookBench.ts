@@ -34,7 +34,13 @@ function stats(ms: number[]): { median: number; p95: number; min: number } {
   return { median: Math.round(at(0.5)), p95: Math.round(at(0.95)), min: Math.round(s[0]!) };
 }
 
-function timedRun(cmd: string, argv: string[], input: string, env: NodeJS.ProcessEnv, cwd: string): { ms: number; stdout: string; status: number | null; stderr: string } {
+function timedRun(
+  cmd: string,
+  argv: string[],
+  input: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): { ms: number; stdout: string; status: number | null; stderr: string } {
   const t = performance.now();
   const r = spawnSync(cmd, argv, { input, encoding: 'utf8', env, cwd });
   return { ms: performance.now() - t, stdout: r.stdout, status: r.status, stderr: r.stderr };
@@ -49,20 +55,30 @@ function main(): void {
     CLI = join(base, 'dist', 'cli.js');
     const ws = generateWorkspace(join(base, `n${N}`), N);
     writeSourceTree(ws.root, ws.sourcePaths);
-    const git = (...a: string[]) => execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', ...a], { cwd: ws.root, stdio: 'pipe' });
+    const git = (...a: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', ...a], { cwd: ws.root, stdio: 'pipe' });
     git('init', '-q');
     git('add', '-A');
     git('commit', '-qm', 'generated');
     const env = { ...process.env, XDG_CACHE_HOME: join(base, 'cache') };
     const input = (file: string) =>
-      JSON.stringify({ hook_event_name: 'PreToolUse', session_id: 'bench', transcript_path: '/dev/null', cwd: ws.root, tool_name: 'Edit', tool_use_id: 't', tool_input: { file_path: join(ws.root, file), old_string: 'export', new_string: 'export' } });
+      JSON.stringify({
+        hook_event_name: 'PreToolUse',
+        session_id: 'bench',
+        transcript_path: '/dev/null',
+        cwd: ws.root,
+        tool_name: 'Edit',
+        tool_use_id: 't',
+        tool_input: { file_path: join(ws.root, file), old_string: 'export', new_string: 'export' },
+      });
     // A linked file (the hook answers) and one that no record names (it prints nothing).
     const linked = ws.sourcePaths.find((p) => {
       const r = timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(p), env, ws.root);
       return r.stdout.includes('additionalContext');
     });
     if (!linked) throw new Error('no generated source file is linked to an incident');
-    const unlinked = ws.sourcePaths.find((p) => !timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(p), env, ws.root).stdout.trim()) ?? ws.sourcePaths[0]!;
+    const unlinked =
+      ws.sourcePaths.find((p) => !timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(p), env, ws.root).stdout.trim()) ?? ws.sourcePaths[0]!;
     rmSync(join(base, 'cache'), { recursive: true, force: true });
     const cold = timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(linked), env, ws.root);
     const answered: number[] = [];
@@ -83,8 +99,12 @@ function main(): void {
     console.log(`  edit of a linked file (answer):    median ${a.median} ms, p95 ${a.p95} ms, min ${a.min} ms`);
     console.log(`  edit of an unlinked file (quiet):  median ${q.median} ms, p95 ${q.p95} ms, min ${q.min} ms`);
     console.log(`  bare node -e '' on this machine:   median ${b.median} ms, p95 ${b.p95} ms`);
-    console.log(`  hook minus bare node (median):    ${a.median - b.median} ms answered, ${q.median - b.median} ms quiet (the machine's load moves both alike)`);
-    console.log(`  hook / bare node (median):        ${(a.median / b.median).toFixed(2)}× answered, ${(q.median / b.median).toFixed(2)}× quiet; p95 ${(a.p95 / b.p95).toFixed(2)}× and ${(q.p95 / b.p95).toFixed(2)}×`);
+    console.log(
+      `  hook minus bare node (median):    ${a.median - b.median} ms answered, ${q.median - b.median} ms quiet (the machine's load moves both alike)`,
+    );
+    console.log(
+      `  hook / bare node (median):        ${(a.median / b.median).toFixed(2)}× answered, ${(q.median / b.median).toFixed(2)}× quiet; p95 ${(a.p95 / b.p95).toFixed(2)}× and ${(q.p95 / b.p95).toFixed(2)}×`,
+    );
     console.log(`  budget 300 ms: ${a.p95 <= 300 && q.p95 <= 300 ? 'met' : 'NOT met'} at p95`);
   } finally {
     rmSync(base, { recursive: true, force: true });

@@ -29,18 +29,42 @@ function generate(): { file: string; incidents: number; bytes: number } {
     const id = `P${String(n).padStart(6, '0')}`;
     const created = new Date(Date.UTC(2020, 0, 1) + n * 3_600_000).toISOString().replace('.000', '');
     const inc = {
-      id, type: 'incident', summary: `[#${n}] Checkout latency above SLO in region ${n % 17}`, self: `https://api.pagerduty.com/incidents/${id}`, html_url: `https://acme.pagerduty.com/incidents/${id}`,
-      incident_number: n, title: `Checkout latency above SLO in region ${n % 17}`, description: 'p95 latency above 2 s for 10 minutes; the payment provider answered slowly after the 09:05 deploy of checkout v2.14.',
-      created_at: created, status: n % 5 ? 'resolved' : 'acknowledged', incident_key: `key-${n}`, service: { id: 'PSVC1', type: 'service_reference', summary: 'Checkout API' },
-      assignments: [{ at: created, assignee: { id: 'PU1', type: 'user_reference', summary: 'Tomas Okafor' } }], last_status_change_at: created, resolved_at: n % 5 ? created.replace(/T(\d\d)/, (_, h) => `T${String((Number(h) + 1) % 24).padStart(2, '0')}`) : null,
-      urgency: 'high', priority: { id: 'PPRI1', type: 'priority_reference', summary: `P${(n % 4) + 1}` },
+      id,
+      type: 'incident',
+      summary: `[#${n}] Checkout latency above SLO in region ${n % 17}`,
+      self: `https://api.pagerduty.com/incidents/${id}`,
+      html_url: `https://acme.pagerduty.com/incidents/${id}`,
+      incident_number: n,
+      title: `Checkout latency above SLO in region ${n % 17}`,
+      description: 'p95 latency above 2 s for 10 minutes; the payment provider answered slowly after the 09:05 deploy of checkout v2.14.',
+      created_at: created,
+      status: n % 5 ? 'resolved' : 'acknowledged',
+      incident_key: `key-${n}`,
+      service: { id: 'PSVC1', type: 'service_reference', summary: 'Checkout API' },
+      assignments: [{ at: created, assignee: { id: 'PU1', type: 'user_reference', summary: 'Tomas Okafor' } }],
+      last_status_change_at: created,
+      resolved_at: n % 5 ? created.replace(/T(\d\d)/, (_, h) => `T${String((Number(h) + 1) % 24).padStart(2, '0')}`) : null,
+      urgency: 'high',
+      priority: { id: 'PPRI1', type: 'priority_reference', summary: `P${(n % 4) + 1}` },
     };
     const text = `${n ? ',\n' : ''}${JSON.stringify(inc, null, 2)}`;
     parts.push(text);
     bytes += text.length;
     for (const [k, type] of ['trigger_log_entry', 'acknowledge_log_entry', 'annotate_log_entry', 'resolve_log_entry'].entries()) {
       const at = new Date(Date.parse(created) + k * 60_000).toISOString().replace('.000', '');
-      const e = JSON.stringify({ id: `L${n}-${k}`, type, summary: type, created_at: at, agent: { summary: 'Tomas Okafor' }, channel: { type: 'note', summary: 'Latency tracks the deploy; rolling back.' }, incident: { id } }, null, 2);
+      const e = JSON.stringify(
+        {
+          id: `L${n}-${k}`,
+          type,
+          summary: type,
+          created_at: at,
+          agent: { summary: 'Tomas Okafor' },
+          channel: { type: 'note', summary: 'Latency tracks the deploy; rolling back.' },
+          incident: { id },
+        },
+        null,
+        2,
+      );
       logs.push(e);
       bytes += e.length + 2;
     }
@@ -55,7 +79,9 @@ function generate(): { file: string; incidents: number; bytes: number } {
 async function main(): Promise<void> {
   const { file, incidents, bytes } = generate();
   global.gc?.();
-  console.log(`\nImport benchmark: a PagerDuty export of ${(bytes / 1048576).toFixed(1)} MB (${incidents} incidents, ${incidents * 4} log entries), Node ${process.version}\n`);
+  console.log(
+    `\nImport benchmark: a PagerDuty export of ${(bytes / 1048576).toFixed(1)} MB (${incidents} incidents, ${incidents * 4} log entries), Node ${process.version}\n`,
+  );
   let peakRss = 0;
   let peakHeap = 0;
   const sample = setInterval(() => {
@@ -98,7 +124,10 @@ async function main(): Promise<void> {
   row('write the first 2,000 records', `${tWrite.toFixed(0)} ms (${(tWrite / 2000).toFixed(2)} ms a record)`);
   row('peak RSS while importing (start of run)', `${(stream.peakRss / 1048576).toFixed(0)} MB (${(rss0 / 1048576).toFixed(0)} MB)`);
   row('peak heap while importing', `${(stream.peakHeap / 1048576).toFixed(0)} MB`);
-  row(`baseline: JSON.parse of the whole file (${whole.incidents.length} incidents)`, `${tWhole.toFixed(0)} ms, peak heap ${(peakHeap / 1048576).toFixed(0)} MB`);
+  row(
+    `baseline: JSON.parse of the whole file (${whole.incidents.length} incidents)`,
+    `${tWhole.toFixed(0)} ms, peak heap ${(peakHeap / 1048576).toFixed(0)} MB`,
+  );
   rmSync(dir, { recursive: true, force: true });
   rmSync(ws, { recursive: true, force: true });
 }

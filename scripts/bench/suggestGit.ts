@@ -77,21 +77,175 @@ function rng(seed: number): () => number {
 // The history's material: systems, files, people, words.
 
 const SYSTEMS: ReadonlyArray<readonly [string, string]> = [
-  ['payments', 'Payment'], ['checkout', 'Checkout'], ['auth', 'Session'], ['notifications', 'Notification'], ['search', 'Query'],
-  ['billing', 'Invoice'], ['inventory', 'Stock'], ['shipping', 'Shipment'], ['ledger', 'Entry'], ['profile', 'Profile'],
-  ['catalog', 'Product'], ['gateway', 'Route'], ['reports', 'Report'], ['fraud', 'Risk'], ['pricing', 'Price'],
-  ['orders', 'Order'], ['cart', 'Cart'], ['webhooks', 'Webhook'], ['analytics', 'Metric'], ['email', 'Mail'],
-  ['media', 'Asset'], ['accounts', 'Account'], ['tax', 'Tax'], ['refunds', 'Refund'], ['subscriptions', 'Plan'],
-  ['coupons', 'Coupon'], ['reviews', 'Review'], ['recommendations', 'Suggestion'], ['admin', 'Admin'], ['scheduler', 'Job'],
+  ['payments', 'Payment'],
+  ['checkout', 'Checkout'],
+  ['auth', 'Session'],
+  ['notifications', 'Notification'],
+  ['search', 'Query'],
+  ['billing', 'Invoice'],
+  ['inventory', 'Stock'],
+  ['shipping', 'Shipment'],
+  ['ledger', 'Entry'],
+  ['profile', 'Profile'],
+  ['catalog', 'Product'],
+  ['gateway', 'Route'],
+  ['reports', 'Report'],
+  ['fraud', 'Risk'],
+  ['pricing', 'Price'],
+  ['orders', 'Order'],
+  ['cart', 'Cart'],
+  ['webhooks', 'Webhook'],
+  ['analytics', 'Metric'],
+  ['email', 'Mail'],
+  ['media', 'Asset'],
+  ['accounts', 'Account'],
+  ['tax', 'Tax'],
+  ['refunds', 'Refund'],
+  ['subscriptions', 'Plan'],
+  ['coupons', 'Coupon'],
+  ['reviews', 'Review'],
+  ['recommendations', 'Suggestion'],
+  ['admin', 'Admin'],
+  ['scheduler', 'Job'],
 ];
-const KINDS = ['Service', 'Store', 'Client', 'Handler', 'Validator', 'Mapper', 'Routes', 'Config', 'Queue', 'Cache', 'Metrics', 'Totals', 'Policy', 'Worker', 'Events', 'Format'];
-const VERBS = ['load', 'save', 'validate', 'apply', 'compute', 'format', 'parse', 'handle', 'build', 'resolve', 'check', 'sync', 'merge', 'split', 'normalize', 'refresh', 'publish', 'schedule', 'cancel', 'retry'];
-const NOUNS = ['Batch', 'Request', 'Response', 'Entry', 'Record', 'Limit', 'Window', 'Token', 'Event', 'Summary', 'Total', 'Line', 'Item', 'State', 'Config', 'Key', 'Page'];
-const FIELDS = ['amount', 'count', 'status', 'region', 'currency', 'retries', 'limit', 'offset', 'userId', 'orderId', 'createdAt', 'attempts', 'size', 'priority', 'total', 'locale'];
+const KINDS = [
+  'Service',
+  'Store',
+  'Client',
+  'Handler',
+  'Validator',
+  'Mapper',
+  'Routes',
+  'Config',
+  'Queue',
+  'Cache',
+  'Metrics',
+  'Totals',
+  'Policy',
+  'Worker',
+  'Events',
+  'Format',
+];
+const VERBS = [
+  'load',
+  'save',
+  'validate',
+  'apply',
+  'compute',
+  'format',
+  'parse',
+  'handle',
+  'build',
+  'resolve',
+  'check',
+  'sync',
+  'merge',
+  'split',
+  'normalize',
+  'refresh',
+  'publish',
+  'schedule',
+  'cancel',
+  'retry',
+];
+const NOUNS = [
+  'Batch',
+  'Request',
+  'Response',
+  'Entry',
+  'Record',
+  'Limit',
+  'Window',
+  'Token',
+  'Event',
+  'Summary',
+  'Total',
+  'Line',
+  'Item',
+  'State',
+  'Config',
+  'Key',
+  'Page',
+];
+const FIELDS = [
+  'amount',
+  'count',
+  'status',
+  'region',
+  'currency',
+  'retries',
+  'limit',
+  'offset',
+  'userId',
+  'orderId',
+  'createdAt',
+  'attempts',
+  'size',
+  'priority',
+  'total',
+  'locale',
+];
 const DEPS = ['db', 'cache', 'queue', 'http', 'clock', 'store', 'client', 'config'];
-const CHANGE_VERBS = ['handle', 'validate', 'log', 'retry', 'cache', 'simplify', 'rename', 'tidy', 'speed up', 'guard against', 'document', 'extract', 'inline', 'tune', 'clean up', 'test'];
-const CHANGE_OBJECTS = ['timeouts', 'null input', 'empty lists', 'retries', 'the config', 'metrics', 'error messages', 'the cache key', 'pagination', 'the batch size', 'locale handling', 'the status check', 'slow queries', 'logging'];
-const PEOPLE = ['Ali Yılmaz', 'Zeynep Kaya', 'Mehmet Demir', 'Selin Aydın', 'Burak Şahin', 'Deniz Çelik', 'Ayşe Arslan', 'Can Doğan', 'Elif Koç', 'Emre Kurt', 'Ece Özdemir', 'Kerem Aslan', 'Maya Chen', 'Lucas Silva', 'Priya Nair', 'Jonas Weber', 'Sara Rossi', 'Tom Becker', 'Nora Lind', 'Omar Haddad', 'Lena Novak', 'Ivan Petrov', 'Hana Sato', 'Leo Martin'];
+const CHANGE_VERBS = [
+  'handle',
+  'validate',
+  'log',
+  'retry',
+  'cache',
+  'simplify',
+  'rename',
+  'tidy',
+  'speed up',
+  'guard against',
+  'document',
+  'extract',
+  'inline',
+  'tune',
+  'clean up',
+  'test',
+];
+const CHANGE_OBJECTS = [
+  'timeouts',
+  'null input',
+  'empty lists',
+  'retries',
+  'the config',
+  'metrics',
+  'error messages',
+  'the cache key',
+  'pagination',
+  'the batch size',
+  'locale handling',
+  'the status check',
+  'slow queries',
+  'logging',
+];
+const PEOPLE = [
+  'Ali Yılmaz',
+  'Zeynep Kaya',
+  'Mehmet Demir',
+  'Selin Aydın',
+  'Burak Şahin',
+  'Deniz Çelik',
+  'Ayşe Arslan',
+  'Can Doğan',
+  'Elif Koç',
+  'Emre Kurt',
+  'Ece Özdemir',
+  'Kerem Aslan',
+  'Maya Chen',
+  'Lucas Silva',
+  'Priya Nair',
+  'Jonas Weber',
+  'Sara Rossi',
+  'Tom Becker',
+  'Nora Lind',
+  'Omar Haddad',
+  'Lena Novak',
+  'Ivan Petrov',
+  'Hana Sato',
+  'Leo Martin',
+];
 const DOCS = ['docs/architecture.md', 'docs/runbook.md', 'docs/deploy.md', 'docs/api.md', 'docs/oncall.md', 'CHANGELOG.md'];
 
 /** An incident told in the history: the trigger's lines, its revert 40 min after start, the fix merged hours later. */
@@ -224,7 +378,17 @@ class Material {
       const body = Array.from({ length: 3 + this.n(6) }, () => this.statement(system, name));
       fns.push({ name, body });
     }
-    return { kind: 'ts', path, system, imports: ["import type { Input, Result } from '../types';", "import { log, metrics } from '../observability';", `import { ${this.pick(DEPS)} } from '../platform';`], fns };
+    return {
+      kind: 'ts',
+      path,
+      system,
+      imports: [
+        "import type { Input, Result } from '../types';",
+        "import { log, metrics } from '../observability';",
+        `import { ${this.pick(DEPS)} } from '../platform';`,
+      ],
+      fns,
+    };
   }
   /** One small edit: a line changed, added or removed, now and then a function added. */
   mutate(f: FileState, noun: string): void {
@@ -344,7 +508,11 @@ class FastImport {
 
   commit(c: { ref: string; author: string; at: number; message: string; from?: number; merge?: number; files: readonly FileState[] }): number {
     const mark = ++this.mark;
-    const who = `${c.author} <${c.author.split(' ')[0]!.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@example.invalid> ${Math.floor(c.at / 1000)} +0300`;
+    const who = `${c.author} <${c.author
+      .split(' ')[0]!
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z]/g, '')}@example.invalid> ${Math.floor(c.at / 1000)} +0300`;
     const parts = [`commit ${c.ref}\nmark :${mark}\nauthor ${who}\ncommitter ${who}\ndata ${Buffer.byteLength(c.message)}\n${c.message}\n`];
     if (c.from) parts.push(`from :${c.from}\n`);
     if (c.merge) parts.push(`merge :${c.merge}\n`);
@@ -408,10 +576,19 @@ async function generate(dir: string, total: number): Promise<Manifest> {
     for (const path of names) files.set(path, m.tsFile(path, system, noun, planted.find((s) => s.file === path)?.fn));
     bySystem.set(system, [...names]);
     const test = `test/${system}.test.ts`;
-    files.set(test, { kind: 'text', path: test, lines: Array.from({ length: 10 + m.n(20) }, () => `it('${m.pick(CHANGE_VERBS)} ${m.pick(CHANGE_OBJECTS)}', () => check(${m.n()}));`) });
+    files.set(test, {
+      kind: 'text',
+      path: test,
+      lines: Array.from({ length: 10 + m.n(20) }, () => `it('${m.pick(CHANGE_VERBS)} ${m.pick(CHANGE_OBJECTS)}', () => check(${m.n()}));`),
+    });
   }
-  for (const d of DOCS) files.set(d, { kind: 'text', path: d, lines: Array.from({ length: 8 + m.n(20) }, () => `- ${m.pick(CHANGE_VERBS)} ${m.pick(CHANGE_OBJECTS)}`) });
-  files.set('package-lock.json', { kind: 'text', path: 'package-lock.json', lines: Array.from({ length: 40 }, (_, i) => `"dep${i}": "1.${m.n(30)}.${m.n(10)}",`) });
+  for (const d of DOCS)
+    files.set(d, { kind: 'text', path: d, lines: Array.from({ length: 8 + m.n(20) }, () => `- ${m.pick(CHANGE_VERBS)} ${m.pick(CHANGE_OBJECTS)}`) });
+  files.set('package-lock.json', {
+    kind: 'text',
+    path: 'package-lock.json',
+    lines: Array.from({ length: 40 }, (_, i) => `"dep${i}": "1.${m.n(30)}.${m.n(10)}",`),
+  });
   // Hot and cold systems: most work lands in a few.
   const weights = SYSTEMS.map((_, i) => 1 / (1 + i * 0.35));
   const weightSum = weights.reduce((a, b) => a + b, 0);
@@ -433,7 +610,13 @@ async function generate(dir: string, total: number): Promise<Manifest> {
   }
 
   const fi = new FastImport(dir);
-  let mainTip = fi.commit({ ref: 'refs/heads/main', author: PEOPLE[0]!, at: HISTORY_START - DAY, message: 'Initial import of the shop platform\n', files: [...files.values()] });
+  let mainTip = fi.commit({
+    ref: 'refs/heads/main',
+    author: PEOPLE[0]!,
+    at: HISTORY_START - DAY,
+    message: 'Initial import of the shop platform\n',
+    files: [...files.values()],
+  });
 
   const locked = new Set<string>();
   const quiet: Array<[number, number]> = [];
@@ -488,7 +671,8 @@ async function generate(dir: string, total: number): Promise<Manifest> {
     }
     return paths.map((p) => files.get(p)!);
   };
-  const systemOf = (paths: readonly string[]) => /^(?:src|test)\/([^/.]+)/.exec(paths[0] ?? '')?.[1] ?? (paths[0]?.startsWith('docs') || paths[0]?.endsWith('.md') ? 'docs' : 'deps');
+  const systemOf = (paths: readonly string[]) =>
+    /^(?:src|test)\/([^/.]+)/.exec(paths[0] ?? '')?.[1] ?? (paths[0]?.startsWith('docs') || paths[0]?.endsWith('.md') ? 'docs' : 'deps');
 
   const specialAt = (at: number, runIt: () => Promise<void>) => {
     specials.push({ at, run: runIt });
@@ -517,7 +701,14 @@ async function generate(dir: string, total: number): Promise<Manifest> {
       specialAt(start + 40 * MINUTE, async () => {
         const sha = await fi.sha(trigger);
         files.set(spec.file, structuredClone(prev));
-        mainTip = fi.commit({ ref: 'refs/heads/main', author: author(), at: start + 40 * MINUTE, message: `Revert "${spec.triggerSubject}"\n\nThis reverts commit ${sha}.\n`, from: mainTip, files: [files.get(spec.file)!] });
+        mainTip = fi.commit({
+          ref: 'refs/heads/main',
+          author: author(),
+          at: start + 40 * MINUTE,
+          message: `Revert "${spec.triggerSubject}"\n\nThis reverts commit ${sha}.\n`,
+          from: mainTip,
+          files: [files.get(spec.file)!],
+        });
         Object.assign(made.get(spec.id)!, { trigger: sha, revert: await fi.sha(mainTip) });
       });
       const fixAt = start + 4 * HOUR + 30 * MINUTE;
@@ -557,7 +748,15 @@ async function generate(dir: string, total: number): Promise<Manifest> {
       const lastSlot = i === slotsCount - 1 || triggers.has(i + 1);
       if (topic.left === 0 || lastSlot) {
         if (topic.tip) {
-          mainTip = fi.commit({ ref: 'refs/heads/main', author: topic.author, at, message: `Merge pull request #${++pr} from acme/${topic.branch}\n\n${topic.subject}\n`, from: mainTip, merge: topic.tip, files: topic.files.map((p) => files.get(p)!) });
+          mainTip = fi.commit({
+            ref: 'refs/heads/main',
+            author: topic.author,
+            at,
+            message: `Merge pull request #${++pr} from acme/${topic.branch}\n\n${topic.subject}\n`,
+            from: mainTip,
+            merge: topic.tip,
+            files: topic.files.map((p) => files.get(p)!),
+          });
           for (const p of topic.files) locked.delete(p);
           topic = undefined;
           last = undefined;
@@ -579,7 +778,15 @@ async function generate(dir: string, total: number): Promise<Manifest> {
         for (const p of paths) locked.add(p);
         const system = systemOf(paths);
         const subject = subjectFor(system);
-        topic = { ref: 'refs/heads/topic', branch: `${system}/${subject.split(': ')[1]!.replace(/\W+/g, '-').toLowerCase()}`, base: mainTip, files: paths, left: 1 + m.n(3), subject, author: author() };
+        topic = {
+          ref: 'refs/heads/topic',
+          branch: `${system}/${subject.split(': ')[1]!.replace(/\W+/g, '-').toLowerCase()}`,
+          base: mainTip,
+          files: paths,
+          left: 1 + m.n(3),
+          subject,
+          author: author(),
+        };
       }
     }
 
@@ -587,7 +794,14 @@ async function generate(dir: string, total: number): Promise<Manifest> {
     if (last && calm && r() < 0.002 && last.prev.size && [...last.prev.keys()].every((p) => !locked.has(p))) {
       const sha = await fi.sha(last.mark);
       for (const [p, f] of last.prev) files.set(p, f);
-      mainTip = fi.commit({ ref: 'refs/heads/main', author: author(), at, message: `Revert "${last.subject}"\n\nThis reverts commit ${sha}.\n`, from: mainTip, files: [...last.prev.values()] });
+      mainTip = fi.commit({
+        ref: 'refs/heads/main',
+        author: author(),
+        at,
+        message: `Revert "${last.subject}"\n\nThis reverts commit ${sha}.\n`,
+        from: mainTip,
+        files: [...last.prev.values()],
+      });
       last = undefined;
       continue;
     }
@@ -613,7 +827,12 @@ async function generate(dir: string, total: number): Promise<Manifest> {
   }
   run(dir, ['symbolic-ref', 'HEAD', 'refs/heads/main']);
   run(dir, ['reset', '-q', '--hard', 'main']);
-  const manifest: Manifest = { version: GENERATOR_VERSION, commits: total, generatedMs: performance.now() - t0, incidents: [...made.values()] as GeneratedIncident[] };
+  const manifest: Manifest = {
+    version: GENERATOR_VERSION,
+    commits: total,
+    generatedMs: performance.now() - t0,
+    incidents: [...made.values()] as GeneratedIncident[],
+  };
   writeFileSync(join(dir, '.git', 'bench-manifest.json'), JSON.stringify(manifest, null, 2));
   return manifest;
 }
@@ -728,7 +947,9 @@ async function measure(repo: string, g: GeneratedIncident, runs: number): Promis
     profiledMs,
     bySubcommand,
     slowest: [...calls].sort((a, b) => b.ms - a.ms).slice(0, 5),
-    top: last!.commits.slice(0, 3).map((c) => `${c.score.toFixed(2)} ${c.role.padEnd(7)} ${c.sha.slice(0, 10)} ${c.subject}${c.sha === g.trigger ? '  ← the trigger' : ''}`),
+    top: last!.commits
+      .slice(0, 3)
+      .map((c) => `${c.score.toFixed(2)} ${c.role.padEnd(7)} ${c.sha.slice(0, 10)} ${c.subject}${c.sha === g.trigger ? '  ← the trigger' : ''}`),
   };
 }
 
@@ -744,9 +965,13 @@ function report(title: string, commits: number, scenarios: readonly Scenario[]):
   log(`  ${'incident'.padEnd(34)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)}  vs 2 s   trigger rank  git calls`);
   for (const s of scenarios) {
     const ms = (x: number) => `${x.toFixed(0)} ms`.padStart(8);
-    log(`  ${`${s.id}, ${s.label}`.padEnd(34)} ${ms(s.medianMs)} ${ms(s.minMs)} ${ms(s.maxMs)}  ${`${((s.medianMs / TARGET_MS) * 100).toFixed(0)}%`.padStart(5)}   ${String(s.rank || 'missing').padStart(12)}  ${String(s.gitCalls).padStart(9)}`);
+    log(
+      `  ${`${s.id}, ${s.label}`.padEnd(34)} ${ms(s.medianMs)} ${ms(s.minMs)} ${ms(s.maxMs)}  ${`${((s.medianMs / TARGET_MS) * 100).toFixed(0)}%`.padStart(5)}   ${String(s.rank || 'missing').padStart(12)}  ${String(s.gitCalls).padStart(9)}`,
+    );
   }
-  log(`  (ProcessGitHistory.open, not included above: median ${median(scenarios.map((s) => s.openMs)).toFixed(0)} ms; ${commits.toLocaleString('en-US')} commits; target < ${TARGET_MS} ms)`);
+  log(
+    `  (ProcessGitHistory.open, not included above: median ${median(scenarios.map((s) => s.openMs)).toFixed(0)} ms; ${commits.toLocaleString('en-US')} commits; target < ${TARGET_MS} ms)`,
+  );
   for (const s of scenarios) {
     log(`  ${s.id}, first suggestions:`);
     for (const line of s.top) log(`    ${line}`);
@@ -774,7 +999,10 @@ async function main(): Promise<number> {
       : `generated the history in ${(manifest.generatedMs / 1000).toFixed(1)} s with git fast-import`,
   );
   log(`${count.toLocaleString('en-US')} commits reachable from HEAD, ${files} files at HEAD, pack ${size ? `${(Number(size) / 1024).toFixed(0)} MB` : '?'}`);
-  for (const g of manifest.incidents) log(`  ${g.id} (${g.label}): trigger ${g.trigger.slice(0, 10)} at ${isoLocal(g.triggerAt)}, start 20 min later, revert ${g.revert.slice(0, 10)}, fix ${g.fix.slice(0, 10)} merged in ${g.merge.slice(0, 10)}`);
+  for (const g of manifest.incidents)
+    log(
+      `  ${g.id} (${g.label}): trigger ${g.trigger.slice(0, 10)} at ${isoLocal(g.triggerAt)}, start 20 min later, revert ${g.revert.slice(0, 10)}, fix ${g.fix.slice(0, 10)} merged in ${g.merge.slice(0, 10)}`,
+    );
 
   // End of history first: the case users meet most; then the middle (git log walks half the history).
   const order = [...manifest.incidents].sort((a, b) => b.triggerAt - a.triggerAt);
@@ -804,13 +1032,19 @@ async function main(): Promise<number> {
   }
 
   const worst = Math.max(...plain.map((s) => s.medianMs));
-  log(`\nWorst median ${worst.toFixed(0)} ms against the ${TARGET_MS} ms target: ${worst < TARGET_MS ? 'under' : 'OVER'} (${((worst / TARGET_MS) * 100).toFixed(0)}% of it).`);
+  log(
+    `\nWorst median ${worst.toFixed(0)} ms against the ${TARGET_MS} ms target: ${worst < TARGET_MS ? 'under' : 'OVER'} (${((worst / TARGET_MS) * 100).toFixed(0)}% of it).`,
+  );
   const broken = [...plain, ...(graph ?? [])].filter((s) => s.rank !== 1);
   if (JSON_OUT) {
-    process.stdout.write(`${JSON.stringify({ repo: REPO, commits: count, generatedMs: manifest.generatedMs, cached, targetMs: TARGET_MS, plain, commitGraph: graph ? { writeMs: graphMs, scenarios: graph } : undefined }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ repo: REPO, commits: count, generatedMs: manifest.generatedMs, cached, targetMs: TARGET_MS, plain, commitGraph: graph ? { writeMs: graphMs, scenarios: graph } : undefined }, null, 2)}\n`,
+    );
   }
   if (broken.length) {
-    process.stderr.write(`the trigger is not ranked first for ${broken.map((s) => `${s.id} (rank ${s.rank || 'missing'})`).join(', ')}: the figures measure a broken run\n`);
+    process.stderr.write(
+      `the trigger is not ranked first for ${broken.map((s) => `${s.id} (rank ${s.rank || 'missing'})`).join(', ')}: the figures measure a broken run\n`,
+    );
     return 1;
   }
   return 0;

@@ -57,8 +57,15 @@ function snapshot(out: string): void {
     mkdirSync(join(importWs, '.incidents'), { recursive: true });
     for (const dir of ['markdown', 'markdown-real']) {
       const folder = join(REPO, 'test', 'fixtures', 'import', dir);
-      for (const f of readdirSync(folder).filter((n) => n.endsWith('.md') && n !== 'SOURCES.md' && n !== 'README.md').sort()) {
-        writeFileSync(join(out, `import-${dir}-${f}.txt`), run(['import', '--from', 'markdown', '--dry-run', '--json', join(folder, f)], importWs).split(REPO).join('<repo>'));
+      for (const f of readdirSync(folder)
+        .filter((n) => n.endsWith('.md') && n !== 'SOURCES.md' && n !== 'README.md')
+        .sort()) {
+        writeFileSync(
+          join(out, `import-${dir}-${f}.txt`),
+          run(['import', '--from', 'markdown', '--dry-run', '--json', join(folder, f)], importWs)
+            .split(REPO)
+            .join('<repo>'),
+        );
       }
     }
   } finally {

@@ -52,7 +52,19 @@ export class RevisionHistory implements GitHistory {
   ) {}
 
   async commitsInWindow(sinceMs: number, untilMs: number, options: { grep?: readonly string[] } = {}): Promise<GitCommit[]> {
-    const args = ['log', this.head, `--since=${iso(sinceMs)}`, `--until=${iso(untilMs)}`, `--format=${FORMAT}`, '-z', '--raw', '--numstat', '-M', '--diff-merges=first-parent', '--no-abbrev'];
+    const args = [
+      'log',
+      this.head,
+      `--since=${iso(sinceMs)}`,
+      `--until=${iso(untilMs)}`,
+      `--format=${FORMAT}`,
+      '-z',
+      '--raw',
+      '--numstat',
+      '-M',
+      '--diff-merges=first-parent',
+      '--no-abbrev',
+    ];
     if (options.grep?.length) args.push('-i', '-F', ...options.grep.map((g) => `--grep=${g}`));
     return parseLog(await git(this.cwd, args)).filter((c) => c.committedMs >= sinceMs && c.committedMs <= untilMs);
   }
@@ -112,4 +124,3 @@ export class RevisionHistory implements GitHistory {
       .slice(0, limit);
   }
 }
-

@@ -19,9 +19,15 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const results = (['bm25', 'tfidf', 'baseline'] as const).map((m) => evaluateSimilar(cases, m));
 console.log('\n| Method | Precision@3 | First is alike |');
 console.log('| --- | --: | --: |');
-for (const r of results) console.log(`| ${r.method === 'bm25' ? 'BM25F, weighted fields (default)' : r.method === 'tfidf' ? 'TF-IDF cosine, weighted fields' : 'Baseline: TF-IDF cosine, one bag of words'} | ${pct(r.precisionAt3)} | ${pct(r.hitAt1)} |`);
+for (const r of results)
+  console.log(
+    `| ${r.method === 'bm25' ? 'BM25F, weighted fields (default)' : r.method === 'tfidf' ? 'TF-IDF cosine, weighted fields' : 'Baseline: TF-IDF cosine, one bag of words'} | ${pct(r.precisionAt3)} | ${pct(r.hitAt1)} |`,
+  );
 console.log('\nPrecision@3 per class (BM25F / baseline):');
-for (const cls of classes) console.log(`  ${cls.padEnd(22)} ${String(results[0]!.perClass.get(cls)!.cases).padStart(2)} cases  ${pct(results[0]!.perClass.get(cls)!.precisionAt3).padStart(7)} / ${pct(results[2]!.perClass.get(cls)!.precisionAt3).padStart(7)}`);
+for (const cls of classes)
+  console.log(
+    `  ${cls.padEnd(22)} ${String(results[0]!.perClass.get(cls)!.cases).padStart(2)} cases  ${pct(results[0]!.perClass.get(cls)!.precisionAt3).padStart(7)} / ${pct(results[2]!.perClass.get(cls)!.precisionAt3).padStart(7)}`,
+  );
 if (verbose) {
   console.log('\nMisses (BM25F): case → top 3');
   for (const m of results[0]!.misses) console.log(`  ${m.id} (${m.class}) → ${m.top.map((t) => `${t.id} (${t.class})`).join(', ')}`);

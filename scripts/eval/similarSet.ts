@@ -60,7 +60,11 @@ export interface SimilarScore {
   misses: Array<{ id: string; class: string; top: Array<{ id: string; class: string }> }>;
 }
 
-export function evaluateSimilar(cases: readonly SimilarCase[], method: SimilarMethod | 'baseline', weights: Partial<Record<SimilarField, number>> = {}): SimilarScore {
+export function evaluateSimilar(
+  cases: readonly SimilarCase[],
+  method: SimilarMethod | 'baseline',
+  weights: Partial<Record<SimilarField, number>> = {},
+): SimilarScore {
   const incidents: Incident[] = cases.map((c, i) => buildIncident(`.incidents/${c.id}.yaml`, caseRecord(c, i + 1, method === 'baseline')).incident);
   const classOf = new Map(incidents.map((inc, i) => [inc.id, cases[i]!.class]));
   const caseOf = new Map(incidents.map((inc, i) => [inc.id, cases[i]!.id]));

@@ -56,7 +56,13 @@ interface RepoResult {
   readonly seconds: number;
 }
 
-async function measure(repo: string, meta: Omit<RepoResult, 'cases' | 'skipped' | 'seconds' | 'commits'>, limit: number, verbose: boolean, quick: boolean): Promise<RepoResult> {
+async function measure(
+  repo: string,
+  meta: Omit<RepoResult, 'cases' | 'skipped' | 'seconds' | 'commits'>,
+  limit: number,
+  verbose: boolean,
+  quick: boolean,
+): Promise<RepoResult> {
   const inner = await ProcessGitHistory.open(repo);
   if (!inner) throw new Error(`${repo} is not a git repository with commits`);
   const commits = Number((await git(repo, ['rev-list', '--count', 'HEAD'])).trim());
@@ -112,7 +118,19 @@ function figures(cases: readonly CaseResult[]) {
   const right = cases.filter((c) => c.preselectedRight).length;
   const beforeStart = cases.filter((c) => c.ageHours * HOUR >= START_BEFORE_REVERT_MS).length;
   const release = cases.filter((c) => c.isRelease).length;
-  return { n, release, top1, top3, b1, b3, pre, right, beforeStart, medianMs: Math.round(median(cases.map((c) => c.ms))), p95Ms: Math.round([...cases.map((c) => c.ms)].sort((a, b) => a - b)[Math.floor(n * 0.95)] ?? 0) };
+  return {
+    n,
+    release,
+    top1,
+    top3,
+    b1,
+    b3,
+    pre,
+    right,
+    beforeStart,
+    medianMs: Math.round(median(cases.map((c) => c.ms))),
+    p95Ms: Math.round([...cases.map((c) => c.ms)].sort((a, b) => a - b)[Math.floor(n * 0.95)] ?? 0),
+  };
 }
 
 function row(label: string, shape: string, cases: readonly CaseResult[]): string {
@@ -130,7 +148,14 @@ function report(results: readonly RepoResult[]): string {
     const group = results.filter((r) => r.split === split);
     if (group.length === 0) continue;
     for (const r of group) out.push(row(`${split === 'other' ? '' : `${split}: `}${r.name} (${Math.round(r.commits / 1000)}k commits)`, r.shape, r.cases));
-    if (split !== 'other') out.push(row(`**${split}, all**`, `${group.length} repositories`, group.flatMap((r) => r.cases)));
+    if (split !== 'other')
+      out.push(
+        row(
+          `**${split}, all**`,
+          `${group.length} repositories`,
+          group.flatMap((r) => r.cases),
+        ),
+      );
   }
   return out.join('\n');
 }
@@ -180,22 +205,31 @@ async function main(): Promise<void> {
       process.stderr.write(`${r.name}: ${results[results.length - 1]!.cases.length} cases in ${results[results.length - 1]!.seconds} s\n`);
     }
   }
-  console.log(`Reverts made within a day of the commit X they revert; history cut at the revert's parent; start 5 min before the revert; ${WINDOW_HOURS} h window.\n`);
+  console.log(
+    `Reverts made within a day of the commit X they revert; history cut at the revert's parent; start 5 min before the revert; ${WINDOW_HOURS} h window.\n`,
+  );
   console.log(report(results));
   console.log('');
   for (const r of results) {
     const s = r.skipped;
-    if (s.notInHistory + s.unknownTarget + s.gitFailed) console.log(`${r.name}: left out ${s.notInHistory} naming a commit outside the revert's history, ${s.unknownTarget} naming a SHA not in the clone, ${s.gitFailed} git could not read.`);
+    if (s.notInHistory + s.unknownTarget + s.gitFailed)
+      console.log(
+        `${r.name}: left out ${s.notInHistory} naming a commit outside the revert's history, ${s.unknownTarget} naming a SHA not in the clone, ${s.gitFailed} git could not read.`,
+      );
   }
   const heldOut = results.filter((r) => r.split === 'held-out');
   if (heldOut.length) {
     const f = figures(heldOut.flatMap((r) => r.cases));
     const ahead = heldOut.filter((r) => figures(r.cases).top3 > figures(r.cases).b3).length;
-    console.log(`\nHeld-out: X in top 3 in ${pct(f.top3, f.n)} of ${f.n} cases (aim ≥ 60 %); ahead of the baseline in top 3 on ${ahead} of ${heldOut.length} repositories (aim: all).`);
+    console.log(
+      `\nHeld-out: X in top 3 in ${pct(f.top3, f.n)} of ${f.n} cases (aim ≥ 60 %); ahead of the baseline in top 3 on ${ahead} of ${heldOut.length} repositories (aim: all).`,
+    );
   }
   const casesFile = opt('--cases');
   if (casesFile) await fs.writeFile(casesFile, `${JSON.stringify(results, null, 1)}\n`);
-  console.log(JSON.stringify(results.map((r) => ({ repo: r.name, split: r.split, commits: r.commits, ...figures(r.cases), skipped: r.skipped, seconds: r.seconds }))));
+  console.log(
+    JSON.stringify(results.map((r) => ({ repo: r.name, split: r.split, commits: r.commits, ...figures(r.cases), skipped: r.skipped, seconds: r.seconds }))),
+  );
 }
 
 main().catch((e: unknown) => {

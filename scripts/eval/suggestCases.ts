@@ -164,6 +164,8 @@ export async function evaluate(repo: string, inner: ProcessGitHistory, r: Revert
     isRelease: isReleaseCommit(target),
     best: triggers.slice(0, 2).map((c) => Math.round(c.score * 1000) / 1000),
     firstIsX: triggers[0]?.sha === target.sha,
-    ...(i !== 0 ? { ahead: triggers.slice(0, Math.min(3, i < 0 ? 3 : i)).map((c) => `${c.sha.slice(0, 10)} ${c.score.toFixed(3)} ${c.subject.slice(0, 70)}`) } : {}),
+    ...(i !== 0
+      ? { ahead: triggers.slice(0, Math.min(3, i < 0 ? 3 : i)).map((c) => `${c.sha.slice(0, 10)} ${c.score.toFixed(3)} ${c.subject.slice(0, 70)}`) }
+      : {}),
   };
 }

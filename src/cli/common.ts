@@ -39,7 +39,8 @@ export function workspaceRoot(values: { root?: string; folder?: string }, positi
 export function workspaceFiles(root: string, files: string[]): string[] {
   return files.map((f) => {
     const rel = workspacePath(root, f);
-    if (rel === undefined) throw new UsageError(`"${f}" is outside the workspace ${root}: file arguments are relative to the current directory (${process.cwd()})`);
+    if (rel === undefined)
+      throw new UsageError(`"${f}" is outside the workspace ${root}: file arguments are relative to the current directory (${process.cwd()})`);
     return rel;
   });
 }
@@ -110,7 +111,11 @@ declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
 /** The workspace's records (and with `sources`, its record sources' too), loaded through the one record workspace. */
-export async function openWorkspace(root: string, folder: string | undefined, options: { checkLinkTargets?: boolean; sources?: readonly string[]; io?: Io; watch?: WatchPort; allowEmpty?: boolean } = {}): Promise<RecordWorkspace> {
+export async function openWorkspace(
+  root: string,
+  folder: string | undefined,
+  options: { checkLinkTargets?: boolean; sources?: readonly string[]; io?: Io; watch?: WatchPort; allowEmpty?: boolean } = {},
+): Promise<RecordWorkspace> {
   const abs = path.resolve(root);
   const stat = await fs.stat(abs).catch(() => undefined);
   if (!stat?.isDirectory()) throw new UsageError(`workspace folder "${root}" does not exist`);
@@ -155,13 +160,17 @@ export function json(io: Io, value: unknown): void {
   io.out(terminalJson(value));
 }
 
-
 /**
  * The workspace's index and its record sources' (.incident-lens.yaml, --source),
  * each with the link scope of this repository: qualified links apply here, the
  * sources' own links do not. Warnings (a missing source) go to stderr.
  */
-export async function openIndexes(root: string, folder: string | undefined, extra: readonly string[], io: Io): Promise<{ own: IncidentIndex; sources: Array<{ name: string; index: IncidentIndex }> }> {
+export async function openIndexes(
+  root: string,
+  folder: string | undefined,
+  extra: readonly string[],
+  io: Io,
+): Promise<{ own: IncidentIndex; sources: Array<{ name: string; index: IncidentIndex }> }> {
   const ws = await openWorkspace(root, folder, { sources: extra, io });
   return { own: ws.own.index, sources: ws.sources.map((s) => ({ name: s.name, index: s.index })) };
 }

@@ -29,7 +29,6 @@ import { metrics, hotspotsCommand } from './commands/metricsCommand';
 import { init } from './commands/initCommand';
 export { UsageError };
 
-
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   'merge-driver': mergeDriver,
   mcp: (args, io) => mcp(args, io, VERSION),
@@ -81,7 +80,10 @@ export async function run(argv: string[], plainIo: Io): Promise<number> {
     }
     // --no-cache (any command that reads the records): the persistent cache is neither read nor written.
     setCacheOff(rest.includes('--no-cache'));
-    return await handler(rest.filter((a) => a !== '--no-cache'), io);
+    return await handler(
+      rest.filter((a) => a !== '--no-cache'),
+      io,
+    );
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`incident-lens ${command}: ${err.message}`);
@@ -91,7 +93,6 @@ export async function run(argv: string[], plainIo: Io): Promise<number> {
     return 3;
   }
 }
-
 
 /** The process entry (dist/cli.js loads this bundle and calls it; see launcher.ts). */
 export function main(): void {

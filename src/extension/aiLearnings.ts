@@ -75,7 +75,8 @@ export class AiLearnings implements vscode.Disposable {
       if (!aiSettings(folder.folder.uri).autoUpdate) continue;
       try {
         const r = await this.write(folder);
-        if (r.written.length || r.deleted.length) this.log.info(`AI instructions in ${folder.folder.name}: ${r.written.length} written, ${r.deleted.length} deleted`);
+        if (r.written.length || r.deleted.length)
+          this.log.info(`AI instructions in ${folder.folder.name}: ${r.written.length} written, ${r.deleted.length} deleted`);
       } catch (err) {
         this.log.error('AI instructions (auto)', err);
       }
@@ -92,7 +93,9 @@ export class AiLearnings implements vscode.Disposable {
   private async writeNow(folder: FolderIndex): Promise<InstructionsResult> {
     if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('This workspace is in Restricted Mode: Incident Lens does not write files.'));
     const access = folder.access;
-    const names = (await access.listFiles(INSTRUCTIONS_DIR)).filter((p) => !p.includes('/', INSTRUCTIONS_DIR.length + 1)).map((p) => p.slice(INSTRUCTIONS_DIR.length + 1));
+    const names = (await access.listFiles(INSTRUCTIONS_DIR))
+      .filter((p) => !p.includes('/', INSTRUCTIONS_DIR.length + 1))
+      .map((p) => p.slice(INSTRUCTIONS_DIR.length + 1));
     const agents = aiSettings(folder.folder.uri).agentsFile;
     const texts = new Map<string, string | undefined>();
     const openText = (path: string) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === access.uri(path).toString());
@@ -137,7 +140,8 @@ export class AiLearnings implements vscode.Disposable {
       uri = vscode.Uri.joinPath(uri, part);
       const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
       if (!stat) return undefined;
-      if (stat.type & vscode.FileType.SymbolicLink) return `${rel}: ${part} is a symbolic link; Incident Lens writes generated files only inside the workspace, never through a link`;
+      if (stat.type & vscode.FileType.SymbolicLink)
+        return `${rel}: ${part} is a symbolic link; Incident Lens writes generated files only inside the workspace, never through a link`;
     }
     return undefined;
   }
@@ -192,7 +196,9 @@ export class AiLearnings implements vscode.Disposable {
           invocationMessage: vscode.l10n.t('Looking up past incidents for {0}', (options.input.paths ?? []).join(', ') || 'these files'),
         }),
         invoke: (options) => {
-          const text = this.log.guard('incidents tool', 'Incident Lens could not look up past incidents (see its output).', () => this.pastIncidents(options.input));
+          const text = this.log.guard('incidents tool', 'Incident Lens could not look up past incidents (see its output).', () =>
+            this.pastIncidents(options.input),
+          );
           return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
         },
       }),

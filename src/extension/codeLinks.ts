@@ -26,7 +26,10 @@ export function linkFilter(now = clockNow()): LinkFilter {
 }
 
 /** Where each group of linked incidents sits in this document (symbols found through the language, else the text). */
-export async function resolveAnchors<G extends { readonly anchor: Anchor }>(document: vscode.TextDocument, groups: readonly G[]): Promise<Array<{ group: G; range: vscode.Range }>> {
+export async function resolveAnchors<G extends { readonly anchor: Anchor }>(
+  document: vscode.TextDocument,
+  groups: readonly G[],
+): Promise<Array<{ group: G; range: vscode.Range }>> {
   const out: Array<{ group: G; range: vscode.Range }> = [];
   for (const group of groups) {
     const a = group.anchor;
@@ -67,8 +70,15 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
       if (!located) return [];
       const filter = linkFilter();
       const sources = this.workspace.indexesFor(located.folder);
-      const groups = linkedIncidents(sources.map((f) => f.index), located.path, filter);
-      const runbookGroups = linkedRunbooks(sources.map((f) => f.index), located.path);
+      const groups = linkedIncidents(
+        sources.map((f) => f.index),
+        located.path,
+        filter,
+      );
+      const runbookGroups = linkedRunbooks(
+        sources.map((f) => f.index),
+        located.path,
+      );
       if (!groups.length && !runbookGroups.length) return [];
       const anchors = await resolveAnchors(document, groups);
       if (anchors.length && !this.shownOnce) {
@@ -87,33 +97,41 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
             }),
         ),
       );
-      return [...anchors.flatMap(({ group, range }) => {
-        const incidents = group.incidents;
-        const line = new vscode.Range(range.start.line, 0, range.start.line, 0);
-        // One incident with commits: a second lens names them, and opens the change that introduced it.
-        const home = incidents.length === 1 ? (this.workspace.owner(incidents[0]!) ?? located.folder) : located.folder;
-        const commits = incidents.length === 1 ? incidentCommits(incidents[0]!, home.index.actionRecordsOf(incidents[0]!.id)) : [];
-        const commitLens = commits.length
-          ? [
-              new vscode.CodeLens(line, {
-                title: `$(git-commit) ${commitsLine(commits, incidents[0]!)}`,
-                command: COMMANDS.openCommit,
-                // The commit is in the repository the code is in (a source's records name this repository's commits).
-                arguments: [{ folder: located.folder.folder.uri.toString(), sha: commits[0]!.sha }],
-                tooltip: vscode.l10n.t('Show the change of {0}', commits[0]!.sha.slice(0, 7)),
-              }),
-            ]
-          : [];
-        const command: vscode.Command =
-          incidents.length === 1
-            ? { title: lensTitle(incidents, filter.now, formatRelative), command: COMMANDS.showTimeline, arguments: [timelineArgs(home, incidents[0]!)], tooltip: oneLine(incidents[0]!.record.rootCause?.confirmed ?? incidents[0]!.record.title) }
-            : {
-                title: lensTitle(incidents, filter.now, formatRelative),
-                command: COMMANDS.showLinkedIncidents,
-                arguments: [{ ids: incidents.map((i) => i.id) }],
-              };
-        return [new vscode.CodeLens(line, command), ...commitLens];
-      }), ...runbookLenses];
+      return [
+        ...anchors.flatMap(({ group, range }) => {
+          const incidents = group.incidents;
+          const line = new vscode.Range(range.start.line, 0, range.start.line, 0);
+          // One incident with commits: a second lens names them, and opens the change that introduced it.
+          const home = incidents.length === 1 ? (this.workspace.owner(incidents[0]!) ?? located.folder) : located.folder;
+          const commits = incidents.length === 1 ? incidentCommits(incidents[0]!, home.index.actionRecordsOf(incidents[0]!.id)) : [];
+          const commitLens = commits.length
+            ? [
+                new vscode.CodeLens(line, {
+                  title: `$(git-commit) ${commitsLine(commits, incidents[0]!)}`,
+                  command: COMMANDS.openCommit,
+                  // The commit is in the repository the code is in (a source's records name this repository's commits).
+                  arguments: [{ folder: located.folder.folder.uri.toString(), sha: commits[0]!.sha }],
+                  tooltip: vscode.l10n.t('Show the change of {0}', commits[0]!.sha.slice(0, 7)),
+                }),
+              ]
+            : [];
+          const command: vscode.Command =
+            incidents.length === 1
+              ? {
+                  title: lensTitle(incidents, filter.now, formatRelative),
+                  command: COMMANDS.showTimeline,
+                  arguments: [timelineArgs(home, incidents[0]!)],
+                  tooltip: oneLine(incidents[0]!.record.rootCause?.confirmed ?? incidents[0]!.record.title),
+                }
+              : {
+                  title: lensTitle(incidents, filter.now, formatRelative),
+                  command: COMMANDS.showLinkedIncidents,
+                  arguments: [{ ids: incidents.map((i) => i.id) }],
+                };
+          return [new vscode.CodeLens(line, command), ...commitLens];
+        }),
+        ...runbookLenses,
+      ];
     } catch (err) {
       this.log.error('CodeLens', err);
       return [];
@@ -129,7 +147,13 @@ export { runbookLabel };
 
 /** Hover content for incidents (core/links/hoverMarkdown.ts). Only our own command links are trusted; record text cannot form one. */
 /** `folder`: where the code is; `ownerOf`: where each incident's record is (the same folder, or a record source). */
-export function incidentHover(folder: FolderIndex, incidents: readonly Incident[], now: number, ownerOf: (incident: Incident) => FolderIndex = () => folder, where?: { file: string; symbol?: string }): vscode.MarkdownString {
+export function incidentHover(
+  folder: FolderIndex,
+  incidents: readonly Incident[],
+  now: number,
+  ownerOf: (incident: Incident) => FolderIndex = () => folder,
+  where?: { file: string; symbol?: string },
+): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [COMMANDS.openRecord, COMMANDS.showTimeline, COMMANDS.copyPromptTemplate, COMMANDS.runRunbookStep, COMMANDS.openCommit] };
   md.supportHtml = false;
@@ -167,14 +191,24 @@ export class IncidentHoverProvider implements vscode.HoverProvider {
       const located = this.workspace.locate(document.uri);
       if (!located) return undefined;
       const filter = linkFilter();
-      const groups = linkedIncidents(this.workspace.indexesFor(located.folder).map((f) => f.index), located.path, filter).filter((g) => g.anchor.kind !== 'file');
+      const groups = linkedIncidents(
+        this.workspace.indexesFor(located.folder).map((f) => f.index),
+        located.path,
+        filter,
+      ).filter((g) => g.anchor.kind !== 'file');
       if (!groups.length) return undefined;
       const hits = (await resolveAnchors(document, groups)).filter(({ range }) => range.contains(position));
       if (!hits.length) return undefined;
       const incidents = [...new Set(hits.flatMap((h) => h.group.incidents))];
       const range = hits[0]!.range;
       const anchor = hits[0]!.group.anchor;
-      return new vscode.Hover(incidentHover(located.folder, incidents, filter.now, (i) => this.workspace.owner(i) ?? located.folder, { file: located.path, symbol: anchor.kind === 'symbol' ? anchor.symbol : undefined }), range);
+      return new vscode.Hover(
+        incidentHover(located.folder, incidents, filter.now, (i) => this.workspace.owner(i) ?? located.folder, {
+          file: located.path,
+          symbol: anchor.kind === 'symbol' ? anchor.symbol : undefined,
+        }),
+        range,
+      );
     } catch (err) {
       this.log.error('hover', err);
       return undefined;
@@ -201,7 +235,15 @@ export class IncidentDecorationProvider implements vscode.FileDecorationProvider
       const located = this.workspace.locate(uri);
       if (!located) return undefined;
       const filter = linkFilter();
-      const incidents = [...new Set(linkedIncidents(this.workspace.indexesFor(located.folder).map((f) => f.index), located.path, filter).flatMap((g) => g.incidents))];
+      const incidents = [
+        ...new Set(
+          linkedIncidents(
+            this.workspace.indexesFor(located.folder).map((f) => f.index),
+            located.path,
+            filter,
+          ).flatMap((g) => g.incidents),
+        ),
+      ];
       if (!incidents.length) return undefined;
       const top = incidents.map((i) => i.head.priority ?? 'P4').sort((a, b) => priorityRank(a) - priorityRank(b))[0]!;
       const strong = top === 'P1' || top === 'P2';

@@ -39,7 +39,9 @@ export function settings(scope?: vscode.ConfigurationScope): Settings {
     codeLensEnabled: c.get<boolean>(CONFIG.codeLensEnabled, true),
     hoverEnabled: c.get<boolean>(CONFIG.hoverEnabled, true),
     decorationsEnabled: c.get<boolean>(CONFIG.decorationsEnabled, true),
-    minimumPriority: (PRIORITIES as readonly string[]).includes(c.get<string>(CONFIG.minimumPriority, 'P4')) ? c.get<Priority>(CONFIG.minimumPriority, 'P4') : 'P4',
+    minimumPriority: (PRIORITIES as readonly string[]).includes(c.get<string>(CONFIG.minimumPriority, 'P4'))
+      ? c.get<Priority>(CONFIG.minimumPriority, 'P4')
+      : 'P4',
     hideClosedOlderThanDays: Math.max(0, c.get<number>(CONFIG.hideClosedOlderThanDays, 0)),
     updateLinksOnRename: c.get<'prompt' | 'always' | 'never'>(CONFIG.updateLinksOnRename, 'prompt'),
     runbookStaleAfterDays: Math.max(0, c.get<number>(CONFIG.runbookStaleAfterDays, DEFAULT_RUNBOOK_STALE_DAYS)),

@@ -75,15 +75,23 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   const storage = context.storageUri ?? context.globalStorageUri;
   const sourceApproval = new SourceApproval(context.workspaceState);
   const workspace = sub(
-    new IncidentWorkspace(log, {
-      pool,
-      cacheDir: storage.scheme === 'file' ? vscode.Uri.joinPath(storage, 'record-cache').fsPath : undefined,
-      // A rebuilt bundle (same version in development) never trusts an older cache.
-      version: `${String((context.extension.packageJSON as { version?: string }).version)}-${statSync(__filename).mtimeMs}`,
-    }, sourceApproval),
+    new IncidentWorkspace(
+      log,
+      {
+        pool,
+        cacheDir: storage.scheme === 'file' ? vscode.Uri.joinPath(storage, 'record-cache').fsPath : undefined,
+        // A rebuilt bundle (same version in development) never trusts an older cache.
+        version: `${String((context.extension.packageJSON as { version?: string }).version)}-${statSync(__filename).mtimeMs}`,
+      },
+      sourceApproval,
+    ),
   );
   const problems = sub(new ProblemsPublisher(workspace));
-  sub(vscode.languages.registerCodeActionsProvider({ scheme: 'file', pattern: '**/*.{yaml,yml}' }, new RecordQuickFixProvider(workspace), { providedCodeActionKinds: RecordQuickFixProvider.kinds }));
+  sub(
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file', pattern: '**/*.{yaml,yml}' }, new RecordQuickFixProvider(workspace), {
+      providedCodeActionKinds: RecordQuickFixProvider.kinds,
+    }),
+  );
   const incidentsTree = sub(new IncidentsTreeProvider(workspace, log));
   const actionsTree = sub(new ActionsTreeProvider(workspace, log));
   const statusBar = sub(new IncidentStatusBar(workspace));
@@ -168,11 +176,17 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
     const written = results.reduce((n, r) => n + r.written.length + r.deleted.length, 0);
     const skipped = results.flatMap((r) => r.skipped);
     const refused = results.flatMap((r) => r.refused);
-    if (refused.length) void vscode.window.showWarningMessage(vscode.l10n.t('AI instructions: not written (a symbolic link on the way): {0}', refused.join('; ')));
+    if (refused.length)
+      void vscode.window.showWarningMessage(vscode.l10n.t('AI instructions: not written (a symbolic link on the way): {0}', refused.join('; ')));
     void vscode.window.showInformationMessage(
       (written
-        ? vscode.l10n.t('AI instructions: {0} file(s) updated, {1} unchanged.', written, results.reduce((n, r) => n + r.unchanged, 0))
-        : vscode.l10n.t('AI instructions are up to date.')) + (skipped.length ? ' ' + vscode.l10n.t('Not written (unsaved changes): {0}', skipped.join(', ')) : ''),
+        ? vscode.l10n.t(
+            'AI instructions: {0} file(s) updated, {1} unchanged.',
+            written,
+            results.reduce((n, r) => n + r.unchanged, 0),
+          )
+        : vscode.l10n.t('AI instructions are up to date.')) +
+        (skipped.length ? ' ' + vscode.l10n.t('Not written (unsaved changes): {0}', skipped.join(', ')) : ''),
     );
     return results;
   });
@@ -202,7 +216,24 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   });
   return {
     ready: workspace.ready,
-    internals: { workspace, incidentsTree, actionsTree, statusBar, codeLens, hover, decorations, linking, timelines, insights, log, ai, mcp, incidentsView, runbooksTree, timing },
+    internals: {
+      workspace,
+      incidentsTree,
+      actionsTree,
+      statusBar,
+      codeLens,
+      hover,
+      decorations,
+      linking,
+      timelines,
+      insights,
+      log,
+      ai,
+      mcp,
+      incidentsView,
+      runbooksTree,
+      timing,
+    },
   };
 }
 

@@ -94,7 +94,9 @@ export class IncidentWorkspace implements vscode.Disposable {
     this.store.add(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.rescope().catch((err) => this.log.error('repository scope', err))));
     this.store.add(vscode.workspace.onDidCloseTextDocument((d) => this.bufferClosed(d)));
     // Linked files that appear, vanish or move change which links resolve.
-    const recheck = this.store.add(debounce(() => this.folderIndexes().forEach((f) => void f.index.recheckLinkTargets().catch((err) => this.log.error('link check', err))), 300));
+    const recheck = this.store.add(
+      debounce(() => this.folderIndexes().forEach((f) => void f.index.recheckLinkTargets().catch((err) => this.log.error('link check', err))), 300),
+    );
     this.store.add(vscode.workspace.onDidCreateFiles(() => recheck()));
     this.store.add(vscode.workspace.onDidDeleteFiles(() => recheck()));
     // Files created or deleted outside VS Code (a checkout, a pull, mv in a terminal) move link targets too.
@@ -199,7 +201,11 @@ export class IncidentWorkspace implements vscode.Disposable {
       this.folderStores.delete(key);
       const old = this.folders.get(key);
       this.folders.delete(key);
-      if (old) this.queue(old, old.index.allFiles().map((f) => f.file));
+      if (old)
+        this.queue(
+          old,
+          old.index.allFiles().map((f) => f.file),
+        );
     }
     await Promise.all(added.map((wf) => this.addFolder(wf)));
     this.updateContext();
@@ -212,8 +218,17 @@ export class IncidentWorkspace implements vscode.Disposable {
     // Local folders: the one record workspace's index (src/node/recordWorkspace.ts): read with Node's fs (no round
     // trip to the main process per file), parsed in worker threads, a warm-start cache in the extension's storage.
     const local = wf.uri.scheme === 'file';
-    const options = { folder: s.incidentsFolder, maxFileBytes: s.maxFileSize, checkLinkTargets: true, prepareSearch: true, runbookStaleAfterDays: s.runbookStaleAfterDays, now: clockNow };
-    const index = local ? recordIndex(wf.uri.fsPath, { ...options, pool: this.loading.pool, cache: this.cacheSettings(), cacheKey: wf.uri.toString() }).index : new IncidentIndex(access, options);
+    const options = {
+      folder: s.incidentsFolder,
+      maxFileBytes: s.maxFileSize,
+      checkLinkTargets: true,
+      prepareSearch: true,
+      runbookStaleAfterDays: s.runbookStaleAfterDays,
+      now: clockNow,
+    };
+    const index = local
+      ? recordIndex(wf.uri.fsPath, { ...options, pool: this.loading.pool, cache: this.cacheSettings(), cacheKey: wf.uri.toString() }).index
+      : new IncidentIndex(access, options);
     const folder: FolderIndex = { folder: wf, index, access };
     const store = new DisposableStore();
     this.folders.set(key, folder);
@@ -259,10 +274,19 @@ export class IncidentWorkspace implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) return;
     const inspected = vscode.workspace.getConfiguration(CONFIG.section, wf.uri).inspect<string[]>(CONFIG.sources);
     const fromUser = new Set(inspected?.globalValue ?? []);
-    const extra = vscode.workspace.getConfiguration(CONFIG.section, wf.uri).get<string[]>(CONFIG.sources, []).map((p) => ({ path: p, from: fromUser.has(p) ? 'user setting incidentLens.sources' : 'setting incidentLens.sources' }));
+    const extra = vscode.workspace
+      .getConfiguration(CONFIG.section, wf.uri)
+      .get<string[]>(CONFIG.sources, [])
+      .map((p) => ({ path: p, from: fromUser.has(p) ? 'user setting incidentLens.sources' : 'setting incidentLens.sources' }));
     const resolved = resolveSources(wf.uri.fsPath, extra);
     const warnings = resolved.warnings;
-    const sources = this.approval ? this.approval.approved(wf, resolved.sources.filter((s) => !s.from.startsWith('user setting')), resolved.sources) : resolved.sources;
+    const sources = this.approval
+      ? this.approval.approved(
+          wf,
+          resolved.sources.filter((s) => !s.from.startsWith('user setting')),
+          resolved.sources,
+        )
+      : resolved.sources;
     for (const w of warnings) {
       this.log.info(`record sources of ${wf.name}: ${w}`);
       void vscode.window.showWarningMessage(vscode.l10n.t('Incident Lens: {0}', w));
@@ -283,7 +307,12 @@ export class IncidentWorkspace implements vscode.Disposable {
         cache: this.cacheSettings(),
         cacheKey: `${wf.uri.toString()}|source:${source.root}`,
       });
-      const sourceFolder: FolderIndex = { folder: { uri, name: source.name, index: -1 }, index, access, source: { name: source.name, consumer: wf.uri.toString() } };
+      const sourceFolder: FolderIndex = {
+        folder: { uri, name: source.name, index: -1 },
+        index,
+        access,
+        source: { name: source.name, consumer: wf.uri.toString() },
+      };
       const store = new DisposableStore();
       this.folders.set(key, sourceFolder);
       this.folderStores.set(key, store);
@@ -300,7 +329,10 @@ export class IncidentWorkspace implements vscode.Disposable {
       } catch (err) {
         this.log.error(`loading record source ${source.root}`, err);
       }
-      this.queue(sourceFolder, index.allFiles().map((f) => f.file));
+      this.queue(
+        sourceFolder,
+        index.allFiles().map((f) => f.file),
+      );
     }
   }
 
@@ -326,7 +358,11 @@ export class IncidentWorkspace implements vscode.Disposable {
     this.folderStores.delete(key);
     const old = this.folders.get(key);
     this.folders.delete(key);
-    if (old) this.queue(old, old.index.allFiles().map((f) => f.file));
+    if (old)
+      this.queue(
+        old,
+        old.index.allFiles().map((f) => f.file),
+      );
   }
 
   private diskChanged(folder: FolderIndex, uri: vscode.Uri): void {

@@ -48,7 +48,8 @@ export class InsightsPanels implements vscode.Disposable {
   /** Opens (or reveals) the view for a folder: named, the active editor's, else the first. */
   async show(arg?: unknown): Promise<vscode.WebviewPanel | undefined> {
     await this.workspace.ready;
-    const named = typeof arg === 'object' && arg !== null && typeof (arg as { folder?: unknown }).folder === 'string' ? (arg as { folder: string }).folder : undefined;
+    const named =
+      typeof arg === 'object' && arg !== null && typeof (arg as { folder?: unknown }).folder === 'string' ? (arg as { folder: string }).folder : undefined;
     const active = vscode.window.activeTextEditor && this.workspace.locate(vscode.window.activeTextEditor.document.uri)?.folder;
     const own = this.workspace.folderIndexes().filter((f) => !f.source);
     const folder = own.find((f) => f.folder.uri.toString() === named) ?? (active && !active.source ? active : undefined) ?? own[0];
@@ -113,7 +114,10 @@ export class InsightsPanels implements vscode.Disposable {
     const seq = ++entry.seq;
     const computed = insightsData(folder.index, entry.filter, clockNow());
     // Where git history is at hand (and git may run): the hotspots' risk rate per 1,000 changed lines.
-    const changed = folder.folder.uri.scheme === 'file' && vscode.workspace.isTrusted ? await changedLinesOf(folder.folder.uri.fsPath, computed.hotspots, clockNow()).catch(() => undefined) : undefined;
+    const changed =
+      folder.folder.uri.scheme === 'file' && vscode.workspace.isTrusted
+        ? await changedLinesOf(folder.folder.uri.fsPath, computed.hotspots, clockNow()).catch(() => undefined)
+        : undefined;
     if (seq !== entry.seq) return;
     const data: InsightsData = { ...computed, hotspots: withChangeRates(computed.hotspots, changed) };
     entry.lastData = data;
@@ -146,7 +150,10 @@ export class InsightsPanels implements vscode.Disposable {
       case 'openHotspot': {
         const folder = this.folderOf(entry);
         if (!folder) return;
-        const [path, symbol] = msg.kind === 'symbol' ? [msg.target.slice(0, msg.target.lastIndexOf('#')), msg.target.slice(msg.target.lastIndexOf('#') + 1)] : [msg.target, undefined];
+        const [path, symbol] =
+          msg.kind === 'symbol'
+            ? [msg.target.slice(0, msg.target.lastIndexOf('#')), msg.target.slice(msg.target.lastIndexOf('#') + 1)]
+            : [msg.target, undefined];
         if (msg.kind === 'folder') {
           await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.joinPath(folder.folder.uri, ...path.split('/')));
           return;
@@ -160,7 +167,10 @@ export class InsightsPanels implements vscode.Disposable {
         return;
       case 'saveSvg': {
         const folder = this.folderOf(entry);
-        const target = await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder.folder.uri, `incident-insights-${msg.chart}.svg`), filters: { SVG: ['svg'] } });
+        const target = await vscode.window.showSaveDialog({
+          defaultUri: folder && vscode.Uri.joinPath(folder.folder.uri, `incident-insights-${msg.chart}.svg`),
+          filters: { SVG: ['svg'] },
+        });
         if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${msg.svg}\n`));
         return;
       }
@@ -172,7 +182,13 @@ export class InsightsPanels implements vscode.Disposable {
     const trusted = vscode.workspace.isTrusted;
     const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
     // Plot puts one <style> element in each chart: the script gives it this nonce.
-    const csp = ["default-src 'none'", `style-src ${webview.cspSource} 'nonce-${nonce}'`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, ...(trusted ? [`script-src 'nonce-${nonce}'`] : [])].join('; ');
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource} 'nonce-${nonce}'`,
+      `font-src ${webview.cspSource}`,
+      `img-src ${webview.cspSource}`,
+      ...(trusted ? [`script-src 'nonce-${nonce}'`] : []),
+    ].join('; ');
     const body = trusted
       ? `<main id="root" aria-live="polite"><p>Loading insights…</p></main>
 <script nonce="${nonce}" src="${escapeHtml(asset('dist', 'insights.js'))}"></script>`

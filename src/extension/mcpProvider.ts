@@ -20,9 +20,18 @@ export const MCP_PROVIDER_ID = 'incidentLens.mcp';
 
 /** The shape of the API (typed here: @types/vscode is pinned to the engine floor). */
 interface McpApi {
-  registerMcpServerDefinitionProvider(id: string, provider: { onDidChangeMcpServerDefinitions?: vscode.Event<void>; provideMcpServerDefinitions(token: vscode.CancellationToken): unknown[] }): vscode.Disposable;
+  registerMcpServerDefinitionProvider(
+    id: string,
+    provider: { onDidChangeMcpServerDefinitions?: vscode.Event<void>; provideMcpServerDefinitions(token: vscode.CancellationToken): unknown[] },
+  ): vscode.Disposable;
 }
-type StdioDefinition = new (label: string, command: string, args?: string[], env?: Record<string, string | number | null>, version?: string) => { label: string; command: string; args: string[]; env: Record<string, string | number | null>; cwd?: vscode.Uri };
+type StdioDefinition = new (
+  label: string,
+  command: string,
+  args?: string[],
+  env?: Record<string, string | number | null>,
+  version?: string,
+) => { label: string; command: string; args: string[]; env: Record<string, string | number | null>; cwd?: vscode.Uri };
 
 export interface McpDefinition {
   readonly label: string;
@@ -78,7 +87,13 @@ export class McpServers implements vscode.Disposable {
       const args = [cli, 'mcp', '--root', f.folder.uri.fsPath, '--folder', s.incidentsFolder];
       if (vscode.workspace.getConfiguration(CONFIG.section, f.folder).get<boolean>(CONFIG.mcpAllowWrites, false)) args.push('--allow-writes');
       // The extension host's own runtime: Node in a server, Electron (as Node) on the desktop.
-      return { label: folders.length > 1 ? `Incident Lens (${f.folder.name})` : 'Incident Lens', command: process.execPath, args, env: { ELECTRON_RUN_AS_NODE: '1' }, cwd: f.folder.uri };
+      return {
+        label: folders.length > 1 ? `Incident Lens (${f.folder.name})` : 'Incident Lens',
+        command: process.execPath,
+        args,
+        env: { ELECTRON_RUN_AS_NODE: '1' },
+        cwd: f.folder.uri,
+      };
     });
   }
 

@@ -17,7 +17,11 @@ export class RecordQuickFixProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly workspace: IncidentWorkspace) {}
 
-  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
     // Restricted Mode: Incident Lens does not change records, not even by a quick fix.
     if (!vscode.workspace.isTrusted) return [];
     const located = this.workspace.locate(document.uri);
@@ -40,12 +44,18 @@ export class RecordQuickFixProvider implements vscode.CodeActionProvider {
       action.edit.set(document.uri, [minimalReplace(document, text, edited.text)]);
       actions.push(action);
     }
-    for (const shown of ours.filter((d) => d.code === 'link-missing')) actions.push(...(await this.movedFileFixes(document, text, located.folder.folder, shown)));
+    for (const shown of ours.filter((d) => d.code === 'link-missing'))
+      actions.push(...(await this.movedFileFixes(document, text, located.folder.folder, shown)));
     return actions;
   }
 
   /** A link to a file that is gone: offer the files of the same name that exist now (it moved), nearest path first. */
-  private async movedFileFixes(document: vscode.TextDocument, text: string, folder: vscode.WorkspaceFolder, shown: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  private async movedFileFixes(
+    document: vscode.TextDocument,
+    text: string,
+    folder: vscode.WorkspaceFolder,
+    shown: vscode.Diagnostic,
+  ): Promise<vscode.CodeAction[]> {
     const m = /^links\[(\d+)\]\.path: linked file "([^"]+)"/.exec(shown.message);
     if (!m) return [];
     const index = Number(m[1]);

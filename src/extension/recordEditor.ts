@@ -40,7 +40,8 @@ export class RecordEditor {
 
   /** Edits one record; throws EditRefused with a message for the user when it cannot. */
   async edit(folder: FolderIndex, file: string, build: BuildEdit): Promise<vscode.TextDocument> {
-    if (!vscode.workspace.isTrusted) throw new EditRefused(vscode.l10n.t('This workspace is in Restricted Mode: Incident Lens shows records but does not change them.'));
+    if (!vscode.workspace.isTrusted)
+      throw new EditRefused(vscode.l10n.t('This workspace is in Restricted Mode: Incident Lens shows records but does not change them.'));
     const uri = folder.access.uri(file);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const document = await vscode.workspace.openTextDocument(uri);
@@ -57,9 +58,12 @@ export class RecordEditor {
       const firstError = parsed.diagnostics.find((d) => d.severity === 'error');
       if (firstError || !parsed.record) {
         const where = firstError ? formatDiagnostic(firstError) : file;
-        void vscode.window.showErrorMessage(vscode.l10n.t('{0} has errors, so Incident Lens will not write to it: {1}', file, where), vscode.l10n.t('Open File')).then((pick) => {
-          if (pick) void vscode.commands.executeCommand(COMMANDS.openRecord, { folder: folder.folder.uri.toString(), file, line: firstError?.range.start.line });
-        });
+        void vscode.window
+          .showErrorMessage(vscode.l10n.t('{0} has errors, so Incident Lens will not write to it: {1}', file, where), vscode.l10n.t('Open File'))
+          .then((pick) => {
+            if (pick)
+              void vscode.commands.executeCommand(COMMANDS.openRecord, { folder: folder.folder.uri.toString(), file, line: firstError?.range.start.line });
+          });
         throw new EditRefused(vscode.l10n.t('{0} has errors; nothing was written.', file));
       }
       const ops = build(parsed.record);
@@ -92,7 +96,8 @@ export class RecordEditor {
 
   /** Creates a new record file; refuses to overwrite an existing one. */
   async create(folder: FolderIndex, file: string, text: string): Promise<vscode.Uri> {
-    if (!vscode.workspace.isTrusted) throw new EditRefused(vscode.l10n.t('This workspace is in Restricted Mode: Incident Lens shows records but does not change them.'));
+    if (!vscode.workspace.isTrusted)
+      throw new EditRefused(vscode.l10n.t('This workspace is in Restricted Mode: Incident Lens shows records but does not change them.'));
     const uri = folder.access.uri(file);
     if (await folder.access.stat(file)) throw new EditRefused(vscode.l10n.t('{0} already exists.', file));
     const edit = new vscode.WorkspaceEdit();

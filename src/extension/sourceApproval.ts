@@ -47,7 +47,11 @@ export class SourceApproval {
     const read = vscode.l10n.t('Read Records');
     const list = waiting.map((s) => `${s.root} (${s.from})`).join(', ');
     void vscode.window
-      .showWarningMessage(vscode.l10n.t('{0} names incident record sources outside it: {1}. Read the records there?', folder.name, list), read, vscode.l10n.t('Not Now'))
+      .showWarningMessage(
+        vscode.l10n.t('{0} names incident record sources outside it: {1}. Read the records there?', folder.name, list),
+        read,
+        vscode.l10n.t('Not Now'),
+      )
       .then((answer) => (answer === read ? this.allowPending() : undefined));
   }
 

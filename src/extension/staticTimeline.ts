@@ -13,14 +13,22 @@ export function escapeHtml(s: string): string {
 export function staticTimelineHtml(model: TimelineViewModel | undefined, notice: string): string {
   const e = escapeHtml;
   if (!model) return `<p class="notice">${e(notice)}</p><p>The incident is no longer in the workspace.</p>`;
-  const facts = [model.statusLabel, `${model.priority} — ${model.priorityDefinition}`, model.start && `Started ${model.start}`, model.duration && `Duration ${model.duration}`]
+  const facts = [
+    model.statusLabel,
+    `${model.priority} — ${model.priorityDefinition}`,
+    model.start && `Started ${model.start}`,
+    model.duration && `Duration ${model.duration}`,
+  ]
     .filter((x): x is string => !!x)
     .map((x) => `<span>${e(x)}</span>`)
     .join(' · ');
   const figures = model.figures.map((f) => `<li><strong>${e(f.value)}</strong> ${e(f.label)}</li>`).join('');
   const gaps = model.gaps.map((g) => `<li>${e(g)}</li>`).join('');
   const items = model.items
-    .map((i) => `${i.dayBefore ? `<li class="day-separator" role="separator">${e(i.dayBefore)}</li>` : ''}<li class="item ${e(i.type)}"><span class="time">${e(i.clock)}</span> <span class="kind">${e(i.milestone ?? i.kind)}</span> ${e(i.text)}${i.author ? ` <span class="author">— ${e(i.author)}</span>` : ''}</li>`)
+    .map(
+      (i) =>
+        `${i.dayBefore ? `<li class="day-separator" role="separator">${e(i.dayBefore)}</li>` : ''}<li class="item ${e(i.type)}"><span class="time">${e(i.clock)}</span> <span class="kind">${e(i.milestone ?? i.kind)}</span> ${e(i.text)}${i.author ? ` <span class="author">— ${e(i.author)}</span>` : ''}</li>`,
+    )
     .join('');
   const rootCause = model.rootCause.map((r) => `<dt>${e(r.label)}</dt><dd>${e(r.text)}</dd>`).join('');
   const learning = model.learning

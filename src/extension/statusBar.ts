@@ -39,7 +39,11 @@ export class IncidentStatusBar implements vscode.Disposable {
     }
     this.item.text = parts.join('  ');
     this.item.backgroundColor =
-      top === 'P1' ? new vscode.ThemeColor('statusBarItem.errorBackground') : top === 'P2' || overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      top === 'P1'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : top === 'P2' || overdue
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     this.item.show();
   }
 

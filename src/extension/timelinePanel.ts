@@ -26,7 +26,6 @@ function key(state: TimelinePanelState): string {
   return `${state.folder}|${state.incident.toUpperCase()}`;
 }
 
-
 class TimelinePanel implements vscode.Disposable {
   private readonly store = new DisposableStore();
   private disposed = false;
@@ -213,7 +212,9 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
         try {
           const author = await currentAuthor(ref.folder.folder);
           const at = inIncidentOffset(ref.incident, clockNow(), -new Date().getTimezoneOffset());
-          await this.editor.edit(ref.folder, ref.incident.file, (record) => logEntryOps(record as Incident, { at, author, kind: msg.kind, text: msg.text.trim(), milestone: msg.milestone }));
+          await this.editor.edit(ref.folder, ref.incident.file, (record) =>
+            logEntryOps(record as Incident, { at, author, kind: msg.kind, text: msg.text.trim(), milestone: msg.milestone }),
+          );
           entry.post({ type: 'entryAdded' });
         } catch (err) {
           entry.post({ type: 'error', message: err instanceof Error ? err.message : String(err) });

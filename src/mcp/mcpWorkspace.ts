@@ -37,7 +37,10 @@ export class McpWorkspace {
       return { dispose: () => undefined };
     };
     const records = await openRecords(watch);
-    return new McpWorkspace(root, records.folders.map((f) => ({ ...f, sync: syncs.get(f)! })));
+    return new McpWorkspace(
+      root,
+      records.folders.map((f) => ({ ...f, sync: syncs.get(f)! })),
+    );
   }
 
   async current(): Promise<this> {
@@ -64,12 +67,21 @@ export class McpWorkspace {
     // A record whose file has errors is not an incident the index can answer for: say where the error is.
     const want = id.trim().toLowerCase();
     for (const folder of this.folders) {
-      const broken = folder.index.allFiles().find((f) => !f.record && path.basename(f.file).toLowerCase().replace(/\.ya?ml$/, '') === want);
+      const broken = folder.index.allFiles().find(
+        (f) =>
+          !f.record &&
+          path
+            .basename(f.file)
+            .toLowerCase()
+            .replace(/\.ya?ml$/, '') === want,
+      );
       const error = broken?.diagnostics.find((d) => d.severity === 'error');
       if (error) throw new ToolError(`${id} cannot be read, so nothing was done: ${formatDiagnostic(error)}`);
     }
     const known = this.incidents().map((i) => i.id);
-    throw new ToolError(`No incident "${id}" in this workspace. ${known.length ? `Known incidents: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ` and ${known.length - 30} more` : ''}.` : 'It has no incident records.'} Use search_incidents to find one by words.`);
+    throw new ToolError(
+      `No incident "${id}" in this workspace. ${known.length ? `Known incidents: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ` and ${known.length - 30} more` : ''}.` : 'It has no incident records.'} Use search_incidents to find one by words.`,
+    );
   }
 
   /** A path as given by an agent (relative to the workspace, or absolute inside it) → workspace-relative. */

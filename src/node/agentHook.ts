@@ -26,7 +26,12 @@ const DAY_MS = 86_400_000;
 /** The workspace's records, through the persistent parse cache (a damaged cache is a miss, never an error). */
 export async function openCachedIndex(root: string, folder: string, version: string, now: () => number): Promise<IncidentIndex> {
   const access = new NodeFileAccess(root);
-  const cache = new LoadCache(cliCacheDir(root), version, (p) => access.readFile(p), (p) => access.readTextSync(p));
+  const cache = new LoadCache(
+    cliCacheDir(root),
+    version,
+    (p) => access.readFile(p),
+    (p) => access.readTextSync(p),
+  );
   const index = new IncidentIndex(access, { folder, now, cache });
   await index.load();
   return index;
@@ -82,7 +87,10 @@ export async function buildHookDigest(root: string, folder: string, version: str
   for (const id of linked) {
     const incident: Incident | undefined = index.incident(id);
     if (!incident) continue;
-    const runbooks = index.runbooksForIncident(incident).slice(0, 2).map((r) => r.runbook);
+    const runbooks = index
+      .runbooksForIncident(incident)
+      .slice(0, 2)
+      .map((r) => r.runbook);
     incidents[id] = hookIncidentView(incident, runbooks, at);
     ageSpan(runbooks, at, span);
   }
@@ -95,4 +103,3 @@ export async function buildHookDigest(root: string, folder: string, version: str
   if (!digest) throw new Error('the hook digest could not be read back');
   return digest;
 }
-

@@ -9,7 +9,17 @@ import { existsSync, lstatSync, statSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CliCommand } from '../core/ai/agentConfig';
-import { CLAUDE_MCP, CLAUDE_SETTINGS, CODEX_CONFIG, CURSOR_MCP, CURSOR_RULES_DIR, detectAgents, GEMINI_SETTINGS, planAgentWiring, type AgentName } from '../core/ai/agentWiring';
+import {
+  CLAUDE_MCP,
+  CLAUDE_SETTINGS,
+  CODEX_CONFIG,
+  CURSOR_MCP,
+  CURSOR_RULES_DIR,
+  detectAgents,
+  GEMINI_SETTINGS,
+  planAgentWiring,
+  type AgentName,
+} from '../core/ai/agentWiring';
 import { AGENTS_FILE, INSTRUCTIONS_DIR, type FilePlan } from '../core/ai/learnings';
 import type { Incident } from '../core/records/model';
 import { checkInsideWorkspace, readInsideWorkspace, removeInsideWorkspace, UnsafePath, writeInsideWorkspace } from './safeWrite';
@@ -73,15 +83,29 @@ async function listDir(root: string, dir: string, refused: Array<{ path: string;
   return fs.readdir(path.join(root, ...dir.split('/'))).catch(() => [] as string[]);
 }
 
-export async function syncAgentWiring(root: string, incidents: readonly Incident[], options: { agents?: readonly AgentName[]; check?: boolean; command?: string; fallbackCli?: string }): Promise<AgentRun> {
+export async function syncAgentWiring(
+  root: string,
+  incidents: readonly Incident[],
+  options: { agents?: readonly AgentName[]; check?: boolean; command?: string; fallbackCli?: string },
+): Promise<AgentRun> {
   const agents = options.agents?.length ? options.agents : agentsInRepository(root);
   const { cli, note } = resolveCliCommand(root, options.command, options.fallbackCli);
   const refused: Array<{ path: string; reason: string }> = [];
   const instructionFiles = await listDir(root, INSTRUCTIONS_DIR, refused);
   const cursorRules = await listDir(root, CURSOR_RULES_DIR, refused);
   const texts = new Map<string, string | undefined>();
-  const paths = [...instructionFiles.map((f) => `${INSTRUCTIONS_DIR}/${f}`), ...cursorRules.map((f) => `${CURSOR_RULES_DIR}/${f}`), AGENTS_FILE, CLAUDE_SETTINGS, CLAUDE_MCP, CURSOR_MCP, CODEX_CONFIG, GEMINI_SETTINGS];
-  for (const rel of paths) texts.set(rel, await readInsideWorkspace(root, rel).catch((err: Error) => (err instanceof UnsafePath ? undefined : Promise.reject(err))));
+  const paths = [
+    ...instructionFiles.map((f) => `${INSTRUCTIONS_DIR}/${f}`),
+    ...cursorRules.map((f) => `${CURSOR_RULES_DIR}/${f}`),
+    AGENTS_FILE,
+    CLAUDE_SETTINGS,
+    CLAUDE_MCP,
+    CURSOR_MCP,
+    CODEX_CONFIG,
+    GEMINI_SETTINGS,
+  ];
+  for (const rel of paths)
+    texts.set(rel, await readInsideWorkspace(root, rel).catch((err: Error) => (err instanceof UnsafePath ? undefined : Promise.reject(err))));
   const { plan, problems } = planAgentWiring(incidents, { instructionFiles, cursorRules, read: (p) => texts.get(p) }, agents, cli);
   const run: FilePlan[] = [];
   for (const p of plan) {
@@ -99,4 +123,3 @@ export async function syncAgentWiring(root: string, incidents: readonly Incident
   }
   return { agents, plan: run, problems, refused, ...(note ? { note } : {}) };
 }
-

@@ -29,7 +29,13 @@ export interface JudgedRecords {
  * `commit`: the base, a full SHA (see revisionFiles.ts's resolveCommit);
  * `changedFiles`: the change's files relative to `root`, uncommitted ones included.
  */
-export async function recordsAtBase(root: string, indexes: readonly IncidentIndex[], commit: string, changedFiles: readonly string[], now: number): Promise<JudgedRecords> {
+export async function recordsAtBase(
+  root: string,
+  indexes: readonly IncidentIndex[],
+  commit: string,
+  changedFiles: readonly string[],
+  now: number,
+): Promise<JudgedRecords> {
   const judged: IncidentIndex[] = [];
   const changes: RecordChangeFinding[] = [];
   let base: BaseRecords | undefined;

@@ -21,7 +21,13 @@ function key(root: string, e: SourceEntry): string {
 }
 
 /** `commit`: the base, a full SHA; `scope`: this repository's, so the sources' links apply here as they do for the workspace's own sources. */
-export async function sourcesDroppedByChange(root: string, commit: string, changedFiles: readonly string[], scope: LinkScope | undefined, now: number): Promise<{ indexes: IncidentIndex[]; changes: RecordChangeFinding[] }> {
+export async function sourcesDroppedByChange(
+  root: string,
+  commit: string,
+  changedFiles: readonly string[],
+  scope: LinkScope | undefined,
+  now: number,
+): Promise<{ indexes: IncidentIndex[]; changes: RecordChangeFinding[] }> {
   if (!changedFiles.includes(CONFIG_FILE)) return { indexes: [], changes: [] };
   const baseText = await git(root, ['cat-file', 'blob', `${commit}:./${CONFIG_FILE}`]).catch(() => undefined);
   if (baseText === undefined) return { indexes: [], changes: [] };
@@ -39,7 +45,11 @@ export async function sourcesDroppedByChange(root: string, commit: string, chang
       details.push(`record source ${e.path} no longer named (not found on this machine, so not read)`);
       continue;
     }
-    const index = new IncidentIndex(new NodeFileAccess(found.root), { folder: found.folder, now: () => now, linkScope: { repos: scope?.repos ?? [], prefix: scope?.prefix ?? '', foreign: true } });
+    const index = new IncidentIndex(new NodeFileAccess(found.root), {
+      folder: found.folder,
+      now: () => now,
+      linkScope: { repos: scope?.repos ?? [], prefix: scope?.prefix ?? '', foreign: true },
+    });
     await index.load();
     indexes.push(index);
     details.push(`record source ${e.path} no longer named (its records still count: the base names it)`);

@@ -80,7 +80,11 @@ interface StoredHeader extends HookDigestHeader {
 }
 
 /** The digest as stored: the header line, then each body's JSON at its byte span. */
-export function encodeHookDigest(header: HookDigestHeader, views: Readonly<Record<string, HookIncidentView>>, fixes: Readonly<Record<string, readonly FixAddedLines[]>>): Buffer {
+export function encodeHookDigest(
+  header: HookDigestHeader,
+  views: Readonly<Record<string, HookIncidentView>>,
+  fixes: Readonly<Record<string, readonly FixAddedLines[]>>,
+): Buffer {
   const bodies: Buffer[] = [];
   let at = 0;
   const place = (value: unknown): [number, number] => {

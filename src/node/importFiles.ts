@@ -65,7 +65,11 @@ export interface WriteOutcome {
 }
 
 /** Writes the plan's creates and updates, in order; stops between items when cancelled. */
-export async function writePlan(root: string, items: readonly PlanItem[], options: { cancelled?: () => boolean; onItem?: (done: number, total: number) => void } = {}): Promise<{ outcomes: WriteOutcome[]; cancelled: boolean }> {
+export async function writePlan(
+  root: string,
+  items: readonly PlanItem[],
+  options: { cancelled?: () => boolean; onItem?: (done: number, total: number) => void } = {},
+): Promise<{ outcomes: WriteOutcome[]; cancelled: boolean }> {
   const todo = items.filter((i) => i.status === 'create' || i.status === 'update');
   const outcomes: WriteOutcome[] = [];
   let n = 0;
@@ -90,7 +94,16 @@ export async function writePlan(root: string, items: readonly PlanItem[], option
       outcomes.push({ item, written: true });
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
-      outcomes.push({ item, written: false, error: e.code === 'EEXIST' ? `${item.file} appeared since the import was planned; not overwritten` : err instanceof RecordEditRefused ? err.message : `${item.file}: ${e.message}` });
+      outcomes.push({
+        item,
+        written: false,
+        error:
+          e.code === 'EEXIST'
+            ? `${item.file} appeared since the import was planned; not overwritten`
+            : err instanceof RecordEditRefused
+              ? err.message
+              : `${item.file}: ${e.message}`,
+      });
     }
     options.onItem?.(++n, todo.length);
   }

@@ -16,7 +16,11 @@ export interface InstructionRun {
   readonly refused: ReadonlyArray<{ path: string; reason: string }>;
 }
 
-export async function syncInstructionFiles(root: string, incidents: readonly Incident[], options: { agents?: boolean; check?: boolean }): Promise<InstructionRun> {
+export async function syncInstructionFiles(
+  root: string,
+  incidents: readonly Incident[],
+  options: { agents?: boolean; check?: boolean },
+): Promise<InstructionRun> {
   const refused: Array<{ path: string; reason: string }> = [];
   const dirOk = await checkInsideWorkspace(root, INSTRUCTIONS_DIR).then(
     () => true,

@@ -177,7 +177,10 @@ export class LoadCache implements RecordCache {
       const ok = (e.size === key.size && e.mtimeMs === key.mtimeMs) || sameContent.has(path);
       if (!ok) continue;
       try {
-        out.set(path, fromWireFile(chunk.files[e.at]!, chunk.bodies, (p) => this.fallback(p)));
+        out.set(
+          path,
+          fromWireFile(chunk.files[e.at]!, chunk.bodies, (p) => this.fallback(p)),
+        );
       } catch {
         // a damaged entry is a miss
       }

@@ -47,7 +47,8 @@ export class ParsePool {
   /** Parses the files (paths relative to root) in jobs; yields each job's results as they arrive, in order. */
   async *parse(root: string, paths: readonly string[], options: ParseOptions): AsyncIterable<ParsedFile[]> {
     const jobs: Array<Promise<ParsedFile[]>> = [];
-    for (let i = 0; i < paths.length; i += JOB_SIZE) jobs.push(this.submit({ id: this.nextId++, root, paths: paths.slice(i, i + JOB_SIZE), options }).then((r) => fromWire(r.batch)));
+    for (let i = 0; i < paths.length; i += JOB_SIZE)
+      jobs.push(this.submit({ id: this.nextId++, root, paths: paths.slice(i, i + JOB_SIZE), options }).then((r) => fromWire(r.batch)));
     for (const job of jobs) yield await job;
   }
 
@@ -55,7 +56,8 @@ export class ParsePool {
   async stat(root: string, paths: readonly string[]): Promise<Array<{ size: number; mtimeMs: number } | undefined>> {
     const size = Math.ceil(paths.length / this.size / 4) || 1;
     const jobs: Array<Promise<ParseJobResult>> = [];
-    for (let i = 0; i < paths.length; i += size) jobs.push(this.submit({ id: this.nextId++, root, paths: paths.slice(i, i + size), options: {}, statOnly: true }));
+    for (let i = 0; i < paths.length; i += size)
+      jobs.push(this.submit({ id: this.nextId++, root, paths: paths.slice(i, i + size), options: {}, statOnly: true }));
     const out: Array<{ size: number; mtimeMs: number } | undefined> = [];
     for (const job of jobs) {
       const stats = (await job).stats!;

@@ -63,12 +63,20 @@ parentPort?.on('message', (job: ParseJob) => {
         } catch {
           continue; // deleted since it was listed
         }
-        parsed.push('text' in read ? { ...parseRecordText(path, read.text, job.options), contentHash: contentHash(read.text) } : tooLargeRecord(path, read.tooLarge, job.options));
+        parsed.push(
+          'text' in read
+            ? { ...parseRecordText(path, read.text, job.options), contentHash: contentHash(read.text) }
+            : tooLargeRecord(path, read.tooLarge, job.options),
+        );
       }
       const batch = toWire(parsed);
       parentPort!.postMessage({ id: job.id, batch } satisfies ParseJobResult, [batch.bodies.buffer as ArrayBuffer]);
     } catch (err) {
-      parentPort!.postMessage({ id: job.id, batch: { files: [], bodies: new Uint8Array(0) }, error: String((err as Error).stack ?? err) } satisfies ParseJobResult);
+      parentPort!.postMessage({
+        id: job.id,
+        batch: { files: [], bodies: new Uint8Array(0) },
+        error: String((err as Error).stack ?? err),
+      } satisfies ParseJobResult);
     }
   })();
 });

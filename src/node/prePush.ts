@@ -113,5 +113,12 @@ export function filesInRange(repoDir: string, range: { from?: string; to: string
     const commits = git('rev-list', range.to, '--not', '--remotes').split('\n').filter(Boolean);
     list = commits.length ? git('show', '--pretty=format:', '--name-only', '--no-renames', '--relative', ...commits) : '';
   }
-  return [...new Set(list.split('\n').map((f) => f.trim()).filter(Boolean))].sort();
+  return [
+    ...new Set(
+      list
+        .split('\n')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    ),
+  ].sort();
 }

@@ -31,7 +31,8 @@ export async function editRecordFile(root: string, file: string, build: BuildOps
   const text = bom ? raw.slice(1) : raw;
   const parsed = parseRecordText(file, text);
   const firstError = parsed.diagnostics.find((d) => d.severity === 'error');
-  if (firstError || !parsed.record) throw new RecordEditRefused(`${firstError ? formatDiagnostic(firstError) : file}; the record has errors, so nothing was written to it`);
+  if (firstError || !parsed.record)
+    throw new RecordEditRefused(`${firstError ? formatDiagnostic(firstError) : file}; the record has errors, so nothing was written to it`);
   const ops = build(parsed.record, text);
   if (!Array.isArray(ops)) throw new RecordEditRefused(ops.error);
   if (!ops.length) return false;

@@ -25,7 +25,11 @@ export interface RiskCheck {
 }
 
 /** Throws GitError when `diff` is not a revision git knows. */
-export async function checkRisk(root: string, indexes: readonly IncidentIndex[], options: { files?: readonly string[]; diff?: string; now: number; noGoP1Days: number }): Promise<RiskCheck> {
+export async function checkRisk(
+  root: string,
+  indexes: readonly IncidentIndex[],
+  options: { files?: readonly string[]; diff?: string; now: number; noGoP1Days: number },
+): Promise<RiskCheck> {
   let files = [...(options.files ?? [])];
   let changedLines: Map<string, Array<{ startLine: number; endLine: number }>> | undefined;
   let touches: FixTouch[] | undefined;
@@ -58,7 +62,12 @@ export async function checkRisk(root: string, indexes: readonly IncidentIndex[],
  * each judged by the records on the remote's side of it (pushBase); a range
  * with no such side (nothing of it on any remote yet) by the workspace's.
  */
-export async function checkPushedRanges(root: string, indexes: readonly IncidentIndex[], ranges: ReadonlyArray<{ from?: string; to: string; files: readonly string[] }>, now: number): Promise<RiskReport[]> {
+export async function checkPushedRanges(
+  root: string,
+  indexes: readonly IncidentIndex[],
+  ranges: ReadonlyArray<{ from?: string; to: string; files: readonly string[] }>,
+  now: number,
+): Promise<RiskReport[]> {
   const reports: RiskReport[] = [];
   for (const range of ranges) {
     const base = await pushBase(root, range);

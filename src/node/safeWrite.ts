@@ -21,7 +21,10 @@ export async function checkInsideWorkspace(root: string, rel: string): Promise<s
       throw err;
     });
     if (!stat) break;
-    if (stat.isSymbolicLink()) throw new UnsafePath(`${rel}: ${path.relative(root, current) || part} is a symbolic link; Incident Lens writes generated files only inside the workspace, never through a link`);
+    if (stat.isSymbolicLink())
+      throw new UnsafePath(
+        `${rel}: ${path.relative(root, current) || part} is a symbolic link; Incident Lens writes generated files only inside the workspace, never through a link`,
+      );
   }
   return path.join(root, ...parts);
 }

@@ -20,7 +20,9 @@ export function findWorkspaceRoot(cwd: string, recordsFolder: string): RootSearc
     // The records folder, or the config naming record sources (a service repository reading a central one).
     if (isDir(path.join(dir, recordsFolder)) || exists(path.join(dir, CONFIG_FILE))) return { root: dir };
     if (exists(path.join(dir, '.git'))) {
-      return { error: `no ${recordsFolder} folder in ${start}${dir === start ? '' : ` or above it up to the git root ${dir}`} (use --root DIR, or --folder for another records folder)` };
+      return {
+        error: `no ${recordsFolder} folder in ${start}${dir === start ? '' : ` or above it up to the git root ${dir}`} (use --root DIR, or --folder for another records folder)`,
+      };
     }
     if (path.dirname(dir) === dir) return { error: `no ${recordsFolder} folder in ${start} or any folder above it (use --root DIR)` };
   }

@@ -6,7 +6,15 @@
  * Record text reaches the page through textContent only.
  */
 import * as Plot from '@observablehq/plot';
-import { formatDuration, type InsightChart, type InsightsData, type InsightsFilter, type InsightsHostMessage, type InsightsWebviewMessage, type MetricsRow } from './insightsProtocol';
+import {
+  formatDuration,
+  type InsightChart,
+  type InsightsData,
+  type InsightsFilter,
+  type InsightsHostMessage,
+  type InsightsWebviewMessage,
+  type MetricsRow,
+} from './insightsProtocol';
 import { el, icon, type Child } from './dom';
 
 interface VsCodeApi {
@@ -55,7 +63,6 @@ function setFilter(next: InsightsFilter): void {
   vscode.postMessage({ type: 'setFilter', filter });
 }
 
-
 /** Plot's SVG, its <style> given the nonce before it reaches the document. */
 function plot(options: Plot.PlotOptions): SVGSVGElement | HTMLElement {
   const c = colors();
@@ -74,7 +81,12 @@ function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>):
     'details',
     { class: 'table' },
     el('summary', {}, 'Numbers as a table'),
-    el('table', {}, el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((v, i) => (i === 0 ? el('th', { scope: 'row' }, v) : el('td', {}, v))))))),
+    el(
+      'table',
+      {},
+      el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((v, i) => (i === 0 ? el('th', { scope: 'row' }, v) : el('td', {}, v)))))),
+    ),
   );
 }
 
@@ -86,14 +98,27 @@ function chart(id: InsightChart, title: string, caption: string, body: Child[], 
     const svg = section.querySelector('svg');
     if (svg) vscode.postMessage({ type: 'saveSvg', chart: id, svg: new XMLSerializer().serializeToString(svg) });
   });
-  const section = el('section', { class: 'chart', id: `chart-${id}`, 'aria-labelledby': `title-${id}` }, el('h2', { id: `title-${id}` }, title), el('p', { class: 'caption' }, caption), ...body, tableEl, el('div', { class: 'chart-actions' }, copy, save));
+  const section = el(
+    'section',
+    { class: 'chart', id: `chart-${id}`, 'aria-labelledby': `title-${id}` },
+    el('h2', { id: `title-${id}` }, title),
+    el('p', { class: 'caption' }, caption),
+    ...body,
+    tableEl,
+    el('div', { class: 'chart-actions' }, copy, save),
+  );
   return section;
 }
 
 function filters(data: InsightsData): HTMLElement {
   const since = el('input', { type: 'date', id: 'since', value: filter.since ?? '', 'aria-label': 'From (start date)' });
   const until = el('input', { type: 'date', id: 'until', value: filter.until ?? '', 'aria-label': 'Until (not included)' });
-  const system = el('select', { id: 'system', 'aria-label': 'System' }, el('option', { value: '' }, 'All systems'), ...data.systems.map((s) => el('option', { value: s }, s)));
+  const system = el(
+    'select',
+    { id: 'system', 'aria-label': 'System' },
+    el('option', { value: '' }, 'All systems'),
+    ...data.systems.map((s) => el('option', { value: s }, s)),
+  );
   system.value = filter.system ?? '';
   const by = el('select', { id: 'by', 'aria-label': 'Group by' }, el('option', { value: 'month' }, 'By month'), el('option', { value: 'week' }, 'By week'));
   by.value = filter.by ?? 'month';
@@ -139,11 +164,28 @@ function incidentsChart(data: InsightsData): HTMLElement {
         x: { label: null, type: 'band' },
         y: { label: 'incidents', grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
         color: { domain: [...PRIORITIES], range: PRIORITIES.map((p) => c[p]), legend: true },
-        marks: [Plot.barY(flat, { x: 'group', y: 'count', fill: 'priority', title: (d: { group: string; priority: string; count: number }) => `${d.group} ${d.priority}: ${d.count}` }), Plot.ruleY([0])],
+        marks: [
+          Plot.barY(flat, {
+            x: 'group',
+            y: 'count',
+            fill: 'priority',
+            title: (d: { group: string; priority: string; count: number }) => `${d.group} ${d.priority}: ${d.count}`,
+          }),
+          Plot.ruleY([0]),
+        ],
       })
     : el('p', { class: 'empty' }, 'No incident in this range.');
   const caption = `${data.report.counted} incidents counted${data.report.withoutStart ? `; ${data.report.withoutStart} without a readable start left out` : ''}.`;
-  return chart('incidents', `Incidents per ${data.report.by} by priority`, caption, [svg], table([data.report.by, 'incidents', ...PRIORITIES], rows.map((r) => [r.group, String(r.incidents), ...PRIORITIES.map((p) => String(r.byPriority[p]))])));
+  return chart(
+    'incidents',
+    `Incidents per ${data.report.by} by priority`,
+    caption,
+    [svg],
+    table(
+      [data.report.by, 'incidents', ...PRIORITIES],
+      rows.map((r) => [r.group, String(r.incidents), ...PRIORITIES.map((p) => String(r.byPriority[p]))]),
+    ),
+  );
 }
 
 function timesChart(data: InsightsData): HTMLElement {
@@ -169,7 +211,16 @@ function timesChart(data: InsightsData): HTMLElement {
         x: { label: null, type: 'point' },
         y: { label: 'minutes', grid: true },
         color: { domain: ['median', 'p90'], range: [c.line, c.alt], legend: true },
-        marks: [Plot.lineY(points, { x: 'group', y: 'minutes', stroke: 'stat' }), Plot.dot(points, { x: 'group', y: 'minutes', fill: 'stat', title: (d: { group: string; stat: string; minutes: number }) => `${d.group} ${d.stat}: ${formatDuration(d.minutes)}` }), Plot.ruleY([0])],
+        marks: [
+          Plot.lineY(points, { x: 'group', y: 'minutes', stroke: 'stat' }),
+          Plot.dot(points, {
+            x: 'group',
+            y: 'minutes',
+            fill: 'stat',
+            title: (d: { group: string; stat: string; minutes: number }) => `${d.group} ${d.stat}: ${formatDuration(d.minutes)}`,
+          }),
+          Plot.ruleY([0]),
+        ],
       })
     : el('p', { class: 'empty' }, 'No incident here has this milestone.');
   const label = FIGURES.find(([k]) => k === figure)![1];
@@ -178,7 +229,16 @@ function timesChart(data: InsightsData): HTMLElement {
     `${label}: median and p90 per ${data.report.by}`,
     `${n} incidents with the figure; ${missing} without the milestone (or with only its date) left out, never counted as zero.`,
     [pick, svg],
-    table([data.report.by, 'median', 'p90', 'counted', 'left out'], rows.map((r) => [r.group, minutes(r.figures[figure].median), minutes(r.figures[figure].p90), String(r.figures[figure].n), String(r.figures[figure].missing)])),
+    table(
+      [data.report.by, 'median', 'p90', 'counted', 'left out'],
+      rows.map((r) => [
+        r.group,
+        minutes(r.figures[figure].median),
+        minutes(r.figures[figure].p90),
+        String(r.figures[figure].n),
+        String(r.figures[figure].missing),
+      ]),
+    ),
   );
 }
 
@@ -189,7 +249,15 @@ function aiChart(data: InsightsData): HTMLElement {
     ? plot({
         x: { label: null, type: 'band' },
         y: { label: 'AI-connected share (%)', domain: [0, 100], grid: true },
-        marks: [Plot.barY(rows, { x: 'group', y: (r: MetricsRow) => Math.round(r.ai.share * 100), fill: c.alt, title: (r: MetricsRow) => `${r.group}: ${r.ai.incidents} of ${r.incidents}` }), Plot.ruleY([0])],
+        marks: [
+          Plot.barY(rows, {
+            x: 'group',
+            y: (r: MetricsRow) => Math.round(r.ai.share * 100),
+            fill: c.alt,
+            title: (r: MetricsRow) => `${r.group}: ${r.ai.incidents} of ${r.incidents}`,
+          }),
+          Plot.ruleY([0]),
+        ],
       })
     : el('p', { class: 'empty' }, 'No incident in this range.');
   const ai = rows.reduce((a, r) => a + r.ai.incidents, 0);
@@ -198,7 +266,17 @@ function aiChart(data: InsightsData): HTMLElement {
     'AI connection: share of incidents, and their time to resolve against the rest',
     `${ai} of ${data.report.counted} incidents marked AI-generated code or AI deploy speed.`,
     [svg],
-    table([data.report.by, 'incidents', 'AI-connected', 'share', 'AI: resolve median', 'rest: resolve median'], rows.map((r) => [r.group, String(r.incidents), String(r.ai.incidents), `${Math.round(r.ai.share * 100)}%`, minutes(r.ai.resolveMedian), minutes(r.ai.otherResolveMedian)])),
+    table(
+      [data.report.by, 'incidents', 'AI-connected', 'share', 'AI: resolve median', 'rest: resolve median'],
+      rows.map((r) => [
+        r.group,
+        String(r.incidents),
+        String(r.ai.incidents),
+        `${Math.round(r.ai.share * 100)}%`,
+        minutes(r.ai.resolveMedian),
+        minutes(r.ai.otherResolveMedian),
+      ]),
+    ),
   );
 }
 
@@ -227,7 +305,10 @@ function followUpChart(data: InsightsData): HTMLElement {
     'Postmortems and action items',
     `${p.closed} closed incidents: ${p.complete} postmortems complete, ${p.owed} owed, ${p.overdue} overdue now. ${a.total} action records: ${rate}; ${a.overdue} overdue. When a postmortem was completed is not recorded, so "within 48 h" cannot be counted.`,
     [svg],
-    table(['measure', 'count'], bars.map((b) => [b.what, String(b.n)])),
+    table(
+      ['measure', 'count'],
+      bars.map((b) => [b.what, String(b.n)]),
+    ),
   );
 }
 
@@ -240,7 +321,15 @@ function hotspotsChart(data: InsightsData): HTMLElement {
         x: { label: 'severity-weighted incidents (P1 8, P2 4, P3 2, P4 1)', grid: true },
         y: { label: null, domain: list.map((h) => h.target), tickFormat: (t: string) => (t.length > 34 ? `…${t.slice(-33)}` : t) },
         color: { domain: [...PRIORITIES], range: PRIORITIES.map((p) => c[p]) },
-        marks: [Plot.barX(list, { y: 'target', x: 'score', fill: 'worst', title: (h: { target: string; incidents: string[] }) => `${h.target}: ${h.incidents.join(', ')}` }), Plot.ruleX([0])],
+        marks: [
+          Plot.barX(list, {
+            y: 'target',
+            x: 'score',
+            fill: 'worst',
+            title: (h: { target: string; incidents: string[] }) => `${h.target}: ${h.incidents.join(', ')}`,
+          }),
+          Plot.ruleX([0]),
+        ],
       })
     : el('p', { class: 'empty' }, 'No code is linked to these incidents.');
   if (list.length) {
@@ -255,13 +344,36 @@ function hotspotsChart(data: InsightsData): HTMLElement {
     'ol',
     { class: 'hotspots' },
     ...list.map((h) => {
-      const b = el('button', { class: 'hotspot', title: `Open ${h.target}` }, icon(h.kind === 'symbol' ? 'symbol-method' : h.kind === 'folder' ? 'folder' : 'file-code'), ` ${h.target}`);
+      const b = el(
+        'button',
+        { class: 'hotspot', title: `Open ${h.target}` },
+        icon(h.kind === 'symbol' ? 'symbol-method' : h.kind === 'folder' ? 'folder' : 'file-code'),
+        ` ${h.target}`,
+      );
       b.addEventListener('click', () => vscode.postMessage({ type: 'openHotspot', target: h.target, kind: h.kind }));
-      const rate = h.perThousandLines !== undefined ? ` · ${h.perThousandLines} per 1,000 changed lines` : h.changedLines === 0 ? ' · unchanged for a year' : '';
+      const rate =
+        h.perThousandLines !== undefined ? ` · ${h.perThousandLines} per 1,000 changed lines` : h.changedLines === 0 ? ' · unchanged for a year' : '';
       return el('li', {}, b, el('span', { class: 'meta' }, ` ${h.score} · ${h.worst} · ${h.incidents.join(', ')}${rate}`));
     }),
   );
-  return chart('hotspots', 'Code hotspots', `The ${list.length} files, folders and symbols with the most (and most severe) linked incidents among the ${data.kept} kept.`, [svg, open], table(['target', 'kind', 'score', 'worst', 'incidents', 'lines changed (1 year)', 'per 1,000 changed lines'], list.map((h) => [h.target, h.kind, String(h.score), h.worst, h.incidents.join(', '), h.changedLines === undefined ? '—' : String(h.changedLines), h.perThousandLines === undefined ? '—' : String(h.perThousandLines)])));
+  return chart(
+    'hotspots',
+    'Code hotspots',
+    `The ${list.length} files, folders and symbols with the most (and most severe) linked incidents among the ${data.kept} kept.`,
+    [svg, open],
+    table(
+      ['target', 'kind', 'score', 'worst', 'incidents', 'lines changed (1 year)', 'per 1,000 changed lines'],
+      list.map((h) => [
+        h.target,
+        h.kind,
+        String(h.score),
+        h.worst,
+        h.incidents.join(', '),
+        h.changedLines === undefined ? '—' : String(h.changedLines),
+        h.perThousandLines === undefined ? '—' : String(h.perThousandLines),
+      ]),
+    ),
+  );
 }
 
 function render(data: InsightsData): void {

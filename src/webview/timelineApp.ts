@@ -60,7 +60,11 @@ function figures(m: TimelineViewModel): HTMLElement | undefined {
   return el(
     'section',
     { class: 'figures', 'aria-label': 'Key figures' },
-    el('ul', { class: 'figure-list' }, ...m.figures.map((f) => el('li', {}, el('span', { class: 'figure-value' }, f.value), el('span', { class: 'figure-label' }, f.label)))),
+    el(
+      'ul',
+      { class: 'figure-list' },
+      ...m.figures.map((f) => el('li', {}, el('span', { class: 'figure-value' }, f.value), el('span', { class: 'figure-label' }, f.label))),
+    ),
     m.gaps.length ? el('ul', { class: 'gaps' }, ...m.gaps.map((g) => el('li', {}, icon('watch'), ' ', g))) : undefined,
   );
 }
@@ -89,8 +93,17 @@ function item(i: TimelineItem): HTMLElement {
 }
 
 function addEntryForm(): HTMLElement {
-  const kind = el('select', { id: 'entry-kind', 'aria-label': 'Kind' }, ...['event', 'finding', 'decision', 'action', 'communication'].map((k) => el('option', { value: k }, k)));
-  const milestone = el('select', { id: 'entry-milestone', 'aria-label': 'Milestone' }, el('option', { value: '' }, 'no milestone'), ...['detected', 'acknowledged', 'mitigated', 'resolved'].map((k) => el('option', { value: k }, k)));
+  const kind = el(
+    'select',
+    { id: 'entry-kind', 'aria-label': 'Kind' },
+    ...['event', 'finding', 'decision', 'action', 'communication'].map((k) => el('option', { value: k }, k)),
+  );
+  const milestone = el(
+    'select',
+    { id: 'entry-milestone', 'aria-label': 'Milestone' },
+    el('option', { value: '' }, 'no milestone'),
+    ...['detected', 'acknowledged', 'mitigated', 'resolved'].map((k) => el('option', { value: k }, k)),
+  );
   const text = el('input', { id: 'entry-text', type: 'text', placeholder: 'What happened, was found or decided — who, what', 'aria-label': 'Entry text' });
   const submit = el('button', { type: 'submit', class: 'primary' }, icon('add'), ' Log entry');
   const form = el('form', { class: 'add-entry', 'aria-label': 'Log a timeline entry' }, kind, text, milestone, submit);
@@ -108,17 +121,30 @@ function addEntryForm(): HTMLElement {
 function similar(m: TimelineViewModel): HTMLElement | undefined {
   if (!m.similar.length) return undefined;
   const items = m.similar.map((s) => {
-    const b = el('button', { class: 'similar-incident', title: s.lesson ? `Lesson: ${s.lesson}` : `Open ${s.id}` }, el('span', { class: `priority priority-${s.priority.toLowerCase()}` }, s.priority), ` ${s.id} ${s.title}`);
+    const b = el(
+      'button',
+      { class: 'similar-incident', title: s.lesson ? `Lesson: ${s.lesson}` : `Open ${s.id}` },
+      el('span', { class: `priority priority-${s.priority.toLowerCase()}` }, s.priority),
+      ` ${s.id} ${s.title}`,
+    );
     b.addEventListener('click', () => vscode.postMessage({ type: 'openIncident', id: s.id }));
     return el('li', {}, b, el('span', { class: 'meta' }, `${s.status} · ${s.why}`));
   });
-  return el('section', { class: 'similar', 'aria-label': 'Similar past incidents' }, el('h2', {}, icon('references'), ' Similar past incidents'), el('ul', { class: 'similar-list' }, ...items));
+  return el(
+    'section',
+    { class: 'similar', 'aria-label': 'Similar past incidents' },
+    el('h2', {}, icon('references'), ' Similar past incidents'),
+    el('ul', { class: 'similar-list' }, ...items),
+  );
 }
 
 function closing(m: TimelineViewModel): HTMLElement {
   const parts: Child[] = [];
   const cause = m.rootCause.filter((r) => r.label !== 'Commits');
-  if (cause.length) parts.push(el('section', {}, el('h2', {}, icon('search'), ' Root cause'), el('dl', {}, ...cause.flatMap((r) => [el('dt', {}, r.label), el('dd', {}, r.text)]))));
+  if (cause.length)
+    parts.push(
+      el('section', {}, el('h2', {}, icon('search'), ' Root cause'), el('dl', {}, ...cause.flatMap((r) => [el('dt', {}, r.label), el('dd', {}, r.text)]))),
+    );
   // Commits open their change; suggestions from git history are one click away.
   const commits = m.commits.map((c) => {
     const b = el('button', { class: 'commit', title: 'Show the change' }, icon('git-commit'), ` ${c.text}`);
@@ -134,9 +160,27 @@ function closing(m: TimelineViewModel): HTMLElement {
       'section',
       {},
       el('h2', {}, icon('notebook'), ' Postmortem'),
-      el('p', { class: pm.overdue ? 'overdue' : '' }, [pm.status, pm.owner && `owner ${pm.owner}`, pm.due && `${pm.overdue ? 'overdue since' : 'due'} ${pm.due}`].filter(Boolean).join(' · ')),
+      el(
+        'p',
+        { class: pm.overdue ? 'overdue' : '' },
+        [pm.status, pm.owner && `owner ${pm.owner}`, pm.due && `${pm.overdue ? 'overdue since' : 'due'} ${pm.due}`].filter(Boolean).join(' · '),
+      ),
       pm.summary ? el('p', {}, pm.summary) : undefined,
-      pm.actions.length ? el('ul', { class: 'actions' }, ...pm.actions.map((a) => el('li', {}, icon(a.status === 'done' ? 'pass' : 'circle-large-outline'), ` ${a.id} ${a.title}`, el('span', { class: 'meta' }, [a.owner, a.deadline, a.status].filter(Boolean).join(' · '))))) : undefined,
+      pm.actions.length
+        ? el(
+            'ul',
+            { class: 'actions' },
+            ...pm.actions.map((a) =>
+              el(
+                'li',
+                {},
+                icon(a.status === 'done' ? 'pass' : 'circle-large-outline'),
+                ` ${a.id} ${a.title}`,
+                el('span', { class: 'meta' }, [a.owner, a.deadline, a.status].filter(Boolean).join(' · ')),
+              ),
+            ),
+          )
+        : undefined,
     ),
   );
   if (m.learning?.lesson || m.learning?.promptTemplate) {
@@ -166,7 +210,13 @@ function render(m: TimelineViewModel): void {
     figures(m) ?? '',
     // While the incident runs, what went wrong like this before is worth seeing first.
     m.status === 'active' ? (similar(m) ?? '') : '',
-    el('section', { class: 'timeline', 'aria-label': 'Timeline' }, el('h2', {}, icon('history'), ` Timeline (${m.items.length})`), addEntryForm(), el('ol', { class: 'items' }, ...m.items.flatMap((i) => [daySeparator(i), item(i)]))),
+    el(
+      'section',
+      { class: 'timeline', 'aria-label': 'Timeline' },
+      el('h2', {}, icon('history'), ` Timeline (${m.items.length})`),
+      addEntryForm(),
+      el('ol', { class: 'items' }, ...m.items.flatMap((i) => [daySeparator(i), item(i)])),
+    ),
     m.status === 'active' ? '' : (similar(m) ?? ''),
     closing(m),
   );

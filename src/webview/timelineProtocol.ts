@@ -12,7 +12,8 @@ import type { TimelineViewModel } from '../core/present/timelineView';
 export type { TimelineItem, TimelineViewModel } from '../core/present/timelineView';
 export { formatDuration } from '../core/time/recordTime';
 
-export type HostMessage = { readonly type: 'state'; readonly model: TimelineViewModel } | { readonly type: 'entryAdded' } | { readonly type: 'error'; readonly message: string };
+export type HostMessage =
+  { readonly type: 'state'; readonly model: TimelineViewModel } | { readonly type: 'entryAdded' } | { readonly type: 'error'; readonly message: string };
 
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),

@@ -45,7 +45,10 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
     await wb.page.locator('.activitybar .action-item a[aria-label^="Incidents"]').click();
     await wb.until(async () => (await wb.sidebarText()).includes('INC-023 Payment page 500 error'), 'INC-023 in the sidebar');
     const text = await wb.sidebarText();
-    assert.match(text, /Active.*INC-031 Users logged out after session refresh.*Postmortem pending.*INC-027.*Resolved.*INC-019.*Closed.*INC-023 Payment page 500 error/);
+    assert.match(
+      text,
+      /Active.*INC-031 Users logged out after session refresh.*Postmortem pending.*INC-027.*Resolved.*INC-019.*Closed.*INC-023 Payment page 500 error/,
+    );
     assert.match(text, /OPEN ACTIONS/i);
     await wb.shot('sidebar');
   });
@@ -56,7 +59,8 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
     await wb.expandRow('INC-023 Payment page 500 error');
     await wb.until(async () => (await wb.sidebarText()).includes('Timeline (14)'), 'INC-023 sections');
     const text = await wb.sidebarText();
-    for (const section of ['Impact', 'Timeline (14)', 'Actions (0 open / 7)', 'Root cause', 'Postmortem', 'Learning', 'Linked code']) assert.ok(text.includes(section), section);
+    for (const section of ['Impact', 'Timeline (14)', 'Actions (0 open / 7)', 'Root cause', 'Postmortem', 'Learning', 'Linked code'])
+      assert.ok(text.includes(section), section);
     // Clicking the incident also opened its record.
     await wb.page.locator('.tab.active', { hasText: 'INC-023.yaml' }).waitFor();
     await wb.shot('incident-sections');
@@ -120,7 +124,10 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
     await wb.pickFirst('INC-023 Payment page 500 error');
     const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'INC-023 is closed, resolved' });
     await dialog.waitFor();
-    assert.match((await dialog.innerText()).replace(/\s+/g, ' '), /INC-023 is closed, resolved \d+ (months?|years?) ago\. Log a timeline entry into it anyway\?/);
+    assert.match(
+      (await dialog.innerText()).replace(/\s+/g, ' '),
+      /INC-023 is closed, resolved \d+ (months?|years?) ago\. Log a timeline entry into it anyway\?/,
+    );
     await wb.shot('log-into-closed-incident');
     await dialog.locator('a.monaco-button, button', { hasText: 'Cancel' }).first().click();
     await dialog.waitFor({ state: 'hidden' });
@@ -153,21 +160,25 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
   /** The frame of the timeline webview that shows `text` (webviews are nested iframes). */
   async function timelineFrame(text: string): Promise<Frame> {
     let found: Frame | undefined;
-    await wb.until(async () => {
-      for (const frame of wb.page.frames()) {
-        // A frame that is navigating may never answer: give each look a deadline.
-        const body = await Promise.race([
-          // Only the timeline page has main#root; the workbench itself also shows incident titles.
-          frame.evaluate(() => (document.querySelector('main#root') as HTMLElement | null)?.innerText ?? '').catch(() => ''),
-          new Promise<string>((r) => setTimeout(() => r(''), 2000)),
-        ]);
-        if (body.includes(text)) {
-          found = frame;
-          return true;
+    await wb.until(
+      async () => {
+        for (const frame of wb.page.frames()) {
+          // A frame that is navigating may never answer: give each look a deadline.
+          const body = await Promise.race([
+            // Only the timeline page has main#root; the workbench itself also shows incident titles.
+            frame.evaluate(() => (document.querySelector('main#root') as HTMLElement | null)?.innerText ?? '').catch(() => ''),
+            new Promise<string>((r) => setTimeout(() => r(''), 2000)),
+          ]);
+          if (body.includes(text)) {
+            found = frame;
+            return true;
+          }
         }
-      }
-      return false;
-    }, `a webview showing "${text}"`, 60_000);
+        return false;
+      },
+      `a webview showing "${text}"`,
+      60_000,
+    );
     return found!;
   }
 
@@ -207,17 +218,20 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
     await wb.page.locator('.part.sidebar .pane-header', { hasText: 'Runbooks' }).click();
   });
 
-  it('shows the entry logged from the palette in INC-031\'s timeline', async () => {
+  it("shows the entry logged from the palette in INC-031's timeline", async () => {
     await wb.askAndPick('Incident Lens: Show Timeline', 'Show the timeline of…', 'INC-031');
     const frame = await timelineFrame('Roll back the auth refactor; Burak starts now.');
     assert.match(await frame.evaluate(() => document.body.innerText), /Deniz · decision|decision/);
   });
 
-  it('shows a multi-day incident\'s timeline with a separator for each day', async () => {
+  it("shows a multi-day incident's timeline with a separator for each day", async () => {
     await wb.askAndPick('Incident Lens: Show Timeline', 'Show the timeline of…', 'INC-102');
     const frame = await timelineFrame('24h 11m');
     const separators = await frame.locator('.day-separator').allInnerTexts();
-    assert.deepEqual(separators.map((t) => t.trim()), ['2018-10-21', '2018-10-22']);
+    assert.deepEqual(
+      separators.map((t) => t.trim()),
+      ['2018-10-21', '2018-10-22'],
+    );
     const text = (await frame.evaluate(() => document.body.innerText)).replace(/\s+/g, ' ');
     assert.match(text, /2018-10-22 .*16:24 .*Replicas in sync/);
     await frame.locator('.day-separator', { hasText: '2018-10-22' }).scrollIntoViewIfNeeded();
@@ -238,7 +252,10 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
       const all = await summary();
       assert.match(all, /^(\d+) of \1 incidents kept by the filters\.$/);
       // A chart's style came from Plot's <style> (allowed by the nonce): its text is not the browser's default serif.
-      const font = await frame.locator('section.chart svg').first().evaluate((svg) => getComputedStyle(svg).fontFamily);
+      const font = await frame
+        .locator('section.chart svg')
+        .first()
+        .evaluate((svg) => getComputedStyle(svg).fontFamily);
       assert.ok(font.length > 0 && font !== 'serif', font);
       await wb.shot('insights-dark');
       await frame.locator('label[for="Priority-P1"]').click();
@@ -258,7 +275,16 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
       const target = (await first.innerText()).trim();
       await first.click();
       const fileName = target.split('#')[0]!.split('/').pop()!;
-      await wb.until(async () => (await wb.page.locator('.tab.active').innerText().catch(() => '')).includes(fileName), `the editor on ${fileName}`);
+      await wb.until(
+        async () =>
+          (
+            await wb.page
+              .locator('.tab.active')
+              .innerText()
+              .catch(() => '')
+          ).includes(fileName),
+        `the editor on ${fileName}`,
+      );
       assert.deepEqual(refused, [], 'nothing was refused by the CSP');
     } finally {
       wb.page.off('console', onConsole);

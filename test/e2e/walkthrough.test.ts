@@ -40,14 +40,24 @@ describe('e2e: the walkthrough on a repository without records', () => {
     const page = wb.page.locator('.gettingStartedContainer');
     await wb.until(async () => (await page.innerText().catch(() => '')).includes('Open your first incident'), 'the walkthrough page');
     const text = (await page.innerText()).replace(/\s+/g, ' ');
-    for (const step of ['Open your first incident', 'Log what happens, as it happens', 'Link the code it touched', 'Meet it on the code', 'Teach the AI tools', 'Check every pull request']) {
+    for (const step of [
+      'Open your first incident',
+      'Log what happens, as it happens',
+      'Link the code it touched',
+      'Meet it on the code',
+      'Teach the AI tools',
+      'Check every pull request',
+    ]) {
       assert.ok(text.includes(step), step);
     }
     await wb.shot('walkthrough');
   });
 
   it('its first step creates the first incident on disk and is ticked off', async () => {
-    const button = wb.page.locator('.gettingStartedContainer .getting-started-step.expanded a, .gettingStartedContainer .getting-started-step.expanded button', { hasText: 'Create the First Incident' });
+    const button = wb.page.locator(
+      '.gettingStartedContainer .getting-started-step.expanded a, .gettingStartedContainer .getting-started-step.expanded button',
+      { hasText: 'Create the First Incident' },
+    );
     await button.first().click();
     const input = wb.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
@@ -90,7 +100,13 @@ describe('e2e: the walkthrough on a repository without records', () => {
       return false;
     }, 'the record in .incidents/INC-001.yaml on disk');
     // Anything still asking (a form opened twice) is dismissed, as a person would before looking at the page.
-    if (await wb.page.locator('.quick-input-widget').isVisible().catch(() => false)) await wb.page.keyboard.press('Escape');
+    if (
+      await wb.page
+        .locator('.quick-input-widget')
+        .isVisible()
+        .catch(() => false)
+    )
+      await wb.page.keyboard.press('Escape');
     const record = written()!;
     assert.equal(record.id, 'INC-001');
     assert.equal(record.title, 'Checkout amounts rounded twice');

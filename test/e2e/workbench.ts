@@ -23,7 +23,10 @@ export class Workbench {
   /** Closes whatever transient widget (quick pick, hover, menu) a previous step left open. */
   async settle(): Promise<void> {
     for (let i = 0; i < 3; i++) await this.page.keyboard.press('Escape');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => undefined);
+    await this.page
+      .locator('.quick-input-widget')
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
   }
 
   /**
@@ -122,10 +125,22 @@ export class Workbench {
     // The tree may re-render (a refresh after an edit) between reading the row and clicking it:
     // wait for the state asked for, expanded, clicking again only while it is not.
     await this.until(async () => {
-      if ((await row().getAttribute('aria-expanded').catch(() => null)) === 'true') return true;
-      await row().locator('.monaco-tl-twistie').click({ timeout: 5_000 }).catch(() => undefined);
+      if (
+        (await row()
+          .getAttribute('aria-expanded')
+          .catch(() => null)) === 'true'
+      )
+        return true;
+      await row()
+        .locator('.monaco-tl-twistie')
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
       await this.page.waitForTimeout(400);
-      return (await row().getAttribute('aria-expanded').catch(() => null)) === 'true';
+      return (
+        (await row()
+          .getAttribute('aria-expanded')
+          .catch(() => null)) === 'true'
+      );
     }, `"${text}" expanded in the tree`);
   }
 
@@ -155,7 +170,13 @@ export interface E2eSession {
 export async function openSession(workspace: string, logName: string, userSettings: Record<string, unknown>): Promise<E2eSession> {
   const vsix = join(REPO, 'incident-lens.vsix');
   if (!existsSync(vsix)) throw new Error('incident-lens.vsix is missing: run npm run package');
-  const server = new CodeServer({ workspace, extensions: [vsix], logDir: join(REPO, '.test-results', logName), env: { INCIDENT_LENS_NOW: TEST_NOW }, userSettings });
+  const server = new CodeServer({
+    workspace,
+    extensions: [vsix],
+    logDir: join(REPO, '.test-results', logName),
+    env: { INCIDENT_LENS_NOW: TEST_NOW },
+    userSettings,
+  });
   let browser: Browser | undefined;
   const close = async () => {
     await browser?.close().catch(() => undefined);

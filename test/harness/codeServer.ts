@@ -98,34 +98,38 @@ export class CodeServer {
     checkTools();
     for (const vsix of this.options.extensions) this.install(vsix);
     this.writeUserSettings({
-        'workbench.startupEditor': 'none',
-        // The one-time merge driver offer would sit over the views the tests click; the command is tested instead.
-        'incidentLens.mergeDriver.offer': false,
-        'workbench.tips.enabled': false,
-        'workbench.welcomePage.walkthroughs.openOnInstall': false,
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'telemetry.telemetryLevel': 'off',
-        'security.workspace.trust.enabled': this.options.trustWorkspace === false,
-        // Untrusted runs open straight into Restricted Mode, no modal trust prompt.
-        'security.workspace.trust.startupPrompt': 'never',
-        'update.mode': 'none',
-        'window.commandCenter': false,
-        'chat.disableAIFeatures': true,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        'workbench.layoutControl.enabled': false,
-        'files.autoSave': 'off',
-        ...this.options.userSettings,
+      'workbench.startupEditor': 'none',
+      // The one-time merge driver offer would sit over the views the tests click; the command is tested instead.
+      'incidentLens.mergeDriver.offer': false,
+      'workbench.tips.enabled': false,
+      'workbench.welcomePage.walkthroughs.openOnInstall': false,
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'telemetry.telemetryLevel': 'off',
+      'security.workspace.trust.enabled': this.options.trustWorkspace === false,
+      // Untrusted runs open straight into Restricted Mode, no modal trust prompt.
+      'security.workspace.trust.startupPrompt': 'never',
+      'update.mode': 'none',
+      'window.commandCenter': false,
+      'chat.disableAIFeatures': true,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'workbench.layoutControl.enabled': false,
+      'files.autoSave': 'off',
+      ...this.options.userSettings,
     });
     this.port = await freePort();
     const args = [
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${this.port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${this.port}`,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-getting-started-override',
-      '--user-data-dir', this.dataDir,
-      '--extensions-dir', this.extensionsDir,
+      '--user-data-dir',
+      this.dataDir,
+      '--extensions-dir',
+      this.extensionsDir,
     ];
     if (this.options.trustWorkspace !== false) args.push('--disable-workspace-trust');
     args.push(this.options.workspace);
@@ -179,7 +183,15 @@ export class CodeServer {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -77,10 +77,14 @@ function packageRunner(work: string, resultsFile: string, logFile: string, pass:
     JSON.stringify({ mochaPath: join(REPO, 'node_modules', 'mocha'), resultsFile, logFile, grep, testsDir: pass.testsDir, repo: REPO }),
   );
   const vsix = join(work, 'runner.vsix');
-  execFileSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], {
-    cwd: dir,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  execFileSync(
+    process.execPath,
+    [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix],
+    {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   return vsix;
 }
 
@@ -106,7 +110,10 @@ async function bench(vsix: string): Promise<number> {
     if (!target) throw new Error('no directory link in the generated workspace');
     writeFileSync(join(generated.root, '.bench-target'), target);
     const figures: Record<string, unknown> = {};
-    for (const [name, workspace] of [['demo', demo], [`${n} incidents`, generated.root]] as const) {
+    for (const [name, workspace] of [
+      ['demo', demo],
+      [`${n} incidents`, generated.root],
+    ] as const) {
       const result = await runPass({ name: `benchmark: ${name}`, trusted: true, testsDir: 'bench', workspace }, vsix);
       if (result.failed) return 1;
       figures[name] = JSON.parse(readFileSync(join(workspace, '.bench-result.json'), 'utf8'));
@@ -127,7 +134,13 @@ async function main(): Promise<number> {
   }
   const grepIndex = process.argv.indexOf('--grep');
   const grep = grepIndex > 0 ? process.argv[grepIndex + 1] : undefined;
-  const only = process.argv.includes('--restricted') ? 'restricted mode' : process.argv.includes('--trusted') ? 'trusted workspace' : process.argv.includes('--sources') ? 'record sources' : undefined;
+  const only = process.argv.includes('--restricted')
+    ? 'restricted mode'
+    : process.argv.includes('--trusted')
+      ? 'trusted workspace'
+      : process.argv.includes('--sources')
+        ? 'record sources'
+        : undefined;
   const vsix = join(REPO, 'incident-lens.vsix');
   if (!existsSync(vsix)) throw new Error('incident-lens.vsix is missing: run npm run package first');
   rmSync(RESULTS_DIR, { recursive: true, force: true });
@@ -141,7 +154,9 @@ async function main(): Promise<number> {
     totals.pending += result.pending;
   }
   if (totals.passed + totals.failed === 0) throw new Error('the integration suite ran no test');
-  console.log(`\nintegration: ${totals.passed} passed, ${totals.failed} failed${totals.pending ? `, ${totals.pending} skipped` : ''} (${Math.round((Date.now() - started) / 1000)} s in code-server)`);
+  console.log(
+    `\nintegration: ${totals.passed} passed, ${totals.failed} failed${totals.pending ? `, ${totals.pending} skipped` : ''} (${Math.round((Date.now() - started) / 1000)} s in code-server)`,
+  );
   return totals.failed ? 1 : 0;
 }
 
@@ -201,7 +216,12 @@ async function runPass(pass: Pass, vsix: string, grep?: string): Promise<{ passe
       await new Promise((r) => setTimeout(r, 500));
     }
     flushLog();
-    const result = JSON.parse(readFileSync(resultsFile, 'utf8')) as { passed: number; failed: number; pending: number; failures: Array<{ title: string; message: string }> };
+    const result = JSON.parse(readFileSync(resultsFile, 'utf8')) as {
+      passed: number;
+      failed: number;
+      pending: number;
+      failures: Array<{ title: string; message: string }>;
+    };
     if (result.failed) {
       await page.screenshot({ path: join(passDir, 'failure.png') });
       console.log('\nFailures:');

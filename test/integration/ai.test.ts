@@ -64,7 +64,15 @@ describe('learnings reach the AI tools', () => {
       );
       assert.ok(written);
       await writeFile(file, original);
-      await waitFor(async () => !(await vscode.workspace.fs.stat(fileUri('.github/instructions/incident-inc-031.instructions.md')).then(() => true, () => false)), 'the stale file deleted', 15_000);
+      await waitFor(
+        async () =>
+          !(await vscode.workspace.fs.stat(fileUri('.github/instructions/incident-inc-031.instructions.md')).then(
+            () => true,
+            () => false,
+          )),
+        'the stale file deleted',
+        15_000,
+      );
     } finally {
       await writeFile(file, original);
       await vscode.workspace.getConfiguration('incidentLens').update('aiInstructions.autoUpdate', undefined, vscode.ConfigurationTarget.Workspace);
@@ -137,12 +145,25 @@ describe('the MCP server for agent mode', () => {
     const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
     const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
     const client = new Client({ name: 'integration', version: '1.0.0' });
-    await client.connect(new StdioClientTransport({ command: def!.command, args: [...def!.args], env: { ...process.env, ...def!.env } as Record<string, string>, cwd: def!.cwd?.fsPath, stderr: 'ignore' }));
+    await client.connect(
+      new StdioClientTransport({
+        command: def!.command,
+        args: [...def!.args],
+        env: { ...process.env, ...def!.env } as Record<string, string>,
+        cwd: def!.cwd?.fsPath,
+        stderr: 'ignore',
+      }),
+    );
     try {
       const { tools } = await client.listTools();
       assert.equal(tools.length, 6);
-      const r = (await client.callTool({ name: 'incidents_for_code', arguments: { files: ['src/payments/stripeWebhook.ts'] } })) as { structuredContent?: { incidents: Array<{ id: string }> } };
-      assert.deepEqual(r.structuredContent!.incidents.map((i) => i.id), ['INC-023']);
+      const r = (await client.callTool({ name: 'incidents_for_code', arguments: { files: ['src/payments/stripeWebhook.ts'] } })) as {
+        structuredContent?: { incidents: Array<{ id: string }> };
+      };
+      assert.deepEqual(
+        r.structuredContent!.incidents.map((i) => i.id),
+        ['INC-023'],
+      );
     } finally {
       await client.close();
     }
@@ -151,11 +172,27 @@ describe('the MCP server for agent mode', () => {
     const before = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : undefined;
     mkdirSync(dirname(settingsFile), { recursive: true });
     // A resource setting beside it tells when VS Code has read the file (a machine setting there is dropped, so it cannot be waited for).
-    writeFileSync(settingsFile, JSON.stringify({ ...(before ? (JSON.parse(before) as object) : {}), 'incidentLens.mcp.allowWrites': true, 'incidentLens.maxFileSize': 1_000_001 }, null, 2));
+    writeFileSync(
+      settingsFile,
+      JSON.stringify(
+        { ...(before ? (JSON.parse(before) as object) : {}), 'incidentLens.mcp.allowWrites': true, 'incidentLens.maxFileSize': 1_000_001 },
+        null,
+        2,
+      ),
+    );
     try {
-      await waitFor(() => vscode.workspace.getConfiguration('incidentLens', workspaceRoot()).get('maxFileSize') === 1_000_001, 'the committed settings file read by VS Code');
+      await waitFor(
+        () => vscode.workspace.getConfiguration('incidentLens', workspaceRoot()).get('maxFileSize') === 1_000_001,
+        'the committed settings file read by VS Code',
+      );
       assert.equal(vscode.workspace.getConfiguration('incidentLens', workspaceRoot()).get('mcp.allowWrites'), false, 'ignored from the repository');
-      assert.ok(!internals.mcp.definitions().find((d) => d.args[3] === workspaceRoot().fsPath)?.args.includes('--allow-writes'), 'still read-only');
+      assert.ok(
+        !internals.mcp
+          .definitions()
+          .find((d) => d.args[3] === workspaceRoot().fsPath)
+          ?.args.includes('--allow-writes'),
+        'still read-only',
+      );
     } finally {
       if (before === undefined) rmSync(settingsFile);
       else writeFileSync(settingsFile, before);
@@ -163,7 +200,14 @@ describe('the MCP server for agent mode', () => {
     // …the person's own (user) setting can.
     await vscode.workspace.getConfiguration('incidentLens').update('mcp.allowWrites', true, vscode.ConfigurationTarget.Global);
     try {
-      await waitFor(() => internals.mcp.definitions().find((d) => d.args[3] === workspaceRoot().fsPath)?.args.includes('--allow-writes'), 'the setting read');
+      await waitFor(
+        () =>
+          internals.mcp
+            .definitions()
+            .find((d) => d.args[3] === workspaceRoot().fsPath)
+            ?.args.includes('--allow-writes'),
+        'the setting read',
+      );
     } finally {
       await vscode.workspace.getConfiguration('incidentLens').update('mcp.allowWrites', undefined, vscode.ConfigurationTarget.Global);
     }

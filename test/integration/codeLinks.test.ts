@@ -32,7 +32,10 @@ describe('past incidents follow the code', () => {
 
   it('shows a file-level CodeLens on the first line of a file linked as a whole', async () => {
     const lenses = await ourLenses('src/payments/checkout.ts');
-    assert.deepEqual(lenses.map((l) => l.range.start.line), [0]);
+    assert.deepEqual(
+      lenses.map((l) => l.range.start.line),
+      [0],
+    );
   });
 
   it('keeps the lens on the symbol as lines are added above it', async () => {
@@ -44,7 +47,10 @@ describe('past incidents follow the code', () => {
         const l = await ourLenses(WEBHOOK);
         return l.length === 2 && l[0]!.range.start.line === 24 ? l : undefined;
       }, 'lenses to move down three lines');
-      assert.deepEqual(lenses.map((l) => l.range.start.line), [24, 32]);
+      assert.deepEqual(
+        lenses.map((l) => l.range.start.line),
+        [24, 32],
+      );
     } finally {
       await editor.edit((e) => e.delete(new vscode.Range(0, 0, 3, 0)));
       await doc.save();
@@ -56,7 +62,10 @@ describe('past incidents follow the code', () => {
   it('hovers the symbol name with root cause, trigger, AI connection, learning and prompt template', async () => {
     const doc = await vscode.workspace.openTextDocument(fileUri(WEBHOOK));
     await vscode.window.showTextDocument(doc);
-    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('export function handleStripeWebhook'));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('export function handleStripeWebhook'));
     assert.equal(line, 29);
     const text = await waitFor(() => hoverText(WEBHOOK, line, 20), 'the incident hover', 20_000);
     assert.match(text, /P1 INC-023 — Payment page 500 error/);
@@ -111,9 +120,15 @@ describe('past incidents follow the code', () => {
       await vscode.commands.executeCommand('incidentLens.linkFile', { incident: 'INC-023', file: fileUri('src/payments/money.ts').toString() });
       const after = await readFile('.incidents/INC-023.yaml');
       assert.equal(after, before.replace('\nkeywords:', '  - path: src/auth/session.ts\n    symbol: isExpired\n  - path: src/payments/money.ts\n\nkeywords:'));
-      const lenses = await waitFor(async () => ((await ourLenses('src/auth/session.ts')).length === 2 ? ourLenses('src/auth/session.ts') : undefined), 'a lens on isExpired');
+      const lenses = await waitFor(
+        async () => ((await ourLenses('src/auth/session.ts')).length === 2 ? ourLenses('src/auth/session.ts') : undefined),
+        'a lens on isExpired',
+      );
       assert.ok(lenses.some((l) => l.command!.title.startsWith('⚠ INC-023')));
-      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('incidentLens.linkFile', { incident: 'INC-023', file: 'src/payments/money.ts' })), /already linked/);
+      await assert.rejects(
+        Promise.resolve(vscode.commands.executeCommand('incidentLens.linkFile', { incident: 'INC-023', file: 'src/payments/money.ts' })),
+        /already linked/,
+      );
     } finally {
       await writeFile('.incidents/INC-023.yaml', before);
     }
@@ -121,7 +136,8 @@ describe('past incidents follow the code', () => {
 
   it('links the files changed in a commit, through the git extension', async () => {
     const root = workspaceRoot().fsPath;
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=t@example.invalid', ...args], { cwd: root, encoding: 'utf8' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=t@example.invalid', ...args], { cwd: root, encoding: 'utf8' });
     const before = await readFile('.incidents/INC-019.yaml');
     await writeFile('src/notifications/emailWorker.ts', `${await readFile('src/notifications/emailWorker.ts')}// deploy\n`);
     await writeFile('src/auth/session.ts', `${await readFile('src/auth/session.ts')}// deploy\n`);
@@ -166,7 +182,10 @@ describe('past incidents follow the code', () => {
     try {
       await rename('src/payments/money.ts', 'src/payments/amounts.ts');
       const uri = fileUri('.incidents/INC-019.yaml');
-      const diags = await waitFor(() => vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'link-missing').length && vscode.languages.getDiagnostics(uri), 'a link-missing warning');
+      const diags = await waitFor(
+        () => vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'link-missing').length && vscode.languages.getDiagnostics(uri),
+        'a link-missing warning',
+      );
       assert.equal(diags[0]!.message, 'links[0].path: linked file "src/payments/money.ts" does not exist in the workspace');
       assert.equal(diags[0]!.severity, vscode.DiagnosticSeverity.Warning);
     } finally {
@@ -181,18 +200,28 @@ describe('route folders with brackets', () => {
   it('a linked app/[provider]/route.ts gets its CodeLens on the symbol and its badge', async () => {
     const { internals } = await api();
     const route = 'src/api/hooks/payment/[provider]/route.ts';
-    await writeFile(route, '// A Next.js-style route handler.\nexport async function POST(request: Request): Promise<Response> {\n  return new Response(await request.text());\n}\n');
+    await writeFile(
+      route,
+      '// A Next.js-style route handler.\nexport async function POST(request: Request): Promise<Response> {\n  return new Response(await request.text());\n}\n',
+    );
     await writeFile(
       '.incidents/INC-050.yaml',
       'id: INC-050\ntitle: Payment hook route dropped events\nstatus: resolved\npriority: P2\nstart: 2026-10-02T10:00:00+01:00\nresolution: 2026-10-02T11:00:00+01:00\nlinks:\n  - path: src/api/hooks/payment/[provider]/route.ts\n    symbol: POST\n',
     );
     try {
       await waitFor(() => internals.workspace.findIncident('INC-050'), 'INC-050 in the index');
-      const lenses = await waitFor(async () => {
-        const l = await ourLenses(route);
-        return l.length ? l : undefined;
-      }, 'the lens on POST in the bracketed route', 30_000);
-      assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command!.title.replace(/ · .* ago$/, '')]), [[1, '⚠ INC-050 (P2) Payment hook route dropped events']]);
+      const lenses = await waitFor(
+        async () => {
+          const l = await ourLenses(route);
+          return l.length ? l : undefined;
+        },
+        'the lens on POST in the bracketed route',
+        30_000,
+      );
+      assert.deepEqual(
+        lenses.map((l) => [l.range.start.line, l.command!.title.replace(/ · .* ago$/, '')]),
+        [[1, '⚠ INC-050 (P2) Payment hook route dropped events']],
+      );
       const badge = internals.decorations.provideFileDecoration(fileUri(route)) as vscode.FileDecoration;
       assert.equal(badge.badge, 'P2');
       assert.equal(vscode.languages.getDiagnostics(fileUri('.incidents/INC-050.yaml')).length, 0, 'the link target exists: lint is clean');

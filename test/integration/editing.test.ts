@@ -38,9 +38,21 @@ describe('editing commands (run with arguments, checked on disk)', () => {
   });
 
   it('Log Timeline Entry appends one entry, keeps every comment, and can be undone', async () => {
-    await run('incidentLens.logTimelineEntry', { incident: 'INC-031', kind: 'decision', text: 'Roll back the auth refactor.', at: '2026-11-26T09:55:00+01:00', author: 'Selin' });
+    await run('incidentLens.logTimelineEntry', {
+      incident: 'INC-031',
+      kind: 'decision',
+      text: 'Roll back the auth refactor.',
+      at: '2026-11-26T09:55:00+01:00',
+      author: 'Selin',
+    });
     const text = await readFile(FILE);
-    assert.equal(text, original.replace('    text: refreshSession compares expiry in seconds with Date.now() in milliseconds.\n', '$&  - at: "09:55"\n    author: Selin\n    kind: decision\n    text: Roll back the auth refactor.\n'));
+    assert.equal(
+      text,
+      original.replace(
+        '    text: refreshSession compares expiry in seconds with Date.now() in milliseconds.\n',
+        '$&  - at: "09:55"\n    author: Selin\n    kind: decision\n    text: Roll back the auth refactor.\n',
+      ),
+    );
     assert.match(text, /^# Still running: this is the record the team logs into during the incident\.$/m);
     const doc = await vscode.workspace.openTextDocument(fileUri(FILE));
     await vscode.window.showTextDocument(doc);
@@ -103,13 +115,30 @@ describe('editing commands (run with arguments, checked on disk)', () => {
     await run('incidentLens.addAction', { incident: 'INC-031', text: 'Page the auth team', owner: 'Burak', deadline: '2026-11-26T10:30:00+01:00' });
     await run('incidentLens.completeAction', { incident: 'INC-031', index: 2, by: 'Burak', at: '2026-11-26T10:20:00+01:00' });
     const rec = await onDisk();
-    assert.deepEqual(rec.actions![2], { text: 'Page the auth team', owner: 'Burak', deadline: '2026-11-26T10:30:00+01:00', done: true, doneAt: '10:20', doneBy: 'Burak' });
+    assert.deepEqual(rec.actions![2], {
+      text: 'Page the auth team',
+      owner: 'Burak',
+      deadline: '2026-11-26T10:30:00+01:00',
+      done: true,
+      doneAt: '10:20',
+      doneBy: 'Burak',
+    });
     assert.equal(rec.timeline.at(-1)!.text, 'Action done: Page the auth team');
   });
 
   it('Record Communication, Set Root Cause and Start Postmortem fill their sections', async () => {
-    await run('incidentLens.recordCommunication', { incident: 'INC-031', channel: 'customerNotification', text: 'Please sign in again.', by: 'Zeynep', at: '2026-11-26T10:10:00+01:00' });
-    await run('incidentLens.setRootCause', { incident: 'INC-031', confirmed: 'Expiry in seconds compared with Date.now() in ms.', aiConnection: ['ai-generated-code'] });
+    await run('incidentLens.recordCommunication', {
+      incident: 'INC-031',
+      channel: 'customerNotification',
+      text: 'Please sign in again.',
+      by: 'Zeynep',
+      at: '2026-11-26T10:10:00+01:00',
+    });
+    await run('incidentLens.setRootCause', {
+      incident: 'INC-031',
+      confirmed: 'Expiry in seconds compared with Date.now() in ms.',
+      aiConnection: ['ai-generated-code'],
+    });
     await run('incidentLens.setStatus', { incident: 'INC-031', status: 'resolved', at: '2026-11-26T11:00:00+01:00' });
     await run('incidentLens.startPostmortem', { incident: 'INC-031', owner: 'Selin' });
     const rec = await onDisk();
@@ -162,7 +191,15 @@ describe('editing commands (run with arguments, checked on disk)', () => {
 
   it('New Incident creates the next record, valid, and Export Postmortem renders Markdown', async () => {
     const { internals } = await api();
-    const uri = (await run('incidentLens.newIncident', { title: 'Checkout latency doubled', priority: 'P2', detectedHow: 'monitoring', detectedSource: 'p95 alert', system: 'Checkout API', start: '2026-11-27T10:15:00+01:00', author: 'Deniz' })) as vscode.Uri;
+    const uri = (await run('incidentLens.newIncident', {
+      title: 'Checkout latency doubled',
+      priority: 'P2',
+      detectedHow: 'monitoring',
+      detectedSource: 'p95 alert',
+      system: 'Checkout API',
+      start: '2026-11-27T10:15:00+01:00',
+      author: 'Deniz',
+    })) as vscode.Uri;
     try {
       assert.ok(uri.path.endsWith('/.incidents/INC-032.yaml'));
       const created = await waitFor(() => internals.workspace.findIncident('INC-032'), 'INC-032 in the index');
@@ -184,15 +221,35 @@ describe('action records from the postmortem', () => {
     const { internals } = await api();
     const file = '.incidents/INC-027.yaml';
     const original = await readFile(file);
-    await writeFile(file, original.replace('  owner: Zeynep\n', '  owner: Zeynep\n  actionPlan:\n    - title: Cap retries at 5 with backoff\n      owner: Mehmet\n      term: short\n    - title: Dead-letter queue for permanent failures\n      term: medium\n'));
+    await writeFile(
+      file,
+      original.replace(
+        '  owner: Zeynep\n',
+        '  owner: Zeynep\n  actionPlan:\n    - title: Cap retries at 5 with backoff\n      owner: Mehmet\n      term: short\n    - title: Dead-letter queue for permanent failures\n      term: medium\n',
+      ),
+    );
     await waitFor(() => (internals.workspace.findIncident('INC-027')?.incident.record.postmortem?.actionPlan ?? []).length === 2, 'the plan in the index');
     try {
       const created = (await vscode.commands.executeCommand('incidentLens.createActionRecords', { incident: 'INC-027' })) as vscode.Uri[];
-      assert.deepEqual(created.map((u) => u.path.split('/').slice(-2).join('/')), ['actions/ACTION-INC027-1.yaml', 'actions/ACTION-INC027-2.yaml']);
-      assert.match(await readFile('.incidents/actions/ACTION-INC027-1.yaml'), /^id: ACTION-INC027-1\nincident: INC-027\ntitle: Cap retries at 5 with backoff\nowner: Mehmet\nterm: short\nstatus: open\n$/m);
+      assert.deepEqual(
+        created.map((u) => u.path.split('/').slice(-2).join('/')),
+        ['actions/ACTION-INC027-1.yaml', 'actions/ACTION-INC027-2.yaml'],
+      );
+      assert.match(
+        await readFile('.incidents/actions/ACTION-INC027-1.yaml'),
+        /^id: ACTION-INC027-1\nincident: INC-027\ntitle: Cap retries at 5 with backoff\nowner: Mehmet\nterm: short\nstatus: open\n$/m,
+      );
       assert.match(await readFile(file), /  actionPlan:\n    - ACTION-INC027-1\n    - ACTION-INC027-2\n/);
-      const records = await waitFor(() => internals.workspace.folderIndexes()[0]!.index.actionRecordsOf('INC-027').length === 2 && internals.workspace.folderIndexes()[0]!.index.actionRecordsOf('INC-027'), 'the new records in the index');
-      assert.deepEqual(records.map((r) => r.record.status), ['open', 'open']);
+      const records = await waitFor(
+        () =>
+          internals.workspace.folderIndexes()[0]!.index.actionRecordsOf('INC-027').length === 2 &&
+          internals.workspace.folderIndexes()[0]!.index.actionRecordsOf('INC-027'),
+        'the new records in the index',
+      );
+      assert.deepEqual(
+        records.map((r) => r.record.status),
+        ['open', 'open'],
+      );
       assert.deepEqual(internals.workspace.folderIndexes()[0]!.index.diagnosticsFor(file), []);
     } finally {
       await closeAllDiscarding();

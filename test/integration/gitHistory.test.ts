@@ -24,7 +24,10 @@ describe('code links from git history (the demo has the real history of INC-023)
       assert.equal(first.role, 'trigger');
       assert.match(first.reasons[0]!, /^reverted at 15:02 by [0-9a-f]{7}$/);
       assert.deepEqual(
-        result.suggestions.links.slice(0, 2).map((l) => `${l.link.path}#${l.link.symbol}`).sort(),
+        result.suggestions.links
+          .slice(0, 2)
+          .map((l) => `${l.link.path}#${l.link.symbol}`)
+          .sort(),
         ['src/payments/stripeWebhook.ts#handleStripeWebhook', 'src/payments/stripeWebhook.ts#toStripeAmount'],
       );
       assert.deepEqual(result.written, { links: 2, commits: 3 });
@@ -42,12 +45,19 @@ describe('code links from git history (the demo has the real history of INC-023)
       assert.match(hover, new RegExp(`\\*\\*Commits:\\*\\* introduced by \\[\`${sha}\`\\]\\(command:incidentLens\\.openCommit\\?`));
       assert.match(hover, /reverted by \[`[0-9a-f]{7}`\]/);
       assert.match(hover, /fixed by \[`[0-9a-f]{7}`\]/);
-      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fileUri('src/payments/stripeWebhook.ts'), 100)) ?? [];
+      const lenses =
+        (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fileUri('src/payments/stripeWebhook.ts'), 100)) ?? [];
       const commitLens = lenses.find((l) => l.command?.title.startsWith('$(git-commit) introduced by'));
       assert.ok(commitLens, lenses.map((l) => l.command?.title).join('\n'));
-      assert.match(commitLens.command!.title, new RegExp(`introduced by ${sha} \\(14:15\\) · reverted by [0-9a-f]{7} \\(15:02\\) · fixed by [0-9a-f]{7} \\(16:45\\)`));
+      assert.match(
+        commitLens.command!.title,
+        new RegExp(`introduced by ${sha} \\(14:15\\) · reverted by [0-9a-f]{7} \\(15:02\\) · fixed by [0-9a-f]{7} \\(16:45\\)`),
+      );
       await vscode.commands.executeCommand(commitLens.command!.command, ...(commitLens.command!.arguments ?? []));
-      const shown = await waitFor(() => vscode.window.activeTextEditor?.document.uri.scheme === 'incident-lens-commit' ? vscode.window.activeTextEditor.document : undefined, 'the commit document');
+      const shown = await waitFor(
+        () => (vscode.window.activeTextEditor?.document.uri.scheme === 'incident-lens-commit' ? vscode.window.activeTextEditor.document : undefined),
+        'the commit document',
+      );
       assert.equal(shown.languageId, 'diff');
       assert.match(shown.getText(), /Update Stripe webhook handler[\s\S]*\+export function toStripeAmount\(total: Money\): number \{/);
     } finally {
@@ -58,12 +68,14 @@ describe('code links from git history (the demo has the real history of INC-023)
 
 describe('record merge driver in this clone', function () {
   this.timeout(60_000);
-  it('Register Record Merge Driver writes .gitattributes and this clone\'s git config, pointing at the bundled CLI; a second run changes nothing', async () => {
+  it("Register Record Merge Driver writes .gitattributes and this clone's git config, pointing at the bundled CLI; a second run changes nothing", async () => {
     const root = workspaceRoot().fsPath;
     const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
     const attributes = await readFile('.gitattributes').catch(() => undefined);
     try {
-      const first = await vscode.commands.executeCommand<Array<{ folder: string; attributes: string; config: string }>>('incidentLens.registerMergeDriver', { folder: workspaceRoot().toString() });
+      const first = await vscode.commands.executeCommand<Array<{ folder: string; attributes: string; config: string }>>('incidentLens.registerMergeDriver', {
+        folder: workspaceRoot().toString(),
+      });
       assert.deepEqual(first, [{ folder: 'payments-demo', attributes: 'added', config: 'set' }]);
       assert.match(await readFile('.gitattributes'), /^\.incidents\/\*\*\/\*\.yaml merge=incident-lens$/m);
       const driver = git('config', '--get', 'merge.incident-lens.driver');

@@ -19,7 +19,10 @@ describe('Hand to Agent…', () => {
     if (handed.via === 'clipboard') assert.equal(await vscode.env.clipboard.readText(), handed.task);
     // The same core function as the CLI: the extension's own CLI prints the same task.
     const cli = join(vscode.extensions.getExtension('incident-lens.incident-lens')!.extensionPath, 'dist', 'cli.js');
-    const printed = spawnSync(process.execPath, [cli, 'task', 'ACTION-INC023-1', '-r', workspaceRoot().fsPath], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    const printed = spawnSync(process.execPath, [cli, 'task', 'ACTION-INC023-1', '-r', workspaceRoot().fsPath], {
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    });
     assert.equal(printed.status, 0, printed.stderr);
     assert.equal(printed.stdout.trimEnd(), handed.task.trimEnd());
   });

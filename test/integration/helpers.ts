@@ -30,7 +30,8 @@ export function fileUri(path: string): vscode.Uri {
 export async function writeFile(path: string, text: string): Promise<void> {
   const uri = fileUri(path);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  const stale = () => vscode.workspace.textDocuments.filter((d) => d.uri.toString() === uri.toString() && !d.isDirty && d.getText() !== text.replace(/\r\n/g, '\n'));
+  const stale = () =>
+    vscode.workspace.textDocuments.filter((d) => d.uri.toString() === uri.toString() && !d.isDirty && d.getText() !== text.replace(/\r\n/g, '\n'));
   if (stale().length) await waitFor(() => stale().length === 0, `VS Code's open document of ${path} to show the text written`);
 }
 
@@ -100,7 +101,8 @@ export async function closeAllDiscarding(): Promise<void> {
 /** The Incident Lens part of the hover at a position (the markdown that names an incident). */
 export async function hoverText(path: string, line: number, character: number): Promise<string> {
   await vscode.workspace.openTextDocument(fileUri(path));
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', fileUri(path), new vscode.Position(line, character))) ?? [];
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', fileUri(path), new vscode.Position(line, character))) ?? [];
   return hovers
     .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
     .filter((v) => v.includes('INC-'))

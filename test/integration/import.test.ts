@@ -41,23 +41,41 @@ describe('Import Incidents…', function () {
     assert.ok(process.env.INCIDENT_LENS_REPO, 'the harness names the repository (fixtures)');
     const { internals } = await api();
     const folder = workspaceRoot().toString();
-    const first = (await vscode.commands.executeCommand('incidentLens.importIncidents', { files: [join(FIX, 'pagerduty')], folder, accept: true })) as ImportOutcome;
+    const first = (await vscode.commands.executeCommand('incidentLens.importIncidents', {
+      files: [join(FIX, 'pagerduty')],
+      folder,
+      accept: true,
+    })) as ImportOutcome;
     assert.equal(first.cancelled, false);
-    assert.deepEqual(first.written, ['.incidents/INC-032.yaml', '.incidents/INC-033.yaml'], 'numbering continues after the demo\'s INC-031');
+    assert.deepEqual(first.written, ['.incidents/INC-032.yaml', '.incidents/INC-033.yaml'], "numbering continues after the demo's INC-031");
     created.push(...first.written);
     await waitFor(() => internals.workspace.findIncident('INC-033'), 'the index to read the new records');
     for (const f of first.written) {
       assert.ok(await exists(f), `${f} on disk`);
-      assert.deepEqual(internals.workspace.folderIndexes()[0]!.index.diagnosticsFor(f).filter((d) => d.severity === 'error'), [], `${f} lints clean`);
+      assert.deepEqual(
+        internals.workspace
+          .folderIndexes()[0]!
+          .index.diagnosticsFor(f)
+          .filter((d) => d.severity === 'error'),
+        [],
+        `${f} lints clean`,
+      );
     }
     const labels = await waitFor(async () => {
       const l = await treeLabels(internals.incidentsTree);
       return l.some((x) => x.startsWith('INC-033 Checkout latency above SLO')) ? l : undefined;
     }, 'the tree to show the imported incident');
     assert.ok(labels.some((x) => x.startsWith('INC-032 The server is on fire.')));
-    const again = (await vscode.commands.executeCommand('incidentLens.importIncidents', { files: [join(FIX, 'pagerduty')], folder, accept: true })) as ImportOutcome;
+    const again = (await vscode.commands.executeCommand('incidentLens.importIncidents', {
+      files: [join(FIX, 'pagerduty')],
+      folder,
+      accept: true,
+    })) as ImportOutcome;
     assert.deepEqual(again.written, []);
-    assert.deepEqual(again.items.map((i) => i.status), ['unchanged', 'unchanged']);
+    assert.deepEqual(
+      again.items.map((i) => i.status),
+      ['unchanged', 'unchanged'],
+    );
   });
 
   it('the preview of a real Markdown postmortem names the facts found with their lines, and those missing (issue 31)', async () => {
@@ -100,7 +118,7 @@ describe('Import Incidents…', function () {
     const first = outcome.items.find((i) => i.kind === 'incident' && i.status === 'create')!;
     const itsActions = outcome.items.filter((i) => i.kind === 'action' && i.incident === first.id && i.status === 'create').map((i) => i.file);
     assert.ok(itsActions.length >= 1, 'the first incident has follow-ups');
-    assert.deepEqual(outcome.written, [first.file, ...itsActions], 'the cancel waits for the incident\'s action records, then stops');
+    assert.deepEqual(outcome.written, [first.file, ...itsActions], "the cancel waits for the incident's action records, then stops");
     const planned = outcome.items.filter((i) => i.status === 'create');
     assert.ok(planned.length > 2, `${planned.length} records planned`);
     for (const item of planned) {
@@ -109,12 +127,23 @@ describe('Import Incidents…', function () {
       if (!on) continue;
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), ...item.file!.split('/'))));
       assert.equal(text, item.text, 'written whole');
-      assert.deepEqual(parseRecordText(item.file!, text).diagnostics.filter((d) => d.severity === 'error'), []);
+      assert.deepEqual(
+        parseRecordText(item.file!, text).diagnostics.filter((d) => d.severity === 'error'),
+        [],
+      );
     }
     await waitFor(() => internals.workspace.findIncident('INC-034'), 'the records written before the cancel are indexed');
     // Nothing dangles: the incident's plan names action records that exist, and they name it.
     const index = internals.workspace.folderIndexes()[0]!.index;
     await waitFor(() => outcome.written.every((f) => index.parsed(f)), 'every written file indexed');
-    for (const f of outcome.written) assert.deepEqual(index.diagnosticsFor(f).filter((d) => d.severity === 'error').map((d) => d.message), [], f);
+    for (const f of outcome.written)
+      assert.deepEqual(
+        index
+          .diagnosticsFor(f)
+          .filter((d) => d.severity === 'error')
+          .map((d) => d.message),
+        [],
+        f,
+      );
   });
 });

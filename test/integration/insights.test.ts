@@ -7,7 +7,10 @@ import { api, closeAllDiscarding, waitFor, workspaceRoot } from './helpers';
 /** The CLI bundled with the extension, run as a real process on the same folder. */
 function cliJson(args: string[]): unknown {
   const ext = vscode.extensions.getExtension('incident-lens.incident-lens')!;
-  const out = execFileSync('node', [join(ext.extensionPath, 'dist', 'cli.js'), ...args, '--root', workspaceRoot().fsPath], { encoding: 'utf8', env: { ...process.env } });
+  const out = execFileSync('node', [join(ext.extensionPath, 'dist', 'cli.js'), ...args, '--root', workspaceRoot().fsPath], {
+    encoding: 'utf8',
+    env: { ...process.env },
+  });
   return JSON.parse(out);
 }
 
@@ -20,7 +23,10 @@ describe('Insights view', function () {
     const folder = workspaceRoot().toString();
     const panel = (await vscode.commands.executeCommand('incidentLens.showInsights', { folder })) as vscode.WebviewPanel;
     assert.equal(panel.viewType, 'incidentLens.insights');
-    assert.match(panel.webview.html, /Content-Security-Policy" content="default-src 'none'; style-src [^;]+ 'nonce-[A-Za-z0-9+/=]{24}'; font-src [^;]+; img-src [^;]+; script-src 'nonce-[A-Za-z0-9+/=]{24}'"/);
+    assert.match(
+      panel.webview.html,
+      /Content-Security-Policy" content="default-src 'none'; style-src [^;]+ 'nonce-[A-Za-z0-9+/=]{24}'; font-src [^;]+; img-src [^;]+; script-src 'nonce-[A-Za-z0-9+/=]{24}'"/,
+    );
     await internals.insights.handleMessage(panel, { type: 'ready' });
     const data = internals.insights.shownData(folder)!;
     // The same rows as `incident-lens metrics --format json`, and the same hotspots as `hotspots`.
@@ -42,7 +48,11 @@ describe('Insights view', function () {
     await internals.insights.handleMessage(panel, { type: 'openHotspot', target: file.target, kind: 'symbol' });
     await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith(file.target.split('#')[0]!), `the editor on ${file.target}`);
 
-    for (const bad of [{ type: 'setFilter', filter: { since: 'yesterday' } }, { type: 'saveSvg', chart: 'incidents', svg: '<script>' }, { type: 'runCommand' }]) {
+    for (const bad of [
+      { type: 'setFilter', filter: { since: 'yesterday' } },
+      { type: 'saveSvg', chart: 'incidents', svg: '<script>' },
+      { type: 'runCommand' },
+    ]) {
       await internals.insights.handleMessage(panel, bad);
     }
     assert.equal(internals.insights.shownData(folder)!.filter.since, '2025-06-01', 'refused messages changed nothing');

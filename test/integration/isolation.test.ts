@@ -33,7 +33,11 @@ describe('crash isolation', () => {
       assert.equal(failed.command?.command, 'incidentLens.showOutput');
       // Every real incident is still listed under its group.
       const listed = roots.flatMap((n) => n.children()).map((n) => label(internals.incidentsTree.getTreeItem(n)));
-      for (const id of ['INC-019', 'INC-023', 'INC-027', 'INC-031']) assert.ok(listed.some((l) => l.startsWith(id)), `${id} missing: ${listed.join(' | ')}`);
+      for (const id of ['INC-019', 'INC-023', 'INC-027', 'INC-031'])
+        assert.ok(
+          listed.some((l) => l.startsWith(id)),
+          `${id} missing: ${listed.join(' | ')}`,
+        );
       assert.ok(internals.log.recentErrors.slice(errorsBefore).some((e) => e.includes('boom: a record that trips a bug') && e.includes('INC-666')));
     } finally {
       index.incidents = real;
@@ -56,7 +60,10 @@ describe('crash isolation', () => {
       assert.ok(!none.some((l) => l.command?.title.includes('INC-')), 'no incident lens from the failing provider');
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(healthy));
       const lenses = await waitFor(
-        async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', healthy)).filter((l) => l.command?.title.includes('INC-031')),
+        async () =>
+          (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', healthy)).filter((l) =>
+            l.command?.title.includes('INC-031'),
+          ),
         'CodeLens on the healthy file',
       );
       assert.ok(lenses.length > 0);

@@ -14,7 +14,8 @@ describe('a git pull during an incident', function () {
     const { internals } = await api();
     const root = workspaceRoot().fsPath;
     const folder = workspaceRoot().toString();
-    const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=Teammate', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Teammate', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
     const before = git(root, 'rev-parse', 'HEAD').trim();
     const incidentsBefore = internals.workspace.incidents().length;
     const panel = (await vscode.commands.executeCommand('incidentLens.showTimeline', { incident: 'INC-031' })) as vscode.WebviewPanel;
@@ -22,7 +23,8 @@ describe('a git pull during an incident', function () {
     const itemsBefore = internals.timelines.shownModel(folder, 'INC-031')!.items.length;
     const lensCount = async (): Promise<number> => {
       await vscode.workspace.openTextDocument(fileUri('src/notifications/emailWorker.ts'));
-      const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fileUri('src/notifications/emailWorker.ts'), 100)) ?? [];
+      const all =
+        (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fileUri('src/notifications/emailWorker.ts'), 100)) ?? [];
       const titles = all.map((l) => l.command?.title ?? '').filter((t) => t.startsWith('⚠'));
       return titles.reduce((n, t) => n + (/^⚠ (\d+) past incidents/.exec(t) ? Number(/^⚠ (\d+)/.exec(t)![1]) : 1), 0);
     };
@@ -38,7 +40,13 @@ describe('a git pull during an incident', function () {
         );
       }
       const active = join(other, '.incidents', 'INC-031.yaml');
-      writeFileSync(active, readFileSync(active, 'utf8').replace('actions:\n', '  - at: "09:58"\n    author: Teammate\n    kind: finding\n    text: Pulled from the teammate\'s clone.\nactions:\n'));
+      writeFileSync(
+        active,
+        readFileSync(active, 'utf8').replace(
+          'actions:\n',
+          '  - at: "09:58"\n    author: Teammate\n    kind: finding\n    text: Pulled from the teammate\'s clone.\nactions:\n',
+        ),
+      );
       for (const id of ['INC-019', 'INC-027']) {
         const f = join(other, '.incidents', `${id}.yaml`);
         writeFileSync(f, readFileSync(f, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (reviewed)'));

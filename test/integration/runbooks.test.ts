@@ -49,12 +49,19 @@ describe('runbooks', () => {
   it('the hover and CodeLens on the linked handler offer the rollback procedure next to the past incident', async () => {
     const doc = await vscode.workspace.openTextDocument(fileUri(WEBHOOK));
     await vscode.window.showTextDocument(doc);
-    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('export function handleStripeWebhook'));
-    const hover = await waitFor(async () => {
-      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 20))) ?? [];
-      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-      return text.includes('RB-payments-rollback') && text;
-    }, 'the hover with the runbook', 20_000);
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('export function handleStripeWebhook'));
+    const hover = await waitFor(
+      async () => {
+        const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 20))) ?? [];
+        const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+        return text.includes('RB-payments-rollback') && text;
+      },
+      'the hover with the runbook',
+      20_000,
+    );
     assert.match(hover, /INC-023/);
     assert.match(hover, /\[\$\(book\) Rollback procedure: RB\\-payments\\-rollback\]\(command:incidentLens\.runRunbookStep\?/);
     const lenses = await waitFor(async () => {
@@ -72,7 +79,11 @@ describe('runbooks', () => {
     const inc031 = active.children().find((n) => label(internals.incidentsTree.getTreeItem(n)).startsWith('INC-031'))!;
     const first = internals.incidentsTree.getTreeItem(inc031.children()[0]!);
     assert.equal(label(first), 'Rollback: RB-payments-rollback');
-    assert.deepEqual(first.command?.arguments?.[0], { folder: vscode.workspace.workspaceFolders![0]!.uri.toString(), runbook: 'RB-payments-rollback', incident: 'INC-031' });
+    assert.deepEqual(first.command?.arguments?.[0], {
+      folder: vscode.workspace.workspaceFolders![0]!.uri.toString(),
+      runbook: 'RB-payments-rollback',
+      incident: 'INC-031',
+    });
   });
 
   it('Run Runbook Step puts the command in a terminal without running it and logs "step N done" on disk', async () => {
@@ -86,11 +97,19 @@ describe('runbooks', () => {
     })) as { terminal: string; command: string; loggedTo: string };
     assert.equal(result.terminal, 'Runbook RB-payments-rollback');
     assert.equal(result.command, './scripts/deploy.sh payments --tag <last-good-tag>');
-    assert.ok(vscode.window.terminals.some((t) => t.name === 'Runbook RB-payments-rollback'), 'the terminal is open');
+    assert.ok(
+      vscode.window.terminals.some((t) => t.name === 'Runbook RB-payments-rollback'),
+      'the terminal is open',
+    );
     assert.equal(result.loggedTo, 'INC-031');
     const text = await readFile(INC031);
     const last = (parse(text) as { timeline: Array<Record<string, string>> }).timeline.at(-1)!;
-    assert.deepEqual(last, { at: '10:05', author: 'Integration Test', kind: 'action', text: 'RB-payments-rollback step 3 done: Deploy the last good release of the payment service.' });
+    assert.deepEqual(last, {
+      at: '10:05',
+      author: 'Integration Test',
+      kind: 'action',
+      text: 'RB-payments-rollback step 3 done: Deploy the last good release of the payment service.',
+    });
     assert.ok(text.startsWith(original.split('\n')[0]!), 'the rest of the record is untouched');
   });
 
@@ -99,12 +118,16 @@ describe('runbooks', () => {
     const tag = `${process.pid}-${Date.now()}`;
     const pwned = join(tmpdir(), `incident-lens-PWNED-${tag}`);
     const typed = join(tmpdir(), `incident-lens-typed-${tag}`);
-    const runbookYaml = (command: string) => `id: RB-hostile-step\ntitle: Restart the worker\nlastVerified: 2026-11-01\nsteps:\n  - instruction: Check the worker.\n    command: ${JSON.stringify(command)}\n`;
+    const runbookYaml = (command: string) =>
+      `id: RB-hostile-step\ntitle: Restart the worker\nlastVerified: 2026-11-01\nsteps:\n  - instruction: Check the worker.\n    command: ${JSON.stringify(command)}\n`;
     const terminal = () => vscode.window.terminals.find((t) => t.name === 'Runbook RB-hostile-step');
     async function indexed(command: string): Promise<void> {
       const { internals } = await api();
       await writeFile(RB, runbookYaml(command));
-      await waitFor(() => internals.workspace.folderIndexes()[0]?.index.runbook('RB-hostile-step')?.record.steps[0]?.command === command, 'the index to have the runbook');
+      await waitFor(
+        () => internals.workspace.folderIndexes()[0]?.index.runbook('RB-hostile-step')?.record.steps[0]?.command === command,
+        'the index to have the runbook',
+      );
     }
     afterEach(async () => {
       await deleteFile(RB).catch(() => undefined);
@@ -124,7 +147,10 @@ describe('runbooks', () => {
           /RB-hostile-step step 1 was not put in a terminal: the command holds U\+[0-9A-F]{4} /,
         );
         assert.equal(terminal(), undefined, 'no terminal was opened for it');
-        await waitFor(() => vscode.languages.getDiagnostics(fileUri(RB)).some((d) => d.severity === vscode.DiagnosticSeverity.Error && /the command holds/.test(d.message)), 'the lint error in Problems');
+        await waitFor(
+          () => vscode.languages.getDiagnostics(fileUri(RB)).some((d) => d.severity === vscode.DiagnosticSeverity.Error && /the command holds/.test(d.message)),
+          'the lint error in Problems',
+        );
         // Give a shell every chance to have run it.
         await new Promise((r) => setTimeout(r, 3000));
         assert.equal(existsSync(pwned), false, `${pwned} was created: the command ran`);
@@ -133,7 +159,10 @@ describe('runbooks', () => {
 
     it('a plain command reaches the terminal and runs only when Enter is pressed', async () => {
       await indexed(`touch ${typed}`);
-      const result = (await vscode.commands.executeCommand('incidentLens.runRunbookStep', { runbook: 'RB-hostile-step', step: 1, log: false })) as { terminal: string; command: string };
+      const result = (await vscode.commands.executeCommand('incidentLens.runRunbookStep', { runbook: 'RB-hostile-step', step: 1, log: false })) as {
+        terminal: string;
+        command: string;
+      };
       assert.equal(result.command, `touch ${typed}`);
       const t = terminal();
       assert.ok(t, 'the terminal is open');

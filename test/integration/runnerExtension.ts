@@ -28,7 +28,8 @@ export function activate(): void {
   setTimeout(() => {
     runSuite(Mocha, join(__dirname, 'tests', config.testsDir ?? ''), config.logFile, config.grep).then(
       (result) => writeFileSync(config.resultsFile, JSON.stringify(result)),
-      (err: unknown) => writeFileSync(config.resultsFile, JSON.stringify({ passed: 0, failed: 1, pending: 0, failures: [{ title: 'runner', message: String(err) }] })),
+      (err: unknown) =>
+        writeFileSync(config.resultsFile, JSON.stringify({ passed: 0, failed: 1, pending: 0, failures: [{ title: 'runner', message: String(err) }] })),
     );
   }, 500);
 }

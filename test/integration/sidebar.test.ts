@@ -71,7 +71,10 @@ describe('sidebar, Problems panel and status bar', () => {
     const links = (await tree(internals.incidentsTree, inc023)).find((n) => label(n.toTreeItem()) === 'Linked code')!;
     const toStripe = (await tree(internals.incidentsTree, links)).map((n) => n.toTreeItem()).find((i) => label(i) === 'toStripeAmount')!;
     await vscode.commands.executeCommand(toStripe.command!.command, ...(toStripe.command!.arguments ?? []));
-    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('stripeWebhook.ts') && vscode.window.activeTextEditor, 'the linked file');
+    const editor = await waitFor(
+      () => vscode.window.activeTextEditor?.document.uri.path.endsWith('stripeWebhook.ts') && vscode.window.activeTextEditor,
+      'the linked file',
+    );
     assert.equal(editor.selection.start.line, 21);
     assert.equal(editor.document.getText(editor.selection), 'toStripeAmount');
   });
@@ -93,7 +96,10 @@ describe('sidebar, Problems panel and status bar', () => {
     assert.match(String(items[0]!.description), /overdue since 2025-03-20/);
     const tell = items[1]!;
     await vscode.commands.executeCommand(tell.command!.command, ...(tell.command!.arguments ?? []));
-    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('INC-031.yaml') && vscode.window.activeTextEditor, 'INC-031.yaml');
+    const editor = await waitFor(
+      () => vscode.window.activeTextEditor?.document.uri.path.endsWith('INC-031.yaml') && vscode.window.activeTextEditor,
+      'INC-031.yaml',
+    );
     assert.match(editor.document.lineAt(editor.selection.start.line).text, /- text: Tell support which users must sign in again/);
   });
 
@@ -128,7 +134,10 @@ describe('sidebar, Problems panel and status bar', () => {
     await api();
     await writeFile('.incidents/INC-040.yaml', 'id: INC-040\ntitle: Broken on purpose\nstatus: active\npriority: P5\nstart: 2025-03-18T14:37:00+03:00\n');
     const uri = fileUri('.incidents/INC-040.yaml');
-    const diags = await waitFor(() => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Incident Lens').length && vscode.languages.getDiagnostics(uri), 'diagnostics for INC-040');
+    const diags = await waitFor(
+      () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Incident Lens').length && vscode.languages.getDiagnostics(uri),
+      'diagnostics for INC-040',
+    );
     assert.equal(diags.length, 1);
     assert.equal(diags[0]!.message, 'priority: expected P1, P2, P3 or P4, got "P5"');
     assert.deepEqual([diags[0]!.range.start.line, diags[0]!.range.start.character, diags[0]!.range.end.character], [3, 10, 12]);
@@ -142,7 +151,10 @@ describe('sidebar, Problems panel and status bar', () => {
     const { internals } = await api();
     const uri = fileUri('.incidents/INC-019.yaml');
     const editor = await vscode.window.showTextDocument(uri);
-    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('priority:'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('priority:'));
     await editor.edit((e) => e.replace(new vscode.Range(line, 10, line, 12), 'P9'));
     const diags = await waitFor(() => vscode.languages.getDiagnostics(uri).length && vscode.languages.getDiagnostics(uri), 'diagnostics from the buffer');
     assert.equal(diags[0]!.range.start.line, line);
@@ -166,7 +178,10 @@ describe('sidebar, Problems panel and status bar', () => {
       const [inc031] = await tree(internals.incidentsTree, active);
       assert.equal(inc031!.toTreeItem().description?.toString().startsWith('P1'), true);
       assert.ok(fired >= 1);
-      await writeFile('.incidents/INC-031.yaml', original.replace('status: active', 'status: resolved').replace('roles:', 'resolution: 2026-11-26T12:00:00+01:00\nroles:'));
+      await writeFile(
+        '.incidents/INC-031.yaml',
+        original.replace('status: active', 'status: resolved').replace('roles:', 'resolution: 2026-11-26T12:00:00+01:00\nroles:'),
+      );
       await waitFor(() => !internals.statusBar.item.text.includes('active'), 'no active incident in the status bar');
       assert.deepEqual(await labels(internals.incidentsTree), ['Postmortem pending', 'Resolved', 'Closed']);
     } finally {
@@ -203,7 +218,7 @@ describe('sidebar, Problems panel and status bar', () => {
 });
 
 describe('multi-root workspaces', () => {
-  it('keeps each folder\'s records apart and shows them together', async () => {
+  it("keeps each folder's records apart and shows them together", async () => {
     const { internals } = await api();
     const folders = internals.workspace.folderIndexes().map((f) => [f.folder.name, f.index.incidents().map((i) => i.id)]);
     assert.deepEqual(folders, [
@@ -212,16 +227,22 @@ describe('multi-root workspaces', () => {
     ]);
     const resolved = (await tree(internals.incidentsTree))[2]!;
     const items = (await tree(internals.incidentsTree, resolved)).map((n) => n.toTreeItem());
-    assert.deepEqual(items.map((i) => [label(i), i.description]), [
-      ['INC-007 Search results stale for an hour', 'P3 · 1h 5m · second-service'],
-      ['INC-019 Wrong currency symbol on receipts for EUR', 'P4 · 5h 30m · payments-demo'],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [label(i), i.description]),
+      [
+        ['INC-007 Search results stale for an hour', 'P3 · 1h 5m · second-service'],
+        ['INC-019 Wrong currency symbol on receipts for EUR', 'P4 · 5h 30m · payments-demo'],
+      ],
+    );
   });
 
   it('links of one folder do not leak into another', async () => {
     const { internals } = await api();
     const [demo, second] = internals.workspace.folderIndexes();
-    assert.deepEqual(second!.index.incidentsForFile('src/indexer.ts').map((i) => i.id), ['INC-007']);
+    assert.deepEqual(
+      second!.index.incidentsForFile('src/indexer.ts').map((i) => i.id),
+      ['INC-007'],
+    );
     assert.deepEqual(demo!.index.incidentsForFile('src/indexer.ts'), []);
   });
 });
@@ -238,7 +259,10 @@ describe('quick fixes on records', () => {
       assert.equal(diag.message, 'status: expected active, resolved, postmortem-pending or closed, got "resovled"; did you mean "resolved"?');
       const doc = await vscode.workspace.openTextDocument(uri);
       const actions = await waitFor(
-        async () => ((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range)) ?? []).filter((a) => a.title === 'Change to "resolved"'),
+        async () =>
+          ((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range)) ?? []).filter(
+            (a) => a.title === 'Change to "resolved"',
+          ),
         'the quick fix',
       );
       assert.equal(actions.length, 1);
@@ -257,7 +281,8 @@ describe('quick fixes on records', () => {
   it('a link to a file that moved offers the file at its new path, and the fix rewrites only the link', async () => {
     const { internals } = await api();
     await writeFile('src/legacy/ledger.ts', 'export function post(): void {}\n');
-    const record = '# the link below is fixed by a quick fix\nid: INC-051\ntitle: Ledger drift\nstatus: resolved\npriority: P3\nstart: 2026-10-01T10:00:00+01:00\nresolution: 2026-10-01T11:00:00+01:00\nlinks:\n  - path: src/legacy/ledger.ts\n    symbol: post\n';
+    const record =
+      '# the link below is fixed by a quick fix\nid: INC-051\ntitle: Ledger drift\nstatus: resolved\npriority: P3\nstart: 2026-10-01T10:00:00+01:00\nresolution: 2026-10-01T11:00:00+01:00\nlinks:\n  - path: src/legacy/ledger.ts\n    symbol: post\n';
     await writeFile('.incidents/INC-051.yaml', record);
     const uri = fileUri('.incidents/INC-051.yaml');
     try {
@@ -268,10 +293,16 @@ describe('quick fixes on records', () => {
       const diag = await waitFor(() => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'link-missing'), 'the missing-link warning', 20_000);
       const doc = await vscode.workspace.openTextDocument(uri);
       const actions = await waitFor(
-        async () => ((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range)) ?? []).filter((a) => a.title.startsWith('Link to ')),
+        async () =>
+          ((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range)) ?? []).filter((a) =>
+            a.title.startsWith('Link to '),
+          ),
         'the moved-file fix',
       );
-      assert.deepEqual(actions.map((a) => a.title), ['Link to src/billing/ledger.ts (the file moved)']);
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        ['Link to src/billing/ledger.ts (the file moved)'],
+      );
       assert.ok(await vscode.workspace.applyEdit(actions[0]!.edit!));
       assert.equal(doc.getText(), record.replace('src/legacy/ledger.ts', 'src/billing/ledger.ts'));
       await doc.save();

@@ -17,14 +17,22 @@ describe('timeline webview', () => {
     const again = await vscode.commands.executeCommand('incidentLens.showTimeline', { incident: 'inc-023' });
     assert.equal(again, panel, 'the same panel is revealed');
     const html = panel.webview.html;
-    assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src [^;]+; font-src [^;]+; img-src [^;]+; script-src 'nonce-[A-Za-z0-9+/=]{24}'"/);
+    assert.match(
+      html,
+      /Content-Security-Policy" content="default-src 'none'; style-src [^;]+; font-src [^;]+; img-src [^;]+; script-src 'nonce-[A-Za-z0-9+/=]{24}'"/,
+    );
     // Every resource is one of the extension's own files, through asWebviewUri.
     const extensionUri = vscode.extensions.getExtension('incident-lens.incident-lens')!.extensionUri;
-    const own = ['dist/webview.js', 'dist/codicons/codicon.css', 'media/timeline.css'].map((p) => panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...p.split('/'))).toString());
+    const own = ['dist/webview.js', 'dist/codicons/codicon.css', 'media/timeline.css'].map((p) =>
+      panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...p.split('/'))).toString(),
+    );
     const used = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
     assert.deepEqual(used.sort(), own.sort());
     assert.equal(panel.webview.options.enableScripts, true);
-    assert.deepEqual(panel.webview.options.localResourceRoots?.map((u) => u.path.split('/').pop()), ['media', 'dist']);
+    assert.deepEqual(
+      panel.webview.options.localResourceRoots?.map((u) => u.path.split('/').pop()),
+      ['media', 'dist'],
+    );
   });
 
   it('round-trips a message: an entry added from the webview lands in the YAML through the edit path', async () => {
@@ -38,7 +46,11 @@ describe('timeline webview', () => {
       assert.match(after, /\n {4}author: Integration Test\n {4}kind: finding\n {4}text: Found from the timeline view\.\n/);
       await waitFor(() => internals.workspace.findIncident('INC-031')!.incident.timeline.length === 4, 'the index to follow');
       // Anything not in the protocol is rejected before it can act.
-      for (const bad of [{ type: 'addEntry', kind: 'event', text: '' }, { type: 'runCommand', command: 'workbench.action.terminal.new' }, { type: 'openEntry', path: 'x' }]) {
+      for (const bad of [
+        { type: 'addEntry', kind: 'event', text: '' },
+        { type: 'runCommand', command: 'workbench.action.terminal.new' },
+        { type: 'openEntry', path: 'x' },
+      ]) {
         await internals.timelines.handleMessage(panel, bad);
       }
       assert.equal(await readFile(file), after, 'invalid messages changed nothing');
@@ -85,7 +97,10 @@ links:
       await waitFor(() => internals.workspace.findIncident('INC-012'), 'the new record indexed');
       const panel = (await vscode.commands.executeCommand('incidentLens.showTimeline', { incident: 'INC-031' })) as vscode.WebviewPanel;
       // Similar incidents arrive after the first paint (read in slices on big folders).
-      const model = await waitFor(() => (internals.timelines.shownModel(folder, 'INC-031')?.similar.length ? internals.timelines.shownModel(folder, 'INC-031') : undefined), 'similar incidents in the timeline');
+      const model = await waitFor(
+        () => (internals.timelines.shownModel(folder, 'INC-031')?.similar.length ? internals.timelines.shownModel(folder, 'INC-031') : undefined),
+        'similar incidents in the timeline',
+      );
       assert.equal(model.status, 'active');
       assert.equal(model.similar[0]?.id, 'INC-012', JSON.stringify(model.similar));
       assert.match(model.similar[0]!.why, /root cause/);

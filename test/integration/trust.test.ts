@@ -19,13 +19,19 @@ describe('trust boundary: a hostile record in the editor', function () {
   it('the hover of a record whose prompt template forges a command link shows it as text, with only our links', async () => {
     // The runner sets it to this checkout (runnerExtension.ts).
     const repo = process.env.INCIDENT_LENS_REPO!;
-    const yaml = HOSTILE_TEMPLATE(repo).replace('id: INC-906', 'id: INC-096').replace(/links:\n[\s\S]*$/, 'links:\n  - path: src/payments/money.ts\n    lines: 10-12\n');
+    const yaml = HOSTILE_TEMPLATE(repo)
+      .replace('id: INC-906', 'id: INC-096')
+      .replace(/links:\n[\s\S]*$/, 'links:\n  - path: src/payments/money.ts\n    lines: 10-12\n');
     await writeFile('.incidents/INC-096.yaml', yaml);
     try {
-      const text = await waitFor(async () => {
-        const t = await hoverText('src/payments/money.ts', 10, 3);
-        return t.includes('INC-096') ? t : '';
-      }, 'the hover of the hostile record', 30_000);
+      const text = await waitFor(
+        async () => {
+          const t = await hoverText('src/payments/money.ts', 10, 3);
+          return t.includes('INC-096') ? t : '';
+        },
+        'the hover of the hostile record',
+        30_000,
+      );
       const html = new MarkdownIt().render(text);
       const outside = html.replace(/<pre>[\s\S]*?<\/pre>/g, '');
       const links = [...outside.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!).filter((h) => /^\s*command:/i.test(h));

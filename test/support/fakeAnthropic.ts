@@ -26,7 +26,16 @@ function sse(res: ServerResponse, events: Array<Record<string, unknown>>): void 
 }
 
 function message(model: string, n: number, content: Array<Record<string, unknown>>, stop: string): Record<string, unknown> {
-  return { id: `msg_fake_${n}`, type: 'message', role: 'assistant', model, content, stop_reason: stop, stop_sequence: null, usage: { input_tokens: 10, output_tokens: 5 } };
+  return {
+    id: `msg_fake_${n}`,
+    type: 'message',
+    role: 'assistant',
+    model,
+    content,
+    stop_reason: stop,
+    stop_sequence: null,
+    usage: { input_tokens: 10, output_tokens: 5 },
+  };
 }
 
 export class FakeAnthropic {
@@ -69,21 +78,27 @@ export class FakeAnthropic {
       return;
     }
     if (!path.startsWith('/v1/messages')) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'not here' } }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'not here' } }));
       return;
     }
     const model = body.model ?? 'claude-sonnet-4-5';
     const n = ++this.count;
     const main = (body.tools?.length ?? 0) > 0;
     const call = main ? this.script[this.turn++] : undefined;
-    const block = call ? { type: 'tool_use', id: `toolu_fake_${n}`, name: call.name, input: call.input } : { type: 'text', text: main ? 'Done.' : 'Fake title' };
+    const block = call
+      ? { type: 'tool_use', id: `toolu_fake_${n}`, name: call.name, input: call.input }
+      : { type: 'text', text: main ? 'Done.' : 'Fake title' };
     const stop = call ? 'tool_use' : 'end_turn';
     if (!body.stream) {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(message(model, n, [block], stop)));
       return;
     }
     const start = call ? { ...block, input: {} } : { type: 'text', text: '' };
-    const delta = call ? { type: 'input_json_delta', partial_json: JSON.stringify(call.input) } : { type: 'text_delta', text: (block as { text: string }).text };
+    const delta = call
+      ? { type: 'input_json_delta', partial_json: JSON.stringify(call.input) }
+      : { type: 'text_delta', text: (block as { text: string }).text };
     sse(res, [
       { type: 'message_start', message: { ...message(model, n, [], stop), stop_reason: null } },
       { type: 'content_block_start', index: 0, content_block: start },

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** A central incidents repository and two service repositories beside it, each a real clone with its remote. */
-export function multiRepo(base = mkdtempSync(join(tmpdir(), 'incident-lens-multi-'))): { dir: string; write: (p: string, t: string) => void; git: (repo: string, ...a: string[]) => string } {
+export function multiRepo(base = mkdtempSync(join(tmpdir(), 'incident-lens-multi-'))): {
+  dir: string;
+  write: (p: string, t: string) => void;
+  git: (repo: string, ...a: string[]) => string;
+} {
   const dir = base;
   const write = (p: string, t: string) => {
     mkdirSync(dirname(join(dir, p)), { recursive: true });
@@ -60,4 +64,3 @@ links:
   gitAt('2026-10-02T09:35:00+02:00', 'payments', 'commit', '-qm', 'charge: retry on gateway timeout');
   return { dir, write, git };
 }
-

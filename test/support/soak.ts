@@ -51,7 +51,11 @@ function listeners(ws: RecordWorkspace): number {
  * `edits / reloads` edits the workspace is closed and opened again (its
  * watchers and listeners disposed, the cache read).
  */
-export async function soak(root: string, files: ReadonlyArray<{ path: string; text: string }>, options: { edits: number; reloads: number; cache?: CacheSettings }): Promise<SoakResult> {
+export async function soak(
+  root: string,
+  files: ReadonlyArray<{ path: string; text: string }>,
+  options: { edits: number; reloads: number; cache?: CacheSettings },
+): Promise<SoakResult> {
   let live = 0;
   const open = () =>
     RecordWorkspace.open(root, {
@@ -99,5 +103,14 @@ export async function soak(root: string, files: ReadonlyArray<{ path: string; te
   const heapAfter = await settledHeap();
   ws.dispose();
   await new Promise((resolve) => setTimeout(resolve, 50));
-  return { heapBefore, heapAfter, openWatchers: live, indexListeners, handlesBefore, handlesAfter: activeHandles(), edits: options.edits, reloads: options.reloads };
+  return {
+    heapBefore,
+    heapAfter,
+    openWatchers: live,
+    indexListeners,
+    handlesBefore,
+    handlesAfter: activeHandles(),
+    edits: options.edits,
+    reloads: options.reloads,
+  };
 }

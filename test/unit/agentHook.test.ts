@@ -62,8 +62,13 @@ function edit(root: string, file: string, old: string, next: string): PreToolUse
 
 describe('edit hook: the edit intent and the fix lines (core)', () => {
   it('reads Edit, MultiEdit, Write and NotebookEdit; anything else is no edit', () => {
-    assert.deepEqual(readEditIntent({ tool_name: 'Edit', tool_input: { file_path: '/a.ts', old_string: 'x', new_string: 'y' } })?.changes, [{ old: 'x', new: 'y' }]);
-    assert.equal(readEditIntent({ tool_name: 'MultiEdit', tool_input: { file_path: '/a.ts', edits: [{ old_string: 'a', new_string: 'b' }, null] } })?.changes.length, 1);
+    assert.deepEqual(readEditIntent({ tool_name: 'Edit', tool_input: { file_path: '/a.ts', old_string: 'x', new_string: 'y' } })?.changes, [
+      { old: 'x', new: 'y' },
+    ]);
+    assert.equal(
+      readEditIntent({ tool_name: 'MultiEdit', tool_input: { file_path: '/a.ts', edits: [{ old_string: 'a', new_string: 'b' }, null] } })?.changes.length,
+      1,
+    );
     assert.equal(readEditIntent({ tool_name: 'Write', tool_input: { file_path: '/a.ts', content: 'z' } })?.wholeFile, true);
     assert.equal(readEditIntent({ tool_name: 'NotebookEdit', tool_input: { notebook_path: '/n.ipynb', new_source: 'z' } })?.file, '/n.ipynb');
     assert.equal(readEditIntent({ tool_name: 'Bash', tool_input: { command: 'ls' } }), undefined);
@@ -73,7 +78,9 @@ describe('edit hook: the edit intent and the fix lines (core)', () => {
 
   it('a fix line removed or rewritten counts; one kept, moved or trivial does not', () => {
     const fixes = [{ incidentId: 'INC-1', fixSha: 'a'.repeat(40), lines: ['  if (!Number.isSafeInteger(minor)) {', '  }', 'return minor;'] }];
-    assert.deepEqual(fixLinesTouched(fixes, [{ old: '  if (!Number.isSafeInteger(minor)) {\n  }', new: '  if (minor < 0) {\n  }' }])[0]!.lines, ['if (!Number.isSafeInteger(minor)) {']);
+    assert.deepEqual(fixLinesTouched(fixes, [{ old: '  if (!Number.isSafeInteger(minor)) {\n  }', new: '  if (minor < 0) {\n  }' }])[0]!.lines, [
+      'if (!Number.isSafeInteger(minor)) {',
+    ]);
     assert.deepEqual(fixLinesTouched(fixes, [{ old: 'if (!Number.isSafeInteger(minor)) {', new: '// checked\n    if (!Number.isSafeInteger(minor)) {' }]), []);
     assert.deepEqual(fixLinesTouched(fixes, [{ old: '  }', new: '' }]), [], 'a lone brace says nothing');
   });
@@ -85,14 +92,26 @@ describe('edit hook: a real process on the demo with its history', function () {
   before(() => {
     ws = new TempWorkspace(true);
     writeDemoHistory(ws.root);
-    const cli = spawnSync(process.execPath, [CLI, 'suggest', 'INC-023', '--apply'], { cwd: ws.root, encoding: 'utf8', env: { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T11:30:00+01:00' } });
+    const cli = spawnSync(process.execPath, [CLI, 'suggest', 'INC-023', '--apply'], {
+      cwd: ws.root,
+      encoding: 'utf8',
+      env: { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T11:30:00+01:00' },
+    });
     assert.equal(cli.status, 0, cli.stderr);
     execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', 'commit', '-qam', 'INC-023: commits'], { cwd: ws.root });
   });
   after(() => ws.dispose());
 
   it('an edit of the linked handler carries INC-023 (root cause, lesson, template, rollback runbook) as data, and asks nothing', () => {
-    const r = hook(ws.root, edit(ws.root, 'src/payments/stripeWebhook.ts', "  if (event.type !== 'payment_intent.succeeded') return undefined;", "  if (event.type !== 'payment_intent.succeeded') {\n    return undefined;\n  }"));
+    const r = hook(
+      ws.root,
+      edit(
+        ws.root,
+        'src/payments/stripeWebhook.ts',
+        "  if (event.type !== 'payment_intent.succeeded') return undefined;",
+        "  if (event.type !== 'payment_intent.succeeded') {\n    return undefined;\n  }",
+      ),
+    );
     assert.equal(r.status, 0, r.stderr);
     const out = r.answer!.hookSpecificOutput;
     assert.equal(out.hookEventName, 'PreToolUse');
@@ -110,7 +129,10 @@ describe('edit hook: a real process on the demo with its history', function () {
     const r = hook(ws.root, edit(ws.root, 'src/payments/stripeWebhook.ts', '  if (!Number.isSafeInteger(minor) || minor <= 0) {', '  if (minor < 0) {'));
     const out = r.answer!.hookSpecificOutput;
     assert.equal(out.permissionDecision, 'ask');
-    assert.match(out.permissionDecisionReason!, /^Incident Lens: This edit removes or rewrites a line that INC-023's fix [0-9a-f]{7} added \("if \(!Number\.isSafeInteger\(minor\) \|\| minor <= 0\) \{"\): make sure it does not undo the fix\.$/);
+    assert.match(
+      out.permissionDecisionReason!,
+      /^Incident Lens: This edit removes or rewrites a line that INC-023's fix [0-9a-f]{7} added \("if \(!Number\.isSafeInteger\(minor\) \|\| minor <= 0\) \{"\): make sure it does not undo the fix\.$/,
+    );
     assert.match(out.additionalContext!, /lines its fix [0-9a-f]{7} added/);
   });
 

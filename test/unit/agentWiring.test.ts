@@ -19,27 +19,47 @@ import { assertQuoted } from './core/trust/trustBoundary.test';
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const HOSTILE = join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'agents');
 const cli: CliCommand = { command: 'incident-lens', args: [], shell: 'incident-lens' };
-const run = (root: string, ...args: string[]) => spawnSync(process.execPath, [CLI, 'init', '--agents', '--command', 'incident-lens', ...args], { cwd: root, encoding: 'utf8' });
+const run = (root: string, ...args: string[]) =>
+  spawnSync(process.execPath, [CLI, 'init', '--agents', '--command', 'incident-lens', ...args], { cwd: root, encoding: 'utf8' });
 
 describe('init --agents: formats and merges (core)', () => {
-  it('Claude Code settings: the team\'s permissions and hooks kept, our PreToolUse entry replaced in place, never duplicated', () => {
-    const before = JSON.stringify({ permissions: { allow: ['Bash(npm test)'], deny: ['Read(./.env)'] }, hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: './check.sh' }] }, { matcher: 'Edit', hooks: [{ type: 'command', command: 'old/incident-lens hook claude-code' }] }], Stop: [{ hooks: [{ type: 'command', command: 'notify' }] }] } }, null, 4);
+  it("Claude Code settings: the team's permissions and hooks kept, our PreToolUse entry replaced in place, never duplicated", () => {
+    const before = JSON.stringify(
+      {
+        permissions: { allow: ['Bash(npm test)'], deny: ['Read(./.env)'] },
+        hooks: {
+          PreToolUse: [
+            { matcher: 'Bash', hooks: [{ type: 'command', command: './check.sh' }] },
+            { matcher: 'Edit', hooks: [{ type: 'command', command: 'old/incident-lens hook claude-code' }] },
+          ],
+          Stop: [{ hooks: [{ type: 'command', command: 'notify' }] }],
+        },
+      },
+      null,
+      4,
+    );
     const once = JSON.parse(withClaudeHook('s.json', before, cli, 'Edit|MultiEdit|Write|NotebookEdit').text!);
     assert.deepEqual(once.permissions, { allow: ['Bash(npm test)'], deny: ['Read(./.env)'] });
     assert.deepEqual(once.hooks.Stop, [{ hooks: [{ type: 'command', command: 'notify' }] }]);
     assert.equal(once.hooks.PreToolUse.length, 2);
     assert.equal(once.hooks.PreToolUse[0].matcher, 'Bash');
-    assert.deepEqual(once.hooks.PreToolUse[1], { matcher: 'Edit|MultiEdit|Write|NotebookEdit', hooks: [{ type: 'command', command: 'incident-lens hook claude-code', timeout: 10 }] });
+    assert.deepEqual(once.hooks.PreToolUse[1], {
+      matcher: 'Edit|MultiEdit|Write|NotebookEdit',
+      hooks: [{ type: 'command', command: 'incident-lens hook claude-code', timeout: 10 }],
+    });
     const again = withClaudeHook('s.json', JSON.stringify(once, null, 4), cli, 'Edit|MultiEdit|Write|NotebookEdit');
     assert.equal(again.text, undefined, 'the same content in another layout is left alone');
   });
 
   it('a JSON file that does not parse is an error naming file, line and column', () => {
-    assert.throws(() => parseJsonObject('.claude/settings.json', '{\n  "permissions": {,\n}'), (e: Error) => e instanceof AgentConfigError && /^\.claude\/settings\.json:2:19: not valid JSON/.test(e.message));
+    assert.throws(
+      () => parseJsonObject('.claude/settings.json', '{\n  "permissions": {,\n}'),
+      (e: Error) => e instanceof AgentConfigError && /^\.claude\/settings\.json:2:19: not valid JSON/.test(e.message),
+    );
     assert.throws(() => parseJsonObject('.mcp.json', '[]'), /expected a JSON object/);
   });
 
-  it('Codex: a marked table appended to the team\'s config.toml, replaced on the next run; a hand-written table of our name left alone', () => {
+  it("Codex: a marked table appended to the team's config.toml, replaced on the next run; a hand-written table of our name left alone", () => {
     const team = 'model = "o4"\n\n[mcp_servers.docs]\ncommand = "docs"\n';
     const once = withCodexServer('c.toml', team, cli).text!;
     assert.ok(once.startsWith(team.trimEnd()));
@@ -51,8 +71,14 @@ describe('init --agents: formats and merges (core)', () => {
   });
 
   it('the agents a repository shows, else all', () => {
-    assert.deepEqual(detectAgents((p) => p === '.cursor'), ['cursor']);
-    assert.deepEqual(detectAgents((p) => p === '.mcp.json' || p === 'GEMINI.md'), ['claude-code', 'gemini']);
+    assert.deepEqual(
+      detectAgents((p) => p === '.cursor'),
+      ['cursor'],
+    );
+    assert.deepEqual(
+      detectAgents((p) => p === '.mcp.json' || p === 'GEMINI.md'),
+      ['claude-code', 'gemini'],
+    );
     assert.equal(detectAgents(() => false).length, 5);
   });
 });
@@ -63,10 +89,20 @@ describe('init --agents: a real process on the demo', function () {
   beforeEach(() => (ws = new TempWorkspace(true)));
   afterEach(() => ws.dispose());
 
-  it('writes every agent\'s files; a second run changes nothing; --check fails once a record changes', () => {
+  it("writes every agent's files; a second run changes nothing; --check fails once a record changes", () => {
     const first = run(ws.root);
     assert.equal(first.status, 0, first.stderr);
-    for (const f of ['.claude/settings.json', '.mcp.json', '.cursor/mcp.json', '.cursor/rules/incident-inc-023.mdc', '.codex/config.toml', '.gemini/settings.json', 'AGENTS.md', '.github/instructions/incident-inc-023.instructions.md']) assert.ok(existsSync(join(ws.root, f)), f);
+    for (const f of [
+      '.claude/settings.json',
+      '.mcp.json',
+      '.cursor/mcp.json',
+      '.cursor/rules/incident-inc-023.mdc',
+      '.codex/config.toml',
+      '.gemini/settings.json',
+      'AGENTS.md',
+      '.github/instructions/incident-inc-023.instructions.md',
+    ])
+      assert.ok(existsSync(join(ws.root, f)), f);
     const second = run(ws.root);
     assert.match(second.stdout, /0 files written or deleted/);
     assert.equal(run(ws.root, '--check').status, 0);
@@ -76,7 +112,7 @@ describe('init --agents: a real process on the demo', function () {
     assert.match(check.stdout, /outdated \.cursor\/rules\/incident-inc-023\.mdc/);
   });
 
-  it('the files follow each agent\'s documented shape', () => {
+  it("the files follow each agent's documented shape", () => {
     run(ws.root);
     const settings = JSON.parse(ws.read('.claude/settings.json'));
     assert.equal(settings.hooks.PreToolUse[0].hooks[0].command, 'incident-lens hook claude-code');
@@ -135,7 +171,8 @@ describe('init --agents: hostile records', function () {
         assert.ok(!front.includes('CANARY') && !/alwaysApply: true/.test(front), front);
       }
       assert.ok(!existsSync(join(root, '.cursor/rules/incident-inc-954.mdc')), 'the unreviewed import is no rule');
-      for (const f of ['.claude/settings.json', '.mcp.json', '.cursor/mcp.json', '.gemini/settings.json', '.codex/config.toml']) assert.ok(!readFileSync(join(root, f), 'utf8').includes('CANARY'), f);
+      for (const f of ['.claude/settings.json', '.mcp.json', '.cursor/mcp.json', '.gemini/settings.json', '.codex/config.toml'])
+        assert.ok(!readFileSync(join(root, f), 'utf8').includes('CANARY'), f);
       assertQuoted(readFileSync(join(root, 'AGENTS.md'), 'utf8'), 'AGENTS.md');
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -18,5 +18,4 @@ describe('architecture', () => {
       .map((f) => relative(REPO_ROOT, f));
     assert.deepEqual(offenders, []);
   });
-
 });

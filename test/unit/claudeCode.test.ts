@@ -69,8 +69,27 @@ describe('the real Claude Code meets the incident where it edits (offline)', fun
     const fake = new FakeAnthropic(script);
     const url = await fake.start();
     try {
-      const args = ['-p', 'Tidy up the code I point you to', '--output-format', 'json', '--permission-mode', 'acceptEdits', '--model', 'claude-sonnet-4-5', ...extra];
-      const env = { PATH: process.env.PATH, HOME: home, ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: 'sk-ant-offline-test', DISABLE_TELEMETRY: '1', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', DISABLE_AUTOUPDATER: '1', XDG_CACHE_HOME: join(home, 'cache') };
+      const args = [
+        '-p',
+        'Tidy up the code I point you to',
+        '--output-format',
+        'json',
+        '--permission-mode',
+        'acceptEdits',
+        '--model',
+        'claude-sonnet-4-5',
+        ...extra,
+      ];
+      const env = {
+        PATH: process.env.PATH,
+        HOME: home,
+        ANTHROPIC_BASE_URL: url,
+        ANTHROPIC_API_KEY: 'sk-ant-offline-test',
+        DISABLE_TELEMETRY: '1',
+        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+        DISABLE_AUTOUPDATER: '1',
+        XDG_CACHE_HOME: join(home, 'cache'),
+      };
       const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
         const cp = spawn(CLAUDE, args, { cwd: ws.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
@@ -87,14 +106,24 @@ describe('the real Claude Code meets the incident where it edits (offline)', fun
   }
 
   const read = (file: string): ToolCall => ({ name: 'Read', input: { file_path: join(ws.root, file) } });
-  const edit = (file: string, old: string, next: string): ToolCall => ({ name: 'Edit', input: { file_path: join(ws.root, file), old_string: old, new_string: next } });
+  const edit = (file: string, old: string, next: string): ToolCall => ({
+    name: 'Edit',
+    input: { file_path: join(ws.root, file), old_string: old, new_string: next },
+  });
 
-  it('an Edit of the linked handler: the next model request carries INC-023\'s lesson as context, inside its data block', async () => {
+  it("an Edit of the linked handler: the next model request carries INC-023's lesson as context, inside its data block", async () => {
     const before = ws.read(WEBHOOK);
-    const run = await claude([read(WEBHOOK), edit(WEBHOOK, "  if (event.type !== 'payment_intent.succeeded') return undefined;", "  if (event.type !== 'payment_intent.succeeded') {\n    return undefined;\n  }")]);
+    const run = await claude([
+      read(WEBHOOK),
+      edit(
+        WEBHOOK,
+        "  if (event.type !== 'payment_intent.succeeded') return undefined;",
+        "  if (event.type !== 'payment_intent.succeeded') {\n    return undefined;\n  }",
+      ),
+    ]);
     assert.equal(run.main.length, 3, 'prompt, after Read, after Edit');
     const context = lastUserTexts(run.main[2]!).find((t) => t.includes('PreToolUse:Edit hook additional context'));
-    assert.ok(context, 'the hook\'s context reached the model');
+    assert.ok(context, "the hook's context reached the model");
     assert.match(context, /<<<INCIDENT-NOTES id="INC-023" file="\.incidents\/INC-023\.yaml" origin="team record">>>/);
     assert.match(context, /^\| Lesson: When asking AI tools to write external service integrations/m);
     assertQuoted(context, 'Claude Code request after the Edit', 'Stripe expects integer');
@@ -104,13 +133,19 @@ describe('the real Claude Code meets the incident where it edits (offline)', fun
     execFileSync('git', ['checkout', '--', WEBHOOK], { cwd: ws.root });
   });
 
-  it('an Edit that rewrites the fix\'s lines is asked about: in -p mode Claude Code denies it and the model reads why', async () => {
+  it("an Edit that rewrites the fix's lines is asked about: in -p mode Claude Code denies it and the model reads why", async () => {
     const before = ws.read(WEBHOOK);
     const run = await claude([read(WEBHOOK), edit(WEBHOOK, '  if (!Number.isSafeInteger(minor) || minor <= 0) {', '  if (minor < 0) {')]);
-    assert.deepEqual(run.result.permission_denials.map((d) => d.tool_name), ['Edit']);
+    assert.deepEqual(
+      run.result.permission_denials.map((d) => d.tool_name),
+      ['Edit'],
+    );
     assert.equal(ws.read(WEBHOOK), before, 'the fix is still there');
     const texts = lastUserTexts(run.main[2]!);
-    assert.ok(texts.some((t) => /^Incident Lens: This edit removes or rewrites a line that INC-023's fix [0-9a-f]{7} added/.test(t)), texts.join('\n---\n').slice(0, 2000));
+    assert.ok(
+      texts.some((t) => /^Incident Lens: This edit removes or rewrites a line that INC-023's fix [0-9a-f]{7} added/.test(t)),
+      texts.join('\n---\n').slice(0, 2000),
+    );
   });
 
   it('an Edit of a file no incident links carries nothing', async () => {
@@ -123,8 +158,11 @@ describe('the real Claude Code meets the incident where it edits (offline)', fun
     execFileSync('git', ['checkout', '--', file], { cwd: ws.root });
   });
 
-  it('the MCP tool through the project\'s own .mcp.json returns INC-023, with provenance and the notice in the structured content', async () => {
-    const run = await claude([{ name: 'mcp__incident-lens__incidents_for_code', input: { files: [WEBHOOK] } }], ['--allowedTools', 'mcp__incident-lens__incidents_for_code']);
+  it("the MCP tool through the project's own .mcp.json returns INC-023, with provenance and the notice in the structured content", async () => {
+    const run = await claude(
+      [{ name: 'mcp__incident-lens__incidents_for_code', input: { files: [WEBHOOK] } }],
+      ['--allowedTools', 'mcp__incident-lens__incidents_for_code'],
+    );
     const texts = lastUserTexts(run.main[1]!).join('\n');
     assert.match(texts, /INC-023/);
     const structured = texts.match(/\{"notice":[\s\S]*\}/)?.[0];

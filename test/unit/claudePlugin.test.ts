@@ -18,14 +18,32 @@ import { REPO_ROOT } from '../support/workspace';
 
 const read = (path: string): Record<string, unknown> => JSON.parse(readFileSync(join(REPO_ROOT, path), 'utf8')) as Record<string, unknown>;
 const PLUGIN = 'plugins/claude-code';
-const MANIFEST_KEYS = ['name', 'version', 'description', 'author', 'homepage', 'repository', 'license', 'keywords', 'commands', 'agents', 'skills', 'hooks', 'mcpServers', 'outputStyles', 'lspServers'];
+const MANIFEST_KEYS = [
+  'name',
+  'version',
+  'description',
+  'author',
+  'homepage',
+  'repository',
+  'license',
+  'keywords',
+  'commands',
+  'agents',
+  'skills',
+  'hooks',
+  'mcpServers',
+  'outputStyles',
+  'lspServers',
+];
 const HOOK_EVENTS = ['PreToolUse', 'PostToolUse', 'UserPromptSubmit', 'Notification', 'Stop', 'SubagentStop', 'SessionStart', 'SessionEnd', 'PreCompact'];
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 describe('Claude Code plugin: the documented format, and commands the CLI has', () => {
   const pkg = read('package.json') as { version: string };
   const manifest = read(`${PLUGIN}/.claude-plugin/plugin.json`);
-  const hooks = read(`${PLUGIN}/hooks/hooks.json`) as { hooks: Record<string, Array<{ matcher: string; hooks: Array<{ type: string; command: string; timeout?: number }> }>> };
+  const hooks = read(`${PLUGIN}/hooks/hooks.json`) as {
+    hooks: Record<string, Array<{ matcher: string; hooks: Array<{ type: string; command: string; timeout?: number }> }>>;
+  };
   const mcp = read(`${PLUGIN}/.mcp.json`) as { mcpServers: Record<string, { command: string; args: string[] }> };
 
   it('plugin.json: a kebab-case name, only documented keys, the package version, author as an object with a name', () => {
@@ -39,7 +57,11 @@ describe('Claude Code plugin: the documented format, and commands the CLI has', 
   });
 
   it('marketplace.json: name, owner, and a plugin entry whose source holds this plugin', () => {
-    const market = read('.claude-plugin/marketplace.json') as { name: string; owner: { name: string }; plugins: Array<{ name: string; source: string; version?: string }> };
+    const market = read('.claude-plugin/marketplace.json') as {
+      name: string;
+      owner: { name: string };
+      plugins: Array<{ name: string; source: string; version?: string }>;
+    };
     assert.match(market.name, KEBAB);
     assert.equal(typeof market.owner.name, 'string');
     assert.equal(market.plugins.length, 1);
@@ -85,7 +107,11 @@ describe('Claude Code plugin: the documented format, and commands the CLI has', 
       assert.deepEqual([none.status, none.stdout], [0, '']);
       mkdirSync(join(project, 'node_modules', '.bin'), { recursive: true });
       // What npm install puts there: an executable that starts the CLI.
-      writeFileSync(join(project, 'node_modules', '.bin', 'incident-lens'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(REPO_ROOT, 'dist', 'cli.js'))} "$@"\n`, { mode: 0o755 });
+      writeFileSync(
+        join(project, 'node_modules', '.bin', 'incident-lens'),
+        `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(REPO_ROOT, 'dist', 'cli.js'))} "$@"\n`,
+        { mode: 0o755 },
+      );
       const bad = spawnSync('sh', ['-c', hooks.hooks.PreToolUse![0]!.hooks[0]!.command], { input: '{not json', encoding: 'utf8', env: env });
       assert.equal(bad.status, 0, bad.stderr);
       assert.match(bad.stderr, /incident-lens hook: the hook input is not JSON/, 'the project CLI answered');

@@ -67,9 +67,15 @@ describe('import (real process, real files)', function () {
     assert.equal(inc.start, '2015-10-07T09:12:05Z');
     assert.equal(inc.impact.system, 'Checkout API');
     const milestones = (inc.timeline as Array<{ milestone?: string; at: string; author?: string }>).filter((e) => e.milestone);
-    assert.deepEqual(milestones.map((e) => e.milestone), ['detected', 'acknowledged']);
+    assert.deepEqual(
+      milestones.map((e) => e.milestone),
+      ['detected', 'acknowledged'],
+    );
     assert.equal(milestones[1]!.author, 'Tomas Okafor');
-    assert.ok((inc.timeline as Array<{ kind: string; text: string }>).some((e) => e.kind === 'finding' && /rolling back/.test(e.text)), 'a note becomes a finding');
+    assert.ok(
+      (inc.timeline as Array<{ kind: string; text: string }>).some((e) => e.kind === 'finding' && /rolling back/.test(e.text)),
+      'a note becomes a finding',
+    );
     const resolved = bySource(ws, 'PT4KHLK');
     assert.equal(resolved.status, 'resolved');
     assert.equal(resolved.resolution, '2015-10-06T21:38:23Z');
@@ -108,7 +114,10 @@ describe('import (real process, real files)', function () {
     assert.match(email.__text, /# priority: P3 from the Statuspage impact "minor"/);
     const updates = email.communications.statusPage as Array<{ at: string; text: string }>;
     assert.ok(updates.length >= 3);
-    assert.ok(updates.every((u, i) => i === 0 || Date.parse(u.at) >= Date.parse(updates[i - 1]!.at)), 'in time order');
+    assert.ok(
+      updates.every((u, i) => i === 0 || Date.parse(u.at) >= Date.parse(updates[i - 1]!.at)),
+      'in time order',
+    );
     assert.match(updates.at(-1)!.text, /^Resolved: Queued emails have been delivered/);
     assert.equal(email.impact.system, 'Email Notifications');
     lintClean(ws);
@@ -132,7 +141,10 @@ describe('import (real process, real files)', function () {
   });
 
   it('--map on the command line; a row that cannot be read is skipped with its row and column, the others imported', () => {
-    ws.write('bad.csv', 'Key,Summary,Status,Created\nA-1,Fine,Done,2024-01-02T10:00:00Z\nA-2,Bad status,Sleeping,2024-01-03T10:00:00Z\nA-3,"Bad, time",Done,yesterday\n');
+    ws.write(
+      'bad.csv',
+      'Key,Summary,Status,Created\nA-1,Fine,Done,2024-01-02T10:00:00Z\nA-2,Bad status,Sleeping,2024-01-03T10:00:00Z\nA-3,"Bad, time",Done,yesterday\n',
+    );
     const r = cli(ws.root, 'import', '--map', 'id=Key,title=Summary,status=Status,started=Created', 'bad.csv');
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /created +INC-042 +csv A-1 Fine/);
@@ -147,7 +159,19 @@ describe('import (real process, real files)', function () {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /failed +broken\.json:3:\d+: not valid JSON: .*\(in \/incidents\/1\); nothing is imported from this file/);
     assert.deepEqual([...records(ws).keys()], ['INC-041']);
-    ws.write('partial.json', JSON.stringify({ incidents: [{ id: 'P1', title: 'Fine', status: 'resolved', created_at: '2024-01-01T00:00:00Z' }, { title: 'No id', status: 'resolved' }] }, null, 2));
+    ws.write(
+      'partial.json',
+      JSON.stringify(
+        {
+          incidents: [
+            { id: 'P1', title: 'Fine', status: 'resolved', created_at: '2024-01-01T00:00:00Z' },
+            { title: 'No id', status: 'resolved' },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
     const p = cli(ws.root, 'import', '--from', 'pagerduty', 'partial.json');
     assert.equal(p.code, 0);
     assert.match(p.stdout, /skipped +partial\.json \/incidents\/1: an incident needs id and title \(id missing\); skipped/);
@@ -155,7 +179,14 @@ describe('import (real process, real files)', function () {
   });
 
   it('a big export streams with a progress line on stderr', () => {
-    const incidents = Array.from({ length: 4000 }, (_, n) => ({ id: `P${n}`, title: `Latency above SLO ${n}`, status: 'resolved', created_at: '2024-01-01T00:00:00Z', resolved_at: '2024-01-01T01:00:00Z', description: 'x'.repeat(1200) }));
+    const incidents = Array.from({ length: 4000 }, (_, n) => ({
+      id: `P${n}`,
+      title: `Latency above SLO ${n}`,
+      status: 'resolved',
+      created_at: '2024-01-01T00:00:00Z',
+      resolved_at: '2024-01-01T01:00:00Z',
+      description: 'x'.repeat(1200),
+    }));
     ws.write('big.json', JSON.stringify({ incidents }));
     const r = cli(ws.root, 'import', '--from', 'pagerduty', '--dry-run', 'big.json');
     assert.equal(r.code, 0, r.stderr);
@@ -170,9 +201,18 @@ describe('import (real process, real files)', function () {
     assert.equal(dry.code, 0);
     assert.match(dry.stdout, /2 to create, 0 to update, 0 unchanged, 0 skipped \(dry run: nothing written\)/);
     assert.deepEqual([...records(ws).keys()], ['INC-041']);
-    const j = JSON.parse(cli(ws.root, 'import', '--json', '--dry-run', join(FIX, 'pagerduty')).stdout) as { dryRun: boolean; items: Array<{ status: string; id: string; source: { system: string } }> };
+    const j = JSON.parse(cli(ws.root, 'import', '--json', '--dry-run', join(FIX, 'pagerduty')).stdout) as {
+      dryRun: boolean;
+      items: Array<{ status: string; id: string; source: { system: string } }>;
+    };
     assert.equal(j.dryRun, true);
-    assert.deepEqual(j.items.map((i) => [i.status, i.id, i.source.system]), [['create', 'INC-042', 'pagerduty'], ['create', 'INC-043', 'pagerduty']]);
+    assert.deepEqual(
+      j.items.map((i) => [i.status, i.id, i.source.system]),
+      [
+        ['create', 'INC-042', 'pagerduty'],
+        ['create', 'INC-043', 'pagerduty'],
+      ],
+    );
   });
 
   it('re-import is idempotent; a local edit stays; new upstream timeline entries are appended once', () => {
@@ -183,12 +223,24 @@ describe('import (real process, real files)', function () {
     assert.match(again.stdout, /0 to create, 0 to update, 2 unchanged/);
     // A responder edits the title and the priority locally.
     const file = `.incidents/${bySource(ws, 'PRX4QZ7').id}.yaml`;
-    ws.write(file, ws.read(file).replace('title: Checkout latency above SLO', '# our wording\ntitle: Checkout p95 over 2 s after v2.14').replace('priority: P1', 'priority: P2'));
+    ws.write(
+      file,
+      ws
+        .read(file)
+        .replace('title: Checkout latency above SLO', '# our wording\ntitle: Checkout p95 over 2 s after v2.14')
+        .replace('priority: P1', 'priority: P2'),
+    );
     // Upstream gains a note and the resolution.
     const log = JSON.parse(readFileSync(join(dir, 'log_entries.json'), 'utf8')) as { log_entries: unknown[] };
-    log.log_entries.push(
-      { id: 'RNEW1', type: 'annotate_log_entry', summary: 'Note added', created_at: '2015-10-07T09:40:00Z', agent: { summary: 'Tomas Okafor' }, channel: { type: 'note', summary: 'Rollback of v2.14 finished; p95 back to 380 ms.' }, incident: { id: 'PRX4QZ7' } },
-    );
+    log.log_entries.push({
+      id: 'RNEW1',
+      type: 'annotate_log_entry',
+      summary: 'Note added',
+      created_at: '2015-10-07T09:40:00Z',
+      agent: { summary: 'Tomas Okafor' },
+      channel: { type: 'note', summary: 'Rollback of v2.14 finished; p95 back to 380 ms.' },
+      incident: { id: 'PRX4QZ7' },
+    });
     writeFileSync(join(dir, 'log_entries.json'), JSON.stringify(log, null, 2));
     const third = cli(ws.root, 'import', 'export');
     assert.match(third.stdout, /updated +INC-043 +pagerduty #1235 .* — timeline: 1 item appended/);
@@ -208,7 +260,13 @@ describe('import (real process, real files)', function () {
     const broken = ws.read(file).replace('status: active', 'status: sleeping');
     ws.write(file, broken);
     const log = JSON.parse(readFileSync(join(FIX, 'pagerduty', 'log_entries.json'), 'utf8')) as { log_entries: unknown[] };
-    log.log_entries.push({ id: 'RNEW2', type: 'annotate_log_entry', created_at: '2015-10-07T09:45:00Z', channel: { summary: 'x' }, incident: { id: 'PRX4QZ7' } });
+    log.log_entries.push({
+      id: 'RNEW2',
+      type: 'annotate_log_entry',
+      created_at: '2015-10-07T09:45:00Z',
+      channel: { summary: 'x' },
+      incident: { id: 'PRX4QZ7' },
+    });
     ws.write('log.json', JSON.stringify(log));
     ws.write('inc.json', readFileSync(join(FIX, 'pagerduty', 'incidents.json'), 'utf8'));
     const r = cli(ws.root, 'import', '--from', 'pagerduty', 'inc.json', 'log.json');
@@ -288,7 +346,10 @@ describe('Markdown postmortems: real published documents, field by field', funct
       assert.equal(t.at, `2015-10-21T${e.timeline[i].at}:00Z`);
       assert.equal(plain(t.text), plain(e.timeline[i].text));
     });
-    assert.deepEqual((r.timeline as Array<{ milestone?: string }>).filter((t) => t.milestone).map((t) => t.milestone), ['mitigated', 'resolved']);
+    assert.deepEqual(
+      (r.timeline as Array<{ milestone?: string }>).filter((t) => t.milestone).map((t) => t.milestone),
+      ['mitigated', 'resolved'],
+    );
     for (const lesson of ['What went well', 'Monitoring quickly alerted us', 'Where we got lucky']) assert.ok(r.learning.lesson.includes(lesson), lesson);
     const actions = [...records(ws, '.incidents/actions').values()].filter((a) => a.incident === r.id);
     assert.equal(actions.length, e.actionItems.length);
@@ -313,7 +374,11 @@ describe('Markdown postmortems: real published documents, field by field', funct
     assert.match(r.rootCause.confirmed, new RegExp(e.rootCause.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     const plan = r.postmortem.actionPlan as Array<{ title: string }>;
     assert.equal(plan.length, e.actionItems.length, 'no state given: planned actions, not records');
-    for (const a of e.actionItems as Array<{ title: string }>) assert.ok(plan.some((p) => p.title.startsWith(a.title)), a.title);
+    for (const a of e.actionItems as Array<{ title: string }>)
+      assert.ok(
+        plan.some((p) => p.title.startsWith(a.title)),
+        a.title,
+      );
     assert.match(r.__text, /# not imported \(no field holds them; see the source\): sections "Database Setup" \(line 11\)/);
   });
 
@@ -340,23 +405,52 @@ describe('Markdown postmortems: real published documents, field by field', funct
 
 describe('import readers', () => {
   it('JSON items come out whole whatever the chunk boundaries (inside strings, escapes, numbers)', () => {
-    const doc = JSON.stringify({ incidents: [{ id: 'a', t: 'x "quoted" \\ [not] {an} array', n: [1, [2, 3]] }, { id: 'b', u: 'é ✓' }], log_entries: [{ id: 'l' }], more: false }, null, 1);
+    const doc = JSON.stringify(
+      {
+        incidents: [
+          { id: 'a', t: 'x "quoted" \\ [not] {an} array', n: [1, [2, 3]] },
+          { id: 'b', u: 'é ✓' },
+        ],
+        log_entries: [{ id: 'l' }],
+        more: false,
+      },
+      null,
+      1,
+    );
     for (const size of [1, 2, 3, 7, 64]) {
       const s = new JsonItemScanner(new Set(['incidents', 'log_entries']));
       const items = [];
       for (let i = 0; i < doc.length; i += size) items.push(...s.feed(doc.slice(i, i + size)));
       s.end();
-      assert.deepEqual(items.map((i) => [i.pointer, (i.value as { id: string }).id]), [['/incidents/0', 'a'], ['/incidents/1', 'b'], ['/log_entries/0', 'l']], `chunks of ${size}`);
+      assert.deepEqual(
+        items.map((i) => [i.pointer, (i.value as { id: string }).id]),
+        [
+          ['/incidents/0', 'a'],
+          ['/incidents/1', 'b'],
+          ['/log_entries/0', 'l'],
+        ],
+        `chunks of ${size}`,
+      );
       assert.deepEqual((items[0]!.value as { n: unknown }).n, [1, [2, 3]]);
     }
     const top = new JsonItemScanner(new Set());
-    assert.deepEqual(top.feed('[{"id":1},{"id":2}]').map((i) => i.pointer), ['/0', '/1']);
-    for (const [bad, where] of [['{"incidents": [{"id": 1}', /open/], ['{"incidents": [1,]}', /in \/incidents\/1|unexpected/], ['{"a": 1}}', /after the end|closes/]] as const) {
-      assert.throws(() => {
-        const s = new JsonItemScanner(new Set(['incidents']));
-        s.feed(bad);
-        s.end();
-      }, (err: unknown) => err instanceof JsonSyntaxError && where.test(err.message));
+    assert.deepEqual(
+      top.feed('[{"id":1},{"id":2}]').map((i) => i.pointer),
+      ['/0', '/1'],
+    );
+    for (const [bad, where] of [
+      ['{"incidents": [{"id": 1}', /open/],
+      ['{"incidents": [1,]}', /in \/incidents\/1|unexpected/],
+      ['{"a": 1}}', /after the end|closes/],
+    ] as const) {
+      assert.throws(
+        () => {
+          const s = new JsonItemScanner(new Set(['incidents']));
+          s.feed(bad);
+          s.end();
+        },
+        (err: unknown) => err instanceof JsonSyntaxError && where.test(err.message),
+      );
     }
   });
 
@@ -368,7 +462,15 @@ describe('import readers', () => {
       for (let i = 0; i < text.length; i += size) rows.push(...r.feed(text.slice(i, i + size)));
       const last = r.end();
       if (last && !('error' in last)) rows.push(last);
-      assert.deepEqual(rows.map((x) => [x.line, ...x.cells]), [[1, 'a', 'b'], [2, 'x, y', 'say "hi"\nthere'], [4, '3', '4']], `chunks of ${size}`);
+      assert.deepEqual(
+        rows.map((x) => [x.line, ...x.cells]),
+        [
+          [1, 'a', 'b'],
+          [2, 'x, y', 'say "hi"\nthere'],
+          [4, '3', '4'],
+        ],
+        `chunks of ${size}`,
+      );
     }
     const open = new CsvRowReader();
     open.feed('a\n"never closed');
@@ -378,7 +480,13 @@ describe('import readers', () => {
   it('formats are told from names and first bytes', () => {
     assert.equal(detectFormat('x.md', ''), 'markdown');
     assert.equal(detectFormat('x.csv', ''), 'csv');
-    for (const [dir, file, format] of [['incidentio', 'incidents.json', 'incident-io'], ['incidentio', 'follow_ups.json', 'incident-io'], ['pagerduty', 'incidents.json', 'pagerduty'], ['pagerduty', 'log_entries.json', 'pagerduty'], ['statuspage', 'incidents.json', 'statuspage']] as const) {
+    for (const [dir, file, format] of [
+      ['incidentio', 'incidents.json', 'incident-io'],
+      ['incidentio', 'follow_ups.json', 'incident-io'],
+      ['pagerduty', 'incidents.json', 'pagerduty'],
+      ['pagerduty', 'log_entries.json', 'pagerduty'],
+      ['statuspage', 'incidents.json', 'statuspage'],
+    ] as const) {
       assert.equal(detectFormat(file, readFileSync(join(FIX, dir, file), 'utf8').slice(0, 65536)), format, `${dir}/${file}`);
     }
     assert.equal(detectFormat('x.json', '{"a": 1}'), undefined);
@@ -416,23 +524,38 @@ describe('import readers', () => {
     assert.deepEqual(problems, []);
     const r = drafts[0]!.record as Record<string, any>;
     assert.equal(r.title, 'Checkout outage');
-    assert.deepEqual((r.timeline as Array<{ at: string; text: string }>).map((t) => [t.at, t.text]), [
-      ['2024-03-18T14:37:00Z', 'Alert fired: checkout 5xx above 5%'],
-      ['2024-03-18T14:39:00Z', 'On-call acknowledged'],
-      ['2024-03-18T14:52:00Z', 'Rolled back the 14:15 deploy'],
-      ['2024-03-18T15:10:00Z', 'Impact ends: error rate back to 0.2%'],
-    ]);
+    assert.deepEqual(
+      (r.timeline as Array<{ at: string; text: string }>).map((t) => [t.at, t.text]),
+      [
+        ['2024-03-18T14:37:00Z', 'Alert fired: checkout 5xx above 5%'],
+        ['2024-03-18T14:39:00Z', 'On-call acknowledged'],
+        ['2024-03-18T14:52:00Z', 'Rolled back the 14:15 deploy'],
+        ['2024-03-18T15:10:00Z', 'Impact ends: error rate back to 0.2%'],
+      ],
+    );
     assert.equal(r.resolution, '2024-03-18T15:10:00Z');
     assert.equal(r.start, '2024-03-18T14:37:00Z');
     assert.equal(r.priority, 'P2');
     assert.ok(drafts[0]!.notes.includes('priority: P2 read from "SEV2"'), drafts[0]!.notes.join('\n'));
     assert.equal(r.rootCause.confirmed, 'The webhook handler returned a `Decimal` where Stripe expects an integer.');
-    assert.deepEqual(drafts[0]!.actions.map((a) => [a.title, a.status]), [['Add input validation (Ali)', 'done'], ['Document the rollback', 'open']]);
+    assert.deepEqual(
+      drafts[0]!.actions.map((a) => [a.title, a.status]),
+      [
+        ['Add input validation (Ali)', 'done'],
+        ['Document the rollback', 'open'],
+      ],
+    );
   });
 
   it('inline Markdown to text: emphasis and links unwrapped, escapes undone, code kept', () => {
-    assert.equal(inlineText('**OUTAGE BEGINS** — see _https://monitor_ and [runbook](https://x/rb)'), 'OUTAGE BEGINS — see https://monitor and runbook (https://x/rb)');
-    assert.equal(inlineText('a regex \\`.\\*(?:.\\*=.\\*)\\` and `code_here` with snake_case_name'), 'a regex `.*(?:.*=.*)` and `code_here` with snake_case_name');
+    assert.equal(
+      inlineText('**OUTAGE BEGINS** — see _https://monitor_ and [runbook](https://x/rb)'),
+      'OUTAGE BEGINS — see https://monitor and runbook (https://x/rb)',
+    );
+    assert.equal(
+      inlineText('a regex \\`.\\*(?:.\\*=.\\*)\\` and `code_here` with snake_case_name'),
+      'a regex `.*(?:.*=.*)` and `code_here` with snake_case_name',
+    );
     assert.equal(inlineText('\\# not a heading, 1\\. not a list'), '# not a heading, 1. not a list');
   });
 });

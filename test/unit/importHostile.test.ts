@@ -83,22 +83,42 @@ describe('importers on hostile input (issue 27)', function () {
     const text = fixture('statuspage-prototype-status.json');
     const r = await readImport([textFile('statuspage-prototype-status.json', text)], { format: 'statuspage' });
     assert.deepEqual(r.failed, []);
-    assert.deepEqual(r.drafts.map((d) => d.source.id), ['sp-ok']);
-    assert.deepEqual(r.problems.map((p) => p.where), ['statuspage-prototype-status.json /incidents/0', 'statuspage-prototype-status.json /incidents/1', 'statuspage-prototype-status.json /incidents/2']);
+    assert.deepEqual(
+      r.drafts.map((d) => d.source.id),
+      ['sp-ok'],
+    );
+    assert.deepEqual(
+      r.problems.map((p) => p.where),
+      ['statuspage-prototype-status.json /incidents/0', 'statuspage-prototype-status.json /incidents/1', 'statuspage-prototype-status.json /incidents/2'],
+    );
     for (const p of r.problems) assert.match(p.message, /is not a Statuspage incident status; skipped/);
   });
 
   it('PagerDuty, incident.io and CSV value maps: prototype keys are unknown values, not crashes', async () => {
-    const pd = JSON.stringify({ incidents: [{ id: 'P1', title: 'x', status: 'constructor', created_at: '2025-01-01T10:00:00Z' }, { id: 'P2', title: 'y', status: 'resolved', created_at: '2025-01-01T10:00:00Z' }] });
+    const pd = JSON.stringify({
+      incidents: [
+        { id: 'P1', title: 'x', status: 'constructor', created_at: '2025-01-01T10:00:00Z' },
+        { id: 'P2', title: 'y', status: 'resolved', created_at: '2025-01-01T10:00:00Z' },
+      ],
+    });
     const r1 = await readImport([textFile('pd.json', pd)], { format: 'pagerduty' });
     assert.deepEqual([r1.drafts.length, r1.problems.length], [1, 1]);
-    const io = JSON.stringify({ incidents: [{ id: 'I1', name: 'x', incident_status: { category: '__proto__' } }], follow_ups: [{ id: 'F1', title: 'f', incident_id: 'I1', status: 'toString' }] });
+    const io = JSON.stringify({
+      incidents: [{ id: 'I1', name: 'x', incident_status: { category: '__proto__' } }],
+      follow_ups: [{ id: 'F1', title: 'f', incident_id: 'I1', status: 'toString' }],
+    });
     const r2 = await readImport([textFile('io.json', io)], { format: 'incident-io' });
     assert.equal(r2.drafts.length, 0);
     assert.ok(r2.problems.length >= 2);
     const csv = 'Key,Summary,Status,Priority\nA,x,constructor,__proto__\nB,y,Resolved,P2\n';
-    const r3 = await readImport([textFile('x.csv', csv)], { format: 'csv', csv: { columns: { id: 'Key', title: 'Summary', status: 'Status', priority: 'Priority' }, statuses: {}, priorities: {} } });
-    assert.deepEqual(r3.drafts.map((d) => d.source.id), ['B']);
+    const r3 = await readImport([textFile('x.csv', csv)], {
+      format: 'csv',
+      csv: { columns: { id: 'Key', title: 'Summary', status: 'Status', priority: 'Priority' }, statuses: {}, priorities: {} },
+    });
+    assert.deepEqual(
+      r3.drafts.map((d) => d.source.id),
+      ['B'],
+    );
     assert.match(r3.problems[0]!.message, /status "constructor" is not known/);
   });
 });

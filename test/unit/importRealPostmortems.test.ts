@@ -39,7 +39,10 @@ function imported(name: string) {
 /** Misses as of this commit: [field, what the import gives]. */
 const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]>> = {
   'binder-2017-09-29-504': [['start', '2017-09-29T08:59+02:00']],
-  'binder-2018-01-11-ssl-outdated': [['start', '2018-01-18'], ['end', '2018-01-19T11:00-08:00']],
+  'binder-2018-01-11-ssl-outdated': [
+    ['start', '2018-01-18'],
+    ['end', '2018-01-19T11:00-08:00'],
+  ],
   'dfds-2025-03-17-traefik-rule': [['end', '2025-03-18T00:22+00:00']],
   'optimism-2022-05-31-drop-1': [['start', '2022-05-31T07:54-08:00']],
   // The second held-out set, first measured at 1/6 fully right (commit 2e6f5fa); after the rules were changed on
@@ -47,7 +50,10 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   'persistence-2023-09-20-v9-halt': [['end', '2023-09-21T14:15+04:00']],
 };
 
-const names = readdirSync(DIR).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace(/\.expected\.json$/, '')).sort();
+const names = readdirSync(DIR)
+  .filter((f) => f.endsWith('.expected.json'))
+  .map((f) => f.replace(/\.expected\.json$/, ''))
+  .sort();
 
 describe('Markdown importer on 27 real published postmortems (issue 31)', () => {
   const table: string[] = [];
@@ -68,12 +74,18 @@ describe('Markdown importer on 27 real published postmortems (issue 31)', () => 
       score[want.set][0] += right ? 1 : 0;
       score[want.set][1] += 1;
       const cell = (f: keyof typeof got) => `${got[f] ?? '—'}${got[f] === want[f] ? '' : ` (expected ${want[f] ?? '—'})`}`;
-      table.push(`| ${name} | ${want.set} | ${cell('start')} | ${cell('end')} | ${cell('duration')} | ${got.timeline}/${want.timeline} | ${right ? 'yes' : 'no'} |`);
+      table.push(
+        `| ${name} | ${want.set} | ${cell('start')} | ${cell('end')} | ${cell('duration')} | ${got.timeline}/${want.timeline} | ${right ? 'yes' : 'no'} |`,
+      );
     });
   }
   after(() => {
     if (!process.env.IMPORT_TABLE) return;
-    console.log(['| postmortem | set | start | end | duration | timeline found/expected | fully right |', '|---|---|---|---|---|---|---|', ...table].join('\n'));
-    console.log(`tuned ${score.tuned[0]}/${score.tuned[1]}, held-out ${score['held-out'][0]}/${score['held-out'][1]}, held-out-2 ${score['held-out-2'][0]}/${score['held-out-2'][1]}`);
+    console.log(
+      ['| postmortem | set | start | end | duration | timeline found/expected | fully right |', '|---|---|---|---|---|---|---|', ...table].join('\n'),
+    );
+    console.log(
+      `tuned ${score.tuned[0]}/${score.tuned[1]}, held-out ${score['held-out'][0]}/${score['held-out'][1]}, held-out-2 ${score['held-out-2'][0]}/${score['held-out-2'][1]}`,
+    );
   });
 });

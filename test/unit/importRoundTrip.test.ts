@@ -18,8 +18,38 @@ const SCALE = Number(process.env.FC_SCALE ?? '1');
 
 // Words with every character Markdown could take for markup.
 const word = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('payment', 'Stripe', 'webhook', 'a', 'of', '500', 'x.ts', 'snake_case', 'INC-023', 'p95', '10%', 'über', '日本', '✓') },
-  { weight: 3, arbitrary: fc.constantFrom('*', '_x_', '**b**', '`code`', '\\', '[link](x)', '<b>', '&amp;', '~~', '#', '1.', '-', '+', '|', '(', ')', '(a)', '[x]', '!', ':', '—', '"q"', "it's") },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom('payment', 'Stripe', 'webhook', 'a', 'of', '500', 'x.ts', 'snake_case', 'INC-023', 'p95', '10%', 'über', '日本', '✓'),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '*',
+      '_x_',
+      '**b**',
+      '`code`',
+      '\\',
+      '[link](x)',
+      '<b>',
+      '&amp;',
+      '~~',
+      '#',
+      '1.',
+      '-',
+      '+',
+      '|',
+      '(',
+      ')',
+      '(a)',
+      '[x]',
+      '!',
+      ':',
+      '—',
+      '"q"',
+      "it's",
+    ),
+  },
 );
 const text = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
@@ -36,11 +66,34 @@ const record = fc
     detected: opt(fc.record({ how: fc.constantFrom(...DETECTION_METHODS), source: opt(text) }, { requiredKeys: ['how'] })),
     impact: opt(fc.record({ system: opt(text), feature: opt(text), users: opt(fc.record({ text })), business: opt(text) })),
     rootCause: opt(
-      fc.record({ initialHypothesis: opt(text), confirmed: opt(text), trigger: opt(fc.record({ text: opt(text), ref: opt(fc.constantFrom('deploy-1415', 'a1b2c3d', 'v2.14')) })), aiConnection: opt(fc.constantFrom(...AI_CONNECTIONS)), note: opt(text) }),
+      fc.record({
+        initialHypothesis: opt(text),
+        confirmed: opt(text),
+        trigger: opt(fc.record({ text: opt(text), ref: opt(fc.constantFrom('deploy-1415', 'a1b2c3d', 'v2.14')) })),
+        aiConnection: opt(fc.constantFrom(...AI_CONNECTIONS)),
+        note: opt(text),
+      }),
     ),
-    postmortem: opt(fc.record({ status: opt(fc.constantFrom('pending', 'in-progress', 'complete' as const)), owner: opt(text), summary: opt(text), whyNotCaught: opt(text), whyTookLong: opt(text) })),
+    postmortem: opt(
+      fc.record({
+        status: opt(fc.constantFrom('pending', 'in-progress', 'complete' as const)),
+        owner: opt(text),
+        summary: opt(text),
+        whyNotCaught: opt(text),
+        whyTookLong: opt(text),
+      }),
+    ),
     learning: opt(fc.record({ lesson: opt(text), promptTemplate: opt(text) })),
-    entries: fc.array(fc.record({ gap: fc.integer({ min: 0, max: 600 }), author: opt(text), kind: opt(fc.constantFrom(...ENTRY_KINDS)), milestone: opt(fc.constantFrom(...MILESTONES)), text }), { maxLength: 6 }),
+    entries: fc.array(
+      fc.record({
+        gap: fc.integer({ min: 0, max: 600 }),
+        author: opt(text),
+        kind: opt(fc.constantFrom(...ENTRY_KINDS)),
+        milestone: opt(fc.constantFrom(...MILESTONES)),
+        text,
+      }),
+      { maxLength: 6 },
+    ),
   })
   .map((g): IncidentRecord => {
     const off = g.offset === 'Z' ? 0 : (g.offset.startsWith('-') ? -1 : 1) * (Number(g.offset.slice(1, 3)) * 60 + Number(g.offset.slice(4, 6)));
@@ -87,7 +140,13 @@ function view(i: Incident) {
     ai: i.aiConnections,
     postmortem: [r.postmortem?.status, r.postmortem?.owner, r.postmortem?.summary, r.postmortem?.whyNotCaught, r.postmortem?.whyTookLong].map(flat),
     learning: [r.learning?.lesson, r.learning?.promptTemplate].map(flat),
-    timeline: i.timeline.map((e) => ({ at: e.at?.ms, author: flat(e.entry.author), kind: e.entry.kind, milestone: e.entry.milestone, text: flat(e.entry.text) })),
+    timeline: i.timeline.map((e) => ({
+      at: e.at?.ms,
+      author: flat(e.entry.author),
+      kind: e.entry.kind,
+      milestone: e.entry.milestone,
+      text: flat(e.entry.text),
+    })),
   };
 }
 
@@ -104,7 +163,10 @@ describe('export → import round trip (property)', () => {
         assert.equal(item?.status, 'create', item?.changes.join('; '));
         assert.equal(item!.id, 'INC-007', 'the id is kept when free');
         const parsed = parseRecordText(item!.file!, item!.text!);
-        assert.deepEqual(parsed.diagnostics.filter((d) => d.severity === 'error'), []);
+        assert.deepEqual(
+          parsed.diagnostics.filter((d) => d.severity === 'error'),
+          [],
+        );
         assert.deepEqual(view(parsed.record as Incident), view(original), md);
         n++;
       }),

@@ -23,7 +23,10 @@ describe('IncidentIndex incremental updates', () => {
     const index = await ws.index();
     ws.write('.incidents/INC-090.yaml', incidentYaml('INC-090', 'links:\n  - path: src/auth/session.ts\n'));
     await index.refreshFile('.incidents/INC-090.yaml');
-    assert.deepEqual(index.incidentsForFile('src/auth/session.ts').map((i) => i.id), ['INC-031', 'INC-090']);
+    assert.deepEqual(
+      index.incidentsForFile('src/auth/session.ts').map((i) => i.id),
+      ['INC-031', 'INC-090'],
+    );
 
     // Rename = delete + create.
     const text = ws.read('.incidents/INC-090.yaml');
@@ -36,7 +39,10 @@ describe('IncidentIndex incremental updates', () => {
     ws.remove('.incidents/archive/INC-090.yaml');
     await index.refreshFile('.incidents/archive/INC-090.yaml');
     assert.equal(index.incident('INC-090'), undefined);
-    assert.deepEqual(index.incidentsForFile('src/auth/session.ts').map((i) => i.id), ['INC-031']);
+    assert.deepEqual(
+      index.incidentsForFile('src/auth/session.ts').map((i) => i.id),
+      ['INC-031'],
+    );
   });
 
   it('parses unsaved editor text, and a broken buffer drops only that record', async () => {
@@ -75,6 +81,9 @@ describe('IncidentIndex incremental updates', () => {
   it('reads a configured folder', async () => {
     ws.write('ops/incidents/INC-100.yaml', incidentYaml('INC-100'));
     const index = await ws.index({ folder: 'ops/incidents/' });
-    assert.deepEqual(index.incidents().map((i) => i.id), ['INC-100']);
+    assert.deepEqual(
+      index.incidents().map((i) => i.id),
+      ['INC-100'],
+    );
   });
 });

@@ -13,8 +13,40 @@ import { generateWorkspace } from '../../scripts/bench/generate';
 /** Everything a reader of a record sees (incidents' full records loaded on access included). */
 function observable(record: IndexedRecord | undefined): unknown {
   if (record?.kind !== 'incident') return record;
-  const { file, id, head, record: full, start, resolution, durationMinutes, postmortemDeadline, milestones, openActions, timeline, actions, communications, aiConnections, links } = record;
-  return { file, id, head, full, start, resolution, durationMinutes, postmortemDeadline, milestones, openActions, timeline, actions, communications, aiConnections, links };
+  const {
+    file,
+    id,
+    head,
+    record: full,
+    start,
+    resolution,
+    durationMinutes,
+    postmortemDeadline,
+    milestones,
+    openActions,
+    timeline,
+    actions,
+    communications,
+    aiConnections,
+    links,
+  } = record;
+  return {
+    file,
+    id,
+    head,
+    full,
+    start,
+    resolution,
+    durationMinutes,
+    postmortemDeadline,
+    milestones,
+    openActions,
+    timeline,
+    actions,
+    communications,
+    aiConnections,
+    links,
+  };
 }
 
 /**
@@ -79,10 +111,22 @@ describe('loading many records: worker threads and the warm-start cache', functi
     const main = await load();
     const workers = await load({ pool: true });
     assert.ok(main.allFiles().length > 400);
-    assert.ok(main.diagnostics().some((d) => d.severity === 'error'), 'the corpus has broken files');
+    assert.ok(
+      main.diagnostics().some((d) => d.severity === 'error'),
+      'the corpus has broken files',
+    );
     assert.deepEqual(snapshot(workers), snapshot(main));
     assert.deepEqual(workers.diagnostics(), main.diagnostics());
-    assert.deepEqual(workers.search().search('timeout stripe').map((h) => h.incident.id), main.search().search('timeout stripe').map((h) => h.incident.id));
+    assert.deepEqual(
+      workers
+        .search()
+        .search('timeout stripe')
+        .map((h) => h.incident.id),
+      main
+        .search()
+        .search('timeout stripe')
+        .map((h) => h.incident.id),
+    );
   });
 
   it('keeps only heads in memory for worker-parsed incidents; full records load on use, are forgotten past the limit, and reload equal', async () => {
@@ -93,13 +137,22 @@ describe('loading many records: worker threads and the warm-start cache', functi
       for (const incident of workers.incidents()) {
         const same = main.incident(incident.id)!;
         assert.equal(incident.record.title, same.record.title);
-        assert.deepEqual(incident.timeline.map((e) => e.at?.ms), same.timeline.map((e) => e.at?.ms));
+        assert.deepEqual(
+          incident.timeline.map((e) => e.at?.ms),
+          same.timeline.map((e) => e.at?.ms),
+        );
         assert.ok(loadedRecordCount() <= 10, 'at most the limit in memory');
       }
       // The first ones were forgotten; reading them again gives the same record.
       const first = workers.incidents()[0]!;
       assert.deepEqual(JSON.parse(JSON.stringify(first.record)), JSON.parse(JSON.stringify(main.incident(first.id)!.record)));
-      assert.deepEqual(first.openActions.map((a) => a.action.text), main.incident(first.id)!.actions.filter((a) => !a.action.done).map((a) => a.action.text));
+      assert.deepEqual(
+        first.openActions.map((a) => a.action.text),
+        main
+          .incident(first.id)!
+          .actions.filter((a) => !a.action.done)
+          .map((a) => a.action.text),
+      );
     } finally {
       setLoadedRecordLimit(previous);
     }
@@ -138,14 +191,17 @@ describe('loading many records: worker threads and the warm-start cache', functi
     await load({ cache: cache() });
     const file = join(root, '.incidents', 'INC-010.yaml');
     const original = statSync(file);
-    const text = (await new NodeFileAccess(root).readFile('.incidents/INC-010.yaml'));
+    const text = await new NodeFileAccess(root).readFile('.incidents/INC-010.yaml');
 
     // Same size, different content, new mtime: parsed again.
     writeFileSync(file, text.replace('priority: P', 'priority: Q'));
     let c = cache();
     let index = await load({ cache: c });
     assert.equal(c.hits, index.allFiles().length - 1);
-    assert.ok(index.diagnosticsFor('.incidents/INC-010.yaml').some((d) => d.field === 'priority'), 'the edit is seen');
+    assert.ok(
+      index.diagnosticsFor('.incidents/INC-010.yaml').some((d) => d.field === 'priority'),
+      'the edit is seen',
+    );
 
     // Same content and size but the original mtime back: identity says "unchanged", and it is.
     writeFileSync(file, text);
@@ -183,7 +239,12 @@ describe('loading many records: worker threads and the warm-start cache', functi
   it('reads full records from the cache only when opened; if the cache is gone by then, from the record file', async () => {
     const fill = cacheAt('cache-c');
     await load({ cache: fill });
-    const withFallback = new CountingCache(join(base, 'cache-c'), 'v1', (p) => new NodeFileAccess(root).readFile(p), (p) => new NodeFileAccess(root).readTextSync(p));
+    const withFallback = new CountingCache(
+      join(base, 'cache-c'),
+      'v1',
+      (p) => new NodeFileAccess(root).readFile(p),
+      (p) => new NodeFileAccess(root).readTextSync(p),
+    );
     const warm = await load({ cache: withFallback });
     const noFallback = await load({ cache: cacheAt('cache-c') });
     assert.equal(withFallback.hits, warm.allFiles().length);

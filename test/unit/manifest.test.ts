@@ -12,7 +12,11 @@ interface Manifest {
     viewsWelcome: Array<{ view: string; when?: string }>;
     menus: Record<string, Array<{ command: string; when?: string }>>;
     configuration: { title: string; properties: Record<string, { description?: string; markdownDescription?: string; enumDescriptions?: string[] }> };
-    walkthroughs: Array<{ id: string; title: string; steps: Array<{ id: string; title: string; description: string; media: { svg?: string; altText: string }; completionEvents: string[] }> }>;
+    walkthroughs: Array<{
+      id: string;
+      title: string;
+      steps: Array<{ id: string; title: string; description: string; media: { svg?: string; altText: string }; completionEvents: string[] }>;
+    }>;
     colors: Array<{ id: string; defaults: Record<string, string> }>;
     languageModelTools: Array<{ name: string; modelDescription: string; inputSchema: { required: string[] } }>;
   };
@@ -36,16 +40,32 @@ describe('package.json matches the ids declared in code', () => {
   });
 
   it('hides internal commands from the palette', () => {
-    const hidden = c.menus.commandPalette!.filter((m) => m.when === 'false').map((m) => m.command).sort();
+    const hidden = c.menus
+      .commandPalette!.filter((m) => m.when === 'false')
+      .map((m) => m.command)
+      .sort();
     assert.deepEqual(hidden, [COMMANDS.openLink, COMMANDS.openRecord, COMMANDS.showLinkedIncidents, COMMANDS.copyPromptTemplate, COMMANDS.openCommit].sort());
   });
 
   it('declares the views, container and context keys used in code', () => {
-    assert.deepEqual(c.viewsContainers.activitybar.map((v) => v.id), [VIEWS.container]);
-    assert.deepEqual(c.views[VIEWS.container]!.map((v) => v.id), [VIEWS.incidents, VIEWS.actions, VIEWS.runbooks]);
-    const menuCommands = Object.values(c.menus).flat().map((m) => m.command);
+    assert.deepEqual(
+      c.viewsContainers.activitybar.map((v) => v.id),
+      [VIEWS.container],
+    );
+    assert.deepEqual(
+      c.views[VIEWS.container]!.map((v) => v.id),
+      [VIEWS.incidents, VIEWS.actions, VIEWS.runbooks],
+    );
+    const menuCommands = Object.values(c.menus)
+      .flat()
+      .map((m) => m.command);
     for (const m of menuCommands) assert.ok((Object.values(COMMANDS) as string[]).includes(m), m);
-    const whens = [...c.viewsWelcome.map((w) => w.when ?? ''), ...Object.values(c.menus).flat().map((m) => m.when ?? '')].join(' ');
+    const whens = [
+      ...c.viewsWelcome.map((w) => w.when ?? ''),
+      ...Object.values(c.menus)
+        .flat()
+        .map((m) => m.when ?? ''),
+    ].join(' ');
     for (const key of whens.match(/incidentLens\.[a-zA-Z]+/g) ?? []) {
       if ((Object.values(VIEWS) as string[]).includes(key)) continue;
       assert.ok((Object.values(CONTEXT) as string[]).includes(key), `unknown context key ${key}`);
@@ -53,15 +73,23 @@ describe('package.json matches the ids declared in code', () => {
   });
 
   it('describes every setting and knows them in code', () => {
-    const keys = Object.keys(c.configuration.properties).map((k) => k.replace(/^incidentLens\./, '')).sort();
-    const known = Object.entries(CONFIG).filter(([k]) => k !== 'section').map(([, v]) => v).sort();
+    const keys = Object.keys(c.configuration.properties)
+      .map((k) => k.replace(/^incidentLens\./, ''))
+      .sort();
+    const known = Object.entries(CONFIG)
+      .filter(([k]) => k !== 'section')
+      .map(([, v]) => v)
+      .sort();
     assert.deepEqual(keys, known);
     for (const [key, p] of Object.entries(c.configuration.properties)) assert.ok(p.description || p.markdownDescription, key);
     assert.equal(shown(c.configuration.title), 'Incident Lens');
   });
 
   it('declares the language model tools registered in code, with a schema and an activation event', () => {
-    assert.deepEqual(c.languageModelTools.map((t) => t.name), Object.values(LM_TOOLS));
+    assert.deepEqual(
+      c.languageModelTools.map((t) => t.name),
+      Object.values(LM_TOOLS),
+    );
     for (const t of c.languageModelTools) {
       assert.ok(t.modelDescription.length > 100, t.name);
       assert.deepEqual(t.inputSchema.required, ['paths']);
@@ -70,7 +98,10 @@ describe('package.json matches the ids declared in code', () => {
   });
 
   it('gives every priority colour a default for light, dark and both high-contrast themes', () => {
-    assert.deepEqual(c.colors.map((x) => x.id), Object.values(COLORS));
+    assert.deepEqual(
+      c.colors.map((x) => x.id),
+      Object.values(COLORS),
+    );
     for (const color of c.colors) assert.deepEqual(Object.keys(color.defaults).sort(), ['dark', 'highContrast', 'highContrastLight', 'light']);
   });
 });
@@ -79,7 +110,11 @@ describe('package.json is localisable (package.nls.json)', () => {
   it('every user-facing manifest string is a %key% found in package.nls.json, and every key is used', () => {
     const used = [...raw.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]!);
     for (const key of used) assert.ok(key in nls, `package.nls.json lacks ${key}`);
-    assert.deepEqual(Object.keys(nls).filter((k) => !used.includes(k)), [], 'unused keys in package.nls.json');
+    assert.deepEqual(
+      Object.keys(nls).filter((k) => !used.includes(k)),
+      [],
+      'unused keys in package.nls.json',
+    );
     const literal: string[] = [];
     const check = (where: string, value: unknown) => {
       if (typeof value === 'string' && !/^%[^%]+%$/.test(value)) literal.push(`${where}: ${value.slice(0, 40)}`);
@@ -117,7 +152,10 @@ describe('the walkthrough', () => {
   });
 
   it('walks the product in order, each step completed by the real action, with a theme-aware image', () => {
-    assert.deepEqual(walkthrough!.steps.map((st) => st.id), ['createIncident', 'logEntry', 'linkCode', 'seeCodeLens', 'aiInstructions', 'ciCheck']);
+    assert.deepEqual(
+      walkthrough!.steps.map((st) => st.id),
+      ['createIncident', 'logEntry', 'linkCode', 'seeCodeLens', 'aiInstructions', 'ciCheck'],
+    );
     const commands = Object.values(COMMANDS) as string[];
     const contexts = Object.values(CONTEXT) as string[];
     for (const st of walkthrough!.steps) {
@@ -129,7 +167,8 @@ describe('the walkthrough', () => {
         else assert.fail(`${st.id}: ${event} is not a real action`);
       }
       // Every button runs a real command (ours or the workbench's view command).
-      for (const [, id] of shown(st.description).matchAll(/\(command:([^)?]+)/g)) assert.ok(commands.includes(id!) || id!.startsWith('workbench.view.extension.incidentLens'), `${st.id}: ${id}`);
+      for (const [, id] of shown(st.description).matchAll(/\(command:([^)?]+)/g))
+        assert.ok(commands.includes(id!) || id!.startsWith('workbench.view.extension.incidentLens'), `${st.id}: ${id}`);
       const svg = readFileSync(join(REPO_ROOT, st.media.svg!), 'utf8');
       assert.match(svg, /var\(--vscode-foreground\)/, `${st.id}: the image follows the theme's colours`);
       assert.doesNotMatch(svg, /<script|href=/, `${st.id}: a plain picture`);

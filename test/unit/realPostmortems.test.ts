@@ -43,7 +43,10 @@ describe('real public postmortems', () => {
 
   it('are six or more, each citing its vendor post, and lint clean', () => {
     assert.ok(expected.length >= 6);
-    assert.deepEqual(index.diagnostics().map((d) => `${d.file}:${d.range.start.line + 1} ${d.message}`), []);
+    assert.deepEqual(
+      index.diagnostics().map((d) => `${d.file}:${d.range.start.line + 1} ${d.message}`),
+      [],
+    );
     for (const e of expected) {
       const text = readFileSync(join(ROOT, '.incidents', e.file), 'utf8');
       assert.match(text, /^# Source: https:\/\//m, e.file);

@@ -45,7 +45,10 @@ describe('runbook records', () => {
       ws.write('.incidents/runbooks/RB-auth-rollback.yaml', runbook('RB-auth-rollback'));
       const index = await ws.index({ now: () => NOW });
       assert.deepEqual(index.diagnostics().map(formatDiagnostic), ['.incidents/INC-001.yaml:6:30 error runbooks[1]: runbook "RB-nope" does not exist']);
-      assert.deepEqual(index.runbooksForIncident(index.incident('INC-001')!).map((r) => `${r.runbook.id} ${r.why}`), ['RB-auth-rollback named']);
+      assert.deepEqual(
+        index.runbooksForIncident(index.incident('INC-001')!).map((r) => `${r.runbook.id} ${r.why}`),
+        ['RB-auth-rollback named'],
+      );
     } finally {
       ws.dispose();
     }
@@ -63,7 +66,10 @@ describe('runbook records', () => {
       assert.deepEqual(offered('INC-001'), ['RB-auth-rollback system']);
       assert.deepEqual(offered('INC-002'), ['RB-auth-rollback code']);
       assert.deepEqual(offered('INC-003'), []);
-      assert.deepEqual(index.runbooksForFile('src/auth/session.ts').map((r) => r.id), ['RB-auth-rollback']);
+      assert.deepEqual(
+        index.runbooksForFile('src/auth/session.ts').map((r) => r.id),
+        ['RB-auth-rollback'],
+      );
       assert.deepEqual(index.runbooksForFile('src/payments/checkout.ts'), []);
     } finally {
       ws.dispose();
@@ -81,7 +87,10 @@ describe('runbook records', () => {
         '.incidents/runbooks/RB-never.yaml:1:5 warning id: runbook RB-never has never been verified: try it and set lastVerified (runbooks older than 90 days are flagged)',
         '.incidents/runbooks/RB-old.yaml:5:15 warning lastVerified: runbook RB-old was last verified 118 days ago (more than 90): try it again and update lastVerified',
       ]);
-      assert.deepEqual(index.staleRunbooks(NOW).map((s) => s.runbook.id), ['RB-never', 'RB-old']);
+      assert.deepEqual(
+        index.staleRunbooks(NOW).map((s) => s.runbook.id),
+        ['RB-never', 'RB-old'],
+      );
       const strict = await ws.index({ now: () => NOW, runbookStaleAfterDays: 30 });
       assert.equal(strict.diagnostics().length, 3);
       const off = await ws.index({ now: () => NOW, runbookStaleAfterDays: 0 });
@@ -96,13 +105,27 @@ describe('runbook records', () => {
     try {
       const index = await ws.index();
       const inc023 = index.incident('INC-023')!;
-      assert.deepEqual(index.runbooksForIncident(inc023).map((r) => `${r.runbook.id} ${r.why}`), ['RB-payments-rollback named']);
+      assert.deepEqual(
+        index.runbooksForIncident(inc023).map((r) => `${r.runbook.id} ${r.why}`),
+        ['RB-payments-rollback named'],
+      );
       assert.deepEqual(index.actionRecordsOf('INC-023').find((a) => a.id === 'ACTION-INC023-3')!.record.runbooks, ['RB-payments-rollback']);
-      assert.deepEqual(linkedRunbooks(index, 'src/payments/stripeWebhook.ts').map((g) => [g.anchor.kind === 'symbol' ? g.anchor.symbol : g.anchor.kind, g.runbooks.map((r) => r.id)]), [
-        ['handleStripeWebhook', ['RB-payments-rollback']],
+      assert.deepEqual(
+        linkedRunbooks(index, 'src/payments/stripeWebhook.ts').map((g) => [
+          g.anchor.kind === 'symbol' ? g.anchor.symbol : g.anchor.kind,
+          g.runbooks.map((r) => r.id),
+        ]),
+        [['handleStripeWebhook', ['RB-payments-rollback']]],
+      );
+      const m = timelineViewModel(
+        inc023,
+        index.actionRecordsOf('INC-023'),
+        NOW,
+        index.runbooksForIncident(inc023).map((r) => r.runbook),
+      );
+      assert.deepEqual(m.runbooks, [
+        { id: 'RB-payments-rollback', label: 'Rollback', title: 'Roll back the payment service to the previous deploy', steps: 5 },
       ]);
-      const m = timelineViewModel(inc023, index.actionRecordsOf('INC-023'), NOW, index.runbooksForIncident(inc023).map((r) => r.runbook));
-      assert.deepEqual(m.runbooks, [{ id: 'RB-payments-rollback', label: 'Rollback', title: 'Roll back the payment service to the previous deploy', steps: 5 }]);
     } finally {
       ws.dispose();
     }
@@ -123,7 +146,10 @@ describe('CLI: incident-lens runbooks', () => {
       assert.match(forFile.stdout, /^ {7}\$ \.\/scripts\/deploy\.sh payments --tag <last-good-tag>$/m);
       assert.match(cli('runbooks', '--for', 'src/auth/session.ts').stdout, /^no runbook for src\/auth\/session\.ts$/m);
       const json = JSON.parse(cli('runbooks', '--json', '--stale-days', '0').stdout) as Array<{ id: string; stale: boolean; steps: number }>;
-      assert.deepEqual(json.map((r) => [r.id, r.stale, r.steps]), [['RB-payments-rollback', false, 5]]);
+      assert.deepEqual(
+        json.map((r) => [r.id, r.stale, r.steps]),
+        [['RB-payments-rollback', false, 5]],
+      );
     } finally {
       ws.dispose();
     }

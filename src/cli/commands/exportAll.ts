@@ -38,7 +38,8 @@ async function write(out: Writable, line: string): Promise<void> {
 }
 
 export async function exportAll(values: ExportAllValues, io: Io, stdout: Writable = process.stdout): Promise<number> {
-  if (values.format !== 'ndjson') throw new UsageError(`export --all writes --format ndjson (one record a line)${values.format ? didYouMean(values.format, ['ndjson']) : ''}`);
+  if (values.format !== 'ndjson')
+    throw new UsageError(`export --all writes --format ndjson (one record a line)${values.format ? didYouMean(values.format, ['ndjson']) : ''}`);
   const kind = (values.kind ?? 'incident') as Kind;
   if (!KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')}${didYouMean(kind, KINDS)}`);
   const ws = await openWorkspace(workspaceRoot(values), values.folder, { sources: values.source ?? [], io });
@@ -46,7 +47,8 @@ export async function exportAll(values: ExportAllValues, io: Io, stdout: Writabl
   let written = 0;
   let skipped = 0;
   for (const folder of ws.folders) {
-    const records: readonly IndexedRecord[] = kind === 'incident' ? folder.index.incidents() : kind === 'action' ? folder.index.actionRecords() : folder.index.runbooks();
+    const records: readonly IndexedRecord[] =
+      kind === 'incident' ? folder.index.incidents() : kind === 'action' ? folder.index.actionRecords() : folder.index.runbooks();
     for (const record of records) {
       await write(out, ndjsonLine(record));
       written++;

@@ -5,7 +5,13 @@ import { exportAll } from './exportAll';
 import { json, openIndex, parse, requireIncident, UsageError, workspaceRoot, type Io } from '../common';
 
 export async function exportCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' }, all: { type: 'boolean' }, kind: { type: 'string' }, source: { type: 'string', multiple: true } });
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    all: { type: 'boolean' },
+    kind: { type: 'string' },
+    source: { type: 'string', multiple: true },
+  });
   if (values.all || values.format === 'ndjson') return exportAll(values, io);
   values.format ??= 'markdown';
   if (values.format !== 'markdown') throw new UsageError(`unknown format "${values.format}": only markdown is supported for one incident (ndjson with --all)`);

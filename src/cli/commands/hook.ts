@@ -58,7 +58,12 @@ function readText(file: string): string | undefined {
 export async function hook(args: string[], io: Io, version: string, deps: HookDeps): Promise<number> {
   // Exit 2 from a PreToolUse hook blocks the tool in Claude Code: even a usage mistake in the wiring exits 0.
   try {
-    const { values, positionals } = parseArgs({ args, options: { folder: { type: 'string' }, root: { type: 'string', short: 'r' }, verbose: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { folder: { type: 'string' }, root: { type: 'string', short: 'r' }, verbose: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
     const agent = positionals[0];
     if (!agent || !(HOOK_AGENTS as readonly string[]).includes(agent)) throw new Error(`hook needs the agent that runs it: ${HOOK_AGENTS.join(', ')}`);
     const text = await (deps.input ?? readStdin)();

@@ -29,7 +29,8 @@ function mappingFrom(values: { map?: string; mapping?: string; 'time-zone'?: str
       throw new UsageError(`--mapping: cannot read "${values.mapping}"`);
     }
     const parsed = parseYaml(text) as unknown;
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`${values.mapping}: a mapping file holds field: "Column header" lines`);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new UsageError(`${values.mapping}: a mapping file holds field: "Column header" lines`);
     data = parsed as Record<string, unknown>;
   }
   if (values.map) data = { ...data, ...parseMapArgument(values.map) };
@@ -51,8 +52,10 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     'time-zone': { type: 'string' },
     system: { type: 'string' },
   });
-  if (!positionals.length) throw new UsageError('import needs files or folders to read, e.g. incident-lens import --from pagerduty incidents.json log_entries.json');
-  if (values.from && !(IMPORT_FORMATS as readonly string[]).includes(values.from)) throw new UsageError(`--from must be one of ${IMPORT_FORMATS.join(', ')}${didYouMean(values.from, IMPORT_FORMATS)}`);
+  if (!positionals.length)
+    throw new UsageError('import needs files or folders to read, e.g. incident-lens import --from pagerduty incidents.json log_entries.json');
+  if (values.from && !(IMPORT_FORMATS as readonly string[]).includes(values.from))
+    throw new UsageError(`--from must be one of ${IMPORT_FORMATS.join(', ')}${didYouMean(values.from, IMPORT_FORMATS)}`);
   const root = workspaceRoot(values);
   const folder = values.folder ?? DEFAULT_INCIDENTS_FOLDER;
   let paths: string[];
@@ -126,7 +129,18 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     json(io, {
       dryRun,
       formats: [...files.keys()],
-      items: plan.map((p) => ({ status: p.status, kind: p.kind, id: p.id, file: p.file, source: p.source, label: p.label, where: p.where, changes: p.changes, ...(outcomes.get(p) ? { error: outcomes.get(p) } : {}), ...factsOf(p, drafts) })),
+      items: plan.map((p) => ({
+        status: p.status,
+        kind: p.kind,
+        id: p.id,
+        file: p.file,
+        source: p.source,
+        label: p.label,
+        where: p.where,
+        changes: p.changes,
+        ...(outcomes.get(p) ? { error: outcomes.get(p) } : {}),
+        ...factsOf(p, drafts),
+      })),
       problems,
       failed,
       summary: { ...summary, problems: problems.length, failedFiles: failed.length, failedWrites },
@@ -136,7 +150,9 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     for (const p of plan) {
       const error = outcomes.get(p);
       const what = p.status === 'skip' ? p.changes.join('; ') : p.status === 'update' || p.status === 'unchanged' ? p.changes.join('; ') || 'nothing new' : '';
-      io.out(`${(error ? 'not written' : VERB[p.status]).padEnd(10)} ${(p.id ?? '').padEnd(18)} ${p.source.system} ${p.label}${what ? ` — ${what}` : ''}${error ? ` — ${error}` : ''}`);
+      io.out(
+        `${(error ? 'not written' : VERB[p.status]).padEnd(10)} ${(p.id ?? '').padEnd(18)} ${p.source.system} ${p.label}${what ? ` — ${what}` : ''}${error ? ` — ${error}` : ''}`,
+      );
     }
     if (dryRun) for (const line of factLines(plan, drafts)) io.out(line);
     for (const pr of problems) io.out(`skipped    ${pr.where}: ${pr.message}`);
@@ -144,7 +160,10 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     io.out(
       `\n${fmt}: ${summary.create} to create, ${summary.update} to update, ${summary.unchanged} unchanged, ${summary.skip + problems.length} skipped${failed.length ? `, ${failed.length} file${failed.length === 1 ? '' : 's'} failed` : ''}${dryRun ? ' (dry run: nothing written)' : failedWrites ? `; ${failedWrites} not written` : ''}`,
     );
-    if (!dryRun && created.length) io.out(`Link the new incidents to code from git history: incident-lens suggest ${created[0]}${created.length > 1 ? ` (and ${created.slice(1).join(', ')})` : ''}`);
+    if (!dryRun && created.length)
+      io.out(
+        `Link the new incidents to code from git history: incident-lens suggest ${created[0]}${created.length > 1 ? ` (and ${created.slice(1).join(', ')})` : ''}`,
+      );
   }
   return failed.length || failedWrites ? 1 : 0;
 }
@@ -165,7 +184,10 @@ function factLines(plan: readonly PlanItem[], drafts: Drafts): string[] {
     const { facts, missing } = factsOf(p, drafts);
     if (!facts) continue;
     out.push(`\n${p.id ?? ''} ${p.label}`);
-    for (const f of facts) out.push(`  found    ${f.field.padEnd(9)} ${oneLine(f.value)}${f.line ? ` (line ${f.line}${f.evidence ? `: "${oneLine(f.evidence).slice(0, 90)}"` : ''})` : ''}`);
+    for (const f of facts)
+      out.push(
+        `  found    ${f.field.padEnd(9)} ${oneLine(f.value)}${f.line ? ` (line ${f.line}${f.evidence ? `: "${oneLine(f.evidence).slice(0, 90)}"` : ''})` : ''}`,
+      );
     if (missing?.length) out.push(`  missing  ${missing.join(', ')} (not in the document; set them in the record)`);
   }
   return out;

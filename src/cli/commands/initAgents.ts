@@ -9,18 +9,28 @@ import { AGENT_NAMES, type AgentName } from '../../core/ai/agentWiring';
 import { syncAgentWiring } from '../../node/agentWiring';
 import { didYouMean, json, openIndex, UsageError, type Io } from '../common';
 
-export async function initAgents(root: string, values: { folder?: string; agent?: string[]; check?: boolean; command?: string; json?: boolean }, io: Io): Promise<number> {
-  const chosen = (values.agent ?? []).flatMap((a) => a.split(',')).map((a) => a.trim().toLowerCase()).filter(Boolean);
-  for (const a of chosen) if (!(AGENT_NAMES as readonly string[]).includes(a)) throw new UsageError(`--agent must be one of ${AGENT_NAMES.join(', ')}${didYouMean(a, AGENT_NAMES)}`);
+export async function initAgents(
+  root: string,
+  values: { folder?: string; agent?: string[]; check?: boolean; command?: string; json?: boolean },
+  io: Io,
+): Promise<number> {
+  const chosen = (values.agent ?? [])
+    .flatMap((a) => a.split(','))
+    .map((a) => a.trim().toLowerCase())
+    .filter(Boolean);
+  for (const a of chosen)
+    if (!(AGENT_NAMES as readonly string[]).includes(a)) throw new UsageError(`--agent must be one of ${AGENT_NAMES.join(', ')}${didYouMean(a, AGENT_NAMES)}`);
   const index = await openIndex(root, values.folder);
   const run = await syncAgentWiring(root, index.incidents(), { agents: chosen as AgentName[], check: values.check, command: values.command });
   const changed = run.plan.filter((p) => p.action !== 'unchanged');
   for (const r of run.refused) io.err(`refused  ${r.reason}`);
   for (const p of run.problems) io.err(`left as is  ${p}`);
   if (run.note) io.err(`note: ${run.note}`);
-  if (values.json) json(io, { agents: run.agents, files: run.plan.map(({ path, action }) => ({ path, action })), problems: run.problems, refused: run.refused });
+  if (values.json)
+    json(io, { agents: run.agents, files: run.plan.map(({ path, action }) => ({ path, action })), problems: run.problems, refused: run.refused });
   else {
-    for (const p of changed) io.out(`${values.check ? (p.action === 'delete' ? 'stale    ' : 'outdated ') : p.action === 'delete' ? 'deleted  ' : 'wrote    '}${p.path}`);
+    for (const p of changed)
+      io.out(`${values.check ? (p.action === 'delete' ? 'stale    ' : 'outdated ') : p.action === 'delete' ? 'deleted  ' : 'wrote    '}${p.path}`);
     io.out(
       values.check
         ? changed.length

@@ -7,7 +7,13 @@ import { initAgents } from './initAgents';
 import { parse, UsageError, workspaceRoot, type Io } from '../common';
 
 export async function init(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { hooks: { type: 'boolean' }, agents: { type: 'boolean' }, agent: { type: 'string', multiple: true }, check: { type: 'boolean' }, command: { type: 'string' } });
+  const { values } = parse(args, {
+    hooks: { type: 'boolean' },
+    agents: { type: 'boolean' },
+    agent: { type: 'string', multiple: true },
+    check: { type: 'boolean' },
+    command: { type: 'string' },
+  });
   // --agents wires the coding agents only (commands/initAgents.ts): no git config, so --check can run in CI.
   if (values.agents || values.agent) return initAgents(workspaceRoot(values), values, io);
   const repo = values.root ? path.resolve(values.root) : process.cwd();
@@ -19,7 +25,9 @@ export async function init(args: string[], io: Io): Promise<number> {
   } catch (err) {
     throw new UsageError(`${(err as Error).message.split('\n')[0]} (init works in a git clone)`);
   }
-  io.out(`merge driver: .gitattributes ${driver.attributes === 'added' ? `now routes ${folder}/**/*.yaml to it (commit ${driver.attributesFile})` : 'already routes the records to it'}; this clone's git config ${driver.config === 'unchanged' ? 'already has it' : driver.config === 'set' ? 'has it now' : 'has it updated'} (each clone runs init once: git does not share config)`);
+  io.out(
+    `merge driver: .gitattributes ${driver.attributes === 'added' ? `now routes ${folder}/**/*.yaml to it (commit ${driver.attributesFile})` : 'already routes the records to it'}; this clone's git config ${driver.config === 'unchanged' ? 'already has it' : driver.config === 'set' ? 'has it now' : 'has it updated'} (each clone runs init once: git does not share config)`,
+  );
   if (!values.hooks) return 0;
   let result;
   try {

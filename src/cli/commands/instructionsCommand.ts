@@ -9,9 +9,14 @@ export async function instructions(args: string[], io: Io): Promise<number> {
   const { plan, refused } = await syncInstructionFiles(root, index.incidents(), { agents: values.agents, check: values.check });
   const changed = plan.filter((p) => p.action !== 'unchanged');
   for (const r of refused) io.err(`refused  ${r.reason}`);
-  if (values.json) json(io, plan.map(({ path: p, action }) => ({ path: p, action })));
+  if (values.json)
+    json(
+      io,
+      plan.map(({ path: p, action }) => ({ path: p, action })),
+    );
   else {
-    for (const p of changed) io.out(`${values.check ? (p.action === 'delete' ? 'stale    ' : 'outdated ') : p.action === 'delete' ? 'deleted  ' : 'wrote    '}${p.path}`);
+    for (const p of changed)
+      io.out(`${values.check ? (p.action === 'delete' ? 'stale    ' : 'outdated ') : p.action === 'delete' ? 'deleted  ' : 'wrote    '}${p.path}`);
     const count = (a: string) => plan.filter((p) => p.action === a).length;
     io.out(
       values.check

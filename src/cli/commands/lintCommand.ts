@@ -7,7 +7,8 @@ import { VERSION } from '../version';
 export async function lint(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { format: { type: 'string' } });
   const format = values.format ?? (values.json ? 'json' : 'text');
-  if (!['text', 'json', 'sarif', 'github'].includes(format)) throw new UsageError(`--format must be one of text, json, sarif, github${didYouMean(format, ['text', 'json', 'sarif', 'github'])}`);
+  if (!['text', 'json', 'sarif', 'github'].includes(format))
+    throw new UsageError(`--format must be one of text, json, sarif, github${didYouMean(format, ['text', 'json', 'sarif', 'github'])}`);
   const root = workspaceRoot(values, positionals[0]);
   const index = await openIndex(root, values.folder, true);
   const diagnostics = index.diagnostics();
@@ -15,7 +16,10 @@ export async function lint(args: string[], io: Io): Promise<number> {
   else if (format === 'github') {
     if (diagnostics.length) workflowCommands(io, lintGithub(diagnostics));
   } else if (format === 'json') {
-    json(io, { files: index.allFiles().length, diagnostics: diagnostics.map((d) => ({ ...d, line: d.range.start.line + 1, column: d.range.start.character + 1 })) });
+    json(io, {
+      files: index.allFiles().length,
+      diagnostics: diagnostics.map((d) => ({ ...d, line: d.range.start.line + 1, column: d.range.start.character + 1 })),
+    });
   } else {
     for (const d of diagnostics) io.out(formatDiagnostic(d));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;

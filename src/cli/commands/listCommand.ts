@@ -5,8 +5,10 @@ import { didYouMean, json, openIndex, parse, UsageError, workspaceRoot, type Io 
 
 export async function list(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { status: { type: 'string' }, priority: { type: 'string' } });
-  if (values.status && !(STATUSES as readonly string[]).includes(values.status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}${didYouMean(values.status, STATUSES)}`);
-  if (values.priority && !(PRIORITIES as readonly string[]).includes(values.priority.toUpperCase())) throw new UsageError(`--priority must be one of ${PRIORITIES.join(', ')}${didYouMean(values.priority, PRIORITIES)}`);
+  if (values.status && !(STATUSES as readonly string[]).includes(values.status))
+    throw new UsageError(`--status must be one of ${STATUSES.join(', ')}${didYouMean(values.status, STATUSES)}`);
+  if (values.priority && !(PRIORITIES as readonly string[]).includes(values.priority.toUpperCase()))
+    throw new UsageError(`--priority must be one of ${PRIORITIES.join(', ')}${didYouMean(values.priority, PRIORITIES)}`);
   const index = await openIndex(workspaceRoot(values), values.folder);
   const incidents = index
     .incidents()

@@ -20,7 +20,9 @@ export async function mcp(args: string[], io: Io, version: string): Promise<numb
   const root = workspaceRoot(values, positionals[0]);
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat?.isDirectory()) throw new UsageError(`workspace folder "${root}" does not exist`);
-  const ws = await McpWorkspace.open(root, (watch) => openWorkspace(root, values.folder ?? DEFAULT_INCIDENTS_FOLDER, { sources: values.source ?? [], io, watch, allowEmpty: true }));
+  const ws = await McpWorkspace.open(root, (watch) =>
+    openWorkspace(root, values.folder ?? DEFAULT_INCIDENTS_FOLDER, { sources: values.source ?? [], io, watch, allowEmpty: true }),
+  );
   const allowWrites = !!values['allow-writes'];
   const server = incidentServer(ws, { allowWrites, version, now });
   const transport = new BoundedStdioTransport(); // an oversized request is answered with an error, the server keeps serving

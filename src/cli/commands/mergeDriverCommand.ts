@@ -16,7 +16,11 @@ async function recordMerge(base: string, ours: string, theirs: string): Promise<
   // A side larger than a record can be is not read whole: it could never be a record (see core/records/parseRecord.ts).
   const sizes = await Promise.all([base, ours, theirs].map((f) => fs.stat(f).then((st) => st.size)));
   const big = sizes.findIndex((n) => n > DEFAULT_MAX_FILE_BYTES);
-  if (big >= 0) return { kind: 'unmergeable', reason: `${['the common ancestor', 'ours', 'theirs'][big]} is ${sizes[big]} bytes, above the ${DEFAULT_MAX_FILE_BYTES}-byte record limit` };
+  if (big >= 0)
+    return {
+      kind: 'unmergeable',
+      reason: `${['the common ancestor', 'ours', 'theirs'][big]} is ${sizes[big]} bytes, above the ${DEFAULT_MAX_FILE_BYTES}-byte record limit`,
+    };
   const [o, a, b] = await Promise.all([fs.readFile(base, 'utf8'), fs.readFile(ours, 'utf8'), fs.readFile(theirs, 'utf8')]);
   try {
     return mergeRecord(o, a, b);
@@ -36,7 +40,9 @@ export async function mergeDriver(args: string[], io: Io): Promise<number> {
   }
   if (result.kind === 'conflict') {
     await fs.writeFile(ours, result.text);
-    io.err(`incident-lens: CONFLICT in ${name}: ${result.conflicts.map((c) => c.path.join('.')).join(', ')} changed differently on both sides (marked in the file); every other change is merged`);
+    io.err(
+      `incident-lens: CONFLICT in ${name}: ${result.conflicts.map((c) => c.path.join('.')).join(', ')} changed differently on both sides (marked in the file); every other change is merged`,
+    );
     return 1;
   }
   io.err(`incident-lens: ${name}: ${result.reason}; using git's text merge instead`);

@@ -20,21 +20,55 @@ export async function metrics(args: string[], io: Io): Promise<number> {
   const by = (values.by ?? 'month') as GroupBy;
   if (!GROUP_BY.includes(by)) throw new UsageError(`--by must be one of ${GROUP_BY.join(', ')}${didYouMean(values.by!, GROUP_BY)}`);
   const format = values.format ?? (values.json ? 'json' : 'table');
-  if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be one of table, json, csv${didYouMean(format, ['table', 'json', 'csv'])}`);
+  if (!['table', 'json', 'csv'].includes(format))
+    throw new UsageError(`--format must be one of table, json, csv${didYouMean(format, ['table', 'json', 'csv'])}`);
   const index = await openIndex(workspaceRoot(values), values.folder);
-  const report = metricsReport(index.incidents(), { by, since: dateOption('since', values.since), until: dateOption('until', values.until), sinceText: values.since, untilText: values.until });
+  const report = metricsReport(index.incidents(), {
+    by,
+    since: dateOption('since', values.since),
+    until: dateOption('until', values.until),
+    sinceText: values.since,
+    untilText: values.until,
+  });
   const minutes = (v: number | undefined) => (v === undefined ? '' : formatDuration(v));
   const figure = (r: MetricsRow, k: keyof MetricsRow['figures']) => r.figures[k];
   if (format === 'json') json(io, report);
   else if (format === 'csv') {
-    const head = [by, 'incidents', ...PRIORITIES, ...(['ttd', 'tta', 'ttm', 'ttr'] as const).flatMap((k) => [`${k}_median_min`, `${k}_p90_min`, `${k}_n`, `${k}_missing`]), 'ai_incidents', 'ai_share', 'ai_ttr_median_min', 'other_ttr_median_min'];
+    const head = [
+      by,
+      'incidents',
+      ...PRIORITIES,
+      ...(['ttd', 'tta', 'ttm', 'ttr'] as const).flatMap((k) => [`${k}_median_min`, `${k}_p90_min`, `${k}_n`, `${k}_missing`]),
+      'ai_incidents',
+      'ai_share',
+      'ai_ttr_median_min',
+      'other_ttr_median_min',
+    ];
     io.out(head.join(','));
     for (const r of report.rows) {
-      const figs = (['timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve'] as const).flatMap((k) => [figure(r, k).median, figure(r, k).p90, figure(r, k).n, figure(r, k).missing]);
-      io.out(csvRow([r.group, r.incidents, ...PRIORITIES.map((p) => r.byPriority[p]), ...figs, r.ai.incidents, r.ai.share.toFixed(3), r.ai.resolveMedian, r.ai.otherResolveMedian]));
+      const figs = (['timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve'] as const).flatMap((k) => [
+        figure(r, k).median,
+        figure(r, k).p90,
+        figure(r, k).n,
+        figure(r, k).missing,
+      ]);
+      io.out(
+        csvRow([
+          r.group,
+          r.incidents,
+          ...PRIORITIES.map((p) => r.byPriority[p]),
+          ...figs,
+          r.ai.incidents,
+          r.ai.share.toFixed(3),
+          r.ai.resolveMedian,
+          r.ai.otherResolveMedian,
+        ]),
+      );
     }
   } else {
-    io.out(`${'group'.padEnd(16)} ${'n'.padStart(4)}  P1 P2 P3 P4  ${'detect (med/p90)'.padEnd(18)} ${'mitigate (med/p90)'.padEnd(20)} ${'resolve (med/p90)'.padEnd(20)} AI share  AI vs rest resolve`);
+    io.out(
+      `${'group'.padEnd(16)} ${'n'.padStart(4)}  P1 P2 P3 P4  ${'detect (med/p90)'.padEnd(18)} ${'mitigate (med/p90)'.padEnd(20)} ${'resolve (med/p90)'.padEnd(20)} AI share  AI vs rest resolve`,
+    );
     for (const r of report.rows) {
       const f = (k: keyof MetricsRow['figures']) => (figure(r, k).n ? `${minutes(figure(r, k).median)}/${minutes(figure(r, k).p90)}` : '—');
       io.out(
@@ -42,7 +76,9 @@ export async function metrics(args: string[], io: Io): Promise<number> {
       );
     }
     const missing = report.rows.reduce((s, r) => s + r.figures.timeToMitigate.missing, 0);
-    io.out(`${report.counted} incident${report.counted === 1 ? '' : 's'} counted${report.withoutStart ? `; ${report.withoutStart} without a readable start left out` : ''}; ${missing} without a timed "mitigated" milestone left out of the mitigate figures.`);
+    io.out(
+      `${report.counted} incident${report.counted === 1 ? '' : 's'} counted${report.withoutStart ? `; ${report.withoutStart} without a readable start left out` : ''}; ${missing} without a timed "mitigated" milestone left out of the mitigate figures.`,
+    );
   }
   return 0;
 }
@@ -52,7 +88,8 @@ export async function hotspotsCommand(args: string[], io: Io): Promise<number> {
   const limit = values.limit === undefined ? 20 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a whole number above 0');
   const format = values.format ?? (values.json ? 'json' : 'table');
-  if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be one of table, json, csv${didYouMean(format, ['table', 'json', 'csv'])}`);
+  if (!['table', 'json', 'csv'].includes(format))
+    throw new UsageError(`--format must be one of table, json, csv${didYouMean(format, ['table', 'json', 'csv'])}`);
   const root = workspaceRoot(values);
   const index = await openIndex(root, values.folder);
   // Where git history is at hand: lines changed in the last year, and incidents per 1,000 of them.
@@ -62,6 +99,10 @@ export async function hotspotsCommand(args: string[], io: Io): Promise<number> {
     io.out('kind,target,score,worst,incidents,changed_lines,per_1000_lines');
     for (const h of list) io.out(csvRow([h.kind, h.target, h.score, h.worst, h.incidents.join(' '), h.changedLines, h.perThousandLines]));
   } else if (!list.length) io.out('no code is linked to an incident yet');
-  else for (const h of list) io.out(`${String(h.score).padStart(4)}  ${h.worst}  ${h.kind.padEnd(6)}  ${h.target}  (${h.incidents.join(', ')})${h.perThousandLines !== undefined ? `  ${h.perThousandLines} per 1,000 changed lines` : ''}`);
+  else
+    for (const h of list)
+      io.out(
+        `${String(h.score).padStart(4)}  ${h.worst}  ${h.kind.padEnd(6)}  ${h.target}  (${h.incidents.join(', ')})${h.perThousandLines !== undefined ? `  ${h.perThousandLines} per 1,000 changed lines` : ''}`,
+      );
   return 0;
 }

@@ -17,13 +17,18 @@ export async function review(args: string[], io: Io): Promise<number> {
   const index = await openIndex(root, values.folder);
   if (values.list) {
     const waiting = index.incidents().filter((i) => incidentOrigin(i).trust === 'imported');
-    if (values.json) json(io, waiting.map((i) => ({ id: i.id, file: i.file, source: i.head.source })));
+    if (values.json)
+      json(
+        io,
+        waiting.map((i) => ({ id: i.id, file: i.file, source: i.head.source })),
+      );
     else if (!waiting.length) io.out('No imported record is waiting for review.');
     else for (const i of waiting) io.out(`${i.id.padEnd(9)} ${`${i.head.source!.system} ${i.head.source!.id}`.padEnd(32)} ${flatText(i.head.title)}`);
     return 0;
   }
   const record = requireIncident(index, positionals[0]);
-  if (record.kind !== 'incident' && record.kind !== 'action') throw new UsageError(`${record.id} is a runbook: runbooks are written in the repository and need no review`);
+  if (record.kind !== 'incident' && record.kind !== 'action')
+    throw new UsageError(`${record.id} is a runbook: runbooks are written in the repository and need no review`);
   const by = values.by ?? (await git(root, ['config', 'user.name'], { allowExitCodes: [1] }).catch(() => '')).trim();
   let changed = false;
   await editRecordFile(root, record.file, (fresh) => {

@@ -11,13 +11,22 @@ import { gitPath } from '../../node/git/run';
 import { openIndexes, didYouMean, json, now, parse, UsageError, workflowCommands, workspaceFiles, workspaceRoot, type Io } from '../common';
 
 export async function risk(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { diff: { type: 'string' }, 'fail-on': { type: 'string' }, format: { type: 'string' }, 'no-go-p1-days': { type: 'string' }, 'pre-push': { type: 'string' }, source: { type: 'string', multiple: true } });
+  const { values, positionals } = parse(args, {
+    diff: { type: 'string' },
+    'fail-on': { type: 'string' },
+    format: { type: 'string' },
+    'no-go-p1-days': { type: 'string' },
+    'pre-push': { type: 'string' },
+    source: { type: 'string', multiple: true },
+  });
   const root = workspaceRoot(values);
   if (values['pre-push'] !== undefined) return prePush(root, values.folder, values['pre-push'], io);
   const failOn = values['fail-on']?.toUpperCase();
-  if (failOn && !(PRIORITIES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${PRIORITIES.join(', ')}${didYouMean(values['fail-on']!, PRIORITIES)}`);
+  if (failOn && !(PRIORITIES as readonly string[]).includes(failOn))
+    throw new UsageError(`--fail-on must be one of ${PRIORITIES.join(', ')}${didYouMean(values['fail-on']!, PRIORITIES)}`);
   const format = values.format ?? (values.json ? 'json' : 'text');
-  if (!(RISK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${RISK_FORMATS.join(', ')}${didYouMean(format, RISK_FORMATS)}`);
+  if (!(RISK_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${RISK_FORMATS.join(', ')}${didYouMean(format, RISK_FORMATS)}`);
   const noGoP1Days = values['no-go-p1-days'] === undefined ? DEFAULT_NO_GO_P1_DAYS : Number(values['no-go-p1-days']);
   if (!Number.isInteger(noGoP1Days) || noGoP1Days < 0) throw new UsageError('--no-go-p1-days must be a whole number of days (0: a past P1 alone never blocks)');
   if (!values.diff && positionals.length === 0) throw new UsageError('risk needs files or --diff REV');
@@ -38,7 +47,17 @@ export async function risk(args: string[], io: Io): Promise<number> {
       verdict: report.verdict,
       reasons: report.reasons,
       incidents: report.incidents.map((r) => ({ ...summarizeIncident(r.incident), files: r.files })),
-      findings: report.findings.map((f) => ({ rule: f.rule, level: f.level, incident: f.incident.id, runbook: f.runbook?.id, file: f.file, startLine: f.region.startLine, endLine: f.region.endLine, message: f.message, fingerprint: fingerprint(f) })),
+      findings: report.findings.map((f) => ({
+        rule: f.rule,
+        level: f.level,
+        incident: f.incident.id,
+        runbook: f.runbook?.id,
+        file: f.file,
+        startLine: f.region.startLine,
+        endLine: f.region.endLine,
+        message: f.message,
+        fingerprint: fingerprint(f),
+      })),
       recordChanges: (report.recordChanges ?? []).map((c) => ({ ...c, fingerprint: recordChangeFingerprint(c) })),
       base: report.base ?? null,
       failOn: failOn ?? null,
@@ -59,7 +78,8 @@ export async function risk(args: string[], io: Io): Promise<number> {
     }
     for (const line of recordChangeLines(report)) io.out(line);
   }
-  if (failing.length) io.err(`risk: ${failing.length} incident${failing.length === 1 ? '' : 's'} at ${failOn} or above touched: ${failing.map((f) => f.incident.id).join(', ')}`);
+  if (failing.length)
+    io.err(`risk: ${failing.length} incident${failing.length === 1 ? '' : 's'} at ${failOn} or above touched: ${failing.map((f) => f.incident.id).join(', ')}`);
   return failing.length ? 1 : 0;
 }
 
@@ -75,12 +95,15 @@ async function prePush(root: string, folder: string | undefined, remote: string,
     process.stdin.on('data', (c: string) => (text += c));
     process.stdin.on('end', () => resolve(text));
   });
-  const ranges = pushRanges(stdin).map((r) => ({ ...r, files: filesInRange(root, r) })).filter((r) => r.files.length);
+  const ranges = pushRanges(stdin)
+    .map((r) => ({ ...r, files: filesInRange(root, r) }))
+    .filter((r) => r.files.length);
   if (!ranges.length) return 0;
   const { own, sources } = await openIndexes(root, folder, [], io);
   // Judged by the records on the remote's side of each range: a push cannot relax its own check.
   const { serious, recordEdits } = pushFindings(await checkPushedRanges(root, [own, ...sources.map((s) => s.index)], ranges, now()));
-  for (const c of recordEdits) io.err(`incident-lens: this push edits ${c.id}, a record this check reads (judged as it is on the remote): ${c.details.join('; ')}`);
+  for (const c of recordEdits)
+    io.err(`incident-lens: this push edits ${c.id}, a record this check reads (judged as it is on the remote): ${c.details.join('; ')}`);
   if (!serious.length) return 0;
   const block = (() => {
     try {
@@ -89,12 +112,18 @@ async function prePush(root: string, folder: string | undefined, remote: string,
       return false;
     }
   })();
-  io.err(`incident-lens: this push to ${remote || 'the remote'} touches code of ${serious.map((r) => `${r.incident.id} (${r.incident.head.priority}${r.incident.head.status === 'active' ? ', active' : ''})`).join(', ')}:`);
+  io.err(
+    `incident-lens: this push to ${remote || 'the remote'} touches code of ${serious.map((r) => `${r.incident.id} (${r.incident.head.priority}${r.incident.head.status === 'active' ? ', active' : ''})`).join(', ')}:`,
+  );
   for (const { incident, files: fs } of serious) {
     io.err(`  ${incident.id} ${oneLine(incident.head.title)}: ${fs.join(', ')}`);
     const lesson = incident.record.learning?.lesson ?? incident.record.rootCause?.confirmed;
     if (lesson) io.err(`    ${oneLine(lesson)}`);
   }
-  io.err(block ? 'incident-lens: push stopped (git config incident-lens.prePush block).' : 'incident-lens: pushing anyway (git config incident-lens.prePush block stops such pushes).');
+  io.err(
+    block
+      ? 'incident-lens: push stopped (git config incident-lens.prePush block).'
+      : 'incident-lens: pushing anyway (git config incident-lens.prePush block stops such pushes).',
+  );
   return block ? 1 : 0;
 }

@@ -18,13 +18,19 @@ export async function runbooks(args: string[], io: Io): Promise<number> {
     for (const incident of index.incidentsForFile(file)) for (const { runbook } of index.runbooksForIncident(incident)) found.add(runbook);
     list = [...found];
   }
-  if (values.json) json(io, list.map((r) => summarizeRunbook(r, at, days)));
+  if (values.json)
+    json(
+      io,
+      list.map((r) => summarizeRunbook(r, at, days)),
+    );
   else if (!list.length) io.out(values.for ? `no runbook for ${values.for}` : 'no runbooks');
   else if (values.for) for (const r of list) io.out(describeRunbook(r, at, days) + '\n');
   else
     for (const r of list) {
       const s = summarizeRunbook(r, at, days);
-      io.out(`${s.id.padEnd(28)} ${String(s.steps).padStart(2)} steps  ${oneLine(s.lastVerified ?? 'never verified').padEnd(14)}${s.stale ? ' STALE' : '      '}  ${oneLine(s.title)}`);
+      io.out(
+        `${s.id.padEnd(28)} ${String(s.steps).padStart(2)} steps  ${oneLine(s.lastVerified ?? 'never verified').padEnd(14)}${s.stale ? ' STALE' : '      '}  ${oneLine(s.title)}`,
+      );
     }
   return 0;
 }

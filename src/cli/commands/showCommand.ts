@@ -12,7 +12,9 @@ export async function show(args: string[], io: Io): Promise<number> {
     if (values.json) json(io, { ...record.record, file: record.file });
     else {
       const a = record.record;
-      io.out(`${a.id}  ${a.status}  ${oneLine(a.title)}\n  incident:    ${a.incident}\n  owner:       ${oneLine(a.owner ?? '—')}\n  deadline:    ${oneLine(a.deadline ?? '—')}`);
+      io.out(
+        `${a.id}  ${a.status}  ${oneLine(a.title)}\n  incident:    ${a.incident}\n  owner:       ${oneLine(a.owner ?? '—')}\n  deadline:    ${oneLine(a.deadline ?? '—')}`,
+      );
       if (a.acceptanceCriteria) io.out(`  acceptance:  ${oneLine(a.acceptanceCriteria)}`);
     }
     return 0;
@@ -23,10 +25,16 @@ export async function show(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const alike = new SimilarIndex(index.incidents()).similar({ incident: record, limit: 3 });
-  if (values.json) json(io, { ...summarizeIncident(record), similar: alike.map((h) => ({ id: h.incident.id, title: h.incident.head.title, score: Number(h.score.toFixed(3)), why: similarReason(h) })), record: record.record });
+  if (values.json)
+    json(io, {
+      ...summarizeIncident(record),
+      similar: alike.map((h) => ({ id: h.incident.id, title: h.incident.head.title, score: Number(h.score.toFixed(3)), why: similarReason(h) })),
+      record: record.record,
+    });
   else {
     io.out(describeIncident(record, index.actionRecordsOf(record.id)));
-    if (alike.length) io.out(`  similar:     ${alike.map((h) => `${h.incident.id} ${oneLine(h.incident.head.title)} (${similarReason(h)})`).join('\n               ')}`);
+    if (alike.length)
+      io.out(`  similar:     ${alike.map((h) => `${h.incident.id} ${oneLine(h.incident.head.title)} (${similarReason(h)})`).join('\n               ')}`);
   }
   return 0;
 }

@@ -7,15 +7,17 @@ export async function similar(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { text: { type: 'string' }, limit: { type: 'string' }, source: { type: 'string', multiple: true } });
   const limit = values.limit === undefined ? 5 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number from 1, got "${values.limit}"`);
-  if (!positionals[0] === (values.text === undefined)) throw new UsageError('give an incident id or --text TEXT (a description, a diff: --text "$(git diff)"), not both');
+  if (!positionals[0] === (values.text === undefined))
+    throw new UsageError('give an incident id or --text TEXT (a description, a diff: --text "$(git diff)"), not both');
   // --text - reads the text from stdin: git diff origin/main | incident-lens similar --text -
-  if (values.text === '-') values.text = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    process.stdin.setEncoding('utf8');
-    process.stdin.on('data', (c: string) => (text += c));
-    process.stdin.on('end', () => resolve(text));
-    process.stdin.on('error', reject);
-  });
+  if (values.text === '-')
+    values.text = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      process.stdin.setEncoding('utf8');
+      process.stdin.on('data', (c: string) => (text += c));
+      process.stdin.on('end', () => resolve(text));
+      process.stdin.on('error', reject);
+    });
   if (values.text !== undefined && !values.text.trim()) throw new UsageError('--text is empty');
   const { own, sources } = await openIndexes(workspaceRoot(values), values.folder, values.source ?? [], io);
   const incidents = [own, ...sources.map((s) => s.index)].flatMap((i) => i.incidents());
@@ -29,7 +31,17 @@ export async function similar(args: string[], io: Io): Promise<number> {
   if (values.json) {
     json(
       io,
-      hits.map((h) => ({ id: h.incident.id, title: h.incident.head.title, priority: h.incident.head.priority, status: h.incident.head.status, score: Number(h.score.toFixed(3)), shared: h.shared, fields: h.fields, rootCause: summarizeIncident(h.incident).rootCause, file: h.incident.file })),
+      hits.map((h) => ({
+        id: h.incident.id,
+        title: h.incident.head.title,
+        priority: h.incident.head.priority,
+        status: h.incident.head.status,
+        score: Number(h.score.toFixed(3)),
+        shared: h.shared,
+        fields: h.fields,
+        rootCause: summarizeIncident(h.incident).rootCause,
+        file: h.incident.file,
+      })),
     );
   } else if (!hits.length) io.out(`no past incident is alike ${target ? target.id : 'this text'}`);
   else {

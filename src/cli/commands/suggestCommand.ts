@@ -24,7 +24,9 @@ function text(incident: Incident, s: Suggestions, minScore: number | undefined):
   out.push(s.commits.length ? 'Commits (✓ = what --apply writes):' : 'Commits: none found.');
   for (const c of s.commits) {
     const mark = c.onRecord ? '=' : pick.commits.includes(c) ? '✓' : ' ';
-    out.push(`  ${mark} ${c.score.toFixed(2)}  ${c.role.padEnd(7)} ${shortSha(c.sha)}  ${c.subject}  (${c.author}, ${when(c.committedMs)})${c.onRecord ? '  [on the record]' : ''}`);
+    out.push(
+      `  ${mark} ${c.score.toFixed(2)}  ${c.role.padEnd(7)} ${shortSha(c.sha)}  ${c.subject}  (${c.author}, ${when(c.committedMs)})${c.onRecord ? '  [on the record]' : ''}`,
+    );
     for (const r of c.reasons) out.push(`              ${r}`);
   }
   out.push('', s.links.length ? 'Code links (✓ = what --apply writes):' : 'Code links: none to add.');
@@ -42,7 +44,8 @@ export async function suggest(args: string[], io: Io): Promise<number> {
     environment: { type: 'string' },
   });
   const minScore = values['min-score'] === undefined ? undefined : Number(values['min-score']);
-  if (minScore !== undefined && !(minScore >= 0 && minScore <= 1)) throw new UsageError(`--min-score must be a number from 0 to 1, got "${values['min-score']}"`);
+  if (minScore !== undefined && !(minScore >= 0 && minScore <= 1))
+    throw new UsageError(`--min-score must be a number from 0 to 1, got "${values['min-score']}"`);
   const windowHours = values['window-hours'] === undefined ? undefined : Number(values['window-hours']);
   if (windowHours !== undefined && !(windowHours > 0)) throw new UsageError(`--window-hours must be a positive number, got "${values['window-hours']}"`);
   const root = workspaceRoot(values);
@@ -65,7 +68,11 @@ export async function suggest(args: string[], io: Io): Promise<number> {
   const pick = selectSuggestions(s, minScore);
   let written: { file: string; links: number; commits: number } | undefined;
   if (values.apply) {
-    const ops = acceptOps(record, pick.links.map((l) => l.link), pick.commits);
+    const ops = acceptOps(
+      record,
+      pick.links.map((l) => l.link),
+      pick.commits,
+    );
     if (ops.length) {
       const file = path.join(root, record.file);
       const before = await fs.readFile(file, 'utf8');
@@ -76,10 +83,18 @@ export async function suggest(args: string[], io: Io): Promise<number> {
     written = { file: record.file, links: ops.filter((o) => o.path[0] === 'links').length, commits: ops.filter((o) => o.path[0] === 'commits').length };
   }
   if (values.json) {
-    json(io, { id: record.id, ...s, selected: { commits: pick.commits.map((c) => c.sha), links: pick.links.map((l) => l.link) }, ...(written ? { written } : {}) });
+    json(io, {
+      id: record.id,
+      ...s,
+      selected: { commits: pick.commits.map((c) => c.sha), links: pick.links.map((l) => l.link) },
+      ...(written ? { written } : {}),
+    });
   } else {
     io.out(text(record, s, minScore));
-    if (written) io.out(`\n${written.links || written.commits ? `wrote ${written.links} link(s) and ${written.commits} commit(s) to ${written.file}` : `nothing to write: ${written.file} already holds every selected suggestion`}`);
+    if (written)
+      io.out(
+        `\n${written.links || written.commits ? `wrote ${written.links} link(s) and ${written.commits} commit(s) to ${written.file}` : `nothing to write: ${written.file} already holds every selected suggestion`}`,
+      );
   }
   return 0;
 }

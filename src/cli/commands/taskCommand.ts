@@ -15,7 +15,9 @@ export async function task(args: string[], io: Io): Promise<number> {
   const record = requireIncident(index, positionals[0]);
   if (record.kind !== 'action') {
     const actions = record.kind === 'incident' ? index.actionRecordsOf(record.id).map((a) => a.id) : [];
-    throw new UsageError(`${record.id} is ${record.kind === 'incident' ? 'an incident' : 'a runbook'}: task takes an action record${actions.length ? ` (${actions.join(', ')})` : ''}`);
+    throw new UsageError(
+      `${record.id} is ${record.kind === 'incident' ? 'an incident' : 'a runbook'}: task takes an action record${actions.length ? ` (${actions.join(', ')})` : ''}`,
+    );
   }
   const text = actionTask(record, index.incident(record.record.incident), format);
   if (values.json) json(io, { id: record.id, incident: record.record.incident, format, body: text });

@@ -24,9 +24,12 @@ export function parseJsonObject(file: string, text: string): Record<string, unkn
     const at = /position (\d+)/.exec(message);
     const lc = /line (\d+) column (\d+)/.exec(message);
     const where = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : at ? position(text, Number(at[1])) : { line: 1, column: 1 };
-    throw new AgentConfigError(`${file}:${where.line}:${where.column}: not valid JSON (${message.replace(/^JSON\.parse: /, '')}); Incident Lens leaves it as it is: fix it and run again`);
+    throw new AgentConfigError(
+      `${file}:${where.line}:${where.column}: not valid JSON (${message.replace(/^JSON\.parse: /, '')}); Incident Lens leaves it as it is: fix it and run again`,
+    );
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new AgentConfigError(`${file}:1:1: expected a JSON object; Incident Lens leaves it as it is`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new AgentConfigError(`${file}:1:1: expected a JSON object; Incident Lens leaves it as it is`);
   return value as Record<string, unknown>;
 }
 
@@ -69,7 +72,12 @@ function result(file: string, before: string | undefined, merged: Record<string,
 }
 
 /** `mcpServers["incident-lens"]` in a JSON file (Claude Code `.mcp.json`, Cursor `.cursor/mcp.json`, Gemini `.gemini/settings.json`). */
-export function withMcpServer(file: string, before: string | undefined, cli: CliCommand, extra: (settings: Record<string, unknown>) => void = () => undefined): JsonMerge {
+export function withMcpServer(
+  file: string,
+  before: string | undefined,
+  cli: CliCommand,
+  extra: (settings: Record<string, unknown>) => void = () => undefined,
+): JsonMerge {
   const original = before === undefined || !before.trim() ? undefined : parseJsonObject(file, before);
   const merged = original ? (JSON.parse(JSON.stringify(original)) as Record<string, unknown>) : {};
   const servers = objectAt(file, merged, 'mcpServers');
@@ -92,7 +100,8 @@ export function withClaudeHook(file: string, before: string | undefined, cli: Cl
   const list = hooks.PreToolUse === undefined ? [] : hooks.PreToolUse;
   if (!Array.isArray(list)) throw new AgentConfigError(`${file}: "hooks.PreToolUse" is not a list; Incident Lens leaves the file as it is`);
   const ours = { matcher, hooks: [{ type: 'command', command: `${cli.shell}${HOOK_MARK}`, timeout: 10 }] };
-  const isOurs = (entry: unknown) => isObject(entry) && Array.isArray(entry.hooks) && entry.hooks.some((h) => isObject(h) && typeof h.command === 'string' && h.command.includes(HOOK_MARK));
+  const isOurs = (entry: unknown) =>
+    isObject(entry) && Array.isArray(entry.hooks) && entry.hooks.some((h) => isObject(h) && typeof h.command === 'string' && h.command.includes(HOOK_MARK));
   const at = list.findIndex(isOurs);
   const next = list.filter((e, i) => !isOurs(e) || i === at);
   if (at >= 0) next[next.indexOf(list[at])] = ours;
@@ -105,7 +114,14 @@ export function withClaudeHook(file: string, before: string | undefined, cli: Cl
 export function geminiContextFiles(file: string, settings: Record<string, unknown>): void {
   const context = objectAt(file, settings, 'context');
   const names = context.fileName;
-  const list = names === undefined ? ['GEMINI.md'] : typeof names === 'string' ? [names] : Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : undefined;
+  const list =
+    names === undefined
+      ? ['GEMINI.md']
+      : typeof names === 'string'
+        ? [names]
+        : Array.isArray(names)
+          ? names.filter((n): n is string => typeof n === 'string')
+          : undefined;
   if (!list) throw new AgentConfigError(`${file}: "context.fileName" is neither a name nor a list of names; Incident Lens leaves the file as it is`);
   context.fileName = list.includes('AGENTS.md') ? (Array.isArray(names) ? names : list) : ['AGENTS.md', ...list];
 }
@@ -121,7 +137,13 @@ export const TOML_END = '# incident-lens:end';
  */
 export function withCodexServer(file: string, before: string | undefined, cli: CliCommand): { text?: string } {
   const toml = (s: string) => JSON.stringify(s);
-  const block = [TOML_START, '[mcp_servers.incident-lens]', `command = ${toml(cli.command)}`, `args = [${[...cli.args, 'mcp'].map(toml).join(', ')}]`, TOML_END].join('\n');
+  const block = [
+    TOML_START,
+    '[mcp_servers.incident-lens]',
+    `command = ${toml(cli.command)}`,
+    `args = [${[...cli.args, 'mcp'].map(toml).join(', ')}]`,
+    TOML_END,
+  ].join('\n');
   const text = before ?? '';
   const start = text.split('\n').findIndex((l) => l.trim() === TOML_START);
   const end = text.split('\n').findIndex((l, i) => i > start && l.trim() === TOML_END);

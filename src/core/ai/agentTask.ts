@@ -35,7 +35,9 @@ function actionFields(action: ActionItem): DataField[] {
 export function actionTask(action: ActionItem, incident: Incident | undefined, format: TaskFormat = 'markdown'): string {
   const id = action.id;
   const lines = [
-    format === 'github' ? `Follow-up action ${id} from incident ${action.record.incident}` : `# Task ${id}: a follow-up action from incident ${action.record.incident}`,
+    format === 'github'
+      ? `Follow-up action ${id} from incident ${action.record.incident}`
+      : `# Task ${id}: a follow-up action from incident ${action.record.incident}`,
     '',
     `Carry out the action ${id} below in this repository. Its title, acceptance criteria and code come from the team's action record; what happened and the lesson come from the incident record. ${DATA_NOTICE}`,
     '',
@@ -45,7 +47,9 @@ export function actionTask(action: ActionItem, incident: Incident | undefined, f
     '',
     '## What happened',
     '',
-    incident ? dataBlockMarkdown(incidentOrigin(incident), learningFields(incident)) : `The incident ${action.record.incident} has no record in this repository.`,
+    incident
+      ? dataBlockMarkdown(incidentOrigin(incident), learningFields(incident))
+      : `The incident ${action.record.incident} has no record in this repository.`,
     '',
     '## Done when',
     '',

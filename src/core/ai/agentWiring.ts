@@ -23,7 +23,16 @@
  * (learningMarkdown); JSON and TOML carry our own values only.
  */
 import type { Incident } from '../records/model';
-import { AGENTS_FILE, applyToGlobs, GENERATED_MARKER, instructionIncidents, learningMarkdown, planInstructionFiles, type ExistingFiles, type FilePlan } from './learnings';
+import {
+  AGENTS_FILE,
+  applyToGlobs,
+  GENERATED_MARKER,
+  instructionIncidents,
+  learningMarkdown,
+  planInstructionFiles,
+  type ExistingFiles,
+  type FilePlan,
+} from './learnings';
 import { quoteValue } from '../trust/dataBlock';
 import { AgentConfigError, geminiContextFiles, withClaudeHook, withCodexServer, withMcpServer, type CliCommand } from './agentConfig';
 import { CLAUDE_EDIT_TOOLS } from './editHook';
@@ -125,7 +134,8 @@ export function planAgentWiring(incidents: readonly Incident[], existing: AgentF
     plan.push(...merged(CURSOR_MCP, existing, (b) => withMcpServer(CURSOR_MCP, b, cli), problems));
   }
   if (want.has('codex')) plan.push(...merged(CODEX_CONFIG, existing, (b) => withCodexServer(CODEX_CONFIG, b, cli), problems));
-  if (want.has('gemini')) plan.push(...merged(GEMINI_SETTINGS, existing, (b) => withMcpServer(GEMINI_SETTINGS, b, cli, (s) => geminiContextFiles(GEMINI_SETTINGS, s)), problems));
+  if (want.has('gemini'))
+    plan.push(...merged(GEMINI_SETTINGS, existing, (b) => withMcpServer(GEMINI_SETTINGS, b, cli, (s) => geminiContextFiles(GEMINI_SETTINGS, s)), problems));
   // Codex and Gemini CLI read AGENTS.md; Copilot the path-scoped instruction files.
   const agentsMd = want.has('codex') || want.has('gemini');
   const instructions = planInstructionFiles(incidents, existing, { agents: agentsMd });

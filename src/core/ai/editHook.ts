@@ -30,6 +30,10 @@ export function hookIncidentView(incident: Incident, runbooks: readonly Runbook[
       { label: 'Lesson', text: r.learning?.lesson },
       { label: "Prompt template (the team's constraints for this code)", text: r.learning?.promptTemplate, multiline: true },
     ],
-    runbooks: runbooks.map((rb) => ({ origin: recordOrigin(rb.record, rb.file), label: `Rollback runbook ${rb.id}`, text: describeRunbook(rb, now, HOOK_RUNBOOK_STALE_DAYS) })),
+    runbooks: runbooks.map((rb) => ({
+      origin: recordOrigin(rb.record, rb.file),
+      label: `Rollback runbook ${rb.id}`,
+      text: describeRunbook(rb, now, HOOK_RUNBOOK_STALE_DAYS),
+    })),
   };
 }

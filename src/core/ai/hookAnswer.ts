@@ -75,7 +75,9 @@ export function readEditIntent(input: unknown): EditIntent | undefined {
   if (tool === 'MultiEdit') {
     const file = str(ti.file_path);
     const edits = Array.isArray(ti.edits) ? ti.edits : [];
-    const changes = edits.filter((e): e is Record<string, unknown> => !!e && typeof e === 'object').map((e) => ({ old: str(e.old_string) ?? '', new: str(e.new_string) ?? '' }));
+    const changes = edits
+      .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
+      .map((e) => ({ old: str(e.old_string) ?? '', new: str(e.new_string) ?? '' }));
     return file ? { ...base, file, changes, wholeFile: false } : undefined;
   }
   if (tool === 'Write') {
@@ -191,10 +193,15 @@ function askReason(facts: HookFacts): string | undefined {
   const parts: string[] = [];
   for (const f of facts.fixHits) {
     const shown = f.lines.slice(0, 2).map((l) => JSON.stringify(flatText(l).slice(0, 100)));
-    parts.push(`This edit removes or rewrites ${f.lines.length === 1 ? 'a line' : `${f.lines.length} lines`} that ${f.incidentId}'s fix ${f.fixSha.slice(0, 7)} added (${shown.join(', ')}${f.lines.length > 2 ? ', …' : ''}): make sure it does not undo the fix.`);
+    parts.push(
+      `This edit removes or rewrites ${f.lines.length === 1 ? 'a line' : `${f.lines.length} lines`} that ${f.incidentId}'s fix ${f.fixSha.slice(0, 7)} added (${shown.join(', ')}${f.lines.length > 2 ? ', …' : ''}): make sure it does not undo the fix.`,
+    );
   }
   const active = facts.hits.filter((h) => h.incident.status === 'active');
-  if (active.length) parts.push(`This edit touches code of the active incident${active.length === 1 ? '' : 's'} ${active.map((h) => `${h.incident.id} (${h.incident.priority ?? 'no priority'})`).join(', ')}: changing it during the incident needs the incident lead's go-ahead.`);
+  if (active.length)
+    parts.push(
+      `This edit touches code of the active incident${active.length === 1 ? '' : 's'} ${active.map((h) => `${h.incident.id} (${h.incident.priority ?? 'no priority'})`).join(', ')}: changing it during the incident needs the incident lead's go-ahead.`,
+    );
   return parts.length ? `Incident Lens: ${parts.join(' ')}` : undefined;
 }
 

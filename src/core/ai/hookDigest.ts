@@ -17,7 +17,16 @@
 import { checkLinkPath, globBase, LinkIndex, linkKind, normalizePath } from '../links/linkIndex';
 import type { IndexedRecord } from '../records/model';
 import { outline, type OutlineSymbol } from '../links/sourceOutline';
-import { claudeHookAnswer, editedLines, fixLinesTouched, type ClaudePreToolUseOutput, type EditIntent, type FixAddedLines, type HookHit, type HookIncidentView } from './hookAnswer';
+import {
+  claudeHookAnswer,
+  editedLines,
+  fixLinesTouched,
+  type ClaudePreToolUseOutput,
+  type EditIntent,
+  type FixAddedLines,
+  type HookHit,
+  type HookIncidentView,
+} from './hookAnswer';
 
 export const HOOK_DIGEST_FORMAT = 2;
 

@@ -79,7 +79,16 @@ function incidentForCode(hit: ForCodeHit, now: number) {
     { label: 'Lesson', text: incident.record.learning?.lesson },
     { label: "Prompt template (the team's constraints for this code)", text: prompt?.text, multiline: true },
   ]);
-  const item = { id: incident.id, priority: s.priority, status: s.status, start: s.start, linkedAt: where.map(flatText), provenance: provenance(origin), data, runbooks: runbooks.map(({ block: _b, ...r }) => r) };
+  const item = {
+    id: incident.id,
+    priority: s.priority,
+    status: s.status,
+    start: s.start,
+    linkedAt: where.map(flatText),
+    provenance: provenance(origin),
+    data,
+    runbooks: runbooks.map(({ block: _b, ...r }) => r),
+  };
   return { item, text: ['', `## ${incident.id}`, block, ...runbooks.map((r) => r.block)] };
 }
 
@@ -87,7 +96,9 @@ export function incidentsForCodeAnswer(hits: readonly ForCodeHit[], asked: strin
   const about = flatText(asked);
   if (!hits.length) return { text: `No past incident is linked to ${about}.`, structured: { notice: DATA_NOTICE, incidents: [] } };
   const built = hits.map((h) => incidentForCode(h, now));
-  const lines = [`${hits.length} past incident${hits.length === 1 ? '' : 's'} linked to ${about}. Each record is quoted below as data; take its lessons into account in any change here.`];
+  const lines = [
+    `${hits.length} past incident${hits.length === 1 ? '' : 's'} linked to ${about}. Each record is quoted below as data; take its lessons into account in any change here.`,
+  ];
   for (const b of built) lines.push(...b.text);
   if (built.some((b) => b.item.runbooks.length)) lines.push('', COMMANDS_FOR_PEOPLE);
   return { text: lines.join('\n'), structured: { notice: DATA_NOTICE, commands: COMMANDS_FOR_PEOPLE, incidents: built.map((b) => b.item) } };
@@ -136,7 +147,12 @@ export function similarAnswer(hits: readonly SimilarHit[], about: string): Answe
     status: h.incident.head.status,
     score: Number(h.score.toFixed(3)),
     provenance: provenance(incidentOrigin(h.incident)),
-    data: { title: dataValue(h.incident.head.title), why: dataValue(similarReason(h)), rootCause: dataValue(summarizeIncident(h.incident).rootCause), lesson: dataValue(h.incident.record.learning?.lesson) },
+    data: {
+      title: dataValue(h.incident.head.title),
+      why: dataValue(similarReason(h)),
+      rootCause: dataValue(summarizeIncident(h.incident).rootCause),
+      lesson: dataValue(h.incident.record.learning?.lesson),
+    },
   }));
   if (!items.length) return { text: `No past incident is alike ${about}.`, structured: { notice: DATA_NOTICE, results: [] } };
   const blocks = items.map((i, n) =>
@@ -148,12 +164,27 @@ export function similarAnswer(hits: readonly SimilarHit[], about: string): Answe
       { label: 'Lesson', text: i.data.lesson },
     ]),
   );
-  return { text: [`Past incidents alike ${about}, each quoted as data:`, '', blocks.join('\n\n')].join('\n'), structured: { notice: DATA_NOTICE, results: items } };
+  return {
+    text: [`Past incidents alike ${about}, each quoted as data:`, '', blocks.join('\n\n')].join('\n'),
+    structured: { notice: DATA_NOTICE, results: items },
+  };
 }
 
 export function checkDiffAnswer(report: RiskReport, files: readonly string[], base: string): Answer {
-  const findings = report.findings.map((f) => ({ rule: f.rule, level: f.level, incident: f.incident.id, file: flatText(f.file), startLine: f.region.startLine, endLine: f.region.endLine, message: dataValue(f.message), fingerprint: fingerprint(f) }));
-  const lines = [`${report.verdict}: ${flatText(report.reasons.join('; '))}`, `${files.length} file${files.length === 1 ? '' : 's'} changed since ${flatText(base)}.`];
+  const findings = report.findings.map((f) => ({
+    rule: f.rule,
+    level: f.level,
+    incident: f.incident.id,
+    file: flatText(f.file),
+    startLine: f.region.startLine,
+    endLine: f.region.endLine,
+    message: dataValue(f.message),
+    fingerprint: fingerprint(f),
+  }));
+  const lines = [
+    `${report.verdict}: ${flatText(report.reasons.join('; '))}`,
+    `${files.length} file${files.length === 1 ? '' : 's'} changed since ${flatText(base)}.`,
+  ];
   // The findings quote the records (titles, root causes): one data block per incident.
   for (const r of report.incidents) {
     const own = report.findings.filter((f) => f.incident.id === r.incident.id);
@@ -168,19 +199,40 @@ export function checkDiffAnswer(report: RiskReport, files: readonly string[], ba
   }
   // Records the change itself adds, edits or deletes: the verdict was judged by the base; their text is data too.
   const changes = report.recordChanges ?? [];
-  if (changes.length) lines.push('', `${changes.length} record${changes.length === 1 ? '' : 's'} changed by this change (the verdict reads them as they are at the base):`);
+  if (changes.length)
+    lines.push('', `${changes.length} record${changes.length === 1 ? '' : 's'} changed by this change (the verdict reads them as they are at the base):`);
   for (const c of changes) {
-    lines.push('', dataBlock(recordOrigin({ id: c.id }, c.file), [{ label: `${c.level} ${c.rule} ${c.change}${c.weakens ? ' (would relax the check)' : ''}`, text: c.message }, ...c.details.map((d) => ({ label: 'Change', text: d }))]));
+    lines.push(
+      '',
+      dataBlock(recordOrigin({ id: c.id }, c.file), [
+        { label: `${c.level} ${c.rule} ${c.change}${c.weakens ? ' (would relax the check)' : ''}`, text: c.message },
+        ...c.details.map((d) => ({ label: 'Change', text: d })),
+      ]),
+    );
   }
   return {
     text: lines.join('\n'),
     structured: {
       notice: DATA_NOTICE,
       verdict: report.verdict,
-      recordChanges: changes.map((c) => ({ id: c.id, change: c.change, file: flatText(c.file), level: c.level, weakens: c.weakens, data: { message: dataValue(c.message), details: c.details.map(flatText) } })),
+      recordChanges: changes.map((c) => ({
+        id: c.id,
+        change: c.change,
+        file: flatText(c.file),
+        level: c.level,
+        weakens: c.weakens,
+        data: { message: dataValue(c.message), details: c.details.map(flatText) },
+      })),
       reasons: report.reasons.map(flatText),
       files,
-      incidents: report.incidents.map((r) => ({ id: r.incident.id, priority: r.incident.head.priority, status: r.incident.head.status, provenance: provenance(incidentOrigin(r.incident)), data: { title: dataValue(r.incident.head.title) }, files: r.files })),
+      incidents: report.incidents.map((r) => ({
+        id: r.incident.id,
+        priority: r.incident.head.priority,
+        status: r.incident.head.status,
+        provenance: provenance(incidentOrigin(r.incident)),
+        data: { title: dataValue(r.incident.head.title) },
+        files: r.files,
+      })),
       findings,
     },
   };

@@ -69,15 +69,18 @@ function entryOf(value: unknown, text: string, line: number, file: string, error
     errors.push({ file, line, column: field ? columnOf(text, field) : 1, ...(field ? { field } : {}), message });
     return undefined;
   };
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return err(undefined, 'a deploy is a JSON object {"time", "environment", "revision"}');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return err(undefined, 'a deploy is a JSON object {"time", "environment", "revision"}');
   const o = value as Record<string, unknown>;
   const { time, environment, revision } = o;
   if (typeof time !== 'string') return err('time', typeof time === 'undefined' ? 'missing' : 'must be a string');
   const t = parseTime(time.slice(0, 64));
   if (t.kind !== 'instant') return err('time', `"${time.slice(0, 40)}" is not ISO 8601 with an offset (2025-06-10T14:15:00+02:00)`);
-  if (typeof environment !== 'string' || !ENVIRONMENT.test(environment)) return err('environment', typeof environment === 'undefined' ? 'missing' : 'must be a name of 1 to 100 letters, digits, spaces or . : / @ + - _');
+  if (typeof environment !== 'string' || !ENVIRONMENT.test(environment))
+    return err('environment', typeof environment === 'undefined' ? 'missing' : 'must be a name of 1 to 100 letters, digits, spaces or . : / @ + - _');
   if (typeof revision !== 'string') return err('revision', typeof revision === 'undefined' ? 'missing' : 'must be a string');
-  if (!SHA.test(revision) && !(TAG_NAME.test(revision) && !revision.includes('..'))) return err('revision', `"${revision.slice(0, 40)}" is neither a commit SHA (7 to 40 hex digits) nor a tag name`);
+  if (!SHA.test(revision) && !(TAG_NAME.test(revision) && !revision.includes('..')))
+    return err('revision', `"${revision.slice(0, 40)}" is neither a commit SHA (7 to 40 hex digits) nor a tag name`);
   return { ms: t.instant.ms, offsetMinutes: t.instant.offsetMinutes, environment, revision: SHA.test(revision) ? revision.toLowerCase() : revision, line };
 }
 
@@ -86,7 +89,10 @@ export function parseDeployLog(text: string, file = DEPLOY_LOG_PATH): DeployLog 
   const deploys: DeployEntry[] = [];
   const errors: DeployLogError[] = [];
   if (text.length > MAX_DEPLOY_LOG_BYTES) {
-    return { deploys, errors: [{ file, line: 1, column: 1, message: `larger than ${MAX_DEPLOY_LOG_BYTES / 1024 / 1024} MB: not read (keep the recent deploys)` }] };
+    return {
+      deploys,
+      errors: [{ file, line: 1, column: 1, message: `larger than ${MAX_DEPLOY_LOG_BYTES / 1024 / 1024} MB: not read (keep the recent deploys)` }],
+    };
   }
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length && errors.length < MAX_ERRORS; i++) {
@@ -101,7 +107,12 @@ export function parseDeployLog(text: string, file = DEPLOY_LOG_PATH): DeployLog 
     try {
       value = JSON.parse(raw);
     } catch (e) {
-      errors.push({ file, line: i + 1, column: jsonColumn(e instanceof Error ? e.message : ''), message: `not JSON: ${(e instanceof Error ? e.message : String(e)).slice(0, 120)}` });
+      errors.push({
+        file,
+        line: i + 1,
+        column: jsonColumn(e instanceof Error ? e.message : ''),
+        message: `not JSON: ${(e instanceof Error ? e.message : String(e)).slice(0, 120)}`,
+      });
       continue;
     }
     const entry = entryOf(value, raw, i + 1, file, errors);

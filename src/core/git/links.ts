@@ -23,7 +23,8 @@ export async function linksFrom(
 ): Promise<SuggestedLink[]> {
   const out = new Map<string, SuggestedLink>();
   const symbolsOf = options.symbols ?? ((_path: string, text: string) => outline(text));
-  const linked = (l: CodeLink) => incident.links.some((x) => x.path === l.path && (x.symbol === l.symbol || (!x.symbol && !l.symbol && x.lines === l.lines) || (!x.symbol && !x.lines)));
+  const linked = (l: CodeLink) =>
+    incident.links.some((x) => x.path === l.path && (x.symbol === l.symbol || (!x.symbol && !l.symbol && x.lines === l.lines) || (!x.symbol && !x.lines)));
   for (const suspect of suspects) {
     const commit = commitOf(suspect.sha);
     const files = commit.files.filter((f) => f.status !== 'deleted' && productionWeight(f.path) === 1);

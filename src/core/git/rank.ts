@@ -27,7 +27,12 @@ export function productionWeight(path: string): number {
   // Plain .txt is often configuration or data (CMakeLists.txt, requirements.txt): docs only under a docs name.
   if (/\.(md|mdx|rst|adoc|png|jpe?g|gif|svg|ico)$/.test(base) || DOC_NAMES.test(base)) return 0;
   if (/(^|\/)(docs?|documentation|\.github|\.changeset)\//.test(p)) return 0;
-  if (/(^|\/)(__tests__|tests?|spec|specs|e2e|fixtures?|__snapshots__|testdata|playground|examples?|benchmarks?)\//.test(p) || /[._-](test|spec)\.[a-z]+$/.test(base) || /_test\.go$/.test(base)) return 0.15;
+  if (
+    /(^|\/)(__tests__|tests?|spec|specs|e2e|fixtures?|__snapshots__|testdata|playground|examples?|benchmarks?)\//.test(p) ||
+    /[._-](test|spec)\.[a-z]+$/.test(base) ||
+    /_test\.go$/.test(base)
+  )
+    return 0.15;
   return 1;
 }
 
@@ -84,9 +89,9 @@ function productionFactor(commit: GitCommit, words: RecordWords): number {
   return tests ? 0.5 : 0.3;
 }
 
-
 /** Formatting and lint-fix commits (a bot's "[ci] format"): they rarely change behaviour. */
-const FORMAT_ONLY = /^(\[[\w -]+\]\s*)?(format|fmt|lint|prettier|style)\b|^(style|chore)(\([^)]*\))?:\s*(format|fmt|lint|prettier|run prettier|apply formatting)/i;
+const FORMAT_ONLY =
+  /^(\[[\w -]+\]\s*)?(format|fmt|lint|prettier|style)\b|^(style|chore)(\([^)]*\))?:\s*(format|fmt|lint|prettier|run prettier|apply formatting)/i;
 
 /** Weights chosen on the tune half of scripts/eval/suggestRepos.ts only. */
 export const WINDOW_WEIGHTS = {
@@ -109,7 +114,12 @@ export interface WindowScore {
 export function windowWeight(commit: GitCommit, beforeMs: number, windowMs: number, words: RecordWords, symbols: readonly string[] = []): WindowScore {
   const r = relevance(commit, words);
   const proximity = Math.exp(-Math.max(0, beforeMs) / (windowMs * WINDOW_WEIGHTS.closeness));
-  const matches = matchWords(words, `${commit.subject}\n${commit.body}`, commit.files.map((f) => f.path), symbols);
+  const matches = matchWords(
+    words,
+    `${commit.subject}\n${commit.body}`,
+    commit.files.map((f) => f.path),
+    symbols,
+  );
   const rel = Math.max(r.relevance, Math.min(1, matches.length / 2) * 0.6);
   const noise = FORMAT_ONLY.test(commit.subject) ? WINDOW_WEIGHTS.formatOnly : 1;
   const said = 1 + WINDOW_WEIGHTS.words * Math.min(1, matches.length / 2);

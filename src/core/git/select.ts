@@ -59,7 +59,11 @@ export function acceptOps(incident: Incident, links: readonly CodeLink[], commit
     const key = `${l.path}#${l.symbol ?? ''}#${l.lines ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    ops.push({ kind: 'append', path: ['links'], value: { ...(l.repo ? { repo: l.repo } : {}), path: l.path, ...(l.symbol ? { symbol: l.symbol } : {}), ...(l.lines ? { lines: l.lines } : {}) } });
+    ops.push({
+      kind: 'append',
+      path: ['links'],
+      value: { ...(l.repo ? { repo: l.repo } : {}), path: l.path, ...(l.symbol ? { symbol: l.symbol } : {}), ...(l.lines ? { lines: l.lines } : {}) },
+    });
   }
   const offset = incident.start?.offsetMinutes ?? 0;
   const listed = [...(incident.record.commits ?? []).map((c) => c.sha)];

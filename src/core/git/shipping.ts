@@ -106,9 +106,12 @@ function releaseMarks(window: readonly GitCommit[], tags: readonly GitTag[], sta
   const inWindow = new Map(window.map((c) => [c.sha, c]));
   const marks: ShipMark[] = [];
   for (const t of tags) {
-    if (isVersionTag(t.name) && !isDeployTag(t.name) && t.ms <= startMs && inWindow.has(t.sha)) marks.push({ sha: t.sha, ms: t.ms, label: `release ${t.name}`, kind: 'release' });
+    if (isVersionTag(t.name) && !isDeployTag(t.name) && t.ms <= startMs && inWindow.has(t.sha))
+      marks.push({ sha: t.sha, ms: t.ms, label: `release ${t.name}`, kind: 'release' });
   }
-  for (const c of window) if (isReleaseCommit(c) && c.committedMs <= startMs) marks.push({ sha: c.sha, ms: c.committedMs, label: `release commit ${c.sha.slice(0, 7)} "${c.subject.slice(0, 40)}"`, kind: 'release' });
+  for (const c of window)
+    if (isReleaseCommit(c) && c.committedMs <= startMs)
+      marks.push({ sha: c.sha, ms: c.committedMs, label: `release commit ${c.sha.slice(0, 7)} "${c.subject.slice(0, 40)}"`, kind: 'release' });
   return marks.sort((a, b) => b.ms - a.ms);
 }
 
@@ -121,7 +124,14 @@ export async function deployMarksBefore(git: GitHistory, tags: readonly GitTag[]
  * What ran at start. Deploy marks first (authoritative: commits they did not
  * run had not shipped); without them, release marks (a batch, not a limit).
  */
-export async function readShipping(git: GitHistory, window: readonly GitCommit[], tags: readonly GitTag[], deploys: readonly ShipMark[], input: ShippingInput, notes: string[]): Promise<Shipping> {
+export async function readShipping(
+  git: GitHistory,
+  window: readonly GitCommit[],
+  tags: readonly GitTag[],
+  deploys: readonly ShipMark[],
+  input: ShippingInput,
+  notes: string[],
+): Promise<Shipping> {
   const authoritative = deploys.length > 0;
   const marks = authoritative ? deploys : releaseMarks(window, tags, input.startMs);
   const last = marks[0];

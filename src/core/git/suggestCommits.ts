@@ -90,7 +90,8 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
     }
   };
   const recordsPrefix = `${git.prefix}${(options.recordsFolder ?? '.incidents').replace(/\/+$/, '')}/`;
-  const onlyRecords = (c: GitCommit) => c.files.length > 0 && c.files.every((f) => f.path.startsWith(recordsPrefix) && (!f.oldPath || f.oldPath.startsWith(recordsPrefix)));
+  const onlyRecords = (c: GitCommit) =>
+    c.files.length > 0 && c.files.every((f) => f.path.startsWith(recordsPrefix) && (!f.oldPath || f.oldPath.startsWith(recordsPrefix)));
 
   // 1. Commits the record names.
   const named = [
@@ -109,23 +110,38 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
   if (start && start.precision !== 'day') {
     // 2. Messages naming the incident: fixes, reverts, PR merges of branches named after it.
     const byId = idPattern(incident.id);
-    for (const commit of await attempt('the commits naming the incident', () => git.commitsInWindow(startMs - windowMs, fixUntil, { grep: grepTermsFor(incident.id) }), [])) {
+    for (const commit of await attempt(
+      'the commits naming the incident',
+      () => git.commitsInWindow(startMs - windowMs, fixUntil, { grep: grepTermsFor(incident.id) }),
+      [],
+    )) {
       if (!byId.test(`${commit.subject}\n${commit.body}`) || onlyRecords(commit)) continue;
       const reverts = revertedSha(commit.body) ?? revertedSha(commit.subject);
       const during = commit.committedMs >= startMs && commit.committedMs <= endMs;
       const role: CommitRole = commit.committedMs < startMs ? 'related' : reverts && during ? 'revert' : 'fix';
-      add(commit, { role, weight: 0.9, reason: `its message names ${incident.id} (${role === 'related' ? 'landed' : role === 'revert' ? 'reverted' : 'fixed'} at ${at(commit.committedMs)}): ${quoted(commit.subject)}` });
+      add(commit, {
+        role,
+        weight: 0.9,
+        reason: `its message names ${incident.id} (${role === 'related' ? 'landed' : role === 'revert' ? 'reverted' : 'fixed'} at ${at(commit.committedMs)}): ${quoted(commit.subject)}`,
+      });
     }
 
     // 3. Reverts during the incident: the reverted commit is the prime suspect.
-    const reverts = await attempt('the reverts during the incident', () => git.commitsInWindow(startMs - 10 * TIME.MINUTE, endMs, { grep: ['This reverts commit', 'Revert "'] }), []);
+    const reverts = await attempt(
+      'the reverts during the incident',
+      () => git.commitsInWindow(startMs - 10 * TIME.MINUTE, endMs, { grep: ['This reverts commit', 'Revert "'] }),
+      [],
+    );
     for (const revert of reverts) {
       let target: GitCommit | undefined;
       const sha = revertedSha(revert.body);
       if (sha) target = await git.commit(sha);
       else {
         const subject = revertedSubject(revert.subject);
-        if (subject) target = (await attempt('the week before the revert', () => git.commitsInWindow(startMs - 7 * TIME.DAY, revert.committedMs), [])).find((c) => c.subject === subject && c.sha !== revert.sha);
+        if (subject)
+          target = (await attempt('the week before the revert', () => git.commitsInWindow(startMs - 7 * TIME.DAY, revert.committedMs), [])).find(
+            (c) => c.subject === subject && c.sha !== revert.sha,
+          );
       }
       if (!target) continue;
       add(revert, { role: 'revert', weight: 0.85, reason: `reverts ${shortSha(target.sha)} at ${at(revert.committedMs)}, during the incident` });
@@ -134,23 +150,38 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
 
     // 4. SZZ on the fixes: who wrote the lines each fix deleted or changed.
     const fixes = [...candidates.values()].filter((c) => roleOf(c) === 'fix');
-    for (const fix of fixes) await attempt(`the lines the fix ${shortSha(fix.commit.sha)} changed`, () => blameFix(fix.commit, startMs, git, (commit, share, pure) => {
-      if (commit.committedMs > startMs) return;
-      const before = startMs - commit.committedMs;
-      const closeness = Math.exp(-before / (7 * TIME.DAY));
-      add(commit, {
-        role: 'trigger',
-        weight: (pure ? 0.45 : 0.8) * (0.5 + 0.5 * share) * (0.4 + 0.6 * closeness),
-        reason: pure
-          ? `wrote the code next to which the fix ${shortSha(fix.commit.sha)} added lines (${formatDuration(before / TIME.MINUTE)} before start)`
-          : `wrote ${Math.round(share * 100)}% of the lines the fix ${shortSha(fix.commit.sha)} changed (${formatDuration(before / TIME.MINUTE)} before start)`,
-      });
-    }), undefined);
+    for (const fix of fixes)
+      await attempt(
+        `the lines the fix ${shortSha(fix.commit.sha)} changed`,
+        () =>
+          blameFix(fix.commit, startMs, git, (commit, share, pure) => {
+            if (commit.committedMs > startMs) return;
+            const before = startMs - commit.committedMs;
+            const closeness = Math.exp(-before / (7 * TIME.DAY));
+            add(commit, {
+              role: 'trigger',
+              weight: (pure ? 0.45 : 0.8) * (0.5 + 0.5 * share) * (0.4 + 0.6 * closeness),
+              reason: pure
+                ? `wrote the code next to which the fix ${shortSha(fix.commit.sha)} added lines (${formatDuration(before / TIME.MINUTE)} before start)`
+                : `wrote ${Math.round(share * 100)}% of the lines the fix ${shortSha(fix.commit.sha)} changed (${formatDuration(before / TIME.MINUTE)} before start)`,
+            });
+          }),
+        undefined,
+      );
 
     // 5. What landed in the window before start, and what of it had shipped.
     const window = await attempt(
       'the commits before start',
-      () => windowFindings(git, { incident, startMs, windowMs, offsetMinutes: offset, skip: onlyRecords, ...(options.deploys ? { deploys: options.deploys } : {}), ...(options.environment ? { environment: options.environment } : {}) }),
+      () =>
+        windowFindings(git, {
+          incident,
+          startMs,
+          windowMs,
+          offsetMinutes: offset,
+          skip: onlyRecords,
+          ...(options.deploys ? { deploys: options.deploys } : {}),
+          ...(options.environment ? { environment: options.environment } : {}),
+        }),
       { findings: [], notes: [] },
     );
     notes.push(...window.notes);
@@ -176,13 +207,14 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
     // Suspects first, then what undid and fixed them; by score within each.
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || b.score - a.score || b.committedMs - a.committedMs);
 
-  const links = options.links === false ? [] : await attempt('the changes of the suspect commits', () => linksFrom(
-    commits.filter((c) => c.role === 'trigger').slice(0, MAX_LINK_COMMITS),
-    (sha) => candidates.get(sha)!.commit,
-    incident,
-    git,
-    options,
-  ), [] as SuggestedLink[]);
+  const links =
+    options.links === false
+      ? []
+      : await attempt(
+          'the changes of the suspect commits',
+          () => linksFrom(commits.filter((c) => c.role === 'trigger').slice(0, MAX_LINK_COMMITS), (sha) => candidates.get(sha)!.commit, incident, git, options),
+          [] as SuggestedLink[],
+        );
   const doubt = noStrongCandidate(commits);
   if (doubt) notes.push(doubt);
   return { commits, links, notes };
@@ -193,7 +225,12 @@ function roleOf(c: Candidate): CommitRole {
 }
 
 /** Blame, at the fix's parent, the lines the fix deleted or changed; pure additions blame the line they follow. */
-async function blameFix(fix: GitCommit, startMs: number, git: GitHistory, found: (commit: GitCommit, share: number, pureAddition: boolean) => void): Promise<void> {
+async function blameFix(
+  fix: GitCommit,
+  startMs: number,
+  git: GitHistory,
+  found: (commit: GitCommit, share: number, pureAddition: boolean) => void,
+): Promise<void> {
   const parent = fix.parents[0];
   if (!parent) return;
   const hunks = (await git.hunks(fix.sha)).filter((h) => h.oldPath && productionWeight(h.oldPath) === 1);
@@ -211,7 +248,9 @@ async function blameFix(fix: GitCommit, startMs: number, git: GitHistory, found:
     const anchors = added.filter((h) => h.oldStart > 0).map((h) => ({ start: h.oldStart, count: 1 }));
     const spans = await git.blame(parent, path, [...ranges, ...anchors], startMs - SZZ_LOOKBACK_DAYS * TIME.DAY);
     for (const s of spans) {
-      const isAnchor = anchors.some((a) => a.start >= s.startLine && a.start < s.startLine + s.count) && !ranges.some((r) => r.start < s.startLine + s.count && s.startLine < r.start + r.count);
+      const isAnchor =
+        anchors.some((a) => a.start >= s.startLine && a.start < s.startLine + s.count) &&
+        !ranges.some((r) => r.start < s.startLine + s.count && s.startLine < r.start + r.count);
       if (isAnchor) pure.add(s.sha);
       else {
         tally.set(s.sha, (tally.get(s.sha) ?? 0) + s.count);
@@ -229,4 +268,3 @@ async function blameFix(fix: GitCommit, startMs: number, git: GitHistory, found:
     if (commit) found(commit, 0, true);
   }
 }
-

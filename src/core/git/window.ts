@@ -47,12 +47,24 @@ function shipReason(sha: string, s: Shipping, at: (ms: number) => string): strin
 }
 
 /** Symbols the commit's hunks fall in, for the strongest few, when the record has words beyond the system's name. */
-async function withSymbols(git: GitHistory, scored: Array<{ commit: GitCommit; score: WindowScore }>, words: RecordWords, rescore: (c: GitCommit, symbols: string[]) => WindowScore): Promise<void> {
+async function withSymbols(
+  git: GitHistory,
+  scored: Array<{ commit: GitCommit; score: WindowScore }>,
+  words: RecordWords,
+  rescore: (c: GitCommit, symbols: string[]) => WindowScore,
+): Promise<void> {
   if (words.other.size === 0) return;
   const top = [...scored].sort((a, b) => b.score.weight - a.score.weight).slice(0, SYMBOL_READS);
   for (const s of top) {
     const hunks = await git.hunks(s.commit.sha);
-    const symbols = [...new Set(hunks.filter((h) => h.path && productionWeight(h.path) > 0).map((h) => h.context ?? '').filter(Boolean))];
+    const symbols = [
+      ...new Set(
+        hunks
+          .filter((h) => h.path && productionWeight(h.path) > 0)
+          .map((h) => h.context ?? '')
+          .filter(Boolean),
+      ),
+    ];
     if (symbols.length) s.score = rescore(s.commit, symbols);
   }
 }
@@ -62,7 +74,17 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
   const notes: string[] = [];
   const at = (ms: number) => clock(ms, input.offsetMinutes, startMs);
   const tags = git.tags ? await git.tags() : [];
-  const deploys = await deployMarksBefore(git, tags, { startMs, sinceMs: startMs - windowMs, ...(input.deploys ? { deploys: input.deploys } : {}), ...(input.environment ? { environment: input.environment } : {}) }, notes);
+  const deploys = await deployMarksBefore(
+    git,
+    tags,
+    {
+      startMs,
+      sinceMs: startMs - windowMs,
+      ...(input.deploys ? { deploys: input.deploys } : {}),
+      ...(input.environment ? { environment: input.environment } : {}),
+    },
+    notes,
+  );
   let since = startMs - windowMs;
   if (deploys[0]) {
     const from = (deploys.find((m) => m.sha !== deploys[0]!.sha)?.ms ?? deploys[0].ms) - windowMs;
@@ -77,7 +99,15 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
   let unshipped = 0;
   for (const commit of commits) {
     if (isReleaseCommit(commit)) {
-      findings.push({ commit, evidence: { kind: 'window', role: 'related', weight: 0.06, reason: `release commit at ${at(commit.committedMs)}: it marks the batch shipped before it, it is not a suspect: ${quoted(commit.subject)}` } });
+      findings.push({
+        commit,
+        evidence: {
+          kind: 'window',
+          role: 'related',
+          weight: 0.06,
+          reason: `release commit at ${at(commit.committedMs)}: it marks the batch shipped before it, it is not a suspect: ${quoted(commit.subject)}`,
+        },
+      });
       continue;
     }
     if (shipping.authoritative && !shipping.shipped?.has(commit.sha)) {
@@ -102,9 +132,15 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
     const said = score.matches.length ? `; the record's words: ${describeMatches(score.matches)}` : '';
     findings.push({
       commit,
-      evidence: { kind: 'window', role: 'trigger', weight, reason: `landed ${formatDuration(before / TIME.MINUTE)} before start (${at(commit.committedMs)})${where}${shipReason(commit.sha, shipping, at)}${said}: ${quoted(commit.subject)}` },
+      evidence: {
+        kind: 'window',
+        role: 'trigger',
+        weight,
+        reason: `landed ${formatDuration(before / TIME.MINUTE)} before start (${at(commit.committedMs)})${where}${shipReason(commit.sha, shipping, at)}${said}: ${quoted(commit.subject)}`,
+      },
     });
   }
-  if (unshipped > 0 && shipping.last) notes.push(`${unshipped} commit(s) before start had not shipped (not in the ${shipping.last.label} at ${at(shipping.last.ms)}): not ranked`);
+  if (unshipped > 0 && shipping.last)
+    notes.push(`${unshipped} commit(s) before start had not shipped (not in the ${shipping.last.label} at ${at(shipping.last.ms)}): not ranked`);
   return { findings, notes };
 }

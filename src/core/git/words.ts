@@ -8,7 +8,9 @@
 import type { Incident } from '../records/model';
 
 const STOP = new Set(
-  'the a an and or of to in on for with from by at as is was were be been it its this that these those into out over under after before during not no api service services system systems src lib libs app apps pkg packages package internal cmd test tests spec index main core common util utils misc module modules code file files new old fix fixed fixes update updated updates change changes add added remove removed use used using when while then than via per all any some more less our we they users user incident incidents error errors failed failing fail issue issues problem down outage started start see seen customers customer'.split(' '),
+  'the a an and or of to in on for with from by at as is was were be been it its this that these those into out over under after before during not no api service services system systems src lib libs app apps pkg packages package internal cmd test tests spec index main core common util utils misc module modules code file files new old fix fixed fixes update updated updates change changes add added remove removed use used using when while then than via per all any some more less our we they users user incident incidents error errors failed failing fail issue issues problem down outage started start see seen customers customer'.split(
+    ' ',
+  ),
 );
 
 /** A light stemmer: charge, charged, charges → charg; retry, retried, retries → retry. */
@@ -86,7 +88,14 @@ export function recordWords(incident: Incident, notProduction: (path: string) =>
   const name = raw?.replace(/^\.?\/+|\/+$/g, '');
   const segments = name && /^[\w.@-]+(\/[\w.@-]+)*$/.test(name) ? name.toLowerCase().split('/') : undefined;
   const np = name ? notProduction(`${name}/x`) || notProduction(name) : false;
-  return { system, other, spelled, ...(systemPath ? { systemPath } : {}), ...(segments ? { systemSegments: segments } : {}), ...(segments && np ? { systemNotProduction: true } : {}) };
+  return {
+    system,
+    other,
+    spelled,
+    ...(systemPath ? { systemPath } : {}),
+    ...(segments ? { systemSegments: segments } : {}),
+    ...(segments && np ? { systemNotProduction: true } : {}),
+  };
 }
 
 export interface WordMatch {
@@ -114,5 +123,7 @@ export function matchWords(words: RecordWords, message: string, paths: readonly 
 export function describeMatches(matches: readonly WordMatch[]): string {
   const by = new Map<string, string[]>();
   for (const m of matches) by.set(m.where, [...(by.get(m.where) ?? []), m.word]);
-  return [...by].map(([where, ws]) => `${ws.slice(0, 4).join(', ')} (${where === 'message' ? 'message' : where === 'path' ? 'changed paths' : 'changed symbols'})`).join('; ');
+  return [...by]
+    .map(([where, ws]) => `${ws.slice(0, 4).join(', ')} (${where === 'message' ? 'message' : where === 'path' ? 'changed paths' : 'changed symbols'})`)
+    .join('; ');
 }

@@ -15,7 +15,21 @@ import { PRIORITIES, STATUSES } from '../records/schema';
 import type { Draft, ImportProblem } from './types';
 import { monthNumber } from './markdown';
 
-export const CSV_FIELDS = ['id', 'title', 'status', 'priority', 'started', 'resolved', 'commander', 'system', 'summary', 'rootCause', 'trigger', 'lesson', 'url'] as const;
+export const CSV_FIELDS = [
+  'id',
+  'title',
+  'status',
+  'priority',
+  'started',
+  'resolved',
+  'commander',
+  'system',
+  'summary',
+  'rootCause',
+  'trigger',
+  'lesson',
+  'url',
+] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
 export interface CsvMapping {
@@ -56,10 +70,12 @@ export function csvMapping(data: Record<string, unknown>, where: string): { mapp
       }
       maps[key] = out;
     } else if (key === 'timeZone') {
-      if (typeof v !== 'string' || !isTimeZone(v)) errors.push(`${where}: timeZone "${String(v)}" is not an IANA time zone (Europe/London, America/New_York, UTC)`);
+      if (typeof v !== 'string' || !isTimeZone(v))
+        errors.push(`${where}: timeZone "${String(v)}" is not an IANA time zone (Europe/London, America/New_York, UTC)`);
       else timeZone = v;
     } else if (key === 'source') {
-      if (typeof v !== 'string' || !/^[a-z0-9][a-z0-9-]*$/i.test(v)) errors.push(`${where}: source must be a short name for the system exported from, like jira`);
+      if (typeof v !== 'string' || !/^[a-z0-9][a-z0-9-]*$/i.test(v))
+        errors.push(`${where}: source must be a short name for the system exported from, like jira`);
       else system = v.toLowerCase();
     } else errors.push(`${where}: unknown key "${k}"; known: ${[...CSV_FIELDS, 'id_from', 'statuses', 'priorities', 'timeZone', 'source'].join(', ')}`);
   }
@@ -169,7 +185,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A spreadsheet time as the record format writes it, or why not. */
 export function csvTime(raw: string, zone: string | undefined): { value: string } | { error: string } {
   const v = raw.trim();
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(v)) return { value: v.replace(/\.\d+(?=Z|[+-])/, '').replace(/([+-]\d{2})(\d{2})$/, '$1:$2') };
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(v))
+    return { value: v.replace(/\.\d+(?=Z|[+-])/, '').replace(/([+-]\d{2})(\d{2})$/, '$1:$2') };
   let y: number, mo: number, d: number, h: number, mi: number;
   const iso = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::\d{2})?$/.exec(v);
   const jira = /^(\d{1,2})\/([A-Za-z]{3})\/(\d{2,4}) (\d{1,2}):(\d{2})(?::\d{2})? ?([AP]M)?$/i.exec(v);
@@ -178,7 +195,7 @@ export function csvTime(raw: string, zone: string | undefined): { value: string 
     y = Number(jira[3]) < 100 ? 2000 + Number(jira[3]) : Number(jira[3]);
     mo = monthNumber(jira[2]!);
     d = Number(jira[1]);
-    h = Number(jira[4]) % 12 + (jira[6]?.toUpperCase() === 'PM' ? 12 : 0);
+    h = (Number(jira[4]) % 12) + (jira[6]?.toUpperCase() === 'PM' ? 12 : 0);
     if (!jira[6]) h = Number(jira[4]);
     mi = Number(jira[5]);
     if (mo === 0) return { error: `"${v}": unknown month "${jira[2]}"` };
@@ -205,7 +222,13 @@ export interface CsvState {
 }
 
 /** One row → a draft, or the problem with it (row and column named). */
-export function csvRowDraft(file: string, row: { cells: string[]; line: number }, state: CsvState, mapping: CsvMapping, problems: ImportProblem[]): Draft | undefined {
+export function csvRowDraft(
+  file: string,
+  row: { cells: string[]; line: number },
+  state: CsvState,
+  mapping: CsvMapping,
+  problems: ImportProblem[],
+): Draft | undefined {
   state.rows = (state.rows ?? 0) + 1;
   if (!state.header) {
     state.header = row.cells.map((c) => c.trim());
@@ -237,17 +260,30 @@ export function csvRowDraft(file: string, row: { cells: string[]; line: number }
   const rawStatus = cell('status');
   const status = rawStatus && (ownValue(mapping.statuses, rawStatus.toLowerCase()) ?? defaultStatus(rawStatus));
   if (!status) {
-    problems.push({ where: where('status'), message: `status "${rawStatus ?? ''}" is not known: map it (statuses: { "${rawStatus ?? ''}": resolved }); row skipped` });
+    problems.push({
+      where: where('status'),
+      message: `status "${rawStatus ?? ''}" is not known: map it (statuses: { "${rawStatus ?? ''}": resolved }); row skipped`,
+    });
     return undefined;
   }
   record.status = status;
-  if (rawStatus && !ownValue(mapping.statuses, rawStatus.toLowerCase()) && rawStatus.toLowerCase() !== status) notes.push(`status: ${status} from "${rawStatus}"`);
+  if (rawStatus && !ownValue(mapping.statuses, rawStatus.toLowerCase()) && rawStatus.toLowerCase() !== status)
+    notes.push(`status: ${status} from "${rawStatus}"`);
   const rawPriority = cell('priority');
-  const priority = rawPriority && (ownValue(mapping.priorities, rawPriority.toLowerCase()) ?? (/^(?:P|SEV[- ]?)([1-4])$/i.exec(rawPriority) ? `P${/([1-4])$/.exec(rawPriority)![1]}` : undefined));
+  const priority =
+    rawPriority &&
+    (ownValue(mapping.priorities, rawPriority.toLowerCase()) ??
+      (/^(?:P|SEV[- ]?)([1-4])$/i.exec(rawPriority) ? `P${/([1-4])$/.exec(rawPriority)![1]}` : undefined));
   if (priority) record.priority = priority;
-  else notes.push(rawPriority ? `priority: "${rawPriority}" is not P1–P4 (map it: priorities: { ${rawPriority}: P2 }); set one` : 'priority: the row gives none; set P1–P4');
+  else
+    notes.push(
+      rawPriority ? `priority: "${rawPriority}" is not P1–P4 (map it: priorities: { ${rawPriority}: P2 }); set one` : 'priority: the row gives none; set P1–P4',
+    );
   if (mapping.timeZone) record.timeZone = mapping.timeZone;
-  for (const [field, target] of [['started', 'start'], ['resolved', 'resolution']] as const) {
+  for (const [field, target] of [
+    ['started', 'start'],
+    ['resolved', 'resolution'],
+  ] as const) {
     const raw = cell(field);
     if (!raw) continue;
     const t = csvTime(raw, mapping.timeZone);

@@ -72,7 +72,15 @@ export class JsonItemScanner {
       if (c === ' ' || c === '\n' || c === '\r' || c === '\t') continue;
       if (this.ended) throw new JsonSyntaxError(`unexpected "${c}" after the end of the JSON`, this.line, this.column);
       // The first character of an item of a wanted array.
-      if (this.arrayPointer !== undefined && !this.item && this.depth === this.stack.length && this.stack.at(-1) === '[' && this.isItemDepth() && c !== ']' && c !== ',') {
+      if (
+        this.arrayPointer !== undefined &&
+        !this.item &&
+        this.depth === this.stack.length &&
+        this.stack.at(-1) === '[' &&
+        this.isItemDepth() &&
+        c !== ']' &&
+        c !== ','
+      ) {
         this.item = { text: [], line: this.line, column: this.column, depth: this.depth };
         itemStart = i;
         if (outside >= 0) this.skeleton.push(chunk.slice(outside, i));
@@ -86,7 +94,7 @@ export class JsonItemScanner {
         case '{':
         case '[':
           if (this.depth === 0 && this.sawValue) throw new JsonSyntaxError(`unexpected "${c}" after the end of the JSON`, this.line, this.column);
-          if (c === '[' && ((this.depth === 0) || (this.depth === 1 && this.stack[0] === '{' && this.key !== undefined && this.keys.has(this.key)))) {
+          if (c === '[' && (this.depth === 0 || (this.depth === 1 && this.stack[0] === '{' && this.key !== undefined && this.keys.has(this.key)))) {
             this.arrayPointer = this.depth === 0 ? '' : `/${this.key}`;
             this.index = 0;
           }
@@ -96,7 +104,8 @@ export class JsonItemScanner {
         case '}':
         case ']': {
           const open = this.stack.pop();
-          if ((c === '}' && open !== '{') || (c === ']' && open !== '[')) throw new JsonSyntaxError(open ? `"${c}" closes a "${open}"` : `unexpected "${c}"`, this.line, this.column);
+          if ((c === '}' && open !== '{') || (c === ']' && open !== '['))
+            throw new JsonSyntaxError(open ? `"${c}" closes a "${open}"` : `unexpected "${c}"`, this.line, this.column);
           // The end of a wanted array ends its last item.
           if (this.item && this.depth === this.item.depth) {
             out.push(this.finishItem(chunk, itemStart, i));
@@ -157,14 +166,23 @@ export class JsonItemScanner {
         line += nl.length - 1;
         column = nl.length > 1 ? nl.at(-1)!.length + 1 : column + before.length;
       }
-      throw new JsonSyntaxError(`${(err as Error).message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected/, 'unexpected')} (in ${pointer})`, line, column);
+      throw new JsonSyntaxError(
+        `${(err as Error).message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected/, 'unexpected')} (in ${pointer})`,
+        line,
+        column,
+      );
     }
   }
 
   /** Call after the last chunk: an unfinished document is a syntax error. */
   end(): void {
     if (this.inString) throw new JsonSyntaxError('the file ends inside a string', this.line, this.column);
-    if (this.depth > 0) throw new JsonSyntaxError(`the file ends before its ${this.stack.length} open ${this.stack.at(-1) === '[' ? 'array' : 'object'}${this.stack.length > 1 ? 's' : ''} close`, this.line, this.column);
+    if (this.depth > 0)
+      throw new JsonSyntaxError(
+        `the file ends before its ${this.stack.length} open ${this.stack.at(-1) === '[' ? 'array' : 'object'}${this.stack.length > 1 ? 's' : ''} close`,
+        this.line,
+        this.column,
+      );
     if (!this.sawValue) throw new JsonSyntaxError('the file is empty or holds no JSON object or array', this.line, this.column);
     const skeleton = this.skeleton.join('');
     try {
@@ -173,7 +191,11 @@ export class JsonItemScanner {
       const pos = /position (\d+)/.exec((err as Error).message);
       const before = pos ? skeleton.slice(0, Number(pos[1])) : skeleton;
       const lines = before.split('\n');
-      throw new JsonSyntaxError((err as Error).message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected/, 'unexpected'), lines.length, lines.at(-1)!.length + 1);
+      throw new JsonSyntaxError(
+        (err as Error).message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected/, 'unexpected'),
+        lines.length,
+        lines.at(-1)!.length + 1,
+      );
     }
   }
 }

@@ -114,7 +114,26 @@ function header(draft: { source: ImportSource; notes?: readonly string[] }): str
 /** The incident's fields in the record format's order, with its id and source. */
 function incidentData(id: string, draft: Draft): Record<string, unknown> {
   const r = draft.record;
-  const order = ['title', 'status', 'priority', 'start', 'timeZone', 'detected', 'resolution', 'roles', 'impact', 'timeline', 'actions', 'communications', 'rootCause', 'postmortem', 'learning', 'links', 'commits', 'keywords'];
+  const order = [
+    'title',
+    'status',
+    'priority',
+    'start',
+    'timeZone',
+    'detected',
+    'resolution',
+    'roles',
+    'impact',
+    'timeline',
+    'actions',
+    'communications',
+    'rootCause',
+    'postmortem',
+    'learning',
+    'links',
+    'commits',
+    'keywords',
+  ];
   const data: Record<string, unknown> = { id };
   for (const k of order) if (!isEmpty(r[k])) data[k] = r[k];
   for (const [k, v] of Object.entries(r)) if (!(k in data) && !isEmpty(v)) data[k] = v;
@@ -187,7 +206,10 @@ class Planner {
   plan(draft: Draft): PlanItem[] {
     const key = sourceKey(draft.source)!;
     const base = { kind: 'incident' as const, label: draft.label, where: draft.where, source: draft.source };
-    if (this.seen.has(key)) return [{ ...base, status: 'skip', changes: [`the same ${draft.source.system} item (${draft.source.id}) appears twice in this import; the first is used`] }];
+    if (this.seen.has(key))
+      return [
+        { ...base, status: 'skip', changes: [`the same ${draft.source.system} item (${draft.source.id}) appears twice in this import; the first is used`] },
+      ];
     this.seen.add(key);
     const found = this.bySource.get(key);
     const preferred = !found && draft.preferredId && !this.ids.has(draft.preferredId.toUpperCase()) ? draft.preferredId : undefined;
@@ -203,7 +225,13 @@ class Planner {
       this.seen.add(akey);
       const have = this.actionBySource.get(akey);
       if (have) {
-        const { ops, changes } = fillOps(have.record, { title: a.title, owner: a.owner, deadline: a.deadline, acceptanceCriteria: a.acceptanceCriteria, term: a.term });
+        const { ops, changes } = fillOps(have.record, {
+          title: a.title,
+          owner: a.owner,
+          deadline: a.deadline,
+          acceptanceCriteria: a.acceptanceCriteria,
+          term: a.term,
+        });
         actions.push({ ...abase, status: ops.length ? 'update' : 'unchanged', id: have.id, file: have.file, ops, changes });
         continue;
       }
@@ -224,7 +252,12 @@ class Planner {
       const { ops, changes } = fillOps(found.record(), draft.record);
       // New action records join the plan of the postmortem they came from.
       const plan = found.record().postmortem?.actionPlan;
-      for (const id of newActionIds) ops.push(plan?.length || ops.some((o) => o.kind === 'append' && o.path.join('.') === 'postmortem.actionPlan') ? { kind: 'append', path: ['postmortem', 'actionPlan'], value: id } : { kind: 'set', path: ['postmortem', 'actionPlan'], value: [id] });
+      for (const id of newActionIds)
+        ops.push(
+          plan?.length || ops.some((o) => o.kind === 'append' && o.path.join('.') === 'postmortem.actionPlan')
+            ? { kind: 'append', path: ['postmortem', 'actionPlan'], value: id }
+            : { kind: 'set', path: ['postmortem', 'actionPlan'], value: [id] },
+        );
       if (newActionIds.length) changes.push(`postmortem.actionPlan: ${newActionIds.join(', ')} added`);
       incident = { ...base, status: ops.length ? 'update' : 'unchanged', id: found.id, file: found.file, ops, changes };
     } else {
@@ -255,7 +288,13 @@ export function planImport(drafts: readonly Draft[], existing: ExistingRecords, 
 }
 
 /** The same plan, giving the event loop a turn every few milliseconds (the extension host must not stall on a big export). */
-export async function planImportInSlices(drafts: readonly Draft[], existing: ExistingRecords, options: PlanOptions, yieldToLoop: () => Promise<void>, cancelled?: () => boolean): Promise<PlanItem[] | undefined> {
+export async function planImportInSlices(
+  drafts: readonly Draft[],
+  existing: ExistingRecords,
+  options: PlanOptions,
+  yieldToLoop: () => Promise<void>,
+  cancelled?: () => boolean,
+): Promise<PlanItem[] | undefined> {
   const planner = new Planner(existing, options);
   const out: PlanItem[] = [];
   let slice = performance.now();

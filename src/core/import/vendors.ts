@@ -77,18 +77,27 @@ export function incidentIoDrafts(incidents: readonly VendorItem[], followUps: re
     const incidentId = str(f.incident_id);
     const title = str(f.title);
     if (!id || !incidentId || !title) {
-      problems.push(problem(item, `a follow-up needs id, incident_id and title (${['id', 'incident_id', 'title'].filter((k) => !str(f[k])).join(', ')} missing); skipped`));
+      problems.push(
+        problem(item, `a follow-up needs id, incident_id and title (${['id', 'incident_id', 'title'].filter((k) => !str(f[k])).join(', ')} missing); skipped`),
+      );
       continue;
     }
     const status = pick({ outstanding: 'open', completed: 'done', not_doing: 'dropped' } as const, str(f.status));
     if (!status) {
-      if (str(f.status) !== 'deleted') problems.push(problem(item, `follow-up status "${String(f.status)}" is not outstanding, completed or not_doing; skipped`));
+      if (str(f.status) !== 'deleted')
+        problems.push(problem(item, `follow-up status "${String(f.status)}" is not outstanding, completed or not_doing; skipped`));
       continue;
     }
     const owner = str(obj(f.assignee).name);
     const description = str(f.description);
     const list = actionsOf.get(incidentId) ?? [];
-    list.push({ source: { system: 'incident-io', id }, title, status, ...(owner ? { owner } : {}), ...(description ? { acceptanceCriteria: description } : {}) });
+    list.push({
+      source: { system: 'incident-io', id },
+      title,
+      status,
+      ...(owner ? { owner } : {}),
+      ...(description ? { acceptanceCriteria: description } : {}),
+    });
     actionsOf.set(incidentId, list);
   }
 
@@ -100,7 +109,14 @@ export function incidentIoDrafts(incidents: readonly VendorItem[], followUps: re
     const category = str(obj(inc.incident_status).category);
     const status = pick({ triage: 'active', live: 'active', paused: 'active', learning: 'postmortem-pending', closed: 'closed' }, category);
     if (!status) {
-      problems.push(problem(item, category ? `status category "${category}" (${str(obj(inc.incident_status).name) ?? ''}) is not an incident that happened (declined, merged or canceled); skipped` : 'incident_status.category is missing; skipped'));
+      problems.push(
+        problem(
+          item,
+          category
+            ? `status category "${category}" (${str(obj(inc.incident_status).name) ?? ''}) is not an incident that happened (declined, merged or canceled); skipped`
+            : 'incident_status.category is missing; skipped',
+        ),
+      );
       continue;
     }
     const notes: string[] = [];
@@ -108,7 +124,12 @@ export function incidentIoDrafts(incidents: readonly VendorItem[], followUps: re
     const severity = obj(inc.severity);
     const priority = priorityFrom(str(severity.name));
     if (priority) record.priority = priority;
-    else notes.push(str(severity.name) ? `priority: incident.io severity "${str(severity.name)}" (rank ${String(severity.rank ?? '?')}) is not P1–P4; set one` : 'priority: incident.io gave no severity; set P1–P4');
+    else
+      notes.push(
+        str(severity.name)
+          ? `priority: incident.io severity "${str(severity.name)}" (rank ${String(severity.rank ?? '?')}) is not P1–P4; set one`
+          : 'priority: incident.io gave no severity; set P1–P4',
+      );
 
     // Timestamps: "Impact started" is the start; the others become milestones on the timeline.
     const stamps = arr(inc.incident_timestamp_values)
@@ -119,11 +140,21 @@ export function incidentIoDrafts(incidents: readonly VendorItem[], followUps: re
     const start = stamp(/impact started|started at/i) ?? created;
     if (start) {
       record.start = start;
-      if (start === created && !stamp(/impact started|started at/i)) notes.push('start: when the incident was declared (created_at): incident.io gave no "Impact started" time');
+      if (start === created && !stamp(/impact started|started at/i))
+        notes.push('start: when the incident was declared (created_at): incident.io gave no "Impact started" time');
     }
     const resolved = stamp(/resolved/i);
     if (resolved && (status === 'closed' || status === 'postmortem-pending')) record.resolution = resolved;
-    const milestoneOf = (n: string) => (/reported|detected|identified/i.test(n) ? 'detected' : /acknowledged|accepted/i.test(n) ? 'acknowledged' : /mitigated|fixed/i.test(n) ? 'mitigated' : /resolved/i.test(n) ? 'resolved' : undefined);
+    const milestoneOf = (n: string) =>
+      /reported|detected|identified/i.test(n)
+        ? 'detected'
+        : /acknowledged|accepted/i.test(n)
+          ? 'acknowledged'
+          : /mitigated|fixed/i.test(n)
+            ? 'mitigated'
+            : /resolved/i.test(n)
+              ? 'resolved'
+              : undefined;
     const timeline: Array<{ at: string; kind: string; milestone?: string; text: string }> = [];
     if (created) timeline.push({ at: created, kind: 'event', text: `Declared in incident.io as ${str(inc.reference) ?? id}.` });
     const used = new Set<string>();
@@ -141,7 +172,16 @@ export function incidentIoDrafts(incidents: readonly VendorItem[], followUps: re
       if (!who) continue;
       const type = str(role.role_type);
       const roleName = str(role.name) ?? '';
-      const key = type === 'lead' ? 'incidentLead' : /comm/i.test(roleName) ? 'commsOwner' : /tech/i.test(roleName) ? 'technicalLead' : /on.?call/i.test(roleName) ? 'onCall' : undefined;
+      const key =
+        type === 'lead'
+          ? 'incidentLead'
+          : /comm/i.test(roleName)
+            ? 'commsOwner'
+            : /tech/i.test(roleName)
+              ? 'technicalLead'
+              : /on.?call/i.test(roleName)
+                ? 'onCall'
+                : undefined;
       if (key && !roles[key]) roles[key] = who;
       else notes.push(`role "${roleName}": ${who}`);
     }
@@ -156,11 +196,21 @@ export function incidentIoDrafts(incidents: readonly VendorItem[], followUps: re
       if (n && typeof secs === 'number') notes.push(`incident.io duration metric "${n}": ${Math.round(secs / 60)} min`);
     }
     const source = { system: 'incident-io', id, ...(str(inc.permalink) ? { url: str(inc.permalink)! } : {}) };
-    drafts.push({ source, label: label({ ...source, id: str(inc.reference) ?? id }, name), where: `${item.file} ${item.pointer}`, record, actions: actionsOf.get(id) ?? [], notes });
+    drafts.push({
+      source,
+      label: label({ ...source, id: str(inc.reference) ?? id }, name),
+      where: `${item.file} ${item.pointer}`,
+      record,
+      actions: actionsOf.get(id) ?? [],
+      notes,
+    });
     actionsOf.delete(id);
   }
   for (const [incidentId, list] of actionsOf) {
-    problems.push({ where: followUps[0]?.file ?? '', message: `${list.length} follow-up(s) of incident ${incidentId}, which is not in this import; skipped (import its incident with them)` });
+    problems.push({
+      where: followUps[0]?.file ?? '',
+      message: `${list.length} follow-up(s) of incident ${incidentId}, which is not in this import; skipped (import its incident with them)`,
+    });
   }
   return drafts;
 }
@@ -183,7 +233,12 @@ export function pagerDutyDrafts(incidents: readonly VendorItem[], logEntries: re
     const at = time(e.created_at);
     const type = str(e.type);
     if (!incidentId || !at || !type) {
-      problems.push(problem(item, `a log entry needs incident.id, created_at (ISO 8601) and type (${[!incidentId && 'incident.id', !at && 'created_at', !type && 'type'].filter(Boolean).join(', ')} missing or unreadable); skipped`));
+      problems.push(
+        problem(
+          item,
+          `a log entry needs incident.id, created_at (ISO 8601) and type (${[!incidentId && 'incident.id', !at && 'created_at', !type && 'type'].filter(Boolean).join(', ')} missing or unreadable); skipped`,
+        ),
+      );
       continue;
     }
     const agent = str(obj(e.agent).summary);
@@ -193,7 +248,11 @@ export function pagerDutyDrafts(incidents: readonly VendorItem[], logEntries: re
     const entry = (() => {
       switch (kind) {
         case 'trigger':
-          return { kind: 'event', milestone: 'detected', text: `Triggered: ${str(channel.summary) ?? summary}${str(channel.type) ? ` (${str(channel.type)})` : ''}` };
+          return {
+            kind: 'event',
+            milestone: 'detected',
+            text: `Triggered: ${str(channel.summary) ?? summary}${str(channel.type) ? ` (${str(channel.type)})` : ''}`,
+          };
         case 'acknowledge':
         case 'acknowledgement':
           return { kind: 'action', milestone: 'acknowledged', text: `Acknowledged${agent ? ` by ${agent}` : ''}.` };
@@ -234,7 +293,12 @@ export function pagerDutyDrafts(incidents: readonly VendorItem[], logEntries: re
     const prio = str(obj(inc.priority).summary) ?? str(obj(inc.priority).name);
     const priority = priorityFrom(prio);
     if (priority) record.priority = priority;
-    else notes.push(prio ? `priority: PagerDuty priority "${prio}" is not P1–P4; set one` : `priority: PagerDuty gave none${str(inc.urgency) ? ` (urgency ${str(inc.urgency)})` : ''}; set P1–P4`);
+    else
+      notes.push(
+        prio
+          ? `priority: PagerDuty priority "${prio}" is not P1–P4; set one`
+          : `priority: PagerDuty gave none${str(inc.urgency) ? ` (urgency ${str(inc.urgency)})` : ''}; set P1–P4`,
+      );
     const start = time(inc.created_at);
     if (start) {
       record.start = start;
@@ -244,7 +308,9 @@ export function pagerDutyDrafts(incidents: readonly VendorItem[], logEntries: re
     if (status === 'resolved' && resolved) record.resolution = resolved;
     const service = str(obj(inc.service).summary);
     if (service) record.impact = { system: service };
-    const assignee = arr(inc.assignments).map((a) => str(obj(obj(a).assignee).summary)).find(Boolean);
+    const assignee = arr(inc.assignments)
+      .map((a) => str(obj(obj(a).assignee).summary))
+      .find(Boolean);
     if (assignee) record.roles = { onCall: assignee };
     const description = str(inc.description);
     if (description && description !== title) record.postmortem = { summary: description };
@@ -265,9 +331,20 @@ export function pagerDutyDrafts(incidents: readonly VendorItem[], logEntries: re
       });
     } else notes.push('timeline: no log entries for this incident in the import (GET /incidents/{id}/log_entries gives them)');
     const source = { system: 'pagerduty', id, ...(str(inc.html_url) ? { url: str(inc.html_url)! } : {}) };
-    drafts.push({ source, label: `${typeof number === 'number' ? `#${number}` : id} ${title}`, where: `${item.file} ${item.pointer}`, record, actions: [], notes });
+    drafts.push({
+      source,
+      label: `${typeof number === 'number' ? `#${number}` : id} ${title}`,
+      where: `${item.file} ${item.pointer}`,
+      record,
+      actions: [],
+      notes,
+    });
   }
-  for (const [incidentId, list] of logOf) problems.push({ where: logEntries[0]?.file ?? '', message: `${list.length} log entr${list.length === 1 ? 'y' : 'ies'} of incident ${incidentId}, which is not in this import; skipped` });
+  for (const [incidentId, list] of logOf)
+    problems.push({
+      where: logEntries[0]?.file ?? '',
+      message: `${list.length} log entr${list.length === 1 ? 'y' : 'ies'} of incident ${incidentId}, which is not in this import; skipped`,
+    });
   return drafts;
 }
 
@@ -310,18 +387,26 @@ export function statuspageDrafts(incidents: readonly VendorItem[], problems: Imp
     if (start) record.start = start;
     const resolved = time(inc.resolved_at);
     if (resolved && status === 'resolved') record.resolution = resolved;
-    const components = arr(inc.components).map((c) => str(obj(c).name)).filter(Boolean);
+    const components = arr(inc.components)
+      .map((c) => str(obj(c).name))
+      .filter(Boolean);
     if (components.length) record.impact = { system: components.join(', ') };
     const updates = arr(inc.incident_updates)
       .map((u) => ({ at: time(obj(u).display_at) ?? time(obj(u).created_at), status: str(obj(u).status), body: str(obj(u).body) }))
       .filter((u): u is { at: string; status: string | undefined; body: string | undefined } => !!u.at);
     if (updates.length) {
-      record.communications = { statusPage: byTime(updates.map((u) => ({ at: u.at, text: `${u.status ? `${u.status[0]!.toUpperCase()}${u.status.slice(1)}: ` : ''}${u.body ?? ''}`.trim() }))) };
+      record.communications = {
+        statusPage: byTime(
+          updates.map((u) => ({ at: u.at, text: `${u.status ? `${u.status[0]!.toUpperCase()}${u.status.slice(1)}: ` : ''}${u.body ?? ''}`.trim() })),
+        ),
+      };
       const firstIdentified = byTime([...updates]).find((u) => u.status === 'identified');
       const firstResolved = byTime([...updates]).find((u) => u.status === 'resolved');
       record.timeline = byTime([
         ...(firstIdentified ? [{ at: firstIdentified.at, kind: 'finding', text: `Identified (status page): ${firstIdentified.body ?? ''}`.trim() }] : []),
-        ...(firstResolved ? [{ at: firstResolved.at, kind: 'event', milestone: 'resolved', text: `Resolved (status page): ${firstResolved.body ?? ''}`.trim() }] : []),
+        ...(firstResolved
+          ? [{ at: firstResolved.at, kind: 'event', milestone: 'resolved', text: `Resolved (status page): ${firstResolved.body ?? ''}`.trim() }]
+          : []),
       ]);
       if (!(record.timeline as unknown[]).length) delete record.timeline;
     }

@@ -23,7 +23,11 @@ export function recordsById(records: readonly IndexedRecord[]): Map<string, Inde
 }
 
 /** Diagnostics that need more than one record, per file. */
-export function crossRecordDiagnostics(records: readonly IndexedRecord[], ids: ReadonlyMap<string, IndexedRecord[]>, anchorsOf: (file: string) => Anchors | undefined): Map<string, RecordDiagnostic[]> {
+export function crossRecordDiagnostics(
+  records: readonly IndexedRecord[],
+  ids: ReadonlyMap<string, IndexedRecord[]>,
+  anchorsOf: (file: string) => Anchors | undefined,
+): Map<string, RecordDiagnostic[]> {
   const out = new Map<string, RecordDiagnostic[]>();
   const add = (file: string, range: Range | undefined, field: string, severity: RecordDiagnostic['severity'], message: string, code: string) => {
     const list = out.get(file) ?? [];
@@ -47,13 +51,21 @@ export function crossRecordDiagnostics(records: readonly IndexedRecord[], ids: R
       r.head.postmortem?.actionPlan?.forEach((actionId, i) => {
         // Planned actions (objects) have no record yet; only ids must resolve.
         if (typeof actionId === 'string' && !ids.has(actionId.toUpperCase())) {
-          add(r.file, anchors?.get(`postmortem.actionPlan[${i}]`), `postmortem.actionPlan[${i}]`, 'error', `action record "${actionId}" does not exist`, 'missing-action');
+          add(
+            r.file,
+            anchors?.get(`postmortem.actionPlan[${i}]`),
+            `postmortem.actionPlan[${i}]`,
+            'error',
+            `action record "${actionId}" does not exist`,
+            'missing-action',
+          );
         }
       });
     }
     if (r.kind !== 'runbook') {
       (r.kind === 'incident' ? r.head.runbooks : r.record.runbooks)?.forEach((rb, i) => {
-        if (ids.get(rb.toUpperCase())?.[0]?.kind !== 'runbook') add(r.file, anchors?.get(`runbooks[${i}]`), `runbooks[${i}]`, 'error', `runbook "${rb}" does not exist`, 'missing-runbook');
+        if (ids.get(rb.toUpperCase())?.[0]?.kind !== 'runbook')
+          add(r.file, anchors?.get(`runbooks[${i}]`), `runbooks[${i}]`, 'error', `runbook "${rb}" does not exist`, 'missing-runbook');
       });
     }
   }
@@ -61,7 +73,12 @@ export function crossRecordDiagnostics(records: readonly IndexedRecord[], ids: R
 }
 
 /** A record's links to files or folders that do not exist (another repository's links are not checked here). `known`: targets already stat'ed. */
-export async function missingLinkTargets(parsed: ParsedFile, foreign: boolean, statMany: (paths: readonly string[]) => Promise<Array<FileStat | undefined>>, known?: ReadonlyMap<string, boolean>): Promise<RecordDiagnostic[]> {
+export async function missingLinkTargets(
+  parsed: ParsedFile,
+  foreign: boolean,
+  statMany: (paths: readonly string[]) => Promise<Array<FileStat | undefined>>,
+  known?: ReadonlyMap<string, boolean>,
+): Promise<RecordDiagnostic[]> {
   const record = parsed.record;
   if (!record) return [];
   const targets: Array<{ i: number; kind: LinkKind; target: string; path: string }> = [];

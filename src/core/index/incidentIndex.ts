@@ -435,7 +435,16 @@ export class IncidentIndex {
       age === undefined
         ? `runbook ${rb.id} has never been verified: try it and set lastVerified (runbooks older than ${days} days are flagged)`
         : `runbook ${rb.id} was last verified ${age} days ago (more than ${days}): try it again and update lastVerified`;
-    return [{ file: parsed.file, range: parsed.anchors.get('lastVerified') ?? FILE_START, severity: 'warning', field: age === undefined ? 'id' : 'lastVerified', message, code: 'runbook-stale' }];
+    return [
+      {
+        file: parsed.file,
+        range: parsed.anchors.get('lastVerified') ?? FILE_START,
+        severity: 'warning',
+        field: age === undefined ? 'id' : 'lastVerified',
+        message,
+        code: 'runbook-stale',
+      },
+    ];
   }
 
   // ---- internals -------------------------------------------------------

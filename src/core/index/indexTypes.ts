@@ -105,4 +105,3 @@ export function byId(a: IndexedRecord, b: IndexedRecord): number {
 export function bySeverityThenRecency(a: Incident, b: Incident): number {
   return priorityRank(a.head.priority) - priorityRank(b.head.priority) || (b.start?.ms ?? 0) - (a.start?.ms ?? 0);
 }
-

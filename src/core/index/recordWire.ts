@@ -6,7 +6,16 @@
  * as these bytes, parsed on first access. No Node or VS Code imports.
  */
 import type { Range, RecordDiagnostic } from '../records/diagnostics';
-import { buildAction, buildRunbook, incidentDerived, incidentFromHead, type IncidentDerived, type IncidentHead, type IndexedRecord, type RecordSource } from '../records/model';
+import {
+  buildAction,
+  buildRunbook,
+  incidentDerived,
+  incidentFromHead,
+  type IncidentDerived,
+  type IncidentHead,
+  type IndexedRecord,
+  type RecordSource,
+} from '../records/model';
 import type { Anchors, ParsedFile } from '../records/parseRecord';
 import type { ActionRecord, IncidentRecord, RecordKind, RunbookRecord } from '../records/schema';
 import { searchWordsOf } from '../search/searchWords';
@@ -97,7 +106,11 @@ function bodySource(bodies: Bodies, [start, split, end]: readonly [number, numbe
     }
   };
   return {
-    load: () => orFallback(() => JSON.parse(decoder.decode(bytes().subarray(start, split))) as IncidentRecord, (r) => r),
+    load: () =>
+      orFallback(
+        () => JSON.parse(decoder.decode(bytes().subarray(start, split))) as IncidentRecord,
+        (r) => r,
+      ),
     searchWords: () => orFallback(() => decoder.decode(bytes().subarray(split, end)), searchWordsOf),
   };
 }
@@ -112,7 +125,15 @@ export function fromWireFile(w: WireFile, bodies: Bodies, fallback?: RecordFallb
   } else if (w.record && w.kind === 'runbook') {
     record = buildRunbook(w.file, w.record as RunbookRecord).runbook;
   }
-  return { file: w.file, kind: w.kind, record, diagnostics: w.diagnostics, anchors: new FlatAnchors(w.anchors), yamlBroken: w.yamlBroken, contentHash: w.contentHash };
+  return {
+    file: w.file,
+    kind: w.kind,
+    record,
+    diagnostics: w.diagnostics,
+    anchors: new FlatAnchors(w.anchors),
+    yamlBroken: w.yamlBroken,
+    contentHash: w.contentHash,
+  };
 }
 
 export function fromWire(batch: WireBatch): ParsedFile[] {

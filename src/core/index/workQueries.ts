@@ -33,7 +33,12 @@ export function runbooksForIncident(incident: Incident, index: RunbookLookup): A
 }
 
 /** Open actions, inline and action records: overdue first, then by deadline (none last). */
-export function openActionsOf(incidents: readonly Incident[], actionRecords: readonly ActionItem[], incidentById: (id: string) => Incident | undefined, now: number): OpenAction[] {
+export function openActionsOf(
+  incidents: readonly Incident[],
+  actionRecords: readonly ActionItem[],
+  incidentById: (id: string) => Incident | undefined,
+  now: number,
+): OpenAction[] {
   const out: OpenAction[] = [];
   for (const incident of incidents) {
     for (const item of incident.openActions) {
@@ -42,7 +47,13 @@ export function openActionsOf(incidents: readonly Incident[], actionRecords: rea
   }
   for (const item of actionRecords) {
     if (!isActionOpen(item)) continue;
-    out.push({ source: 'record', incident: incidentById(item.record.incident), item, deadline: item.deadline, overdue: !!item.deadline && item.deadline.ms < now });
+    out.push({
+      source: 'record',
+      incident: incidentById(item.record.incident),
+      item,
+      deadline: item.deadline,
+      overdue: !!item.deadline && item.deadline.ms < now,
+    });
   }
   return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline?.ms ?? Infinity) - (b.deadline?.ms ?? Infinity));
 }

@@ -90,10 +90,15 @@ function axisBounds(by: 'month' | 'week', since: number | undefined, until: numb
 
 const isAi = (i: Incident) => i.aiConnections.some((a) => a === 'ai-generated-code' || a === 'ai-deploy-speed');
 
-export function metricsReport(incidents: readonly Incident[], options: { by?: GroupBy; since?: number; until?: number; sinceText?: string; untilText?: string } = {}): MetricsReport {
+export function metricsReport(
+  incidents: readonly Incident[],
+  options: { by?: GroupBy; since?: number; until?: number; sinceText?: string; untilText?: string } = {},
+): MetricsReport {
   const by = options.by ?? 'month';
   const withStart = incidents.filter((i) => i.start);
-  const inRange = withStart.filter((i) => (options.since === undefined || i.start!.ms >= options.since) && (options.until === undefined || i.start!.ms < options.until));
+  const inRange = withStart.filter(
+    (i) => (options.since === undefined || i.start!.ms >= options.since) && (options.until === undefined || i.start!.ms < options.until),
+  );
   const groups = new Map<string, Incident[]>();
   for (const i of inRange) {
     const g = groupOf(i, by);
@@ -101,9 +106,13 @@ export function metricsReport(incidents: readonly Incident[], options: { by?: Gr
     if (list) list.push(i);
     else groups.set(g, [i]);
   }
-  const order = by === 'priority' ? (a: string, b: string) => PRIORITIES.indexOf(a as Priority) - PRIORITIES.indexOf(b as Priority) : (a: string, b: string) => a.localeCompare(b);
+  const order =
+    by === 'priority'
+      ? (a: string, b: string) => PRIORITIES.indexOf(a as Priority) - PRIORITIES.indexOf(b as Priority)
+      : (a: string, b: string) => a.localeCompare(b);
   // Months and weeks are a time axis: every period in range, empty ones as zero.
-  const keys = by === 'month' || by === 'week' ? continuousPeriods([...groups.keys()], by, axisBounds(by, options.since, options.until)) : [...groups.keys()].sort(order);
+  const keys =
+    by === 'month' || by === 'week' ? continuousPeriods([...groups.keys()], by, axisBounds(by, options.since, options.until)) : [...groups.keys()].sort(order);
   const rows = keys.map((group): MetricsRow => {
     const list = groups.get(group) ?? [];
     const per = list.map((i) => ({ i, m: incidentMetrics(i) as IncidentMetrics }));
@@ -116,7 +125,12 @@ export function metricsReport(incidents: readonly Incident[], options: { by?: Gr
       incidents: list.length,
       byPriority,
       figures,
-      ai: { incidents: ai.length, share: list.length ? ai.length / list.length : 0, resolveMedian: spread(ai.map((x) => x.m.timeToResolve)).median, otherResolveMedian: spread(other.map((x) => x.m.timeToResolve)).median },
+      ai: {
+        incidents: ai.length,
+        share: list.length ? ai.length / list.length : 0,
+        resolveMedian: spread(ai.map((x) => x.m.timeToResolve)).median,
+        otherResolveMedian: spread(other.map((x) => x.m.timeToResolve)).median,
+      },
     };
   });
   return { by, since: options.sinceText, until: options.untilText, counted: inRange.length, withoutStart: incidents.length - withStart.length, rows };

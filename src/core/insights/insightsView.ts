@@ -31,7 +31,14 @@ export interface InsightsData {
   readonly kept: number;
   readonly report: MetricsReport;
   readonly postmortems: { readonly closed: number; readonly complete: number; readonly owed: number; readonly overdue: number };
-  readonly actions: { readonly total: number; readonly done: number; readonly open: number; readonly overdue: number; readonly dropped: number; readonly completionRate?: number };
+  readonly actions: {
+    readonly total: number;
+    readonly done: number;
+    readonly open: number;
+    readonly overdue: number;
+    readonly dropped: number;
+    readonly completionRate?: number;
+  };
   readonly hotspots: readonly Hotspot[];
 }
 
@@ -54,7 +61,10 @@ export function insightsData(index: IncidentIndex, filter: InsightsFilter, now: 
   );
   // The time range as the CLI's metrics applies it (incidents without a start are counted as left out).
   const report = metricsReport(chosen, { by: filter.by ?? 'month', since, until, sinceText: filter.since, untilText: filter.until });
-  const kept = since === undefined && until === undefined ? chosen : chosen.filter((i) => i.start !== undefined && (since === undefined || i.start.ms >= since) && (until === undefined || i.start.ms < until));
+  const kept =
+    since === undefined && until === undefined
+      ? chosen
+      : chosen.filter((i) => i.start !== undefined && (since === undefined || i.start.ms >= since) && (until === undefined || i.start.ms < until));
   const closed = kept.filter((i) => i.head.status === 'closed' || i.head.status === 'postmortem-pending');
   const owed = closed.filter(postmortemOwed);
   const postmortems = {
@@ -86,7 +96,6 @@ export function insightsData(index: IncidentIndex, filter: InsightsFilter, now: 
   return { filter, systems, total: all.length, kept: kept.length, report, postmortems, actions, hotspots: hotspotsOf(kept, 15) };
 }
 
-
 export const INSIGHT_CHARTS = ['incidents', 'times', 'ai', 'followUp', 'hotspots'] as const;
 export type InsightChart = (typeof INSIGHT_CHARTS)[number];
 
@@ -100,7 +109,8 @@ export function insightsCsv(data: InsightsData, chart: InsightChart): string {
   } else if (chart === 'times') {
     const keys = ['timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve'] as const;
     rows.push([by, ...keys.flatMap((k) => [`${k}_median_min`, `${k}_p90_min`, `${k}_n`, `${k}_missing`])]);
-    for (const r of data.report.rows) rows.push([r.group, ...keys.flatMap((k) => [r.figures[k].median, r.figures[k].p90, r.figures[k].n, r.figures[k].missing])]);
+    for (const r of data.report.rows)
+      rows.push([r.group, ...keys.flatMap((k) => [r.figures[k].median, r.figures[k].p90, r.figures[k].n, r.figures[k].missing])]);
   } else if (chart === 'ai') {
     rows.push([by, 'incidents', 'ai_incidents', 'ai_share', 'ai_resolve_median_min', 'other_resolve_median_min']);
     for (const r of data.report.rows) rows.push([r.group, r.incidents, r.ai.incidents, r.ai.share.toFixed(3), r.ai.resolveMedian, r.ai.otherResolveMedian]);
@@ -109,7 +119,14 @@ export function insightsCsv(data: InsightsData, chart: InsightChart): string {
     const p = data.postmortems;
     const a = data.actions;
     rows.push(['postmortems_closed', p.closed], ['postmortems_complete', p.complete], ['postmortems_owed', p.owed], ['postmortems_overdue', p.overdue]);
-    rows.push(['actions_total', a.total], ['actions_done', a.done], ['actions_open', a.open], ['actions_overdue', a.overdue], ['actions_dropped', a.dropped], ['actions_completion_rate', a.completionRate?.toFixed(3)]);
+    rows.push(
+      ['actions_total', a.total],
+      ['actions_done', a.done],
+      ['actions_open', a.open],
+      ['actions_overdue', a.overdue],
+      ['actions_dropped', a.dropped],
+      ['actions_completion_rate', a.completionRate?.toFixed(3)],
+    );
   } else {
     rows.push(['kind', 'target', 'score', 'worst', 'incidents', 'changed_lines', 'per_1000_lines']);
     for (const h of data.hotspots) rows.push([h.kind, h.target, h.score, h.worst, h.incidents.join(' '), h.changedLines, h.perThousandLines]);

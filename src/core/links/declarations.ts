@@ -17,13 +17,22 @@ export function findDeclaration(text: string, symbol: string): Range | undefined
   const n = escape(name);
   const patterns = [
     // function/class/interface/... NAME
-    new RegExp(`^[ \\t]*(?:export\\s+)?(?:default\\s+)?(?:public\\s+|private\\s+|protected\\s+|internal\\s+|static\\s+|abstract\\s+|final\\s+|async\\s+|pub(?:\\([^)]*\\))?\\s+|override\\s+|open\\s+|data\\s+|sealed\\s+)*(?:function\\*?|class|interface|type|enum|struct|trait|impl|module|namespace|def|fn|func(?:\\s*\\([^)]*\\))?|fun|object|record|const|let|var|val)\\s+(${n})\\b`, 'md'),
+    new RegExp(
+      `^[ \\t]*(?:export\\s+)?(?:default\\s+)?(?:public\\s+|private\\s+|protected\\s+|internal\\s+|static\\s+|abstract\\s+|final\\s+|async\\s+|pub(?:\\([^)]*\\))?\\s+|override\\s+|open\\s+|data\\s+|sealed\\s+)*(?:function\\*?|class|interface|type|enum|struct|trait|impl|module|namespace|def|fn|func(?:\\s*\\([^)]*\\))?|fun|object|record|const|let|var|val)\\s+(${n})\\b`,
+      'md',
+    ),
     // NAME = (...) => / NAME = function / NAME: function
     new RegExp(`^[ \\t]*(?:export\\s+)?(?:const|let|var)?\\s*(${n})\\s*[:=]\\s*(?:async\\s*)?(?:function\\b|\\([^)]*\\)\\s*(?::[^=]*)?=>|[\\w$]+\\s*=>)`, 'md'),
     // Class members: "  async NAME(" / "  NAME(args) {" / "  public NAME<T>("
-    new RegExp(`^[ \\t]+(?:(?:public|private|protected|static|async|override|readonly|get|set)\\s+)*(${n})\\s*(?:<[^>]*>)?\\s*\\([^)]*\\)?[^;\\n]*\\{?\\s*$`, 'md'),
+    new RegExp(
+      `^[ \\t]+(?:(?:public|private|protected|static|async|override|readonly|get|set)\\s+)*(${n})\\s*(?:<[^>]*>)?\\s*\\([^)]*\\)?[^;\\n]*\\{?\\s*$`,
+      'md',
+    ),
     // Typed members: "public void NAME(" / "private static Task<int> NAME("
-    new RegExp(`^[ \\t]*(?:(?:public|private|protected|internal|static|final|abstract|synchronized|override|virtual|async)\\s+)+[\\w<>\\[\\],.? ]+?\\s+(${n})\\s*\\(`, 'md'),
+    new RegExp(
+      `^[ \\t]*(?:(?:public|private|protected|internal|static|final|abstract|synchronized|override|virtual|async)\\s+)+[\\w<>\\[\\],.? ]+?\\s+(${n})\\s*\\(`,
+      'md',
+    ),
   ];
   for (const re of patterns) {
     const m = re.exec(text);

@@ -79,7 +79,8 @@ function incidentMarkdown(incident: Incident, input: HoverInput): string {
   const rc = r.rootCause;
   const cause = rc?.confirmed ?? rc?.initialHypothesis;
   if (cause) out.push(`${rc?.confirmed ? '**Root cause:**' : '**Hypothesis:**'} ${escapeMarkdown(cause)}`);
-  if (rc?.trigger?.text || rc?.trigger?.ref) out.push(`**Trigger:** ${escapeMarkdown([rc.trigger.text, rc.trigger.ref && `(${rc.trigger.ref})`].filter(Boolean).join(' '))}`);
+  if (rc?.trigger?.text || rc?.trigger?.ref)
+    out.push(`**Trigger:** ${escapeMarkdown([rc.trigger.text, rc.trigger.ref && `(${rc.trigger.ref})`].filter(Boolean).join(' '))}`);
   const commits = incidentCommits(incident, input.actionsOf(incident));
   if (commits.length) {
     // Each commit opens its change: "introduced by [a1b2c3d](…) (14:15, subject) · fixed by …".
@@ -96,7 +97,10 @@ function incidentMarkdown(incident: Incident, input: HoverInput): string {
   if (incident.aiConnections.length) out.push(`**AI connection:** ${incident.aiConnections.map((a) => AI_CONNECTION_LABELS[a]).join(', ')}`);
   if (r.learning?.lesson) out.push(`**Learning:** ${escapeMarkdown(r.learning.lesson)}`);
   if (r.learning?.promptTemplate) out.push(`**Prompt template:**\n\n${mdFence(revealHidden(r.learning.promptTemplate.trim()))}`);
-  const links = [link('$(go-to-file) Open incident', input.commands.openRecord, input.args.openRecord(incident)), link('$(history) Show timeline', input.commands.showTimeline, input.args.showTimeline(incident))];
+  const links = [
+    link('$(go-to-file) Open incident', input.commands.openRecord, input.args.openRecord(incident)),
+    link('$(history) Show timeline', input.commands.showTimeline, input.args.showTimeline(incident)),
+  ];
   if (r.learning?.promptTemplate) links.push(link('$(copy) Copy prompt template', input.commands.copyPromptTemplate, input.args.copyPromptTemplate(incident)));
   out.push(links.join(' · '));
   return out.join('\n\n');
@@ -106,7 +110,14 @@ function incidentMarkdown(incident: Incident, input: HoverInput): string {
 export function hoverMarkdown(input: HoverInput): string {
   const parts = input.incidents.map((i) => incidentMarkdown(i, input));
   if (input.runbooks.length) {
-    parts.push(input.runbooks.map((rb) => `${link(`$(book) ${escapeMarkdown(runbookLabel(rb))}`, input.commands.runRunbookStep, input.args.runbook(rb))} — ${escapeMarkdown(`${rb.record.steps.length} steps`)}`).join('  \n'));
+    parts.push(
+      input.runbooks
+        .map(
+          (rb) =>
+            `${link(`$(book) ${escapeMarkdown(runbookLabel(rb))}`, input.commands.runRunbookStep, input.args.runbook(rb))} — ${escapeMarkdown(`${rb.record.steps.length} steps`)}`,
+        )
+        .join('  \n'),
+    );
   }
   return parts.join('\n\n---\n\n');
 }

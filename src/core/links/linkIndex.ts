@@ -141,8 +141,7 @@ export function compileGlob(glob: string): { matcher?: GlobMatcher; error?: stri
     }
     patterns.push(segments);
   }
-  const segmentMatches = (s: Segment, name: string) =>
-    s.kind === 'segment' && wildcard(s.tokens, [...name], (t) => t.kind === 'star', tokenMatches);
+  const segmentMatches = (s: Segment, name: string) => s.kind === 'segment' && wildcard(s.tokens, [...name], (t) => t.kind === 'star', tokenMatches);
   return {
     matcher: {
       test(path: string): boolean {

@@ -17,7 +17,8 @@ export interface LinkFilter {
   readonly now: number;
 }
 
-export type Anchor = { readonly kind: 'file' } | { readonly kind: 'symbol'; readonly symbol: string } | { readonly kind: 'lines'; readonly from: number; readonly to: number };
+export type Anchor =
+  { readonly kind: 'file' } | { readonly kind: 'symbol'; readonly symbol: string } | { readonly kind: 'lines'; readonly from: number; readonly to: number };
 
 export interface LinkedIncidents {
   readonly anchor: Anchor;

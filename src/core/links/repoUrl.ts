@@ -25,7 +25,10 @@ export function repoKey(url: string): string | undefined {
     host = bare[1]!;
     path = bare[2]!;
   }
-  s = path.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/i, '');
+  s = path
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/i, '');
   if (!s || s.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) return undefined;
   return `${host.toLowerCase()}/${s}`;
 }

@@ -16,10 +16,16 @@ export interface OutlineSymbol {
 }
 
 const MODIFIERS = String.raw`(?:(?:export|default|public|private|protected|internal|static|abstract|final|async|override|open|data|sealed|readonly|declare|pub(?:\([^)]*\))?|unsafe|extern|inline)\s+)*`;
-const KEYWORD_DECL = new RegExp(String.raw`^(\s*)${MODIFIERS}(function\*?|class|interface|enum|struct|trait|impl|module|namespace|def|fn|fun|func(?:\s*\([^)]*\))?|object|record)\s+([A-Za-z_$][\w$]*)`);
-const CONST_FN = new RegExp(String.raw`^(\s*)${MODIFIERS}(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:async\s*)?(?:function\b|\([^)]*\)\s*(?::[^=]*)?=>|[A-Za-z_$][\w$]*\s*=>|\(\s*$)`);
-const METHOD = /^(\s+)(?:(?:public|private|protected|static|async|override|readonly|get|set)\s+)*([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\([^)]*\)?\s*(?::\s*[^{;]+)?\{\s*$/;
-const TYPED_METHOD = /^(\s*)(?:(?:public|private|protected|internal|static|final|abstract|synchronized|override|virtual|async)\s+)+[\w<>[\],.? ]+?\s+([A-Za-z_$][\w$]*)\s*\(/;
+const KEYWORD_DECL = new RegExp(
+  String.raw`^(\s*)${MODIFIERS}(function\*?|class|interface|enum|struct|trait|impl|module|namespace|def|fn|fun|func(?:\s*\([^)]*\))?|object|record)\s+([A-Za-z_$][\w$]*)`,
+);
+const CONST_FN = new RegExp(
+  String.raw`^(\s*)${MODIFIERS}(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:async\s*)?(?:function\b|\([^)]*\)\s*(?::[^=]*)?=>|[A-Za-z_$][\w$]*\s*=>|\(\s*$)`,
+);
+const METHOD =
+  /^(\s+)(?:(?:public|private|protected|static|async|override|readonly|get|set)\s+)*([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\([^)]*\)?\s*(?::\s*[^{;]+)?\{\s*$/;
+const TYPED_METHOD =
+  /^(\s*)(?:(?:public|private|protected|internal|static|final|abstract|synchronized|override|virtual|async)\s+)+[\w<>[\],.? ]+?\s+([A-Za-z_$][\w$]*)\s*\(/;
 const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'return', 'function', 'else', 'do', 'try', 'with', 'constructor']);
 const CONTAINERS = new Set(['class', 'interface', 'struct', 'trait', 'impl', 'module', 'namespace', 'object', 'record', 'enum']);
 
@@ -78,5 +84,7 @@ export function outline(text: string): OutlineSymbol[] {
 export function symbolsAt(symbols: readonly OutlineSymbol[], start: number, end: number): OutlineSymbol[] {
   const hits = symbols.filter((s) => s.startLine <= end && s.endLine >= start);
   // Keep the innermost: drop a symbol when a narrower hit lies inside it.
-  return hits.filter((s) => !hits.some((o) => o !== s && o.startLine >= s.startLine && o.endLine <= s.endLine && (o.startLine > s.startLine || o.endLine < s.endLine)));
+  return hits.filter(
+    (s) => !hits.some((o) => o !== s && o.startLine >= s.startLine && o.endLine <= s.endLine && (o.startLine > s.startLine || o.endLine < s.endLine)),
+  );
 }

@@ -44,7 +44,16 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
     line('Resolution', incident.resolution && formatInstant(incident.resolution)),
     line('Detected', [r.detected?.how, md(r.detected?.source)].filter(Boolean).join(' — ') || undefined),
     // A due date only while the postmortem is owed; a complete one has none.
-    line('Postmortem', [pm.status, pm.owner && `owner ${md(pm.owner)}`, postmortemOwed(incident) && incident.postmortemDeadline && `due ${formatInstant(incident.postmortemDeadline)}`].filter(Boolean).join(', ') || undefined),
+    line(
+      'Postmortem',
+      [
+        pm.status,
+        pm.owner && `owner ${md(pm.owner)}`,
+        postmortemOwed(incident) && incident.postmortemDeadline && `due ${formatInstant(incident.postmortemDeadline)}`,
+      ]
+        .filter(Boolean)
+        .join(', ') || undefined,
+    ),
     '',
   );
 
@@ -69,8 +78,16 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
   push(
     line('Initial hypothesis', md(r.rootCause?.initialHypothesis)),
     line('Confirmed root cause', md(r.rootCause?.confirmed)),
-    line('Trigger', [md(r.rootCause?.trigger?.text), r.rootCause?.trigger?.ref && `(${mdCode(r.rootCause.trigger.ref)})`].filter(Boolean).join(' ') || undefined),
-    line('Commits', incidentCommits(incident, actionRecords).map((c) => `${md(COMMIT_ROLE_LABELS[c.role])} ${mdCode(c.sha.slice(0, 7))}${c.subject ? ` ${md(c.subject)}` : ''}`).join('; ') || undefined),
+    line(
+      'Trigger',
+      [md(r.rootCause?.trigger?.text), r.rootCause?.trigger?.ref && `(${mdCode(r.rootCause.trigger.ref)})`].filter(Boolean).join(' ') || undefined,
+    ),
+    line(
+      'Commits',
+      incidentCommits(incident, actionRecords)
+        .map((c) => `${md(COMMIT_ROLE_LABELS[c.role])} ${mdCode(c.sha.slice(0, 7))}${c.subject ? ` ${md(c.subject)}` : ''}`)
+        .join('; ') || undefined,
+    ),
     line('AI connection', incident.aiConnections.map((a) => AI_CONNECTION_LABELS[a]).join(', ') || undefined),
     line('Note', md(r.rootCause?.note)),
     '',
@@ -131,7 +148,9 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
     const tags = [t.entry.kind, t.entry.milestone && `milestone: ${t.entry.milestone}`].filter(Boolean).join(', ');
     // The author's parentheses are escaped, and a text that ends in "(…)" without an author gets its last ")" escaped: no reader takes one for the other.
     const text = md(t.entry.text);
-    push(`- **${when}** — ${!t.entry.author && text.endsWith(')') ? `${text.slice(0, -1)}\\)` : text}${t.entry.author ? ` (${md(t.entry.author).replace(/[()]/g, '\\$&')})` : ''}${tags ? ` _[${tags}]_` : ''}`);
+    push(
+      `- **${when}** — ${!t.entry.author && text.endsWith(')') ? `${text.slice(0, -1)}\\)` : text}${t.entry.author ? ` (${md(t.entry.author).replace(/[()]/g, '\\$&')})` : ''}${tags ? ` _[${tags}]_` : ''}`,
+    );
   }
   if (!incident.timeline.length) push('_No entries._');
   push('');
@@ -139,7 +158,9 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
   if (incident.communications.length) {
     push('## Communications', '');
     for (const c of incident.communications) {
-      push(`- ${COMMUNICATION_LABELS[c.channel]} — ${c.at ? (days.size > 1 ? `${formatDate(c.at)} ` : '') + formatClock(c.at) : md(c.item.at)}${c.item.text ? `: ${md(c.item.text)}` : ''}`);
+      push(
+        `- ${COMMUNICATION_LABELS[c.channel]} — ${c.at ? (days.size > 1 ? `${formatDate(c.at)} ` : '') + formatClock(c.at) : md(c.item.at)}${c.item.text ? `: ${md(c.item.text)}` : ''}`,
+      );
     }
     push('');
   }

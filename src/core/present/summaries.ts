@@ -73,17 +73,27 @@ export function describeIncident(incident: Incident, actions: readonly ActionIte
   if (r.detected) out.push(`  detected:    ${[r.detected.how, r.detected.source && oneLine(r.detected.source)].filter(Boolean).join(' — ')}`);
   // The four figures, each with the milestone time it is measured to.
   const m = incidentMetrics(incident);
-  for (const [key, milestone] of [['timeToDetect', 'detected'], ['timeToAcknowledge', 'acknowledged'], ['timeToMitigate', 'mitigated'], ['timeToResolve', 'resolved']] as const) {
+  for (const [key, milestone] of [
+    ['timeToDetect', 'detected'],
+    ['timeToAcknowledge', 'acknowledged'],
+    ['timeToMitigate', 'mitigated'],
+    ['timeToResolve', 'resolved'],
+  ] as const) {
     const at = milestone === 'resolved' ? (incident.milestones.resolved ?? incident.resolution) : incident.milestones[milestone];
     if (m[key] !== undefined && at) out.push(`  ${`${SHORT_FIGURE[key]}:`.padEnd(13)}${formatDuration(m[key]!)} (${milestone} ${formatInstant(at)})`);
   }
   if (r.impact?.system) out.push(`  system:      ${oneLine(r.impact.system)}`);
   // Impact from whichever fields the record has.
-  const impact = [r.impact?.feature, r.impact?.users?.text ?? (r.impact?.users?.estimate !== undefined ? `~${r.impact.users.estimate} users` : undefined), r.impact?.business].filter((x): x is string => !!x?.trim());
+  const impact = [
+    r.impact?.feature,
+    r.impact?.users?.text ?? (r.impact?.users?.estimate !== undefined ? `~${r.impact.users.estimate} users` : undefined),
+    r.impact?.business,
+  ].filter((x): x is string => !!x?.trim());
   if (impact.length) out.push(`  impact:      ${impact.map(oneLine).join('; ')}`);
   if (s.rootCause) out.push(`  root cause:  ${oneLine(s.rootCause)}`);
   if (s.trigger) out.push(`  trigger:     ${oneLine(s.trigger)}`);
-  for (const c of incidentCommits(incident, actions)) out.push(`  commit:      ${oneLine(commitPhrase(c, incident))}${c.from !== incident.id ? ` — ${c.from}` : ''}`);
+  for (const c of incidentCommits(incident, actions))
+    out.push(`  commit:      ${oneLine(commitPhrase(c, incident))}${c.from !== incident.id ? ` — ${c.from}` : ''}`);
   if (s.aiConnection.length) out.push(`  AI:          ${s.aiConnection.join(', ')}`);
   const days = new Set(incident.timeline.flatMap((t) => (t.at ? [formatDate(t.at)] : [])));
   out.push(`  timeline:    ${incident.timeline.length} entries${days.size > 1 ? ` over ${days.size} days (${[...days][0]} to ${[...days].at(-1)})` : ''}`);
@@ -94,9 +104,16 @@ export function describeIncident(incident: Incident, actions: readonly ActionIte
   }
   const plan = r.postmortem?.actionPlan ?? [];
   const planned = plan.filter((p) => typeof p !== 'string').length;
-  if (plan.length) out.push(`  action plan: ${plan.length} item${plan.length === 1 ? '' : 's'} (${plan.length - planned} with an action record, ${planned} planned only)`);
-  if (actions.length) out.push(`  action records: ${actions.map((a) => `${a.id} (${a.record.status})`).join(', ')} — ${actions.filter((a) => a.record.status === 'done').length}/${actions.length} done`);
-  if (r.postmortem?.status) out.push(`  postmortem:  ${r.postmortem.status}${postmortemOwed(incident) && incident.postmortemDeadline ? `, due ${formatInstant(incident.postmortemDeadline)}` : ''}`);
+  if (plan.length)
+    out.push(`  action plan: ${plan.length} item${plan.length === 1 ? '' : 's'} (${plan.length - planned} with an action record, ${planned} planned only)`);
+  if (actions.length)
+    out.push(
+      `  action records: ${actions.map((a) => `${a.id} (${a.record.status})`).join(', ')} — ${actions.filter((a) => a.record.status === 'done').length}/${actions.length} done`,
+    );
+  if (r.postmortem?.status)
+    out.push(
+      `  postmortem:  ${r.postmortem.status}${postmortemOwed(incident) && incident.postmortemDeadline ? `, due ${formatInstant(incident.postmortemDeadline)}` : ''}`,
+    );
   if (r.learning?.lesson) out.push(`  learning:    ${oneLine(r.learning.lesson)}`);
   if (r.learning?.promptTemplate) out.push(`  prompt:      ${oneLine(r.learning.promptTemplate)}`);
   for (const l of incident.links) out.push(`  linked:      ${oneLine(`${l.path}${l.symbol ? `#${l.symbol}` : ''}${l.lines ? `:${l.lines}` : ''}`)}`);
@@ -146,12 +163,18 @@ export function describeRunbook(runbook: Runbook, now: number, staleAfterDays: n
   const s = summarizeRunbook(runbook, now, staleAfterDays);
   const r = runbook.record;
   const verified = s.lastVerified ? `last verified ${s.lastVerified} (${s.ageDays} days ago)${s.stale ? ' — STALE' : ''}` : 'never verified — STALE';
-  const lines = [`${r.id}  ${oneLine(r.title)}`, `  system:      ${oneLine(r.system ?? '—')}`, `  owner:       ${oneLine(r.owner ?? '—')}${r.approvedBy ? ` · approved by ${oneLine(r.approvedBy)}` : ''}`, `  ${verified}`];
+  const lines = [
+    `${r.id}  ${oneLine(r.title)}`,
+    `  system:      ${oneLine(r.system ?? '—')}`,
+    `  owner:       ${oneLine(r.owner ?? '—')}${r.approvedBy ? ` · approved by ${oneLine(r.approvedBy)}` : ''}`,
+    `  ${verified}`,
+  ];
   if (r.steps.some((step) => step.command)) lines.push(`  ${RUNBOOK_COMMANDS_NOTE}`);
   lines.push('');
   r.steps.forEach((step, i) => {
     lines.push(`  ${i + 1}. ${step.instruction.trim().replace(/\s+/g, ' ')}${step.whoMayRun ? `  [${oneLine(step.whoMayRun)}]` : ''}`);
-    if (step.command) lines.push(`       $ ${commandLine(step.command)}${commandProblem(step.command) ? '  (refused: holds control characters, see lint)' : ''}`);
+    if (step.command)
+      lines.push(`       $ ${commandLine(step.command)}${commandProblem(step.command) ? '  (refused: holds control characters, see lint)' : ''}`);
     if (step.expected) lines.push(`       → ${step.expected.trim().replace(/\s+/g, ' ')}`);
   });
   return lines.join('\n');

@@ -47,7 +47,14 @@ export interface TimelineViewModel {
   readonly rootCause: Array<{ label: string; text: string }>;
   /** The incident's commits (trigger, revert, fix…), each opening its change. */
   readonly commits: Array<{ sha: string; text: string }>;
-  readonly postmortem: { status: string; owner?: string; due?: string; overdue: boolean; summary?: string; actions: Array<{ id: string; title: string; status: string; owner?: string; deadline?: string }> };
+  readonly postmortem: {
+    status: string;
+    owner?: string;
+    due?: string;
+    overdue: boolean;
+    summary?: string;
+    actions: Array<{ id: string; title: string; status: string; owner?: string; deadline?: string }>;
+  };
   readonly learning?: { lesson?: string; promptTemplate?: string };
   /** Runbooks for this incident (named, same system, same code): "Rollback: RB-…" one click away. */
   readonly runbooks: Array<{ id: string; label: string; title: string; steps: number }>;
@@ -65,7 +72,13 @@ function minutesBetween(a: number, b: number): number {
   return Math.round((b - a) / TIME.MINUTE);
 }
 
-export function timelineViewModel(incident: Incident, actionRecords: readonly ActionItem[], now: number, runbooks: readonly Runbook[] = [], similar: readonly SimilarHit[] = []): TimelineViewModel {
+export function timelineViewModel(
+  incident: Incident,
+  actionRecords: readonly ActionItem[],
+  now: number,
+  runbooks: readonly Runbook[] = [],
+  similar: readonly SimilarHit[] = [],
+): TimelineViewModel {
   const r = incident.record;
   const metrics = incidentMetrics(incident);
   const figures = (Object.keys(METRIC_LABELS) as Array<keyof IncidentMetrics>)
@@ -93,7 +106,15 @@ export function timelineViewModel(incident: Incident, actionRecords: readonly Ac
   }
   for (const a of incident.actions) {
     if (!a.action.done || !a.doneAt) continue;
-    items.push({ type: 'action', at: a.doneAt.ms, clock: formatClock(a.doneAt), author: a.action.doneBy, kind: 'action-done', text: a.action.text, path: ['actions', a.index] });
+    items.push({
+      type: 'action',
+      at: a.doneAt.ms,
+      clock: formatClock(a.doneAt),
+      author: a.action.doneBy,
+      kind: 'action-done',
+      text: a.action.text,
+      path: ['actions', a.index],
+    });
   }
   for (const c of incident.communications) {
     if (!c.at) continue;
@@ -127,30 +148,42 @@ export function timelineViewModel(incident: Incident, actionRecords: readonly Ac
 
   const gaps: string[] = [];
   const m = incident.milestones;
-  const clock = (ms: number, offset: number) => `${multiDay ? `${formatDate({ ms, offsetMinutes: offset })} ` : ''}${formatClock({ ms, offsetMinutes: offset })}`;
+  const clock = (ms: number, offset: number) =>
+    `${multiDay ? `${formatDate({ ms, offsetMinutes: offset })} ` : ''}${formatClock({ ms, offsetMinutes: offset })}`;
   const offset = incident.start?.offsetMinutes ?? 0;
-  if (m.detected && m.acknowledged) gaps.push(`Acknowledged ${formatDuration(minutesBetween(m.detected.ms, m.acknowledged.ms))} after detection (${clock(m.acknowledged.ms, offset)}).`);
+  if (m.detected && m.acknowledged)
+    gaps.push(`Acknowledged ${formatDuration(minutesBetween(m.detected.ms, m.acknowledged.ms))} after detection (${clock(m.acknowledged.ms, offset)}).`);
   const entries = incident.timeline.filter((e) => e.at);
   const firstDecision = entries.find((e) => e.entry.kind === 'decision');
   if (firstDecision) {
     const findings = entries.filter((e) => e.entry.kind === 'finding' && e.at!.ms <= firstDecision.at!.ms);
     const lastFinding = findings[findings.length - 1];
     const firstFinding = findings[0];
-    if (lastFinding) gaps.push(`First decision at ${clock(firstDecision.at!.ms, offset)} came ${formatDuration(minutesBetween(lastFinding.at!.ms, firstDecision.at!.ms))} after the last finding (${clock(lastFinding.at!.ms, offset)}).`);
-    if (firstFinding && firstFinding !== lastFinding) gaps.push(`${formatDuration(minutesBetween(firstFinding.at!.ms, firstDecision.at!.ms))} from the first finding (${clock(firstFinding.at!.ms, offset)}) to that decision.`);
+    if (lastFinding)
+      gaps.push(
+        `First decision at ${clock(firstDecision.at!.ms, offset)} came ${formatDuration(minutesBetween(lastFinding.at!.ms, firstDecision.at!.ms))} after the last finding (${clock(lastFinding.at!.ms, offset)}).`,
+      );
+    if (firstFinding && firstFinding !== lastFinding)
+      gaps.push(
+        `${formatDuration(minutesBetween(firstFinding.at!.ms, firstDecision.at!.ms))} from the first finding (${clock(firstFinding.at!.ms, offset)}) to that decision.`,
+      );
   }
   if (m.mitigated && (m.resolved ?? incident.resolution)) {
     const end = (m.resolved ?? incident.resolution)!;
     gaps.push(`Mitigated at ${clock(m.mitigated.ms, offset)}; ${formatDuration(minutesBetween(m.mitigated.ms, end.ms))} more until resolved.`);
   }
-  for (const item of items) if (item.gapBefore) gaps.push(`${formatDuration(item.gapBefore)} without an entry before ${multiDay ? `${dayOf(item.at)} ` : ''}${item.clock}.`);
+  for (const item of items)
+    if (item.gapBefore) gaps.push(`${formatDuration(item.gapBefore)} without an entry before ${multiDay ? `${dayOf(item.at)} ` : ''}${item.clock}.`);
 
   const rc = r.rootCause;
   const commitList = incidentCommits(incident, actionRecords);
   const rootCause = [
     rc?.initialHypothesis && { label: 'Initial hypothesis', text: rc.initialHypothesis },
     rc?.confirmed && { label: 'Confirmed root cause', text: rc.confirmed },
-    (rc?.trigger?.text || rc?.trigger?.ref) && { label: 'Trigger', text: [rc?.trigger?.text, rc?.trigger?.ref && `(${rc.trigger.ref})`].filter(Boolean).join(' ') },
+    (rc?.trigger?.text || rc?.trigger?.ref) && {
+      label: 'Trigger',
+      text: [rc?.trigger?.text, rc?.trigger?.ref && `(${rc.trigger.ref})`].filter(Boolean).join(' '),
+    },
     commitList.length && { label: 'Commits', text: commitList.map((c) => commitPhrase(c, incident)).join(' · ') },
     incident.aiConnections.length && { label: 'AI connection', text: incident.aiConnections.map((a) => AI_CONNECTION_LABELS[a]).join(', ') },
     rc?.note && { label: 'Note', text: rc.note },
@@ -192,6 +225,13 @@ export function timelineViewModel(incident: Incident, actionRecords: readonly Ac
     },
     learning: r.learning && { lesson: r.learning.lesson, promptTemplate: r.learning.promptTemplate },
     runbooks: runbooks.map((rb) => ({ id: rb.id, label: runbookRole(rb), title: rb.record.title, steps: rb.record.steps.length })),
-    similar: similar.map((h) => ({ id: h.incident.id, title: h.incident.head.title, priority: priorityText(h.incident.head.priority), status: STATUS_LABELS[h.incident.head.status] ?? h.incident.head.status, why: similarReason(h), lesson: h.incident.record.learning?.lesson })),
+    similar: similar.map((h) => ({
+      id: h.incident.id,
+      title: h.incident.head.title,
+      priority: priorityText(h.incident.head.priority),
+      status: STATUS_LABELS[h.incident.head.status] ?? h.incident.head.status,
+      why: similarReason(h),
+      lesson: h.incident.record.learning?.lesson,
+    })),
   };
 }

@@ -21,7 +21,10 @@ export function nearestValue(input: unknown, options: readonly string[]): string
   const sameCase = options.find((o) => o.toLowerCase() === raw.toLowerCase() || o.toLowerCase() === raw.toLowerCase().replace(/[\s_]+/g, '-'));
   if (sameCase) return sameCase;
   const limit = Math.max(1, Math.floor(raw.length / 3));
-  const scored = options.map((o) => ({ o, d: editDistance(raw.toLowerCase(), o.toLowerCase()) })).filter((x) => x.d <= limit).sort((a, b) => a.d - b.d);
+  const scored = options
+    .map((o) => ({ o, d: editDistance(raw.toLowerCase(), o.toLowerCase()) }))
+    .filter((x) => x.d <= limit)
+    .sort((a, b) => a.d - b.d);
   if (!scored.length || (scored[1] && scored[1].d === scored[0]!.d)) return undefined;
   return scored[0]!.o;
 }

@@ -17,12 +17,28 @@ function generate(file: string, schema: z.ZodType, title: string, description: s
 /** File name (under schemas/) → content. */
 export function jsonSchemas(): Record<string, string> {
   return {
-    'incident.schema.json': generate('incident.schema.json', incidentSchema, 'Incident Lens incident record', 'One production incident (INC-<number>.yaml). Generated from src/core/records/schema.ts by `npm run schema`; do not edit.', {
-      // priority and start are required, except in a record imported from a source that gave none (it has `source`; lint warns).
-      if: { not: { required: ['source'] } },
-      then: { required: ['priority', 'start'] },
-    }),
-    'action.schema.json': generate('action.schema.json', actionRecordSchema, 'Incident Lens action record', 'One postmortem action (ACTION-INC<number>-<n>.yaml). Generated from src/core/records/schema.ts by `npm run schema`; do not edit.'),
-    'runbook.schema.json': generate('runbook.schema.json', runbookSchema, 'Incident Lens runbook', 'One runbook (RB-<name>.yaml): ordered steps with optional commands. Generated from src/core/records/schema.ts by `npm run schema`; do not edit.'),
+    'incident.schema.json': generate(
+      'incident.schema.json',
+      incidentSchema,
+      'Incident Lens incident record',
+      'One production incident (INC-<number>.yaml). Generated from src/core/records/schema.ts by `npm run schema`; do not edit.',
+      {
+        // priority and start are required, except in a record imported from a source that gave none (it has `source`; lint warns).
+        if: { not: { required: ['source'] } },
+        then: { required: ['priority', 'start'] },
+      },
+    ),
+    'action.schema.json': generate(
+      'action.schema.json',
+      actionRecordSchema,
+      'Incident Lens action record',
+      'One postmortem action (ACTION-INC<number>-<n>.yaml). Generated from src/core/records/schema.ts by `npm run schema`; do not edit.',
+    ),
+    'runbook.schema.json': generate(
+      'runbook.schema.json',
+      runbookSchema,
+      'Incident Lens runbook',
+      'One runbook (RB-<name>.yaml): ordered steps with optional commands. Generated from src/core/records/schema.ts by `npm run schema`; do not edit.',
+    ),
   };
 }

@@ -6,7 +6,11 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 export function lintSarif(diagnostics: readonly RecordDiagnostic[], toolVersion: string): object {
   const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
-  const rules = codes.map((code) => ({ id: `incident-lens/record-${code}`, shortDescription: { text: `Incident record check: ${code}` }, helpUri: INFORMATION_URI }));
+  const rules = codes.map((code) => ({
+    id: `incident-lens/record-${code}`,
+    shortDescription: { text: `Incident record check: ${code}` },
+    helpUri: INFORMATION_URI,
+  }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -23,7 +27,12 @@ export function lintSarif(diagnostics: readonly RecordDiagnostic[], toolVersion:
             {
               physicalLocation: {
                 artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' },
-                region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: Math.max(d.range.end.character, d.range.start.character) + 1 },
+                region: {
+                  startLine: d.range.start.line + 1,
+                  startColumn: d.range.start.character + 1,
+                  endLine: d.range.end.line + 1,
+                  endColumn: Math.max(d.range.end.character, d.range.start.character) + 1,
+                },
               },
             },
           ],

@@ -51,7 +51,10 @@ export interface ResolvedCommunication {
  * at once. Everything else (timeline, actions, communications, roles, root
  * cause and learning texts, postmortem texts…) is in the full record.
  */
-export type IncidentHead = Pick<IncidentRecord, 'id' | 'title' | 'status' | 'priority' | 'start' | 'resolution' | 'duration' | 'links' | 'runbooks' | 'source'> & {
+export type IncidentHead = Pick<
+  IncidentRecord,
+  'id' | 'title' | 'status' | 'priority' | 'start' | 'resolution' | 'duration' | 'links' | 'runbooks' | 'source'
+> & {
   readonly impact?: Pick<NonNullable<IncidentRecord['impact']>, 'system' | 'feature'>;
   readonly rootCause?: Pick<NonNullable<IncidentRecord['rootCause']>, 'aiConnection'>;
   readonly postmortem?: Pick<NonNullable<IncidentRecord['postmortem']>, 'status' | 'deadline' | 'owner' | 'actionPlan'>;
@@ -293,17 +296,34 @@ export function incidentDerived(incident: Incident): IncidentDerived {
 export function buildIncident(file: string, record: IncidentRecord): { incident: Incident; problems: SemanticProblem[] } {
   const problems: SemanticProblem[] = [];
   if (record.timeZone !== undefined && !isTimeZone(record.timeZone)) {
-    problems.push({ path: ['timeZone'], severity: 'error', message: `"${record.timeZone}" is not an IANA time zone: write it like Europe/Istanbul, America/Los_Angeles or UTC`, code: 'time-zone' });
+    problems.push({
+      path: ['timeZone'],
+      severity: 'error',
+      message: `"${record.timeZone}" is not an IANA time zone: write it like Europe/Istanbul, America/Los_Angeles or UTC`,
+      code: 'time-zone',
+    });
   }
   const time = timeResolver(recordZone(record), problems, !!record.source && record.start === undefined);
 
   // Required, except that an imported record may lack what its source never gave: then a warning, never an invented value.
   const from = record.source ? `${record.source.system} (${record.source.id}) gave none` : undefined;
   if (record.priority === undefined) {
-    problems.push({ path: ['priority'], severity: from ? 'warning' : 'error', message: from ? `priority is not set: ${from}; set P1–P4` : 'priority is required: P1, P2, P3 or P4', code: 'missing-priority' });
+    problems.push({
+      path: ['priority'],
+      severity: from ? 'warning' : 'error',
+      message: from ? `priority is not set: ${from}; set P1–P4` : 'priority is required: P1, P2, P3 or P4',
+      code: 'missing-priority',
+    });
   }
   if (record.start === undefined) {
-    problems.push({ path: ['start'], severity: from ? 'warning' : 'error', message: from ? `start is not set: ${from}; write when it began, like 2025-03-18T14:37:00+03:00` : 'start is required: when the incident began, like 2025-03-18T14:37:00+03:00', code: 'missing-start' });
+    problems.push({
+      path: ['start'],
+      severity: from ? 'warning' : 'error',
+      message: from
+        ? `start is not set: ${from}; write when it began, like 2025-03-18T14:37:00+03:00`
+        : 'start is required: when the incident began, like 2025-03-18T14:37:00+03:00',
+      code: 'missing-start',
+    });
   }
 
   const start = time(record.start, ['start'], undefined);
@@ -321,7 +341,12 @@ export function buildIncident(file: string, record: IncidentRecord): { incident:
     if (stored === undefined) {
       problems.push({ path: ['duration'], severity: 'error', message: `"${record.duration}" is not a duration: write it like "2h 15m"`, code: 'duration' });
     } else if (durationMinutes === undefined) {
-      problems.push({ path: ['duration'], severity: 'warning', message: 'duration is given but start and resolution cannot confirm it', code: 'duration-unverified' });
+      problems.push({
+        path: ['duration'],
+        severity: 'warning',
+        message: 'duration is given but start and resolution cannot confirm it',
+        code: 'duration-unverified',
+      });
     } else if (stored !== durationMinutes) {
       problems.push({
         path: ['duration'],
@@ -336,7 +361,12 @@ export function buildIncident(file: string, record: IncidentRecord): { incident:
   if (record.status === 'closed' && !record.resolution) {
     problems.push({ path: ['status'], severity: 'error', message: 'incident is closed but has no resolution time', code: 'closed-without-resolution' });
   } else if ((record.status === 'resolved' || record.status === 'postmortem-pending') && !record.resolution) {
-    problems.push({ path: ['status'], severity: 'warning', message: `incident is ${record.status} but has no resolution time`, code: 'resolved-without-resolution' });
+    problems.push({
+      path: ['status'],
+      severity: 'warning',
+      message: `incident is ${record.status} but has no resolution time`,
+      code: 'resolved-without-resolution',
+    });
   }
 
   const { timeline, milestones } = resolveTimeline(record, start, time, problems);
@@ -347,12 +377,22 @@ export function buildIncident(file: string, record: IncidentRecord): { incident:
   const explicitDeadline = time(record.postmortem?.deadline, ['postmortem', 'deadline'], resolution ?? start, true);
   const postmortemDeadline =
     explicitDeadline ??
-    (resolution && (record.status === 'postmortem-pending' || record.status === 'closed') ? { ms: resolution.ms + POSTMORTEM_DUE_HOURS * TIME.HOUR, offsetMinutes: resolution.offsetMinutes } : undefined);
+    (resolution && (record.status === 'postmortem-pending' || record.status === 'closed')
+      ? { ms: resolution.ms + POSTMORTEM_DUE_HOURS * TIME.HOUR, offsetMinutes: resolution.offsetMinutes }
+      : undefined);
 
   const incident = new IncidentModel(
     file,
     incidentHead(record),
-    { start, resolution, durationMinutes, postmortemDeadline, milestones, openActions: actions.filter((a) => !a.action.done), searchWords: searchWordsOf(record) },
+    {
+      start,
+      resolution,
+      durationMinutes,
+      postmortemDeadline,
+      milestones,
+      openActions: actions.filter((a) => !a.action.done),
+      searchWords: searchWordsOf(record),
+    },
     undefined,
     { record, timeline, actions, communications },
   );

@@ -125,7 +125,16 @@ function unknownFields(schema: z.ZodType, value: unknown, path: (string | number
  */
 export function tooLargeRecord(file: string, size: number, options: ParseOptions = {}): ParsedFile {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const diagnostics: RecordDiagnostic[] = [{ file, range: FILE_START, severity: 'error', field: '', message: `file is ${size} bytes, above the ${maxBytes}-byte limit (incidentLens.maxFileSize); skipped`, code: 'too-large' }];
+  const diagnostics: RecordDiagnostic[] = [
+    {
+      file,
+      range: FILE_START,
+      severity: 'error',
+      field: '',
+      message: `file is ${size} bytes, above the ${maxBytes}-byte limit (incidentLens.maxFileSize); skipped`,
+      code: 'too-large',
+    },
+  ];
   return { file, diagnostics, anchors: new Map<string, Range>(), yamlBroken: true };
 }
 
@@ -146,7 +155,13 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
   if (deep >= 0) {
     lines.addNewLine(0);
     for (let i = text.indexOf('\n'); i >= 0 && i < deep; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-    push(mapper.range(deep, deep + 1), 'error', '', `nested more than ${MAX_NESTING} levels deep: not read (records never need this; the file may be corrupt or hostile)`, 'too-deep');
+    push(
+      mapper.range(deep, deep + 1),
+      'error',
+      '',
+      `nested more than ${MAX_NESTING} levels deep: not read (records never need this; the file may be corrupt or hostile)`,
+      'too-deep',
+    );
     return { file, diagnostics, anchors, yamlBroken: true };
   }
   let doc: Document;
@@ -192,7 +207,13 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
   const id = (data as Record<string, unknown>).id;
   const kind = kindFromId(id, file);
   if (!kind) {
-    push(rangeForPath(doc, mapper, ['id']), 'error', 'id', `cannot tell the record kind: expected an id like INC-023, ACTION-INC023-1 or RB-payments-rollback, got ${describe(id)}`, 'kind');
+    push(
+      rangeForPath(doc, mapper, ['id']),
+      'error',
+      'id',
+      `cannot tell the record kind: expected an id like INC-023, ACTION-INC023-1 or RB-payments-rollback, got ${describe(id)}`,
+      'kind',
+    );
     return { file, diagnostics, anchors, yamlBroken: false };
   }
 
@@ -211,7 +232,14 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
       // An enum typo (status: resovled, priority: p1): name the value meant, and offer it as a fix.
       const meant = issue.code === 'invalid_value' ? nearestValue(actual, issue.values.map(String)) : undefined;
       const message = issueMessage(issue, actual) + (meant ? `; did you mean "${meant}"?` : '');
-      push(rangeForPath(doc, mapper, path), 'error', fieldPath(path), message, 'schema', meant ? { title: `Change to "${meant}"`, path, value: meant } : undefined);
+      push(
+        rangeForPath(doc, mapper, path),
+        'error',
+        fieldPath(path),
+        message,
+        'schema',
+        meant ? { title: `Change to "${meant}"`, path, value: meant } : undefined,
+      );
     }
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return { file, kind, diagnostics, anchors, yamlBroken: false };
@@ -223,7 +251,9 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
     const built = buildIncident(file, result.data as z.infer<typeof incidentSchema>);
     record = built.incident;
     problems = built.problems;
-    built.incident.record.postmortem?.actionPlan?.forEach((_, i) => anchors.set(`postmortem.actionPlan[${i}]`, rangeForPath(doc, mapper, ['postmortem', 'actionPlan', i])));
+    built.incident.record.postmortem?.actionPlan?.forEach((_, i) =>
+      anchors.set(`postmortem.actionPlan[${i}]`, rangeForPath(doc, mapper, ['postmortem', 'actionPlan', i])),
+    );
   } else if (kind === 'runbook') {
     const built = buildRunbook(file, result.data as z.infer<typeof runbookSchema>);
     record = built.runbook;
@@ -247,16 +277,29 @@ export function parseRecordText(file: string, raw: string, options: ParseOptions
     const refused = checkLinkPath(link.path);
     if (refused) problems.push({ path: ['links', i, 'path'], severity: 'error', message: refused, code: 'link-outside' });
     else if (matchesEverything(link.path)) {
-      problems.push({ path: ['links', i, 'path'], severity: 'warning', message: `"${link.path}" matches every file: the incident would concern the whole repository (it is left out of AI instruction files); link the files or folders it concerns`, code: 'link-everything' });
+      problems.push({
+        path: ['links', i, 'path'],
+        severity: 'warning',
+        message: `"${link.path}" matches every file: the incident would concern the whole repository (it is left out of AI instruction files); link the files or folders it concerns`,
+        code: 'link-everything',
+      });
     }
     if (link.repo !== undefined && !repoKey(link.repo)) {
-      problems.push({ path: ['links', i, 'repo'], severity: 'error', message: `"${link.repo}" is not a repository URL: write it as git prints it (git remote get-url origin), e.g. git@github.com:acme/payments.git or https://github.com/acme/payments`, code: 'link-repo' });
+      problems.push({
+        path: ['links', i, 'repo'],
+        severity: 'error',
+        message: `"${link.repo}" is not a repository URL: write it as git prints it (git remote get-url origin), e.g. git@github.com:acme/payments.git or https://github.com/acme/payments`,
+        code: 'link-repo',
+      });
     }
   });
 
   problems.push(...untrustedTextProblems(kind, data));
 
-  const base = file.split('/').pop()!.replace(/\.ya?ml$/i, '');
+  const base = file
+    .split('/')
+    .pop()!
+    .replace(/\.ya?ml$/i, '');
   if (base !== record.id) {
     problems.push({ path: ['id'], severity: 'warning', message: `file name "${base}" does not match the id "${record.id}"`, code: 'file-name' });
   }

@@ -65,7 +65,8 @@ function lcs(a: readonly Data[], b: readonly Data[]): Array<[number, number]> {
   const n = a.length;
   const m = b.length;
   const t: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) t[i]![j] = equal(a[i], b[j]) ? t[i + 1]![j + 1]! + 1 : Math.max(t[i + 1]![j]!, t[i]![j + 1]!);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) t[i]![j] = equal(a[i], b[j]) ? t[i + 1]![j + 1]! + 1 : Math.max(t[i + 1]![j]!, t[i]![j + 1]!);
   const out: Array<[number, number]> = [];
   let i = 0;
   let j = 0;
@@ -221,7 +222,9 @@ function parseData(text: string, which: string): { data: Record<string, Data> } 
     // The same alias cap as reading a record: a billion-laughs file is refused, not expanded.
     data = doc.toJS({ maxAliasCount: MAX_MERGE_ALIASES }) as Data;
   } catch (err) {
-    return { error: `${which} could not be read as YAML (${/alias/i.test((err as Error).message) ? `more than ${MAX_MERGE_ALIASES} aliases: it looks like an alias bomb` : (err as Error).message.split('\n')[0]})` };
+    return {
+      error: `${which} could not be read as YAML (${/alias/i.test((err as Error).message) ? `more than ${MAX_MERGE_ALIASES} aliases: it looks like an alias bomb` : (err as Error).message.split('\n')[0]})`,
+    };
   }
   if (!isObject(data)) return { error: `${which} is not a mapping of fields` };
   return { data };
@@ -251,7 +254,11 @@ export function mergeRecord(baseText: string, oursText: string, theirsText: stri
   }
   if (plan.conflicts.length === 0) return { kind: 'merged', text };
   const marked = markConflicts(text, plan.conflicts);
-  if (marked === undefined) return { kind: 'unmergeable', reason: `conflicting changes to ${plan.conflicts.map((c) => c.path.join('.')).join(', ')} could not be marked field by field` };
+  if (marked === undefined)
+    return {
+      kind: 'unmergeable',
+      reason: `conflicting changes to ${plan.conflicts.map((c) => c.path.join('.')).join(', ')} could not be marked field by field`,
+    };
   return { kind: 'conflict', text: marked, conflicts: plan.conflicts };
 }
 

@@ -8,16 +8,18 @@ import type { EditOp } from './yamlEdit';
 import { newRecordText } from './yamlEdit';
 import { POSTMORTEM_DUE_HOURS, type Incident } from './model';
 import { recordZone } from './resolveTimes';
+import { PRIORITIES, type AiConnection, type CommunicationChannel, type EntryKind, type IncidentStatus, type Milestone, type Priority } from './schema';
 import {
-  PRIORITIES,
-  type AiConnection,
-  type CommunicationChannel,
-  type EntryKind,
-  type IncidentStatus,
-  type Milestone,
-  type Priority,
-} from './schema';
-import { CLOCK_MAY_BE_ANOTHER_DAY_MS, formatClock, formatDuration, formatInstant, parseTime, resolveClock, TIME, zoneOffsetMinutes, type Instant } from '../time/recordTime';
+  CLOCK_MAY_BE_ANOTHER_DAY_MS,
+  formatClock,
+  formatDuration,
+  formatInstant,
+  parseTime,
+  resolveClock,
+  TIME,
+  zoneOffsetMinutes,
+  type Instant,
+} from '../time/recordTime';
 
 export interface EntryInput {
   readonly at: Instant;
@@ -45,7 +47,8 @@ export function timeText(incident: Incident, at: Instant): string {
   if (usesClock && anchor) {
     const clock = formatClock(at);
     const [h, m] = clock.split(':').map(Number);
-    if (resolveClock(h! * 60 + m!, anchor, recordZone(incident.record)).ms === at.ms && at.ms >= anchor.ms && at.ms - anchor.ms <= CLOCK_MAY_BE_ANOTHER_DAY_MS) return clock;
+    if (resolveClock(h! * 60 + m!, anchor, recordZone(incident.record)).ms === at.ms && at.ms >= anchor.ms && at.ms - anchor.ms <= CLOCK_MAY_BE_ANOTHER_DAY_MS)
+      return clock;
   }
   return formatInstant(at);
 }
@@ -88,7 +91,11 @@ export function setStatusOps(incident: Incident, target: IncidentStatus, now: In
   }
   if (target === 'postmortem-pending') {
     const deadline = { ms: resolution.ms + POSTMORTEM_DUE_HOURS * TIME.HOUR, offsetMinutes: resolution.offsetMinutes };
-    ops.push({ kind: 'set', path: ['postmortem'], value: { status: r.postmortem?.status ?? 'pending', deadline: r.postmortem?.deadline ?? formatInstant(deadline) } });
+    ops.push({
+      kind: 'set',
+      path: ['postmortem'],
+      value: { status: r.postmortem?.status ?? 'pending', deadline: r.postmortem?.deadline ?? formatInstant(deadline) },
+    });
     log(`Closed; postmortem due ${formatInstant(deadline)}.`, incident.milestones.resolved ? undefined : 'resolved');
     return { ops };
   }
@@ -138,7 +145,12 @@ export function communicationOps(incident: Incident, channel: CommunicationChann
   if (text) item.text = text;
   return [
     { kind: 'append', path: ['communications', channel], value: item },
-    ...logEntryOps(incident, { at, author: by, kind: 'communication', text: text ? `${CHANNEL_ENTRY_TEXT[channel]}: "${text}"` : `${CHANNEL_ENTRY_TEXT[channel]}.` }),
+    ...logEntryOps(incident, {
+      at,
+      author: by,
+      kind: 'communication',
+      text: text ? `${CHANNEL_ENTRY_TEXT[channel]}: "${text}"` : `${CHANNEL_ENTRY_TEXT[channel]}.`,
+    }),
   ];
 }
 
@@ -155,7 +167,8 @@ export function rootCauseOps(input: RootCauseInput): EditOp[] {
   const value: Record<string, unknown> = {};
   if (input.initialHypothesis) value.initialHypothesis = input.initialHypothesis;
   if (input.confirmed) value.confirmed = input.confirmed;
-  if (input.trigger || input.triggerRef) value.trigger = { ...(input.trigger ? { text: input.trigger } : {}), ...(input.triggerRef ? { ref: input.triggerRef } : {}) };
+  if (input.trigger || input.triggerRef)
+    value.trigger = { ...(input.trigger ? { text: input.trigger } : {}), ...(input.triggerRef ? { ref: input.triggerRef } : {}) };
   if (input.aiConnection?.length) value.aiConnection = input.aiConnection.length === 1 ? input.aiConnection[0] : [...input.aiConnection];
   if (input.note) value.note = input.note;
   return Object.keys(value).length ? [{ kind: 'set', path: ['rootCause'], value }] : [];
@@ -175,7 +188,11 @@ export function startPostmortemOps(incident: Incident, owner: string | undefined
   fill(['postmortem', 'whyNotCaught'], '', pm.whyNotCaught);
   fill(['postmortem', 'whyTookLong'], '', pm.whyTookLong);
   fill(['learning', 'lesson'], '', learning.lesson);
-  fill(['learning', 'promptTemplate'], 'When writing [service] integration, the following constraints apply: [type requirements], [format rules], [error behavior expectations]', learning.promptTemplate);
+  fill(
+    ['learning', 'promptTemplate'],
+    'When writing [service] integration, the following constraints apply: [type requirements], [format rules], [error behavior expectations]',
+    learning.promptTemplate,
+  );
   return ops;
 }
 
@@ -227,7 +244,7 @@ export function newIncidentText(input: NewIncidentInput): string {
       text: input.detectedSource ? `Detected: ${input.detectedSource}` : 'Incident opened.',
     },
   ];
-  return newRecordText(data, `${input.id} — ${input.title.replace(/\s+/g, " ")}`);
+  return newRecordText(data, `${input.id} — ${input.title.replace(/\s+/g, ' ')}`);
 }
 
 export interface NewActionRecord {
@@ -249,7 +266,8 @@ export function actionRecordsFromPlan(
 ): { records: NewActionRecord[]; ops: EditOp[] } | { error: string } {
   const plan = incident.record.postmortem?.actionPlan ?? [];
   const planned = plan.map((entry, index) => ({ entry, index })).filter((p) => typeof p.entry !== 'string');
-  if (!planned.length) return { error: `${incident.id}'s postmortem has no planned action without a record (add items with a title under postmortem.actionPlan)` };
+  if (!planned.length)
+    return { error: `${incident.id}'s postmortem has no planned action without a record (add items with a title under postmortem.actionPlan)` };
   const digits = incident.id.replace(/^INC-/i, '');
   const prefix = `ACTION-INC${digits}-`;
   let next = 1;
@@ -278,7 +296,11 @@ export function actionRecordsFromPlan(
  * then on it reaches AI instruction files and AGENTS.md like a team record.
  * A record written in the repository (no source) needs no review.
  */
-export function markReviewedOps(record: { readonly id: string; readonly source?: { readonly reviewed?: unknown } }, by: string, at: Instant): EditOp[] | { error: string } {
+export function markReviewedOps(
+  record: { readonly id: string; readonly source?: { readonly reviewed?: unknown } },
+  by: string,
+  at: Instant,
+): EditOp[] | { error: string } {
   if (!record.source) return { error: `${record.id} was written in this repository (it has no source:), so it needs no review` };
   if (!by.trim()) return { error: 'say who reviewed it (--by NAME, or git config user.name)' };
   return [{ kind: 'set', path: ['source', 'reviewed'], value: { by: by.trim(), at: formatInstant(at) } }];

@@ -8,7 +8,17 @@ import type { IncidentRecord, Milestone } from './schema';
 import { COMMUNICATION_CHANNELS } from './schema';
 import type { ResolvedAction, ResolvedCommunication, ResolvedEntry, SemanticProblem } from './model';
 import type { FieldPath } from './yamlPositions';
-import { CLOCK_MAY_BE_ANOTHER_DAY_MS, formatDuration, formatInstant, isTimeZone, localDayStart, parseTime, resolveTime, TIME, type Instant } from '../time/recordTime';
+import {
+  CLOCK_MAY_BE_ANOTHER_DAY_MS,
+  formatDuration,
+  formatInstant,
+  isTimeZone,
+  localDayStart,
+  parseTime,
+  resolveTime,
+  TIME,
+  type Instant,
+} from '../time/recordTime';
 
 export type TimeResolver = (raw: string | undefined, path: FieldPath, anchor: Instant | undefined, allowDate?: boolean) => Instant | undefined;
 
@@ -27,7 +37,12 @@ export function timeResolver(zone: string | undefined, problems?: SemanticProble
     const r = resolveTime(raw, anchor, { allowDate, zone });
     if ('error' in r) {
       if (!anchor && importedWithoutStart && parseTime(raw).kind === 'clock') {
-        problems?.push({ path, severity: 'warning', message: `"${raw.trim()}" is a time of day and the record has no start (a date and time with its offset) to place it: set start`, code: 'time-no-date' });
+        problems?.push({
+          path,
+          severity: 'warning',
+          message: `"${raw.trim()}" is a time of day and the record has no start (a date and time with its offset) to place it: set start`,
+          code: 'time-no-date',
+        });
         return undefined;
       }
       problems?.push({ path, severity: 'error', message: r.error, code: 'time' });
@@ -88,7 +103,12 @@ export function resolveTimeline(record: IncidentRecord, start: Instant | undefin
 }
 
 /** Where milestones contradict the record: resolution vs resolved, mitigated after resolved, detected before start. */
-export function milestoneProblems(record: IncidentRecord, start: Instant | undefined, resolution: Instant | undefined, milestones: Partial<Record<Milestone, Instant>>): SemanticProblem[] {
+export function milestoneProblems(
+  record: IncidentRecord,
+  start: Instant | undefined,
+  resolution: Instant | undefined,
+  milestones: Partial<Record<Milestone, Instant>>,
+): SemanticProblem[] {
   const out: SemanticProblem[] = [];
   const at = (m: Milestone) => (record.timeline ?? []).findIndex((e) => e.milestone === m);
   const { resolved, mitigated, detected } = milestones;
@@ -101,7 +121,12 @@ export function milestoneProblems(record: IncidentRecord, start: Instant | undef
     });
   }
   if (mitigated && resolved && mitigated.ms > resolved.ms) {
-    out.push({ path: ['timeline', at('mitigated'), 'milestone'], severity: 'warning', message: 'the incident is marked mitigated after it was resolved', code: 'milestone-contradiction' });
+    out.push({
+      path: ['timeline', at('mitigated'), 'milestone'],
+      severity: 'warning',
+      message: 'the incident is marked mitigated after it was resolved',
+      code: 'milestone-contradiction',
+    });
   }
   if (detected && start && detected.ms < start.ms) {
     out.push({

@@ -108,7 +108,8 @@ const codeLink = z.object({
     .meta({ description: 'Line or line range (12-30) inside the file.' }),
   note: text.optional(),
   repo: text.optional().meta({
-    description: 'The repository the path is in, as any remote URL (git@github.com:acme/payments.git, https://github.com/acme/payments). Without it, the repository holding the record.',
+    description:
+      'The repository the path is in, as any remote URL (git@github.com:acme/payments.git, https://github.com/acme/payments). Without it, the repository holding the record.',
   }),
 });
 
@@ -145,7 +146,9 @@ const plannedAction = z.object({
 /** Where an imported record came from: re-imports match on system and id. */
 const importSource = z
   .object({
-    system: text.min(1, 'must not be empty').meta({ description: 'The system it was imported from: markdown, incident-io, pagerduty, statuspage, csv, incident-lens.' }),
+    system: text
+      .min(1, 'must not be empty')
+      .meta({ description: 'The system it was imported from: markdown, incident-io, pagerduty, statuspage, csv, incident-lens.' }),
     id: text.min(1, 'must not be empty').meta({ description: "The record's id or reference in that system (PT4KHLK, INC-123, OPS-101, a file name)." }),
     url: text.optional(),
     reviewed: z
@@ -167,9 +170,12 @@ export const incidentSchema = z.object({
   id: z.string().regex(INCIDENT_ID, 'expected an id like INC-023'),
   title: text.min(1, 'must not be empty'),
   status: z.enum(STATUSES).meta({ description: 'active, resolved, postmortem-pending (after close, postmortem due in 48 h) or closed.' }),
-  priority: z.enum(PRIORITIES).optional().meta({
-    description: PRIORITIES.map((p) => `${p} — ${PRIORITY_DEFINITIONS[p]}`).join('; '),
-  }),
+  priority: z
+    .enum(PRIORITIES)
+    .optional()
+    .meta({
+      description: PRIORITIES.map((p) => `${p} — ${PRIORITY_DEFINITIONS[p]}`).join('; '),
+    }),
   start: time.optional(),
   timeZone: text.optional().meta({ description: 'IANA time zone (America/Los_Angeles) for times written without an offset, and for display.' }),
   detected: z
@@ -235,7 +241,10 @@ export const incidentSchema = z.object({
       actionPlan: z
         .array(z.union([z.string().regex(ACTION_ID, 'expected an action id like ACTION-INC023-1'), plannedAction]))
         .optional()
-        .meta({ description: 'Action record ids, or planned actions (title, owner, deadline, term, acceptanceCriteria) that "Create Action Records from Postmortem" turns into records.' }),
+        .meta({
+          description:
+            'Action record ids, or planned actions (title, owner, deadline, term, acceptanceCriteria) that "Create Action Records from Postmortem" turns into records.',
+        }),
     })
     .optional(),
   learning: z
@@ -248,7 +257,10 @@ export const incidentSchema = z.object({
   commits: z
     .array(commitRef)
     .optional()
-    .meta({ description: 'Commits the incident concerns, each with its role: trigger, revert, fix or related. rootCause.trigger.ref, when a SHA, counts as the trigger.' }),
+    .meta({
+      description:
+        'Commits the incident concerns, each with its role: trigger, revert, fix or related. rootCause.trigger.ref, when a SHA, counts as the trigger.',
+    }),
   keywords: z.array(text).optional(),
   source: importSource.optional(),
   runbooks: z
@@ -268,10 +280,7 @@ export const actionRecordSchema = z.object({
   status: z.enum(ACTION_STATUSES),
   source: importSource.optional(),
   links: z.array(codeLink).optional(),
-  commits: z
-    .array(commitRef)
-    .optional()
-    .meta({ description: 'Commits that carried out this action (role fix, usually).' }),
+  commits: z.array(commitRef).optional().meta({ description: 'Commits that carried out this action (role fix, usually).' }),
   runbooks: z
     .array(z.string().regex(RUNBOOK_ID, 'expected a runbook id like RB-payments-rollback'))
     .optional()
@@ -291,7 +300,9 @@ export const runbookSchema = z.object({
   system: text.optional().meta({ description: 'The system it applies to; incidents whose impact.system matches get it offered.' }),
   owner: text.optional(),
   approvedBy: text.optional(),
-  lastVerified: text.optional().meta({ description: 'Date the procedure was last tried for real (2025-03-25); flagged when older than incidentLens.runbooks.staleAfterDays.' }),
+  lastVerified: text
+    .optional()
+    .meta({ description: 'Date the procedure was last tried for real (2025-03-25); flagged when older than incidentLens.runbooks.staleAfterDays.' }),
   links: z.array(codeLink).optional(),
   steps: z.array(runbookStep).min(1, 'a runbook needs at least one step'),
 });

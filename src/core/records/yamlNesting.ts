@@ -42,7 +42,10 @@ export function deepNestingAt(text: string, max: number): number {
       if (++depth > max) return i;
     } else if (c === 0x5d || c === 0x7d) {
       if (depth > 0) depth--;
-    } else if ((c === 0x22 || c === 0x27) && (prev === 0 || prev === 0x3a || prev === 0x2d || prev === 0x5b || prev === 0x7b || prev === 0x2c || prev === 0x3f)) {
+    } else if (
+      (c === 0x22 || c === 0x27) &&
+      (prev === 0 || prev === 0x3a || prev === 0x2d || prev === 0x5b || prev === 0x7b || prev === 0x2c || prev === 0x3f)
+    ) {
       // A quoted scalar: skip to its close ('' escapes a single quote, backslash escapes in double quotes).
       for (i++; i < text.length; i++) {
         const d = text.charCodeAt(i);
@@ -61,4 +64,3 @@ export function deepNestingAt(text: string, max: number): number {
   }
   return -1;
 }
-

@@ -90,7 +90,8 @@ export function rangeForPath(doc: Document, mapper: PositionMapper, path: FieldP
   }
   if (exact && found.key) return mapper.nodeRange(found.key)!;
   // A field missing from a list item ("- command: ls" without an instruction): the item's first line.
-  if (!exact && found.depth > 0 && typeof path[found.depth - 1] === 'number' && found.reached?.range) return mapper.firstLine(found.reached.range[0], found.reached.range[1]);
+  if (!exact && found.depth > 0 && typeof path[found.depth - 1] === 'number' && found.reached?.range)
+    return mapper.firstLine(found.reached.range[0], found.reached.range[1]);
   if (found.key) return mapper.nodeRange(found.key)!;
   const contents = doc.contents as Node | null;
   if (isMap(contents) && contents.items[0]?.key) return mapper.nodeRange(contents.items[0].key as Node)!;

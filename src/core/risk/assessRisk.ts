@@ -17,7 +17,13 @@ import { isRunbookStale, type Incident, type Runbook } from '../records/model';
 import type { Priority } from '../records/schema';
 import { TIME } from '../time/recordTime';
 
-export type RiskRuleId = 'incident-lens/edits-fix' | 'incident-lens/reverts-fix' | 'incident-lens/active-incident' | `incident-lens/linked-incident-${Lowercase<Priority>}` | 'incident-lens/stale-runbook' | RecordChangeFinding['rule'];
+export type RiskRuleId =
+  | 'incident-lens/edits-fix'
+  | 'incident-lens/reverts-fix'
+  | 'incident-lens/active-incident'
+  | `incident-lens/linked-incident-${Lowercase<Priority>}`
+  | 'incident-lens/stale-runbook'
+  | RecordChangeFinding['rule'];
 export type Verdict = 'GO' | 'CAUTION' | 'NO-GO';
 export type Level = 'error' | 'warning' | 'note';
 
@@ -98,7 +104,8 @@ export function fixCommits(index: IncidentIndex): FixCommit[] {
   const out: FixCommit[] = [];
   for (const incident of index.incidents()) {
     for (const c of incident.commits) if (c.role === 'fix') out.push({ incidentId: incident.id, sha: c.sha });
-    for (const a of index.actionRecordsOf(incident.id)) for (const c of a.record.commits ?? []) if (c.role === 'fix') out.push({ incidentId: incident.id, sha: c.sha });
+    for (const a of index.actionRecordsOf(incident.id))
+      for (const c of a.record.commits ?? []) if (c.role === 'fix') out.push({ incidentId: incident.id, sha: c.sha });
   }
   return out;
 }
@@ -179,12 +186,28 @@ export function assessRisk(indexes: IncidentIndex | readonly IncidentIndex[], fi
     if (t.kind === 'edits-fix-lines') {
       entry.files.add(t.file);
       const message = `This change edits lines that ${incident.id}'s fix ${short} added (${incident.head.priority} ${incident.head.title}): make sure it does not undo the fix.`;
-      findings.push({ rule: 'incident-lens/edits-fix', level, incident, file: t.file, region: t.region, anchor: `fix:${t.fixSha}:${t.region.startLine}`, message });
+      findings.push({
+        rule: 'incident-lens/edits-fix',
+        level,
+        incident,
+        file: t.file,
+        region: t.region,
+        anchor: `fix:${t.fixSha}:${t.region.startLine}`,
+        message,
+      });
       const reason = `edits lines that ${incident.id}'s fix ${short} added (${t.file})`;
       if (!fixReasons.some((r) => r.startsWith(`edits lines that ${incident.id}'s fix ${short}`))) fixReasons.push(reason);
     } else {
       const message = `Commit ${t.by.slice(0, 7)} reverts ${incident.id}'s fix ${short} (${incident.head.priority} ${incident.head.title}).`;
-      findings.push({ rule: 'incident-lens/reverts-fix', level: 'error', incident, file: incident.file, region: { startLine: 1, endLine: 1 }, anchor: `revert:${t.fixSha}`, message });
+      findings.push({
+        rule: 'incident-lens/reverts-fix',
+        level: 'error',
+        incident,
+        file: incident.file,
+        region: { startLine: 1, endLine: 1 },
+        anchor: `revert:${t.fixSha}`,
+        message,
+      });
       fixReasons.push(`${t.by.slice(0, 7)} reverts ${incident.id}'s fix ${short}`);
     }
   }
@@ -214,9 +237,17 @@ export function assessRisk(indexes: IncidentIndex | readonly IncidentIndex[], fi
     if (verdict === 'GO') verdict = 'CAUTION';
     reasons.push(`its rollback runbook${stale.length === 1 ? ' is' : 's are'} stale: ${stale.join(', ')}`);
   }
-  if (verdict === 'GO') reasons.push(files.length ? `no past incident is linked to the ${files.length} changed file${files.length === 1 ? '' : 's'}` : 'no files changed');
+  if (verdict === 'GO')
+    reasons.push(files.length ? `no past incident is linked to the ${files.length} changed file${files.length === 1 ? '' : 's'}` : 'no files changed');
   const order: Record<Level, number> = { error: 0, warning: 1, note: 2 };
   const fixFirst = (f: RiskFinding) => (f.rule === 'incident-lens/reverts-fix' || f.rule === 'incident-lens/edits-fix' ? 0 : 1);
-  findings.sort((a, b) => fixFirst(a) - fixFirst(b) || order[a.level] - order[b.level] || byPriority(a.incident, b.incident) || a.file.localeCompare(b.file) || a.region.startLine - b.region.startLine);
+  findings.sort(
+    (a, b) =>
+      fixFirst(a) - fixFirst(b) ||
+      order[a.level] - order[b.level] ||
+      byPriority(a.incident, b.incident) ||
+      a.file.localeCompare(b.file) ||
+      a.region.startLine - b.region.startLine,
+  );
   return { files, findings, verdict, reasons, incidents };
 }

@@ -46,7 +46,10 @@ export function recordChanges(base: IncidentIndex, head: IncidentIndex, changedF
     if (b) ids.add(b.id);
     if (h) ids.add(h.id);
     const parsed = head.parsed(p);
-    if (!b && !h && parsed) out.push(finding(p, 'unreadable', p, regionOf(head, p, 'id'), [{ text: `a new file that is not a readable record (${firstError(head, p)})`, weakens: false }]));
+    if (!b && !h && parsed)
+      out.push(
+        finding(p, 'unreadable', p, regionOf(head, p, 'id'), [{ text: `a new file that is not a readable record (${firstError(head, p)})`, weakens: false }]),
+      );
   }
   for (const id of [...ids].sort()) {
     const b = base.byId(id);
@@ -60,15 +63,28 @@ export function recordChanges(base: IncidentIndex, head: IncidentIndex, changedF
 }
 
 function added(h: IndexedRecord, head: IncidentIndex): RecordChangeFinding {
-  const what = h.kind === 'incident' ? `incident, ${[h.head.priority, h.head.status].filter(Boolean).join(', ')}` : h.kind === 'action' ? `action record of ${h.record.incident}` : 'runbook';
+  const what =
+    h.kind === 'incident'
+      ? `incident, ${[h.head.priority, h.head.status].filter(Boolean).join(', ')}`
+      : h.kind === 'action'
+        ? `action record of ${h.record.incident}`
+        : 'runbook';
   const links = h.links.length ? `, links ${h.links.map(linkLabel).join(', ')}` : '';
-  return finding(h.id, 'added', h.file, regionOf(head, h.file, h.links.length ? 'links[0].path' : 'id'), [{ text: `new record (${what}${links}); not at the base, so it can only make the verdict stricter`, weakens: false }]);
+  return finding(h.id, 'added', h.file, regionOf(head, h.file, h.links.length ? 'links[0].path' : 'id'), [
+    { text: `new record (${what}${links}); not at the base, so it can only make the verdict stricter`, weakens: false },
+  ]);
 }
 
 function gone(b: IndexedRecord, head: IncidentIndex): RecordChangeFinding {
   const now = head.parsed(b.file);
-  if (now?.record) return finding(b.id, 'modified', b.file, regionOf(head, b.file, 'id'), [{ text: `id changed from ${b.id} to ${now.record.id} (the record ${b.id} is gone)`, weakens: true }]);
-  if (now) return finding(b.id, 'unreadable', b.file, regionOf(head, b.file, 'id'), [{ text: `no longer a readable record (${firstError(head, b.file)})`, weakens: true }]);
+  if (now?.record)
+    return finding(b.id, 'modified', b.file, regionOf(head, b.file, 'id'), [
+      { text: `id changed from ${b.id} to ${now.record.id} (the record ${b.id} is gone)`, weakens: true },
+    ]);
+  if (now)
+    return finding(b.id, 'unreadable', b.file, regionOf(head, b.file, 'id'), [
+      { text: `no longer a readable record (${firstError(head, b.file)})`, weakens: true },
+    ]);
   return finding(b.id, 'deleted', b.file, FIRST_LINE, [{ text: 'record deleted', weakens: true }]);
 }
 
@@ -76,7 +92,11 @@ function edited(b: IndexedRecord, h: IndexedRecord, head: IncidentIndex): Record
   const details: Detail[] = [];
   if (h.file !== b.file) {
     const duplicate = head.parsed(b.file)?.record?.id === b.id;
-    details.push(duplicate ? { text: `a second record with this id in ${h.file} (duplicate id; the base's ${b.file} decides)`, weakens: true } : { text: `file moved from ${b.file} to ${h.file}`, weakens: false });
+    details.push(
+      duplicate
+        ? { text: `a second record with this id in ${h.file} (duplicate id; the base's ${b.file} decides)`, weakens: true }
+        : { text: `file moved from ${b.file} to ${h.file}`, weakens: false },
+    );
   }
   details.push(...compare(b, h));
   if (!details.length) details.push({ text: 'edited; nothing the gate reads changed', weakens: false });
@@ -93,20 +113,24 @@ function compare(b: IndexedRecord, h: IndexedRecord): Detail[] {
   if (b.kind !== h.kind) out.push({ text: `kind ${b.kind} → ${h.kind}`, weakens: true });
   const removed = b.links.filter((l) => !h.links.some((x) => sameLink(x, l)));
   const addedLinks = h.links.filter((l) => !b.links.some((x) => sameLink(x, l)));
-  if (removed.length === 1 && addedLinks.length === 1) out.push({ text: `link moved from ${linkLabel(removed[0]!)} to ${linkLabel(addedLinks[0]!)}`, weakens: true });
+  if (removed.length === 1 && addedLinks.length === 1)
+    out.push({ text: `link moved from ${linkLabel(removed[0]!)} to ${linkLabel(addedLinks[0]!)}`, weakens: true });
   else {
     if (removed.length) out.push({ text: `link${removed.length === 1 ? '' : 's'} removed: ${removed.map(linkLabel).join(', ')}`, weakens: true });
     if (addedLinks.length) out.push({ text: `link${addedLinks.length === 1 ? '' : 's'} added: ${addedLinks.map(linkLabel).join(', ')}`, weakens: false });
   }
   if (b.kind === 'incident' && h.kind === 'incident') {
     if (b.head.status !== h.head.status) out.push({ text: `status ${b.head.status} → ${h.head.status}`, weakens: b.head.status === 'active' });
-    if (b.head.priority !== h.head.priority) out.push({ text: `priority ${b.head.priority} → ${h.head.priority}`, weakens: priorityRank(h.head.priority) > priorityRank(b.head.priority) });
+    if (b.head.priority !== h.head.priority)
+      out.push({ text: `priority ${b.head.priority} → ${h.head.priority}`, weakens: priorityRank(h.head.priority) > priorityRank(b.head.priority) });
     if (b.start?.ms !== h.start?.ms) out.push({ text: `start ${b.record.start ?? 'none'} → ${h.record.start ?? 'none'}`, weakens: b.head.priority === 'P1' });
     out.push(...unnamed('runbook', b.record.runbooks ?? [], h.record.runbooks ?? []));
   }
-  if (b.kind === 'action' && h.kind === 'action' && b.record.incident !== h.record.incident) out.push({ text: `incident ${b.record.incident} → ${h.record.incident}`, weakens: true });
+  if (b.kind === 'action' && h.kind === 'action' && b.record.incident !== h.record.incident)
+    out.push({ text: `incident ${b.record.incident} → ${h.record.incident}`, weakens: true });
   if (b.kind === 'runbook' && h.kind === 'runbook') {
-    if (b.record.lastVerified !== h.record.lastVerified) out.push({ text: `lastVerified ${b.record.lastVerified ?? 'none'} → ${h.record.lastVerified ?? 'none'}`, weakens: true });
+    if (b.record.lastVerified !== h.record.lastVerified)
+      out.push({ text: `lastVerified ${b.record.lastVerified ?? 'none'} → ${h.record.lastVerified ?? 'none'}`, weakens: true });
     if (b.record.system !== h.record.system) out.push({ text: `system ${b.record.system ?? 'none'} → ${h.record.system ?? 'none'}`, weakens: true });
   }
   if (b.kind !== 'runbook' && h.kind !== 'runbook') out.push(...unnamed('fix commit', fixes(b), fixes(h)));
@@ -137,7 +161,17 @@ function finding(id: string, change: RecordChangeFinding['change'], file: string
   const weakens = details.some((d) => d.weakens);
   const texts = details.map((d) => d.text);
   const judged = change === 'added' ? '' : ' The gate judges this change by the record as it is at the base.';
-  return { rule: 'incident-lens/record-changed', level: weakens ? 'warning' : 'note', id, change, file, region, details: texts, weakens, message: `Incident record ${id} changed in this change: ${texts.join('; ')}.${judged}` };
+  return {
+    rule: 'incident-lens/record-changed',
+    level: weakens ? 'warning' : 'note',
+    id,
+    change,
+    file,
+    region,
+    details: texts,
+    weakens,
+    message: `Incident record ${id} changed in this change: ${texts.join('; ')}.${judged}`,
+  };
 }
 
 /** What the base said about the records folder, for the reasons. */
@@ -156,13 +190,17 @@ export function withRecordChanges(report: RiskReport, changes: readonly RecordCh
   const reasons = [...report.reasons];
   let verdict = report.verdict;
   const short = base.commit.slice(0, 7);
-  if (!base.hasFolder) reasons.push(`the base ${short} has no ${base.folder} folder: every record here is new in this change and can only make the verdict stricter`);
+  if (!base.hasFolder)
+    reasons.push(`the base ${short} has no ${base.folder} folder: every record here is new in this change and can only make the verdict stricter`);
   const weakening = changes.filter((c) => c.weakens);
   if (weakening.length) {
     if (verdict === 'GO') verdict = 'CAUTION';
-    reasons.push(`edits records the gate reads (judged as they are at the base ${short}): ${weakening.map((c) => `${c.id} ${c.details.filter(Boolean).join(', ')}`).join('; ')}`);
+    reasons.push(
+      `edits records the gate reads (judged as they are at the base ${short}): ${weakening.map((c) => `${c.id} ${c.details.filter(Boolean).join(', ')}`).join('; ')}`,
+    );
   }
   const others = changes.filter((c) => !c.weakens);
-  if (others.length && base.hasFolder) reasons.push(`also changes record${others.length === 1 ? '' : 's'} ${others.map((c) => `${c.id} (${c.change})`).join(', ')}`);
+  if (others.length && base.hasFolder)
+    reasons.push(`also changes record${others.length === 1 ? '' : 's'} ${others.map((c) => `${c.id} (${c.change})`).join(', ')}`);
   return { ...report, verdict, reasons, recordChanges: changes, base: base.commit };
 }

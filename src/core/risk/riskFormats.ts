@@ -12,14 +12,46 @@ export const INFORMATION_URI = 'https://github.com/incident-lens/incident-lens';
 export const COMMENT_MARKER = '<!-- incident-lens:risk -->';
 
 const RULES: Record<RiskRuleId, { name: string; short: string; full: string }> = {
-  'incident-lens/edits-fix': { name: 'EditsIncidentFix', short: "Change to lines an incident's fix added", full: "The change edits lines that an incident's fix commit wrote (git blame at the merge base): check that it does not undo the fix." },
-  'incident-lens/reverts-fix': { name: 'RevertsIncidentFix', short: "Revert of an incident's fix", full: 'A commit in the change reverts a commit the incident record names as its fix.' },
-  'incident-lens/active-incident': { name: 'ActiveIncident', short: 'Change to code of an active incident', full: 'The change touches code linked to an incident that is still active: it may change what responders are looking at, or ship while the cause is not understood.' },
-  'incident-lens/linked-incident-p1': { name: 'LinkedIncidentP1', short: 'Change to code of a past P1 incident', full: 'The change touches code linked to a past P1 incident (full outage). Read its root cause and apply its learning.' },
-  'incident-lens/linked-incident-p2': { name: 'LinkedIncidentP2', short: 'Change to code of a past P2 incident', full: 'The change touches code linked to a past P2 incident (critical feature broken). Read its root cause and apply its learning.' },
-  'incident-lens/linked-incident-p3': { name: 'LinkedIncidentP3', short: 'Change to code of a past P3 incident', full: 'The change touches code linked to a past P3 incident (important feature degraded).' },
-  'incident-lens/linked-incident-p4': { name: 'LinkedIncidentP4', short: 'Change to code of a past P4 incident', full: 'The change touches code linked to a past P4 incident (minor issue).' },
-  'incident-lens/stale-runbook': { name: 'StaleRollbackRunbook', short: 'Rollback runbook not verified recently', full: 'The rollback procedure for this code has not been tried recently: verify it before the change ships.' },
+  'incident-lens/edits-fix': {
+    name: 'EditsIncidentFix',
+    short: "Change to lines an incident's fix added",
+    full: "The change edits lines that an incident's fix commit wrote (git blame at the merge base): check that it does not undo the fix.",
+  },
+  'incident-lens/reverts-fix': {
+    name: 'RevertsIncidentFix',
+    short: "Revert of an incident's fix",
+    full: 'A commit in the change reverts a commit the incident record names as its fix.',
+  },
+  'incident-lens/active-incident': {
+    name: 'ActiveIncident',
+    short: 'Change to code of an active incident',
+    full: 'The change touches code linked to an incident that is still active: it may change what responders are looking at, or ship while the cause is not understood.',
+  },
+  'incident-lens/linked-incident-p1': {
+    name: 'LinkedIncidentP1',
+    short: 'Change to code of a past P1 incident',
+    full: 'The change touches code linked to a past P1 incident (full outage). Read its root cause and apply its learning.',
+  },
+  'incident-lens/linked-incident-p2': {
+    name: 'LinkedIncidentP2',
+    short: 'Change to code of a past P2 incident',
+    full: 'The change touches code linked to a past P2 incident (critical feature broken). Read its root cause and apply its learning.',
+  },
+  'incident-lens/linked-incident-p3': {
+    name: 'LinkedIncidentP3',
+    short: 'Change to code of a past P3 incident',
+    full: 'The change touches code linked to a past P3 incident (important feature degraded).',
+  },
+  'incident-lens/linked-incident-p4': {
+    name: 'LinkedIncidentP4',
+    short: 'Change to code of a past P4 incident',
+    full: 'The change touches code linked to a past P4 incident (minor issue).',
+  },
+  'incident-lens/stale-runbook': {
+    name: 'StaleRollbackRunbook',
+    short: 'Rollback runbook not verified recently',
+    full: 'The rollback procedure for this code has not been tried recently: verify it before the change ships.',
+  },
   'incident-lens/record-changed': {
     name: 'IncidentRecordChanged',
     short: 'Incident record changed in this change',
@@ -66,7 +98,14 @@ function helpMarkdown(f: RiskFinding): string {
 
 function helpText(f: RiskFinding): string {
   const r = f.incident.record;
-  return [`${f.incident.id} — ${r.title}`, r.rootCause?.confirmed && `Root cause: ${r.rootCause.confirmed}`, r.learning?.lesson && `Learning: ${r.learning.lesson}`].filter(Boolean).join('\n').replace(/[ \t]+/g, ' ');
+  return [
+    `${f.incident.id} — ${r.title}`,
+    r.rootCause?.confirmed && `Root cause: ${r.rootCause.confirmed}`,
+    r.learning?.lesson && `Learning: ${r.learning.lesson}`,
+  ]
+    .filter(Boolean)
+    .join('\n')
+    .replace(/[ \t]+/g, ' ');
 }
 
 /** Same record, kind of change, file and details → same fingerprint. */
@@ -80,7 +119,14 @@ function recordChangeResult(c: RecordChangeFinding, ruleIndex: number, base: str
     ruleIndex,
     level: c.level,
     message: { text: c.message, markdown: mdInline(c.message) },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(c.file), uriBaseId: '%SRCROOT%' }, region: { startLine: c.region.startLine, endLine: c.region.endLine } } }],
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(c.file), uriBaseId: '%SRCROOT%' },
+          region: { startLine: c.region.startLine, endLine: c.region.endLine },
+        },
+      },
+    ],
     partialFingerprints: { 'incidentLens/v1': recordChangeFingerprint(c) },
     properties: { record: c.id, change: c.change, weakensGate: c.weakens, details: c.details, ...(base ? { base } : {}) },
   };
@@ -109,11 +155,30 @@ export function riskSarif(report: RiskReport, toolVersion: string): object {
             ruleIndex: rules.findIndex((r) => r.id === f.rule),
             level: f.level,
             message: { text: f.message, markdown: `${mdInline(f.message)}\n\n${helpMarkdown(f)}` },
-            locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' }, region: { startLine: f.region.startLine, endLine: f.region.endLine } } }],
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+                  region: { startLine: f.region.startLine, endLine: f.region.endLine },
+                },
+              },
+            ],
             partialFingerprints: { 'incidentLens/v1': fingerprint(f) },
-            properties: { incident: f.incident.id, priority: f.incident.head.priority, status: f.incident.head.status, ...(f.runbook ? { runbook: f.runbook.id } : {}), help: helpText(f) },
+            properties: {
+              incident: f.incident.id,
+              priority: f.incident.head.priority,
+              status: f.incident.head.status,
+              ...(f.runbook ? { runbook: f.runbook.id } : {}),
+              help: helpText(f),
+            },
           })),
-          ...(report.recordChanges ?? []).map((c) => recordChangeResult(c, rules.findIndex((r) => r.id === c.rule), report.base)),
+          ...(report.recordChanges ?? []).map((c) =>
+            recordChangeResult(
+              c,
+              rules.findIndex((r) => r.id === c.rule),
+              report.base,
+            ),
+          ),
         ],
         properties: { verdict: report.verdict, reasons: report.reasons, ...(report.base ? { base: report.base } : {}) },
       },
@@ -143,16 +208,22 @@ export function riskGithub(report: RiskReport): string {
     if (shown[f.level] >= ANNOTATIONS_PER_TYPE) continue;
     shown[f.level]++;
     const title = `${f.incident.id} ${f.incident.head.priority}${f.runbook ? ` · ${f.runbook.id}` : ''}`;
-    lines.push(`::${COMMAND[f.level]} file=${escapeProperty(f.file)},line=${f.region.startLine},endLine=${f.region.endLine},title=${escapeProperty(title)}::${escapeData(`${f.message}\n${helpText(f)}`)}`);
+    lines.push(
+      `::${COMMAND[f.level]} file=${escapeProperty(f.file)},line=${f.region.startLine},endLine=${f.region.endLine},title=${escapeProperty(title)}::${escapeData(`${f.message}\n${helpText(f)}`)}`,
+    );
   }
   for (const c of report.recordChanges ?? []) {
     if (shown[c.level] >= ANNOTATIONS_PER_TYPE) continue;
     shown[c.level]++;
-    lines.push(`::${COMMAND[c.level]} file=${escapeProperty(c.file)},line=${c.region.startLine},endLine=${c.region.endLine},title=${escapeProperty(`${c.id} record ${c.change}`)}::${escapeData(c.message)}`);
+    lines.push(
+      `::${COMMAND[c.level]} file=${escapeProperty(c.file)},line=${c.region.startLine},endLine=${c.region.endLine},title=${escapeProperty(`${c.id} record ${c.change}`)}::${escapeData(c.message)}`,
+    );
   }
   const total = report.findings.length + (report.recordChanges?.length ?? 0);
   const kept = shown.error + shown.warning + shown.note;
-  lines.push(`Incident Lens: ${report.verdict} — ${report.reasons.join('; ')}. ${kept} of ${total} finding${total === 1 ? '' : 's'} annotated${kept < total ? ` (GitHub shows ${ANNOTATIONS_PER_TYPE} per type; the rest are in the SARIF and text output)` : ''}.`);
+  lines.push(
+    `Incident Lens: ${report.verdict} — ${report.reasons.join('; ')}. ${kept} of ${total} finding${total === 1 ? '' : 's'} annotated${kept < total ? ` (GitHub shows ${ANNOTATIONS_PER_TYPE} per type; the rest are in the SARIF and text output)` : ''}.`,
+  );
   return lines.join('\n');
 }
 
@@ -162,8 +233,14 @@ const VERDICT_ICON = { GO: '✅', CAUTION: '⚠️', 'NO-GO': '⛔' } as const;
 function recordChangesMarkdown(report: RiskReport): string[] {
   const changes = report.recordChanges ?? [];
   if (!changes.length) return [];
-  const out = ['### Incident records changed in this change', '', `Judged by the records at the base${report.base ? ` (${mdCode(report.base.slice(0, 7))})` : ''}; check these edits before merging.`, ''];
-  for (const c of changes) out.push(`- ${c.weakens ? '**Would relax the check:** ' : ''}${mdCode(c.id)} ${c.change} (${mdCode(c.file)}): ${c.details.map(mdInline).join('; ')}`);
+  const out = [
+    '### Incident records changed in this change',
+    '',
+    `Judged by the records at the base${report.base ? ` (${mdCode(report.base.slice(0, 7))})` : ''}; check these edits before merging.`,
+    '',
+  ];
+  for (const c of changes)
+    out.push(`- ${c.weakens ? '**Would relax the check:** ' : ''}${mdCode(c.id)} ${c.change} (${mdCode(c.file)}): ${c.details.map(mdInline).join('; ')}`);
   out.push('');
   return out;
 }
@@ -176,7 +253,9 @@ export function riskMarkdown(report: RiskReport): string {
   out.push('| Incident | Priority | Status | Files touched | Root cause |', '| --- | --- | --- | --- | --- |');
   for (const { incident, files } of report.incidents) {
     const r = incident.record;
-    out.push(`| ${incident.id} ${mdCell(r.title)} | ${r.priority} | ${r.status} | ${files.map((f) => mdCode(f)).join(', ')} | ${mdCell(r.rootCause?.confirmed ?? r.rootCause?.initialHypothesis ?? '—')} |`);
+    out.push(
+      `| ${incident.id} ${mdCell(r.title)} | ${r.priority} | ${r.status} | ${files.map((f) => mdCode(f)).join(', ')} | ${mdCell(r.rootCause?.confirmed ?? r.rootCause?.initialHypothesis ?? '—')} |`,
+    );
   }
   out.push('');
   for (const { incident } of report.incidents) {
@@ -187,7 +266,8 @@ export function riskMarkdown(report: RiskReport): string {
     if (r.learning.promptTemplate) out.push('Prompt template:', '', mdFence(r.learning.promptTemplate.trim()), '');
   }
   const runbooks = [...new Map(report.findings.filter((f) => f.runbook).map((f) => [f.runbook!.id, f.runbook!])).values()];
-  if (runbooks.length) out.push('### Rollback runbooks', '', ...runbooks.map((rb) => `- ${mdCode(rb.id)} — ${mdInline(rb.record.title)} (${rb.record.steps.length} steps)`), '');
+  if (runbooks.length)
+    out.push('### Rollback runbooks', '', ...runbooks.map((rb) => `- ${mdCode(rb.id)} — ${mdInline(rb.record.title)} (${rb.record.steps.length} steps)`), '');
   // Record text must not ping people from the comment: a mention outside code goes into a code span.
   return quietMentions(out.join('\n'));
 }

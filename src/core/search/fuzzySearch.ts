@@ -61,7 +61,12 @@ function snippetOf(match: FuseResultMatch): string {
  * incident with the rare word ranks above the many with only the common one.
  * The matches of all words are kept to explain the hit.
  */
-function rankWords(fuse: Fuse<RankedDoc>, query: string, limit: number, rarity: (token: string) => number): Array<{ item: RankedDoc; score?: number; matches?: readonly FuseResultMatch[] }> {
+function rankWords(
+  fuse: Fuse<RankedDoc>,
+  query: string,
+  limit: number,
+  rarity: (token: string) => number,
+): Array<{ item: RankedDoc; score?: number; matches?: readonly FuseResultMatch[] }> {
   const tokens = [...new Set(query.split(/\s+/).filter((t) => t.length >= 2))];
   if (tokens.length <= 1) return fuse.search(query, { limit });
   const weights = new Map(tokens.map((t) => [t, rarity(t)]));

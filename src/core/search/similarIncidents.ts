@@ -54,7 +54,10 @@ export function similarText(r: IncidentRecord): Record<SimilarField, string> {
     summary: [r.postmortem?.summary, r.postmortem?.whyNotCaught].filter(Boolean).join('\n'),
     system: [r.impact?.system, r.impact?.feature].flat().filter(Boolean).join(' '),
     // "not-related" is not a likeness: two incidents without AI code are not alike for it.
-    ai: aiList.filter((a) => a !== 'not-related').map((a) => `ai_${a.replace(/-/g, '_')}`).join(' '),
+    ai: aiList
+      .filter((a) => a !== 'not-related')
+      .map((a) => `ai_${a.replace(/-/g, '_')}`)
+      .join(' '),
   };
 }
 

@@ -26,7 +26,16 @@ const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 function zoneFormat(zone: string): Intl.DateTimeFormat {
   let f = zoneFormats.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     zoneFormats.set(zone, f);
   }
   return f;
@@ -45,7 +54,11 @@ export function isTimeZone(zone: string): boolean {
 
 /** The zone's offset from UTC, in minutes, at that instant (DST included). */
 export function zoneOffsetMinutes(zone: string, utcMs: number): number {
-  const parts = Object.fromEntries(zoneFormat(zone).formatToParts(new Date(utcMs)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    zoneFormat(zone)
+      .formatToParts(new Date(utcMs))
+      .map((p) => [p.type, p.value]),
+  );
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / MINUTE);
 }
@@ -116,7 +129,8 @@ export function parseTime(raw: string, opts: TimeOptions = {}): TimeParse {
     }
     const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), Number((frac ?? '0').padEnd(3, '0')));
     if (!off) {
-      if (!opts.zone) return { kind: 'error', message: `"${raw}" has no UTC offset; write it like ${y}-${mo}-${d}T${h}:${mi}:00+00:00, or name the record's timeZone` };
+      if (!opts.zone)
+        return { kind: 'error', message: `"${raw}" has no UTC offset; write it like ${y}-${mo}-${d}T${h}:${mi}:00+00:00, or name the record's timeZone` };
       const ms = zoneLocalToUtc(opts.zone, local);
       return { kind: 'instant', instant: mark({ ms, offsetMinutes: zoneOffsetMinutes(opts.zone, ms) }, approximate) };
     }

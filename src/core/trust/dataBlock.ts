@@ -41,11 +41,16 @@ export interface RecordOrigin {
   readonly reviewedBy?: string;
 }
 
-export function recordOrigin(record: { id: string; source?: { system: string; id: string; url?: string; reviewed?: { by: string; at: string } } }, file: string): RecordOrigin {
+export function recordOrigin(
+  record: { id: string; source?: { system: string; id: string; url?: string; reviewed?: { by: string; at: string } } },
+  file: string,
+): RecordOrigin {
   const s = record.source;
   if (!s) return { id: record.id, file, trust: 'team' };
   const importedFrom = { system: s.system, id: s.id, ...(s.url ? { url: s.url } : {}) };
-  return s.reviewed ? { id: record.id, file, trust: 'reviewed', importedFrom, reviewedBy: s.reviewed.by } : { id: record.id, file, trust: 'imported', importedFrom };
+  return s.reviewed
+    ? { id: record.id, file, trust: 'reviewed', importedFrom, reviewedBy: s.reviewed.by }
+    : { id: record.id, file, trust: 'imported', importedFrom };
 }
 
 export function incidentOrigin(incident: Incident): RecordOrigin {
@@ -115,7 +120,13 @@ export function dataBlockMarkdown(origin: RecordOrigin, fields: readonly DataFie
 }
 
 /** What structured answers (MCP `structuredContent`) carry beside each record's data. */
-export function provenance(origin: RecordOrigin): { file: string; origin: RecordOrigin['trust']; importedFrom?: RecordOrigin['importedFrom']; reviewedBy?: string; notice: string } {
+export function provenance(origin: RecordOrigin): {
+  file: string;
+  origin: RecordOrigin['trust'];
+  importedFrom?: RecordOrigin['importedFrom'];
+  reviewedBy?: string;
+  notice: string;
+} {
   return {
     file: origin.file,
     origin: origin.trust,

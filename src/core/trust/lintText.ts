@@ -24,11 +24,26 @@ const AGENT_WORDS = String.raw`(?:ai|a\.i\.|assistant|agent|llm|language model|c
 
 /** Each pattern with what it is, for the message. */
 const INSTRUCTION_LIKE: ReadonlyArray<{ re: RegExp; what: string }> = [
-  { re: /\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|all|any|your|the|system)\b[^.\n]{0,20}?\b(?:instructions?|prompts?|rules|guidelines|directions)\b/i, what: 'tells the reader to ignore instructions' },
-  { re: new RegExp(String.raw`\b(?:you are|you're|as|dear|hey|attention|note to|instructions? for)\s+(?:an?\s+|the\s+|any\s+)?${AGENT_WORDS}s?\b`, 'i'), what: 'addresses an AI assistant' },
-  { re: new RegExp(String.raw`(?:^|[.!?]\s+)${AGENT_WORDS}s?\s*[,:]\s*(?:you|please|ignore|run|always|never|do|execute)\b`, 'im'), what: 'addresses an AI assistant' },
-  { re: /\b(?:curl|wget|iwr|invoke-webrequest|fetch)\b[^|\n]{0,200}\|\s*(?:sudo\s+)?(?:ba|z|da|k|fi)?sh\b|\b(?:curl|wget)\b[^|\n]{0,200}\|\s*(?:sudo\s+)?(?:python\d?|node|perl|ruby|iex)\b|\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b/i, what: 'pipes a download into a shell' },
-  { re: /<\|?\s*\/?\s*(?:system|assistant|user|developer|tool|im_start|im_end|endoftext)\s*\|?>|\[\/?INST\]|<<\/?SYS>>|^\s*(?:system|assistant|developer)\s*:/im, what: 'carries chat role tags' },
+  {
+    re: /\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|all|any|your|the|system)\b[^.\n]{0,20}?\b(?:instructions?|prompts?|rules|guidelines|directions)\b/i,
+    what: 'tells the reader to ignore instructions',
+  },
+  {
+    re: new RegExp(String.raw`\b(?:you are|you're|as|dear|hey|attention|note to|instructions? for)\s+(?:an?\s+|the\s+|any\s+)?${AGENT_WORDS}s?\b`, 'i'),
+    what: 'addresses an AI assistant',
+  },
+  {
+    re: new RegExp(String.raw`(?:^|[.!?]\s+)${AGENT_WORDS}s?\s*[,:]\s*(?:you|please|ignore|run|always|never|do|execute)\b`, 'im'),
+    what: 'addresses an AI assistant',
+  },
+  {
+    re: /\b(?:curl|wget|iwr|invoke-webrequest|fetch)\b[^|\n]{0,200}\|\s*(?:sudo\s+)?(?:ba|z|da|k|fi)?sh\b|\b(?:curl|wget)\b[^|\n]{0,200}\|\s*(?:sudo\s+)?(?:python\d?|node|perl|ruby|iex)\b|\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b/i,
+    what: 'pipes a download into a shell',
+  },
+  {
+    re: /<\|?\s*\/?\s*(?:system|assistant|user|developer|tool|im_start|im_end|endoftext)\s*\|?>|\[\/?INST\]|<<\/?SYS>>|^\s*(?:system|assistant|developer)\s*:/im,
+    what: 'carries chat role tags',
+  },
 ];
 
 /** What is instruction-like in a text, or undefined. */

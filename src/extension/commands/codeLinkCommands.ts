@@ -29,7 +29,8 @@ export async function copyPromptTemplate(workspace: IncidentWorkspace, raw: unkn
   let file = args.file;
   if (!file && ref && vscode.window.activeTextEditor) {
     const located = workspace.locate(vscode.window.activeTextEditor.document.uri);
-    if (located && located.folder === ref.folder && ref.folder.index.linksForFile(located.path).some((l) => l.record.id === ref.incident.id)) file = located.path;
+    if (located && located.folder === ref.folder && ref.folder.index.linksForFile(located.path).some((l) => l.record.id === ref.incident.id))
+      file = located.path;
   }
   const filled = ref && fillPromptTemplate(ref.incident, { file, symbol: args.symbol });
   if (!filled) {

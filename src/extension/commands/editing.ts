@@ -80,7 +80,15 @@ export class EditingCommands {
 
   async logTimelineEntry(arg?: unknown): Promise<void> {
     const args = parseArgs(
-      z.object({ incident: z.string(), folder: z.string().optional(), kind: z.enum(ENTRY_KINDS).optional(), text: z.string().min(1), milestone: z.enum(MILESTONES).optional(), at: z.string().optional(), author: z.string().optional() }),
+      z.object({
+        incident: z.string(),
+        folder: z.string().optional(),
+        kind: z.enum(ENTRY_KINDS).optional(),
+        text: z.string().min(1),
+        milestone: z.enum(MILESTONES).optional(),
+        at: z.string().optional(),
+        author: z.string().optional(),
+      }),
       arg,
     );
     const ref = await this.pickIncident(args ?? arg, undefined, vscode.l10n.t('Log a timeline entry in…'));
@@ -114,9 +122,12 @@ export class EditingCommands {
       if (!text) return;
       const missing = MILESTONES.filter((m) => !ref.incident.milestones[m]);
       if (missing.length) {
-        const m = await vscode.window.showQuickPick([{ label: vscode.l10n.t('No milestone'), value: undefined }, ...missing.map((x) => ({ label: x, value: x }))], {
-          placeHolder: vscode.l10n.t('Does this mark a milestone?'),
-        });
+        const m = await vscode.window.showQuickPick(
+          [{ label: vscode.l10n.t('No milestone'), value: undefined }, ...missing.map((x) => ({ label: x, value: x }))],
+          {
+            placeHolder: vscode.l10n.t('Does this mark a milestone?'),
+          },
+        );
         if (!m) return;
         milestone = m.value;
       }
@@ -127,7 +138,10 @@ export class EditingCommands {
   }
 
   async setStatus(arg?: unknown): Promise<void> {
-    const args = parseArgs(z.object({ incident: z.string(), folder: z.string().optional(), status: z.enum(STATUSES), at: z.string().optional(), author: z.string().optional() }), arg);
+    const args = parseArgs(
+      z.object({ incident: z.string(), folder: z.string().optional(), status: z.enum(STATUSES), at: z.string().optional(), author: z.string().optional() }),
+      arg,
+    );
     const ref = await this.pickIncident(args ?? arg, undefined, vscode.l10n.t('Change the status of…'));
     if (!ref) return;
     let status: IncidentStatus | undefined = args?.status;
@@ -156,23 +170,34 @@ export class EditingCommands {
       const suggest = vscode.l10n.t('Suggest Code Links…');
       void vscode.window
         .showInformationMessage(vscode.l10n.t('{0} resolved. Link it to the code its commits changed?', ref.incident.id), suggest)
-        .then((pick) => (pick === suggest ? vscode.commands.executeCommand(COMMANDS.suggestCodeLinks, { incident: ref.incident.id, folder: ref.folder.folder.uri.toString() }) : undefined));
+        .then((pick) =>
+          pick === suggest
+            ? vscode.commands.executeCommand(COMMANDS.suggestCodeLinks, { incident: ref.incident.id, folder: ref.folder.folder.uri.toString() })
+            : undefined,
+        );
     }
   }
 
   async addAction(arg?: unknown): Promise<void> {
-    const args = parseArgs(z.object({ incident: z.string(), folder: z.string().optional(), text: z.string().min(1), owner: z.string().optional(), deadline: z.string().optional() }), arg);
+    const args = parseArgs(
+      z.object({ incident: z.string(), folder: z.string().optional(), text: z.string().min(1), owner: z.string().optional(), deadline: z.string().optional() }),
+      arg,
+    );
     const ref = await this.pickIncident(args ?? arg, undefined, vscode.l10n.t('Add an action to…'));
     if (!ref) return;
     let input = args;
     if (!input) {
-      const text = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Action for {0}', ref.incident.id), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Describe the action')) });
+      const text = await vscode.window.showInputBox({
+        prompt: vscode.l10n.t('Action for {0}', ref.incident.id),
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Describe the action')),
+      });
       if (!text) return;
       const owner = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Owner'), value: await currentAuthor(ref.folder.folder) });
       if (owner === undefined) return;
       const deadline = await vscode.window.showInputBox({
         prompt: vscode.l10n.t('Deadline (HH:MM today, or ISO 8601); empty for none'),
-        validateInput: (v) => (!v.trim() || parseTime(v, { allowDate: true }).kind !== 'error' ? undefined : vscode.l10n.t('Use HH:MM or 2025-03-18T16:00:00+03:00')),
+        validateInput: (v) =>
+          !v.trim() || parseTime(v, { allowDate: true }).kind !== 'error' ? undefined : vscode.l10n.t('Use HH:MM or 2025-03-18T16:00:00+03:00'),
       });
       if (deadline === undefined) return;
       input = { incident: ref.incident.id, text, owner: owner || undefined, deadline: deadline || undefined };
@@ -181,7 +206,16 @@ export class EditingCommands {
   }
 
   async completeAction(arg?: unknown): Promise<void> {
-    const args = parseArgs(z.object({ incident: z.string(), folder: z.string().optional(), index: z.number().int().nonnegative(), by: z.string().optional(), at: z.string().optional() }), arg);
+    const args = parseArgs(
+      z.object({
+        incident: z.string(),
+        folder: z.string().optional(),
+        index: z.number().int().nonnegative(),
+        by: z.string().optional(),
+        at: z.string().optional(),
+      }),
+      arg,
+    );
     let index = args?.index;
     if (arg instanceof InlineActionNode) index = arg.index;
     const ref = await this.pickIncident(args ?? arg, (i) => i.actions.some((a) => !a.action.done), vscode.l10n.t('Complete an action of…'));
@@ -202,7 +236,14 @@ export class EditingCommands {
 
   async recordCommunication(arg?: unknown): Promise<void> {
     const args = parseArgs(
-      z.object({ incident: z.string(), folder: z.string().optional(), channel: z.enum(COMMUNICATION_CHANNELS), text: z.string().optional(), by: z.string().optional(), at: z.string().optional() }),
+      z.object({
+        incident: z.string(),
+        folder: z.string().optional(),
+        channel: z.enum(COMMUNICATION_CHANNELS),
+        text: z.string().optional(),
+        by: z.string().optional(),
+        at: z.string().optional(),
+      }),
       arg,
     );
     const ref = await this.pickIncident(args ?? arg, undefined, vscode.l10n.t('Record a communication for…'));
@@ -210,7 +251,10 @@ export class EditingCommands {
     let channel = args?.channel;
     let text = args?.text;
     if (!args) {
-      const pick = await vscode.window.showQuickPick(COMMUNICATION_CHANNELS.map((c) => ({ label: COMMUNICATION_LABELS[c], value: c })), { placeHolder: vscode.l10n.t('Which channel?') });
+      const pick = await vscode.window.showQuickPick(
+        COMMUNICATION_CHANNELS.map((c) => ({ label: COMMUNICATION_LABELS[c], value: c })),
+        { placeHolder: vscode.l10n.t('Which channel?') },
+      );
       if (!pick) return;
       channel = pick.value;
       text = await vscode.window.showInputBox({ prompt: vscode.l10n.t('{0}: what was said (optional)', COMMUNICATION_LABELS[channel]) });
@@ -252,7 +296,13 @@ export class EditingCommands {
         { canPickMany: true, placeHolder: vscode.l10n.t('AI connection') },
       );
       if (!ai) return;
-      input = { incident: ref.incident.id, initialHypothesis: initialHypothesis || undefined, confirmed: confirmed || undefined, trigger: trigger || undefined, aiConnection: ai.map((a) => a.value) };
+      input = {
+        incident: ref.incident.id,
+        initialHypothesis: initialHypothesis || undefined,
+        confirmed: confirmed || undefined,
+        trigger: trigger || undefined,
+        aiConnection: ai.map((a) => a.value),
+      };
     }
     await this.write(ref, () => rootCauseOps(input!));
   }
@@ -263,13 +313,18 @@ export class EditingCommands {
     if (!ref) return;
     const owner = args?.owner ?? ref.incident.record.roles?.incidentLead ?? (await currentAuthor(ref.folder.folder));
     await this.editor.edit(ref.folder, ref.incident.file, (record) => startPostmortemOps(record as Incident, owner));
-    if (!args) await vscode.commands.executeCommand(COMMANDS.openRecord, { folder: ref.folder.folder.uri.toString(), file: ref.incident.file, path: ['postmortem'] });
+    if (!args)
+      await vscode.commands.executeCommand(COMMANDS.openRecord, { folder: ref.folder.folder.uri.toString(), file: ref.incident.file, path: ['postmortem'] });
   }
 
   /** Each planned postmortem action becomes its own record file, named back in the plan. */
   async createActionRecords(arg?: unknown): Promise<vscode.Uri[]> {
     const args = parseArgs(z.object({ incident: z.string(), folder: z.string().optional() }), arg);
-    const ref = await this.pickIncident(args ?? arg, (i) => (i.head.postmortem?.actionPlan ?? []).some((p) => typeof p !== 'string'), vscode.l10n.t('Create action records for…'));
+    const ref = await this.pickIncident(
+      args ?? arg,
+      (i) => (i.head.postmortem?.actionPlan ?? []).some((p) => typeof p !== 'string'),
+      vscode.l10n.t('Create action records for…'),
+    );
     if (!ref) return [];
     const existing = ref.folder.index.actionRecords().map((a) => a.id);
     const plan = actionRecordsFromPlan(ref.incident, existing, `${ref.folder.index.folder}/actions`);
@@ -320,7 +375,10 @@ export class EditingCommands {
     const folders = this.workspace.folderIndexes();
     let folder: FolderIndex | undefined = args?.folder ? folders.find((f) => f.folder.uri.toString() === args.folder) : folders[0];
     if (!args && folders.length > 1) {
-      const pick = await vscode.window.showQuickPick(folders.map((f) => ({ label: f.folder.name, f })), { placeHolder: vscode.l10n.t('Which workspace folder?') });
+      const pick = await vscode.window.showQuickPick(
+        folders.map((f) => ({ label: f.folder.name, f })),
+        { placeHolder: vscode.l10n.t('Which workspace folder?') },
+      );
       folder = pick?.f;
     }
     if (!folder) throw new Error(vscode.l10n.t('Open a folder to create incidents in.'));
@@ -328,11 +386,22 @@ export class EditingCommands {
     let input = args;
     // A six-question form: a click elsewhere (the walkthrough re-rendering, a notification) must not throw the answers away.
     if (!input) {
-      const title = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Short description of the incident'), placeHolder: vscode.l10n.t('Payment page 500 error'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A title is needed')) });
+      const title = await vscode.window.showInputBox({
+        prompt: vscode.l10n.t('Short description of the incident'),
+        placeHolder: vscode.l10n.t('Payment page 500 error'),
+        ignoreFocusOut: true,
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A title is needed')),
+      });
       if (!title) return undefined;
-      const priority = await vscode.window.showQuickPick(PRIORITIES.map((p) => ({ label: p, description: PRIORITY_DEFINITIONS[p], value: p })), { placeHolder: vscode.l10n.t('Priority'), ignoreFocusOut: true });
+      const priority = await vscode.window.showQuickPick(
+        PRIORITIES.map((p) => ({ label: p, description: PRIORITY_DEFINITIONS[p], value: p })),
+        { placeHolder: vscode.l10n.t('Priority'), ignoreFocusOut: true },
+      );
       if (!priority) return undefined;
-      const how = await vscode.window.showQuickPick(DETECTION_METHODS.map((d) => ({ label: d, value: d })), { placeHolder: vscode.l10n.t('How was it detected?'), ignoreFocusOut: true });
+      const how = await vscode.window.showQuickPick(
+        DETECTION_METHODS.map((d) => ({ label: d, value: d })),
+        { placeHolder: vscode.l10n.t('How was it detected?'), ignoreFocusOut: true },
+      );
       if (!how) return undefined;
       const detectedSource = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Detected by (alert, report…), optional'), ignoreFocusOut: true });
       if (detectedSource === undefined) return undefined;
@@ -349,7 +418,16 @@ export class EditingCommands {
     }
     const start = input.start ? parseTime(input.start) : undefined;
     if (start && start.kind !== 'instant') throw new Error(vscode.l10n.t('"{0}" is not a time with offset.', input.start!));
-    const id = nextIncidentId(folder.index.allFiles().map((f) => f.record?.id ?? f.file.split('/').pop()!.replace(/\.ya?ml$/i, '')));
+    const id = nextIncidentId(
+      folder.index.allFiles().map(
+        (f) =>
+          f.record?.id ??
+          f.file
+            .split('/')
+            .pop()!
+            .replace(/\.ya?ml$/i, ''),
+      ),
+    );
     const text = newIncidentText({
       id,
       title: input.title.trim(),

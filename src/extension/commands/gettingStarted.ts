@@ -16,7 +16,8 @@ export async function addCiCheck(arg?: unknown): Promise<vscode.Uri | undefined>
   const folders = vscode.workspace.workspaceFolders ?? [];
   const wanted = typeof arg === 'object' && arg !== null && 'folder' in arg ? String((arg as { folder: unknown }).folder) : undefined;
   let folder = wanted ? folders.find((f) => f.uri.toString() === wanted) : folders.length === 1 ? folders[0] : undefined;
-  if (!folder && !wanted && folders.length > 1) folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which repository gets the CI check?') });
+  if (!folder && !wanted && folders.length > 1)
+    folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which repository gets the CI check?') });
   if (!folder) {
     if (!folders.length) void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder to add the CI check to.'));
     return undefined;

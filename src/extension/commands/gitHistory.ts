@@ -48,7 +48,12 @@ export class CommitContentProvider implements vscode.TextDocumentContentProvider
       return await git(cwd, ['show', '--stat', '--patch', '--format=fuller', '-M', '--no-color', '--diff-merges=first-parent', sha, '--']);
     } catch (err) {
       // A SHA the record names but this clone lacks (not fetched, another repository, a typo).
-      return vscode.l10n.t('Commit {0} is not in the git history of {1}.\n\n{2}\n\nFetch it (git fetch), or correct the SHA in the record.', sha, cwd, (err as Error).message);
+      return vscode.l10n.t(
+        'Commit {0} is not in the git history of {1}.\n\n{2}\n\nFetch it (git fetch), or correct the SHA in the record.',
+        sha,
+        cwd,
+        (err as Error).message,
+      );
     }
   }
 }
@@ -68,13 +73,18 @@ async function documentSymbols(path: string, text: string): Promise<OutlineSymbo
     const language = LANGUAGE_BY_EXTENSION[path.slice(path.lastIndexOf('.') + 1).toLowerCase()];
     if (!language) return outline(text);
     const doc = await vscode.workspace.openTextDocument({ content: text, language });
-    const symbols = (await vscode.commands.executeCommand<Array<vscode.DocumentSymbol | vscode.SymbolInformation> | undefined>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
+    const symbols =
+      (await vscode.commands.executeCommand<Array<vscode.DocumentSymbol | vscode.SymbolInformation> | undefined>(
+        'vscode.executeDocumentSymbolProvider',
+        doc.uri,
+      )) ?? [];
     const out: OutlineSymbol[] = [];
     const visit = (list: readonly vscode.DocumentSymbol[], container?: string) => {
       for (const s of list) {
         const name = container ? `${container}.${s.name}` : s.name;
         // Top-level constants too (`export const total = (…) => …` is a Variable to the language).
-        if (CODE_SYMBOLS.has(s.kind) || (!container && (s.kind === vscode.SymbolKind.Variable || s.kind === vscode.SymbolKind.Constant))) out.push({ name, startLine: s.range.start.line + 1, endLine: s.range.end.line + 1, ...(container ? { container } : {}) });
+        if (CODE_SYMBOLS.has(s.kind) || (!container && (s.kind === vscode.SymbolKind.Variable || s.kind === vscode.SymbolKind.Constant)))
+          out.push({ name, startLine: s.range.start.line + 1, endLine: s.range.end.line + 1, ...(container ? { container } : {}) });
         visit(s.children ?? [], CONTAINER_SYMBOLS.has(s.kind) ? s.name : container);
       }
     };
@@ -85,8 +95,24 @@ async function documentSymbols(path: string, text: string): Promise<OutlineSymbo
   }
 }
 
-const LANGUAGE_BY_EXTENSION: Record<string, string> = { ts: 'typescript', tsx: 'typescriptreact', mts: 'typescript', cts: 'typescript', js: 'javascript', jsx: 'javascriptreact', mjs: 'javascript', cjs: 'javascript' };
-const CONTAINER_SYMBOLS = new Set([vscode.SymbolKind.Class, vscode.SymbolKind.Interface, vscode.SymbolKind.Module, vscode.SymbolKind.Namespace, vscode.SymbolKind.Struct, vscode.SymbolKind.Enum]);
+const LANGUAGE_BY_EXTENSION: Record<string, string> = {
+  ts: 'typescript',
+  tsx: 'typescriptreact',
+  mts: 'typescript',
+  cts: 'typescript',
+  js: 'javascript',
+  jsx: 'javascriptreact',
+  mjs: 'javascript',
+  cjs: 'javascript',
+};
+const CONTAINER_SYMBOLS = new Set([
+  vscode.SymbolKind.Class,
+  vscode.SymbolKind.Interface,
+  vscode.SymbolKind.Module,
+  vscode.SymbolKind.Namespace,
+  vscode.SymbolKind.Struct,
+  vscode.SymbolKind.Enum,
+]);
 const CODE_SYMBOLS = new Set([...CONTAINER_SYMBOLS, vscode.SymbolKind.Function, vscode.SymbolKind.Method, vscode.SymbolKind.Constructor]);
 
 export class GitHistoryCommands {
@@ -104,17 +130,21 @@ export class GitHistoryCommands {
   }
 
   async suggest(arg?: unknown): Promise<SuggestResult | undefined> {
-    if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('Suggestions read git history, and Restricted Mode runs no git: trust the workspace first.'));
+    if (!vscode.workspace.isTrusted)
+      throw new Error(vscode.l10n.t('Suggestions read git history, and Restricted Mode runs no git: trust the workspace first.'));
     const parsed = suggestArgs.safeParse(arg);
     const ref = await pickIncident(this.workspace, parsed.success ? parsed.data : targetOf(arg), vscode.l10n.t('Suggest code links from git history for…'));
     if (!ref) return undefined;
     // A record from a record source concerns the code of the folder reading it: that folder's history.
     const code = this.workspace.codeFolderOf(ref.folder);
     const folder = code.folder;
-    if (folder.uri.scheme !== 'file') throw new Error(vscode.l10n.t('Suggestions read git history, which needs a folder on this machine ({0} is not).', folder.uri.toString()));
+    if (folder.uri.scheme !== 'file')
+      throw new Error(vscode.l10n.t('Suggestions read git history, which needs a folder on this machine ({0} is not).', folder.uri.toString()));
     const history = await ProcessGitHistory.open(folder.uri.fsPath);
     if (!history) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not a git repository with commits: there is no history to suggest links from.', folder.name));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('{0} is not a git repository with commits: there is no history to suggest links from.', folder.name),
+      );
       return undefined;
     }
     const s = settings(folder.uri);
@@ -140,7 +170,8 @@ export class GitHistoryCommands {
       return { suggestions, written: { links: 0, commits: 0 } };
     }
     const doubt = suggestions.notes.some((n) => n.startsWith('no strong candidate'));
-    const chosen = parsed.success && parsed.data.accept === 'preselected' ? selectSuggestions(suggestions) : await this.pick(ref, commits, suggestions.links, doubt);
+    const chosen =
+      parsed.success && parsed.data.accept === 'preselected' ? selectSuggestions(suggestions) : await this.pick(ref, commits, suggestions.links, doubt);
     if (!chosen) return undefined;
     // Links written into another repository's record name this one.
     const scope = code !== ref.folder ? code.index.linkScope : undefined;
@@ -151,7 +182,12 @@ export class GitHistoryCommands {
     return { suggestions, written };
   }
 
-  private async pick(ref: IncidentRef, commits: readonly SuggestedCommit[], links: readonly SuggestedLink[], doubt = false): Promise<{ commits: SuggestedCommit[]; links: SuggestedLink[] } | undefined> {
+  private async pick(
+    ref: IncidentRef,
+    commits: readonly SuggestedCommit[],
+    links: readonly SuggestedLink[],
+    doubt = false,
+  ): Promise<{ commits: SuggestedCommit[]; links: SuggestedLink[] } | undefined> {
     const pre = selectSuggestions({ commits, links });
     const items: Item[] = [];
     if (commits.length) items.push({ label: vscode.l10n.t('Commits'), kind: vscode.QuickPickItemKind.Separator });
@@ -179,11 +215,13 @@ export class GitHistoryCommands {
       matchOnDetail: true,
       title: vscode.l10n.t('Suggested from git history for {0} {1}', ref.incident.id, ref.incident.head.title),
       placeHolder: doubt
-        ? vscode.l10n.t('No strong candidate: none is clearly ahead, nothing is selected; pick what the reasons support, Enter writes it into {0}', ref.incident.file)
+        ? vscode.l10n.t(
+            'No strong candidate: none is clearly ahead, nothing is selected; pick what the reasons support, Enter writes it into {0}',
+            ref.incident.file,
+          )
         : vscode.l10n.t('The strongest are selected; Enter writes the selected commits and links into {0}', ref.incident.file),
     });
     if (!picked) return undefined;
     return { commits: picked.flatMap((i) => (i.commit ? [i.commit] : [])), links: picked.flatMap((i) => (i.link ? [i.link] : [])) };
   }
 }
-

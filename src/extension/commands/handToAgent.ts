@@ -37,7 +37,9 @@ export class HandToAgent {
       return { id: ref.action.id, via: 'chat', task };
     }
     await vscode.env.clipboard.writeText(task);
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0}: the task is on the clipboard (this editor has no chat). Paste it into your coding agent.', ref.action.id));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0}: the task is on the clipboard (this editor has no chat). Paste it into your coding agent.', ref.action.id),
+    );
     return { id: ref.action.id, via: 'clipboard', task };
   }
 
@@ -49,7 +51,9 @@ export class HandToAgent {
     if (arg instanceof ActionRecordNode) return { folder: arg.folder, action: arg.action };
     const parsed = target.safeParse(arg);
     if (parsed.success) {
-      const found = this.all().find((r) => r.action.id === parsed.data.action && (!parsed.data.folder || r.folder.folder.uri.toString() === parsed.data.folder));
+      const found = this.all().find(
+        (r) => r.action.id === parsed.data.action && (!parsed.data.folder || r.folder.folder.uri.toString() === parsed.data.folder),
+      );
       if (!found) throw new Error(vscode.l10n.t('Action record {0} was not found.', parsed.data.action));
       return found;
     }
@@ -57,7 +61,11 @@ export class HandToAgent {
     if (!refs.length) throw new Error(vscode.l10n.t('No action record to hand to an agent.'));
     const open = (r: ActionRef) => (r.action.record.status === 'open' || r.action.record.status === 'in-progress' ? 0 : 1);
     refs.sort((a, b) => open(a) - open(b));
-    const items = refs.map((ref) => ({ label: `${ref.action.id} ${ref.action.record.title}`, description: [ref.action.record.incident, ref.action.record.status].join(' · '), ref }));
+    const items = refs.map((ref) => ({
+      label: `${ref.action.id} ${ref.action.record.title}`,
+      description: [ref.action.record.incident, ref.action.record.status].join(' · '),
+      ref,
+    }));
     return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Hand to Agent: an action record…') }))?.ref;
   }
 }

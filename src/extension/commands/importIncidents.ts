@@ -61,7 +61,8 @@ export class ImportCommands {
 
   async importIncidents(arg?: unknown): Promise<ImportOutcome | undefined> {
     const args = arg === undefined ? undefined : importArgs.parse(arg);
-    if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('This workspace is in Restricted Mode: Incident Lens does not write records. Trust the workspace to import.'));
+    if (!vscode.workspace.isTrusted)
+      throw new Error(vscode.l10n.t('This workspace is in Restricted Mode: Incident Lens does not write records. Trust the workspace to import.'));
     const folder = await this.folder(args?.folder);
     if (!folder) return undefined;
 
@@ -92,7 +93,10 @@ export class ImportCommands {
       else {
         const pick = await vscode.window.showQuickPick(
           IMPORT_FORMATS.map((f) => ({ label: FORMAT_LABELS[f], f })),
-          { title: vscode.l10n.t('Which format are these files in?'), placeHolder: found.size > 1 ? vscode.l10n.t('The files look like different formats; import one format at a time') : undefined },
+          {
+            title: vscode.l10n.t('Which format are these files in?'),
+            placeHolder: found.size > 1 ? vscode.l10n.t('The files look like different formats; import one format at a time') : undefined,
+          },
         );
         if (!pick) return undefined;
         format = pick.f;
@@ -104,7 +108,11 @@ export class ImportCommands {
     if (chosenFormat === 'csv') {
       let mappingPath = args?.mapping;
       if (!mappingPath) {
-        const m = await vscode.window.showOpenDialog({ canSelectMany: false, title: vscode.l10n.t('CSV import: the column mapping file (field: "Column header"; see the README)'), filters: { YAML: ['yaml', 'yml'] } });
+        const m = await vscode.window.showOpenDialog({
+          canSelectMany: false,
+          title: vscode.l10n.t('CSV import: the column mapping file (field: "Column header"; see the README)'),
+          filters: { YAML: ['yaml', 'yml'] },
+        });
         if (!m?.[0]) return undefined;
         mappingPath = m[0].fsPath;
       }
@@ -138,18 +146,32 @@ export class ImportCommands {
     );
     if (!read) return { items: [], problems: [], failed: [], written: [], cancelled: true };
     // Planning parses every new record back: thousands of them take seconds, in slices so the editor stays responsive.
-    const items = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing {0} records', read.drafts.length), cancellable: true }, (_, uiToken) =>
-      planImportInSlices(read.drafts, existingRecords(folder.index), { folder: folder.index.folder, actionsFolder: `${folder.index.folder}/actions` }, () => new Promise((resolve) => setImmediate(resolve)), () => uiToken.isCancellationRequested || !!token?.isCancellationRequested),
+    const items = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing {0} records', read.drafts.length), cancellable: true },
+      (_, uiToken) =>
+        planImportInSlices(
+          read.drafts,
+          existingRecords(folder.index),
+          { folder: folder.index.folder, actionsFolder: `${folder.index.folder}/actions` },
+          () => new Promise((resolve) => setImmediate(resolve)),
+          () => uiToken.isCancellationRequested || !!token?.isCancellationRequested,
+        ),
     );
     if (!items) return { items: [], problems: read.problems, failed: read.failed, written: [], cancelled: true };
     for (const f of read.failed) this.log.info(`import: failed ${f.where}: ${f.message}`);
     for (const p of read.problems) this.log.info(`import: skipped ${p.where}: ${p.message}`);
 
-    const chosen = args?.accept ? items.filter((i) => i.status === 'create' || i.status === 'update') : await this.preview(chosenFormat, items, read.problems, read.failed, read.drafts);
+    const chosen = args?.accept
+      ? items.filter((i) => i.status === 'create' || i.status === 'update')
+      : await this.preview(chosenFormat, items, read.problems, read.failed, read.drafts);
     if (!chosen) return { items, problems: read.problems, failed: read.failed, written: [], cancelled: true };
 
     // An incident's action records go with it.
-    const todo = items.filter((i) => (i.status === 'create' || i.status === 'update') && (chosen.includes(i) || (i.kind === 'action' && chosen.some((c) => c.kind === 'incident' && c.id === i.incident))));
+    const todo = items.filter(
+      (i) =>
+        (i.status === 'create' || i.status === 'update') &&
+        (chosen.includes(i) || (i.kind === 'action' && chosen.some((c) => c.kind === 'incident' && c.id === i.incident))),
+    );
     const written: string[] = [];
     const errors: string[] = [];
     const cancelled = await vscode.window.withProgress(
@@ -181,12 +203,21 @@ export class ImportCommands {
     const folders = this.workspace.folderIndexes().filter((f) => !f.source);
     if (uri) return folders.find((f) => f.folder.uri.toString() === uri);
     if (folders.length <= 1) return folders[0];
-    const pick = await vscode.window.showQuickPick(folders.map((f) => ({ label: f.folder.name, f })), { placeHolder: vscode.l10n.t('Import into which workspace folder?') });
+    const pick = await vscode.window.showQuickPick(
+      folders.map((f) => ({ label: f.folder.name, f })),
+      { placeHolder: vscode.l10n.t('Import into which workspace folder?') },
+    );
     return pick?.f;
   }
 
   /** What each item becomes; creates and updates preselected. Unchanged and skipped ones are listed to explain, not to pick. */
-  private async preview(format: ImportFormat, items: readonly PlanItem[], problems: readonly ImportProblem[], failed: readonly ImportProblem[], drafts: readonly Draft[] = []): Promise<PlanItem[] | undefined> {
+  private async preview(
+    format: ImportFormat,
+    items: readonly PlanItem[],
+    problems: readonly ImportProblem[],
+    failed: readonly ImportProblem[],
+    drafts: readonly Draft[] = [],
+  ): Promise<PlanItem[] | undefined> {
     const s = planSummary(items);
     const incidents = items.filter((i) => i.kind === 'incident');
     const actionsOf = (i: PlanItem) => items.filter((a) => a.kind === 'action' && a.status === 'create' && a.incident === i.id).length;
@@ -196,33 +227,66 @@ export class ImportCommands {
       .filter((i) => (i.status === 'create' || i.status === 'update') && (i.kind === 'incident' || !moving.has(i.incident)))
       .map((i) => ({
         label: `${i.status === 'create' ? '$(add)' : '$(edit)'} ${i.id} ${i.label}`,
-        description: i.status === 'create' ? vscode.l10n.t('new record{0}', actionsOf(i) ? vscode.l10n.t(' and {0} action records', actionsOf(i)) : '') : i.changes.join('; '),
+        description:
+          i.status === 'create'
+            ? vscode.l10n.t('new record{0}', actionsOf(i) ? vscode.l10n.t(' and {0} action records', actionsOf(i)) : '')
+            : i.changes.join('; '),
         detail: factsDetail(i, drafts),
         picked: true,
         item: i,
       }));
     const info: PickItem[] = [
-      ...incidents.filter((i) => i.status === 'unchanged').map((i) => ({ label: `$(check) ${i.id} ${i.label}`, description: vscode.l10n.t('unchanged: already imported, nothing new'), detail: i.where })),
+      ...incidents
+        .filter((i) => i.status === 'unchanged')
+        .map((i) => ({ label: `$(check) ${i.id} ${i.label}`, description: vscode.l10n.t('unchanged: already imported, nothing new'), detail: i.where })),
       ...incidents.filter((i) => i.status === 'skip').map((i) => ({ label: `$(warning) ${i.label}`, description: i.changes.join('; '), detail: i.where })),
       ...problems.map((p) => ({ label: `$(warning) ${p.where}`, description: p.message })),
       ...failed.map((p) => ({ label: `$(error) ${p.where}`, description: p.message })),
     ];
     if (!pickable.length) {
-      await vscode.window.showInformationMessage(vscode.l10n.t('Nothing to import from {0}: {1} unchanged, {2} skipped, {3} files failed.', FORMAT_LABELS[format], s.unchanged, s.skip + problems.length, failed.length), { modal: true, detail: info.map((i) => `${i.label.replace(/\$\([a-z-]+\) /, '')} — ${i.description ?? ''}`).join('\n') });
+      await vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          'Nothing to import from {0}: {1} unchanged, {2} skipped, {3} files failed.',
+          FORMAT_LABELS[format],
+          s.unchanged,
+          s.skip + problems.length,
+          failed.length,
+        ),
+        { modal: true, detail: info.map((i) => `${i.label.replace(/\$\([a-z-]+\) /, '')} — ${i.description ?? ''}`).join('\n') },
+      );
       return undefined;
     }
-    const picked = await vscode.window.showQuickPick<PickItem>([...pickable, ...(info.length ? [{ label: vscode.l10n.t('Not imported'), kind: vscode.QuickPickItemKind.Separator }, ...info] : [])], {
-      canPickMany: true,
-      ignoreFocusOut: true,
-      matchOnDescription: true,
-      title: vscode.l10n.t('Import from {0}: {1} new, {2} to update, {3} unchanged, {4} skipped', FORMAT_LABELS[format], incidents.filter((i) => i.status === 'create').length, incidents.filter((i) => i.status === 'update').length, s.unchanged, s.skip + problems.length + failed.length),
-      placeHolder: vscode.l10n.t('Enter writes the checked records'),
-    });
+    const picked = await vscode.window.showQuickPick<PickItem>(
+      [...pickable, ...(info.length ? [{ label: vscode.l10n.t('Not imported'), kind: vscode.QuickPickItemKind.Separator }, ...info] : [])],
+      {
+        canPickMany: true,
+        ignoreFocusOut: true,
+        matchOnDescription: true,
+        title: vscode.l10n.t(
+          'Import from {0}: {1} new, {2} to update, {3} unchanged, {4} skipped',
+          FORMAT_LABELS[format],
+          incidents.filter((i) => i.status === 'create').length,
+          incidents.filter((i) => i.status === 'update').length,
+          s.unchanged,
+          s.skip + problems.length + failed.length,
+        ),
+        placeHolder: vscode.l10n.t('Enter writes the checked records'),
+      },
+    );
     if (!picked) return undefined;
     return picked.flatMap((p) => (p.item ? [p.item] : []));
   }
 
-  private report(format: ImportFormat, items: readonly PlanItem[], read: { problems: readonly ImportProblem[]; failed: readonly ImportProblem[] }, written: readonly string[], errors: readonly string[], cancelled: boolean, folder: FolderIndex, quiet: boolean): void {
+  private report(
+    format: ImportFormat,
+    items: readonly PlanItem[],
+    read: { problems: readonly ImportProblem[]; failed: readonly ImportProblem[] },
+    written: readonly string[],
+    errors: readonly string[],
+    cancelled: boolean,
+    folder: FolderIndex,
+    quiet: boolean,
+  ): void {
     const created = items.filter((i) => i.kind === 'incident' && i.status === 'create' && written.includes(i.file!));
     const updated = items.filter((i) => i.status === 'update' && written.includes(i.file!)).length;
     const message = vscode.l10n.t(
@@ -240,7 +304,8 @@ export class ImportCommands {
     const suggest = vscode.l10n.t('Suggest Code Links…');
     const output = vscode.l10n.t('Show Details');
     void vscode.window.showInformationMessage(message, ...(created.length ? [suggest] : []), output).then((choice) => {
-      if (choice === suggest) void vscode.commands.executeCommand(COMMANDS.suggestCodeLinks, { folder: folder.folder.uri.toString(), incident: created[0]!.id });
+      if (choice === suggest)
+        void vscode.commands.executeCommand(COMMANDS.suggestCodeLinks, { folder: folder.folder.uri.toString(), incident: created[0]!.id });
       if (choice === output) this.log.channel.show();
     });
   }
@@ -251,5 +316,11 @@ function factsDetail(i: PlanItem, drafts: readonly Draft[]): string {
   const d = i.kind === 'incident' ? drafts.find((x) => x.source.system === i.source.system && x.source.id === i.source.id) : undefined;
   if (!d?.facts) return i.where;
   const found = d.facts.filter((f) => f.field !== 'title').map((f) => `${f.field} ${f.value}${f.line ? ` (${vscode.l10n.t('line {0}', f.line)})` : ''}`);
-  return [i.where, found.length ? vscode.l10n.t('found: {0}', found.join(', ')) : '', d.missing?.length ? vscode.l10n.t('missing: {0}', d.missing.join(', ')) : ''].filter(Boolean).join(' · ');
+  return [
+    i.where,
+    found.length ? vscode.l10n.t('found: {0}', found.join(', ')) : '',
+    d.missing?.length ? vscode.l10n.t('missing: {0}', d.missing.join(', ')) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }

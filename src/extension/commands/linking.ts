@@ -32,9 +32,15 @@ interface GitApi {
 
 function linkOps(record: IndexedRecord, links: Array<{ path: string; symbol?: string; repo?: string }>): EditOp[] | { error: string } {
   const sameRepo = (a?: string, b?: string) => (a === undefined ? b === undefined : b !== undefined && repoKey(a) === repoKey(b));
-  const fresh = links.filter((l) => !record.links.some((x) => normalizePath(x.path) === l.path && (x.symbol ?? '') === (l.symbol ?? '') && sameRepo(x.repo, l.repo)));
-  if (!fresh.length) return { error: vscode.l10n.t('{0} is already linked to {1}.', record.id, links.map((l) => l.path + (l.symbol ? `#${l.symbol}` : '')).join(', ')) };
-  return fresh.map((l) => ({ kind: 'append', path: ['links'], value: { ...(l.repo ? { repo: l.repo } : {}), path: l.path, ...(l.symbol ? { symbol: l.symbol } : {}) } }) as EditOp);
+  const fresh = links.filter(
+    (l) => !record.links.some((x) => normalizePath(x.path) === l.path && (x.symbol ?? '') === (l.symbol ?? '') && sameRepo(x.repo, l.repo)),
+  );
+  if (!fresh.length)
+    return { error: vscode.l10n.t('{0} is already linked to {1}.', record.id, links.map((l) => l.path + (l.symbol ? `#${l.symbol}` : '')).join(', ')) };
+  return fresh.map(
+    (l) =>
+      ({ kind: 'append', path: ['links'], value: { ...(l.repo ? { repo: l.repo } : {}), path: l.path, ...(l.symbol ? { symbol: l.symbol } : {}) } }) as EditOp,
+  );
 }
 
 /** The innermost symbol around the cursor, from the language; else the word under it. */
@@ -82,9 +88,18 @@ export class LinkingCommands {
     // A record from a record source (or another folder's repository) lives elsewhere: its links name the code's repository.
     const scope = ref.folder.source || code !== ref.folder ? code.index.linkScope : undefined;
     if (ref.folder.source && !scope?.repos.length) {
-      throw new Error(vscode.l10n.t('{0} is read from {1}, another repository, so its links must name this repository; {2} has no git remote to name it by.', ref.incident.id, ref.folder.source.name, code.folder.name));
+      throw new Error(
+        vscode.l10n.t(
+          '{0} is read from {1}, another repository, so its links must name this repository; {2} has no git remote to name it by.',
+          ref.incident.id,
+          ref.folder.source.name,
+          code.folder.name,
+        ),
+      );
     }
-    const written = scope?.repos.length ? links.map((l) => ({ repo: scope.repos[0]!, path: `${scope.prefix}${l.path}`, ...(l.symbol ? { symbol: l.symbol } : {}) })) : links;
+    const written = scope?.repos.length
+      ? links.map((l) => ({ repo: scope.repos[0]!, path: `${scope.prefix}${l.path}`, ...(l.symbol ? { symbol: l.symbol } : {}) }))
+      : links;
     await this.editor.edit(ref.folder, ref.incident.file, (record) => linkOps(record, written));
   }
 
@@ -139,7 +154,14 @@ export class LinkingCommands {
       }));
     if (!commit) return;
     const changes = await repo.diffBetween(`${commit}~1`, commit);
-    const files = [...new Set(changes.map((c) => this.workspace.locate(c.uri)).filter((l) => l?.folder === code).map((l) => l!.path))].sort();
+    const files = [
+      ...new Set(
+        changes
+          .map((c) => this.workspace.locate(c.uri))
+          .filter((l) => l?.folder === code)
+          .map((l) => l!.path),
+      ),
+    ].sort();
     if (!files.length) throw new Error(vscode.l10n.t('Commit {0} changed no file in {1}.', commit, code.folder.name));
     let chosen = args.success && args.data.files ? files.filter((f) => args.data.files!.includes(f)) : files;
     if (!args.success) {
@@ -150,7 +172,11 @@ export class LinkingCommands {
       if (!picked?.length) return;
       chosen = picked.map((p) => p.label);
     }
-    await this.write(ref, chosen.map((path) => ({ path })), code);
+    await this.write(
+      ref,
+      chosen.map((path) => ({ path })),
+      code,
+    );
   }
 
   private async gitApi(): Promise<GitApi> {
@@ -171,7 +197,8 @@ export class LinkingCommands {
       if (!from || !to || from.folder !== to.folder) continue;
       for (const ref of from.folder.index.linksNaming(from.path)) {
         const old = normalizePath(ref.link.path);
-        const updated = old === from.path || old.replace(/\/+$/, '') === from.path ? old.replace(from.path, to.path) : `${to.path}${old.slice(from.path.length)}`;
+        const updated =
+          old === from.path || old.replace(/\/+$/, '') === from.path ? old.replace(from.path, to.path) : `${to.path}${old.slice(from.path.length)}`;
         const key = `${from.folder.folder.uri.toString()}|${ref.record.file}`;
         const entry = perRecord.get(key) ?? { folder: from.folder, file: ref.record.file, ops: [], ids: new Set<string>() };
         entry.ops.push({ kind: 'set', path: ['links', ref.index, 'path'], value: updated });

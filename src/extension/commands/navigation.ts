@@ -111,7 +111,12 @@ export async function openLink(workspace: IncidentWorkspace, raw: unknown): Prom
     const picked =
       files.length === 1
         ? files[0]
-        : (await vscode.window.showQuickPick(files.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u })), { placeHolder: path }))?.uri;
+        : (
+            await vscode.window.showQuickPick(
+              files.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u })),
+              { placeHolder: path },
+            )
+          )?.uri;
     if (!picked) return;
     target = picked;
   }

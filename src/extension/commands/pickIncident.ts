@@ -54,7 +54,12 @@ export async function pickIncident(
     }
     const hits = workspace
       .folderIndexes()
-      .flatMap((folder) => folder.index.search().search(value).map((h) => ({ h, folder })))
+      .flatMap((folder) =>
+        folder.index
+          .search()
+          .search(value)
+          .map((h) => ({ h, folder })),
+      )
       .filter(({ h }) => filter(h.incident));
     hits.sort((a, b) => a.h.score - b.h.score);
     pick.items = hits.map(({ h, folder }) => toItem({ folder, incident: h.incident }, `${h.field}: ${h.snippet}`));

@@ -22,11 +22,20 @@ export class ReviewCommands {
 
   /** Returns the reviewer written, or undefined when nothing was done. `confirm: false` is for tests that drive it by arguments. */
   async markReviewed(arg?: unknown): Promise<string | undefined> {
-    const ref = await pickIncident(this.workspace, arg, vscode.l10n.t('Mark reviewed: an imported record you have read…'), (i) => incidentOrigin(i).trust === 'imported');
+    const ref = await pickIncident(
+      this.workspace,
+      arg,
+      vscode.l10n.t('Mark reviewed: an imported record you have read…'),
+      (i) => incidentOrigin(i).trust === 'imported',
+    );
     if (!ref) return undefined;
     const origin = incidentOrigin(ref.incident);
     if (origin.trust !== 'imported') {
-      void vscode.window.showInformationMessage(origin.trust === 'team' ? vscode.l10n.t('{0} was written in this repository: it needs no review.', ref.incident.id) : vscode.l10n.t('{0} is already marked reviewed by {1}.', ref.incident.id, origin.reviewedBy ?? ''));
+      void vscode.window.showInformationMessage(
+        origin.trust === 'team'
+          ? vscode.l10n.t('{0} was written in this repository: it needs no review.', ref.incident.id)
+          : vscode.l10n.t('{0} is already marked reviewed by {1}.', ref.incident.id, origin.reviewedBy ?? ''),
+      );
       return undefined;
     }
     const by = await currentAuthor(ref.folder.folder);
@@ -38,7 +47,11 @@ export class ReviewCommands {
         vscode.l10n.t('Mark {0} reviewed by {1}?', ref.incident.id, by),
         {
           modal: true,
-          detail: vscode.l10n.t('It was imported from {0}. Once reviewed, its lesson and prompt template are written into the AI instruction files and AGENTS.md like a team record. Read its text first: {1}', flatText(from), flatText(ref.incident.head.title)),
+          detail: vscode.l10n.t(
+            'It was imported from {0}. Once reviewed, its lesson and prompt template are written into the AI instruction files and AGENTS.md like a team record. Read its text first: {1}',
+            flatText(from),
+            flatText(ref.incident.head.title),
+          ),
         },
         ok,
       );

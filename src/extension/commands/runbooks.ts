@@ -46,7 +46,12 @@ export class RunbookCommands {
     const items = folders
       .flatMap((f) => f.index.runbooks().map((runbook) => ({ folder: f, runbook })))
       .sort((a, b) => Number(active.has(b.runbook)) - Number(active.has(a.runbook)) || a.runbook.id.localeCompare(b.runbook.id))
-      .map((x) => ({ label: `$(book) ${x.runbook.id}`, description: x.runbook.record.title, detail: active.has(x.runbook) ? vscode.l10n.t('For the active incident') : x.runbook.record.system, x }));
+      .map((x) => ({
+        label: `$(book) ${x.runbook.id}`,
+        description: x.runbook.record.title,
+        detail: active.has(x.runbook) ? vscode.l10n.t('For the active incident') : x.runbook.record.system,
+        x,
+      }));
     if (!items.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No runbooks yet: add RB-<name>.yaml files under the incidents folder.'));
       return undefined;
@@ -68,7 +73,8 @@ export class RunbookCommands {
   }
 
   async run(raw?: unknown): Promise<RunStepResult | undefined> {
-    if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('Running runbook steps needs a trusted workspace (Restricted Mode allows no terminal and no writes).'));
+    if (!vscode.workspace.isTrusted)
+      throw new Error(vscode.l10n.t('Running runbook steps needs a trusted workspace (Restricted Mode allows no terminal and no writes).'));
     const a = args.parse(raw ?? {});
     const interactive = a.log === undefined;
     let target: { folder: FolderIndex; runbook: Runbook } | undefined;
@@ -103,7 +109,10 @@ export class RunbookCommands {
     let terminalName: string | undefined;
     // A line break typed into a terminal is Enter: such a command would run before anyone read it.
     const refused = step.command === undefined ? undefined : commandProblem(step.command);
-    if (refused) throw new Error(vscode.l10n.t('{0} step {1} was not put in a terminal: {2}. Fix the step in {3} (lint reports it).', runbook.id, n, refused, runbook.file));
+    if (refused)
+      throw new Error(
+        vscode.l10n.t('{0} step {1} was not put in a terminal: {2}. Fix the step in {3} (lint reports it).', runbook.id, n, refused, runbook.file),
+      );
     if (step.command) {
       terminalName = `Runbook ${runbook.id}`;
       let terminal = this.terminals.get(terminalName);
@@ -128,7 +137,13 @@ export class RunbookCommands {
       log = choice === done;
     }
     if (log && incident) {
-      await vscode.commands.executeCommand(COMMANDS.logTimelineEntry, { folder: folder.folder.uri.toString(), incident: incident.id, kind: 'action', text: stepText(runbook, n), ...(a.at ? { at: a.at } : {}) });
+      await vscode.commands.executeCommand(COMMANDS.logTimelineEntry, {
+        folder: folder.folder.uri.toString(),
+        incident: incident.id,
+        kind: 'action',
+        text: stepText(runbook, n),
+        ...(a.at ? { at: a.at } : {}),
+      });
     }
     return { runbook: runbook.id, step: n, terminal: terminalName, command: step.command?.trim(), loggedTo: log ? incident?.id : undefined };
   }

@@ -7,13 +7,21 @@ import { recentDemoRecord } from '../../core/time/demoShift';
 import { now as clockNow } from '../extensionClock';
 
 /** A setting picked from a short list (or given as the argument), current value marked. */
-async function pickSetting<T extends string>(key: string, current: T, options: Array<{ label: string; value: T }>, placeHolder: string, value?: unknown): Promise<void> {
+async function pickSetting<T extends string>(
+  key: string,
+  current: T,
+  options: Array<{ label: string; value: T }>,
+  placeHolder: string,
+  value?: unknown,
+): Promise<void> {
   const chosen =
     options.find((o) => o.value === value)?.value ??
-    (await vscode.window.showQuickPick(
-      options.map((o) => ({ ...o, description: o.value === current ? '✓' : undefined })),
-      { placeHolder },
-    ))?.value;
+    (
+      await vscode.window.showQuickPick(
+        options.map((o) => ({ ...o, description: o.value === current ? '✓' : undefined })),
+        { placeHolder },
+      )
+    )?.value;
   if (chosen) await update(key, chosen);
 }
 

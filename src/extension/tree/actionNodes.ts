@@ -32,7 +32,11 @@ export class InlineActionNode extends TreeNode {
     item.description = [
       this.showIncident ? this.incident.id : undefined,
       this.owner,
-      this.deadlineMs !== undefined ? (overdue ? STRINGS.overdue(formatRelative(this.deadlineMs, this.now)) : STRINGS.due(formatRelative(this.deadlineMs, this.now))) : undefined,
+      this.deadlineMs !== undefined
+        ? overdue
+          ? STRINGS.overdue(formatRelative(this.deadlineMs, this.now))
+          : STRINGS.due(formatRelative(this.deadlineMs, this.now))
+        : undefined,
     ]
       .filter(Boolean)
       .join(' · ');
@@ -61,7 +65,11 @@ export class ActionRecordNode extends TreeNode {
     const a = this.action.record;
     const item = new vscode.TreeItem(`${a.id} ${a.title}`);
     const overdue = (a.status === 'open' || a.status === 'in-progress') && this.action.deadline !== undefined && this.action.deadline.ms < this.now;
-    const deadline = this.action.deadline ? (overdue ? STRINGS.overdue(formatDate(this.action.deadline)) : STRINGS.due(formatDate(this.action.deadline))) : a.deadline;
+    const deadline = this.action.deadline
+      ? overdue
+        ? STRINGS.overdue(formatDate(this.action.deadline))
+        : STRINGS.due(formatDate(this.action.deadline))
+      : a.deadline;
     item.description = [this.showIncident ? a.incident : undefined, a.owner, a.status, deadline].filter(Boolean).join(' · ');
     item.tooltip = [a.title, a.acceptanceCriteria && `Acceptance: ${a.acceptanceCriteria}`, a.term && `Term: ${a.term}`].filter(Boolean).join('\n');
     item.iconPath =
@@ -108,7 +116,6 @@ export class PostmortemNode extends TreeNode {
     return item;
   }
 }
-
 
 export function openActionNode(folder: FolderIndex, action: OpenAction, now: number): TreeNode {
   if (action.source === 'inline') {

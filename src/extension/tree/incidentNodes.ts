@@ -63,7 +63,8 @@ export class IncidentNode extends TreeNode {
           ? formatDuration(this.incident.durationMinutes)
           : this.incident.start && formatDate(this.incident.start);
     const origin = incidentOrigin(this.incident);
-    const imported = origin.trust === 'imported' ? vscode.l10n.t('imported, not reviewed') : origin.trust === 'reviewed' ? vscode.l10n.t('imported, reviewed') : undefined;
+    const imported =
+      origin.trust === 'imported' ? vscode.l10n.t('imported, not reviewed') : origin.trust === 'reviewed' ? vscode.l10n.t('imported, reviewed') : undefined;
     item.description = [r.priority, age, imported, this.showFolder || this.folder.source ? this.folder.folder.name : undefined].filter(Boolean).join(' · ');
     item.tooltip = incidentTooltip(this.incident);
     // ".imported": menus offer Mark Imported Record Reviewed.
@@ -81,12 +82,35 @@ export class IncidentNode extends TreeNode {
     const staleDays = settings(f.folder.uri).runbookStaleAfterDays;
     const runbooks = f.index.runbooksForIncident(i).map(({ runbook }) => new RunbookNode(f, runbook, this.now, staleDays, i));
     if (r.status === 'active') out.push(...runbooks);
-    const impact = [r.impact?.system, r.impact?.feature, r.impact?.users?.text ?? (r.impact?.users?.estimate !== undefined ? `~${r.impact.users.estimate} users` : undefined), r.impact?.business].filter(
-      (x): x is string => !!x,
-    );
-    out.push(new SectionNode(f, i, 'impact', STRINGS.impact, impact[0] ? truncate(impact[0], 60) : STRINGS.notSet, 'pulse', ['impact'], impact.map((t) => new TextNode(f, i, t, ['impact']))));
+    const impact = [
+      r.impact?.system,
+      r.impact?.feature,
+      r.impact?.users?.text ?? (r.impact?.users?.estimate !== undefined ? `~${r.impact.users.estimate} users` : undefined),
+      r.impact?.business,
+    ].filter((x): x is string => !!x);
     out.push(
-      new SectionNode(f, i, 'timeline', STRINGS.timeline(i.timeline.length), undefined, 'history', ['timeline'], i.timeline.map((e) => new EntryNode(f, i, e))),
+      new SectionNode(
+        f,
+        i,
+        'impact',
+        STRINGS.impact,
+        impact[0] ? truncate(impact[0], 60) : STRINGS.notSet,
+        'pulse',
+        ['impact'],
+        impact.map((t) => new TextNode(f, i, t, ['impact'])),
+      ),
+    );
+    out.push(
+      new SectionNode(
+        f,
+        i,
+        'timeline',
+        STRINGS.timeline(i.timeline.length),
+        undefined,
+        'history',
+        ['timeline'],
+        i.timeline.map((e) => new EntryNode(f, i, e)),
+      ),
     );
     const open = i.actions.filter((a) => !a.action.done).length;
     out.push(
@@ -98,12 +122,25 @@ export class IncidentNode extends TreeNode {
         undefined,
         'checklist',
         ['actions'],
-        i.actions.map((a) => new InlineActionNode(f, i, a.index, a.action.text, a.action.done === true, a.action.owner ?? a.action.doneBy, this.now, a.deadline?.ms)),
+        i.actions.map(
+          (a) => new InlineActionNode(f, i, a.index, a.action.text, a.action.done === true, a.action.owner ?? a.action.doneBy, this.now, a.deadline?.ms),
+        ),
       ),
     );
     const records = f.index.actionRecordsOf(r.id);
     if (records.length) {
-      out.push(new SectionNode(f, i, 'actionRecords', STRINGS.actionRecords, `${records.filter((a) => a.record.status === 'done').length}/${records.length} done`, 'tasklist', ['postmortem', 'actionPlan'], records.map((a) => new ActionRecordNode(f, a, this.now))));
+      out.push(
+        new SectionNode(
+          f,
+          i,
+          'actionRecords',
+          STRINGS.actionRecords,
+          `${records.filter((a) => a.record.status === 'done').length}/${records.length} done`,
+          'tasklist',
+          ['postmortem', 'actionPlan'],
+          records.map((a) => new ActionRecordNode(f, a, this.now)),
+        ),
+      );
     }
     const cause = r.rootCause?.confirmed ?? r.rootCause?.initialHypothesis;
     const causeLines = [
@@ -113,15 +150,61 @@ export class IncidentNode extends TreeNode {
       i.aiConnections.length ? `AI connection: ${i.aiConnections.map((a) => AI_CONNECTION_LABELS[a]).join(', ')}` : undefined,
       r.rootCause?.note && `Note: ${oneLine(r.rootCause.note)}`,
     ].filter((x): x is string => !!x);
-    out.push(new SectionNode(f, i, 'rootCause', STRINGS.rootCause, cause ? truncate(cause, 60) : STRINGS.notSet, 'search', ['rootCause'], causeLines.map((t) => new TextNode(f, i, t, ['rootCause']))));
+    out.push(
+      new SectionNode(
+        f,
+        i,
+        'rootCause',
+        STRINGS.rootCause,
+        cause ? truncate(cause, 60) : STRINGS.notSet,
+        'search',
+        ['rootCause'],
+        causeLines.map((t) => new TextNode(f, i, t, ['rootCause'])),
+      ),
+    );
     const commits = incidentCommits(i, records);
     if (commits.length) {
-      out.push(new SectionNode(f, i, 'commits', STRINGS.commits, truncate(commitsLine(commits, i), 80), 'git-commit', ['commits'], commits.map((c) => new CommitNode(f, i, c))));
+      out.push(
+        new SectionNode(
+          f,
+          i,
+          'commits',
+          STRINGS.commits,
+          truncate(commitsLine(commits, i), 80),
+          'git-commit',
+          ['commits'],
+          commits.map((c) => new CommitNode(f, i, c)),
+        ),
+      );
     }
     out.push(new PostmortemNode(f, i, this.now));
-    const learning = [r.learning?.lesson, r.learning?.promptTemplate && `Prompt template: ${oneLine(r.learning.promptTemplate)}`].filter((x): x is string => !!x);
-    out.push(new SectionNode(f, i, 'learning', STRINGS.learning, r.learning?.lesson ? truncate(r.learning.lesson, 60) : STRINGS.notSet, 'lightbulb', ['learning'], learning.map((t) => new TextNode(f, i, t, ['learning']))));
-    out.push(new SectionNode(f, i, 'links', STRINGS.linkedCode, String(i.links.length), 'code', ['links'], i.links.map((l, idx) => new LinkNode(f, i, l, idx))));
+    const learning = [r.learning?.lesson, r.learning?.promptTemplate && `Prompt template: ${oneLine(r.learning.promptTemplate)}`].filter(
+      (x): x is string => !!x,
+    );
+    out.push(
+      new SectionNode(
+        f,
+        i,
+        'learning',
+        STRINGS.learning,
+        r.learning?.lesson ? truncate(r.learning.lesson, 60) : STRINGS.notSet,
+        'lightbulb',
+        ['learning'],
+        learning.map((t) => new TextNode(f, i, t, ['learning'])),
+      ),
+    );
+    out.push(
+      new SectionNode(
+        f,
+        i,
+        'links',
+        STRINGS.linkedCode,
+        String(i.links.length),
+        'code',
+        ['links'],
+        i.links.map((l, idx) => new LinkNode(f, i, l, idx)),
+      ),
+    );
     if (r.status !== 'active') out.push(...runbooks);
     return out;
   }
@@ -133,7 +216,12 @@ export function incidentTooltip(incident: Incident): vscode.MarkdownString {
   md.isTrusted = false;
   md.supportHtml = false;
   md.appendMarkdown(`$(${PRIORITY_ICONS[r.priority ?? 'P4']}) **${escapeMarkdown(`${r.id} ${r.title}`)}**\n\n`);
-  const facts = [`${priorityText(r.priority)} — ${priorityDefinition(r.priority)}`, STATUS_LABELS[r.status], incident.start && formatDate(incident.start), incident.durationMinutes !== undefined ? formatDuration(incident.durationMinutes) : undefined];
+  const facts = [
+    `${priorityText(r.priority)} — ${priorityDefinition(r.priority)}`,
+    STATUS_LABELS[r.status],
+    incident.start && formatDate(incident.start),
+    incident.durationMinutes !== undefined ? formatDuration(incident.durationMinutes) : undefined,
+  ];
   md.appendMarkdown(`${escapeMarkdown(facts.filter(Boolean).join(' · '))}\n\n`);
   const impact = [r.impact?.system, r.impact?.feature, r.impact?.business].filter(Boolean).join(' — ');
   if (impact) md.appendMarkdown(`**Impact:** ${escapeMarkdown(impact)}\n\n`);
@@ -143,9 +231,12 @@ export function incidentTooltip(incident: Incident): vscode.MarkdownString {
   if (origin.importedFrom) {
     const from = `${origin.importedFrom.system} ${origin.importedFrom.id}`;
     md.appendMarkdown(
-      escapeMarkdown(origin.reviewedBy ? vscode.l10n.t('Imported from {0}; reviewed by {1}.', from, origin.reviewedBy) : vscode.l10n.t('Imported from {0}; not reviewed yet: AI tools see it only as third-party text (Mark Imported Record Reviewed).', from)) + '\n\n',
+      escapeMarkdown(
+        origin.reviewedBy
+          ? vscode.l10n.t('Imported from {0}; reviewed by {1}.', from, origin.reviewedBy)
+          : vscode.l10n.t('Imported from {0}; not reviewed yet: AI tools see it only as third-party text (Mark Imported Record Reviewed).', from),
+      ) + '\n\n',
     );
   }
   return md;
 }
-

@@ -112,7 +112,11 @@ function group(nodes: IncidentNode[], by: GroupBy): GroupNode[] {
   else keys.sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
   return keys.map((key) => {
     const label =
-      by === 'status' ? STATUS_LABELS[key as IncidentStatus] : by === 'priority' ? `${key} — ${PRIORITY_DEFINITIONS[key as (typeof PRIORITIES)[number]]}` : key || 'No system';
+      by === 'status'
+        ? STATUS_LABELS[key as IncidentStatus]
+        : by === 'priority'
+          ? `${key} — ${PRIORITY_DEFINITIONS[key as (typeof PRIORITIES)[number]]}`
+          : key || 'No system';
     return new GroupNode(`${by}:${key}`, label, groups.get(key)!);
   });
 }

@@ -36,12 +36,20 @@ export class RunbookNode extends TreeNode {
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = false;
     md.appendText(`${r.title}\n\n`);
-    md.appendText([r.owner && `Owner: ${r.owner}`, r.approvedBy && `Approved by: ${r.approvedBy}`, r.lastVerified && `Last verified: ${r.lastVerified}`].filter(Boolean).join(' · '));
+    md.appendText(
+      [r.owner && `Owner: ${r.owner}`, r.approvedBy && `Approved by: ${r.approvedBy}`, r.lastVerified && `Last verified: ${r.lastVerified}`]
+        .filter(Boolean)
+        .join(' · '),
+    );
     if (stale) md.appendText(`\n\n${STRINGS.staleRunbook(this.staleAfterDays)}`);
     item.tooltip = md;
     item.contextValue = stale ? 'runbook.stale' : 'runbook';
     item.command = this.forIncident
-      ? { command: COMMANDS.runRunbookStep, title: STRINGS.runStep, arguments: [{ folder: this.folder.folder.uri.toString(), runbook: r.id, incident: this.forIncident.id }] }
+      ? {
+          command: COMMANDS.runRunbookStep,
+          title: STRINGS.runStep,
+          arguments: [{ folder: this.folder.folder.uri.toString(), runbook: r.id, incident: this.forIncident.id }],
+        }
       : openRecordCommand(this.folder, this.runbook.file);
     return item;
   }
@@ -65,13 +73,21 @@ export class RunbookStepNode extends TreeNode {
     const step = this.runbook.record.steps[this.index]!;
     const item = new vscode.TreeItem(`${this.index + 1}. ${oneLine(step.instruction)}`);
     item.description = step.command ? `$ ${commandLine(step.command)}` : step.whoMayRun;
-    item.tooltip = [step.instruction.trim(), step.command && `$ ${commandLine(step.command)}`, step.expected && `Expected: ${step.expected.trim()}`, step.whoMayRun && `Who may run it: ${step.whoMayRun}`]
+    item.tooltip = [
+      step.instruction.trim(),
+      step.command && `$ ${commandLine(step.command)}`,
+      step.expected && `Expected: ${step.expected.trim()}`,
+      step.whoMayRun && `Who may run it: ${step.whoMayRun}`,
+    ]
       .filter(Boolean)
       .join('\n\n');
     item.iconPath = new vscode.ThemeIcon(step.command ? 'terminal' : 'circle-large-outline');
     item.contextValue = 'runbookStep';
-    item.command = { command: COMMANDS.runRunbookStep, title: STRINGS.runStep, arguments: [{ folder: this.folder.folder.uri.toString(), runbook: this.runbook.id, step: this.index + 1 }] };
+    item.command = {
+      command: COMMANDS.runRunbookStep,
+      title: STRINGS.runStep,
+      arguments: [{ folder: this.folder.folder.uri.toString(), runbook: this.runbook.id, step: this.index + 1 }],
+    };
     return item;
   }
 }
-

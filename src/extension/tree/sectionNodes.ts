@@ -109,7 +109,6 @@ export class EntryNode extends TreeNode {
   }
 }
 
-
 export class LinkNode extends TreeNode {
   constructor(
     private readonly folder: FolderIndex,
@@ -123,14 +122,25 @@ export class LinkNode extends TreeNode {
   toTreeItem(): vscode.TreeItem {
     const kind: LinkKind = linkKind(this.link.path);
     const item = new vscode.TreeItem(this.link.symbol ? `${this.link.symbol}` : this.link.path);
-    item.description = [this.link.symbol ? this.link.path : undefined, this.link.lines && `lines ${this.link.lines}`, this.link.note].filter(Boolean).join(' · ');
+    item.description = [this.link.symbol ? this.link.path : undefined, this.link.lines && `lines ${this.link.lines}`, this.link.note]
+      .filter(Boolean)
+      .join(' · ');
     item.tooltip = this.link.note;
     item.iconPath = new vscode.ThemeIcon(this.link.symbol ? 'symbol-method' : kind === 'directory' ? 'folder' : kind === 'glob' ? 'files' : 'file-code');
     item.contextValue = `link.${kind}`;
     item.command = {
       command: COMMANDS.openLink,
       title: 'Open',
-      arguments: [{ folder: this.folder.folder.uri.toString(), path: this.link.path, symbol: this.link.symbol, lines: this.link.lines, incident: this.incident.id, index: this.index }],
+      arguments: [
+        {
+          folder: this.folder.folder.uri.toString(),
+          path: this.link.path,
+          symbol: this.link.symbol,
+          lines: this.link.lines,
+          incident: this.incident.id,
+          index: this.index,
+        },
+      ],
     };
     return item;
   }

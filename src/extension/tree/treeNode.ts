@@ -46,5 +46,3 @@ export class FailedNode extends TreeNode {
     return item;
   }
 }
-
-

@@ -127,7 +127,12 @@ export function writeDemoHistory(root: string): Record<'deploy' | 'checkout' | '
   const steps: Array<Step & { name?: 'deploy' | 'checkout' | 'revert' | 'fix' | 'merge' }> = [
     { at: '2025-03-17T11:20:00+03:00', author: 'Zeynep', message: 'auth: tighten session expiry', files: { 'src/auth/session.ts': 'final' } },
     { at: '2025-03-17T16:05:00+03:00', author: 'Mehmet', message: 'docs: how to run the service locally', files: { 'README.md': 'final' } },
-    { at: '2025-03-18T11:30:00+03:00', author: 'Zeynep', message: 'notifications: retry e-mail sends with backoff', files: { 'src/notifications/emailWorker.ts': 'final' } },
+    {
+      at: '2025-03-18T11:30:00+03:00',
+      author: 'Zeynep',
+      message: 'notifications: retry e-mail sends with backoff',
+      files: { 'src/notifications/emailWorker.ts': 'final' },
+    },
     {
       name: 'deploy',
       at: '2025-03-18T14:15:00+03:00',
@@ -135,7 +140,13 @@ export function writeDemoHistory(root: string): Record<'deploy' | 'checkout' | '
       message: 'Update Stripe webhook handler\n\nGenerated with Claude: amount conversion moved into toStripeAmount, currency lower-cased.',
       files: { [WEBHOOK]: WEBHOOK_DEPLOYED },
     },
-    { name: 'checkout', at: '2025-03-18T14:28:00+03:00', author: 'Mehmet', message: 'checkout: tidy the order summary', files: { 'src/payments/checkout.ts': 'final' } },
+    {
+      name: 'checkout',
+      at: '2025-03-18T14:28:00+03:00',
+      author: 'Mehmet',
+      message: 'checkout: tidy the order summary',
+      files: { 'src/payments/checkout.ts': 'final' },
+    },
   ];
   const shas: Partial<Record<'deploy' | 'checkout' | 'revert' | 'fix' | 'merge', string>> = {};
   const commitStep = (s: Step & { name?: keyof typeof shas }) => {
@@ -155,7 +166,8 @@ export function writeDemoHistory(root: string): Record<'deploy' | 'checkout' | '
     name: 'fix',
     at: '2025-03-18T16:40:00+03:00',
     author: 'Ali',
-    message: 'Stripe amount: integer minor units, validated\n\nReapplies the webhook update with toStripeAmount converting the Decimal total to integer minor units and rejecting anything else.',
+    message:
+      'Stripe amount: integer minor units, validated\n\nReapplies the webhook update with toStripeAmount converting the Decimal total to integer minor units and rejecting anything else.',
     files: { [WEBHOOK]: 'final' },
   });
   run(['checkout', '-q', 'main']);

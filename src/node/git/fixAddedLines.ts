@@ -14,7 +14,24 @@ export async function fixAddedLines(root: string, file: string, fixes: readonly 
   if (!shas.length) return [];
   let out: string;
   try {
-    out = await git(root, ['log', '--no-walk=unsorted', '--diff-merges=first-parent', '-p', '-U0', '--no-color', '--no-ext-diff', '--format=%x1e%H', '--ignore-missing', ...shas, '--', file], { allowExitCodes: [128] });
+    out = await git(
+      root,
+      [
+        'log',
+        '--no-walk=unsorted',
+        '--diff-merges=first-parent',
+        '-p',
+        '-U0',
+        '--no-color',
+        '--no-ext-diff',
+        '--format=%x1e%H',
+        '--ignore-missing',
+        ...shas,
+        '--',
+        file,
+      ],
+      { allowExitCodes: [128] },
+    );
   } catch (err) {
     if (err instanceof GitError) return [];
     throw err;
@@ -33,7 +50,10 @@ export async function fixAddedLines(root: string, file: string, fixes: readonly 
 }
 
 /** Every fix's added lines, by workspace-relative file, in one git process; and the fixes the clone lacks. */
-export async function fixAddedLinesByFile(root: string, fixes: readonly FixCommit[]): Promise<{ byFile: Record<string, FixAddedLines[]>; missing: string[]; gitDir?: string }> {
+export async function fixAddedLinesByFile(
+  root: string,
+  fixes: readonly FixCommit[],
+): Promise<{ byFile: Record<string, FixAddedLines[]>; missing: string[]; gitDir?: string }> {
   const shas = [...new Set(fixes.map((f) => f.sha.toLowerCase()).filter((s) => /^[0-9a-f]{4,40}$/.test(s)))];
   const byFile: Record<string, FixAddedLines[]> = {};
   if (!shas.length) return { byFile, missing: [] };
@@ -41,7 +61,23 @@ export async function fixAddedLinesByFile(root: string, fixes: readonly FixCommi
   let where: string[];
   try {
     where = (await git(root, ['rev-parse', '--absolute-git-dir', '--show-prefix'])).split('\n');
-    out = await git(root, ['log', '--no-walk=unsorted', '--diff-merges=first-parent', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-renames', '--format=%x1e%H', '--ignore-missing', ...shas], { allowExitCodes: [128] });
+    out = await git(
+      root,
+      [
+        'log',
+        '--no-walk=unsorted',
+        '--diff-merges=first-parent',
+        '-p',
+        '-U0',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-renames',
+        '--format=%x1e%H',
+        '--ignore-missing',
+        ...shas,
+      ],
+      { allowExitCodes: [128] },
+    );
   } catch (err) {
     if (err instanceof GitError) return { byFile, missing: shas };
     throw err;

@@ -61,7 +61,15 @@ export async function fixTouches(cwd: string, rev: string, fixes: readonly FixCo
     byFile.set(h.oldPath, e);
   }
   for (const [oldPath, e] of byFile) {
-    const args = ['blame', '--porcelain', `--since=${new Date(oldest - DAY).toISOString()}`, ...e.old.map((r) => `-L${r.start},+${r.count}`), base, '--', oldPath];
+    const args = [
+      'blame',
+      '--porcelain',
+      `--since=${new Date(oldest - DAY).toISOString()}`,
+      ...e.old.map((r) => `-L${r.start},+${r.count}`),
+      base,
+      '--',
+      oldPath,
+    ];
     let out: string;
     try {
       out = await git(top, args);

@@ -64,7 +64,7 @@ function parseChanges(rest: string): GitFileChange[] {
     const s = status.get(path);
     files.push({
       path,
-      ...(oldPath ?? s?.oldPath ? { oldPath: oldPath ?? s?.oldPath } : {}),
+      ...((oldPath ?? s?.oldPath) ? { oldPath: oldPath ?? s?.oldPath } : {}),
       added: m[1] === '-' ? 0 : Number(m[1]),
       deleted: m[2] === '-' ? 0 : Number(m[2]),
       status: s?.status ?? (oldPath ? 'renamed' : 'modified'),
@@ -163,7 +163,19 @@ export class ProcessGitHistory implements GitHistory {
   }
 
   async commitsInWindow(sinceMs: number, untilMs: number, options: { grep?: readonly string[] } = {}): Promise<GitCommit[]> {
-    const args = ['log', 'HEAD', `--since=${iso(sinceMs)}`, `--until=${iso(untilMs)}`, `--format=${FORMAT}`, '-z', '--raw', '--numstat', '-M', '--diff-merges=first-parent', '--no-abbrev'];
+    const args = [
+      'log',
+      'HEAD',
+      `--since=${iso(sinceMs)}`,
+      `--until=${iso(untilMs)}`,
+      `--format=${FORMAT}`,
+      '-z',
+      '--raw',
+      '--numstat',
+      '-M',
+      '--diff-merges=first-parent',
+      '--no-abbrev',
+    ];
     if (options.grep?.length) args.push('-i', '-F', ...options.grep.map((g) => `--grep=${g}`));
     const list = parseLog(await git(this.cwd, args)).filter((c) => c.committedMs >= sinceMs && c.committedMs <= untilMs);
     for (const c of list) if (!this.commits.has(c.sha)) this.commits.set(c.sha, Promise.resolve(c));
@@ -185,7 +197,19 @@ export class ProcessGitHistory implements GitHistory {
     if (!SHA.test(ref)) return Promise.resolve(undefined);
     const known = [...this.commits.keys()].find((k) => k.startsWith(ref.toLowerCase()));
     if (known) return this.commits.get(known)!;
-    const p = git(this.cwd, ['log', '-1', `--format=${FORMAT}`, '-z', '--raw', '--numstat', '-M', '--diff-merges=first-parent', '--no-abbrev', `${ref}^{commit}`, '--'])
+    const p = git(this.cwd, [
+      'log',
+      '-1',
+      `--format=${FORMAT}`,
+      '-z',
+      '--raw',
+      '--numstat',
+      '-M',
+      '--diff-merges=first-parent',
+      '--no-abbrev',
+      `${ref}^{commit}`,
+      '--',
+    ])
       .then((out) => parseLog(out)[0])
       .catch((e: unknown) => {
         if (e instanceof GitError) return undefined;

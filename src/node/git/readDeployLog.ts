@@ -17,8 +17,23 @@ export async function readDeployLog(root: string, file: string = DEPLOY_LOG_PATH
   } catch {
     return undefined;
   }
-  if (!stat.isFile()) return { deploys: [], errors: [{ file: shown, line: 1, column: 1, message: stat.isSymbolicLink() ? 'a symbolic link: not followed (the deploy log must be a regular file)' : 'not a regular file' }] };
-  if (stat.size > MAX_DEPLOY_LOG_BYTES) return { deploys: [], errors: [{ file: shown, line: 1, column: 1, message: `${stat.size} bytes, more than ${MAX_DEPLOY_LOG_BYTES}: not read (keep the recent deploys)` }] };
+  if (!stat.isFile())
+    return {
+      deploys: [],
+      errors: [
+        {
+          file: shown,
+          line: 1,
+          column: 1,
+          message: stat.isSymbolicLink() ? 'a symbolic link: not followed (the deploy log must be a regular file)' : 'not a regular file',
+        },
+      ],
+    };
+  if (stat.size > MAX_DEPLOY_LOG_BYTES)
+    return {
+      deploys: [],
+      errors: [{ file: shown, line: 1, column: 1, message: `${stat.size} bytes, more than ${MAX_DEPLOY_LOG_BYTES}: not read (keep the recent deploys)` }],
+    };
   const handle = await fs.open(abs, 'r');
   try {
     const buf = Buffer.alloc(Math.min(stat.size, MAX_DEPLOY_LOG_BYTES));

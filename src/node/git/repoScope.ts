@@ -7,11 +7,15 @@ export async function repoScope(dir: string, foreign = false): Promise<LinkScope
   try {
     const prefix = (await git(dir, ['rev-parse', '--show-prefix'])).trim();
     const remotes = await git(dir, ['remote', '-v']);
-    const repos = [...new Set(remotes.split('\n').flatMap((l) => {
-      const url = l.split(/\s+/)[1];
-      const key = url && repoKey(url);
-      return key ? [key] : [];
-    }))];
+    const repos = [
+      ...new Set(
+        remotes.split('\n').flatMap((l) => {
+          const url = l.split(/\s+/)[1];
+          const key = url && repoKey(url);
+          return key ? [key] : [];
+        }),
+      ),
+    ];
     return { repos, prefix, ...(foreign ? { foreign } : {}) };
   } catch (e) {
     if (e instanceof GitError) return undefined;

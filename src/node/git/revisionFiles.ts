@@ -24,9 +24,11 @@ interface TreeEntry {
 /** The commit `rev` names, as a full SHA; a revision that could be read as an option, or names no commit, is a GitError. */
 export async function resolveCommit(cwd: string, rev: string): Promise<string> {
   if (!rev || rev.startsWith('-')) throw new GitError(`"${rev}" is not a revision`);
-  return (await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]).catch(() => {
-    throw new GitError(`"${rev}" is not a commit git knows here`);
-  })).trim();
+  return (
+    await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]).catch(() => {
+      throw new GitError(`"${rev}" is not a commit git knows here`);
+    })
+  ).trim();
 }
 
 /** The merge base of `rev` and HEAD (what `risk --diff REV` compares with). */

@@ -17,7 +17,8 @@ export function git(cwd: string, args: readonly string[], options: { allowExitCo
   return new Promise((resolve, reject) => {
     execFile(gitPath(), ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
       const code = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : undefined;
-      if (err && !(code !== undefined && options.allowExitCodes?.includes(code))) reject(new GitError(`git ${args.join(' ')} failed: ${(stderr || err.message).trim()}`));
+      if (err && !(code !== undefined && options.allowExitCodes?.includes(code)))
+        reject(new GitError(`git ${args.join(' ')} failed: ${(stderr || err.message).trim()}`));
       else resolve(stdout);
     });
   });
@@ -30,10 +31,15 @@ export function git(cwd: string, args: readonly string[], options: { allowExitCo
  */
 export function gitBytes(cwd: string, args: readonly string[], input: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = execFile(gitPath(), ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) => {
-      if (err) reject(new GitError(`git ${args.join(' ')} failed: ${(stderr.toString('utf8') || err.message).trim()}`));
-      else resolve(stdout);
-    });
+    const child = execFile(
+      gitPath(),
+      ['-c', 'core.quotePath=false', ...args],
+      { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' },
+      (err, stdout, stderr) => {
+        if (err) reject(new GitError(`git ${args.join(' ')} failed: ${(stderr.toString('utf8') || err.message).trim()}`));
+        else resolve(stdout);
+      },
+    );
     child.stdin?.on('error', () => undefined); // git exiting early is reported by the callback
     child.stdin?.end(input);
   });

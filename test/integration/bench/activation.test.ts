@@ -50,7 +50,17 @@ describe('benchmark: activation and first CodeLens', function () {
     const insightsIncidents = api.internals.insights.shownData(folder)?.total;
     writeFileSync(
       join(root.fsPath, '.bench-result.json'),
-      JSON.stringify({ files, activateMs: timing.activateMs, readyMs: api.internals.timing.readyMs, firstLensMs, warmReloadMs: reload.value.ms, warmReloadLongestBlockMs: reload.blockedMs, warmReloadLongestGcMs: reload.gcMs, insightsPaintMs, insightsIncidents }),
+      JSON.stringify({
+        files,
+        activateMs: timing.activateMs,
+        readyMs: api.internals.timing.readyMs,
+        firstLensMs,
+        warmReloadMs: reload.value.ms,
+        warmReloadLongestBlockMs: reload.blockedMs,
+        warmReloadLongestGcMs: reload.gcMs,
+        insightsPaintMs,
+        insightsIncidents,
+      }),
     );
     assert.ok(firstLensMs !== undefined, `no CodeLens on ${target}`);
   });

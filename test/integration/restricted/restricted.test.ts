@@ -17,12 +17,17 @@ describe('restricted mode (untrusted workspace)', () => {
     const { internals } = await api();
     const roots = internals.incidentsTree.getChildren();
     const listed = roots.flatMap((n) => n.children()).map((n) => label(internals.incidentsTree.getTreeItem(n)));
-    for (const id of ['INC-019', 'INC-023', 'INC-027', 'INC-031']) assert.ok(listed.some((l) => l.startsWith(id)), listed.join(' | '));
+    for (const id of ['INC-019', 'INC-023', 'INC-027', 'INC-031'])
+      assert.ok(
+        listed.some((l) => l.startsWith(id)),
+        listed.join(' | '),
+      );
     // Problems and CodeLens are reading, so they work too.
     const doc = await vscode.workspace.openTextDocument(fileUri('src/payments/stripeWebhook.ts'));
     await vscode.window.showTextDocument(doc);
     await waitFor(
-      async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).some((l) => l.command?.title.includes('INC-023')),
+      async () =>
+        (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).some((l) => l.command?.title.includes('INC-023')),
       'CodeLens in restricted mode',
     );
   });
@@ -30,7 +35,10 @@ describe('restricted mode (untrusted workspace)', () => {
   it('refuses every write, and the files stay byte for byte', async () => {
     await api();
     const before = await readFile('.incidents/INC-031.yaml');
-    await assert.rejects(run('incidentLens.logTimelineEntry', { incident: 'INC-031', text: 'must not land', at: '2026-11-26T10:00:00+01:00' }), /Restricted Mode/);
+    await assert.rejects(
+      run('incidentLens.logTimelineEntry', { incident: 'INC-031', text: 'must not land', at: '2026-11-26T10:00:00+01:00' }),
+      /Restricted Mode/,
+    );
     await assert.rejects(run('incidentLens.setStatus', { incident: 'INC-031', status: 'resolved' }), /Restricted Mode/);
     await assert.rejects(run('incidentLens.newIncident', { title: 'Should not exist', priority: 'P3', start: '2026-11-27T10:00:00+01:00' }), /Restricted Mode/);
     assert.equal(await readFile('.incidents/INC-031.yaml'), before);

@@ -28,7 +28,11 @@ describe('record sources: a central incidents repository read by two service rep
     const { internals } = await api();
     await internals.workspace.ready;
     const own = internals.workspace.folderIndexes().find((f) => !f.source && f.folder.uri.toString() === folders()[0]!.uri.toString())!;
-    assert.equal(internals.workspace.indexesFor(own).find((f) => f.source), undefined, 'the central repository is not read before the person agreed');
+    assert.equal(
+      internals.workspace.indexesFor(own).find((f) => f.source),
+      undefined,
+      'the central repository is not read before the person agreed',
+    );
     const roots = await vscode.commands.executeCommand<string[]>('incidentLens.allowRecordSources');
     assert.ok(roots.length >= 1, 'the waiting sources are allowed');
     await waitFor(async () => {
@@ -44,7 +48,8 @@ describe('record sources: a central incidents repository read by two service rep
     await waitFor(async () => (await lensTitles(fileIn(0, 'src/charge.ts'))).some((t) => t.startsWith('⚠ INC-500')), 'the lens on payments/src/charge.ts');
     assert.deepEqual(await lensTitles(fileIn(0, 'src/refund.ts')), []);
     assert.ok((await lensTitles(fileIn(1, 'app/checkout/[step]/page.tsx'))).some((t) => t.startsWith('⚠ INC-500')));
-    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', fileIn(0, 'src/charge.ts'), new vscode.Position(0, 18))) ?? [];
+    const hovers =
+      (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', fileIn(0, 'src/charge.ts'), new vscode.Position(0, 18))) ?? [];
     const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(hover, /INC-500 — Checkout charged twice/);
     // "Open incident" opens the record where it lives: the source, outside the workspace.
@@ -54,10 +59,16 @@ describe('record sources: a central incidents repository read by two service rep
     assert.match(internals.ai.pastIncidents({ paths: ['payments/src/charge.ts'] }), /INC-500/);
     assert.doesNotMatch(internals.ai.pastIncidents({ paths: ['payments/src/refund.ts'] }), /INC-500/);
     const tree = internals.incidentsTree;
-    const rows = tree.getChildren().flatMap((g) => tree.getChildren(g)).map((n) => n.toTreeItem());
+    const rows = tree
+      .getChildren()
+      .flatMap((g) => tree.getChildren(g))
+      .map((n) => n.toTreeItem());
     // Read by both services, listed once, named as the first folder names it.
     const found = rows.filter((r) => String(r.label).startsWith('INC-500'));
-    assert.deepEqual(found.map((r) => r.description), ['P2 · 1h 30m · acme incidents']);
+    assert.deepEqual(
+      found.map((r) => r.description),
+      ['P2 · 1h 30m · acme incidents'],
+    );
   });
 
   it('an edit to a record outside the workspace goes to its own file, through the edit path; a link from a service names the service repository', async () => {
@@ -65,20 +76,33 @@ describe('record sources: a central incidents repository read by two service rep
     const source = await sourceOf(0);
     const file = join(source.folder.uri.fsPath, '.incidents', 'INC-500.yaml');
     const before = readFileSync(file, 'utf8');
-    await vscode.commands.executeCommand('incidentLens.logTimelineEntry', { incident: 'INC-500', folder: source.folder.uri.toString(), kind: 'finding', text: 'Logged from the payments workspace.', at: '2026-10-02T10:20:00+02:00' });
+    await vscode.commands.executeCommand('incidentLens.logTimelineEntry', {
+      incident: 'INC-500',
+      folder: source.folder.uri.toString(),
+      kind: 'finding',
+      text: 'Logged from the payments workspace.',
+      at: '2026-10-02T10:20:00+02:00',
+    });
     await waitFor(() => readFileSync(file, 'utf8').includes('Logged from the payments workspace.'), 'the entry in the source record on disk');
     assert.ok(readFileSync(file, 'utf8').startsWith(before.slice(0, before.indexOf('links:'))), 'the rest untouched');
-    await vscode.commands.executeCommand('incidentLens.linkFile', { incident: 'INC-500', folder: source.folder.uri.toString(), file: fileIn(0, 'src/refund.ts').toString() });
+    await vscode.commands.executeCommand('incidentLens.linkFile', {
+      incident: 'INC-500',
+      folder: source.folder.uri.toString(),
+      file: fileIn(0, 'src/refund.ts').toString(),
+    });
     await waitFor(() => readFileSync(file, 'utf8').includes('path: src/refund.ts'), 'the link on disk');
     assert.match(readFileSync(file, 'utf8'), /\n {2}- repo: github\.com\/acme\/payments\n {4}path: src\/refund\.ts\n/);
     await waitFor(async () => (await lensTitles(fileIn(0, 'src/refund.ts'))).some((t) => t.startsWith('⚠ INC-500')), 'the new link applies in payments');
     assert.deepEqual(await lensTitles(vscode.Uri.joinPath(folders()[1]!.uri, 'src', 'refund.ts')).catch(() => []), []);
   });
 
-  it('Suggest Code Links on a record from a source reads the service\'s history; its commits are written, a link already there (by repository) is not repeated', async () => {
+  it("Suggest Code Links on a record from a source reads the service's history; its commits are written, a link already there (by repository) is not repeated", async () => {
     const source = await sourceOf(0);
     const file = join(source.folder.uri.fsPath, '.incidents', 'INC-500.yaml');
-    const result = (await vscode.commands.executeCommand<{ suggestions: { commits: Array<{ subject: string }> }; written: { links: number } }>('incidentLens.suggestCodeLinks', { incident: 'INC-500', folder: source.folder.uri.toString(), accept: 'preselected' }))!;
+    const result = (await vscode.commands.executeCommand<{ suggestions: { commits: Array<{ subject: string }> }; written: { links: number } }>(
+      'incidentLens.suggestCodeLinks',
+      { incident: 'INC-500', folder: source.folder.uri.toString(), accept: 'preselected' },
+    ))!;
     assert.equal(result.suggestions.commits[0]!.subject, 'charge: retry on gateway timeout');
     await waitFor(() => readFileSync(file, 'utf8').includes('commits:'), `the commit in the record (written: ${JSON.stringify(result.written)})`);
     const text = readFileSync(file, 'utf8');
@@ -95,6 +119,9 @@ describe('record sources: a central incidents repository read by two service rep
       'id: INC-501\ntitle: Checkout page blank\nstatus: active\npriority: P1\nstart: 2026-11-26T09:00:00+01:00\nlinks:\n  - repo: git@github.com:acme/web.git\n    path: app/checkout/[step]/page.tsx\n',
     );
     await waitFor(() => source.index.incident('INC-501') !== undefined, 'the index of the source to read the new record');
-    await waitFor(async () => (await lensTitles(fileIn(1, 'app/checkout/[step]/page.tsx'))).some((t) => /2 past incidents|INC-501/.test(t)), 'the web lens to count it');
+    await waitFor(
+      async () => (await lensTitles(fileIn(1, 'app/checkout/[step]/page.tsx'))).some((t) => /2 past incidents|INC-501/.test(t)),
+      'the web lens to count it',
+    );
   });
 });

@@ -40,10 +40,13 @@ describe('CLI (real process)', () => {
     const j = cli(['lint', '--json'], ws.root);
     assert.equal(j.code, 1);
     const parsed = JSON.parse(j.stdout) as { diagnostics: Array<{ file: string; line: number; column: number; field: string }> };
-    assert.deepEqual(parsed.diagnostics.map((d) => [d.file, d.line, d.column, d.field]), [
-      ['.incidents/INC-024.yaml', 4, 11, 'priority'],
-      ['.incidents/runbooks/RB-payments-rollback.yaml', 8, 15, 'lastVerified'],
-    ]);
+    assert.deepEqual(
+      parsed.diagnostics.map((d) => [d.file, d.line, d.column, d.field]),
+      [
+        ['.incidents/INC-024.yaml', 4, 11, 'priority'],
+        ['.incidents/runbooks/RB-payments-rollback.yaml', 8, 15, 'lastVerified'],
+      ],
+    );
   });
 
   it('lint: warnings alone exit 0', () => {
@@ -54,9 +57,18 @@ describe('CLI (real process)', () => {
   });
 
   it('list filters by status and priority', () => {
-    assert.deepEqual(cli(['list'], ws.root).stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]), ['INC-019', 'INC-023', 'INC-027', 'INC-031']);
+    assert.deepEqual(
+      cli(['list'], ws.root)
+        .stdout.trim()
+        .split('\n')
+        .map((l) => l.split(/\s+/)[0]),
+      ['INC-019', 'INC-023', 'INC-027', 'INC-031'],
+    );
     const active = JSON.parse(cli(['list', '--status', 'active', '--json'], ws.root).stdout) as Array<{ id: string }>;
-    assert.deepEqual(active.map((i) => i.id), ['INC-031']);
+    assert.deepEqual(
+      active.map((i) => i.id),
+      ['INC-031'],
+    );
     assert.match(cli(['list', '--priority', 'p1'], ws.root).stdout, /^INC-023 +P1 +closed +Payment page 500 error/);
     const bad = cli(['list', '--status', 'open'], ws.root);
     assert.equal(bad.code, 2);
@@ -97,7 +109,10 @@ describe('CLI (real process)', () => {
     const r = cli(['risk', 'src/payments/stripeWebhook.ts', 'src/auth/session.ts'], ws.root);
     assert.equal(r.code, 0);
     const heads = r.stdout.split('\n').filter((l) => /^P\d/.test(l));
-    assert.deepEqual(heads.map((l) => l.split(' ').slice(0, 2).join(' ')), ['P1 INC-023', 'P2 INC-031']);
+    assert.deepEqual(
+      heads.map((l) => l.split(' ').slice(0, 2).join(' ')),
+      ['P1 INC-023', 'P2 INC-031'],
+    );
     assert.match(r.stdout, /root cause: Webhook handler written with Claude returned Decimal/);
     assert.match(r.stdout, /prompt: +When writing \[service\] integration/);
     const fail = cli(['risk', 'src/auth/session.ts', '--fail-on', 'P2'], ws.root);
@@ -117,10 +132,13 @@ describe('CLI (real process)', () => {
     assert.equal(r.code, 1);
     const out = JSON.parse(r.stdout) as { files: string[]; incidents: Array<{ id: string; files: string[] }>; failed: boolean };
     assert.deepEqual(out.files, ['src/notifications/new.ts', 'src/payments/stripeWebhook.ts']);
-    assert.deepEqual(out.incidents.map((i) => [i.id, i.files]), [
-      ['INC-023', ['src/payments/stripeWebhook.ts']],
-      ['INC-027', ['src/notifications/new.ts']],
-    ]);
+    assert.deepEqual(
+      out.incidents.map((i) => [i.id, i.files]),
+      [
+        ['INC-023', ['src/payments/stripeWebhook.ts']],
+        ['INC-027', ['src/notifications/new.ts']],
+      ],
+    );
     const bad = cli(['risk', '--diff', 'no-such-rev'], ws.root);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /git merge-base no-such-rev HEAD failed/);
@@ -225,7 +243,11 @@ describe('similar (real process)', () => {
       assert.equal(byText.code, 0, byText.stderr);
       assert.match(byText.stdout, /^INC-027 +P3 +Receipt emails delayed by up to 3 hours/);
       assert.match(byText.stdout, /alike in root cause: retry/);
-      const piped = spawnSync(process.execPath, [CLI, 'similar', '--text', '-', '--json'], { cwd: ws.root, encoding: 'utf8', input: '+ // retry permanent failures forever in the email queue worker\n' });
+      const piped = spawnSync(process.execPath, [CLI, 'similar', '--text', '-', '--json'], {
+        cwd: ws.root,
+        encoding: 'utf8',
+        input: '+ // retry permanent failures forever in the email queue worker\n',
+      });
       assert.equal(piped.status, 0, piped.stderr);
       assert.equal((JSON.parse(piped.stdout) as Array<{ id: string }>)[0]?.id, 'INC-027');
       const byId = JSON.parse(cli(['similar', 'INC-023', '--json'], ws.root).stdout) as Array<{ id: string }>;

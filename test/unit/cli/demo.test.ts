@@ -25,8 +25,14 @@ describe('the demo workspace', () => {
   });
 
   it('holds the seed incident and its four action records', () => {
-    assert.deepEqual(index.incidents().map((i) => i.id), ['INC-019', 'INC-023', 'INC-027', 'INC-031']);
-    assert.deepEqual(index.actionRecordsOf('INC-023').map((a) => a.id), ['ACTION-INC023-1', 'ACTION-INC023-2', 'ACTION-INC023-3', 'ACTION-INC023-4']);
+    assert.deepEqual(
+      index.incidents().map((i) => i.id),
+      ['INC-019', 'INC-023', 'INC-027', 'INC-031'],
+    );
+    assert.deepEqual(
+      index.actionRecordsOf('INC-023').map((a) => a.id),
+      ['ACTION-INC023-1', 'ACTION-INC023-2', 'ACTION-INC023-3', 'ACTION-INC023-4'],
+    );
     const inc = index.incident('INC-023')!;
     assert.equal(inc.record.title, 'Payment page 500 error');
     assert.equal(inc.timeline.length, 14);
@@ -77,7 +83,10 @@ describe('the demo workspace', () => {
       ],
     );
     const due = index.postmortemsDue(now);
-    assert.deepEqual(due.map((d) => [d.incident.id, d.overdue, formatInstant(d.deadline)]), [['INC-027', true, '2025-09-04T11:20:00+03:00']]);
+    assert.deepEqual(
+      due.map((d) => [d.incident.id, d.overdue, formatInstant(d.deadline)]),
+      [['INC-027', true, '2025-09-04T11:20:00+03:00']],
+    );
   });
 });
 
@@ -92,7 +101,10 @@ describe('the demo stays recent on any day', () => {
       const age = at(today) - Date.parse(record.start);
       assert.ok(age >= 0 && age < 24 * 3600_000, `started ${age / 3600_000} h before ${today}`);
       // The story is unchanged: clock times, offsets, the gaps between start and deadlines, comments.
-      assert.deepEqual(record.timeline.map((e) => e.at), ['09:12', '09:20', '09:41']);
+      assert.deepEqual(
+        record.timeline.map((e) => e.at),
+        ['09:12', '09:20', '09:41'],
+      );
       assert.equal(Date.parse(record.actions[0]!.deadline) - Date.parse(record.start), at('2026-11-27T18:00:00+01:00') - at('2026-11-26T09:12:00+01:00'));
       assert.ok(text.startsWith('# Still running'));
       assert.equal(text.split('\n').length, inc031.split('\n').length);

@@ -26,9 +26,23 @@ function incident(n: number): string {
   const resolvedMs = startMs + (30 + ((n * 37) % 600)) * 60_000;
   const active = n % 11 === 0;
   const byMilestone = n % 2 === 0;
-  const lines = [`id: INC-${String(n).padStart(3, '0')}`, `title: "Incident ${n}: the queue's \\"retry\\" storm"`, `status: ${active ? 'active' : 'resolved'}`, `priority: P${(n % 4) + 1}`, `start: "${start}"`];
+  const lines = [
+    `id: INC-${String(n).padStart(3, '0')}`,
+    `title: "Incident ${n}: the queue's \\"retry\\" storm"`,
+    `status: ${active ? 'active' : 'resolved'}`,
+    `priority: P${(n % 4) + 1}`,
+    `start: "${start}"`,
+  ];
   if (!active) lines.push(`resolution: "${iso(byMilestone ? resolvedMs + 3_600_000 : resolvedMs)}"`);
-  lines.push('timeline:', `  - at: "${iso(startMs + 60_000)}"`, '    kind: event', '    milestone: detected', '    text: |', '      Alert fired.', '      Second line.');
+  lines.push(
+    'timeline:',
+    `  - at: "${iso(startMs + 60_000)}"`,
+    '    kind: event',
+    '    milestone: detected',
+    '    text: |',
+    '      Alert fired.',
+    '      Second line.',
+  );
   if (!active && byMilestone) lines.push(`  - at: "${iso(resolvedMs)}"`, '    kind: action', '    milestone: resolved', '    text: Fixed.');
   lines.push('links:', `  - path: src/service${n % 5}.ts`);
   return `${lines.join('\n')}\n`;
@@ -73,7 +87,9 @@ describe('export --all --format ndjson (CLI): every record for a warehouse', () 
     this.timeout(60_000);
     const file = join(ws.root, 'incidents.ndjson');
     await cli(['export', '--all', '--format', 'ndjson', '--root', ws.root, '-o', file]);
-    const metrics = JSON.parse((await cli(['metrics', '--json', '--root', ws.root])).out) as { rows: Array<{ group: string; incidents: number; figures: { timeToResolve: { median?: number } } }> };
+    const metrics = JSON.parse((await cli(['metrics', '--json', '--root', ws.root])).out) as {
+      rows: Array<{ group: string; incidents: number; figures: { timeToResolve: { median?: number } } }>;
+    };
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
     // Month as the record writes its start (its own offset); resolved = the "resolved" milestone's time, else resolution.
@@ -88,8 +104,16 @@ describe('export --all --format ndjson (CLI): every record for a warehouse', () 
       FROM r GROUP BY month ORDER BY month`;
     const rows = (await c.runAndReadAll(sql)).getRowObjects() as Array<{ month: string; incidents: number; ttr: number | null }>;
     c.closeSync();
-    const expected = metrics.rows.filter((m) => m.incidents > 0).map((m) => ({ month: m.group, incidents: m.incidents, ttr: m.figures.timeToResolve.median ?? null }));
-    assert.equal(rows.reduce((s, r) => s + r.incidents, 0), COUNT);
-    assert.deepEqual(rows.map((r) => ({ month: r.month, incidents: r.incidents, ttr: r.ttr })), expected);
+    const expected = metrics.rows
+      .filter((m) => m.incidents > 0)
+      .map((m) => ({ month: m.group, incidents: m.incidents, ttr: m.figures.timeToResolve.median ?? null }));
+    assert.equal(
+      rows.reduce((s, r) => s + r.incidents, 0),
+      COUNT,
+    );
+    assert.deepEqual(
+      rows.map((r) => ({ month: r.month, incidents: r.incidents, ttr: r.ttr })),
+      expected,
+    );
   });
 });

@@ -32,7 +32,14 @@ describe('MCP server (real process, SDK client over stdio)', function () {
 
   it('lists its tools with descriptions and input schemas, the incident resources and the prompt', async () => {
     const { tools } = await agent.client.listTools();
-    assert.deepEqual(tools.map((t) => t.name).sort(), ['check_diff', 'get_incident', 'incidents_for_code', 'log_timeline_entry', 'search_incidents', 'similar_incidents']);
+    assert.deepEqual(tools.map((t) => t.name).sort(), [
+      'check_diff',
+      'get_incident',
+      'incidents_for_code',
+      'log_timeline_entry',
+      'search_incidents',
+      'similar_incidents',
+    ]);
     for (const t of tools) {
       assert.ok((t.description ?? '').length > 60, `${t.name} is described for a model`);
       assert.equal(t.inputSchema.type, 'object');
@@ -45,7 +52,10 @@ describe('MCP server (real process, SDK client over stdio)', function () {
     const read = await agent.client.readResource({ uri: 'incident://INC-023' });
     assert.match((read.contents[0] as { text: string }).text, /Stripe/);
     const { prompts } = await agent.client.listPrompts();
-    assert.deepEqual(prompts.map((p) => p.name), ['before_changing_file']);
+    assert.deepEqual(
+      prompts.map((p) => p.name),
+      ['before_changing_file'],
+    );
     const prompt = await agent.client.getPrompt({ name: 'before_changing_file', arguments: { file: 'src/payments/stripeWebhook.ts' } });
     assert.match((prompt.messages[0]!.content as { text: string }).text, /INC-023/);
   });
@@ -74,7 +84,10 @@ describe('MCP server (real process, SDK client over stdio)', function () {
     assert.match(other.text, /No past incident is linked/);
     // An absolute path inside the workspace is accepted.
     const abs = await agent.call('incidents_for_code', { files: [join(ws.root, 'src', 'auth', 'session.ts')] });
-    assert.deepEqual(abs.structured.incidents!.map((i) => i.id), ['INC-031']);
+    assert.deepEqual(
+      abs.structured.incidents!.map((i) => i.id),
+      ['INC-031'],
+    );
   });
 
   it('incidents_for_code with a line range: only the incidents whose symbol or lines the range falls in', async () => {
@@ -82,7 +95,10 @@ describe('MCP server (real process, SDK client over stdio)', function () {
     const fnLine = source.findIndex((l) => /handleStripeWebhook/.test(l) && /function|=>|const/.test(l)) + 1;
     assert.ok(fnLine > 0, 'the demo file declares handleStripeWebhook');
     const inside = await agent.call('incidents_for_code', { files: ['src/payments/stripeWebhook.ts'], startLine: fnLine + 1 });
-    assert.deepEqual(inside.structured.incidents!.map((i) => i.id), ['INC-023']);
+    assert.deepEqual(
+      inside.structured.incidents!.map((i) => i.id),
+      ['INC-023'],
+    );
     const outside = await agent.call('incidents_for_code', { files: ['src/payments/stripeWebhook.ts'], startLine: 1, endLine: 1 });
     assert.deepEqual(outside.structured.incidents, []);
   });
@@ -93,7 +109,7 @@ describe('MCP server (real process, SDK client over stdio)', function () {
     const g = await agent.call('get_incident', { id: 'inc-31' });
     assert.equal(g.isError, false);
     assert.equal(g.structured.id, 'INC-031');
-    assert.ok(((g.structured.data as { timeline: unknown[] }).timeline).length >= 3);
+    assert.ok((g.structured.data as { timeline: unknown[] }).timeline.length >= 3);
     assert.match(g.text, /Timeline/);
     const missing = await agent.call('get_incident', { id: 'INC-999' });
     assert.equal(missing.isError, true);
@@ -117,7 +133,10 @@ describe('MCP server (real process, SDK client over stdio)', function () {
     const a = await agent.call('check_diff', { base: 'HEAD' });
     assert.equal(a.isError, false);
     assert.notEqual(a.structured.verdict, 'GO');
-    assert.deepEqual((a.structured.incidents as Array<{ id: string }>).map((i) => i.id), ['INC-023']);
+    assert.deepEqual(
+      (a.structured.incidents as Array<{ id: string }>).map((i) => i.id),
+      ['INC-023'],
+    );
     assert.deepEqual(a.structured.files, ['src/payments/stripeWebhook.ts']);
     git(ws.root, 'checkout', '--', 'src/payments/stripeWebhook.ts');
     const bad = await agent.call('check_diff', { base: 'no-such-branch' });
@@ -136,9 +155,15 @@ describe('MCP server (real process, SDK client over stdio)', function () {
   it('a record edited on disk is in the next answer: changed, added, deleted', async () => {
     ws.write('.incidents/INC-031.yaml', ws.read('.incidents/INC-031.yaml').replace(/^title: .*$/m, 'title: Users logged out after the zanzibar refresh'));
     assert.match((await agent.call('get_incident', { id: 'INC-031' })).structured.data!.title as string, /zanzibar/);
-    ws.write('.incidents/INC-040.yaml', incidentYaml('INC-040', 'links:\n  - path: src/auth/session.ts\n').replace('Something broke', 'Quokka tokens expired early'));
+    ws.write(
+      '.incidents/INC-040.yaml',
+      incidentYaml('INC-040', 'links:\n  - path: src/auth/session.ts\n').replace('Something broke', 'Quokka tokens expired early'),
+    );
     assert.equal((await agent.call('search_incidents', { query: 'quokka' })).structured.results![0]!.id, 'INC-040');
-    assert.deepEqual((await agent.call('incidents_for_code', { files: ['src/auth/session.ts'] })).structured.incidents!.map((i) => i.id).sort(), ['INC-031', 'INC-040']);
+    assert.deepEqual((await agent.call('incidents_for_code', { files: ['src/auth/session.ts'] })).structured.incidents!.map((i) => i.id).sort(), [
+      'INC-031',
+      'INC-040',
+    ]);
     ws.remove('.incidents/INC-040.yaml');
     assert.deepEqual((await agent.call('search_incidents', { query: 'quokka' })).structured.results, []);
   });
@@ -166,7 +191,10 @@ describe('MCP server with --allow-writes, on a second workspace', function () {
 
   before(async () => {
     ws = new TempWorkspace();
-    ws.write('.incidents/INC-101.yaml', `# Hand-written: keep this comment\n${incidentYaml('INC-101', 'timeZone: Europe/Istanbul\nimpact:\n  system: Search\ntimeline:\n  - at: "14:37"\n    text: Alerts fired\nlinks:\n  - path: services/search/query.go\nx-team-note: unknown field kept\n').replace('Something broke', 'Search queries time out')}`);
+    ws.write(
+      '.incidents/INC-101.yaml',
+      `# Hand-written: keep this comment\n${incidentYaml('INC-101', 'timeZone: Europe/Istanbul\nimpact:\n  system: Search\ntimeline:\n  - at: "14:37"\n    text: Alerts fired\nlinks:\n  - path: services/search/query.go\nx-team-note: unknown field kept\n').replace('Something broke', 'Search queries time out')}`,
+    );
     ws.write('.incidents/INC-102.yaml', 'id: INC-102\ntitle: [broken\n');
     ws.write('services/search/query.go', 'package search\n');
     agent = await new Agent().start(ws.root, '--allow-writes');
@@ -178,19 +206,28 @@ describe('MCP server with --allow-writes, on a second workspace', function () {
 
   it('answers for this workspace, not the demo', async () => {
     const a = await agent.call('incidents_for_code', { files: ['services/search/query.go'] });
-    assert.deepEqual(a.structured.incidents!.map((i) => i.id), ['INC-101']);
+    assert.deepEqual(
+      a.structured.incidents!.map((i) => i.id),
+      ['INC-101'],
+    );
     assert.equal((await agent.call('get_incident', { id: 'INC-023' })).isError, true);
   });
 
-  it('log_timeline_entry writes through the edit path: comments and unknown fields kept, in the record\'s offset', async () => {
-    const a = await agent.call('log_timeline_entry', { id: 'INC-101', text: 'Rolled back the query planner', kind: 'action', milestone: 'mitigated', at: '2025-03-18T12:05:00Z' });
+  it("log_timeline_entry writes through the edit path: comments and unknown fields kept, in the record's offset", async () => {
+    const a = await agent.call('log_timeline_entry', {
+      id: 'INC-101',
+      text: 'Rolled back the query planner',
+      kind: 'action',
+      milestone: 'mitigated',
+      at: '2025-03-18T12:05:00Z',
+    });
     assert.equal(a.isError, false, a.text);
     const text = ws.read('.incidents/INC-101.yaml');
     assert.match(text, /^# Hand-written: keep this comment/);
     assert.match(text, /x-team-note: unknown field kept/);
     assert.match(text, /- at: "?15:05"?\n\s+author: agent\n\s+kind: action\n\s+milestone: mitigated\n\s+text: Rolled back the query planner/);
     const g = await agent.call('get_incident', { id: 'INC-101' });
-    assert.equal(((g.structured.data as { timeline: unknown[] }).timeline).length, 2);
+    assert.equal((g.structured.data as { timeline: unknown[] }).timeline.length, 2);
   });
 
   it('refuses to write to a record it cannot parse, naming file, line and column', async () => {
@@ -225,19 +262,32 @@ describe('MCP server with --allow-writes, on a second workspace', function () {
   });
 });
 
-describe('MCP Inspector CLI (the protocol project\'s own tool) against the server', function () {
+describe("MCP Inspector CLI (the protocol project's own tool) against the server", function () {
   this.timeout(60000);
   const INSPECTOR = join(REPO_ROOT, 'node_modules', '@modelcontextprotocol', 'inspector-cli', 'build', 'index.js');
   const inspect = (...args: string[]) =>
-    JSON.parse(execFileSync(process.execPath, [INSPECTOR, process.execPath, CLI, 'mcp', '--root', join(REPO_ROOT, 'examples', 'payments-demo'), ...args], { encoding: 'utf8' })) as Record<string, unknown>;
+    JSON.parse(
+      execFileSync(process.execPath, [INSPECTOR, process.execPath, CLI, 'mcp', '--root', join(REPO_ROOT, 'examples', 'payments-demo'), ...args], {
+        encoding: 'utf8',
+      }),
+    ) as Record<string, unknown>;
 
   it('lists tools, resources and prompts, calls a tool, reads a resource, gets the prompt', () => {
     assert.equal((inspect('--method', 'tools/list').tools as unknown[]).length, 6);
-    const call = inspect('--method', 'tools/call', '--tool-name', 'incidents_for_code', '--tool-arg', 'files=["src/auth/session.ts"]') as { structuredContent: { incidents: Array<{ id: string }> }; isError?: boolean };
+    const call = inspect('--method', 'tools/call', '--tool-name', 'incidents_for_code', '--tool-arg', 'files=["src/auth/session.ts"]') as {
+      structuredContent: { incidents: Array<{ id: string }> };
+      isError?: boolean;
+    };
     assert.ok(!call.isError);
-    assert.deepEqual(call.structuredContent.incidents.map((i) => i.id), ['INC-031']);
+    assert.deepEqual(
+      call.structuredContent.incidents.map((i) => i.id),
+      ['INC-031'],
+    );
     assert.ok((inspect('--method', 'resources/list').resources as Array<{ uri: string }>).some((r) => r.uri === 'incident://INC-019'));
     assert.match(JSON.stringify(inspect('--method', 'resources/read', '--uri', 'incident://INC-019')), /currency/i);
-    assert.match(JSON.stringify(inspect('--method', 'prompts/get', '--prompt-name', 'before_changing_file', '--prompt-args', 'file=src/payments/money.ts')), /INC-019/);
+    assert.match(
+      JSON.stringify(inspect('--method', 'prompts/get', '--prompt-name', 'before_changing_file', '--prompt-args', 'file=src/payments/money.ts')),
+      /INC-019/,
+    );
   });
 });

@@ -79,7 +79,10 @@ const scalar = fc.oneof(
   fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ,.()-]{0,30}[A-Za-z0-9.)]$/),
   fc.string({ maxLength: 20 }).map((s) => `'${s.replace(/'/g, "''").replace(/[\n\r]/g, ' ')}'`),
 );
-const blockText = fc.tuple(fc.constantFrom('|', '>', '|-', '>+', '|2'), fc.array(fc.stringMatching(/^[A-Za-z0-9 .,:#'"-]{0,40}$/), { minLength: 1, maxLength: 4 }));
+const blockText = fc.tuple(
+  fc.constantFrom('|', '>', '|-', '>+', '|2'),
+  fc.array(fc.stringMatching(/^[A-Za-z0-9 .,:#'"-]{0,40}$/), { minLength: 1, maxLength: 4 }),
+);
 
 /** A record in one of many YAML spellings (and sometimes a broken one). */
 const fuzzedRecord = fc.record({
@@ -120,7 +123,9 @@ function spell(r: typeof fuzzedRecord extends fc.Arbitrary<infer T> ? T : never)
     `${dash}at: 2026-03-01T11:00:00+02:00`,
     `${cont}kind: decision`,
     `${cont}text: ${r.anchor ? '*first' : '"second"'}`,
-    r.flowLinks ? 'links: [{path: src/a.ts, symbol: handler}, {path: "src/dir/"}, {path: src/**/*.go}]' : `links:\n${dash}path: src/a.ts\n${cont}symbol: handler\n${dash}path: "src/dir/"`,
+    r.flowLinks
+      ? 'links: [{path: src/a.ts, symbol: handler}, {path: "src/dir/"}, {path: src/**/*.go}]'
+      : `links:\n${dash}path: src/a.ts\n${cont}symbol: handler\n${dash}path: "src/dir/"`,
     r.extra,
   ];
   return { id, text: `${out.join('\n')}\n` };

@@ -27,7 +27,11 @@ describe('edit hook digest: warm answers equal cold ones, changes are never answ
     mkdirSync(join(base, 'dist'));
     for (const f of ['cli.js', 'hook.js', 'hookFull.js', 'cliMain.js', 'parseWorker.js']) copyFileSync(join(REPO_ROOT, 'dist', f), join(base, 'dist', f));
     cli = join(base, 'dist', 'cli.js');
-    const s = spawnSync(process.execPath, [cli, 'suggest', 'INC-023', '--apply'], { cwd: ws.root, encoding: 'utf8', env: { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T11:30:00+01:00', XDG_CACHE_HOME: join(base, 'cache') } });
+    const s = spawnSync(process.execPath, [cli, 'suggest', 'INC-023', '--apply'], {
+      cwd: ws.root,
+      encoding: 'utf8',
+      env: { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T11:30:00+01:00', XDG_CACHE_HOME: join(base, 'cache') },
+    });
     assert.equal(s.status, 0, s.stderr);
     execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', 'commit', '-qam', 'INC-023: commits'], { cwd: ws.root });
   });
@@ -37,12 +41,29 @@ describe('edit hook digest: warm answers equal cold ones, changes are never answ
   });
 
   const run = (file: string, old: string, next: string, now = NOW) => {
-    const input = { hook_event_name: 'PreToolUse', session_id: 's', transcript_path: '/dev/null', cwd: ws.root, tool_name: 'Edit', tool_use_id: 't', tool_input: { file_path: join(ws.root, file), old_string: old, new_string: next } };
-    const r = spawnSync(process.execPath, [cli, 'hook', 'claude-code', '--verbose'], { cwd: ws.root, input: JSON.stringify(input), encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: join(base, 'cache'), INCIDENT_LENS_NOW: now } });
+    const input = {
+      hook_event_name: 'PreToolUse',
+      session_id: 's',
+      transcript_path: '/dev/null',
+      cwd: ws.root,
+      tool_name: 'Edit',
+      tool_use_id: 't',
+      tool_input: { file_path: join(ws.root, file), old_string: old, new_string: next },
+    };
+    const r = spawnSync(process.execPath, [cli, 'hook', 'claude-code', '--verbose'], {
+      cwd: ws.root,
+      input: JSON.stringify(input),
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CACHE_HOME: join(base, 'cache'), INCIDENT_LENS_NOW: now },
+    });
     assert.equal(r.status, 0, r.stderr);
     return { stdout: r.stdout, warm: r.stderr.includes('answered from the digest') };
   };
-  const handler = ['src/payments/stripeWebhook.ts', "  if (event.type !== 'payment_intent.succeeded') return undefined;", "  if (event.type !== 'payment_intent.succeeded') {\n    return undefined;\n  }"] as const;
+  const handler = [
+    'src/payments/stripeWebhook.ts',
+    "  if (event.type !== 'payment_intent.succeeded') return undefined;",
+    "  if (event.type !== 'payment_intent.succeeded') {\n    return undefined;\n  }",
+  ] as const;
   const fixLine = ['src/payments/stripeWebhook.ts', '  if (!Number.isSafeInteger(minor) || minor <= 0) {', '  if (minor < 0) {'] as const;
 
   it('the second run answers from the digest, the same answer, and never loads the cold bundle', () => {
@@ -78,7 +99,19 @@ describe('edit hook digest: warm answers equal cold ones, changes are never answ
     const edit = ['src/auth/session.ts', 'export', 'export'] as const;
     assert.equal(run(...edit).stdout, '');
     const added = join(ws.root, '.incidents', 'INC-900.yaml');
-    writeFileSync(added, ['id: INC-900', 'title: Sessions dropped', 'status: resolved', 'priority: P2', 'start: 2026-01-05T10:00:00Z', 'links:', '  - { path: src/auth/session.ts }', ''].join('\n'));
+    writeFileSync(
+      added,
+      [
+        'id: INC-900',
+        'title: Sessions dropped',
+        'status: resolved',
+        'priority: P2',
+        'start: 2026-01-05T10:00:00Z',
+        'links:',
+        '  - { path: src/auth/session.ts }',
+        '',
+      ].join('\n'),
+    );
     const met = run(...edit);
     assert.equal(met.warm, false);
     assert.match(met.stdout, /INC-900/);
@@ -88,7 +121,7 @@ describe('edit hook digest: warm answers equal cold ones, changes are never answ
     assert.equal(gone.stdout, '');
   });
 
-  it("a runbook's age moving rebuilds the digest (its \"N days ago\" is in the answer)", () => {
+  it('a runbook\'s age moving rebuilds the digest (its "N days ago" is in the answer)', () => {
     run(...handler);
     assert.equal(run(...handler).warm, true);
     const later = run(...handler, '2026-12-09T10:00:00Z');

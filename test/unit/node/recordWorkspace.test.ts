@@ -63,7 +63,9 @@ describe('record workspace (node): one opening, one cache for every face', () =>
     assert.equal(got['INC-003'], undefined);
     assert.equal(got['INC-004'], 'first 4');
     // Its entry is re-keyed at once: the next start trusts it by size and time again.
-    const manifest = JSON.parse(readFileSync(join(folderCacheDir(cache.dir, ws.root, '.incidents'), 'manifest.json'), 'utf8')) as { entries: Record<string, { mtimeMs: number }> };
+    const manifest = JSON.parse(readFileSync(join(folderCacheDir(cache.dir, ws.root, '.incidents'), 'manifest.json'), 'utf8')) as {
+      entries: Record<string, { mtimeMs: number }>;
+    };
     assert.equal(manifest.entries['.incidents/INC-004.yaml']!.mtimeMs, statSync(abs).mtimeMs);
   });
 
@@ -75,7 +77,10 @@ describe('record workspace (node): one opening, one cache for every face', () =>
     assert.deepEqual(await titles(ws.root, cache), expected);
     assert.deepEqual(await titles(ws.root, cache), expected);
     // A manifest that parses but points at chunks that hold other files.
-    writeFileSync(join(dir, 'manifest.json'), '{"format":6,"version":"test","options":"{}","entries":{".incidents/INC-001.yaml":{"size":1,"mtimeMs":1,"hash":"x","chunk":"nope","at":0}}}');
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      '{"format":6,"version":"test","options":"{}","entries":{".incidents/INC-001.yaml":{"size":1,"mtimeMs":1,"hash":"x","chunk":"nope","at":0}}}',
+    );
     assert.deepEqual(await titles(ws.root, cache), expected);
   });
 

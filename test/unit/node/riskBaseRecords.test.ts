@@ -83,7 +83,7 @@ describe('risk --diff judges a change by the records at the base (hostile: a cha
   let repo: GitRepo;
   afterEach(() => repo?.dispose());
 
-  it('the attack is real: by the change\'s own records, moving the link makes the change GO', () => {
+  it("the attack is real: by the change's own records, moving the link makes the change GO", () => {
     repo = baseRepo();
     attack(repo, 'link-moved');
     assert.equal(riskJson(repo.root, 'src/billing/charge.ts').verdict, 'GO', 'risk FILE reads the work tree: this is what --diff used to do');
@@ -98,7 +98,10 @@ describe('risk --diff judges a change by the records at the base (hostile: a cha
     assert.ok(r.findings.some((f) => f.rule === 'incident-lens/active-incident' && f.incident === 'INC-900' && f.file === 'src/billing/charge.ts'));
     assert.equal(r.recordChanges.length, 1);
     const c = r.recordChanges[0]!;
-    assert.deepEqual([c.rule, c.level, c.id, c.change, c.file, c.weakens], ['incident-lens/record-changed', 'warning', 'INC-900', 'modified', '.incidents/INC-900.yaml', true]);
+    assert.deepEqual(
+      [c.rule, c.level, c.id, c.change, c.file, c.weakens],
+      ['incident-lens/record-changed', 'warning', 'INC-900', 'modified', '.incidents/INC-900.yaml', true],
+    );
     assert.deepEqual(c.details, ['link moved from src/billing/charge.ts#charge to src/billing/charge_legacy.ts#charge']);
     assert.equal(c.region.startLine, 8, 'placed on the new link');
     assert.match(r.reasons.at(-1)!, /^edits records the gate reads \(judged as they are at the base [0-9a-f]{7}\): INC-900 link moved from/);
@@ -119,7 +122,10 @@ describe('risk --diff judges a change by the records at the base (hostile: a cha
     const r = riskJson(repo.root, '--diff', 'main');
     assert.equal(r.verdict, 'NO-GO');
     assert.ok(r.incidents.some((i) => i.id === 'INC-900' && i.status === 'active'));
-    assert.deepEqual(r.recordChanges.map((c) => [c.id, c.change, c.file, c.level, c.details.join()]), [['INC-900', 'deleted', '.incidents/INC-900.yaml', 'warning', 'record deleted']]);
+    assert.deepEqual(
+      r.recordChanges.map((c) => [c.id, c.change, c.file, c.level, c.details.join()]),
+      [['INC-900', 'deleted', '.incidents/INC-900.yaml', 'warning', 'record deleted']],
+    );
   });
 
   it('a status flip active → resolved in the change is judged by the base (NO-GO); a record-only flip is CAUTION, not GO', () => {
@@ -149,7 +155,10 @@ describe('risk --diff judges a change by the records at the base (hostile: a cha
     attack(repo, 'duplicate-id');
     const dup = riskJson(repo.root, '--diff', 'main');
     assert.equal(dup.verdict, 'NO-GO');
-    assert.match(dup.recordChanges[0]!.details[0]!, /^a second record with this id in \.incidents\/INC-900-resolved\.yaml \(duplicate id; the base's \.incidents\/INC-900\.yaml decides\)$/);
+    assert.match(
+      dup.recordChanges[0]!.details[0]!,
+      /^a second record with this id in \.incidents\/INC-900-resolved\.yaml \(duplicate id; the base's \.incidents\/INC-900\.yaml decides\)$/,
+    );
     assert.ok(dup.recordChanges[0]!.details.includes('status active → resolved'));
   });
 
@@ -161,7 +170,10 @@ describe('risk --diff judges a change by the records at the base (hostile: a cha
     assert.match(r.reasons[0]!, /^touches code of the active incident INC-902/);
     const c = r.recordChanges.find((x) => x.id === 'INC-902')!;
     assert.deepEqual([c.change, c.level, c.weakens], ['added', 'note', false]);
-    assert.match(c.details[0]!, /^new record \(incident, P2, active, links src\/billing\/invoice\.ts\); not at the base, so it can only make the verdict stricter$/);
+    assert.match(
+      c.details[0]!,
+      /^new record \(incident, P2, active, links src\/billing\/invoice\.ts\); not at the base, so it can only make the verdict stricter$/,
+    );
   });
 
   it('an edit the gate does not read (a timeline entry) is a note and adds no reason of its own', () => {
@@ -169,11 +181,14 @@ describe('risk --diff judges a change by the records at the base (hostile: a cha
     attack(repo, 'timeline-entry');
     const r = riskJson(repo.root, '--diff', 'main');
     assert.equal(r.verdict, 'NO-GO');
-    assert.deepEqual(r.recordChanges.map((c) => [c.level, c.details.join()]), [['note', 'edited; nothing the gate reads changed']]);
+    assert.deepEqual(
+      r.recordChanges.map((c) => [c.level, c.details.join()]),
+      [['note', 'edited; nothing the gate reads changed']],
+    );
     assert.ok(!r.reasons.some((x) => x.startsWith('edits records')));
   });
 
-  it('a legit change with no record edits: the same verdict, reasons and findings as the work tree\'s records give, git not asked for the base', () => {
+  it("a legit change with no record edits: the same verdict, reasons and findings as the work tree's records give, git not asked for the base", () => {
     repo = baseRepo();
     touch(repo, 'src/billing/refund.ts');
     repo.commit('refund tweak', AT);
@@ -181,7 +196,7 @@ describe('risk --diff judges a change by the records at the base (hostile: a cha
     assert.equal(r.verdict, 'CAUTION');
     assert.deepEqual(r.reasons, ['touches code of INC-901 (P3, resolved) (src/billing/refund.ts)']);
     assert.deepEqual(r.recordChanges, []);
-    assert.equal(r.base, null, 'the base\'s records were not read: nothing in the folder changed');
+    assert.equal(r.base, null, "the base's records were not read: nothing in the folder changed");
     const byFile = riskJson(repo.root, 'src/billing/refund.ts');
     assert.deepEqual([byFile.verdict, byFile.reasons, byFile.findings.map((f) => f.rule)], [r.verdict, r.reasons, r.findings.map((f) => f.rule)]);
   });
@@ -190,7 +205,19 @@ describe('risk --diff judges a change by the records at the base (hostile: a cha
     repo = baseRepo();
     attack(repo, 'link-moved');
     const out = cli(repo.root, 'risk', '--diff', 'main', '--format', 'sarif');
-    const sarif = JSON.parse(out.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; defaultConfiguration: { level: string } }> } }; results: Array<{ ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>; properties: Record<string, unknown> }>; properties: { verdict: string; base: string } }> };
+    const sarif = JSON.parse(out.stdout) as {
+      runs: Array<{
+        tool: { driver: { rules: Array<{ id: string; defaultConfiguration: { level: string } }> } };
+        results: Array<{
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>;
+          properties: Record<string, unknown>;
+        }>;
+        properties: { verdict: string; base: string };
+      }>;
+    };
     const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'sarif', 'sarif-2.1.0.json'), 'utf8')) as object;
     const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
     assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
@@ -205,14 +232,23 @@ describe('risk --diff judges a change by the records at the base (hostile: a cha
     assert.ok(run.results.some((x) => x.ruleId === 'incident-lens/active-incident'));
     assert.equal(run.properties.verdict, 'NO-GO');
     const md = cli(repo.root, 'risk', '--diff', 'main', '--format', 'markdown').stdout;
-    assert.match(md, /### Incident records changed in this change\n\nJudged by the records at the base \(`[0-9a-f]{7}`\); check these edits before merging\.\n\n- \*\*Would relax the check:\*\* `INC-900` modified \(`\.incidents\/INC-900\.yaml`\): link moved from src\/billing\/charge\.ts#charge to src\/billing\/charge\\_legacy\.ts#charge$/m);
+    assert.match(
+      md,
+      /### Incident records changed in this change\n\nJudged by the records at the base \(`[0-9a-f]{7}`\); check these edits before merging\.\n\n- \*\*Would relax the check:\*\* `INC-900` modified \(`\.incidents\/INC-900\.yaml`\): link moved from src\/billing\/charge\.ts#charge to src\/billing\/charge\\_legacy\.ts#charge$/m,
+    );
     const gh = cli(repo.root, 'risk', '--diff', 'main', '--format', 'github').stdout;
-    assert.match(gh, /^::warning file=\.incidents\/INC-900\.yaml,line=8,endLine=8,title=INC-900 record modified::Incident record INC-900 changed in this change: link moved/m);
+    assert.match(
+      gh,
+      /^::warning file=\.incidents\/INC-900\.yaml,line=8,endLine=8,title=INC-900 record modified::Incident record INC-900 changed in this change: link moved/m,
+    );
     const text = cli(repo.root, 'risk', '--diff', 'main').stdout;
-    assert.match(text, /^records changed in this change \(the verdict reads them as they are at the base [0-9a-f]{7}\):\n {3}warning INC-900 modified \(\.incidents\/INC-900\.yaml\): link moved/m);
+    assert.match(
+      text,
+      /^records changed in this change \(the verdict reads them as they are at the base [0-9a-f]{7}\):\n {3}warning INC-900 modified \(\.incidents\/INC-900\.yaml\): link moved/m,
+    );
   });
 
-  it('a base without the records folder says so; the change\'s new records still count (they can only tighten)', () => {
+  it("a base without the records folder says so; the change's new records still count (they can only tighten)", () => {
     repo = new GitRepo();
     cpSync(join(FIXTURE, 'base', 'src'), join(repo.root, 'src'), { recursive: true });
     repo.commit('code only', AT);
@@ -222,8 +258,19 @@ describe('risk --diff judges a change by the records at the base (hostile: a cha
     repo.commit('records and a change', AT);
     const r = riskJson(repo.root, '--diff', 'main');
     assert.equal(r.verdict, 'NO-GO');
-    assert.ok(r.reasons.some((x) => /^the base [0-9a-f]{7} has no \.incidents folder: every record here is new in this change and can only make the verdict stricter$/.test(x)), r.reasons.join('\n'));
-    assert.deepEqual(r.recordChanges.map((c) => [c.id, c.change]), [['INC-900', 'added'], ['INC-901', 'added']]);
+    assert.ok(
+      r.reasons.some((x) =>
+        /^the base [0-9a-f]{7} has no \.incidents folder: every record here is new in this change and can only make the verdict stricter$/.test(x),
+      ),
+      r.reasons.join('\n'),
+    );
+    assert.deepEqual(
+      r.recordChanges.map((c) => [c.id, c.change]),
+      [
+        ['INC-900', 'added'],
+        ['INC-901', 'added'],
+      ],
+    );
   });
 
   it('a workspace in a subfolder of the repository reads its folder at the base by its own paths', () => {
@@ -234,7 +281,7 @@ describe('risk --diff judges a change by the records at the base (hostile: a cha
     assert.equal(r.recordChanges[0]!.file, '.incidents/INC-900.yaml');
   });
 
-  it('a change that stops naming a record source still meets that source\'s incidents, and the config edit is a warning', () => {
+  it("a change that stops naming a record source still meets that source's incidents, and the config edit is a warning", () => {
     const parent = mkdtempSync(join(tmpdir(), 'incident-lens-sources-'));
     try {
       mkdirSync(join(parent, 'billing'));
@@ -248,19 +295,22 @@ describe('risk --diff judges a change by the records at the base (hostile: a cha
       cpSync(join(FIXTURE, 'source-dropped', 'incident-lens.change.yaml'), join(repo.root, '.incident-lens.yaml'));
       touch(repo, 'src/billing/refund.ts');
       repo.commit('drop the source', AT);
-      assert.equal(riskJson(repo.root, 'src/billing/refund.ts').verdict, 'CAUTION', 'by the change\'s config only INC-901 counts');
+      assert.equal(riskJson(repo.root, 'src/billing/refund.ts').verdict, 'CAUTION', "by the change's config only INC-901 counts");
       const r = riskJson(repo.root, '--diff', 'main');
       assert.equal(r.verdict, 'NO-GO');
       assert.match(r.reasons[0]!, /^touches code of the active incident INC-500 \(src\/billing\/refund\.ts\)$/);
       const c = r.recordChanges.find((x) => x.id === '.incident-lens.yaml')!;
-      assert.deepEqual([c.level, c.weakens, c.details], ['warning', true, ['record source ../central no longer named (its records still count: the base names it)']]);
+      assert.deepEqual(
+        [c.level, c.weakens, c.details],
+        ['warning', true, ['record source ../central no longer named (its records still count: the base names it)']],
+      );
     } finally {
       repo.dispose();
       rmSync(parent, { recursive: true, force: true });
     }
   });
 
-  it('the MCP server\'s check_diff path (checkRisk with the workspace\'s index) gets the same verdict', async () => {
+  it("the MCP server's check_diff path (checkRisk with the workspace's index) gets the same verdict", async () => {
     repo = baseRepo();
     attack(repo, 'link-moved');
     const index = new IncidentIndex(new NodeFileAccess(repo.root), { folder: '.incidents', linkScope: await repoScope(repo.root) });
@@ -286,7 +336,8 @@ describe('GitRevisionFileAccess: the records folder of a commit, and nothing els
 
   it('lists and reads only the folder (UTF-8 intact, in batches), skips symbolic links and blobs above the size limit', async () => {
     repo = new GitRepo();
-    for (let i = 0; i < 450; i++) repo.write(`.incidents/bulk/INC-${String(1000 + i)}.yaml`, `id: INC-${1000 + i}\ntitle: Café ☕ ${i}\nstatus: resolved\npriority: P4\n`);
+    for (let i = 0; i < 450; i++)
+      repo.write(`.incidents/bulk/INC-${String(1000 + i)}.yaml`, `id: INC-${1000 + i}\ntitle: Café ☕ ${i}\nstatus: resolved\npriority: P4\n`);
     repo.write('.incidents/big.yaml', `id: INC-5\ntitle: big\nstatus: resolved\npriority: P4\n#${'x'.repeat(2000)}\n`);
     repo.write('outside.yaml', 'not: read\n');
     mkdirSync(join(repo.root, '.incidents', 'links'), { recursive: true });
@@ -314,7 +365,7 @@ describe('GitRevisionFileAccess: the records folder of a commit, and nothing els
   });
 });
 
-describe('pre-push: a push is judged by the records on the remote\'s side', function () {
+describe("pre-push: a push is judged by the records on the remote's side", function () {
   this.timeout(60_000);
   let repo: GitRepo;
   let remote: string;
@@ -333,7 +384,10 @@ describe('pre-push: a push is judged by the records on the remote\'s side', func
     attack(repo, 'link-moved');
     const r = spawnSync('git', ['push', 'origin', 'HEAD:main'], { cwd: repo.root, encoding: 'utf8', env: { ...process.env, INCIDENT_LENS_NOW: NOW } });
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, /incident-lens: this push edits INC-900, a record this check reads \(judged as it is on the remote\): link moved from src\/billing\/charge\.ts#charge to src\/billing\/charge_legacy\.ts#charge/);
+    assert.match(
+      r.stderr,
+      /incident-lens: this push edits INC-900, a record this check reads \(judged as it is on the remote\): link moved from src\/billing\/charge\.ts#charge to src\/billing\/charge_legacy\.ts#charge/,
+    );
     assert.match(r.stderr, /incident-lens: this push to origin touches code of INC-900 \(P2, active\)/);
   });
 
@@ -364,7 +418,9 @@ describe('recordChanges (core): what each record edit would do to the gate', () 
       return p in this.files ? { mtimeMs: 0, size: this.files[p]!.length } : undefined;
     }
     async listFiles(dir: string): Promise<string[]> {
-      return Object.keys(this.files).filter((p) => p.startsWith(`${dir}/`)).sort();
+      return Object.keys(this.files)
+        .filter((p) => p.startsWith(`${dir}/`))
+        .sort();
     }
   }
   const load = async (files: Record<string, string>) => {
@@ -376,7 +432,7 @@ describe('recordChanges (core): what each record edit would do to the gate', () 
     `id: INC-1\ntitle: t\nstatus: ${status}\npriority: ${priority}\nstart: 2026-11-01T10:00:00Z\nlinks:\n  - path: src/a.ts\n  - path: src/b.ts\n${extra}`;
   const runbook = (verified: string) => `id: RB-pay\ntitle: Pay rollback\nlastVerified: ${verified}\nsteps:\n  - instruction: roll back\n`;
 
-  it('priority lowered, a P1\'s start moved, a link removed, a fix commit unnamed, a runbook re-verified: warnings; a link added alone: a note', async () => {
+  it("priority lowered, a P1's start moved, a link removed, a fix commit unnamed, a runbook re-verified: warnings; a link added alone: a note", async () => {
     const fix = 'commits:\n  - sha: 0123456789abcdef\n    role: fix\n';
     const base = await load({ '.incidents/INC-1.yaml': incident(fix), '.incidents/runbooks/RB-pay.yaml': runbook('2025-01-01') });
     const head = await load({
@@ -387,20 +443,33 @@ describe('recordChanges (core): what each record edit would do to the gate', () 
     assert.deepEqual(
       changes.map((c) => [c.id, c.level, c.details]),
       [
-        ['INC-1', 'warning', ['link removed: src/b.ts', 'priority P1 → P3', 'start 2026-11-01T10:00:00Z → 2024-01-01T10:00:00Z', 'fix commit no longer named: 0123456']],
+        [
+          'INC-1',
+          'warning',
+          ['link removed: src/b.ts', 'priority P1 → P3', 'start 2026-11-01T10:00:00Z → 2024-01-01T10:00:00Z', 'fix commit no longer named: 0123456'],
+        ],
         ['RB-pay', 'warning', ['lastVerified 2025-01-01 → 2026-11-25']],
       ],
     );
     const more = await load({ '.incidents/INC-1.yaml': `${incident(fix)}  - path: src/c.ts\n`.replace(fix, '') + fix });
     const added = recordChanges(base, more, ['.incidents/INC-1.yaml']);
-    assert.deepEqual(added.map((c) => [c.level, c.weakens, c.details]), [['note', false, ['link added: src/c.ts']]]);
+    assert.deepEqual(
+      added.map((c) => [c.level, c.weakens, c.details]),
+      [['note', false, ['link added: src/c.ts']]],
+    );
   });
 
   it('an id changed is the old record gone (a warning) and a new one added (a note)', async () => {
     const base = await load({ '.incidents/INC-1.yaml': incident('', 'P2', 'active') });
     const head = await load({ '.incidents/INC-1.yaml': incident('', 'P2', 'active').replace('id: INC-1', 'id: INC-2') });
     const changes = recordChanges(base, head, ['.incidents/INC-1.yaml']);
-    assert.deepEqual(changes.map((c) => [c.id, c.change, c.level]), [['INC-1', 'modified', 'warning'], ['INC-2', 'added', 'note']]);
+    assert.deepEqual(
+      changes.map((c) => [c.id, c.change, c.level]),
+      [
+        ['INC-1', 'modified', 'warning'],
+        ['INC-2', 'added', 'note'],
+      ],
+    );
     assert.deepEqual(changes[0]!.details, ['id changed from INC-1 to INC-2 (the record INC-1 is gone)']);
   });
 });

@@ -58,7 +58,7 @@ describe('trust boundary on disk (real CLI process)', function () {
     assert.equal(r.code, 0, r.stdout);
     rmSync(join(ws.root, '.incidents/INC-905.yaml'));
     cli(['instructions', '--agents'], ws.root);
-    assert.doesNotMatch(ws.read('AGENTS.md'), /INC-905/, 'the section follows the record\'s deletion');
+    assert.doesNotMatch(ws.read('AGENTS.md'), /INC-905/, "the section follows the record's deletion");
   });
 
   it('never writes through a symbolic link: AGENTS.md into .git/hooks, a linked instructions folder out of the repository', () => {

@@ -23,13 +23,22 @@ describe('npm package: the tarball alone', function () {
   let files: string[];
   before(() => {
     base = mkdtempSync(join(tmpdir(), 'incident-lens-npm-'));
-    const packed = JSON.parse(execFileSync(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', base], { cwd: REPO_ROOT, encoding: 'utf8' })) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const packed = JSON.parse(
+      execFileSync(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', base], { cwd: REPO_ROOT, encoding: 'utf8' }),
+    ) as Array<{ filename: string; files: Array<{ path: string }> }>;
     files = packed[0]!.files.map((f) => f.path).sort();
     const app = join(base, 'app');
     mkdirSync(app);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));
-    const tarball = join(base, readdirSync(base).find((f) => f.endsWith('.tgz'))!);
-    execFileSync(NPM, ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', tarball], { cwd: app, stdio: 'pipe', env: { ...process.env, npm_config_cache: join(base, 'npm-cache') } });
+    const tarball = join(
+      base,
+      readdirSync(base).find((f) => f.endsWith('.tgz'))!,
+    );
+    execFileSync(NPM, ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', tarball], {
+      cwd: app,
+      stdio: 'pipe',
+      env: { ...process.env, npm_config_cache: join(base, 'npm-cache') },
+    });
     bin = join(app, 'node_modules', '.bin', 'incident-lens');
     cpSync(DEMO, join(base, 'demo'), { recursive: true, filter: (src) => !src.includes('node_modules') });
   });
@@ -37,9 +46,19 @@ describe('npm package: the tarball alone', function () {
 
   it('holds the CLI bundles, the schemas and the documents, nothing else (no sources, tests, extension)', () => {
     assert.deepEqual(files, [
-      'CHANGELOG.md', 'LICENSE', 'README.md', 'SECURITY.md',
-      'dist/cli.js', 'dist/cliMain.js', 'dist/hook.js', 'dist/hookFull.js', 'dist/parseWorker.js',
-      'package.json', 'schemas/action.schema.json', 'schemas/incident.schema.json', 'schemas/runbook.schema.json',
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'SECURITY.md',
+      'dist/cli.js',
+      'dist/cliMain.js',
+      'dist/hook.js',
+      'dist/hookFull.js',
+      'dist/parseWorker.js',
+      'package.json',
+      'schemas/action.schema.json',
+      'schemas/incident.schema.json',
+      'schemas/runbook.schema.json',
     ]);
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies?: object; bin: Record<string, string> };
     assert.equal(pkg.dependencies, undefined, 'nothing to fetch: installs offline from the tarball');

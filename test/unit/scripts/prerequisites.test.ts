@@ -29,7 +29,9 @@ interface PrerequisitesModule {
 const importEsm = new Function('url', 'return import(url)') as (url: string) => Promise<PrerequisitesModule>;
 
 /** A Debian machine with everything installed, minus what a test removes. */
-function machine(opts: { noFiles?: string[]; noCommands?: string[]; noPkgConfig?: string[]; root?: boolean; codeServerReady?: boolean; vscodeCli?: boolean } = {}): Machine {
+function machine(
+  opts: { noFiles?: string[]; noCommands?: string[]; noPkgConfig?: string[]; root?: boolean; codeServerReady?: boolean; vscodeCli?: boolean } = {},
+): Machine {
   return {
     env: {},
     fileExists: (p) => !(opts.noFiles ?? []).includes(p),

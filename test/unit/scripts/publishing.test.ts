@@ -16,13 +16,28 @@ const text = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
 const pkg = JSON.parse(text('package.json')) as { name: string; version: string; mcpName?: string };
 const help = execFileSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'risk', '--help'], { encoding: 'utf8' });
 
-interface Step { name?: string; uses?: string; run?: string; shell?: string; if?: string; with?: Record<string, string>; env?: Record<string, string> }
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  shell?: string;
+  if?: string;
+  with?: Record<string, string>;
+  env?: Record<string, string>;
+}
 
 describe('publishing: the action, the MCP Registry entry, the release workflow, the .vsix', function () {
   this.timeout(120_000);
 
   it('action.yml: documented metadata, a composite action whose inputs reach scripts through env only', () => {
-    const action = parse(text('action.yml')) as { name: string; description: string; branding: { icon: string; color: string }; inputs: Record<string, { description: string; required?: boolean; default?: string }>; outputs: Record<string, { value: string }>; runs: { using: string; steps: Step[] } };
+    const action = parse(text('action.yml')) as {
+      name: string;
+      description: string;
+      branding: { icon: string; color: string };
+      inputs: Record<string, { description: string; required?: boolean; default?: string }>;
+      outputs: Record<string, { value: string }>;
+      runs: { using: string; steps: Step[] };
+    };
     assert.ok(action.name && action.description && action.description.length <= 125);
     assert.deepEqual(Object.keys(action.inputs).sort(), ['base', 'comment', 'fail-on', 'folder', 'sarif', 'token', 'version']);
     for (const [name, input] of Object.entries(action.inputs)) assert.ok(input.description, name);
@@ -39,11 +54,25 @@ describe('publishing: the action, the MCP Registry entry, the release workflow, 
     assert.match(scripts, /--format markdown/);
     assert.match(scripts, /startswith\("<!-- incident-lens:risk -->"\)/, 'the sticky comment is found by the first line risk writes');
     assert.ok(action.runs.steps.some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@') && s.with?.sarif_file));
-    for (const option of ['--diff REV', '--fail-on', 'sarif', 'markdown  a pull request comment (starts <!-- incident-lens:risk -->)']) assert.ok(help.includes(option), option);
+    for (const option of ['--diff REV', '--fail-on', 'sarif', 'markdown  a pull request comment (starts <!-- incident-lens:risk -->)'])
+      assert.ok(help.includes(option), option);
   });
 
   it('server.json: the MCP Registry fields, the npm package with mcpName, stdio and the mcp argument', () => {
-    const server = JSON.parse(text('server.json')) as { $schema: string; name: string; description: string; version: string; repository: { url: string; source: string }; packages: Array<{ registryType: string; identifier: string; version: string; transport: { type: string }; packageArguments: Array<{ type: string; value: string }> }> };
+    const server = JSON.parse(text('server.json')) as {
+      $schema: string;
+      name: string;
+      description: string;
+      version: string;
+      repository: { url: string; source: string };
+      packages: Array<{
+        registryType: string;
+        identifier: string;
+        version: string;
+        transport: { type: string };
+        packageArguments: Array<{ type: string; value: string }>;
+      }>;
+    };
     assert.match(server.$schema, /^https:\/\/static\.modelcontextprotocol\.io\/schemas\/\d{4}-\d{2}-\d{2}\/server\.schema\.json$/);
     assert.match(server.name, /^io\.github\.[a-zA-Z0-9-]+\/[a-zA-Z0-9._-]+$/);
     assert.equal(pkg.mcpName, server.name, 'the registry verifies the npm package by its mcpName');
@@ -68,8 +97,20 @@ describe('publishing: the action, the MCP Registry entry, the release workflow, 
   });
 
   it('vsce ls: the .vsix holds the bundles, schemas, media and the demo; no sources, tests or plugin', () => {
-    const files = execFileSync(join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
-    for (const f of ['package.json', 'dist/extension.js', 'dist/cli.js', 'dist/hook.js', 'dist/hookFull.js', 'dist/cliMain.js', 'dist/parseWorker.js', 'schemas/incident.schema.json']) assert.ok(files.includes(f), f);
+    const files = execFileSync(join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+    for (const f of [
+      'package.json',
+      'dist/extension.js',
+      'dist/cli.js',
+      'dist/hook.js',
+      'dist/hookFull.js',
+      'dist/cliMain.js',
+      'dist/parseWorker.js',
+      'schemas/incident.schema.json',
+    ])
+      assert.ok(files.includes(f), f);
     assert.ok(!files.some((f) => /^(src|test|out|plugins|\.claude-plugin|\.github)\//.test(f) || f.endsWith('.map') || f === 'action.yml'), files.join(' '));
   });
 });

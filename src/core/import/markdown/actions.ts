@@ -26,7 +26,13 @@ interface Acc {
  * Items whose state the document gives become action records; the others are
  * planned actions of the postmortem (Create Action Records turns them into records).
  */
-export function actionItems(blocks: Block[], file: string, url: string | undefined, ownExport: boolean, problems: ImportProblem[]): { actions: DraftAction[]; planned: Array<Record<string, unknown>> } {
+export function actionItems(
+  blocks: Block[],
+  file: string,
+  url: string | undefined,
+  ownExport: boolean,
+  problems: ImportProblem[],
+): { actions: DraftAction[]; planned: Array<Record<string, unknown>> } {
   const acc: Acc = { actions: [], planned: [], id: file.replace(/^.*[\\/]/, ''), file, ...(url ? { url } : {}), problems };
   const all = blocks.flatMap((b) => b.lines);
   for (let i = 0; i < all.length; i++) {
@@ -52,28 +58,59 @@ const sourceOf = (acc: Acc, key: string) => ({ system: 'markdown', id: key, ...(
 
 /** A table's header (true: the separator row is taken too) or one of its rows. */
 function tableLine(acc: Acc, l: string, line: number, next: string | undefined): boolean {
-  const cells = l.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/).map((c) => c.trim());
+  const cells = l
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
   if (!acc.table) {
     if (!/^\s*\|?\s*:?-{3,}/.test(next ?? '')) return false;
     const find = (re: RegExp) => cells.findIndex((c) => re.test(inlineText(c).toLowerCase()));
     const title = find(/action|item|task|title|what/);
-    acc.table = { title: title >= 0 ? title : 0, owner: find(/owner|assignee|who/), status: find(/status|state|done/), type: find(/type|kind|category/), bug: find(/bug|ticket|issue|ref/), priority: find(/priority|prio|severity|level/) };
+    acc.table = {
+      title: title >= 0 ? title : 0,
+      owner: find(/owner|assignee|who/),
+      status: find(/status|state|done/),
+      type: find(/type|kind|category/),
+      bug: find(/bug|ticket|issue|ref/),
+      priority: find(/priority|prio|severity|level/),
+    };
     return true;
   }
   const table = acc.table;
   const cell = (k: number) => (k >= 0 ? inlineText(cells[k] ?? '') : '');
-  const state = table.status >= 0 && cell(table.status) ? cell(table.status) : (/\*\*(DONE|TODO|DROPPED|IN PROGRESS|FAILED)\*\*/i.exec(cells.join(' '))?.[1] ?? '');
+  const state =
+    table.status >= 0 && cell(table.status) ? cell(table.status) : (/\*\*(DONE|TODO|DROPPED|IN PROGRESS|FAILED)\*\*/i.exec(cells.join(' '))?.[1] ?? '');
   const title = cell(table.title);
   if (!title) {
     acc.problems.push({ where: `${acc.file}:${line}:1`, message: 'action item row without a title; left out' });
     return false;
   }
   const owner = cell(table.owner) || undefined;
-  const bug = table.bug >= 0 ? cell(table.bug).replace(/\s*\b(DONE|TODO|DROPPED|IN PROGRESS)\b\s*/gi, '').trim() : '';
+  const bug =
+    table.bug >= 0
+      ? cell(table.bug)
+          .replace(/\s*\b(DONE|TODO|DROPPED|IN PROGRESS)\b\s*/gi, '')
+          .trim()
+      : '';
   const status = actionStatus(state);
   // The table's other columns have no field of their own: kept in the acceptance criteria, as written.
-  const extra = [table.priority >= 0 && cell(table.priority) ? `Priority: ${cell(table.priority)}` : '', table.type >= 0 && cell(table.type) ? `Type: ${cell(table.type)}` : '', state && !status ? `State: ${state}` : '', bug && !/^n\/?a$/i.test(bug) ? bug : ''].filter(Boolean).join('; ');
-  if (status) acc.actions.push({ source: sourceOf(acc, `${acc.id}#${slug(title)}`), title, status, ...(owner ? { owner } : {}), ...(extra ? { acceptanceCriteria: extra } : {}) });
+  const extra = [
+    table.priority >= 0 && cell(table.priority) ? `Priority: ${cell(table.priority)}` : '',
+    table.type >= 0 && cell(table.type) ? `Type: ${cell(table.type)}` : '',
+    state && !status ? `State: ${state}` : '',
+    bug && !/^n\/?a$/i.test(bug) ? bug : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  if (status)
+    acc.actions.push({
+      source: sourceOf(acc, `${acc.id}#${slug(title)}`),
+      title,
+      status,
+      ...(owner ? { owner } : {}),
+      ...(extra ? { acceptanceCriteria: extra } : {}),
+    });
   else acc.planned.push({ title, ...(owner ? { owner } : {}), ...(extra ? { acceptanceCriteria: extra } : {}) });
   return false;
 }
@@ -138,7 +175,11 @@ function detailLine(last: NonNullable<Acc['last']>, detail: string): void {
 
 /** A stable key for an item of a document: its words, not its line (lines move when the document is edited). */
 export function slug(title: string): string {
-  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }
 
 export function actionStatus(s: string): DraftAction['status'] | undefined {

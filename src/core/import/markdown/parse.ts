@@ -50,7 +50,19 @@ function prepare(raw: string, file: string): Doc {
   const first = front?.end ?? 0;
   // Numeric dates are read day first only where the document shows it ("29-09-2021").
   const dayFirst = lines.some((l) => /\b(1[3-9]|2\d|3[01])[-/.](0?[1-9]|1[0-2])[-/.]\d{4}\b/.test(l));
-  return { file, url, lines, first, front, blocks: splitBlocks(lines, first), labels: documentLabels(lines, first), problems: [], notes: [], facts: [], dayFirst };
+  return {
+    file,
+    url,
+    lines,
+    first,
+    front,
+    blocks: splitBlocks(lines, first),
+    labels: documentLabels(lines, first),
+    problems: [],
+    notes: [],
+    facts: [],
+    dayFirst,
+  };
 }
 
 /** HTML comments blanked (line breaks kept), found by scanning: a pattern is quadratic on many unclosed "<!--". */
@@ -78,7 +90,10 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
     title = own[2];
   }
   if (!title) {
-    problems.push({ where: `${file}:1:1`, message: 'no title: the document has neither a title in its front matter nor a heading naming the incident; not imported' });
+    problems.push({
+      where: `${file}:1:1`,
+      message: 'no title: the document has neither a title in its front matter nor a heading naming the incident; not imported',
+    });
     return { drafts: [], problems };
   }
   const ownExport = !!preferredId;
@@ -95,15 +110,32 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
   writeTimeline(record, entries, ownExport, doc);
   statusAndPriority(doc, record, ownExport);
   writeTexts(doc, record, ownExport, titleBlock);
-  const { actions, planned } = actionItems(blocks.filter((b) => b.key === 'actions'), file, doc.url, ownExport, problems);
+  const { actions, planned } = actionItems(
+    blocks.filter((b) => b.key === 'actions'),
+    file,
+    doc.url,
+    ownExport,
+    problems,
+  );
   if (planned.length) ((record.postmortem ??= {}) as Record<string, unknown>).actionPlan = planned;
   // Sections with no field to hold them are named, never silently dropped.
   const unplaced = blocks.filter((b) => b.level >= 2 && b.level <= 6 && !b.key && b !== titleBlock && b.lines.some((l) => l.text.trim()));
-  if (unplaced.length) notes.push(`not imported (no field holds them; see the source): sections ${unplaced.map((b) => `"${inlineText(b.heading)}" (line ${b.line})`).join(', ')}`);
+  if (unplaced.length)
+    notes.push(`not imported (no field holds them; see the source): sections ${unplaced.map((b) => `"${inlineText(b.heading)}" (line ${b.line})`).join(', ')}`);
   const id = file.replace(/^.*[\\/]/, '');
   const source = { system: ownExport ? 'incident-lens' : 'markdown', id: ownExport ? preferredId! : id, ...(doc.url ? { url: doc.url } : {}) };
   const missing = ['start', 'end', 'duration', 'timeline', 'priority', 'detected'].filter((f) => !doc.facts.some((x) => x.field === f));
-  const draft: Draft = { source, label: `${id}: ${title}`, where: `${file}:${titleBlock?.line ?? 1}:1`, record, actions: actions.map((a) => ({ ...a, source: { ...a.source, system: source.system } })), notes, preferredId, facts: doc.facts, missing };
+  const draft: Draft = {
+    source,
+    label: `${id}: ${title}`,
+    where: `${file}:${titleBlock?.line ?? 1}:1`,
+    record,
+    actions: actions.map((a) => ({ ...a, source: { ...a.source, system: source.system } })),
+    notes,
+    preferredId,
+    facts: doc.facts,
+    missing,
+  };
   return { drafts: [draft], problems };
 }
 
@@ -112,7 +144,8 @@ function documentDay(doc: Doc, titleBlock: Block | undefined): Day | undefined {
   const d = doc.labels.get('date');
   if (d && /^\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}/.test(d.value) && !doc.dayFirst && !/^\s*\d{4}/.test(d.value)) {
     const n = /(\d{1,2})[-/.](\d{1,2})/.exec(d.value)!;
-    if (Number(n[1]) <= 12 && Number(n[2]) <= 12 && n[1] !== n[2]) doc.notes.push(`date "${inlineText(d.value)}" can be read day first or month first; it is not used`);
+    if (Number(n[1]) <= 12 && Number(n[2]) <= 12 && n[1] !== n[2])
+      doc.notes.push(`date "${inlineText(d.value)}" can be read day first or month first; it is not used`);
   }
   const fromLabel = d && findDate(d.value, doc.dayFirst);
   if (fromLabel?.y) return fromLabel;
@@ -136,9 +169,18 @@ function documentZone(doc: Doc, ownExport: boolean): Zone | undefined {
     if (!/\btimes?\b|\(UTC\)/i.test(l)) continue;
     const z = declaredZone(l);
     if (z) {
-      if (z.ambiguous) doc.problems.push({ where: `${doc.file}:${i + 1}:1`, message: `time zone "${z.label}" is ambiguous (${z.ambiguous}); times are kept without an offset: set the record's timeZone` });
+      if (z.ambiguous)
+        doc.problems.push({
+          where: `${doc.file}:${i + 1}:1`,
+          message: `time zone "${z.label}" is ambiguous (${z.ambiguous}); times are kept without an offset: set the record's timeZone`,
+        });
       if (z.assumed) doc.notes.push(`timeZone: "${z.label}" ${z.assumed} (line ${i + 1}); check it`);
-      doc.facts.push({ field: 'timeZone', value: `${z.iana ?? z.offset ?? `${z.label} (ambiguous)`}${z.assumed ? ` (${z.label} ${z.assumed})` : ''}`, line: i + 1, evidence: inlineText(l).slice(0, 200) });
+      doc.facts.push({
+        field: 'timeZone',
+        value: `${z.iana ?? z.offset ?? `${z.label} (ambiguous)`}${z.assumed ? ` (${z.label} ${z.assumed})` : ''}`,
+        line: i + 1,
+        evidence: inlineText(l).slice(0, 200),
+      });
       return z.ambiguous ? undefined : z;
     }
   }
@@ -149,7 +191,8 @@ function documentZone(doc: Doc, ownExport: boolean): Zone | undefined {
 function timelineBlocks(doc: Doc): Block[] {
   const own = doc.blocks.filter((b) => b.key === 'timeline');
   if (own.length) return own;
-  const isHeader = (ls: Line[], i: number) => /^\s*\|/.test(ls[i]!.text) && /\b(time|when|timestamp)\b/i.test(ls[i]!.text) && /^\s*\|?\s*:?-{3,}/.test(ls[i + 1]?.text ?? '');
+  const isHeader = (ls: Line[], i: number) =>
+    /^\s*\|/.test(ls[i]!.text) && /\b(time|when|timestamp)\b/i.test(ls[i]!.text) && /^\s*\|?\s*:?-{3,}/.test(ls[i + 1]?.text ?? '');
   for (const b of doc.blocks) {
     const i = b.lines.findIndex((_, k) => isHeader(b.lines, k));
     if (i < 0) continue;
@@ -174,7 +217,9 @@ function timelineBlocks(doc: Doc): Block[] {
 function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, docDay: Day | undefined, docZone: Zone | undefined) {
   const opening: Key[] = ['summary', 'impact', 'resolution', 'detection'];
   const prose = (l: Line) => !/^\s*([-*+]\s|\||#|\d{1,2}:\d{2})/.test(l.text);
-  const statements = doc.blocks.filter((b) => b === doc.blocks[0] || b === titleBlock || (b.key && opening.includes(b.key)) || (b.key === 'timeline' && true)).flatMap((b) => (b.key === 'timeline' ? b.lines.filter(prose) : b.lines));
+  const statements = doc.blocks
+    .filter((b) => b === doc.blocks[0] || b === titleBlock || (b.key && opening.includes(b.key)) || (b.key === 'timeline' && true))
+    .flatMap((b) => (b.key === 'timeline' ? b.lines.filter(prose) : b.lines));
   const lines = doc.blocks.filter((b) => b.key !== 'leadup').flatMap((b) => b.lines);
   const titleText = doc.front?.title ?? titleBlock?.heading ?? '';
   const td = findDate(titleText, doc.dayFirst);
@@ -185,7 +230,8 @@ function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, do
 /** Our own export: Start and Resolution labels as written. */
 function ownSpan(doc: Doc, entries: Entry[]): Span {
   const v = (n: string) => doc.labels.get(n);
-  const m = (l: ReturnType<typeof v>): Moment | undefined => (l ? { value: inlineText(l.value), local: inlineText(l.value), approx: false, line: l.line, evidence: inlineText(l.text) } : undefined);
+  const m = (l: ReturnType<typeof v>): Moment | undefined =>
+    l ? { value: inlineText(l.value), local: inlineText(l.value), approx: false, line: l.line, evidence: inlineText(l.text) } : undefined;
   const start = m(v('start'));
   const end = m(v('resolution') ?? v('end'));
   void entries;
@@ -193,7 +239,12 @@ function ownSpan(doc: Doc, entries: Entry[]): Span {
 }
 
 function fact(doc: Doc, field: string, m: Moment): void {
-  doc.facts.push({ field, value: `${m.approx ? '~' : ''}${m.local}${m.offset ? ` ${m.offset}` : ' (zone not stated)'}`.replace(/^(~?\d{4}-\d{2}-\d{2}) \(zone not stated\)$/, '$1'), line: m.line, evidence: m.evidence });
+  doc.facts.push({
+    field,
+    value: `${m.approx ? '~' : ''}${m.local}${m.offset ? ` ${m.offset}` : ' (zone not stated)'}`.replace(/^(~?\d{4}-\d{2}-\d{2}) \(zone not stated\)$/, '$1'),
+    line: m.line,
+    evidence: m.evidence,
+  });
 }
 
 function writeSpan(doc: Doc, record: Record<string, unknown>, span: Span, entries: Entry[], zone: Zone | undefined, ownExport: boolean): void {
@@ -218,8 +269,11 @@ function writeSpan(doc: Doc, record: Record<string, unknown>, span: Span, entrie
     const stated = statedMinutes(d.text);
     const fromSpan = record.start && record.resolution ? minutesBetween(String(record.start), String(record.resolution)) : undefined;
     // Only a duration the record's own start and resolution confirm, and not an estimate ("~24h" stays text).
-    if (stated !== undefined && fromSpan === stated && !/~|about|approx|around|roughly|nearly|almost|over|estimated/i.test(d.text)) record.duration = formatDuration(stated);
-    doc.notes.push(`duration: the document says "${d.text}" (line ${d.line})${record.duration ? '' : fromSpan !== undefined ? `; start to resolution is ${formatDuration(fromSpan)}, so it is kept here only` : ''}`);
+    if (stated !== undefined && fromSpan === stated && !/~|about|approx|around|roughly|nearly|almost|over|estimated/i.test(d.text))
+      record.duration = formatDuration(stated);
+    doc.notes.push(
+      `duration: the document says "${d.text}" (line ${d.line})${record.duration ? '' : fromSpan !== undefined ? `; start to resolution is ${formatDuration(fromSpan)}, so it is kept here only` : ''}`,
+    );
   }
   void entries;
 }

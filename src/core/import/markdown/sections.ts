@@ -6,8 +6,22 @@
 import { findDate, inlineText } from './inline';
 
 export type Key =
-  | 'summary' | 'impact' | 'rootCause' | 'trigger' | 'detection' | 'resolution' | 'timeline' | 'actions' | 'lessons'
-  | 'whyNotCaught' | 'whyTookLong' | 'learning' | 'communications' | 'hypothesis' | 'contributing' | 'leadup';
+  | 'summary'
+  | 'impact'
+  | 'rootCause'
+  | 'trigger'
+  | 'detection'
+  | 'resolution'
+  | 'timeline'
+  | 'actions'
+  | 'lessons'
+  | 'whyNotCaught'
+  | 'whyTookLong'
+  | 'learning'
+  | 'communications'
+  | 'hypothesis'
+  | 'contributing'
+  | 'leadup';
 
 const SECTIONS: Array<[Key, RegExp]> = [
   ['summary', /^(incident |executive |issue )?summary$|^overview$|^what happen(ed|s)\??$|^background$|^description$/],
@@ -19,7 +33,10 @@ const SECTIONS: Array<[Key, RegExp]> = [
   ['detection', /^detection$|^how (was it|we) detected\??$|^alert$/],
   ['resolution', /^resolution$|^mitigation$|^recovery$|^remediation$|^how (it was|we) fixed( it)?\??$|^solving$/],
   ['timeline', /^(detailed |full |incident |follow-up |follow up )?timeline( of events)?$|^chronology$|^sequence of events$|^key events$/],
-  ['actions', /^action (items|plan)$|^follow[- ]?ups?$|^corrective (and preventive )?actions$|^next steps$|^improvements?$|^improving .+|^what we(?:'|’)re doing about it$|^preventing .+|^remediation items$|^actions following review$/],
+  [
+    'actions',
+    /^action (items|plan)$|^follow[- ]?ups?$|^corrective (and preventive )?actions$|^next steps$|^improvements?$|^improving .+|^what we(?:'|’)re doing about it$|^preventing .+|^remediation items$|^actions following review$/,
+  ],
   ['lessons', /^lessons?( learned| learnt)?$|^what we learned$|^takeaways$/],
   ['learning', /^learning$/],
   ['whyNotCaught', /^why wasn(?:'|’)t it caught\??$/],
@@ -80,7 +97,12 @@ export function frontMatter(lines: readonly string[]): FrontMatter | undefined {
 
 function unquote(v: string): string {
   const list = /^\[(.*)\]$/.exec(v);
-  if (list) return list[1]!.split(',').map((x) => unquote(x.trim())).filter(Boolean).join(', ');
+  if (list)
+    return list[1]!
+      .split(',')
+      .map((x) => unquote(x.trim()))
+      .filter(Boolean)
+      .join(', ');
   const q = /^"(.*)"$|^'(.*)'$/.exec(v);
   return (q ? (q[1] ?? q[2]!) : v).trim();
 }

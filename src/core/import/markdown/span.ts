@@ -32,16 +32,25 @@ export interface Span {
   duration?: { text: string; line: number; evidence: string; pairs: boolean };
 }
 
-const IMPACT = /\b(outage|down\b|unavailable|unreachable|not (?:working|responding|reachable|accessible|available|operational)|stops? responding|errors?\b|failing|fails?\b|failures?|returning \d{3}|5\d\d\b|crash|broken|degraded|no nodes|reaches 0%|unschedulable|unable to|could not|cannot|can't|impact)/i;
+const IMPACT =
+  /\b(outage|down\b|unavailable|unreachable|not (?:working|responding|reachable|accessible|available|operational)|stops? responding|errors?\b|failing|fails?\b|failures?|returning \d{3}|5\d\d\b|crash|broken|degraded|no nodes|reaches 0%|unschedulable|unable to|could not|cannot|can't|impact)/i;
 const LEADUP = /\b(applied|deployed|deploys|merged|opened|initiated|started|changed|pushed|released|published|triggered|scheduled|funds|tested|created)\b/i;
-const ENDS = /\b(resolved|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved)\b/i;
+const ENDS =
+  /\b(resolved|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved)\b/i;
 const START_MARK = /\b(outage (?:begins|began|starts|started)|impact (?:starts|started|begins|began)|incident (?:began|started|starts)|first detected)\b/i;
 const END_MARK = /^(?:resolved|fixed|incident resolved)\b|\b(impact ends|outage ends|all services resolved)\b/i;
-const START_STATEMENT = /^(?:date (?:and time )?of (?:the )?incident|incident (?:start|began|started)|start(?:ed)?(?: time)?)\s?:|\b(went down|goes down|became unavailable|unavailable from|outage (?:began|started)|started failing|stopped working|(?:is|was|were) down|failed to resolve|(?:experienced|experiencing) (?:issues|errors|an outage|degraded))\b/i;
-const END_STATEMENT = /\b(back online|back to normal|returned to normal|returns? to normal|full service (?:was )?resumed|service (?:was |is )?restored|(?:were|was|is) resolved|resolved at|recovered|fully operational|operating normally|completed by|get back to work)\b/i;
-const DURATION_LABEL = /^\s*(?:[-*]\s+)?(?:\*\*)?(time to (?:resolve|resolution|recovery|restore)|(?:total |outage )?duration)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*:?\s*(.+)$/i;
-const DURATION_PHRASE = /\b(for|in|lasted|took|period of|outage of)\s(?:an estimated (?:time|period) of\s)?((?:about |approximately |around |roughly |nearly |almost |over |~)?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+)?\s?(?:hours?|hrs?|h|minutes?|mins?|m)\b(?:,?\s(?:and\s)?\d+\s?(?:minutes?|mins?|m)\b)?)/i;
-const MENTION = new RegExp(`(~)?(\\d{1,2})(?::|h|\\.(?=\\d{2}\\s?(?:UTC|GMT)\\b))(\\d{2})(?:\\s?([ap])\\.?m\\.?(?![a-z]))?(?:\\s?(${ZONE_WORD})(?![A-Za-z/]))?|\\b(?:at|of|and|between|from|to|until) ([01]\\d|2[0-3])([0-5]\\d)\\b(?=[^.]{0,40}\\b(?:UTC|GMT)\\b)`, 'g');
+const START_STATEMENT =
+  /^(?:date (?:and time )?of (?:the )?incident|incident (?:start|began|started)|start(?:ed)?(?: time)?)\s?:|\b(went down|goes down|became unavailable|unavailable from|outage (?:began|started)|started failing|stopped working|(?:is|was|were) down|failed to resolve|(?:experienced|experiencing) (?:issues|errors|an outage|degraded))\b/i;
+const END_STATEMENT =
+  /\b(back online|back to normal|returned to normal|returns? to normal|full service (?:was )?resumed|service (?:was |is )?restored|(?:were|was|is) resolved|resolved at|recovered|fully operational|operating normally|completed by|get back to work)\b/i;
+const DURATION_LABEL =
+  /^\s*(?:[-*]\s+)?(?:\*\*)?(time to (?:resolve|resolution|recovery|restore)|(?:total |outage )?duration)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*:?\s*(.+)$/i;
+const DURATION_PHRASE =
+  /\b(for|in|lasted|took|period of|outage of)\s(?:an estimated (?:time|period) of\s)?((?:about |approximately |around |roughly |nearly |almost |over |~)?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+)?\s?(?:hours?|hrs?|h|minutes?|mins?|m)\b(?:,?\s(?:and\s)?\d+\s?(?:minutes?|mins?|m)\b)?)/i;
+const MENTION = new RegExp(
+  `(~)?(\\d{1,2})(?::|h|\\.(?=\\d{2}\\s?(?:UTC|GMT)\\b))(\\d{2})(?:\\s?([ap])\\.?m\\.?(?![a-z]))?(?:\\s?(${ZONE_WORD})(?![A-Za-z/]))?|\\b(?:at|of|and|between|from|to|until) ([01]\\d|2[0-3])([0-5]\\d)\\b(?=[^.]{0,40}\\b(?:UTC|GMT)\\b)`,
+  'g',
+);
 
 const RANGE = /\bbetween\b.{0,80}\band\b|\bfrom\b.{0,80}\b(?:to|until|till)\b/i;
 const OUTAGE_WORDS = /\b(outage|down|unavailable|unreachable|degraded|broken|errors?|experienc\w+|fail\w*|disrupt\w*|issues|impact\w*|incident|halt\w*)\b/i;
@@ -79,7 +88,14 @@ function moment(day: Day | undefined, t: { h?: number; m?: number; approx: boole
   const local = `${d}T${pad(t.h)}:${pad(t.m!)}`;
   const v = t.zone && !t.zone.ambiguous ? zonedValue(day, t.h, t.m!, t.zone) : undefined;
   const offset = v ? (v.endsWith('Z') ? '+00:00' : v.slice(-6)) : undefined;
-  return { ...(v ? { value: `${t.approx ? '~' : ''}${v}` } : {}), local, ...(offset ? { offset } : {}), approx: t.approx, line, evidence: evidence.slice(0, 200) };
+  return {
+    ...(v ? { value: `${t.approx ? '~' : ''}${v}` } : {}),
+    local,
+    ...(offset ? { offset } : {}),
+    approx: t.approx,
+    line,
+    evidence: evidence.slice(0, 200),
+  };
 }
 
 const entryMoment = (e: Entry): Moment | undefined => (entryLocal(e) ? moment(e.day, e, e.line, e.text) : undefined);
@@ -221,7 +237,14 @@ function fromTimeline(entries: readonly Entry[], span: Span): void {
   const first = timed[i];
   if (!span.start && first) span.start = entryMoment(first);
   if (span.end) return;
-  const after = timed.slice(span.start ? Math.max(0, timed.findIndex((e) => e.line >= span.start!.line)) : i);
+  const after = timed.slice(
+    span.start
+      ? Math.max(
+          0,
+          timed.findIndex((e) => e.line >= span.start!.line),
+        )
+      : i,
+  );
   const end = after.find((e, k) => k > 0 && ENDS.test(e.text));
   if (end) {
     span.end = entryMoment(end);

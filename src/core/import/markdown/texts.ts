@@ -67,7 +67,10 @@ function listText(ls: string[]): string {
 /** How it was detected, from the Detection section: the earliest of "a user reported" and "an alert fired". */
 export function detectedHow(text: string): 'monitoring' | 'user' | undefined {
   // A person telling us, not merely people being affected: "a customer reported", "reported by a user", a support ticket.
-  const user = /\b(?:customers?|users?|community members?|contributors?|someone|a member)\b[^.]{0,40}?\b(?:report|notif|told|tell|alert|tweet|contact|messag|complain|email|wrote|ping)|\b(?:reported by|report from|reports? from|message from) (?:a |an |our |the |several |many )?(?:users?|customers?|community|contributors?)|\bsupport (?:tickets?|requests?)|\buser reports?\b/i.exec(text);
+  const user =
+    /\b(?:customers?|users?|community members?|contributors?|someone|a member)\b[^.]{0,40}?\b(?:report|notif|told|tell|alert|tweet|contact|messag|complain|email|wrote|ping)|\b(?:reported by|report from|reports? from|message from) (?:a |an |our |the |several |many )?(?:users?|customers?|community|contributors?)|\bsupport (?:tickets?|requests?)|\buser reports?\b/i.exec(
+      text,
+    );
   const mon = /\b(monitor|alert|alarm|paged|pager|borgmon|prometheus|stackdriver|automated (?:test|message)|health ?check)/i.exec(text);
   if (user && (!mon || user.index < mon.index)) return 'user';
   return mon ? 'monitoring' : undefined;
@@ -77,13 +80,17 @@ export function statusAndPriority(doc: TextDoc, record: Record<string, unknown>,
   const labelled = (...names: string[]) => names.map((n) => doc.labels.get(n)).find(Boolean);
   const notes = doc.notes;
   const statusLabel = labelled('status');
-  const ownStatus = statusLabel && (Object.entries(STATUS_LABELS) as Array<[IncidentStatus, string]>).find(([, v]) => v.toLowerCase() === inlineText(statusLabel.value).toLowerCase())?.[0];
+  const ownStatus =
+    statusLabel &&
+    (Object.entries(STATUS_LABELS) as Array<[IncidentStatus, string]>).find(([, v]) => v.toLowerCase() === inlineText(statusLabel.value).toLowerCase())?.[0];
   if (ownExport && ownStatus) record.status = ownStatus;
   else {
     // A postmortem describes an incident that is over.
     const complete = statusLabel && /\bcomplete/i.test(statusLabel.value);
     record.status = complete && record.resolution ? 'closed' : 'resolved';
-    notes.push(`status: ${record.status} (a postmortem document describes an incident that is over${statusLabel ? `; it says "${inlineText(statusLabel.value)}"` : ''})`);
+    notes.push(
+      `status: ${record.status} (a postmortem document describes an incident that is over${statusLabel ? `; it says "${inlineText(statusLabel.value)}"` : ''})`,
+    );
   }
   const prio = labelled('priority', 'severity', 'sev');
   const p = prio && /^\s*(?:P|SEV[- ]?|S)([1-4])\b/i.exec(inlineText(prio.value));
@@ -122,7 +129,10 @@ export function writeTexts(doc: TextDoc, record: Record<string, unknown>, ownExp
     }
     const ai = bullet('rootCause', 'AI connection');
     if (ai) {
-      const values = ai.split(/,\s*/).map((a) => (Object.entries(AI_CONNECTION_LABELS).find(([, v]) => v === a.trim()) ?? [])[0]).filter(Boolean);
+      const values = ai
+        .split(/,\s*/)
+        .map((a) => (Object.entries(AI_CONNECTION_LABELS).find(([, v]) => v === a.trim()) ?? [])[0])
+        .filter(Boolean);
       if (values.length) ((record.rootCause ??= {}) as Record<string, unknown>).aiConnection = values.length === 1 ? values[0] : values;
     }
     set(['rootCause', 'note'], unmd(bullet('rootCause', 'Note')));
@@ -131,7 +141,15 @@ export function writeTexts(doc: TextDoc, record: Record<string, unknown>, ownExp
     const learning = body('learning');
     const fenceAt = learning.findIndex((l) => /^\s*`{3,}/.test(l));
     const lessonLines = fenceAt >= 0 ? learning.slice(0, fenceAt).filter((l) => !/^Prompt template from this incident:$/.test(l.trim())) : learning;
-    set(['learning', 'lesson'], lessonLines.join('\n').split(/\n\s*\n/).map((x) => inlineText(x)).filter((x) => x && !/^not written yet\.?$/i.test(x)).join('\n\n'));
+    set(
+      ['learning', 'lesson'],
+      lessonLines
+        .join('\n')
+        .split(/\n\s*\n/)
+        .map((x) => inlineText(x))
+        .filter((x) => x && !/^not written yet\.?$/i.test(x))
+        .join('\n\n'),
+    );
     if (fenceAt >= 0) {
       const open = /^\s*(`{3,})/.exec(learning[fenceAt]!)![1]!;
       const close = learning.findIndex((l, i) => i > fenceAt && l.trim() === open);
@@ -140,7 +158,8 @@ export function writeTexts(doc: TextDoc, record: Record<string, unknown>, ownExp
     const detected = labelled('detected');
     if (detected) {
       const [how, ...rest] = detected.value.split(' — ');
-      if ((DETECTION_METHODS as readonly string[]).includes(how!.trim())) record.detected = { how: how!.trim(), ...(rest.length ? { source: unmd(rest.join(' — ')) } : {}) };
+      if ((DETECTION_METHODS as readonly string[]).includes(how!.trim()))
+        record.detected = { how: how!.trim(), ...(rest.length ? { source: unmd(rest.join(' — ')) } : {}) };
     }
     const pm = labelled('postmortem');
     // "complete, owner Ali, due 2025-03-20T16:52:00+03:00", each part optional.
@@ -170,5 +189,4 @@ export function writeTexts(doc: TextDoc, record: Record<string, unknown>, ownExp
     }
     set(['learning', 'lesson'], paragraphs('lessons'));
   }
-
 }

@@ -146,7 +146,8 @@ function stampOf(list: RegExpExecArray | null, l: string, ctx: TimelineContext):
 function push(stamp: Stamp, line: number, st: State, ctx: TimelineContext, entries: Entry[]): Entry {
   if (st.pendingDay && stamp.h !== undefined) st.pendingDay = undefined;
   if (stamp.zone?.ambiguous) ambiguous(stamp.zone, line, ctx);
-  if (stamp.zone?.assumed && !ctx.notes.some((n) => n.startsWith(`timeZone: "${stamp.zone!.label}"`))) ctx.notes.push(`timeZone: "${stamp.zone.label}" ${stamp.zone.assumed} (line ${line}); check it`);
+  if (stamp.zone?.assumed && !ctx.notes.some((n) => n.startsWith(`timeZone: "${stamp.zone!.label}"`)))
+    ctx.notes.push(`timeZone: "${stamp.zone.label}" ${stamp.zone.assumed} (line ${line}); check it`);
   const day = stamp.day ? { ...stamp.day, y: stamp.day.y ?? st.day?.y ?? ctx.docDay?.y } : st.day;
   const e: Entry = { approx: stamp.approx, text: inlineText(stamp.rest), raw: stamp.rest, line };
   if (day) e.day = day;
@@ -164,7 +165,10 @@ function push(stamp: Stamp, line: number, st: State, ctx: TimelineContext, entri
 }
 
 function ambiguous(zone: Zone, line: number, ctx: TimelineContext): void {
-  ctx.problems.push({ where: `${ctx.file}:${line}:1`, message: `time zone "${zone.label}" is ambiguous (${zone.ambiguous}); times are kept without an offset: set the record's timeZone` });
+  ctx.problems.push({
+    where: `${ctx.file}:${line}:1`,
+    message: `time zone "${zone.label}" is ambiguous (${zone.ambiguous}); times are kept without an offset: set the record's timeZone`,
+  });
 }
 
 function readHeading(text: string, line: number, st: State, ctx: TimelineContext, entries: Entry[]): void {
@@ -236,5 +240,9 @@ function readTableRow(l: string, line: number, next: Line | undefined, st: State
 }
 
 export function splitRow(l: string): string[] {
-  return l.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/).map((c) => c.trim());
+  return l
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
 }

@@ -23,10 +23,39 @@ export interface Zone {
 }
 
 const FIXED: Record<string, string> = {
-  UTC: 'Z', GMT: 'Z', Z: 'Z', WET: '+00:00', WEST: '+01:00', CET: '+01:00', CEST: '+02:00', MET: '+01:00', MEST: '+02:00',
-  EET: '+02:00', EEST: '+03:00', MSK: '+03:00', JST: '+09:00', KST: '+09:00', HKT: '+08:00', SGT: '+08:00', AWST: '+08:00',
-  ACST: '+09:30', ACDT: '+10:30', AEST: '+10:00', AEDT: '+11:00', NZST: '+12:00', NZDT: '+13:00', PST: '-08:00', PDT: '-07:00',
-  MST: '-07:00', MDT: '-06:00', CDT: '-05:00', EST: '-05:00', EDT: '-04:00', AKST: '-09:00', AKDT: '-08:00', HST: '-10:00',
+  UTC: 'Z',
+  GMT: 'Z',
+  Z: 'Z',
+  WET: '+00:00',
+  WEST: '+01:00',
+  CET: '+01:00',
+  CEST: '+02:00',
+  MET: '+01:00',
+  MEST: '+02:00',
+  EET: '+02:00',
+  EEST: '+03:00',
+  MSK: '+03:00',
+  JST: '+09:00',
+  KST: '+09:00',
+  HKT: '+08:00',
+  SGT: '+08:00',
+  AWST: '+08:00',
+  ACST: '+09:30',
+  ACDT: '+10:30',
+  AEST: '+10:00',
+  AEDT: '+11:00',
+  NZST: '+12:00',
+  NZDT: '+13:00',
+  PST: '-08:00',
+  PDT: '-07:00',
+  MST: '-07:00',
+  MDT: '-06:00',
+  CDT: '-05:00',
+  EST: '-05:00',
+  EDT: '-04:00',
+  AKST: '-09:00',
+  AKDT: '-08:00',
+  HST: '-10:00',
 };
 const AMBIGUOUS: Record<string, string> = {
   CST: 'US Central Standard Time (-06:00) or China Standard Time (+08:00)',
@@ -39,10 +68,20 @@ const LIKELY: Record<string, { offset: string; note: string }> = {
   GST: { offset: '+04:00', note: 'read as Gulf Standard Time (+04:00); GST also names South Georgia Time (-02:00)' },
 };
 const REGIONS: Record<string, string> = {
-  pacific: 'America/Los_Angeles', 'us/pacific': 'America/Los_Angeles', pt: 'America/Los_Angeles', 'pacific time': 'America/Los_Angeles',
-  eastern: 'America/New_York', 'us/eastern': 'America/New_York', et: 'America/New_York', 'eastern time': 'America/New_York',
-  central: 'America/Chicago', 'us/central': 'America/Chicago', 'central time': 'America/Chicago',
-  mountain: 'America/Denver', 'us/mountain': 'America/Denver', 'mountain time': 'America/Denver',
+  pacific: 'America/Los_Angeles',
+  'us/pacific': 'America/Los_Angeles',
+  pt: 'America/Los_Angeles',
+  'pacific time': 'America/Los_Angeles',
+  eastern: 'America/New_York',
+  'us/eastern': 'America/New_York',
+  et: 'America/New_York',
+  'eastern time': 'America/New_York',
+  central: 'America/Chicago',
+  'us/central': 'America/Chicago',
+  'central time': 'America/Chicago',
+  mountain: 'America/Denver',
+  'us/mountain': 'America/Denver',
+  'mountain time': 'America/Denver',
 };
 
 const ABBR = [...Object.keys(FIXED), ...Object.keys(AMBIGUOUS), ...Object.keys(LIKELY)].filter((k) => k !== 'Z').join('|');
@@ -62,7 +101,10 @@ export function zoneFor(word: string): Zone | undefined {
   return undefined;
 }
 
-const STATEMENT = new RegExp(`\\b(?:all )?times?(?: are| is)?(?: listed| given| shown)?(?: in)? (?:the )?(${ZONE_WORD})(?![A-Za-z0-9])|\\b(?:date and )?time in (${ZONE_WORD})(?![A-Za-z0-9])|\\((${ZONE_WORD})\\)`, 'i');
+const STATEMENT = new RegExp(
+  `\\b(?:all )?times?(?: are| is)?(?: listed| given| shown)?(?: in)? (?:the )?(${ZONE_WORD})(?![A-Za-z0-9])|\\b(?:date and )?time in (${ZONE_WORD})(?![A-Za-z0-9])|\\((${ZONE_WORD})\\)`,
+  'i',
+);
 
 /** "All times in PST", "all times are in UTC", "Date and Time in CET", "Timeline (UTC)": the zone a line declares. */
 export function declaredZone(line: string): Zone | undefined {

@@ -52,7 +52,10 @@ describe('AI instruction files from the learnings', () => {
     assert.match(inc023, /^<<<INCIDENT-NOTES id="INC-023" file="\.incidents\/INC-023\.yaml" origin="team record">>>$/m);
     assert.match(inc023, /^\| Root cause: Webhook handler written with Claude returned Decimal for amount field where Stripe expects integer\./m);
     assert.match(inc023, /^\| AI connection: AI-generated code$/m);
-    assert.match(inc023, /^\| {3}When writing \[service\] integration, the following constraints apply: \[type requirements\], \[format rules\], \[error behavior expectations\]$/m);
+    assert.match(
+      inc023,
+      /^\| {3}When writing \[service\] integration, the following constraints apply: \[type requirements\], \[format rules\], \[error behavior expectations\]$/m,
+    );
     assert.match(inc023, /^\| {3}- src\/payments\/stripeWebhook\.ts — handleStripeWebhook: Handler generated with Claude/m);
     assert.match(inc023, /^<<<END INCIDENT-NOTES id="INC-023">>>\n```$/m);
   });
@@ -75,7 +78,10 @@ describe('AI instruction files from the learnings', () => {
     const first = planInstructionFiles(index.incidents(), NOTHING);
     const files = new Map(first.map((p) => [p.path, p.content!]));
     const existing: ExistingFiles = { instructionFiles: [...files.keys()].map((p) => p.split('/').pop()!), read: (p) => files.get(p) };
-    assert.deepEqual(planInstructionFiles(index.incidents(), existing).map((p) => p.action), ['unchanged', 'unchanged', 'unchanged']);
+    assert.deepEqual(
+      planInstructionFiles(index.incidents(), existing).map((p) => p.action),
+      ['unchanged', 'unchanged', 'unchanged'],
+    );
     assert.deepEqual(planInstructionFiles(index.incidents(), existing), planInstructionFiles(index.incidents(), existing), 'deterministic');
   });
 
@@ -87,7 +93,10 @@ describe('AI instruction files from the learnings', () => {
       ['.github/instructions/typescript.instructions.md', '---\napplyTo: "**/*.ts"\n---\nUse strict mode.\n'],
     ]);
     const plan = planInstructionFiles(index.incidents(), { instructionFiles: [...files.keys()].map((p) => p.split('/').pop()!), read: (p) => files.get(p) });
-    assert.deepEqual(plan.filter((p) => p.action === 'delete').map((p) => p.path), ['.github/instructions/incident-inc-999.instructions.md']);
+    assert.deepEqual(
+      plan.filter((p) => p.action === 'delete').map((p) => p.path),
+      ['.github/instructions/incident-inc-999.instructions.md'],
+    );
   });
 
   it('keeps everything outside its AGENTS.md markers byte for byte, and is idempotent', () => {
@@ -120,13 +129,19 @@ describe('language model tool answer', () => {
     ]);
     assert.match(text, /^1 past incident linked to src\/payments\/stripeWebhook\.ts, src\/payments\/checkout\.ts\./);
     assert.equal(text.match(/## Past incident INC-023/g)?.length, 1);
-    assert.match(text, /Linked at: src\/payments\/stripeWebhook\.ts \(handleStripeWebhook\), src\/payments\/stripeWebhook\.ts \(toStripeAmount\), src\/payments\/checkout\.ts/);
+    assert.match(
+      text,
+      /Linked at: src\/payments\/stripeWebhook\.ts \(handleStripeWebhook\), src\/payments\/stripeWebhook\.ts \(toStripeAmount\), src\/payments\/checkout\.ts/,
+    );
     assert.match(text, /When writing \[service\] integration/);
   });
 
   it('narrows to a symbol, and says so when nothing is linked', () => {
     const groups = linkedIncidents(index, 'src/payments/stripeWebhook.ts', all);
-    assert.match(pastIncidentsReport([{ path: 'src/payments/stripeWebhook.ts', groups }], 'toStripeAmount'), /Linked at: src\/payments\/stripeWebhook\.ts \(toStripeAmount\)\n/);
+    assert.match(
+      pastIncidentsReport([{ path: 'src/payments/stripeWebhook.ts', groups }], 'toStripeAmount'),
+      /Linked at: src\/payments\/stripeWebhook\.ts \(toStripeAmount\)\n/,
+    );
     assert.equal(pastIncidentsReport([{ path: 'README.md', groups: [] }]), 'No past incident is linked to README.md.');
   });
 });
@@ -185,7 +200,11 @@ describe('CLI: incident-lens instructions', () => {
       const write = cli('instructions', '--agents');
       assert.equal(write.status, 0, write.stderr);
       assert.match(write.stdout, /4 written, 0 deleted, 0 unchanged/);
-      assert.deepEqual(readdirSync(join(ws.root, '.github', 'instructions')).sort(), ['incident-inc-019.instructions.md', 'incident-inc-023.instructions.md', 'incident-inc-027.instructions.md']);
+      assert.deepEqual(readdirSync(join(ws.root, '.github', 'instructions')).sort(), [
+        'incident-inc-019.instructions.md',
+        'incident-inc-023.instructions.md',
+        'incident-inc-027.instructions.md',
+      ]);
       assert.match(ws.read('AGENTS.md'), /<!-- incident-lens:start -->/);
       assert.match(cli('instructions', '--agents').stdout, /0 written, 0 deleted, 4 unchanged/);
       assert.equal(cli('instructions', '--check').status, 0);
@@ -196,7 +215,7 @@ describe('CLI: incident-lens instructions', () => {
 });
 
 describe('applyTo for route folders', () => {
-  it('escapes literal brackets the way VS Code\'s glob reads them, and keeps commas from splitting the list', () => {
+  it("escapes literal brackets the way VS Code's glob reads them, and keeps commas from splitting the list", () => {
     assert.equal(linkGlob('app/[id]/route.ts'), 'app/[[]id[]]/route.ts');
     assert.equal(linkGlob('app/[[...slug]]/'), 'app/[[][[]...slug[]][]]/**');
     assert.equal(linkGlob('src/a,b.ts'), 'src/a?b.ts');

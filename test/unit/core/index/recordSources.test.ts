@@ -22,30 +22,46 @@ describe('record sources and repository-qualified links (real repositories side 
     m.git('payments', 'commit', '-qam', 'change the charge');
     const r = cli('payments', 'risk', '--diff', 'main', '--json');
     assert.equal(r.status, 0, r.stderr);
-    const report = JSON.parse(r.stdout) as { verdict: string; incidents: Array<{ id: string; files: string[] }>; findings: Array<{ file: string; startLine: number }> };
+    const report = JSON.parse(r.stdout) as {
+      verdict: string;
+      incidents: Array<{ id: string; files: string[] }>;
+      findings: Array<{ file: string; startLine: number }>;
+    };
     assert.equal(report.verdict, 'CAUTION');
-    assert.deepEqual(report.incidents.map((i) => [i.id, i.files]), [['INC-500', ['src/charge.ts']]]);
+    assert.deepEqual(
+      report.incidents.map((i) => [i.id, i.files]),
+      [['INC-500', ['src/charge.ts']]],
+    );
     assert.equal(report.findings[0]!.startLine, 1, 'placed on charge()');
   });
 
-  it('each service meets only the links into its own repository; the incidents repository\'s own links stay there', () => {
+  it("each service meets only the links into its own repository; the incidents repository's own links stay there", () => {
     m.write('web/app/checkout/[step]/page.tsx', 'export default function Page() { return 1; }\n');
     m.write('web/src/charge.ts', '// the same path as a payments file, another repository\n');
     const web = cli('web', 'risk', 'app/checkout/[step]/page.tsx', 'src/charge.ts', '--json');
     const report = JSON.parse(web.stdout) as { incidents: Array<{ id: string; files: string[] }> };
-    assert.deepEqual(report.incidents.map((i) => [i.id, i.files]), [['INC-500', ['app/checkout/[step]/page.tsx']]]);
+    assert.deepEqual(
+      report.incidents.map((i) => [i.id, i.files]),
+      [['INC-500', ['app/checkout/[step]/page.tsx']]],
+    );
     const refund = JSON.parse(cli('payments', 'risk', 'src/refund.ts', '--json').stdout) as { verdict: string };
     assert.equal(refund.verdict, 'GO');
     // In the incidents repository, the unqualified link means its own src/charge.ts.
     const own = JSON.parse(cli('incidents', 'risk', 'src/charge.ts', '--json').stdout) as { incidents: Array<{ id: string }> };
-    assert.deepEqual(own.incidents.map((i) => i.id), ['INC-500']);
+    assert.deepEqual(
+      own.incidents.map((i) => i.id),
+      ['INC-500'],
+    );
   });
 
   it('a missing source is a warning naming where it is configured, never a failure', () => {
     m.write('payments/.incident-lens.yaml', 'sources:\n  - path: ../incidents\n  - path: ../nowhere\n');
     const r = cli('payments', 'risk', 'src/charge.ts', '--json');
     assert.equal(r.status, 0);
-    assert.match(r.stderr, /^warning: \.incident-lens\.yaml:3:5: record source "\.\.\/nowhere" has no \.incidents\/ folder at .*nowhere\/\.incidents; skipped$/m);
+    assert.match(
+      r.stderr,
+      /^warning: \.incident-lens\.yaml:3:5: record source "\.\.\/nowhere" has no \.incidents\/ folder at .*nowhere\/\.incidents; skipped$/m,
+    );
     assert.equal((JSON.parse(r.stdout) as { verdict: string }).verdict, 'CAUTION');
   });
 

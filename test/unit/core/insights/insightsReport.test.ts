@@ -43,20 +43,26 @@ describe('insights: metrics and hotspots (one computation for the CLI and the vi
     // A time axis: every month from --since to the last incident, the quiet ones as zero (issue 31).
     assert.equal(since2020.rows.length, 55);
     assert.deepEqual([since2020.rows[0]!.group, since2020.rows.at(-1)!.group], ['2020-01', '2024-07']);
-    assert.deepEqual(since2020.rows.filter((r) => r.incidents).map((r) => r.group), ['2021-01', '2021-10', '2024-07']);
+    assert.deepEqual(
+      since2020.rows.filter((r) => r.incidents).map((r) => r.group),
+      ['2021-01', '2021-10', '2024-07'],
+    );
     assert.ok(since2020.rows.every((r, i) => i === 0 || r.group > since2020.rows[i - 1]!.group));
     const all2 = metricsReport(real.incidents(), { by: 'month' });
-    assert.equal(all2.rows.reduce((a, r) => a + r.incidents, 0), all2.counted);
+    assert.equal(
+      all2.rows.reduce((a, r) => a + r.incidents, 0),
+      all2.counted,
+    );
   });
 
   it('ISO weeks across year ends', () => {
     assert.equal(isoWeek(Date.UTC(2021, 0, 4, 12), 0), '2021-W01');
     assert.equal(isoWeek(Date.UTC(2020, 11, 31, 12), 0), '2020-W53');
     assert.equal(isoWeek(Date.UTC(2027, 0, 1, 12), 0), '2026-W53');
-    assert.equal(isoWeek(Date.UTC(2025, 2, 18, 23, 30), 180), '2025-W12', 'in the incident\'s own offset');
+    assert.equal(isoWeek(Date.UTC(2025, 2, 18, 23, 30), 180), '2025-W12', "in the incident's own offset");
   });
 
-  it('hotspots: the demo\'s payments code first, weighted by severity, symbols named', () => {
+  it("hotspots: the demo's payments code first, weighted by severity, symbols named", () => {
     const top = hotspots(index, 5);
     assert.deepEqual(top[0], { kind: 'folder', target: 'src/payments', incidents: ['INC-019', 'INC-023'], score: 9, worst: 'P1' });
     assert.ok(top.some((h) => h.kind === 'symbol' && h.target === 'src/payments/stripeWebhook.ts#handleStripeWebhook'));

@@ -20,22 +20,47 @@ describe('link matching', () => {
   after(() => ws.dispose());
 
   it('finds incidents by exact path, most severe first', () => {
-    assert.deepEqual(index.incidentsForFile('src/payments/stripeWebhook.ts').map((i) => i.id), ['INC-023', 'INC-040', 'INC-019'].filter((id) => id !== 'INC-019'));
+    assert.deepEqual(
+      index.incidentsForFile('src/payments/stripeWebhook.ts').map((i) => i.id),
+      ['INC-023', 'INC-040', 'INC-019'].filter((id) => id !== 'INC-019'),
+    );
   });
 
   it('finds incidents by directory and by glob', () => {
-    assert.deepEqual(index.incidentsForFile('src/payments/money.ts').map((i) => i.id), ['INC-040', 'INC-019']);
-    assert.deepEqual(index.incidentsForFile('src/auth/session.ts').map((i) => i.id), ['INC-031', 'INC-040']);
-    assert.deepEqual(index.incidentsForFile('src/notifications/emailWorker.ts').map((i) => i.id), ['INC-027']);
-    assert.deepEqual(index.incidentsForFile('src/notifications/deep/nested/x.ts').map((i) => i.id), ['INC-027']);
-    assert.deepEqual(index.incidentsForFile('src/auth/nested/session.ts').map((i) => i.id), [], 'single * stays in one segment');
+    assert.deepEqual(
+      index.incidentsForFile('src/payments/money.ts').map((i) => i.id),
+      ['INC-040', 'INC-019'],
+    );
+    assert.deepEqual(
+      index.incidentsForFile('src/auth/session.ts').map((i) => i.id),
+      ['INC-031', 'INC-040'],
+    );
+    assert.deepEqual(
+      index.incidentsForFile('src/notifications/emailWorker.ts').map((i) => i.id),
+      ['INC-027'],
+    );
+    assert.deepEqual(
+      index.incidentsForFile('src/notifications/deep/nested/x.ts').map((i) => i.id),
+      ['INC-027'],
+    );
+    assert.deepEqual(
+      index.incidentsForFile('src/auth/nested/session.ts').map((i) => i.id),
+      [],
+      'single * stays in one segment',
+    );
     assert.deepEqual(index.incidentsForFile('README.md'), []);
   });
 
   it('finds links to a symbol, and through action records', () => {
     const refs = index.linksForSymbol('src/payments/stripeWebhook.ts', 'toStripeAmount');
     assert.deepEqual(refs.map((r) => r.record.id).sort(), ['ACTION-INC023-1', 'INC-023']);
-    assert.deepEqual(index.linksForSymbol('src/payments/stripeWebhook.ts', 'handleStripeWebhook').map((r) => r.record.id).sort(), ['INC-023', 'INC-040', 'RB-payments-rollback']);
+    assert.deepEqual(
+      index
+        .linksForSymbol('src/payments/stripeWebhook.ts', 'handleStripeWebhook')
+        .map((r) => r.record.id)
+        .sort(),
+      ['INC-023', 'INC-040', 'RB-payments-rollback'],
+    );
     const ranged = index.linksForFile('src/payments/stripeWebhook.ts').find((r) => r.link.lines);
     assert.ok(ranged && linkCoversLine(ranged.link, 31) && !linkCoversLine(ranged.link, 29));
   });
@@ -62,18 +87,41 @@ describe('link matching', () => {
   it('links route folders with brackets literally (Next.js, SvelteKit, Remix, Nuxt)', async () => {
     const ws = new TempWorkspace();
     try {
-      for (const f of ['packages/medusa/src/api/hooks/payment/[provider]/route.ts', 'packages/medusa/src/api/hooks/payment/p/route.ts', 'app/[[...slug]]/page.tsx', 'app/(shop) cart/@modal/+page.ts', 'src/ünïcode dir/a.ts']) ws.write(f, 'export {}\n');
+      for (const f of [
+        'packages/medusa/src/api/hooks/payment/[provider]/route.ts',
+        'packages/medusa/src/api/hooks/payment/p/route.ts',
+        'app/[[...slug]]/page.tsx',
+        'app/(shop) cart/@modal/+page.ts',
+        'src/ünïcode dir/a.ts',
+      ])
+        ws.write(f, 'export {}\n');
       ws.write(
         '.incidents/INC-050.yaml',
         `id: INC-050\ntitle: Webhook route\nstatus: closed\npriority: P2\nstart: 2025-03-18T14:37:00+03:00\nresolution: 2025-03-18T15:37:00+03:00\nlinks:\n  - path: packages/medusa/src/api/hooks/payment/[provider]/route.ts\n  - path: app/[[...slug]]/page.tsx\n  - path: "app/(shop) cart/@modal/+page.ts"\n  - path: src/ünïcode dir/a.ts\n`,
       );
       const idx = await ws.index({ checkLinkTargets: true });
-      assert.deepEqual(idx.diagnostics().map((d) => d.message), [], 'lint clean: every target exists');
-      assert.deepEqual(idx.incidentsForFile('packages/medusa/src/api/hooks/payment/[provider]/route.ts').map((i) => i.id), ['INC-050']);
+      assert.deepEqual(
+        idx.diagnostics().map((d) => d.message),
+        [],
+        'lint clean: every target exists',
+      );
+      assert.deepEqual(
+        idx.incidentsForFile('packages/medusa/src/api/hooks/payment/[provider]/route.ts').map((i) => i.id),
+        ['INC-050'],
+      );
       assert.deepEqual(idx.incidentsForFile('packages/medusa/src/api/hooks/payment/p/route.ts'), [], 'not a character class');
-      assert.deepEqual(idx.incidentsForFile('app/[[...slug]]/page.tsx').map((i) => i.id), ['INC-050']);
-      assert.deepEqual(idx.incidentsForFile('app/(shop) cart/@modal/+page.ts').map((i) => i.id), ['INC-050']);
-      assert.deepEqual(idx.incidentsForFile('src/ünïcode dir/a.ts').map((i) => i.id), ['INC-050']);
+      assert.deepEqual(
+        idx.incidentsForFile('app/[[...slug]]/page.tsx').map((i) => i.id),
+        ['INC-050'],
+      );
+      assert.deepEqual(
+        idx.incidentsForFile('app/(shop) cart/@modal/+page.ts').map((i) => i.id),
+        ['INC-050'],
+      );
+      assert.deepEqual(
+        idx.incidentsForFile('src/ünïcode dir/a.ts').map((i) => i.id),
+        ['INC-050'],
+      );
     } finally {
       ws.dispose();
     }

@@ -12,14 +12,23 @@ describe('linked incidents on code', () => {
   let index: IncidentIndex;
   before(async () => {
     ws = new TempWorkspace(true);
-    ws.write('.incidents/INC-040.yaml', incidentYaml('INC-040', 'links:\n  - path: src/payments/stripeWebhook.ts\n    symbol: handleStripeWebhook\n  - path: src/payments/stripeWebhook.ts\n    lines: 3-7\n').replace('priority: P2', 'priority: P3'));
+    ws.write(
+      '.incidents/INC-040.yaml',
+      incidentYaml(
+        'INC-040',
+        'links:\n  - path: src/payments/stripeWebhook.ts\n    symbol: handleStripeWebhook\n  - path: src/payments/stripeWebhook.ts\n    lines: 3-7\n',
+      ).replace('priority: P2', 'priority: P3'),
+    );
     index = await ws.index();
   });
   after(() => ws.dispose());
 
   it('groups by anchor: the file, each symbol, each line range, with action-record links under their incident', () => {
     const groups = linkedIncidents(index, 'src/payments/stripeWebhook.ts', ALL);
-    const summary = groups.map((g) => [g.anchor.kind === 'symbol' ? `symbol:${g.anchor.symbol}` : g.anchor.kind === 'lines' ? `lines:${g.anchor.from}-${g.anchor.to}` : 'file', g.incidents.map((i) => i.id)]);
+    const summary = groups.map((g) => [
+      g.anchor.kind === 'symbol' ? `symbol:${g.anchor.symbol}` : g.anchor.kind === 'lines' ? `lines:${g.anchor.from}-${g.anchor.to}` : 'file',
+      g.incidents.map((i) => i.id),
+    ]);
     assert.deepEqual(summary, [
       ['symbol:handleStripeWebhook', ['INC-023', 'INC-040']],
       ['symbol:toStripeAmount', ['INC-023']],
@@ -35,7 +44,10 @@ describe('linked incidents on code', () => {
   });
 
   it('filters by minimum priority and hides long-closed incidents when asked', () => {
-    assert.deepEqual(linkedIncidents(index, 'src/payments/stripeWebhook.ts', { ...ALL, minimumPriority: 'P2' }).map((g) => g.incidents.map((i) => i.id)), [['INC-023'], ['INC-023']]);
+    assert.deepEqual(
+      linkedIncidents(index, 'src/payments/stripeWebhook.ts', { ...ALL, minimumPriority: 'P2' }).map((g) => g.incidents.map((i) => i.id)),
+      [['INC-023'], ['INC-023']],
+    );
     const inc023 = index.incident('INC-023')!;
     assert.equal(isVisible(inc023, { ...ALL, hideClosedOlderThanDays: 30 }), false);
     assert.equal(isVisible(inc023, { ...ALL, hideClosedOlderThanDays: 365 }), true);
@@ -43,9 +55,15 @@ describe('linked incidents on code', () => {
   });
 
   it('finds links naming a file or a directory containing it (for renames)', () => {
-    assert.deepEqual(index.linksNaming('src/payments/checkout.ts').map((r) => `${r.record.id}#${r.index}`), ['INC-023#2', 'RB-payments-rollback#1']);
     assert.deepEqual(
-      index.linksNaming('src/payments').map((r) => r.record.id).sort(),
+      index.linksNaming('src/payments/checkout.ts').map((r) => `${r.record.id}#${r.index}`),
+      ['INC-023#2', 'RB-payments-rollback#1'],
+    );
+    assert.deepEqual(
+      index
+        .linksNaming('src/payments')
+        .map((r) => r.record.id)
+        .sort(),
       ['ACTION-INC023-1', 'INC-023', 'INC-023', 'INC-023', 'INC-040', 'INC-040', 'INC-019', 'RB-payments-rollback', 'RB-payments-rollback'].sort(),
     );
   });

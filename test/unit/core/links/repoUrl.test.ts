@@ -21,6 +21,7 @@ describe('repository keys from remote URLs', () => {
   });
 
   it('refuses what is not a remote URL', () => {
-    for (const url of ['', '   ', '/srv/git/payments.git', 'payments', 'https://github.com/', 'https://github.com/acme/../x']) assert.equal(repoKey(url), undefined, url);
+    for (const url of ['', '   ', '/srv/git/payments.git', 'payments', 'https://github.com/', 'https://github.com/acme/../x'])
+      assert.equal(repoKey(url), undefined, url);
   });
 });

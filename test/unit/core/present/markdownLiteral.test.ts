@@ -51,11 +51,18 @@ describe('Markdown the product writes renders record text literally', () => {
   it('random text (property): what renders is what was written', () => {
     const chars = fc.constantFrom(...'ab 1.#*_`[]()<>&|~!-+=\\/:;"\'{}\n\t^$?%@'.split(''));
     fc.assert(
-      fc.property(fc.array(chars, { maxLength: 40 }).map((a) => a.join('')), (text) => {
-        assert.equal(renderedInline(text), escapeHtml(flat(text)));
-        const paragraphs = text.trim().split(/\n\s*\n/).map(flat).filter(Boolean);
-        assert.equal(md.render(mdBlock(text)), paragraphs.map((p) => `<p>${escapeHtml(p)}</p>\n`).join(''));
-      }),
+      fc.property(
+        fc.array(chars, { maxLength: 40 }).map((a) => a.join('')),
+        (text) => {
+          assert.equal(renderedInline(text), escapeHtml(flat(text)));
+          const paragraphs = text
+            .trim()
+            .split(/\n\s*\n/)
+            .map(flat)
+            .filter(Boolean);
+          assert.equal(md.render(mdBlock(text)), paragraphs.map((p) => `<p>${escapeHtml(p)}</p>\n`).join(''));
+        },
+      ),
       { numRuns: 3000, seed: 16 },
     );
   });
@@ -100,7 +107,12 @@ describe('Markdown the product writes renders record text literally', () => {
           const html = md.render(write(hostileRecord(text)));
           assert.equal(tags(html), tags(plain), `${name}: ${text}`);
           // The AI channels also break up comment delimiters, so record text can never end a comment the tool wrote.
-          const shown = name === 'export' ? flat(text) : flat(text).replace(/<!--/g, '<!- -').replace(/--!?>/g, (m) => m.replace('--', '- -'));
+          const shown =
+            name === 'export'
+              ? flat(text)
+              : flat(text)
+                  .replace(/<!--/g, '<!- -')
+                  .replace(/--!?>/g, (m) => m.replace('--', '- -'));
           assert.ok(html.includes(escapeHtml(shown)), `${name} shows ${text} literally`);
         }
       });

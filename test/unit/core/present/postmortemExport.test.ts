@@ -29,7 +29,10 @@ describe('postmortem export', () => {
     assert.match(md, /- \*\*Duration:\*\* 2h 15m/);
     assert.match(md, /- \[x\] \*\*ACTION-INC023-1\*\* Input validation template for Stripe integration/);
     assert.match(md, /- \[ \] \*\*ACTION-INC023-4\*\* .*\n {2}- Owner: Ali — Deadline: To be prioritized in Q2 sprint planning — Status: open/);
-    assert.match(md, /```text\nWhen writing \[service\] integration, the following constraints apply: \[type requirements\], \[format rules\], \[error behavior expectations\]\n```/);
+    assert.match(
+      md,
+      /```text\nWhen writing \[service\] integration, the following constraints apply: \[type requirements\], \[format rules\], \[error behavior expectations\]\n```/,
+    );
     assert.match(md, /- \*\*15:11\*\* — Rollback complete\. Error rate dropped to 0\.2% — returned to normal\. \(Mehmet\) _\[event, milestone: mitigated\]_/);
     assert.equal((md.match(/^- \*\*\d\d:\d\d\*\* — /gm) ?? []).length, 14);
   });

@@ -121,7 +121,10 @@ describe('diagnostics of one record', () => {
     assert.equal(d.field, 'timeline[2].at');
     assert.equal(at(d), '11:9');
     assert.equal(d.severity, 'warning');
-    assert.match(d.message, /"14:55" is 23h 53m after the entry before it, so it may be on a later day: write the date \(read now as 2025-03-19T14:55:00\+03:00\)/);
+    assert.match(
+      d.message,
+      /"14:55" is 23h 53m after the entry before it, so it may be on a later day: write the date \(read now as 2025-03-19T14:55:00\+03:00\)/,
+    );
     assert.ok(parsed.record?.kind === 'incident');
     // Never a negative gap: read forward, it is the next day.
     assert.ok(parsed.record.timeline[2]!.at!.ms > parsed.record.timeline[1]!.at!.ms);
@@ -230,7 +233,23 @@ describe('diagnostics of one record', () => {
   });
 
   it('never throws, whatever the input', () => {
-    const inputs = ['', '\uFEFF', '---\n---\n', '[1,2', '- a\n- b\n', '42', '"str"', 'id: [', '\t\tid: INC-1', 'id: INC-1\r\ntitle: x\r\n', ':', '? a\n: b', '!!binary x', '&a [*a]', 'id: !!int INC'];
+    const inputs = [
+      '',
+      '\uFEFF',
+      '---\n---\n',
+      '[1,2',
+      '- a\n- b\n',
+      '42',
+      '"str"',
+      'id: [',
+      '\t\tid: INC-1',
+      'id: INC-1\r\ntitle: x\r\n',
+      ':',
+      '? a\n: b',
+      '!!binary x',
+      '&a [*a]',
+      'id: !!int INC',
+    ];
     for (const text of inputs) {
       const parsed = parseRecordText('.incidents/INC-1.yaml', text);
       assert.ok(parsed.diagnostics.length > 0, `no diagnostic for ${JSON.stringify(text)}`);
@@ -269,7 +288,10 @@ describe('cross-record diagnostics', () => {
 
   it('warns about links to files that do not exist', async () => {
     ws.write('src/there.ts', 'export const x = 1;\n');
-    ws.write('.incidents/INC-050.yaml', incidentYaml('INC-050', 'links:\n  - path: src/there.ts\n  - path: src/gone.ts\n  - path: src/missing/\n  - path: src/**/*.go\n'));
+    ws.write(
+      '.incidents/INC-050.yaml',
+      incidentYaml('INC-050', 'links:\n  - path: src/there.ts\n  - path: src/gone.ts\n  - path: src/missing/\n  - path: src/**/*.go\n'),
+    );
     const lines = (await ws.index({ checkLinkTargets: true })).diagnostics().map(formatDiagnostic);
     assert.deepEqual(lines, [
       '.incidents/INC-050.yaml:8:11 warning links[1].path: linked file "src/gone.ts" does not exist in the workspace',
@@ -281,7 +303,10 @@ describe('cross-record diagnostics', () => {
     ws.write('.incidents/INC-060.yaml', 'id: INC-060\ntitle: [broken\n');
     ws.write('.incidents/INC-061.yaml', incidentYaml('INC-061'));
     const index = await ws.index();
-    assert.deepEqual(index.incidents().map((i) => i.id), ['INC-061']);
+    assert.deepEqual(
+      index.incidents().map((i) => i.id),
+      ['INC-061'],
+    );
     assert.ok(index.diagnosticsFor('.incidents/INC-060.yaml').some((d) => d.code === 'yaml'));
   });
 });
@@ -290,7 +315,13 @@ describe('field ranges for navigation', () => {
   it('points a list item at its first line and a named block at its key', () => {
     const text = 'id: INC-1\nactions:\n  - text: first\n    owner: A\n  - text: second\n    owner: B\nroles:\n  onCall: C\n';
     const item = fieldRange(text, ['actions', 1]);
-    assert.deepEqual([item.start, item.end], [{ line: 4, character: 4 }, { line: 4, character: 16 }]);
+    assert.deepEqual(
+      [item.start, item.end],
+      [
+        { line: 4, character: 4 },
+        { line: 4, character: 16 },
+      ],
+    );
     const roles = fieldRange(text, ['roles']);
     assert.deepEqual(roles.start, { line: 6, character: 0 });
     assert.deepEqual(fieldRange(text, ['nothing', 'here']).start, { line: 0, character: 0 });
@@ -315,9 +346,15 @@ describe('help on mistakes', () => {
   });
 
   it('offers the canonical duration and the full date of an ambiguous clock time as fixes', () => {
-    const text = incidentYaml('INC-024').replace('status: active', 'status: resolved') + 'resolution: 2025-03-18T17:34:00+03:00\nduration: 2h\ntimeline:\n  - at: "15:02"\n    text: b\n  - at: "14:55"\n    text: c\n';
+    const text =
+      incidentYaml('INC-024').replace('status: active', 'status: resolved') +
+      'resolution: 2025-03-18T17:34:00+03:00\nduration: 2h\ntimeline:\n  - at: "15:02"\n    text: b\n  - at: "14:55"\n    text: c\n';
     const diags = parseRecordText('.incidents/INC-024.yaml', text).diagnostics;
     assert.deepEqual(diags.find((d) => d.code === 'duration-mismatch')!.fix, { title: 'Change to "2h 57m"', path: ['duration'], value: '2h 57m' });
-    assert.deepEqual(diags.find((d) => d.code === 'time-needs-date')!.fix, { title: 'Write the date: 2025-03-19T14:55:00+03:00', path: ['timeline', 1, 'at'], value: '2025-03-19T14:55:00+03:00' });
+    assert.deepEqual(diags.find((d) => d.code === 'time-needs-date')!.fix, {
+      title: 'Write the date: 2025-03-19T14:55:00+03:00',
+      path: ['timeline', 1, 'at'],
+      value: '2025-03-19T14:55:00+03:00',
+    });
   });
 });

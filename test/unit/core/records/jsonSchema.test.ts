@@ -14,8 +14,28 @@ describe('generated JSON Schema', () => {
   it('describes every part of the incident node', () => {
     const schema = JSON.parse(jsonSchemas()['incident.schema.json']!) as { properties: Record<string, unknown>; required: string[] };
     assert.deepEqual(Object.keys(schema.properties), [
-      'id', 'title', 'status', 'priority', 'start', 'timeZone', 'detected', 'resolution', 'duration', 'roles', 'impact', 'timeline', 'actions',
-      'communications', 'rootCause', 'postmortem', 'learning', 'links', 'commits', 'keywords', 'source', 'runbooks',
+      'id',
+      'title',
+      'status',
+      'priority',
+      'start',
+      'timeZone',
+      'detected',
+      'resolution',
+      'duration',
+      'roles',
+      'impact',
+      'timeline',
+      'actions',
+      'communications',
+      'rootCause',
+      'postmortem',
+      'learning',
+      'links',
+      'commits',
+      'keywords',
+      'source',
+      'runbooks',
     ]);
     assert.deepEqual(schema.required, ['id', 'title', 'status']);
     // priority and start: required unless the record was imported (source) from a system that gave none.

@@ -36,12 +36,67 @@ function check<T>(prop: fc.IProperty<T> | fc.IAsyncProperty<T>, numRuns: number,
 
 /** Strings that YAML treats specially when written plain: every one must round-trip. */
 const TRICKY = [
-  'yes', 'no', 'on', 'off', 'true', 'False', 'null', '~', '', ' ', '123', '0x1F', '0o17', '1e3', '.inf', '-.5', '2025-03-18',
-  '14:37', '14:37:05', '- a', 'a: b', 'a:b', '#x', 'a #b', ' lead', 'trail ', '"q"', "'s'", "it's", 'multi\nline', 'two\n\nparagraphs\n',
-  'tab\there', '@at', '`tick`', '*star', '&amp', '!tag', '%pct', '[x]', '{y: 1}', '|', '>', '---', '...', '? q', 'ünïcödé ✓', '日本語', '🔥 on fire',
-  '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '[run](command:workbench.action.terminal.new)', '\\back\\slash', 'CR\r\nLF', '\u00a0nbsp',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'true',
+  'False',
+  'null',
+  '~',
+  '',
+  ' ',
+  '123',
+  '0x1F',
+  '0o17',
+  '1e3',
+  '.inf',
+  '-.5',
+  '2025-03-18',
+  '14:37',
+  '14:37:05',
+  '- a',
+  'a: b',
+  'a:b',
+  '#x',
+  'a #b',
+  ' lead',
+  'trail ',
+  '"q"',
+  "'s'",
+  "it's",
+  'multi\nline',
+  'two\n\nparagraphs\n',
+  'tab\there',
+  '@at',
+  '`tick`',
+  '*star',
+  '&amp',
+  '!tag',
+  '%pct',
+  '[x]',
+  '{y: 1}',
+  '|',
+  '>',
+  '---',
+  '...',
+  '? q',
+  'ünïcödé ✓',
+  '日本語',
+  '🔥 on fire',
+  '<img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  '[run](command:workbench.action.terminal.new)',
+  '\\back\\slash',
+  'CR\r\nLF',
+  '\u00a0nbsp',
   // Found by this test: a value that is only Unicode whitespace was written plain and read back trimmed.
-  '\u00a0', '\u2028', '\u3000', '\ufeff', ' \u00a0 ', '\u200b',
+  '\u00a0',
+  '\u2028',
+  '\u3000',
+  '\ufeff',
+  ' \u00a0 ',
+  '\u200b',
 ];
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...TRICKY) },
@@ -51,12 +106,10 @@ const text = fc.oneof(
 );
 const nonEmpty = text.filter((s) => s.length > 0);
 const offset = fc.constantFrom('Z', '+00:00', '+03:00', '-05:00', '+05:30');
-const instant = fc
-  .record({ d: fc.integer({ min: 0, max: 3000 }), m: fc.integer({ min: 0, max: 1439 }), o: offset })
-  .map(({ d, m, o }) => {
-    const day = new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
-    return `${day}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00${o}`;
-  });
+const instant = fc.record({ d: fc.integer({ min: 0, max: 3000 }), m: fc.integer({ min: 0, max: 1439 }), o: offset }).map(({ d, m, o }) => {
+  const day = new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+  return `${day}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00${o}`;
+});
 const incidentId = fc.integer({ min: 1, max: 99_999 }).map((n) => `INC-${String(n).padStart(3, '0')}`);
 
 const entry = fc.record(
@@ -179,13 +232,15 @@ const op: fc.Arbitrary<EditOp> = fc.oneof(
   fc.constantFrom(...STATUSES).map((value) => ({ kind: 'set', path: ['status'], value }) as EditOp),
   instant.map((value) => ({ kind: 'set', path: ['resolution'], value }) as EditOp),
   fc.record({ confirmed: text, note: text }, { noNullPrototype: true }).map((value) => ({ kind: 'set', path: ['rootCause'], value }) as EditOp),
-  fc.record({ status: fc.constantFrom('pending', 'complete'), deadline: instant }, { noNullPrototype: true }).map((value) => ({ kind: 'set', path: ['postmortem'], value }) as EditOp),
+  fc
+    .record({ status: fc.constantFrom('pending', 'complete'), deadline: instant }, { noNullPrototype: true })
+    .map((value) => ({ kind: 'set', path: ['postmortem'], value }) as EditOp),
   fc
     .tuple(fc.constantFrom('customerNotification', 'teamUpdates', 'statusPage'), fc.record({ at: instant, text }, { noNullPrototype: true }))
     .map(([channel, value]) => ({ kind: 'append', path: ['communications', channel], value }) as EditOp),
-  fc.tuple(fc.constantFrom('impact', 'learning'), fc.constantFrom('system', 'lesson', 'promptTemplate'), fieldValue).map(
-    ([a, b, value]) => ({ kind: 'set', path: [a, b], value }) as EditOp,
-  ),
+  fc
+    .tuple(fc.constantFrom('impact', 'learning'), fc.constantFrom('system', 'lesson', 'promptTemplate'), fieldValue)
+    .map(([a, b, value]) => ({ kind: 'set', path: [a, b], value }) as EditOp),
   fc.constantFrom('duration', 'keywords', 'detected').map((k) => ({ kind: 'delete', path: [k] }) as EditOp),
 );
 const TOUCHED = (o: EditOp) => String(o.path[0]);
@@ -223,7 +278,9 @@ describe('property: edit sequences keep every comment and untouched node', funct
 // ---------------------------------------------------------------- 3. never throws on anything
 
 const SAMPLES = [
-  ...readdirSync(join(DEMO, '.incidents')).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(join(DEMO, '.incidents', f), 'utf8')),
+  ...readdirSync(join(DEMO, '.incidents'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => readFileSync(join(DEMO, '.incidents', f), 'utf8')),
   ...readdirSync(join(DEMO, '.incidents', 'actions')).map((f) => readFileSync(join(DEMO, '.incidents', 'actions', f), 'utf8')),
 ].filter((s) => s.length > 0);
 
@@ -248,14 +305,45 @@ const MUTATIONS: Record<string, Mutation> = {
   insert: (s, at, extra) => s.slice(0, at) + extra + s.slice(at),
   truncate: (s, at) => s.slice(0, at),
   deepNesting: (s, at, extra) => `${s}\nextra: ${'['.repeat(200 + (at % 800))}${extra}`,
-  aliasBomb: (s) => `${s}\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${Array.from({ length: 9 }, (_, i) => `x${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`).join('\n')}\n`,
+  aliasBomb: (s) =>
+    `${s}\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${Array.from({ length: 9 }, (_, i) => `x${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`).join('\n')}\n`,
   protoKeys: (s) => `${s}\n__proto__: {polluted: yes}\nconstructor: {prototype: {polluted: yes}}\nimpact:\n  __proto__: {isAdmin: true}\n`,
 };
 function lineStartOf(s: string, at: number): number {
   return s.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
 }
 
-const YAMLISH = fc.string({ unit: fc.constantFrom(':', '-', ' ', '\n', '\t', '#', '&', '*', '!', '|', '>', '[', ']', '{', '}', '"', "'", '%', '@', 'a', 'id', 'INC-1', '\r', '\uFEFF', '?', ','), maxLength: 200 });
+const YAMLISH = fc.string({
+  unit: fc.constantFrom(
+    ':',
+    '-',
+    ' ',
+    '\n',
+    '\t',
+    '#',
+    '&',
+    '*',
+    '!',
+    '|',
+    '>',
+    '[',
+    ']',
+    '{',
+    '}',
+    '"',
+    "'",
+    '%',
+    '@',
+    'a',
+    'id',
+    'INC-1',
+    '\r',
+    '\uFEFF',
+    '?',
+    ',',
+  ),
+  maxLength: 200,
+});
 
 let slowest = { ms: 0, source: '' };
 function assertWellFormed(source: string): void {
@@ -276,7 +364,11 @@ function assertWellFormed(source: string): void {
       assert.ok(Number.isInteger(p.character) && p.character >= 0, `character ${p.character}`);
     }
   }
-  if (!parsed.record) assert.ok(parsed.diagnostics.some((d) => d.severity === 'error'), 'a file without a record says why');
+  if (!parsed.record)
+    assert.ok(
+      parsed.diagnostics.some((d) => d.severity === 'error'),
+      'a file without a record says why',
+    );
   assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype polluted');
   assert.equal(({} as Record<string, unknown>).isAdmin, undefined, 'Object.prototype polluted');
 }
@@ -300,7 +392,10 @@ describe('property: any input yields positioned diagnostics, never a throw', fun
   });
 
   it('random YAML-ish text and random strings', () => {
-    check(fc.property(fc.oneof(YAMLISH, fc.string({ unit: 'binary', maxLength: 300 })), (s) => assertWellFormed(s)), 3000);
+    check(
+      fc.property(fc.oneof(YAMLISH, fc.string({ unit: 'binary', maxLength: 300 })), (s) => assertWellFormed(s)),
+      3000,
+    );
   });
 
   it('edits never write into a file they could not parse', () => {
@@ -322,6 +417,8 @@ describe('property: any input yields positioned diagnostics, never a throw', fun
       return performance.now() - t0;
     });
     const median = again.sort((a, b) => a - b)[1]!;
-    console.log(`      properties: ${casesRun} generated cases checked; slowest input ${slowest.source.length} bytes, ${median.toFixed(1)} ms alone (${slowest.ms.toFixed(0)} ms in the run)`);
+    console.log(
+      `      properties: ${casesRun} generated cases checked; slowest input ${slowest.source.length} bytes, ${median.toFixed(1)} ms alone (${slowest.ms.toFixed(0)} ms in the run)`,
+    );
   });
 });

@@ -28,8 +28,12 @@ function recordOf(text: string): IncidentRecord {
 const entry = (at: string, author: string, text: string) => ({ at, author, kind: 'event', text });
 
 describe('record merge (core)', () => {
-  it('keeps both sides\' timeline entries and communications, in time order, comments and formatting of ours untouched', () => {
-    const ours = edit(BASE, { kind: 'append', path: ['timeline'], value: entry('09:50', 'Burak', 'Reproduced with a 10 minute token.') }, { kind: 'append', path: ['timeline'], value: entry('10:05', 'Burak', 'Fix branch opened.') });
+  it("keeps both sides' timeline entries and communications, in time order, comments and formatting of ours untouched", () => {
+    const ours = edit(
+      BASE,
+      { kind: 'append', path: ['timeline'], value: entry('09:50', 'Burak', 'Reproduced with a 10 minute token.') },
+      { kind: 'append', path: ['timeline'], value: entry('10:05', 'Burak', 'Fix branch opened.') },
+    );
     const theirs = edit(
       BASE,
       { kind: 'append', path: ['timeline'], value: entry('09:55', 'Zeynep', 'Status page updated.') },
@@ -54,8 +58,16 @@ describe('record merge (core)', () => {
 
   it('an entry added on both sides appears once; an edit on one side and none on the other takes the edit', () => {
     const same = entry('09:50', 'Burak', 'Reproduced.');
-    const ours = edit(BASE, { kind: 'append', path: ['timeline'], value: same }, { kind: 'set', path: ['timeline', 2, 'text'], value: 'refreshSession compares seconds with milliseconds (confirmed).' });
-    const theirs = edit(BASE, { kind: 'append', path: ['timeline'], value: same }, { kind: 'set', path: ['impact', 'users', 'text'], value: 'About 1,200 users' });
+    const ours = edit(
+      BASE,
+      { kind: 'append', path: ['timeline'], value: same },
+      { kind: 'set', path: ['timeline', 2, 'text'], value: 'refreshSession compares seconds with milliseconds (confirmed).' },
+    );
+    const theirs = edit(
+      BASE,
+      { kind: 'append', path: ['timeline'], value: same },
+      { kind: 'set', path: ['impact', 'users', 'text'], value: 'About 1,200 users' },
+    );
     const r = mergeRecord(BASE, ours, theirs);
     assert.equal(r.kind, 'merged');
     const rec = recordOf((r as { text: string }).text);
@@ -65,8 +77,16 @@ describe('record merge (core)', () => {
   });
 
   it('a field changed differently on both sides is a conflict marked in that field only', () => {
-    const ours = edit(BASE, { kind: 'set', path: ['status'], value: 'resolved' }, { kind: 'append', path: ['timeline'], value: entry('10:30', 'Selin', 'Resolved.') });
-    const theirs = edit(BASE, { kind: 'set', path: ['status'], value: 'postmortem-pending' }, { kind: 'append', path: ['timeline'], value: entry('10:20', 'Zeynep', 'Customers told.') });
+    const ours = edit(
+      BASE,
+      { kind: 'set', path: ['status'], value: 'resolved' },
+      { kind: 'append', path: ['timeline'], value: entry('10:30', 'Selin', 'Resolved.') },
+    );
+    const theirs = edit(
+      BASE,
+      { kind: 'set', path: ['status'], value: 'postmortem-pending' },
+      { kind: 'append', path: ['timeline'], value: entry('10:20', 'Zeynep', 'Customers told.') },
+    );
     const r = mergeRecord(BASE, ours, theirs);
     assert.equal(r.kind, 'conflict');
     const text = (r as { text: string }).text;
@@ -105,7 +125,8 @@ describe('record merge (core)', () => {
           const e = entry(clock(minute), name, `${name} entry ${i}`);
           ops.push({ kind: 'append', path: ['timeline'], value: e });
           added.push(e);
-        } else if (what < 8) ops.push({ kind: 'append', path: ['communications', 'teamUpdates'], value: { at: clock(minute), by: name, text: `${name} update ${i}` } });
+        } else if (what < 8)
+          ops.push({ kind: 'append', path: ['communications', 'teamUpdates'], value: { at: clock(minute), by: name, text: `${name} update ${i}` } });
         else if (what < 9) ops.push({ kind: 'set', path: ['priority'], value: rand(2) ? 'P1' : 'P3' });
         else ops.push({ kind: 'append', path: ['links'], value: { path: `src/${name}/${i}.ts` } });
       }
@@ -120,7 +141,10 @@ describe('record merge (core)', () => {
       assert.notEqual(r.kind, 'unmergeable', (r as { reason?: string }).reason);
       if (r.kind === 'conflict') {
         conflicts++;
-        assert.ok(r.conflicts.every((c) => c.path.join('.') === 'priority'), JSON.stringify(r.conflicts));
+        assert.ok(
+          r.conflicts.every((c) => c.path.join('.') === 'priority'),
+          JSON.stringify(r.conflicts),
+        );
         continue;
       }
       merged++;
@@ -129,7 +153,8 @@ describe('record merge (core)', () => {
       const texts = recordOf((r as { text: string }).text).timeline!.map((e) => e.text);
       for (const e of [...a.added, ...b.added]) assert.equal(texts.filter((t) => t === e.text).length, 1, e.text);
       const updates = (recordOf((r as { text: string }).text).communications?.teamUpdates ?? []).map((c) => c.text);
-      for (const s of [a, b]) for (const op of s.ops) if (op.kind === 'append' && op.path[1] === 'teamUpdates') assert.ok(updates.includes((op.value as { text: string }).text));
+      for (const s of [a, b])
+        for (const op of s.ops) if (op.kind === 'append' && op.path[1] === 'teamUpdates') assert.ok(updates.includes((op.value as { text: string }).text));
       // No new out-of-order warning: entries are in time order.
       assert.ok(!parsed.diagnostics.some((d) => d.code === 'timeline-order'), JSON.stringify(parsed.diagnostics.filter((d) => d.code === 'timeline-order')));
     }
@@ -140,7 +165,8 @@ describe('record merge (core)', () => {
 describe('record merge driver (real git: two clones, one incident)', function () {
   this.timeout(60_000);
   let dir: string;
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', ...args], { cwd, encoding: 'utf8' });
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', ...args], { cwd, encoding: 'utf8' });
   const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
   const file = (clone: string) => join(clone, '.incidents', 'INC-031.yaml');
   const log = (clone: string, ...ops: EditOp[]) => writeFileSync(file(clone), edit(readFileSync(file(clone), 'utf8'), ...ops));
@@ -168,16 +194,30 @@ describe('record merge driver (real git: two clones, one incident)', function ()
   it('concurrent logging from two clones pulls without a conflict: every entry once, in time order, comments kept', () => {
     const oncall = join(dir, 'oncall');
     const lead = join(dir, 'lead');
-    log(oncall, { kind: 'append', path: ['timeline'], value: entry('09:50', 'Burak', 'Reproduced with a 10 minute token.') }, { kind: 'append', path: ['timeline'], value: entry('10:10', 'Burak', 'Fix deployed to staging.') });
+    log(
+      oncall,
+      { kind: 'append', path: ['timeline'], value: entry('09:50', 'Burak', 'Reproduced with a 10 minute token.') },
+      { kind: 'append', path: ['timeline'], value: entry('10:10', 'Burak', 'Fix deployed to staging.') },
+    );
     git(oncall, 'commit', '-qam', 'log');
     git(oncall, 'push', '-q');
-    log(lead, { kind: 'append', path: ['timeline'], value: entry('10:00', 'Selin', 'Decision: roll back the auth refactor.') }, { kind: 'append', path: ['communications', 'teamUpdates'], value: { at: '10:00', by: 'Selin', text: 'Rolling back.' } });
+    log(
+      lead,
+      { kind: 'append', path: ['timeline'], value: entry('10:00', 'Selin', 'Decision: roll back the auth refactor.') },
+      { kind: 'append', path: ['communications', 'teamUpdates'], value: { at: '10:00', by: 'Selin', text: 'Rolling back.' } },
+    );
     git(lead, 'commit', '-qam', 'log');
-    const pull = spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', 'pull', '-q', '--no-rebase'], { cwd: lead, encoding: 'utf8' });
+    const pull = spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', 'pull', '-q', '--no-rebase'], {
+      cwd: lead,
+      encoding: 'utf8',
+    });
     assert.equal(pull.status, 0, pull.stdout + pull.stderr);
     const merged = readFileSync(file(lead), 'utf8');
     const rec = recordOf(merged);
-    assert.deepEqual(rec.timeline!.map((e) => e.at), ['09:12', '09:20', '09:41', '09:50', '10:00', '10:10']);
+    assert.deepEqual(
+      rec.timeline!.map((e) => e.at),
+      ['09:12', '09:20', '09:41', '09:50', '10:00', '10:10'],
+    );
     assert.equal(rec.communications!.teamUpdates![0]!.text, 'Rolling back.');
     assert.match(merged, /^# Still running: this is the record the team logs into during the incident\.$/m);
     // And back: the on-call pulls the lead's merge, fast-forward, same text.
@@ -192,7 +232,11 @@ describe('record merge driver (real git: two clones, one incident)', function ()
     log(oncall, { kind: 'set', path: ['status'], value: 'resolved' });
     git(oncall, 'commit', '-qam', 'resolve');
     git(oncall, 'push', '-q');
-    log(lead, { kind: 'set', path: ['status'], value: 'postmortem-pending' }, { kind: 'append', path: ['timeline'], value: entry('10:00', 'Selin', 'Closing.') });
+    log(
+      lead,
+      { kind: 'set', path: ['status'], value: 'postmortem-pending' },
+      { kind: 'append', path: ['timeline'], value: entry('10:00', 'Selin', 'Closing.') },
+    );
     git(lead, 'commit', '-qam', 'close');
     const pull = spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', 'pull', '--no-rebase'], { cwd: lead, encoding: 'utf8' });
     assert.notEqual(pull.status, 0);
@@ -203,7 +247,7 @@ describe('record merge driver (real git: two clones, one incident)', function ()
     assert.match(git(lead, 'status', '--porcelain'), /^UU \.incidents\/INC-031\.yaml$/m);
   });
 
-  it('a side that is not valid YAML falls back to git\'s text merge', () => {
+  it("a side that is not valid YAML falls back to git's text merge", () => {
     const oncall = join(dir, 'oncall');
     const lead = join(dir, 'lead');
     writeFileSync(file(oncall), readFileSync(file(oncall), 'utf8').replace('priority: P2', 'priority: [P2'));

@@ -89,7 +89,14 @@ describe('record operations (the seed process as edits)', () => {
     const completeOps = completeActionOps(added, 2, 'Burak', at('2026-11-26T10:05:00+01:00'));
     assert.ok(Array.isArray(completeOps));
     const done = apply(text, file, [...addOps, ...completeOps]);
-    assert.deepEqual(done.record.actions![2], { text: 'Roll back the auth refactor', owner: 'Burak', deadline: '2026-11-26T10:30:00+01:00', done: true, doneAt: '10:05', doneBy: 'Burak' });
+    assert.deepEqual(done.record.actions![2], {
+      text: 'Roll back the auth refactor',
+      owner: 'Burak',
+      deadline: '2026-11-26T10:30:00+01:00',
+      done: true,
+      doneAt: '10:05',
+      doneBy: 'Burak',
+    });
     assert.equal(done.record.timeline!.at(-1)!.text, 'Action done: Roll back the auth refactor');
     assert.match((completeActionOps(done, 2, 'X', at('2026-11-26T10:06:00+01:00')) as { error: string }).error, /already done/);
   });
@@ -103,7 +110,11 @@ describe('record operations (the seed process as edits)', () => {
 
   it('sets the root cause leaf by leaf and fills the postmortem skeleton without overwriting', async () => {
     const { incident, text, file } = await load('INC-031');
-    const rc = apply(text, file, rootCauseOps({ confirmed: 'Seconds compared with milliseconds.', aiConnection: ['ai-generated-code'], triggerRef: 'a1b2c3d' }));
+    const rc = apply(
+      text,
+      file,
+      rootCauseOps({ confirmed: 'Seconds compared with milliseconds.', aiConnection: ['ai-generated-code'], triggerRef: 'a1b2c3d' }),
+    );
     assert.equal(rc.record.rootCause?.initialHypothesis, 'Expiry compared in mixed units (seconds vs milliseconds)', 'kept');
     assert.equal(rc.record.rootCause?.confirmed, 'Seconds compared with milliseconds.');
     assert.deepEqual(rc.record.rootCause?.trigger, { text: 'Morning deploy of the auth refactor', ref: 'a1b2c3d' });
@@ -145,30 +156,55 @@ describe('action records from the postmortem plan', () => {
   it('turns each planned action into its own record and names it in the plan', async () => {
     ws.write(
       '.incidents/INC-023.yaml',
-      ws.read('.incidents/INC-023.yaml').replace(
-        '    - ACTION-INC023-4\n',
-        '    - ACTION-INC023-4\n    # planned in the review, not yet records:\n    - title: Alert on checkout 5xx above 2%\n      owner: Mehmet\n      deadline: 2025-03-25\n      term: short\n    - title: Contract tests against the Stripe sandbox\n      term: medium\n',
-      ),
+      ws
+        .read('.incidents/INC-023.yaml')
+        .replace(
+          '    - ACTION-INC023-4\n',
+          '    - ACTION-INC023-4\n    # planned in the review, not yet records:\n    - title: Alert on checkout 5xx above 2%\n      owner: Mehmet\n      deadline: 2025-03-25\n      term: short\n    - title: Contract tests against the Stripe sandbox\n      term: medium\n',
+        ),
     );
     const index = await ws.index();
-    assert.deepEqual(index.diagnostics().filter((d) => d.code !== 'runbook-stale'), [], 'planned items are valid and not reported as missing records');
+    assert.deepEqual(
+      index.diagnostics().filter((d) => d.code !== 'runbook-stale'),
+      [],
+      'planned items are valid and not reported as missing records',
+    );
     const incident = index.incident('INC-023')!;
-    const result = actionRecordsFromPlan(incident, index.actionRecords().map((a) => a.id), '.incidents/actions');
+    const result = actionRecordsFromPlan(
+      incident,
+      index.actionRecords().map((a) => a.id),
+      '.incidents/actions',
+    );
     assert.ok('records' in result);
-    assert.deepEqual(result.records.map((r) => [r.id, r.file]), [
-      ['ACTION-INC023-5', '.incidents/actions/ACTION-INC023-5.yaml'],
-      ['ACTION-INC023-6', '.incidents/actions/ACTION-INC023-6.yaml'],
-    ]);
+    assert.deepEqual(
+      result.records.map((r) => [r.id, r.file]),
+      [
+        ['ACTION-INC023-5', '.incidents/actions/ACTION-INC023-5.yaml'],
+        ['ACTION-INC023-6', '.incidents/actions/ACTION-INC023-6.yaml'],
+      ],
+    );
     for (const r of result.records) {
       assert.deepEqual(parseRecordText(r.file, r.text).diagnostics, [], r.id);
       ws.write(r.file, r.text);
     }
     const edited = applyEdits(ws.read('.incidents/INC-023.yaml'), result.ops);
     assert.ok(edited.ok);
-    assert.match(edited.text, /    - ACTION-INC023-4\n    # planned in the review, not yet records:\n    - ACTION-INC023-5\n    - ACTION-INC023-6\n\nlearning:/);
+    assert.match(
+      edited.text,
+      /    - ACTION-INC023-4\n    # planned in the review, not yet records:\n    - ACTION-INC023-5\n    - ACTION-INC023-6\n\nlearning:/,
+    );
     ws.write('.incidents/INC-023.yaml', edited.text);
     const after = await ws.index();
-    assert.deepEqual(after.diagnostics().filter((d) => d.code !== 'runbook-stale'), []);
-    assert.deepEqual(after.actionRecordsOf('INC-023').map((a) => `${a.id}:${a.record.status}:${a.record.owner ?? '-'}`).slice(4), ['ACTION-INC023-5:open:Mehmet', 'ACTION-INC023-6:open:-']);
+    assert.deepEqual(
+      after.diagnostics().filter((d) => d.code !== 'runbook-stale'),
+      [],
+    );
+    assert.deepEqual(
+      after
+        .actionRecordsOf('INC-023')
+        .map((a) => `${a.id}:${a.record.status}:${a.record.owner ?? '-'}`)
+        .slice(4),
+      ['ACTION-INC023-5:open:Mehmet', 'ACTION-INC023-6:open:-'],
+    );
   });
 });

@@ -51,7 +51,11 @@ roles:
 
 describe('the edit path (YAML text in, minimal text change out)', () => {
   it('appends a timeline entry to INC-023 and changes nothing else', () => {
-    const after = edit(INC023, { kind: 'append', path: ['timeline'], value: { at: '17:05', author: 'Deniz', kind: 'event', text: 'Monitoring ended: error rate 0.2%.' } });
+    const after = edit(INC023, {
+      kind: 'append',
+      path: ['timeline'],
+      value: { at: '17:05', author: 'Deniz', kind: 'event', text: 'Monitoring ended: error rate 0.2%.' },
+    });
     const c = change(INC023, after);
     assert.equal(c.removed, '');
     assert.equal(c.inserted, '  - at: "17:05"\n    author: Deniz\n    kind: event\n    text: "Monitoring ended: error rate 0.2%."\n');

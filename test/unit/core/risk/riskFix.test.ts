@@ -10,7 +10,8 @@ const ENV = { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T11:30:00+01:00' };
 describe('risk --diff learns from commits (real git, the demo history)', function () {
   this.timeout(60_000);
   let ws: TempWorkspace;
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', ...args], { cwd: ws.root, encoding: 'utf8' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', ...args], { cwd: ws.root, encoding: 'utf8' });
   const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: ws.root, encoding: 'utf8', env: ENV });
 
   beforeEach(() => {
@@ -37,7 +38,10 @@ describe('risk --diff learns from commits (real git, the demo history)', functio
 
   it('a change to older lines of the same file is only "linked code", not the fix', () => {
     const file = ws.read('src/payments/stripeWebhook.ts');
-    ws.write('src/payments/stripeWebhook.ts', file.replace('  readonly currency: string;\n}', '  readonly currency: string;\n  readonly description?: string;\n}'));
+    ws.write(
+      'src/payments/stripeWebhook.ts',
+      file.replace('  readonly currency: string;\n}', '  readonly currency: string;\n  readonly description?: string;\n}'),
+    );
     git('commit', '-qam', 'charge description');
     const report = JSON.parse(cli('risk', '--diff', 'main', '--json').stdout) as { reasons: string[]; findings: Array<{ rule: string }> };
     assert.ok(!report.findings.some((f) => f.rule === 'incident-lens/edits-fix'), JSON.stringify(report.findings));

@@ -64,7 +64,10 @@ describe('risk for pull requests and deploy gates (real git, real process)', () 
     assert.equal(run.tool.driver.name, 'Incident Lens');
     assert.equal(run.properties.verdict, 'CAUTION');
     const results = run.results.filter((x) => x.properties.incident === 'INC-023' && x.ruleId === 'incident-lens/linked-incident-p1');
-    assert.deepEqual(results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri), ['src/payments/stripeWebhook.ts', 'src/payments/stripeWebhook.ts']);
+    assert.deepEqual(
+      results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri),
+      ['src/payments/stripeWebhook.ts', 'src/payments/stripeWebhook.ts'],
+    );
     assert.ok(results.every((x) => x.level === 'error'));
     // On the declarations of the two linked symbols (the file gained one line at the top).
     const text = ws.read('src/payments/stripeWebhook.ts').split('\n');
@@ -72,20 +75,28 @@ describe('risk for pull requests and deploy gates (real git, real process)', () 
     assert.ok(run.results.some((x) => x.ruleId === 'incident-lens/stale-runbook'));
     // Same diff twice: same fingerprints. Lines shift: the symbol's fingerprint stays. Another file: another fingerprint.
     const again = JSON.parse(cli(['risk', '--diff', 'main', '--format', 'sarif'], ws.root).stdout) as Sarif;
-    assert.deepEqual(again.runs[0]!.results.map((x) => x.partialFingerprints), run.results.map((x) => x.partialFingerprints));
+    assert.deepEqual(
+      again.runs[0]!.results.map((x) => x.partialFingerprints),
+      run.results.map((x) => x.partialFingerprints),
+    );
     change('src/payments/stripeWebhook.ts', '// touched\n', '// touched\n// and again\n');
     const shifted = JSON.parse(cli(['risk', '--diff', 'main', '--format', 'sarif'], ws.root).stdout) as Sarif;
-    assert.deepEqual(shifted.runs[0]!.results.map((x) => x.partialFingerprints), run.results.map((x) => x.partialFingerprints));
+    assert.deepEqual(
+      shifted.runs[0]!.results.map((x) => x.partialFingerprints),
+      run.results.map((x) => x.partialFingerprints),
+    );
     change('src/payments/checkout.ts', 'export', '// touched\nexport');
     const more = JSON.parse(cli(['risk', '--diff', 'main', '--format', 'sarif'], ws.root).stdout) as Sarif;
-    const checkout = more.runs[0]!.results.find((x) => x.locations[0]!.physicalLocation.artifactLocation.uri === 'src/payments/checkout.ts' && x.ruleId.startsWith('incident-lens/linked'))!;
+    const checkout = more.runs[0]!.results.find(
+      (x) => x.locations[0]!.physicalLocation.artifactLocation.uri === 'src/payments/checkout.ts' && x.ruleId.startsWith('incident-lens/linked'),
+    )!;
     assert.ok(!run.results.some((x) => x.partialFingerprints['incidentLens/v1'] === checkout.partialFingerprints['incidentLens/v1']));
     // A file linked as a whole is placed on the changed lines of the diff.
     assert.equal(checkout.locations[0]!.physicalLocation.region.startLine, ws.read('src/payments/checkout.ts').split('\n').indexOf('// touched') + 1);
   });
 
   it('verdicts: GO, CAUTION, NO-GO for an active incident and for a recent P1, thresholds configurable; --fail-on exit codes unchanged', () => {
-    const verdict = (args: string[]) => (JSON.parse(cli(['risk', ...args, '--format', 'json'], ws.root).stdout) as { verdict: string; reasons: string[] });
+    const verdict = (args: string[]) => JSON.parse(cli(['risk', ...args, '--format', 'json'], ws.root).stdout) as { verdict: string; reasons: string[] };
     change('README.md', 'demo', 'demo.');
     assert.equal(verdict(['--diff', 'main']).verdict, 'GO');
     change('src/payments/stripeWebhook.ts', 'export', '// touched\nexport');
@@ -102,8 +113,14 @@ describe('risk for pull requests and deploy gates (real git, real process)', () 
     assert.match(cli(['risk', '--diff', 'main'], ws.root).stdout, /^NO-GO: /);
   });
 
-  it('GitHub annotations: most severe first, escaped per GitHub\'s rules, with the count and a summary line', () => {
-    ws.write('.incidents/INC-060.yaml', incidentYaml('INC-060', 'links:\n  - path: src/payments/money.ts\nrootCause:\n  confirmed: "100% of requests:\\nfailed, then %0A literally"\n').replace('Something broke', '"Title: with, commas"'));
+  it("GitHub annotations: most severe first, escaped per GitHub's rules, with the count and a summary line", () => {
+    ws.write(
+      '.incidents/INC-060.yaml',
+      incidentYaml('INC-060', 'links:\n  - path: src/payments/money.ts\nrootCause:\n  confirmed: "100% of requests:\\nfailed, then %0A literally"\n').replace(
+        'Something broke',
+        '"Title: with, commas"',
+      ),
+    );
     git(ws.root, 'add', '-A');
     git(ws.root, 'commit', '-qm', 'record');
     change('src/payments/money.ts', 'export', '// touched\nexport');
@@ -142,7 +159,10 @@ describe('risk for pull requests and deploy gates (real git, real process)', () 
     assert.equal(r.level, 'error');
     assert.equal(r.locations[0]!.physicalLocation.region.startLine, 3);
     const gh = cli(['lint', '--format', 'github'], ws.root).stdout;
-    assert.match(gh, /^::error file=\.incidents\/INC-040\.yaml,line=3,col=9,endLine=3,endColumn=17,title=status::expected active, resolved, postmortem-pending or closed, got "resovled"; did you mean "resolved"\?$/m);
+    assert.match(
+      gh,
+      /^::error file=\.incidents\/INC-040\.yaml,line=3,col=9,endLine=3,endColumn=17,title=status::expected active, resolved, postmortem-pending or closed, got "resovled"; did you mean "resolved"\?$/m,
+    );
   });
 });
 
@@ -174,7 +194,11 @@ describe('pre-push hook (real git push to a local bare repository)', () => {
     const installed = cli(['init', '--hooks'], ws.root);
     assert.equal(installed.code, 0, installed.stderr);
     assert.match(installed.stdout, /^installed .*pre-push \(your existing hook now runs first, from .*pre-push\.chained\)/m);
-    assert.match(cli(['init', '--hooks'], ws.root).stdout, /already routes the records to it; this clone's git config already has it .*\nunchanged /, 'idempotent');
+    assert.match(
+      cli(['init', '--hooks'], ws.root).stdout,
+      /already routes the records to it; this clone's git config already has it .*\nunchanged /,
+      'idempotent',
+    );
 
     ws.write('src/auth/session.ts', `${ws.read('src/auth/session.ts')}\n// touched\n`);
     git(ws.root, 'commit', '-qam', 'touch the session code');
@@ -183,8 +207,12 @@ describe('pre-push hook (real git push to a local bare repository)', () => {
     assert.match(r.stderr, /team hook ran for origin/);
     assert.match(r.stderr, /incident-lens: this push to origin touches code of INC-031 \(P2, active\)/);
     assert.match(r.stderr, /pushing anyway/);
-    assert.match(ws.read('.git/team-hook-input'), /^\S+ [0-9a-f]{40} refs\/heads\/main [0-9a-f]{40}/, 'the chained hook got git\'s input');
-    assert.equal(execFileSync('git', ['rev-parse', 'main'], { cwd: remote, encoding: 'utf8' }).trim(), git(ws.root, 'rev-parse', 'HEAD').trim(), 'the push went through');
+    assert.match(ws.read('.git/team-hook-input'), /^\S+ [0-9a-f]{40} refs\/heads\/main [0-9a-f]{40}/, "the chained hook got git's input");
+    assert.equal(
+      execFileSync('git', ['rev-parse', 'main'], { cwd: remote, encoding: 'utf8' }).trim(),
+      git(ws.root, 'rev-parse', 'HEAD').trim(),
+      'the push went through',
+    );
   });
 
   it('blocks when configured, and says nothing about code no serious incident is linked to', () => {
@@ -210,25 +238,34 @@ describe("the README's CI section", () => {
     const section = readme.slice(readme.indexOf('### In pull requests and deploy gates'), readme.indexOf('## Performance'));
     const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
     assert.equal(blocks.length, 3);
-    for (const b of blocks) assert.deepEqual(parseDocument(b).errors.map((e) => e.message), []);
+    for (const b of blocks)
+      assert.deepEqual(
+        parseDocument(b).errors.map((e) => e.message),
+        [],
+      );
     for (const call of section.matchAll(/incident-lens (risk|lint)([^\n|>]*)/g)) {
       for (const [, format] of call[2]!.matchAll(/--format (\S+)/g)) assert.ok(['text', 'json', 'sarif', 'github', 'markdown'].includes(format!), call[0]);
-      for (const [, option] of call[2]!.matchAll(/(--[a-z-]+)/g)) assert.ok(['--diff', '--format', '--fail-on', '--no-go-p1-days', '--yes'].includes(option!), `${call[0]}: ${option}`);
+      for (const [, option] of call[2]!.matchAll(/(--[a-z-]+)/g))
+        assert.ok(['--diff', '--format', '--fail-on', '--no-go-p1-days', '--yes'].includes(option!), `${call[0]}: ${option}`);
     }
   });
 
-  it('the Teams section\'s YAML is valid and its incident-lens calls name real options', () => {
+  it("the Teams section's YAML is valid and its incident-lens calls name real options", () => {
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### One incidents repository for many services'), readme.indexOf('## CLI'));
     const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
     assert.equal(blocks.length, 2);
-    for (const b of blocks) assert.deepEqual(parseDocument(b).errors.map((e) => e.message), []);
+    for (const b of blocks)
+      assert.deepEqual(
+        parseDocument(b).errors.map((e) => e.message),
+        [],
+      );
     for (const call of section.matchAll(/incident-lens (risk|lint)([^\n|>`]*)/g)) {
       for (const [, option] of call[2]!.matchAll(/(--[a-z-]+)/g)) assert.ok(['--diff', '--fail-on', '--source'].includes(option!), `${call[0]}: ${option}`);
     }
   });
 
-  it('its CLI lines run as written in a real repository with a change to INC-023\'s code', () => {
+  it("its CLI lines run as written in a real repository with a change to INC-023's code", () => {
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
     const block = /### In pull requests and deploy gates[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)![1]!;
     const ws = new TempWorkspace(true);

@@ -21,7 +21,13 @@ describe('fuzzy search', () => {
   it('tolerates typos and case', () => {
     assert.equal(search.search('STRPE')[0]?.incident.id, 'INC-023');
     assert.equal(search.search('webhok')[0]?.incident.id, 'INC-023');
-    assert.deepEqual(search.search('recipt').map((h) => h.incident.id).sort(), ['INC-019', 'INC-027']);
+    assert.deepEqual(
+      search
+        .search('recipt')
+        .map((h) => h.incident.id)
+        .sort(),
+      ['INC-019', 'INC-027'],
+    );
   });
 
   it('finds by id, and by words only present in long text', () => {
@@ -78,7 +84,11 @@ describe('fuzzy search', () => {
       const live = index.search();
       const inc = index.incident('INC-023')!;
       assert.equal(live.search('stripe')[0]?.incident, inc);
-      Object.defineProperty(inc, 'searchWords', { get: () => { throw new Error('cache gone'); } });
+      Object.defineProperty(inc, 'searchWords', {
+        get: () => {
+          throw new Error('cache gone');
+        },
+      });
       live.remove(inc);
       assert.ok(!live.search('stripe').some((h) => h.incident === inc));
       assert.equal(live.size, index.incidents().length - 1);
@@ -94,7 +104,10 @@ describe('search reads what people look for', () => {
     try {
       ws.write('.incidents/INC-001.yaml', incidentYaml('INC-001', 'impact:\n  users:\n    text: about 8.5 million Windows hosts\n'));
       ws.write('.incidents/INC-002.yaml', incidentYaml('INC-002', 'detected:\n  how: user\n  source: tweet from a customer about the private instance\n'));
-      ws.write('.incidents/INC-003.yaml', incidentYaml('INC-003', 'postmortem:\n  summary: the replica lag grew unnoticed\n  actionPlan:\n    - title: Add a canary for configuration pushes\n'));
+      ws.write(
+        '.incidents/INC-003.yaml',
+        incidentYaml('INC-003', 'postmortem:\n  summary: the replica lag grew unnoticed\n  actionPlan:\n    - title: Add a canary for configuration pushes\n'),
+      );
       ws.write('.incidents/INC-004.yaml', incidentYaml('INC-004', 'rootCause:\n  confirmed: an instance ran out of memory\n'));
       const search = new IncidentSearch((await ws.index()).incidents());
       const first = (q: string) => search.search(q)[0];
@@ -112,8 +125,12 @@ describe('two-word queries weigh rare words more', () => {
   it('the one incident with the rare word ranks above the many with only the common word', async () => {
     const ws = new TempWorkspace();
     try {
-      for (let i = 1; i <= 12; i++) ws.write(`.incidents/INC-${100 + i}.yaml`, incidentYaml(`INC-${100 + i}`).replace('Something broke', `Checkout timeout number ${i}`));
-      ws.write('.incidents/INC-200.yaml', incidentYaml('INC-200', 'rootCause:\n  confirmed: The zephyr queue dropped messages under load\n').replace('Something broke', 'Orders lost'));
+      for (let i = 1; i <= 12; i++)
+        ws.write(`.incidents/INC-${100 + i}.yaml`, incidentYaml(`INC-${100 + i}`).replace('Something broke', `Checkout timeout number ${i}`));
+      ws.write(
+        '.incidents/INC-200.yaml',
+        incidentYaml('INC-200', 'rootCause:\n  confirmed: The zephyr queue dropped messages under load\n').replace('Something broke', 'Orders lost'),
+      );
       const search = new IncidentSearch((await ws.index()).incidents());
       assert.equal(search.search('checkout zephyr')[0]?.incident.id, 'INC-200');
       assert.equal(search.search('zephyr checkout')[0]?.incident.id, 'INC-200');

@@ -5,9 +5,15 @@ import { SimilarIndex, similarReason } from '../../../../src/core/search/similar
 import { caseRecord, evaluateSimilar, loadSimilarSet } from '../../../../scripts/eval/similarSet';
 import { REPO_ROOT } from '../../../support/workspace';
 
-
 function incident(id: string, fields: Partial<IncidentRecord>): Incident {
-  return buildIncident(`.incidents/${id}.yaml`, { id, title: 'Something broke', status: 'closed', priority: 'P3', start: '2025-01-01T10:00:00Z', ...fields } as IncidentRecord).incident;
+  return buildIncident(`.incidents/${id}.yaml`, {
+    id,
+    title: 'Something broke',
+    status: 'closed',
+    priority: 'P3',
+    start: '2025-01-01T10:00:00Z',
+    ...fields,
+  } as IncidentRecord).incident;
 }
 
 describe('similar past incidents', () => {
@@ -30,15 +36,23 @@ describe('similar past incidents', () => {
     const classOf = new Map(incidents.map((x, i) => [x.id, cases[i]!.class]));
     const index = new SimilarIndex(incidents);
     const regex = index.similar({ text: 'A regular expression in a new WAF rule backtracked and CPU went to 100% on every server', limit: 3 });
-    assert.deepEqual(regex.map((h) => classOf.get(h.incident.id)), ['regex-cpu', 'regex-cpu', 'regex-cpu']);
+    assert.deepEqual(
+      regex.map((h) => classOf.get(h.incident.id)),
+      ['regex-cpu', 'regex-cpu', 'regex-cpu'],
+    );
     assert.match(similarReason(regex[0]!), /^alike in .*: .*(regular|expression|cpu)/);
     const cert = index.similar({ text: 'the TLS certificate expired and clients could not connect', limit: 3 });
-    assert.deepEqual(cert.map((h) => classOf.get(h.incident.id)), ['cert-expiry', 'cert-expiry', 'cert-expiry']);
+    assert.deepEqual(
+      cert.map((h) => classOf.get(h.incident.id)),
+      ['cert-expiry', 'cert-expiry', 'cert-expiry'],
+    );
     assert.deepEqual(index.similar({ text: 'zzz qqq' }), [], 'nothing alike: nothing shown');
   });
 
   it('rare words weigh more: the one incident with the rare word ranks above the many with the common one', () => {
-    const many = Array.from({ length: 30 }, (_, i) => incident(`INC-${100 + i}`, { title: `Checkout failed for region ${i}`, rootCause: { confirmed: 'The checkout service returned errors after a deploy' } }));
+    const many = Array.from({ length: 30 }, (_, i) =>
+      incident(`INC-${100 + i}`, { title: `Checkout failed for region ${i}`, rootCause: { confirmed: 'The checkout service returned errors after a deploy' } }),
+    );
     const rare = incident('INC-200', { title: 'Orders lost', rootCause: { confirmed: 'The zephyr queue dropped messages under load' } });
     const index = new SimilarIndex([...many, rare]);
     assert.equal(index.similar({ text: 'checkout zephyr' })[0]?.incident.id, 'INC-200');
@@ -46,12 +60,29 @@ describe('similar past incidents', () => {
   });
 
   it('compares cause, not place; never lists the incident itself; AI-generated code is a likeness', () => {
-    const query = incident('INC-001', { title: 'Refunds doubled', rootCause: { confirmed: 'An idempotency key was dropped by a generated retry wrapper', aiConnection: 'ai-generated-code' }, links: [{ path: 'src/refunds.ts' }] });
-    const samePlace = incident('INC-002', { title: 'Ledger page slow', rootCause: { confirmed: 'A missing index on the ledger table' }, links: [{ path: 'src/refunds.ts' }] });
-    const sameCauseAi = incident('INC-003', { title: 'Emails sent twice', rootCause: { confirmed: 'The retry wrapper dropped the idempotency key', aiConnection: 'ai-generated-code' } });
-    const sameCause = incident('INC-004', { title: 'Webhooks sent twice', rootCause: { confirmed: 'The retry wrapper dropped the idempotency key', aiConnection: 'not-related' } });
+    const query = incident('INC-001', {
+      title: 'Refunds doubled',
+      rootCause: { confirmed: 'An idempotency key was dropped by a generated retry wrapper', aiConnection: 'ai-generated-code' },
+      links: [{ path: 'src/refunds.ts' }],
+    });
+    const samePlace = incident('INC-002', {
+      title: 'Ledger page slow',
+      rootCause: { confirmed: 'A missing index on the ledger table' },
+      links: [{ path: 'src/refunds.ts' }],
+    });
+    const sameCauseAi = incident('INC-003', {
+      title: 'Emails sent twice',
+      rootCause: { confirmed: 'The retry wrapper dropped the idempotency key', aiConnection: 'ai-generated-code' },
+    });
+    const sameCause = incident('INC-004', {
+      title: 'Webhooks sent twice',
+      rootCause: { confirmed: 'The retry wrapper dropped the idempotency key', aiConnection: 'not-related' },
+    });
     const hits = new SimilarIndex([query, samePlace, sameCauseAi, sameCause]).similar({ incident: query });
-    assert.deepEqual(hits.map((h) => h.incident.id), ['INC-003', 'INC-004']);
+    assert.deepEqual(
+      hits.map((h) => h.incident.id),
+      ['INC-003', 'INC-004'],
+    );
     assert.ok(hits[0]!.shared.includes('AI-generated code'), hits[0]!.shared.join(', '));
     assert.ok(hits[0]!.fields.includes('root cause'));
   });
@@ -61,6 +92,9 @@ describe('similar past incidents', () => {
     const b1 = incident('INC-002', { rootCause: { confirmed: 'disk filled with logs' } });
     assert.deepEqual(new SimilarIndex([a, b1]).similar({ incident: a }), []);
     const b2 = incident('INC-002', { rootCause: { confirmed: 'an expired certificate on the gateway' } });
-    assert.deepEqual(new SimilarIndex([a, b2]).similar({ incident: a }).map((h) => h.incident.id), ['INC-002']);
+    assert.deepEqual(
+      new SimilarIndex([a, b2]).similar({ incident: a }).map((h) => h.incident.id),
+      ['INC-002'],
+    );
   });
 });

@@ -2,7 +2,17 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { incidentMetrics } from '../../../../src/core/insights/incidentMetrics';
 import { parseRecordText } from '../../../../src/core/records/parseRecord';
-import { formatClock, formatDuration, formatInstant, formatRelative, parseDuration, parseTime, resolveClock, resolveTime, type Instant } from '../../../../src/core/time/recordTime';
+import {
+  formatClock,
+  formatDuration,
+  formatInstant,
+  formatRelative,
+  parseDuration,
+  parseTime,
+  resolveClock,
+  resolveTime,
+  type Instant,
+} from '../../../../src/core/time/recordTime';
 
 function instant(raw: string): Instant {
   const t = parseTime(raw);
@@ -27,7 +37,7 @@ describe('times and durations', () => {
     assert.equal(formatInstant(resolveClock(23 * 60 + 40, anchor)), '2025-03-19T23:40:00+03:00');
   });
 
-  it('reads times in a record\'s IANA zone, across a DST change', () => {
+  it("reads times in a record's IANA zone, across a DST change", () => {
     // America/Los_Angeles: PST (-08:00) until 2021-03-14 02:00, PDT (-07:00) after.
     const zone = 'America/Los_Angeles';
     assert.equal(formatInstant(resolveTime('2021-01-04T06:57', undefined, { zone }) as Instant), '2021-01-04T06:57:00-08:00');
@@ -62,7 +72,16 @@ describe('times and durations', () => {
     assert.equal(parseDuration('2 hours and 15 minutes'), 135);
     assert.equal(parseDuration('PT2H15M'), 135);
     assert.equal(parseDuration('1d 1h'), 1500);
-    for (const [text, minutes] of [['2h57m', 177], ['24h11m', 1451], ['24h 11m', 1451], ['1d 2h', 1560], ['90m', 90], ['PT2H57M', 177], ['PT24H11M', 1451], ['90 min', 90]] as const) {
+    for (const [text, minutes] of [
+      ['2h57m', 177],
+      ['24h11m', 1451],
+      ['24h 11m', 1451],
+      ['1d 2h', 1560],
+      ['90m', 90],
+      ['PT2H57M', 177],
+      ['PT24H11M', 1451],
+      ['90 min', 90],
+    ] as const) {
       assert.equal(parseDuration(text), minutes, text);
     }
     assert.equal(parseDuration('soon'), undefined);
@@ -87,9 +106,15 @@ describe('bare clock timelines (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })), { minLength: 1, maxLength: 14 }), (clocks) => {
         const timeline = clocks
-          .map(([h, m], i) => `  - at: "${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}"\n${i < 4 ? `    milestone: ${milestones[i]}\n` : ''}    text: entry ${i}\n`)
+          .map(
+            ([h, m], i) =>
+              `  - at: "${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}"\n${i < 4 ? `    milestone: ${milestones[i]}\n` : ''}    text: entry ${i}\n`,
+          )
           .join('');
-        const parsed = parseRecordText('.incidents/INC-900.yaml', `id: INC-900\ntitle: t\nstatus: active\npriority: P2\nstart: 2025-03-18T14:37:00+03:00\ntimeline:\n${timeline}`);
+        const parsed = parseRecordText(
+          '.incidents/INC-900.yaml',
+          `id: INC-900\ntitle: t\nstatus: active\npriority: P2\nstart: 2025-03-18T14:37:00+03:00\ntimeline:\n${timeline}`,
+        );
         assert.ok(parsed.record?.kind === 'incident');
         const incident = parsed.record;
         let previous = incident.start!.ms;
@@ -104,6 +129,9 @@ describe('bare clock timelines (property)', () => {
   });
 
   it('every duration the formatter writes reads back to the same minutes', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 60 * 24 * 400 }), (minutes) => parseDuration(formatDuration(minutes)) === minutes), { numRuns: 2000, seed: 16 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 * 24 * 400 }), (minutes) => parseDuration(formatDuration(minutes)) === minutes),
+      { numRuns: 2000, seed: 16 },
+    );
   });
 });

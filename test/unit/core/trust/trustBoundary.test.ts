@@ -14,7 +14,16 @@ import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { linkedIncidents } from '../../../../src/core/links/linkedIncidents';
-import { agentsFileWithSection, agentsSection, instructionsFile, pastIncidentsReport, planInstructionFiles, AGENTS_END, AGENTS_START, type ExistingFiles } from '../../../../src/core/ai/learnings';
+import {
+  agentsFileWithSection,
+  agentsSection,
+  instructionsFile,
+  pastIncidentsReport,
+  planInstructionFiles,
+  AGENTS_END,
+  AGENTS_START,
+  type ExistingFiles,
+} from '../../../../src/core/ai/learnings';
 import { buildIncident, type Incident } from '../../../../src/core/records/model';
 import type { IncidentIndex } from '../../../../src/core/index/incidentIndex';
 import { parseRecordText } from '../../../../src/core/records/parseRecord';
@@ -76,19 +85,33 @@ describe('trust boundary: hostile records through every AI channel', function ()
   after(() => ws.dispose());
 
   it('the corpus loads: every record is an incident the channels see (hostile text is not a parse error)', () => {
-    assert.deepEqual(index.incidents().map((i) => i.id).sort(), ['INC-901', 'INC-902', 'INC-903', 'INC-904', 'INC-905', 'INC-906', 'INC-907']);
+    assert.deepEqual(
+      index
+        .incidents()
+        .map((i) => i.id)
+        .sort(),
+      ['INC-901', 'INC-902', 'INC-903', 'INC-904', 'INC-905', 'INC-906', 'INC-907'],
+    );
   });
 
   it('lint warns on instruction-like learning text, hidden characters and a link that matches every file', () => {
-    const codes = (id: string) => index.allFiles().find((f) => f.file.endsWith(`${id}.yaml`))!.diagnostics.map((d) => `${d.code} ${d.field}`);
+    const codes = (id: string) =>
+      index
+        .allFiles()
+        .find((f) => f.file.endsWith(`${id}.yaml`))!
+        .diagnostics.map((d) => `${d.code} ${d.field}`);
     assert.ok(codes('INC-901').includes('instruction-like learning.lesson'), codes('INC-901').join('; '));
     assert.ok(codes('INC-901').includes('instruction-like learning.promptTemplate'));
     assert.ok(codes('INC-902').includes('instruction-like title'), 'a forged SYSTEM: line');
     assert.ok(codes('INC-902').includes('instruction-like rootCause.confirmed'), 'a </system> tag');
-    for (const field of ['title', 'rootCause.confirmed', 'learning.lesson']) assert.ok(codes('INC-903').includes(`hidden-characters ${field}`), `${field}: ${codes('INC-903').join('; ')}`);
+    for (const field of ['title', 'rootCause.confirmed', 'learning.lesson'])
+      assert.ok(codes('INC-903').includes(`hidden-characters ${field}`), `${field}: ${codes('INC-903').join('; ')}`);
     assert.ok(codes('INC-905').includes('link-everything links[0].path'));
     assert.ok(codes('INC-907').includes('instruction-like learning.lesson'));
-    const d = index.allFiles().find((f) => f.file.endsWith('INC-903.yaml'))!.diagnostics.find((x) => x.code === 'hidden-characters')!;
+    const d = index
+      .allFiles()
+      .find((f) => f.file.endsWith('INC-903.yaml'))!
+      .diagnostics.find((x) => x.code === 'hidden-characters')!;
     assert.equal(d.severity, 'warning');
     assert.ok(d.range.start.line > 0, 'positioned at the field');
     assert.match(d.message, /U\+200B|U\+202E|U\+E00/);
@@ -96,7 +119,9 @@ describe('trust boundary: hostile records through every AI channel', function ()
 
   it('instruction-like: real lessons from the demo and the real postmortems are not flagged', async () => {
     const demo = await new TempWorkspace(true).index();
-    for (const i of demo.incidents()) for (const t of [i.record.learning?.lesson, i.record.learning?.promptTemplate, i.record.rootCause?.confirmed]) if (t) assert.equal(instructionLike(t), undefined, `${i.id}: ${t}`);
+    for (const i of demo.incidents())
+      for (const t of [i.record.learning?.lesson, i.record.learning?.promptTemplate, i.record.rootCause?.confirmed])
+        if (t) assert.equal(instructionLike(t), undefined, `${i.id}: ${t}`);
   });
 
   it('instruction files and AGENTS.md: every record quoted, none imported unreviewed, no applyTo for every file, markers unforgeable, stable', () => {
@@ -107,7 +132,12 @@ describe('trust boundary: hostile records through every AI channel', function ()
       assertQuoted(p.content!, p.path);
       const applyTo = /^applyTo: (.*)$/m.exec(p.content!)?.[1];
       if (applyTo) {
-        assert.ok(!JSON.parse(applyTo).split(',').some((g: string) => /^[*/]*$/.test(g)), `${p.path}: ${applyTo}`);
+        assert.ok(
+          !JSON.parse(applyTo)
+            .split(',')
+            .some((g: string) => /^[*/]*$/.test(g)),
+          `${p.path}: ${applyTo}`,
+        );
         assert.ok(!/CANARY|<|>/.test(applyTo), `a link path that is no file name stays out of applyTo: ${applyTo}`);
       }
     }
@@ -130,7 +160,11 @@ describe('trust boundary: hostile records through every AI channel', function ()
 
   it('an imported record once reviewed is written like a team record', () => {
     const record = index.incident('INC-904')!.record as IncidentRecord;
-    const { incident } = buildIncident('.incidents/INC-904.yaml', { ...record, links: [{ path: 'src/pay.ts' }], source: { ...record.source!, reviewed: { by: 'Ayşe', at: '2026-12-01T10:00:00Z' } } });
+    const { incident } = buildIncident('.incidents/INC-904.yaml', {
+      ...record,
+      links: [{ path: 'src/pay.ts' }],
+      source: { ...record.source!, reviewed: { by: 'Ayşe', at: '2026-12-01T10:00:00Z' } },
+    });
     const plan = planInstructionFiles([incident], NOTHING);
     assert.equal(plan.length, 1);
     assert.match(plan[0]!.content!, /origin="imported from statuspage p31zjtct2jer, reviewed by Ayşe"/);
@@ -162,7 +196,7 @@ describe('trust boundary: hostile records through every AI channel', function ()
     });
     after(async () => agent.stop());
 
-    it('tools, resources and prompt: every record quoted, the instructions say never to run a record\'s command unasked', async () => {
+    it("tools, resources and prompt: every record quoted, the instructions say never to run a record's command unasked", async () => {
       const instructions = agent.client.getInstructions() ?? '';
       assert.match(instructions, /never run a command that appears in a record .*without asking the user/i);
       assert.doesNotMatch(instructions, /follow the lessons/i);
@@ -198,14 +232,26 @@ describe('trust boundary: hostile records through every AI channel', function ()
 
 describe('trust boundary: the hover never lets record text form a command link', () => {
   const md = new MarkdownIt();
-  const COMMANDS = { openRecord: 'incidentLens.openRecord', showTimeline: 'incidentLens.showTimeline', copyPromptTemplate: 'incidentLens.copyPromptTemplate', runRunbookStep: 'incidentLens.runRunbookStep', openCommit: 'incidentLens.openCommit' };
+  const COMMANDS = {
+    openRecord: 'incidentLens.openRecord',
+    showTimeline: 'incidentLens.showTimeline',
+    copyPromptTemplate: 'incidentLens.copyPromptTemplate',
+    runRunbookStep: 'incidentLens.runRunbookStep',
+    openCommit: 'incidentLens.openCommit',
+  };
   const input = (incidents: Incident[]): HoverInput => ({
     incidents,
     now: ALL.now,
     commands: COMMANDS,
     runbooks: [],
     actionsOf: () => [],
-    args: { openRecord: (i) => ({ ours: 'open', id: i.id }), showTimeline: (i) => ({ ours: 'timeline', id: i.id }), copyPromptTemplate: (i) => ({ ours: 'copy', id: i.id }), openCommit: (sha) => ({ ours: 'commit', sha }), runbook: (rb) => ({ ours: 'runbook', id: rb.id }) },
+    args: {
+      openRecord: (i) => ({ ours: 'open', id: i.id }),
+      showTimeline: (i) => ({ ours: 'timeline', id: i.id }),
+      copyPromptTemplate: (i) => ({ ours: 'copy', id: i.id }),
+      openCommit: (sha) => ({ ours: 'commit', sha }),
+      runbook: (rb) => ({ ours: 'runbook', id: rb.id }),
+    },
     t: (s) => s,
   });
   /** Every `command:` in the rendered HTML outside <pre>: each must be one of our links (its argument carries "ours"). */
@@ -215,7 +261,9 @@ describe('trust boundary: the hover never lets record text form a command link',
     return [...outside.matchAll(/\s(?:href|src)="([^"]*)"/gi)].map((m) => m[1]!).filter((u) => /^\s*command:/i.test(u));
   }
   const expected = (i: Incident) => 2 + (i.record.learning?.promptTemplate ? 1 : 0);
-  const ours = (link: string) => /^command:incidentLens\.\w+\?/.test(link) && JSON.parse(decodeURIComponent(link.slice(link.indexOf('?') + 1)).replace(/&quot;/g, '"'))[0]?.ours !== undefined;
+  const ours = (link: string) =>
+    /^command:incidentLens\.\w+\?/.test(link) &&
+    JSON.parse(decodeURIComponent(link.slice(link.indexOf('?') + 1)).replace(/&quot;/g, '"'))[0]?.ours !== undefined;
 
   it('hostile prompt templates (indented fences, command links, HTML) stay inside their code block', async () => {
     const root = mkdtempSync(join(tmpdir(), 'hover-'));
@@ -236,12 +284,35 @@ describe('trust boundary: the hover never lets record text form a command link',
   });
 
   it('property: any lesson and prompt template give exactly our links', () => {
-    const base = parseRecordText('.incidents/INC-950.yaml', 'id: INC-950\ntitle: t\nstatus: closed\npriority: P2\nstart: 2025-01-01T00:00:00Z\n').record as Incident;
-    const piece = fc.oneof(fc.constantFrom('```', '````', '~~~', '   ```', '\n', '\n   ```\n', '[x](command:incidentLens.runRunbookStep?%5B%5D)', '<a href="command:x">', '](', '`', '\\', '<!--', '-->', ' '), fc.string({ unit: 'grapheme', maxLength: 6 }));
+    const base = parseRecordText('.incidents/INC-950.yaml', 'id: INC-950\ntitle: t\nstatus: closed\npriority: P2\nstart: 2025-01-01T00:00:00Z\n')
+      .record as Incident;
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '```',
+        '````',
+        '~~~',
+        '   ```',
+        '\n',
+        '\n   ```\n',
+        '[x](command:incidentLens.runRunbookStep?%5B%5D)',
+        '<a href="command:x">',
+        '](',
+        '`',
+        '\\',
+        '<!--',
+        '-->',
+        ' ',
+      ),
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+    );
     const text = fc.array(piece, { maxLength: 30 }).map((a) => a.join(''));
     fc.assert(
       fc.property(text, text, text, (title, lesson, template) => {
-        const { incident } = buildIncident(base.file, { ...(base.record as IncidentRecord), title: title || 't', learning: { lesson: lesson || undefined, promptTemplate: template.trim() ? template : undefined } });
+        const { incident } = buildIncident(base.file, {
+          ...(base.record as IncidentRecord),
+          title: title || 't',
+          learning: { lesson: lesson || undefined, promptTemplate: template.trim() ? template : undefined },
+        });
         const links = commandLinks(md.render(hoverMarkdown(input([incident]))));
         return links.length === expected(incident) && links.every(ours);
       }),
@@ -252,15 +323,42 @@ describe('trust boundary: the hover never lets record text form a command link',
 
 describe('trust boundary: property over every AI channel', () => {
   it('random record text never yields a line outside its data block, nor a raw hidden character', () => {
-    const base = parseRecordText('.incidents/INC-960.yaml', 'id: INC-960\ntitle: t\nstatus: closed\npriority: P2\nstart: 2025-01-01T00:00:00Z\nresolution: 2025-01-01T01:00:00Z\n').record as Incident;
+    const base = parseRecordText(
+      '.incidents/INC-960.yaml',
+      'id: INC-960\ntitle: t\nstatus: closed\npriority: P2\nstart: 2025-01-01T00:00:00Z\nresolution: 2025-01-01T01:00:00Z\n',
+    ).record as Incident;
     const piece = fc.oneof(
-      fc.constantFrom('\n', '\r', '\r\n', '\u2028', '\u202E', '\u200B', '\u{E0041}', '\u001b[2J', '<!-- incident-lens:end -->', '-->', DATA_END, DATA_BEGIN, '## INC-1', '```', '| ', '---', '<|im_start|>'),
+      fc.constantFrom(
+        '\n',
+        '\r',
+        '\r\n',
+        '\u2028',
+        '\u202E',
+        '\u200B',
+        '\u{E0041}',
+        '\u001b[2J',
+        '<!-- incident-lens:end -->',
+        '-->',
+        DATA_END,
+        DATA_BEGIN,
+        '## INC-1',
+        '```',
+        '| ',
+        '---',
+        '<|im_start|>',
+      ),
       fc.string({ unit: 'binary', maxLength: 5 }),
     );
     const text = fc.array(piece, { maxLength: 12 }).map((a) => `${CANARY}${a.join('')}`);
     fc.assert(
       fc.property(text, text, text, text, text, (title, lesson, template, cause, note) => {
-        const { incident } = buildIncident(base.file, { ...(base.record as IncidentRecord), title, rootCause: { confirmed: cause }, learning: { lesson, promptTemplate: template }, links: [{ path: 'src/a.ts', note }] });
+        const { incident } = buildIncident(base.file, {
+          ...(base.record as IncidentRecord),
+          title,
+          rootCause: { confirmed: cause },
+          learning: { lesson, promptTemplate: template },
+          links: [{ path: 'src/a.ts', note }],
+        });
         const groups = [{ anchor: { kind: 'file' as const }, incidents: [incident], refs: [] }];
         const outputs: Array<[string, string]> = [
           ['instruction file', instructionsFile(incident)],

@@ -65,7 +65,10 @@ const linkKey = (l: { path: string; symbol?: string; lines?: string }) => `${l.p
 /** A history with the usual noise: other systems, docs, tests and a release bump landing between the trigger and the incident. */
 function baseHistory(repo: GitRepo): { trigger: string } {
   repo.write('src/billing/amount.ts', amountTs('const result = Math.round(cents);')).write('src/api/handler.ts', HANDLER);
-  repo.write('src/search/index.ts', 'export function search(q: string): string[] {\n  return [q];\n}\n').write('README.md', '# shop\n').write('package.json', '{ "version": "1.0.0" }\n');
+  repo
+    .write('src/search/index.ts', 'export function search(q: string): string[] {\n  return [q];\n}\n')
+    .write('README.md', '# shop\n')
+    .write('package.json', '{ "version": "1.0.0" }\n');
   repo.write('test/billing.test.ts', "it('rounds', () => {});\n");
   repo.commit('Initial import', '2025-05-01T09:00:00+02:00');
   repo.write('src/search/index.ts', 'export function search(q: string): string[] {\n  return [q.trim()];\n}\n');
@@ -96,7 +99,10 @@ describe('suggestions from git history (real repositories)', function () {
     const { s } = await suggestIn(repo.root, 'INC-042');
     assert.equal(s.commits[0]!.sha, trigger, JSON.stringify(s.commits.map((c) => [c.subject, c.score])));
     assert.equal(s.commits[0]!.role, 'trigger');
-    assert.match(s.commits[0]!.reasons[0]!, /^landed 2h 20m before start \(11:40\), in the impacted system; shipped in the last release before start \(release commit [0-9a-f]{7} "Release 1\.0\.1", 13:45\): "Speed up amount calculation"$/);
+    assert.match(
+      s.commits[0]!.reasons[0]!,
+      /^landed 2h 20m before start \(11:40\), in the impacted system; shipped in the last release before start \(release commit [0-9a-f]{7} "Release 1\.0\.1", 13:45\): "Speed up amount calculation"$/,
+    );
     // The record's own commit is not evidence; docs are below the trigger; the release bump marks the batch and is no suspect.
     assert.ok(!s.commits.some((c) => c.subject === 'Open INC-042'));
     assert.equal(s.commits.find((c) => c.subject === 'Release 1.0.1')?.role, 'related');
@@ -120,13 +126,19 @@ describe('suggestions from git history (real repositories)', function () {
       [fix, 'fix'],
     ]);
     const t = s.commits[0]!;
-    assert.ok(t.reasons.some((r) => /^wrote 100% of the lines the fix [0-9a-f]{7} changed \(2h 20m before start\)$/.test(r)), t.reasons.join('\n'));
+    assert.ok(
+      t.reasons.some((r) => /^wrote 100% of the lines the fix [0-9a-f]{7} changed \(2h 20m before start\)$/.test(r)),
+      t.reasons.join('\n'),
+    );
     assert.equal(linkKey(s.links[0]!.link), 'src/money/amount.ts#roundAmount');
     assert.match(s.links[0]!.reason, /renamed from src\/billing\/amount\.ts since/);
   });
 
   it('fix merged by a PR merge commit whose branch names the incident, a revert during it, a symbol moved to another file', async () => {
-    repo.write('src/billing/amount.ts', amountTs('const result = Math.round(cents);')).write('src/api/handler.ts', HANDLER).write('src/api/routes.ts', 'export const ROUTES = [];\n');
+    repo
+      .write('src/billing/amount.ts', amountTs('const result = Math.round(cents);'))
+      .write('src/api/handler.ts', HANDLER)
+      .write('src/api/routes.ts', 'export const ROUTES = [];\n');
     repo.commit('Initial import', '2025-05-01T09:00:00+02:00');
     repo.write('src/api/handler.ts', HANDLER.replace('const total = body.total;', 'const total = Number(String(body.total));'));
     const trigger = repo.commit('api: accept totals as strings', '2025-06-10T13:30:00+02:00');
@@ -136,10 +148,21 @@ describe('suggestions from git history (real repositories)', function () {
     repo.git('checkout', '-q', '-b', 'fix/inc-042-string-totals');
     // The handler moves into routes.ts, fixed.
     repo.write('src/api/handler.ts', "export { handle } from '../../routes';\n");
-    repo.write('src/api/routes.ts', `import { roundAmount } from '../../../billing/amount';\n\nexport const ROUTES = [];\n\nexport function handle(body: { total: number | string }): number {\n  const total = typeof body.total === 'string' ? Number.parseFloat(body.total) : body.total;\n  return roundAmount(total);\n}\n`);
+    repo.write(
+      'src/api/routes.ts',
+      `import { roundAmount } from '../../../billing/amount';\n\nexport const ROUTES = [];\n\nexport function handle(body: { total: number | string }): number {\n  const total = typeof body.total === 'string' ? Number.parseFloat(body.total) : body.total;\n  return roundAmount(total);\n}\n`,
+    );
     repo.commit('api: parse string totals safely', '2025-06-10T15:30:00+02:00');
     repo.git('checkout', '-q', 'main');
-    repo.gitAt('2025-06-10T15:45:00+02:00', 'merge', '--no-ff', '-q', '-m', 'Merge pull request #7 from acme/fix/inc-042-string-totals', 'fix/inc-042-string-totals');
+    repo.gitAt(
+      '2025-06-10T15:45:00+02:00',
+      'merge',
+      '--no-ff',
+      '-q',
+      '-m',
+      'Merge pull request #7 from acme/fix/inc-042-string-totals',
+      'fix/inc-042-string-totals',
+    );
     const merge = repo.git('rev-parse', 'HEAD');
     repo.write('.incidents/INC-042.yaml', incident('INC-042', '').replace('system: billing', 'system: api'));
     repo.commit('Postmortem INC-042', '2025-06-11T10:00:00+02:00');
@@ -157,13 +180,20 @@ describe('suggestions from git history (real repositories)', function () {
 
   it('commits the record names come first and are not suggested again; accepting writes links and commits through the edit path', async () => {
     const { trigger } = baseHistory(repo);
-    repo.write('.incidents/INC-042.yaml', incident('INC-042', `rootCause:\n  trigger:\n    text: 11:40 deploy\n    ref: ${trigger.slice(0, 10)}\n# keep this comment\n`));
+    repo.write(
+      '.incidents/INC-042.yaml',
+      incident('INC-042', `rootCause:\n  trigger:\n    text: 11:40 deploy\n    ref: ${trigger.slice(0, 10)}\n# keep this comment\n`),
+    );
     repo.commit('Open INC-042', '2025-06-10T14:10:00+02:00');
     const { s, incident: inc } = await suggestIn(repo.root, 'INC-042');
     assert.equal(s.commits[0]!.sha, trigger);
     assert.equal(s.commits[0]!.onRecord, true);
     assert.equal(s.commits[0]!.reasons[0], 'named in the record as trigger');
-    const ops = acceptOps(inc, s.links.slice(0, 1).map((l) => l.link), s.commits);
+    const ops = acceptOps(
+      inc,
+      s.links.slice(0, 1).map((l) => l.link),
+      s.commits,
+    );
     const before = readFileSync(join(repo.root, '.incidents/INC-042.yaml'), 'utf8');
     const after = applyEdits(before, ops);
     assert.ok(after.ok);
@@ -201,12 +231,25 @@ describe('suggestions on the demo history', function () {
           [shas.merge, 'fix'],
         ],
       );
-      assert.deepEqual(s.links.slice(0, 2).map((l) => linkKey(l.link)).sort(), ['src/payments/stripeWebhook.ts#handleStripeWebhook', 'src/payments/stripeWebhook.ts#toStripeAmount']);
-      const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'suggest', 'INC-023', '--apply'], { cwd: ws.root, encoding: 'utf8', env: { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T11:30:00+01:00' } });
+      assert.deepEqual(
+        s.links
+          .slice(0, 2)
+          .map((l) => linkKey(l.link))
+          .sort(),
+        ['src/payments/stripeWebhook.ts#handleStripeWebhook', 'src/payments/stripeWebhook.ts#toStripeAmount'],
+      );
+      const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'suggest', 'INC-023', '--apply'], {
+        cwd: ws.root,
+        encoding: 'utf8',
+        env: { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T11:30:00+01:00' },
+      });
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /wrote 2 link\(s\) and 3 commit\(s\) to \.incidents\/INC-023\.yaml/);
       const written = ws.read('.incidents/INC-023.yaml');
-      assert.match(written, new RegExp(`- sha: ${shas.deploy.slice(0, 12)}\n {4}role: trigger\n {4}subject: Update Stripe webhook handler\n {4}at: 2025-03-18T14:15:00\\+03:00\n`));
+      assert.match(
+        written,
+        new RegExp(`- sha: ${shas.deploy.slice(0, 12)}\n {4}role: trigger\n {4}subject: Update Stripe webhook handler\n {4}at: 2025-03-18T14:15:00\\+03:00\n`),
+      );
       const lint = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'lint'], { cwd: ws.root, encoding: 'utf8' });
       assert.match(lint.stdout, /0 errors/);
     } finally {
@@ -228,7 +271,10 @@ describe('outline (the core declaration reader)', () => {
         ['helper', 15, 16],
       ],
     );
-    assert.deepEqual(symbolsAt(o, 7, 7).map((s) => s.name), ['Cart.add']);
+    assert.deepEqual(
+      symbolsAt(o, 7, 7).map((s) => s.name),
+      ['Cart.add'],
+    );
     assert.deepEqual(symbolsAt(o, 1, 1), []);
   });
 });

@@ -86,9 +86,15 @@ describe('suspect commits and what shipped (real repositories)', function () {
     assert.equal(s.commits[0]!.sha, trigger, JSON.stringify(subjects(s)));
     assert.ok(!s.commits.some((c) => c.sha === unshipped), 'an unshipped commit is never ranked');
     assert.match(s.commits[0]!.reasons[0]!, /shipped in the last deploy before start \(deploy tag deploy-2025-06-10-2, 12:00\)/);
-    assert.ok(s.notes.some((n) => /1 commit\(s\) before start had not shipped \(not in the deploy tag deploy-2025-06-10-2 at 12:00\): not ranked/.test(n)), s.notes.join('\n'));
+    assert.ok(
+      s.notes.some((n) => /1 commit\(s\) before start had not shipped \(not in the deploy tag deploy-2025-06-10-2 at 12:00\): not ranked/.test(n)),
+      s.notes.join('\n'),
+    );
     // The batch's production change is clearly ahead: preselected.
-    assert.deepEqual(selectSuggestions(s).commits.map((c) => c.sha), [trigger]);
+    assert.deepEqual(
+      selectSuggestions(s).commits.map((c) => c.sha),
+      [trigger],
+    );
   });
 
   it('a deploy log: production deploys count, staging ones do not; a tag name or a SHA as revision', async () => {
@@ -111,7 +117,10 @@ describe('suspect commits and what shipped (real repositories)', function () {
 
   it('a release commit marks the batch and is never a suspect, however close to start and inside the system', async () => {
     const { unshipped } = history(repo);
-    repo.write('src/billing/version.ts', "export const VERSION = '1.0.1';\n").write('package.json', '{ "version": "1.0.1" }\n').write('CHANGELOG.md', '## 1.0.1\n');
+    repo
+      .write('src/billing/version.ts', "export const VERSION = '1.0.1';\n")
+      .write('package.json', '{ "version": "1.0.1" }\n')
+      .write('CHANGELOG.md', '## 1.0.1\n');
     const release = repo.commit('release: v1.0.1', '2025-06-10T13:50:00+02:00');
     const s = await suggest(repo.root);
     const r = s.commits.find((c) => c.sha === release)!;
@@ -119,10 +128,23 @@ describe('suspect commits and what shipped (real repositories)', function () {
     assert.match(r.reasons[0]!, /^release commit at 13:50: it marks the batch shipped before it, it is not a suspect/);
     assert.equal(s.commits[0]!.sha, unshipped);
     assert.match(s.commits[0]!.reasons[0]!, /shipped in the last release before start \(release commit [0-9a-f]{7} "release: v1\.0\.1", 13:50\)/);
-    for (const subject of ['release: v8.1.1', 'chore(release): 1.2.3', '[ci] release (#17287)', 'Version Packages', 'Bump v30.0.0-nightly.20240101', '1.2.3', 'chore: bump version to 2.0.0']) {
+    for (const subject of [
+      'release: v8.1.1',
+      'chore(release): 1.2.3',
+      '[ci] release (#17287)',
+      'Version Packages',
+      'Bump v30.0.0-nightly.20240101',
+      '1.2.3',
+      'chore: bump version to 2.0.0',
+    ]) {
       assert.ok(isReleaseCommit({ subject }), subject);
     }
-    for (const subject of ['Bump lodash from 4.17.20 to 4.17.21', 'release notes for the billing page', 'fix: release the lock on timeout', 'Releases page shows drafts']) {
+    for (const subject of [
+      'Bump lodash from 4.17.20 to 4.17.21',
+      'release notes for the billing page',
+      'fix: release the lock on timeout',
+      'Releases page shows drafts',
+    ]) {
       assert.ok(!isReleaseCommit({ subject }), subject);
     }
   });
@@ -138,13 +160,18 @@ describe('suspect commits and what shipped (real repositories)', function () {
     repo.commit('Open INC-050', '2025-06-10T14:10:00+02:00');
     const s = await suggest(repo.root);
     assert.equal(subjects(s).length, 2);
-    assert.ok(s.notes.some((n) => n.startsWith('no strong candidate')), s.notes.join('\n'));
+    assert.ok(
+      s.notes.some((n) => n.startsWith('no strong candidate')),
+      s.notes.join('\n'),
+    );
     const picked = selectSuggestions(s);
     assert.deepEqual([picked.commits.length, picked.links.length], [0, 0]);
   });
 
   it("the record's words are matched against message, paths and symbols, and named", async () => {
-    repo.write('src/billing/invoice.ts', 'export function total(): number {\n  return 1;\n}\n').write('src/billing/tax.ts', 'export function rate(): number {\n  return 1;\n}\n');
+    repo
+      .write('src/billing/invoice.ts', 'export function total(): number {\n  return 1;\n}\n')
+      .write('src/billing/tax.ts', 'export function rate(): number {\n  return 1;\n}\n');
     repo.commit('Initial import', '2025-06-01T09:00:00+02:00');
     repo.write('src/billing/invoice.ts', 'export function total(): number {\n  return 2;\n}\n');
     const words = repo.commit('billing: faster sums', '2025-06-10T13:20:00+02:00');
@@ -182,15 +209,28 @@ describe('suspect commits and what shipped (real repositories)', function () {
       ],
     );
     assert.equal(log.errors.find((e) => e.line === 2)!.column, hostileColumn(hostile, 2, '"revision"'));
-    assert.deepEqual(log.deploys.map((d) => d.revision), ['deadbeefdeadbeef', 'deploy-good']);
+    assert.deepEqual(
+      log.deploys.map((d) => d.revision),
+      ['deadbeefdeadbeef', 'deploy-good'],
+    );
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
-    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'suggest', 'INC-050', '--json'], { cwd: repo.root, encoding: 'utf8', env: { ...process.env, INCIDENT_LENS_NOW: '2025-06-12T10:00:00Z' } });
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'suggest', 'INC-050', '--json'], {
+      cwd: repo.root,
+      encoding: 'utf8',
+      env: { ...process.env, INCIDENT_LENS_NOW: '2025-06-12T10:00:00Z' },
+    });
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { commits: Array<{ sha: string }>; notes: string[] };
     assert.equal(out.commits[0]!.sha, trigger);
     assert.ok(!out.commits.some((c) => c.sha === unshipped));
-    assert.ok(out.notes.some((n) => n.startsWith('deploy log: .incident-lens/deploys.jsonl:2:') && n.includes('revision')), out.notes.join('\n'));
-    assert.ok(out.notes.some((n) => /deploy log line 7: revision deadbeefdeadbeef is not in this repository's history/.test(n)), out.notes.join('\n'));
+    assert.ok(
+      out.notes.some((n) => n.startsWith('deploy log: .incident-lens/deploys.jsonl:2:') && n.includes('revision')),
+      out.notes.join('\n'),
+    );
+    assert.ok(
+      out.notes.some((n) => /deploy log line 7: revision deadbeefdeadbeef is not in this repository's history/.test(n)),
+      out.notes.join('\n'),
+    );
     assert.ok(!existsSync('/tmp/incident-lens-pwned') && !existsSync(join(repo.root, 'pwned')));
   });
 
