@@ -87,5 +87,6 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['test/**/*.ts', 'scripts/**/*.ts'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
+  // Tests read deep into records and vendor payloads they just parsed; the sources keep both rules.
+  { files: ['test/**/*.ts', 'scripts/**/*.ts'], rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
 );

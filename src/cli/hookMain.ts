@@ -5,6 +5,7 @@
  * here; see launcher.ts). The cold path (dist/hookFull.js) is loaded only
  * when the records changed since the digest was built.
  */
+import type * as HookFull from './hookFull';
 import { clockFrom, systemClock, type Clock } from '../core/time/clock';
 import { hook } from './commands/hook';
 
@@ -22,7 +23,7 @@ export async function hookMain(args: readonly string[]): Promise<number> {
   return hook([...args], io, VERSION, {
     now: () => clock.now(),
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside this one, loaded only on the cold path
-    buildDigest: async () => (require('./hookFull.js') as typeof import('./hookFull')).buildHookDigest,
+    buildDigest: async () => (require('./hookFull.js') as typeof HookFull).buildHookDigest,
   });
 }
 

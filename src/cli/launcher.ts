@@ -5,11 +5,14 @@
  * the hook takes to answer; everything else loads the whole CLI
  * (dist/cliMain.js). Both sit beside this file.
  */
+import type * as HookMain from './hookMain';
+import type * as CliMain from './main';
+
 if (process.argv[2] === 'hook') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside this one, loaded only when asked for
-  const { hookMain } = require('./hook.js') as typeof import('./hookMain');
+  const { hookMain } = require('./hook.js') as typeof HookMain;
   void hookMain(process.argv.slice(3)).then((code) => (process.exitCode = code));
 } else {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
-  (require('./cliMain.js') as typeof import('./main')).main();
+  (require('./cliMain.js') as typeof CliMain).main();
 }

@@ -36,7 +36,7 @@ import { editRecordFile, RecordEditRefused } from '../node/recordFile';
 /** An agent's timeline entry is a sentence or two; a bound keeps one call from bloating the record. */
 const MAX_ENTRY_CHARS = 2000;
 
-import { McpWorkspace, ToolError } from './mcpWorkspace';
+import { type McpWorkspace, ToolError } from './mcpWorkspace';
 
 function anchorText(a: Anchor): string {
   return a.kind === 'symbol' ? `symbol ${a.symbol}` : a.kind === 'lines' ? `lines ${a.from}-${a.to}` : 'whole file';
@@ -280,15 +280,13 @@ export function incidentServer(ws: McpWorkspace, options: ServerOptions): McpSer
     'incident',
     new ResourceTemplate('incident://{id}', {
       list: async () => ({
-        resources: (await ws.current())
-          .incidents()
-          .map((i) => ({
-            uri: `incident://${i.id}`,
-            name: i.id,
-            title: `${i.id} ${flatText(i.head.title)}`,
-            description: `${i.head.priority ?? 'P?'} ${i.head.status}`,
-            mimeType: 'text/markdown',
-          })),
+        resources: (await ws.current()).incidents().map((i) => ({
+          uri: `incident://${i.id}`,
+          name: i.id,
+          title: `${i.id} ${flatText(i.head.title)}`,
+          description: `${i.head.priority ?? 'P?'} ${i.head.status}`,
+          mimeType: 'text/markdown',
+        })),
       }),
     }),
     { title: 'Incident record', description: 'An incident record as Markdown', mimeType: 'text/markdown' },

@@ -13,7 +13,7 @@
 import { formatDuration } from '../../time/recordTime';
 import type { Draft, DraftFact, ImportProblem } from '../types';
 import { actionItems } from './actions';
-import { dayText, findDate, inlineText, type Day } from './inline';
+import { findDate, inlineText, type Day } from './inline';
 import { ownTags } from './own';
 import { statusAndPriority, writeTexts } from './texts';
 import { documentLabels, frontMatter, GENERIC_TITLE, splitBlocks, type Block, type Key, type Line } from './sections';
@@ -80,7 +80,7 @@ function blankComments(raw: string): string {
 
 export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): { drafts: Draft[]; problems: ImportProblem[] } {
   const doc = prepare(raw, options.file);
-  const { blocks, labels, notes, problems, file } = doc;
+  const { blocks, notes, problems, file } = doc;
   const titleBlock = blocks.find((b) => b.level >= 1 && b.level <= 6 && !b.key && b.heading && !GENERIC_TITLE.test(inlineText(b.heading)));
   let title = doc.front?.title ?? (titleBlock ? inlineText(titleBlock.heading) : undefined);
   let preferredId: string | undefined;
