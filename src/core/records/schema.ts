@@ -254,13 +254,10 @@ export const incidentSchema = z.object({
     })
     .optional(),
   links: z.array(codeLink).optional(),
-  commits: z
-    .array(commitRef)
-    .optional()
-    .meta({
-      description:
-        'Commits the incident concerns, each with its role: trigger, revert, fix or related. rootCause.trigger.ref, when a SHA, counts as the trigger.',
-    }),
+  commits: z.array(commitRef).optional().meta({
+    description:
+      'Commits the incident concerns, each with its role: trigger, revert, fix or related. rootCause.trigger.ref, when a SHA, counts as the trigger.',
+  }),
   keywords: z.array(text).optional(),
   source: importSource.optional(),
   runbooks: z
