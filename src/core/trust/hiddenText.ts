@@ -15,8 +15,11 @@
  * U+2066–U+2069 bidi embeddings, overrides and isolates; U+2060–U+2064 word
  * joiner and invisible operators; U+FEFF the byte-order mark.
  */
-const HIDDEN =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|[\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}\u{1D173}-\u{1D17A}]/gu;
+/** Characters a reader cannot see (not controls): shared with terminalText.ts, so the two boundaries agree. */
+export const INVISIBLE =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|[\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}\u{1D173}-\u{1D17A}]/u;
+
+const HIDDEN = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]|${INVISIBLE.source}`, 'gu');
 
 /** A lone carriage return (not part of CRLF) moves a terminal's cursor: it counts as hidden. */
 const LONE_CR = /\r(?!\n)/g;

@@ -8,19 +8,12 @@
  * `import`, so it is shown escaped here (`\u{1B}`), never acted on and never
  * silently dropped.
  */
+import { INVISIBLE } from './hiddenText';
 
 /** Every C0 control (tab and line breaks included), DEL and C1. */
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
 
-/**
- * Characters a reader cannot see: bidi embeddings, overrides, isolates and
- * marks, zero-width characters, the line and paragraph separators, soft
- * hyphen, invisible operators, the byte-order mark, variation selectors and
- * the tag characters U+E0000–E007F (ASCII smuggled past a reviewer).
- */
-const INVISIBLE =
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|[\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}\u{1D173}-\u{1D17A}]/u;
-
+// Invisible characters: one set for every boundary (hiddenText.ts).
 /**
  * What the CLI escapes in text output: controls but tab and line feed, and the
  * invisible characters, except U+FE0F and U+FE0E, the variation selectors
