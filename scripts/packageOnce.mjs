@@ -15,6 +15,7 @@ const inputs = [
   'package.json',
   'package.nls.json',
   'README.md',
+  'docs/records.md',
   'CHANGELOG.md',
   'LICENSE',
   'esbuild.mjs',

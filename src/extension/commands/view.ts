@@ -44,7 +44,7 @@ export function pickSortBy(value?: unknown): Promise<void> {
 }
 
 export async function openDocs(extensionUri: vscode.Uri): Promise<void> {
-  await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(extensionUri, 'README.md'));
+  await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(extensionUri, 'docs', 'records.md'));
 }
 
 /** Copies the bundled demo workspace somewhere writable and opens it. */
