@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { incidentYaml, REPO_ROOT, TempWorkspace } from '../../support/workspace';
 
@@ -274,6 +274,84 @@ describe("the README's CLI lines", () => {
       const r = cli(args, cwd);
       assert.equal(r.code, 0, `${line}\n${r.stderr}`);
       if (args[0] === 'risk') assert.match(r.stdout, /^CAUTION: .*\nP1 INC-023 Payment page 500 error/, line);
+    }
+  });
+});
+
+/**
+ * Every line of a ```sh, ```text or ```console block in README.md and docs/*.md that runs
+ * `incident-lens` or `npx incident-lens`, run through sh as written (quotes, globs, `cd … &&`,
+ * redirects) with the CLI swapped for dist/cli.js. README lines run from the repository root
+ * (they name examples/payments-demo); docs lines run in a copy of the demo that is a git
+ * repository with its AI instruction files committed and INC-023's code changed, beside the
+ * import fixtures under the names the docs use.
+ */
+const EXAMPLE_SKIPS: Record<string, string> = {
+  // line (as written) → why it is not run; none today: no example needs the network or a terminal.
+};
+const EXPECTED_CODE: Array<[RegExp, number]> = [[/--fail-on P2/, 1]]; // INC-023, a P1, is touched
+
+function docsExamples(): Array<{ file: string; line: string }> {
+  const files = [
+    'README.md',
+    ...readdirSync(join(REPO_ROOT, 'docs'))
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => `docs/${n}`),
+  ];
+  const out: Array<{ file: string; line: string }> = [];
+  for (const file of files) {
+    const text = readFileSync(join(REPO_ROOT, file), 'utf8');
+    for (const m of text.matchAll(/```(?:sh|text|console)\n([\s\S]*?)```/g))
+      for (const raw of m[1]!.split('\n')) {
+        const line = raw.replace(/^\$ /, '');
+        if (/(^|&& )(npx )?incident-lens /.test(line)) out.push({ file, line });
+      }
+  }
+  return out;
+}
+
+describe("the docs' CLI examples", () => {
+  it('every incident-lens line in README.md and docs/*.md runs as written', () => {
+    const examples = docsExamples();
+    assert.ok(examples.length >= 15, `${examples.length} examples`);
+    for (const skipped of Object.keys(EXAMPLE_SKIPS))
+      assert.ok(
+        examples.some((e) => e.line === skipped),
+        `skipped line no longer in the docs: ${skipped}`,
+      );
+    const workspaces = new Map<string, TempWorkspace>();
+    const workspaceFor = (file: string): string => {
+      if (file === 'README.md') return REPO_ROOT;
+      let ws = workspaces.get(file);
+      if (!ws) {
+        ws = new TempWorkspace(true);
+        workspaces.set(file, ws);
+        git(ws.root, 'init', '-q', '-b', 'main');
+        assert.equal(cli(['instructions'], ws.root).code, 0);
+        git(ws.root, 'add', '-A');
+        git(ws.root, 'commit', '-qm', 'base');
+        git(ws.root, 'update-ref', 'refs/remotes/origin/main', 'HEAD');
+        ws.write('src/payments/stripeWebhook.ts', `${ws.read('src/payments/stripeWebhook.ts')}\n// touched\n`);
+        const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'import');
+        cpSync(join(fixtures, 'pagerduty'), join(ws.root, 'exports', 'pagerduty'), { recursive: true });
+        mkdirSync(join(ws.root, 'postmortems'));
+        for (const n of readdirSync(join(fixtures, 'markdown')).filter((x) => x.endsWith('.md')))
+          cpSync(join(fixtures, 'markdown', n), join(ws.root, 'postmortems', n));
+        cpSync(join(fixtures, 'csv', 'mapping.yaml'), join(ws.root, 'jira-mapping.yaml'));
+        cpSync(join(fixtures, 'csv', 'jira.csv'), join(ws.root, 'jira-export.csv'));
+      }
+      return ws.root;
+    };
+    try {
+      for (const { file, line } of examples) {
+        if (line in EXAMPLE_SKIPS) continue;
+        const command = line.replace(/(^|&& )(?:npx )?incident-lens /g, `$1"${process.execPath}" "${CLI}" `);
+        const r = spawnSync('sh', ['-c', command], { cwd: workspaceFor(file), encoding: 'utf8' });
+        const expected = EXPECTED_CODE.find(([re]) => re.test(line))?.[1] ?? 0;
+        assert.equal(r.status, expected, `${file}: ${line}\n${r.stderr}`);
+      }
+    } finally {
+      for (const ws of workspaces.values()) ws.dispose();
     }
   });
 });
