@@ -1,6 +1,7 @@
 /** Broken records where a pull request shows them: SARIF 2.1.0 and GitHub workflow annotations of `lint`. */
 import type { RecordDiagnostic } from './diagnostics';
-import { escapeData, escapeProperty, INFORMATION_URI } from '../risk/riskFormats';
+import { escapeData, escapeProperty } from '../risk/riskFormats';
+import { INFORMATION_URI, sarifLocation, sarifLog } from '../risk/sarifLog';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -11,35 +12,25 @@ export function lintSarif(diagnostics: readonly RecordDiagnostic[], toolVersion:
     shortDescription: { text: `Incident record check: ${code}` },
     helpUri: INFORMATION_URI,
   }));
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'Incident Lens', version: toolVersion, semanticVersion: toolVersion, informationUri: INFORMATION_URI, rules } },
-        automationDetails: { id: 'incident-lens/lint/' },
-        results: diagnostics.map((d) => ({
-          ruleId: `incident-lens/record-${d.code}`,
-          ruleIndex: codes.indexOf(d.code),
-          level: LEVEL[d.severity],
-          message: { text: d.field ? `${d.field}: ${d.message}` : d.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' },
-                region: {
-                  startLine: d.range.start.line + 1,
-                  startColumn: d.range.start.character + 1,
-                  endLine: d.range.end.line + 1,
-                  endColumn: Math.max(d.range.end.character, d.range.start.character) + 1,
-                },
-              },
-            },
-          ],
-        })),
-      },
-    ],
-  };
+  return sarifLog({
+    automationId: 'incident-lens/lint/',
+    toolVersion,
+    rules,
+    results: diagnostics.map((d) => ({
+      ruleId: `incident-lens/record-${d.code}`,
+      ruleIndex: codes.indexOf(d.code),
+      level: LEVEL[d.severity],
+      message: { text: d.field ? `${d.field}: ${d.message}` : d.message },
+      locations: [
+        sarifLocation(d.file, {
+          startLine: d.range.start.line + 1,
+          startColumn: d.range.start.character + 1,
+          endLine: d.range.end.line + 1,
+          endColumn: Math.max(d.range.end.character, d.range.start.character) + 1,
+        }),
+      ],
+    })),
+  });
 }
 
 export function lintGithub(diagnostics: readonly RecordDiagnostic[]): string {

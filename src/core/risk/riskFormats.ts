@@ -3,11 +3,12 @@
  * workflow-command annotations for any GitHub Actions run, and a Markdown
  * pull request comment (stable, so a bot can update one sticky comment).
  */
+import { INFORMATION_URI, sarifLocation, sarifLog } from './sarifLog';
 import { mdCell, mdCode, mdFence, mdInline } from '../present/markdownText';
 import { quietMentions } from '../trust/mentions';
 import type { Level, RecordChangeFinding, RiskFinding, RiskReport, RiskRuleId } from './assessRisk';
 
-export const INFORMATION_URI = 'https://github.com/incident-lens/incident-lens';
+export { INFORMATION_URI } from './sarifLog';
 /** The first line of the Markdown comment: a bot finds its own comment by it. */
 export const COMMENT_MARKER = '<!-- incident-lens:risk -->';
 
@@ -119,14 +120,7 @@ function recordChangeResult(c: RecordChangeFinding, ruleIndex: number, base: str
     ruleIndex,
     level: c.level,
     message: { text: c.message, markdown: mdInline(c.message) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: encodeURI(c.file), uriBaseId: '%SRCROOT%' },
-          region: { startLine: c.region.startLine, endLine: c.region.endLine },
-        },
-      },
-    ],
+    locations: [sarifLocation(c.file, { startLine: c.region.startLine, endLine: c.region.endLine })],
     partialFingerprints: { 'incidentLens/v1': recordChangeFingerprint(c) },
     properties: { record: c.id, change: c.change, weakensGate: c.weakens, details: c.details, ...(base ? { base } : {}) },
   };
@@ -142,48 +136,36 @@ export function riskSarif(report: RiskReport, toolVersion: string): object {
     help: { text: RULES[id].full, markdown: RULES[id].full },
     defaultConfiguration: { level: DEFAULT_LEVEL[id] },
   }));
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'Incident Lens', version: toolVersion, semanticVersion: toolVersion, informationUri: INFORMATION_URI, rules } },
-        automationDetails: { id: 'incident-lens/risk/' },
-        results: [
-          ...report.findings.map((f) => ({
-            ruleId: f.rule,
-            ruleIndex: rules.findIndex((r) => r.id === f.rule),
-            level: f.level,
-            message: { text: f.message, markdown: `${mdInline(f.message)}\n\n${helpMarkdown(f)}` },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
-                  region: { startLine: f.region.startLine, endLine: f.region.endLine },
-                },
-              },
-            ],
-            partialFingerprints: { 'incidentLens/v1': fingerprint(f) },
-            properties: {
-              incident: f.incident.id,
-              priority: f.incident.head.priority,
-              status: f.incident.head.status,
-              ...(f.runbook ? { runbook: f.runbook.id } : {}),
-              help: helpText(f),
-            },
-          })),
-          ...(report.recordChanges ?? []).map((c) =>
-            recordChangeResult(
-              c,
-              rules.findIndex((r) => r.id === c.rule),
-              report.base,
-            ),
-          ),
-        ],
-        properties: { verdict: report.verdict, reasons: report.reasons, ...(report.base ? { base: report.base } : {}) },
-      },
+  return sarifLog({
+    automationId: 'incident-lens/risk/',
+    toolVersion,
+    rules,
+    results: [
+      ...report.findings.map((f) => ({
+        ruleId: f.rule,
+        ruleIndex: rules.findIndex((r) => r.id === f.rule),
+        level: f.level,
+        message: { text: f.message, markdown: `${mdInline(f.message)}\n\n${helpMarkdown(f)}` },
+        locations: [sarifLocation(f.file, { startLine: f.region.startLine, endLine: f.region.endLine })],
+        partialFingerprints: { 'incidentLens/v1': fingerprint(f) },
+        properties: {
+          incident: f.incident.id,
+          priority: f.incident.head.priority,
+          status: f.incident.head.status,
+          ...(f.runbook ? { runbook: f.runbook.id } : {}),
+          help: helpText(f),
+        },
+      })),
+      ...(report.recordChanges ?? []).map((c) =>
+        recordChangeResult(
+          c,
+          rules.findIndex((r) => r.id === c.rule),
+          report.base,
+        ),
+      ),
     ],
-  };
+    properties: { verdict: report.verdict, reasons: report.reasons, ...(report.base ? { base: report.base } : {}) },
+  });
 }
 
 /** GitHub's escaping for a workflow command's data (the message). */
