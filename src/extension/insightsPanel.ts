@@ -4,7 +4,6 @@
  * same numbers). Same security as the timeline: strict CSP with a nonce,
  * local resources only, every message validated with zod before it acts.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { insightsCsv, insightsData, type InsightsData, type InsightsFilter } from '../core/insights/insightsView';
 import { withChangeRates } from '../core/insights/insightsReport';
@@ -16,6 +15,7 @@ import type { FolderIndex, IncidentWorkspace } from './incidentWorkspace';
 import { DisposableStore } from './lifecycle';
 import type { Log } from './log';
 import { escapeHtml } from './staticTimeline';
+import { webviewShell } from './webviewShell';
 
 export const INSIGHTS_VIEW_TYPE = 'incidentLens.insights';
 
@@ -178,35 +178,14 @@ export class InsightsPanels implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview, folder: FolderIndex, staticData?: InsightsData): string {
-    const nonce = randomBytes(16).toString('base64');
     const trusted = vscode.workspace.isTrusted;
-    const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
-    // Plot puts one <style> element in each chart: the script gives it this nonce.
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-      `font-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource}`,
-      ...(trusted ? [`script-src 'nonce-${nonce}'`] : []),
-    ].join('; ');
+    const shell = webviewShell(webview, this.extensionUri);
     const body = trusted
       ? `<main id="root" aria-live="polite"><p>Loading insights…</p></main>
-<script nonce="${nonce}" src="${escapeHtml(asset('dist', 'insights.js'))}"></script>`
+<script nonce="${shell.nonce}" src="${escapeHtml(shell.asset('dist', 'insights.js'))}"></script>`
       : `<main id="root" class="restricted"><h1>Insights — ${escapeHtml(folder.folder.name)}</h1><p>${escapeHtml(vscode.l10n.t('Restricted Mode: charts need scripts. The numbers:'))}</p><pre>${escapeHtml(staticData ? insightsCsv(staticData, 'incidents') : '')}</pre></main>`;
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(asset('dist', 'codicons', 'codicon.css'))}">
-<link rel="stylesheet" href="${escapeHtml(asset('media', 'insights.css'))}">
-<title>Insights</title>
-</head>
-<body>
-${body}
-</body>
-</html>`;
+    // Plot puts one <style> element in each chart: the script gives it the nonce, so styles take it too.
+    return shell.html({ title: 'Insights', stylesheet: 'insights.css', styleNonce: true, scripts: trusted, body });
   }
 
   dispose(): void {

@@ -4,7 +4,6 @@
  * CSP (no network, scripts only with a nonce from crypto), local resources
  * limited to media/ and dist/, every message validated against the protocol.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Incident } from '../core/records/model';
 import { inIncidentOffset, logEntryOps } from '../core/records/recordOps';
@@ -18,6 +17,7 @@ import { DisposableStore } from './lifecycle';
 import type { Log } from './log';
 import type { RecordEditor } from './recordEditor';
 import { escapeHtml, staticTimelineHtml } from './staticTimeline';
+import { webviewShell } from './webviewShell';
 import { now as clockNow } from './extensionClock';
 
 export const TIMELINE_VIEW_TYPE = 'incidentLens.timeline';
@@ -225,38 +225,16 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
   }
 
   private html(webview: vscode.Webview, state: TimelinePanelState, staticModel?: TimelineViewModel): string {
-    const nonce = randomBytes(16).toString('base64');
     const trusted = vscode.workspace.isTrusted;
-    const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource}`,
-      ...(trusted ? [`script-src 'nonce-${nonce}'`] : []),
-    ].join('; ');
+    const shell = webviewShell(webview, this.extensionUri);
     // The state is JSON inside a non-executable script tag; "<" is escaped so it cannot close the tag.
     const stateJson = JSON.stringify(state).replace(/</g, '\\u003c');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(asset('dist', 'codicons', 'codicon.css'))}">
-<link rel="stylesheet" href="${escapeHtml(asset('media', 'timeline.css'))}">
-<title>Timeline</title>
-</head>
-<body>
-${
-  trusted
-    ? `<main id="root" aria-live="polite"><p>Loading the timeline…</p></main>
+    const body = trusted
+      ? `<main id="root" aria-live="polite"><p>Loading the timeline…</p></main>
 <script type="application/json" id="panel-state">${stateJson}</script>
-<script nonce="${nonce}" src="${escapeHtml(asset('dist', 'webview.js'))}"></script>`
-    : `<main id="root" class="restricted">${staticTimelineHtml(staticModel, vscode.l10n.t('Restricted Mode: this timeline is read-only. Trust the workspace to add entries from here.'))}</main>`
-}
-</body>
-</html>`;
+<script nonce="${shell.nonce}" src="${escapeHtml(shell.asset('dist', 'webview.js'))}"></script>`
+      : `<main id="root" class="restricted">${staticTimelineHtml(staticModel, vscode.l10n.t('Restricted Mode: this timeline is read-only. Trust the workspace to add entries from here.'))}</main>`;
+    return shell.html({ title: 'Timeline', stylesheet: 'timeline.css', scripts: trusted, body });
   }
 
   dispose(): void {
