@@ -26,6 +26,7 @@ import { maxBlock, timed } from './measure';
 import { ParsePool } from '../../src/node/parsePool';
 import { LoadCache } from '../../src/node/loadCache';
 import { cliFigures } from './cliBench';
+import { soakFigures } from './soakBench';
 
 interface Row {
   readonly name: string;
@@ -45,6 +46,8 @@ const RUNS = opt('--runs', 3);
 const JSON_OUT = args.includes('--json');
 /** --cli: the floor and the command line's figures only (risk, MCP, pre-push; cold and warm). */
 const CLI_ONLY = args.includes('--cli');
+/** --soak: only the soak at full size (10,000 edits, 100 reloads from the cache, on the generated workspace). */
+const SOAK_ONLY = args.includes('--soak');
 const REPO = join(__dirname, '..', '..', '..');
 
 function median(values: number[]): number {
@@ -120,6 +123,11 @@ async function main(): Promise<void> {
   writeSourceTree(ws.root, ws.sourcePaths);
   log(`${ws.files} record files, ${(ws.bytes / 1e6).toFixed(1)} MB`);
   const cacheDir = join(base, 'cache');
+  if (SOAK_ONLY) {
+    for (const row of await soakFigures(ws.root)) add(row);
+    await fs.rm(base, { recursive: true, force: true });
+    return report(rows, ws);
+  }
 
   // Floor and cold load, alternating so both see the same machine state.
   const floors: number[] = [];
