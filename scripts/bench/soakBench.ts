@@ -26,8 +26,20 @@ export async function soakFigures(root: string, edits = 10_000, reloads = 100): 
   const r = await soak(root, files, { edits, reloads, cache: { dir: mkdtempSync(join(tmpdir(), 'incident-lens-bench-soak-')), version: 'soak' } });
   const ms = performance.now() - t0;
   return [
-    { name: `soak: ${edits} edits and ${reloads} reloads in one process, heap after / before`, value: r.heapAfter / r.heapBefore, unit: '×', target: '≤ 1.1', note: `${(r.heapBefore / 1e6).toFixed(1)} → ${(r.heapAfter / 1e6).toFixed(1)} MB, ${(ms / 1000).toFixed(0)} s` },
+    {
+      name: `soak: ${edits} edits and ${reloads} reloads in one process, heap after / before`,
+      value: r.heapAfter / r.heapBefore,
+      unit: '×',
+      target: '≤ 1.1',
+      note: `${(r.heapBefore / 1e6).toFixed(1)} → ${(r.heapAfter / 1e6).toFixed(1)} MB, ${(ms / 1000).toFixed(0)} s`,
+    },
     { name: 'soak: watchers and index listeners left behind', value: r.openWatchers + r.indexListeners, unit: '', target: '0' },
-    { name: 'soak: handles after / before', value: r.handlesAfter - r.handlesBefore, unit: 'more', target: '≤ 0', note: `${r.handlesBefore} before, ${r.handlesAfter} after` },
+    {
+      name: 'soak: handles after / before',
+      value: r.handlesAfter - r.handlesBefore,
+      unit: 'more',
+      target: '≤ 0',
+      note: `${r.handlesBefore} before, ${r.handlesAfter} after`,
+    },
   ];
 }
