@@ -22,7 +22,7 @@ import {
 } from '../core/ai/agentWiring';
 import { AGENTS_FILE, INSTRUCTIONS_DIR, type FilePlan } from '../core/ai/learnings';
 import type { Incident } from '../core/records/model';
-import { checkInsideWorkspace, readInsideWorkspace, removeInsideWorkspace, UnsafePath, writeInsideWorkspace } from './safeWrite';
+import { checkInsideWorkspace, readInsideWorkspace, UnsafePath, applyPlanInsideWorkspace } from './safeWrite';
 
 const shq = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
@@ -107,19 +107,6 @@ export async function syncAgentWiring(
   for (const rel of paths)
     texts.set(rel, await readInsideWorkspace(root, rel).catch((err: Error) => (err instanceof UnsafePath ? undefined : Promise.reject(err))));
   const { plan, problems } = planAgentWiring(incidents, { instructionFiles, cursorRules, read: (p) => texts.get(p) }, agents, cli);
-  const run: FilePlan[] = [];
-  for (const p of plan) {
-    if (p.action !== 'unchanged') {
-      try {
-        await checkInsideWorkspace(root, p.path);
-        if (!options.check) await (p.action === 'delete' ? removeInsideWorkspace(root, p.path) : writeInsideWorkspace(root, p.path, p.content!));
-      } catch (err) {
-        if (!(err instanceof UnsafePath)) throw err;
-        if (!refused.some((r) => err.message.startsWith(r.path))) refused.push({ path: p.path, reason: err.message });
-        continue;
-      }
-    }
-    run.push(p);
-  }
+  const run = await applyPlanInsideWorkspace(root, plan, !!options.check, refused);
   return { agents, plan: run, problems, refused, ...(note ? { note } : {}) };
 }

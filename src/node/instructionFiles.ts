@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AGENTS_FILE, INSTRUCTIONS_DIR, planInstructionFiles, type FilePlan } from '../core/ai/learnings';
 import type { Incident } from '../core/records/model';
-import { checkInsideWorkspace, readInsideWorkspace, removeInsideWorkspace, UnsafePath, writeInsideWorkspace } from './safeWrite';
+import { checkInsideWorkspace, readInsideWorkspace, UnsafePath, applyPlanInsideWorkspace } from './safeWrite';
 
 export interface InstructionRun {
   readonly plan: readonly FilePlan[];
@@ -32,19 +32,6 @@ export async function syncInstructionFiles(
     texts.set(rel, await readInsideWorkspace(root, rel).catch((err: Error) => (err instanceof UnsafePath ? undefined : Promise.reject(err))));
   }
   const plan = planInstructionFiles(incidents, { instructionFiles, read: (p) => texts.get(p) }, { agents: options.agents });
-  const run: FilePlan[] = [];
-  for (const p of plan) {
-    if (p.action !== 'unchanged') {
-      try {
-        await checkInsideWorkspace(root, p.path);
-        if (!options.check) await (p.action === 'delete' ? removeInsideWorkspace(root, p.path) : writeInsideWorkspace(root, p.path, p.content!));
-      } catch (err) {
-        if (!(err instanceof UnsafePath)) throw err;
-        if (!refused.some((r) => err.message.startsWith(r.path))) refused.push({ path: p.path, reason: err.message });
-        continue;
-      }
-    }
-    run.push(p);
-  }
+  const run = await applyPlanInsideWorkspace(root, plan, !!options.check, refused);
   return { plan: run, refused };
 }

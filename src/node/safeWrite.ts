@@ -53,3 +53,38 @@ export async function readInsideWorkspace(root: string, rel: string): Promise<st
     throw err;
   });
 }
+
+/** A planned generated file: written, deleted or left as it is. */
+export interface PlannedFile {
+  readonly path: string;
+  readonly action: 'write' | 'delete' | 'unchanged';
+  readonly content?: string;
+}
+
+/**
+ * Carries out a plan of generated files inside the workspace (only checks with `check`); a path that
+ * leads through a link or out of the workspace is added to `refused` (once per cause) and left out of
+ * the returned plan, the rest still runs.
+ */
+export async function applyPlanInsideWorkspace<P extends PlannedFile>(
+  root: string,
+  plan: readonly P[],
+  check: boolean,
+  refused: Array<{ path: string; reason: string }>,
+): Promise<P[]> {
+  const run: P[] = [];
+  for (const p of plan) {
+    if (p.action !== 'unchanged') {
+      try {
+        await checkInsideWorkspace(root, p.path);
+        if (!check) await (p.action === 'delete' ? removeInsideWorkspace(root, p.path) : writeInsideWorkspace(root, p.path, p.content!));
+      } catch (err) {
+        if (!(err instanceof UnsafePath)) throw err;
+        if (!refused.some((r) => err.message.startsWith(r.path))) refused.push({ path: p.path, reason: err.message });
+        continue;
+      }
+    }
+    run.push(p);
+  }
+  return run;
+}
