@@ -22,6 +22,8 @@ import { searchIncidents } from './commands/search';
 import { openDemo, openDocs, pickGroupBy, pickSortBy } from './commands/view';
 import { affects } from './config';
 import { EditingCommands } from './commands/editing';
+import { PostmortemCommands } from './commands/postmortemCommands';
+import { newIncident } from './commands/newIncident';
 import { EditRefused, RecordEditor } from './recordEditor';
 import { LinkingCommands } from './commands/linking';
 import { InsightsPanels } from './insightsPanel';
@@ -128,16 +130,17 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
 
   const recordEditor = new RecordEditor(log);
   const editing = new EditingCommands(workspace, recordEditor);
-  command(COMMANDS.newIncident, (arg) => editing.newIncident(arg));
+  const postmortem = new PostmortemCommands(workspace, recordEditor);
+  command(COMMANDS.newIncident, (arg) => newIncident(workspace, recordEditor, arg));
   command(COMMANDS.logTimelineEntry, (arg) => editing.logTimelineEntry(arg));
   command(COMMANDS.setStatus, (arg) => editing.setStatus(arg));
   command(COMMANDS.addAction, (arg) => editing.addAction(arg));
   command(COMMANDS.completeAction, (arg) => editing.completeAction(arg));
   command(COMMANDS.recordCommunication, (arg) => editing.recordCommunication(arg));
   command(COMMANDS.setRootCause, (arg) => editing.setRootCause(arg));
-  command(COMMANDS.startPostmortem, (arg) => editing.startPostmortem(arg));
-  command(COMMANDS.exportPostmortem, (arg) => editing.exportPostmortem(arg));
-  command(COMMANDS.createActionRecords, (arg) => editing.createActionRecords(arg));
+  command(COMMANDS.startPostmortem, (arg) => postmortem.startPostmortem(arg));
+  command(COMMANDS.exportPostmortem, (arg) => postmortem.exportPostmortem(arg));
+  command(COMMANDS.createActionRecords, (arg) => postmortem.createActionRecords(arg));
 
   const codeLens = new IncidentCodeLensProvider(workspace, log);
   const hover = new IncidentHoverProvider(workspace, log);

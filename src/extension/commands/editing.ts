@@ -6,53 +6,27 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import type { Incident } from '../../core/records/model';
-import { postmortemMarkdown } from '../../core/present/postmortemExport';
-import {
-  actionRecordsFromPlan,
-  addActionOps,
-  communicationOps,
-  completeActionOps,
-  inIncidentOffset,
-  logEntryOps,
-  newIncidentText,
-  nextIncidentId,
-  rootCauseOps,
-  setStatusOps,
-  startPostmortemOps,
-} from '../../core/records/recordOps';
+import { addActionOps, communicationOps, completeActionOps, inIncidentOffset, logEntryOps, rootCauseOps, setStatusOps } from '../../core/records/recordOps';
 import {
   AI_CONNECTIONS,
   AI_CONNECTION_LABELS,
   COMMUNICATION_CHANNELS,
   COMMUNICATION_LABELS,
-  DETECTION_METHODS,
   ENTRY_KINDS,
   MILESTONES,
-  PRIORITIES,
-  PRIORITY_DEFINITIONS,
   STATUSES,
   STATUS_LABELS,
   type IncidentStatus,
 } from '../../core/records/schema';
-import { formatInstant, formatRelative, parseTime } from '../../core/time/recordTime';
+import { formatRelative, parseTime } from '../../core/time/recordTime';
 import { currentAuthor } from '../author';
 import { COMMANDS } from '../constants';
-import type { FolderIndex, IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
-import { EditRefused, type RecordEditor } from '../recordEditor';
-import { applyEdits } from '../../core/records/yamlEdit';
-import { IncidentNode } from '../tree/incidentNodes';
+import type { IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
+import type { RecordEditor } from '../recordEditor';
 import { InlineActionNode } from '../tree/actionNodes';
 import { pickIncident } from './pickIncident';
+import { localOffset, parseArgs } from './commandArgs';
 import { now as clockNow } from '../extensionClock';
-
-const localOffset = () => -new Date().getTimezoneOffset();
-
-function parseArgs<T extends z.ZodType>(schema: T, arg: unknown): z.infer<T> | undefined {
-  if (arg === undefined || arg instanceof IncidentNode || arg instanceof InlineActionNode) return undefined;
-  const r = schema.safeParse(arg);
-  if (!r.success) throw new Error(`invalid arguments: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return r.data;
-}
 
 export class EditingCommands {
   constructor(
@@ -305,142 +279,5 @@ export class EditingCommands {
       };
     }
     await this.write(ref, () => rootCauseOps(input!));
-  }
-
-  async startPostmortem(arg?: unknown): Promise<void> {
-    const args = parseArgs(z.object({ incident: z.string(), folder: z.string().optional(), owner: z.string().optional() }), arg);
-    const ref = await this.pickIncident(args ?? arg, (i) => i.head.status !== 'active', vscode.l10n.t('Start the postmortem of…'));
-    if (!ref) return;
-    const owner = args?.owner ?? ref.incident.record.roles?.incidentLead ?? (await currentAuthor(ref.folder.folder));
-    await this.editor.edit(ref.folder, ref.incident.file, (record) => startPostmortemOps(record as Incident, owner));
-    if (!args)
-      await vscode.commands.executeCommand(COMMANDS.openRecord, { folder: ref.folder.folder.uri.toString(), file: ref.incident.file, path: ['postmortem'] });
-  }
-
-  /** Each planned postmortem action becomes its own record file, named back in the plan. */
-  async createActionRecords(arg?: unknown): Promise<vscode.Uri[]> {
-    const args = parseArgs(z.object({ incident: z.string(), folder: z.string().optional() }), arg);
-    const ref = await this.pickIncident(
-      args ?? arg,
-      (i) => (i.head.postmortem?.actionPlan ?? []).some((p) => typeof p !== 'string'),
-      vscode.l10n.t('Create action records for…'),
-    );
-    if (!ref) return [];
-    const existing = ref.folder.index.actionRecords().map((a) => a.id);
-    const plan = actionRecordsFromPlan(ref.incident, existing, `${ref.folder.index.folder}/actions`);
-    if ('error' in plan) throw new EditRefused(plan.error);
-    // Check the plan edit applies before creating any file, so a refusal leaves nothing half done.
-    const current = await vscode.workspace.openTextDocument(ref.folder.access.uri(ref.incident.file));
-    const dryRun = applyEdits(current.getText(), plan.ops);
-    if (!dryRun.ok) throw new EditRefused(`${ref.incident.file}: ${dryRun.error}`);
-    const created: vscode.Uri[] = [];
-    for (const record of plan.records) created.push(await this.editor.create(ref.folder, record.file, record.text));
-    await this.editor.edit(ref.folder, ref.incident.file, (record) => {
-      const again = actionRecordsFromPlan(record as Incident, existing, `${ref.folder.index.folder}/actions`);
-      return 'error' in again ? again : again.ops;
-    });
-    if (!args) void vscode.window.showInformationMessage(vscode.l10n.t('Created {0}.', plan.records.map((r) => r.id).join(', ')));
-    return created;
-  }
-
-  async exportPostmortem(arg?: unknown): Promise<vscode.TextDocument | undefined> {
-    const args = parseArgs(z.object({ incident: z.string(), folder: z.string().optional(), output: z.string().optional() }), arg);
-    const ref = await this.pickIncident(args ?? arg, undefined, vscode.l10n.t('Export the postmortem of…'));
-    if (!ref) return undefined;
-    const markdown = postmortemMarkdown(ref.incident, ref.folder.index.actionRecordsOf(ref.incident.id));
-    if (args?.output) {
-      const uri = ref.folder.access.uri(args.output);
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(markdown));
-      return vscode.workspace.openTextDocument(uri);
-    }
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-    await vscode.window.showTextDocument(document);
-    return document;
-  }
-
-  async newIncident(arg?: unknown): Promise<vscode.Uri | undefined> {
-    const args = parseArgs(
-      z.object({
-        folder: z.string().optional(),
-        title: z.string().min(1),
-        priority: z.enum(PRIORITIES),
-        detectedHow: z.enum(DETECTION_METHODS).optional(),
-        detectedSource: z.string().optional(),
-        system: z.string().optional(),
-        start: z.string().optional(),
-        author: z.string().optional(),
-      }),
-      arg,
-    );
-    const folders = this.workspace.folderIndexes();
-    let folder: FolderIndex | undefined = args?.folder ? folders.find((f) => f.folder.uri.toString() === args.folder) : folders[0];
-    if (!args && folders.length > 1) {
-      const pick = await vscode.window.showQuickPick(
-        folders.map((f) => ({ label: f.folder.name, f })),
-        { placeHolder: vscode.l10n.t('Which workspace folder?') },
-      );
-      folder = pick?.f;
-    }
-    if (!folder) throw new Error(vscode.l10n.t('Open a folder to create incidents in.'));
-    const author = args?.author ?? (await currentAuthor(folder.folder));
-    let input = args;
-    // A six-question form: a click elsewhere (the walkthrough re-rendering, a notification) must not throw the answers away.
-    if (!input) {
-      const title = await vscode.window.showInputBox({
-        prompt: vscode.l10n.t('Short description of the incident'),
-        placeHolder: vscode.l10n.t('Payment page 500 error'),
-        ignoreFocusOut: true,
-        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A title is needed')),
-      });
-      if (!title) return undefined;
-      const priority = await vscode.window.showQuickPick(
-        PRIORITIES.map((p) => ({ label: p, description: PRIORITY_DEFINITIONS[p], value: p })),
-        { placeHolder: vscode.l10n.t('Priority'), ignoreFocusOut: true },
-      );
-      if (!priority) return undefined;
-      const how = await vscode.window.showQuickPick(
-        DETECTION_METHODS.map((d) => ({ label: d, value: d })),
-        { placeHolder: vscode.l10n.t('How was it detected?'), ignoreFocusOut: true },
-      );
-      if (!how) return undefined;
-      const detectedSource = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Detected by (alert, report…), optional'), ignoreFocusOut: true });
-      if (detectedSource === undefined) return undefined;
-      const system = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Affected system, optional'), ignoreFocusOut: true });
-      if (system === undefined) return undefined;
-      const start = await vscode.window.showInputBox({
-        prompt: vscode.l10n.t('Start'),
-        ignoreFocusOut: true,
-        value: formatInstant(inIncidentOffset(undefined, clockNow(), localOffset())),
-        validateInput: (v) => (parseTime(v).kind === 'instant' ? undefined : vscode.l10n.t('ISO 8601 with offset, e.g. 2025-03-18T14:37:00+03:00')),
-      });
-      if (!start) return undefined;
-      input = { title, priority: priority.value, detectedHow: how.value, detectedSource: detectedSource || undefined, system: system || undefined, start };
-    }
-    const start = input.start ? parseTime(input.start) : undefined;
-    if (start && start.kind !== 'instant') throw new Error(vscode.l10n.t('"{0}" is not a time with offset.', input.start!));
-    const id = nextIncidentId(
-      folder.index.allFiles().map(
-        (f) =>
-          f.record?.id ??
-          f.file
-            .split('/')
-            .pop()!
-            .replace(/\.ya?ml$/i, ''),
-      ),
-    );
-    const text = newIncidentText({
-      id,
-      title: input.title.trim(),
-      priority: input.priority,
-      start: start?.kind === 'instant' ? start.instant : inIncidentOffset(undefined, clockNow(), localOffset()),
-      detectedHow: input.detectedHow,
-      detectedSource: input.detectedSource,
-      system: input.system,
-      roles: { incidentLead: author, commsOwner: author, technicalLead: author, onCall: author },
-      author,
-    });
-    const uri = await this.editor.create(folder, `${folder.index.folder}/${id}.yaml`, text);
-    if (!args) await vscode.window.showTextDocument(uri);
-    return uri;
   }
 }
