@@ -12,10 +12,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PreToolUseHookInput, SyncHookJSONOutput } from '@anthropic-ai/claude-agent-sdk';
-import { fixLinesTouched, readEditIntent, type ClaudePreToolUseInput, type ClaudePreToolUseOutput } from '../../src/core/ai/editHook';
-import { writeDemoHistory } from '../../src/node/git/demoHistory';
-import { REPO_ROOT, TempWorkspace } from '../support/workspace';
-import { assertQuoted } from './core/trust/trustBoundary.test';
+import { fixLinesTouched, readEditIntent, type ClaudePreToolUseInput, type ClaudePreToolUseOutput } from '../../../src/core/ai/editHook';
+import { writeDemoHistory } from '../../../src/node/git/demoHistory';
+import { REPO_ROOT, TempWorkspace } from '../../support/workspace';
+import { assertQuoted } from '../core/trust/trustBoundary.test';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const HOSTILE = join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'agents');

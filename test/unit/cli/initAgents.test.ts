@@ -11,10 +11,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { AgentConfigError, parseJsonObject, withClaudeHook, withCodexServer, type CliCommand } from '../../src/core/ai/agentConfig';
-import { detectAgents } from '../../src/core/ai/agentWiring';
-import { REPO_ROOT, TempWorkspace } from '../support/workspace';
-import { assertQuoted } from './core/trust/trustBoundary.test';
+import { AgentConfigError, parseJsonObject, withClaudeHook, withCodexServer, type CliCommand } from '../../../src/core/ai/agentConfig';
+import { detectAgents } from '../../../src/core/ai/agentWiring';
+import { REPO_ROOT, TempWorkspace } from '../../support/workspace';
+import { assertQuoted } from '../core/trust/trustBoundary.test';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const HOSTILE = join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'agents');

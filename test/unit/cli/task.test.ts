@@ -8,8 +8,8 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO_ROOT, DEMO } from '../support/workspace';
-import { assertQuoted } from './core/trust/trustBoundary.test';
+import { REPO_ROOT, DEMO } from '../../support/workspace';
+import { assertQuoted } from '../core/trust/trustBoundary.test';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const HOSTILE = join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'agents');

@@ -14,11 +14,11 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DATA_NOTICE } from '../../src/core/trust/dataBlock';
-import { writeDemoHistory } from '../../src/node/git/demoHistory';
-import { FakeAnthropic, type RecordedRequest, type ToolCall } from '../support/fakeAnthropic';
-import { REPO_ROOT, TempWorkspace } from '../support/workspace';
-import { assertQuoted } from './core/trust/trustBoundary.test';
+import { DATA_NOTICE } from '../../../../src/core/trust/dataBlock';
+import { writeDemoHistory } from '../../../../src/node/git/demoHistory';
+import { FakeAnthropic, type RecordedRequest, type ToolCall } from '../../../support/fakeAnthropic';
+import { REPO_ROOT, TempWorkspace } from '../../../support/workspace';
+import { assertQuoted } from '../../core/trust/trustBoundary.test';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const CLAUDE = join(REPO_ROOT, 'node_modules', '@anthropic-ai', `claude-agent-sdk-${process.platform}-${process.arch}`, 'claude');

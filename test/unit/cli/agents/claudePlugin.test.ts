@@ -12,9 +12,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLAUDE_EDIT_TOOLS } from '../../src/core/ai/hookAnswer';
-import { HOOK_AGENTS } from '../../src/cli/commands/hook';
-import { REPO_ROOT } from '../support/workspace';
+import { CLAUDE_EDIT_TOOLS } from '../../../../src/core/ai/hookAnswer';
+import { HOOK_AGENTS } from '../../../../src/cli/commands/hook';
+import { REPO_ROOT } from '../../../support/workspace';
 
 const read = (path: string): Record<string, unknown> => JSON.parse(readFileSync(join(REPO_ROOT, path), 'utf8')) as Record<string, unknown>;
 const PLUGIN = 'plugins/claude-code';
