@@ -18,7 +18,7 @@ import { parse } from 'yaml';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { IncidentIndex } from '../../src/core/index/incidentIndex';
 import { insightsData } from '../../src/core/insights/insightsView';
-import { loadedRecordCount } from '../../src/core/records/model';
+import { loadedRecordCount } from '../../src/core/records/lazyIncident';
 import { parseRecordText } from '../../src/core/records/parseRecord';
 import { compileGlob, normalizePath } from '../../src/core/links/linkIndex';
 import { generateWorkspace, writeSourceTree, type GeneratedWorkspace } from './generate';

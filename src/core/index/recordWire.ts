@@ -6,16 +6,8 @@
  * as these bytes, parsed on first access. No Node or VS Code imports.
  */
 import type { Range, RecordDiagnostic } from '../records/diagnostics';
-import {
-  buildAction,
-  buildRunbook,
-  incidentDerived,
-  incidentFromHead,
-  type IncidentDerived,
-  type IncidentHead,
-  type IndexedRecord,
-  type RecordSource,
-} from '../records/model';
+import { buildAction, buildRunbook, type IncidentHead, type IndexedRecord } from '../records/model';
+import { incidentDerived, incidentFromHead, type IncidentDerived, type RecordSource } from '../records/lazyIncident';
 import type { Anchors, ParsedFile } from '../records/parseRecord';
 import type { ActionRecord, IncidentRecord, RecordKind, RunbookRecord } from '../records/schema';
 import { searchWordsOf } from '../search/searchWords';

@@ -4,7 +4,6 @@
  * need more than the schema (times, order, consistency) as field paths.
  */
 import {
-  AI_CONNECTIONS,
   type ActionRecord,
   type RunbookRecord,
   type AiConnection,
@@ -20,6 +19,7 @@ import {
 import type { DiagnosticFix, Severity } from './diagnostics';
 import type { FieldPath } from './yamlPositions';
 import { searchWordsOf } from '../search/searchWords';
+import { incidentWithRecord } from './lazyIncident';
 import { recordZone, resolveActions, resolveCommunications, resolveTimeline, timeResolver, milestoneProblems } from './resolveTimes';
 import { formatDuration, isTimeZone, parseDuration, resolveTime, TIME, type Instant } from '../time/recordTime';
 
@@ -125,11 +125,6 @@ export interface SemanticProblem {
   readonly fix?: DiagnosticFix;
 }
 
-function asList(value: string | readonly string[] | undefined): AiConnection[] {
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).filter((v): v is AiConnection => (AI_CONNECTIONS as readonly string[]).includes(v));
-}
-
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** Plain data only (no shared references into the record), so that it can be sent and stored on its own. */
@@ -172,125 +167,6 @@ export function sameCommit(a: string, b: string): boolean {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   return x.length <= y.length ? y.startsWith(x) : x.startsWith(y);
-}
-
-/** What is computed from the whole record once and kept with the head. */
-export type IncidentDerived = Pick<Incident, 'start' | 'resolution' | 'durationMinutes' | 'postmortemDeadline' | 'milestones' | 'openActions' | 'searchWords'>;
-
-/** Where a full record comes from when it is not in memory (its JSON as UTF-8 bytes, core/index/recordWire.ts), with its search words. */
-export interface RecordSource {
-  load(): IncidentRecord;
-  searchWords(): string;
-}
-
-/** Full records in memory for big folders; the longest loaded are forgotten first. */
-let loadedLimit = 500;
-const loaded = new Set<IncidentModel>();
-
-/** How many full records loaded from their source stay in memory (tests and the benchmark); returns the previous limit. */
-export function setLoadedRecordLimit(limit: number): number {
-  const previous = loadedLimit;
-  loadedLimit = limit;
-  return previous;
-}
-
-/** Full records currently loaded from their sources. */
-export function loadedRecordCount(): number {
-  return loaded.size;
-}
-
-interface Full {
-  readonly record: IncidentRecord;
-  timeline?: readonly ResolvedEntry[];
-  actions?: readonly ResolvedAction[];
-  communications?: readonly ResolvedCommunication[];
-}
-
-/**
- * An incident: head and derived figures always in memory, the full record
- * either kept (parsed here) or loaded from its source on first access.
- */
-class IncidentModel implements Incident {
-  readonly kind = 'incident';
-  readonly id: string;
-  readonly start?: Instant;
-  readonly resolution?: Instant;
-  readonly durationMinutes?: number;
-  readonly postmortemDeadline?: Instant;
-  readonly milestones: Partial<Record<Milestone, Instant>>;
-  readonly openActions: readonly ResolvedAction[];
-  readonly aiConnections: readonly AiConnection[];
-  readonly links: readonly CodeLink[];
-  readonly commits: readonly CommitRef[];
-  private readonly words?: string;
-  private full?: Full;
-
-  constructor(
-    readonly file: string,
-    readonly head: IncidentHead,
-    derived: Omit<IncidentDerived, 'searchWords'> & { searchWords?: string },
-    private readonly source: RecordSource | undefined,
-    full?: Full,
-  ) {
-    this.id = head.id;
-    this.start = derived.start;
-    this.resolution = derived.resolution;
-    this.durationMinutes = derived.durationMinutes;
-    this.postmortemDeadline = derived.postmortemDeadline;
-    this.milestones = derived.milestones;
-    this.openActions = derived.openActions;
-    this.words = derived.searchWords;
-    this.aiConnections = asList(head.rootCause?.aiConnection);
-    this.links = head.links ?? [];
-    this.commits = head.commits ?? [];
-    this.full = full;
-  }
-
-  private get loadedFull(): Full {
-    if (this.full) return this.full;
-    const full: Full = { record: this.source!.load() };
-    this.full = full;
-    loaded.add(this);
-    while (loaded.size > loadedLimit) {
-      const oldest = loaded.values().next().value!;
-      loaded.delete(oldest);
-      oldest.full = undefined;
-    }
-    return full;
-  }
-
-  get record(): IncidentRecord {
-    return this.loadedFull.record;
-  }
-
-  get searchWords(): string {
-    return this.words ?? this.source!.searchWords();
-  }
-
-  get timeline(): readonly ResolvedEntry[] {
-    const f = this.loadedFull;
-    return (f.timeline ??= resolveTimeline(f.record, this.start, timeResolver(recordZone(f.record))).timeline);
-  }
-
-  get actions(): readonly ResolvedAction[] {
-    const f = this.loadedFull;
-    return (f.actions ??= resolveActions(f.record, this.start, timeResolver(recordZone(f.record))));
-  }
-
-  get communications(): readonly ResolvedCommunication[] {
-    const f = this.loadedFull;
-    return (f.communications ??= resolveCommunications(f.record, this.start, timeResolver(recordZone(f.record))));
-  }
-}
-
-/** An incident whose full record is loaded from `source` when needed (what workers and the cache deliver). */
-export function incidentFromHead(file: string, head: IncidentHead, derived: Omit<IncidentDerived, 'searchWords'>, source: RecordSource): Incident {
-  return new IncidentModel(file, head, derived, source);
-}
-
-export function incidentDerived(incident: Incident): IncidentDerived {
-  const { start, resolution, durationMinutes, postmortemDeadline, milestones, openActions, searchWords } = incident;
-  return { start, resolution, durationMinutes, postmortemDeadline, milestones, openActions, searchWords };
 }
 
 export function buildIncident(file: string, record: IncidentRecord): { incident: Incident; problems: SemanticProblem[] } {
@@ -381,7 +257,7 @@ export function buildIncident(file: string, record: IncidentRecord): { incident:
       ? { ms: resolution.ms + POSTMORTEM_DUE_HOURS * TIME.HOUR, offsetMinutes: resolution.offsetMinutes }
       : undefined);
 
-  const incident = new IncidentModel(
+  const incident = incidentWithRecord(
     file,
     incidentHead(record),
     {
@@ -393,7 +269,6 @@ export function buildIncident(file: string, record: IncidentRecord): { incident:
       openActions: actions.filter((a) => !a.action.done),
       searchWords: searchWordsOf(record),
     },
-    undefined,
     { record, timeline, actions, communications },
   );
   return { incident, problems };
