@@ -9,11 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { JsonItemScanner, JsonSyntaxError } from '../../src/core/import/json';
-import { inlineText, parseMarkdownPostmortem } from '../../src/core/import/markdown';
-import { CsvRowReader } from '../../src/core/import/csv';
-import { detectFormat } from '../../src/core/import/read';
-import { incidentYaml, REPO_ROOT, TempWorkspace } from '../support/workspace';
+import { JsonItemScanner, JsonSyntaxError } from '../../../../src/core/import/json';
+import { inlineText, parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
+import { CsvRowReader } from '../../../../src/core/import/csv';
+import { detectFormat } from '../../../../src/core/import/read';
+import { incidentYaml, REPO_ROOT, TempWorkspace } from '../../../support/workspace';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const FIX = join(REPO_ROOT, 'test', 'fixtures', 'import');

@@ -7,8 +7,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../support/workspace';
-import { readImport, type ImportFile } from '../../src/core/import/read';
+import { REPO_ROOT } from '../../../support/workspace';
+import { readImport, type ImportFile } from '../../../../src/core/import/read';
 
 const DIR = join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'import');
 const fixture = (name: string) => readFileSync(join(DIR, name), 'utf8');

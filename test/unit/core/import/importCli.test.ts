@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO_ROOT, TempWorkspace } from '../support/workspace';
+import { REPO_ROOT, TempWorkspace } from '../../../support/workspace';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const REAL = join(REPO_ROOT, 'test', 'fixtures', 'import', 'markdown-real');

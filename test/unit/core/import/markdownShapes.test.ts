@@ -3,7 +3,7 @@
  * (written for this test), through the Markdown reader.
  */
 import { strict as assert } from 'node:assert';
-import { parseMarkdownPostmortem } from '../../src/core/import/markdown';
+import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
 
 function read(md: string) {
   const r = parseMarkdownPostmortem(md, { file: 'pm.md' });

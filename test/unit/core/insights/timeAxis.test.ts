@@ -1,6 +1,6 @@
 /** Issue 31: Insights and metrics on a continuous time axis. */
 import { strict as assert } from 'node:assert';
-import { continuousPeriods } from '../../src/core/insights/timeAxis';
+import { continuousPeriods } from '../../../../src/core/insights/timeAxis';
 
 describe('time axis without holes (issue 31)', () => {
   it('every month between the first and the last, across a year end', () => {

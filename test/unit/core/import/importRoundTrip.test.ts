@@ -6,13 +6,13 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { postmortemMarkdown } from '../../src/core/present/postmortemExport';
-import { parseMarkdownPostmortem } from '../../src/core/import/markdown';
-import { planImport } from '../../src/core/import/plan';
-import { buildIncident, type Incident } from '../../src/core/records/model';
-import { parseRecordText } from '../../src/core/records/parseRecord';
-import { AI_CONNECTIONS, DETECTION_METHODS, ENTRY_KINDS, MILESTONES, PRIORITIES, STATUSES, type IncidentRecord } from '../../src/core/records/schema';
-import { formatInstant } from '../../src/core/time/recordTime';
+import { postmortemMarkdown } from '../../../../src/core/present/postmortemExport';
+import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
+import { planImport } from '../../../../src/core/import/plan';
+import { buildIncident, type Incident } from '../../../../src/core/records/model';
+import { parseRecordText } from '../../../../src/core/records/parseRecord';
+import { AI_CONNECTIONS, DETECTION_METHODS, ENTRY_KINDS, MILESTONES, PRIORITIES, STATUSES, type IncidentRecord } from '../../../../src/core/records/schema';
+import { formatInstant } from '../../../../src/core/time/recordTime';
 
 const SCALE = Number(process.env.FC_SCALE ?? '1');
 

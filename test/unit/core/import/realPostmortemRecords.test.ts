@@ -7,15 +7,15 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IncidentIndex } from '../../src/core/index/incidentIndex';
-import { incidentMetrics } from '../../src/core/insights/incidentMetrics';
+import { IncidentIndex } from '../../../../src/core/index/incidentIndex';
+import { incidentMetrics } from '../../../../src/core/insights/incidentMetrics';
 import MarkdownIt from 'markdown-it';
-import { postmortemMarkdown } from '../../src/core/present/postmortemExport';
-import { describeIncident } from '../../src/core/present/summaries';
-import { learningMarkdown } from '../../src/core/ai/learnings';
-import { formatDate, formatDuration, formatInstant } from '../../src/core/time/recordTime';
-import { NodeFileAccess } from '../../src/node/nodeFileAccess';
-import { REPO_ROOT } from '../support/workspace';
+import { postmortemMarkdown } from '../../../../src/core/present/postmortemExport';
+import { describeIncident } from '../../../../src/core/present/summaries';
+import { learningMarkdown } from '../../../../src/core/ai/learnings';
+import { formatDate, formatDuration, formatInstant } from '../../../../src/core/time/recordTime';
+import { NodeFileAccess } from '../../../../src/node/nodeFileAccess';
+import { REPO_ROOT } from '../../../support/workspace';
 
 const ROOT = join(REPO_ROOT, 'test', 'fixtures', 'real-postmortems');
 
