@@ -18,7 +18,7 @@ import { debounce, DisposableStore } from './lifecycle';
 import type { Log } from './log';
 import { WorkspaceFileAccess } from './workspaceFileAccess';
 import { repoScope } from '../node/git/repoScope';
-import { resolveSources } from '../node/sources';
+import { sourcesToRead } from './folderSources';
 
 export interface FolderIndex {
   /** The workspace folder; for a record source, a folder outside the workspace standing for it (index -1). */
@@ -230,17 +230,7 @@ export class IncidentWorkspace implements vscode.Disposable {
       ? recordIndex(wf.uri.fsPath, { ...options, pool: this.loading.pool, cache: this.cacheSettings(), cacheKey: wf.uri.toString() }).index
       : new IncidentIndex(access, options);
     const folder: FolderIndex = { folder: wf, index, access };
-    const store = new DisposableStore();
-    this.folders.set(key, folder);
-    this.folderStores.set(key, store);
-
-    const unsubscribe = index.onDidChange((change) => this.queue(folder, change.files));
-    store.add({ dispose: unsubscribe });
-    const watcher = store.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(wf, `${index.folder}/**/*.{yaml,yml}`)));
-    const onDisk = (uri: vscode.Uri) => this.diskChanged(folder, uri);
-    store.add(watcher.onDidCreate(onDisk));
-    store.add(watcher.onDidChange(onDisk));
-    store.add(watcher.onDidDelete(onDisk));
+    const store = this.attach(key, folder, wf, index.folder);
     // A renamed or deleted folder of records: the watcher reports only the folder.
     const folderWatcher = store.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(wf, index.folder), true, true, false));
     store.add(folderWatcher.onDidDelete(() => void index.load().catch((err) => this.log.error('reload after delete', err))));
@@ -272,25 +262,7 @@ export class IncidentWorkspace implements vscode.Disposable {
     // Records from other folders are read only in a trusted workspace, and those the repository names itself
     // (.incident-lens.yaml, its .vscode/settings.json) only after the person agreed (sourceApproval.ts).
     if (!vscode.workspace.isTrusted) return;
-    const inspected = vscode.workspace.getConfiguration(CONFIG.section, wf.uri).inspect<string[]>(CONFIG.sources);
-    const fromUser = new Set(inspected?.globalValue ?? []);
-    const extra = vscode.workspace
-      .getConfiguration(CONFIG.section, wf.uri)
-      .get<string[]>(CONFIG.sources, [])
-      .map((p) => ({ path: p, from: fromUser.has(p) ? 'user setting incidentLens.sources' : 'setting incidentLens.sources' }));
-    const resolved = resolveSources(wf.uri.fsPath, extra);
-    const warnings = resolved.warnings;
-    const sources = this.approval
-      ? this.approval.approved(
-          wf,
-          resolved.sources.filter((s) => !s.from.startsWith('user setting')),
-          resolved.sources,
-        )
-      : resolved.sources;
-    for (const w of warnings) {
-      this.log.info(`record sources of ${wf.name}: ${w}`);
-      void vscode.window.showWarningMessage(vscode.l10n.t('Incident Lens: {0}', w));
-    }
+    const sources = sourcesToRead(wf, this.approval, (w) => this.log.info(`record sources of ${wf.name}: ${w}`));
     for (const source of sources) {
       const uri = vscode.Uri.file(source.root);
       const key = `source:${wf.uri.toString()}:${uri.toString()}`;
@@ -313,16 +285,7 @@ export class IncidentWorkspace implements vscode.Disposable {
         access,
         source: { name: source.name, consumer: wf.uri.toString() },
       };
-      const store = new DisposableStore();
-      this.folders.set(key, sourceFolder);
-      this.folderStores.set(key, store);
-      const unsubscribe = index.onDidChange((change) => this.queue(sourceFolder, change.files));
-      store.add({ dispose: unsubscribe });
-      const watcher = store.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uri, `${source.folder}/**/*.{yaml,yml}`)));
-      const onDisk = (u: vscode.Uri) => this.diskChanged(sourceFolder, u);
-      store.add(watcher.onDidCreate(onDisk));
-      store.add(watcher.onDidChange(onDisk));
-      store.add(watcher.onDidDelete(onDisk));
+      this.attach(key, sourceFolder, uri, source.folder);
       try {
         await index.load();
         this.log.info(`${wf.name}: record source ${source.name} (${source.root}): ${index.incidents().length} incidents`);
@@ -334,6 +297,21 @@ export class IncidentWorkspace implements vscode.Disposable {
         index.allFiles().map((f) => f.file),
       );
     }
+  }
+
+  /** Registers a folder of records: its index's changes are queued for the views, its files on disk refresh it. */
+  private attach(key: string, folder: FolderIndex, base: vscode.WorkspaceFolder | vscode.Uri, recordsFolder: string): DisposableStore {
+    const store = new DisposableStore();
+    this.folders.set(key, folder);
+    this.folderStores.set(key, store);
+    const unsubscribe = folder.index.onDidChange((change) => this.queue(folder, change.files));
+    store.add({ dispose: unsubscribe });
+    const watcher = store.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, `${recordsFolder}/**/*.{yaml,yml}`)));
+    const onDisk = (uri: vscode.Uri) => this.diskChanged(folder, uri);
+    store.add(watcher.onDidCreate(onDisk));
+    store.add(watcher.onDidChange(onDisk));
+    store.add(watcher.onDidDelete(onDisk));
+    return store;
   }
 
   private cacheSettings(): CacheSettings | undefined {
