@@ -9,7 +9,10 @@ import { CsvFileError, csvRowDraft, CsvRowReader, type CsvMapping, type CsvState
 import { JsonSyntaxError, readJsonItems } from './json';
 import { parseMarkdownPostmortem } from './markdown';
 import type { Draft, ImportFormat, ImportProblem, ImportResult } from './types';
-import { incidentIoDrafts, pagerDutyDrafts, statuspageDrafts, type VendorItem } from './vendors';
+import { incidentIoDrafts } from './vendors/incidentIo';
+import { pagerDutyDrafts } from './vendors/pagerDuty';
+import { statuspageDrafts } from './vendors/statuspage';
+import type { VendorItem } from './vendors/vendorItem';
 
 export interface ImportFile {
   /** As shown in messages (workspace-relative or as given). */
