@@ -10,37 +10,19 @@
  * .claude/settings.json and .mcp.json.
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATA_NOTICE } from '../../../../src/core/trust/dataBlock';
 import { writeDemoHistory } from '../../../../src/node/git/demoHistory';
-import { FakeAnthropic, type RecordedRequest, type ToolCall } from '../../../support/fakeAnthropic';
+import type { ToolCall } from '../../../support/fakeAnthropic';
+import { claudeAvailable, editCall, lastUserTexts, readCall, runClaude, type ClaudeRun } from '../../../support/realClaude';
 import { REPO_ROOT, TempWorkspace } from '../../../support/workspace';
 import { assertQuoted } from '../../core/trust/trustBoundary.test';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
-const CLAUDE = join(REPO_ROOT, 'node_modules', '@anthropic-ai', `claude-agent-sdk-${process.platform}-${process.arch}`, 'claude');
 const WEBHOOK = 'src/payments/stripeWebhook.ts';
-
-interface ClaudeRun {
-  readonly result: { permission_denials: Array<{ tool_name: string }>; is_error: boolean; result: string };
-  readonly main: RecordedRequest[];
-}
-
-/** Every string in the last user message of a request (tool results and the text blocks beside them). */
-function lastUserTexts(request: RecordedRequest): string[] {
-  const last = request.body.messages?.at(-1);
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(last?.content);
-  return out;
-}
 
 describe('the real Claude Code meets the incident where it edits (offline)', function () {
   this.timeout(180_000);
@@ -48,9 +30,7 @@ describe('the real Claude Code meets the incident where it edits (offline)', fun
   let home: string;
 
   before(function () {
-    if (!existsSync(CLAUDE)) this.skip(); // the platform has no Claude Code binary package (npm installs only the one for this platform)
-    const version = spawnSync(CLAUDE, ['--version'], { encoding: 'utf8' });
-    assert.match(version.stdout, /^2\.1\.\d+ \(Claude Code\)/);
+    if (!claudeAvailable()) this.skip(); // the platform has no Claude Code binary package (npm installs only the one for this platform)
     ws = new TempWorkspace(true);
     writeDemoHistory(ws.root);
     const env = { ...process.env, INCIDENT_LENS_NOW: '2026-11-26T11:30:00+01:00' };
@@ -65,51 +45,9 @@ describe('the real Claude Code meets the incident where it edits (offline)', fun
     if (home) rmSync(home, { recursive: true, force: true });
   });
 
-  async function claude(script: readonly ToolCall[], extra: string[] = []): Promise<ClaudeRun> {
-    const fake = new FakeAnthropic(script);
-    const url = await fake.start();
-    try {
-      const args = [
-        '-p',
-        'Tidy up the code I point you to',
-        '--output-format',
-        'json',
-        '--permission-mode',
-        'acceptEdits',
-        '--model',
-        'claude-sonnet-4-5',
-        ...extra,
-      ];
-      const env = {
-        PATH: process.env.PATH,
-        HOME: home,
-        ANTHROPIC_BASE_URL: url,
-        ANTHROPIC_API_KEY: 'sk-ant-offline-test',
-        DISABLE_TELEMETRY: '1',
-        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-        DISABLE_AUTOUPDATER: '1',
-        XDG_CACHE_HOME: join(home, 'cache'),
-      };
-      const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const cp = spawn(CLAUDE, args, { cwd: ws.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        cp.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-        cp.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-        cp.on('close', (code) => resolve({ code, stdout, stderr }));
-      });
-      assert.equal(out.code, 0, out.stderr);
-      return { result: JSON.parse(out.stdout) as ClaudeRun['result'], main: fake.mainRequests };
-    } finally {
-      await fake.stop();
-    }
-  }
-
-  const read = (file: string): ToolCall => ({ name: 'Read', input: { file_path: join(ws.root, file) } });
-  const edit = (file: string, old: string, next: string): ToolCall => ({
-    name: 'Edit',
-    input: { file_path: join(ws.root, file), old_string: old, new_string: next },
-  });
+  const claude = (script: readonly ToolCall[], extra: string[] = []): Promise<ClaudeRun> => runClaude(ws.root, home, script, extra);
+  const read = (file: string): ToolCall => readCall(ws.root, file);
+  const edit = (file: string, old: string, next: string): ToolCall => editCall(ws.root, file, old, next);
 
   it("an Edit of the linked handler: the next model request carries INC-023's lesson as context, inside its data block", async () => {
     const before = ws.read(WEBHOOK);
