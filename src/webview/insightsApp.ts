@@ -16,6 +16,7 @@ import {
   type MetricsRow,
 } from './insightsProtocol';
 import { el, icon, type Child } from './dom';
+import { chart as chartOf, colors, minutes, plot, table } from './insightsChartKit';
 
 interface VsCodeApi {
   postMessage(message: InsightsWebviewMessage): void;
@@ -26,7 +27,6 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
-const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? '';
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 const STATUSES = ['active', 'resolved', 'postmortem-pending', 'closed'] as const;
 const FIGURES = [
@@ -36,22 +36,9 @@ const FIGURES = [
   ['timeToResolve', 'Time to resolve'],
 ] as const;
 
-/** A theme colour from VS Code's variables (charts follow light, dark and high contrast). */
-function themeColor(name: string, fallback: string): string {
-  return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
-}
-
-function colors() {
-  return {
-    P1: themeColor('--vscode-charts-red', '#f14c4c'),
-    P2: themeColor('--vscode-charts-orange', '#d18616'),
-    P3: themeColor('--vscode-charts-blue', '#3794ff'),
-    P4: themeColor('--vscode-charts-foreground', '#cccccc'),
-    line: themeColor('--vscode-charts-blue', '#3794ff'),
-    alt: themeColor('--vscode-charts-purple', '#b180d7'),
-    fg: themeColor('--vscode-foreground', '#cccccc'),
-  };
-}
+const post = (message: InsightsWebviewMessage): void => vscode.postMessage(message);
+const chart = (id: InsightChart, title: string, caption: string, body: Child[], tableEl: HTMLElement): HTMLElement =>
+  chartOf(id, title, caption, body, tableEl, post);
 
 let filter: InsightsFilter = vscode.getState() ?? {};
 let figure: (typeof FIGURES)[number][0] = 'timeToResolve';
@@ -61,53 +48,6 @@ function setFilter(next: InsightsFilter): void {
   filter = next;
   vscode.setState(filter);
   vscode.postMessage({ type: 'setFilter', filter });
-}
-
-/** Plot's SVG, its <style> given the nonce before it reaches the document. */
-function plot(options: Plot.PlotOptions): SVGSVGElement | HTMLElement {
-  const c = colors();
-  const node = Plot.plot({ style: { background: 'transparent', color: c.fg, fontSize: '12px' }, marginLeft: 48, height: 260, ...options });
-  node.querySelectorAll('style').forEach((s) => s.setAttribute('nonce', nonce));
-  node.setAttribute('role', 'img');
-  return node;
-}
-
-function minutes(v: number | undefined): string {
-  return v === undefined ? '—' : formatDuration(v);
-}
-
-function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): HTMLElement {
-  return el(
-    'details',
-    { class: 'table' },
-    el('summary', {}, 'Numbers as a table'),
-    el(
-      'table',
-      {},
-      el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((v, i) => (i === 0 ? el('th', { scope: 'row' }, v) : el('td', {}, v)))))),
-    ),
-  );
-}
-
-function chart(id: InsightChart, title: string, caption: string, body: Child[], tableEl: HTMLElement): HTMLElement {
-  const copy = el('button', { class: 'secondary', 'data-chart': id }, icon('copy'), ' Copy as CSV');
-  copy.addEventListener('click', () => vscode.postMessage({ type: 'copyCsv', chart: id }));
-  const save = el('button', { class: 'secondary', 'data-chart': id }, icon('save'), ' Save as SVG');
-  save.addEventListener('click', () => {
-    const svg = section.querySelector('svg');
-    if (svg) vscode.postMessage({ type: 'saveSvg', chart: id, svg: new XMLSerializer().serializeToString(svg) });
-  });
-  const section = el(
-    'section',
-    { class: 'chart', id: `chart-${id}`, 'aria-labelledby': `title-${id}` },
-    el('h2', { id: `title-${id}` }, title),
-    el('p', { class: 'caption' }, caption),
-    ...body,
-    tableEl,
-    el('div', { class: 'chart-actions' }, copy, save),
-  );
-  return section;
 }
 
 function filters(data: InsightsData): HTMLElement {
