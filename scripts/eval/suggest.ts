@@ -6,7 +6,7 @@
  * by src/core/git/rank.ts) on real reverts, the closest thing public history
  * holds to "the change that broke production".
  *
- * Repositories: scripts/eval/suggestRepos.ts lists eleven public ones of
+ * Repositories: scripts/eval/suggestRepos.ts lists public ones of
  * different shapes, split by repository into a "tune" half (the only one run
  * while choosing weights and rules) and a "held-out" half (the figures the
  * README reports). Each is a full clone (no checkout needed) at

@@ -27,13 +27,22 @@ export const EVAL_REPOS: readonly EvalRepo[] = [
   { name: 'electron/electron', split: 'tune', shape: 'release trains, bot version bumps' },
   { name: 'withastro/astro', split: 'tune', shape: 'JS monorepo, changesets release bot' },
   { name: 'ethereum-optimism/optimism', split: 'tune', shape: 'services monorepo (Go, TS)' },
-  // Held out: never run while choosing weights and rules.
-  { name: 'vitejs/vite', split: 'held-out', shape: 'JS monorepo, release commits per package' },
-  { name: 'renovatebot/renovate', split: 'held-out', shape: 'bot-heavy (dependency bot), semantic-release tags' },
-  { name: 'outline/outline', split: 'held-out', shape: 'service (web app, server + client)' },
-  { name: 'prettier/prettier', split: 'held-out', shape: 'library / tool, release commits' },
-  { name: 'colinhacks/zod', split: 'held-out', shape: 'small library' },
-  { name: 'axios/axios', split: 'held-out', shape: 'small library, release bot' },
+  // Held out in the first round (2026-12-07, 81 % top 3 against the baseline's 82 %), since then
+  // seen and read case by case: tuning material now.
+  { name: 'vitejs/vite', split: 'tune', shape: 'JS monorepo, release commits per package' },
+  { name: 'renovatebot/renovate', split: 'tune', shape: 'bot-heavy (dependency bot), semantic-release tags' },
+  { name: 'outline/outline', split: 'tune', shape: 'service (web app, server + client)' },
+  { name: 'prettier/prettier', split: 'tune', shape: 'library / tool, release commits' },
+  { name: 'colinhacks/zod', split: 'tune', shape: 'small library' },
+  { name: 'axios/axios', split: 'tune', shape: 'small library, release bot' },
+  // Held out (second round): chosen and added before any rule of the second round was changed,
+  // run once before the change (the honest figure) and once after; never read case by case.
+  { name: 'babel/babel', split: 'held-out', shape: 'JS monorepo (packages/), release trains' },
+  { name: 'sveltejs/svelte', split: 'held-out', shape: 'JS monorepo, changesets release bot' },
+  { name: 'home-assistant/frontend', split: 'held-out', shape: 'bot-heavy (translations, dependency bots), web app' },
+  { name: 'vuejs/core', split: 'held-out', shape: 'library monorepo, release commits' },
+  { name: 'excalidraw/excalidraw', split: 'held-out', shape: 'service-like web app, small' },
+  { name: 'getredash/redash', split: 'held-out', shape: 'service (Python server + web client)' },
 ];
 
 /** The folder a repository is cloned into under --dir: owner+name. */
