@@ -196,16 +196,8 @@ export class IncidentWorkspace implements vscode.Disposable {
   private async foldersChanged(added: readonly vscode.WorkspaceFolder[], removed: readonly vscode.WorkspaceFolder[]): Promise<void> {
     for (const wf of removed) {
       const key = wf.uri.toString();
-      for (const [k, f] of [...this.folders]) if (f.source?.consumer === key) this.removeSource(k);
-      this.folderStores.get(key)?.dispose();
-      this.folderStores.delete(key);
-      const old = this.folders.get(key);
-      this.folders.delete(key);
-      if (old)
-        this.queue(
-          old,
-          old.index.allFiles().map((f) => f.file),
-        );
+      for (const [k, f] of [...this.folders]) if (f.source?.consumer === key) this.detach(k);
+      this.detach(key);
     }
     await Promise.all(added.map((wf) => this.addFolder(wf)));
     this.updateContext();
@@ -331,7 +323,8 @@ export class IncidentWorkspace implements vscode.Disposable {
     }
   }
 
-  private removeSource(key: string): void {
+  /** Forgets a folder of records (its watchers too); the views hear that all its files changed. */
+  private detach(key: string): void {
     this.folderStores.get(key)?.dispose();
     this.folderStores.delete(key);
     const old = this.folders.get(key);
