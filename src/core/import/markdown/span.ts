@@ -34,9 +34,20 @@ export interface Span {
 
 const IMPACT =
   /\b(outage|down\b|unavailable|unreachable|not (?:working|responding|reachable|accessible|available|operational)|stops? responding|errors?\b|failing|fails?\b|failures?|returning \d{3}|5\d\d\b|crash|broken|degraded|no nodes|reaches 0%|unschedulable|unable to|could not|cannot|can't|impact)/i;
-const LEADUP = /\b(applied|deployed|deploys|merged|opened|initiated|started|changed|pushed|released|published|triggered|scheduled|funds|tested|created)\b/i;
+const LEADUP =
+  /\b(applied|deployed|deploys|merged|opened|initiated|started|changed|pushed|released|published|triggered|scheduled|funds|funded|tested|created)\b/i;
 const ENDS =
-  /\b(resolved|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved)\b/i;
+  /\b(resolved|successfully restarted|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved)\b/i;
+/** An issue or pull request being opened is a report about a symptom, not the outage itself. */
+const REPORT_REF =
+  /\b(issues?|pull requests?|PRs?|tickets?)\b[^.]{0,80}?\b(?:is |was )?(opened|filed)\b|\bopened\b[^.]{0,40}\b(issues?|pull requests?|PRs?|tickets?)\b/i;
+/** A test environment coming back (or failing) is not the production outage starting or ending. */
+const TEST_ENV = /\b(testnets?|staging|test (?:cluster|environment|chain))\b/i;
+const impact = (e: Entry) => IMPACT.test(e.text) && !REPORT_REF.test(e.text) && !TEST_ENV.test(e.text);
+const ends = (e: Entry) => ENDS.test(e.text) && !TEST_ENV.test(e.text);
+/** Work still under way ("Issue identified. Began working on rollback"): no end, whatever a stated figure says. */
+const UNDER_WAY = /\b(identified|began|begins|begin|starts?|started|investigat\w*|working on|triggered)\b/i;
+const leadUp = (e: Entry) => (LEADUP.test(e.text) && !impact(e)) || REPORT_REF.test(e.text);
 const START_MARK = /\b(outage (?:begins|began|starts|started)|impact (?:starts|started|begins|began)|incident (?:began|started|starts)|first detected)\b/i;
 const END_MARK = /^(?:resolved|fixed|incident resolved)\b|\b(impact ends|outage ends|all services resolved)\b/i;
 const START_STATEMENT =
@@ -218,13 +229,14 @@ function fromPairs(entries: readonly Entry[], span: Span): void {
     const a = minutes(s);
     if (a === undefined) continue;
     for (const e of byMinute.get(a + d) ?? []) {
-      const score = (IMPACT.test(s.text) ? 1 : 0) + (ENDS.test(e.text) ? 1 : 0);
+      const score = (impact(s) ? 1 : 0) + (ends(e) ? 1 : 0);
       if (!best || score > best.score) best = { s, e, score };
     }
   }
   if (!best) return;
   span.start ??= entryMoment(best.s);
-  if (!span.end) {
+  // The figure places the end only on an entry that can be one ("Issue identified" 389 minutes on is no end).
+  if (!span.end && (ends(best.e) || !UNDER_WAY.test(best.e.text))) {
     span.end = entryMoment(best.e);
     best.e.milestone ??= 'resolved';
   }
@@ -232,9 +244,10 @@ function fromPairs(entries: readonly Entry[], span: Span): void {
 
 function fromTimeline(entries: readonly Entry[], span: Span): void {
   const timed = entries.filter((e) => e.h !== undefined || e.day);
-  let i = 0;
-  while (i < timed.length - 1 && LEADUP.test(timed[i]!.text) && !IMPACT.test(timed[i]!.text)) i++;
-  const first = timed[i];
+  // A timeline that opens with lead-up (a change applied, an issue opened) starts at its first entry about the
+  // outage itself; without any such entry (a warning, not an outage), at its first entry.
+  const first = timed[0] && leadUp(timed[0]) ? (timed.find(impact) ?? timed[0]) : timed[0];
+  const i = first ? timed.indexOf(first) : 0;
   if (!span.start && first) span.start = entryMoment(first);
   if (span.end) return;
   const after = timed.slice(
@@ -245,7 +258,7 @@ function fromTimeline(entries: readonly Entry[], span: Span): void {
         )
       : i,
   );
-  const end = after.find((e, k) => k > 0 && ENDS.test(e.text));
+  const end = after.find((e, k) => k > 0 && ends(e));
   if (end) {
     span.end = entryMoment(end);
     end.milestone ??= 'resolved';
