@@ -56,7 +56,7 @@ export class McpServers implements vscode.Disposable {
     const Definition = (vscode as unknown as { McpStdioServerDefinition?: StdioDefinition }).McpStdioServerDefinition;
     this.available = typeof lm?.registerMcpServerDefinitionProvider === 'function' && typeof Definition === 'function';
     if (!this.available) {
-      log.info('this VS Code has no MCP server definition API; agents can still run `incident-lens mcp` (see the README)');
+      log.info('this VS Code has no MCP server definition API; agents can still run `incident-lens mcp` (see docs/ai-and-agents.md)');
       return;
     }
     this.store.push(

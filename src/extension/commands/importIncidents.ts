@@ -110,7 +110,7 @@ export class ImportCommands {
       if (!mappingPath) {
         const m = await vscode.window.showOpenDialog({
           canSelectMany: false,
-          title: vscode.l10n.t('CSV import: the column mapping file (field: "Column header"; see the README)'),
+          title: vscode.l10n.t('CSV import: the column mapping file (field: "Column header"; see docs/import.md)'),
           filters: { YAML: ['yaml', 'yml'] },
         });
         if (!m?.[0]) return undefined;
