@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLORS, COMMANDS, CONFIG, CONTEXT, LM_TOOLS, VIEWS, WALKTHROUGH } from '../../src/extension/constants';
-import { REPO_ROOT } from '../support/workspace';
+import { COLORS, COMMANDS, CONFIG, CONTEXT, LM_TOOLS, VIEWS, WALKTHROUGH } from '../../../src/extension/constants';
+import { REPO_ROOT } from '../../support/workspace';
 
 interface Manifest {
   contributes: {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { IndexChange } from '../../src/core/index/incidentIndex';
-import { incidentYaml, TempWorkspace } from '../support/workspace';
+import type { IndexChange } from '../../../../src/core/index/incidentIndex';
+import { incidentYaml, TempWorkspace } from '../../../support/workspace';
 
 describe('IncidentIndex incremental updates', () => {
   let ws: TempWorkspace;

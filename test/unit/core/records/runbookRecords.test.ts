@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { linkedRunbooks } from '../../src/core/links/linkedIncidents';
-import { formatDiagnostic } from '../../src/core/records/diagnostics';
-import { parseRecordText } from '../../src/core/records/parseRecord';
-import { timelineViewModel } from '../../src/core/present/timelineView';
-import { incidentYaml, REPO_ROOT, TempWorkspace } from '../support/workspace';
+import { linkedRunbooks } from '../../../../src/core/links/linkedIncidents';
+import { formatDiagnostic } from '../../../../src/core/records/diagnostics';
+import { parseRecordText } from '../../../../src/core/records/parseRecord';
+import { timelineViewModel } from '../../../../src/core/present/timelineView';
+import { incidentYaml, REPO_ROOT, TempWorkspace } from '../../../support/workspace';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
 

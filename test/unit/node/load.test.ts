@@ -2,14 +2,14 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NodeFileAccess } from '../../src/node/nodeFileAccess';
-import { IncidentIndex, type CacheKey } from '../../src/core/index/incidentIndex';
-import type { IndexedRecord } from '../../src/core/records/model';
-import { loadedRecordCount, setLoadedRecordLimit } from '../../src/core/records/lazyIncident';
-import type { ParsedFile, ParseOptions } from '../../src/core/records/parseRecord';
-import { LoadCache } from '../../src/node/loadCache';
-import { ParsePool } from '../../src/node/parsePool';
-import { generateWorkspace } from '../../scripts/bench/generate';
+import { NodeFileAccess } from '../../../src/node/nodeFileAccess';
+import { IncidentIndex, type CacheKey } from '../../../src/core/index/incidentIndex';
+import type { IndexedRecord } from '../../../src/core/records/model';
+import { loadedRecordCount, setLoadedRecordLimit } from '../../../src/core/records/lazyIncident';
+import type { ParsedFile, ParseOptions } from '../../../src/core/records/parseRecord';
+import { LoadCache } from '../../../src/node/loadCache';
+import { ParsePool } from '../../../src/node/parsePool';
+import { generateWorkspace } from '../../../scripts/bench/generate';
 
 /** Everything a reader of a record sees (incidents' full records loaded on access included). */
 function observable(record: IndexedRecord | undefined): unknown {
@@ -86,7 +86,7 @@ describe('loading many records: worker threads and the warm-start cache', functi
     base = mkdtempSync(join(tmpdir(), 'incident-lens-load-'));
     // 300 incidents like INC-023, with action records and 1% broken files.
     root = generateWorkspace(join(base, 'ws'), 300, 7).root;
-    pool = new ParsePool(join(__dirname, '..', '..', 'src', 'node', 'parseWorker.js'), 2);
+    pool = new ParsePool(join(__dirname, '..', '..', '..', 'src', 'node', 'parseWorker.js'), 2);
   });
   after(async () => {
     await pool.dispose();
