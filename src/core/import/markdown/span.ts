@@ -5,8 +5,9 @@
  * "from ~12:00 to 17:55 CEST"); marked entries ("OUTAGE BEGINS", "First
  * detected", "Resolved"); two entries as far apart as a stated time to
  * recovery; statements ("went down at", "back online", "resolved at");
- * the timeline (past its lead-up); the opening's first dated time; the day
- * in the title. Lead-up sections never count. Nothing is computed that the
+ * the timeline (from its first entry about the outage when it opens with
+ * lead-up; a test environment is neither start nor end); the opening's
+ * first dated time; the day in the title. Lead-up sections never count. Nothing is computed that the
  * document does not say.
  */
 import { findDate, inlineText, pad, type Day } from './inline';
