@@ -5,12 +5,20 @@
 //   node esbuild.mjs --watch       rebuild on change (problem matcher: $esbuild-watch)
 //   node esbuild.mjs --tests       also compile test/ and scripts/ into out/ for mocha
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const production = args.has('--production');
+/** The value after a flag (`--outdir DIR`), if given. */
+const valueOf = (flag) => {
+  const at = process.argv.indexOf(flag);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+/** --outdir DIR: only the production extension bundle, into DIR (test/unit/scripts/extensionBundle.test.ts). */
+const bundleOnly = valueOf('--outdir');
+const metafileOut = valueOf('--metafile');
+const production = args.has('--production') || bundleOnly !== undefined;
 const watch = args.has('--watch');
 const tests = args.has('--tests');
 
@@ -46,6 +54,23 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * zod's `z.fromJSONSchema` (12 KB) is reached through its namespace object
+ * even when nothing calls it; the extension never does (nor does any bundle:
+ * schemas/*.json are written by scripts/generateSchema.ts), so it is left out.
+ */
+const zodWithoutFromJsonSchema = {
+  name: 'zod-without-from-json-schema',
+  setup(build) {
+    build.onResolve({ filter: /from-json-schema\.js$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'zod')}`) ? { path: 'zod-from-json-schema', namespace: 'zod-stub' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-stub' }, () => ({
+      contents: "export function fromJSONSchema() { throw new Error('z.fromJSONSchema is not bundled (esbuild.mjs)'); }",
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -54,7 +79,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: watch ? [zodEnglishOnly, problemMatcher] : [zodEnglishOnly],
+  plugins: watch ? [zodEnglishOnly, zodWithoutFromJsonSchema, problemMatcher] : [zodEnglishOnly, zodWithoutFromJsonSchema],
 };
 
 /** Copies the codicon font and CSS next to the webview bundle (the webview may only load from dist/ and media/). */
@@ -68,8 +93,73 @@ const copyCodicons = {
   },
 };
 
+/** The extension bundle's chunks are named so; a build removes the previous build's (their names carry a content hash). */
+const CHUNK_PREFIX = 'extension-';
+
+function removeChunks(dir) {
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) if (name.startsWith(CHUNK_PREFIX) && name.endsWith('.js')) rmSync(join(dir, name));
+}
+
+/**
+ * The extension host loads CommonJS (engine ^1.95), and esbuild splits only
+ * ESM bundles: the production bundle is split as ESM (each `import()` of the
+ * sources, e.g. Import Incidents, Insights, git history, becomes a chunk of its
+ * own, code shared by several parts a shared chunk), then every output file is
+ * converted to CommonJS, `import()` into `require()` of the sibling file. So
+ * dist/extension.js and the chunks it requires at once stay small, and a part
+ * is read from disk the first time it is used, never twice (one module
+ * instance, unlike separate bundles that would each carry their own copy of
+ * the shared code). Development bundles are one file (with a source map; the
+ * same `import()`s run in place). `--metafile FILE` writes esbuild's metafile.
+ */
+const splitToCommonJs = {
+  name: 'split-to-commonjs',
+  setup(build) {
+    build.onEnd(async (result) => {
+      if (result.errors.length) return;
+      const dir = build.initialOptions.outdir;
+      mkdirSync(dir, { recursive: true });
+      removeChunks(dir);
+      for (const file of result.outputFiles) {
+        const { code } = await esbuild.transform(file.text, {
+          format: 'cjs',
+          platform: 'node',
+          target: 'node20',
+          minify: production,
+          // import() of a chunk becomes require(): the extension host's loader, not Node's ESM one.
+          supported: { 'dynamic-import': false },
+        });
+        writeFileSync(file.path, code);
+      }
+      if (metafileOut) writeFileSync(metafileOut, JSON.stringify(result.metafile));
+    });
+  },
+};
+
+const extensionTarget = production
+  ? {
+      ...common,
+      entryPoints: ['src/extension/extension.ts'],
+      outdir: bundleOnly ?? 'dist',
+      format: 'esm',
+      splitting: true,
+      chunkNames: `${CHUNK_PREFIX}[name]-[hash]`,
+      write: false,
+      metafile: true,
+      external: ['vscode'],
+      plugins: [...common.plugins, splitToCommonJs],
+    }
+  : {
+      ...common,
+      entryPoints: ['src/extension/extension.ts'],
+      outfile: 'dist/extension.js',
+      external: ['vscode'],
+      // One file: a production build's chunks left in dist/ would be packaged by mistake.
+      plugins: [...common.plugins, { name: 'remove-chunks', setup: (build) => build.onEnd(() => removeChunks('dist')) }],
+    };
+
 const targets = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  extensionTarget,
   {
     ...common,
     entryPoints: ['src/webview/timelineApp.ts'],
@@ -137,6 +227,8 @@ if (tests) {
     logLevel: 'warning',
   });
 }
+
+if (bundleOnly) targets.splice(1);
 
 if (watch) {
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));

@@ -1,7 +1,7 @@
 /** Typed access to the incidentLens.* settings. */
 import * as vscode from 'vscode';
 import { DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS } from '../core/index/incidentIndex';
-import { DEFAULT_WINDOW_HOURS } from '../core/git/suggestCommits';
+import { DEFAULT_WINDOW_HOURS } from '../core/git/suggestTypes';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/records/parseRecord';
 import { PRIORITIES, STATUSES, type IncidentStatus, type Priority } from '../core/records/schema';
 import { CONFIG } from './constants';

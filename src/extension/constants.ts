@@ -5,6 +5,10 @@
 export const EXTENSION_ID = 'incident-lens.incident-lens';
 /** The walkthrough's id in package.json (contributes.walkthroughs). */
 export const WALKTHROUGH = 'incidentLens.gettingStarted';
+/** The read-only documents that show a commit's change (commands/gitHistory.ts serves them). */
+export const COMMIT_SCHEME = 'incident-lens-commit';
+/** The timeline view's webview type (activation event onWebviewPanel:incidentLens.timeline). */
+export const TIMELINE_VIEW_TYPE = 'incidentLens.timeline';
 
 export const COMMANDS = {
   searchIncidents: 'incidentLens.searchIncidents',

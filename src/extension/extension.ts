@@ -2,42 +2,33 @@
  * Entry point: wires core to VS Code and returns at once; the index loads in
  * the background. Everything registered is owned by context.subscriptions.
  */
-import { ReviewCommands } from './commands/reviewCommands';
-import { HandToAgent } from './commands/handToAgent';
 import { SourceApproval } from './sourceApproval';
 import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { wireCodingAgents } from './agentWiringCommand';
-import { COMMANDS, VIEWS } from './constants';
+import { COMMANDS, COMMIT_SCHEME, TIMELINE_VIEW_TYPE, VIEWS } from './constants';
 import { IncidentWorkspace } from './incidentWorkspace';
 import { Log } from './log';
 import { ProblemsPublisher } from './problems';
 import { IncidentStatusBar } from './statusBar';
 import { ActionsTreeProvider, IncidentsTreeProvider, RunbooksTreeProvider } from './tree/incidentsTree';
-import { RunbookCommands } from './commands/runbooks';
 import { openLink, openRecord } from './commands/navigation';
-import { addCiCheck, openWalkthrough } from './commands/gettingStarted';
 import { RecordQuickFixProvider } from './quickFixes';
 import { searchIncidents } from './commands/search';
 import { openDemo, openDocs, pickGroupBy, pickSortBy } from './commands/view';
 import { affects } from './config';
-import { EditingCommands } from './commands/editing';
-import { PostmortemCommands } from './commands/postmortemCommands';
-import { newIncident } from './commands/newIncident';
 import { EditRefused, RecordEditor } from './recordEditor';
-import { LinkingCommands } from './commands/linking';
-import { InsightsPanels } from './insightsPanel';
-import { MergeDriverSetup } from './mergeDriverOffer';
-import { CommitContentProvider, COMMIT_SCHEME, GitHistoryCommands } from './commands/gitHistory';
+import type { LinkingCommands } from './commands/linking';
+import type { InsightsPanels } from './insightsPanel';
 import { IncidentCodeLensProvider, IncidentDecorationProvider, IncidentHoverProvider } from './codeLinks';
 import { CodeLinksController } from './codeLinksController';
 import { copyPromptTemplate, showLinkedIncidents } from './commands/codeLinkCommands';
-import { TimelinePanels } from './timelinePanel';
+import type { TimelinePanels } from './timelinePanel';
+import type { TimelinePanelState } from '../webview/timelineProtocol';
 import { pickIncident } from './commands/pickIncident';
 import { AiLearnings } from './aiLearnings';
 import { McpServers } from './mcpProvider';
-import { ImportCommands } from './commands/importIncidents';
 import { ParsePool } from '../node/parsePool';
+import { LazyPart } from './lazyPart';
 
 export interface IncidentLensApi {
   /** Resolves when every workspace folder's records have loaded once. */
@@ -51,8 +42,11 @@ export interface IncidentLensApi {
     readonly codeLens: IncidentCodeLensProvider;
     readonly hover: IncidentHoverProvider;
     readonly decorations: IncidentDecorationProvider;
+    /** Loaded on first use (LazyPart): reading one before throws. */
     readonly linking: LinkingCommands;
+    /** Loaded on first use (LazyPart): reading it before throws. */
     readonly timelines: TimelinePanels;
+    /** Loaded on first use (LazyPart): reading it before throws. */
     readonly insights: InsightsPanels;
     readonly log: Log;
     readonly ai: AiLearnings;
@@ -64,6 +58,7 @@ export interface IncidentLensApi {
   };
 }
 
+/** The composition root: one line per registration, so long by nature; what a command does lives in its own file, loaded on first use. */
 export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   const activateStart = performance.now();
   const log = new Log();
@@ -125,51 +120,134 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   command(COMMANDS.openDocs, () => openDocs(context.extensionUri));
   command(COMMANDS.openDemo, () => openDemo(context.extensionUri, context.globalStorageUri));
   command(COMMANDS.showOutput, () => log.channel.show());
-  command(COMMANDS.getStarted, () => openWalkthrough());
-  command(COMMANDS.addCiCheck, (arg) => addCiCheck(arg));
-
+  // What a LazyPart loads is a chunk of its own in the production bundle, read from disk on first use.
   const recordEditor = new RecordEditor(log);
-  const editing = new EditingCommands(workspace, recordEditor);
-  const postmortem = new PostmortemCommands(workspace, recordEditor);
-  command(COMMANDS.newIncident, (arg) => newIncident(workspace, recordEditor, arg));
-  command(COMMANDS.logTimelineEntry, (arg) => editing.logTimelineEntry(arg));
-  command(COMMANDS.setStatus, (arg) => editing.setStatus(arg));
-  command(COMMANDS.addAction, (arg) => editing.addAction(arg));
-  command(COMMANDS.completeAction, (arg) => editing.completeAction(arg));
-  command(COMMANDS.recordCommunication, (arg) => editing.recordCommunication(arg));
-  command(COMMANDS.setRootCause, (arg) => editing.setRootCause(arg));
-  command(COMMANDS.startPostmortem, (arg) => postmortem.startPostmortem(arg));
-  command(COMMANDS.exportPostmortem, (arg) => postmortem.exportPostmortem(arg));
-  command(COMMANDS.createActionRecords, (arg) => postmortem.createActionRecords(arg));
+  const onDemand = new LazyPart('the editing and wiring commands', async () => {
+    const m = await import('./commands/onDemand');
+    return {
+      m,
+      editing: new m.EditingCommands(workspace, recordEditor),
+      postmortem: new m.PostmortemCommands(workspace, recordEditor),
+      linking: new m.LinkingCommands(workspace, recordEditor, log),
+      reviews: new m.ReviewCommands(workspace, recordEditor),
+      handToAgent: new m.HandToAgent(workspace),
+      runbooks: sub(new m.RunbookCommands(workspace)),
+    };
+  });
+  const on =
+    <T>(fn: (c: Awaited<ReturnType<typeof onDemand.get>>, arg: unknown) => T) =>
+    async (arg: unknown) =>
+      fn(await onDemand.get(), arg);
+  command(
+    COMMANDS.getStarted,
+    on((c) => c.m.openWalkthrough()),
+  );
+  command(
+    COMMANDS.addCiCheck,
+    on((c, arg) => c.m.addCiCheck(arg)),
+  );
+  command(
+    COMMANDS.newIncident,
+    on((c, arg) => c.m.newIncident(workspace, recordEditor, arg)),
+  );
+  command(
+    COMMANDS.logTimelineEntry,
+    on((c, arg) => c.editing.logTimelineEntry(arg)),
+  );
+  command(
+    COMMANDS.setStatus,
+    on((c, arg) => c.editing.setStatus(arg)),
+  );
+  command(
+    COMMANDS.addAction,
+    on((c, arg) => c.editing.addAction(arg)),
+  );
+  command(
+    COMMANDS.completeAction,
+    on((c, arg) => c.editing.completeAction(arg)),
+  );
+  command(
+    COMMANDS.recordCommunication,
+    on((c, arg) => c.editing.recordCommunication(arg)),
+  );
+  command(
+    COMMANDS.setRootCause,
+    on((c, arg) => c.editing.setRootCause(arg)),
+  );
+  command(
+    COMMANDS.startPostmortem,
+    on((c, arg) => c.postmortem.startPostmortem(arg)),
+  );
+  command(
+    COMMANDS.exportPostmortem,
+    on((c, arg) => c.postmortem.exportPostmortem(arg)),
+  );
+  command(
+    COMMANDS.createActionRecords,
+    on((c, arg) => c.postmortem.createActionRecords(arg)),
+  );
+  command(
+    COMMANDS.linkFile,
+    on((c, arg) => c.linking.linkFile(arg)),
+  );
+  command(
+    COMMANDS.linkSymbol,
+    on((c, arg) => c.linking.linkSymbol(arg)),
+  );
+  command(
+    COMMANDS.linkCommitFiles,
+    on((c, arg) => c.linking.linkCommitFiles(arg)),
+  );
+  sub(
+    vscode.workspace.onDidRenameFiles(
+      (e) =>
+        void onDemand
+          .get()
+          .then((c) => c.linking.filesRenamed(e.files))
+          .catch((err) => log.error('renames', err)),
+    ),
+  );
+  command(
+    COMMANDS.markReviewed,
+    on((c, arg) => c.reviews.markReviewed(arg)),
+  );
+  command(
+    COMMANDS.handToAgent,
+    on((c, arg) => c.handToAgent.run(arg)),
+  );
+  command(
+    COMMANDS.runRunbookStep,
+    on((c, arg) => c.runbooks.run(arg)),
+  );
+  command(
+    COMMANDS.wireCodingAgents,
+    on((c) => c.m.wireCodingAgents(workspace, context.asAbsolutePath('dist/cli.js'))),
+  );
 
   const codeLens = new IncidentCodeLensProvider(workspace, log);
   const hover = new IncidentHoverProvider(workspace, log);
   const decorations = new IncidentDecorationProvider(workspace, log);
   sub(new CodeLinksController(workspace, codeLens, hover, decorations));
-  const linking = new LinkingCommands(workspace, recordEditor, log);
-  command(COMMANDS.linkFile, (arg) => linking.linkFile(arg));
-  command(COMMANDS.linkSymbol, (arg) => linking.linkSymbol(arg));
-  command(COMMANDS.linkCommitFiles, (arg) => linking.linkCommitFiles(arg));
-  const history = new GitHistoryCommands(workspace, recordEditor, log);
-  sub(vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitContentProvider()));
-  command(COMMANDS.suggestCodeLinks, (arg) => history.suggest(arg));
-  const importing = new ImportCommands(workspace, recordEditor, log);
-  command(COMMANDS.importIncidents, (arg) => importing.importIncidents(arg));
-  command(COMMANDS.openCommit, (arg) => history.openCommit(arg));
-  const mergeDriver = new MergeDriverSetup(context, workspace, log);
-  command(COMMANDS.registerMergeDriver, (arg) => mergeDriver.register(arg));
-  void workspace.ready.then(() => mergeDriver.offer()).catch((err) => log.error('merge driver offer', err));
+  const history = new LazyPart('git history', async () => {
+    const { CommitContentProvider, GitHistoryCommands } = await import('./commands/gitHistory');
+    return { commands: new GitHistoryCommands(workspace, recordEditor, log), content: new CommitContentProvider() };
+  });
+  // The scheme is registered now (a commit restored with the window opens at once); git history loads when one is shown.
+  sub(
+    vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, {
+      provideTextDocumentContent: async (uri) => (await history.get()).content.provideTextDocumentContent(uri),
+    }),
+  );
+  command(COMMANDS.suggestCodeLinks, async (arg) => (await history.get()).commands.suggest(arg));
+  command(COMMANDS.openCommit, async (arg) => (await history.get()).commands.openCommit(arg));
+  const importing = new LazyPart('Import Incidents', async () => new (await import('./commands/importIncidents')).ImportCommands(workspace, recordEditor, log));
+  command(COMMANDS.importIncidents, async (arg) => (await importing.get()).importIncidents(arg));
+  const mergeDriver = new LazyPart('the merge driver', async () => new (await import('./mergeDriverOffer')).MergeDriverSetup(context, workspace, log));
+  command(COMMANDS.registerMergeDriver, async (arg) => (await mergeDriver.get()).register(arg));
+  void workspace.ready.then(async () => (await mergeDriver.get()).offer()).catch((err) => log.error('merge driver offer', err));
   command(COMMANDS.showLinkedIncidents, (arg) => showLinkedIncidents(workspace, arg));
   command(COMMANDS.copyPromptTemplate, (arg) => copyPromptTemplate(workspace, arg));
-  sub(vscode.workspace.onDidRenameFiles((e) => void linking.filesRenamed(e.files).catch((err) => log.error('renames', err))));
-
   command(COMMANDS.allowRecordSources, () => sourceApproval.allowPending());
-  const reviews = new ReviewCommands(workspace, recordEditor);
-  command(COMMANDS.markReviewed, (arg) => reviews.markReviewed(arg));
-  const handToAgent = new HandToAgent(workspace);
-  command(COMMANDS.handToAgent, (arg) => handToAgent.run(arg));
-  const runbooks = sub(new RunbookCommands(workspace));
-  command(COMMANDS.runRunbookStep, (arg) => runbooks.run(arg));
 
   const ai = sub(new AiLearnings(workspace, log, incidentsView));
   const mcp = sub(new McpServers(context, workspace, log));
@@ -194,14 +272,21 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
     return results;
   });
 
-  command(COMMANDS.wireCodingAgents, () => wireCodingAgents(workspace, context.asAbsolutePath('dist/cli.js')));
-
-  const timelines = sub(new TimelinePanels(context.extensionUri, workspace, recordEditor, log));
-  const insights = sub(new InsightsPanels(context.extensionUri, workspace, log));
-  command(COMMANDS.showInsights, (arg) => insights.show(arg));
+  const timelines = new LazyPart('the timeline view', async () =>
+    sub(new (await import('./timelinePanel')).TimelinePanels(context.extensionUri, workspace, recordEditor, log)),
+  );
+  // Registered now so a panel restored with the window (onWebviewPanel) finds it; the view itself loads then.
+  sub(
+    vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
+      // The state is what the panel saved; TimelinePanels checks it as before.
+      deserializeWebviewPanel: async (panel, state: unknown) => (await timelines.get()).deserializeWebviewPanel(panel, state as TimelinePanelState | undefined),
+    }),
+  );
+  const insights = new LazyPart('Insights', async () => sub(new (await import('./insightsPanel')).InsightsPanels(context.extensionUri, workspace, log)));
+  command(COMMANDS.showInsights, async (arg) => (await insights.get()).show(arg));
   command(COMMANDS.showTimeline, async (arg) => {
     const ref = await pickIncident(workspace, arg, vscode.l10n.t('Show the timeline of…'));
-    return ref ? timelines.show(ref) : undefined;
+    return ref ? (await timelines.get()).show(ref) : undefined;
   });
 
   sub(
@@ -227,9 +312,15 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
       codeLens,
       hover,
       decorations,
-      linking,
-      timelines,
-      insights,
+      get linking() {
+        return onDemand.loaded.linking;
+      },
+      get timelines() {
+        return timelines.loaded;
+      },
+      get insights() {
+        return insights.loaded;
+      },
       log,
       ai,
       mcp,

@@ -11,7 +11,7 @@ import { prepareSimilar, SimilarIndex, type SimilarHit } from '../core/search/si
 import { timelineViewModel, type TimelineViewModel } from '../core/present/timelineView';
 import { webviewMessageSchema, type HostMessage, type TimelinePanelState } from '../webview/timelineProtocol';
 import { currentAuthor } from './author';
-import { COMMANDS } from './constants';
+import { COMMANDS, TIMELINE_VIEW_TYPE } from './constants';
 import type { IncidentRef, IncidentWorkspace } from './incidentWorkspace';
 import { DisposableStore } from './lifecycle';
 import type { Log } from './log';
@@ -19,8 +19,6 @@ import type { RecordEditor } from './recordEditor';
 import { escapeHtml, staticTimelineHtml } from './staticTimeline';
 import { webviewShell } from './webviewShell';
 import { now as clockNow } from './extensionClock';
-
-export const TIMELINE_VIEW_TYPE = 'incidentLens.timeline';
 
 function key(state: TimelinePanelState): string {
   return `${state.folder}|${state.incident.toUpperCase()}`;
@@ -71,7 +69,7 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
     private readonly editor: RecordEditor,
     private readonly log: Log,
   ) {
-    this.store.add(vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, this));
+    // Its serializer is registered at activation (extension.ts), which loads this file when a panel is restored.
     this.store.add(workspace.onDidChange(() => this.refreshAll()));
   }
 

@@ -22,14 +22,14 @@ import { revertedSha, revertedSubject, shortSha, type GitCommit, type GitHistory
 import { linksFrom } from './links';
 import { productionWeight } from './rank';
 import { windowFindings } from './window';
-import type { Evidence, SuggestedCommit, SuggestedLink, Suggestions, SuggestOptions } from './suggestTypes';
+import { DEFAULT_WINDOW_HOURS, type Evidence, type SuggestedCommit, type SuggestedLink, type Suggestions, type SuggestOptions } from './suggestTypes';
 
 export type { Evidence, SuggestedCommit, SuggestedLink, Suggestions, SuggestOptions } from './suggestTypes';
 export { acceptOps, preselect, selectSuggestions } from './select';
 import { noStrongCandidate } from './select';
 export { toWorkspacePath } from './links';
 
-export const DEFAULT_WINDOW_HOURS = 24;
+export { DEFAULT_WINDOW_HOURS };
 export const DEFAULT_FIX_WINDOW_DAYS = 14;
 /** SZZ blames no further back than this before start: older lines are not the change that broke things. */
 const SZZ_LOOKBACK_DAYS = 90;

@@ -3,6 +3,9 @@ import type { CommitRole, CodeLink } from '../records/schema';
 import type { OutlineSymbol } from '../links/sourceOutline';
 import type { DeployEntry } from './deployLogFormat';
 
+/** How long before an incident's start a commit counts as a suspect (settings: incidentLens.suggest.windowHours). Here, not in suggestCommits.ts, so the extension's settings read it without loading git history. */
+export const DEFAULT_WINDOW_HOURS = 24;
+
 export interface SuggestOptions {
   readonly now: number;
   readonly windowHours?: number;

@@ -16,12 +16,11 @@ import { readDeployLog } from '../../node/git/readDeployLog';
 import { formatDeployLogError } from '../../core/git/deployLogFormat';
 import { now } from '../extensionClock';
 import { settings } from '../config';
+import { COMMIT_SCHEME } from '../constants';
 import type { IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
 import type { Log } from '../log';
 import type { RecordEditor } from '../recordEditor';
 import { pickIncident, targetOf } from './pickIncident';
-
-export const COMMIT_SCHEME = 'incident-lens-commit';
 
 const suggestArgs = z.object({
   incident: z.string(),
