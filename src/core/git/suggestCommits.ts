@@ -80,6 +80,10 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
     return c;
   };
   const at = (ms: number) => clock(ms, offset, startMs);
+  const revertedDuring = (revert: GitCommit, target: GitCommit, when: string) => {
+    add(revert, { role: 'revert', weight: 0.85, reason: `reverts ${shortSha(target.sha)} at ${at(revert.committedMs)}, ${when}` });
+    add(target, { role: 'trigger', weight: 0.9, reason: `reverted at ${at(revert.committedMs)} by ${shortSha(revert.sha)}` });
+  };
   // A history git cannot read in full (a partial clone, missing objects) limits the answer; it does not end it.
   const attempt = async <T>(what: string, fn: () => Promise<T>, fallback: T): Promise<T> => {
     try {
@@ -132,6 +136,7 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
       () => git.commitsInWindow(startMs - 10 * TIME.MINUTE, endMs, { grep: ['This reverts commit', 'Revert "'] }),
       [],
     );
+    const revertedBefore: Array<{ revert: GitCommit; target: GitCommit }> = [];
     for (const revert of reverts) {
       let target: GitCommit | undefined;
       const sha = revertedSha(revert.body);
@@ -144,8 +149,9 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
           );
       }
       if (!target) continue;
-      add(revert, { role: 'revert', weight: 0.85, reason: `reverts ${shortSha(target.sha)} at ${at(revert.committedMs)}, during the incident` });
-      add(target, { role: 'trigger', weight: 0.9, reason: `reverted at ${at(revert.committedMs)} by ${shortSha(revert.sha)}` });
+      // Before start: the window decides whether it was running then (step 5).
+      if (revert.committedMs < startMs) revertedBefore.push({ revert, target });
+      else revertedDuring(revert, target, 'during the incident');
     }
 
     // 4. SZZ on the fixes: who wrote the lines each fix deleted or changed.
@@ -182,10 +188,29 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
           ...(options.deploys ? { deploys: options.deploys } : {}),
           ...(options.environment ? { environment: options.environment } : {}),
         }),
-      { findings: [], notes: [] },
+      { findings: [], notes: [], shipping: { authoritative: false } },
     );
     notes.push(...window.notes);
     for (const f of window.findings) add(f.commit, f.evidence);
+
+    // 3b. A revert that landed in the minutes before start: when it was running at start (deploy
+    // information says so, or there is none), the code it removed was not, so its target is no
+    // suspect, and the revert is a change like any other in the window. One a deploy had not yet
+    // brought is the mitigation of an incident whose start came first.
+    for (const { revert, target } of revertedBefore) {
+      const running = !window.shipping.authoritative || window.shipping.shipped?.has(revert.sha) === true;
+      if (!running) {
+        revertedDuring(revert, target, 'deployed after start');
+        continue;
+      }
+      const c = add(target, undefined);
+      c.evidence = c.evidence.filter((e) => e.kind !== 'window');
+      add(target, {
+        role: 'related',
+        weight: 0.3,
+        reason: `reverted by ${shortSha(revert.sha)} at ${at(revert.committedMs)}, ${formatDuration((startMs - revert.committedMs) / TIME.MINUTE)} before start: its code was no longer running when the incident started (if start was written late, that revert is the mitigation and this the trigger)`,
+      });
+    }
   }
 
   const commits = [...candidates.values()]

@@ -69,7 +69,14 @@ async function withSymbols(
   }
 }
 
-export async function windowFindings(git: GitHistory, input: WindowInput): Promise<{ findings: WindowFinding[]; notes: string[] }> {
+export interface WindowResult {
+  readonly findings: WindowFinding[];
+  readonly notes: string[];
+  /** What ran at start: with deploy information (authoritative), the commits the running deploy had. */
+  readonly shipping: Pick<Shipping, 'authoritative' | 'shipped'>;
+}
+
+export async function windowFindings(git: GitHistory, input: WindowInput): Promise<WindowResult> {
   const { startMs, windowMs } = input;
   const notes: string[] = [];
   const at = (ms: number) => clock(ms, input.offsetMinutes, startMs);
@@ -142,5 +149,5 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
   }
   if (unshipped > 0 && shipping.last)
     notes.push(`${unshipped} commit(s) before start had not shipped (not in the ${shipping.last.label} at ${at(shipping.last.ms)}): not ranked`);
-  return { findings, notes };
+  return { findings, notes, shipping };
 }
