@@ -36,6 +36,9 @@ export function pathWords(path: string): Set<string> {
   return wordsOf(path.replace(/(?<=[^/.])\.[^./]+$/, ''));
 }
 
+/** Folders that hold a website (docs sites, blogs). */
+const SITE = /^(website|site|www|blog|homepage)$/;
+
 export interface RecordWords {
   /** impact.system and impact.feature: a path token matching these is the impacted system. */
   readonly system: Set<string>;
@@ -47,7 +50,7 @@ export interface RecordWords {
   readonly systemPath?: string;
   /** impact.system as path segments (["packages", "vite"], ["billing"]), when it is written as one name or path. */
   readonly systemSegments?: readonly string[];
-  /** The impacted system is itself tests, CI or docs (impact.system ".github", "e2e"): there those files are what can break. */
+  /** The impacted system is itself tests, CI, docs or a website (impact.system ".github", "e2e", "website"): there those files are what can break. */
   readonly systemNotProduction?: boolean;
 }
 
@@ -87,7 +90,9 @@ export function recordWords(incident: Incident, notProduction: (path: string) =>
   const systemPath = raw && /^[\w.@-]+(\/[\w.@-]+)+\/?$/.test(raw) ? raw.replace(/\/?$/, '/') : undefined;
   const name = raw?.replace(/^\.?\/+|\/+$/g, '');
   const segments = name && /^[\w.@-]+(\/[\w.@-]+)*$/.test(name) ? name.toLowerCase().split('/') : undefined;
-  const np = name ? notProduction(`${name}/x`) || notProduction(name) : false;
+  // A website's pages and posts (Markdown, images) are what it serves: there they are what can break.
+  const site = segments ? SITE.test(segments[segments.length - 1]!) : false;
+  const np = name ? site || notProduction(`${name}/x`) || notProduction(name) : false;
   return {
     system,
     other,
