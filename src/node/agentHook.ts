@@ -69,7 +69,7 @@ export async function buildHookDigest(root: string, folder: string, version: str
   const key = recordsKey(root, folder, version);
   const index = await openCachedIndex(root, folder, version, now);
   const at = now();
-  const links: Record<string, HookDigestLink[]> = {};
+  const links: Record<string, HookDigestLink[]> = Object.create(null) as Record<string, HookDigestLink[]>; // a bucket may be any path, even "__proto__"
   const linked = new Set<string>();
   const file = (l: HookDigestLink) => {
     const bucket = linkBucket(l.path);
@@ -98,8 +98,8 @@ export async function buildHookDigest(root: string, folder: string, version: str
   const stamp = git.missing.length && 'gitDir' in git && git.gitDir ? { gitDir: git.gitDir, gitStamp: gitStamp(git.gitDir) } : {};
   // A fix the clone lacks and no git folder to watch: answer from this digest once, build it again next time.
   const once = git.missing.length && !('gitStamp' in stamp) ? { validUntil: at } : {};
-  const header: HookDigestHeader = { format: HOOK_DIGEST_FORMAT, key, ...span, ...stamp, ...once, links };
-  const digest = writeHookDigest(root, folder, encodeHookDigest(header, incidents, git.byFile));
+  const header: HookDigestHeader = { format: HOOK_DIGEST_FORMAT, key, ...span, ...stamp, ...once };
+  const digest = writeHookDigest(root, folder, encodeHookDigest(header, links, incidents, git.byFile));
   if (!digest) throw new Error('the hook digest could not be read back');
   return digest;
 }

@@ -6,16 +6,19 @@
  * CLI version and the records folder. Loads neither zod nor yaml: this is the
  * hook's warm path. A missing, damaged or stale digest is a miss, never an error.
  *
- * The file: one line of JSON (the header: key, validity, the links by bucket,
- * and where each incident's view and each file's fix lines sit), then those
- * bodies as JSON, each parsed only when an edit needs it.
+ * The file: one line of JSON (the header: key, validity, and where each part
+ * of the three maps sits), then the parts as JSON. A map (the links by bucket,
+ * the incidents' views, the fix lines by file) is split into parts by its keys
+ * (digestPart), so an edit parses the header and only the few parts its keys
+ * fall in: at 1,000 incidents the header is a few KB, where a header holding
+ * every link was 465 KB and its parse alone took 15-60 ms of each hook run.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import type { FixAddedLines, HookIncidentView } from '../core/ai/hookAnswer';
-import { isHookDigestHeader, type HookDigest, type HookDigestHeader } from '../core/ai/hookDigest';
+import { digestPart, isHookDigestHeader, type HookDigest, type HookDigestHeader, type HookDigestLink } from '../core/ai/hookDigest';
 
 /** The CLI's cache of parsed records for a workspace: outside the repository, per user. */
 export function cliCacheDir(root: string): string {
@@ -31,31 +34,40 @@ export function hookDigestPath(root: string, folder: string): string {
  * The records folder as it is on disk: each entry's path (what the index
  * lists: real directories and regular files), and each file's size, mtime
  * and ctime (ctime moves on any write, even one that restores the mtime).
+ * One `stat` per record file is the floor of this check; the rest is kept
+ * to one string and one array of numbers, hashed once (it runs before every
+ * edit, mostly in V8's interpreter).
  */
 export function recordsKey(root: string, folder: string, version: string): string {
-  const hash = createHash('sha1').update(`${version}\0${folder}\0`);
+  const names: string[] = [`${version}\0${folder}`];
+  const numbers: number[] = [];
+  const base = root.endsWith(path.sep) ? root : root + path.sep;
   const walk = (rel: string): void => {
     let entries;
     try {
-      entries = readdirSync(path.join(root, rel), { withFileTypes: true });
+      entries = readdirSync(base + rel, { withFileTypes: true });
     } catch {
-      hash.update(`missing ${rel}\0`);
+      names.push(`missing ${rel}`);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const child = `${rel}/${e.name}`;
       if (e.isDirectory()) {
-        hash.update(`d ${child}\0`);
+        names.push(`d ${child}`);
         walk(child);
       } else if (e.isFile()) {
-        const s = statSync(path.join(root, child));
-        hash.update(`f ${child} ${s.size} ${s.mtimeMs} ${s.ctimeMs}\0`);
+        const s = statSync(base + child, { throwIfNoEntry: false });
+        names.push(s ? `f ${child}` : `gone ${child}`);
+        if (s) numbers.push(s.size, s.mtimeMs, s.ctimeMs);
       }
     }
   };
   walk(folder.replace(/\/+$/, ''));
-  return hash.digest('base64');
+  return createHash('sha1')
+    .update(names.join('\0'))
+    .update(new Uint8Array(Float64Array.from(numbers).buffer))
+    .digest('base64');
 }
 
 /** git's refs and reflog as they are: a fetch, pull or commit moves one of them. */
@@ -72,32 +84,41 @@ export function gitStamp(gitDir: string): string {
     .join(';');
 }
 
-type Spans = Record<string, [number, number]>;
+type Span = [number, number];
 
+/** The three maps, each as the spans of its parts. */
 interface StoredHeader extends HookDigestHeader {
-  readonly views: Spans;
-  readonly fixes: Spans;
+  readonly parts: { readonly links: Span[]; readonly views: Span[]; readonly fixes: Span[] };
 }
 
-/** The digest as stored: the header line, then each body's JSON at its byte span. */
+/** About this many entries to a part (a view is a few KB of quoted text; a link or a file's fix lines far less). */
+const PART_SIZE = { links: 32, views: 4, fixes: 16 } as const;
+
+/** The digest as stored: the header line, then each part's JSON at its byte span. */
 export function encodeHookDigest(
   header: HookDigestHeader,
+  links: Readonly<Record<string, readonly HookDigestLink[]>>,
   views: Readonly<Record<string, HookIncidentView>>,
   fixes: Readonly<Record<string, readonly FixAddedLines[]>>,
 ): Buffer {
   const bodies: Buffer[] = [];
   let at = 0;
-  const place = (value: unknown): [number, number] => {
-    const b = Buffer.from(JSON.stringify(value), 'utf8');
-    bodies.push(b);
-    at += b.length;
-    return [at - b.length, at];
+  const store = (map: Readonly<Record<string, unknown>>, size: number): Span[] => {
+    const keys = Object.keys(map);
+    const parts: Array<Record<string, unknown>> = Array.from(
+      { length: Math.max(1, Math.ceil(keys.length / size)) },
+      () => Object.create(null) as Record<string, unknown>,
+    );
+    for (const k of keys) parts[digestPart(k, parts.length)]![k] = map[k];
+    return parts.map((part) => {
+      const b = Buffer.from(JSON.stringify(part), 'utf8');
+      bodies.push(b);
+      at += b.length;
+      return [at - b.length, at];
+    });
   };
-  const viewSpans: Spans = {};
-  for (const [id, v] of Object.entries(views)) viewSpans[id] = place(v);
-  const fixSpans: Spans = {};
-  for (const [file, f] of Object.entries(fixes)) fixSpans[file] = place(f);
-  const stored: StoredHeader = { ...header, views: viewSpans, fixes: fixSpans };
+  const parts = { links: store(links, PART_SIZE.links), views: store(views, PART_SIZE.views), fixes: store(fixes, PART_SIZE.fixes) };
+  const stored: StoredHeader = { ...header, parts };
   return Buffer.concat([Buffer.from(`${JSON.stringify(stored)}\n`, 'utf8'), ...bodies]);
 }
 
@@ -106,24 +127,29 @@ function decodeHookDigest(bytes: Buffer): HookDigest | undefined {
   if (nl < 0) return undefined;
   const header: unknown = JSON.parse(bytes.toString('utf8', 0, nl));
   if (!isHookDigestHeader(header)) return undefined;
-  const { views, fixes } = header as Partial<StoredHeader>;
-  if (!views || !fixes) return undefined;
-  const body = <T>(span: [number, number] | undefined): T | undefined => {
-    if (!Array.isArray(span)) return undefined;
-    try {
-      return JSON.parse(bytes.toString('utf8', nl + 1 + span[0], nl + 1 + span[1])) as T;
-    } catch {
-      return undefined;
+  const { parts } = header as Partial<StoredHeader>;
+  if (!parts || ![parts.links, parts.views, parts.fixes].every((p) => Array.isArray(p) && p.length > 0)) return undefined;
+  const parsed = new Map<Span, Record<string, unknown>>();
+  /** The entry of `key` in a map, parsing only its part (once); a damaged part reads as empty. */
+  const entry = <T>(spans: Span[], key: string): T | undefined => {
+    const span = spans[digestPart(key, spans.length)]!;
+    let part = parsed.get(span);
+    if (!part) {
+      try {
+        const value: unknown = Array.isArray(span) ? JSON.parse(bytes.toString('utf8', nl + 1 + span[0], nl + 1 + span[1])) : undefined;
+        part = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+      } catch {
+        part = {};
+      }
+      parsed.set(span, part);
     }
+    return Object.hasOwn(part, key) ? (part[key] as T) : undefined;
   };
-  const seen = new Map<string, HookIncidentView | undefined>();
   return {
     header,
-    view: (id) => {
-      if (!seen.has(id)) seen.set(id, Object.hasOwn(views, id) ? body<HookIncidentView>(views[id]) : undefined);
-      return seen.get(id);
-    },
-    fixLines: (file) => (Object.hasOwn(fixes, file) ? (body<FixAddedLines[]>(fixes[file]) ?? []) : []),
+    links: (bucket) => entry<HookDigestLink[]>(parts.links, bucket) ?? [],
+    view: (id) => entry<HookIncidentView>(parts.views, id),
+    fixLines: (file) => entry<FixAddedLines[]>(parts.fixes, file) ?? [],
   };
 }
 

@@ -28,7 +28,7 @@ import {
   type HookIncidentView,
 } from './hookAnswer';
 
-export const HOOK_DIGEST_FORMAT = 2;
+export const HOOK_DIGEST_FORMAT = 3;
 
 /** One code link: the path as the record wrote it, its symbol, the incident it leads to (an action's link leads to its incident). */
 export interface HookDigestLink {
@@ -37,7 +37,7 @@ export interface HookDigestLink {
   readonly incident: string;
 }
 
-/** What the hook reads of every digest: small, so an edit nobody linked costs one short JSON parse. */
+/** What the hook reads of every digest: small (no links, views or fix lines), so every edit costs one short JSON parse. */
 export interface HookDigestHeader {
   readonly format: number;
   /** The records on disk, the version and the folder this digest was built from (hookDigestFile.ts). */
@@ -48,13 +48,13 @@ export interface HookDigestHeader {
   /** Set when a record names a fix commit the clone lacked: git's refs then (a fetch may bring it). */
   readonly gitStamp?: string;
   readonly gitDir?: string;
-  /** The links by the bucket a look-up visits (linkBucket): the file's own path, or an ancestor directory. */
-  readonly links: Readonly<Record<string, readonly HookDigestLink[]>>;
 }
 
 /** The digest as the hook reads it: the header, and the rest only where the edit needs it. */
 export interface HookDigest {
   readonly header: HookDigestHeader;
+  /** The links filed under a bucket a look-up visits (linkBucket): a file's own path, an ancestor directory, a glob's base. */
+  links(bucket: string): readonly HookDigestLink[];
   view(id: string): HookIncidentView | undefined;
   /** The lines each fix commit added to this workspace-relative file. */
   fixLines(file: string): readonly FixAddedLines[];
@@ -64,7 +64,19 @@ export interface HookDigest {
 export function isHookDigestHeader(value: unknown): value is HookDigestHeader {
   if (!value || typeof value !== 'object') return false;
   const d = value as Partial<HookDigestHeader>;
-  return d.format === HOOK_DIGEST_FORMAT && typeof d.key === 'string' && !!d.links && typeof d.links === 'object';
+  return d.format === HOOK_DIGEST_FORMAT && typeof d.key === 'string';
+}
+
+/**
+ * Which of `parts` parts of a digest map holds `key` (32-bit FNV-1a of its
+ * UTF-16 code units): the digest stores each map (links by bucket, views by
+ * incident, fix lines by file) in parts, and the hook parses only the parts
+ * of the keys an edit asks for, not the whole map.
+ */
+export function digestPart(key: string, parts: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % parts;
 }
 
 /** Where the link index would file a link, as the bucket a look-up visits: its path (a file), its directory, or its glob's fixed base; undefined when refused. */
@@ -86,9 +98,10 @@ function bucketsFor(file: string): string[] {
 type Lines = Array<{ startLine: number; endLine: number }>;
 
 /** Does a symbol link concern this edit? Yes when the edit overlaps its body (the text's outline), names it, or cannot be placed. */
-function symbolTouched(symbol: string, symbols: readonly OutlineSymbol[] | undefined, edited: Lines, intent: EditIntent): boolean {
+function symbolTouched(symbol: string, place: () => { symbols?: readonly OutlineSymbol[]; edited: Lines }, intent: EditIntent): boolean {
   const name = symbol.includes('.') ? symbol.slice(symbol.lastIndexOf('.') + 1) : symbol;
   if (intent.changes.some((c) => c.old.includes(name) || c.new.includes(name))) return true;
+  const { symbols, edited } = place();
   if (!symbols || intent.wholeFile || !edited.length) return true;
   const own = symbols.filter((s) => s.name === symbol || s.name.endsWith(`.${name}`) || s.name === name);
   if (!own.length) return true;
@@ -96,11 +109,11 @@ function symbolTouched(symbol: string, symbols: readonly OutlineSymbol[] | undef
 }
 
 /** The links that may cover the file, in the workspace's own link index (so they match as everywhere else), each leading to its incident id. */
-function linkIndexFor(header: HookDigestHeader, file: string): { index: LinkIndex; owner: Map<object, string> } {
+function linkIndexFor(digest: HookDigest, file: string): { index: LinkIndex; owner: Map<object, string> } {
   const index = new LinkIndex();
   const owner = new Map<object, string>();
   for (const bucket of new Set(bucketsFor(file))) {
-    for (const link of header.links[bucket] ?? []) {
+    for (const link of digest.links(bucket)) {
       // LinkIndex reads only a record's links; the owner map says whose they are.
       const holder = { kind: 'incident', links: [{ path: link.path, ...(link.symbol ? { symbol: link.symbol } : {}) }] };
       owner.set(holder, link.incident);
@@ -119,9 +132,10 @@ function linkIndexFor(header: HookDigestHeader, file: string): { index: LinkInde
 export function answerFromDigest(digest: HookDigest, intent: EditIntent, rel: string, text: string | undefined): ClaudePreToolUseOutput | undefined {
   const changes = intent.wholeFile ? intent.changes.map((c) => ({ ...c, old: text ?? '' })) : intent.changes;
   const edit: EditIntent = { ...intent, changes };
-  const edited = text === undefined ? [] : editedLines(text, changes);
-  const symbols = text === undefined ? undefined : outline(text);
-  const { index, owner } = linkIndexFor(digest.header, rel);
+  // The file's outline and the edited lines only when a symbol link needs them (most edits meet no link at all).
+  let placed: { symbols?: readonly OutlineSymbol[]; edited: Lines } | undefined;
+  const place = () => (placed ??= text === undefined ? { edited: [] } : { symbols: outline(text), edited: editedLines(text, changes) });
+  const { index, owner } = linkIndexFor(digest, rel);
   const hits = new Map<string, { incident: HookIncidentView; where: Set<string> }>();
   const hit = (id: string, where: string) => {
     const incident = digest.view(id);
@@ -133,7 +147,7 @@ export function answerFromDigest(digest: HookDigest, intent: EditIntent, rel: st
   for (const ref of index.lookup(rel)) {
     const id = owner.get(ref.record);
     if (!id) continue;
-    if (ref.link.symbol && !symbolTouched(ref.link.symbol, symbols, edited, edit)) continue;
+    if (ref.link.symbol && !symbolTouched(ref.link.symbol, place, edit)) continue;
     hit(id, ref.link.symbol ? `${rel} (${ref.link.symbol})` : rel);
   }
   const fixes = text === undefined ? [] : digest.fixLines(rel);
