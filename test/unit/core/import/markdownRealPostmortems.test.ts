@@ -16,7 +16,7 @@ import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
 const DIR = join(REPO_ROOT, 'test', 'fixtures', 'import', 'markdown-real');
 
 interface Reading {
-  set: 'tuned' | 'held-out' | 'held-out-2' | 'held-out-3';
+  set: 'tuned' | 'held-out' | 'held-out-2' | 'held-out-3' | 'held-out-4';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -94,13 +94,19 @@ const names = readdirSync(DIR)
   .filter((f) => f.endsWith('.expected.json'))
   .map((f) => f.replace(/\.expected\.json$/, ''))
   .sort();
+const setOf = (name: string) => (JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), 'utf8')) as Reading).set;
+/** Held-out-4 was read and committed before the importer ran on it; it is not run until the round-2 rules are final. */
+const NOT_YET_RUN = new Set<Reading['set']>(['held-out-4']);
 
 describe('Markdown importer on real published postmortems (issue 31)', () => {
   const table: string[] = [];
-  const score = { tuned: [0, 0], 'held-out': [0, 0], 'held-out-2': [0, 0], 'held-out-3': [0, 0] } as Record<Reading['set'], [number, number]>;
-  const wrong = { tuned: 0, 'held-out': 0, 'held-out-2': 0, 'held-out-3': 0 } as Record<Reading['set'], number>;
+  const score = { tuned: [0, 0], 'held-out': [0, 0], 'held-out-2': [0, 0], 'held-out-3': [0, 0], 'held-out-4': [0, 0] } as Record<
+    Reading['set'],
+    [number, number]
+  >;
+  const wrong = { tuned: 0, 'held-out': 0, 'held-out-2': 0, 'held-out-3': 0, 'held-out-4': 0 } as Record<Reading['set'], number>;
   for (const name of names) {
-    it(name, () => {
+    (NOT_YET_RUN.has(setOf(name)) ? it.skip : it)(name, () => {
       const want = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), 'utf8')) as Reading;
       const got = imported(name);
       const fields = ['start', 'end', 'duration', 'timeline'] as const;
