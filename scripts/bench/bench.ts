@@ -20,6 +20,8 @@ import { IncidentIndex } from '../../src/core/index/incidentIndex';
 import { insightsData } from '../../src/core/insights/insightsView';
 import { loadedRecordCount } from '../../src/core/records/lazyIncident';
 import { parseRecordText } from '../../src/core/records/parseRecord';
+import { readBlockYaml } from '../../src/core/records/blockYaml';
+import { readRecordHead } from '../../src/core/records/recordHead';
 import { compileGlob, normalizePath } from '../../src/core/links/linkIndex';
 import { generateWorkspace, writeSourceTree, type GeneratedWorkspace } from './generate';
 import { maxBlock, timed } from './measure';
@@ -96,6 +98,29 @@ async function floor(root: string): Promise<number> {
   return performance.now() - t0;
 }
 
+/**
+ * The record-head reader on the same files: read + the block-YAML reader
+ * alone (data, as the floor's yaml.parse gives), and read + the head reader
+ * (schema checked, record built; the full parser for what it leaves).
+ */
+async function headFloors(root: string): Promise<{ dataMs: number; headMs: number; fellBack: number }> {
+  const files = await recordFiles(root);
+  let t0 = performance.now();
+  for (const f of files) readBlockYaml(await fs.readFile(f, 'utf8'));
+  const dataMs = performance.now() - t0;
+  gc();
+  let fellBack = 0;
+  t0 = performance.now();
+  for (const f of files) {
+    const text = await fs.readFile(f, 'utf8');
+    if (!readRecordHead(f, text)) {
+      fellBack++;
+      parseRecordText(f, text);
+    }
+  }
+  return { dataMs, headMs: performance.now() - t0, fellBack };
+}
+
 async function loadIndex(root: string, how: { pool?: ParsePool; cache?: LoadCache }): Promise<IncidentIndex> {
   const access = new NodeFileAccess(root);
   const pool = how.pool;
@@ -131,6 +156,7 @@ async function main(): Promise<void> {
 
   // Floor and cold load, alternating so both see the same machine state.
   const floors: number[] = [];
+  const heads: Array<{ dataMs: number; headMs: number; fellBack: number }> = [];
   const colds: number[] = [];
   const blocks: number[] = [];
   const gcPauses: number[] = [];
@@ -144,6 +170,11 @@ async function main(): Promise<void> {
     gc();
     floors.push(await floor(ws.root));
     gc();
+    heads.push(await headFloors(ws.root));
+    gc();
+    log(
+      `  run ${r + 1}: floor ${floors.at(-1)!.toFixed(0)} ms, block-YAML reader ${heads.at(-1)!.dataMs.toFixed(0)} ms, head reader ${heads.at(-1)!.headMs.toFixed(0)} ms`,
+    );
     if (CLI_ONLY) continue;
     const cold = await maxBlock(() => timed(() => loadIndex(ws.root, { pool })));
     colds.push(cold.value.ms);
@@ -154,6 +185,16 @@ async function main(): Promise<void> {
   }
   const floorMs = median(floors);
   add({ name: 'floor: read + yaml.parse of every record', value: floorMs, unit: 'ms' });
+  const dataMs = median(heads.map((h) => h.dataMs));
+  const headMs = median(heads.map((h) => h.headMs));
+  add({ name: 'read + block-YAML reader (blockYaml.ts, no yaml documents) of every record', value: dataMs, unit: 'ms' });
+  add({ name: 'yaml.parse / block-YAML reader, same runs', value: floorMs / dataMs, unit: '×' });
+  add({
+    name: 'read + record-head reader (schema, records built; the full parser where it falls back)',
+    value: headMs,
+    unit: 'ms',
+    note: `${heads[0]!.fellBack} of ${ws.files} files fell back; ${((headMs / floorMs) * 100).toFixed(1)}% of the floor`,
+  });
   // The command line: whole processes of the production bundles, cold and with their cache.
   for (const row of await cliFigures(REPO, ws.root, ws.sourcePaths[0]!, RUNS, floorMs, log)) add(row);
   if (CLI_ONLY) {

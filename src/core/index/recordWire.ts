@@ -7,7 +7,7 @@
  */
 import type { Range, RecordDiagnostic } from '../records/diagnostics';
 import { buildAction, buildRunbook, type IncidentHead, type IndexedRecord } from '../records/model';
-import { incidentDerived, incidentFromHead, type IncidentDerived, type RecordSource } from '../records/lazyIncident';
+import { incidentFromHead, type IncidentDerived, type RecordSource } from '../records/lazyIncident';
 import type { Anchors, ParsedFile } from '../records/parseRecord';
 import type { ActionRecord, IncidentRecord, RecordKind, RunbookRecord } from '../records/schema';
 import { searchWordsOf } from '../search/searchWords';
@@ -20,7 +20,9 @@ export interface WireFile {
   readonly anchors: Array<string | number>;
   readonly yamlBroken: boolean;
   readonly contentHash?: string;
-  /** An incident: its head and derived figures; in `bodies`, its full record's JSON from body[0] to body[1], its search words to body[2]. */
+  /** Read by the record-head reader: no diagnostics or anchors (ParsedFile.headsOnly). */
+  readonly headsOnly?: true;
+  /** An incident: its head and derived figures; in `bodies`, its full record's JSON from body[0] to body[1], its search words to body[2] (-1: not computed, a head read). */
   readonly incident?: { readonly head: IncidentHead; readonly derived: Omit<IncidentDerived, 'searchWords'>; readonly body: readonly [number, number, number] };
   /** Action records and runbooks are small: sent whole. */
   readonly record?: ActionRecord | RunbookRecord;
@@ -42,9 +44,17 @@ export function toWire(parsed: readonly ParsedFile[]): WireBatch {
     const r = p.record;
     if (!r) return base;
     if (r.kind !== 'incident') return { ...base, record: r.record };
-    const { searchWords, ...derived } = incidentDerived(r);
+    const { start, resolution, durationMinutes, postmortemDeadline, milestones, openActions } = r;
+    const derived = { start, resolution, durationMinutes, postmortemDeadline, milestones, openActions };
     const json = encoder.encode(JSON.stringify(r.record));
-    const words = encoder.encode(searchWords);
+    // A head read (a risk check) does not compute search words: they are computed from the record if a search ever asks.
+    if (p.headsOnly) {
+      parts.push(json);
+      const at = size;
+      size += json.length;
+      return { ...base, headsOnly: true as const, incident: { head: r.head, derived, body: [at, size, -1] } };
+    }
+    const words = encoder.encode(r.searchWords);
     parts.push(json, words);
     const at = size;
     size += json.length + words.length;
@@ -103,7 +113,15 @@ function bodySource(bodies: Bodies, [start, split, end]: readonly [number, numbe
         () => JSON.parse(decoder.decode(bytes().subarray(start, split))) as IncidentRecord,
         (r) => r,
       ),
-    searchWords: () => orFallback(() => decoder.decode(bytes().subarray(split, end)), searchWordsOf),
+    searchWords: () =>
+      end < 0
+        ? searchWordsOf(
+            orFallback(
+              () => JSON.parse(decoder.decode(bytes().subarray(start, split))) as IncidentRecord,
+              (r) => r,
+            ),
+          )
+        : orFallback(() => decoder.decode(bytes().subarray(split, end)), searchWordsOf),
   };
 }
 
@@ -125,6 +143,7 @@ export function fromWireFile(w: WireFile, bodies: Bodies, fallback?: RecordFallb
     anchors: new FlatAnchors(w.anchors),
     yamlBroken: w.yamlBroken,
     contentHash: w.contentHash,
+    ...(w.headsOnly ? { headsOnly: true as const } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { AI_CONNECTIONS, type AiConnection, type CodeLink, type CommitRef, type 
 import type { Incident, IncidentHead, ResolvedAction, ResolvedCommunication, ResolvedEntry } from './model';
 import { recordZone, resolveActions, resolveCommunications, resolveTimeline, timeResolver } from './resolveTimes';
 import type { Instant } from '../time/recordTime';
+import { searchWordsOf } from '../search/searchWords';
 
 function asList(value: string | readonly string[] | undefined): AiConnection[] {
   if (value === undefined) return [];
@@ -63,7 +64,7 @@ class IncidentModel implements Incident {
   readonly aiConnections: readonly AiConnection[];
   readonly links: readonly CodeLink[];
   readonly commits: readonly CommitRef[];
-  private readonly words?: string;
+  private words?: string;
   private full?: Full;
 
   constructor(
@@ -104,8 +105,11 @@ class IncidentModel implements Incident {
     return this.loadedFull.record;
   }
 
+  /** From the source when there is one (the worker computed them), else computed here on first use (a search index; never for a risk check). */
   get searchWords(): string {
-    return this.words ?? this.source!.searchWords();
+    if (this.words !== undefined) return this.words;
+    if (this.source) return this.source.searchWords();
+    return (this.words = searchWordsOf(this.record));
   }
 
   get timeline(): readonly ResolvedEntry[] {
@@ -130,7 +134,7 @@ export function incidentFromHead(file: string, head: IncidentHead, derived: Omit
 }
 
 /** An incident built from a record parsed here, with everything computed from it. */
-export function incidentWithRecord(file: string, head: IncidentHead, derived: IncidentDerived, full: Full): Incident {
+export function incidentWithRecord(file: string, head: IncidentHead, derived: Omit<IncidentDerived, 'searchWords'>, full: Full): Incident {
   return new IncidentModel(file, head, derived, undefined, full);
 }
 

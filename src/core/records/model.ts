@@ -18,7 +18,6 @@ import {
 } from './schema';
 import type { DiagnosticFix, Severity } from './diagnostics';
 import type { FieldPath } from './yamlPositions';
-import { searchWordsOf } from '../search/searchWords';
 import { incidentWithRecord } from './lazyIncident';
 import { recordZone, resolveActions, resolveCommunications, resolveTimeline, timeResolver, milestoneProblems } from './resolveTimes';
 import { formatDuration, isTimeZone, parseDuration, resolveTime, TIME, type Instant } from '../time/recordTime';
@@ -267,7 +266,6 @@ export function buildIncident(file: string, record: IncidentRecord): { incident:
       postmortemDeadline,
       milestones,
       openActions: actions.filter((a) => !a.action.done),
-      searchWords: searchWordsOf(record),
     },
     { record, timeline, actions, communications },
   );

@@ -42,6 +42,8 @@ export interface ParsedFile {
   readonly yamlBroken: boolean;
   /** Hash of the text it was parsed from, when the parser computed one (cache validation). */
   readonly contentHash?: string;
+  /** Read by the record-head reader (recordHead.ts): the record without the file's diagnostics and anchors. */
+  readonly headsOnly?: true;
 }
 
 export function kindFromId(id: unknown, file: string): RecordKind | undefined {
