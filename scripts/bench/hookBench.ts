@@ -3,8 +3,9 @@
  * 1,000 incidents): a real `node dist/cli.js hook claude-code` process per
  * run, the hook input on stdin, on a generated workspace of 1,000 incidents
  * in a git repository. The first run fills the parse cache (reported apart);
- * then repeated runs alternate an edit of a linked file (an answer) and of an
- * unlinked one (nothing), and the median and p95 of the wall time are printed,
+ * then repeated runs alternate an edit of a linked file (an answer), of an
+ * unlinked one (nothing) and a tool that is no edit (the process and its
+ * bundle only: no records key, no digest), and the median and p95 of the wall time are printed,
  * beside a bare `node -e ''` for the machine's own process start (and their
  * ratio: on a shared, loaded machine the ratio is what stays comparable).
  * Warm runs answer from the per-workspace digest (src/node/hookDigestFile.ts).
@@ -61,15 +62,15 @@ function main(): void {
     git('add', '-A');
     git('commit', '-qm', 'generated');
     const env = { ...process.env, XDG_CACHE_HOME: join(base, 'cache') };
-    const input = (file: string) =>
+    const input = (file: string, tool = 'Edit') =>
       JSON.stringify({
         hook_event_name: 'PreToolUse',
         session_id: 'bench',
         transcript_path: '/dev/null',
         cwd: ws.root,
-        tool_name: 'Edit',
+        tool_name: tool,
         tool_use_id: 't',
-        tool_input: { file_path: join(ws.root, file), old_string: 'export', new_string: 'export' },
+        tool_input: tool === 'Edit' ? { file_path: join(ws.root, file), old_string: 'export', new_string: 'export' } : { command: 'ls' },
       });
     // A linked file (the hook answers) and one that no record names (it prints nothing).
     const linked = ws.sourcePaths.find((p) => {
@@ -84,20 +85,24 @@ function main(): void {
     const answered: number[] = [];
     const quiet: number[] = [];
     const bare: number[] = [];
+    const noEdit: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const a = timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(linked), env, ws.root);
       if (a.status !== 0 || !a.stdout.includes('additionalContext')) throw new Error(`run ${i}: no answer for a linked file (${a.stderr.trim()})`);
       answered.push(a.ms);
       quiet.push(timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(unlinked), env, ws.root).ms);
       bare.push(timedRun(process.execPath, ['-e', ''], '', env, ws.root).ms);
+      noEdit.push(timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(linked, 'Bash'), env, ws.root).ms);
     }
     const a = stats(answered);
     const q = stats(quiet);
     const b = stats(bare);
+    const n = stats(noEdit);
     console.log(`hook claude-code, ${ws.incidents} incidents (${ws.files} record files), ${RUNS} runs each, real processes:`);
     console.log(`  first run (fills the parse cache and the digest): ${Math.round(cold.ms)} ms`);
     console.log(`  edit of a linked file (answer):    median ${a.median} ms, p95 ${a.p95} ms, min ${a.min} ms`);
     console.log(`  edit of an unlinked file (quiet):  median ${q.median} ms, p95 ${q.p95} ms, min ${q.min} ms`);
+    console.log(`  a tool that is no edit (Bash):     median ${n.median} ms, p95 ${n.p95} ms (the process and the hook bundle alone)`);
     console.log(`  bare node -e '' on this machine:   median ${b.median} ms, p95 ${b.p95} ms`);
     console.log(
       `  hook minus bare node (median):    ${a.median - b.median} ms answered, ${q.median - b.median} ms quiet (the machine's load moves both alike)`,
