@@ -325,9 +325,15 @@ describe('Incident Lens in a real VS Code (code-server + Chromium)', function ()
     // code-server's own file dialog: a path box in the quick input.
     const input = wb.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
-    await wb.page.waitForTimeout(500);
-    await input.fill(join(exportDir, 'incidents.json'));
-    await wb.page.waitForTimeout(500);
+    // The dialog fills in its starting folder asynchronously (slowly on a loaded machine) and would
+    // replace what was typed before: wait for it, then type, and check the path is still there.
+    await wb.until(async () => (await input.inputValue()).endsWith('/'), "the file dialog's starting folder");
+    const path = join(exportDir, 'incidents.json');
+    await wb.until(async () => {
+      await input.fill(path);
+      await wb.page.waitForTimeout(500);
+      return (await input.inputValue()) === path;
+    }, 'the export path in the file dialog');
     await wb.page.keyboard.press('Enter');
     // The preview: both incidents checked, the title counting what will happen.
     const title = wb.page.locator('.quick-input-widget .quick-input-title');

@@ -67,14 +67,37 @@ export async function pickIncident(
     if (pick.items[0]) pick.activeItems = [pick.items[0]];
   });
   return new Promise((resolve) => {
+    let accepted = false;
+    let shownAt = Date.now();
+    let shownAgain = false;
     pick.onDidAccept(() => {
+      accepted = true;
       resolve(pick.selectedItems[0]?.ref ?? pick.activeItems[0]?.ref);
       pick.hide();
     });
     pick.onDidHide(() => {
+      if (!accepted && !shownAgain && lostToWebview(shownAt, pick.value)) {
+        shownAgain = true;
+        shownAt = Date.now();
+        pick.show();
+        return;
+      }
       resolve(undefined);
       pick.dispose();
     });
     pick.show();
   });
+}
+
+/**
+ * Run from the palette while a webview (a timeline, Insights) is the active editor, the palette
+ * closes and VS Code hands the focus back to that webview; the webview takes it asynchronously,
+ * after our picker has opened, and a quick pick without ignoreFocusOut hides when it loses the
+ * focus (microsoft/vscode#93950: "the second picker opens and takes the focus only to lose it
+ * immediately after"). A picker hidden that soon, untouched, over a webview, is shown once more.
+ */
+const FOCUS_SETTLE_MS = 1_000;
+
+function lostToWebview(shownAt: number, value: string): boolean {
+  return Date.now() - shownAt < FOCUS_SETTLE_MS && value === '' && vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview;
 }
