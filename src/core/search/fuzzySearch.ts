@@ -15,6 +15,7 @@
 import Fuse, { type FuseResultMatch, type IFuseOptions } from 'fuse.js';
 import type { Incident } from '../records/model';
 import { docOf, FIELDS, readSearchWords, words, type SearchDoc } from './searchWords';
+import { WordIndex } from './wordIndex';
 
 type RankedDoc = SearchDoc & { incident: Incident };
 
@@ -91,112 +92,6 @@ function rankWords(
 /** How many candidates fuse.js ranks. */
 const CANDIDATES = 40;
 
-/** Edit distance, or max+1 as soon as it must exceed max. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      // Transposition ("zepyhr" for "zephyr") counts as one edit.
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev[j - 2] ?? 0) + 1);
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-/** Word → documents (with the best field weight the word has in each), kept up to date one document at a time. */
-class WordIndex {
-  private readonly postings = new Map<string, Map<number, number>>();
-  private byLength?: Map<number, string[]>;
-  private sorted?: string[];
-
-  add(d: number, list: ReadonlyArray<readonly [string, number]>): void {
-    for (const [w, weight] of list) {
-      let p = this.postings.get(w);
-      if (!p) {
-        this.postings.set(w, (p = new Map()));
-        this.vocabularyChanged();
-      }
-      if ((p.get(d) ?? 0) < weight) p.set(d, weight);
-    }
-  }
-
-  remove(d: number, list: ReadonlyArray<readonly [string, number]>): void {
-    for (const [w] of list) {
-      const p = this.postings.get(w);
-      if (!p) continue;
-      p.delete(d);
-      if (!p.size) {
-        this.postings.delete(w);
-        this.vocabularyChanged();
-      }
-    }
-  }
-
-  /** Without the document's word list (its record is unreadable): every posting is checked. */
-  removeEverywhere(d: number): void {
-    for (const [w, p] of this.postings) {
-      if (!p.delete(d) || p.size) continue;
-      this.postings.delete(w);
-      this.vocabularyChanged();
-    }
-  }
-
-  private vocabularyChanged(): void {
-    this.byLength = undefined;
-    this.sorted = undefined;
-  }
-
-  /** Vocabulary words a query word may mean, with how much to trust each (1 exact). */
-  expand(token: string): Array<{ word: string; quality: number }> {
-    const sorted = (this.sorted ??= [...this.postings.keys()].sort());
-    if (!this.byLength) {
-      this.byLength = new Map();
-      for (const w of sorted) {
-        const list = this.byLength.get(w.length);
-        if (list) list.push(w);
-        else this.byLength.set(w.length, [w]);
-      }
-    }
-    const out = new Map<string, number>();
-    if (this.postings.has(token)) out.set(token, 1);
-    // Prefixes: the user is still typing ("strip" → "stripe").
-    if (token.length >= 3) {
-      let lo = 0;
-      let hi = sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sorted[mid]! < token) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < sorted.length && i < lo + 50 && sorted[i]!.startsWith(token); i++) if (!out.has(sorted[i]!)) out.set(sorted[i]!, 0.7);
-    }
-    // Typos: one edit from 4 letters, two from 8.
-    const max = token.length >= 8 ? 2 : token.length >= 4 ? 1 : 0;
-    if (max) {
-      for (let len = token.length - max; len <= token.length + max; len++) {
-        for (const w of this.byLength.get(len) ?? []) {
-          if (out.has(w)) continue;
-          const d = editDistance(token, w, max);
-          if (d <= max) out.set(w, d === 1 ? 0.6 : 0.4);
-        }
-      }
-    }
-    return [...out].map(([word, quality]) => ({ word, quality }));
-  }
-
-  docs(word: string): Map<number, number> {
-    return this.postings.get(word) ?? new Map();
-  }
-}
-
 export class IncidentSearch {
   /** Slot → incident (holes where incidents were removed). */
   private readonly slots: Array<Incident | undefined> = [];
@@ -217,7 +112,7 @@ export class IncidentSearch {
     const d = this.free.pop() ?? this.slots.length;
     this.slots[d] = incident;
     this.slotOf.set(incident, d);
-    this.index.add(d, readSearchWords(incident.searchWords));
+    this.index.addEncoded(d, incident.searchWords);
   }
 
   remove(incident: Incident): void {
@@ -246,12 +141,11 @@ export class IncidentSearch {
     for (const token of tokens) {
       const best = new Map<number, number>();
       for (const { word, quality } of this.index.expand(token)) {
-        const postings = this.index.docs(word);
-        const idf = Math.log(1 + n / postings.size);
-        for (const [d, weight] of postings) {
+        const idf = Math.log(1 + n / this.index.count(word));
+        this.index.forEachDoc(word, (d, weight) => {
           const v = weight * idf * quality;
           if ((best.get(d) ?? 0) < v) best.set(d, v);
-        }
+        });
       }
       // How rare the word is: log(1 + N / the incidents holding it or a word it expands to).
       rarity.set(token, Math.log(1 + Math.max(1, n) / Math.max(1, best.size)));
