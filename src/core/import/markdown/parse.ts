@@ -40,6 +40,10 @@ interface Doc {
   readonly front?: ReturnType<typeof frontMatter>;
 }
 
+const MONTHS = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const DMY_WORDS = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? ${MONTHS},? \\d{4}\\b`, 'i');
+const MDY_WORDS = new RegExp(`\\b${MONTHS} \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b`, 'i');
+
 function prepare(raw: string, file: string): Doc {
   const url = /<!--\s*source:\s*(\S+)\s*-->/i.exec(raw)?.[1];
   // Comments go (they hold nothing of the incident), lines keep their numbers.
@@ -48,8 +52,11 @@ function prepare(raw: string, file: string): Doc {
   const lines = text.split(/\r?\n/);
   const front = frontMatter(lines);
   const first = front?.end ?? 0;
-  // Numeric dates are read day first only where the document shows it ("29-09-2021").
-  const dayFirst = lines.some((l) => /\b(1[3-9]|2\d|3[01])[-/.](0?[1-9]|1[0-2])[-/.]\d{4}\b/.test(l));
+  // Numeric dates are read day first only where the document shows it: "29-09-2021", or its dates in words
+  // put the day first ("8 January 2026") and never the month ("January 8, 2026").
+  const dayFirst =
+    lines.some((l) => /\b(1[3-9]|2\d|3[01])[-/.](0?[1-9]|1[0-2])[-/.]\d{4}\b/.test(l)) ||
+    (lines.some((l) => /\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b/.test(l)) && lines.some((l) => DMY_WORDS.test(l)) && !lines.some((l) => MDY_WORDS.test(l)));
   return {
     file,
     url,
@@ -224,7 +231,10 @@ function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, do
   const titleText = doc.front?.title ?? titleBlock?.heading ?? '';
   const td = findDate(titleText, doc.dayFirst);
   const titleDay = td?.y ? { day: td, line: doc.front?.title ? 1 : (titleBlock?.line ?? 1), text: inlineText(titleText) } : undefined;
-  return { entries, statements, lines, docDay, docZone, titleDay };
+  const time = doc.labels.get('time');
+  const labelDay = findDate(doc.labels.get('date')?.value ?? '', doc.dayFirst);
+  const timeLabel = time ? { text: inlineText(time.value), line: time.line, ...(labelDay?.y ? { day: labelDay } : {}) } : undefined;
+  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel };
 }
 
 /** Our own export: Start and Resolution labels as written. */

@@ -24,7 +24,7 @@ export type Key =
   | 'leadup';
 
 const SECTIONS: Array<[Key, RegExp]> = [
-  ['summary', /^(incident |executive |issue )?summary$|^overview$|^what happen(ed|s)\??$|^background$|^description$/],
+  ['summary', /^(incident |executive |issue )?summary$|^overview$|^what happen(ed|s)\??$|^background$|^description$|^(incident )?details$/],
   ['leadup', /^lead-?up$|^lead up$|^how did this happen\??$|^what led (up )?to (it|this|the incident)\??$/],
   ['impact', /^(customer |user |business )?impact$|^data loss impact$|^who was affected\??$/],
   ['rootCause', /^root[ -]?causes?( analysis| of the (outage|issue|incident|problem))?$|^causes?$|^what went wrong technically$|^why this happen(ed|s)\??$/],
@@ -185,11 +185,16 @@ function mergeSubsections(blocks: Block[]): void {
   }
 }
 
-/** The document's own labels: "**Date**: …", "- **Priority:** P1 — …" (our export), "- **Time to resolve**: 0h 55m". */
+/**
+ * The document's own labels: "**Date**: …", "- **Priority:** P1 — …" (our export), "- **Time to resolve**: 0h 55m",
+ * and headings written as labels ("## Date: December 08, 2022", "## Time: 5:13:57 UTC").
+ */
 export function documentLabels(lines: readonly string[], first: number): Map<string, Line & { value: string }> {
   const labels = new Map<string, Line & { value: string }>();
   for (let i = first; i < lines.length; i++) {
-    const m = /^\s*(?:[-*]\s+)?\*\*([A-Za-z][A-Za-z ]{1,30}):?\*\*:?\s+(.+)$/.exec(lines[i]!);
+    const m =
+      /^\s*(?:[-*]\s+)?\*\*([A-Za-z][A-Za-z ]{1,30}):?\*\*:?\s+(.+)$/.exec(lines[i]!) ??
+      /^#{1,6}\s+(date|time|start|end|duration)\s*:\s+(\S.*)$/i.exec(lines[i]!);
     const name = m?.[1]!.trim().toLowerCase();
     if (m && name && !labels.has(name)) labels.set(name, { value: m[2]!, text: lines[i]!, line: i + 1 });
   }

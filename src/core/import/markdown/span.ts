@@ -2,13 +2,18 @@
  * When the incident began and ended, and how long the document says it
  * lasted, from the document's own statements, each with the sentence or line
  * it came from. In order: a stated range ("between 12:17 and 12:30 UTC",
- * "from ~12:00 to 17:55 CEST"); marked entries ("OUTAGE BEGINS", "First
- * detected", "Resolved"); two entries as far apart as a stated time to
- * recovery; statements ("went down at", "back online", "resolved at");
- * the timeline (from its first entry about the outage when it opens with
- * lead-up; a test environment is neither start nor end); the opening's
- * first dated time; the day in the title. Lead-up sections never count. Nothing is computed that the
- * document does not say.
+ * "from ~12:00 to 17:55 CEST"); the document's "Date:" and "Time:" labels;
+ * marked entries ("OUTAGE BEGINS", "First detected", "Resolved"); two
+ * entries as far apart as a stated time to recovery; statements ("went
+ * down at", "back online", "resolved at", a day said in prose); the timeline
+ * (from its first entry about the outage when it opens with lead-up, such as
+ * a change, a rollout or a day-only entry before timed ones; an earlier day
+ * in the opening when the timeline opens with a report; a provider
+ * recovering is not the end; a test environment is neither start nor end);
+ * the opening's first dated time or date line; the day in the title. Lead-up
+ * sections never count. Durations as written: a label, a Duration column, a
+ * phrase ("lasted 84 minutes", "for a few hours", "resolved(~20 hrs)").
+ * Nothing is computed that the document does not say.
  */
 import { findDate, inlineText, pad, type Day } from './inline';
 import type { Line } from './sections';
@@ -34,11 +39,11 @@ export interface Span {
 }
 
 const IMPACT =
-  /\b(outage|down\b|unavailable|unreachable|not (?:working|responding|reachable|accessible|available|operational)|stops? responding|errors?\b|failing|fails?\b|failures?|returning \d{3}|5\d\d\b|crash|broken|degraded|no nodes|reaches 0%|unschedulable|unable to|could not|cannot|can't|impact)/i;
+  /\b(outage|down\b|unavailable|unreachable|not (?:working|responding|reachable|accessible|available|operational)|stops? responding|errors?\b|failing|fails?\b|failures?|returning \d{3}|5\d\d\b|crash|broken|degraded|no nodes|reaches 0%|unschedulable|unable to|could not|cannot|can't|impact|drop\w*\b[^.]{0,20}\bavailability)/i;
 const LEADUP =
-  /\b(applied|deployed|deploys|merged|opened|initiated|started|changed|pushed|released|published|triggered|scheduled|funds|funded|tested|created)\b/i;
+  /\b(applied|deployed|deploys|merged|opened|initiated|started|changed|pushed|released|published|triggered|scheduled|funds|funded|tested|created|rollout|rolled out)\b/i;
 const ENDS =
-  /\b(resolved|successfully restarted|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved)\b/i;
+  /\b(resolved|successfully restarted|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved|(?:was|were|got|been) resolved?|regained (?:\w+ )?availability|returned to (?:a )?steady state)\b/i;
 /** An issue or pull request being opened is a report about a symptom, not the outage itself. */
 const REPORT_REF =
   /\b(issues?|pull requests?|PRs?|tickets?)\b[^.]{0,80}?\b(?:is |was )?(opened|filed)\b|\bopened\b[^.]{0,40}\b(issues?|pull requests?|PRs?|tickets?)\b/i;
@@ -49,7 +54,13 @@ const ends = (e: Entry) => ENDS.test(e.text) && !TEST_ENV.test(e.text);
 /** Work still under way ("Issue identified. Began working on rollback"): no end, whatever a stated figure says. */
 const UNDER_WAY = /\b(identified|began|begins|begin|starts?|started|investigat\w*|working on|triggered)\b/i;
 const leadUp = (e: Entry) => (LEADUP.test(e.text) && !impact(e)) || REPORT_REF.test(e.text);
-const START_MARK = /\b(outage (?:begins|began|starts|started)|impact (?:starts|started|begins|began)|incident (?:began|started|starts)|first detected)\b/i;
+/** Someone telling the team: the outage was under way before it (a user reports, support raises it). */
+const REPORT = /\b(reports?|reported|noticed|contacted|raised)\b/i;
+const PROVIDER = /\b(providers?|upstream|vendors?|third[- ]party|supplier)\b/i;
+/** The last entry saying the stuck thing went through ("Second transaction is mined and succeeds"). */
+const DONE = /\b(succeeds|succeeded)\s*\.?$/i;
+const START_MARK =
+  /\b(outage (?:begins|began|starts|started|onset)|impact (?:starts|started|begins|began)|incident (?:began|started|starts)|first detected|(?:failures?|errors?) (?:began|begins|started|starts))\b/i;
 const END_MARK = /^(?:resolved|fixed|incident resolved)\b|\b(impact ends|outage ends|all services resolved)\b/i;
 const START_STATEMENT =
   /^(?:date (?:and time )?of (?:the )?incident|incident (?:start|began|started)|start(?:ed)?(?: time)?)\s?:|\b(went down|goes down|became unavailable|unavailable from|outage (?:began|started)|started failing|stopped working|(?:is|was|were) down|failed to resolve|(?:experienced|experiencing) (?:issues|errors|an outage|degraded))\b/i;
@@ -58,9 +69,12 @@ const END_STATEMENT =
 const DURATION_LABEL =
   /^\s*(?:[-*]\s+)?(?:\*\*)?(time to (?:resolve|resolution|recovery|restore)|(?:total |outage )?duration)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*:?\s*(.+)$/i;
 const DURATION_PHRASE =
-  /\b(for|in|lasted|took|period of|outage of)\s(?:an estimated (?:time|period) of\s)?((?:about |approximately |around |roughly |nearly |almost |over |~)?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+)?\s?(?:hours?|hrs?|h|minutes?|mins?|m)\b(?:,?\s(?:and\s)?\d+\s?(?:minutes?|mins?|m)\b)?)/i;
+  /\b(for|in|lasted|took|period of|outage of|resolved\s?\()\s?(?:an estimated (?:time|period) of\s)?((?:about |approximately |around |roughly |nearly |almost |over |~)?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+)?\s?(?:hours?|hrs?|h|minutes?|mins?|m)\b(?:,?\s(?:and\s)?\d+\s?(?:minutes?|mins?|m)\b)?)/i;
+/** "went down for a few hours": a duration in words, only after "for" or "lasted". */
+const DURATION_WORDS =
+  /\b(for|lasted)\s((?:about |around |roughly |nearly |almost |over )?(?:a few|several|a couple of|an?|half an?) (?:hours?|minutes?|days?))\b/i;
 const MENTION = new RegExp(
-  `(~)?(\\d{1,2})(?::|h|\\.(?=\\d{2}\\s?(?:UTC|GMT)\\b))(\\d{2})(?:\\s?([ap])\\.?m\\.?(?![a-z]))?(?:\\s?(${ZONE_WORD})(?![A-Za-z/]))?|\\b(?:at|of|and|between|from|to|until) ([01]\\d|2[0-3])([0-5]\\d)\\b(?=[^.]{0,40}\\b(?:UTC|GMT)\\b)`,
+  `(~)?(\\d{1,2})(?::|h|\\.(?=\\d{2}\\s?(?:UTC|GMT)\\b))(\\d{2})(?::\\d{2}(?!\\d))?(?:\\s?([ap])\\.?m\\.?(?![a-z]))?(?:\\s?(${ZONE_WORD})(?![A-Za-z/]))?|\\b(?:at|of|and|between|from|to|until) ([01]\\d|2[0-3])([0-5]\\d)\\b(?=[^.]{0,40}\\b(?:UTC|GMT)\\b)`,
   'g',
 );
 
@@ -131,16 +145,21 @@ export interface SpanInput {
   readonly docDay?: Day;
   readonly docZone?: Zone;
   readonly titleDay?: { day: Day; line: number; text: string };
+  /** The document's "Time:" label ("## Time: 5:13:57 UTC"), read on its Date label's day. */
+  readonly timeLabel?: { text: string; line: number; day?: Day };
 }
 
 export function findSpan(input: SpanInput): Span {
   const span: Span = {};
   span.duration = statedDuration(input.lines, input.statements);
   fromStatements(input, span, true);
+  // The document's own "Date:" and "Time:" labels say when it happened.
+  if (!span.start && input.timeLabel) span.start = labelled(input, input.timeLabel);
   fromMarks(input.entries, span);
   fromPairs(input.entries, span);
   fromStatements(input, span, false);
   fromTimeline(input.entries, span);
+  beforeReports(input, span);
   if (!span.start && !input.entries.length) span.start = firstDated(input);
   if (!span.start && input.titleDay) span.start = moment(input.titleDay.day, { approx: false }, input.titleDay.line, input.titleDay.text);
   return span;
@@ -152,18 +171,51 @@ function statedDuration(lines: readonly Line[], statements: readonly Line[]): Sp
     .filter((x) => x.m && /\d/.test(x.m[2]!))
     .sort((a, b) => rank(a.m![1]!) - rank(b.m![1]!))[0];
   if (labelled) return { text: inlineText(labelled.m![2]!), line: labelled.l.line, evidence: inlineText(labelled.l.text), pairs: true };
+  const column = durationColumn(lines);
+  if (column) return column;
   for (const s of sentencesOf(statements)) {
-    const m = DURATION_PHRASE.exec(s.text);
+    const m = DURATION_PHRASE.exec(s.text) ?? DURATION_WORDS.exec(s.text);
     if (m) return { text: m[2]!.trim(), line: s.line, evidence: s.text, pairs: m[1]!.toLowerCase() === 'took' };
   }
   return undefined;
 }
 
+/** A table with a Duration column ("| Customers Impacted | … | Incident Duration |"): the cell below it, as written. */
+function durationColumn(lines: readonly Line[]): Span['duration'] {
+  for (let i = 0; i + 2 < lines.length; i++) {
+    const head = lines[i]!.text;
+    if (!/^\s*\|/.test(head) || !/^\s*\|?\s*:?-{3,}/.test(lines[i + 1]!.text) || !/^\s*\|/.test(lines[i + 2]!.text)) continue;
+    const cells = splitCells(head);
+    const k = cells.findIndex((c) => /^(?:incident |outage |total |impact )?duration$/i.test(inlineText(c)));
+    const value = k >= 0 ? inlineText(splitCells(lines[i + 2]!.text)[k] ?? '') : '';
+    if (/\d/.test(value)) return { text: value, line: lines[i + 2]!.line, evidence: `${inlineText(cells[k]!)}: ${value}`, pairs: true };
+  }
+  return undefined;
+}
+
+const splitCells = (l: string) =>
+  l
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.trim());
+
 const rank = (label: string) => ['time to resolve', 'time to resolution', 'time to recovery', 'time to restore'].indexOf(label.toLowerCase()) + 1 || 9;
 
 function sentencesOf(lines: readonly Line[]): Line[] {
   const out: Line[] = [];
+  // A paragraph's wrapped lines are one text ("went down for a few / hours"); list items, tables and headings stand alone.
+  const paragraphs: Line[] = [];
+  let prev: Line | undefined;
   for (const l of lines) {
+    const plain = l.text.trim() && !/^\s*([-*+]\s|\d+[.)]\s|\||#|>)/.test(l.text);
+    const last = paragraphs.at(-1);
+    if (plain && last && prev && prev.line === l.line - 1 && prev.text.trim() && !/^\s*([-*+]\s|\d+[.)]\s|\||#|>)/.test(prev.text))
+      paragraphs[paragraphs.length - 1] = { text: `${last.text} ${l.text.trim()}`, line: last.line };
+    else paragraphs.push({ ...l });
+    prev = l;
+  }
+  for (const l of paragraphs) {
     if (!l.text.trim() || /^\s*\|/.test(l.text)) continue;
     for (const s of inlineText(l.text).split(/(?<=[.!?])\s+(?=[A-Z])/)) out.push({ text: s.slice(0, 600), line: l.line });
   }
@@ -174,6 +226,11 @@ function sentencesOf(lines: readonly Line[]): Line[] {
 function fromStatements(input: SpanInput, span: Span, ranges: boolean): void {
   for (const s of sentencesOf(input.statements)) {
     const ms = mentions(s.text);
+    // "In the morning of Sept. 18th, 2017, a couple of our sites went down": the day, no time.
+    if (!ms.length && !ranges && !span.start && START_STATEMENT.test(s.text)) {
+      const d = findDate(s.text);
+      if (d?.y) span.start = moment(d, { approx: false }, s.line, s.text);
+    }
     if (!ms.length) continue;
     const dayFound = findDate(s.text);
     const day = dayFound ? { ...dayFound, y: dayFound.y ?? input.docDay?.y } : input.docDay;
@@ -201,8 +258,34 @@ function firstDated(input: SpanInput): Moment | undefined {
     const d = findDate(s.text);
     const m = mentions(s.text)[0];
     if (d?.y && m) return moment(d, { ...m, zone: m.zone ?? input.docZone }, s.line, s.text);
+    // A line that is a date alone ("Monday, Nov. 13, 2017") under the overview: the incident's day.
+    if (d?.y && DATE_ALONE.test(s.text)) return moment(d, { approx: false }, s.line, s.text);
   }
   return undefined;
+}
+
+const DATE_ALONE = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?[\w.]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}\.?$|^\d{4}-\d{2}-\d{2}$/i;
+
+/** "## Date: December 08, 2022" and "## Time: 5:13:57 UTC": the time the document gives the incident. */
+function labelled(input: SpanInput, label: NonNullable<SpanInput['timeLabel']>): Moment | undefined {
+  const m = mentions(label.text)[0];
+  return m ? moment(label.day ?? input.docDay, { ...m, zone: m.zone ?? input.docZone }, label.line, label.text) : undefined;
+}
+
+/**
+ * A timeline that opens with someone reporting the problem, where the opening names an earlier day for the
+ * incident ("On February 9th, 2025 two users submitted…", the first report on the 10th): the start is that day.
+ */
+function beforeReports(input: SpanInput, span: Span): void {
+  const first = input.entries.find((e) => e.line === span.start?.line);
+  if (!first?.day?.y || !REPORT.test(first.text)) return;
+  for (const s of sentencesOf(input.statements)) {
+    const d = findDate(s.text);
+    // The document's own date line ("Date: 2025-02-12") is when it was written.
+    if (!d?.y || /^\W*(date|authors?|status|published|updated)\W*:/i.test(s.text)) continue;
+    if (Date.UTC(d.y, d.m - 1, d.d) < Date.UTC(first.day.y, first.day.m - 1, first.day.d)) span.start = moment(d, { approx: false }, s.line, s.text);
+    return;
+  }
 }
 
 function fromMarks(entries: readonly Entry[], span: Span): void {
@@ -245,9 +328,11 @@ function fromPairs(entries: readonly Entry[], span: Span): void {
 
 function fromTimeline(entries: readonly Entry[], span: Span): void {
   const timed = entries.filter((e) => e.h !== undefined || e.day);
-  // A timeline that opens with lead-up (a change applied, an issue opened) starts at its first entry about the
-  // outage itself; without any such entry (a warning, not an outage), at its first entry.
-  const first = timed[0] && leadUp(timed[0]) ? (timed.find(impact) ?? timed[0]) : timed[0];
+  // A timeline that opens with lead-up (a change applied, an issue opened, a day-only entry before timed ones that
+  // is not about the outage) starts at its first entry about the outage itself; without any such entry (a warning,
+  // not an outage), at its first entry.
+  const dayOnlyBefore = (e: Entry) => e.h === undefined && !impact(e) && timed.some((x) => x.h !== undefined);
+  const first = timed[0] && (leadUp(timed[0]) || dayOnlyBefore(timed[0])) ? (timed.find(impact) ?? timed[0]) : timed[0];
   const i = first ? timed.indexOf(first) : 0;
   if (!span.start && first) span.start = entryMoment(first);
   if (span.end) return;
@@ -259,7 +344,16 @@ function fromTimeline(entries: readonly Entry[], span: Span): void {
         )
       : i,
   );
-  const end = after.find((e, k) => k > 0 && ends(e));
+  let k = after.findIndex((e, n) => n > 0 && ends(e));
+  // A provider's systems recovering is not our service back ("Provider systems recovered", then "All services confirmed
+  // operational"): the next end that is not about a provider.
+  if (k > 0 && PROVIDER.test(after[k]!.text)) {
+    const ours = after.findIndex((e, n) => n > k && ends(e) && !PROVIDER.test(e.text));
+    if (ours > 0) k = ours;
+  }
+  // No entry says it ended, but the last one says the stuck work went through.
+  const last = after.at(-1);
+  const end = k > 0 ? after[k] : after.length > 1 && last && DONE.test(last.text) && !TEST_ENV.test(last.text) ? last : undefined;
   if (end) {
     span.end = entryMoment(end);
     end.milestone ??= 'resolved';

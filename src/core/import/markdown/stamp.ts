@@ -31,6 +31,7 @@ const MDY = new RegExp(`${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?(?=$|
 const DMY = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}(?:,? (\\d{4}))?(?=$|[\\s,\\x60*\\])|:])[ ,]?\\s?(?:at\\s)?`, 'iy');
 const TIME = /(\d{1,2})(?::|h)(\d{2})(?::\d{2})?(?:\s?([ap])\.?m\.?(?![a-z]))?/iy;
 const UNKNOWN = /--:--/y;
+const BETWEEN = /[-–]\s/y;
 const ZONE = new RegExp(`\\s?\\(?(${ZONE_WORD})\\)?(?![A-Za-z/])`, 'y');
 const UNTIL = /\s?[-–]\s?(\d{1,2}:\d{2})(?::\d{2})?(?!\d)/y;
 const CLOSERS: Record<string, RegExp> = {
@@ -70,8 +71,14 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   else if (dmy) day = { y: dmy[3] ? Number(dmy[3]) : undefined, m: monthNumber(dmy[2]!), d: Number(dmy[1]) };
   const dm = iso ?? num ?? mdy ?? dmy;
   if (dm) i += dm[0].length;
+  // "24-10-2024 - 08:15", "06-05-2026 ~08:50": a dash or an approximate mark between the day and the time.
+  const between = dm ? at(BETWEEN, s, i) : null;
+  if (between && at(TIME, s, i + between[0].length)) i += between[0].length;
+  const approxAfter = dm && !approx ? at(APPROX, s, i) : null;
+  const lateApprox = !!approxAfter && !!at(TIME, s, i + approxAfter[0].length);
+  if (lateApprox) i += approxAfter![0].length;
   if (day && (day.m < 1 || day.m > 12 || day.d < 1 || day.d > 31)) return undefined;
-  const out: Stamp = { approx: !!approx, rest: '' };
+  const out: Stamp = { approx: !!approx || lateApprox, rest: '' };
   if (day) out.day = day;
   const t = at(TIME, s, i);
   const unknown = !t && at(UNKNOWN, s, i);

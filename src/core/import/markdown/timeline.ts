@@ -78,9 +78,9 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
   let fence = false;
   for (let i = 0; i < all.length; i++) {
     const { text: l, line } = all[i]!;
-    // Code blocks between entries (logs, config) hold no entries.
-    if (/^\s{0,3}(```|~~~)/.test(l)) fence = !fence;
-    if (fence || /^\s{0,3}(```|~~~)/.test(l)) continue;
+    // Code blocks between entries (logs, config) hold no entries, also when indented under a list item.
+    if (/^\s*(```|~~~)/.test(l)) fence = !fence;
+    if (fence || /^\s*(```|~~~)/.test(l)) continue;
     if (!l.trim()) {
       st.table = undefined;
       if (st.open) st.open.paragraph = false;
@@ -117,7 +117,8 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
     }
     if (stamp && (stamp.h !== undefined || stamp.unknownTime || (stamp.day && (list || !stamp.rest)))) {
       const e = push(stamp, line, st, ctx, entries);
-      st.open = { entry: e, indent, paragraph: !list && !stamp.rest };
+      // A paragraph entry ("2018-08-22, 03:26pm: first noticed … was") goes on over the lines below it until a blank line.
+      st.open = { entry: e, indent, paragraph: !list };
       continue;
     }
     if (zone) st.zone = zone;
