@@ -35,7 +35,14 @@ const WEIGHT_MASK = (1 << WEIGHT_BITS) - 1;
 
 /** Word → documents (with the best field weight the word has in each), kept up to date one document at a time. */
 export class WordIndex {
-  private readonly ids = new Map<string, number>();
+  /**
+   * Word → id, open addressing over the words' own characters: a word read
+   * from an encoded line is looked up where it stands (String#startsWith at
+   * its offset), so only a new word becomes a string of its own. Seeded per
+   * index, so record text cannot be written to collide.
+   */
+  private table = new Int32Array(1024).fill(-1);
+  private readonly seed = (Math.random() * 0x7fffffff) | 0;
   /** Per word id: its postings, sorted by document, and how many are used. */
   private lists: Int32Array[] = [];
   private sizes: number[] = [];
@@ -85,7 +92,11 @@ export class WordIndex {
         for (let w = tab + 1; w < end;) {
           let space = encoded.indexOf(' ', w);
           if (space < 0 || space > end) space = end;
-          if (space > w) this.addWord(d, encoded.slice(w, space), weight);
+          if (space > w) {
+            let id = this.lookup(encoded, w, space);
+            if (id < 0) id = this.newWord(encoded.slice(w, space));
+            this.addPosting(id, d, weight);
+          }
           w = space + 1;
         }
       }
@@ -93,14 +104,41 @@ export class WordIndex {
     }
   }
 
-  private addWord(d: number, w: string, weight: number): void {
-    let id = this.ids.get(w);
-    if (id === undefined) {
-      this.ids.set(w, (id = this.words.length));
-      this.words.push(w);
-      this.lists.push(new Int32Array(4));
-      this.sizes.push(0);
+  private hash(s: string, from: number, to: number): number {
+    let h = this.seed ^ 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h;
+  }
+
+  /** The slot holding the word s[from, to), or the empty slot where it would go. */
+  private slot(s: string, from: number, to: number): number {
+    const mask = this.table.length - 1;
+    for (let slot = this.hash(s, from, to) & mask; ; slot = (slot + 1) & mask) {
+      const id = this.table[slot]!;
+      if (id < 0) return slot;
+      const w = this.words[id]!;
+      if (w.length === to - from && s.startsWith(w, from)) return slot;
     }
+  }
+
+  /** The id of the word s[from, to), or -1. */
+  private lookup(s: string, from = 0, to = s.length): number {
+    return this.table[this.slot(s, from, to)]!;
+  }
+
+  private newWord(w: string): number {
+    const id = this.words.length;
+    this.words.push(w);
+    this.lists.push(new Int32Array(4));
+    this.sizes.push(0);
+    if (this.words.length * 2 > this.table.length) {
+      this.table = new Int32Array(this.table.length * 2).fill(-1);
+      for (let i = 0; i < this.words.length; i++) this.table[this.slot(this.words[i]!, 0, this.words[i]!.length)] = i;
+    } else this.table[this.slot(w, 0, w.length)] = id;
+    return id;
+  }
+
+  private addPosting(id: number, d: number, weight: number): void {
     const size = this.sizes[id]!;
     const code = this.code(weight);
     // Documents come in increasing order while an index is built: appended.
@@ -138,8 +176,8 @@ export class WordIndex {
 
   remove(d: number, list: ReadonlyArray<readonly [string, number]>): void {
     for (const [w] of list) {
-      const id = this.ids.get(w);
-      if (id !== undefined) this.removeFrom(id, d);
+      const id = this.lookup(w);
+      if (id >= 0) this.removeFrom(id, d);
     }
   }
 
@@ -154,8 +192,8 @@ export class WordIndex {
   }
 
   private has(word: string): boolean {
-    const id = this.ids.get(word);
-    return id !== undefined && this.sizes[id]! > 0;
+    const id = this.lookup(word);
+    return id >= 0 && this.sizes[id]! > 0;
   }
 
   /** Vocabulary words a query word may mean, with how much to trust each (1 exact). */
@@ -198,14 +236,14 @@ export class WordIndex {
 
   /** How many documents hold the word. */
   count(word: string): number {
-    const id = this.ids.get(word);
-    return id === undefined ? 0 : this.sizes[id]!;
+    const id = this.lookup(word);
+    return id < 0 ? 0 : this.sizes[id]!;
   }
 
   /** Calls fn(document, weight) for each document holding the word. */
   forEachDoc(word: string, fn: (d: number, weight: number) => void): void {
-    const id = this.ids.get(word);
-    if (id === undefined) return;
+    const id = this.lookup(word);
+    if (id < 0) return;
     const list = this.lists[id]!;
     for (let i = 0, n = this.sizes[id]!; i < n; i++) fn(list[i]! >> WEIGHT_BITS, this.weights[list[i]! & WEIGHT_MASK]!);
   }
