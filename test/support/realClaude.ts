@@ -36,6 +36,8 @@ export function claudeEnv(home: string, baseUrl?: string): NodeJS.ProcessEnv {
     DISABLE_TELEMETRY: '1',
     CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
     DISABLE_AUTOUPDATER: '1',
+    // A loaded machine may start our MCP server slowly: a minute to wait for it (https://code.claude.com/docs/en/mcp, MCP_TIMEOUT).
+    MCP_TIMEOUT: '60000',
     XDG_CACHE_HOME: join(home, 'cache'),
   };
 }
