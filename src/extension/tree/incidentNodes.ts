@@ -12,7 +12,7 @@ import { oneLine } from '../../core/present/summaries';
 import type { FolderIndex } from '../incidentWorkspace';
 import { STRINGS } from '../strings';
 import { escapeMarkdown } from '../../core/links/hoverMarkdown';
-import { TreeNode, PRIORITY_ICONS, priorityIcon, openRecordCommand, truncate } from './treeNode';
+import { TreeNode, PRIORITY_ICONS, priorityIcon, openRecordCommand, truncate, type FieldPath } from './treeNode';
 import { CommitNode, EntryNode, LinkNode, SectionNode, TextNode } from './sectionNodes';
 import { ActionRecordNode, InlineActionNode, PostmortemNode } from './actionNodes';
 import { RunbookNode } from './runbookNodes';
@@ -77,33 +77,27 @@ export class IncidentNode extends TreeNode {
     const i = this.incident;
     const r = i.record;
     const f = this.folder;
+    const section = (key: string, label: string, description: string | undefined, icon: string, path: FieldPath, items: TreeNode[]) =>
+      new SectionNode(f, i, key, label, description, icon, path, items);
+    // A section of plain lines: its first (or the given) text as the description, "not set" without one.
+    const texts = (key: string, label: string, icon: string, lines: string[], first = lines[0]) =>
+      section(
+        key,
+        label,
+        first ? truncate(first, 60) : STRINGS.notSet,
+        icon,
+        [key],
+        lines.map((t) => new TextNode(f, i, t, [key])),
+      );
     const out: TreeNode[] = [];
     // The rollback procedure first, one click away, while the incident is active.
     const staleDays = settings(f.folder.uri).runbookStaleAfterDays;
     const runbooks = f.index.runbooksForIncident(i).map(({ runbook }) => new RunbookNode(f, runbook, this.now, staleDays, i));
     if (r.status === 'active') out.push(...runbooks);
-    const impact = [
-      r.impact?.system,
-      r.impact?.feature,
-      r.impact?.users?.text ?? (r.impact?.users?.estimate !== undefined ? `~${r.impact.users.estimate} users` : undefined),
-      r.impact?.business,
-    ].filter((x): x is string => !!x);
+    const users = r.impact?.users?.text ?? (r.impact?.users?.estimate !== undefined ? `~${r.impact.users.estimate} users` : undefined);
+    out.push(texts('impact', STRINGS.impact, 'pulse', present([r.impact?.system, r.impact?.feature, users, r.impact?.business])));
     out.push(
-      new SectionNode(
-        f,
-        i,
-        'impact',
-        STRINGS.impact,
-        impact[0] ? truncate(impact[0], 60) : STRINGS.notSet,
-        'pulse',
-        ['impact'],
-        impact.map((t) => new TextNode(f, i, t, ['impact'])),
-      ),
-    );
-    out.push(
-      new SectionNode(
-        f,
-        i,
+      section(
         'timeline',
         STRINGS.timeline(i.timeline.length),
         undefined,
@@ -113,90 +107,35 @@ export class IncidentNode extends TreeNode {
       ),
     );
     const open = i.actions.filter((a) => !a.action.done).length;
-    out.push(
-      new SectionNode(
-        f,
-        i,
-        'actions',
-        STRINGS.actions(open, i.actions.length),
-        undefined,
-        'checklist',
-        ['actions'],
-        i.actions.map(
-          (a) => new InlineActionNode(f, i, a.index, a.action.text, a.action.done === true, a.action.owner ?? a.action.doneBy, this.now, a.deadline?.ms),
-        ),
-      ),
+    const inline = i.actions.map(
+      (a) => new InlineActionNode(f, i, a.index, a.action.text, a.action.done === true, a.action.owner ?? a.action.doneBy, this.now, a.deadline?.ms),
     );
+    out.push(section('actions', STRINGS.actions(open, i.actions.length), undefined, 'checklist', ['actions'], inline));
     const records = f.index.actionRecordsOf(r.id);
     if (records.length) {
-      out.push(
-        new SectionNode(
-          f,
-          i,
-          'actionRecords',
-          STRINGS.actionRecords,
-          `${records.filter((a) => a.record.status === 'done').length}/${records.length} done`,
-          'tasklist',
-          ['postmortem', 'actionPlan'],
-          records.map((a) => new ActionRecordNode(f, a, this.now)),
-        ),
-      );
+      const done = `${records.filter((a) => a.record.status === 'done').length}/${records.length} done`;
+      const nodes = records.map((a) => new ActionRecordNode(f, a, this.now));
+      out.push(section('actionRecords', STRINGS.actionRecords, done, 'tasklist', ['postmortem', 'actionPlan'], nodes));
     }
-    const cause = r.rootCause?.confirmed ?? r.rootCause?.initialHypothesis;
-    const causeLines = [
-      r.rootCause?.confirmed && `Confirmed: ${oneLine(r.rootCause.confirmed)}`,
-      r.rootCause?.initialHypothesis && `Initial hypothesis: ${oneLine(r.rootCause.initialHypothesis)}`,
-      r.rootCause?.trigger?.text && `Trigger: ${oneLine(r.rootCause.trigger.text)}${r.rootCause.trigger.ref ? ` (${r.rootCause.trigger.ref})` : ''}`,
+    const rc = r.rootCause;
+    const causeLines = present([
+      rc?.confirmed && `Confirmed: ${oneLine(rc.confirmed)}`,
+      rc?.initialHypothesis && `Initial hypothesis: ${oneLine(rc.initialHypothesis)}`,
+      rc?.trigger?.text && `Trigger: ${oneLine(rc.trigger.text)}${rc.trigger.ref ? ` (${rc.trigger.ref})` : ''}`,
       i.aiConnections.length ? `AI connection: ${i.aiConnections.map((a) => AI_CONNECTION_LABELS[a]).join(', ')}` : undefined,
-      r.rootCause?.note && `Note: ${oneLine(r.rootCause.note)}`,
-    ].filter((x): x is string => !!x);
-    out.push(
-      new SectionNode(
-        f,
-        i,
-        'rootCause',
-        STRINGS.rootCause,
-        cause ? truncate(cause, 60) : STRINGS.notSet,
-        'search',
-        ['rootCause'],
-        causeLines.map((t) => new TextNode(f, i, t, ['rootCause'])),
-      ),
-    );
+      rc?.note && `Note: ${oneLine(rc.note)}`,
+    ]);
+    out.push(texts('rootCause', STRINGS.rootCause, 'search', causeLines, rc?.confirmed ?? rc?.initialHypothesis));
     const commits = incidentCommits(i, records);
     if (commits.length) {
-      out.push(
-        new SectionNode(
-          f,
-          i,
-          'commits',
-          STRINGS.commits,
-          truncate(commitsLine(commits, i), 80),
-          'git-commit',
-          ['commits'],
-          commits.map((c) => new CommitNode(f, i, c)),
-        ),
-      );
+      const nodes = commits.map((c) => new CommitNode(f, i, c));
+      out.push(section('commits', STRINGS.commits, truncate(commitsLine(commits, i), 80), 'git-commit', ['commits'], nodes));
     }
     out.push(new PostmortemNode(f, i, this.now));
-    const learning = [r.learning?.lesson, r.learning?.promptTemplate && `Prompt template: ${oneLine(r.learning.promptTemplate)}`].filter(
-      (x): x is string => !!x,
-    );
+    const learning = present([r.learning?.lesson, r.learning?.promptTemplate && `Prompt template: ${oneLine(r.learning.promptTemplate)}`]);
+    out.push(texts('learning', STRINGS.learning, 'lightbulb', learning, r.learning?.lesson));
     out.push(
-      new SectionNode(
-        f,
-        i,
-        'learning',
-        STRINGS.learning,
-        r.learning?.lesson ? truncate(r.learning.lesson, 60) : STRINGS.notSet,
-        'lightbulb',
-        ['learning'],
-        learning.map((t) => new TextNode(f, i, t, ['learning'])),
-      ),
-    );
-    out.push(
-      new SectionNode(
-        f,
-        i,
+      section(
         'links',
         STRINGS.linkedCode,
         String(i.links.length),
@@ -208,6 +147,11 @@ export class IncidentNode extends TreeNode {
     if (r.status !== 'active') out.push(...runbooks);
     return out;
   }
+}
+
+/** The texts that are there (empty strings and missing values left out). */
+function present(values: ReadonlyArray<string | false | undefined>): string[] {
+  return values.filter((x): x is string => !!x);
 }
 
 export function incidentTooltip(incident: Incident): vscode.MarkdownString {
