@@ -36,7 +36,8 @@
  * (and missed: no window before start holds it). Reverts naming a commit
  * outside their own history (a cherry-pick's original) and cases git cannot
  * read are left out, and counted.
- * Prints a Markdown table per repository and per half, and one JSON line.
+ * Prints a Markdown table per repository and per set (X and the baseline side by side, first and
+ * top 3), and one JSON line.
  */
 import { promises as fs, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -136,12 +137,12 @@ function figures(cases: readonly CaseResult[]) {
 function row(label: string, shape: string, cases: readonly CaseResult[]): string {
   const f = figures(cases);
   const mark = f.top3 > f.b3 ? 'ahead' : f.top3 === f.b3 ? 'level' : 'behind';
-  return `| ${label} | ${shape} | ${f.n} | ${f.release} | ${f.top1} (${pct(f.top1, f.n)}) | ${f.top3} (${pct(f.top3, f.n)}) | ${f.b1} (${pct(f.b1, f.n)}) | ${f.b3} (${pct(f.b3, f.n)}) | ${mark} | ${pct(f.pre, f.n)} (${pct(f.right, f.pre)} right) | ${f.medianMs} / ${f.p95Ms} ms |`;
+  return `| ${label} | ${shape} | ${f.n} | ${f.release} | ${f.top1} (${pct(f.top1, f.n)}) | ${f.b1} (${pct(f.b1, f.n)}) | ${f.top3} (${pct(f.top3, f.n)}) | ${f.b3} (${pct(f.b3, f.n)}) | ${mark} | ${pct(f.pre, f.n)} (${pct(f.right, f.pre)} right) | ${f.medianMs} / ${f.p95Ms} ms |`;
 }
 
 function report(results: readonly RepoResult[]): string {
   const out = [
-    '| Repository | shape | reverts < 1 day | X is a release commit | X 1st | X in top 3 | baseline 1st | baseline top 3 | top 3 vs baseline | preselected (X among it) | median / p95 time |',
+    '| Repository | shape | reverts < 1 day | X is a release commit | X 1st | baseline 1st | X in top 3 | baseline top 3 | top 3 vs baseline | preselected (X among it) | median / p95 time |',
     '|---|---|--:|--:|--:|--:|--:|--:|---|--:|--:|',
   ];
   for (const split of ['tune', 'held-out', 'other'] as const) {
