@@ -10,7 +10,7 @@
  */
 import { prepareSimilar, SimilarIndex } from '../../src/core/search/similarIncidents';
 import { spawnSync } from 'node:child_process';
-import { existsSync, promises as fs, statSync } from 'node:fs';
+import { existsSync, promises as fs, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,6 +29,7 @@ import { ParsePool } from '../../src/node/parsePool';
 import { LoadCache } from '../../src/node/loadCache';
 import { cliFigures } from './cliBench';
 import { soakFigures } from './soakBench';
+import { activationBundle } from './activationBundle';
 
 interface Row {
   readonly name: string;
@@ -375,16 +376,22 @@ async function main(): Promise<void> {
     add({ name, value: median(t), unit: 'ms' });
   }
 
-  // Production bundle.
-  const bundle = join(REPO, 'dist', 'extension.js');
-  if (existsSync(bundle))
+  // Production bundle: what activation reads (dist/extension.js and the chunks it requires at once), and all of it.
+  const dist = join(REPO, 'dist');
+  if (existsSync(join(dist, 'extension.js'))) {
+    const activation = activationBundle(REPO, dist);
+    const all = readdirSync(dist)
+      .filter((f) => f === 'extension.js' || (f.startsWith('extension-') && f.endsWith('.js')))
+      .reduce((n, f) => n + statSync(join(dist, f)).size, 0);
     add({
-      name: 'production bundle dist/extension.js',
-      value: statSync(bundle).size / 1024,
+      name: `production bundle: what activation reads (dist/extension.js + ${activation.files.length - 1} chunks)`,
+      value: activation.bytes / 1024,
       unit: 'KB',
       target: '< 500',
       note: 'npm run package builds it minified',
     });
+    add({ name: 'production bundle: all of it, the parts loaded on first use included', value: all / 1024, unit: 'KB' });
+  }
 
   await fs.rm(base, { recursive: true, force: true });
 

@@ -13,6 +13,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { REPO_ROOT } from '../../support/workspace';
+import { filesLoadedBy } from '../../../scripts/bench/activationBundle';
 
 const LIMIT_BYTES = 500 * 1024;
 
@@ -20,29 +21,7 @@ interface Metafile {
   outputs: Record<string, { imports: Array<{ path: string; kind: string; external?: boolean }>; inputs: Record<string, { bytesInOutput: number }> }>;
 }
 
-/**
- * Requires files of the bundle as the extension host does (with a stand-in
- * `vscode` holding the API's names) and prints the files the first one loaded:
- * node -e LOAD_SCRIPT TYPINGS FILE...
- */
-const LOAD_SCRIPT = `
-const Module = require('module');
-const { readFileSync } = require('fs');
-const dts = readFileSync(process.argv[1], 'utf8');
-const names = new Set([...dts.matchAll(/^\\s*export (?:namespace|class|enum|const|function) (\\w+)/gm)].map((m) => m[1]));
-const any = () => new Proxy(function () {}, { get: (t, k) => (k === 'prototype' ? {} : k === 'then' ? undefined : any()), construct: () => any(), apply: () => any() });
-const vscode = Object.fromEntries([...names].map((n) => [n, any()]));
-const load = Module._load;
-Module._load = function (request) { return request === 'vscode' ? vscode : load.apply(this, arguments); };
-const before = new Set(Object.keys(require.cache));
-const [first, ...rest] = process.argv.slice(2);
-const main = require(first);
-if (first.endsWith('extension.js') && typeof main.activate !== 'function') throw new Error('no activate()');
-process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((f) => !before.has(f))));
-for (const f of rest) require(f);
-`;
-const TYPINGS = join(REPO_ROOT, 'node_modules', '@types', 'vscode', 'index.d.ts');
-const load = (...files: string[]) => JSON.parse(execFileSync(process.execPath, ['-e', LOAD_SCRIPT, TYPINGS, ...files], { encoding: 'utf8' })) as string[];
+const load = (...files: string[]) => filesLoadedBy(REPO_ROOT, files[0]!, ...files.slice(1));
 
 describe('the production extension bundle: a small activation, the rest on first use', function () {
   this.timeout(180_000);
