@@ -74,7 +74,7 @@ const DURATION_PHRASE =
 const DURATION_WORDS =
   /\b(for|lasted)\s((?:about |around |roughly |nearly |almost |over )?(?:a few|several|a couple of|an?|half an?) (?:hours?|minutes?|days?))\b/i;
 const MENTION = new RegExp(
-  `(~)?(\\d{1,2})(?::|h|\\.(?=\\d{2}\\s?(?:UTC|GMT)\\b))(\\d{2})(?::\\d{2}(?!\\d))?(?:\\s?([ap])\\.?m\\.?(?![a-z]))?(?:\\s?(${ZONE_WORD})(?![A-Za-z/]))?|\\b(?:at|of|and|between|from|to|until) ([01]\\d|2[0-3])([0-5]\\d)\\b(?=[^.]{0,40}\\b(?:UTC|GMT)\\b)`,
+  `(~)?(\\d{1,2})(?::|h|\\.(?=\\d{2}\\s?(?:UTC|GMT)\\b))(\\d{2})(?::\\d{2}(?!\\d))?(?:\\s?([aApP])\\.?[mM]\\.?(?![a-zA-Z]))?(?:\\s?(${ZONE_WORD})(?![A-Za-z/]))?|\\b(?:at|of|and|between|from|to|until) ([01]\\d|2[0-3])([0-5]\\d)\\b(?=[^.]{0,40}\\b(?:UTC|GMT)\\b)`,
   'g',
 );
 
@@ -240,8 +240,10 @@ function fromStatements(input: SpanInput, span: Span, ranges: boolean): void {
       if (ms.length >= 2 && RANGE.test(s.text) && OUTAGE_WORDS.test(s.text)) {
         const a = ms[0]!;
         const b = ms[1]!;
-        // "between 23:50 and 00:20": the end is on the next day.
-        const next = day?.y && b.h * 60 + b.m < a.h * 60 + a.m ? nextDay(day) : day;
+        // "from November 11, 4:02 PM to November 14, 3:02 PM": the end on its own day; "between 23:50 and 00:20":
+        // on the next day.
+        const own = findDate(s.text.slice(a.index + 1, b.index));
+        const next = own ? { ...own, y: own.y ?? day?.y } : day?.y && b.h * 60 + b.m < a.h * 60 + a.m ? nextDay(day) : day;
         span.start ??= at(a);
         span.end ??= moment(next, { ...b, zone: b.zone ?? zone }, s.line, s.text);
       }

@@ -46,7 +46,9 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   // The fresh set (held-out-3), read and committed before the importer ran on it (commit 6738ca0), was measured at 0/12
   // fully right (5 wrong facts, commit ef01434); round 2 then tuned on it (general rules only): all 12 right since.
   // Held-out-4 (PostHog, Mezo, Liquid Labs), read and committed before the importer ran on it (commit 9c20a0c), measured
-  // once with the round-2 reader (commit eb1643d): 0/9 fully right, 5 wrong facts. No rule was chosen on these.
+  // once with the round-2 reader (commit eb1643d): 0/9 fully right, 5 wrong facts. Two plain bugs it showed were then
+  // fixed (an upper-case PM in a sentence; a range's end on the day the sentence gives it): 4 wrong facts, and the set
+  // counts as seen for those two rules. No other rule was chosen on these.
   'liqd-2026-09-05-khype-usdc-oracle': [
     ['start', '~2026-09-05T07:00+00:00'],
     ['end', null],
@@ -66,10 +68,7 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   ],
   'posthog-2025-09-29-flags-down': [['duration', null]],
   'posthog-2025-10-03-surveys-sdk-bug': [['duration', '5 hours 26 minutes of active impact']],
-  'posthog-2025-11-11-persons-db-migration': [
-    ['start', '2025-11-11T04:02'],
-    ['end', '2025-11-12T03:02'],
-  ],
+  'posthog-2025-11-11-persons-db-migration': [['end', '2025-11-14T15:02+00:00']],
   'posthog-2025-11-24-shai-hulud-attack': [
     ['start', '2025-11-24'],
     ['end', null],
@@ -86,7 +85,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out': { right: 10, of: 10, wrong: 0 },
   'held-out-2': { right: 6, of: 6, wrong: 0 },
   'held-out-3': { right: 12, of: 12, wrong: 0 },
-  'held-out-4': { right: 0, of: 9, wrong: 5 },
+  'held-out-4': { right: 0, of: 9, wrong: 4 },
 };
 
 const names = readdirSync(DIR)

@@ -111,6 +111,12 @@ describe('Markdown importer: statements and shapes of published postmortems (iss
     assert.equal(reported.rec.resolution, '2025-02-12T15:44:00Z');
   });
 
+  it('a range in a sentence: upper-case PM, and the end on the day the sentence gives it', () => {
+    const dated = read('# Delays\n\n## Summary\n\nFrom November 11, 2025, 4:02 PM UTC to November 14, 3:02 PM UTC ingestion was degraded.\n');
+    assert.equal(dated.rec.start, '2025-11-11T16:02:00Z');
+    assert.equal(dated.rec.resolution, '2025-11-14T15:02:00Z');
+  });
+
   it('ends in words: "was resolve", "regained minimum availability"; a provider recovering is not our end', () => {
     const t = (lines: string[]) => read(['# X', '', 'All times UTC.', '', '## Timeline', '', ...lines.map((l) => `- ${l}`), ''].join('\n')).rec.resolution;
     assert.equal(t(['2024-11-29 13:00 - Scans fail to start', '2024-11-29 13:49 - The issue was resolve by draining the node']), '2024-11-29T13:49:00Z');
