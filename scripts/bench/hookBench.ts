@@ -8,12 +8,13 @@
  * bundle only: no records key, no digest), and the median and p95 of the wall time are printed,
  * beside a bare `node -e ''` for the machine's own process start (and their
  * ratio: on a shared, loaded machine the ratio is what stays comparable).
- * Warm runs answer from the per-workspace digest (src/node/hookDigestFile.ts).
+ * Warm runs answer from the per-workspace digest (src/node/hookDigestFile.ts);
+ * the first run after a record changed rebuilds it (timed three times at the end).
  *
  *   npm run bench:hook [-- --incidents 1000 --runs 30]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -94,12 +95,26 @@ function main(): void {
       bare.push(timedRun(process.execPath, ['-e', ''], '', env, ws.root).ms);
       noEdit.push(timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(linked, 'Bash'), env, ws.root).ms);
     }
+    // After someone changes a record (a pull, an edit): the next run rebuilds the digest from the parse cache (one record re-parsed) and git.
+    const record = join(
+      ws.root,
+      '.incidents',
+      readdirSync(join(ws.root, '.incidents')).find((f) => f.endsWith('.yaml'))!,
+    );
+    const rebuilt: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      appendFileSync(record, `# changed ${i}\n`);
+      const r = timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(linked), env, ws.root);
+      if (!r.stdout.includes('additionalContext')) throw new Error(`after a change: no answer (${r.stderr.trim()})`);
+      rebuilt.push(r.ms);
+    }
     const a = stats(answered);
     const q = stats(quiet);
     const b = stats(bare);
     const n = stats(noEdit);
     console.log(`hook claude-code, ${ws.incidents} incidents (${ws.files} record files), ${RUNS} runs each, real processes:`);
     console.log(`  first run (fills the parse cache and the digest): ${Math.round(cold.ms)} ms`);
+    console.log(`  first run after a record changed (rebuilds the digest), 3 times: ${rebuilt.map((ms) => Math.round(ms)).join(', ')} ms`);
     console.log(`  edit of a linked file (answer):    median ${a.median} ms, p95 ${a.p95} ms, min ${a.min} ms`);
     console.log(`  edit of an unlinked file (quiet):  median ${q.median} ms, p95 ${q.p95} ms, min ${q.min} ms`);
     console.log(`  a tool that is no edit (Bash):     median ${n.median} ms, p95 ${n.p95} ms (the process and the hook bundle alone)`);
