@@ -114,7 +114,7 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 export async function openWorkspace(
   root: string,
   folder: string | undefined,
-  options: { checkLinkTargets?: boolean; sources?: readonly string[]; io?: Io; watch?: WatchPort; allowEmpty?: boolean } = {},
+  options: { checkLinkTargets?: boolean; sources?: readonly string[]; io?: Io; watch?: WatchPort; allowEmpty?: boolean; headsOnly?: boolean } = {},
 ): Promise<RecordWorkspace> {
   const abs = path.resolve(root);
   const stat = await fs.stat(abs).catch(() => undefined);
@@ -128,6 +128,7 @@ export async function openWorkspace(
     extraSources: (options.sources ?? []).map((p) => ({ path: p, from: '--source' })),
     warn: (w) => options.io?.err(`warning: ${w}`),
     watch: options.watch,
+    headsOnly: options.headsOnly,
   });
   // The cache is written after the load; a command that exits at once would lose it.
   await ws.settled();
@@ -170,7 +171,9 @@ export async function openIndexes(
   folder: string | undefined,
   extra: readonly string[],
   io: Io,
+  /** Records read by the record-head reader (risk, the pre-push check): diagnostics computed only where asked for. */
+  headsOnly = false,
 ): Promise<{ own: IncidentIndex; sources: Array<{ name: string; index: IncidentIndex }> }> {
-  const ws = await openWorkspace(root, folder, { sources: extra, io });
+  const ws = await openWorkspace(root, folder, { sources: extra, io, headsOnly });
   return { own: ws.own.index, sources: ws.sources.map((s) => ({ name: s.name, index: s.index })) };
 }

@@ -130,7 +130,8 @@ export class LoadCache implements RecordCache {
   }
 
   private async readManifest(options: ParseOptions): Promise<Manifest> {
-    const fresh: Manifest = { format: FORMAT, version: this.version, options: JSON.stringify(options), entries: {} };
+    // Head reads and full reads share the cache: an entry says which it is (WireFile.headsOnly).
+    const fresh: Manifest = { format: FORMAT, version: this.version, options: JSON.stringify({ ...options, heads: undefined }), entries: {} };
     try {
       const m = JSON.parse(await fs.readFile(join(this.dir, 'manifest.json'), 'utf8')) as Manifest;
       return m.format === FORMAT && m.version === this.version && m.options === fresh.options ? m : fresh;
@@ -174,6 +175,8 @@ export class LoadCache implements RecordCache {
       const key = known.get(path);
       const chunk = e && read.get(e.chunk);
       if (!e || !key || !chunk || chunk.files[e.at]?.file !== path) continue;
+      // A head read has no diagnostics: it answers head reads only; a full read parses the file again.
+      if (chunk.files[e.at]!.headsOnly && !options.heads) continue;
       const ok = (e.size === key.size && e.mtimeMs === key.mtimeMs) || sameContent.has(path);
       if (!ok) continue;
       try {

@@ -7,6 +7,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
+import { readRecordHead } from '../core/records/recordHead';
 import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord, type ParsedFile, type ParseOptions } from '../core/records/parseRecord';
 import { readTextUpTo, type BoundedText } from './boundedRead';
 import { contentHash } from './loadCache';
@@ -65,7 +66,10 @@ parentPort?.on('message', (job: ParseJob) => {
         }
         parsed.push(
           'text' in read
-            ? { ...parseRecordText(path, read.text, job.options), contentHash: contentHash(read.text) }
+            ? {
+                ...((job.options.heads && readRecordHead(path, read.text, job.options)) || parseRecordText(path, read.text, job.options)),
+                contentHash: contentHash(read.text),
+              }
             : tooLargeRecord(path, read.tooLarge, job.options),
         );
       }

@@ -129,6 +129,8 @@ export interface OpenOptions {
   readonly warn?: (message: string) => void;
   /** Worker file of the parse pool (default: beside this bundle). */
   readonly workerFile?: string;
+  /** Read records with the record-head reader (IndexOptions.headsOnly): for faces that answer from records and links. */
+  readonly headsOnly?: boolean;
 }
 
 /** A workspace folder and its record sources, loaded; the faces read through it. */
@@ -175,7 +177,7 @@ export class RecordWorkspace {
     const watchers: Array<{ dispose(): void }> = [];
     try {
       const scope = options.withSources === false && !options.extraSources?.length ? undefined : await repoScope(abs);
-      const base = { now: options.now, pool, cache: options.cache };
+      const base = { now: options.now, pool, cache: options.cache, headsOnly: options.headsOnly };
       const open = async (name: string, dir: string, folder: string, more: Partial<RecordIndexOptions>, source: boolean): Promise<RecordFolder> => {
         const { index, access } = recordIndex(dir, { ...base, folder, ...more });
         const opened: RecordFolder = { name, root: dir, index, access, source };

@@ -21,7 +21,7 @@ export async function mcp(args: string[], io: Io, version: string): Promise<numb
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat?.isDirectory()) throw new UsageError(`workspace folder "${root}" does not exist`);
   const ws = await McpWorkspace.open(root, (watch) =>
-    openWorkspace(root, values.folder ?? DEFAULT_INCIDENTS_FOLDER, { sources: values.source ?? [], io, watch, allowEmpty: true }),
+    openWorkspace(root, values.folder ?? DEFAULT_INCIDENTS_FOLDER, { sources: values.source ?? [], io, watch, allowEmpty: true, headsOnly: true }),
   );
   const allowWrites = !!values['allow-writes'];
   const server = incidentServer(ws, { allowWrites, version, now });

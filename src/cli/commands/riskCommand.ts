@@ -30,7 +30,7 @@ export async function risk(args: string[], io: Io): Promise<number> {
   const noGoP1Days = values['no-go-p1-days'] === undefined ? DEFAULT_NO_GO_P1_DAYS : Number(values['no-go-p1-days']);
   if (!Number.isInteger(noGoP1Days) || noGoP1Days < 0) throw new UsageError('--no-go-p1-days must be a whole number of days (0: a past P1 alone never blocks)');
   if (!values.diff && positionals.length === 0) throw new UsageError('risk needs files or --diff REV');
-  const { own: index, sources } = await openIndexes(root, values.folder, values.source ?? [], io);
+  const { own: index, sources } = await openIndexes(root, values.folder, values.source ?? [], io, true);
   const indexes = [index, ...sources.map((s) => s.index)];
   let checked;
   try {
@@ -99,7 +99,7 @@ async function prePush(root: string, folder: string | undefined, remote: string,
     .map((r) => ({ ...r, files: filesInRange(root, r) }))
     .filter((r) => r.files.length);
   if (!ranges.length) return 0;
-  const { own, sources } = await openIndexes(root, folder, [], io);
+  const { own, sources } = await openIndexes(root, folder, [], io, true);
   // Judged by the records on the remote's side of each range: a push cannot relax its own check.
   const { serious, recordEdits } = pushFindings(await checkPushedRanges(root, [own, ...sources.map((s) => s.index)], ranges, now()));
   for (const c of recordEdits)

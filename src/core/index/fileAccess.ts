@@ -23,6 +23,12 @@ export interface FileAccess {
    * not read). Optional: without it, the index stats before it reads.
    */
   readTextUpTo?(path: string, maxBytes: number): Promise<{ readonly text: string } | { readonly tooLarge: number }>;
+  /**
+   * A file's text, synchronously (throws when missing or over `maxBytes`).
+   * Optional: local hosts have it; with it an index may read records'
+   * heads first and parse a file in full only when its diagnostics are asked for.
+   */
+  readTextSync?(path: string, maxBytes?: number): string;
   /** Every file below `dir` (recursively), as workspace-relative paths; [] when `dir` does not exist. */
   listFiles(dir: string): Promise<string[]>;
 }

@@ -30,6 +30,7 @@ export type { BulkParse, CacheKey, IndexChange, IndexOptions, Listener, LinkScop
 import { isRecordFile, type FileAccess, type FileStat } from './fileAccess';
 import { LinkIndex, linkKind, normalizePath, repoPathKey, type LinkRef } from '../links/linkIndex';
 import { isRunbookStale, postmortemOwed, runbookAgeDays, type ActionItem, type Incident, type IndexedRecord, type Runbook } from '../records/model';
+import { readRecordHead } from '../records/recordHead';
 import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord, type ParsedFile, type ParseOptions } from '../records/parseRecord';
 import type { IncidentStatus } from '../records/schema';
 import { IncidentSearch } from '../search/fuzzySearch';
@@ -89,7 +90,8 @@ export class IncidentIndex {
       const files = new Map<string, ParsedFile>();
       const links = new LinkIndex();
       let slice = performance.now();
-      const take = async (p: ParsedFile) => {
+      const take = async (read: ParsedFile) => {
+        const p = this.withLazyDiagnostics(read);
         parsed.push(p);
         files.set(p.file, p);
         if (p.record) links.add(p.record);
@@ -193,7 +195,7 @@ export class IncidentIndex {
       if (!this.owns(p)) return;
       const read = await this.readAndParse(p);
       if (read === undefined) this.drop(p);
-      else await this.replace(read);
+      else await this.replace(this.withLazyDiagnostics(read));
       this.changed([p]);
     });
   }
@@ -249,7 +251,45 @@ export class IncidentIndex {
   }
 
   private get parseOptions(): ParseOptions {
-    return { maxFileBytes: this.options.maxFileBytes };
+    return this.options.headsOnly && this.access.readTextSync
+      ? { maxFileBytes: this.options.maxFileBytes, heads: true }
+      : { maxFileBytes: this.options.maxFileBytes };
+  }
+
+  /**
+   * A head read (no diagnostics, no anchors) whose diagnostics and anchors
+   * are those of the full parser, computed from its file when first asked
+   * for; its record stays the one read (equal, by the differential test).
+   */
+  private withLazyDiagnostics(p: ParsedFile): ParsedFile {
+    const readSync = this.access.readTextSync?.bind(this.access);
+    if (!p.headsOnly || !readSync) return p;
+    const options = { maxFileBytes: this.options.maxFileBytes };
+    let full: ParsedFile | undefined;
+    const parse = (): ParsedFile => {
+      if (full) return full;
+      try {
+        full = parseRecordText(p.file, readSync(p.file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES), options);
+      } catch {
+        full = p; // gone or grown past the limit since: no diagnostics to give
+      }
+      return full;
+    };
+    const { file, kind, record, yamlBroken, contentHash } = p;
+    return {
+      file,
+      kind,
+      record,
+      yamlBroken,
+      contentHash,
+      headsOnly: true,
+      get diagnostics() {
+        return parse().diagnostics;
+      },
+      get anchors() {
+        return parse().anchors;
+      },
+    };
   }
 
   // ---- questions -------------------------------------------------------
@@ -469,7 +509,9 @@ export class IncidentIndex {
     } catch {
       return undefined;
     }
-    return 'text' in read ? parseRecordText(path, read.text, this.parseOptions) : tooLargeRecord(path, read.tooLarge, this.parseOptions);
+    if (!('text' in read)) return tooLargeRecord(path, read.tooLarge, this.parseOptions);
+    const options = this.parseOptions;
+    return (options.heads && readRecordHead(path, read.text, options)) || parseRecordText(path, read.text, options);
   }
 
   private records(): IndexedRecord[] {

@@ -39,6 +39,13 @@ export interface IndexOptions {
   prepareSearch?: boolean;
   /** Which links apply to the files this index is asked about (repository-qualified links; record sources). */
   linkScope?: LinkScope;
+  /**
+   * Read records with the record-head reader (ParseOptions.heads): a file's
+   * diagnostics and anchors are computed from its file when first asked
+   * for. Needs a FileAccess with readTextSync (else ignored). For the faces
+   * that answer from records and links (risk, the pre-push check, the MCP server).
+   */
+  headsOnly?: boolean;
 }
 
 /**

@@ -39,8 +39,18 @@ export function toWire(parsed: readonly ParsedFile[]): WireBatch {
   let size = 0;
   const files = parsed.map((p): WireFile => {
     const anchors: Array<string | number> = [];
-    for (const [field, r] of p.anchors) anchors.push(field, r.start.line, r.start.character, r.end.line, r.end.character);
-    const base = { file: p.file, kind: p.kind, diagnostics: p.diagnostics, anchors, yamlBroken: p.yamlBroken, contentHash: p.contentHash };
+    // A head read has neither (the index may compute them later, from the file): never touched here.
+    if (!p.headsOnly) for (const [field, r] of p.anchors) anchors.push(field, r.start.line, r.start.character, r.end.line, r.end.character);
+    const diagnostics = p.headsOnly ? [] : p.diagnostics;
+    const base = {
+      file: p.file,
+      kind: p.kind,
+      diagnostics,
+      anchors,
+      yamlBroken: p.yamlBroken,
+      contentHash: p.contentHash,
+      ...(p.headsOnly ? { headsOnly: true as const } : {}),
+    };
     const r = p.record;
     if (!r) return base;
     if (r.kind !== 'incident') return { ...base, record: r.record };
@@ -52,7 +62,7 @@ export function toWire(parsed: readonly ParsedFile[]): WireBatch {
       parts.push(json);
       const at = size;
       size += json.length;
-      return { ...base, headsOnly: true as const, incident: { head: r.head, derived, body: [at, size, -1] } };
+      return { ...base, incident: { head: r.head, derived, body: [at, size, -1] } };
     }
     const words = encoder.encode(r.searchWords);
     parts.push(json, words);

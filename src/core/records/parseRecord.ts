@@ -24,6 +24,12 @@ const MAX_YAML_ERRORS = 50;
 
 export interface ParseOptions {
   maxFileBytes?: number;
+  /**
+   * Read with the record-head reader where it can (recordHead.ts): records
+   * without diagnostics (headsOnly), for the questions that need none. Not
+   * part of a cache's identity: full entries answer head reads too.
+   */
+  heads?: boolean;
 }
 
 /** Field ranges by field path; a Map when parsed here, a compact array when read back from a worker or the cache. */

@@ -6,7 +6,9 @@
  * generated workspace at a CI-sized count, and fuzzed YAML (anchors and
  * aliases, flow style, comments, block and folded strings, quoted scalars,
  * odd indentation, broken files). Anything the cache cannot answer for
- * (changed, unreadable, damaged) is parsed by the full parser.
+ * (changed, unreadable, damaged) is parsed by the full parser. The same for
+ * head reads (the record-head reader, its entries in the same cache), and
+ * for a full load from a cache that head reads filled.
  */
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -50,14 +52,14 @@ function answers(index: IncidentIndex): Map<string, unknown> {
   return out;
 }
 
-async function open(root: string, cache?: CacheSettings): Promise<RecordWorkspace> {
-  const ws = await RecordWorkspace.open(root, { folder: '.incidents', now, cache, withSources: false });
+async function open(root: string, cache?: CacheSettings, headsOnly = false): Promise<RecordWorkspace> {
+  const ws = await RecordWorkspace.open(root, { folder: '.incidents', now, cache, withSources: false, headsOnly });
   await ws.settled();
   return ws;
 }
 
 /** Full parser vs. a cold load that fills the cache vs. a warm load that answers from it: all equal, file by file. */
-async function assertSameFromCache(root: string): Promise<number> {
+async function assertSameFromCache(root: string): Promise<{ files: number; readByHeads: number }> {
   const cache: CacheSettings = { dir: mkdtempSync(join(tmpdir(), 'incident-lens-diff-')), version: 'diff' };
   const expected = answers((await open(root)).own.index);
   const cold = answers((await open(root, cache)).own.index);
@@ -72,7 +74,21 @@ async function assertSameFromCache(root: string): Promise<number> {
     assert.deepEqual(cold.get(file), want, `${file} (cold load)`);
     assert.deepEqual(warm.get(file), want, `${file} (from the cache)`);
   }
-  return expected.size - 1;
+  // Head reads (risk, the pre-push check, the MCP server) into a cache of their own, then a full load from it:
+  // records and links as the full parser's, and diagnostics and anchors too when asked for (computed from the file then).
+  const headsCache: CacheSettings = { dir: mkdtempSync(join(tmpdir(), 'incident-lens-diff-heads-')), version: 'diff' };
+  const headsIndex = (await open(root, headsCache, true)).own.index;
+  const readByHeads = headsIndex.allFiles().filter((f) => f.headsOnly).length;
+  const headsCold = answers(headsIndex);
+  const headsWarmIndex = (await open(root, headsCache, true)).own.index;
+  const headsWarm = answers(headsWarmIndex);
+  const fullAfterHeads = answers((await open(root, headsCache)).own.index);
+  for (const [file, want] of expected) {
+    assert.deepEqual(headsCold.get(file), want, `${file} (head reader, cold)`);
+    assert.deepEqual(headsWarm.get(file), want, `${file} (head reader, from its cache)`);
+    assert.deepEqual(fullAfterHeads.get(file), want, `${file} (full load after head reads)`);
+  }
+  return { files: expected.size - 1, readByHeads };
 }
 
 describe('cache differential (node): answers from the shared cache equal yaml + the schema', () => {
@@ -81,13 +97,17 @@ describe('cache differential (node): answers from the shared cache equal yaml + 
     const ws = new TempWorkspace();
     const files = [...yamlFiles(join(REPO_ROOT, 'test', 'fixtures')), ...yamlFiles(join(REPO_ROOT, 'examples'))];
     files.forEach((f, i) => ws.write(`.incidents/f${i}/${basename(f)}`, readFileSync(f, 'utf8')));
-    assert.equal(await assertSameFromCache(ws.root), files.length);
+    const r = await assertSameFromCache(ws.root);
+    assert.equal(r.files, files.length);
+    assert.ok(r.readByHeads >= 20, `${r.readByHeads} fixtures read by the head reader`);
   });
 
   it('every record of a generated workspace (300 incidents, action records, broken files)', async function () {
     this.timeout(300_000);
     const generated = generateWorkspace(mkdtempSync(join(tmpdir(), 'incident-lens-gen-')), 300);
-    assert.equal(await assertSameFromCache(generated.root), generated.files);
+    const r = await assertSameFromCache(generated.root);
+    assert.equal(r.files, generated.files);
+    assert.ok(r.readByHeads >= generated.files * 0.99, `${r.readByHeads} of ${generated.files} read by the head reader`);
   });
 
   it('fuzzed YAML: anchors, flow style, comments, block and folded strings, quoting, odd indentation, broken files', async function () {
@@ -102,7 +122,9 @@ describe('cache differential (node): answers from the shared cache equal yaml + 
       written.add(id);
       ws.write(path, text);
     }
-    assert.equal(await assertSameFromCache(ws.root), samples.length);
+    const r = await assertSameFromCache(ws.root);
+    assert.equal(r.files, samples.length);
+    assert.ok(r.readByHeads >= 30, `${r.readByHeads} read by the head reader`);
     // The fuzz reaches every outcome: valid records, schema errors, broken YAML.
     const index = (await open(ws.root)).own.index;
     const files = index.allFiles();

@@ -184,3 +184,43 @@ describe('record-head reader (core): equal to yaml + the schema, or falls back',
     assert.ok(answered > samples.length / 6, `answered ${answered} of ${samples.length}`);
   });
 });
+
+describe('record-head reader (core): hostile records (test/fixtures/hostile/head-reader)', () => {
+  const dir = join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'head-reader');
+  const read = (id: string) => {
+    const file = `.incidents/${id}.yaml`;
+    const text = readFileSync(join(dir, `${id}.yaml`), 'utf8');
+    return { file, text, full: parseRecordText(file, text), head: readRecordHead(file, text) };
+  };
+
+  it('leaves every trick to the full parser, which gives what YAML means', () => {
+    const expected: Record<string, string | undefined> = {
+      'INC-701': undefined,
+      'INC-702': undefined,
+      'INC-703': 'active',
+      'INC-704': 'active',
+      'INC-705': undefined,
+      'INC-707': 'resolved',
+      'INC-708': undefined,
+      'INC-709': undefined,
+    };
+    for (const [id, status] of Object.entries(expected)) {
+      const r = read(id);
+      assert.equal(r.head, undefined, `${id}: the head reader falls back`);
+      assert.equal(r.full.record?.kind === 'incident' ? r.full.record.head.status : undefined, status, `${id}: full parser`);
+    }
+  });
+
+  it('reads escapes, a byte-order mark and a folded link path exactly as yaml does', () => {
+    const r = read('INC-706');
+    assert.ok(r.head?.record, 'read by the head reader');
+    assert.deepEqual(
+      r.head.record.links.map((l) => [l.path, l.symbol]),
+      [
+        ['src/billing/charge.ts', 'chargeA'],
+        ['src/billing/ refund.ts', undefined],
+      ],
+    );
+    assert.deepStrictEqual(recordAnswers(r.file, r.text, true), recordAnswers(r.file, r.text, false));
+  });
+});
