@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { writeDemoHistory } from '../../src/node/git/demoHistory';
 
 const REPO = join(__dirname, '..', '..', '..');
@@ -21,8 +21,9 @@ const NOW = '2026-12-01T12:00:00Z';
 
 function run(args: string[], cwd: string): string {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, INCIDENT_LENS_NOW: NOW, NO_COLOR: '1' } });
-  // Temporary paths differ run to run: the workspace is written as <ws>.
-  return `exit ${r.status}\n--- stdout\n${r.stdout.split(cwd).join('<ws>')}\n--- stderr\n${r.stderr.split(cwd).join('<ws>')}`;
+  // Temporary paths differ run to run: the workspace is written as <ws>, and this checkout (wherever it is) as <repo>.
+  const clean = (text: string) => text.split(cwd).join('<ws>').split(relative(cwd, REPO)).join('<repo>').split(REPO).join('<repo>');
+  return `exit ${r.status}\n--- stdout\n${clean(r.stdout)}\n--- stderr\n${clean(r.stderr)}`;
 }
 
 function snapshot(out: string): void {
