@@ -118,7 +118,7 @@ describe('e2e: the walkthrough on a repository without records', () => {
     const step = wb.page.locator('.gettingStartedContainer .getting-started-step', { hasText: 'Open your first incident' }).first();
     await wb.until(async () => {
       // The click on the tab can land while the editor that just opened the record still takes it: click until it is the active tab.
-      if (!/\bactive\b/.test((await welcome.getAttribute('class').catch(() => '')) ?? '')) await welcome.click().catch(() => undefined);
+      if (!/\bactive\b/.test((await welcome.getAttribute('class').catch(() => '')) ?? '')) await welcome.click({ timeout: 3_000 }).catch(() => undefined);
       return /codicon-pass-filled|\bcomplete\b/.test(await step.evaluate((e) => e.outerHTML).catch(() => ''));
     }, 'the first step ticked off');
     await wb.shot('walkthrough-first-step-done');
