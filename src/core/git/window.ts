@@ -11,6 +11,7 @@ import { clock, quoted } from './describe';
 import type { DeployEntry } from './deployLogFormat';
 import type { GitCommit, GitHistory } from './gitHistoryPort';
 import { productionWeight, windowWeight, type WindowScore } from './rank';
+import { broughtByMerges, landedByMerge } from './merges';
 import { deployMarksBefore, isReleaseCommit, readShipping, type Shipping } from './shipping';
 import type { Evidence } from './suggestTypes';
 import { describeMatches, recordWords, type RecordWords } from './words';
@@ -69,6 +70,18 @@ async function withSymbols(
   }
 }
 
+/** A merge whose branch commits are ranked on their own: related to them, not a suspect beside them. */
+function mergeEvidence(merge: GitCommit, branch: readonly GitCommit[], at: (ms: number) => string): Evidence {
+  const shas = branch.slice(0, 3).map((c) => c.sha.slice(0, 7));
+  const more = branch.length > 3 ? ` and ${branch.length - 3} more` : '';
+  return {
+    kind: 'window',
+    role: 'related',
+    weight: 0.06,
+    reason: `merge at ${at(merge.committedMs)}: it brought ${shas.join(', ')}${more}, ranked on their own: ${quoted(merge.subject)}`,
+  };
+}
+
 export interface WindowResult {
   readonly findings: WindowFinding[];
   readonly notes: string[];
@@ -104,6 +117,11 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
   const findings: WindowFinding[] = [];
   const scored: Array<{ commit: GitCommit; score: WindowScore }> = [];
   let unshipped = 0;
+  const brought = broughtByMerges(commits);
+  const landed = landedByMerge(brought, commits);
+  // Closeness: a deploy's batch from the deploy, a branch commit from the merge that brought it, else its own time.
+  const beforeStart = (c: GitCommit) =>
+    shipping.authoritative && shipping.batch?.has(c.sha) ? startMs - shipping.last!.ms : startMs - Math.max(c.committedMs, landed.get(c.sha)?.ms ?? 0);
   for (const commit of commits) {
     if (isReleaseCommit(commit)) {
       findings.push({
@@ -122,17 +140,20 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
       continue;
     }
     const inBatch = shipping.authoritative && shipping.batch?.has(commit.sha);
-    // The whole batch started running at the deploy: closeness is the deploy's, not the commit's.
-    const before = inBatch ? startMs - shipping.last!.ms : startMs - commit.committedMs;
     if (!inBatch && commit.committedMs < startMs - windowMs) continue;
-    scored.push({ commit, score: windowWeight(commit, before, windowMs, words) });
+    scored.push({ commit, score: windowWeight(commit, beforeStart(commit), windowMs, words) });
   }
-  await withSymbols(git, scored, words, (c, symbols) => {
-    const inBatch = shipping.authoritative && shipping.batch?.has(c.sha);
-    return windowWeight(c, inBatch ? startMs - shipping.last!.ms : startMs - c.committedMs, windowMs, words, symbols);
-  });
+  await withSymbols(git, scored, words, (c, symbols) => windowWeight(c, beforeStart(c), windowMs, words, symbols));
+  const ranked = new Set(scored.map((s) => s.commit.sha));
   for (const { commit, score } of scored) {
     const before = startMs - commit.committedMs;
+    const branch = (brought.get(commit.sha) ?? []).filter((c) => ranked.has(c.sha));
+    if (branch.length > 0) {
+      findings.push({ commit, evidence: mergeEvidence(commit, branch, at) });
+      continue;
+    }
+    const via = landed.get(commit.sha);
+    const merged = via ? `, merged at ${at(via.ms)} by ${via.merge.slice(0, 7)}` : '';
     let weight = score.weight;
     if (shipping.authoritative) weight = shipping.batch?.has(commit.sha) ? BATCH_FLOOR + (1 - BATCH_FLOOR) * weight : weight * EARLIER_DEPLOY;
     const where = score.relevance >= 0.5 ? ', in the impacted system' : '';
@@ -143,7 +164,7 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
         kind: 'window',
         role: 'trigger',
         weight,
-        reason: `landed ${formatDuration(before / TIME.MINUTE)} before start (${at(commit.committedMs)})${where}${shipReason(commit.sha, shipping, at)}${said}: ${quoted(commit.subject)}`,
+        reason: `landed ${formatDuration(before / TIME.MINUTE)} before start (${at(commit.committedMs)}${merged})${where}${shipReason(commit.sha, shipping, at)}${said}: ${quoted(commit.subject)}`,
       },
     });
   }

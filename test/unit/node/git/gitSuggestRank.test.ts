@@ -82,4 +82,23 @@ describe('window suspects: what counts as a change that can break (real reposito
     const s = await suggest(repo, 'docs');
     assert.deepEqual(ranked(s), ['docs: fix the install step', 'Update the guide wording']);
   });
+
+  it('a pull-request merge: the branch commit it brought ranks from the merge time and first; the merge is related to it', async () => {
+    repo.write('src/billing/amount.ts', 'export const round = (x: number) => Math.round(x);\n').write('src/search/query.ts', 'export const q = 1;\n');
+    repo.commit('Initial import', '2025-06-01T09:00:00+02:00');
+    repo.git('checkout', '-q', '-b', 'floor');
+    repo.write('src/billing/amount.ts', 'export const round = (x: number) => Math.floor(x);\n');
+    const branch = repo.commit('billing: floor amounts', '2025-06-10T08:00:00+02:00');
+    repo.git('checkout', '-q', 'main');
+    repo.write('src/billing/tax.ts', 'export const RATE = 0.2;\n');
+    repo.commit('billing: tax constant', '2025-06-10T11:00:00+02:00');
+    repo.gitAt('2025-06-10T13:00:00+02:00', 'merge', '--no-ff', '-q', '-m', 'Merge pull request #9 from acme/floor', 'floor');
+    const merge = repo.git('rev-parse', 'HEAD');
+    const s = await suggest(repo, 'billing');
+    assert.deepEqual(ranked(s), ['billing: floor amounts', 'billing: tax constant'], JSON.stringify(s.commits.map((c) => [c.subject, c.role, c.score])));
+    assert.match(s.commits[0]!.reasons[0]!, new RegExp(`^landed 6h before start \\(08:00, merged at 13:00 by ${merge.slice(0, 7)}\\), in the impacted system`));
+    const m = s.commits.find((c) => c.sha === merge)!;
+    assert.equal(m.role, 'related');
+    assert.equal(m.reasons[0], `merge at 13:00: it brought ${branch.slice(0, 7)}, ranked on their own: "Merge pull request #9 from acme/floor"`);
+  });
 });
