@@ -2,9 +2,10 @@
  * IncidentIndex: every record of one workspace folder, parsed once, updated
  * one file at a time, answering the questions the views, providers and CLI ask.
  */
-import { compareDiagnostics, FILE_START, type RecordDiagnostic } from '../records/diagnostics';
-import { crossRecordDiagnostics, missingLinkTargets, recordsById } from './crossRecordChecks';
-import { openActionsOf, runbooksForIncident } from './workQueries';
+import { compareDiagnostics, type RecordDiagnostic } from '../records/diagnostics';
+import { crossRecordDiagnostics, recordsById } from './crossRecordChecks';
+import { checkAllLinkTargets, checkLinkTargets, parseOptionsOf, readAndParse, readFolder, withLazyDiagnostics, type FolderReader } from './folderRead';
+import { linksNaming, openActionsOf, runbookStaleness, runbooksForIncident } from './workQueries';
 import {
   BULK_MIN,
   byId,
@@ -14,24 +15,16 @@ import {
   incidentNumber,
   SLICE_MS,
   yieldToLoop,
-  type BulkParse,
-  type CacheKey,
-  type IndexChange,
-  type IndexOptions,
-  type Listener,
-  type LinkScope,
-  type OpenAction,
-  type RecordCache,
 } from './indexTypes';
+import type { BulkParse, CacheKey, IndexChange, IndexOptions, Listener, LinkScope, OpenAction, RecordCache } from './indexTypes';
 
 // The index's options, ports and orderings live in indexTypes.ts; importers may take them from here.
 export { BULK_MIN, bySeverityThenRecency, DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNBOOK_STALE_DAYS, incidentNumber };
 export type { BulkParse, CacheKey, IndexChange, IndexOptions, Listener, LinkScope, OpenAction, RecordCache };
-import { isRecordFile, type FileAccess, type FileStat } from './fileAccess';
-import { LinkIndex, linkKind, normalizePath, repoPathKey, type LinkRef } from '../links/linkIndex';
+import { isRecordFile, type FileAccess } from './fileAccess';
+import { LinkIndex, normalizePath, repoPathKey, type LinkRef } from '../links/linkIndex';
 import { isRunbookStale, postmortemOwed, runbookAgeDays, type ActionItem, type Incident, type IndexedRecord, type Runbook } from '../records/model';
-import { readRecordHead } from '../records/recordHead';
-import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord, type ParsedFile, type ParseOptions } from '../records/parseRecord';
+import { parseRecordText, type ParsedFile, type ParseOptions } from '../records/parseRecord';
 import type { IncidentStatus } from '../records/schema';
 import { IncidentSearch } from '../search/fuzzySearch';
 import type { Instant } from '../time/recordTime';
@@ -80,112 +73,19 @@ export class IncidentIndex {
    */
   load(): Promise<void> {
     return this.serial(async () => {
-      const paths = (await this.access.listFiles(this.folder)).filter((p) => this.owns(p));
-      const cache = this.options.cache;
-      // The files' stats (in the workers on big folders) run while the cache reads what it has.
-      const keysPromise = cache ? this.statAll(paths) : Promise.resolve(new Map<string, CacheKey>());
-      const cached = cache ? await cache.lookup(paths, keysPromise, this.parseOptions) : new Map<string, ParsedFile>();
-      const keys = await keysPromise;
-      const parsed: ParsedFile[] = [];
-      const files = new Map<string, ParsedFile>();
-      const links = new LinkIndex();
-      let slice = performance.now();
-      const take = async (read: ParsedFile) => {
-        const p = this.withLazyDiagnostics(read);
-        parsed.push(p);
-        files.set(p.file, p);
-        if (p.record) links.add(p.record);
-        if (performance.now() - slice > SLICE_MS) {
-          await yieldToLoop();
-          slice = performance.now();
-        }
-      };
-      const toParse: string[] = [];
-      for (const path of paths) {
-        const hit = cached.get(path);
-        if (hit) await take(hit);
-        else toParse.push(path);
-      }
-      // Workers pay for themselves on big folders only (starting them costs ~0.1 s).
-      if (this.options.bulkParse && toParse.length >= BULK_MIN) {
-        try {
-          for await (const batch of this.options.bulkParse(toParse, this.parseOptions)) for (const p of batch) await take(p);
-        } catch {
-          // Workers unavailable or failed: what they did not deliver is parsed below, on this thread.
-        }
-      }
-      for (const path of toParse) {
-        if (files.has(path)) continue;
-        const read = await this.readAndParse(path);
-        if (read) await take(read);
-      }
-      const missing = new Map<string, RecordDiagnostic[]>();
-      if (this.options.checkLinkTargets) await this.checkAllLinkTargets(parsed, missing);
+      const read = await readFolder(this.reader);
       const before = [...this.files.keys()];
-      this.files = files;
-      this.links = links;
-      this.missingLinkTargets = missing;
+      this.files = read.files;
+      this.links = read.links;
+      this.missingLinkTargets = read.missing;
       this.fuzzy = undefined;
       this.invalidate();
-      this.changed([...new Set([...before, ...paths])]);
+      this.changed([...new Set([...before, ...read.paths])]);
       if (this.options.prepareSearch) this.searchBuild = this.buildSearchInSlices().catch(() => undefined);
       // The cache is written after the records are in use, not before.
-      if (cache && toParse.length) {
-        const fresh = parsed.filter((p) => keys.has(p.file)).map((p) => ({ path: p.file, key: keys.get(p.file)!, parsed: p }));
-        this.cacheWrite = cache.store(fresh, this.parseOptions).catch(() => undefined);
-      }
+      const cache = this.options.cache;
+      if (cache && read.parsedNow) this.cacheWrite = cache.store(read.keyed, this.parseOptions).catch(() => undefined);
     });
-  }
-
-  /** Size and mtime of each file, as cache keys. */
-  private async statAll(paths: readonly string[]): Promise<Map<string, CacheKey>> {
-    const out = new Map<string, CacheKey>();
-    (await this.statMany(paths)).forEach((s, i) => s && out.set(paths[i]!, { size: s.size, mtimeMs: s.mtimeMs }));
-    return out;
-  }
-
-  /** Workers for many paths, else the host's fast path when it has one, else a few hundred `stat`s at a time. */
-  private async statMany(paths: readonly string[]): Promise<Array<FileStat | undefined>> {
-    if (this.options.bulkStat && paths.length >= BULK_MIN) {
-      try {
-        return await this.options.bulkStat(paths);
-      } catch {
-        // workers failed: below
-      }
-    }
-    if (this.access.statMany) return this.access.statMany(paths);
-    const out: Array<FileStat | undefined> = [];
-    for (let i = 0; i < paths.length; i += 256) out.push(...(await Promise.all(paths.slice(i, i + 256).map((p) => this.access.stat(p)))));
-    return out;
-  }
-
-  /** One stat per distinct linked path (not per link), all at once (workers or the host's fast path). */
-  private async checkAllLinkTargets(parsed: readonly ParsedFile[], into: Map<string, RecordDiagnostic[]>): Promise<void> {
-    const targets = new Set<string>();
-    let slice = performance.now();
-    for (const p of parsed) {
-      for (const link of p.record?.links ?? []) {
-        if (link.repo !== undefined || this.options.linkScope?.foreign) continue;
-        const path = normalizePath(link.path);
-        const kind = linkKind(path);
-        if (kind !== 'glob') targets.add(kind === 'directory' ? path.replace(/\/+$/, '') : path);
-      }
-      if (performance.now() - slice > SLICE_MS) {
-        await yieldToLoop();
-        slice = performance.now();
-      }
-    }
-    const list = [...targets];
-    const exists = new Map<string, boolean>();
-    (await this.statMany(list)).forEach((s, i) => exists.set(list[i]!, !!s));
-    slice = performance.now();
-    for (const p of parsed) {
-      await this.checkLinkTargets(p, into, exists);
-      if (performance.now() - slice > SLICE_MS) {
-        await yieldToLoop();
-        slice = performance.now();
-      }
-    }
   }
 
   /** Re-reads one file from disk (created, changed or deleted). */
@@ -193,9 +93,9 @@ export class IncidentIndex {
     const p = normalizePath(path);
     return this.serial(async () => {
       if (!this.owns(p)) return;
-      const read = await this.readAndParse(p);
+      const read = await readAndParse(this.reader, p);
       if (read === undefined) this.drop(p);
-      else await this.replace(this.withLazyDiagnostics(read));
+      else await this.replace(withLazyDiagnostics(this.reader, read));
       this.changed([p]);
     });
   }
@@ -216,7 +116,7 @@ export class IncidentIndex {
       if (!this.options.checkLinkTargets) return;
       // One stat per distinct target, the checks in slices: this runs whenever files are created or deleted.
       const fresh = new Map<string, RecordDiagnostic[]>();
-      await this.checkAllLinkTargets([...this.files.values()], fresh);
+      await checkAllLinkTargets(this.reader, [...this.files.values()], fresh);
       const changed: string[] = [];
       for (const file of new Set([...this.missingLinkTargets.keys(), ...fresh.keys()])) {
         if (JSON.stringify(this.missingLinkTargets.get(file) ?? []) !== JSON.stringify(fresh.get(file) ?? [])) changed.push(file);
@@ -228,17 +128,7 @@ export class IncidentIndex {
 
   /** Every link whose path is this file, or a directory containing it (for renames). */
   linksNaming(path: string): LinkRef[] {
-    const p = normalizePath(path);
-    const out: LinkRef[] = [];
-    for (const record of this.records()) {
-      record.links.forEach((link, index) => {
-        const lp = normalizePath(link.path);
-        const kind = linkKind(lp);
-        if (kind === 'glob') return;
-        if (lp === p || lp.replace(/\/+$/, '') === p || lp.startsWith(`${p}/`)) out.push({ record, link, index, kind });
-      });
-    }
-    return out;
+    return linksNaming(this.records(), path);
   }
 
   removeFile(path: string): Promise<void> {
@@ -251,45 +141,12 @@ export class IncidentIndex {
   }
 
   private get parseOptions(): ParseOptions {
-    return this.options.headsOnly && this.access.readTextSync
-      ? { maxFileBytes: this.options.maxFileBytes, heads: true }
-      : { maxFileBytes: this.options.maxFileBytes };
+    return parseOptionsOf(this.reader);
   }
 
-  /**
-   * A head read (no diagnostics, no anchors) whose diagnostics and anchors
-   * are those of the full parser, computed from its file when first asked
-   * for; its record stays the one read (equal, by the differential test).
-   */
-  private withLazyDiagnostics(p: ParsedFile): ParsedFile {
-    const readSync = this.access.readTextSync?.bind(this.access);
-    if (!p.headsOnly || !readSync) return p;
-    const options = { maxFileBytes: this.options.maxFileBytes };
-    let full: ParsedFile | undefined;
-    const parse = (): ParsedFile => {
-      if (full) return full;
-      try {
-        full = parseRecordText(p.file, readSync(p.file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES), options);
-      } catch {
-        full = p; // gone or grown past the limit since: no diagnostics to give
-      }
-      return full;
-    };
-    const { file, kind, record, yamlBroken, contentHash } = p;
-    return {
-      file,
-      kind,
-      record,
-      yamlBroken,
-      contentHash,
-      headsOnly: true,
-      get diagnostics() {
-        return parse().diagnostics;
-      },
-      get anchors() {
-        return parse().anchors;
-      },
-    };
+  /** What reading the folder needs of this index (folderRead.ts). */
+  private get reader(): FolderReader {
+    return { access: this.access, options: this.options, folder: this.folder, owns: (p) => this.owns(p) };
   }
 
   // ---- questions -------------------------------------------------------
@@ -461,29 +318,11 @@ export class IncidentIndex {
     const p = normalizePath(path);
     const parsed = this.files.get(p);
     if (!parsed) return [];
-    return [...parsed.diagnostics, ...(this.cross().get(p) ?? []), ...(this.missingLinkTargets.get(p) ?? []), ...this.staleness(parsed)];
-  }
-
-  private staleness(parsed: ParsedFile): RecordDiagnostic[] {
-    const rb = parsed.record;
-    if (rb?.kind !== 'runbook') return [];
-    const days = this.options.runbookStaleAfterDays ?? DEFAULT_RUNBOOK_STALE_DAYS;
-    const now = (this.options.now ?? Date.now)();
-    if (!isRunbookStale(rb, now, days)) return [];
-    const age = runbookAgeDays(rb, now);
-    const message =
-      age === undefined
-        ? `runbook ${rb.id} has never been verified: try it and set lastVerified (runbooks older than ${days} days are flagged)`
-        : `runbook ${rb.id} was last verified ${age} days ago (more than ${days}): try it again and update lastVerified`;
     return [
-      {
-        file: parsed.file,
-        range: parsed.anchors.get('lastVerified') ?? FILE_START,
-        severity: 'warning',
-        field: age === undefined ? 'id' : 'lastVerified',
-        message,
-        code: 'runbook-stale',
-      },
+      ...parsed.diagnostics,
+      ...(this.cross().get(p) ?? []),
+      ...(this.missingLinkTargets.get(p) ?? []),
+      ...runbookStaleness(parsed, (this.options.now ?? Date.now)(), this.options.runbookStaleAfterDays ?? DEFAULT_RUNBOOK_STALE_DAYS),
     ];
   }
 
@@ -493,25 +332,6 @@ export class IncidentIndex {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
-  }
-
-  /** A record file, parsed; one over the size limit is reported from its size, never read whole. Undefined: gone. */
-  private async readAndParse(path: string): Promise<ParsedFile | undefined> {
-    const max = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    let read: { text: string } | { tooLarge: number };
-    try {
-      if (this.access.readTextUpTo) read = await this.access.readTextUpTo(path, max);
-      else {
-        const st = await this.access.stat(path);
-        if (!st) return undefined;
-        read = st.size > max ? { tooLarge: st.size } : { text: await this.access.readFile(path) };
-      }
-    } catch {
-      return undefined;
-    }
-    if (!('text' in read)) return tooLargeRecord(path, read.tooLarge, this.parseOptions);
-    const options = this.parseOptions;
-    return (options.heads && readRecordHead(path, read.text, options)) || parseRecordText(path, read.text, options);
   }
 
   private records(): IndexedRecord[] {
@@ -562,9 +382,7 @@ export class IncidentIndex {
   }
 
   private async checkLinkTargets(parsed: ParsedFile, into = this.missingLinkTargets, known?: ReadonlyMap<string, boolean>): Promise<void> {
-    const found = await missingLinkTargets(parsed, !!this.options.linkScope?.foreign, (paths) => this.statMany(paths), known);
-    if (found.length) into.set(parsed.file, found);
-    else into.delete(parsed.file);
+    await checkLinkTargets(this.reader, parsed, into, known);
   }
 
   private idMap(): Map<string, IndexedRecord[]> {

@@ -1,10 +1,13 @@
 /**
  * Questions about the work around incidents, answered from the index's
- * records: which runbooks an incident should follow, and which actions are
- * open (inline and action records), overdue first.
+ * records: which runbooks an incident should follow, which are stale, which
+ * actions are open (inline and action records), overdue first, and which
+ * links name a file (for renames).
  */
-import { linkKind, normalizePath } from '../links/linkIndex';
-import { isActionOpen, type ActionItem, type Incident, type Runbook } from '../records/model';
+import { linkKind, normalizePath, type LinkRef } from '../links/linkIndex';
+import { FILE_START, type RecordDiagnostic } from '../records/diagnostics';
+import { isActionOpen, isRunbookStale, runbookAgeDays, type ActionItem, type Incident, type IndexedRecord, type Runbook } from '../records/model';
+import type { ParsedFile } from '../records/parseRecord';
 import { systemKey, type OpenAction } from './indexTypes';
 
 export interface RunbookLookup {
@@ -56,4 +59,41 @@ export function openActionsOf(
     });
   }
   return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline?.ms ?? Infinity) - (b.deadline?.ms ?? Infinity));
+}
+
+/** A runbook file's warning when it was not verified for more than `days` (or never). */
+export function runbookStaleness(parsed: ParsedFile, now: number, days: number): RecordDiagnostic[] {
+  const rb = parsed.record;
+  if (rb?.kind !== 'runbook') return [];
+  if (!isRunbookStale(rb, now, days)) return [];
+  const age = runbookAgeDays(rb, now);
+  const message =
+    age === undefined
+      ? `runbook ${rb.id} has never been verified: try it and set lastVerified (runbooks older than ${days} days are flagged)`
+      : `runbook ${rb.id} was last verified ${age} days ago (more than ${days}): try it again and update lastVerified`;
+  return [
+    {
+      file: parsed.file,
+      range: parsed.anchors.get('lastVerified') ?? FILE_START,
+      severity: 'warning',
+      field: age === undefined ? 'id' : 'lastVerified',
+      message,
+      code: 'runbook-stale',
+    },
+  ];
+}
+
+/** Every link whose path is this file, or a directory containing it (for renames). */
+export function linksNaming(records: readonly IndexedRecord[], path: string): LinkRef[] {
+  const p = normalizePath(path);
+  const out: LinkRef[] = [];
+  for (const record of records) {
+    record.links.forEach((link, index) => {
+      const lp = normalizePath(link.path);
+      const kind = linkKind(lp);
+      if (kind === 'glob') return;
+      if (lp === p || lp.replace(/\/+$/, '') === p || lp.startsWith(`${p}/`)) out.push({ record, link, index, kind });
+    });
+  }
+  return out;
 }
