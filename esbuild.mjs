@@ -93,11 +93,22 @@ const copyCodicons = {
   },
 };
 
-/** The extension bundle's chunks are named so; a build removes the previous build's (their names carry a content hash). */
+/** The extension bundle's chunks are named so (a content hash in each name). */
 const CHUNK_PREFIX = 'extension-';
-
-function removeChunks(dir) {
-  for (const name of existsSync(dir) ? readdirSync(dir) : []) if (name.startsWith(CHUNK_PREFIX) && name.endsWith('.js')) rmSync(join(dir, name));
+/**
+ * A production build removes chunks an earlier build left, once they are an
+ * hour old: several builds and packagings share dist/ (npm test, the
+ * benchmark, a teammate's terminal), and `vsce package` fails when a file it
+ * listed disappears before it reads it. A stale chunk in a .vsix is only
+ * bytes: dist/extension.js never requires it.
+ */
+const STALE_CHUNK_MS = 60 * 60 * 1000;
+function removeStaleChunks(dir, keep) {
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    const file = join(dir, name);
+    if (!name.startsWith(CHUNK_PREFIX) || !name.endsWith('.js') || keep.has(file)) continue;
+    if (Date.now() - statSync(file).mtimeMs > STALE_CHUNK_MS) rmSync(file, { force: true });
+  }
 }
 
 /**
@@ -119,7 +130,7 @@ const splitToCommonJs = {
       if (result.errors.length) return;
       const dir = build.initialOptions.outdir;
       mkdirSync(dir, { recursive: true });
-      removeChunks(dir);
+      removeStaleChunks(dir, new Set(result.outputFiles.map((f) => f.path)));
       for (const file of result.outputFiles) {
         const { code } = await esbuild.transform(file.text, {
           format: 'cjs',
@@ -154,8 +165,6 @@ const extensionTarget = production
       entryPoints: ['src/extension/extension.ts'],
       outfile: 'dist/extension.js',
       external: ['vscode'],
-      // One file: a production build's chunks left in dist/ would be packaged by mistake.
-      plugins: [...common.plugins, { name: 'remove-chunks', setup: (build) => build.onEnd(() => removeChunks('dist')) }],
     };
 
 const targets = [

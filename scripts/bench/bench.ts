@@ -10,7 +10,7 @@
  */
 import { prepareSimilar, SimilarIndex } from '../../src/core/search/similarIncidents';
 import { spawnSync } from 'node:child_process';
-import { existsSync, promises as fs, readdirSync, statSync } from 'node:fs';
+import { promises as fs, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -377,18 +377,19 @@ async function main(): Promise<void> {
   }
 
   // Production bundle: what activation reads (dist/extension.js and the chunks it requires at once), and all of it.
-  const dist = join(REPO, 'dist');
-  if (existsSync(join(dist, 'extension.js'))) {
+  // Built into a folder of its own as `npm run package` builds it: dist/ is rebuilt by any test run meanwhile.
+  {
+    const dist = join(base, 'bundle');
+    const build = spawnSync(process.execPath, ['esbuild.mjs', '--production', '--outdir', dist], { cwd: REPO, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`the production bundle did not build:\n${build.stderr}`);
     const activation = activationBundle(REPO, dist);
-    const all = readdirSync(dist)
-      .filter((f) => f === 'extension.js' || (f.startsWith('extension-') && f.endsWith('.js')))
-      .reduce((n, f) => n + statSync(join(dist, f)).size, 0);
+    const all = readdirSync(dist).reduce((n, f) => n + statSync(join(dist, f)).size, 0);
     add({
       name: `production bundle: what activation reads (dist/extension.js + ${activation.files.length - 1} chunks)`,
       value: activation.bytes / 1024,
       unit: 'KB',
       target: '< 500',
-      note: 'npm run package builds it minified',
+      note: 'esbuild.mjs --production, as npm run package builds it',
     });
     add({ name: 'production bundle: all of it, the parts loaded on first use included', value: all / 1024, unit: 'KB' });
   }

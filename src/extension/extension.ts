@@ -12,11 +12,10 @@ import { ProblemsPublisher } from './problems';
 import { IncidentStatusBar } from './statusBar';
 import { ActionsTreeProvider, IncidentsTreeProvider, RunbooksTreeProvider } from './tree/incidentsTree';
 import { openLink, openRecord } from './commands/navigation';
-import { RecordQuickFixProvider } from './quickFixes';
 import { searchIncidents } from './commands/search';
 import { openDemo, openDocs, pickGroupBy, pickSortBy } from './commands/view';
 import { affects } from './config';
-import { EditRefused, RecordEditor } from './recordEditor';
+import { EditRefused } from './editRefused';
 import type { LinkingCommands } from './commands/linking';
 import type { InsightsPanels } from './insightsPanel';
 import { IncidentCodeLensProvider, IncidentDecorationProvider, IncidentHoverProvider } from './codeLinks';
@@ -84,10 +83,19 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
     ),
   );
   const problems = sub(new ProblemsPublisher(workspace));
+  // The record editor (yaml edits that keep comments and layout) loads with the first edit or quick fix.
+  const recordEditor = new LazyPart('the record editor', async () => new (await import('./recordEditor')).RecordEditor(log));
+  const quickFixes = new LazyPart('quick fixes', async () => new (await import('./quickFixes')).RecordQuickFixProvider(workspace));
   sub(
-    vscode.languages.registerCodeActionsProvider({ scheme: 'file', pattern: '**/*.{yaml,yml}' }, new RecordQuickFixProvider(workspace), {
-      providedCodeActionKinds: RecordQuickFixProvider.kinds,
-    }),
+    vscode.languages.registerCodeActionsProvider(
+      { scheme: 'file', pattern: '**/*.{yaml,yml}' },
+      {
+        // Only where Incident Lens put a diagnostic is there a fix to offer.
+        provideCodeActions: async (document, range, context) =>
+          context.diagnostics.some((d) => d.source === 'Incident Lens') ? (await quickFixes.get()).provideCodeActions(document, range, context) : [],
+      },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
   );
   const incidentsTree = sub(new IncidentsTreeProvider(workspace, log));
   const actionsTree = sub(new ActionsTreeProvider(workspace, log));
@@ -121,15 +129,15 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   command(COMMANDS.openDemo, () => openDemo(context.extensionUri, context.globalStorageUri));
   command(COMMANDS.showOutput, () => log.channel.show());
   // What a LazyPart loads is a chunk of its own in the production bundle, read from disk on first use.
-  const recordEditor = new RecordEditor(log);
   const onDemand = new LazyPart('the editing and wiring commands', async () => {
-    const m = await import('./commands/onDemand');
+    const [m, editor] = await Promise.all([import('./commands/onDemand'), recordEditor.get()]);
     return {
       m,
-      editing: new m.EditingCommands(workspace, recordEditor),
-      postmortem: new m.PostmortemCommands(workspace, recordEditor),
-      linking: new m.LinkingCommands(workspace, recordEditor, log),
-      reviews: new m.ReviewCommands(workspace, recordEditor),
+      editor,
+      editing: new m.EditingCommands(workspace, editor),
+      postmortem: new m.PostmortemCommands(workspace, editor),
+      linking: new m.LinkingCommands(workspace, editor, log),
+      reviews: new m.ReviewCommands(workspace, editor),
       handToAgent: new m.HandToAgent(workspace),
       runbooks: sub(new m.RunbookCommands(workspace)),
     };
@@ -148,7 +156,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   );
   command(
     COMMANDS.newIncident,
-    on((c, arg) => c.m.newIncident(workspace, recordEditor, arg)),
+    on((c, arg) => c.m.newIncident(workspace, c.editor, arg)),
   );
   command(
     COMMANDS.logTimelineEntry,
@@ -230,7 +238,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   sub(new CodeLinksController(workspace, codeLens, hover, decorations));
   const history = new LazyPart('git history', async () => {
     const { CommitContentProvider, GitHistoryCommands } = await import('./commands/gitHistory');
-    return { commands: new GitHistoryCommands(workspace, recordEditor, log), content: new CommitContentProvider() };
+    return { commands: new GitHistoryCommands(workspace, await recordEditor.get(), log), content: new CommitContentProvider() };
   });
   // The scheme is registered now (a commit restored with the window opens at once); git history loads when one is shown.
   sub(
@@ -240,7 +248,10 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   );
   command(COMMANDS.suggestCodeLinks, async (arg) => (await history.get()).commands.suggest(arg));
   command(COMMANDS.openCommit, async (arg) => (await history.get()).commands.openCommit(arg));
-  const importing = new LazyPart('Import Incidents', async () => new (await import('./commands/importIncidents')).ImportCommands(workspace, recordEditor, log));
+  const importing = new LazyPart(
+    'Import Incidents',
+    async () => new (await import('./commands/importIncidents')).ImportCommands(workspace, await recordEditor.get(), log),
+  );
   command(COMMANDS.importIncidents, async (arg) => (await importing.get()).importIncidents(arg));
   const mergeDriver = new LazyPart('the merge driver', async () => new (await import('./mergeDriverOffer')).MergeDriverSetup(context, workspace, log));
   command(COMMANDS.registerMergeDriver, async (arg) => (await mergeDriver.get()).register(arg));
@@ -273,7 +284,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
   });
 
   const timelines = new LazyPart('the timeline view', async () =>
-    sub(new (await import('./timelinePanel')).TimelinePanels(context.extensionUri, workspace, recordEditor, log)),
+    sub(new (await import('./timelinePanel')).TimelinePanels(context.extensionUri, workspace, await recordEditor.get(), log)),
   );
   // Registered now so a panel restored with the window (onWebviewPanel) finds it; the view itself loads then.
   sub(

@@ -13,10 +13,11 @@ import { parseRecordText } from '../core/records/parseRecord';
 import { COMMANDS } from './constants';
 import type { FolderIndex } from './incidentWorkspace';
 import type { Log } from './log';
+import { EditRefused } from './editRefused';
 
 export type BuildEdit = (record: IndexedRecord) => EditOp[] | { error: string };
 
-export class EditRefused extends Error {}
+export { EditRefused };
 
 const MAX_ATTEMPTS = 8;
 const RESYNC_DELAY_MS = 150;

@@ -65,7 +65,7 @@ describe('the production extension bundle: a small activation, the rest on first
     assert.ok(all > bytes + 150 * 1024, `the parts loaded on first use are not there: ${(all / 1024).toFixed(1)} KB in all`);
   });
 
-  it('Import Incidents, Insights, git history, the timeline view and the editing commands are not read at activation', () => {
+  it('Import Incidents, Insights, git history, the timeline view, the editing commands and the record editor are not read at activation', () => {
     const atActivation = loaded.flatMap((f) => sources.get(f) ?? []);
     for (const part of [
       'src/extension/commands/importIncidents.ts',
@@ -80,6 +80,9 @@ describe('the production extension bundle: a small activation, the rest on first
       'src/extension/commands/editing.ts',
       'src/extension/commands/linking.ts',
       'src/extension/agentWiringCommand.ts',
+      'src/extension/recordEditor.ts',
+      'src/extension/quickFixes.ts',
+      'src/core/records/yamlEdit.ts',
     ]) {
       assert.ok(!atActivation.includes(part), `${part} is read at activation`);
       const chunk = [...sources].find(([, inputs]) => inputs.includes(part));
