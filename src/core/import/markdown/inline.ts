@@ -80,7 +80,7 @@ export interface Day {
 
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/;
-const MDY = new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'i');
+const MDY = new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2}(?:st|nd|rd|th)?)?(?:,? (\\d{4}))?\\b`, 'i');
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}\\.?(?:,? (\\d{4}))?\\b`, 'i');
 /** 29-09-2021, 03/10/2021: day first (the European order); read only where a document writes it so. */
 const NUMERIC_DMY = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/;
@@ -103,3 +103,16 @@ export function findDate(text: string, dayFirst = false): Day | undefined {
 }
 
 export const dayText = (d: Day) => `${d.y}-${pad(d.m)}-${pad(d.d)}`;
+
+const MDY_RANGE = new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?\\s?[-–]\\s?(\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`, 'i');
+
+/** "January 14-19, 2026": the first and the last day of a stated range of days. */
+export function findDayRange(text: string): { from: Day; to: Day } | undefined {
+  const m = MDY_RANGE.exec(text.replace(/\s+/g, ' '));
+  if (!m) return undefined;
+  const y = Number(m[4]);
+  const month = monthNumber(m[1]!);
+  const from = { y, m: month, d: Number(m[2]) };
+  const to = { y, m: month, d: Number(m[3]) };
+  return to.d > from.d && to.d <= 31 ? { from, to } : undefined;
+}

@@ -13,11 +13,12 @@
 import { formatDuration } from '../../time/recordTime';
 import type { Draft, DraftFact, ImportProblem } from '../types';
 import { actionItems } from './actions';
-import { findDate, inlineText, type Day } from './inline';
+import { findDate, findDayRange, inlineText, type Day } from './inline';
 import { ownTags } from './own';
 import { statusAndPriority, writeTexts } from './texts';
 import { documentLabels, frontMatter, GENERIC_TITLE, splitBlocks, type Block, type Key, type Line } from './sections';
 import { findSpan, statedMinutes, type Moment, type Span } from './span';
+import { OUTAGE_WORDS } from './spanWords';
 import { entryAt, readTimeline, type Entry } from './timeline';
 import { declaredZone, type Zone } from './zones';
 
@@ -96,6 +97,13 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
     preferredId = own[1];
     title = own[2];
   }
+  // No heading and no front matter: the first sentence names the incident when it says one happened ("On 28th February,
+  // PostHog Feature Flags went down…"); the record says where its title came from.
+  const opening = !title ? firstSentence(doc) : undefined;
+  if (opening) {
+    title = opening.text;
+    notes.push(`title: the document has no heading or front matter title; its first sentence (line ${opening.line}) is used`);
+  }
   if (!title) {
     problems.push({
       where: `${file}:1:1`,
@@ -161,6 +169,34 @@ function documentDay(doc: Doc, titleBlock: Block | undefined): Day | undefined {
   for (let i = doc.first; i < doc.lines.length; i++) {
     const day = findDate(doc.lines[i]!.slice(0, 2000), doc.dayFirst);
     if (day?.y) return day;
+  }
+  // No year anywhere in the text: the file name's date gives it, only when the text names that same day ("On 28th
+  // February" in 2024-02-28-decide-is-down.md).
+  const named = /(?:^|[^\d])(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(doc.file.replace(/^.*[\\/]/, ''));
+  if (!named) return undefined;
+  const fileDay = { y: Number(named[1]), m: Number(named[2]), d: Number(named[3]) };
+  for (let i = doc.first; i < doc.lines.length; i++) {
+    const day = findDate(doc.lines[i]!.slice(0, 2000), doc.dayFirst);
+    if (day && day.m === fileDay.m && day.d === fileDay.d) {
+      doc.notes.push(`year: the text gives no year; ${fileDay.y} is from the file name, whose date is the day line ${i + 1} names`);
+      return fileDay;
+    }
+  }
+  return undefined;
+}
+
+/** The first sentence of the first paragraph, when it says an incident happened (a title for a document without one). */
+function firstSentence(doc: Doc): { text: string; line: number } | undefined {
+  for (let i = doc.first; i < doc.lines.length; i++) {
+    const raw = doc.lines[i]!.trim();
+    // Blank lines, a label with a link ("Internal post-mortem: https://…"), images and HTML are not the opening.
+    if (!raw || /^[^:]{1,40}:\s*<?https?:\/\/\S+>?$/.test(raw) || /^(!\[|<|\||```|---)/.test(raw)) continue;
+    const sentence = inlineText(raw.slice(0, 2000))
+      .split(/(?<=[.!?])\s+(?=[A-Z])/)[0]!
+      .replace(/[.!?]$/, '');
+    if (!OUTAGE_WORDS.test(sentence)) return undefined;
+    const text = sentence.length <= 120 ? sentence : `${sentence.slice(0, 117).replace(/\s+\S*$/, '')}…`;
+    return { text, line: i + 1 };
   }
   return undefined;
 }
@@ -234,7 +270,10 @@ function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, do
   const time = doc.labels.get('time');
   const labelDay = findDate(doc.labels.get('date')?.value ?? '', doc.dayFirst);
   const timeLabel = time ? { text: inlineText(time.value), line: time.line, ...(labelDay?.y ? { day: labelDay } : {}) } : undefined;
-  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel };
+  const dateLabel = doc.labels.get('date');
+  const range = dateLabel && findDayRange(inlineText(dateLabel.value));
+  const dateRange = range ? { ...range, line: dateLabel.line, text: inlineText(dateLabel.text) } : undefined;
+  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange };
 }
 
 /** Our own export: Start and Resolution labels as written. */
@@ -271,6 +310,7 @@ function writeSpan(doc: Doc, record: Record<string, unknown>, span: Span, entrie
   if (!ownExport && zone?.iana) record.timeZone = zone.iana;
   if (!ownExport && span.start) doc.notes.push(`start: "${span.start.evidence.slice(0, 80)}" (line ${span.start.line})`);
   if (!ownExport && span.end) doc.notes.push(`resolution: "${span.end.evidence.slice(0, 80)}" (line ${span.end.line})`);
+  for (const why of span.why ?? []) doc.notes.push(why);
   if (!ownExport && !span.start) doc.notes.push('start: the document gives no time the incident began; set it');
   if (!ownExport && !span.end) doc.notes.push('resolution: the document gives no time the incident ended; set it');
   const d = span.duration;

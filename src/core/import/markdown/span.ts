@@ -15,10 +15,33 @@
  * phrase ("lasted 84 minutes", "for a few hours", "resolved(~20 hrs)").
  * Nothing is computed that the document does not say.
  */
-import { findDate, inlineText, pad, type Day } from './inline';
+import { findDate, pad, type Day } from './inline';
 import type { Line } from './sections';
+import { sentencesOf, statedDuration, statedMinutes, type StatedDuration } from './duration';
 import { entryLocal, type Entry } from './timeline';
-import { ZONE_WORD, zoneFor, zonedValue, type Zone } from './zones';
+
+export { statedMinutes };
+import { zoneFor, zonedValue, type Zone } from './zones';
+import {
+  IMPACT,
+  LEADUP,
+  ENDS,
+  REPORT_REF,
+  TEST_ENV,
+  UNDER_WAY,
+  REPORT,
+  PROVIDER,
+  DONE,
+  START_MARK,
+  END_MARK,
+  START_STATEMENT,
+  END_STATEMENT,
+  FULL_RECOVERY,
+  BEGAN_EARLIER,
+  MENTION,
+  RANGE,
+  OUTAGE_WORDS,
+} from './spanWords';
 
 export interface Moment {
   /** As the record writes it (ISO with offset, a day, or undefined when the zone is unknown). */
@@ -35,52 +58,14 @@ export interface Span {
   start?: Moment;
   end?: Moment;
   /** As written: "84 minutes", "0h 55m", "approximately 47 minutes". */
-  duration?: { text: string; line: number; evidence: string; pairs: boolean };
+  duration?: StatedDuration;
+  /** Why a fact was left empty ("the first entry says it began earlier"), for the record's notes. */
+  why?: string[];
 }
 
-const IMPACT =
-  /\b(outage|down\b|unavailable|unreachable|not (?:working|responding|reachable|accessible|available|operational)|stops? responding|errors?\b|failing|fails?\b|failures?|returning \d{3}|5\d\d\b|crash|broken|degraded|no nodes|reaches 0%|unschedulable|unable to|could not|cannot|can't|impact|drop\w*\b[^.]{0,20}\bavailability)/i;
-const LEADUP =
-  /\b(applied|deployed|deploys|merged|opened|initiated|started|changed|pushed|released|published|triggered|scheduled|funds|funded|tested|created|rollout|rolled out)\b/i;
-const ENDS =
-  /\b(resolved|successfully restarted|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved|(?:was|were|got|been) resolved?|regained (?:\w+ )?availability|returned to (?:a )?steady state)\b/i;
-/** An issue or pull request being opened is a report about a symptom, not the outage itself. */
-const REPORT_REF =
-  /\b(issues?|pull requests?|PRs?|tickets?)\b[^.]{0,80}?\b(?:is |was )?(opened|filed)\b|\bopened\b[^.]{0,40}\b(issues?|pull requests?|PRs?|tickets?)\b/i;
-/** A test environment coming back (or failing) is not the production outage starting or ending. */
-const TEST_ENV = /\b(testnets?|staging|test (?:cluster|environment|chain))\b/i;
 const impact = (e: Entry) => IMPACT.test(e.text) && !REPORT_REF.test(e.text) && !TEST_ENV.test(e.text);
 const ends = (e: Entry) => ENDS.test(e.text) && !TEST_ENV.test(e.text);
-/** Work still under way ("Issue identified. Began working on rollback"): no end, whatever a stated figure says. */
-const UNDER_WAY = /\b(identified|began|begins|begin|starts?|started|investigat\w*|working on|triggered)\b/i;
 const leadUp = (e: Entry) => (LEADUP.test(e.text) && !impact(e)) || REPORT_REF.test(e.text);
-/** Someone telling the team: the outage was under way before it (a user reports, support raises it). */
-const REPORT = /\b(reports?|reported|noticed|contacted|raised)\b/i;
-const PROVIDER = /\b(providers?|upstream|vendors?|third[- ]party|supplier)\b/i;
-/** The last entry saying the stuck thing went through ("Second transaction is mined and succeeds"). */
-const DONE = /\b(succeeds|succeeded)\s*\.?$/i;
-const START_MARK =
-  /\b(outage (?:begins|began|starts|started|onset)|impact (?:starts|started|begins|began)|incident (?:began|started|starts)|first detected|(?:failures?|errors?) (?:began|begins|started|starts))\b/i;
-const END_MARK = /^(?:resolved|fixed|incident resolved)\b|\b(impact ends|outage ends|all services resolved)\b/i;
-const START_STATEMENT =
-  /^(?:date (?:and time )?of (?:the )?incident|incident (?:start|began|started)|start(?:ed)?(?: time)?)\s?:|\b(went down|goes down|became unavailable|unavailable from|outage (?:began|started)|started failing|stopped working|(?:is|was|were) down|failed to resolve|(?:experienced|experiencing) (?:issues|errors|an outage|degraded))\b/i;
-const END_STATEMENT =
-  /\b(back online|back to normal|returned to normal|returns? to normal|full service (?:was )?resumed|service (?:was |is )?restored|(?:were|was|is) resolved|resolved at|recovered|fully operational|operating normally|completed by|get back to work)\b/i;
-const DURATION_LABEL =
-  /^\s*(?:[-*]\s+)?(?:\*\*)?(time to (?:resolve|resolution|recovery|restore)|(?:total |outage )?duration)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*:?\s*(.+)$/i;
-const DURATION_PHRASE =
-  /\b(for|in|lasted|took|period of|outage of|resolved\s?\()\s?(?:an estimated (?:time|period) of\s)?((?:about |approximately |around |roughly |nearly |almost |over |~)?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+)?\s?(?:hours?|hrs?|h|minutes?|mins?|m)\b(?:,?\s(?:and\s)?\d+\s?(?:minutes?|mins?|m)\b)?)/i;
-/** "went down for a few hours": a duration in words, only after "for" or "lasted". */
-const DURATION_WORDS =
-  /\b(for|lasted)\s((?:about |around |roughly |nearly |almost |over )?(?:a few|several|a couple of|an?|half an?) (?:hours?|minutes?|days?))\b/i;
-const MENTION = new RegExp(
-  `(~)?(\\d{1,2})(?::|h|\\.(?=\\d{2}\\s?(?:UTC|GMT)\\b))(\\d{2})(?::\\d{2}(?!\\d))?(?:\\s?([aApP])\\.?[mM]\\.?(?![a-zA-Z]))?(?:\\s?(${ZONE_WORD})(?![A-Za-z/]))?|\\b(?:at|of|and|between|from|to|until) ([01]\\d|2[0-3])([0-5]\\d)\\b(?=[^.]{0,40}\\b(?:UTC|GMT)\\b)`,
-  'g',
-);
-
-const RANGE = /\bbetween\b.{0,80}\band\b|\bfrom\b.{0,80}\b(?:to|until|till)\b/i;
-const OUTAGE_WORDS = /\b(outage|down|unavailable|unreachable|degraded|broken|errors?|experienc\w+|fail\w*|disrupt\w*|issues|impact\w*|incident|halt\w*)\b/i;
-
 function nextDay(d: Day): Day {
   const t = new Date(Date.UTC(d.y!, d.m - 1, d.d + 1));
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
@@ -127,15 +112,6 @@ function moment(day: Day | undefined, t: { h?: number; m?: number; approx: boole
 const entryMoment = (e: Entry): Moment | undefined => (entryLocal(e) ? moment(e.day, e, e.line, e.text) : undefined);
 const minutes = (e: Entry) => (e.day?.y && e.h !== undefined ? Date.UTC(e.day.y, e.day.m - 1, e.day.d, e.h, e.m) / 60000 : undefined);
 
-/** "84 minutes", "0h 55m", "1 hour and 31 minutes" → minutes; undefined for a range or an estimate. */
-export function statedMinutes(text: string): number | undefined {
-  if (/\d\s?[-–]\s?\d/.test(text)) return undefined;
-  const h = /(\d+(?:\.\d+)?)\s?(?:hours?|hrs?|h)\b/i.exec(text);
-  const m = /(\d+)\s?(?:minutes?|mins?|m)\b/i.exec(text);
-  if (!h && !m) return undefined;
-  return Math.round((h ? Number(h[1]) * 60 : 0) + (m ? Number(m[1]) : 0));
-}
-
 export interface SpanInput {
   readonly entries: readonly Entry[];
   /** Opening paragraphs, summary, impact, resolution (never a lead-up section). */
@@ -147,6 +123,8 @@ export interface SpanInput {
   readonly titleDay?: { day: Day; line: number; text: string };
   /** The document's "Time:" label ("## Time: 5:13:57 UTC"), read on its Date label's day. */
   readonly timeLabel?: { text: string; line: number; day?: Day };
+  /** The document's Date label when it gives a range of days ("January 14-19, 2026"). */
+  readonly dateRange?: { from: Day; to: Day; line: number; text: string };
 }
 
 export function findSpan(input: SpanInput): Span {
@@ -159,68 +137,17 @@ export function findSpan(input: SpanInput): Span {
   fromPairs(input.entries, span);
   fromStatements(input, span, false);
   fromTimeline(input.entries, span);
+  dayOnlyEnd(input, span);
+  if (!span.end && input.dateRange) span.end = moment(input.dateRange.to, { approx: false }, input.dateRange.line, input.dateRange.text);
   beforeReports(input, span);
-  if (!span.start && !input.entries.length) span.start = firstDated(input);
-  if (!span.start && input.titleDay) span.start = moment(input.titleDay.day, { approx: false }, input.titleDay.line, input.titleDay.text);
+  // A start left empty for a reason is not filled by a weaker guess (the title's day, the opening's first date).
+  const reasoned = span.why?.some((w) => w.startsWith('start:'));
+  if (!span.start && !reasoned && !input.entries.length) span.start = firstDated(input);
+  if (!span.start && !reasoned && input.titleDay) span.start = moment(input.titleDay.day, { approx: false }, input.titleDay.line, input.titleDay.text);
   return span;
 }
 
-function statedDuration(lines: readonly Line[], statements: readonly Line[]): Span['duration'] {
-  const labelled = lines
-    .map((l) => ({ l, m: DURATION_LABEL.exec(l.text.slice(0, 300)) }))
-    .filter((x) => x.m && /\d/.test(x.m[2]!))
-    .sort((a, b) => rank(a.m![1]!) - rank(b.m![1]!))[0];
-  if (labelled) return { text: inlineText(labelled.m![2]!), line: labelled.l.line, evidence: inlineText(labelled.l.text), pairs: true };
-  const column = durationColumn(lines);
-  if (column) return column;
-  for (const s of sentencesOf(statements)) {
-    const m = DURATION_PHRASE.exec(s.text) ?? DURATION_WORDS.exec(s.text);
-    if (m) return { text: m[2]!.trim(), line: s.line, evidence: s.text, pairs: m[1]!.toLowerCase() === 'took' };
-  }
-  return undefined;
-}
-
-/** A table with a Duration column ("| Customers Impacted | … | Incident Duration |"): the cell below it, as written. */
-function durationColumn(lines: readonly Line[]): Span['duration'] {
-  for (let i = 0; i + 2 < lines.length; i++) {
-    const head = lines[i]!.text;
-    if (!/^\s*\|/.test(head) || !/^\s*\|?\s*:?-{3,}/.test(lines[i + 1]!.text) || !/^\s*\|/.test(lines[i + 2]!.text)) continue;
-    const cells = splitCells(head);
-    const k = cells.findIndex((c) => /^(?:incident |outage |total |impact )?duration$/i.test(inlineText(c)));
-    const value = k >= 0 ? inlineText(splitCells(lines[i + 2]!.text)[k] ?? '') : '';
-    if (/\d/.test(value)) return { text: value, line: lines[i + 2]!.line, evidence: `${inlineText(cells[k]!)}: ${value}`, pairs: true };
-  }
-  return undefined;
-}
-
-const splitCells = (l: string) =>
-  l
-    .trim()
-    .replace(/^\||\|$/g, '')
-    .split('|')
-    .map((c) => c.trim());
-
-const rank = (label: string) => ['time to resolve', 'time to resolution', 'time to recovery', 'time to restore'].indexOf(label.toLowerCase()) + 1 || 9;
-
-function sentencesOf(lines: readonly Line[]): Line[] {
-  const out: Line[] = [];
-  // A paragraph's wrapped lines are one text ("went down for a few / hours"); list items, tables and headings stand alone.
-  const paragraphs: Line[] = [];
-  let prev: Line | undefined;
-  for (const l of lines) {
-    const plain = l.text.trim() && !/^\s*([-*+]\s|\d+[.)]\s|\||#|>)/.test(l.text);
-    const last = paragraphs.at(-1);
-    if (plain && last && prev && prev.line === l.line - 1 && prev.text.trim() && !/^\s*([-*+]\s|\d+[.)]\s|\||#|>)/.test(prev.text))
-      paragraphs[paragraphs.length - 1] = { text: `${last.text} ${l.text.trim()}`, line: last.line };
-    else paragraphs.push({ ...l });
-    prev = l;
-  }
-  for (const l of paragraphs) {
-    if (!l.text.trim() || /^\s*\|/.test(l.text)) continue;
-    for (const s of inlineText(l.text).split(/(?<=[.!?])\s+(?=[A-Z])/)) out.push({ text: s.slice(0, 600), line: l.line });
-  }
-  return out;
-}
+const multiDay = (entries: readonly Entry[]) => new Set(entries.filter((e) => e.day?.y).map((e) => `${e.day!.y}-${e.day!.m}-${e.day!.d}`)).size > 1;
 
 /** Range statements (first pass) or start/end statements (second pass). */
 function fromStatements(input: SpanInput, span: Span, ranges: boolean): void {
@@ -233,7 +160,9 @@ function fromStatements(input: SpanInput, span: Span, ranges: boolean): void {
     }
     if (!ms.length) continue;
     const dayFound = findDate(s.text);
-    const day = dayFound ? { ...dayFound, y: dayFound.y ?? input.docDay?.y } : input.docDay;
+    // A time in a sentence without its day, in a document whose timeline runs over several days, could be on any of
+    // them: no day is guessed for it.
+    const day = dayFound ? { ...dayFound, y: dayFound.y ?? input.docDay?.y } : multiDay(input.entries) ? undefined : input.docDay;
     const zone = ms.find((m) => m.zone)?.zone ?? input.docZone;
     const at = (m: Mention) => moment(day, { ...m, zone: m.zone ?? zone }, s.line, s.text);
     if (ranges) {
@@ -251,6 +180,26 @@ function fromStatements(input: SpanInput, span: Span, ranges: boolean): void {
     }
     if (!span.start && START_STATEMENT.test(s.text)) span.start = at(ms[0]!);
     if (!span.end && END_STATEMENT.test(s.text)) span.end = at(ms[ms.length - 1]!);
+    // "By November 15, 6:20 AM UTC we had worked through the backlog and fully recovered": a full recovery after a
+    // stated window of degradation is the end.
+    const full = FULL_RECOVERY.test(s.text) ? at(ms[ms.length - 1]!) : undefined;
+    if (full && span.end && later(full, span.end)) span.end = full;
+  }
+}
+
+const later = (a: Moment, b: Moment) => !!a.value && !!b.value && Date.parse(a.value.replace(/^~/, '')) > Date.parse(b.value.replace(/^~/, ''));
+
+/** After everything else: a sentence saying it ended on a day, with no time ("It was fully caught up and verified on July 8"). */
+function dayOnlyEnd(input: SpanInput, span: Span): void {
+  if (span.end) return;
+  for (const s of sentencesOf(input.statements)) {
+    if (mentions(s.text).length || !END_STATEMENT.test(s.text)) continue;
+    const d = findDate(s.text);
+    if (!d) continue;
+    const end = moment({ ...d, y: d.y ?? input.docDay?.y }, { approx: false }, s.line, s.text);
+    // Never before the start.
+    if (end && (!span.start || end.local >= span.start.local.slice(0, 10))) span.end = end;
+    return;
   }
 }
 
@@ -285,9 +234,17 @@ function beforeReports(input: SpanInput, span: Span): void {
     const d = findDate(s.text);
     // The document's own date line ("Date: 2025-02-12") is when it was written.
     if (!d?.y || /^\W*(date|authors?|status|published|updated)\W*:/i.test(s.text)) continue;
-    if (Date.UTC(d.y, d.m - 1, d.d) < Date.UTC(first.day.y, first.day.m - 1, first.day.d)) span.start = moment(d, { approx: false }, s.line, s.text);
-    return;
+    if (Date.UTC(d.y, d.m - 1, d.d) < Date.UTC(first.day.y, first.day.m - 1, first.day.d)) {
+      span.start = moment(d, { approx: false }, s.line, s.text);
+      return;
+    }
+    break;
   }
+  // "**Date:** January 14-19, 2026" and a timeline that opens with a customer telling us: the start is the range's
+  // first day, never the report's time.
+  const range = input.dateRange;
+  if (range && Date.UTC(range.from.y!, range.from.m - 1, range.from.d) <= Date.UTC(first.day.y, first.day.m - 1, first.day.d))
+    span.start = moment(range.from, { approx: false }, range.line, range.text);
 }
 
 function fromMarks(entries: readonly Entry[], span: Span): void {
@@ -336,7 +293,11 @@ function fromTimeline(entries: readonly Entry[], span: Span): void {
   const dayOnlyBefore = (e: Entry) => e.h === undefined && !impact(e) && timed.some((x) => x.h !== undefined);
   const first = timed[0] && (leadUp(timed[0]) || dayOnlyBefore(timed[0])) ? (timed.find(impact) ?? timed[0]) : timed[0];
   const i = first ? timed.indexOf(first) : 0;
-  if (!span.start && first) span.start = entryMoment(first);
+  // "Security team becomes aware of an odd transaction mined roughly 30 minutes earlier": the entry says the incident
+  // began before it, and nothing says when; the start stays empty rather than taking the entry's time.
+  if (!span.start && first && BEGAN_EARLIER.test(first.text))
+    (span.why ??= []).push(`start: the first timeline entry (line ${first.line}) says it began earlier, and the document gives no time for that`);
+  else if (!span.start && first) span.start = entryMoment(first);
   if (span.end) return;
   const after = timed.slice(
     span.start

@@ -65,7 +65,7 @@ interface State {
   zone?: Zone;
   /** The entry that following indented or paragraph lines continue. */
   open?: { entry: Entry; indent: number; paragraph: boolean };
-  table?: { time: number; cells: number[] };
+  table?: { time: number; cells: number[]; day?: number };
   /** A date-only heading: an entry unless timed entries follow under it. */
   pendingDay?: Entry;
 }
@@ -219,13 +219,17 @@ function readTableRow(l: string, line: number, next: Line | undefined, st: State
   if (!st.table) {
     const t = cells.findIndex((c) => /\b(time|when|timestamp|date)\b/i.test(inlineText(c)));
     if (t >= 0 && SEPARATOR.test(next?.text ?? '')) {
-      st.table = { time: t, cells: cells.map((_, k) => k).filter((k) => k !== t) };
+      // "| Day | Time (UTC) | Event |": a column of days beside the times.
+      const d = cells.findIndex((c, k) => k !== t && /^(day|date)$/i.test(inlineText(c)));
+      st.table = { time: t, cells: cells.map((_, k) => k).filter((k) => k !== t && k !== d), ...(d >= 0 ? { day: d } : {}) };
       const zone = declaredZone(cells[t]!) ?? (/\bUTC\b/.test(cells[t]!) ? declaredZone('(UTC)') : undefined);
       if (zone) st.zone = zone;
       return true;
     }
     return false;
   }
+  const dayCell = st.table.day !== undefined ? findDate(inlineText(cells[st.table.day] ?? ''), ctx.dayFirst) : undefined;
+  if (dayCell?.y) st.day = dayCell;
   const when = inlineText(cells[st.table.time] ?? '');
   const stamp = leadingStamp(when, ctx.dayFirst);
   const words = st.table.cells.map((k) => inlineText((cells[k] ?? '').replace(/\\\|/g, '|'))).filter(Boolean);

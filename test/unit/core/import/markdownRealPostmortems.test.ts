@@ -2,8 +2,9 @@
  * Issue 31: 48 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
- * the "tuned" ones and, once measured, on "held-out", "held-out-2" and
- * "held-out-3" (round 2); "held-out-4" is only measured. Known misses are
+ * the "tuned" ones and, once measured, on "held-out", "held-out-2",
+ * "held-out-3" (round 2) and "held-out-4" (round 3); "held-out-5" is only
+ * measured. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -17,7 +18,7 @@ import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
 const DIR = join(REPO_ROOT, 'test', 'fixtures', 'import', 'markdown-real');
 
 interface Reading {
-  set: 'tuned' | 'held-out' | 'held-out-2' | 'held-out-3' | 'held-out-4';
+  set: 'tuned' | 'held-out' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -49,34 +50,14 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   // once with the round-2 reader (commit eb1643d): 0/9 fully right, 5 wrong facts. Two plain bugs it showed were then
   // fixed (an upper-case PM in a sentence; a range's end on the day the sentence gives it): 4 wrong facts, and the set
   // counts as seen for those two rules. No other rule was chosen on these.
-  'liqd-2026-09-05-khype-usdc-oracle': [
-    ['start', '~2026-09-05T07:00+00:00'],
-    ['end', null],
-  ],
-  'mezo-2025-03-12-matsnet-halt': [
-    ['end', null],
-    ['duration', null],
-  ],
-  'mezo-2026-07-02-leveldb-corruption': [
-    ['end', null],
-    ['duration', null],
-  ],
-  'posthog-2024-02-28-decide-down': [
-    ['start', null],
-    ['end', null],
-    ['duration', null],
-  ],
-  'posthog-2025-09-29-flags-down': [['duration', null]],
-  'posthog-2025-10-03-surveys-sdk-bug': [['duration', '5 hours 26 minutes of active impact']],
-  'posthog-2025-11-11-persons-db-migration': [['end', '2025-11-14T15:02+00:00']],
-  'posthog-2025-11-24-shai-hulud-attack': [
-    ['start', '2025-11-24'],
-    ['end', null],
-  ],
-  'posthog-2026-01-14-replay-sdk-fetch-wrapper': [
-    ['start', null],
-    ['end', null],
-  ],
+  // Round 3 tuned on held-out-4 (general rules only: lead-up marked "pre-attack" or funding, an attack or exploit is
+  // the incident, the team halting the attacked pool or the chain resuming is the end, a Day column beside the times,
+  // a Duration label's figure, "lasting …", "for six days", "… hours after the incident began", a full recovery after
+  // a stated window, a day-only end in prose, a Date label's range of days, a title from the first sentence of a
+  // document without a heading, the year from the file name when the text names the same day): 8/9 right since, no
+  // wrong fact. The one left: the end of a security incident said as "By 9:30 AM UTC, we had identified the malicious
+  // packages, deleted them, and revoked the tokens" is not read (containment is not a word the reader takes as an end).
+  'posthog-2025-11-24-shai-hulud-attack': [['end', null]],
 };
 
 /** Fully right and wrong facts per set as last measured: a set may get better, never worse. */
@@ -85,21 +66,24 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out': { right: 10, of: 10, wrong: 0 },
   'held-out-2': { right: 6, of: 6, wrong: 0 },
   'held-out-3': { right: 12, of: 12, wrong: 0 },
-  'held-out-4': { right: 0, of: 9, wrong: 4 },
+  'held-out-4': { right: 8, of: 9, wrong: 0 },
+  'held-out-5': { right: 0, of: 8, wrong: 99 },
 };
 
+/** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
+const only = process.env.IMPORT_SETS?.split(',');
+const setOf = (name: string) => (JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), 'utf8')) as Reading).set;
 const names = readdirSync(DIR)
   .filter((f) => f.endsWith('.expected.json'))
   .map((f) => f.replace(/\.expected\.json$/, ''))
+  .filter((name) => !only || only.includes(setOf(name)))
   .sort();
 
 describe('Markdown importer on real published postmortems (issue 31)', () => {
   const table: string[] = [];
-  const score = { tuned: [0, 0], 'held-out': [0, 0], 'held-out-2': [0, 0], 'held-out-3': [0, 0], 'held-out-4': [0, 0] } as Record<
-    Reading['set'],
-    [number, number]
-  >;
-  const wrong = { tuned: 0, 'held-out': 0, 'held-out-2': 0, 'held-out-3': 0, 'held-out-4': 0 } as Record<Reading['set'], number>;
+  const sets = Object.keys(KNOWN_SCORE) as Array<Reading['set']>;
+  const score = Object.fromEntries(sets.map((set) => [set, [0, 0]])) as Record<Reading['set'], [number, number]>;
+  const wrong = Object.fromEntries(sets.map((set) => [set, 0])) as Record<Reading['set'], number>;
   for (const name of names) {
     it(name, () => {
       const want = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), 'utf8')) as Reading;
@@ -126,7 +110,14 @@ describe('Markdown importer on real published postmortems (issue 31)', () => {
     });
   }
   after(() => {
-    for (const set of Object.keys(KNOWN_SCORE) as Array<Reading['set']>) {
+    // The product never invents a value: over every set the rules were chosen on, not one wrong start, end or duration.
+    const tunedOn = sets.filter((x) => x !== 'held-out-5' && (!only || only.includes(x)));
+    assert.equal(
+      tunedOn.reduce((n, set) => n + wrong[set], 0),
+      0,
+      `wrong facts over the tuned sets: ${tunedOn.map((set) => `${set} ${wrong[set]}`).join(', ')}`,
+    );
+    for (const set of sets.filter((x) => !only || only.includes(x))) {
       assert.equal(score[set][1], KNOWN_SCORE[set].of, `${set}: number of postmortems`);
       assert.ok(score[set][0] >= KNOWN_SCORE[set].right, `${set}: ${score[set][0]} fully right, was ${KNOWN_SCORE[set].right}`);
       assert.ok(wrong[set] <= KNOWN_SCORE[set].wrong, `${set}: ${wrong[set]} wrong facts, was ${KNOWN_SCORE[set].wrong}`);
@@ -135,8 +126,6 @@ describe('Markdown importer on real published postmortems (issue 31)', () => {
     console.log(
       ['| postmortem | set | start | end | duration | timeline found/expected | fully right |', '|---|---|---|---|---|---|---|', ...table].join('\n'),
     );
-    console.log(
-      (Object.keys(score) as Array<Reading['set']>).map((set) => `${set} ${score[set][0]}/${score[set][1]} fully right (${wrong[set]} wrong facts)`).join(', '),
-    );
+    console.log(sets.map((set) => `${set} ${score[set][0]}/${score[set][1]} fully right (${wrong[set]} wrong facts)`).join(', '));
   });
 });

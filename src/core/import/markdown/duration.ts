@@ -1,0 +1,100 @@
+/**
+ * How long the document says the incident lasted, as written: a Duration
+ * label (its figure), a Duration column, a phrase in the opening ("lasted 84
+ * minutes", "for six days", "roughly 22 hours after the incident began").
+ * Nothing is computed that the document does not say.
+ */
+import { inlineText } from './inline';
+import type { Line } from './sections';
+import { DURATION_AFTER, DURATION_LABEL, DURATION_PHRASE, DURATION_WORDS, FIGURE } from './spanWords';
+
+export interface StatedDuration {
+  text: string;
+  line: number;
+  evidence: string;
+  /** A labelled figure: two timeline entries exactly that far apart are the start and the end. */
+  pairs: boolean;
+}
+
+/** "84 minutes", "0h 55m", "1 hour and 31 minutes" → minutes; undefined for a range or an estimate. */
+export function statedMinutes(text: string): number | undefined {
+  if (/\d\s?[-–]\s?\d/.test(text)) return undefined;
+  const h = /(\d+(?:\.\d+)?)\s?(?:hours?|hrs?|h)\b/i.exec(text);
+  const m = /(\d+)\s?(?:minutes?|mins?|m)\b/i.exec(text);
+  if (!h && !m) return undefined;
+  return Math.round((h ? Number(h[1]) * 60 : 0) + (m ? Number(m[1]) : 0));
+}
+
+export function statedDuration(lines: readonly Line[], statements: readonly Line[]): StatedDuration | undefined {
+  const labelled = lines
+    .map((l) => ({ l, m: DURATION_LABEL.exec(l.text.slice(0, 300)) }))
+    .filter((x) => x.m && /\d/.test(x.m[2]!))
+    .sort((a, b) => rank(a.m![1]!) - rank(b.m![1]!))[0];
+  const phrase = durationPhrase(statements);
+  if (labelled) {
+    const value = inlineText(labelled.m![2]!);
+    const figure = FIGURE.exec(value)?.[1]?.trim();
+    // "5 hours 26 minutes of active impact": the figure, not the words after it; the opening's own sentence when it
+    // says the same figure ("The issue lasted 5 hours and 26 minutes").
+    if (figure && figure !== value && !/^\s*\(/.test(value.slice(figure.length))) {
+      const same = phrase && statedMinutes(phrase.text) !== undefined && statedMinutes(phrase.text) === statedMinutes(figure);
+      if (same) return { ...phrase, pairs: true };
+      return { text: figure, line: labelled.l.line, evidence: inlineText(labelled.l.text), pairs: true };
+    }
+    return { text: value, line: labelled.l.line, evidence: inlineText(labelled.l.text), pairs: true };
+  }
+  return durationColumn(lines) ?? phrase;
+}
+
+/** A duration the opening states in a sentence: "lasted 84 minutes", "for six days", "roughly 22 hours after the incident began". */
+function durationPhrase(statements: readonly Line[]): StatedDuration | undefined {
+  for (const s of sentencesOf(statements)) {
+    const m = DURATION_PHRASE.exec(s.text) ?? DURATION_WORDS.exec(s.text);
+    if (m) return { text: m[2]!.trim(), line: s.line, evidence: s.text, pairs: m[1]!.toLowerCase() === 'took' };
+    const after = DURATION_AFTER.exec(s.text);
+    if (after) return { text: after[1]!.trim(), line: s.line, evidence: s.text, pairs: false };
+  }
+  return undefined;
+}
+
+/** A table with a Duration column ("| Customers Impacted | … | Incident Duration |"): the cell below it, as written. */
+function durationColumn(lines: readonly Line[]): StatedDuration | undefined {
+  for (let i = 0; i + 2 < lines.length; i++) {
+    const head = lines[i]!.text;
+    if (!/^\s*\|/.test(head) || !/^\s*\|?\s*:?-{3,}/.test(lines[i + 1]!.text) || !/^\s*\|/.test(lines[i + 2]!.text)) continue;
+    const cells = splitCells(head);
+    const k = cells.findIndex((c) => /^(?:incident |outage |total |impact )?duration$/i.test(inlineText(c)));
+    const value = k >= 0 ? inlineText(splitCells(lines[i + 2]!.text)[k] ?? '') : '';
+    if (/\d/.test(value)) return { text: value, line: lines[i + 2]!.line, evidence: `${inlineText(cells[k]!)}: ${value}`, pairs: true };
+  }
+  return undefined;
+}
+
+const splitCells = (l: string) =>
+  l
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.trim());
+
+const rank = (label: string) => ['time to resolve', 'time to resolution', 'time to recovery', 'time to restore'].indexOf(label.toLowerCase()) + 1 || 9;
+
+export function sentencesOf(lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  // A paragraph's wrapped lines are one text ("went down for a few / hours"); list items, tables and headings stand alone.
+  const paragraphs: Line[] = [];
+  let prev: Line | undefined;
+  for (const l of lines) {
+    const plain = l.text.trim() && !/^\s*([-*+]\s|\d+[.)]\s|\||#|>)/.test(l.text);
+    const last = paragraphs.at(-1);
+    if (plain && last && prev && prev.line === l.line - 1 && prev.text.trim() && !/^\s*([-*+]\s|\d+[.)]\s|\||#|>)/.test(prev.text))
+      paragraphs[paragraphs.length - 1] = { text: `${last.text} ${l.text.trim()}`, line: last.line };
+    else paragraphs.push({ ...l });
+    prev = l;
+  }
+  for (const l of paragraphs) {
+    if (!l.text.trim() || /^\s*\|/.test(l.text)) continue;
+    for (const s of inlineText(l.text).split(/(?<=[.!?])\s+(?=[A-Z])/)) out.push({ text: s.slice(0, 600), line: l.line });
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * The words span.ts reads a postmortem's start, end and duration by: what an
+ * entry about the outage says, what lead-up says, what an end says, and the
+ * shapes of a stated duration. Every pattern runs in time linear in its input.
+ */
+import { ZONE_WORD } from './zones';
+
+export const IMPACT =
+  /\b(outage|down\b|unavailable|unreachable|not (?:working|responding|reachable|accessible|available|operational)|stops? responding|errors?\b|failing|fails?\b|failures?|returning \d{3}|5\d\d\b|crash|broken|degraded|no nodes|reaches 0%|unschedulable|unable to|could not|cannot|can't|impact|drop\w*\b[^.]{0,20}\bavailability|(?<!pre-)exploit\w*|(?<!pre-)attacks?\b|drain(?:s|ed)\b|compromised)/i;
+export const LEADUP =
+  /\b(applied|deployed|deploys|merged|opened|initiated|started|changed|pushed|released|published|triggered|scheduled|funds|funded|funding|pre-(?:attack|incident|outage|exploit)|tested|created|rollout|rolled out)\b/i;
+export const ENDS =
+  /\b(resolved|successfully restarted|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved|(?:was|were|got|been) resolved?|regained (?:\w+ )?availability|returned to (?:a )?steady state|(?:chain|network|block production|blocks?|service) (?:resumes|resumed)|(?:team|we|operators?|admins?) (?:halts?|halted|pauses?|paused)|fully (?:caught up|synced|recovered))\b/i;
+/** An issue or pull request being opened is a report about a symptom, not the outage itself. */
+export const REPORT_REF =
+  /\b(issues?|pull requests?|PRs?|tickets?)\b[^.]{0,80}?\b(?:is |was )?(opened|filed)\b|\bopened\b[^.]{0,40}\b(issues?|pull requests?|PRs?|tickets?)\b/i;
+/** A test environment coming back (or failing) is not the production outage starting or ending. */
+export const TEST_ENV = /\b(testnets?|staging|test (?:cluster|environment|chain))\b/i;
+/** Work still under way ("Issue identified. Began working on rollback"): no end, whatever a stated figure says. */
+export const UNDER_WAY = /\b(identified|began|begins|begin|starts?|started|investigat\w*|working on|triggered)\b/i;
+/** Someone telling the team: the outage was under way before it (a user reports, support raises it). */
+export const REPORT = /\b(reports?|reported|noticed|contacted|raised|reached out|inform(?:ed)? us|becomes? aware|became aware)\b/i;
+export const PROVIDER = /\b(providers?|upstream|vendors?|third[- ]party|supplier)\b/i;
+/** The last entry saying the stuck thing went through ("Second transaction is mined and succeeds"). */
+export const DONE = /\b(succeeds|succeeded)\s*\.?$/i;
+export const START_MARK =
+  /\b(outage (?:begins|began|starts|started|onset)|impact (?:starts|started|begins|began)|incident (?:began|started|starts)|first detected|(?:failures?|errors?) (?:began|begins|started|starts))\b/i;
+export const END_MARK = /^(?:resolved|fixed|incident resolved)\b|\b(impact ends|outage ends|all services resolved)\b/i;
+export const START_STATEMENT =
+  /^(?:date (?:and time )?of (?:the )?incident|incident (?:start|began|started)|start(?:ed)?(?: time)?)\s?:|\b(went down|(?:were|was) compromised|(?:attacker|exploiter) exploited|goes down|became unavailable|unavailable from|outage (?:began|started)|started failing|stopped working|(?:is|was|were) down|failed to resolve|(?:experienced|experiencing) (?:issues|errors|an outage|degraded))\b/i;
+export const END_STATEMENT =
+  /\b(back online|back to normal|returned to normal|returns? to normal|full service (?:was )?resumed|service (?:was |is )?restored|(?:were|was|is) resolved|resolved at|recovered|fully operational|operating normally|completed by|get back to work|fully recovered|fully caught up)\b/i;
+export const DURATION_LABEL =
+  /^\s*(?:[-*]\s+)?(?:\*\*)?(time to (?:resolve|resolution|recovery|restore)|(?:total |outage )?duration)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*:?\s*(.+)$/i;
+export const DURATION_PHRASE =
+  /\b(for|in|lasted|lasting|took|period of|outage of|resolved\s?\()\s?(?:an estimated (?:time|period) of\s)?((?:about |approximately |around |roughly |nearly |almost |over |~)?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+)?\s?(?:hours?|hrs?|h|minutes?|mins?|m)\b(?:,?\s(?:and\s)?\d+\s?(?:minutes?|mins?|m)\b)?)/i;
+/** "went down for a few hours": a duration in words, only after "for" or "lasted". */
+export const DURATION_WORDS =
+  /\b(for|lasted|lasting)\s((?:about |around |roughly |nearly |almost |over )?(?:a few|several|a couple of|an?|half an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:hours?|minutes?|days?|weeks?))\b/i;
+/** "restored roughly 22 hours after the incident began": the figure, as written. */
+export const DURATION_AFTER =
+  /\b((?:about |around |roughly |nearly |almost |approximately |~)?\d+(?:\.\d+)?\s?(?:hours?|minutes?|days?))\s(?:after|since)\s(?:the\s)?(?:incident|outage|halt|problem|issue|impact)\s(?:began|started|begun)\b/i;
+export const MENTION = new RegExp(
+  `(~)?(\\d{1,2})(?::|h|\\.(?=\\d{2}\\s?(?:UTC|GMT)\\b))(\\d{2})(?::\\d{2}(?!\\d))?(?:\\s?([aApP])\\.?[mM]\\.?(?![a-zA-Z]))?(?:\\s?(${ZONE_WORD})(?![A-Za-z/]))?|\\b(?:at|of|and|between|from|to|until) ([01]\\d|2[0-3])([0-5]\\d)\\b(?=[^.]{0,40}\\b(?:UTC|GMT)\\b)`,
+  'g',
+);
+
+export const RANGE = /\bbetween\b.{0,80}\band\b|\bfrom\b.{0,80}\b(?:to|until|till)\b/i;
+export const OUTAGE_WORDS =
+  /\b(outage|down|unavailable|unreachable|degraded|broken|errors?|experienc\w+|fail\w*|disrupt\w*|issues|impact\w*|incident|halt\w*)\b/i;
+
+/** A full recovery after a stated window of degradation. */
+export const FULL_RECOVERY = /\b(fully recovered|full(?:y)? recovery|complete(?:d)? (?:the )?recovery)\b/i;
+/** The figure at the head of a Duration label's value ("5 hours 26 minutes" of "5 hours 26 minutes of active impact"). */
+export const FIGURE =
+  /^((?:about |approximately |around |roughly |nearly |almost |over |~)?\d+(?:\.\d+)?\s?(?:days?|hours?|hrs?|h|minutes?|mins?|m)\b(?:,?\s?(?:and\s)?\d+\s?(?:hours?|hrs?|h|minutes?|mins?|m|seconds?|s)\b){0,3})/i;
+/** An entry that itself says the thing happened before it ("an odd transaction mined roughly 30 minutes earlier"). */
+export const BEGAN_EARLIER =
+  /\b(?:\w+ (?:minutes?|hours?|days?|weeks?) (?:earlier|before)|(?:minutes?|hours?|days?|weeks?) ago|had (?:already )?(?:started|begun) (?:a |an |\w+ )?(?:minutes?|hours?|days?|weeks?)? ?earlier)\b/i;
