@@ -58,6 +58,35 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   // wrong fact. The one left: the end of a security incident said as "By 9:30 AM UTC, we had identified the malicious
   // packages, deleted them, and revoked the tokens" is not read (containment is not a word the reader takes as an end).
   'posthog-2025-11-24-shai-hulud-attack': [['end', null]],
+  // Held-out-5 (Kroma, EDGI, Avail, Yearn), read and committed before the importer ran on it (commit 2df8023), measured
+  // once with the round-3 reader (commit acf40f3): 0/8 fully right, 9 wrong facts. Not tuned on.
+  'avail-2023-12-04-ipfs-network-merge': [['start', '2023-12-04']],
+  'edgi-2018-10-09-staging-reboot-loop': [['start', '2018-10-09T17:25-07:00']],
+  'edgi-2018-10-30-incorrect-tls-certs': [
+    ['start', '~2018-10-08T18:10-05:00'],
+    ['end', '~2018-10-08T18:40-05:00'],
+  ],
+  'edgi-2019-02-12-wayback-import-failure': [
+    ['start', '2019-02-12T18:30-08:00'],
+    ['end', '2019-02-12T18:50-08:00'],
+    ['duration', null],
+  ],
+  'edgi-2019-07-21-differ-broken': [['duration', 'half an hour']],
+  'kroma-2024-03-12-zktrie-halt': [
+    ['start', '2024-03-12T15:16+00:00'],
+    ['end', null],
+    ['duration', null],
+    ['timeline', 0],
+  ],
+  'kroma-2024-04-01-tx-receipts-halt': [
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'yearn-2021-02-04-ydai-exploit': [
+    ['end', null],
+    ['duration', 'roughly 11 minutes'],
+    ['timeline', 5],
+  ],
 };
 
 /** Fully right and wrong facts per set as last measured: a set may get better, never worse. */
@@ -67,7 +96,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-2': { right: 6, of: 6, wrong: 0 },
   'held-out-3': { right: 12, of: 12, wrong: 0 },
   'held-out-4': { right: 8, of: 9, wrong: 0 },
-  'held-out-5': { right: 0, of: 8, wrong: 99 },
+  'held-out-5': { right: 0, of: 8, wrong: 9 },
 };
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
@@ -104,8 +133,8 @@ describe('Markdown importer on real published postmortems (issue 31)', () => {
         const known = misses.find(([f]) => f === field);
         if (known) assert.equal(got[field], known[1], `${field}: the known miss changed (update KNOWN_MISSES and the table in docs/import.md)`);
         else assert.equal(got[field], want[field], field);
-        // Never a value where the reading has none.
-        if (want[field] === null) assert.equal(got[field], null, `${field} invented`);
+        // Never a value where the reading has none (but for a known miss, counted in KNOWN_SCORE's wrong facts).
+        if (want[field] === null && !known) assert.equal(got[field], null, `${field} invented`);
       }
     });
   }
