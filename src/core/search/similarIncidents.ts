@@ -109,18 +109,22 @@ function tokensOfWord(raw: string): readonly string[] {
   return out;
 }
 
-/** Word stems of a text, with the surface form each came from (for explanations). */
-export function similarTokens(text: string, surface?: Map<string, string>): string[] {
+/** Calls fn(stem, surface form) for each word stem of a text, in order. */
+function eachToken(text: string, fn: (stem: string, surface: string) => void): void {
   const spaced = text.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
-  const out: string[] = [];
   for (const raw of spaced.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []) {
     const tokens = tokensOfWord(raw);
-    for (let i = 0; i < tokens.length; i += 2) {
-      const s = tokens[i]!;
-      if (surface && !surface.has(s)) surface.set(s, tokens[i + 1]!);
-      out.push(s);
-    }
+    for (let i = 0; i < tokens.length; i += 2) fn(tokens[i]!, tokens[i + 1]!);
   }
+}
+
+/** Word stems of a text, with the surface form each came from (for explanations). */
+export function similarTokens(text: string, surface?: Map<string, string>): string[] {
+  const out: string[] = [];
+  eachToken(text, (s, w) => {
+    if (surface && !surface.has(s)) surface.set(s, w);
+    out.push(s);
+  });
   return out;
 }
 
@@ -140,12 +144,14 @@ function docOfFields(text: Partial<Record<SimilarField, string>>, withSurface = 
     const value = text[f.key];
     if (!value) continue;
     const counts = new Map<string, number>();
-    const tokens = similarTokens(value, surface);
-    for (const t of tokens) {
+    let length = 0;
+    eachToken(value, (t, w) => {
+      if (surface && !surface.has(t)) surface.set(t, w);
       counts.set(t, (counts.get(t) ?? 0) + 1);
       terms.add(t);
-    }
-    if (tokens.length) fields.push([f.key, counts, tokens.length]);
+      length++;
+    });
+    if (length) fields.push([f.key, counts, length]);
   }
   return surface ? { fields, terms, surface } : { fields, terms };
 }
