@@ -11,10 +11,16 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { RecordWorkspace, type CacheSettings } from '../../src/node/recordWorkspace';
+import { loadedRecordCount } from '../../src/core/records/lazyIncident';
 
 export interface SoakResult {
   readonly heapBefore: number;
   readonly heapAfter: number;
+  /** Heap growth from the measurement before to after, per edit made in between (bytes). */
+  readonly bytesPerEdit: number;
+  /** Full records held in memory (the most recently opened, records/lazyIncident.ts) before and after: nothing opens one here. */
+  readonly loadedBefore: number;
+  readonly loadedAfter: number;
   readonly openWatchers: number;
   readonly indexListeners: number;
   readonly handlesBefore: number;
@@ -81,9 +87,13 @@ export async function soak(
   const handlesBefore = activeHandles();
   let ws = await open();
   await ws.settled();
-  // Measured after the first edit-and-reload cycle: the bounded caches a process fills once (the 500 most
-  // recently opened full records, compiled code, the parser's tables) are full by then; growth after it is a leak.
+  // Measured after the first cycles: what a process fills once (compiled code, the parser's tables) is full by
+  // then; growth after it is a leak. (The 500 most recently opened full records stay as they are: nothing here opens one.)
   let heapBefore = 0;
+  // Measured from the fifth cycle: by then the code the cycle runs is compiled and optimised (its growth before is not a leak).
+  const warmCycles = Math.min(5, Math.max(1, options.reloads - 1));
+  let editsBefore = 0;
+  let loadedBefore = 0;
   const every = Math.max(1, Math.floor(options.edits / options.reloads));
   for (let e = 0; e < options.edits; e++) {
     const f = files[e % files.length]!;
@@ -93,7 +103,11 @@ export async function soak(
       await ws.settled();
       ws.dispose();
       ws = await open();
-      if (!heapBefore) heapBefore = await settledHeap();
+      if (!heapBefore && (e + 1) / every >= warmCycles) {
+        heapBefore = await settledHeap();
+        editsBefore = e + 1;
+        loadedBefore = loadedRecordCount();
+      }
     }
   }
   // Every record back as it was; the last workspace still open while measuring, as a long-lived process holds one.
@@ -104,11 +118,15 @@ export async function soak(
   await ws.settled();
   const indexListeners = listeners(ws) - live;
   const heapAfter = await settledHeap();
+  const loadedAfter = loadedRecordCount();
   ws.dispose();
   await new Promise((resolve) => setTimeout(resolve, 50));
   return {
     heapBefore,
     heapAfter,
+    bytesPerEdit: (heapAfter - heapBefore) / Math.max(1, options.edits - editsBefore),
+    loadedBefore,
+    loadedAfter,
     openWatchers: live,
     indexListeners,
     handlesBefore,

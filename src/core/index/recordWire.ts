@@ -7,7 +7,7 @@
  */
 import type { Range, RecordDiagnostic } from '../records/diagnostics';
 import { buildAction, buildRunbook, type IncidentHead, type IndexedRecord } from '../records/model';
-import { incidentFromHead, type IncidentDerived, type RecordSource } from '../records/lazyIncident';
+import { incidentFromHead, recordForCopy, type IncidentDerived, type RecordSource } from '../records/lazyIncident';
 import type { Anchors, ParsedFile } from '../records/parseRecord';
 import type { ActionRecord, IncidentRecord, RecordKind, RunbookRecord } from '../records/schema';
 import { searchWordsOf } from '../search/searchWords';
@@ -56,7 +56,7 @@ export function toWire(parsed: readonly ParsedFile[]): WireBatch {
     if (r.kind !== 'incident') return { ...base, record: r.record };
     const { start, resolution, durationMinutes, postmortemDeadline, milestones, openActions } = r;
     const derived = { start, resolution, durationMinutes, postmortemDeadline, milestones, openActions };
-    const json = encoder.encode(JSON.stringify(r.record));
+    const json = encoder.encode(JSON.stringify(recordForCopy(r)));
     // A head read (a risk check) does not compute search words: they are computed from the record if a search ever asks.
     if (p.headsOnly) {
       parts.push(json);

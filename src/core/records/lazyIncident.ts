@@ -105,6 +105,11 @@ class IncidentModel implements Incident {
     return this.loadedFull.record;
   }
 
+  /** The full record without keeping it: for copying it elsewhere (the load cache, a worker's batch), which is no use of it. */
+  peekRecord(): IncidentRecord {
+    return this.full?.record ?? this.source!.load();
+  }
+
   /** From the source when there is one (the worker computed them), else computed here on first use (a search index; never for a risk check). */
   get searchWords(): string {
     if (this.words !== undefined) return this.words;
@@ -126,6 +131,16 @@ class IncidentModel implements Incident {
     const f = this.loadedFull;
     return (f.communications ??= resolveCommunications(f.record, this.start, timeResolver(recordZone(f.record))));
   }
+}
+
+/**
+ * An incident's full record, read without entering the most recently used
+ * ones kept in memory: writing records to the cache must not fill that
+ * list (it held the stored records of every reload, and with them each
+ * disposed index's chunk bytes, until 500 newer records pushed them out).
+ */
+export function recordForCopy(incident: Incident): IncidentRecord {
+  return incident instanceof IncidentModel ? incident.peekRecord() : incident.record;
 }
 
 /** An incident whose full record is loaded from `source` when needed (what workers and the cache deliver). */
