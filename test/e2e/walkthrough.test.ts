@@ -62,7 +62,7 @@ describe('e2e: the walkthrough on a repository without records', () => {
     const input = wb.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill('Checkout amounts rounded twice');
-    await wb.page.keyboard.press('Enter');
+    await input.press('Enter');
     // The walkthrough page re-renders when the extension activates and may take the keyboard focus:
     // the form stays open (ignoreFocusOut), and a person clicks the row they want.
     for (const row of ['P1', 'monitoring']) {
@@ -76,16 +76,10 @@ describe('e2e: the walkthrough on a repository without records', () => {
       const box = wb.page.locator('.quick-input-widget', { hasText: prompt });
       await box.waitFor({ state: 'visible' });
       await input.fill(answer);
-      await wb.page.keyboard.press('Enter');
-      // The walkthrough page may take the keyboard as it re-renders (the box stays, ignoreFocusOut): a person sees the
-      // answer still there and presses Enter in the box again; only into the box, never onto the page's buttons.
-      await wb.until(async () => {
-        if (!(await box.isVisible().catch(() => false))) return true;
-        await input.focus().catch(() => undefined);
-        if ((await input.inputValue().catch(() => '')) === answer && (await input.evaluate((el) => el === document.activeElement).catch(() => false)))
-          await wb.page.keyboard.press('Enter');
-        return false;
-      }, `the "${prompt}" answer taken`);
+      // Enter into the box itself (locator.press focuses it first): the walkthrough page re-renders while the form is
+      // open and may hold the keyboard, and an Enter on the page presses its button and opens a second form.
+      await input.press('Enter');
+      await wb.until(async () => !(await box.isVisible().catch(() => false)), `the "${prompt}" answer taken`, 10_000);
     }
     await wb.page.locator('.quick-input-widget', { hasText: 'Start' }).waitFor({ state: 'visible' });
     // The start is prefilled with "now" in the test's clock: accept it.
@@ -93,8 +87,7 @@ describe('e2e: the walkthrough on a repository without records', () => {
       const value = Date.parse(await input.inputValue().catch(() => ''));
       return value >= Date.parse(TEST_NOW) && value - Date.parse(TEST_NOW) < 10 * 60_000;
     }, 'the start prefilled with now');
-    await input.focus();
-    await wb.page.keyboard.press('Enter');
+    await input.press('Enter');
     const file = join(repo, '.incidents', 'INC-001.yaml');
     // VS Code creates the file, then writes the record into it: wait for the record, not the file.
     const written = () => (existsSync(file) ? (parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null) : null);
