@@ -24,6 +24,8 @@ export async function hookMain(args: readonly string[]): Promise<number> {
     now: () => clock.now(),
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside this one, loaded only on the cold path
     buildDigest: async () => (require('./hookFull.js') as typeof HookFull).buildHookDigest,
+    // The launcher (dist/cli.js) that started this process: a stale digest is rebuilt in a detached process of it.
+    ...(process.argv[1] ? { cli: process.argv[1] } : {}),
   });
 }
 

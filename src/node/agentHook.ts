@@ -153,12 +153,13 @@ export async function buildHookDigest(root: string, folder: string, version: str
   const index = await openCachedIndex(root, folder, version, now);
   const at = now();
   const { links, incidents, fixes, span, git } = await digestContent(index, root, at, runbooksFinder(index));
-  await index.cacheWrite;
   const stamp = git.missing.length && git.gitDir ? { gitDir: git.gitDir, gitStamp: gitStamp(git.gitDir) } : {};
   // A fix the clone lacks and no git folder to watch: answer from this digest once, build it again next time.
   const once = git.missing.length && !('gitStamp' in stamp) ? { validUntil: at } : {};
   const header: HookDigestHeader = { format: HOOK_DIGEST_FORMAT, key, ...span, ...stamp, ...once };
   const digest = writeHookDigest(root, folder, encodeHookDigest(header, links, incidents, fixes));
+  // The parse cache is written after the digest (0.4 s at 1,000 incidents): a hook waiting for the digest need not wait for it.
+  await index.cacheWrite;
   if (!digest) throw new Error('the hook digest could not be read back');
   return digest;
 }
