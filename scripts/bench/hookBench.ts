@@ -9,12 +9,17 @@
  * beside a bare `node -e ''` for the machine's own process start (and their
  * ratio: on a shared, loaded machine the ratio is what stays comparable).
  * Warm runs answer from the per-workspace digest (src/node/hookDigestFile.ts);
- * the first run after a record changed rebuilds it (timed three times at the end).
+ * the first run after a record changed rebuilds it (src/node/agentHookRebuild.ts):
+ * timed --rebuilds times at the end, each after a change and with its own
+ * bare node start, two ways — as Claude Code meets it (the hook waits at most
+ * its budget, then lets the edit through) and waiting for the new digest
+ * however long it takes (INCIDENT_LENS_HOOK_WAIT_MS=600000: the rebuild's own cost).
+ * --dist DIR times the bundles of another build (an older commit's dist/, for a before/after).
  *
- *   npm run bench:hook [-- --incidents 1000 --runs 30]
+ *   npm run bench:hook [-- --incidents 1000 --runs 30 --rebuilds 10 --dist DIR]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,7 +32,9 @@ const opt = (name: string, fallback: number) => {
 };
 const N = opt('incidents', 1000);
 const RUNS = opt('runs', 30);
-const DIST = resolve(__dirname, '..', '..', '..', 'dist');
+const REBUILDS = opt('rebuilds', 10);
+const distAt = args.indexOf('--dist');
+const DIST = distAt >= 0 ? resolve(args[distAt + 1]!) : resolve(__dirname, '..', '..', '..', 'dist');
 let CLI = join(DIST, 'cli.js');
 
 function stats(ms: number[]): { median: number; p95: number; min: number } {
@@ -63,6 +70,14 @@ function main(): void {
     git('add', '-A');
     git('commit', '-qm', 'generated');
     const env = { ...process.env, XDG_CACHE_HOME: join(base, 'cache') };
+    // Runs that must build the digest, whatever it takes (a hook otherwise waits at most its budget for it).
+    const envWait = { ...env, INCIDENT_LENS_HOOK_WAIT_MS: '600000' };
+    // A rebuild still writing the parse cache (it runs on after the digest) is let finish before the next change.
+    const settle = () => {
+      const building = () => readdirSync(join(base, 'cache'), { recursive: true }).some((f) => String(f).endsWith('.building'));
+      for (let i = 0; i < 600 && existsSync(join(base, 'cache')) && building(); i++) spawnSync('sleep', ['0.1']);
+    };
+
     const input = (file: string, tool = 'Edit') =>
       JSON.stringify({
         hook_event_name: 'PreToolUse',
@@ -75,14 +90,16 @@ function main(): void {
       });
     // A linked file (the hook answers) and one that no record names (it prints nothing).
     const linked = ws.sourcePaths.find((p) => {
-      const r = timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(p), env, ws.root);
+      const r = timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(p), envWait, ws.root);
       return r.stdout.includes('additionalContext');
     });
     if (!linked) throw new Error('no generated source file is linked to an incident');
     const unlinked =
-      ws.sourcePaths.find((p) => !timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(p), env, ws.root).stdout.trim()) ?? ws.sourcePaths[0]!;
+      ws.sourcePaths.find((p) => !timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(p), envWait, ws.root).stdout.trim()) ?? ws.sourcePaths[0]!;
+    settle();
     rmSync(join(base, 'cache'), { recursive: true, force: true });
-    const cold = timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(linked), env, ws.root);
+    const cold = timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(linked), envWait, ws.root);
+    settle();
     const answered: number[] = [];
     const quiet: number[] = [];
     const bare: number[] = [];
@@ -102,19 +119,39 @@ function main(): void {
       readdirSync(join(ws.root, '.incidents')).find((f) => f.endsWith('.yaml'))!,
     );
     const rebuilt: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      appendFileSync(record, `# changed ${i}\n`);
+    const rebuiltAnswered: boolean[] = [];
+    const waited: number[] = [];
+    const rebuildBare: number[] = [];
+    for (let i = 0; i < REBUILDS; i++) {
+      settle();
+      appendFileSync(record, `# changed ${i}a\n`);
       const r = timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(linked), env, ws.root);
-      if (!r.stdout.includes('additionalContext')) throw new Error(`after a change: no answer (${r.stderr.trim()})`);
+      if (r.status !== 0) throw new Error(`after a change: exit ${r.status} (${r.stderr.trim()})`);
       rebuilt.push(r.ms);
+      rebuiltAnswered.push(r.stdout.includes('additionalContext'));
+      rebuildBare.push(timedRun(process.execPath, ['-e', ''], '', env, ws.root).ms);
+      settle();
+      appendFileSync(record, `# changed ${i}b\n`);
+      const w = timedRun(process.execPath, [CLI, 'hook', 'claude-code'], input(linked), envWait, ws.root);
+      if (!w.stdout.includes('additionalContext')) throw new Error(`after a change, waiting: no answer (${w.stderr.trim()})`);
+      waited.push(w.ms);
     }
+    settle();
     const a = stats(answered);
     const q = stats(quiet);
     const b = stats(bare);
     const n = stats(noEdit);
     console.log(`hook claude-code, ${ws.incidents} incidents (${ws.files} record files), ${RUNS} runs each, real processes:`);
     console.log(`  first run (fills the parse cache and the digest): ${Math.round(cold.ms)} ms`);
-    console.log(`  first run after a record changed (rebuilds the digest), 3 times: ${rebuilt.map((ms) => Math.round(ms)).join(', ')} ms`);
+    const rb = stats(rebuilt);
+    const wt = stats(waited);
+    const rbb = stats(rebuildBare);
+    console.log(`  bundles: ${DIST}`);
+    console.log(
+      `  first run after a record changed, ${REBUILDS} times: median ${rb.median} ms, p95 ${rb.p95} ms, max ${Math.round(Math.max(...rebuilt))} ms; answered ${rebuiltAnswered.filter(Boolean).length}/${REBUILDS} (${rebuilt.map((ms) => Math.round(ms)).join(', ')})`,
+    );
+    console.log(`  the same, waiting for the new digest however long: median ${wt.median} ms, p95 ${wt.p95} ms, max ${Math.round(Math.max(...waited))} ms`);
+    console.log(`  bare node -e '' right after each:  median ${rbb.median} ms, p95 ${rbb.p95} ms`);
     console.log(`  edit of a linked file (answer):    median ${a.median} ms, p95 ${a.p95} ms, min ${a.min} ms`);
     console.log(`  edit of an unlinked file (quiet):  median ${q.median} ms, p95 ${q.p95} ms, min ${q.min} ms`);
     console.log(`  a tool that is no edit (Bash):     median ${n.median} ms, p95 ${n.p95} ms (the process and the hook bundle alone)`);

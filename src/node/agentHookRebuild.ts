@@ -80,10 +80,13 @@ export function hookWaitMs(env: NodeJS.ProcessEnv = process.env): number {
  */
 export async function rebuildInBackground(cli: string, root: string, folder: string, key: string, now: () => number, waitMs: number): Promise<RebuildOutcome> {
   const lock = lockPath(root, folder);
-  const taken = takeLock(lock, Date.now());
-  if (taken === 'unusable') return { inline: 'the cache folder cannot be written' };
+  let started = false;
   let exited: string | undefined;
-  if (taken === 'taken') {
+  /** Takes the lock and starts the rebuild; while another rebuild holds it (maybe for records before this change), tried again at each poll. */
+  const start = (): RebuildOutcome | undefined => {
+    const taken = takeLock(lock, Date.now());
+    if (taken === 'unusable') return { inline: 'the cache folder cannot be written' };
+    if (taken === 'held') return undefined;
     try {
       const child = spawn(process.execPath, [cli, 'hook', 'claude-code', '--rebuild-digest', '--root', root, '--folder', folder], {
         detached: true,
@@ -94,23 +97,26 @@ export async function rebuildInBackground(cli: string, root: string, folder: str
       child.on('exit', (code, signal) => (exited = signal ? `it was stopped by ${signal}` : `it exited with ${code}`));
       child.unref();
       if (child.pid !== undefined) writeFileSync(lock, String(child.pid));
+      started = true;
     } catch (err) {
       releaseRebuildLock(root, folder);
       return { inline: `the rebuild could not start (${(err as Error).message})` };
     }
-  }
+    return undefined;
+  };
   const deadline = Date.now() + waitMs;
   for (;;) {
     const digest = readHookDigest(root, folder, key, now());
     if (digest) return { digest };
+    const failed = started ? undefined : start();
+    if (failed) return failed;
     if (exited !== undefined) return { waiting: `the incident digest rebuild ended without a digest for these records (${exited})` };
     if (Date.now() >= deadline) break;
     await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, Math.max(0, deadline - Date.now()))));
   }
   return {
-    waiting:
-      taken === 'taken'
-        ? `the records changed and the incident digest is being rebuilt in the background (not ready within ${waitMs} ms)`
-        : 'the records changed and another hook is rebuilding the incident digest',
+    waiting: started
+      ? `the records changed and the incident digest is being rebuilt in the background (not ready within ${waitMs} ms)`
+      : 'the records changed and another hook is rebuilding the incident digest',
   };
 }
