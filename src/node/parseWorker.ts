@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { readRecordHead } from '../core/records/recordHead';
 import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord, type ParsedFile, type ParseOptions } from '../core/records/parseRecord';
-import { readTextUpTo, type BoundedText } from './boundedRead';
+import { readTextUpToSync, type BoundedText } from './boundedRead';
 import { contentHash } from './loadCache';
 import { toWire, type WireBatch } from '../core/index/recordWire';
 
@@ -60,7 +60,9 @@ parentPort?.on('message', (job: ParseJob) => {
         let read: BoundedText;
         try {
           // Over the size limit: reported from its size, never read whole.
-          read = await readTextUpTo(join(job.root, ...path.split('/')), job.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+          // Synchronous: this is a worker thread, and one awaited open/stat/read/close per file left it idle
+          // half the time (a CPU profile of a cold risk at 10,000 records: 5.5 of 13.7 s idle, 3.6 s in those calls).
+          read = readTextUpToSync(join(job.root, ...path.split('/')), job.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
         } catch {
           continue; // deleted since it was listed
         }
