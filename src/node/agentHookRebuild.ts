@@ -90,6 +90,7 @@ export async function rebuildInBackground(cli: string, root: string, folder: str
     try {
       const child = spawn(process.execPath, [cli, 'hook', 'claude-code', '--rebuild-digest', '--root', root, '--folder', folder], {
         detached: true,
+        windowsHide: true,
         stdio: 'ignore',
         env: process.env,
       });
