@@ -88,7 +88,8 @@ export async function rebuildInBackground(cli: string, root: string, folder: str
     if (taken === 'unusable') return { inline: 'the cache folder cannot be written' };
     if (taken === 'held') return undefined;
     try {
-      const child = spawn(process.execPath, [cli, 'hook', 'claude-code', '--rebuild-digest', '--root', root, '--folder', folder], {
+      // Name=value: a folder or root that starts with '-' (the wiring's --folder is repository content) stays a value.
+      const child = spawn(process.execPath, [cli, 'hook', 'claude-code', '--rebuild-digest', `--root=${root}`, `--folder=${folder}`], {
         detached: true,
         windowsHide: true,
         stdio: 'ignore',

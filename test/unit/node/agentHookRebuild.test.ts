@@ -8,7 +8,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -105,6 +105,25 @@ describe('edit hook: the digest is rebuilt in a detached process, the hook never
     assert.match(waited.stdout, /INC-023/);
     assert.doesNotMatch(waited.stderr, /answered from the digest|goes ahead/);
     await until('the background rebuild to finish', () => !existsSync(lock()));
+  });
+
+  it("a records folder named like an option (the wiring's --folder is repository content) still reaches the rebuild as a value", async () => {
+    // test/fixtures/hostile/agents/README.md: the folder "-incidents".
+    const odd = new TempWorkspace(true);
+    try {
+      cpSync(join(odd.root, '.incidents'), join(odd.root, '-incidents'), { recursive: true });
+      rmSync(join(odd.root, '.incidents'), { recursive: true, force: true });
+      const r = spawnSync(process.execPath, [CLI, 'hook', 'claude-code', '--folder=-incidents'], {
+        cwd: odd.root,
+        input: input().split(ws.root).join(odd.root),
+        encoding: 'utf8',
+        env: { ...env, INCIDENT_LENS_HOOK_WAIT_MS: '60000' },
+      });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /INC-023/, `the detached rebuild read -incidents/: ${r.stderr}`);
+    } finally {
+      odd.dispose();
+    }
   });
 
   it('one rebuild at a time: a hook meeting a fresh lock starts none and says so; an abandoned lock is taken over', async () => {
