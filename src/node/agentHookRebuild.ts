@@ -24,6 +24,8 @@ import { hookDigestPath, readHookDigest } from './hookDigestFile';
 /** How long a hook waits for a rebuild before letting the edit through: well inside the 10 s timeout, with room for node's start under load. */
 export const HOOK_WAIT_MS = 4000;
 const LOCK_STALE_MS = 120_000;
+/** A lock still without a rebuild's process id after this long was left by a hook killed before it started one. */
+const UNSTARTED_LOCK_MS = 5_000;
 const POLL_MS = 40;
 
 export type RebuildOutcome = { readonly digest: HookDigest } | { readonly waiting: string } | { readonly inline: string };
@@ -46,7 +48,7 @@ function takeLock(file: string, now: number): 'taken' | 'held' | 'unusable' {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return 'unusable';
       const s = statSync(file, { throwIfNoEntry: false });
-      if (s && now - s.mtimeMs < LOCK_STALE_MS) return 'held';
+      if (s && now - s.mtimeMs < LOCK_STALE_MS && !holderGone(file, now - s.mtimeMs)) return 'held';
       try {
         unlinkSync(file); // abandoned (a rebuild killed with its machine): take it over
       } catch {
@@ -55,6 +57,28 @@ function takeLock(file: string, now: number): 'taken' | 'held' | 'unusable' {
     }
   }
   return 'held';
+}
+
+/**
+ * A lock whose rebuild cannot be running: its process is gone, or it names none after a few seconds (the hook that
+ * took it was killed, as Claude Code kills a hook at its timeout, before it could start the rebuild).
+ */
+function holderGone(file: string, ageMs: number): boolean {
+  let holder: string;
+  try {
+    holder = readFileSync(file, 'utf8').trim();
+  } catch {
+    return false;
+  }
+  if (holder === '') return ageMs > UNSTARTED_LOCK_MS;
+  const pid = Number(holder);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 /** Called by the rebuilding process when it is done, whatever the outcome: the lock is removed unless another rebuild has taken it over since. */

@@ -8,7 +8,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -141,6 +141,22 @@ describe('edit hook: the digest is rebuilt in a detached process, the hook never
     await until('the lock released', () => !existsSync(lock()));
   });
 
+  it('a lock left by a hook killed before it started the rebuild, or naming a process that is gone, is taken over at once', async () => {
+    for (const [holder, ageMs] of [
+      ['', 10_000],
+      [String(spawnSync(process.execPath, ['-e', '0']).pid), 0],
+    ] as const) {
+      appendFileSync(join(ws.root, '.incidents', 'INC-023.yaml'), `# changed, lock ${holder || 'empty'}\n`);
+      mkdirSync(dirname(lock()), { recursive: true });
+      writeFileSync(lock(), holder);
+      const at = new Date(Date.now() - ageMs);
+      utimesSync(lock(), at, at);
+      const r = run(60_000);
+      assert.match(r.stdout, /INC-023/, `lock "${holder}": ${r.stderr}`);
+      await until('the lock released', () => !existsSync(lock()));
+    }
+  });
+
   it('a hook killed while it waits (Claude Code at its timeout) does not take the rebuild with it', async () => {
     // 300 generated incidents and a cold parse cache: the rebuild takes longer than the kill takes to land.
     const gen = generateWorkspace(join(cache, 'gen'), 300);
@@ -159,7 +175,8 @@ describe('edit hook: the digest is rebuilt in a detached process, the hook never
     const hook = spawn(process.execPath, [CLI, 'hook', 'claude-code'], { cwd: gen.root, env: { ...env, INCIDENT_LENS_HOOK_WAIT_MS: '60000' }, stdio: 'pipe' });
     hook.stdin.end(edit);
     const done = new Promise<NodeJS.Signals | null>((resolve) => hook.on('exit', (_code, signal) => resolve(signal)));
-    await until('the rebuild to start', () => existsSync(genLock));
+    // Killed once the rebuild's process is named in the lock (a kill before that is the case above).
+    await until('the rebuild to start', () => /^\d+$/.test((existsSync(genLock) && readFileSync(genLock, 'utf8')) || ''));
     hook.kill('SIGKILL');
     assert.equal(await done, 'SIGKILL', 'the hook was killed while it waited');
     await until('the background rebuild', () => !existsSync(genLock));
