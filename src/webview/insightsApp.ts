@@ -16,7 +16,7 @@ import {
   type MetricsRow,
 } from './insightsProtocol';
 import { el, icon, type Child } from './dom';
-import { chart as chartOf, colors, minutes, plot, table } from './insightsChartKit';
+import { chart as chartOf, colors, minutes, plot, table, timeAxis } from './insightsChartKit';
 
 interface VsCodeApi {
   postMessage(message: InsightsWebviewMessage): void;
@@ -101,7 +101,10 @@ function incidentsChart(data: InsightsData): HTMLElement {
   const flat = rows.flatMap((r) => PRIORITIES.map((p) => ({ group: r.group, priority: p, count: r.byPriority[p] })));
   const svg = rows.length
     ? plot({
-        x: { label: null, type: 'band' },
+        x: timeAxis(
+          rows.map((r) => r.group),
+          'band',
+        ),
         y: { label: 'incidents', grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
         color: { domain: [...PRIORITIES], range: PRIORITIES.map((p) => c[p]), legend: true },
         marks: [
@@ -148,7 +151,10 @@ function timesChart(data: InsightsData): HTMLElement {
   const missing = rows.reduce((a, r) => a + r.figures[figure].missing, 0);
   const svg = points.length
     ? plot({
-        x: { label: null, type: 'point' },
+        x: timeAxis(
+          rows.map((r) => r.group),
+          'point',
+        ),
         y: { label: 'minutes', grid: true },
         color: { domain: ['median', 'p90'], range: [c.line, c.alt], legend: true },
         marks: [
@@ -187,7 +193,10 @@ function aiChart(data: InsightsData): HTMLElement {
   const rows = data.report.rows;
   const svg = rows.length
     ? plot({
-        x: { label: null, type: 'band' },
+        x: timeAxis(
+          rows.map((r) => r.group),
+          'band',
+        ),
         y: { label: 'AI-connected share (%)', domain: [0, 100], grid: true },
         marks: [
           Plot.barY(rows, {

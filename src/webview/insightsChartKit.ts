@@ -35,6 +35,16 @@ export function plot(options: Plot.PlotOptions): SVGSVGElement | HTMLElement {
   return node;
 }
 
+/**
+ * The time axis over groups (months, weeks…): on a continuous axis of many groups every label would
+ * overlap, so at most about a dozen are labelled, evenly spaced, the first and the last among them.
+ */
+export function timeAxis(groups: readonly string[], type: 'band' | 'point'): Plot.ScaleOptions {
+  const step = Math.ceil(groups.length / 12);
+  const ticks = step > 1 ? groups.filter((_, i) => i % step === 0 || i === groups.length - 1) : undefined;
+  return { label: null, type, ...(ticks ? { ticks } : {}) };
+}
+
 export function minutes(v: number | undefined): string {
   return v === undefined ? '—' : formatDuration(v);
 }
