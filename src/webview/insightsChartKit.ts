@@ -37,11 +37,13 @@ export function plot(options: Plot.PlotOptions): SVGSVGElement | HTMLElement {
 
 /**
  * The time axis over groups (months, weeks…): on a continuous axis of many groups every label would
- * overlap, so at most about a dozen are labelled, evenly spaced, the first and the last among them.
+ * overlap, so at most about a dozen are labelled, evenly spaced from the first.
  */
 export function timeAxis(groups: readonly string[], type: 'band' | 'point'): Plot.ScaleOptions {
   const step = Math.ceil(groups.length / 12);
-  const ticks = step > 1 ? groups.filter((_, i) => i % step === 0 || i === groups.length - 1) : undefined;
+  // The last group is labelled too when it stands at least half a step from the label before it (closer, they overlap).
+  const last = groups.length - 1;
+  const ticks = step > 1 ? groups.filter((_, i) => i % step === 0 || (i === last && last % step >= step / 2)) : undefined;
   return { label: null, type, ...(ticks ? { ticks } : {}) };
 }
 
