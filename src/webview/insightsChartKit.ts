@@ -41,9 +41,7 @@ export function plot(options: Plot.PlotOptions): SVGSVGElement | HTMLElement {
  */
 export function timeAxis(groups: readonly string[], type: 'band' | 'point'): Plot.ScaleOptions {
   const step = Math.ceil(groups.length / 12);
-  // The last group is labelled too when it stands at least half a step from the label before it (closer, they overlap).
-  const last = groups.length - 1;
-  const ticks = step > 1 ? groups.filter((_, i) => i % step === 0 || (i === last && last % step >= step / 2)) : undefined;
+  const ticks = step > 1 ? groups.filter((_, i) => i % step === 0) : undefined;
   return { label: null, type, ...(ticks ? { ticks } : {}) };
 }
 
