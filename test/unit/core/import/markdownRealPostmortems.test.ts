@@ -106,6 +106,8 @@ const names = readdirSync(DIR)
   .filter((f) => f.endsWith('.expected.json'))
   .map((f) => f.replace(/\.expected\.json$/, ''))
   .filter((name) => !only || only.includes(setOf(name)))
+  // A set not in KNOWN_SCORE is kept aside: collected and read, never yet imported (the next round's fresh held-out set).
+  .filter((name) => setOf(name) in KNOWN_SCORE)
   .sort();
 
 describe('Markdown importer on real published postmortems (issue 31)', () => {
