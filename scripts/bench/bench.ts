@@ -161,6 +161,48 @@ async function loadIndex(root: string, how: { pool?: ParsePool; cache?: LoadCach
   return index;
 }
 
+/** `hook claude-code` as Claude Code pays it: real processes, 1,000 incidents (scripts/bench/hookBench.ts --json). */
+function hookFigures(): Row[] {
+  const r = spawnSync(process.execPath, [join(__dirname, 'hookBench.js'), '--incidents', '1000', '--runs', '20', '--rebuilds', '3', '--json'], {
+    encoding: 'utf8',
+  });
+  const line = r.stdout.trim().split('\n').at(-1);
+  if (r.status !== 0 || !line) {
+    log(`  hook bench failed: ${r.stderr.trim()}`);
+    return [];
+  }
+  type S = { median: number; p95: number };
+  const h = JSON.parse(line) as { answered: S; quiet: S; bare: S; afterChange: S; answeredAfterChange: number; rebuilds: number };
+  return [
+    {
+      name: 'agent edit hook at 1,000 incidents, linked edit (answer), p95 of 20',
+      value: h.answered.p95,
+      unit: 'ms',
+      target: '≤ 300',
+      note: `median ${h.answered.median} ms`,
+    },
+    {
+      name: 'agent edit hook, unlinked edit (nothing to say), p95 of 20',
+      value: h.quiet.p95,
+      unit: 'ms',
+      target: '≤ 300',
+      note: `median ${h.quiet.median} ms`,
+    },
+    {
+      name: "bare node -e '' in the same runs, p95",
+      value: h.bare.p95,
+      unit: 'ms',
+      note: `median ${h.bare.median} ms; hook / bare node ${(h.answered.median / h.bare.median).toFixed(2)}× at the median`,
+    },
+    {
+      name: 'agent edit hook, first run after a record changed (digest rebuilt), median',
+      value: h.afterChange.median,
+      unit: 'ms',
+      note: `p95 ${h.afterChange.p95} ms; answered ${h.answeredAfterChange} of ${h.rebuilds}`,
+    },
+  ];
+}
+
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const add = (row: Row) => {
@@ -229,6 +271,8 @@ async function main(): Promise<void> {
   });
   // The command line: whole processes of the production bundles, cold and with their cache.
   for (const row of await cliFigures(REPO, ws.root, ws.sourcePaths[0]!, RUNS, floorMs, log)) add(row);
+  // The agents' edit hook (issue 30), on its own 1,000-incident workspace, beside bare node in the same run.
+  for (const row of hookFigures()) add(row);
   if (CLI_ONLY) {
     await fs.rm(base, { recursive: true, force: true });
     return report(rows, ws);

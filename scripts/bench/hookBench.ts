@@ -16,7 +16,9 @@
  * however long it takes (INCIDENT_LENS_HOOK_WAIT_MS=600000: the rebuild's own cost).
  * --dist DIR times the bundles of another build (an older commit's dist/, for a before/after).
  *
- *   npm run bench:hook [-- --incidents 1000 --runs 30 --rebuilds 10 --dist DIR]
+ * --json prints one line of JSON instead (what `npm run bench` reads for its hook rows).
+ *
+ *   npm run bench:hook [-- --incidents 1000 --runs 30 --rebuilds 10 --dist DIR --json]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -33,6 +35,7 @@ const opt = (name: string, fallback: number) => {
 const N = opt('incidents', 1000);
 const RUNS = opt('runs', 30);
 const REBUILDS = opt('rebuilds', 10);
+const JSON_OUT = args.includes('--json');
 const distAt = args.indexOf('--dist');
 const DIST = distAt >= 0 ? resolve(args[distAt + 1]!) : resolve(__dirname, '..', '..', '..', 'dist');
 let CLI = join(DIST, 'cli.js');
@@ -141,6 +144,22 @@ function main(): void {
     const q = stats(quiet);
     const b = stats(bare);
     const n = stats(noEdit);
+    if (JSON_OUT) {
+      const rb = stats(rebuilt);
+      const line = {
+        incidents: ws.incidents,
+        runs: RUNS,
+        coldMs: Math.round(cold.ms),
+        answered: a,
+        quiet: q,
+        bare: b,
+        noEdit: n,
+        rebuilds: REBUILDS,
+        afterChange: rb,
+      };
+      console.log(JSON.stringify({ ...line, answeredAfterChange: rebuiltAnswered.filter(Boolean).length }));
+      return;
+    }
     console.log(`hook claude-code, ${ws.incidents} incidents (${ws.files} record files), ${RUNS} runs each, real processes:`);
     console.log(`  first run (fills the parse cache and the digest): ${Math.round(cold.ms)} ms`);
     const rb = stats(rebuilt);
