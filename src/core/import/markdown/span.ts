@@ -147,10 +147,10 @@ export function findSpan(input: SpanInput): Span {
   return span;
 }
 
-const multiDay = (entries: readonly Entry[]) => new Set(entries.filter((e) => e.day?.y).map((e) => `${e.day!.y}-${e.day!.m}-${e.day!.d}`)).size > 1;
-
 /** Range statements (first pass) or start/end statements (second pass). */
 function fromStatements(input: SpanInput, span: Span, ranges: boolean): void {
+  // The day a paragraph has named so far ("On 2021-04-27 at 15:09 UTC we released… completed by 15:56 UTC").
+  let paragraph: { line: number; day: Day } | undefined;
   for (const s of sentencesOf(input.statements)) {
     const ms = mentions(s.text);
     // "In the morning of Sept. 18th, 2017, a couple of our sites went down": the day, no time.
@@ -158,11 +158,12 @@ function fromStatements(input: SpanInput, span: Span, ranges: boolean): void {
       const d = findDate(s.text);
       if (d?.y) span.start = moment(d, { approx: false }, s.line, s.text);
     }
-    if (!ms.length) continue;
     const dayFound = findDate(s.text);
-    // A time in a sentence without its day, in a document whose timeline runs over several days, could be on any of
-    // them: no day is guessed for it.
-    const day = dayFound ? { ...dayFound, y: dayFound.y ?? input.docDay?.y } : multiDay(input.entries) ? undefined : input.docDay;
+    if (dayFound) paragraph = { line: s.line, day: { ...dayFound, y: dayFound.y ?? input.docDay?.y } };
+    if (!ms.length) continue;
+    // A time takes the day its own sentence, or an earlier sentence of its paragraph, names; never a day from elsewhere
+    // in the document (the title's, a timeline's, the first date of the body), which may not be the day it happened.
+    const day = paragraph?.line === s.line ? paragraph.day : undefined;
     const zone = ms.find((m) => m.zone)?.zone ?? input.docZone;
     const at = (m: Mention) => moment(day, { ...m, zone: m.zone ?? zone }, s.line, s.text);
     if (ranges) {
@@ -178,6 +179,8 @@ function fromStatements(input: SpanInput, span: Span, ranges: boolean): void {
       }
       continue;
     }
+    if (!day && ((!span.start && START_STATEMENT.test(s.text)) || (!span.end && END_STATEMENT.test(s.text))))
+      (span.why ??= []).push(`time without a day: line ${s.line} ("${s.text.slice(0, 60)}") names no day of its own, so its time is not used`);
     if (!span.start && START_STATEMENT.test(s.text)) span.start = at(ms[0]!);
     if (!span.end && END_STATEMENT.test(s.text)) span.end = at(ms[ms.length - 1]!);
     // "By November 15, 6:20 AM UTC we had worked through the backlog and fully recovered": a full recovery after a
