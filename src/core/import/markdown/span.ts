@@ -15,13 +15,17 @@
  * phrase ("lasted 84 minutes", "for a few hours", "resolved(~20 hrs)").
  * Nothing is computed that the document does not say.
  */
-import { findDate, pad, type Day } from './inline';
+import { findDate, type Day } from './inline';
 import type { Line } from './sections';
 import { sentencesOf, statedDuration, statedMinutes, type StatedDuration } from './duration';
 import { entryLocal, type Entry } from './timeline';
 
 export { statedMinutes };
-import { zoneFor, zonedValue, type Zone } from './zones';
+import type { Zone } from './zones';
+import { mentions, moment, type Mention, type Moment } from './spanMoment';
+import { disagreements } from './spanConflicts';
+
+export type { Moment };
 import {
   IMPACT,
   LEADUP,
@@ -38,21 +42,9 @@ import {
   END_STATEMENT,
   FULL_RECOVERY,
   BEGAN_EARLIER,
-  MENTION,
   RANGE,
   OUTAGE_WORDS,
 } from './spanWords';
-
-export interface Moment {
-  /** As the record writes it (ISO with offset, a day, or undefined when the zone is unknown). */
-  readonly value?: string;
-  /** "2021-03-31T12:06" or "2021-03-31", with the offset when known. */
-  readonly local: string;
-  readonly offset?: string;
-  readonly approx: boolean;
-  readonly line: number;
-  readonly evidence: string;
-}
 
 export interface Span {
   start?: Moment;
@@ -69,44 +61,6 @@ const leadUp = (e: Entry) => (LEADUP.test(e.text) && !impact(e)) || REPORT_REF.t
 function nextDay(d: Day): Day {
   const t = new Date(Date.UTC(d.y!, d.m - 1, d.d + 1));
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
-}
-
-interface Mention {
-  h: number;
-  m: number;
-  approx: boolean;
-  zone?: Zone;
-  index: number;
-}
-
-function mentions(sentence: string): Mention[] {
-  const out: Mention[] = [];
-  for (const m of sentence.matchAll(MENTION)) {
-    const h = Number(m[2] ?? m[6]);
-    const mi = Number(m[3] ?? m[7]);
-    const hh = m[4] ? (h % 12) + (m[4].toLowerCase() === 'p' ? 12 : 0) : h;
-    if (hh > 23 || mi > 59) continue;
-    const z = m[5] ? zoneFor(m[5]) : m[6] ? zoneFor('UTC') : undefined;
-    out.push({ h: hh, m: mi, approx: !!m[1], ...(z ? { zone: z } : {}), index: m.index ?? 0 });
-  }
-  return out;
-}
-
-function moment(day: Day | undefined, t: { h?: number; m?: number; approx: boolean; zone?: Zone }, line: number, evidence: string): Moment | undefined {
-  if (!day?.y) return undefined;
-  const d = `${day.y}-${pad(day.m)}-${pad(day.d)}`;
-  if (t.h === undefined) return { value: `${t.approx ? '~' : ''}${d}`, local: d, approx: t.approx, line, evidence };
-  const local = `${d}T${pad(t.h)}:${pad(t.m!)}`;
-  const v = t.zone && !t.zone.ambiguous ? zonedValue(day, t.h, t.m!, t.zone) : undefined;
-  const offset = v ? (v.endsWith('Z') ? '+00:00' : v.slice(-6)) : undefined;
-  return {
-    ...(v ? { value: `${t.approx ? '~' : ''}${v}` } : {}),
-    local,
-    ...(offset ? { offset } : {}),
-    approx: t.approx,
-    line,
-    evidence: evidence.slice(0, 200),
-  };
 }
 
 const entryMoment = (e: Entry): Moment | undefined => (entryLocal(e) ? moment(e.day, e, e.line, e.text) : undefined);
@@ -140,6 +94,9 @@ export function findSpan(input: SpanInput): Span {
   dayOnlyEnd(input, span);
   if (!span.end && input.dateRange) span.end = moment(input.dateRange.to, { approx: false }, input.dateRange.line, input.dateRange.text);
   beforeReports(input, span);
+  // Two sources telling the same event at different moments: no choice is made between them.
+  const contradicted = disagreements(span, input.entries, input.statements, input.docZone);
+  if (contradicted.length) (span.why ??= []).push(...contradicted);
   // A start left empty for a reason is not filled by a weaker guess (the title's day, the opening's first date).
   const reasoned = span.why?.some((w) => w.startsWith('start:'));
   if (!span.start && !reasoned && !input.entries.length) span.start = firstDated(input);

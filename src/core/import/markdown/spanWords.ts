@@ -10,7 +10,7 @@ export const IMPACT =
 export const LEADUP =
   /\b(applied|deployed|deploys|merged|opened|initiated|started|changed|pushed|released|published|triggered|scheduled|funds|funded|funding|pre-(?:attack|incident|outage|exploit)|tested|created|rollout|rolled out)\b/i;
 export const ENDS =
-  /\b(resolved|successfully restarted|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved|(?:was|were|got|been) resolved?|regained (?:\w+ )?availability|returned to (?:a )?steady state|(?:chain|network|block production|blocks?|service) (?:resumes|resumed)|(?:team|we|operators?|admins?) (?:halts?|halted|pauses?|paused)|fully (?:caught up|synced|recovered))\b/i;
+  /\b(resolved|successfully restarted|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved|(?:was|were|got|been) resolved?|regained (?:\w+ )?availability|returned to (?:a )?steady state|(?:chain|network|block production|blocks?|service) (?:resumes|resumed)|(?:team|we|operators?|admins?) (?:halts?|halted|pauses?|paused)|fully (?:caught up|synced|recovered)|recovery (?:of [^.;]{1,60}?)?(?:is |was |has been )?completed?|(?:announced|confirmed|declared) (?:the )?(?:full )?recovery)\b/i;
 /** An issue or pull request being opened is a report about a symptom, not the outage itself. */
 export const REPORT_REF =
   /\b(issues?|pull requests?|PRs?|tickets?)\b[^.]{0,80}?\b(?:is |was )?(opened|filed)\b|\bopened\b[^.]{0,40}\b(issues?|pull requests?|PRs?|tickets?)\b/i;
@@ -33,7 +33,7 @@ export const END_STATEMENT =
 export const DURATION_LABEL =
   /^\s*(?:[-*]\s+)?(?:\*\*)?(time to (?:resolve|resolution|recovery|restore)|(?:total |outage )?duration)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*:?\s*(.+)$/i;
 export const DURATION_PHRASE =
-  /\b(for|in|lasted|lasting|took|period of|outage of|resolved\s?\()\s?(?:an estimated (?:time|period) of\s)?((?:about |approximately |around |roughly |nearly |almost |over |~)?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+)?\s?(?:hours?|hrs?|h|minutes?|mins?|m)\b(?:,?\s(?:and\s)?\d+\s?(?:minutes?|mins?|m)\b)?)/i;
+  /\b(for|in|lasted|lasting|took|period of|outage of|resolved\s?\()\s?(?:an estimated (?:time|period) of\s)?((?:about |approximately |around |roughly |nearly |almost |over |~)?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+| and a half)?\s?(?:hours?|hrs?|h|minutes?|mins?|m)\b(?:,?\s(?:and\s)?\d+\s?(?:minutes?|mins?|m)\b)?)/i;
 /** "went down for a few hours": a duration in words, only after "for" or "lasted". */
 export const DURATION_WORDS =
   /\b(for|lasted|lasting)\s((?:about |around |roughly |nearly |almost |over )?(?:a few|several|a couple of|an?|half an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:hours?|minutes?|days?|weeks?))\b/i;

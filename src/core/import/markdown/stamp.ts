@@ -2,7 +2,7 @@
  * The time at the head of a timeline line, in the shapes postmortems use:
  * `14:37`, `**14:37**`, `` `07:35` ``, `[13:26]`, `**01:38: text**`,
  * `2017-01-31 23:27 UTC`, `29-09-2021 15:46`, `Sep 29 2017 08:59`,
- * `7:09 AM Eastern`, `10h47 CEST`, `~17:20`, `8:20 - 8:24`, `--:--`, and a
+ * `7:09 AM Eastern`, `10h47 CEST`, `2024-03-12 0616:`, `~17:20`, `8:20 - 8:24`, `--:--`, and a
  * date alone (`` `May 31` ``, `2021-03-31`). Read with sticky patterns, each
  * anchored where the last ended: linear in the line's length.
  */
@@ -30,6 +30,8 @@ const NUMERIC = /(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?=$|[\s,`*\])|:])[ ,]?\s?/y
 const MDY = new RegExp(`${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?(?=$|[\\s,\\x60*\\])|:])[ ,]?\\s?(?:at\\s)?`, 'iy');
 const DMY = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}(?:,? (\\d{4}))?(?=$|[\\s,\\x60*\\])|:])[ ,]?\\s?(?:at\\s)?`, 'iy');
 const TIME = /(\d{1,2})(?::|h)(\d{2})(?::\d{2})?(?:\s?([ap])\.?m\.?(?![a-z]))?/iy;
+/** "2024-03-12 0616: text": four digits after a date, the time without its colon (only there, and before ":" or a dash). */
+const HHMM = /([01]\d|2[0-3])([0-5]\d)(?=:\s|\s[-–—]\s|\s?(?:UTC|GMT|Z)\b)/y;
 const UNKNOWN = /--:--/y;
 const BETWEEN = /[-–]\s/y;
 const ZONE = new RegExp(`\\s?\\(?(${ZONE_WORD})\\)?(?![A-Za-z/])`, 'y');
@@ -80,7 +82,7 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   if (day && (day.m < 1 || day.m > 12 || day.d < 1 || day.d > 31)) return undefined;
   const out: Stamp = { approx: !!approx || lateApprox, rest: '' };
   if (day) out.day = day;
-  const t = at(TIME, s, i);
+  const t = at(TIME, s, i) ?? (day?.y ? at(HHMM, s, i) : null);
   const unknown = !t && at(UNKNOWN, s, i);
   if (t) {
     let h = Number(t[1]);

@@ -72,16 +72,9 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['duration', null],
   ],
   'edgi-2019-07-21-differ-broken': [['duration', 'half an hour']],
-  'kroma-2024-03-12-zktrie-halt': [
-    ['start', '2024-03-12T15:16+00:00'],
-    ['end', null],
-    ['duration', null],
-    ['timeline', 0],
-  ],
-  'kroma-2024-04-01-tx-receipts-halt': [
-    ['end', null],
-    ['timeline', 0],
-  ],
+  // Its summary says "at 15:16:25 UTC, a wrong block was generated", its UTC timeline "0616: wrong block generated":
+  // the document disagrees with itself, so the start stays empty (round 4's policy; the reading takes the timeline).
+  'kroma-2024-03-12-zktrie-halt': [['start', null]],
   'yearn-2021-02-04-ydai-exploit': [
     ['end', null],
     ['duration', 'roughly 11 minutes'],
@@ -96,7 +89,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-2': { right: 6, of: 6, wrong: 0 },
   'held-out-3': { right: 12, of: 12, wrong: 0 },
   'held-out-4': { right: 8, of: 9, wrong: 0 },
-  'held-out-5': { right: 0, of: 8, wrong: 9 },
+  'held-out-5': { right: 1, of: 8, wrong: 8 },
 };
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */

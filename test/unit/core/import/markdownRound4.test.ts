@@ -29,4 +29,57 @@ describe('Markdown importer: rules and policies of round 4 (issue 31)', () => {
     assert.equal(own.fact('start'), '2021-04-27T15:09 +00:00');
     assert.equal(own.fact('end'), '2021-04-27T15:56 +00:00');
   });
+  it('"2024-03-12 0616: text": a time without its colon after a date is an entry', () => {
+    const { timeline } = read('# Chain halt\n\n## Timeline (UTC)\n\n- 2024-03-12 0616: wrong block generated\n- 2024-03-12 0619: alerts received\n');
+    assert.deepEqual(
+      timeline.map((t) => [t.at, t.text]),
+      [
+        ['2024-03-12T06:16:00Z', 'wrong block generated'],
+        ['2024-03-12T06:19:00Z', 'alerts received'],
+      ],
+    );
+    // Four digits in a sentence are no time ("1500 users").
+    assert.deepEqual(
+      read('# X\n\n## Timeline\n\n- 2024-03-12 1500 users could not log in\n').timeline.map((t) => t.at),
+      [],
+    );
+  });
+
+  it('a summary and the timeline telling the same event at different times: no start, and the notes say why', () => {
+    const md = [
+      '# Chain halt',
+      '',
+      '## Summary',
+      '',
+      'On March 12, 2024, at 15:16:25 UTC, a wrong block was generated at block number 8171899.',
+      '',
+      '## Timeline (UTC)',
+      '',
+      '- 2024-03-12 0616: wrong block generated at 8171899',
+      '- 2024-03-12 1548: announced the recovery of the mainnet',
+      '',
+    ].join('\n');
+    const { fact, rec, notes } = read(md);
+    assert.equal(fact('start'), undefined);
+    assert.equal(rec.start, undefined);
+    assert.ok(
+      notes.some((n) => /^start: line 9 gives 2024-03-12T06:16 \+00:00 and line 5 gives 2024-03-12T15:16 \+00:00 .*disagrees/.test(n)),
+      notes.join('\n'),
+    );
+    assert.equal(fact('end'), '2024-03-12T15:48 +00:00');
+    // When they agree, the start is taken.
+    assert.equal(read(md.replace('15:16:25', '06:16:25')).fact('start'), '2024-03-12T06:16 +00:00');
+  });
+
+  it('"recovery … completed" and "announced the recovery" end it; a recovery "on going" does not', () => {
+    const md = (last: string) =>
+      `# Chain halt\n\n## Timeline (UTC)\n\n- 2024-04-01 0251: wrong block generated\n- 2024-04-01 0400: announced that the recovery is on going\n- 2024-04-01 0611: ${last}\n`;
+    assert.equal(read(md('recovery of the mainnet (RPC, P2P) completed')).fact('end'), '2024-04-01T06:11 +00:00');
+    assert.equal(read(md('announced the recovery of the mainnet on discord')).fact('end'), '2024-04-01T06:11 +00:00');
+    assert.equal(read(md('restarted the sequencer')).fact('end'), undefined);
+  });
+
+  it('"halted for about 7 and a half hours" is the duration as written', () => {
+    assert.equal(read('# X\n\n## Summary\n\nBlock generation was halted for about 7 and a half hours.\n').fact('duration'), 'about 7 and a half hours');
+  });
 });
