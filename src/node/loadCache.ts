@@ -16,9 +16,10 @@ import { join } from 'node:path';
 import type { CacheKey, RecordCache } from '../core/index/incidentIndex';
 import { DEFAULT_MAX_FILE_BYTES, parseRecordText, type ParsedFile, type ParseOptions } from '../core/records/parseRecord';
 import type { IncidentRecord } from '../core/records/schema';
-import { fromWireFile, toWire, type WireFile } from '../core/index/recordWire';
+import { fromWireFile, toWire, type Bodies, type WireFile } from '../core/index/recordWire';
 
-const FORMAT = 6;
+// 7: each incident's similarity words, and a batch's words before its records' JSON (recordWire.ts).
+const FORMAT = 7;
 const CHUNK = 128;
 
 interface Entry {
@@ -56,9 +57,52 @@ function encodeChunk(parsed: ParsedFile[]): Buffer {
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+function readAt(file: string, into: Buffer, length: number, position: number): void {
+  const fd = openSync(file, 'r');
+  try {
+    if (readSync(fd, into, 0, length, position) !== length) throw new Error('short chunk');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads incidents' words (search, similarity) from chunks without their
+ * records. Building the search index after a warm start asks for every
+ * incident's words; reading the chunks' whole bodies for that put ~62 MB of
+ * new buffers on V8's external memory at 10,000 records, which V8 answered
+ * with a full garbage collection of 50-80 ms on the extension host's thread.
+ * Two buffers, reused from call to call: a chunk's whole words region once
+ * two reads in a row come from that chunk (the index asks in id order, which
+ * is mostly the chunks' order), else only the range asked for.
+ */
+class WordsReader {
+  private region = Buffer.alloc(0);
+  private held?: { file: string; length: number };
+  private one = Buffer.alloc(0);
+  private last?: string;
+
+  read(file: string, at: number, regionLength: number, start: number, end: number): Uint8Array {
+    if (!(start >= 0 && start <= end && end <= regionLength)) throw new Error('damaged chunk header');
+    if (this.held?.file === file && end <= this.held.length) return this.region.subarray(start, end);
+    if (this.last === file) {
+      if (this.region.length < regionLength) this.region = Buffer.allocUnsafe(Math.max(regionLength, this.region.length * 2));
+      this.held = undefined;
+      readAt(file, this.region, regionLength, at);
+      this.held = { file, length: regionLength };
+      return this.region.subarray(start, end);
+    }
+    this.last = file;
+    if (this.one.length < end - start) this.one = Buffer.allocUnsafe(Math.max(end - start, this.one.length * 2, 4096));
+    readAt(file, this.one, end - start, at + start);
+    return this.one.subarray(0, end - start);
+  }
+}
+
 export class LoadCache implements RecordCache {
   private manifest?: Manifest;
   private options: ParseOptions = {};
+  private readonly words = new WordsReader();
 
   constructor(
     private readonly dir: string,
@@ -92,12 +136,12 @@ export class LoadCache implements RecordCache {
    * stored and cleaned up, the cache was deleted), the body cannot be read
    * and the caller reports it.
    */
-  private readChunk(chunk: string): { files: WireFile[]; bodies: () => Uint8Array } {
+  private readChunk(chunk: string): { files: WireFile[]; bodies: Bodies } {
     const file = join(this.dir, chunk);
-    const fd = openSync(file, 'r');
     let headerEnd: number;
     let size: number;
     let header: Buffer;
+    const fd = openSync(file, 'r');
     try {
       size = fstatSync(fd).size;
       const length = Buffer.alloc(4);
@@ -109,24 +153,33 @@ export class LoadCache implements RecordCache {
       closeSync(fd);
     }
     const files = JSON.parse(header.toString('latin1')) as WireFile[];
+    // The incidents' words come first in the bodies (recordWire.ts): where they end.
+    let wordsEnd = 0;
+    for (const f of files) wordsEnd = Math.max(wordsEnd, f.incident?.body[4] ?? 0);
+    wordsEnd = Math.min(wordsEnd, size - headerEnd);
     let bytes: Uint8Array | undefined;
-    const bodies = () => {
+    const unreadable = (err: unknown) =>
+      new Error(`Incident Lens: the cached record could not be read (${(err as Error).message}); reload the window to read the records again`);
+    const all = () => {
       if (bytes) return bytes;
       try {
-        const fd = openSync(file, 'r');
-        try {
-          const buf = Buffer.allocUnsafe(size - headerEnd);
-          if (readSync(fd, buf, 0, buf.length, headerEnd) !== buf.length) throw new Error('short chunk');
-          bytes = buf;
-        } finally {
-          closeSync(fd);
-        }
+        const buf = Buffer.allocUnsafe(size - headerEnd);
+        readAt(file, buf, buf.length, headerEnd);
+        bytes = buf;
       } catch (err) {
-        throw new Error(`Incident Lens: the cached record could not be read (${(err as Error).message}); reload the window to read the records again`);
+        throw unreadable(err);
       }
       return bytes;
     };
-    return { files, bodies };
+    const range = (start: number, end: number) => {
+      if (bytes) return bytes.subarray(start, end);
+      try {
+        return this.words.read(file, headerEnd, wordsEnd, start, end);
+      } catch (err) {
+        throw unreadable(err);
+      }
+    };
+    return { files, bodies: { all, range } };
   }
 
   private async readManifest(options: ParseOptions): Promise<Manifest> {
@@ -150,7 +203,7 @@ export class LoadCache implements RecordCache {
       const e = manifest.entries[path];
       if (e) chunks.add(e.chunk);
     }
-    const read = new Map<string, { files: WireFile[]; bodies: () => Uint8Array }>();
+    const read = new Map<string, { files: WireFile[]; bodies: Bodies }>();
     for (const chunk of chunks) {
       try {
         // A header is ~0.2 MB: read and parsed synchronously (a few ms), then the loop gets a turn.

@@ -11,6 +11,7 @@ import { incidentFromHead, recordForCopy, type IncidentDerived, type RecordSourc
 import type { Anchors, ParsedFile } from '../records/parseRecord';
 import type { ActionRecord, IncidentRecord, RecordKind, RunbookRecord } from '../records/schema';
 import { searchWordsOf } from '../search/searchWords';
+import { similarWordsOf } from '../search/similarWords';
 
 export interface WireFile {
   readonly file: string;
@@ -22,11 +23,21 @@ export interface WireFile {
   readonly contentHash?: string;
   /** Read by the record-head reader: no diagnostics or anchors (ParsedFile.headsOnly). */
   readonly headsOnly?: true;
-  /** An incident: its head and derived figures; in `bodies`, its full record's JSON from body[0] to body[1], its search words to body[2] (-1: not computed, a head read). */
-  readonly incident?: { readonly head: IncidentHead; readonly derived: Omit<IncidentDerived, 'searchWords'>; readonly body: readonly [number, number, number] };
+  /** An incident: its head and derived figures, and where its bytes are in `bodies` (IncidentBody). */
+  readonly incident?: { readonly head: IncidentHead; readonly derived: Omit<IncidentDerived, 'searchWords'>; readonly body: IncidentBody };
   /** Action records and runbooks are small: sent whole. */
   readonly record?: ActionRecord | RunbookRecord;
 }
+
+/**
+ * Offsets in `bodies`: the full record's JSON from [0] to [1]; its search
+ * words (searchWords.ts) from [2] to [3] and its similarity words
+ * (similarWords.ts) from [3] to [4], or [2] = -1 when not listed (a head
+ * read: computed from the record if ever asked). A batch's words all come
+ * before its records' JSON, so the words of a cached chunk are read without
+ * its records (node/loadCache.ts).
+ */
+export type IncidentBody = readonly [number, number, number, number, number];
 
 export interface WireBatch {
   readonly files: WireFile[];
@@ -35,8 +46,12 @@ export interface WireBatch {
 
 export function toWire(parsed: readonly ParsedFile[]): WireBatch {
   const encoder = new TextEncoder();
-  const parts: Uint8Array[] = [];
-  let size = 0;
+  const words: Uint8Array[] = [];
+  const records: Uint8Array[] = [];
+  let wordsSize = 0;
+  let recordsSize = 0;
+  // Record offsets are counted from the end of the words and moved once their size is known.
+  const bodies: Array<[number, number, number, number, number]> = [];
   const files = parsed.map((p): WireFile => {
     const anchors: Array<string | number> = [];
     // A head read has neither (the index may compute them later, from the file): never touched here.
@@ -57,26 +72,31 @@ export function toWire(parsed: readonly ParsedFile[]): WireBatch {
     const { start, resolution, durationMinutes, postmortemDeadline, milestones, openActions } = r;
     const derived = { start, resolution, durationMinutes, postmortemDeadline, milestones, openActions };
     const json = encoder.encode(JSON.stringify(recordForCopy(r)));
-    // A head read (a risk check) does not compute search words: they are computed from the record if a search ever asks.
-    if (p.headsOnly) {
-      parts.push(json);
-      const at = size;
-      size += json.length;
-      return { ...base, incident: { head: r.head, derived, body: [at, size, -1] } };
+    records.push(json);
+    const body: [number, number, number, number, number] = [recordsSize, (recordsSize += json.length), -1, -1, -1];
+    bodies.push(body);
+    // A head read (a risk check) does not list words: they are computed from the record if a search ever asks.
+    if (!p.headsOnly) {
+      const search = encoder.encode(r.searchWords);
+      const similar = encoder.encode(r.similarWords ?? similarWordsOf(recordForCopy(r)));
+      words.push(search, similar);
+      body[2] = wordsSize;
+      body[3] = wordsSize += search.length;
+      body[4] = wordsSize += similar.length;
     }
-    const words = encoder.encode(r.searchWords);
-    parts.push(json, words);
-    const at = size;
-    size += json.length + words.length;
-    return { ...base, incident: { head: r.head, derived, body: [at, at + json.length, size] } };
+    return { ...base, incident: { head: r.head, derived, body } };
   });
-  const bodies = new Uint8Array(size);
+  for (const body of bodies) {
+    body[0] += wordsSize;
+    body[1] += wordsSize;
+  }
+  const out = new Uint8Array(wordsSize + recordsSize);
   let offset = 0;
-  for (const part of parts) {
-    bodies.set(part, offset);
+  for (const part of [...words, ...records]) {
+    out.set(part, offset);
     offset += part.length;
   }
-  return { files, bodies };
+  return { files, bodies: out };
 }
 
 const decoder = new TextDecoder();
@@ -100,14 +120,22 @@ class FlatAnchors implements Anchors {
   }
 }
 
-/** The bodies of a batch, in memory or read when first needed (the load cache reads them from disk on demand). */
-export type Bodies = Uint8Array | (() => Uint8Array);
+/**
+ * The bodies of a batch: in memory, or read when needed (the load cache
+ * reads a chunk's bodies from disk on first use, and a range of words
+ * without reading the records; the bytes it returns are read at once, they
+ * may be a buffer it reuses).
+ */
+export type Bodies = Uint8Array | { all(): Uint8Array; range(start: number, end: number): Uint8Array };
 
 /** Reads a record again from its file when its bytes are gone (the load cache's chunk was deleted). */
 export type RecordFallback = (file: string) => IncidentRecord | undefined;
 
-function bodySource(bodies: Bodies, [start, split, end]: readonly [number, number, number], file: string, fallback?: RecordFallback): RecordSource {
-  const bytes = typeof bodies === 'function' ? bodies : () => bodies;
+function bodySource(bodies: Bodies, body: IncidentBody, file: string, fallback?: RecordFallback): RecordSource {
+  const [start, end, words, split, wordsEnd] = body;
+  const all = bodies instanceof Uint8Array ? () => bodies : () => bodies.all();
+  // Words only: from the cache, read without the records (the search index build asks for every incident's).
+  const range = bodies instanceof Uint8Array ? (a: number, b: number) => bodies.subarray(a, b) : (a: number, b: number) => bodies.range(a, b);
   const orFallback = <T>(read: () => T, from: (record: IncidentRecord) => T): T => {
     try {
       return read();
@@ -117,21 +145,22 @@ function bodySource(bodies: Bodies, [start, split, end]: readonly [number, numbe
       throw err;
     }
   };
+  const load = () =>
+    orFallback(
+      () => JSON.parse(decoder.decode(all().subarray(start, end))) as IncidentRecord,
+      (r) => r,
+    );
   return {
-    load: () =>
-      orFallback(
-        () => JSON.parse(decoder.decode(bytes().subarray(start, split))) as IncidentRecord,
-        (r) => r,
-      ),
-    searchWords: () =>
-      end < 0
-        ? searchWordsOf(
-            orFallback(
-              () => JSON.parse(decoder.decode(bytes().subarray(start, split))) as IncidentRecord,
-              (r) => r,
-            ),
-          )
-        : orFallback(() => decoder.decode(bytes().subarray(split, end)), searchWordsOf),
+    load,
+    searchWords: () => (words < 0 ? searchWordsOf(load()) : orFallback(() => decoder.decode(range(words, split)), searchWordsOf)),
+    similarWords: () => {
+      if (words < 0) return undefined;
+      try {
+        return decoder.decode(range(split, wordsEnd));
+      } catch {
+        return undefined; // the cache's chunk is gone: similarity reads the record (from its file)
+      }
+    },
   };
 }
 

@@ -19,10 +19,12 @@ function asList(value: string | readonly string[] | undefined): AiConnection[] {
 /** What is computed from the whole record once and kept with the head. */
 export type IncidentDerived = Pick<Incident, 'start' | 'resolution' | 'durationMinutes' | 'postmortemDeadline' | 'milestones' | 'openActions' | 'searchWords'>;
 
-/** Where a full record comes from when it is not in memory (its JSON as UTF-8 bytes, core/index/recordWire.ts), with its search words. */
+/** Where a full record comes from when it is not in memory (its JSON as UTF-8 bytes, core/index/recordWire.ts), with its search and similarity words. */
 export interface RecordSource {
   load(): IncidentRecord;
   searchWords(): string;
+  /** Undefined when not listed at parse time (a head read) or no longer readable: similarity reads the record. */
+  similarWords(): string | undefined;
 }
 
 /** Full records in memory for big folders; the longest loaded are forgotten first. */
@@ -115,6 +117,11 @@ class IncidentModel implements Incident {
     if (this.words !== undefined) return this.words;
     if (this.source) return this.source.searchWords();
     return (this.words = searchWordsOf(this.record));
+  }
+
+  /** Read from the source each time, never kept here: similarity keeps the document it builds from them. */
+  get similarWords(): string | undefined {
+    return this.source?.similarWords();
   }
 
   get timeline(): readonly ResolvedEntry[] {

@@ -90,6 +90,8 @@ export interface Incident {
   readonly commits: readonly CommitRef[];
   /** The words search indexes, with their field weights (searchWords.ts). */
   readonly searchWords: string;
+  /** The word stems similar incidents compare, when listed at parse time (similarWords.ts); else read from the record. */
+  readonly similarWords?: string;
 }
 
 export interface ActionItem {

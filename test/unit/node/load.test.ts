@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeFileAccess } from '../../../src/node/nodeFileAccess';
@@ -9,6 +9,7 @@ import { loadedRecordCount, setLoadedRecordLimit } from '../../../src/core/recor
 import type { ParsedFile, ParseOptions } from '../../../src/core/records/parseRecord';
 import { LoadCache } from '../../../src/node/loadCache';
 import { ParsePool } from '../../../src/node/parsePool';
+import { prepareSimilar, SimilarIndex, type SimilarHit } from '../../../src/core/search/similarIncidents';
 import { generateWorkspace } from '../../../scripts/bench/generate';
 
 /** Everything a reader of a record sees (incidents' full records loaded on access included). */
@@ -235,6 +236,57 @@ describe('loading many records: worker threads and the warm-start cache', functi
     index = await load({ cache: c });
     assert.equal(c.hits, 0);
     assert.deepEqual(snapshot(index), snapshot(await load()));
+  });
+
+  it('builds the search index and answers similar questions from the cache without reading a record: chunks cut after their words answer alike', async () => {
+    await load({ pool: true, cache: cacheAt('cache-d') });
+    // Each chunk cut where its incidents' words end: what is left cannot give a full record.
+    const dir = join(base, 'cache-d');
+    let cuts = 0;
+    for (const name of readdirSync(dir).filter((n) => n.startsWith('chunk-'))) {
+      const bytes = readFileSync(join(dir, name));
+      const headerEnd = 4 + bytes.readUInt32LE(0);
+      const files = JSON.parse(bytes.subarray(4, headerEnd).toString('latin1')) as Array<{ incident?: { body: number[] } }>;
+      const wordsEnd = Math.max(...files.map((f) => f.incident?.body[4] ?? 0));
+      // (A chunk of action records only holds no incident's bytes.)
+      if (wordsEnd > 0) cuts++;
+      writeFileSync(join(dir, name), bytes.subarray(0, headerEnd + wordsEnd));
+    }
+    assert.ok(cuts >= 2, `${cuts} chunks with incidents`);
+    // No way to read a record file here: reading a record would throw.
+    const cut = cacheAt('cache-d');
+    const warm = await load({ cache: cut });
+    const main = await load();
+    assert.equal(cut.hits, main.allFiles().length);
+    assert.throws(() => warm.incidents()[0]!.record);
+    const loaded = loadedRecordCount();
+    warm.search();
+    await prepareSimilar(warm.incidents(), () => new Promise((resolve) => setImmediate(resolve)));
+    const similar = new SimilarIndex(warm.incidents());
+    assert.equal(loadedRecordCount(), loaded, 'no full record read');
+    const seen = (hits: SimilarHit[]) => hits.map((h) => [h.incident.id, h.score, h.shared, h.fields]);
+    for (const text of ['retry storm after a deploy', 'certificate expired', 'stripe webhook timeout']) {
+      assert.deepEqual(seen(similar.similar({ text })), seen(new SimilarIndex(main.incidents()).similar({ text })), text);
+    }
+    // A question by incident reads its own record (its words are shown as written): one from the full load.
+    const question = main.incidents()[7]!;
+    assert.deepEqual(seen(similar.similar({ incident: question })), seen(new SimilarIndex(main.incidents()).similar({ incident: question })));
+    // Search ranks its few candidates on their records: with the record files to read them from, the same hits.
+    const files = new NodeFileAccess(root);
+    const withFiles = await load({
+      cache: new CountingCache(
+        dir,
+        'v1',
+        (p) => files.readFile(p),
+        (p) => files.readTextSync(p),
+      ),
+    });
+    const hits = (idx: IncidentIndex, q: string) =>
+      idx
+        .search()
+        .search(q, 20)
+        .map((h) => [h.incident.id, h.score, h.field, h.snippet]);
+    for (const q of ['timeout stripe', 'checkout', 'dns resolver', 'INC-042']) assert.deepEqual(hits(withFiles, q), hits(main, q), q);
   });
 
   it('reads full records from the cache only when opened; if the cache is gone by then, from the record file', async () => {
