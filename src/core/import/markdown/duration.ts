@@ -1,12 +1,14 @@
 /**
  * How long the document says the incident lasted, as written: a Duration
  * label (its figure), a Duration column, a phrase in the opening ("lasted 84
- * minutes", "for six days", "roughly 22 hours after the incident began").
+ * minutes", "for six days", "roughly 22 hours after the incident began"; never
+ * the responders' own activity: "acting in roughly 11 minutes"), and anywhere
+ * "over 38 minutes before being mitigated".
  * Nothing is computed that the document does not say.
  */
 import { inlineText } from './inline';
 import type { Line } from './sections';
-import { DURATION_AFTER, DURATION_LABEL, DURATION_PHRASE, DURATION_WORDS, FIGURE } from './spanWords';
+import { ACTIVITY, DURATION_AFTER, DURATION_BEFORE, DURATION_LABEL, DURATION_PHRASE, DURATION_WORDS, FIGURE } from './spanWords';
 
 export interface StatedDuration {
   text: string;
@@ -43,13 +45,23 @@ export function statedDuration(lines: readonly Line[], statements: readonly Line
     }
     return { text: value, line: labelled.l.line, evidence: inlineText(labelled.l.text), pairs: true };
   }
-  return durationColumn(lines) ?? phrase;
+  return durationColumn(lines) ?? phrase ?? ranBefore(lines);
+}
+
+/** Anywhere outside lead-up: "executed over 38 minutes before being mitigated". */
+function ranBefore(lines: readonly Line[]): StatedDuration | undefined {
+  for (const s of sentencesOf(lines)) {
+    const m = DURATION_BEFORE.exec(s.text);
+    if (m) return { text: m[1]!.trim(), line: s.line, evidence: s.text, pairs: false };
+  }
+  return undefined;
 }
 
 /** A duration the opening states in a sentence: "lasted 84 minutes", "for six days", "roughly 22 hours after the incident began". */
 function durationPhrase(statements: readonly Line[]): StatedDuration | undefined {
   for (const s of sentencesOf(statements)) {
-    const m = DURATION_PHRASE.exec(s.text) ?? DURATION_WORDS.exec(s.text);
+    // The responders' own activity ("Acting in roughly 11 minutes", "monitoring Sentry for half an hour") is not it.
+    const m = [DURATION_PHRASE.exec(s.text), DURATION_WORDS.exec(s.text)].find((x) => x && !ACTIVITY.test(s.text.slice(Math.max(0, x.index - 60), x.index)));
     if (m) return { text: m[2]!.trim(), line: s.line, evidence: s.text, pairs: m[1]!.toLowerCase() === 'took' };
     const after = DURATION_AFTER.exec(s.text);
     if (after) return { text: after[1]!.trim(), line: s.line, evidence: s.text, pairs: false };

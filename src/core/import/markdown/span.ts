@@ -24,6 +24,7 @@ export { statedMinutes };
 import type { Zone } from './zones';
 import { mentions, moment, type Mention, type Moment } from './spanMoment';
 import { disagreements } from './spanConflicts';
+import { relativeEnd } from './spanRelative';
 
 export type { Moment };
 import {
@@ -90,6 +91,11 @@ export function findSpan(input: SpanInput): Span {
   fromMarks(input.entries, span);
   fromPairs(input.entries, span);
   fromStatements(input, span, false);
+  const relative = !span.end ? relativeEnd(input.statements, input.entries) : undefined;
+  if (relative) {
+    span.end = relative.end;
+    relative.entry.milestone ??= 'mitigated';
+  }
   fromTimeline(input.entries, span);
   dayOnlyEnd(input, span);
   if (!span.end && input.dateRange) span.end = moment(input.dateRange.to, { approx: false }, input.dateRange.line, input.dateRange.text);

@@ -36,7 +36,13 @@ export const DURATION_PHRASE =
   /\b(for|in|lasted|lasting|took|period of|outage of|resolved\s?\()\s?(?:an estimated (?:time|period) of\s)?((?:about |approximately |around |roughly |nearly |almost |over |~)?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+| and a half)?\s?(?:hours?|hrs?|h|minutes?|mins?|m)\b(?:,?\s(?:and\s)?\d+\s?(?:minutes?|mins?|m)\b)?)/i;
 /** "went down for a few hours": a duration in words, only after "for" or "lasted". */
 export const DURATION_WORDS =
-  /\b(for|lasted|lasting)\s((?:about |around |roughly |nearly |almost |over )?(?:a few|several|a couple of|an?|half an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:hours?|minutes?|days?|weeks?))\b/i;
+  /\b(for|lasted|lasting)\s((?:about |around |roughly |nearly |almost |over )?(?:a few|several|a couple of|an?|half an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:hours?|minutes?|days?|weeks?|months?))\b/i;
+/** "executed over 38 minutes before being mitigated": how long it ran before it was stopped, as written. */
+export const DURATION_BEFORE =
+  /\bover ((?:about |around |roughly |nearly |almost |approximately |~)?\d+(?:\.\d+)?\s?(?:minutes?|hours?|days?))\sbefore (?:being |it was |they were )?(?:mitigated|stopped|halted|resolved|fixed|contained)\b/i;
+/** The responders' own activity ("Acting in roughly 11 minutes", "After monitoring Sentry for half an hour"): not how long the incident lasted. */
+export const ACTIVITY =
+  /\b(?:monitor\w*|wait\w*|watch\w*|observ\w*|act(?:ing|ed)?|respond\w*|react\w*|investigat\w*|debugg\w*|test(?:ing|ed))\s(?:\S+\s){0,2}$/i;
 /** "restored roughly 22 hours after the incident began": the figure, as written. */
 export const DURATION_AFTER =
   /\b((?:about |around |roughly |nearly |almost |approximately |~)?\d+(?:\.\d+)?\s?(?:hours?|minutes?|days?))\s(?:after|since)\s(?:the\s)?(?:incident|outage|halt|problem|issue|impact)\s(?:began|started|begun)\b/i;

@@ -18,6 +18,8 @@ export interface Stamp {
   approx: boolean;
   zone?: Zone;
   until?: string;
+  /** The stamp ends with a colon or its bold or code closes ("**Feb 05, 2021:** Disclosure"): a label, not words of a sentence. */
+  labelled?: boolean;
   /** The text after the stamp (Markdown). */
   rest: string;
 }
@@ -112,6 +114,7 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   if (close) i += close[0].length;
   // A date alone must stand apart from the text ("May 5 people were paged" is no stamp).
   if (!t && !unknown && !closer && !open?.[1] && s.slice(i).trim() && !s.slice(i).trim().startsWith('(')) return undefined;
+  if (closer.includes(':') || (!!open?.[1] && closer !== '')) out.labelled = true;
   out.rest = s.slice(i).trim();
   return out;
 }

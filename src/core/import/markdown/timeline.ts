@@ -115,7 +115,8 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
       st.day = { ...stamp.day, y: stamp.day.y ?? st.day?.y ?? ctx.docDay?.y };
       continue;
     }
-    if (stamp && (stamp.h !== undefined || stamp.unknownTime || (stamp.day && (list || !stamp.rest)))) {
+    // A day as a label with its text after it ("**Feb 05, 2021:** Disclosure") is an entry of that day.
+    if (stamp && (stamp.h !== undefined || stamp.unknownTime || (stamp.day && (list || !stamp.rest || stamp.labelled)))) {
       const e = push(stamp, line, st, ctx, entries);
       // A paragraph entry ("2018-08-22, 03:26pm: first noticed … was") goes on over the lines below it until a blank line.
       st.open = { entry: e, indent, paragraph: !list };

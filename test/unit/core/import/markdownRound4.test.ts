@@ -82,4 +82,41 @@ describe('Markdown importer: rules and policies of round 4 (issue 31)', () => {
   it('"halted for about 7 and a half hours" is the duration as written', () => {
     assert.equal(read('# X\n\n## Summary\n\nBlock generation was halted for about 7 and a half hours.\n').fact('duration'), 'about 7 and a half hours');
   });
+  it('the responders’ own activity is not the duration; "over 38 minutes before being mitigated" is; "for nearly two months"', () => {
+    const acting = read(
+      '# Exploit\n\n## Summary\n\n- Acting in roughly 11 minutes, the team stopped the exploit.\n\n## Details\n\nIt ran in 11 transactions executed over 38 minutes before being mitigated.\n',
+    );
+    assert.equal(acting.fact('duration'), '38 minutes');
+    assert.equal(read('# X\n\n## Summary\n\nAfter monitoring Sentry for half an hour, all errors had stopped.\n').fact('duration'), undefined);
+    assert.equal(read('# X\n\n## Summary\n\nThe problem persisted for nearly two months.\n').fact('duration'), 'nearly two months');
+  });
+
+  it('"mitigated 11 minutes later" than a time in the same paragraph ends it at the timeline entry that far on, with its day', () => {
+    const md = (later: string) =>
+      [
+        '# Exploit',
+        '',
+        '## Background',
+        '',
+        `At 21:45 (UTC), the security team becomes aware of an odd transaction. The exploit is mitigated ${later} later.`,
+        '',
+        '## Timeline',
+        '',
+        '**Feb 04, 2021, 21:45 (UTC):** Security team becomes aware of an odd transaction.',
+        '',
+        '**21:56:** `setMin(0)` set on the vault.',
+        '',
+        '**Feb 05, 2021:** Disclosure',
+        '',
+      ].join('\n');
+    const { fact, timeline } = read(md('11 minutes'));
+    assert.equal(fact('end'), '2021-02-04T21:56 +00:00');
+    assert.deepEqual(
+      timeline.map((t) => t.at),
+      ['2021-02-04T21:45:00Z', '2021-02-04T21:56:00Z', '2021-02-05'],
+    );
+    assert.equal(timeline[2]!.text, 'Disclosure');
+    // No entry that far on: no end (the prose has no day of its own to place it).
+    assert.equal(read(md('12 minutes')).fact('end'), undefined);
+  });
 });

@@ -1,0 +1,35 @@
+/**
+ * An end told relative to a time in the same paragraph: "At 21:45 (UTC), the
+ * security team becomes aware … the exploit is mitigated 11 minutes later."
+ * The prose gives no day, so it places nothing by itself: only when the
+ * timeline has an entry at 21:45 and one exactly 11 minutes on (the same day)
+ * is that second entry the end, with its own day.
+ */
+import type { Line } from './sections';
+import { sentencesOf } from './duration';
+import { mentions, moment, type Moment } from './spanMoment';
+import type { Entry } from './timeline';
+
+const LATER =
+  /\b(?:mitigated|resolved|stopped|contained|fixed|restored|halted)\s(\d{1,3}|one|two|three|five|ten|fifteen|twenty|thirty) (minutes?|hours?) later\b/i;
+const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, five: 5, ten: 10, fifteen: 15, twenty: 20, thirty: 30 };
+
+export function relativeEnd(statements: readonly Line[], entries: readonly Entry[]): { end: Moment; entry: Entry } | undefined {
+  let anchor: { line: number; h: number; m: number } | undefined;
+  for (const s of sentencesOf(statements)) {
+    const later = LATER.exec(s.text);
+    const first = mentions(s.text)[0];
+    // The time before it in the same paragraph (or the same sentence) is what it is later than.
+    if (first && (!later || first.index < later.index)) anchor = { line: s.line, h: first.h, m: first.m };
+    if (!later || anchor?.line !== s.line) continue;
+    const n = /^\d/.test(later[1]!) ? Number(later[1]) : WORDS[later[1]!.toLowerCase()]!;
+    const minutes = anchor.h * 60 + anchor.m + n * (/^hour/i.test(later[2]!) ? 60 : 1);
+    const from = entries.find((e) => e.day?.y && e.h === anchor!.h && e.m === anchor!.m);
+    const to =
+      from &&
+      entries.find((e) => e.day && from.day && e.day.y === from.day.y && e.day.m === from.day.m && e.day.d === from.day.d && e.h! * 60 + e.m! === minutes);
+    const end = to && moment(to.day, to, to.line, to.text);
+    if (to && end) return { end, entry: to };
+  }
+  return undefined;
+}
