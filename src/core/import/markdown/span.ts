@@ -23,8 +23,8 @@ import { entryLocal, type Entry } from './timeline';
 export { statedMinutes };
 import type { Zone } from './zones';
 import { mentions, moment, type Mention, type Moment } from './spanMoment';
-import { disagreements } from './spanConflicts';
-import { relativeEnd } from './spanRelative';
+import { disagreements, earlierThanTitle } from './spanConflicts';
+import { failingSince, relativeEnd } from './spanRelative';
 
 export type { Moment };
 import {
@@ -96,6 +96,11 @@ export function findSpan(input: SpanInput): Span {
     span.end = relative.end;
     relative.entry.milestone ??= 'mitigated';
   }
+  const since = !span.start ? failingSince(input.entries) : undefined;
+  if (since) {
+    span.start = since.start;
+    (span.why ??= []).push(since.why);
+  }
   fromTimeline(input.entries, span);
   dayOnlyEnd(input, span);
   if (!span.end && input.dateRange) span.end = moment(input.dateRange.to, { approx: false }, input.dateRange.line, input.dateRange.text);
@@ -106,7 +111,9 @@ export function findSpan(input: SpanInput): Span {
   // A start left empty for a reason is not filled by a weaker guess (the title's day, the opening's first date).
   const reasoned = span.why?.some((w) => w.startsWith('start:'));
   if (!span.start && !reasoned && !input.entries.length) span.start = firstDated(input);
-  if (!span.start && !reasoned && input.titleDay) span.start = moment(input.titleDay.day, { approx: false }, input.titleDay.line, input.titleDay.text);
+  const titleLater = !span.start && !reasoned && input.titleDay ? earlierThanTitle(input.titleDay, input.statements) : undefined;
+  if (titleLater) (span.why ??= []).push(titleLater);
+  else if (!span.start && !reasoned && input.titleDay) span.start = moment(input.titleDay.day, { approx: false }, input.titleDay.line, input.titleDay.text);
   return span;
 }
 

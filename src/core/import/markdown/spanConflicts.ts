@@ -6,12 +6,13 @@
  * notes say which lines disagree. Only sentences that name their own day
  * count; the same event is told by the words the entry uses.
  */
-import { findDate } from './inline';
+import { findDate, monthNumber, type Day } from './inline';
 import type { Line } from './sections';
 import { sentencesOf } from './duration';
 import { mentions, moment, type Moment } from './spanMoment';
 import { entryLocal, type Entry } from './timeline';
 import type { Zone } from './zones';
+import { OUTAGE_WORDS } from './spanWords';
 
 interface Source {
   readonly moment: Moment;
@@ -114,4 +115,23 @@ export function disagreements(
     );
   }
   return why;
+}
+
+const PERIOD =
+  /\b(?:(?:early|mid|late|the end of|the beginning of|the start of|(?:the )?(?:first|second|third|last) week of)\s)?(jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s\d)/i;
+
+/**
+ * The title's day against the text: "2023-12-04 IPFS network merge" over "The first issues … were discovered … last
+ * week of November". A sentence about the problem that puts it in a month before the title's day, with no day of its
+ * own, disagrees with the title's day as the start: the reason, or undefined when nothing disagrees.
+ */
+export function earlierThanTitle(title: { day: Day; line: number }, statements: readonly Line[]): string | undefined {
+  for (const s of sentencesOf(statements)) {
+    if (s.line === title.line || !OUTAGE_WORDS.test(s.text)) continue;
+    const p = PERIOD.exec(s.text);
+    const year = /\b(19|20)\d{2}\b/.exec(s.text)?.[0];
+    if (!p || (year && Number(year) !== title.day.y) || monthNumber(p[1]!) >= title.day.m) continue;
+    return `start: the title names ${title.day.y}-${String(title.day.m).padStart(2, '0')}-${String(title.day.d).padStart(2, '0')}, but line ${s.line} puts the problem earlier ("${p[0]}") with no day; the document disagrees with itself, so it is left empty`;
+  }
+  return undefined;
 }

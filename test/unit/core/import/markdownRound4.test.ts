@@ -119,4 +119,46 @@ describe('Markdown importer: rules and policies of round 4 (issue 31)', () => {
     // No entry that far on: no end (the prose has no day of its own to place it).
     assert.equal(read(md('12 minutes')).fact('end'), undefined);
   });
+  it('a title’s day is no start when the text puts the problem in an earlier month; the notes say why', () => {
+    const md = (when: string) => `# 2023-12-04 Network merge\n\n## Detection\n\nThe first issues on the network were discovered on the dashboard ${when}.\n`;
+    const { fact, notes } = read(md('last week of November'));
+    assert.equal(fact('start'), undefined);
+    assert.ok(
+      notes.some((n) => /^start: the title names 2023-12-04, but line 5 puts the problem earlier \("last week of November"\)/.test(n)),
+      notes.join('\n'),
+    );
+    // A month that is not earlier leaves the title's day as it was.
+    assert.equal(read(md('that morning, in December')).fact('start'), '2023-12-04');
+  });
+
+  it('an entry saying it has failed since an earlier day starts it on that day; "waiting to be resolved" is no end, "fixes all" is', () => {
+    const { fact, notes } = read(
+      [
+        '# 2019-02-12: Import failure',
+        '',
+        '## Timeline',
+        '',
+        'All times in PST.',
+        '',
+        '### 2019-02-12 18:30',
+        '',
+        'Someone notices a page without snapshots.',
+        '',
+        '### 2019-02-12 18:50',
+        '',
+        'Logs show every run has failed with a syntax error since near the end of the day December 12th. The copy has conflicts waiting to be resolved.',
+        '',
+        '### 2019-02-12 18:55',
+        '',
+        'Rob fixes all merge conflicts and resets the branch.',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(fact('start'), '2018-12-12');
+    assert.ok(
+      notes.some((n) => /since 2018-12-12 .*the year 2018 is that of the entry's day \(2019-02-12\)/.test(n)),
+      notes.join('\n'),
+    );
+    assert.equal(fact('end'), '2019-02-12T18:55 -08:00');
+  });
 });
