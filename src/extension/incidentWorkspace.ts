@@ -215,6 +215,8 @@ export class IncidentWorkspace implements vscode.Disposable {
       maxFileBytes: s.maxFileSize,
       checkLinkTargets: true,
       prepareSearch: true,
+      // What the editor shows first (links, the tree, the status bar) from record heads; the full read follows.
+      headsFirst: true,
       runbookStaleAfterDays: s.runbookStaleAfterDays,
       now: clockNow,
     };
@@ -263,6 +265,7 @@ export class IncidentWorkspace implements vscode.Disposable {
         folder: source.folder,
         maxFileBytes: settings(wf).maxFileSize,
         prepareSearch: true,
+        headsFirst: true,
         runbookStaleAfterDays: settings(wf).runbookStaleAfterDays,
         now: clockNow,
         linkScope: { repos: scope?.repos ?? [], prefix: scope?.prefix ?? '', foreign: true },

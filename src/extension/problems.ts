@@ -55,7 +55,15 @@ export class ProblemsPublisher implements vscode.Disposable {
     const before = this.published.get(key) ?? new Set<string>();
     const now = new Set<string>();
     const entries: Array<[vscode.Uri, vscode.Diagnostic[]]> = [];
+    // Heads first: a file read as a head gets its diagnostics with the full read behind it (published then), not a
+    // parse per file now; until then what was published for it stays. Files read in full (edited, cached) publish now.
+    const pending = folder.index.fullReadPending;
     for (const parsed of folder.index.allFiles()) {
+      if (pending && parsed.headsOnly) {
+        const uri = folder.access.uri(parsed.file).toString();
+        if (before.has(uri)) now.add(uri);
+        continue;
+      }
       const found = folder.index.diagnosticsFor(parsed.file);
       if (!found.length) continue;
       const uri = folder.access.uri(parsed.file);

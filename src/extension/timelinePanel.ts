@@ -155,10 +155,18 @@ export class TimelinePanels implements vscode.WebviewPanelSerializer<TimelinePan
     const incidents = this.workspace.indexesFor(ref.folder).flatMap((f) => f.index.incidents());
     if (panel.similarOf?.incident === ref.incident && panel.similarOf.corpus === incidents.length) return;
     const generation = ++panel.similarGeneration;
-    void prepareSimilar(incidents, () => new Promise((resolve) => setImmediate(resolve)))
+    // Similarity reads whole records: after the full read behind a heads-first load (whose records replace the heads).
+    let full = incidents;
+    void Promise.all(this.workspace.indexesFor(ref.folder).map((f) => f.index.fullRead))
+      .then(() =>
+        prepareSimilar(
+          (full = this.workspace.indexesFor(ref.folder).flatMap((f) => f.index.incidents())),
+          () => new Promise((resolve) => setImmediate(resolve)),
+        ),
+      )
       .then(() => {
         if (generation !== panel.similarGeneration || panel.disposedNow) return;
-        const hits = new SimilarIndex(incidents).similar({ incident: ref.incident, limit: 3 });
+        const hits = new SimilarIndex(full).similar({ incident: full.find((i) => i.id === ref.incident.id) ?? ref.incident, limit: 3 });
         panel.similarOf = { incident: ref.incident, hits, corpus: incidents.length };
         if (hits.length || previous.length) show(hits);
       })

@@ -42,7 +42,8 @@ export function crossRecordDiagnostics(
     }
   }
   for (const r of records) {
-    const anchors = anchorsOf(r.file);
+    // Anchors only for a finding: a head-read file computes them from its file (one full parse each).
+    const anchors = { get: (key: string) => anchorsOf(r.file)?.get(key) };
     if (r.kind === 'action') {
       if (!ids.has(r.record.incident.toUpperCase())) {
         add(r.file, anchors?.get('incident'), 'incident', 'error', `parent incident "${r.record.incident}" does not exist`, 'missing-parent');

@@ -71,23 +71,37 @@ export async function readFolder(r: FolderReader): Promise<FolderRead> {
     if (hit) await take(hit);
     else toParse.push(path);
   }
-  // Workers pay for themselves on big folders only (starting them costs ~0.1 s).
-  if (r.options.bulkParse && toParse.length >= BULK_MIN) {
-    try {
-      for await (const batch of r.options.bulkParse(toParse, options)) for (const p of batch) await take(p);
-    } catch {
-      // Workers unavailable or failed: what they did not deliver is parsed below, on this thread.
-    }
-  }
-  for (const path of toParse) {
-    if (files.has(path)) continue;
-    const read = await readAndParse(r, path);
-    if (read) await take(read);
-  }
+  await parseFiles(r, toParse, take);
   const missing = new Map<string, RecordDiagnostic[]>();
   if (r.options.checkLinkTargets) await checkAllLinkTargets(r, parsed, missing);
   const keyed = parsed.filter((p) => keys.has(p.file)).map((p) => ({ path: p.file, key: keys.get(p.file)!, parsed: p }));
   return { paths, parsed, files, links, missing, parsedNow: toParse.length, keyed };
+}
+
+/**
+ * Parses these files with the reader's options and hands each to `take`:
+ * in the bulk parser (workers) on big folders, what it did not deliver on
+ * this thread; a file gone meanwhile is left out.
+ */
+export async function parseFiles(r: FolderReader, paths: readonly string[], take: (p: ParsedFile) => Promise<void>): Promise<void> {
+  const done = new Set<string>();
+  const give = async (p: ParsedFile) => {
+    done.add(p.file);
+    await take(p);
+  };
+  // Workers pay for themselves on big folders only (starting them costs ~0.1 s).
+  if (r.options.bulkParse && paths.length >= BULK_MIN) {
+    try {
+      for await (const batch of r.options.bulkParse(paths, parseOptionsOf(r))) for (const p of batch) await give(p);
+    } catch {
+      // Workers unavailable or failed: what they did not deliver is parsed below, on this thread.
+    }
+  }
+  for (const path of paths) {
+    if (done.has(path)) continue;
+    const read = await readAndParse(r, path);
+    if (read) await give(read);
+  }
 }
 
 /** Size and mtime of each file, as cache keys. */
@@ -139,6 +153,22 @@ export async function checkAllLinkTargets(r: FolderReader, parsed: readonly Pars
       slice = performance.now();
     }
   }
+}
+
+/** Every file's missing link targets again (files were created, deleted or renamed), with the files whose findings changed. */
+export async function recheckAllLinkTargets(
+  r: FolderReader,
+  parsed: readonly ParsedFile[],
+  before: ReadonlyMap<string, RecordDiagnostic[]>,
+): Promise<{ fresh: Map<string, RecordDiagnostic[]>; changed: string[] }> {
+  // One stat per distinct target, the checks in slices: this runs whenever files are created or deleted.
+  const fresh = new Map<string, RecordDiagnostic[]>();
+  await checkAllLinkTargets(r, parsed, fresh);
+  const changed: string[] = [];
+  for (const file of new Set([...before.keys(), ...fresh.keys()])) {
+    if (JSON.stringify(before.get(file) ?? []) !== JSON.stringify(fresh.get(file) ?? [])) changed.push(file);
+  }
+  return { fresh, changed };
 }
 
 /** The file's links to files that do not exist, into `into` (or none). */

@@ -4,8 +4,9 @@
  */
 import { compareDiagnostics, type RecordDiagnostic } from '../records/diagnostics';
 import { crossRecordDiagnostics, recordsById } from './crossRecordChecks';
-import { checkAllLinkTargets, checkLinkTargets, parseOptionsOf, readAndParse, readFolder, withLazyDiagnostics, type FolderReader } from './folderRead';
-import { linksNaming, openActionsOf, runbookStaleness, runbooksForIncident } from './workQueries';
+import { checkLinkTargets, parseOptionsOf, readAndParse, readFolder, recheckAllLinkTargets, withLazyDiagnostics, type FolderReader } from './folderRead';
+import { mergeFullRead, parseInFull, type KeyedFiles } from './fullRead';
+import { incidentWrittenAs, linksNaming, openActionsOf, postmortemsDueOf, runbookStaleness, runbooksForIncident, staleRunbooksOf } from './workQueries';
 import {
   BULK_MIN,
   byId,
@@ -23,7 +24,7 @@ export { BULK_MIN, bySeverityThenRecency, DEFAULT_INCIDENTS_FOLDER, DEFAULT_RUNB
 export type { BulkParse, CacheKey, IndexChange, IndexOptions, Listener, LinkScope, OpenAction, RecordCache };
 import { isRecordFile, type FileAccess } from './fileAccess';
 import { LinkIndex, normalizePath, repoPathKey, type LinkRef } from '../links/linkIndex';
-import { isRunbookStale, postmortemOwed, runbookAgeDays, type ActionItem, type Incident, type IndexedRecord, type Runbook } from '../records/model';
+import { type ActionItem, type Incident, type IndexedRecord, type Runbook } from '../records/model';
 import { parseRecordText, type ParsedFile, type ParseOptions } from '../records/parseRecord';
 import type { IncidentStatus } from '../records/schema';
 import { IncidentSearch } from '../search/fuzzySearch';
@@ -46,6 +47,10 @@ export class IncidentIndex {
   cacheWrite: Promise<void> = Promise.resolve();
   /** The background build of the search index after the last load (with `prepareSearch`). */
   searchBuild: Promise<void> = Promise.resolve();
+  /** With `headsFirst`: the full read behind a load that read heads; resolved once it is in. */
+  fullRead: Promise<void> = Promise.resolve();
+  private touchedBehind?: Set<string>; // while a full read runs behind: the files changed since it began
+  private loads = 0;
 
   constructor(
     private readonly access: FileAccess,
@@ -66,21 +71,22 @@ export class IncidentIndex {
   }
 
   /**
-   * Reads every record under the folder (replacing what was loaded). Parsing
-   * runs in the bulk parser when there is one, main-thread work in slices of
-   * ~8 ms; the new state is built on the side and swapped in one step, so
-   * readers never see a half-loaded index.
+   * Reads every record under the folder (replacing what was loaded): parsing in the bulk parser when
+   * there is one, main-thread work in slices of ~8 ms, the new state swapped in in one step. With
+   * headsFirst, what the cache lacks is read as heads now and in full behind them (fullRead).
    */
   load(): Promise<void> {
     return this.serial(async () => {
-      const read = await readFolder(this.reader);
+      const generation = ++this.loads;
+      const headsFirst = this.options.headsFirst && !this.options.headsOnly && this.access.readTextSync;
+      const read = await readFolder(headsFirst ? { ...this.reader, options: { ...this.options, headsOnly: true } } : this.reader);
       const before = [...this.files.keys()];
-      this.files = read.files;
-      this.links = read.links;
-      this.missingLinkTargets = read.missing;
-      this.fuzzy = undefined;
+      [this.files, this.links, this.missingLinkTargets, this.fuzzy] = [read.files, read.links, read.missing, undefined];
       this.invalidate();
       this.changed([...new Set([...before, ...read.paths])]);
+      const behind = headsFirst ? read.parsed.filter((p) => p.headsOnly).map((p) => p.file) : [];
+      this.touchedBehind = behind.length ? new Set() : undefined;
+      if (behind.length) return void (this.fullRead = this.readFullBehind(generation, behind, read.keyed));
       if (this.options.prepareSearch) this.searchBuild = this.buildSearchInSlices().catch(() => undefined);
       // The cache is written after the records are in use, not before.
       const cache = this.options.cache;
@@ -88,9 +94,29 @@ export class IncidentIndex {
     });
   }
 
+  /** True between a heads-first load and its full read (a head-read file's diagnostics are then computed on demand, one by one). */
+  get fullReadPending(): boolean {
+    return this.touchedBehind !== undefined;
+  }
+
+  /** The full parse off the queue (edits go on), swapped in in one step unless another load came since; a file changed meanwhile keeps its newer state. */
+  private async readFullBehind(generation: number, paths: readonly string[], keyed: KeyedFiles): Promise<void> {
+    const full = await parseInFull(this.reader, paths);
+    await this.serial(async () => {
+      if (generation !== this.loads) return;
+      const merged = await mergeFullRead(this.files, full, this.touchedBehind ?? new Set(), keyed);
+      [this.files, this.links, this.fuzzy, this.touchedBehind] = [merged.files, merged.links, undefined, undefined];
+      this.invalidate();
+      this.changed(merged.changed);
+      if (this.options.prepareSearch) this.searchBuild = this.buildSearchInSlices().catch(() => undefined);
+      if (this.options.cache && merged.keyed.length) this.cacheWrite = this.options.cache.store(merged.keyed, this.parseOptions).catch(() => undefined);
+    });
+  }
+
   /** Re-reads one file from disk (created, changed or deleted). */
   refreshFile(path: string): Promise<void> {
     const p = normalizePath(path);
+    this.touchedBehind?.add(p);
     return this.serial(async () => {
       if (!this.owns(p)) return;
       const read = await readAndParse(this.reader, p);
@@ -103,6 +129,7 @@ export class IncidentIndex {
   /** Parses unsaved editor text for a record (the buffer is the truth while it is open). */
   setText(path: string, text: string): Promise<void> {
     const p = normalizePath(path);
+    this.touchedBehind?.add(p);
     return this.serial(async () => {
       if (!this.owns(p)) return;
       await this.replace(parseRecordText(p, text, this.parseOptions));
@@ -114,13 +141,7 @@ export class IncidentIndex {
   recheckLinkTargets(): Promise<void> {
     return this.serial(async () => {
       if (!this.options.checkLinkTargets) return;
-      // One stat per distinct target, the checks in slices: this runs whenever files are created or deleted.
-      const fresh = new Map<string, RecordDiagnostic[]>();
-      await checkAllLinkTargets(this.reader, [...this.files.values()], fresh);
-      const changed: string[] = [];
-      for (const file of new Set([...this.missingLinkTargets.keys(), ...fresh.keys()])) {
-        if (JSON.stringify(this.missingLinkTargets.get(file) ?? []) !== JSON.stringify(fresh.get(file) ?? [])) changed.push(file);
-      }
+      const { fresh, changed } = await recheckAllLinkTargets(this.reader, [...this.files.values()], this.missingLinkTargets);
       this.missingLinkTargets = fresh;
       if (changed.length) this.changed(changed);
     });
@@ -133,6 +154,7 @@ export class IncidentIndex {
 
   removeFile(path: string): Promise<void> {
     const p = normalizePath(path);
+    this.touchedBehind?.add(p);
     return this.serial(async () => {
       if (!this.files.has(p)) return;
       this.drop(p);
@@ -196,9 +218,7 @@ export class IncidentIndex {
 
   /** Runbooks not verified for more than `days` (or never), for the tree, Problems and lint. */
   staleRunbooks(now: number, days = this.options.runbookStaleAfterDays ?? DEFAULT_RUNBOOK_STALE_DAYS): Array<{ runbook: Runbook; ageDays?: number }> {
-    return this.runbooks()
-      .filter((runbook) => isRunbookStale(runbook, now, days))
-      .map((runbook) => ({ runbook, ageDays: runbookAgeDays(runbook, now) }));
+    return staleRunbooksOf(this.runbooks(), now, days);
   }
 
   /**
@@ -236,17 +256,9 @@ export class IncidentIndex {
     return r?.kind === 'incident' ? r : undefined;
   }
 
-  /**
-   * The incident an id means as people write it: exact (any case), else the
-   * same number written another way (INC-23, inc023 for INC-023). An id off
-   * by a digit is another incident, never a match.
-   */
+  /** The incident an id means as people write it (workQueries.ts): exact, else the same number written another way. */
   incidentWrittenAs(id: string): Incident | undefined {
-    const want = id.trim();
-    const exact = this.incident(want);
-    if (exact || !/^inc-?\d+$/i.test(want)) return exact;
-    const n = incidentNumber(want);
-    return this.incidents().find((i) => incidentNumber(i.id) === n);
+    return this.incident(id.trim()) ?? incidentWrittenAs(this.incidents(), id);
   }
 
   byStatus(status: IncidentStatus): Incident[] {
@@ -301,10 +313,7 @@ export class IncidentIndex {
 
   /** Incidents whose postmortem is owed, with whether it is overdue. */
   postmortemsDue(now: number): Array<{ incident: Incident; deadline: Instant; overdue: boolean }> {
-    return this.incidents()
-      .filter(postmortemOwed)
-      .map((incident) => ({ incident, deadline: incident.postmortemDeadline!, overdue: incident.postmortemDeadline!.ms < now }))
-      .sort((a, b) => a.deadline.ms - b.deadline.ms);
+    return postmortemsDueOf(this.incidents(), now);
   }
 
   /** All diagnostics: per file (YAML, schema, semantics), cross-record and link targets. */
@@ -359,15 +368,12 @@ export class IncidentIndex {
   private async replace(parsed: ParsedFile): Promise<void> {
     this.drop(parsed.file);
     this.store(parsed);
-    if (this.options.checkLinkTargets) await this.checkLinkTargets(parsed);
+    if (this.options.checkLinkTargets) await checkLinkTargets(this.reader, parsed, this.missingLinkTargets);
   }
 
   private invalidate(): void {
-    this.ids = undefined;
-    this.crossDiagnostics = undefined;
-    this.sortedIncidents = undefined;
-    this.sortedActions = undefined;
-    this.sortedRunbooks = undefined;
+    this.ids = this.crossDiagnostics = undefined;
+    this.sortedIncidents = this.sortedActions = this.sortedRunbooks = undefined;
   }
 
   private changed(files: string[]): void {
@@ -379,10 +385,6 @@ export class IncidentIndex {
         // A listener's failure must not stop the others; hosts log their own errors.
       }
     }
-  }
-
-  private async checkLinkTargets(parsed: ParsedFile, into = this.missingLinkTargets, known?: ReadonlyMap<string, boolean>): Promise<void> {
-    await checkLinkTargets(this.reader, parsed, into, known);
   }
 
   private idMap(): Map<string, IndexedRecord[]> {

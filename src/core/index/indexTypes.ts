@@ -46,6 +46,13 @@ export interface IndexOptions {
    * that answer from records and links (risk, the pre-push check, the MCP server).
    */
   headsOnly?: boolean;
+  /**
+   * Heads first (the editor): a load reads what the cache lacks with the
+   * record-head reader, so links, the tree and answers come at once, and
+   * parses those files in full behind them (IncidentIndex.fullRead), for
+   * diagnostics, search and the cache. Needs readTextSync, like headsOnly.
+   */
+  headsFirst?: boolean;
 }
 
 /**

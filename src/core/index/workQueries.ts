@@ -6,9 +6,19 @@
  */
 import { linkKind, normalizePath, type LinkRef } from '../links/linkIndex';
 import { FILE_START, type RecordDiagnostic } from '../records/diagnostics';
-import { isActionOpen, isRunbookStale, runbookAgeDays, type ActionItem, type Incident, type IndexedRecord, type Runbook } from '../records/model';
+import {
+  isActionOpen,
+  isRunbookStale,
+  postmortemOwed,
+  runbookAgeDays,
+  type ActionItem,
+  type Incident,
+  type IndexedRecord,
+  type Runbook,
+} from '../records/model';
 import type { ParsedFile } from '../records/parseRecord';
-import { systemKey, type OpenAction } from './indexTypes';
+import { incidentNumber, systemKey, type OpenAction } from './indexTypes';
+import type { Instant } from '../time/recordTime';
 
 export interface RunbookLookup {
   actionRecordsOf(incidentId: string): ActionItem[];
@@ -96,4 +106,29 @@ export function linksNaming(records: readonly IndexedRecord[], path: string): Li
     });
   }
   return out;
+}
+
+/** Runbooks not verified for more than `days` (or never), with their age. */
+export function staleRunbooksOf(runbooks: readonly Runbook[], now: number, days: number): Array<{ runbook: Runbook; ageDays?: number }> {
+  return runbooks.filter((runbook) => isRunbookStale(runbook, now, days)).map((runbook) => ({ runbook, ageDays: runbookAgeDays(runbook, now) }));
+}
+
+/**
+ * The incident an id means as people write it when no id is exactly it: the
+ * same number written another way (INC-23, inc023 for INC-023). An id off by
+ * a digit is another incident, never a match.
+ */
+export function incidentWrittenAs(incidents: readonly Incident[], id: string): Incident | undefined {
+  const want = id.trim();
+  if (!/^inc-?\d+$/i.test(want)) return undefined;
+  const n = incidentNumber(want);
+  return incidents.find((i) => incidentNumber(i.id) === n);
+}
+
+/** Incidents whose postmortem is owed, soonest deadline first, with whether it is overdue. */
+export function postmortemsDueOf(incidents: readonly Incident[], now: number): Array<{ incident: Incident; deadline: Instant; overdue: boolean }> {
+  return incidents
+    .filter(postmortemOwed)
+    .map((incident) => ({ incident, deadline: incident.postmortemDeadline!, overdue: incident.postmortemDeadline!.ms < now }))
+    .sort((a, b) => a.deadline.ms - b.deadline.ms);
 }

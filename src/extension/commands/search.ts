@@ -39,12 +39,23 @@ export async function searchIncidents(workspace: IncidentWorkspace, initial?: st
   pick.placeholder = STRINGS.searchPlaceholder;
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
+  // Heads first: search reads whole records, so it waits for the full read behind a fresh load (busy meanwhile).
+  const indexes = workspace.folderIndexes().map((f) => f.index);
+  const full = indexes.some((i) => i.fullReadPending) ? Promise.all(indexes.map((i) => i.fullRead)) : undefined;
   const update = (value: string) => {
+    if (full && !fullDone) {
+      pick.busy = true;
+      void full.then(() => update(pick.value));
+      return;
+    }
+    pick.busy = false;
     const items = searchAll(workspace, value).map(({ folder, hit }) => toItem(folder, hit));
     pick.items = items;
     if (items[0]) pick.activeItems = [items[0]];
     pick.title = value.trim() && !items.length ? `${STRINGS.searchNoResults} "${value}"` : undefined;
   };
+  let fullDone = false;
+  void full?.then(() => (fullDone = true));
   pick.onDidChangeValue(update);
   pick.onDidAccept(() => {
     const chosen = pick.selectedItems[0];
