@@ -18,7 +18,7 @@ import { ownTags } from './own';
 import { statusAndPriority, writeTexts } from './texts';
 import { documentLabels, frontMatter, GENERIC_TITLE, splitBlocks, type Block, type Key, type Line } from './sections';
 import { findSpan, statedMinutes, type Moment, type Span } from './span';
-import { OUTAGE_WORDS } from './spanWords';
+import { OUTAGE_WORDS, TEST_ENV } from './spanWords';
 import { entryAt, readTimeline, type Entry } from './timeline';
 import { declaredZone, type Zone } from './zones';
 
@@ -273,7 +273,8 @@ function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, do
   const dateLabel = doc.labels.get('date');
   const range = dateLabel && findDayRange(inlineText(dateLabel.value));
   const dateRange = range ? { ...range, line: dateLabel.line, text: inlineText(dateLabel.text) } : undefined;
-  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange };
+  const testIncident = TEST_ENV.test(inlineText(titleText));
+  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange, testIncident };
 }
 
 /** Our own export: Start and Resolution labels as written. */

@@ -56,9 +56,26 @@ export interface Span {
   why?: string[];
 }
 
-const impact = (e: Entry) => IMPACT.test(e.text) && !REPORT_REF.test(e.text) && !TEST_ENV.test(e.text);
-const ends = (e: Entry) => ENDS.test(e.text) && !TEST_ENV.test(e.text);
-const leadUp = (e: Entry) => (LEADUP.test(e.text) && !impact(e)) || REPORT_REF.test(e.text);
+/**
+ * How entries are read: by their words, a link's address left out (".../engine-fails-setting-oom-score" is no
+ * failure); an issue or pull request opened is a report whether it is named by its address or in words.
+ */
+interface Judge {
+  impact(e: Entry): boolean;
+  ends(e: Entry): boolean;
+  leadUp(e: Entry): boolean;
+  testEnv(e: Entry): boolean;
+}
+
+/** A document whose title names a test environment ("… Rebooting on Staging") is about it: its entries about it count. */
+function judge(testIncident: boolean): Judge {
+  const words = (e: Entry) => e.text.replace(/\(?https?:\/\/\S+\)?/g, ' ');
+  const testEnv = (e: Entry) => !testIncident && TEST_ENV.test(words(e));
+  const impact = (e: Entry) => IMPACT.test(words(e)) && !REPORT_REF.test(e.text) && !testEnv(e);
+  const ends = (e: Entry) => ENDS.test(words(e)) && !testEnv(e);
+  const leadUp = (e: Entry) => (LEADUP.test(words(e)) && !impact(e)) || REPORT_REF.test(e.text);
+  return { impact, ends, leadUp, testEnv };
+}
 function nextDay(d: Day): Day {
   const t = new Date(Date.UTC(d.y!, d.m - 1, d.d + 1));
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
@@ -80,16 +97,19 @@ export interface SpanInput {
   readonly timeLabel?: { text: string; line: number; day?: Day };
   /** The document's Date label when it gives a range of days ("January 14-19, 2026"). */
   readonly dateRange?: { from: Day; to: Day; line: number; text: string };
+  /** The title names a test environment: the incident is there, so entries about it are not set aside. */
+  readonly testIncident?: boolean;
 }
 
 export function findSpan(input: SpanInput): Span {
   const span: Span = {};
+  const j = judge(!!input.testIncident);
   span.duration = statedDuration(input.lines, input.statements);
   fromStatements(input, span, true);
   // The document's own "Date:" and "Time:" labels say when it happened.
   if (!span.start && input.timeLabel) span.start = labelled(input, input.timeLabel);
   fromMarks(input.entries, span);
-  fromPairs(input.entries, span);
+  fromPairs(input.entries, span, j);
   fromStatements(input, span, false);
   const relative = !span.end ? relativeEnd(input.statements, input.entries) : undefined;
   if (relative) {
@@ -101,7 +121,7 @@ export function findSpan(input: SpanInput): Span {
     span.start = since.start;
     (span.why ??= []).push(since.why);
   }
-  fromTimeline(input.entries, span);
+  fromTimeline(input.entries, span, j, input.titleDay?.day);
   dayOnlyEnd(input, span);
   if (!span.end && input.dateRange) span.end = moment(input.dateRange.to, { approx: false }, input.dateRange.line, input.dateRange.text);
   beforeReports(input, span);
@@ -232,7 +252,7 @@ function fromMarks(entries: readonly Entry[], span: Span): void {
 }
 
 /** Two entries exactly a stated time to recovery apart: the document's own figure places both. */
-function fromPairs(entries: readonly Entry[], span: Span): void {
+function fromPairs(entries: readonly Entry[], span: Span, { impact, ends }: Judge): void {
   const d = span.duration?.pairs ? statedMinutes(span.duration.text) : undefined;
   if (!d || (span.start && span.end)) return;
   const byMinute = new Map<number, Entry[]>();
@@ -258,8 +278,12 @@ function fromPairs(entries: readonly Entry[], span: Span): void {
   }
 }
 
-function fromTimeline(entries: readonly Entry[], span: Span): void {
-  const timed = entries.filter((e) => e.h !== undefined || e.day);
+function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, leadUp, testEnv }: Judge, title?: Day): void {
+  const timed = afterTitleDay(
+    entries.filter((e) => e.h !== undefined || e.day),
+    span,
+    title,
+  );
   // A timeline that opens with lead-up (a change applied, an issue opened, a day-only entry before timed ones that
   // is not about the outage) starts at its first entry about the outage itself; without any such entry (a warning,
   // not an outage), at its first entry.
@@ -289,9 +313,25 @@ function fromTimeline(entries: readonly Entry[], span: Span): void {
   }
   // No entry says it ended, but the last one says the stuck work went through.
   const last = after.at(-1);
-  const end = k > 0 ? after[k] : after.length > 1 && last && DONE.test(last.text) && !TEST_ENV.test(last.text) ? last : undefined;
+  const end = k > 0 ? after[k] : after.length > 1 && last && DONE.test(last.text) && !testEnv(last) ? last : undefined;
   if (end) {
     span.end = entryMoment(end);
     end.milestone ??= 'resolved';
   }
+}
+
+/**
+ * "# 2018-10-30: Incorrect TLS Certificates deployed" over a timeline that opens on 2018-10-08: the entries two days
+ * or more before the day the title names are lead-up (how it was set up), when the timeline has entries on that day.
+ */
+function afterTitleDay(timed: Entry[], span: Span, title: Day | undefined): Entry[] {
+  if (!title?.y) return timed;
+  const at = (d: Day) => Date.UTC(d.y!, d.m - 1, d.d);
+  // The evening before runs into the title's day often enough ("20:30" on the 20th in "2019-07-21: Differ Broken").
+  const before = timed.filter((e) => e.day?.y && at(e.day) < at(title) - 86400000);
+  if (!before.length || !timed.some((e) => e.day?.y && at(e.day) === at(title))) return timed;
+  (span.why ??= []).push(
+    `lead-up: the title names ${title.y}-${String(title.m).padStart(2, '0')}-${String(title.d).padStart(2, '0')}; the timeline's entries two days or more before it (lines ${before.map((e) => e.line).join(', ')}) are not taken as start or end`,
+  );
+  return timed.filter((e) => !before.includes(e));
 }

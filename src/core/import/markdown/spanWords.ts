@@ -6,7 +6,7 @@
 import { ZONE_WORD } from './zones';
 
 export const IMPACT =
-  /\b(outage|down\b|unavailable|unreachable|not (?:working|responding|reachable|accessible|available|operational)|stops? responding|errors?\b|failing|fails?\b|failures?|returning \d{3}|5\d\d\b|crash|broken|degraded|no nodes|reaches 0%|unschedulable|unable to|could not|cannot|can't|impact|drop\w*\b[^.]{0,20}\bavailability|(?<!pre-)exploit\w*|(?<!pre-)attacks?\b|drain(?:s|ed)\b|compromised)/i;
+  /\b(outage|down\b|unavailable|unreachable|not (?:working|responding|reachable|accessible|available|operational)|stops? responding|errors?\b|failing|fails?\b|failures?|returning \d{3}|5\d\d\b|crash|broken|degraded|no nodes|reaches 0%|unschedulable|unable to|could not|cannot|can't|impact|drop\w*\b[^.]{0,20}\bavailability|(?<!pre-)exploit\w*|(?<!pre-)attacks?\b|drain(?:s|ed)\b|compromised|(?:reboot|restart|crash)(?:ing)? (?:repeatedly|in a loop|continuously|constantly)|(?:reboot|restart|crash)[- ]?loop|(?:incorrect|wrong|invalid|faulty|misconfigured) (?:\w+ ){0,2}?(?:certs?|certificates?|config\w*|blocks?|secrets?|values?|settings?|records?|versions?|builds?|data)\b)/i;
 export const LEADUP =
   /\b(applied|deployed|deploys|merged|opened|initiated|started|changed|pushed|released|published|triggered|scheduled|funds|funded|funding|pre-(?:attack|incident|outage|exploit)|tested|created|rollout|rolled out)\b/i;
 export const ENDS =

@@ -1,10 +1,10 @@
 /**
- * Issue 31: 48 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 56 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
- * "held-out-3" (round 2) and "held-out-4" (round 3); "held-out-5" is only
- * measured. Known misses are
+ * "held-out-3" (round 2), "held-out-4" (round 3) and "held-out-5" (round 4):
+ * every set here is now seen. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -59,12 +59,9 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   // packages, deleted them, and revoked the tokens" is not read (containment is not a word the reader takes as an end).
   'posthog-2025-11-24-shai-hulud-attack': [['end', null]],
   // Held-out-5 (Kroma, EDGI, Avail, Yearn), read and committed before the importer ran on it (commit 2df8023), measured
-  // once with the round-3 reader (commit acf40f3): 0/8 fully right, 9 wrong facts. Not tuned on.
-  'edgi-2018-10-09-staging-reboot-loop': [['start', '2018-10-09T17:25-07:00']],
-  'edgi-2018-10-30-incorrect-tls-certs': [
-    ['start', '~2018-10-08T18:10-05:00'],
-    ['end', '~2018-10-08T18:40-05:00'],
-  ],
+  // once with the round-3 reader (commit acf40f3): 0/8 fully right, 9 wrong facts. It became tuning material in round 4
+  // (general rules and two policies: two sources that disagree leave the fact empty; a time in prose takes only the day
+  // of its own paragraph): 7/8 fully right since, no wrong fact; that is not a held-out figure. The one left:
   // Its summary says "at 15:16:25 UTC, a wrong block was generated", its UTC timeline "0616: wrong block generated":
   // the document disagrees with itself, so the start stays empty (round 4's policy; the reading takes the timeline).
   'kroma-2024-03-12-zktrie-halt': [['start', null]],
@@ -77,7 +74,8 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-2': { right: 6, of: 6, wrong: 0 },
   'held-out-3': { right: 12, of: 12, wrong: 0 },
   'held-out-4': { right: 8, of: 9, wrong: 0 },
-  'held-out-5': { right: 5, of: 8, wrong: 3 },
+  // Held out until round 3 measured it (0/8, 9 wrong facts); tuning material in round 4: a seen set from here on.
+  'held-out-5': { right: 7, of: 8, wrong: 0 },
 };
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
@@ -130,7 +128,7 @@ describe('Markdown importer on real published postmortems (issue 31)', () => {
       console.log(sets.map((set) => `${set} ${score[set][0]}/${score[set][1]} fully right (${wrong[set]} wrong facts)`).join(', '));
     }
     // The product never invents a value: over every set the rules were chosen on, not one wrong start, end or duration.
-    const tunedOn = sets.filter((x) => x !== 'held-out-5' && (!only || only.includes(x)));
+    const tunedOn = sets.filter((x) => !only || only.includes(x));
     assert.equal(
       tunedOn.reduce((n, set) => n + wrong[set], 0),
       0,

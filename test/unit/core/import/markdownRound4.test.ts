@@ -161,4 +161,81 @@ describe('Markdown importer: rules and policies of round 4 (issue 31)', () => {
     );
     assert.equal(fact('end'), '2019-02-12T18:55 -08:00');
   });
+  it('a staging incident (its title says so) starts at its first staging entry; a link’s address is not read as words', () => {
+    const md = (title: string) =>
+      [
+        `# 2018-10-09: ${title}`,
+        '',
+        '## Timeline',
+        '',
+        'All times in PDT.',
+        '',
+        '### 2018-10-09 17:15',
+        '',
+        'Rob pushed new deploy configurations. Staging immediately started rebooting repeatedly.',
+        '',
+        '### 2018-10-09 17:25',
+        '',
+        'Stack Overflow [gave us a lead](https://stackoverflow.com/questions/1/secret-fails-setting-oom-score).',
+        '',
+        '### 2018-10-09 17:30',
+        '',
+        'Staging is healthy again.',
+        '',
+      ].join('\n');
+    assert.equal(read(md('API rebooting on Staging')).fact('start'), '2018-10-09T17:15 -07:00');
+    assert.equal(read(md('API rebooting on Staging')).fact('end'), '2018-10-09T17:30 -07:00');
+    // In a production incident, staging coming back is not the end.
+    assert.equal(read(md('API rebooting')).fact('end'), undefined);
+    // A production incident sets staging entries aside, as before: the deploy is lead-up, and no later entry is about
+    // the outage (the link's "fails" is not), so the start is the first entry.
+    assert.equal(read(md('API rebooting')).fact('start'), '2018-10-09T17:15 -07:00');
+    assert.ok(!read(md('API rebooting')).notes.some((n) => n.startsWith('start: "Stack Overflow')));
+  });
+
+  it('entries weeks before the title’s day are lead-up; deploying incorrect certificates starts it', () => {
+    const { fact, notes } = read(
+      [
+        '# 2018-10-30: Incorrect TLS certificates deployed',
+        '',
+        '## Timeline',
+        '',
+        'All times in CDT.',
+        '',
+        '### 2018-10-08 ~18:10',
+        '',
+        'Jason adds an exception to allow the invalid certificate in his browser.',
+        '',
+        '### 2018-10-08 ~18:40',
+        '',
+        'Services are operational, but the conditions for failure have been set.',
+        '',
+        '### 2018-10-30 09:10',
+        '',
+        'Jason deploys the service configuration (and the incorrect certs along with it).',
+        '',
+        '### 2018-10-30 19:00',
+        '',
+        'Alerts fire: ssl errors.',
+        '',
+        '### 2018-10-30 19:30',
+        '',
+        'Services are restored.',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(fact('start'), '2018-10-30T09:10 -05:00');
+    assert.equal(fact('end'), '2018-10-30T19:30 -05:00');
+    assert.ok(
+      notes.some((n) => /^lead-up: the title names 2018-10-30; .*\(lines 7, 11\)/.test(n)),
+      notes.join('\n'),
+    );
+  });
+
+  it('the evening before the title’s day is still the incident', () => {
+    const { fact } = read(
+      '# 2019-07-21: Differ broken\n\n## Timeline\n\nAll times in PDT.\n\n### 2019-07-20 20:30\n\nThe service starts raising errors.\n\n### 2019-07-21 22:30\n\nThe incident is resolved.\n',
+    );
+    assert.equal(fact('start'), '2019-07-20T20:30 -07:00');
+  });
 });
