@@ -1,6 +1,6 @@
 /**
  * npm run eval:suggest [-- --dir DIR] [--clone] [--source TEMPLATE] [--split tune|held-out|all]
- *                      [--only owner/name] [--repo PATH] [--limit N] [--cases FILE] [--verbose]
+ *                      [--only owner/name] [--repo PATH] [--limit N] [--cases FILE] [--verbose] [--quick] [--dump]
  *
  * The held-out evaluation of suspect commits (src/core/git/suggestCommits.ts, ranked
  * by src/core/git/rank.ts) on real reverts, the closest thing public history
@@ -63,6 +63,7 @@ async function measure(
   limit: number,
   verbose: boolean,
   quick: boolean,
+  dump = false,
 ): Promise<RepoResult> {
   const inner = await ProcessGitHistory.open(repo);
   if (!inner) throw new Error(`${repo} is not a git repository with commits`);
@@ -81,7 +82,7 @@ async function measure(
       continue;
     }
     try {
-      const c = await evaluate(repo, inner, r, target, quick);
+      const c = await evaluate(repo, inner, r, target, quick, dump);
       cases.push(c);
       if (verbose) {
         process.stderr.write(
@@ -185,6 +186,9 @@ async function main(): Promise<void> {
   // --quick: commits only, no code links (for choosing weights fast; timings then leave the links out).
   const quick = args.includes('--quick');
   const split = (opt('--split') ?? 'all') as Split | 'all';
+  // --dump: the cases file lists every suspect of each case with its files (for studying the tune set, never held-out cases).
+  const dump = args.includes('--dump');
+  if (dump && split !== 'tune') throw new Error('--dump lists cases one by one: only with --split tune');
   const only = opt('--only');
   const results: RepoResult[] = [];
   const single = opt('--repo');
@@ -202,7 +206,7 @@ async function main(): Promise<void> {
         process.stderr.write(`${r.name}: no clone at ${join(dir, cloneFolder(r.name))} (run with --clone): left out\n`);
         continue;
       }
-      results.push(await measure(path, { name: r.name, split: r.split, shape: r.shape }, limit, verbose, quick));
+      results.push(await measure(path, { name: r.name, split: r.split, shape: r.shape }, limit, verbose, quick, dump));
       process.stderr.write(`${r.name}: ${results[results.length - 1]!.cases.length} cases in ${results[results.length - 1]!.seconds} s\n`);
     }
   }

@@ -98,6 +98,20 @@ export interface CaseResult {
   /** The two best trigger scores and whether the first is X (for choosing when to abstain). */
   readonly best: readonly number[];
   readonly firstIsX: boolean;
+  /** With --dump: every suspect in rank order with what it changed (for studying the tune set offline). */
+  readonly candidates?: readonly DumpedCandidate[];
+}
+
+export interface DumpedCandidate {
+  readonly sha: string;
+  readonly score: number;
+  readonly windowOnly: boolean;
+  readonly minutesBefore: number;
+  readonly author: string;
+  readonly subject: string;
+  readonly parents: number;
+  readonly baselineRank?: number;
+  readonly files: ReadonlyArray<readonly [string, number, number]>;
 }
 
 /** Newest first, the commits that touched the system's folder (or root file) in the window: the naive answer. */
@@ -113,7 +127,7 @@ async function baseline(repo: string, r: Revert, target: GitCommit, system: stri
     .map(([sha]) => sha);
 }
 
-export async function evaluate(repo: string, inner: ProcessGitHistory, r: Revert, target: GitCommit, quick = false): Promise<CaseResult> {
+export async function evaluate(repo: string, inner: ProcessGitHistory, r: Revert, target: GitCommit, quick = false, dump = false): Promise<CaseResult> {
   const system = impactedSystem(target) ?? 'root';
   const startMs = r.committedMs - START_BEFORE_REVERT_MS;
   const record = {
@@ -145,6 +159,22 @@ export async function evaluate(repo: string, inner: ProcessGitHistory, r: Revert
   const picked = selectSuggestions(s).commits;
   const base = await baseline(repo, r, target, system, startMs);
   const b = base.indexOf(target.sha);
+  const candidates: DumpedCandidate[] = [];
+  for (const c of dump ? triggers.slice(0, 30) : []) {
+    const commit = await history.commit(c.sha);
+    const at = base.indexOf(c.sha);
+    candidates.push({
+      sha: c.sha,
+      score: Math.round(c.score * 1000) / 1000,
+      windowOnly: c.windowOnly === true,
+      minutesBefore: Math.round((startMs - c.committedMs) / 60_000),
+      author: c.author,
+      subject: c.subject,
+      parents: commit?.parents.length ?? 1,
+      ...(at >= 0 ? { baselineRank: at + 1 } : {}),
+      files: (commit?.files ?? []).slice(0, 80).map((f) => [f.path, f.added, f.deleted] as const),
+    });
+  }
   return {
     revert: r.sha,
     target: target.sha,
@@ -164,6 +194,7 @@ export async function evaluate(repo: string, inner: ProcessGitHistory, r: Revert
     isRelease: isReleaseCommit(target),
     best: triggers.slice(0, 2).map((c) => Math.round(c.score * 1000) / 1000),
     firstIsX: triggers[0]?.sha === target.sha,
+    ...(dump ? { candidates } : {}),
     ...(i !== 0
       ? { ahead: triggers.slice(0, Math.min(3, i < 0 ? 3 : i)).map((c) => `${c.sha.slice(0, 10)} ${c.score.toFixed(3)} ${c.subject.slice(0, 70)}`) }
       : {}),

@@ -100,6 +100,20 @@ const FORMAT_ONLY =
  * Not where docs are the impacted system.
  */
 const DOCS_TYPED = /^(\[[\w -]+\]\s*)?docs?(\([^)]*\))?!?:/i;
+/**
+ * What kind of change a message says it is. On the tune half (546 reverts of commits that were not
+ * release commits, against the 2,400 other commits of their windows) a commit typed "feat" was the
+ * reverted one 1.6 times as often as its share of the window, a revert (it removes code that was
+ * running) 3.5 times; "fix" 0.8 and untyped 0.7.
+ */
+const FEATURE_TYPED = /^(\[[\w -]+\]\s*)?feat(ure)?(\([^)]*\))?!?:/i;
+const REVERT_SUBJECT = /^(\[[\w -]+\]\s*)?revert\b/i;
+
+/** "feature" or "revert" when the message says so (see FEATURE_TYPED). */
+export function changeKind(commit: Pick<GitCommit, 'subject'>): 'feature' | 'revert' | undefined {
+  if (REVERT_SUBJECT.test(commit.subject)) return 'revert';
+  return FEATURE_TYPED.test(commit.subject) ? 'feature' : undefined;
+}
 
 /** Weights chosen on the tune half of scripts/eval/suggestRepos.ts only. */
 export const WINDOW_WEIGHTS = {
@@ -109,6 +123,9 @@ export const WINDOW_WEIGHTS = {
   formatOnly: 0.5,
   /** Two or more of the record's words found in it raise its weight by this share (one word, half of it). */
   words: 0.5,
+  /** A commit typed "feat" weighs this much more, a revert in the window this much (see changeKind). */
+  feature: 1.3,
+  revert: 1.5,
 };
 
 export interface WindowScore {
@@ -116,6 +133,8 @@ export interface WindowScore {
   /** 0..1: how much it concerns the impacted system (or the record's words). */
   readonly relevance: number;
   readonly matches: readonly WordMatch[];
+  /** The message says it is a new feature or a revert (it weighs more for it). */
+  readonly kind?: 'feature' | 'revert';
 }
 
 /** The weight of a commit that landed `beforeMs` before start inside a window of `windowMs`; `symbols`: the names its hunks fall in, when read. */
@@ -131,8 +150,10 @@ export function windowWeight(commit: GitCommit, beforeMs: number, windowMs: numb
   const rel = Math.max(r.relevance, Math.min(1, matches.length / 2) * 0.6);
   // Where docs are the impacted system (impact.system "docs", "README.md"), a docs commit is what can break it.
   const docsTyped = !words.systemNotProduction && DOCS_TYPED.test(commit.subject);
-  const noise = FORMAT_ONLY.test(commit.subject) || docsTyped ? WINDOW_WEIGHTS.formatOnly : 1;
+  const kind = changeKind(commit);
+  const noise = FORMAT_ONLY.test(commit.subject) || docsTyped ? WINDOW_WEIGHTS.formatOnly : kind ? WINDOW_WEIGHTS[kind] : 1;
   const said = 1 + WINDOW_WEIGHTS.words * Math.min(1, matches.length / 2);
-  const weight = Math.min(0.95, 0.6 * (0.2 + 0.8 * proximity) * (0.1 + 0.9 * rel) * productionFactor(commit, words) * noise * said);
-  return { weight, relevance: rel, matches };
+  // Below the direct evidence (a revert during the incident 0.9, a commit the record names 1): the window only suggests.
+  const weight = Math.min(0.85, 0.6 * (0.2 + 0.8 * proximity) * (0.1 + 0.9 * rel) * productionFactor(commit, words) * noise * said);
+  return { weight, relevance: rel, matches, ...(kind ? { kind } : {}) };
 }

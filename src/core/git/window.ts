@@ -157,6 +157,7 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
     let weight = score.weight;
     if (shipping.authoritative) weight = shipping.batch?.has(commit.sha) ? BATCH_FLOOR + (1 - BATCH_FLOOR) * weight : weight * EARLIER_DEPLOY;
     const where = score.relevance >= 0.5 ? ', in the impacted system' : '';
+    const kind = score.kind === 'feature' ? '; a new feature' : score.kind === 'revert' ? '; a revert (it removed code that was running)' : '';
     const said = score.matches.length ? `; the record's words: ${describeMatches(score.matches)}` : '';
     findings.push({
       commit,
@@ -164,7 +165,7 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
         kind: 'window',
         role: 'trigger',
         weight,
-        reason: `landed ${formatDuration(before / TIME.MINUTE)} before start (${at(commit.committedMs)}${merged})${where}${shipReason(commit.sha, shipping, at)}${said}: ${quoted(commit.subject)}`,
+        reason: `landed ${formatDuration(before / TIME.MINUTE)} before start (${at(commit.committedMs)}${merged})${where}${kind}${shipReason(commit.sha, shipping, at)}${said}: ${quoted(commit.subject)}`,
       },
     });
   }

@@ -1,7 +1,8 @@
 /**
  * How window suspects rank, on real git repositories built here: code named
  * like a doc file is code, a website's pages count when the website is the
- * impacted system, and a commit typed "docs:" weighs less though it touches code.
+ * impacted system, a commit typed "docs:" weighs less though it touches code, and
+ * one typed "feat:" or a revert weighs more.
  */
 import { strict as assert } from 'node:assert';
 import { suggestFromHistory, type Suggestions } from '../../../../src/core/git/suggestCommits';
@@ -100,5 +101,32 @@ describe('window suspects: what counts as a change that can break (real reposito
     const m = s.commits.find((c) => c.sha === merge)!;
     assert.equal(m.role, 'related');
     assert.equal(m.reasons[0], `merge at 13:00: it brought ${branch.slice(0, 7)}, ranked on their own: "Merge pull request #9 from acme/floor"`);
+  });
+
+  it('a commit typed "feat:" ranks above a fix that landed half an hour after it, and says it is a new feature', async () => {
+    repo.write('src/billing/amount.ts', 'export const round = (x: number) => Math.round(x);\n').write('src/billing/tax.ts', 'export const RATE = 0.2;\n');
+    repo.commit('Initial import', '2025-06-01T09:00:00+02:00');
+    repo.write('src/billing/amount.ts', 'export const round = (x: number, cents = true) => (cents ? Math.round(x * 100) / 100 : Math.round(x));\n');
+    repo.commit('feat(billing): round to the cent', '2025-06-10T13:00:00+02:00');
+    repo.write('src/billing/tax.ts', 'export const RATE = 0.21;\n');
+    repo.commit('fix(billing): tax rate', '2025-06-10T13:30:00+02:00');
+    const s = await suggest(repo, 'billing');
+    assert.deepEqual(ranked(s), ['feat(billing): round to the cent', 'fix(billing): tax rate'], JSON.stringify(s.commits.map((c) => [c.subject, c.score])));
+    assert.match(s.commits[0]!.reasons[0]!, /^landed 1h before start \(13:00\), in the impacted system; a new feature: "feat\(billing\): round to the cent"$/);
+    assert.doesNotMatch(s.commits[1]!.reasons[0]!, /new feature|a revert/);
+  });
+
+  it('a revert in the window (it removed code that was running) ranks above a change that landed half an hour after it', async () => {
+    repo.write('src/billing/amount.ts', 'export const round = (x: number) => Math.round(x);\n').write('src/billing/tax.ts', 'export const RATE = 0.2;\n');
+    repo.commit('Initial import', '2025-06-01T09:00:00+02:00');
+    repo.write('src/billing/amount.ts', 'export const round = (x: number) => Math.floor(x);\n');
+    const floor = repo.commit('billing: floor amounts', '2025-06-03T10:00:00+02:00');
+    repo.write('src/billing/amount.ts', 'export const round = (x: number) => Math.round(x);\n');
+    repo.commit(`Revert "billing: floor amounts"\n\nThis reverts commit ${floor}.`, '2025-06-10T13:00:00+02:00');
+    repo.write('src/billing/tax.ts', 'export const RATE = 0.21;\n');
+    repo.commit('billing: tax rate', '2025-06-10T13:30:00+02:00');
+    const s = await suggest(repo, 'billing');
+    assert.deepEqual(ranked(s), ['Revert "billing: floor amounts"', 'billing: tax rate'], JSON.stringify(s.commits.map((c) => [c.subject, c.score])));
+    assert.match(s.commits[0]!.reasons[0]!, /in the impacted system; a revert \(it removed code that was running\): "Revert/);
   });
 });

@@ -67,7 +67,7 @@ describe('reverts around start (real repositories)', function () {
     assert.equal(s.commits[0]!.role, 'trigger');
     assert.match(
       s.commits[0]!.reasons[0]!,
-      /^landed 4m before start \(13:56\), in the impacted system; the record's words: invoice \(message\); totals \(changed symbols\): "Revert "Round invoice sums""$/,
+      /^landed 4m before start \(13:56\), in the impacted system; a revert \(it removed code that was running\); the record's words: invoice \(message\); totals \(changed symbols\): "Revert "Round invoice sums""$/,
     );
     const reverted = s.commits.find((c) => c.sha === feature)!;
     assert.equal(reverted.role, 'related');
