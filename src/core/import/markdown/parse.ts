@@ -119,7 +119,15 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
   const docDay = documentDay(doc, titleBlock);
   const docZone = documentZone(doc, ownExport);
   // Our export writes a day heading whenever it matters; a time without one is read from the start (as written).
-  const entries = readTimeline(timelineBlocks(doc), { file, docDay: ownExport ? undefined : docDay, docZone, dayFirst: doc.dayFirst, problems, notes });
+  const entries = readTimeline(timelineBlocks(doc), {
+    file,
+    docDay: ownExport ? undefined : docDay,
+    docZone,
+    dayFirst: doc.dayFirst,
+    singleDay: namedDays(doc) <= 1,
+    problems,
+    notes,
+  });
   const span = ownExport ? ownSpan(doc, entries) : findSpan(spanInput(doc, entries, titleBlock, docDay, docZone));
   writeSpan(doc, record, span, entries, docZone, ownExport);
   writeTimeline(record, entries, ownExport, doc);
@@ -183,6 +191,16 @@ function documentDay(doc: Doc, titleBlock: Block | undefined): Day | undefined {
     }
   }
   return undefined;
+}
+
+/** How many different full dates the document's text names (the first on each line). */
+function namedDays(doc: Doc): number {
+  const days = new Set<string>();
+  for (let i = doc.first; i < doc.lines.length; i++) {
+    const d = findDate(doc.lines[i]!.slice(0, 2000), doc.dayFirst);
+    if (d?.y) days.add(`${d.y}-${d.m}-${d.d}`);
+  }
+  return days.size;
 }
 
 /** The first sentence of the first paragraph, when it says an incident happened (a title for a document without one). */

@@ -31,6 +31,8 @@ export interface TimelineContext {
   readonly docDay?: Day;
   readonly docZone?: Zone;
   readonly dayFirst: boolean;
+  /** The document names one day only: a prose entry without a day of its own may take it. */
+  readonly singleDay?: boolean;
   readonly problems: ImportProblem[];
   readonly notes: string[];
 }
@@ -198,7 +200,7 @@ function readHeading(text: string, line: number, st: State, ctx: TimelineContext
 
 const PROSE_TIME = /\b(?:at|by|around|about|until|from) (~?\d{1,2}(?::|h)\d{2}(?:\s?[ap]\.?m\.?)?)/i;
 
-/** A prose timeline: each sentence with "at 17:45" is an entry. */
+/** A prose timeline: each sentence with "at 17:45" is an entry, on the day it names or the one above it. */
 function readProse(l: string, line: number, st: State, ctx: TimelineContext, entries: Entry[]): boolean {
   if (st.open?.paragraph) return false;
   const sentences = l.split(/(?<=[.!?])\s+(?=[A-Z])/);
@@ -210,6 +212,11 @@ function readProse(l: string, line: number, st: State, ctx: TimelineContext, ent
     if (stamp?.h === undefined) continue;
     const e = push({ ...stamp, rest: sentence }, line, st, ctx, entries);
     e.text = inlineText(sentence);
+    // A sentence takes the day it names, or one a day heading or line above it gives; the document's day only when the
+    // document names no other.
+    const own = findDate(sentence, ctx.dayFirst);
+    if (own?.y) e.day = own;
+    else if (st.day === ctx.docDay && !ctx.singleDay) delete e.day;
     found = true;
   }
   return found;

@@ -238,4 +238,14 @@ describe('Markdown importer: rules and policies of round 4 (issue 31)', () => {
     );
     assert.equal(fact('start'), '2019-07-20T20:30 -07:00');
   });
+  it('a prose timeline entry takes the day it names; the document’s day only when the document names no other', () => {
+    const { timeline, fact } = read(
+      '# Outage\n\nOn 2025-09-02 the database failed; it was fixed on 2025-09-03.\n\n## Timeline\n\nAt 17:45 UTC the database stopped accepting writes. On 2025-09-03 at 09:00 UTC service was restored.\n',
+    );
+    assert.deepEqual(
+      timeline.map((t) => t.at),
+      ['17:45', '2025-09-03T09:00:00Z'],
+    );
+    assert.equal(fact('start'), undefined);
+  });
 });
