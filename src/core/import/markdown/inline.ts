@@ -102,6 +102,20 @@ export function findDate(text: string, dayFirst = false): Day | undefined {
   return day && day.m >= 1 && day.m <= 12 && day.d >= 1 && day.d <= 31 ? day : undefined;
 }
 
+/** Every date with its year in a text ("began on 2022-12-07 and was noticed on 2022-12-08": both), as "y-m-d". */
+export function datesIn(text: string, dayFirst = false): string[] {
+  const t = text.replace(/\s+/g, ' ');
+  const out: string[] = [];
+  const add = (y: string | undefined, m: number, d: number) => {
+    if (y && m >= 1 && m <= 12 && d >= 1 && d <= 31) out.push(`${y}-${m}-${d}`);
+  };
+  for (const x of t.matchAll(new RegExp(ISO_DAY.source, 'g'))) add(x[1], Number(x[2]), Number(x[3]));
+  for (const x of t.matchAll(new RegExp(MDY.source, 'gi'))) add(x[3], monthNumber(x[1]!), Number(x[2]));
+  for (const x of t.matchAll(new RegExp(DMY.source, 'gi'))) add(x[3], monthNumber(x[2]!), Number(x[1]));
+  if (dayFirst) for (const x of t.matchAll(new RegExp(NUMERIC_DMY.source, 'g'))) add(x[3], Number(x[2]), Number(x[1]));
+  return out;
+}
+
 export const dayText = (d: Day) => `${d.y}-${pad(d.m)}-${pad(d.d)}`;
 
 const MDY_RANGE = new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?\\s?[-–]\\s?(\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`, 'i');

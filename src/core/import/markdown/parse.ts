@@ -13,7 +13,7 @@
 import { formatDuration } from '../../time/recordTime';
 import type { Draft, DraftFact, ImportProblem } from '../types';
 import { actionItems } from './actions';
-import { findDate, findDayRange, inlineText, type Day } from './inline';
+import { datesIn, findDate, findDayRange, inlineText, type Day } from './inline';
 import { ownTags } from './own';
 import { statusAndPriority, writeTexts } from './texts';
 import { documentLabels, frontMatter, GENERIC_TITLE, splitBlocks, type Block, type Key, type Line } from './sections';
@@ -193,13 +193,10 @@ function documentDay(doc: Doc, titleBlock: Block | undefined): Day | undefined {
   return undefined;
 }
 
-/** How many different full dates the document's text names (the first on each line). */
+/** How many different full dates the document's text names. */
 function namedDays(doc: Doc): number {
   const days = new Set<string>();
-  for (let i = doc.first; i < doc.lines.length; i++) {
-    const d = findDate(doc.lines[i]!.slice(0, 2000), doc.dayFirst);
-    if (d?.y) days.add(`${d.y}-${d.m}-${d.d}`);
-  }
+  for (let i = doc.first; i < doc.lines.length; i++) for (const d of datesIn(doc.lines[i]!.slice(0, 2000), doc.dayFirst)) days.add(d);
   return days.size;
 }
 
@@ -287,7 +284,9 @@ function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, do
   const titleDay = td?.y ? { day: td, line: doc.front?.title ? 1 : (titleBlock?.line ?? 1), text: inlineText(titleText) } : undefined;
   const time = doc.labels.get('time');
   const labelDay = findDate(doc.labels.get('date')?.value ?? '', doc.dayFirst);
-  const timeLabel = time ? { text: inlineText(time.value), line: time.line, ...(labelDay?.y ? { day: labelDay } : {}) } : undefined;
+  // A Time label takes its Date label's day, else the document's only when the document names no other day.
+  const timeDay = labelDay?.y ? labelDay : namedDays(doc) <= 1 ? docDay : undefined;
+  const timeLabel = time ? { text: inlineText(time.value), line: time.line, ...(timeDay ? { day: timeDay } : {}) } : undefined;
   const dateLabel = doc.labels.get('date');
   const range = dateLabel && findDayRange(inlineText(dateLabel.value));
   const dateRange = range ? { ...range, line: dateLabel.line, text: inlineText(dateLabel.text) } : undefined;

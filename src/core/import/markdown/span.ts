@@ -213,7 +213,7 @@ const DATE_ALONE = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?[\w.]+ \d
 /** "## Date: December 08, 2022" and "## Time: 5:13:57 UTC": the time the document gives the incident. */
 function labelled(input: SpanInput, label: NonNullable<SpanInput['timeLabel']>): Moment | undefined {
   const m = mentions(label.text)[0];
-  return m ? moment(label.day ?? input.docDay, { ...m, zone: m.zone ?? input.docZone }, label.line, label.text) : undefined;
+  return m ? moment(label.day, { ...m, zone: m.zone ?? input.docZone }, label.line, label.text) : undefined;
 }
 
 /**

@@ -248,4 +248,8 @@ describe('Markdown importer: rules and policies of round 4 (issue 31)', () => {
     );
     assert.equal(fact('start'), undefined);
   });
+  it('a Time label takes its Date label’s day, the document’s only when the document names no other day', () => {
+    assert.equal(read('# Missed payout\n\n## Time: 5:13:57 UTC\n\nIt happened on 2022-12-08.\n').fact('start'), '2022-12-08T05:13 +00:00');
+    assert.equal(read('# Missed payout\n\n## Time: 5:13:57 UTC\n\nIt began on 2022-12-07 and was noticed on 2022-12-08.\n').fact('start'), undefined);
+  });
 });
