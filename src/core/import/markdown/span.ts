@@ -283,6 +283,7 @@ function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, lea
     entries.filter((e) => e.h !== undefined || e.day),
     span,
     title,
+    impact,
   );
   // A timeline that opens with lead-up (a change applied, an issue opened, a day-only entry before timed ones that
   // is not about the outage) starts at its first entry about the outage itself; without any such entry (a warning,
@@ -322,11 +323,15 @@ function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, lea
 
 /**
  * "# 2018-10-30: Incorrect TLS Certificates deployed" over a timeline that opens on 2018-10-08: the entries two days
- * or more before the day the title names are lead-up (how it was set up), when the timeline has entries on that day.
+ * or more before the day the title names are lead-up (how it was set up), when the timeline has the outage on or
+ * after that day.
  */
-function afterTitleDay(timed: Entry[], span: Span, title: Day | undefined): Entry[] {
+function afterTitleDay(timed: Entry[], span: Span, title: Day | undefined, impact: (e: Entry) => boolean): Entry[] {
   if (!title?.y) return timed;
   const at = (d: Day) => Date.UTC(d.y!, d.m - 1, d.d);
+  // Only when the title's day has the outage itself (a title dated by its publication, over a timeline whose last entry
+  // is "postmortem published", sets nothing aside).
+  if (!timed.some((e) => e.day?.y && at(e.day) >= at(title) && impact(e))) return timed;
   // The evening before runs into the title's day often enough ("20:30" on the 20th in "2019-07-21: Differ Broken").
   const before = timed.filter((e) => e.day?.y && at(e.day) < at(title) - 86400000);
   if (!before.length || !timed.some((e) => e.day?.y && at(e.day) === at(title))) return timed;

@@ -252,4 +252,11 @@ describe('Markdown importer: rules and policies of round 4 (issue 31)', () => {
     assert.equal(read('# Missed payout\n\n## Time: 5:13:57 UTC\n\nIt happened on 2022-12-08.\n').fact('start'), '2022-12-08T05:13 +00:00');
     assert.equal(read('# Missed payout\n\n## Time: 5:13:57 UTC\n\nIt began on 2022-12-07 and was noticed on 2022-12-08.\n').fact('start'), undefined);
   });
+  it('a title dated by its publication sets no entry aside when that day has only the write-up', () => {
+    const { fact } = read(
+      '# 2024-06-10: Postmortem of the API outage\n\n## Timeline (UTC)\n\n- 2024-06-03 10:00: API down for all users\n- 2024-06-03 11:00: API back online\n- 2024-06-10 09:00: postmortem published\n',
+    );
+    assert.equal(fact('start'), '2024-06-03T10:00 +00:00');
+    assert.equal(fact('end'), '2024-06-03T11:00 +00:00');
+  });
 });
