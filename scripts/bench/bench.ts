@@ -497,6 +497,7 @@ async function main(): Promise<void> {
       {
         activateMs: number;
         readyMs: number;
+        fullReadMs: number;
         firstLensMs: number;
         warmReloadMs: number;
         warmReloadLongestBlockMs: number;
@@ -507,7 +508,8 @@ async function main(): Promise<void> {
     for (const [name, f] of Object.entries(figures)) {
       add({ name: `VS Code, ${name}: activate() returns`, value: f.activateMs, unit: 'ms', target: '< 50' });
       add({ name: `VS Code, ${name}: records loaded after activation`, value: f.readyMs, unit: 'ms' });
-      add({ name: `VS Code, ${name}: first CodeLens of an opened linked file`, value: f.firstLensMs, unit: 'ms' });
+      add({ name: `VS Code, ${name}: first CodeLens of an opened linked file`, value: f.firstLensMs, unit: 'ms', target: '≤ 3,000' });
+      add({ name: `VS Code, ${name}: full read behind the heads done (diagnostics, search, cache)`, value: f.fullReadMs, unit: 'ms' });
       add({ name: `VS Code, ${name}: warm reload from the extension's cache`, value: f.warmReloadMs, unit: 'ms' });
       add({ name: `VS Code, ${name}: longest event-loop block during it`, value: f.warmReloadLongestBlockMs, unit: 'ms', target: '≤ 50' });
       add({ name: `VS Code, ${name}: Insights view, command to charts painted (${f.insightsIncidents} incidents)`, value: f.insightsPaintMs, unit: 'ms' });

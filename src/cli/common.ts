@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_INCIDENTS_FOLDER, type IncidentIndex } from '../core/index/incidentIndex';
 import { nearestValue } from '../core/records/didYouMean';
-import { buildVersion, commandLineCacheDir, RecordWorkspace, type CacheSettings, type WatchPort } from '../node/recordWorkspace';
+import { RecordWorkspace, sharedCache, type CacheSettings, type WatchPort } from '../node/recordWorkspace';
 import { systemClock, type Clock } from '../core/time/clock';
 import { findWorkspaceRoot, workspacePath } from '../node/workspaceRoot';
 import { CONFIG_FILE } from '../core/index/recordSources';
@@ -103,8 +103,7 @@ export function setCacheOff(off: boolean): void {
 }
 
 function cliCache(): CacheSettings | undefined {
-  const dir = cacheOff ? undefined : commandLineCacheDir();
-  return dir ? { dir, version: buildVersion(VERSION, __filename) } : undefined;
+  return cacheOff ? undefined : sharedCache(VERSION, __dirname);
 }
 
 declare const __VERSION__: string;

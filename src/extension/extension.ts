@@ -3,7 +3,6 @@
  * the background. Everything registered is owned by context.subscriptions.
  */
 import { SourceApproval } from './sourceApproval';
-import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { COMMANDS, COMMIT_SCHEME, TIMELINE_VIEW_TYPE, VIEWS } from './constants';
 import { IncidentWorkspace } from './incidentWorkspace';
@@ -27,6 +26,7 @@ import { pickIncident } from './commands/pickIncident';
 import { AiLearnings } from './aiLearnings';
 import { McpServers } from './mcpProvider';
 import { ParsePool } from '../node/parsePool';
+import { buildVersion, commandLineCacheDir } from '../node/cacheDir';
 import { LazyPart } from './lazyPart';
 
 export interface IncidentLensApi {
@@ -75,9 +75,15 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
       log,
       {
         pool,
-        cacheDir: storage.scheme === 'file' ? vscode.Uri.joinPath(storage, 'record-cache').fsPath : undefined,
-        // A rebuilt bundle (same version in development) never trusts an older cache.
-        version: `${String((context.extension.packageJSON as { version?: string }).version)}-${statSync(__filename).mtimeMs}`,
+        // Local folders: the one cache the command line, the hooks and the MCP server use too (cacheDir.ts), so a
+        // window opened after a `risk` run starts warm, and back; the extension's storage when that is turned off.
+        cacheDir: storage.scheme === 'file' ? (commandLineCacheDir() ?? vscode.Uri.joinPath(storage, 'record-cache').fsPath) : undefined,
+        // Versioned by the parser the bundle ships (hashed on first use, not during activation), as the CLI's is.
+        version: () =>
+          buildVersion(
+            String((context.extension.packageJSON as { version?: string }).version),
+            vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js').fsPath,
+          ),
       },
       sourceApproval,
     ),

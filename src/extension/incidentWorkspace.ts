@@ -48,6 +48,7 @@ export class IncidentWorkspace implements vscode.Disposable {
   private readonly folderStores = new Map<string, DisposableStore>();
   private readonly emitter = this.store.add(new vscode.EventEmitter<WorkspaceChange>());
   private readonly pendingEdits = new Map<string, ReturnType<typeof debounce<[]>>>();
+  private cacheVersion?: string;
   private pending = new Map<FolderIndex, Set<string>>();
   private readonly flush = this.store.add(debounce(() => this.fire(), EVENT_BATCH_MS));
   /**
@@ -71,7 +72,7 @@ export class IncidentWorkspace implements vscode.Disposable {
 
   constructor(
     private readonly log: Log,
-    private readonly loading: { pool?: ParsePool; cacheDir?: string; version: string } = { version: 'dev' },
+    private readonly loading: { pool?: ParsePool; cacheDir?: string; version: () => string } = { version: () => 'dev' },
     private readonly approval?: SourceApproval,
   ) {
     if (approval) {
@@ -221,7 +222,7 @@ export class IncidentWorkspace implements vscode.Disposable {
       now: clockNow,
     };
     const index = local
-      ? recordIndex(wf.uri.fsPath, { ...options, pool: this.loading.pool, cache: this.cacheSettings(), cacheKey: wf.uri.toString() }).index
+      ? recordIndex(wf.uri.fsPath, { ...options, pool: this.loading.pool, cache: this.cacheSettings() }).index
       : new IncidentIndex(access, options);
     const folder: FolderIndex = { folder: wf, index, access };
     const store = this.attach(key, folder, wf, index.folder);
@@ -310,7 +311,7 @@ export class IncidentWorkspace implements vscode.Disposable {
   }
 
   private cacheSettings(): CacheSettings | undefined {
-    return this.loading.cacheDir ? { dir: this.loading.cacheDir, version: this.loading.version } : undefined;
+    return this.loading.cacheDir ? { dir: this.loading.cacheDir, version: (this.cacheVersion ??= this.loading.version()) } : undefined;
   }
 
   private async rescope(): Promise<void> {

@@ -17,7 +17,8 @@ import type { Incident, Runbook } from '../core/records/model';
 import { linkKind, normalizePath } from '../core/links/linkIndex';
 import type { FixCommit } from '../core/risk/assessRisk';
 import { fixAddedLinesByFile } from './git/fixAddedLines';
-import { cliCacheDir, encodeHookDigest, gitStamp, recordsKey, writeHookDigest } from './hookDigestFile';
+import { folderCacheDir, sharedCache } from './cacheDir';
+import { encodeHookDigest, gitStamp, recordsKey, writeHookDigest } from './hookDigestFile';
 import { LoadCache } from './loadCache';
 import { NodeFileAccess } from './nodeFileAccess';
 
@@ -33,12 +34,16 @@ const DAY_MS = 86_400_000;
  */
 export async function openCachedIndex(root: string, folder: string, version: string, now: () => number, headsOnly = true): Promise<IncidentIndex> {
   const access = new NodeFileAccess(root);
-  const cache = new LoadCache(
-    cliCacheDir(root),
-    version,
-    (p) => access.readFile(p),
-    (p) => access.readTextSync(p),
-  );
+  // The one cache the other faces use (recordWorkspace.ts): a window or a `risk` run leaves it warm for the hook, and back.
+  const shared = sharedCache(version, __dirname);
+  const cache = shared
+    ? new LoadCache(
+        folderCacheDir(shared.dir, root, folder),
+        shared.version,
+        (p) => access.readFile(p),
+        (p) => access.readTextSync(p),
+      )
+    : undefined;
   const index = new IncidentIndex(access, { folder, now, cache, headsOnly });
   await index.load();
   return index;

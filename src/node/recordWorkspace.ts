@@ -6,9 +6,6 @@
  * approval, trust rules and file access for remote folders), the MCP server a
  * poll-before-answer sync, the CLI nothing.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { IncidentIndex, type IndexOptions, type LinkScope } from '../core/index/incidentIndex';
 import type { Incident } from '../core/records/model';
@@ -20,11 +17,10 @@ import { ParsePool } from './parsePool';
 import { resolveSources } from './sources';
 
 /** Where a host keeps its caches and which build wrote them (a new build never trusts an older cache). */
-export interface CacheSettings {
-  /** The host's cache folder; each records folder gets a subfolder of its own (folderCacheDir). */
-  readonly dir: string;
-  readonly version: string;
-}
+import { folderCacheDir, type CacheSettings } from './cacheDir';
+
+// Where the cache lives and which build it belongs to: cacheDir.ts (importers may take them from here).
+export { buildVersion, commandLineCacheDir, folderCacheDir, sharedCache, type CacheSettings } from './cacheDir';
 
 export interface RecordIndexOptions extends Omit<IndexOptions, 'folder' | 'bulkParse' | 'bulkStat' | 'cache'> {
   /** Folder of records, relative to root. */
@@ -47,38 +43,6 @@ export interface RecordFolder {
 
 /** Watching a folder's records for changes, injected by the face; called before the folder's first load. */
 export type WatchPort = (folder: RecordFolder) => { dispose(): void } | Promise<{ dispose(): void }>;
-
-/** The cache folder of one records folder inside a host's cache folder. */
-export function folderCacheDir(base: string, key: string, folder: string): string {
-  return path.join(base, createHash('sha1').update(`${key}|${folder}`).digest('hex').slice(0, 16));
-}
-
-/**
- * The command line's cache folder (CLI, pre-push hook, MCP server):
- * INCIDENT_LENS_CACHE_DIR, else $XDG_CACHE_HOME/incident-lens, else the
- * platform's cache folder; none when INCIDENT_LENS_NO_CACHE is set.
- */
-export function commandLineCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | undefined {
-  if (env.INCIDENT_LENS_NO_CACHE) return undefined;
-  if (env.INCIDENT_LENS_CACHE_DIR) return path.resolve(env.INCIDENT_LENS_CACHE_DIR);
-  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'incident-lens');
-  if (platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'incident-lens', 'cache');
-  if (platform === 'darwin') return path.join(homedir(), 'Library', 'Caches', 'incident-lens');
-  return path.join(homedir(), '.cache', 'incident-lens');
-}
-
-/**
- * A build's identity for the cache: its version and a hash of the bundle's
- * content (a changed bundle of the same version in development; a rebuild
- * that changed nothing keeps the cache). A few milliseconds for a 2 MB bundle.
- */
-export function buildVersion(version: string, bundleFile: string): string {
-  try {
-    return `${version}-${createHash('sha1').update(readFileSync(bundleFile)).digest('hex').slice(0, 16)}`;
-  } catch {
-    return version;
-  }
-}
 
 /** An index of a local records folder, read with Node's fs, parsed in the pool, cached in the cache (not loaded yet). */
 export function recordIndex(root: string, options: RecordIndexOptions): { index: IncidentIndex; access: NodeFileAccess } {

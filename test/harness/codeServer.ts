@@ -72,7 +72,8 @@ export class CodeServer {
 
   private run(args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
     return spawn(NODE24, [ENTRY, ...args], {
-      env: { ...process.env, ...extraEnv, ...this.options.env },
+      // Its own cache folder (the one the extension shares with the CLI, src/node/cacheDir.ts): each run starts cold, like a fresh profile.
+      env: { ...process.env, XDG_CACHE_HOME: join(this.dataDir, 'cache'), INCIDENT_LENS_CACHE_DIR: '', ...extraEnv, ...this.options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   }
