@@ -115,6 +115,7 @@ export function findSpan(input: SpanInput): Span {
   if (relative) {
     span.end = relative.end;
     relative.entry.milestone ??= 'mitigated';
+    (span.why ??= []).push(relative.why);
   }
   const since = !span.start ? failingSince(input.entries) : undefined;
   if (since) {

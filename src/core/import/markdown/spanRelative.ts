@@ -16,7 +16,7 @@ const LATER =
   /\b(?:mitigated|resolved|stopped|contained|fixed|restored|halted)\s(\d{1,3}|one|two|three|five|ten|fifteen|twenty|thirty) (minutes?|hours?) later\b/i;
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, five: 5, ten: 10, fifteen: 15, twenty: 20, thirty: 30 };
 
-export function relativeEnd(statements: readonly Line[], entries: readonly Entry[]): { end: Moment; entry: Entry } | undefined {
+export function relativeEnd(statements: readonly Line[], entries: readonly Entry[]): { end: Moment; entry: Entry; why: string } | undefined {
   let anchor: { line: number; h: number; m: number } | undefined;
   for (const s of sentencesOf(statements)) {
     const later = LATER.exec(s.text);
@@ -31,7 +31,8 @@ export function relativeEnd(statements: readonly Line[], entries: readonly Entry
       from &&
       entries.find((e) => e.day && from.day && e.day.y === from.day.y && e.day.m === from.day.m && e.day.d === from.day.d && e.h! * 60 + e.m! === minutes);
     const end = to && moment(to.day, to, to.line, to.text);
-    if (to && end) return { end, entry: to };
+    const why = `resolution: line ${s.line} says "${later[0]}" than ${pad(anchor.h)}:${pad(anchor.m)}; the timeline's entry that far on (line ${to?.line}) gives the day`;
+    if (to && end) return { end, entry: to, why };
   }
   return undefined;
 }

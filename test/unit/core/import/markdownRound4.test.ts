@@ -109,8 +109,12 @@ describe('Markdown importer: rules and policies of round 4 (issue 31)', () => {
         '**Feb 05, 2021:** Disclosure',
         '',
       ].join('\n');
-    const { fact, timeline } = read(md('11 minutes'));
+    const { fact, timeline, notes } = read(md('11 minutes'));
     assert.equal(fact('end'), '2021-02-04T21:56 +00:00');
+    assert.ok(
+      notes.some((n) => n.startsWith('resolution: line 5 says "mitigated 11 minutes later" than 21:45')),
+      notes.join('\n'),
+    );
     assert.deepEqual(
       timeline.map((t) => t.at),
       ['2021-02-04T21:45:00Z', '2021-02-04T21:56:00Z', '2021-02-05'],
