@@ -35,6 +35,8 @@ export const DEFAULT_FIX_WINDOW_DAYS = 14;
 const SZZ_LOOKBACK_DAYS = 90;
 const MAX_LINK_COMMITS = 3;
 const ROLE_ORDER: readonly CommitRole[] = ['trigger', 'revert', 'fix', 'related'];
+/** A revert this close before start may be the mitigation of an incident whose start was written late: the reason says so. */
+const LATE_START_MS = 10 * TIME.MINUTE;
 /** Below this a window commit is noise: not listed. */
 const MIN_SCORE = 0.05;
 
@@ -130,10 +132,11 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
       });
     }
 
-    // 3. Reverts during the incident: the reverted commit is the prime suspect.
+    // 3. Reverts during the incident: the reverted commit is the prime suspect. Those of the window
+    // before start are read too: what they reverted was no longer running at start (3b).
     const reverts = await attempt(
       'the reverts during the incident',
-      () => git.commitsInWindow(startMs - 10 * TIME.MINUTE, endMs, { grep: ['This reverts commit', 'Revert "'] }),
+      () => git.commitsInWindow(startMs - windowMs, endMs, { grep: ['This reverts commit', 'Revert "'] }),
       [],
     );
     const revertedBefore: Array<{ revert: GitCommit; target: GitCommit }> = [];
@@ -141,7 +144,8 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
       let target: GitCommit | undefined;
       const sha = revertedSha(revert.body);
       if (sha) target = await git.commit(sha);
-      else {
+      // Found by subject (a week of history read) only from the minutes before start on.
+      else if (revert.committedMs >= startMs - LATE_START_MS) {
         const subject = revertedSubject(revert.subject);
         if (subject)
           target = (await attempt('the week before the revert', () => git.commitsInWindow(startMs - 7 * TIME.DAY, revert.committedMs), [])).find(
@@ -193,22 +197,27 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
     notes.push(...window.notes);
     for (const f of window.findings) add(f.commit, f.evidence);
 
-    // 3b. A revert that landed in the minutes before start: when it was running at start (deploy
-    // information says so, or there is none), the code it removed was not, so its target is no
-    // suspect, and the revert is a change like any other in the window. One a deploy had not yet
-    // brought is the mitigation of an incident whose start came first.
+    // 3b. A revert that landed before start: when it was running at start (deploy information says
+    // so, or there is none), the code it removed was not, so its target is no suspect, and the
+    // revert is a change like any other in the window. One in the minutes before start that a
+    // deploy had not yet brought is the mitigation of an incident whose start came first.
     for (const { revert, target } of revertedBefore) {
+      const late = startMs - revert.committedMs <= LATE_START_MS;
       const running = !window.shipping.authoritative || window.shipping.shipped?.has(revert.sha) === true;
       if (!running) {
-        revertedDuring(revert, target, 'deployed after start');
+        if (late) revertedDuring(revert, target, 'deployed after start');
         continue;
       }
+      // Earlier in the window: said only of a target the window ranked.
+      if (!late && !candidates.get(target.sha)?.evidence.some((e) => e.kind === 'window')) continue;
       const c = add(target, undefined);
       c.evidence = c.evidence.filter((e) => e.kind !== 'window');
+      // Read from the window like its other commits: never preselected.
       add(target, {
+        kind: 'window',
         role: 'related',
         weight: 0.3,
-        reason: `reverted by ${shortSha(revert.sha)} at ${at(revert.committedMs)}, ${formatDuration((startMs - revert.committedMs) / TIME.MINUTE)} before start: its code was no longer running when the incident started (if start was written late, that revert is the mitigation and this the trigger)`,
+        reason: `reverted by ${shortSha(revert.sha)} at ${at(revert.committedMs)}, ${formatDuration((startMs - revert.committedMs) / TIME.MINUTE)} before start: its code was no longer running when the incident started${startMs - revert.committedMs <= LATE_START_MS ? ' (if start was written late, that revert is the mitigation and this the trigger)' : ''}`,
       });
     }
   }

@@ -3,7 +3,8 @@
  * landed minutes before start was running when the incident began (unless a
  * deploy log says it shipped later), so the code it removed was not, and
  * the revert itself is the change to suspect; a revert of that revert during
- * the incident names it as the trigger.
+ * the incident names it as the trigger; a commit reverted hours before start
+ * was not running at start either.
  */
 import { strict as assert } from 'node:assert';
 import { selectSuggestions, suggestFromHistory, type Suggestions } from '../../../../src/core/git/suggestCommits';
@@ -125,5 +126,30 @@ describe('reverts around start (real repositories)', function () {
       selectSuggestions(s).commits.map((c) => c.sha),
       [feature, revert],
     );
+  });
+
+  it('a commit of the window reverted three hours before start was not running at start: related, not a suspect; the revert ranks', async () => {
+    repo
+      .write('src/billing/invoice.ts', 'export const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);\n')
+      .write('src/billing/tax.ts', 'export const RATE = 0.2;\n');
+    repo.commit('Initial import', '2025-06-01T09:00:00+02:00');
+    repo.write('src/billing/invoice.ts', 'export const total = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0));\n');
+    const feature = repo.commit('billing: round sums', '2025-06-10T10:30:00+02:00');
+    repo.gitAt('2025-06-10T11:00:00+02:00', 'revert', '--no-edit', feature);
+    const revert = repo.git('rev-parse', 'HEAD');
+    repo.write('src/billing/tax.ts', 'export const RATE = 0.21;\n');
+    const tax = repo.commit('billing: tax rate', '2025-06-10T09:00:00+02:00');
+    repo.write('.incidents/INC-060.yaml', INCIDENT);
+    repo.commit('Open INC-060', '2025-06-10T14:10:00+02:00');
+    const s = await suggest(repo.root);
+    const triggers = s.commits.filter((c) => c.role === 'trigger').map((c) => c.sha);
+    assert.ok(!triggers.includes(feature), JSON.stringify(table(s)));
+    assert.deepEqual(triggers.slice(0, 2), [revert, tax], JSON.stringify(table(s)));
+    const reverted = s.commits.find((c) => c.sha === feature)!;
+    assert.equal(reverted.role, 'related');
+    assert.deepEqual(reverted.reasons, [
+      `reverted by ${revert.slice(0, 7)} at 11:00, 3h before start: its code was no longer running when the incident started`,
+    ]);
+    assert.ok(!selectSuggestions(s).commits.some((c) => c.sha === feature), 'what was no longer running is never preselected');
   });
 });
