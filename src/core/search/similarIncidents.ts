@@ -100,10 +100,17 @@ export class SimilarIndex {
     this.weight = new Map(SIMILAR_FIELDS.map((f) => [f.key, weights[f.key] ?? f.weight]));
     this.incidents = [...incidents];
     const totals = new Map<SimilarField, number>();
-    for (const incident of this.incidents) {
-      const doc = docOf(incident);
-      for (const t of doc.terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-      for (const [f, , length] of doc.fields) totals.set(f, (totals.get(f) ?? 0) + length);
+    // A stem counts once per document, however many of its fields hold it.
+    const counted = new Map<string, number>();
+    for (const [i, incident] of this.incidents.entries()) {
+      for (const [f, stems, , length] of docOf(incident).fields) {
+        for (const t of stems) {
+          if (counted.get(t) === i) continue;
+          counted.set(t, i);
+          this.df.set(t, (this.df.get(t) ?? 0) + 1);
+        }
+        totals.set(f, (totals.get(f) ?? 0) + length);
+      }
     }
     for (const [f, total] of totals) this.avgLength.set(f, total / Math.max(1, this.incidents.length));
   }
@@ -118,12 +125,13 @@ export class SimilarIndex {
   /** BM25F pseudo term frequency of each term in a document: field weights, field length normalisation. */
   private weighted(doc: Doc): Map<string, { tf: number; field: SimilarField; best: number }> {
     const out = new Map<string, { tf: number; field: SimilarField; best: number }>();
-    for (const [f, counts, length] of doc.fields) {
+    for (const [f, stems, counts, length] of doc.fields) {
       const w = this.weight.get(f)!;
       if (!w) continue;
       const norm = 1 - B + (B * length) / (this.avgLength.get(f) || length);
-      for (const [t, c] of counts) {
-        const v = (w * c) / norm;
+      for (let i = 0; i < stems.length; i++) {
+        const t = stems[i]!;
+        const v = (w * counts[i]!) / norm;
         const e = out.get(t);
         if (!e) out.set(t, { tf: v, field: f, best: v });
         else {
@@ -142,7 +150,7 @@ export class SimilarIndex {
     const qdoc = query.incident ? docOf(query.incident) : docOfFields({ cause: query.text ?? '' }, true);
     // The words shared are shown as the question wrote them.
     const surface = qdoc.surface ?? docOfFields(similarText(query.incident!.record), true).surface!;
-    if (!qdoc.terms.size) return [];
+    if (!qdoc.fields.length) return [];
     const method = query.method ?? 'tfidf';
     const qw = this.weighted(qdoc);
     // Query term weights: rarity times (saturated) importance in the query.
@@ -158,9 +166,7 @@ export class SimilarIndex {
     for (const incident of this.incidents) {
       if (incident === query.incident || (query.incident && incident.id === query.incident.id)) continue;
       const doc = docOf(incident);
-      let shared = 0;
-      for (const t of qweights.keys()) if (doc.terms.has(t)) shared++;
-      if (!shared) continue;
+      if (!doc.fields.some(([, stems]) => stems.some((t) => qweights.has(t)))) continue;
       const dw = this.weighted(doc);
       const contributions: Array<{ term: string; v: number; field: SimilarField }> = [];
       let score = 0;

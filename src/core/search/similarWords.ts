@@ -113,18 +113,23 @@ export function similarTokens(text: string, surface?: Map<string, string>): stri
   return out;
 }
 
+/**
+ * A document: per field with words, its stems in the order they first
+ * appear, their counts, and the field's length (all its stems counted).
+ * Arrays, not a Map per field: 10,000 documents stay in memory once read,
+ * and building Maps for them was most of a first question's time.
+ */
+export type DocField = readonly [field: SimilarField, stems: readonly string[], counts: readonly number[], length: number];
+
 export interface Doc {
-  /** Per field: stem → count. */
-  readonly fields: ReadonlyArray<readonly [SimilarField, ReadonlyMap<string, number>, number]>;
-  readonly terms: ReadonlySet<string>;
+  readonly fields: readonly DocField[];
   /** Only for a question's own document: how its words were written (the others are never shown). */
   readonly surface?: ReadonlyMap<string, string>;
 }
 
 export function docOfFields(text: Partial<Record<SimilarField, string>>, withSurface = false): Doc {
   const surface = withSurface ? new Map<string, string>() : undefined;
-  const fields: Array<readonly [SimilarField, Map<string, number>, number]> = [];
-  const terms = new Set<string>();
+  const fields: DocField[] = [];
   for (const f of SIMILAR_FIELDS) {
     const value = text[f.key];
     if (!value) continue;
@@ -133,12 +138,11 @@ export function docOfFields(text: Partial<Record<SimilarField, string>>, withSur
     eachToken(value, (t, w) => {
       if (surface && !surface.has(t)) surface.set(t, w);
       counts.set(t, (counts.get(t) ?? 0) + 1);
-      terms.add(t);
       length++;
     });
-    if (length) fields.push([f.key, counts, length]);
+    if (length) fields.push([f.key, [...counts.keys()], [...counts.values()], length]);
   }
-  return surface ? { fields, terms, surface } : { fields, terms };
+  return surface ? { fields, surface } : { fields };
 }
 
 /**
@@ -150,7 +154,7 @@ export function docOfFields(text: Partial<Record<SimilarField, string>>, withSur
  */
 export function similarWordsOf(record: IncidentRecord): string {
   return docOfFields(similarText(record))
-    .fields.map(([key, counts]) => `${key}\t${[...counts].map(([stem, n]) => (n > 1 ? `${stem}*${n}` : stem)).join(' ')}`)
+    .fields.map(([key, stems, counts]) => `${key}\t${stems.map((stem, i) => (counts[i]! > 1 ? `${stem}*${counts[i]}` : stem)).join(' ')}`)
     .join('\n');
 }
 
@@ -172,26 +176,25 @@ function interned(stem: string): string {
   return stem;
 }
 
-/** The document similarWordsOf wrote: the same fields, counts, lengths and order as docOfFields gives. */
+/** The document similarWordsOf wrote: the same fields, stems, counts, lengths and order as docOfFields gives. */
 export function readSimilarWords(encoded: string): Doc {
-  const fields: Array<readonly [SimilarField, Map<string, number>, number]> = [];
-  const terms = new Set<string>();
+  const fields: DocField[] = [];
   for (const line of encoded.split('\n')) {
     const tab = line.indexOf('\t');
     const key = line.slice(0, tab);
     if (tab < 0 || !FIELD_KEYS.has(key)) continue;
-    const counts = new Map<string, number>();
+    const stems: string[] = [];
+    const counts: number[] = [];
     let length = 0;
     for (const item of line.slice(tab + 1).split(' ')) {
       if (!item) continue;
       const star = item.indexOf('*');
-      const stem = interned(star < 0 ? item : item.slice(0, star));
       const n = star < 0 ? 1 : Number(item.slice(star + 1));
-      counts.set(stem, (counts.get(stem) ?? 0) + n);
-      terms.add(stem);
+      stems.push(interned(star < 0 ? item : item.slice(0, star)));
+      counts.push(n);
       length += n;
     }
-    if (length) fields.push([key as SimilarField, counts, length]);
+    if (length) fields.push([key as SimilarField, stems, counts, length]);
   }
-  return { fields, terms };
+  return { fields };
 }

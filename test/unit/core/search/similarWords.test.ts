@@ -10,9 +10,9 @@ import { docOfFields, readSimilarWords, similarText, similarWordsOf, type Doc } 
 import { caseRecord, loadSimilarSet } from '../../../../scripts/eval/similarSet';
 import { REPO_ROOT, TempWorkspace } from '../../../support/workspace';
 
-/** A document with every Map and Set in its iteration order: scores are sums in that order, so order is part of equality. */
+/** A document in its order: scores are sums in that order, so order is part of equality. */
 function ordered(doc: Doc): unknown {
-  return { fields: doc.fields.map(([f, counts, length]) => [f, [...counts], length]), terms: [...doc.terms] };
+  return doc.fields.map(([f, stems, counts, length]) => [f, stems.map((t, i) => [t, counts[i]]), length]);
 }
 
 /** Seeded: the same texts each run. */
