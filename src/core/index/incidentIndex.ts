@@ -9,7 +9,7 @@ import { mergeFullRead, parseInFull, type KeyedFiles } from './fullRead';
 import { incidentWrittenAs, linksNaming, openActionsOf, postmortemsDueOf, runbookStaleness, runbooksForIncident, staleRunbooksOf } from './workQueries';
 import {
   BULK_MIN,
-  byId,
+  sortedById,
   bySeverityThenRecency,
   DEFAULT_INCIDENTS_FOLDER,
   DEFAULT_RUNBOOK_STALE_DAYS,
@@ -182,15 +182,11 @@ export class IncidentIndex {
   }
 
   incidents(): readonly Incident[] {
-    return (this.sortedIncidents ??= this.records()
-      .filter((r): r is Incident => r.kind === 'incident')
-      .sort(byId));
+    return (this.sortedIncidents ??= sortedById(this.records().filter((r): r is Incident => r.kind === 'incident')));
   }
 
   actionRecords(): readonly ActionItem[] {
-    return (this.sortedActions ??= this.records()
-      .filter((r): r is ActionItem => r.kind === 'action')
-      .sort(byId));
+    return (this.sortedActions ??= sortedById(this.records().filter((r): r is ActionItem => r.kind === 'action')));
   }
 
   runbooks(): readonly Runbook[] {
