@@ -28,7 +28,9 @@ export function statedMinutes(text: string): number | undefined {
 }
 
 export function statedDuration(lines: readonly Line[], statements: readonly Line[]): StatedDuration | undefined {
+  // Labels run together with HTML line breaks ("Date/time: … PDT<br> Duration: 15 hours 40 minutes<br> User impact: …").
   const labelled = lines
+    .flatMap((l) => l.text.split(/<br\s*\/?>/i).map((text) => ({ ...l, text })))
     .map((l) => ({ l, m: DURATION_LABEL.exec(l.text.slice(0, 300)) }))
     .filter((x) => x.m && /\d/.test(x.m[2]!))
     .sort((a, b) => rank(a.m![1]!) - rank(b.m![1]!))[0];

@@ -25,6 +25,7 @@ import type { Zone } from './zones';
 import { mentions, moment, type Mention, type Moment } from './spanMoment';
 import { disagreements, earlierThanTitle } from './spanConflicts';
 import { failingSince, relativeEnd } from './spanRelative';
+import { changeCountedFrom, durationsDisagree, labelOnOtherDay, rangeFigure, statedStartEntry } from './spanAgree';
 
 export type { Moment };
 import {
@@ -104,7 +105,7 @@ export interface SpanInput {
 export function findSpan(input: SpanInput): Span {
   const span: Span = {};
   const j = judge(!!input.testIncident);
-  span.duration = statedDuration(input.lines, input.statements);
+  span.duration = statedDuration(input.lines, input.statements) ?? rangeFigure(input.statements);
   fromStatements(input, span, true);
   // The document's own "Date:" and "Time:" labels say when it happened.
   if (!span.start && input.timeLabel) span.start = labelled(input, input.timeLabel);
@@ -123,6 +124,11 @@ export function findSpan(input: SpanInput): Span {
     (span.why ??= []).push(since.why);
   }
   fromTimeline(input.entries, span, j, input.titleDay?.day);
+  // Round 5: a start kept only where the document's sources agree on it.
+  statedStartEntry(input.statements, input.entries, span);
+  changeCountedFrom(input.entries, span, j.leadUp);
+  labelOnOtherDay(input.statements, span);
+  durationsDisagree(input.statements, span);
   dayOnlyEnd(input, span);
   if (!span.end && input.dateRange) span.end = moment(input.dateRange.to, { approx: false }, input.dateRange.line, input.dateRange.text);
   beforeReports(input, span);
@@ -165,8 +171,10 @@ function fromStatements(input: SpanInput, span: Span, ranges: boolean): void {
         // on the next day.
         const own = findDate(s.text.slice(a.index + 1, b.index));
         const next = own ? { ...own, y: own.y ?? day?.y } : day?.y && b.h * 60 + b.m < a.h * 60 + a.m ? nextDay(day) : day;
-        span.start ??= at(a);
-        span.end ??= moment(next, { ...b, zone: b.zone ?? zone }, s.line, s.text);
+        // "from 17:09 EST to approximately 23:42 EST": the end as approximate as the sentence says.
+        const about = (m: Mention) => m.approx || /\b(?:approximately|approx\.|about|around|roughly|circa)\s*$/i.test(s.text.slice(0, m.index));
+        span.start ??= moment(day, { ...a, approx: about(a), zone: a.zone ?? zone }, s.line, s.text);
+        span.end ??= moment(next, { ...b, approx: about(b), zone: b.zone ?? zone }, s.line, s.text);
       }
       continue;
     }
@@ -290,7 +298,13 @@ function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, lea
   // is not about the outage) starts at its first entry about the outage itself; without any such entry (a warning,
   // not an outage), at its first entry.
   const dayOnlyBefore = (e: Entry) => e.h === undefined && !impact(e) && timed.some((x) => x.h !== undefined);
-  const first = timed[0] && (leadUp(timed[0]) || dayOnlyBefore(timed[0])) ? (timed.find(impact) ?? timed[0]) : timed[0];
+  const opensWithLeadUp = !!timed[0] && (leadUp(timed[0]) || dayOnlyBefore(timed[0]));
+  // Without an entry about the outage, its first entry that is not lead-up ("new user account created", then "account
+  // invites" it); the first entry when that one is a report (the outage was under way before anyone told us) or when
+  // the first tells of a failure itself ("Staging immediately started rebooting repeatedly").
+  const next = opensWithLeadUp ? timed.find((e) => !leadUp(e) && !dayOnlyBefore(e)) : undefined;
+  const moveOn = next && timed[0] && !REPORT.test(next.text) && !IMPACT.test(timed[0].text);
+  const first = opensWithLeadUp ? (timed.find(impact) ?? (moveOn ? next : timed[0])) : timed[0];
   const i = first ? timed.indexOf(first) : 0;
   // "Security team becomes aware of an odd transaction mined roughly 30 minutes earlier": the entry says the incident
   // began before it, and nothing says when; the start stays empty rather than taking the entry's time.
@@ -311,6 +325,11 @@ function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, lea
   // operational"): the next end that is not about a provider.
   if (k > 0 && PROVIDER.test(after[k]!.text)) {
     const ours = after.findIndex((e, n) => n > k && ends(e) && !PROVIDER.test(e.text));
+    // Only the provider's recovery, and entries after it: our own service's end is not said.
+    if (ours < 0 && k < after.length - 1) {
+      (span.why ??= []).push(`end: line ${after[k]!.line} is a provider's recovery and the timeline goes on after it; no entry says our own service was back`);
+      return;
+    }
     if (ours > 0) k = ours;
   }
   // No entry says it ended, but the last one says the stuck work went through.

@@ -8,9 +8,9 @@ import { ZONE_WORD } from './zones';
 export const IMPACT =
   /\b(outage|down\b|unavailable|unreachable|not (?:working|responding|reachable|accessible|available|operational)|stops? responding|errors?\b|failing|fails?\b|failures?|returning \d{3}|5\d\d\b|crash|broken|degraded|no nodes|reaches 0%|unschedulable|unable to|could not|cannot|can't|impact|drop\w*\b[^.]{0,20}\bavailability|(?<!pre-)exploit\w*|(?<!pre-)attacks?\b|drain(?:s|ed)\b|compromised|(?:reboot|restart|crash)(?:ing)? (?:repeatedly|in a loop|continuously|constantly)|(?:reboot|restart|crash)[- ]?loop|(?:incorrect|wrong|invalid|faulty|misconfigured) (?:\w+ ){0,2}?(?:certs?|certificates?|config\w*|blocks?|secrets?|values?|settings?|records?|versions?|builds?|data)\b)/i;
 export const LEADUP =
-  /\b(applied|deployed|deploys|merged|opened|initiated|started|changed|pushed|released|published|triggered|scheduled|funds|funded|funding|pre-(?:attack|incident|outage|exploit)|tested|created|rollout|rolled out)\b/i;
+  /\b(applied|deployed|deploys|(?:ran|run|runs|did) a deployment|merged|opened|initiated|started|changed|pushed|released|published|triggered|scheduled|funds|funded|funding|pre-(?:attack|incident|outage|exploit)|tested|created|rollout|rolled out)\b/i;
 export const ENDS =
-  /\b((?<!\bbe )resolved|fixes (?:all|the|every|both)\b|successfully restarted|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved|(?:was|were|got|been) resolved?|regained (?:\w+ )?availability|returned to (?:a )?steady state|(?:chain|network|block production|blocks?|service) (?:resumes|resumed)|(?:team|we|operators?|admins?) (?:halts?|halted|pauses?|paused)|fully (?:caught up|synced|recovered)|recovery (?:of [^.;]{1,60}?)?(?:is |was |has been )?completed?|(?:announced|confirmed|declared) (?:the )?(?:full )?recovery)\b/i;
+  /\b((?<!\bbe )resolved|no longer down|(?<!\bnot )available again|(?:errors?|failures?) stopped|(?:closes?|closed) the incident|fixes (?:all|the|every|both)\b|successfully restarted|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved|(?:was|were|got|been) resolved?|regained (?:\w+ )?availability|returned to (?:a )?steady state|(?:chain|network|block production|blocks?|service) (?:resumes|resumed)|(?:team|we|operators?|admins?) (?:halts?|halted|pauses?|paused)|fully (?:caught up|synced|recovered)|recovery (?:of [^.;]{1,60}?)?(?:is |was |has been )?completed?|(?:announced|confirmed|declared) (?:the )?(?:full )?recovery)\b/i;
 /** An issue or pull request being opened is a report about a symptom, not the outage itself. */
 export const REPORT_REF =
   /\b(issues?|pull requests?|PRs?|tickets?)\b[^.]{0,80}?\b(?:is |was )?(opened|filed)\b|\bopened\b[^.]{0,40}\b(issues?|pull requests?|PRs?|tickets?)\b/i;
@@ -24,12 +24,12 @@ export const PROVIDER = /\b(providers?|upstream|vendors?|third[- ]party|supplier
 /** The last entry saying the stuck thing went through ("Second transaction is mined and succeeds"). */
 export const DONE = /\b(succeeds|succeeded)\s*\.?$/i;
 export const START_MARK =
-  /\b(outage (?:begins|began|starts|started|onset)|impact (?:starts|started|begins|began)|incident (?:began|started|starts)|first detected|(?:failures?|errors?) (?:began|begins|started|starts))\b/i;
-export const END_MARK = /^(?:resolved|fixed|incident resolved)\b|\b(impact ends|outage ends|all services resolved)\b/i;
+  /\b(outage (?:begins|began|starts|started|onset)|impact (?:starts|started|begins|began)|incident (?:began|started|starts)|first detected|start of (?:the )?outage|(?:failures?|errors?) (?:began|begins|started|starts))\b/i;
+export const END_MARK = /^(?:resolved|fixed|incident resolved)\b|\b(impact ends|outage ends|end of (?:the )?outage|all services resolved)\b/i;
 export const START_STATEMENT =
   /^(?:date (?:and time )?of (?:the )?incident|incident (?:start|began|started)|start(?:ed)?(?: time)?)\s?:|\b(went down|(?:were|was) compromised|(?:attacker|exploiter) exploited|goes down|became unavailable|unavailable from|outage (?:began|started)|started failing|stopped working|(?:is|was|were) down|failed to resolve|(?:experienced|experiencing) (?:issues|errors|an outage|degraded))\b/i;
 export const END_STATEMENT =
-  /\b(back online|back to normal|returned to normal|returns? to normal|full service (?:was )?resumed|service (?:was |is )?restored|(?:were|was|is) resolved|resolved at|recovered|fully operational|operating normally|completed by|get back to work|fully recovered|fully caught up)\b/i;
+  /\b(back online|no longer down|back to normal|returned to normal|returns? to normal|full service (?:was )?resumed|service (?:was |is )?restored|(?:were|was|is) resolved|resolved at|recovered|fully operational|operating normally|completed by|get back to work|fully recovered|fully caught up)\b/i;
 export const DURATION_LABEL =
   /^\s*(?:[-*]\s+)?(?:\*\*)?(time to (?:resolve|resolution|recovery|restore)|(?:total |outage )?duration)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*:?\s*(.+)$/i;
 export const DURATION_PHRASE =

@@ -1,6 +1,6 @@
 /**
  * The time at the head of a timeline line, in the shapes postmortems use:
- * `14:37`, `**14:37**`, `` `07:35` ``, `[13:26]`, `**01:38: text**`,
+ * `14:37`, `**14:37**`, `*14:37*` (italic), `2023-01-04/11:34`, `` `07:35` ``, `[13:26]`, `**01:38: text**`,
  * `2017-01-31 23:27 UTC`, `29-09-2021 15:46`, `Sep 29 2017 08:59`,
  * `7:09 AM Eastern`, `10h47 CEST`, `2024-03-12 0616:`, `~17:20`, `8:20 - 8:24`, `--:--`, and a
  * date alone (`` `May 31` ``, `2021-03-31`). Read with sticky patterns, each
@@ -25,9 +25,9 @@ export interface Stamp {
 }
 
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const OPEN = /(\*\*|__|`|\[|\()?\s?/y;
+const OPEN = /(\*\*|__|\*(?=\d)|_(?=\d)|`|\[|\()?\s?/y;
 const APPROX = /(~|±|≈|approx\.?|around|about|ca\.)\s?/iy;
-const ISO = /(\d{4})-(\d{2})-(\d{2})(?=$|[\sT,`*\])|:])[ T,]?\s?(?:at\s)?/y;
+const ISO = /(\d{4})-(\d{2})-(\d{2})(?=$|[\sT,`*_\])|:]|\/\d)[ T,/]?\s?(?:at\s)?/y;
 const NUMERIC = /(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?=$|[\s,`*\])|:])[ ,]?\s?/y;
 const MDY = new RegExp(`${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?(?=$|[\\s,\\x60*\\])|:])[ ,]?\\s?(?:at\\s)?`, 'iy');
 const DMY = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}(?:,? (\\d{4}))?(?=$|[\\s,\\x60*\\])|:])[ ,]?\\s?(?:at\\s)?`, 'iy');
@@ -39,12 +39,15 @@ const BETWEEN = /[-–]\s/y;
 const ZONE = new RegExp(`\\s?\\(?(${ZONE_WORD})\\)?(?![A-Za-z/])`, 'y');
 const UNTIL = /\s?[-–]\s?(\d{1,2}:\d{2})(?::\d{2})?(?!\d)/y;
 const CLOSERS: Record<string, RegExp> = {
-  '': /\s?:?\s?(?:[—–-]\s|:\s?)?/y,
-  '**': /\s?(?:\*\*)?\s?:?\s?(?:\*\*)?\s?(?:[—–-]\s|:\s?)?/y,
-  __: /\s?(?:__)?\s?:?\s?(?:__)?\s?(?:[—–-]\s|:\s?)?/y,
-  '`': /\s?`?\s?:?\s?(?:[—–-]\s|:\s?)?/y,
-  '[': /\s?\]?\s?:?\s?(?:[—–-]\s|:\s?)?/y,
-  '(': /\s?\)?\s?:?\s?(?:[—–-]\s|:\s?)?/y,
+  '': /\s?:?\s?(?:[—–-](?:\s|$)|:\s?)?/y,
+  '**': /\s?(?:\*\*)?\s?:?\s?(?:\*\*)?\s?(?:[—–-](?:\s|$)|:\s?)?/y,
+  __: /\s?(?:__)?\s?:?\s?(?:__)?\s?(?:[—–-](?:\s|$)|:\s?)?/y,
+  // An italic time: "*06:00*: text", "_10:27_ text".
+  '*': /\s?\*?\s?:?\s?(?:[—–-](?:\s|$)|:\s?)?/y,
+  _: /\s?_?\s?:?\s?(?:[—–-](?:\s|$)|:\s?)?/y,
+  '`': /\s?`?\s?:?\s?(?:[—–-](?:\s|$)|:\s?)?/y,
+  '[': /\s?\]?\s?:?\s?(?:[—–-](?:\s|$)|:\s?)?/y,
+  '(': /\s?\)?\s?:?\s?(?:[—–-](?:\s|$)|:\s?)?/y,
 };
 
 function at(re: RegExp, s: string, i: number): RegExpExecArray | null {

@@ -76,7 +76,7 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
   const st: State = { zone: declaredZone(b.heading) ?? ctx.docZone };
   const headDay = findDate(b.heading, ctx.dayFirst);
   st.day = headDay ? { ...headDay, y: headDay.y ?? ctx.docDay?.y } : ctx.docDay;
-  const all = b.lines;
+  const all = breaksSplit(b.lines);
   let fence = false;
   for (let i = 0; i < all.length; i++) {
     const { text: l, line } = all[i]!;
@@ -140,6 +140,36 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
     }
   }
   if (st.pendingDay) entries.push(st.pendingDay);
+}
+
+/**
+ * Entries run together with HTML line breaks ("(Internal ID 5605.)<br> 21:14 - DNS changes take effect") are lines of
+ * their own; a line of backslashes between entries ("\\\\") and a trailing break or backslash are nothing. Table rows
+ * are left as they are.
+ */
+function breaksSplit(lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  let fence = false;
+  for (const l of lines) {
+    if (/^\s*(```|~~~)/.test(l.text)) fence = !fence;
+    // A table row keeps its breaks: they are inside one cell.
+    if (fence || /^\s*\|/.test(l.text) || !/<br\s*\/?>|\\\s*$/i.test(l.text)) {
+      out.push(l);
+      continue;
+    }
+    // Trimmed without a pattern that backtracks over a long run of spaces (a hostile line stays linear).
+    const text = l.text;
+    let end = text.length;
+    for (;;) {
+      while (end > 0 && /[\s\\]/.test(text[end - 1]!)) end--;
+      const br = /<br\s{0,3}\/?>$/i.exec(text.slice(Math.max(0, end - 9), end));
+      if (!br) break;
+      end -= br[0].length;
+    }
+    const parts = text.slice(0, end).split(/<br\s*\/?>/i);
+    out.push({ ...l, text: parts[0]!.trimEnd() }, ...parts.slice(1).map((p) => ({ ...l, text: p.trim() })));
+  }
+  return out;
 }
 
 function stampOf(list: RegExpExecArray | null, l: string, ctx: TimelineContext): Stamp | undefined {

@@ -84,19 +84,40 @@ const REGIONS: Record<string, string> = {
   'mountain time': 'America/Denver',
 };
 
+/** A region's standard and daylight names written together ("all times in PST/PDT"): the region's zone, its offset taken for the day. */
+const PAIRS: Record<string, string> = {
+  'PST/PDT': 'America/Los_Angeles',
+  'MST/MDT': 'America/Denver',
+  'CST/CDT': 'America/Chicago',
+  'EST/EDT': 'America/New_York',
+  'AKST/AKDT': 'America/Anchorage',
+  'CET/CEST': 'Europe/Paris',
+  'EET/EEST': 'Europe/Athens',
+  'GMT/BST': 'Europe/London',
+  'AEST/AEDT': 'Australia/Sydney',
+  'NZST/NZDT': 'Pacific/Auckland',
+};
+const PAIR = Object.keys(PAIRS)
+  .flatMap((k) => [k, k.split('/').reverse().join('/')])
+  .map((k) => k.replace('/', '\\s?\\/\\s?'))
+  .join('|');
+
 const ABBR = [...Object.keys(FIXED), ...Object.keys(AMBIGUOUS), ...Object.keys(LIKELY)].filter((k) => k !== 'Z').join('|');
 /** A zone written after a time or in "all times …": an abbreviation, a region name, an IANA name. */
-export const ZONE_WORD = `(?:${ABBR}|(?:US\\/)?(?:Pacific|Eastern|Central|Mountain)(?: Time)?|PT|ET|[A-Z][a-z]+\\/[A-Z][A-Za-z_]+(?:\\/[A-Z][A-Za-z_]+)?)`;
+export const ZONE_WORD = `(?:${PAIR}|${ABBR}|(?:US\\/)?(?:Pacific|Eastern|Central|Mountain)(?: Time)?|PT|ET|[A-Z][a-z]+\\/[A-Z][A-Za-z_]+(?:\\/[A-Z][A-Za-z_]+)?)`;
 
 /** A zone for a word the document used, or undefined when the word is no zone. */
 export function zoneFor(word: string): Zone | undefined {
   const w = word.trim();
   const up = w.toUpperCase();
+  const pair = up.replace(/\s/g, '').split('/');
+  const region = pair.length === 2 ? (PAIRS[pair.join('/')] ?? PAIRS[[...pair].reverse().join('/')]) : undefined;
+  if (region && /^[A-Z]+\s?\/\s?[A-Z]+$/.test(w)) return { label: w, iana: region };
   if (Object.prototype.hasOwnProperty.call(FIXED, up) && /^[A-Z]+$/.test(w)) return { label: w, offset: FIXED[up] };
   if (Object.prototype.hasOwnProperty.call(AMBIGUOUS, up) && /^[A-Z]+$/.test(w)) return { label: w, ambiguous: AMBIGUOUS[up] };
   if (Object.prototype.hasOwnProperty.call(LIKELY, up) && /^[A-Z]+$/.test(w)) return { label: w, offset: LIKELY[up]!.offset, assumed: LIKELY[up]!.note };
-  const region = w.toLowerCase();
-  if (Object.prototype.hasOwnProperty.call(REGIONS, region)) return { label: w, iana: REGIONS[region] };
+  const name = w.toLowerCase();
+  if (Object.prototype.hasOwnProperty.call(REGIONS, name)) return { label: w, iana: REGIONS[name] };
   if (/^[A-Z][a-z]+\/[A-Z][A-Za-z_]+(\/[A-Z][A-Za-z_]+)?$/.test(w) && isTimeZone(w)) return { label: w, iana: w };
   return undefined;
 }

@@ -1,10 +1,10 @@
 /**
- * Issue 31: 56 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 68 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
- * "held-out-3" (round 2), "held-out-4" (round 3) and "held-out-5" (round 4):
- * every set here is now seen. Known misses are
+ * "held-out-3" (round 2), "held-out-4" (round 3), "held-out-5" (round 4) and
+ * "held-out-6" (round 5): every set here is now seen. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -66,52 +66,23 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   // the document disagrees with itself, so the start stays empty (round 4's policy; the reading takes the timeline).
   'kroma-2024-03-12-zktrie-halt': [['start', null]],
   // Held-out-6 (openSUSE OBS ×4, PyPI ×3, cloud.gov, Wire ×2, Flutter ×2), read and committed before the importer ran on it
-  // (76021eb), measured once with the round-4 reader (2026-12-07): 0/12 fully right, 8 wrong facts. Of the 8: four are
-  // wrong (flutter-2023 start from the Summary's contradicting day in PST; openSUSE 2020-09 start 13:57, a deployment
-  // before the outage; openSUSE 2025 start 14:13 and '84 minutes', a later phase of a 10.5-hour incident), one is a
-  // reading's judgement call (PyPI 08:42, the attacker's account created, against the reading's 08:44), three give less
-  // than the reading (Wire's days or times without the zone the text states elsewhere, cloud.gov's end without its '~').
-  // No rule has been chosen on these.
-  'cloudgov-2018-01-09-major-outage': [
-    ['end', '2018-01-09T23:42-05:00'],
-    ['duration', null],
-  ],
-  'flutter-2016-11-07-build-breakage': [['end', null]],
-  'flutter-2023-08-25-flutter-dev-outage': [
-    ['start', '2023-08-25T15:27-08:00'],
-    ['end', null],
-    ['duration', null],
-    ['timeline', 3],
-  ],
-  'opensuse-2020-05-18-severe-degradation': [['end', null]],
-  'opensuse-2020-09-03-search-unavailable': [
-    ['start', '2020-09-03T13:57+02:00'],
-    ['end', null],
-  ],
-  'opensuse-2023-09-19-comments-pages': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
-  ],
-  'opensuse-2025-10-15-unreliable-unavailable': [
-    ['start', '2025-10-15T14:13+00:00'],
-    ['duration', '84 minutes'],
-  ],
-  'pypi-2023-11-22-account-takeover': [
-    ['start', '2023-11-22T08:42+00:00'],
-    ['end', null],
-  ],
+  // (76021eb), measured once with the round-4 reader (e204bdc): 0/12 fully right, 8 wrong facts (flutter-2023 start from
+  // the Summary's contradicting day; openSUSE 2020-09 start at a deployment before the outage; openSUSE 2025 start and
+  // '84 minutes' from a later phase; PyPI 08:42 against the reading's 08:44; Wire's and cloud.gov's less precise than the
+  // reading). It became tuning material in round 5 (general rules only: sources that agree or disagree, `<br>`-joined and
+  // `\\`-separated entries, italic times, PST/PDT, ends said as 'no longer down', 'available again', 'errors stopped',
+  // 'close the incident', '<END OF OUTAGE>'): 7/12 fully right since, no wrong fact; that is not a held-out figure.
+  // Flutter 2023: its Summary's 'Date/time: 2023-08-26 21:14 PDT' and its timeline's '<START OF OUTAGE>' on 25 August
+  // disagree: left empty (the reading takes the timeline).
+  'flutter-2023-08-25-flutter-dev-outage': [['start', null]],
+  // 'went offline for a period of 84 minutes' and 'impacted … during roughly 10.5 hours': two durations, neither kept.
+  'opensuse-2025-10-15-unreliable-unavailable': [['duration', null]],
+  // Entries under day headings as '* 06:20: text' separated by paragraphs, in 'Eastern Time (UTC-4)': not read.
   'pypi-2024-03-31-account-access': [['timeline', 0]],
+  // The end is 'Hot fix deployed and live', 2 hours and 2 minutes 'from the time of report': not read as an end.
   'pypi-2025-04-14-org-team-privileges': [['end', null]],
-  'wire-2022-05-23-website-outage': [
-    ['start', '2022-05-23'],
-    ['end', null],
-    ['timeline', 0],
-  ],
-  'wire-2023-01-04-dos-outage': [
-    ['start', '2023-01-04T05:13'],
-    ['timeline', 0],
-  ],
+  // The provider's 'restored' and 'available again' are followed by our own DNS revert (the reading's end): no end.
+  'wire-2022-05-23-website-outage': [['end', null]],
 };
 
 /** Fully right and wrong facts per set as last measured: a set may get better, never worse. */
@@ -123,8 +94,8 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-4': { right: 8, of: 9, wrong: 0 },
   // Held out until round 3 measured it (0/8, 9 wrong facts); tuning material in round 4: a seen set from here on.
   'held-out-5': { right: 7, of: 8, wrong: 0 },
-  // Measured once (fresh, never tuned on): 0/12, 8 wrong facts.
-  'held-out-6': { right: 0, of: 12, wrong: 8 },
+  // Held out until measured once after round 4 (0/12, 8 wrong facts); tuning material in round 5: a seen set from here on.
+  'held-out-6': { right: 7, of: 12, wrong: 0 },
 };
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
@@ -177,7 +148,7 @@ describe('Markdown importer on real published postmortems (issue 31)', () => {
       console.log(sets.map((set) => `${set} ${score[set][0]}/${score[set][1]} fully right (${wrong[set]} wrong facts)`).join(', '));
     }
     // The product never invents a value: over every set the rules were chosen on, not one wrong start, end or duration.
-    const tunedOn = sets.filter((x) => x !== 'held-out-6' && (!only || only.includes(x)));
+    const tunedOn = sets.filter((x) => !only || only.includes(x));
     assert.equal(
       tunedOn.reduce((n, set) => n + wrong[set], 0),
       0,
