@@ -64,7 +64,10 @@ function durationPhrase(statements: readonly Line[]): StatedDuration | undefined
   for (const s of sentencesOf(statements)) {
     // The responders' own activity ("Acting in roughly 11 minutes", "monitoring Sentry for half an hour") is not it.
     const m = [DURATION_PHRASE.exec(s.text), DURATION_WORDS.exec(s.text)].find((x) => x && !ACTIVITY.test(s.text.slice(Math.max(0, x.index - 60), x.index)));
-    if (m) return { text: m[2]!.trim(), line: s.line, evidence: s.text, pairs: m[1]!.toLowerCase() === 'took' };
+    // "took 84 minutes" and "was resolved in 2 hours and 2 minutes" are a time to resolution: two entries that far apart
+    // are the start and the end.
+    const toResolve = m && (m[1]!.toLowerCase() === 'took' || (m[1]!.toLowerCase() === 'in' && /\bresolved\s$/i.test(s.text.slice(0, m.index))));
+    if (m) return { text: m[2]!.trim(), line: s.line, evidence: s.text, pairs: !!toResolve };
     const after = DURATION_AFTER.exec(s.text);
     if (after) return { text: after[1]!.trim(), line: s.line, evidence: s.text, pairs: false };
   }

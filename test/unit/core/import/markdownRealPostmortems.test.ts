@@ -71,7 +71,7 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   // '84 minutes' from a later phase; PyPI 08:42 against the reading's 08:44; Wire's and cloud.gov's less precise than the
   // reading). It became tuning material in round 5 (general rules only: sources that agree or disagree, `<br>`-joined and
   // `\\`-separated entries, italic times, PST/PDT, ends said as 'no longer down', 'available again', 'errors stopped',
-  // 'close the incident', '<END OF OUTAGE>'): 7/12 fully right since, no wrong fact; that is not a held-out figure.
+  // 'close the incident', '<END OF OUTAGE>', 'resolved in' as a time to resolution): 8/12 fully right since, no wrong fact; that is not a held-out figure.
   // Flutter 2023: its Summary's 'Date/time: 2023-08-26 21:14 PDT' and its timeline's '<START OF OUTAGE>' on 25 August
   // disagree: left empty (the reading takes the timeline).
   'flutter-2023-08-25-flutter-dev-outage': [['start', null]],
@@ -79,8 +79,6 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   'opensuse-2025-10-15-unreliable-unavailable': [['duration', null]],
   // Entries under day headings as '* 06:20: text' separated by paragraphs, in 'Eastern Time (UTC-4)': not read.
   'pypi-2024-03-31-account-access': [['timeline', 0]],
-  // The end is 'Hot fix deployed and live', 2 hours and 2 minutes 'from the time of report': not read as an end.
-  'pypi-2025-04-14-org-team-privileges': [['end', null]],
   // The provider's 'restored' and 'available again' are followed by our own DNS revert (the reading's end): no end.
   'wire-2022-05-23-website-outage': [['end', null]],
 };
@@ -95,7 +93,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until round 3 measured it (0/8, 9 wrong facts); tuning material in round 4: a seen set from here on.
   'held-out-5': { right: 7, of: 8, wrong: 0 },
   // Held out until measured once after round 4 (0/12, 8 wrong facts); tuning material in round 5: a seen set from here on.
-  'held-out-6': { right: 7, of: 12, wrong: 0 },
+  'held-out-6': { right: 8, of: 12, wrong: 0 },
 };
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */

@@ -246,6 +246,31 @@ describe('Markdown importer: rules and policies of round 5 (issue 31)', () => {
     assert.equal(read(md('two users reported it to security')).fact('start'), '2023-11-22T08:42 +00:00');
   });
 
+  it('"resolved in 2 hours and 2 minutes" places the start and the end on the two entries that far apart; "responded in" does not', () => {
+    const md = (said: string) =>
+      [
+        '# Privileges kept',
+        '',
+        '## Timeline of events',
+        '',
+        '- 2025-04-14 16:37 UTC',
+        '    A user reported the issue to security.',
+        '- 2025-04-14 17:02 UTC',
+        '    Security acknowledges receipt.',
+        '- 2025-04-14 18:39 UTC',
+        '    Hot fix deployed and live.',
+        '',
+        '## Summary',
+        '',
+        `In total, this incident was ${said} 2 hours and 2 minutes from the time of report.`,
+      ].join('\n');
+    const resolved = read(md('resolved in'));
+    assert.equal(resolved.fact('start'), '2025-04-14T16:37 +00:00');
+    assert.equal(resolved.fact('end'), '2025-04-14T18:39 +00:00');
+    assert.equal(resolved.fact('duration'), '2 hours and 2 minutes');
+    assert.equal(read(md('responded to in')).fact('end'), undefined);
+  });
+
   it('a 100 kB line of backslashes, breaks and spaces in a timeline is read in linear time', () => {
     for (const unit of ['\\', '<br>', ' ', '\\ ', '<br \\']) {
       const t = Date.now();
