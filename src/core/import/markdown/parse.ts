@@ -18,6 +18,7 @@ import { ownTags } from './own';
 import { statusAndPriority, writeTexts } from './texts';
 import { documentLabels, frontMatter, GENERIC_TITLE, splitBlocks, type Block, type Key, type Line } from './sections';
 import { findSpan, statedMinutes, type Moment, type Span } from './span';
+import { zoneElsewhere } from './spanAgree';
 import { OUTAGE_WORDS, TEST_ENV } from './spanWords';
 import { entryAt, readTimeline, type Entry } from './timeline';
 import { declaredZone, type Zone } from './zones';
@@ -321,7 +322,12 @@ function writeSpan(doc: Doc, record: Record<string, unknown>, span: Span, entrie
     // The record takes a full time; a day alone, or a time without a zone, stays a note (and a fact in the preview).
     if (m.value && /T/.test(m.value)) record[field] = m.value;
     else if (m.value) doc.notes.push(`${field}: the document gives the day ${m.local} (line ${m.line}) but no time; set it`);
-    else doc.notes.push(`${field}: ${m.local} (line ${m.line}), but the document names no time zone; set it with its offset`);
+    else {
+      // "names no time zone" only when it names none; a zone given elsewhere is pointed at, never assumed.
+      const other = zoneElsewhere(doc.lines, doc.first);
+      const said = other ? `its line names no time zone (${other}, which it does not say applies here)` : 'the document names no time zone';
+      doc.notes.push(`${field}: ${m.local} (line ${m.line}), but ${said}; set it with its offset`);
+    }
   };
   put('start', span.start, 'start');
   put('resolution', span.end, 'end');

@@ -11,7 +11,7 @@
 import { findDate, type Day } from './inline';
 import type { Line } from './sections';
 import { sentencesOf, statedMinutes } from './duration';
-import { moment, type Moment } from './spanMoment';
+import { mentions, moment, type Moment } from './spanMoment';
 import type { Entry } from './timeline';
 import { zoneFor, ZONE_WORD } from './zones';
 import { ACTIVITY, DURATION_PHRASE, FIGURE, RANGE } from './spanWords';
@@ -131,6 +131,21 @@ export function rangeFigure(statements: readonly Line[]): { text: string; line: 
     const p = /\(\s*([^()]{2,40}?)\s*\)/.exec(s.text);
     const f = p ? FIGURE.exec(p[1]!) : null;
     if (f && f[1]!.trim() === p![1]!.trim()) return { text: f[1]!.trim(), line: s.line, evidence: s.text, pairs: false };
+  }
+  return undefined;
+}
+
+/**
+ * A time without a zone, where the document gives another time with one ("beginning from UTC 05:13" beside a timeline
+ * that names none): the line, for the notes. No zone is assumed from it; the reader is told where to look.
+ */
+/** `first`: the index of the body's first line (after front matter); lines are numbered from 1. */
+export function zoneElsewhere(lines: readonly string[], first: number): string | undefined {
+  for (let i = first; i < lines.length; i++) {
+    const text = lines[i]!;
+    if (/^\s*>/.test(text)) continue;
+    const m = mentions(text.slice(0, 600)).find((x) => x.zone && !x.zone.ambiguous);
+    if (m) return `line ${i + 1} gives a time in ${m.zone!.label}`;
   }
   return undefined;
 }

@@ -271,6 +271,23 @@ describe('Markdown importer: rules and policies of round 5 (issue 31)', () => {
     assert.equal(read(md('responded to in')).fact('end'), undefined);
   });
 
+  it('a time without a zone, where another line gives one, is not given that zone: the notes point at the line', () => {
+    const md = (impact: string) =>
+      ['# 2023-01-04 - Website outage', '', '## Impact', '', impact, '', '## Timeline', '', '*2023-01-04 05:20*: The site is down.<br />'].join('\n');
+    const elsewhere = read(md('The provider saw short outages, the first at 04:13 UTC.'));
+    assert.equal(elsewhere.fact('start'), '2023-01-04T05:20 (zone not stated)');
+    assert.equal(elsewhere.rec.start, undefined);
+    assert.ok(
+      elsewhere.notes.some((n) => /start: 2023-01-04T05:20 \(line 9\), but its line names no time zone \(line 5 gives a time in UTC/.test(n)),
+      elsewhere.notes.join('\n'),
+    );
+    const none = read(md('The provider saw short outages.'));
+    assert.ok(
+      none.notes.some((n) => /start: 2023-01-04T05:20 \(line 9\), but the document names no time zone/.test(n)),
+      none.notes.join('\n'),
+    );
+  });
+
   it('a 100 kB line of backslashes, breaks and spaces in a timeline is read in linear time', () => {
     for (const unit of ['\\', '<br>', ' ', '\\ ', '<br \\']) {
       const t = Date.now();
