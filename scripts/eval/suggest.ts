@@ -150,14 +150,19 @@ function report(results: readonly RepoResult[]): string {
     const group = results.filter((r) => r.split === split);
     if (group.length === 0) continue;
     for (const r of group) out.push(row(`${split === 'other' ? '' : `${split}: `}${r.name} (${Math.round(r.commits / 1000)}k commits)`, r.shape, r.cases));
-    if (split !== 'other')
-      out.push(
-        row(
-          `**${split}, all**`,
-          `${group.length} repositories`,
-          group.flatMap((r) => r.cases),
-        ),
-      );
+    if (split !== 'other') {
+      const cases = group.flatMap((r) => r.cases);
+      out.push(row(`**${split}, all**`, `${group.length} repositories`, cases));
+      // Release commits are never suspects by design (src/core/git/shipping.ts): the figure without them beside the one with.
+      if (cases.some((c) => c.isRelease))
+        out.push(
+          row(
+            `${split}, X not a release commit`,
+            '',
+            cases.filter((c) => !c.isRelease),
+          ),
+        );
+    }
   }
   return out.join('\n');
 }
