@@ -77,6 +77,8 @@ function judge(testIncident: boolean): Judge {
   const leadUp = (e: Entry) => (LEADUP.test(words(e)) && !impact(e)) || REPORT_REF.test(e.text);
   return { impact, ends, leadUp, testEnv };
 }
+const ALERTED = /\b(alerts?|alarms?|alerted|paged|pages? (?:was|were) sent|detect\w*|monitor\w*)\b/i;
+
 function nextDay(d: Day): Day {
   const t = new Date(Date.UTC(d.y!, d.m - 1, d.d + 1));
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
@@ -304,7 +306,10 @@ function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, lea
   // the first tells of a failure itself ("Staging immediately started rebooting repeatedly").
   const next = opensWithLeadUp ? timed.find((e) => !leadUp(e) && !dayOnlyBefore(e)) : undefined;
   const moveOn = next && timed[0] && !REPORT.test(next.text) && !IMPACT.test(timed[0].text);
-  const first = opensWithLeadUp ? (timed.find(impact) ?? (moveOn ? next : timed[0])) : timed[0];
+  // A first entry that is not clearly about the outage (its words, someone reporting it, an alert) is context when a
+  // later one is: "Maintenance window opens", then "API returns errors".
+  const context = !!timed[0] && !impact(timed[0]) && !REPORT.test(timed[0].text) && !ALERTED.test(timed[0].text);
+  const first = opensWithLeadUp || context ? (timed.find(impact) ?? (moveOn ? next : timed[0])) : timed[0];
   const i = first ? timed.indexOf(first) : 0;
   // "Security team becomes aware of an odd transaction mined roughly 30 minutes earlier": the entry says the incident
   // began before it, and nothing says when; the start stays empty rather than taking the entry's time.

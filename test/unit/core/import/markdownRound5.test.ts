@@ -288,6 +288,14 @@ describe('Markdown importer: rules and policies of round 5 (issue 31)', () => {
     );
   });
 
+  it('a first entry not clearly about the outage is context when a later one is; an alert or a report is about it', () => {
+    const md = (firstEntry: string) =>
+      `# API outage\n\n## Timeline (UTC)\n\n- 2024-06-03 09:00 ${firstEntry}\n- 2024-06-03 09:20 The API returns errors to every client\n- 2024-06-03 10:05 The API is back online\n`;
+    assert.equal(read(md('Maintenance window opens')).fact('start'), '2024-06-03T09:20 +00:00');
+    assert.equal(read(md('An alert fires for high latency')).fact('start'), '2024-06-03T09:00 +00:00');
+    assert.equal(read(md('A customer reports slow pages')).fact('start'), '2024-06-03T09:00 +00:00');
+  });
+
   it('a 100 kB line of backslashes, breaks and spaces in a timeline is read in linear time', () => {
     for (const unit of ['\\', '<br>', ' ', '\\ ', '<br \\']) {
       const t = Date.now();
