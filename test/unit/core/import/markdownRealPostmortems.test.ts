@@ -1,10 +1,11 @@
 /**
- * Issue 31: 68 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 82 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
  * "held-out-3" (round 2), "held-out-4" (round 3), "held-out-5" (round 4) and
- * "held-out-6" (round 5): every set here is now seen. Known misses are
+ * "held-out-6" (round 5); "held-out-7" was measured once after round 5 and not
+ * tuned on. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -18,7 +19,7 @@ import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
 const DIR = join(REPO_ROOT, 'test', 'fixtures', 'import', 'markdown-real');
 
 interface Reading {
-  set: 'tuned' | 'held-out' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5' | 'held-out-6';
+  set: 'tuned' | 'held-out' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5' | 'held-out-6' | 'held-out-7';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -81,6 +82,53 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   'pypi-2024-03-31-account-access': [['timeline', 0]],
   // The provider's 'restored' and 'available again' are followed by our own DNS revert (the reading's end): no end.
   'wire-2022-05-23-website-outage': [['end', null]],
+  // Held-out-7 (Hachyderm ×5, conda-forge ×2, Homebrew ×2, Berkeley DataHub ×3, go-ethereum, n0), read and committed
+  // before the importer ran on it (2fb562a…8ca1f85), measured once with the round-5 reader: 1/14 fully right, 7 wrong
+  // facts. Nothing was chosen on this set; these are its misses as measured, so a later round shows here.
+  'berkeley-2017-02-23-proxy-eviction': [['end', '2017-02-23T21:11-08:00']],
+  'berkeley-2019-02-25-k8s-api-server-down': [
+    ['end', null],
+    ['timeline', 8],
+  ],
+  'condaforge-2022-12-19-circleci-breach': [
+    ['start', null],
+    ['end', null],
+  ],
+  'condaforge-2025-02-10-upload-token-exposed': [
+    ['start', null],
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'geth-2021-08-27-minority-split': [['start', '2021-08-27']],
+  'hachyderm-2022-12-13-root-filesystem-full': [
+    ['start', '2022-12-13T18:53'],
+    ['end', '2022-12-13T19:06'],
+    ['duration', null],
+  ],
+  'hachyderm-2022-12-16-media-caching-queue-latency': [
+    ['start', '2022-12-17T12:43+00:00'],
+    ['timeline', 0],
+  ],
+  'hachyderm-2022-12-20-queues-down-in-queueville': [
+    ['start', null],
+    ['end', null],
+    ['duration', 'a minute'],
+  ],
+  'hachyderm-2023-02-28-tls-media-expired': [
+    ['start', '2023-02-28T01:55+00:00'],
+    ['timeline', 0],
+  ],
+  'hachyderm-2023-07-09-redis-cache-exposed': [
+    ['end', null],
+    ['duration', null],
+    ['timeline', 6],
+  ],
+  'homebrew-2018-07-31-jenkins-token-leak': [['start', null]],
+  'homebrew-2021-04-18-review-cask-pr': [['start', null]],
+  'n0-2024-11-05-relay-outage': [
+    ['start', null],
+    ['end', null],
+  ],
 };
 
 /** Fully right and wrong facts per set as last measured: a set may get better, never worse. */
@@ -94,7 +142,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-5': { right: 7, of: 8, wrong: 0 },
   // Held out until measured once after round 4 (0/12, 8 wrong facts); tuning material in round 5: a seen set from here on.
   'held-out-6': { right: 8, of: 12, wrong: 0 },
+  // Held out until measured once after round 5 (1/14, 7 wrong facts); nothing chosen on it yet.
+  'held-out-7': { right: 1, of: 14, wrong: 7 },
 };
+
+/** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-7'];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');
@@ -146,7 +199,8 @@ describe('Markdown importer on real published postmortems (issue 31)', () => {
       console.log(sets.map((set) => `${set} ${score[set][0]}/${score[set][1]} fully right (${wrong[set]} wrong facts)`).join(', '));
     }
     // The product never invents a value: over every set the rules were chosen on, not one wrong start, end or duration.
-    const tunedOn = sets.filter((x) => !only || only.includes(x));
+    // A set measured once and not yet tuned on keeps its wrong facts as measured (bounded by KNOWN_SCORE below).
+    const tunedOn = sets.filter((x) => (!only || only.includes(x)) && !MEASURED_NOT_TUNED.includes(x));
     assert.equal(
       tunedOn.reduce((n, set) => n + wrong[set], 0),
       0,
