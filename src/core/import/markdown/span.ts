@@ -46,6 +46,8 @@ import {
   BEGAN_EARLIER,
   RANGE,
   OUTAGE_WORDS,
+  RECLAIMED,
+  FULLY_BACK,
 } from './spanWords';
 
 export interface Span {
@@ -73,7 +75,8 @@ function judge(testIncident: boolean): Judge {
   const words = (e: Entry) => e.text.replace(/\(?https?:\/\/\S+\)?/g, ' ');
   const testEnv = (e: Entry) => !testIncident && TEST_ENV.test(words(e));
   const impact = (e: Entry) => IMPACT.test(words(e)) && !REPORT_REF.test(e.text) && !testEnv(e);
-  const ends = (e: Entry) => ENDS.test(words(e)) && !testEnv(e);
+  // "Confirmed 187Gb of space has been recovered" is space given back, not the service.
+  const ends = (e: Entry) => ENDS.test(words(e)) && !RECLAIMED.test(words(e)) && !testEnv(e);
   const leadUp = (e: Entry) => (LEADUP.test(words(e)) && !impact(e)) || REPORT_REF.test(e.text);
   return { impact, ends, leadUp, testEnv };
 }
@@ -326,6 +329,10 @@ function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, lea
       : i,
   );
   let k = after.findIndex((e, n) => n > 0 && ends(e));
+  // Users' notebooks "start working again" as routes come back, then "datahub is fully operational again": the entry
+  // saying the service is wholly back is the end, not an earlier partial recovery.
+  const fully = k > 0 && !FULLY_BACK.test(after[k]!.text) ? after.findIndex((e, n) => n > k && ends(e) && FULLY_BACK.test(e.text)) : -1;
+  if (fully > 0) k = fully;
   // A provider's systems recovering is not our service back ("Provider systems recovered", then "All services confirmed
   // operational"): the next end that is not about a provider.
   if (k > 0 && PROVIDER.test(after[k]!.text)) {

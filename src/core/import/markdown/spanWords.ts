@@ -55,6 +55,10 @@ export const RANGE = /\bbetween\b.{0,80}\band\b|\bfrom\b.{0,80}\b(?:to|until|til
 export const OUTAGE_WORDS =
   /\b(outage|down|unavailable|unreachable|degraded|broken|errors?|experienc\w+|fail\w*|disrupt\w*|issues|impact\w*|incident|halt\w*)\b/i;
 
+/** Space, memory or storage given back ("187Gb of space has been recovered"): resources reclaimed, not the service back. */
+export const RECLAIMED = /\b(?:space|disk|storage|memory|capacity|bytes|\d+(?:\.\d+)?\s?[kmgt]i?b)\b[^.]{0,40}?\b(?:recovered|reclaimed|freed)\b/i;
+/** A timeline entry saying the service is wholly back ("datahub is fully operational again"), after earlier partial ones. */
+export const FULLY_BACK = /\bfully (?:operational|recovered|restored|functional|available)\b/i;
 /** A full recovery after a stated window of degradation. */
 export const FULL_RECOVERY = /\b(fully recovered|full(?:y)? recovery|complete(?:d)? (?:the )?recovery)\b/i;
 /** The figure at the head of a Duration label's value ("5 hours 26 minutes" of "5 hours 26 minutes of active impact"). */

@@ -1,0 +1,56 @@
+/**
+ * Issue 31, round 6: the rules chosen on held-out-7, one small document each
+ * (written for this test), through the Markdown reader, each with a case
+ * where the rule must not fire. A wrong fact is worse than an empty one: the
+ * rules remove values first and add them only where the document says them.
+ */
+import { strict as assert } from 'node:assert';
+import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
+
+function read(md: string) {
+  const d = parseMarkdownPostmortem(md, { file: 'pm.md' }).drafts[0]!;
+  const fact = (f: string) => d.facts?.find((x) => x.field === f)?.value;
+  const timeline = (d.record.timeline ?? []) as Array<{ at: string; text: string }>;
+  return { rec: d.record as Record<string, any>, fact, timeline, notes: d.notes };
+}
+
+const doc = (...lines: string[]) => lines.join('\n');
+
+describe('Markdown importer: rules of round 6 (issue 31)', () => {
+  it('space, memory or storage recovered is no end of the outage; the service recovered is', () => {
+    const entries = (last: string) =>
+      doc(
+        '# Database outage',
+        '',
+        '## Timeline (all times in UTC)',
+        '',
+        '### 2022-12-13',
+        '',
+        '- 18:53 The site is down',
+        `- 19:06 ${last}`,
+        '- 19:20 Postmortem drafted',
+      );
+    assert.equal(read(entries('Confirmed 187Gb of space has been recovered')).fact('end'), undefined);
+    assert.equal(read(entries('Disk space freed; the site has recovered')).fact('end'), undefined, 'space freed, and the site');
+    assert.equal(read(entries('The site has recovered')).fact('end'), '2022-12-13T19:06 +00:00');
+  });
+
+  it('an entry saying the service is fully back is the end, not an earlier partial recovery', () => {
+    const md = (last: string) =>
+      doc(
+        '# Proxy eviction',
+        '',
+        '## Timeline (all times in PST)',
+        '',
+        '### 2017-02-23',
+        '',
+        '- 21:10 The proxy is evicted; users get errors',
+        '- 21:11 A new proxy starts; as routes come back, some notebooks start working again',
+        '- 21:34 Most users are fine by now',
+        `- 22:03 ${last}`,
+      );
+    assert.equal(read(md('Last user fixed; datahub is fully operational again')).fact('end'), '2017-02-23T22:03 -08:00');
+    // Without a full recovery later, the first end stays.
+    assert.equal(read(md('Last user fixed')).fact('end'), '2017-02-23T21:11 -08:00');
+  });
+});
