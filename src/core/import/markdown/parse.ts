@@ -90,7 +90,11 @@ function blankComments(raw: string): string {
 export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): { drafts: Draft[]; problems: ImportProblem[] } {
   const doc = prepare(raw, options.file);
   const { blocks, notes, problems, file } = doc;
-  const titleBlock = blocks.find((b) => b.level >= 1 && b.level <= 6 && !b.key && b.heading && !GENERIC_TITLE.test(inlineText(b.heading)));
+  const headed = blocks.find((b) => b.level >= 1 && b.level <= 6 && !b.key && b.heading && !GENERIC_TITLE.test(inlineText(b.heading)));
+  // With a title in the front matter, a heading is the title's only at the head of the body: "# ActivityEve" after a
+  // poem and a timeline is a section, and its lines are not the document's opening statements.
+  const atHead = (b: Block) => blocks.slice(0, blocks.indexOf(b)).every((x) => !x.lines.some((l) => l.text.trim()));
+  const titleBlock = headed && (!doc.front?.title || atHead(headed)) ? headed : undefined;
   let title = doc.front?.title ?? (titleBlock ? inlineText(titleBlock.heading) : undefined);
   let preferredId: string | undefined;
   const own = title && /^Postmortem — (INC-\d+): (.+)$/.exec(title);

@@ -110,7 +110,6 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   'hachyderm-2022-12-20-queues-down-in-queueville': [
     ['start', null],
     ['end', null],
-    ['duration', 'a minute'],
   ],
   'hachyderm-2023-02-28-tls-media-expired': [
     ['start', '2023-02-28T01:55+00:00'],
@@ -141,7 +140,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 4 (0/12, 8 wrong facts); tuning material in round 5: a seen set from here on.
   'held-out-6': { right: 8, of: 12, wrong: 0 },
   // Held out until measured once after round 5 (1/14, 7 wrong facts); nothing chosen on it yet.
-  'held-out-7': { right: 2, of: 14, wrong: 5 },
+  'held-out-7': { right: 2, of: 14, wrong: 4 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

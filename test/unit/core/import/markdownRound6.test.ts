@@ -53,4 +53,11 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     // Without a full recovery later, the first end stays.
     assert.equal(read(md('Last user fixed')).fact('end'), '2017-02-23T21:11 -08:00');
   });
+
+  it('with a title in the front matter, a heading after the opening is a section: its sentences give no duration', () => {
+    const md = (body: string) => doc('---', 'title: "Queues down"', '---', '', body, '', '# Interlude', '', 'The queues drained only once, for a few hours.');
+    assert.equal(read(md('Every queue in the town liked the posts a lot.')).fact('duration'), undefined);
+    // The same heading at the head of the body is the title's, and its paragraph the opening.
+    assert.equal(read(md('')).fact('duration'), 'a few hours');
+  });
 });
