@@ -119,7 +119,26 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   if (!t && !unknown && !closer && !open?.[1] && s.slice(i).trim() && !s.slice(i).trim().startsWith('(')) return undefined;
   if (closer.includes(':') || (!!open?.[1] && closer !== '')) out.labelled = true;
   out.rest = s.slice(i).trim();
+  if (day && !t && !unknown && closer) timeInText(out);
   return out;
+}
+
+const AT_TIME = new RegExp(
+  `at (\\d{1,2}):(\\d{2})(?::\\d{2})?(?:\\s?([ap])\\.?m\\.?(?![a-z]))?(?:\\s?\\(?(${ZONE_WORD})\\)?(?![A-Za-z/]))?(?:,?\\s|,?$)`,
+  'iy',
+);
+
+/** "2021-08-27: At 12:50:07 UTC, issue exploited": a day as a label whose text opens with its time gives that time. */
+function timeInText(out: Stamp): void {
+  const m = at(AT_TIME, out.rest, 0);
+  if (!m) return;
+  const h = m[3] ? (Number(m[1]) % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0) : Number(m[1]);
+  const z = m[4] ? zoneFor(m[4]) : undefined;
+  if (h > 23 || Number(m[2]) > 59 || (m[4] && !z)) return;
+  out.h = h;
+  out.m = Number(m[2]);
+  if (z) out.zone = z;
+  out.rest = out.rest.slice(m[0].length).trim();
 }
 
 /** "First detected 2020-08-14 10:43": a stamp at the end of a line (key-event lists). */

@@ -98,7 +98,6 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['end', null],
     ['timeline', 0],
   ],
-  'geth-2021-08-27-minority-split': [['start', '2021-08-27']],
   'hachyderm-2022-12-13-root-filesystem-full': [
     ['start', '2022-12-13T18:53'],
     ['duration', null],
@@ -140,7 +139,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 4 (0/12, 8 wrong facts); tuning material in round 5: a seen set from here on.
   'held-out-6': { right: 8, of: 12, wrong: 0 },
   // Held out until measured once after round 5 (1/14, 7 wrong facts); nothing chosen on it yet.
-  'held-out-7': { right: 2, of: 14, wrong: 4 },
+  'held-out-7': { right: 3, of: 14, wrong: 3 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

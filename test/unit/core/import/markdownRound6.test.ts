@@ -60,4 +60,15 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     // The same heading at the head of the body is the title's, and its paragraph the opening.
     assert.equal(read(md('')).fact('duration'), 'a few hours');
   });
+
+  it('a dated entry whose text opens with its time ("2021-08-27: At 12:50:07 UTC, …") takes that time', () => {
+    const md = (last: string) =>
+      doc('# Minority split', '', '## Timeline', '', '- 2021-08-17: Bounty report submitted.', '- 2021-08-24: Released the fix.', `- 2021-08-27: ${last}`);
+    const { timeline, fact } = read(md('At 12:50:07 UTC, issue exploited. Analysis started.'));
+    assert.deepEqual(timeline.at(-1), { at: '2021-08-27T12:50:00Z', text: 'issue exploited. Analysis started.' });
+    assert.equal(fact('start'), '2021-08-27T12:50 +00:00');
+    // A time further into the text is not the entry's: the day stays alone.
+    assert.equal(read(md('Issue exploited at 12:50 UTC.')).timeline.at(-1)!.at, '2021-08-27');
+    assert.equal(read(md('Attack at 12:50 UTC.')).timeline.at(-1)!.at, '2021-08-27', '"Attack at" is no "At"');
+  });
 });
