@@ -73,13 +73,24 @@ export function crossRecordDiagnostics(
   return out;
 }
 
+/**
+ * A missing link target without its range: the range is read from the file's anchors when the diagnostic is
+ * asked for (linkTargetDiagnostic), so finding them never parses a head-read file in full on this thread.
+ */
+export type LinkTargetFinding = Omit<RecordDiagnostic, 'range'>;
+
+/** The finding as a diagnostic, placed by the file as it is now. */
+export function linkTargetDiagnostic(f: LinkTargetFinding, parsed: ParsedFile): RecordDiagnostic {
+  return { ...f, range: parsed.anchors.get(f.field) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+}
+
 /** A record's links to files or folders that do not exist (another repository's links are not checked here). `known`: targets already stat'ed. */
 export async function missingLinkTargets(
   parsed: ParsedFile,
   foreign: boolean,
   statMany: (paths: readonly string[]) => Promise<Array<FileStat | undefined>>,
   known?: ReadonlyMap<string, boolean>,
-): Promise<RecordDiagnostic[]> {
+): Promise<LinkTargetFinding[]> {
   const record = parsed.record;
   if (!record) return [];
   const targets: Array<{ i: number; kind: LinkKind; target: string; path: string }> = [];
@@ -94,12 +105,11 @@ export async function missingLinkTargets(
   const stats = unknown.length ? await statMany(unknown) : [];
   const statted = new Map<string, boolean>();
   unknown.forEach((t, j) => statted.set(t, !!stats[j]));
-  const found: RecordDiagnostic[] = [];
+  const found: LinkTargetFinding[] = [];
   for (const { i, kind, target, path } of targets) {
     if (known?.get(target) ?? statted.get(target)) continue;
     found.push({
       file: parsed.file,
-      range: parsed.anchors.get(`links[${i}].path`)!,
       severity: 'warning',
       field: `links[${i}].path`,
       message: `linked ${kind} "${path}" does not exist in the workspace`,

@@ -5,8 +5,7 @@
  * (by the record-head reader where the index reads heads), and a head read's
  * diagnostics computed from its file when first asked for.
  */
-import type { RecordDiagnostic } from '../records/diagnostics';
-import { missingLinkTargets } from './crossRecordChecks';
+import { missingLinkTargets, type LinkTargetFinding } from './crossRecordChecks';
 import type { FileAccess, FileStat } from './fileAccess';
 import { BULK_MIN, SLICE_MS, yieldToLoop, type CacheKey, type IndexOptions } from './indexTypes';
 import { LinkIndex, linkKind, normalizePath } from '../links/linkIndex';
@@ -27,7 +26,7 @@ export interface FolderRead {
   readonly parsed: ParsedFile[];
   readonly files: Map<string, ParsedFile>;
   readonly links: LinkIndex;
-  readonly missing: Map<string, RecordDiagnostic[]>;
+  readonly missing: Map<string, LinkTargetFinding[]>;
   /** How many files were parsed now (not taken from the cache). */
   readonly parsedNow: number;
   /** Every file read, with its cache key: what the cache stores when anything was parsed. */
@@ -72,7 +71,7 @@ export async function readFolder(r: FolderReader): Promise<FolderRead> {
     else toParse.push(path);
   }
   await parseFiles(r, toParse, take);
-  const missing = new Map<string, RecordDiagnostic[]>();
+  const missing = new Map<string, LinkTargetFinding[]>();
   if (r.options.checkLinkTargets) await checkAllLinkTargets(r, parsed, missing);
   const keyed = parsed.filter((p) => keys.has(p.file)).map((p) => ({ path: p.file, key: keys.get(p.file)!, parsed: p }));
   return { paths, parsed, files, links, missing, parsedNow: toParse.length, keyed };
@@ -127,7 +126,7 @@ export async function statMany(r: FolderReader, paths: readonly string[]): Promi
 }
 
 /** One stat per distinct linked path (not per link), all at once (workers or the host's fast path). */
-export async function checkAllLinkTargets(r: FolderReader, parsed: readonly ParsedFile[], into: Map<string, RecordDiagnostic[]>): Promise<void> {
+export async function checkAllLinkTargets(r: FolderReader, parsed: readonly ParsedFile[], into: Map<string, LinkTargetFinding[]>): Promise<void> {
   const targets = new Set<string>();
   let slice = performance.now();
   for (const p of parsed) {
@@ -159,10 +158,10 @@ export async function checkAllLinkTargets(r: FolderReader, parsed: readonly Pars
 export async function recheckAllLinkTargets(
   r: FolderReader,
   parsed: readonly ParsedFile[],
-  before: ReadonlyMap<string, RecordDiagnostic[]>,
-): Promise<{ fresh: Map<string, RecordDiagnostic[]>; changed: string[] }> {
+  before: ReadonlyMap<string, LinkTargetFinding[]>,
+): Promise<{ fresh: Map<string, LinkTargetFinding[]>; changed: string[] }> {
   // One stat per distinct target, the checks in slices: this runs whenever files are created or deleted.
-  const fresh = new Map<string, RecordDiagnostic[]>();
+  const fresh = new Map<string, LinkTargetFinding[]>();
   await checkAllLinkTargets(r, parsed, fresh);
   const changed: string[] = [];
   for (const file of new Set([...before.keys(), ...fresh.keys()])) {
@@ -175,7 +174,7 @@ export async function recheckAllLinkTargets(
 export async function checkLinkTargets(
   r: FolderReader,
   parsed: ParsedFile,
-  into: Map<string, RecordDiagnostic[]>,
+  into: Map<string, LinkTargetFinding[]>,
   known?: ReadonlyMap<string, boolean>,
 ): Promise<void> {
   const found = await missingLinkTargets(parsed, !!r.options.linkScope?.foreign, (paths) => statMany(r, paths), known);

@@ -3,7 +3,7 @@
  * one file at a time, answering the questions the views, providers and CLI ask.
  */
 import { compareDiagnostics, type RecordDiagnostic } from '../records/diagnostics';
-import { crossRecordDiagnostics, recordsById } from './crossRecordChecks';
+import { crossRecordDiagnostics, linkTargetDiagnostic, recordsById, type LinkTargetFinding } from './crossRecordChecks';
 import { checkLinkTargets, parseOptionsOf, readAndParse, readFolder, recheckAllLinkTargets, withLazyDiagnostics, type FolderReader } from './folderRead';
 import { mergeFullRead, parseInFull, type KeyedFiles } from './fullRead';
 import { incidentWrittenAs, linksNaming, openActionsOf, postmortemsDueOf, runbookStaleness, runbooksForIncident, staleRunbooksOf } from './workQueries';
@@ -33,7 +33,7 @@ import type { Instant } from '../time/recordTime';
 export class IncidentIndex {
   readonly folder: string;
   private files = new Map<string, ParsedFile>();
-  private missingLinkTargets = new Map<string, RecordDiagnostic[]>();
+  private missingLinkTargets = new Map<string, LinkTargetFinding[]>();
   private links = new LinkIndex();
   private readonly listeners = new Set<Listener>();
   private ids?: Map<string, IndexedRecord[]>;
@@ -326,7 +326,7 @@ export class IncidentIndex {
     return [
       ...parsed.diagnostics,
       ...(this.cross().get(p) ?? []),
-      ...(this.missingLinkTargets.get(p) ?? []),
+      ...(this.missingLinkTargets.get(p) ?? []).map((f) => linkTargetDiagnostic(f, parsed)),
       ...runbookStaleness(parsed, (this.options.now ?? Date.now)(), this.options.runbookStaleAfterDays ?? DEFAULT_RUNBOOK_STALE_DAYS),
     ];
   }
