@@ -123,14 +123,17 @@ export function zoneFor(word: string): Zone | undefined {
 }
 
 const STATEMENT = new RegExp(
-  `\\b(?:all )?times?(?: are| is)?(?: listed| given| shown)?(?: in)? (?:the )?(${ZONE_WORD})(?![A-Za-z0-9])|\\b(?:date and )?time in (${ZONE_WORD})(?![A-Za-z0-9])|\\((${ZONE_WORD})\\)`,
+  `\\b(?:all )?times?(?: are| is)?(?: listed| given| shown)?(?: in)? (?:the )?(${ZONE_WORD})(?![A-Za-z0-9])|\\b(?:date and )?time in (${ZONE_WORD})(?![A-Za-z0-9])|\\((${ZONE_WORD})\\)|\\b(?:all )?(?:events|entries) (?:are|were) (?:documented|listed|given|shown|recorded|written) in (?:the )?(${ZONE_WORD})(?![A-Za-z0-9])`,
   'i',
 );
 
-/** "All times in PST", "all times are in UTC", "Date and Time in CET", "Timeline (UTC)": the zone a line declares. */
+/**
+ * "All times in PST", "all times are in UTC", "Date and Time in CET", "Timeline (UTC)", "All events are documented in
+ * [UTC](…) time" (a link's text is read, its address is not): the zone a line declares.
+ */
 export function declaredZone(line: string): Zone | undefined {
-  const m = STATEMENT.exec(line);
-  const word = m && (m[1] ?? m[2] ?? m[3]);
+  const m = STATEMENT.exec(line.slice(0, 2000).replace(/\[([^\][]{1,60})\]\([^()\s]{0,400}\)/g, '$1'));
+  const word = m && (m[1] ?? m[2] ?? m[3] ?? m[4]);
   return word ? zoneFor(word) : undefined;
 }
 

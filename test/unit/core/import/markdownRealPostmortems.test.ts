@@ -99,7 +99,7 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['timeline', 0],
   ],
   'hachyderm-2022-12-13-root-filesystem-full': [
-    ['start', '2022-12-13T18:53'],
+    ['start', '2022-12-13T18:53+00:00'],
     ['duration', null],
   ],
   'hachyderm-2022-12-16-media-caching-queue-latency': [

@@ -71,4 +71,10 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     assert.equal(read(md('Issue exploited at 12:50 UTC.')).timeline.at(-1)!.at, '2021-08-27');
     assert.equal(read(md('Attack at 12:50 UTC.')).timeline.at(-1)!.at, '2021-08-27', '"Attack at" is no "At"');
   });
+
+  it('"All events are documented in [UTC](…) time" states the timeline\'s zone; a link\'s address alone does not', () => {
+    const md = (said: string) => doc('# Global outage', '', '# Timeline', '', said, '', '### 2022-12-13', '', '- 18:53 The site is down');
+    assert.equal(read(md('All events are documented in [UTC](https://en.wikipedia.org/wiki/UTC) time.')).fact('start'), '2022-12-13T18:53 +00:00');
+    assert.equal(read(md('All events are documented in [our log](https://example.org/UTC).')).fact('start'), '2022-12-13T18:53 (zone not stated)');
+  });
 });
