@@ -26,6 +26,8 @@ export interface Mention {
   index: number;
 }
 
+const APPROX_BEFORE = /\b(?:roughly|approximately|approx\.|around|about|circa|ca\.)\s$/i;
+
 export function mentions(sentence: string): Mention[] {
   const out: Mention[] = [];
   for (const m of sentence.matchAll(MENTION)) {
@@ -34,7 +36,9 @@ export function mentions(sentence: string): Mention[] {
     const hh = m[4] ? (h % 12) + (m[4].toLowerCase() === 'p' ? 12 : 0) : h;
     if (hh > 23 || mi > 59) continue;
     const z = m[5] ? zoneFor(m[5]) : m[6] ? zoneFor('UTC') : undefined;
-    out.push({ h: hh, m: mi, approx: !!m[1], ...(z ? { zone: z } : {}), index: m.index ?? 0 });
+    // "at roughly 18:52 UTC", "around 11:00 GMT": as approximate as the sentence says.
+    const said = APPROX_BEFORE.test(sentence.slice(Math.max(0, (m.index ?? 0) - 16), m.index ?? 0));
+    out.push({ h: hh, m: mi, approx: !!m[1] || said, ...(z ? { zone: z } : {}), index: m.index ?? 0 });
   }
   return out;
 }

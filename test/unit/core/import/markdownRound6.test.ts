@@ -77,4 +77,11 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     assert.equal(read(md('All events are documented in [UTC](https://en.wikipedia.org/wiki/UTC) time.')).fact('start'), '2022-12-13T18:53 +00:00');
     assert.equal(read(md('All events are documented in [our log](https://example.org/UTC).')).fact('start'), '2022-12-13T18:53 (zone not stated)');
   });
+
+  it('a time the prose gives "at roughly" or "at approximately" is approximate; "about the" elsewhere is not', () => {
+    const md = (sentence: string) => doc('# Media outage', '', `${sentence} the media server went down.`);
+    assert.equal(read(md('On February 28th, 2023 at approximately 01:55 UTC')).fact('start'), '~2023-02-28T01:55 +00:00');
+    assert.equal(read(md('On February 28th, 2023 at roughly 01:55 UTC')).fact('start'), '~2023-02-28T01:55 +00:00');
+    assert.equal(read(md('On February 28th, 2023 at 01:55 UTC, worried about')).fact('start'), '2023-02-28T01:55 +00:00');
+  });
 });
