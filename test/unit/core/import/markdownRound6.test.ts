@@ -84,4 +84,24 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     assert.equal(read(md('On February 28th, 2023 at roughly 01:55 UTC')).fact('start'), '~2023-02-28T01:55 +00:00');
     assert.equal(read(md('On February 28th, 2023 at 01:55 UTC, worried about')).fact('start'), '2023-02-28T01:55 +00:00');
   });
+
+  it('"experienced a 7 minute cascading failure" at a stated time is the start, before the timeline\'s first report', () => {
+    const md = (what: string) =>
+      doc(
+        '# Global outage',
+        '',
+        `On Tuesday, December 13th, 2022 at roughly 18:52 UTC the site experienced ${what}.`,
+        '',
+        '## Timeline (all times in UTC)',
+        '',
+        '### 2022-12-13',
+        '',
+        '- 18:53 First report of slow responses',
+        '- 19:02 Root cause found',
+      );
+    assert.equal(read(md('a 7 minute cascading failure')).fact('start'), '~2022-12-13T18:52 +00:00');
+    assert.equal(read(md('a service degradation')).fact('start'), '~2022-12-13T18:52 +00:00');
+    // Not about an outage: the timeline gives the start.
+    assert.equal(read(md('a surge of new sign-ups')).fact('start'), '2022-12-13T18:53 +00:00');
+  });
 });
