@@ -43,16 +43,24 @@ export const EVAL_REPOS: readonly EvalRepo[] = [
   { name: 'vuejs/core', split: 'tune', shape: 'library monorepo, release commits' },
   { name: 'excalidraw/excalidraw', split: 'tune', shape: 'service-like web app, small' },
   { name: 'getredash/redash', split: 'tune', shape: 'service (Python server + web client)' },
-  // Held out (third round): never run by this eval before; chosen by their count of reverts made
-  // within a day and added before any rule of the third round was changed; run once before the
-  // change (the honest figure) and once after; never read case by case.
-  { name: 'angular/angular-cli', split: 'held-out', shape: 'tool monorepo (packages/), release trains, release commits' },
-  { name: 'prometheus/prometheus', split: 'held-out', shape: 'service (Go), release branches' },
-  { name: 'getsentry/sentry-javascript', split: 'held-out', shape: 'SDK monorepo (packages/), release commits' },
-  { name: 'pnpm/pnpm', split: 'held-out', shape: 'tool monorepo, changesets, bot-heavy' },
-  { name: 'tailwindlabs/tailwindcss', split: 'held-out', shape: 'library (TS + Rust)' },
-  { name: 'cli/cli', split: 'held-out', shape: 'CLI (Go), small' },
-  { name: 'nuxt/nuxt', split: 'held-out', shape: 'framework monorepo, renovate bot' },
+  // Held out in the third round (2026-12-07, 78 % top 3 against the baseline's 83 %, run twice: before
+  // and after that round's rules), so seen: tuning material now.
+  { name: 'angular/angular-cli', split: 'tune', shape: 'tool monorepo (packages/), release trains, release commits' },
+  { name: 'prometheus/prometheus', split: 'tune', shape: 'service (Go), release branches' },
+  { name: 'getsentry/sentry-javascript', split: 'tune', shape: 'SDK monorepo (packages/), release commits' },
+  { name: 'pnpm/pnpm', split: 'tune', shape: 'tool monorepo, changesets, bot-heavy' },
+  { name: 'tailwindlabs/tailwindcss', split: 'tune', shape: 'library (TS + Rust)' },
+  { name: 'cli/cli', split: 'tune', shape: 'CLI (Go), small' },
+  { name: 'nuxt/nuxt', split: 'tune', shape: 'framework monorepo, renovate bot' },
+  // Held out (fourth round): never run by this eval before; chosen by their count of reverts made
+  // within a day (counted with `git log --grep`, no case read) and added before any rule of the fourth
+  // round was changed; run once before the change (the honest figure) and once after; never read case by case.
+  { name: 'vectordotdev/vector', split: 'held-out', shape: 'service (Rust), observability pipeline' },
+  { name: 'grafana/loki', split: 'held-out', shape: 'service (Go), log store' },
+  { name: 'python/mypy', split: 'held-out', shape: 'Python project (type checker, mypyc)' },
+  { name: 'microsoft/rushstack', split: 'held-out', shape: 'big JS monorepo (apps/, libraries/), bot version bumps' },
+  { name: 'dependabot/dependabot-core', split: 'held-out', shape: 'bot-heavy (Ruby, one folder per ecosystem)' },
+  { name: 'TanStack/query', split: 'held-out', shape: 'small library monorepo (packages/)' },
 ];
 
 /** The folder a repository is cloned into under --dir: owner+name. */
