@@ -13,8 +13,8 @@ export interface Stamp {
   day?: Day;
   h?: number;
   m?: number;
-  /** "--:--": a row that says its time is unknown. */
-  unknownTime?: boolean;
+  /** "--:--": a row that says its time is unknown; "22:XX": its hour only, as written. */
+  unknownTime?: boolean | string;
   approx: boolean;
   zone?: Zone;
   until?: string;
@@ -34,7 +34,9 @@ const DMY = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}(?:,? (\\d{4}))?(?=$|
 const TIME = /(\d{1,2})(?::|h)(\d{2})(?::\d{2})?(?:\s?([ap])\.?m\.?(?![a-z]))?/iy;
 /** "2024-03-12 0616: text": four digits after a date, the time without its colon (only there, and before ":" or a dash). */
 const HHMM = /([01]\d|2[0-3])([0-5]\d)(?=:\s|\s[-–—]\s|\s?(?:UTC|GMT|Z)\b)/y;
-const UNKNOWN = /--:--/y;
+const UNKNOWN = /--:--|(?:[01]?\d|2[0-4]):[Xx?]{2}(?![\w])/y;
+/** A time in bold or code after a day: "Dec 16th **12:43** `@who` text". */
+const INNER = /(\*\*|__|`)(?=\d)/y;
 const BETWEEN = /[-–]\s/y;
 const ZONE = new RegExp(`\\s?\\(?(${ZONE_WORD})\\)?(?![A-Za-z/])`, 'y');
 const UNTIL = /\s?[-–]\s?(\d{1,2}:\d{2})(?::\d{2})?(?!\d)/y;
@@ -84,6 +86,9 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   const approxAfter = dm && !approx ? at(APPROX, s, i) : null;
   const lateApprox = !!approxAfter && !!at(TIME, s, i + approxAfter[0].length);
   if (lateApprox) i += approxAfter![0].length;
+  const inner = dm && !open?.[1] ? at(INNER, s, i) : null;
+  const opener = inner && (at(TIME, s, i + inner[0].length) || at(UNKNOWN, s, i + inner[0].length)) ? inner[1]! : open?.[1];
+  if (inner && opener === inner[1]) i += inner[0].length;
   if (day && (day.m < 1 || day.m > 12 || day.d < 1 || day.d > 31)) return undefined;
   const out: Stamp = { approx: !!approx || lateApprox, rest: '' };
   if (day) out.day = day;
@@ -98,7 +103,7 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
     out.m = m;
     i += t[0].length;
   } else if (unknown) {
-    out.unknownTime = true;
+    out.unknownTime = unknown[0] === '--:--' ? true : unknown[0];
     i += unknown[0].length;
   } else if (!day) return undefined;
   const zone = at(ZONE, s, i);
@@ -112,12 +117,12 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
     out.until = until[1];
     i += until[0].length;
   }
-  const close = at(CLOSERS[open?.[1] ?? ''] ?? CLOSERS['']!, s, i);
+  const close = at(CLOSERS[opener ?? ''] ?? CLOSERS['']!, s, i);
   const closer = close?.[0].trim() ?? '';
   if (close) i += close[0].length;
   // A date alone must stand apart from the text ("May 5 people were paged" is no stamp).
-  if (!t && !unknown && !closer && !open?.[1] && s.slice(i).trim() && !s.slice(i).trim().startsWith('(')) return undefined;
-  if (closer.includes(':') || (!!open?.[1] && closer !== '')) out.labelled = true;
+  if (!t && !unknown && !closer && !opener && s.slice(i).trim() && !s.slice(i).trim().startsWith('(')) return undefined;
+  if (closer.includes(':') || (!!opener && closer !== '')) out.labelled = true;
   out.rest = s.slice(i).trim();
   if (day && !t && !unknown && closer) timeInText(out);
   return out;

@@ -193,7 +193,7 @@ function push(stamp: Stamp, line: number, st: State, ctx: TimelineContext, entri
   if (zone && !zone.ambiguous) e.zone = zone;
   if (stamp.until) e.until = stamp.until;
   if (stamp.until) e.text = `(until ${stamp.until}) ${e.text}`.trim();
-  if (stamp.unknownTime) e.text = `(time not given) ${e.text}`.trim();
+  if (stamp.unknownTime) e.text = `(${stamp.unknownTime === true ? 'time not given' : `time ${stamp.unknownTime}`}) ${e.text}`.trim();
   entries.push(e);
   return e;
 }

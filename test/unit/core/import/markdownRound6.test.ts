@@ -104,4 +104,28 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     // Not about an outage: the timeline gives the start.
     assert.equal(read(md('a surge of new sign-ups')).fact('start'), '2022-12-13T18:53 +00:00');
   });
+
+  it('entries " - Dec 16th **12:43** `@who` text" and hours alone ("**22:XX**") are read on their day', () => {
+    const md = (entry: string) =>
+      doc(
+        '# Media failures',
+        '',
+        'On 2022-12-18 we wrote this up.',
+        '',
+        '# Timeline (UTC)',
+        '',
+        ' - Dec 16th **12:43** `@arjen` First report of cache misses',
+        entry,
+      );
+    const { timeline } = read(md(' - Dec 17th **22:XX** More reports of cache failures'));
+    assert.deepEqual(
+      timeline.map((t) => [t.at, t.text]),
+      [
+        ['2022-12-16T12:43:00Z', '`@arjen` First report of cache misses'],
+        ['2022-12-17', '(time 22:XX) More reports of cache failures'],
+      ],
+    );
+    // A bold number that is no time after a day is no entry.
+    assert.equal(read(md(' - Dec 17th **12 users** wrote in')).timeline.length, 1);
+  });
 });
