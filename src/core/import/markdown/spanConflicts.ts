@@ -87,11 +87,23 @@ function timed(entries: readonly Entry[]): Source[] {
   });
 }
 
+/**
+ * "On Saturday, December 17th, 2022 at roughly 12:43 UTC … our first report of media failures" and the timeline's "Dec
+ * 16th 12:43 First report of media cache misses": the same time of day on another day, told in three of the same words,
+ * is the same event on two days.
+ */
+function otherDay(a: Moment, b: Moment, entryText: string, sentence: string): boolean {
+  if (!/T/.test(a.local) || a.local.slice(11, 16) !== b.local.slice(11, 16) || a.local.slice(0, 10) === b.local.slice(0, 10)) return false;
+  const have = new Set(words(sentence));
+  return words(entryText).filter((w) => have.has(w)).length >= 3;
+}
+
 /** The other source that tells the same event at another moment, if any. */
 function contradiction(m: Moment, entries: readonly Entry[], statements: readonly Line[], zone: Zone | undefined): Source | undefined {
   const entry = entries.find((e) => e.line === m.line && e.h !== undefined);
-  if (entry) return dated(statements, entries, zone).find((s) => s.moment.line !== m.line && sameEvent(entry.text, s.text) && differ(m, s.moment));
-  return timed(entries).find((e) => sameEvent(e.text, m.evidence) && differ(m, e.moment));
+  const same = (entryText: string, sentence: string, a: Moment, b: Moment) => sameEvent(entryText, sentence) || otherDay(a, b, entryText, sentence);
+  if (entry) return dated(statements, entries, zone).find((s) => s.moment.line !== m.line && same(entry.text, s.text, m, s.moment) && differ(m, s.moment));
+  return timed(entries).find((e) => same(e.text, m.evidence, m, e.moment) && differ(m, e.moment));
 }
 
 const said = (m: Moment) => `${m.local}${m.offset ? ` ${m.offset}` : ''}`;

@@ -128,4 +128,23 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     // A bold number that is no time after a day is no entry.
     assert.equal(read(md(' - Dec 17th **12 users** wrote in')).timeline.length, 1);
   });
+
+  it('the prose and the timeline giving one event the same time on different days leave the start empty', () => {
+    const md = (prose: string) =>
+      doc(
+        '# Media failures',
+        '',
+        `${prose} at roughly 12:43 UTC we received our first report of media failures.`,
+        '',
+        '# Timeline (UTC)',
+        '',
+        ' - Dec 16th **12:43** `@arjen` First report of media cache misses',
+        ' - Dec 17th **08:21** Second report of media cache misses',
+      );
+    const split = read(md('On Saturday, December 17th, 2022'));
+    assert.equal(split.fact('start'), undefined);
+    assert.ok(split.notes.some((n) => /disagrees with itself/.test(n)));
+    // The same day: they agree, and the timeline's entry is the start.
+    assert.equal(read(md('On Friday, December 16th, 2022')).fact('start'), '2022-12-16T12:43 +00:00');
+  });
 });
