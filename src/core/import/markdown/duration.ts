@@ -8,7 +8,7 @@
  */
 import { inlineText } from './inline';
 import type { Line } from './sections';
-import { ACTIVITY, DURATION_AFTER, DURATION_BEFORE, DURATION_LABEL, DURATION_PHRASE, DURATION_WORDS, FIGURE } from './spanWords';
+import { ACTIVITY, DURATION_ADJ, DURATION_AFTER, DURATION_BEFORE, DURATION_LABEL, DURATION_PHRASE, DURATION_WORDS, FIGURE } from './spanWords';
 
 export interface StatedDuration {
   text: string;
@@ -70,6 +70,8 @@ function durationPhrase(statements: readonly Line[]): StatedDuration | undefined
     if (m) return { text: m[2]!.trim(), line: s.line, evidence: s.text, pairs: !!toResolve };
     const after = DURATION_AFTER.exec(s.text);
     if (after) return { text: after[1]!.trim(), line: s.line, evidence: s.text, pairs: false };
+    const adj = DURATION_ADJ.exec(s.text);
+    if (adj) return { text: adj[1]!.trim(), line: s.line, evidence: s.text, pairs: false };
   }
   return undefined;
 }

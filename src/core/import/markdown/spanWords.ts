@@ -43,6 +43,9 @@ export const DURATION_BEFORE =
 /** The responders' own activity ("Acting in roughly 11 minutes", "After monitoring Sentry for half an hour"): not how long the incident lasted. */
 export const ACTIVITY =
   /\b(?:monitor\w*|wait\w*|watch\w*|observ\w*|act(?:ing|ed)?|respond\w*|react\w*|investigat\w*|debugg\w*|test(?:ing|ed))\s(?:\S+\s){0,2}$/i;
+/** "experienced a 7 minute cascading failure", "a 2-hour outage": the figure before the outage it measures, as written. */
+export const DURATION_ADJ =
+  /\ban? ((?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?(?:minutes?|mins?|hours?|hrs?|days?))[- ](?:long )?(?:[a-z]+ ){0,2}?(?:outage|failure|degradation|disruption|downtime)\b/i;
 /** "restored roughly 22 hours after the incident began": the figure, as written. */
 export const DURATION_AFTER =
   /\b((?:about |around |roughly |nearly |almost |approximately |~)?\d+(?:\.\d+)?\s?(?:hours?|minutes?|days?))\s(?:after|since)\s(?:the\s)?(?:incident|outage|halt|problem|issue|impact)\s(?:began|started|begun)\b/i;

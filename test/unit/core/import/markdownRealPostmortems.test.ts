@@ -4,8 +4,8 @@
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
  * "held-out-3" (round 2), "held-out-4" (round 3), "held-out-5" (round 4) and
- * "held-out-6" (round 5); "held-out-7" was measured once after round 5 and not
- * tuned on. Known misses are
+ * "held-out-6" (round 5), "held-out-7" (round 6, after it was measured once
+ * with the round-5 reader). Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -84,7 +84,8 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   'wire-2022-05-23-website-outage': [['end', null]],
   // Held-out-7 (Hachyderm ×5, conda-forge ×2, Homebrew ×2, Berkeley DataHub ×3, go-ethereum, n0), read and committed
   // before the importer ran on it (2fb562a…8ca1f85), measured once with the round-5 reader: 1/14 fully right, 7 wrong
-  // facts. Nothing was chosen on this set; these are its misses as measured, so a later round shows here.
+  // facts. It became tuning material in round 6 (general rules only; markdownRound6.test.ts): no wrong fact since, and
+  // that is not a held-out figure. The misses left:
   'berkeley-2019-02-25-k8s-api-server-down': [
     ['end', null],
     ['timeline', 8],
@@ -98,7 +99,6 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['end', null],
     ['timeline', 0],
   ],
-  'hachyderm-2022-12-13-root-filesystem-full': [['duration', null]],
   // Its prose dates the first report 'December 17th, 2022 at roughly 12:43 UTC', its timeline 'Dec 16th 12:43': the
   // document disagrees with itself, so the start stays empty (the policy; the reading takes the timeline).
   'hachyderm-2022-12-16-media-caching-queue-latency': [['start', null]],
@@ -130,12 +130,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-5': { right: 7, of: 8, wrong: 0 },
   // Held out until measured once after round 4 (0/12, 8 wrong facts); tuning material in round 5: a seen set from here on.
   'held-out-6': { right: 8, of: 12, wrong: 0 },
-  // Held out until measured once after round 5 (1/14, 7 wrong facts); nothing chosen on it yet.
-  'held-out-7': { right: 4, of: 14, wrong: 0 },
+  // Held out until measured once after round 5 (1/14, 7 wrong facts); tuning material in round 6: a seen set from here on.
+  'held-out-7': { right: 5, of: 14, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-7'];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

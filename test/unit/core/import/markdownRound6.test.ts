@@ -147,4 +147,11 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     // The same day: they agree, and the timeline's entry is the start.
     assert.equal(read(md('On Friday, December 16th, 2022')).fact('start'), '2022-12-16T12:43 +00:00');
   });
+
+  it('"experienced a 7 minute cascading failure" states the duration; "a 10 minute time-to-live" does not', () => {
+    const md = (what: string) => doc('# Global outage', '', `On 2022-12-13 at 18:52 UTC the site experienced ${what}.`);
+    assert.equal(read(md('a 7 minute cascading failure')).fact('duration'), '7 minute');
+    assert.equal(read(md('a 2-hour outage')).fact('duration'), '2-hour');
+    assert.equal(read(md('an outage; the cache has a 10 minute time-to-live')).fact('duration'), undefined);
+  });
 });
