@@ -150,14 +150,24 @@ export function splitBlocks(lines: readonly string[], first: number): Block[] {
   return blocks;
 }
 
+const TIME_HEADING =
+  /^(?:\d{4}-\d{2}-\d{2}\s)?\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m?\.?)?(?:\s?[-–]\s?\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m?\.?)?)?(?:\s?\(?[A-Z]{2,5}\)?)?$/i;
+
 /** "## July 22" right after a timeline (same level or higher): a day of that timeline, not a section of its own. */
 function continueTimeline(blocks: Block[]): void {
   for (let i = 1; i < blocks.length; i++) {
     const b = blocks[i]!;
     const prev = blocks[i - 1]!;
     const rest = b.heading.replace(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d+(st|nd|rd|th)?|[,:.()/-]/gi, ' ').trim();
-    if (!b.key && prev.key === 'timeline' && b.heading.length <= 40 && findDate(b.heading) && rest.split(/\s+/).filter(Boolean).length <= 1) {
-      prev.lines.push({ text: '', line: b.line }, { text: `### ${b.heading}`, line: b.line }, ...b.lines);
+    // "## 13:20" among "### 13:10" entries: a heading that is a time alone is the timeline's entry, whatever its level
+    // (the entries before it were merged into the timeline and left empty blocks behind).
+    let k = i - 1;
+    while (k > 0 && !blocks[k]!.heading && !blocks[k]!.key && !blocks[k]!.lines.length) k--;
+    const timeline = blocks[k]!.key === 'timeline' && b.heading.length <= 40 && TIME_HEADING.test(b.heading) ? blocks[k]! : undefined;
+    const day = prev.key === 'timeline' && b.heading.length <= 40 && findDate(b.heading) && rest.split(/\s+/).filter(Boolean).length <= 1;
+    const into = !b.key ? (timeline ?? (day ? prev : undefined)) : undefined;
+    if (into) {
+      into.lines.push({ text: '', line: b.line }, { text: `### ${b.heading}`, line: b.line }, ...b.lines);
       blocks.splice(i, 1);
       i--;
     }

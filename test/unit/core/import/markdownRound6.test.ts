@@ -154,4 +154,28 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     assert.equal(read(md('a 2-hour outage')).fact('duration'), '2-hour');
     assert.equal(read(md('an outage; the cache has a 10 minute time-to-live')).fact('duration'), undefined);
   });
+
+  it('a heading that is a time alone, at any level, is an entry of the timeline above it; another heading ends it', () => {
+    const md = (heading: string) =>
+      doc(
+        '# API server down',
+        '',
+        '## Timeline',
+        '',
+        '### 2019-02-25 11:21',
+        '',
+        'The API server is unreachable.',
+        '',
+        '### 13:10',
+        '',
+        'Volumes moved.',
+        '',
+        `## ${heading}`,
+        '',
+        'Hub is up.',
+      );
+    assert.equal(read(md('13:41')).timeline.length, 3);
+    assert.equal(read(md('13:41 - 13:49')).timeline.length, 3);
+    assert.equal(read(md('Conclusion')).timeline.length, 2);
+  });
 });
