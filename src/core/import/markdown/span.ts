@@ -25,6 +25,7 @@ import type { Zone } from './zones';
 import { mentions, moment, type Mention, type Moment } from './spanMoment';
 import { disagreements, earlierThanTitle } from './spanConflicts';
 import { failingSince, relativeEnd } from './spanRelative';
+import { endOnLastDay, statedDays } from './spanDays';
 import { changeCountedFrom, durationsDisagree, labelOnOtherDay, rangeFigure, statedStartEntry } from './spanAgree';
 
 export type { Moment };
@@ -128,7 +129,11 @@ export function findSpan(input: SpanInput): Span {
     span.start = since.start;
     (span.why ??= []).push(since.why);
   }
+  // "exposed from on or about 2025-02-10 through 2025-04-01": the first day starts it, before the timeline's first entry.
+  const days = !span.start ? statedDays(input.statements, input.docDay?.y) : undefined;
+  if (days) span.start = days.from;
   fromTimeline(input.entries, span, j, input.titleDay?.day);
+  if (days) endOnLastDay(days, span);
   // Round 5: a start kept only where the document's sources agree on it.
   statedStartEntry(input.statements, input.entries, span);
   changeCountedFrom(input.entries, span, j.leadUp);

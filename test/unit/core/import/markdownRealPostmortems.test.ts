@@ -91,11 +91,6 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['start', null],
     ['end', null],
   ],
-  'condaforge-2025-02-10-upload-token-exposed': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
-  ],
   // Its prose dates the first report 'December 17th, 2022 at roughly 12:43 UTC', its timeline 'Dec 16th 12:43': the
   // document disagrees with itself, so the start stays empty (the policy; the reading takes the timeline).
   'hachyderm-2022-12-16-media-caching-queue-latency': [['start', null]],
@@ -128,7 +123,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 4 (0/12, 8 wrong facts); tuning material in round 5: a seen set from here on.
   'held-out-6': { right: 8, of: 12, wrong: 0 },
   // Held out until measured once after round 5 (1/14, 7 wrong facts); tuning material in round 6: a seen set from here on.
-  'held-out-7': { right: 5, of: 14, wrong: 0 },
+  'held-out-7': { right: 6, of: 14, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

@@ -178,4 +178,30 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     assert.equal(read(md('13:41 - 13:49')).timeline.length, 3);
     assert.equal(read(md('Conclusion')).timeline.length, 2);
   });
+
+  it('"exposed from on or about 2025-02-10 through 2025-04-01" gives the first day as an approximate start', () => {
+    const md = (sentence: string, timeline = true) =>
+      doc(
+        '# Token exposed',
+        '',
+        sentence,
+        '',
+        ...(timeline
+          ? [
+              '## Response timeline',
+              '',
+              '- 2025-04-01 13:35 UTC: We were notified of the leaked token.',
+              '- 2025-04-01 23:02 UTC: The incident was marked as resolved.',
+            ]
+          : []),
+      );
+    const read1 = read(md('The token was exposed from on or about 2025-02-10 through 2025-04-01.'));
+    assert.equal(read1.fact('start'), '~2025-02-10');
+    assert.equal(read1.fact('end'), '2025-04-01T23:02 +00:00', 'the timeline end on the last day is kept');
+    assert.equal(read1.timeline.length, 2, '"Response timeline" is the timeline');
+    const alone = read(md('The token was exposed from 2025-02-10 through 2025-04-01.', false));
+    assert.deepEqual([alone.fact('start'), alone.fact('end')], ['2025-02-10', '2025-04-01']);
+    // The responders' days are not the incident's.
+    assert.equal(read(md('We audited uploads from 2025-02-10 through 2025-04-01.')).fact('start'), '2025-04-01T13:35 +00:00');
+  });
 });

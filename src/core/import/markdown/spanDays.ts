@@ -1,0 +1,48 @@
+/**
+ * Round 6: days the prose states for the incident without a time. "The token
+ * was exposed from on or about 2025-02-10 through 2025-04-01": the first day
+ * is the start (approximate when the sentence says so); the last day is the
+ * end only when nothing more precise says it (a timeline entry that ends it
+ * is kept). Only a sentence about the outage or an exposure, and
+ * only when it names no time.
+ */
+import { findDate, type Day } from './inline';
+import type { Line } from './sections';
+import { sentencesOf } from './duration';
+import { mentions, moment, type Moment } from './spanMoment';
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DAY = `\\d{4}-\\d{2}-\\d{2}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2}(?:st|nd|rd|th)? ${MONTH}(?:,? \\d{4})?`;
+const DAYS = new RegExp(`\\bfrom (on or about |about |around |approximately |roughly |circa |~)?(${DAY}),? (?:through|thru|to|until|till) (${DAY})\\b`, 'i');
+/** The sentence is about the service being out or something being exposed, not about the responders' work. */
+const ABOUT = /\b(outages?|down|unavailable|unreachable|degraded|broken|fail\w*|disrupt\w*|exposed|leaked|compromised|vulnerable|breach\w*)\b/i;
+
+export interface DayRange {
+  from: Moment;
+  to: Moment;
+}
+
+/** The first sentence of the opening that states the incident's days ("exposed from on or about … through …"). */
+export function statedDays(statements: readonly Line[], docYear: number | undefined): DayRange | undefined {
+  for (const s of sentencesOf(statements)) {
+    const m = DAYS.exec(s.text);
+    if (!m || !ABOUT.test(s.text) || mentions(s.text).length) continue;
+    const to = findDate(m[3]!);
+    const fromDay = findDate(m[2]!);
+    if (!to || !fromDay) continue;
+    const y = to.y ?? docYear;
+    const last: Day = { ...to, y };
+    const first: Day = { ...fromDay, y: fromDay.y ?? y };
+    if (!first.y || !last.y || Date.UTC(first.y, first.m - 1, first.d) > Date.UTC(last.y, last.m - 1, last.d)) continue;
+    const from = moment(first, { approx: !!m[1] }, s.line, s.text);
+    const until = moment(last, { approx: false }, s.line, s.text);
+    if (from && until) return { from, to: until };
+  }
+  return undefined;
+}
+
+/** The range's last day as the end, unless an end was already found (a timeline entry that ends it is more precise). */
+export function endOnLastDay(range: DayRange, span: { end?: Moment }): void {
+  span.end ??= range.to;
+}
