@@ -60,8 +60,8 @@ function systemMatch(path: string, words: RecordWords): number {
   return 0;
 }
 
-/** How much a commit concerns the impacted system (0..1), the share of its lines that is production code, and those lines. */
-export function relevance(commit: GitCommit, words: RecordWords): { relevance: number; production: number; productionLines: number } {
+/** How much a commit concerns the impacted system (0..1), the share of its lines that is production code, and those lines; `inSystem`: a file in the system by its name. */
+export function relevance(commit: GitCommit, words: RecordWords): { relevance: number; production: number; productionLines: number; inSystem: boolean } {
   let total = 0;
   let prod = 0;
   let relevant = 0;
@@ -77,7 +77,7 @@ export function relevance(commit: GitCommit, words: RecordWords): { relevance: n
   }
   // Touching the system at all makes a suspect; the share inside it adds the rest.
   const share = prod > 0 ? relevant / prod : 0;
-  return { relevance: 0.5 * touched + 0.5 * share, production: total > 0 ? prod / total : 0, productionLines: prod };
+  return { relevance: 0.5 * touched + 0.5 * share, production: total > 0 ? prod / total : 0, productionLines: prod, inSystem: touched === 1 };
 }
 
 /** 1 with any production code, 0.5 for tests only, 0.3 for docs, lock files and the like only. */
@@ -126,6 +126,13 @@ export const WINDOW_WEIGHTS = {
   /** A commit typed "feat" weighs this much more, a revert in the window this much (see changeKind). */
   feature: 1.3,
   revert: 1.5,
+  /**
+   * The newest, second and third newest suspects that change the impacted system (the naive "newest
+   * commit in the folder" answer) weigh this much more: the round-4 tune set (24 repositories, 920
+   * reverts) put the reverted commit first 10 times more, top 3 one more, and preselected the right one
+   * 31 times more (precision 68 % -> 67 %).
+   */
+  newestInSystem: [1.3, 1.2, 1.1] as readonly number[],
 };
 
 export interface WindowScore {
@@ -135,6 +142,10 @@ export interface WindowScore {
   readonly matches: readonly WordMatch[];
   /** The message says it is a new feature or a revert (it weighs more for it). */
   readonly kind?: 'feature' | 'revert';
+  /** A file of it is in the impacted system by its name. */
+  readonly inSystem: boolean;
+  /** 1-based: it is the newest (1), second or third newest suspect in the impacted system (see newestInSystem). */
+  readonly newest?: number;
 }
 
 /** The weight of a commit that landed `beforeMs` before start inside a window of `windowMs`; `symbols`: the names its hunks fall in, when read. */
@@ -155,5 +166,17 @@ export function windowWeight(commit: GitCommit, beforeMs: number, windowMs: numb
   const said = 1 + WINDOW_WEIGHTS.words * Math.min(1, matches.length / 2);
   // Below the direct evidence (a revert during the incident 0.9, a commit the record names 1): the window only suggests.
   const weight = Math.min(0.85, 0.6 * (0.2 + 0.8 * proximity) * (0.1 + 0.9 * rel) * productionFactor(commit, words) * noise * said);
-  return { weight, relevance: rel, matches, ...(kind ? { kind } : {}) };
+  return { weight, relevance: rel, matches, inSystem: r.inSystem, ...(kind ? { kind } : {}) };
+}
+
+/**
+ * Recency within the impacted system, the baseline's own signal, blended in: the suspects that change
+ * the system, newest first (`beforeMs`: how long before start each landed), the first few weigh more
+ * (WINDOW_WEIGHTS.newestInSystem), still below the direct evidence (0.85 at most).
+ */
+export function favourNewestInSystem<T extends { commit: GitCommit; score: WindowScore }>(scored: T[], beforeMs: (c: GitCommit) => number): void {
+  const inSystem = scored.filter((s) => s.score.inSystem).sort((a, b) => beforeMs(a.commit) - beforeMs(b.commit));
+  inSystem.slice(0, WINDOW_WEIGHTS.newestInSystem.length).forEach((s, i) => {
+    s.score = { ...s.score, weight: Math.min(0.85, s.score.weight * WINDOW_WEIGHTS.newestInSystem[i]!), newest: i + 1 };
+  });
 }

@@ -10,7 +10,7 @@ import { formatDuration, TIME } from '../time/recordTime';
 import { clock, quoted } from './describe';
 import type { DeployEntry } from './deployLogFormat';
 import type { GitCommit, GitHistory } from './gitHistoryPort';
-import { productionWeight, windowWeight, type WindowScore } from './rank';
+import { favourNewestInSystem, productionWeight, windowWeight, type WindowScore } from './rank';
 import { broughtByMerges, landedByMerge } from './merges';
 import { deployMarksBefore, isReleaseCommit, readShipping, type Shipping } from './shipping';
 import type { Evidence } from './suggestTypes';
@@ -24,6 +24,7 @@ const SYMBOL_READS = 5;
 const BATCH_FLOOR = 0.3;
 /** A commit an earlier deploy ran (it ran without incident until now) keeps this much. */
 const EARLIER_DEPLOY = 0.5;
+const NTH = ['newest change', 'second newest change', 'third newest change'];
 
 export interface WindowInput {
   readonly incident: Incident;
@@ -145,6 +146,11 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
   }
   await withSymbols(git, scored, words, (c, symbols) => windowWeight(c, beforeStart(c), windowMs, words, symbols));
   const ranked = new Set(scored.map((s) => s.commit.sha));
+  // A merge whose branch is ranked on its own is no suspect: it does not take a newest place.
+  favourNewestInSystem(
+    scored.filter((s) => !(brought.get(s.commit.sha) ?? []).some((c) => ranked.has(c.sha))),
+    beforeStart,
+  );
   for (const { commit, score } of scored) {
     const before = startMs - commit.committedMs;
     const branch = (brought.get(commit.sha) ?? []).filter((c) => ranked.has(c.sha));
@@ -156,7 +162,7 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
     const merged = via ? `, merged at ${at(via.ms)} by ${via.merge.slice(0, 7)}` : '';
     let weight = score.weight;
     if (shipping.authoritative) weight = shipping.batch?.has(commit.sha) ? BATCH_FLOOR + (1 - BATCH_FLOOR) * weight : weight * EARLIER_DEPLOY;
-    const where = score.relevance >= 0.5 ? ', in the impacted system' : '';
+    const where = score.newest ? `, the ${NTH[score.newest - 1]} in the impacted system` : score.relevance >= 0.5 ? ', in the impacted system' : '';
     const kind = score.kind === 'feature' ? '; a new feature' : score.kind === 'revert' ? '; a revert (it removed code that was running)' : '';
     const said = score.matches.length ? `; the record's words: ${describeMatches(score.matches)}` : '';
     findings.push({
