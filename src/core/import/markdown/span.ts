@@ -25,7 +25,7 @@ import type { Zone } from './zones';
 import { mentions, moment, type Mention, type Moment } from './spanMoment';
 import { disagreements, earlierThanTitle } from './spanConflicts';
 import { failingSince, relativeEnd } from './spanRelative';
-import { endOnLastDay, statedDays } from './spanDays';
+import { endOnLastDay, securityStartDay, statedDays } from './spanDays';
 import { changeCountedFrom, durationsDisagree, labelOnOtherDay, rangeFigure, statedStartEntry } from './spanAgree';
 
 export type { Moment };
@@ -134,6 +134,7 @@ export function findSpan(input: SpanInput): Span {
   if (days) span.start = days.from;
   fromTimeline(input.entries, span, j, input.titleDay?.day);
   if (days) endOnLastDay(days, span);
+  if (!span.start && !input.entries.length) span.start = securityStartDay(input.statements, input.docDay?.y);
   // Round 5: a start kept only where the document's sources agree on it.
   statedStartEntry(input.statements, input.entries, span);
   changeCountedFrom(input.entries, span, j.leadUp);

@@ -46,3 +46,24 @@ export function statedDays(statements: readonly Line[], docYear: number | undefi
 export function endOnLastDay(range: DayRange, span: { end?: Moment }): void {
   span.end ??= range.to;
 }
+
+/**
+ * A security incident told in prose with no timeline: "On 31st July 2018 a security researcher identified a … token …
+ * was leaked", "a security researcher identified a vulnerability … and reported it", "their security breach started on
+ * December 19, 2022". The day the sentence names (no time) is the start: the exposure's own day when it is said, else
+ * the report's (the flaw existed before, undated).
+ */
+const SECURITY_START =
+  /\b(?:(?:was|were|had been) (?:leaked|exposed)|(?:breach|compromise|intrusion|exposure|leak) (?:started|began|occurred)|researchers? (?:identified|discovered|found|reported)\b[^.]{0,80}?\b(?:vulnerabilit(?:y|ies)|flaw|leak\w*|exposed|token|credentials?))\b/i;
+
+export function securityStartDay(statements: readonly Line[], docYear: number | undefined): Moment | undefined {
+  for (const s of sentencesOf(statements)) {
+    const text = s.text.replace(/\(?https?:\/\/[^\s)]{1,400}\)?/g, ' ');
+    if (!SECURITY_START.test(text) || mentions(text).length) continue;
+    const d = findDate(text);
+    if (!d) continue;
+    const day = { ...d, y: d.y ?? docYear };
+    return moment(day, { approx: false }, s.line, s.text);
+  }
+  return undefined;
+}

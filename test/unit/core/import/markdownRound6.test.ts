@@ -204,4 +204,26 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     // The responders' days are not the incident's.
     assert.equal(read(md('We audited uploads from 2025-02-10 through 2025-04-01.')).fact('start'), '2025-04-01T13:35 +00:00');
   });
+
+  it('a security incident told in prose: the day a token leaked or a researcher reported a vulnerability is the start', () => {
+    const md = (sentence: string, more: string[] = []) => doc('---', 'title: Security Incident Disclosure', '---', '', sentence, ...more);
+    assert.equal(
+      read(md('On 31st July 2018 a security researcher identified a token with elevated scopes was leaked from our CI.')).fact('start'),
+      '2018-07-31',
+    );
+    assert.equal(
+      read(md('On 18th April 2021, [a security researcher identified](https://example.org/post) a vulnerability in our action.')).fact('start'),
+      '2021-04-18',
+    );
+    assert.equal(read(md('Later, we were told their security breach started on December 19, 2022.')).fact('start'), '2022-12-19');
+    // A researcher's day with nothing exposed, or with a timeline that gives the start, is not taken.
+    assert.equal(read(md('On 31st July 2018 a researcher reported a typo in our docs.')).fact('start'), undefined);
+    const timed = md('On 31st July 2018 a security researcher reported a vulnerability.', [
+      '',
+      '## Timeline (UTC)',
+      '',
+      '- 2018-07-30 10:00 Token pushed to a public log',
+    ]);
+    assert.equal(read(timed).fact('start'), '2018-07-30T10:00 +00:00');
+  });
 });
