@@ -24,7 +24,6 @@ const SYMBOL_READS = 5;
 const BATCH_FLOOR = 0.3;
 /** A commit an earlier deploy ran (it ran without incident until now) keeps this much. */
 const EARLIER_DEPLOY = 0.5;
-const NTH = ['newest change', 'second newest change', 'third newest change'];
 
 export interface WindowInput {
   readonly incident: Incident;
@@ -162,7 +161,7 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
     const merged = via ? `, merged at ${at(via.ms)} by ${via.merge.slice(0, 7)}` : '';
     let weight = score.weight;
     if (shipping.authoritative) weight = shipping.batch?.has(commit.sha) ? BATCH_FLOOR + (1 - BATCH_FLOOR) * weight : weight * EARLIER_DEPLOY;
-    const where = score.newest ? `, the ${NTH[score.newest - 1]} in the impacted system` : score.relevance >= 0.5 ? ', in the impacted system' : '';
+    const where = score.relevance >= 0.5 ? ', in the impacted system' : '';
     const kind = score.kind === 'feature' ? '; a new feature' : score.kind === 'revert' ? '; a revert (it removed code that was running)' : '';
     const said = score.matches.length ? `; the record's words: ${describeMatches(score.matches)}` : '';
     findings.push({
