@@ -13,7 +13,9 @@
  * DIR/owner+name; DIR defaults to ../eval-repos beside this project, or
  * $INCIDENT_LENS_EVAL_REPOS. --clone clones the missing ones with
  * `git clone --no-checkout https://github.com/owner/name.git` (--source
- * 'file:///mirrors/{owner}+{name}' or any URL template instead). Nothing of
+ * 'file:///mirrors/{owner}+{name}' or any URL template instead; a plain path
+ * such as '/work/.mirror/{owner}+{name}/repo' clones a bare snapshot locally, which
+ * works where a file:// clone refuses a snapshot with absent large blobs). Nothing of
  * theirs is kept in this project, and `npm test` never runs this.
  * --repo PATH measures one other clone instead.
  *
@@ -138,13 +140,14 @@ function figures(cases: readonly CaseResult[]) {
 function row(label: string, shape: string, cases: readonly CaseResult[]): string {
   const f = figures(cases);
   const mark = f.top3 > f.b3 ? 'ahead' : f.top3 === f.b3 ? 'level' : 'behind';
-  return `| ${label} | ${shape} | ${f.n} | ${f.release} | ${f.top1} (${pct(f.top1, f.n)}) | ${f.b1} (${pct(f.b1, f.n)}) | ${f.top3} (${pct(f.top3, f.n)}) | ${f.b3} (${pct(f.b3, f.n)}) | ${mark} | ${pct(f.pre, f.n)} (${pct(f.right, f.pre)} right) | ${f.medianMs} / ${f.p95Ms} ms |`;
+  return `| ${label} | ${shape} | ${f.n} | ${f.release} | ${f.beforeStart} | ${f.top1} (${pct(f.top1, f.n)}) | ${f.b1} (${pct(f.b1, f.n)}) | ${f.top3} (${pct(f.top3, f.n)}) | ${f.b3} (${pct(f.b3, f.n)}) | ${mark} | ${pct(f.pre, f.n)} (${pct(f.right, f.pre)} right) | ${f.medianMs} / ${f.p95Ms} ms |`;
 }
 
 function report(results: readonly RepoResult[]): string {
   const out = [
-    '| Repository | shape | reverts < 1 day | X is a release commit | X 1st | baseline 1st | X in top 3 | baseline top 3 | top 3 vs baseline | preselected (X among it) | median / p95 time |',
-    '|---|---|--:|--:|--:|--:|--:|--:|---|--:|--:|',
+    // X landed before start: only those can be found (by either); the others landed in the 5 minutes between start and the revert.
+    '| Repository | shape | reverts < 1 day | X is a release commit | X landed before start | X 1st | baseline 1st | X in top 3 | baseline top 3 | top 3 vs baseline | preselected (X among it) | median / p95 time |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|',
   ];
   for (const split of ['tune', 'held-out', 'other'] as const) {
     const group = results.filter((r) => r.split === split);
