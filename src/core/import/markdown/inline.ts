@@ -80,8 +80,11 @@ export interface Day {
 
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/;
-const MDY = new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2}(?:st|nd|rd|th)?)?(?:,? (\\d{4}))?\\b`, 'i');
-const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}\\.?(?:,? (\\d{4}))?\\b`, 'i');
+/** The year as written: "2024", or "’24" (two digits after an apostrophe, read as 20xx). */
+const YEAR = `(?:,? (\\d{4})|,? ['’‘](\\d{2}))?\\b`;
+const MDY = new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2}(?:st|nd|rd|th)?)?${YEAR}`, 'i');
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}\\.?${YEAR}`, 'i');
+const year = (four: string | undefined, two: string | undefined) => (four ? Number(four) : two ? 2000 + Number(two) : undefined);
 /** 29-09-2021, 03/10/2021: day first (the European order); read only where a document writes it so. */
 const NUMERIC_DMY = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/;
 
@@ -92,9 +95,9 @@ export function findDate(text: string, dayFirst = false): Day | undefined {
   const iso = ISO_DAY.exec(t);
   if (iso) cands.push({ at: iso.index, day: { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]) } });
   const mdy = MDY.exec(t);
-  if (mdy) cands.push({ at: mdy.index, day: { y: mdy[3] ? Number(mdy[3]) : undefined, m: monthNumber(mdy[1]!), d: Number(mdy[2]) } });
+  if (mdy) cands.push({ at: mdy.index, day: { y: year(mdy[3], mdy[4]), m: monthNumber(mdy[1]!), d: Number(mdy[2]) } });
   const dmy = DMY.exec(t);
-  if (dmy) cands.push({ at: dmy.index, day: { y: dmy[3] ? Number(dmy[3]) : undefined, m: monthNumber(dmy[2]!), d: Number(dmy[1]) } });
+  if (dmy) cands.push({ at: dmy.index, day: { y: year(dmy[3], dmy[4]), m: monthNumber(dmy[2]!), d: Number(dmy[1]) } });
   const num = dayFirst ? NUMERIC_DMY.exec(t) : null;
   if (num) cands.push({ at: num.index, day: { y: Number(num[3]), m: Number(num[2]), d: Number(num[1]) } });
   cands.sort((a, b) => a.at - b.at);
@@ -110,8 +113,8 @@ export function datesIn(text: string, dayFirst = false): string[] {
     if (y && m >= 1 && m <= 12 && d >= 1 && d <= 31) out.push(`${y}-${m}-${d}`);
   };
   for (const x of t.matchAll(new RegExp(ISO_DAY.source, 'g'))) add(x[1], Number(x[2]), Number(x[3]));
-  for (const x of t.matchAll(new RegExp(MDY.source, 'gi'))) add(x[3], monthNumber(x[1]!), Number(x[2]));
-  for (const x of t.matchAll(new RegExp(DMY.source, 'gi'))) add(x[3], monthNumber(x[2]!), Number(x[1]));
+  for (const x of t.matchAll(new RegExp(MDY.source, 'gi'))) add(year(x[3], x[4])?.toString(), monthNumber(x[1]!), Number(x[2]));
+  for (const x of t.matchAll(new RegExp(DMY.source, 'gi'))) add(year(x[3], x[4])?.toString(), monthNumber(x[2]!), Number(x[1]));
   if (dayFirst) for (const x of t.matchAll(new RegExp(NUMERIC_DMY.source, 'g'))) add(x[3], Number(x[2]), Number(x[1]));
   return out;
 }

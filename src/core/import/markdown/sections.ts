@@ -24,7 +24,7 @@ export type Key =
   | 'leadup';
 
 const SECTIONS: Array<[Key, RegExp]> = [
-  ['summary', /^(incident |executive |issue )?summary$|^overview$|^what happen(ed|s)\??$|^background$|^description$|^(incident )?details$/],
+  ['summary', /^(incident |executive |issue )?summary$|^overview$|^(so )?what happen(ed|s)\??$|^background$|^description$|^(incident )?details$/],
   ['leadup', /^lead-?up$|^lead up$|^how did this happen\??$|^what led (up )?to (it|this|the incident)\??$/],
   ['impact', /^(customer |user |business )?impact$|^data loss impact$|^who was affected\??$/],
   ['rootCause', /^root[ -]?causes?( analysis| of the (outage|issue|incident|problem))?$|^causes?$|^what went wrong technically$|^why this happen(ed|s)\??$/],
@@ -80,7 +80,7 @@ export interface FrontMatter {
 /** YAML (`---`) or TOML (`+++`) front matter: title, date, authors; other keys are ignored. */
 export function frontMatter(lines: readonly string[]): FrontMatter | undefined {
   const fence = lines[0]?.trim();
-  if (fence !== '---' && fence !== '+++') return undefined;
+  if (fence !== '---' && fence !== '+++') return mdxExport(lines);
   const close = lines.findIndex((l, i) => i > 0 && l.trim() === fence);
   if (close < 0 || close > 200) return undefined;
   const values = new Map<string, string>();
@@ -93,6 +93,31 @@ export function frontMatter(lines: readonly string[]): FrontMatter | undefined {
   const date = values.get('date');
   const authors = values.get('authors') ?? values.get('author');
   return { ...(title ? { title } : {}), ...(date ? { date } : {}), ...(authors ? { authors } : {}), end: close + 1 };
+}
+
+/**
+ * An MDX page's head: `import` lines and `export const post = { title: '…', date: '…', author: '…' }` in place of front
+ * matter (its date is the publication's, like a front matter date). The head's lines are left out of the body.
+ */
+function mdxExport(lines: readonly string[]): FrontMatter | undefined {
+  const values = new Map<string, string>();
+  let end = 0;
+  let open = false;
+  for (let i = 0; i < Math.min(lines.length, 200); i++) {
+    const l = lines[i]!.trim();
+    if (open) {
+      open = !/^}\)?;?$/.test(l);
+      const m = /^([A-Za-z_]\w*)\s*:\s*(['"`])(.{0,300})\2,?$/.exec(l);
+      if (m && !values.has(m[1]!.toLowerCase())) values.set(m[1]!.toLowerCase(), m[3]!.trim());
+    } else if (/^export\s+const\s+\w+\s*=\s*\{\s*$/.test(l)) open = true;
+    else if (l && !/^(import\s|export\s)/.test(l)) break;
+    end = i + 1;
+  }
+  const title = values.get('title');
+  if (!title || open) return undefined;
+  const date = values.get('date');
+  const authors = values.get('authors') ?? values.get('author');
+  return { title, ...(date ? { date } : {}), ...(authors ? { authors } : {}), end };
 }
 
 function unquote(v: string): string {

@@ -226,4 +226,33 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     ]);
     assert.equal(read(timed).fact('start'), '2018-07-30T10:00 +00:00');
   });
+
+  it('an MDX page\'s `export const post = { title, date }` is its front matter; "November 5th ’24" has its year', () => {
+    const body = [
+      '## **So what happened?**',
+      '',
+      'On November 5th ’24 we had a global outage on our relay nodes which started around 11:00 GMT.',
+      'The outage was discovered by 22:50 GMT and resolved at 23:01 GMT.',
+    ];
+    const head = (title: string) => [
+      "import { Layout } from '@/components/Layout'",
+      '',
+      'export const post = {',
+      "  date: '2023-11-19',",
+      `  ${title}`,
+      '}',
+      '',
+    ];
+    const mdx = read(doc(...head("title: 'Relay outage: A post-mortem',"), ...body));
+    assert.equal(mdx.rec.title, 'Relay outage: A post-mortem');
+    assert.ok(mdx.notes.some((n) => n.startsWith('front matter date 2023-11-19 is when the document was published')));
+    assert.deepEqual([mdx.fact('start'), mdx.fact('end')], ['~2024-11-05T11:00 +00:00', '2024-11-05T23:01 +00:00']);
+    // No title in the export: it is no front matter, and its date is no publication date.
+    const plain = read(doc(...head("draft: 'no',"), '# Relay outage', '', ...body));
+    assert.equal(plain.rec.title, 'Relay outage');
+    assert.ok(!plain.notes.some((n) => n.startsWith('front matter date')));
+    // A year written "’24" is read; a quote that is no year is not.
+    assert.equal(read(doc('# Relay outage', '', 'On November 5th ’24 the relay went down at 11:00 GMT.')).fact('start'), '2024-11-05T11:00 +00:00');
+    assert.equal(read(doc('# Relay outage', '', 'On November 5th ’245 the relay went down at 11:00 GMT.')).fact('start'), undefined);
+  });
 });
