@@ -29,14 +29,14 @@ export const END_MARK = /^(?:resolved|fixed|incident resolved)\b|\b(impact ends|
 export const START_STATEMENT =
   /^(?:date (?:and time )?of (?:the )?incident|incident (?:start|began|started)|start(?:ed)?(?: time)?)\s?:|\b(went down|(?:were|was) compromised|(?:attacker|exploiter) exploited|goes down|became unavailable|unavailable from|outage (?:began|started)|started failing|stopped working|(?:is|was|were) down|failed to resolve|(?:experienced|experiencing) (?:issues|errors|an outage|degraded)|(?:experienced|experiencing) an? (?:[\w-]+ ){0,3}?(?:outage|failure|degradation|disruption)|had an? (?:[\w-]+ ){0,2}?outage)\b/i;
 export const END_STATEMENT =
-  /\b(back online|no longer down|back to normal|returned to normal|returns? to normal|full service (?:was )?resumed|service (?:was |is )?restored|(?:were|was|is) resolved|resolved at|recovered|fully operational|operating normally|completed by|get back to work|fully recovered|fully caught up)\b/i;
+  /\b(back online|no longer down|back to normal|returned to normal|returns? to normal|full service (?:was )?resumed|service (?:was |is )?restored|(?:were|was|is) resolved|resolved at|recovered|fully operational|operating normally|completed by|get back to work|fully recovered|fully caught up|blocked (?:[\w-]+ ){0,2}?(?:actors?|attackers?|access)|revoked (?:the |all |their )?(?:[\w-]+ )?(?:tokens?|credentials?|keys?))\b/i;
 export const DURATION_LABEL =
   /^\s*(?:[-*]\s+)?(?:\*\*)?(time to (?:resolve|resolution|recovery|restore)|(?:total |outage )?duration)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*:?\s*(.+)$/i;
 export const DURATION_PHRASE =
   /\b(for|in|lasted|lasting|took|period of|outage of|resolved\s?\()\s?(?:an estimated (?:time|period) of\s)?((?:about |approximately |around |roughly |nearly |almost |over |~)?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+| and a half)?\s?(?:hours?|hrs?|h|minutes?|mins?|m)\b(?:,?\s(?:and\s)?\d+\s?(?:minutes?|mins?|m)\b)?)/i;
 /** "went down for a few hours": a duration in words, only after "for" or "lasted". */
 export const DURATION_WORDS =
-  /\b(for|lasted|lasting)\s((?:about |around |roughly |nearly |almost |over )?(?:a few|several|a couple of|an?|half an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:hours?|minutes?|days?|weeks?|months?))\b/i;
+  /\b(for(?: a period of)?|lasted|lasting)\s((?:about |around |roughly |nearly |almost |over )?(?:a few|several|a couple of|an?|half an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:hours?|minutes?|days?|weeks?|months?))\b/i;
 /** "executed over 38 minutes before being mitigated": how long it ran before it was stopped, as written. */
 export const DURATION_BEFORE =
   /\bover ((?:about |around |roughly |nearly |almost |approximately |~)?\d+(?:\.\d+)?\s?(?:minutes?|hours?|days?))\sbefore (?:being |it was |they were )?(?:mitigated|stopped|halted|resolved|fixed|contained)\b/i;

@@ -269,7 +269,7 @@ function readTableRow(l: string, line: number, next: Line | undefined, st: State
   const dayCell = st.table.day !== undefined ? findDate(inlineText(cells[st.table.day] ?? ''), ctx.dayFirst) : undefined;
   if (dayCell?.y) st.day = dayCell;
   const when = inlineText(cells[st.table.time] ?? '');
-  const stamp = leadingStamp(when, ctx.dayFirst);
+  const stamp = leadingStamp(when, ctx.dayFirst) ?? dayRange(when, ctx.dayFirst);
   const words = st.table.cells.map((k) => inlineText((cells[k] ?? '').replace(/\\\|/g, '|'))).filter(Boolean);
   if (!stamp) {
     ctx.problems.push({ where: `${ctx.file}:${line}:1`, message: `timeline row without a time I can read ("${when.slice(0, 40)}"); the row is left out` });
@@ -280,6 +280,14 @@ function readTableRow(l: string, line: number, next: Line | undefined, st: State
   push({ ...stamp, rest: [stamp.rest, ...words].filter(Boolean).join(' — ') }, line, st, ctx, entries);
   st.open = undefined;
   return false;
+}
+
+/** "Between 2023-07-10 to 2023-07-16": an entry on the first day, until the last (as written). */
+function dayRange(when: string, dayFirst: boolean): Stamp | undefined {
+  const m = /^(?:between|from)\s(.{6,40}?)\s(?:to|and|until|through|[-–])\s(.{6,40})$/i.exec(when.slice(0, 120));
+  const first = m && leadingStamp(m[1]!, dayFirst);
+  if (!first?.day || first.rest || !findDate(m![2]!, dayFirst)) return undefined;
+  return { ...first, until: m![2]!.trim() };
 }
 
 export function splitRow(l: string): string[] {

@@ -97,11 +97,6 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['start', null],
     ['end', null],
   ],
-  'hachyderm-2023-07-09-redis-cache-exposed': [
-    ['end', null],
-    ['duration', null],
-    ['timeline', 6],
-  ],
 };
 
 /** Fully right and wrong facts per set as last measured: a set may get better, never worse. */
@@ -116,7 +111,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 4 (0/12, 8 wrong facts); tuning material in round 5: a seen set from here on.
   'held-out-6': { right: 8, of: 12, wrong: 0 },
   // Held out until measured once after round 5 (1/14, 7 wrong facts); tuning material in round 6: a seen set from here on.
-  'held-out-7': { right: 9, of: 14, wrong: 0 },
+  'held-out-7': { right: 10, of: 14, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

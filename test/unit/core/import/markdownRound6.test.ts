@@ -255,4 +255,33 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     assert.equal(read(doc('# Relay outage', '', 'On November 5th ’24 the relay went down at 11:00 GMT.')).fact('start'), '2024-11-05T11:00 +00:00');
     assert.equal(read(doc('# Relay outage', '', 'On November 5th ’245 the relay went down at 11:00 GMT.')).fact('start'), undefined);
   });
+
+  it('a security incident ends where the prose says access was blocked or the tokens revoked, at a time on its day', () => {
+    const md = (what: string) => doc('# Cache exposed', '', `As of July 16, 2023 11:17 UTC, the team has ${what}.`);
+    assert.equal(read(md('corrected the configuration and blocked external actors from accessing the cache')).fact('end'), '2023-07-16T11:17 +00:00');
+    assert.equal(read(md('deleted the packages and revoked the tokens')).fact('end'), '2023-07-16T11:17 +00:00');
+    assert.equal(read(md('started looking into blocked requests')).fact('end'), undefined);
+  });
+
+  it('"for a period of seven days" is a duration as written', () => {
+    const md = (s: string) => doc('# Cache exposed', '', `The firewall was down, which exposed the cache to the internet ${s}.`);
+    assert.equal(read(md('for a period of seven days')).fact('duration'), 'seven days');
+    assert.equal(read(md('in a period of growth')).fact('duration'), undefined);
+  });
+
+  it('a table row "Between 2023-07-10 to 2023-07-16" is an entry on its first day, until the last', () => {
+    const md = (when: string) =>
+      doc(
+        '# Cache exposed',
+        '',
+        '## Timeline',
+        '',
+        '| Date/Time (UTC) | Event |',
+        '|---|---|',
+        '| 2023-07-09 19:16 | Firewall not re-enabled |',
+        `| ${when} | The adversary adds a host |`,
+      );
+    assert.deepEqual(read(md('Between 2023-07-10 to 2023-07-16')).timeline[1], { at: '2023-07-10', text: '(until 2023-07-16) The adversary adds a host' });
+    assert.equal(read(md('Between the two updates')).timeline.length, 1);
+  });
 });
