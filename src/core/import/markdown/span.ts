@@ -49,6 +49,7 @@ import {
   OUTAGE_WORDS,
   RECLAIMED,
   FULLY_BACK,
+  USERS_BACK,
 } from './spanWords';
 
 export interface Span {
@@ -350,9 +351,9 @@ function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, lea
     }
     if (ours > 0) k = ours;
   }
-  // No entry says it ended, but the last one says the stuck work went through.
   const last = after.at(-1);
-  const end = k > 0 ? after[k] : after.length > 1 && last && DONE.test(last.text) && !testEnv(last) ? last : undefined;
+  // No entry says it ended, but the last one says the stuck work went through, or that users can connect again.
+  const end = k > 0 ? after[k] : after.length > 1 && last && (DONE.test(last.text) || USERS_BACK.test(last.text)) && !testEnv(last) ? last : undefined;
   if (end) {
     span.end = entryMoment(end);
     end.milestone ??= 'resolved';

@@ -20,6 +20,9 @@ export const TEST_ENV = /\b(testnets?|staging|test (?:cluster|environment|chain)
 export const UNDER_WAY = /\b(identified|began|begins|begin|starts?|started|investigat\w*|working on|triggered)\b/i;
 /** Someone telling the team: the outage was under way before it (a user reports, support raises it). */
 export const REPORT = /\b(reports?|reported|noticed|contacted|raised|reached out|inform(?:ed)? us|becomes? aware|became aware)\b/i;
+/** The last entry saying users can reach the service ("… enabling students to connect"): it ended there. */
+export const USERS_BACK =
+  /\b(?:enabl\w+|allow\w+|letting) (?:users?|students?|customers?|people|clients?) to (?:connect|access|log ?in|sign ?in)\b|\b(?:users?|students?|customers?) (?:can|could|are able to|were able to) (?:now |again )?(?:connect|access|log ?in|sign ?in)\b/i;
 export const PROVIDER = /\b(providers?|upstream|vendors?|third[- ]party|supplier)\b/i;
 /** The last entry saying the stuck thing went through ("Second transaction is mined and succeeds"). */
 export const DONE = /\b(succeeds|succeeded)\s*\.?$/i;

@@ -284,4 +284,27 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     assert.deepEqual(read(md('Between 2023-07-10 to 2023-07-16')).timeline[1], { at: '2023-07-10', text: '(until 2023-07-16) The adversary adds a host' });
     assert.equal(read(md('Between the two updates')).timeline.length, 1);
   });
+
+  it('a last entry saying users can connect again ends it, when no entry says so in other words', () => {
+    const md = (last: string) =>
+      doc(
+        '# API server down',
+        '',
+        '## Timeline',
+        '',
+        '### 2019-02-25 11:21',
+        '',
+        'The API server became unavailable.',
+        '',
+        '### 13:41',
+        '',
+        'DNS is updated.',
+        '',
+        '### 14:48',
+        '',
+        last,
+      );
+    assert.equal(read(md('The certificate is retrieved, enabling students to connect.')).fact('end'), '2019-02-25T14:48 (zone not stated)');
+    assert.equal(read(md('We ask whether students should connect over VPN.')).fact('end'), undefined);
+  });
 });
