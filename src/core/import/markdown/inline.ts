@@ -54,8 +54,11 @@ export function inlineText(md: string): string {
   let s = holdCodeSpans(md, hold)
     .replace(/\\([!-/:-@[-`{-~])/g, (_, c: string) => hold(c))
     .replace(/<br\s?\/?>/gi, ' ')
-    .replace(/!\[([^\][]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\][]+)\]\(([^)\s]+)(?: "[^"]*")?\)/g, (_, t: string, u: string) => (t === u || t === u.replace(/^\w+:\/\//, '') ? t : `${t} (${u})`))
+    // A link's address stops at a bracket ("[UTC]([UTC]([UTC](…" is read in linear time, not searched to the end each time).
+    .replace(/!\[([^\][]*)\]\([^)[\]]*\)/g, '$1')
+    .replace(/\[([^\][]+)\]\(([^)\s[\]]+)(?: "[^"]{0,300}")?\)/g, (_, t: string, u: string) =>
+      t === u || t === u.replace(/^\w+:\/\//, '') ? t : `${t} (${u})`,
+    )
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/__([^_]+)__/g, '$1')
     .replace(/(^|[\s(["'])\*([^*\s][^*]*)\*(?=$|[\s)\]"'.,:;!?])/g, (m, a: string, b: string) => (/\s$/.test(b) ? m : a + b))

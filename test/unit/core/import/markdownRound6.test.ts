@@ -307,4 +307,31 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     assert.equal(read(md('The certificate is retrieved, enabling students to connect.')).fact('end'), '2019-02-25T14:48 (zone not stated)');
     assert.equal(read(md('We ask whether students should connect over VPN.')).fact('end'), undefined);
   });
+
+  it('the new shapes stay linear on 100 kB lines (a pasted log must not stall the extension host)', function () {
+    this.timeout(60000);
+    const n = 100_000;
+    const cases = [
+      `# t\n\n## Timeline\n\n- Dec 16th **${'1'.repeat(n)}\n- Dec 16th **${'12:4'.repeat(n / 4)}\n`,
+      `# t\n\n## Timeline\n\n- 2021-08-27: At ${'1'.repeat(n)}\n- 2021-08-27: ${'At 12:50 '.repeat(n / 9)}\n`,
+      `# t\n\nOn 2022-12-13 at 18:52 UTC the site experienced a ${'very-long '.repeat(n / 10)}x.\n`,
+      `# t\n\nOn 2022-12-13 we had a ${'1 minute '.repeat(n / 9)}x.\n`,
+      `# t\n\n## Timeline\n\n- 2022-12-13 19:06 ${'space '.repeat(n / 6)}x\n`,
+      `# t\n\nAll events are documented in ${'[UTC]('.repeat(n / 6)}\n`,
+      `# t\n\nThe token was exposed from on or about ${'2025-02-10 '.repeat(n / 11)}\n`,
+      `# t\n\nA security researcher identified ${'x '.repeat(n / 2)}token.\n`,
+      `# t\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| Between ${'2023-07-10 '.repeat(n / 11)} | x |\n`,
+      `export const post = {\n  title: '${"'".repeat(n)}',\n}\n\n# t\n`,
+      `# t\n\n## Timeline\n\n### 2019-02-25 11:21\n\nx\n\n## ${'13:20 '.repeat(n / 6)}\n`,
+      `# t\n\nOn 2022-12-13 it went down around ${'around 12:00 '.repeat(n / 13)}\n`,
+      `# t\n\n## Timeline\n\n- 2019-02-25 11:21 down\n- 2019-02-25 12:00 enabling ${'users '.repeat(n / 6)}\n`,
+      `# t\n\nOn November 5th ${'’'.repeat(n)}24 it went down at 11:00 GMT.\n`,
+    ];
+    for (const [i, text] of cases.entries()) {
+      const t0 = Date.now();
+      parseMarkdownPostmortem(text, { file: `hostile-${i}.md` });
+      const ms = Date.now() - t0;
+      assert.ok(ms < 1500, `case ${i} took ${ms} ms`);
+    }
+  });
 });
