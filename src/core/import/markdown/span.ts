@@ -25,7 +25,7 @@ import type { Zone } from './zones';
 import { mentions, moment, type Mention, type Moment } from './spanMoment';
 import { disagreements, earlierThanTitle } from './spanConflicts';
 import { failingSince, relativeEnd } from './spanRelative';
-import { endOnLastDay, securityStartDay, statedDays } from './spanDays';
+import { endOnLastDay, resolvedOnDay, securityStartDay, statedDays } from './spanDays';
 import { changeCountedFrom, durationsDisagree, labelOnOtherDay, rangeFigure, statedStartEntry } from './spanAgree';
 
 export type { Moment };
@@ -142,6 +142,7 @@ export function findSpan(input: SpanInput): Span {
   labelOnOtherDay(input.statements, span);
   durationsDisagree(input.statements, span);
   dayOnlyEnd(input, span);
+  if (!span.end && !input.entries.length) span.end = resolvedOnDay(input.lines, span.start);
   if (!span.end && input.dateRange) span.end = moment(input.dateRange.to, { approx: false }, input.dateRange.line, input.dateRange.text);
   beforeReports(input, span);
   // Two sources telling the same event at different moments: no choice is made between them.

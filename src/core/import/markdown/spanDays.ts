@@ -67,3 +67,23 @@ export function securityStartDay(statements: readonly Line[], docYear: number | 
   }
   return undefined;
 }
+
+/** "an extended outage that … was resolved on January 13, 2023": the day an outage was resolved, said anywhere. */
+const RESOLVED_ON = /\b(?:was|were|has been|had been) (?:resolved|fixed|closed|ended) on\b/i;
+const OUTAGE = /\b(outages?|incident|breach|exposure|downtime)\b/i;
+
+/**
+ * A document told in prose with no timeline, whose opening gives no end: a sentence anywhere outside lead-up saying the
+ * outage was resolved on a day (with its year, no time) ends it on that day, never before the start.
+ */
+export function resolvedOnDay(lines: readonly Line[], start: Moment | undefined): Moment | undefined {
+  for (const s of sentencesOf(lines)) {
+    const at = RESOLVED_ON.exec(s.text);
+    if (!at || !OUTAGE.test(s.text) || mentions(s.text).length) continue;
+    const d = findDate(s.text.slice(at.index));
+    if (!d?.y) continue;
+    const end = moment(d, { approx: false }, s.line, s.text);
+    if (end && (!start || end.local >= start.local.slice(0, 10))) return end;
+  }
+  return undefined;
+}

@@ -86,9 +86,6 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   // before the importer ran on it (2fb562a…8ca1f85), measured once with the round-5 reader: 1/14 fully right, 7 wrong
   // facts. It became tuning material in round 6 (general rules only; markdownRound6.test.ts): no wrong fact since, and
   // that is not a held-out figure. The misses left:
-  // 'resolved on January 13, 2023' is under '## Our Response', beside 'an extended outage that lasted about five days'
-  // (the token outage only, by the reading): that section is not read for the span.
-  'condaforge-2022-12-19-circleci-breach': [['end', null]],
   // Its prose dates the first report 'December 17th, 2022 at roughly 12:43 UTC', its timeline 'Dec 16th 12:43': the
   // document disagrees with itself, so the start stays empty (the policy; the reading takes the timeline).
   'hachyderm-2022-12-16-media-caching-queue-latency': [['start', null]],
@@ -110,7 +107,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 4 (0/12, 8 wrong facts); tuning material in round 5: a seen set from here on.
   'held-out-6': { right: 8, of: 12, wrong: 0 },
   // Held out until measured once after round 5 (1/14, 7 wrong facts); tuning material in round 6: a seen set from here on.
-  'held-out-7': { right: 11, of: 14, wrong: 0 },
+  'held-out-7': { right: 12, of: 14, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

@@ -308,6 +308,15 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
     assert.equal(read(md('We ask whether students should connect over VPN.')).fact('end'), undefined);
   });
 
+  it('a document without a timeline ends on the day a sentence anywhere says the outage was resolved', () => {
+    const md = (said: string, timeline: string[] = []) =>
+      doc('# CI breach', '', 'Their security breach started on December 19, 2022.', '', '## Our response', '', said, ...timeline);
+    assert.equal(read(md('The outage that followed was resolved on January 13, 2023, when the rotation was completed.')).fact('end'), '2023-01-13');
+    assert.equal(read(md('The ticket we filed was resolved on January 13, 2023.')).fact('end'), undefined, 'no outage in the sentence');
+    const timed = md('The outage was resolved on January 13, 2023.', ['', '## Timeline (UTC)', '', '- 2022-12-19 10:00 Breach begins']);
+    assert.equal(read(timed).fact('end'), undefined, 'beside a timeline, only the opening and the timeline say it');
+  });
+
   it('the new shapes stay linear on 100 kB lines (a pasted log must not stall the extension host)', function () {
     this.timeout(60000);
     const n = 100_000;
@@ -326,6 +335,7 @@ describe('Markdown importer: rules of round 6 (issue 31)', () => {
       `# t\n\nOn 2022-12-13 it went down around ${'around 12:00 '.repeat(n / 13)}\n`,
       `# t\n\n## Timeline\n\n- 2019-02-25 11:21 down\n- 2019-02-25 12:00 enabling ${'users '.repeat(n / 6)}\n`,
       `# t\n\nOn November 5th ${'’'.repeat(n)}24 it went down at 11:00 GMT.\n`,
+      `# t\n\n## Our response\n\nThe outage ${'was resolved on '.repeat(n / 16)}\n`,
     ];
     for (const [i, text] of cases.entries()) {
       const t0 = Date.now();
