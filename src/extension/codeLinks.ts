@@ -19,6 +19,7 @@ import { DisposableStore } from './lifecycle';
 import type { Log } from './log';
 import { locateSymbol } from './symbols';
 import { now as clockNow } from './extensionClock';
+import { linkIndexes } from './earlyLens';
 
 export function linkFilter(now = clockNow()): LinkFilter {
   const s = settings();
@@ -70,15 +71,9 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
       if (!located) return [];
       const filter = linkFilter();
       const sources = this.workspace.indexesFor(located.folder);
-      const groups = linkedIncidents(
-        sources.map((f) => f.index),
-        located.path,
-        filter,
-      );
-      const runbookGroups = linkedRunbooks(
-        sources.map((f) => f.index),
-        located.path,
-      );
+      const indexes = linkIndexes(sources, located.path);
+      const groups = linkedIncidents(indexes, located.path, filter);
+      const runbookGroups = linkedRunbooks(indexes, located.path);
       if (!groups.length && !runbookGroups.length) return [];
       const anchors = await resolveAnchors(document, groups);
       if (anchors.length && !this.shownOnce) {
@@ -191,11 +186,9 @@ export class IncidentHoverProvider implements vscode.HoverProvider {
       const located = this.workspace.locate(document.uri);
       if (!located) return undefined;
       const filter = linkFilter();
-      const groups = linkedIncidents(
-        this.workspace.indexesFor(located.folder).map((f) => f.index),
-        located.path,
-        filter,
-      ).filter((g) => g.anchor.kind !== 'file');
+      const groups = linkedIncidents(linkIndexes(this.workspace.indexesFor(located.folder), located.path), located.path, filter).filter(
+        (g) => g.anchor.kind !== 'file',
+      );
       if (!groups.length) return undefined;
       const hits = (await resolveAnchors(document, groups)).filter(({ range }) => range.contains(position));
       if (!hits.length) return undefined;
@@ -236,13 +229,7 @@ export class IncidentDecorationProvider implements vscode.FileDecorationProvider
       if (!located) return undefined;
       const filter = linkFilter();
       const incidents = [
-        ...new Set(
-          linkedIncidents(
-            this.workspace.indexesFor(located.folder).map((f) => f.index),
-            located.path,
-            filter,
-          ).flatMap((g) => g.incidents),
-        ),
+        ...new Set(linkedIncidents(linkIndexes(this.workspace.indexesFor(located.folder), located.path), located.path, filter).flatMap((g) => g.incidents)),
       ];
       if (!incidents.length) return undefined;
       const top = incidents.map((i) => i.head.priority ?? 'P4').sort((a, b) => priorityRank(a) - priorityRank(b))[0]!;

@@ -19,11 +19,10 @@ import type { Log } from './log';
 import { WorkspaceFileAccess } from './workspaceFileAccess';
 import { repoScope } from '../node/git/repoScope';
 import { sourcesToRead } from './folderSources';
+import { startEarlyLinks, type EarlyFolder } from './earlyLens';
 
-export interface FolderIndex {
-  /** The workspace folder; for a record source, a folder outside the workspace standing for it (index -1). */
-  readonly folder: vscode.WorkspaceFolder;
-  readonly index: IncidentIndex;
+/** A folder's index (EarlyFolder: its workspace folder, or for a record source a folder standing for it, index -1). */
+export interface FolderIndex extends EarlyFolder {
   readonly access: WorkspaceFileAccess;
   /** Set for a record source: its name and the workspace folder that reads it. */
   readonly source?: { readonly name: string; readonly consumer: string };
@@ -230,6 +229,7 @@ export class IncidentWorkspace implements vscode.Disposable {
     const folderWatcher = store.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(wf, index.folder), true, true, false));
     store.add(folderWatcher.onDidDelete(() => void index.load().catch((err) => this.log.error('reload after delete', err))));
 
+    if (local) startEarlyLinks(folder, index.folder, s.maxFileSize, this.loading.pool, () => this.queue(folder, []));
     try {
       await index.load();
       // Open editors may hold unsaved text that differs from disk.
@@ -238,6 +238,7 @@ export class IncidentWorkspace implements vscode.Disposable {
     } catch (err) {
       this.log.error(`loading ${wf.name}`, err);
     }
+    [folder.loaded, folder.early] = [true, undefined];
     if (local) await this.addSources(folder).catch((err) => this.log.error(`record sources of ${wf.name}`, err));
   }
 

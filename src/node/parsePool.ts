@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ParsedFile, ParseOptions } from '../core/records/parseRecord';
 import type { ParseJob, ParseJobResult } from './parseWorker';
+import type { ScanResult } from './earlyScan';
 import { fromWire } from '../core/index/recordWire';
 
 const JOB_SIZE = 64;
@@ -19,6 +20,7 @@ const IDLE_STOP_MS = 60_000;
 
 interface Pending {
   readonly job: ParseJob;
+  readonly first?: boolean;
   resolve(r: ParseJobResult): void;
   reject(e: Error): void;
 }
@@ -66,10 +68,30 @@ export class ParsePool {
     return out;
   }
 
-  private submit(job: ParseJob): Promise<ParseJobResult> {
+  /** Which files may link the targets, and their ids (earlyScan.ts), read in the workers ahead of any job queued later. */
+  async scan(root: string, paths: readonly string[], targets: readonly string[], maxFileBytes?: number, first = false): Promise<ScanResult> {
+    const size = Math.ceil(paths.length / this.size / 4) || 1;
+    const jobs: Array<Promise<ParseJobResult>> = [];
+    for (let i = 0; i < paths.length; i += size)
+      jobs.push(this.submit({ id: this.nextId++, root, paths: paths.slice(i, i + size), options: { maxFileBytes }, scanFor: targets }, first));
+    const may = new Uint8Array(paths.length);
+    const ids: Array<string | null> = [];
+    let at = 0;
+    for (const job of jobs) {
+      const part = (await job).scan!;
+      may.set(part.may, at);
+      at += part.may.length;
+      ids.push(...part.ids);
+    }
+    return { may, ids };
+  }
+
+  /** `first`: ahead of the jobs queued without it (in the order such jobs came), as the scan behind the first CodeLens is. */
+  private submit(job: ParseJob, first = false): Promise<ParseJobResult> {
     this.start();
     return new Promise((resolve, reject) => {
-      this.queue.push({ job, resolve, reject });
+      if (first) this.queue.splice(this.queue.filter((p) => p.first).length, 0, { job, resolve, reject, first });
+      else this.queue.push({ job, resolve, reject });
       this.pump();
     });
   }

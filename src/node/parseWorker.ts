@@ -12,6 +12,7 @@ import { DEFAULT_MAX_FILE_BYTES, parseRecordText, tooLargeRecord, type ParsedFil
 import { readTextUpToSync, type BoundedText } from './boundedRead';
 import { contentHash } from './loadCache';
 import { toWire, type WireBatch } from '../core/index/recordWire';
+import { scanJob, type ScanResult } from './earlyScan';
 
 export interface ParseJob {
   readonly id: number;
@@ -20,6 +21,8 @@ export interface ParseJob {
   readonly options: ParseOptions;
   /** Only stat the files (size and mtime), no reading. */
   readonly statOnly?: boolean;
+  /** Only read the files and say which may link these targets (core/links/mayLink.ts), with each one's id. */
+  readonly scanFor?: readonly string[];
 }
 
 export interface ParseJobResult {
@@ -28,6 +31,8 @@ export interface ParseJobResult {
   /** For a stat job: size, mtime per path (NaN where missing). */
   readonly stats?: Float64Array;
   readonly error?: string;
+  /** For a scan job: per path, whether it may link a target, and its id where the text gives it plainly. */
+  readonly scan?: ScanResult;
 }
 
 /** Synchronous stats here cost the main thread nothing: ~7 µs a file, in this thread. */
@@ -48,6 +53,11 @@ function statJob(job: ParseJob): Float64Array {
 }
 
 parentPort?.on('message', (job: ParseJob) => {
+  if (job.scanFor) {
+    const scan = scanJob(job.root, job.paths, job.scanFor, job.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    parentPort!.postMessage({ id: job.id, batch: { files: [], bodies: new Uint8Array(0) }, scan } satisfies ParseJobResult);
+    return;
+  }
   if (job.statOnly) {
     const stats = statJob(job);
     parentPort!.postMessage({ id: job.id, batch: { files: [], bodies: new Uint8Array(0) }, stats } satisfies ParseJobResult, [stats.buffer as ArrayBuffer]);

@@ -1,0 +1,92 @@
+/**
+ * Could this record text link to that file? A conservative test on the raw
+ * text, without parsing it: false only when no link of the record (exact,
+ * directory or glob, plain or repository-qualified) can cover the file, so a
+ * cold start can parse the few records that may link the opened file first
+ * and answer its CodeLens before reading 10,000 records (issue 29).
+ *
+ * Why raw text suffices: a YAML scalar's characters appear contiguously in
+ * the file, except through escapes (a backslash: such a text is always a
+ * candidate), a quote doubled inside single quotes or a line folded into a
+ * space (a target holding anything but PLAIN_TARGET's characters is never
+ * filtered). Normalizing a path (normalizePath) only drops leading "./" and
+ * repeated slashes, so a link equal to the target contains the target's file
+ * name, and a directory link holds the name of one of the target's folders
+ * followed by "/"; neither can hold a character the target lacks, so the run
+ * of target characters around the name holds exactly the link. A literal character of a glob must be in any path it
+ * matches, but for a brace's alternatives (a brace is never filtered), so
+ * the run around its wildcard up to whitespace or a quote holds the glob.
+ */
+import { compileGlob, linkKind, normalizePath } from './linkIndex';
+
+/** Characters a filtered target may hold; any other (a space, a quote, a backslash, a wildcard) turns the filter off. */
+const PATH_CHAR = /[A-Za-z0-9._/@+~$()[\]-]/;
+const PLAIN_TARGET = /^[A-Za-z0-9._/@+~$()[\]-]+$/;
+/** Around a wildcard: whitespace and quotes end a glob (a glob needing either needs a target holding it). */
+const GLOB_BREAK = /[\s'"]/;
+
+const pathChar = (c: string) => PATH_CHAR.test(c);
+const globChar = (c: string) => !GLOB_BREAK.test(c);
+
+/**
+ * Some run of `within` characters holding `needle` passes `test`. Each run is tested once and the search goes
+ * on after it, so the work stays linear in the text (a hostile record of a million "*" is one run).
+ */
+function someRun(text: string, needle: string, within: (c: string) => boolean, test: (run: string) => boolean): boolean {
+  let from = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, from)) {
+    let s = i;
+    while (s > from && within(text[s - 1]!)) s--;
+    let e = i + needle.length;
+    while (e < text.length && within(text[e]!)) e++;
+    if (test(text.slice(s, e))) return true;
+    from = Math.max(e, i + 1);
+  }
+  return false;
+}
+
+/** Does a path written as `run` (exact file or directory) cover the target? */
+function covers(run: string, target: string): boolean {
+  // A link's path is a string, never a flow collection, so nothing but target characters can touch it.
+  const p = normalizePath(run);
+  return p === target || (p.endsWith('/') && p.length > 1 && target.startsWith(p));
+}
+
+const compiled = new Map<string, ReturnType<typeof compileGlob>>();
+function globCovers(run: string, target: string): boolean {
+  // A brace or a comma may be flow YAML or a glob's alternatives, and an alternative may hold a space: no filtering.
+  if (/[{},]/.test(run)) return true;
+  return [run, run.replace(/^\[+/, '').replace(/[\]:]+$/, '')].some((v) => {
+    const p = normalizePath(v);
+    if (linkKind(p) !== 'glob') return false;
+    let glob = compiled.get(p);
+    if (!glob) {
+      if (compiled.size > 5_000) compiled.clear();
+      compiled.set(p, (glob = compileGlob(p)));
+    }
+    // A glob the index refuses links nothing; one it would compile is tested as written.
+    return glob.matcher?.test(target) ?? false;
+  });
+}
+
+/** True when the text may hold a link covering any of the targets (workspace- or repository-relative paths). */
+export function mayLinkTo(text: string, targets: readonly string[]): boolean {
+  if (text.includes('\\')) return true;
+  for (const raw of targets) {
+    const target = normalizePath(raw);
+    if (!PLAIN_TARGET.test(target) || target.startsWith('/')) return true;
+    if (mayLinkOne(text, target)) return true;
+  }
+  return false;
+}
+
+function mayLinkOne(text: string, target: string): boolean {
+  const segments = target.split('/');
+  const name = segments[segments.length - 1]!;
+  // Exact links name the file.
+  if (name && someRun(text, name, pathChar, (run) => covers(run, target))) return true;
+  // Directory links name one of its folders followed by a slash.
+  for (const folder of new Set(segments.slice(0, -1))) if (someRun(text, `${folder}/`, pathChar, (run) => covers(run, target))) return true;
+  // Globs are found around their wildcards.
+  return ['*', '?', '{', '}'].some((c) => someRun(text, c, globChar, (run) => globCovers(run, target)));
+}

@@ -1,0 +1,66 @@
+/**
+ * The first CodeLens of a cold start (issue 29: "what the person is looking
+ * at comes first"): before the folder's load has read every record, a small
+ * index of only the records that may link the opened files (earlyScan.ts,
+ * core/links/mayLink.ts) and the records their action items name. For those
+ * files it answers as the full index will: every record that links them is in
+ * it (the scan never leaves one out, by the differential test), and so is
+ * every record an action item's incident id can resolve to.
+ */
+import { IncidentIndex, BULK_MIN, type IndexOptions, type LinkScope } from '../core/index/incidentIndex';
+import type { FileAccess } from '../core/index/fileAccess';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/records/parseRecord';
+import { scanJob, type ScanResult } from './earlyScan';
+import { NodeFileAccess } from './nodeFileAccess';
+import type { ParsePool } from './parsePool';
+
+export interface EarlyLinks {
+  /** The workspace-relative files it answers for. */
+  readonly paths: readonly string[];
+  readonly index: IncidentIndex;
+  /** How many of the folder's records it read in full. */
+  readonly records: number;
+  readonly of: number;
+}
+
+/** The files this index reads: only the chosen ones (the rest of the access is the folder's). */
+function only(access: FileAccess, chosen: ReadonlySet<string>): FileAccess {
+  // Object.create keeps every method of the host's access (sync reads, bounded reads) with one listing replaced.
+  return Object.assign(Object.create(access) as FileAccess, { listFiles: async () => [...chosen].sort() });
+}
+
+async function loaded(access: FileAccess, options: IndexOptions, chosen: ReadonlySet<string>): Promise<IncidentIndex> {
+  const index = new IncidentIndex(only(access, chosen), { folder: options.folder, maxFileBytes: options.maxFileBytes, linkScope: options.linkScope });
+  await index.load();
+  return index;
+}
+
+/**
+ * The records of `root`/`options.folder` that may link any of `paths`, loaded (on this thread: a few records).
+ * With a pool, the scan runs in the workers ahead of any job queued after it.
+ */
+export async function earlyLinks(
+  root: string,
+  options: IndexOptions & { readonly folder: string },
+  paths: readonly string[],
+  scope: LinkScope | undefined,
+  pool?: ParsePool,
+): Promise<EarlyLinks> {
+  const access = new NodeFileAccess(root);
+  const probe = new IncidentIndex(access, options);
+  const files = (await access.listFiles(probe.folder)).filter((p) => probe.owns(p));
+  const targets = [...paths, ...(scope?.repos.length ? paths.map((p) => `${scope.prefix}${p}`) : [])];
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const scan: ScanResult = pool?.available && files.length >= BULK_MIN ? await pool.scan(root, files, targets, max, true) : scanJob(root, files, targets, max);
+  const chosen = new Set(files.filter((_, i) => scan.may[i]));
+  const withScope = { ...options, linkScope: scope };
+  let index = await loaded(access, withScope, chosen);
+  // An action item's link shows its incident: every record that id can name (by id, any case; ids the scan could not read too).
+  const wanted = new Set(index.actionRecords().map((a) => a.record.incident.toUpperCase()));
+  if (wanted.size) {
+    const before = chosen.size;
+    files.forEach((f, i) => (scan.ids[i] === null || wanted.has(scan.ids[i]!)) && chosen.add(f));
+    if (chosen.size > before) index = await loaded(access, withScope, chosen);
+  }
+  return { paths, index, records: chosen.size, of: files.length };
+}

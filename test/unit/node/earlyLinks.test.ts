@@ -1,0 +1,90 @@
+/**
+ * The first CodeLens of a cold start (issue 29): the early index, built from
+ * the records that may link the open file, answers that file's CodeLens and
+ * hover exactly as the full index does once the load is in — incidents,
+ * action items with the incident they name, runbooks, anchors and order — on
+ * a generated workspace, through the real worker pool and without it, while
+ * reading only a few of the folder's records in full.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateWorkspace } from '../../../scripts/bench/generate';
+import { IncidentIndex } from '../../../src/core/index/incidentIndex';
+import { linkedIncidents, linkedRunbooks } from '../../../src/core/links/linkedIncidents';
+import { earlyLinks } from '../../../src/node/earlyLinks';
+import { NodeFileAccess } from '../../../src/node/nodeFileAccess';
+import { ParsePool } from '../../../src/node/parsePool';
+
+describe('early links: the opened file answered before the whole load', function () {
+  this.timeout(120_000);
+  let base: string;
+  let root: string;
+  let pool: ParsePool;
+  let full: IncidentIndex;
+  before(async () => {
+    base = mkdtempSync(join(tmpdir(), 'incident-lens-early-'));
+    root = generateWorkspace(join(base, 'ws'), 400, 5).root;
+    // An action item linking a file no incident links, and a runbook on its folder.
+    writeFileSync(
+      join(root, '.incidents', 'actions', 'ACTION-INC002-9.yaml'),
+      'id: ACTION-INC002-9\nincident: INC-002\ntitle: Guard the webhook\nowner: sre\ndeadline: 2026-02-01\nterm: short\nstatus: open\nlinks:\n  - path: src/early/only-an-action.ts\n',
+    );
+    writeFileSync(
+      join(root, '.incidents', 'RB-early-rollback.yaml'),
+      'id: RB-early-rollback\ntitle: Roll back the early service\nsystem: Early\nowner: Ali\nlinks:\n  - path: src/early/\nsteps:\n  - instruction: Roll back\n',
+    );
+    pool = new ParsePool(join(__dirname, '..', '..', '..', 'src', 'node', 'parseWorker.js'), 2);
+    full = new IncidentIndex(new NodeFileAccess(root), { folder: '.incidents' });
+    await full.load();
+  });
+  after(async () => {
+    await pool.dispose();
+    rmSync(base, { recursive: true, force: true });
+  });
+
+  // Every incident shown, however old or minor (the lens's own filter is the person's setting).
+  const all = { minimumPriority: 'P4', hideClosedOlderThanDays: 0, now: Date.parse('2027-01-01') } as const;
+  const answer = (index: IncidentIndex, path: string) =>
+    JSON.stringify({
+      incidents: linkedIncidents(index, path, all).map((g) => ({
+        anchor: g.anchor,
+        ids: g.incidents.map((i) => i.id),
+        refs: g.refs.map((r) => [r.record.id, r.index]),
+      })),
+      runbooks: linkedRunbooks(index, path).map((g) => ({ anchor: g.anchor, ids: g.runbooks.map((r) => r.id) })),
+    });
+
+  it('answers every linked file as the full index does, reading a few records', async () => {
+    const targets = [...new Set(full.incidents().flatMap((i) => i.links.map((l) => l.path)))].filter((p) => !/[*]/.test(p)).slice(0, 25);
+    targets.push('src/early/only-an-action.ts', 'src/nothing/links/this.ts');
+    let most = 0;
+    for (const [i, path] of targets.entries()) {
+      const early = await earlyLinks(root, { folder: '.incidents' }, [path], undefined, i % 2 ? pool : undefined);
+      assert.equal(answer(early.index, path), answer(full, path), path);
+      most = Math.max(most, early.records);
+      assert.equal(early.of, full.allFiles().length);
+    }
+    assert.ok(most < full.allFiles().length / 10, `at most ${most} of ${full.allFiles().length} records read in full`);
+    const action = await earlyLinks(root, { folder: '.incidents' }, ['src/early/only-an-action.ts'], undefined, pool);
+    assert.deepEqual(
+      linkedIncidents(action.index, 'src/early/only-an-action.ts', all).flatMap((g) => g.incidents.map((i) => i.id)),
+      ['INC-002'],
+      "the action item's incident is found",
+    );
+    assert.ok(JSON.parse(answer(action.index, 'src/early/only-an-action.ts')).runbooks.length, 'the runbook on the folder is there too');
+  });
+
+  it('runs its scan in the pool ahead of the jobs queued before it', async () => {
+    const paths = full.allFiles().map((f) => f.file);
+    const order: string[] = [];
+    const parse = (async () => {
+      for await (const _ of pool.parse(root, paths, {})) void _;
+      order.push('parse');
+    })();
+    const scan = pool.scan(root, paths, ['src/early/only-an-action.ts'], undefined, true).then(() => order.push('scan'));
+    await Promise.all([parse, scan]);
+    assert.deepEqual(order, ['scan', 'parse']);
+  });
+});
