@@ -121,7 +121,7 @@ async function bench(vsix: string): Promise<number> {
     console.log(`BENCH ${JSON.stringify(figures)}`);
     return 0;
   } finally {
-    rmSync(base, { recursive: true, force: true });
+    rmSync(base, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 
@@ -234,7 +234,8 @@ async function runPass(pass: Pass, vsix: string, grep?: string): Promise<{ passe
     await browser.close().catch(() => undefined);
     await server.stop();
     server.dispose();
-    rmSync(work, { recursive: true, force: true });
+    // The extension host may still be finishing a cache write while the server stops: retry, as rm -rf would.
+    rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 
