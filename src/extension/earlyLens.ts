@@ -12,6 +12,7 @@ import { normalizePath } from '../core/links/linkIndex';
 import { earlyLinks, type EarlyLinks } from '../node/earlyLinks';
 import { repoScope } from '../node/git/repoScope';
 import type { ParsePool } from '../node/parsePool';
+import type { LinkScope } from '../core/index/incidentIndex';
 
 /** What the early answer needs of a workspace folder's entry (incidentWorkspace.ts's FolderIndex). */
 export interface EarlyFolder {
@@ -36,19 +37,38 @@ function openPaths(wf: vscode.WorkspaceFolder): string[] {
   return [...out];
 }
 
-/** Starts the early answer for a local folder about to load; `changed` refreshes the views that show links. */
-export function startEarlyLinks(folder: EarlyFolder, recordsFolder: string, maxFileBytes: number, pool: ParsePool | undefined, changed: () => void): void {
-  const paths = openPaths(folder.folder);
-  if (!paths.length || folder.folder.uri.scheme !== 'file') return;
+/**
+ * Starts the early answer for a local folder about to load, for the files open now and those opened while it
+ * loads (the extension often activates before any editor shows); `changed` refreshes the views that show links.
+ * Disposed once the folder has loaded.
+ */
+export function startEarlyLinks(
+  folder: EarlyFolder,
+  recordsFolder: string,
+  maxFileBytes: number,
+  pool: ParsePool | undefined,
+  changed: () => void,
+): vscode.Disposable {
   const root = folder.folder.uri.fsPath;
-  void (async () => {
+  const asked = new Set<string>();
+  let scope: Promise<LinkScope | undefined> | undefined;
+  const run = () => {
+    const fresh = openPaths(folder.folder).filter((p) => !asked.has(p));
+    if (folder.loaded || !fresh.length || folder.folder.uri.scheme !== 'file') return;
+    for (const p of fresh) asked.add(p);
+    const paths = [...asked];
     // git runs only in a trusted workspace (a repository's config can make git run programs), as for the full load.
-    const scope = vscode.workspace.isTrusted ? await repoScope(root) : undefined;
-    const early = await earlyLinks(root, { folder: recordsFolder, maxFileBytes }, paths, scope, pool);
-    if (folder.loaded) return;
-    folder.early = early;
-    changed();
-  })().catch(() => undefined); // the full load answers anyway
+    scope ??= vscode.workspace.isTrusted ? repoScope(root) : Promise.resolve(undefined);
+    void (async () => {
+      const early = await earlyLinks(root, { folder: recordsFolder, maxFileBytes }, paths, await scope, pool);
+      // A later answer for more files may have come first; the full load always wins.
+      if (folder.loaded || (folder.early?.paths.length ?? 0) > paths.length) return;
+      folder.early = early;
+      changed();
+    })().catch(() => undefined); // the full load answers anyway
+  };
+  run();
+  return vscode.window.onDidChangeVisibleTextEditors(run);
 }
 
 /** The indexes that answer for links of this file: a folder still loading answers from its early index when it has one for the file. */

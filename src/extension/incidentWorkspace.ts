@@ -229,7 +229,7 @@ export class IncidentWorkspace implements vscode.Disposable {
     const folderWatcher = store.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(wf, index.folder), true, true, false));
     store.add(folderWatcher.onDidDelete(() => void index.load().catch((err) => this.log.error('reload after delete', err))));
 
-    if (local) startEarlyLinks(folder, index.folder, s.maxFileSize, this.loading.pool, () => this.queue(folder, []));
+    const early = local ? startEarlyLinks(folder, index.folder, s.maxFileSize, this.loading.pool, () => this.queue(folder, [])) : undefined;
     try {
       await index.load();
       // Open editors may hold unsaved text that differs from disk.
@@ -239,6 +239,7 @@ export class IncidentWorkspace implements vscode.Disposable {
       this.log.error(`loading ${wf.name}`, err);
     }
     [folder.loaded, folder.early] = [true, undefined];
+    early?.dispose();
     if (local) await this.addSources(folder).catch((err) => this.log.error(`record sources of ${wf.name}`, err));
   }
 
