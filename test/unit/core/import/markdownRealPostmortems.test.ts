@@ -1,11 +1,12 @@
 /**
- * Issue 31: 82 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 96 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
  * "held-out-3" (round 2), "held-out-4" (round 3), "held-out-5" (round 4) and
  * "held-out-6" (round 5), "held-out-7" (round 6, after it was measured once
- * with the round-5 reader). Known misses are
+ * with the round-5 reader); "held-out-8" was measured once with the round-6
+ * reader and not tuned on. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -19,7 +20,7 @@ import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
 const DIR = join(REPO_ROOT, 'test', 'fixtures', 'import', 'markdown-real');
 
 interface Reading {
-  set: 'tuned' | 'held-out' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5' | 'held-out-6' | 'held-out-7';
+  set: 'tuned' | 'held-out' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5' | 'held-out-6' | 'held-out-7' | 'held-out-8';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -95,6 +96,61 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['start', null],
     ['end', null],
   ],
+  // Held-out-8 (Cosmos Hub ×5, Chia Network ×4, Fosstodon ×2, Jenkins infra ×2, Hex), read and committed before the importer
+  // ran on it (a87f19b…d479975), measured once with the round-6 reader: 2/14 fully right, 9 wrong facts. Nothing was
+  // chosen on this set; these are its misses as measured.
+  'chia-2021-05-10-wiki-attack': [
+    ['start', '2021-05-10'],
+    ['end', null],
+    ['duration', null],
+    ['timeline', 0],
+  ],
+  'chia-2021-05-26-website-outage': [
+    ['start', null],
+    ['end', null],
+  ],
+  'chia-2024-01-10-mainnet-stall': [
+    ['start', null],
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'chia-2025-02-14-fast-forward-mempool': [
+    ['start', null],
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'cosmos-2025-01-27-multisend-block-times': [['end', null]],
+  'cosmos-2025-02-08-v22-patch-apphash': [
+    ['start', '1506-02-07'],
+    ['end', null],
+    ['timeline', 4],
+  ],
+  'cosmos-2025-03-14-v23-executable-stack': [
+    ['start', '2025-03-11T21:52+00:00'],
+    ['end', '2025-03-26T13:44+00:00'],
+  ],
+  'cosmos-2025-04-14-upgrade-halt': [
+    ['start', '2025-04-14T14:47+00:00'],
+    ['end', null],
+  ],
+  'cosmos-2025-11-26-long-block-times': [
+    ['start', '2025-11-26T22:21+00:00'],
+    ['end', '2025-11-26T22:47+00:00'],
+  ],
+  'hex-2025-07-30-expired-certificates': [
+    ['start', '2025-08-01T00:00'],
+    ['end', null],
+  ],
+  'jenkins-2021-05-29-aci-agents': [
+    ['start', null],
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'jenkins-2023-03-28-ci-vm-agents': [
+    ['start', '2023-03-29T15:50+00:00'],
+    ['end', null],
+    ['timeline', 0],
+  ],
 };
 
 /** Fully right and wrong facts per set as last measured: a set may get better, never worse. */
@@ -110,10 +166,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-6': { right: 8, of: 12, wrong: 0 },
   // Held out until measured once after round 5 (1/14, 7 wrong facts); tuning material in round 6: a seen set from here on.
   'held-out-7': { right: 12, of: 14, wrong: 0 },
+  // Held out until measured once after round 6 (2/14, 9 wrong facts); nothing chosen on it yet.
+  'held-out-8': { right: 2, of: 14, wrong: 9 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-8'];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');
