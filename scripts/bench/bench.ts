@@ -499,6 +499,7 @@ async function main(): Promise<void> {
         readyMs: number;
         fullReadMs: number;
         firstLensMs: number;
+        openedMs: number;
         warmReloadMs: number;
         warmReloadLongestBlockMs: number;
         insightsPaintMs: number;
@@ -509,6 +510,8 @@ async function main(): Promise<void> {
       add({ name: `VS Code, ${name}: activate() returns`, value: f.activateMs, unit: 'ms', target: '< 50' });
       add({ name: `VS Code, ${name}: records loaded after activation`, value: f.readyMs, unit: 'ms' });
       add({ name: `VS Code, ${name}: first CodeLens of an opened linked file`, value: f.firstLensMs, unit: 'ms', target: '≤ 3,000' });
+      add({ name: `VS Code, ${name}: the file shown (the suite starts after activation)`, value: f.openedMs, unit: 'ms' });
+      add({ name: `VS Code, ${name}: first CodeLens after the file was shown`, value: f.firstLensMs - f.openedMs, unit: 'ms' });
       add({ name: `VS Code, ${name}: full read behind the heads done (diagnostics, search, cache)`, value: f.fullReadMs, unit: 'ms' });
       add({ name: `VS Code, ${name}: warm reload from the extension's cache`, value: f.warmReloadMs, unit: 'ms' });
       add({ name: `VS Code, ${name}: longest event-loop block during it`, value: f.warmReloadLongestBlockMs, unit: 'ms', target: '≤ 50' });
