@@ -13,6 +13,7 @@ import { earlyLinks, type EarlyLinks } from '../node/earlyLinks';
 import { repoScope } from '../node/git/repoScope';
 import type { ParsePool } from '../node/parsePool';
 import type { LinkScope } from '../core/index/incidentIndex';
+import type { Log } from './log';
 
 /** What the early answer needs of a workspace folder's entry (incidentWorkspace.ts's FolderIndex). */
 export interface EarlyFolder {
@@ -48,6 +49,7 @@ export function startEarlyLinks(
   maxFileBytes: number,
   pool: ParsePool | undefined,
   changed: () => void,
+  log: Log,
 ): vscode.Disposable {
   const root = folder.folder.uri.fsPath;
   const asked = new Set<string>();
@@ -59,8 +61,13 @@ export function startEarlyLinks(
     const paths = [...asked];
     // git runs only in a trusted workspace (a repository's config can make git run programs), as for the full load.
     scope ??= vscode.workspace.isTrusted ? repoScope(root) : Promise.resolve(undefined);
+    const started = performance.now();
     void (async () => {
       const early = await earlyLinks(root, { folder: recordsFolder, maxFileBytes }, paths, await scope, pool);
+      const ms = (performance.now() - started).toFixed(0);
+      log.info(
+        `${folder.folder.name}: links of ${paths.length} open file(s) from ${early.records} of ${early.of} records in ${ms} ms${folder.loaded ? ' (after the load: not used)' : ''}`,
+      );
       // A later answer for more files may have come first; the full load always wins.
       if (folder.loaded || (folder.early?.paths.length ?? 0) > paths.length) return;
       folder.early = early;

@@ -229,7 +229,7 @@ export class IncidentWorkspace implements vscode.Disposable {
     const folderWatcher = store.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(wf, index.folder), true, true, false));
     store.add(folderWatcher.onDidDelete(() => void index.load().catch((err) => this.log.error('reload after delete', err))));
 
-    const early = local ? startEarlyLinks(folder, index.folder, s.maxFileSize, this.loading.pool, () => this.queue(folder, [])) : undefined;
+    const early = local ? startEarlyLinks(folder, index.folder, s.maxFileSize, this.loading.pool, () => this.queue(folder, []), this.log) : undefined;
     try {
       await index.load();
       // Open editors may hold unsaved text that differs from disk.
