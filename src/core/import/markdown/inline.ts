@@ -83,11 +83,16 @@ export interface Day {
 
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/;
-/** The year as written: "2024", or "’24" (two digits after an apostrophe, read as 20xx). */
-const YEAR = `(?:,? (\\d{4})|,? ['’‘](\\d{2}))?\\b`;
+/** The year as written: "2024", or "’24" (two digits after an apostrophe, read as 20xx); "Feb 7 1506 UTC" is a time, not a year. */
+const YEAR = `(?:,? (\\d{4})(?!\\d|\\s?\\(?(?:UTC|GMT|Z)\\b)|,? ['’‘](\\d{2}))?\\b`;
 const MDY = new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2}(?:st|nd|rd|th)?)?${YEAR}`, 'i');
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}\\.?${YEAR}`, 'i');
-const year = (four: string | undefined, two: string | undefined) => (four ? Number(four) : two ? 2000 + Number(two) : undefined);
+/** No incident happened before 1970 or after next year: another number is not a year. */
+export const plausibleYear = (y: number | undefined) => y === undefined || (y >= 1970 && y <= new Date().getUTCFullYear() + 1);
+const year = (four: string | undefined, two: string | undefined) => {
+  const y = four ? Number(four) : two ? 2000 + Number(two) : undefined;
+  return plausibleYear(y) ? y : undefined;
+};
 /** 29-09-2021, 03/10/2021: day first (the European order); read only where a document writes it so. */
 const NUMERIC_DMY = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/;
 
@@ -105,7 +110,7 @@ export function findDate(text: string, dayFirst = false): Day | undefined {
   if (num) cands.push({ at: num.index, day: { y: Number(num[3]), m: Number(num[2]), d: Number(num[1]) } });
   cands.sort((a, b) => a.at - b.at);
   const day = cands[0]?.day;
-  return day && day.m >= 1 && day.m <= 12 && day.d >= 1 && day.d <= 31 ? day : undefined;
+  return day && plausibleYear(day.y) && day.m >= 1 && day.m <= 12 && day.d >= 1 && day.d <= 31 ? day : undefined;
 }
 
 /** Every date with its year in a text ("began on 2022-12-07 and was noticed on 2022-12-08": both), as "y-m-d". */
@@ -113,7 +118,7 @@ export function datesIn(text: string, dayFirst = false): string[] {
   const t = text.replace(/\s+/g, ' ');
   const out: string[] = [];
   const add = (y: string | undefined, m: number, d: number) => {
-    if (y && m >= 1 && m <= 12 && d >= 1 && d <= 31) out.push(`${y}-${m}-${d}`);
+    if (y && plausibleYear(Number(y)) && m >= 1 && m <= 12 && d >= 1 && d <= 31) out.push(`${y}-${m}-${d}`);
   };
   for (const x of t.matchAll(new RegExp(ISO_DAY.source, 'g'))) add(x[1], Number(x[2]), Number(x[3]));
   for (const x of t.matchAll(new RegExp(MDY.source, 'gi'))) add(year(x[3], x[4])?.toString(), monthNumber(x[1]!), Number(x[2]));

@@ -50,6 +50,8 @@ import {
   RECLAIMED,
   FULLY_BACK,
   USERS_BACK,
+  TESTS_PASS,
+  FIRST_REPORT,
 } from './spanWords';
 
 export interface Span {
@@ -76,7 +78,8 @@ interface Judge {
 function judge(testIncident: boolean): Judge {
   const words = (e: Entry) => e.text.replace(/\(?https?:\/\/\S+\)?/g, ' ');
   const testEnv = (e: Entry) => !testIncident && TEST_ENV.test(words(e));
-  const impact = (e: Entry) => IMPACT.test(words(e)) && !REPORT_REF.test(e.text) && !testEnv(e);
+  // "Hypha reports previously failing interchaintest tests pass": a test passing is no failure of the service.
+  const impact = (e: Entry) => IMPACT.test(words(e)) && !REPORT_REF.test(e.text) && !testEnv(e) && !TESTS_PASS.test(words(e));
   // "Confirmed 187Gb of space has been recovered" is space given back, not the service.
   const ends = (e: Entry) => ENDS.test(words(e)) && !RECLAIMED.test(words(e)) && !testEnv(e);
   const leadUp = (e: Entry) => (LEADUP.test(words(e)) && !impact(e)) || REPORT_REF.test(e.text);
@@ -320,7 +323,9 @@ function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, lea
   // A first entry that is not clearly about the outage (its words, someone reporting it, an alert) is context when a
   // later one is: "Maintenance window opens", then "API returns errors".
   const context = !!timed[0] && !impact(timed[0]) && !REPORT.test(timed[0].text) && !ALERTED.test(timed[0].text);
-  const first = opensWithLeadUp || context ? (timed.find(impact) ?? (moveOn ? next : timed[0])) : timed[0];
+  // "First validator reports an apphash": an entry opening with the first report is about the outage too.
+  const about = (e: Entry) => impact(e) || FIRST_REPORT.test(e.text);
+  const first = opensWithLeadUp || context ? (timed.find(about) ?? (moveOn ? next : timed[0])) : timed[0];
   const i = first ? timed.indexOf(first) : 0;
   // "Security team becomes aware of an odd transaction mined roughly 30 minutes earlier": the entry says the incident
   // began before it, and nothing says when; the start stays empty rather than taking the entry's time.

@@ -73,3 +73,7 @@ export const FIGURE =
 /** An entry that itself says the thing happened before it ("an odd transaction mined roughly 30 minutes earlier"). */
 export const BEGAN_EARLIER =
   /\b(?:\w+ (?:minutes?|hours?|days?|weeks?) (?:earlier|before)|(?:minutes?|hours?|days?|weeks?) ago|had (?:already )?(?:started|begun) (?:a |an |\w+ )?(?:minutes?|hours?|days?|weeks?)? ?earlier)\b/i;
+/** Tests that pass ("previously failing interchaintest tests pass"): no failure of the service, whatever word they use. */
+export const TESTS_PASS = /\btests? (?:now )?(?:pass|passes|passed|passing)\b/i;
+/** "First validator reports an apphash", "First report of errors": the first sign of the outage, in a timeline's own words. */
+export const FIRST_REPORT = /^first (?:[\w-]+ ){0,2}?(?:reports? (?:an?|the|of)|report(?:ed)? (?:an?|the|of))\b/i;

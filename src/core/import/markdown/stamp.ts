@@ -6,7 +6,7 @@
  * date alone (`` `May 31` ``, `2021-03-31`). Read with sticky patterns, each
  * anchored where the last ended: linear in the line's length.
  */
-import { monthNumber, type Day } from './inline';
+import { monthNumber, plausibleYear, type Day } from './inline';
 import { ZONE_WORD, zoneFor, type Zone } from './zones';
 
 export interface Stamp {
@@ -29,11 +29,15 @@ const OPEN = /(\*\*|__|\*(?=\d)|_(?=\d)|`|\[|\()?\s?/y;
 const APPROX = /(~|±|≈|approx\.?|around|about|ca\.)\s?/iy;
 const ISO = /(\d{4})-(\d{2})-(\d{2})(?=$|[\sT,`*_\])|:]|\/\d)[ T,/]?\s?(?:at\s)?/y;
 const NUMERIC = /(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?=$|[\s,`*\])|:])[ ,]?\s?/y;
-const MDY = new RegExp(`${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?(?=$|[\\s,\\x60*\\])|:])[ ,]?\\s?(?:at\\s)?`, 'iy');
-const DMY = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}(?:,? (\\d{4}))?(?=$|[\\s,\\x60*\\])|:])[ ,]?\\s?(?:at\\s)?`, 'iy');
+/** A year after a day, unless a zone word follows it: "Feb 7 1506 UTC" is the 7th of February at 15:06. */
+const YEAR = `(?:,? (\\d{4})(?!\\s?\\(?(?:UTC|GMT|Z)\\b))?`;
+const MDY = new RegExp(`${MONTH} (\\d{1,2})(?:st|nd|rd|th)?${YEAR}(?=$|[\\s,\\x60*\\])|:])[ ,]?\\s?(?:at\\s)?`, 'iy');
+const DMY = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}${YEAR}(?=$|[\\s,\\x60*\\])|:])[ ,]?\\s?(?:at\\s)?`, 'iy');
 const TIME = /(\d{1,2})(?::|h)(\d{2})(?::\d{2})?(?:\s?([ap])\.?m\.?(?![a-z]))?/iy;
 /** "2024-03-12 0616: text": four digits after a date, the time without its colon (only there, and before ":" or a dash). */
 const HHMM = /([01]\d|2[0-3])([0-5]\d)(?=:\s|\s[-–—]\s|\s?(?:UTC|GMT|Z)\b)/y;
+/** "1936 UTC: text": four digits before a zone word are a time without its colon, with or without a day before them. */
+const HHMM_ZONED = /([01]\d|2[0-3])([0-5]\d)(?=\s?(?:UTC|GMT|Z)\b)/y;
 const UNKNOWN = /--:--|(?:[01]?\d|2[0-4]):[Xx?]{2}(?![\w])/y;
 /** A time in bold or code after a day: "Dec 16th **12:43** `@who` text". */
 const INNER = /(\*\*|__|`)(?=\d)/y;
@@ -89,10 +93,10 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   const inner = dm && !open?.[1] ? at(INNER, s, i) : null;
   const opener = inner && (at(TIME, s, i + inner[0].length) || at(UNKNOWN, s, i + inner[0].length)) ? inner[1]! : open?.[1];
   if (inner && opener === inner[1]) i += inner[0].length;
-  if (day && (day.m < 1 || day.m > 12 || day.d < 1 || day.d > 31)) return undefined;
+  if (day && (day.m < 1 || day.m > 12 || day.d < 1 || day.d > 31 || !plausibleYear(day.y))) return undefined;
   const out: Stamp = { approx: !!approx || lateApprox, rest: '' };
   if (day) out.day = day;
-  const t = at(TIME, s, i) ?? (day?.y ? at(HHMM, s, i) : null);
+  const t = at(TIME, s, i) ?? (day?.y ? at(HHMM, s, i) : at(HHMM_ZONED, s, i));
   const unknown = !t && at(UNKNOWN, s, i);
   if (t) {
     let h = Number(t[1]);

@@ -120,6 +120,8 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
     // A day as a label with its text after it ("**Feb 05, 2021:** Disclosure") is an entry of that day.
     if (stamp && (stamp.h !== undefined || stamp.unknownTime || (stamp.day && (list || !stamp.rest || stamp.labelled)))) {
       const e = push(stamp, line, st, ctx, entries);
+      // "- Feb 8 0117 UTC: …" then "- 0133 UTC: …": an entry's day carries to the entries after it that give only a time.
+      if (stamp.day && stamp.h !== undefined && e.day?.y) st.day = e.day;
       // A paragraph entry ("2018-08-22, 03:26pm: first noticed … was") goes on over the lines below it until a blank line.
       st.open = { entry: e, indent, paragraph: !list };
       continue;

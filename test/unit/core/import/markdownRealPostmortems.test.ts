@@ -120,11 +120,7 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['timeline', 0],
   ],
   'cosmos-2025-01-27-multisend-block-times': [['end', null]],
-  'cosmos-2025-02-08-v22-patch-apphash': [
-    ['start', '1506-02-07'],
-    ['end', null],
-    ['timeline', 4],
-  ],
+  'cosmos-2025-02-08-v22-patch-apphash': [['end', null]],
   'cosmos-2025-03-14-v23-executable-stack': [
     ['start', '2025-03-11T21:52+00:00'],
     ['end', '2025-03-26T13:44+00:00'],
@@ -167,7 +163,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 5 (1/14, 7 wrong facts); tuning material in round 6: a seen set from here on.
   'held-out-7': { right: 12, of: 14, wrong: 0 },
   // Held out until measured once after round 6 (2/14, 9 wrong facts); nothing chosen on it yet.
-  'held-out-8': { right: 2, of: 14, wrong: 9 },
+  'held-out-8': { right: 2, of: 14, wrong: 8 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

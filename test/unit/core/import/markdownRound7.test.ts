@@ -1,0 +1,89 @@
+/**
+ * Issue 31, round 7: the rules chosen on held-out-8, one small document each
+ * (written for this test), through the Markdown reader, each with a case
+ * where the rule must not fire. A wrong fact is worse than an empty one: the
+ * rules remove values first and add them only where the document says them.
+ */
+import { strict as assert } from 'node:assert';
+import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
+
+function read(md: string) {
+  const d = parseMarkdownPostmortem(md, { file: 'pm.md' }).drafts[0]!;
+  const fact = (f: string) => d.facts?.find((x) => x.field === f)?.value;
+  const timeline = (d.record.timeline ?? []) as Array<{ at: string; text: string }>;
+  return { rec: d.record as Record<string, any>, fact, timeline, notes: d.notes };
+}
+
+const doc = (...lines: string[]) => lines.join('\n');
+
+/** Reads a 100 kB line in well under a second (a pattern that backtracks would take minutes). */
+function linear(md: string): void {
+  const t = Date.now();
+  read(md);
+  assert.ok(Date.now() - t < 2000, `took ${Date.now() - t} ms`);
+}
+
+describe('Markdown importer: rules of round 7 (issue 31)', () => {
+  it('"Feb 7 1506 UTC" is a time without its colon, never the year 1506; "1936 UTC:" alone is a time too', () => {
+    const md = (first: string) =>
+      doc('# Patch upgrade', '', '- Date: 2025-02-07', '', '## Timeline', '', `- ${first}: The site is down`, '- 1936 UTC: The site is back online');
+    const { timeline, fact } = read(md('Feb 7 1506 UTC'));
+    assert.deepEqual(
+      timeline.map((e) => e.at),
+      ['2025-02-07T15:06:00Z', '2025-02-07T19:36:00Z'],
+    );
+    assert.equal(fact('start'), '2025-02-07T15:06 +00:00');
+    assert.equal(fact('end'), '2025-02-07T19:36 +00:00');
+    // A year that is one, with its time after it, stays the year.
+    assert.equal(read(md('Feb 7 2025 15:06 UTC')).timeline[0]!.at, '2025-02-07T15:06:00Z');
+    // Four digits without a zone word after a day are not read as a time.
+    assert.equal(read(doc('# Upgrade', '', '## Timeline', '', '- 1936: The site is down')).timeline.length, 0);
+  });
+
+  it('no incident year before 1970 or after next year is accepted', () => {
+    const md = (day: string) => doc('# Outage', '', '## Timeline', '', `- ${day} 10:00 UTC: The site is down`);
+    assert.equal(read(md('March 3 1066')).fact('start'), undefined);
+    assert.equal(read(md(`March 3 ${new Date().getUTCFullYear() + 5}`)).fact('start'), undefined);
+    assert.equal(read(md('March 3 2024')).fact('start'), '2024-03-03T10:00 +00:00');
+  });
+
+  it("an entry's day carries to the entries after it that give only a time", () => {
+    const md = (second: string) =>
+      doc(
+        '# Outage',
+        '',
+        '## Timeline',
+        '',
+        '- Feb 7 2025 2309 UTC: The site is down',
+        `- ${second}: Users report errors`,
+        '- 0133 UTC: The site is back online',
+      );
+    assert.equal(read(md('Feb 8 0117 UTC')).timeline[2]!.at, '2025-02-08T01:33:00Z');
+    // Without a day of its own, an entry leaves the day as it was.
+    assert.equal(read(md('2330 UTC')).timeline[2]!.at, '2025-02-07T01:33:00Z');
+  });
+
+  it('tests that pass are no failure; "First validator reports an apphash" is the first sign of the outage', () => {
+    const md = (third: string) =>
+      doc(
+        '# Patch upgrade',
+        '',
+        '## Timeline',
+        '',
+        '- 2025-02-07 15:06 UTC: The team agrees to ship a patch',
+        '- 2025-02-07 22:47 UTC: Previously failing integration tests pass',
+        `- 2025-02-08 01:17 UTC: ${third}`,
+      );
+    assert.equal(read(md('First validator reports an apphash')).fact('start'), '2025-02-08T01:17 +00:00');
+    // Without a first report, the first entry stays the start (no later guess), never the tests passing.
+    assert.equal(read(md('A validator posts its logs')).fact('start'), '2025-02-07T15:06 +00:00');
+    assert.equal(read(md('A validator reports an apphash')).fact('start'), '2025-02-07T15:06 +00:00', 'no "first"');
+  });
+
+  it('the new patterns stay linear on 100 kB lines', () => {
+    linear(doc('# Outage', '', '## Timeline', '', `- Feb 7 ${'1506 '.repeat(20000)}UTC: down`));
+    linear(doc('# Outage', '', '## Timeline', '', `- ${'1936 '.repeat(20000)}`));
+    linear(doc('# Outage', '', '## Timeline', '', `- 2025-02-07 10:00 UTC: first ${'tests '.repeat(20000)}pass`));
+    linear(doc('# Outage', '', '## Timeline', '', `- 2025-02-07 10:00 UTC: first ${'a-b '.repeat(25000)}reports of`));
+  });
+});
