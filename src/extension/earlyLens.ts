@@ -1,9 +1,10 @@
 /**
  * The first CodeLens of a cold start (issue 29): while a big folder loads,
  * the files open in editors are answered from a small index of only the
- * records that may link them (src/node/earlyLinks.ts), ready in about a
- * second at 10,000 records instead of after the whole load. Dropped once
- * the folder has loaded.
+ * records that may link them (src/node/earlyLinks.ts: a scan in the workers,
+ * ahead of the load's jobs, then a few records parsed), instead of after the
+ * whole load (docs/performance.md has the figures). Dropped once the folder
+ * has loaded.
  */
 import * as vscode from 'vscode';
 import type { IncidentIndex } from '../core/index/incidentIndex';

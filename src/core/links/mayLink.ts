@@ -13,9 +13,10 @@
  * repeated slashes, so a link equal to the target contains the target's file
  * name, and a directory link holds the name of one of the target's folders
  * followed by "/"; neither can hold a character the target lacks, so the run
- * of target characters around the name holds exactly the link. A literal character of a glob must be in any path it
- * matches, but for a brace's alternatives (a brace is never filtered), so
- * the run around its wildcard up to whitespace or a quote holds the glob.
+ * of target characters around the name holds exactly the link. A literal
+ * character of a glob must be in any path it matches, but for a brace's
+ * alternatives (a brace is never filtered), so the run around its wildcard
+ * up to whitespace or a quote holds the glob.
  */
 import { compileGlob, linkKind, normalizePath } from './linkIndex';
 
