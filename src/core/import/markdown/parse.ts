@@ -167,6 +167,9 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
   return { drafts: [draft], problems };
 }
 
+/** An HTML `<time datetime="…">` (a post's subtitle or byline): when it was published, never when it happened. */
+const PUBLISHED = /<time\s[^>]{0,200}?\bdatetime=/i;
+
 /** The incident's day: its Date label, a date in the title, else the first full date in the body (never the front matter's). */
 function documentDay(doc: Doc, titleBlock: Block | undefined): Day | undefined {
   const d = doc.labels.get('date');
@@ -180,7 +183,7 @@ function documentDay(doc: Doc, titleBlock: Block | undefined): Day | undefined {
   const fromTitle = findDate(doc.front?.title ?? titleBlock?.heading ?? '', doc.dayFirst);
   if (fromTitle?.y) return fromTitle;
   for (let i = doc.first; i < doc.lines.length; i++) {
-    const day = findDate(doc.lines[i]!.slice(0, 2000), doc.dayFirst);
+    const day = PUBLISHED.test(doc.lines[i]!) ? undefined : findDate(doc.lines[i]!.slice(0, 2000), doc.dayFirst);
     if (day?.y) return day;
   }
   // No year anywhere in the text: the file name's date gives it, only when the text names that same day ("On 28th
@@ -282,8 +285,12 @@ function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, do
   const prose = (l: Line) => !/^\s*([-*+]\s|\||#|\d{1,2}:\d{2})/.test(l.text);
   const statements = doc.blocks
     .filter((b) => b === doc.blocks[0] || b === titleBlock || (b.key && opening.includes(b.key)) || (b.key === 'timeline' && true))
-    .flatMap((b) => (b.key === 'timeline' ? b.lines.filter(prose) : b.lines));
-  const lines = doc.blocks.filter((b) => b.key !== 'leadup').flatMap((b) => b.lines);
+    .flatMap((b) => (b.key === 'timeline' ? b.lines.filter(prose) : b.lines))
+    .filter((l) => !PUBLISHED.test(l.text));
+  const lines = doc.blocks
+    .filter((b) => b.key !== 'leadup')
+    .flatMap((b) => b.lines)
+    .filter((l) => !PUBLISHED.test(l.text));
   const titleText = doc.front?.title ?? titleBlock?.heading ?? '';
   const td = findDate(titleText, doc.dayFirst);
   const titleDay = td?.y ? { day: td, line: doc.front?.title ? 1 : (titleBlock?.line ?? 1), text: inlineText(titleText) } : undefined;

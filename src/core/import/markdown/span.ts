@@ -52,6 +52,7 @@ import {
   USERS_BACK,
   TESTS_PASS,
   FIRST_REPORT,
+  RANGE_ABOUT,
 } from './spanWords';
 
 export interface Span {
@@ -188,7 +189,9 @@ function fromStatements(input: SpanInput, span: Span, ranges: boolean): void {
         const own = findDate(s.text.slice(a.index + 1, b.index));
         const next = own ? { ...own, y: own.y ?? day?.y } : day?.y && b.h * 60 + b.m < a.h * 60 + a.m ? nextDay(day) : day;
         // "from 17:09 EST to approximately 23:42 EST": the end as approximate as the sentence says.
-        const about = (m: Mention) => m.approx || /\b(?:approximately|approx\.|about|around|roughly|circa)\s*$/i.test(s.text.slice(0, m.index));
+        // "Between approximately 2025-07-30 21:27 UTC and 2025-07-31 07:27 UTC": the word governs the whole range.
+        const whole = RANGE_ABOUT.test(s.text.slice(Math.max(0, a.index - 80), a.index));
+        const about = (m: Mention) => whole || m.approx || /\b(?:approximately|approx\.|about|around|roughly|circa)\s*$/i.test(s.text.slice(0, m.index));
         span.start ??= moment(day, { ...a, approx: about(a), zone: a.zone ?? zone }, s.line, s.text);
         span.end ??= moment(next, { ...b, approx: about(b), zone: b.zone ?? zone }, s.line, s.text);
       }

@@ -53,13 +53,13 @@ export const DURATION_ADJ =
 export const DURATION_AFTER =
   /\b((?:about |around |roughly |nearly |almost |approximately |~)?\d+(?:\.\d+)?\s?(?:hours?|minutes?|days?))\s(?:after|since)\s(?:the\s)?(?:incident|outage|halt|problem|issue|impact)\s(?:began|started|begun)\b/i;
 export const MENTION = new RegExp(
-  `(~)?(\\d{1,2})(?::|h|\\.(?=\\d{2}\\s?(?:UTC|GMT)\\b))(\\d{2})(?::\\d{2}(?!\\d))?(?:\\s?([aApP])\\.?[mM]\\.?(?![a-zA-Z]))?(?:\\s?(${ZONE_WORD})(?![A-Za-z/]))?|\\b(?:at|of|and|between|from|to|until) ([01]\\d|2[0-3])([0-5]\\d)\\b(?=[^.]{0,40}\\b(?:UTC|GMT)\\b)`,
+  `(~)?(\\d{1,2})(?::|h|\\.(?=\\d{2}\\s?(?:UTC|GMT)\\b))(\\d{2})(?::\\d{2}(?!\\d))?(?:\\s?([aApP])\\.?[mM]\\.?(?![a-zA-Z]))?(?:\\s?(${ZONE_WORD})(?![A-Za-z/]))?|\\b(?:at|of|and|between|from|to|until) ([01]\\d|2[0-3])([0-5]\\d)\\b(?![-/.:]\\d)(?=[^.]{0,40}\\b(?:UTC|GMT)\\b)`,
   'g',
 );
 
 export const RANGE = /\bbetween\b.{0,80}\band\b|\bfrom\b.{0,80}\b(?:to|until|till)\b/i;
 export const OUTAGE_WORDS =
-  /\b(outage|down|unavailable|unreachable|degraded|broken|errors?|experienc\w+|fail\w*|disrupt\w*|issues|impact\w*|incident|halt\w*)\b/i;
+  /\b(outage|down|could(?:n['’]t| not) be (?:accessed|reached|used)|inaccessible|unavailable|unreachable|degraded|broken|errors?|experienc\w+|fail\w*|disrupt\w*|issues|impact\w*|incident|halt\w*)\b/i;
 
 /** Space, memory or storage given back ("187Gb of space has been recovered"): resources reclaimed, not the service back. */
 export const RECLAIMED = /\b(?:space|disk|storage|memory|capacity|bytes|\d+(?:\.\d+)?\s?[kmgt]i?b)\b[^.]{0,40}?\b(?:recovered|reclaimed|freed)\b/i;
@@ -77,3 +77,5 @@ export const BEGAN_EARLIER =
 export const TESTS_PASS = /\btests? (?:now )?(?:pass|passes|passed|passing)\b/i;
 /** "First validator reports an apphash", "First report of errors": the first sign of the outage, in a timeline's own words. */
 export const FIRST_REPORT = /^first (?:[\w-]+ ){0,2}?(?:reports? (?:an?|the|of)|report(?:ed)? (?:an?|the|of))\b/i;
+/** "Between approximately <day> 21:27 UTC and …": the word before the range's first day and time governs both ends. */
+export const RANGE_ABOUT = /\b(?:between|from) (?:approximately|approx\.|about|around|roughly|circa) (?:\S+ ){0,2}$/i;

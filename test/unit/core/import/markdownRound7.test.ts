@@ -80,7 +80,36 @@ describe('Markdown importer: rules of round 7 (issue 31)', () => {
     assert.equal(read(md('A validator reports an apphash')).fact('start'), '2025-02-07T15:06 +00:00', 'no "first"');
   });
 
+  it('an HTML <time datetime> in a subtitle is the publication date, never the start', () => {
+    const md = (sub: string) => doc('## Site outage', '', `<div class="subtitle">${sub} · by A. Writer</div>`, '', 'The site was unreachable for a while.');
+    assert.equal(read(md('<time datetime="2025-08-01T00:00:00Z">1 August, 2025</time>')).fact('start'), undefined);
+    // The same date in another element is the document's own.
+    assert.equal(read(md('<span class="date">1 August, 2025, 00:00</span>')).fact('start'), '2025-08-01T00:00 (zone not stated)');
+  });
+
+  it('"Between approximately <day> 21:27 UTC and <day> 07:27 UTC … couldn\'t be accessed": start and end, both approximate', () => {
+    const md = (s: string) => doc('## Certificates expired', '', s);
+    const both = read(md("Between approximately 2025-07-30 21:27 UTC and 2025-07-31 07:27 UTC the site couldn't be accessed."));
+    assert.equal(both.fact('start'), '~2025-07-30T21:27 +00:00');
+    assert.equal(both.fact('end'), '~2025-07-31T07:27 +00:00');
+    // Without the word, both are exact.
+    const one = read(md("Between 2025-07-30 21:27 UTC and 2025-07-31 07:27 UTC the site couldn't be accessed."));
+    assert.equal(one.fact('start'), '2025-07-30T21:27 +00:00');
+    assert.equal(one.fact('end'), '2025-07-31T07:27 +00:00');
+    // A range that says nothing about the service is no outage.
+    assert.equal(read(md('Between 2025-07-30 21:27 UTC and 2025-07-31 07:27 UTC the team met twice.')).fact('end'), undefined);
+  });
+
+  it('"and 2025-07-31 … UTC" is a day, not the time 20:25; "and 0727 UTC" is a time', () => {
+    const md = (end: string) => doc('## Certificates expired', '', `On 2025-07-30 the site was down between 2127 UTC and ${end}.`);
+    assert.equal(read(md('2025-07-31 0727 UTC')).fact('end'), undefined);
+    assert.equal(read(md('2359 UTC')).fact('end'), '2025-07-30T23:59 +00:00');
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
+    linear(doc('## Outage', '', `<time ${'a'.repeat(100000)} datetime="2025-08-01">`));
+    linear(doc('## Outage', '', `Between approximately ${'x '.repeat(50000)}21:27 UTC and 07:27 UTC it was down.`));
+    linear(doc('## Outage', '', `It was down from ${'and 2025-'.repeat(12000)} UTC.`));
     linear(doc('# Outage', '', '## Timeline', '', `- Feb 7 ${'1506 '.repeat(20000)}UTC: down`));
     linear(doc('# Outage', '', '## Timeline', '', `- ${'1936 '.repeat(20000)}`));
     linear(doc('# Outage', '', '## Timeline', '', `- 2025-02-07 10:00 UTC: first ${'tests '.repeat(20000)}pass`));
