@@ -26,20 +26,22 @@ const PLAIN_TARGET = /^[A-Za-z0-9._/@+~$()[\]-]+$/;
 /** Around a wildcard: whitespace and quotes end a glob (a glob needing either needs a target holding it). */
 const GLOB_BREAK = /[\s'"]/;
 
-const pathChar = (c: string) => PATH_CHAR.test(c);
-const globChar = (c: string) => !GLOB_BREAK.test(c);
+/** Per character code below 128: 1 path character, 2 a glob's break (whitespace, quotes); codes above are neither. */
+const CLASS = new Uint8Array(128).map((_, code) => (PATH_CHAR.test(String.fromCharCode(code)) ? 1 : GLOB_BREAK.test(String.fromCharCode(code)) ? 2 : 0));
+const pathChar = (code: number) => code < 128 && CLASS[code] === 1;
+const globChar = (code: number) => (code < 128 ? CLASS[code] !== 2 : !GLOB_BREAK.test(String.fromCharCode(code)));
 
 /**
  * Some run of `within` characters holding `needle` passes `test`. Each run is tested once and the search goes
  * on after it, so the work stays linear in the text (a hostile record of a million "*" is one run).
  */
-function someRun(text: string, needle: string, within: (c: string) => boolean, test: (run: string) => boolean): boolean {
+function someRun(text: string, needle: string, within: (code: number) => boolean, test: (run: string) => boolean): boolean {
   let from = 0;
   for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, from)) {
     let s = i;
-    while (s > from && within(text[s - 1]!)) s--;
+    while (s > from && within(text.charCodeAt(s - 1))) s--;
     let e = i + needle.length;
-    while (e < text.length && within(text[e]!)) e++;
+    while (e < text.length && within(text.charCodeAt(e))) e++;
     if (test(text.slice(s, e))) return true;
     from = Math.max(e, i + 1);
   }
