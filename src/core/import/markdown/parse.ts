@@ -18,6 +18,7 @@ import { ownTags } from './own';
 import { statusAndPriority, writeTexts } from './texts';
 import { documentLabels, frontMatter, GENERIC_TITLE, splitBlocks, type Block, type Key, type Line } from './sections';
 import { findSpan, statedMinutes, type Moment, type Span } from './span';
+import { statusPageSpan } from './statusPage';
 import { zoneElsewhere } from './spanAgree';
 import { OUTAGE_WORDS, TEST_ENV } from './spanWords';
 import { entryAt, readTimeline, type Entry } from './timeline';
@@ -117,7 +118,8 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
     return { drafts: [], problems };
   }
   const ownExport = !!preferredId;
-  if (doc.front?.date) notes.push(`front matter date ${doc.front.date} is when the document was published, not when the incident happened`);
+  const status = statusPageSpan(doc.front);
+  if (doc.front?.date && !status) notes.push(`front matter date ${doc.front.date} is when the document was published, not when the incident happened`);
   if (doc.front?.authors) doc.facts.push({ field: 'authors', value: doc.front.authors, line: 1 });
   doc.facts.push({ field: 'title', value: title, line: doc.front?.title ? 1 : titleBlock?.line });
   const record: Record<string, unknown> = { title };
@@ -134,6 +136,7 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
     notes,
   });
   const span = ownExport ? ownSpan(doc, entries) : findSpan(spanInput(doc, entries, titleBlock, docDay, docZone));
+  if (status) Object.assign(span, status);
   writeSpan(doc, record, span, entries, docZone, ownExport);
   writeTimeline(record, entries, ownExport, doc);
   statusAndPriority(doc, record, ownExport);

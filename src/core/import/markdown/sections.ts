@@ -73,6 +73,9 @@ export interface FrontMatter {
   readonly title?: string;
   readonly date?: string;
   readonly authors?: string;
+  /** A status page's incident (cState, Hugo): `resolved`, `resolvedWhen` (its `date` is then when it began). */
+  readonly resolved?: string;
+  readonly resolvedWhen?: string;
   /** Lines it takes (they are blanked for the rest of the reader). */
   readonly end: number;
 }
@@ -92,7 +95,16 @@ export function frontMatter(lines: readonly string[]): FrontMatter | undefined {
   const title = values.get('title');
   const date = values.get('date');
   const authors = values.get('authors') ?? values.get('author');
-  return { ...(title ? { title } : {}), ...(date ? { date } : {}), ...(authors ? { authors } : {}), end: close + 1 };
+  const resolved = values.get('resolved');
+  const resolvedWhen = values.get('resolvedwhen');
+  return {
+    ...(title ? { title } : {}),
+    ...(date ? { date } : {}),
+    ...(authors ? { authors } : {}),
+    ...(resolved ? { resolved } : {}),
+    ...(resolvedWhen ? { resolvedWhen } : {}),
+    end: close + 1,
+  };
 }
 
 /**

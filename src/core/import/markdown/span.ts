@@ -19,6 +19,7 @@ import { findDate, type Day } from './inline';
 import type { Line } from './sections';
 import { sentencesOf, statedDuration, statedMinutes, type StatedDuration } from './duration';
 import { entryLocal, type Entry } from './timeline';
+import { firstDated, newestFirst } from './spanFirst';
 
 export { statedMinutes };
 import type { Zone } from './zones';
@@ -154,7 +155,7 @@ export function findSpan(input: SpanInput): Span {
   if (contradicted.length) (span.why ??= []).push(...contradicted);
   // A start left empty for a reason is not filled by a weaker guess (the title's day, the opening's first date).
   const reasoned = span.why?.some((w) => w.startsWith('start:'));
-  if (!span.start && !reasoned && !input.entries.length) span.start = firstDated(input);
+  if (!span.start && !reasoned && !input.entries.length) span.start = firstDated(input.statements, input.docZone, span);
   const titleLater = !span.start && !reasoned && input.titleDay ? earlierThanTitle(input.titleDay, input.statements) : undefined;
   if (titleLater) (span.why ??= []).push(titleLater);
   else if (!span.start && !reasoned && input.titleDay) span.start = moment(input.titleDay.day, { approx: false }, input.titleDay.line, input.titleDay.text);
@@ -223,20 +224,6 @@ function dayOnlyEnd(input: SpanInput, span: Span): void {
     return;
   }
 }
-
-/** Without a timeline: the opening's first time on a known day ("On 2021-04-27 at 15:09 UTC we released…"). */
-function firstDated(input: SpanInput): Moment | undefined {
-  for (const s of sentencesOf(input.statements)) {
-    const d = findDate(s.text);
-    const m = mentions(s.text)[0];
-    if (d?.y && m) return moment(d, { ...m, zone: m.zone ?? input.docZone }, s.line, s.text);
-    // A line that is a date alone ("Monday, Nov. 13, 2017") under the overview: the incident's day.
-    if (d?.y && DATE_ALONE.test(s.text)) return moment(d, { approx: false }, s.line, s.text);
-  }
-  return undefined;
-}
-
-const DATE_ALONE = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?[\w.]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}\.?$|^\d{4}-\d{2}-\d{2}$/i;
 
 /** "## Date: December 08, 2022" and "## Time: 5:13:57 UTC": the time the document gives the incident. */
 function labelled(input: SpanInput, label: NonNullable<SpanInput['timeLabel']>): Moment | undefined {
@@ -307,6 +294,7 @@ function fromPairs(entries: readonly Entry[], span: Span, { impact, ends }: Judg
 }
 
 function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, leadUp, testEnv }: Judge, title?: Day): void {
+  if (newestFirst(entries, span)) return;
   const timed = afterTitleDay(
     entries.filter((e) => e.h !== undefined || e.day),
     span,

@@ -133,16 +133,8 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['start', '2025-11-26T22:21+00:00'],
     ['end', '2025-11-26T22:47+00:00'],
   ],
-  'jenkins-2021-05-29-aci-agents': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
-  ],
-  'jenkins-2023-03-28-ci-vm-agents': [
-    ['start', '2023-03-29T15:50+00:00'],
-    ['end', null],
-    ['timeline', 0],
-  ],
+  'jenkins-2021-05-29-aci-agents': [['timeline', 0]],
+  'jenkins-2023-03-28-ci-vm-agents': [['timeline', 0]],
 };
 
 /** Fully right and wrong facts per set as last measured: a set may get better, never worse. */
@@ -159,7 +151,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 5 (1/14, 7 wrong facts); tuning material in round 6: a seen set from here on.
   'held-out-7': { right: 12, of: 14, wrong: 0 },
   // Held out until measured once after round 6 (2/14, 9 wrong facts); nothing chosen on it yet.
-  'held-out-8': { right: 3, of: 14, wrong: 7 },
+  'held-out-8': { right: 3, of: 14, wrong: 6 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

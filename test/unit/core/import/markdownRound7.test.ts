@@ -106,7 +106,50 @@ describe('Markdown importer: rules of round 7 (issue 31)', () => {
     assert.equal(read(md('2359 UTC')).fact('end'), '2025-07-30T23:59 +00:00');
   });
 
+  it("a status page's front matter (resolved, resolvedWhen) gives its start and end; a post's date stays the publication's", () => {
+    const md = (keys: string) => doc('---', 'title: Agents down', 'date: 2023-03-28T14:00:00-00:00', keys, '---', '', 'The agents were down.');
+    const page = read(md('resolved: true\nresolvedWhen: 2023-03-29T15:55:00-00:00'));
+    assert.equal(page.fact('start'), '2023-03-28T14:00 +00:00');
+    assert.equal(page.fact('end'), '2023-03-29T15:55 +00:00');
+    const post = read(md('author: A. Writer'));
+    assert.equal(post.fact('start'), undefined);
+    assert.equal(post.fact('end'), undefined);
+    // Still open, or closed before it opened: neither is taken.
+    assert.equal(read(md('resolved: false\nresolvedWhen: 2023-03-29T15:55:00-00:00')).fact('start'), undefined);
+    assert.equal(read(md('resolved: true\nresolvedWhen: 2023-03-27T15:55:00-00:00')).fact('end'), undefined);
+  });
+
+  it('a log written newest first does not make its first line the start', () => {
+    const log = (a: string, b: string, c: string) =>
+      doc(
+        '# Agents down',
+        '',
+        `[Update - ${a} UTC]`,
+        'The instance is back to normal.',
+        '',
+        `[Update - ${b} UTC]`,
+        'The queue is still full.',
+        '',
+        `[Update - ${c} UTC]`,
+        'There is an outage.',
+      );
+    assert.equal(read(log('2023-03-29 15:50', '2023-03-29 07:30', '2023-03-28 21:00')).fact('start'), undefined);
+    assert.equal(read(log('2023-03-28 21:00', '2023-03-29 07:30', '2023-03-29 15:50')).fact('start'), '2023-03-28T21:00 +00:00');
+    const timeline = (...lines: string[]) => doc('# Agents down', '', '## Timeline', '', ...lines.map((l) => `- ${l}`));
+    const newest = read(
+      timeline('2023-03-29 15:50 UTC: The site is back online', '2023-03-29 07:30 UTC: Users report errors', '2023-03-28 21:00 UTC: The site is down'),
+    );
+    assert.equal(newest.fact('start'), undefined);
+    assert.equal(newest.fact('end'), undefined);
+    const oldest = read(
+      timeline('2023-03-28 21:00 UTC: The site is down', '2023-03-29 07:30 UTC: Users report errors', '2023-03-29 15:50 UTC: The site is back online'),
+    );
+    assert.equal(oldest.fact('start'), '2023-03-28T21:00 +00:00');
+    assert.equal(oldest.fact('end'), '2023-03-29T15:50 +00:00');
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
+    linear(doc('---', 'title: x', `date: 2023-03-28T14:00:00${'0'.repeat(100000)}`, `resolvedWhen: ${'2'.repeat(100000)}`, '---', '', 'Down.'));
     linear(doc('## Outage', '', `<time ${'a'.repeat(100000)} datetime="2025-08-01">`));
     linear(doc('## Outage', '', `Between approximately ${'x '.repeat(50000)}21:27 UTC and 07:27 UTC it was down.`));
     linear(doc('## Outage', '', `It was down from ${'and 2025-'.repeat(12000)} UTC.`));

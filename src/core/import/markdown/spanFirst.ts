@@ -1,0 +1,48 @@
+/**
+ * The opening's first dated time as a start, and the logs written newest
+ * first (a status page's updates, "[Update - 2023-03-29 15h50 UTC]" above
+ * "[Update - 2023-03-28 21h00 UTC]"): there the first line is the latest,
+ * never the start, and no start or end is taken from the order of the lines.
+ */
+import { findDate } from './inline';
+import type { Line } from './sections';
+import { sentencesOf } from './duration';
+import { mentions, moment, type Moment } from './spanMoment';
+import type { Entry } from './timeline';
+import type { Zone } from './zones';
+
+const DATE_ALONE = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?[\w.]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}\.?$|^\d{4}-\d{2}-\d{2}$/i;
+
+/** Minutes since 1970 of each dated time, in the order written: a log newest first descends (three or more, never up). */
+function descends(times: number[]): boolean {
+  return times.length >= 3 && times.every((t, i) => i === 0 || t <= times[i - 1]!) && times[0]! > times.at(-1)!;
+}
+
+const at = (m: Moment) => Date.parse(`${m.local}${m.offset ?? 'Z'}`) / 60000;
+
+/** Without a timeline: the opening's first time on a known day ("On 2021-04-27 at 15:09 UTC we released…"). */
+export function firstDated(statements: readonly Line[], docZone: Zone | undefined, span: { why?: string[] }): Moment | undefined {
+  const dated: Moment[] = [];
+  let first: Moment | undefined;
+  for (const s of sentencesOf(statements)) {
+    const d = findDate(s.text);
+    const m = mentions(s.text)[0];
+    const found = d?.y && m ? moment(d, { ...m, zone: m.zone ?? docZone }, s.line, s.text) : undefined;
+    if (found) dated.push(found);
+    // A line that is a date alone ("Monday, Nov. 13, 2017") under the overview: the incident's day.
+    first ??= found ?? (d?.y && DATE_ALONE.test(s.text) ? moment(d, { approx: false }, s.line, s.text) : undefined);
+  }
+  if (descends(dated.map(at))) {
+    (span.why ??= []).push(`start: the dated lines (from line ${dated[0]!.line}) are written newest first; the first is the latest, not the start`);
+    return undefined;
+  }
+  return first;
+}
+
+/** A timeline written newest first: its first entry is the latest; neither start nor end is taken from its order. */
+export function newestFirst(entries: readonly Entry[], span: { why?: string[] }): boolean {
+  const times = entries.filter((e) => e.day?.y && e.h !== undefined).map((e) => Date.UTC(e.day!.y!, e.day!.m - 1, e.day!.d, e.h, e.m) / 60000);
+  if (!descends(times)) return false;
+  (span.why ??= []).push('start: the timeline is written newest first; its first entry is the latest, not the start');
+  return true;
+}
