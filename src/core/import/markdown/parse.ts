@@ -118,8 +118,8 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
     return { drafts: [], problems };
   }
   const ownExport = !!preferredId;
-  const status = statusPageSpan(doc.front);
-  if (doc.front?.date && !status) notes.push(`front matter date ${doc.front.date} is when the document was published, not when the incident happened`);
+  if (doc.front?.date && !statusPageSpan(doc.front))
+    notes.push(`front matter date ${doc.front.date} is when the document was published, not when the incident happened`);
   if (doc.front?.authors) doc.facts.push({ field: 'authors', value: doc.front.authors, line: 1 });
   doc.facts.push({ field: 'title', value: title, line: doc.front?.title ? 1 : titleBlock?.line });
   const record: Record<string, unknown> = { title };
@@ -135,8 +135,7 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
     problems,
     notes,
   });
-  const span = ownExport ? ownSpan(doc, entries) : findSpan(spanInput(doc, entries, titleBlock, docDay, docZone));
-  if (status) Object.assign(span, status);
+  const span = ownExport ? ownSpan(doc, entries) : { ...findSpan(spanInput(doc, entries, titleBlock, docDay, docZone)), ...statusPageSpan(doc.front) };
   writeSpan(doc, record, span, entries, docZone, ownExport);
   writeTimeline(record, entries, ownExport, doc);
   statusAndPriority(doc, record, ownExport);
