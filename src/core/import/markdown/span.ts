@@ -19,7 +19,7 @@ import { findDate, type Day } from './inline';
 import type { Line } from './sections';
 import { sentencesOf, statedDuration, statedMinutes, type StatedDuration } from './duration';
 import { entryLocal, type Entry } from './timeline';
-import { firstDated, newestFirst } from './spanFirst';
+import { beforeDetection, firstDated, newestFirst } from './spanFirst';
 
 export { statedMinutes };
 import type { Zone } from './zones';
@@ -53,6 +53,7 @@ import {
   USERS_BACK,
   TESTS_PASS,
   FIRST_REPORT,
+  PERIODS,
   RANGE_ABOUT,
 } from './spanWords';
 
@@ -138,7 +139,13 @@ export function findSpan(input: SpanInput): Span {
   // "exposed from on or about 2025-02-10 through 2025-04-01": the first day starts it, before the timeline's first entry.
   const days = !span.start ? statedDays(input.statements, input.docDay?.y) : undefined;
   if (days) span.start = days.from;
-  fromTimeline(input.entries, span, j, input.titleDay?.day);
+  fromTimeline(
+    input.entries,
+    span,
+    j,
+    input.titleDay?.day,
+    sentencesOf(input.statements).some((x) => PERIODS.test(x.text)),
+  );
   if (days) endOnLastDay(days, span);
   if (!span.start && !input.entries.length) span.start = securityStartDay(input.statements, input.docDay?.y);
   // Round 5: a start kept only where the document's sources agree on it.
@@ -293,7 +300,7 @@ function fromPairs(entries: readonly Entry[], span: Span, { impact, ends }: Judg
   }
 }
 
-function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, leadUp, testEnv }: Judge, title?: Day): void {
+function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, leadUp, testEnv }: Judge, title?: Day, periods = false): void {
   if (newestFirst(entries, span)) return;
   const timed = afterTitleDay(
     entries.filter((e) => e.h !== undefined || e.day),
@@ -316,7 +323,8 @@ function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, lea
   const context = !!timed[0] && !impact(timed[0]) && !REPORT.test(timed[0].text) && !ALERTED.test(timed[0].text);
   // "First validator reports an apphash": an entry opening with the first report is about the outage too.
   const about = (e: Entry) => impact(e) || FIRST_REPORT.test(e.text);
-  const first = opensWithLeadUp || context ? (timed.find(about) ?? (moveOn ? next : timed[0])) : timed[0];
+  const found = opensWithLeadUp || context ? (timed.find(about) ?? (moveOn ? next : timed[0])) : timed[0];
+  const first = found && timed.find(about) === found ? beforeDetection(timed, found, leadUp) : found;
   const i = first ? timed.indexOf(first) : 0;
   // "Security team becomes aware of an odd transaction mined roughly 30 minutes earlier": the entry says the incident
   // began before it, and nothing says when; the start stays empty rather than taking the entry's time.
@@ -337,6 +345,8 @@ function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, lea
   // saying the service is wholly back is the end, not an earlier partial recovery.
   const fully = k > 0 && !FULLY_BACK.test(after[k]!.text) ? after.findIndex((e, n) => n > k && ends(e) && FULLY_BACK.test(e.text)) : -1;
   if (fully > 0) k = fully;
+  // "three periods of block time degradation": the last entry that ends one ends the incident.
+  if (k > 0 && periods) k = after.reduce((last, e, n) => (ends(e) ? n : last), k);
   // A provider's systems recovering is not our service back ("Provider systems recovered", then "All services confirmed
   // operational"): the next end that is not about a provider.
   if (k > 0 && PROVIDER.test(after[k]!.text)) {

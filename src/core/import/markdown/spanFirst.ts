@@ -46,3 +46,25 @@ export function newestFirst(entries: readonly Entry[], span: { why?: string[] })
   (span.why ??= []).push('start: the timeline is written newest first; its first entry is the latest, not the start');
   return true;
 }
+
+/** Someone noticing or reporting the trouble, or an alert reaching the team: it was under way before the entry. */
+const DETECTION = /^(?:[\w&—–-]+ ){0,3}?(?:notices?|noticed|reports?|reported|receives? (?:an? )?alerts?|(?:is |was )?alerted|detects?|detected)\b/i;
+const minutesOf = (e: Entry) => (e.day?.y && e.h !== undefined ? Date.UTC(e.day.y, e.day.m - 1, e.day.d, e.h, e.m) / 60000 : undefined);
+
+/**
+ * The first entry about the outage is someone noticing it ("Hypha receives alert for high transaction failure rate",
+ * "Notices consensus error on block 25283301"): the entry just before it and the detections before that, each at most
+ * 15 minutes apart on a known day, lead back to what they noticed ("Block 25283300 is committed"), which is the start
+ * unless it is lead-up (a release, a test, an announcement) or itself a detection.
+ */
+export function beforeDetection(timed: readonly Entry[], first: Entry, leadUp: (e: Entry) => boolean): Entry {
+  if (!DETECTION.test(first.text)) return first;
+  let k = timed.indexOf(first);
+  while (k > 0) {
+    const [a, b] = [minutesOf(timed[k - 1]!), minutesOf(timed[k]!)];
+    if (a === undefined || b === undefined || b - a > 15 || b < a) return first;
+    if (!DETECTION.test(timed[k - 1]!.text)) return leadUp(timed[k - 1]!) ? first : timed[k - 1]!;
+    k--;
+  }
+  return first;
+}

@@ -10,7 +10,7 @@ export const IMPACT =
 export const LEADUP =
   /\b(applied|deployed|deploys|(?:ran|run|runs|did) a deployment|merged|opened|initiated|started|changed|pushed|released|published|triggered|scheduled|funds|funded|funding|pre-(?:attack|incident|outage|exploit)|tested|created|rollout|rolled out)\b/i;
 export const ENDS =
-  /\b((?<!\bbe )resolved|no longer down|(?<!\bnot )available again|(?:errors?|failures?) stopped|(?:closes?|closed) the incident|fixes (?:all|the|every|both)\b|successfully restarted|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved|(?:was|were|got|been) resolved?|regained (?:\w+ )?availability|returned to (?:a )?steady state|(?:chain|network|block production|blocks?|service) (?:resumes|resumed)|(?:team|we|operators?|admins?) (?:halts?|halted|pauses?|paused)|fully (?:caught up|synced|recovered)|recovery (?:of [^.;]{1,60}?)?(?:is |was |has been )?completed?|(?:announced|confirmed|declared) (?:the )?(?:full )?recovery)\b/i;
+  /\b((?<!\bbe )resolved|no longer down|(?<!\bnot )available again|(?:errors?|failures?) stopped|(?:closes?|closed) the incident|fixes (?:all|the|every|both)\b|successfully restarted|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved|(?:was|were|got|been) resolved?|regained (?:\w+ )?availability|returned to (?:a )?steady state|(?:chain|network|block production|blocks?|service) (?:resumes|resumed)|(?:starts?|started) (?:moving|running|working|producing blocks) again|(?:team|we|operators?|admins?) (?:halts?|halted|pauses?|paused)|fully (?:caught up|synced|recovered)|recovery (?:of [^.;]{1,60}?)?(?:is |was |has been )?completed?|(?:announced|confirmed|declared) (?:the )?(?:full )?recovery)\b/i;
 /** An issue or pull request being opened is a report about a symptom, not the outage itself. */
 export const REPORT_REF =
   /\b(issues?|pull requests?|PRs?|tickets?)\b[^.]{0,80}?\b(?:is |was )?(opened|filed)\b|\bopened\b[^.]{0,40}\b(issues?|pull requests?|PRs?|tickets?)\b/i;
@@ -79,3 +79,6 @@ export const TESTS_PASS = /\btests? (?:now )?(?:pass|passes|passed|passing)\b/i;
 export const FIRST_REPORT = /^first (?:[\w-]+ ){0,2}?(?:reports? (?:an?|the|of)|report(?:ed)? (?:an?|the|of))\b/i;
 /** "Between approximately <day> 21:27 UTC and …": the word before the range's first day and time governs both ends. */
 export const RANGE_ABOUT = /\b(?:between|from) (?:approximately|approx\.|about|around|roughly|circa) (?:\S+ ){0,2}$/i;
+/** "The Hub has experienced three periods of block time degradation": the outage came back; its end is the last period's. */
+export const PERIODS =
+  /\b(?:two|three|four|five|several|multiple|\d) (?:separate |distinct )?(?:periods|episodes|waves|bouts|spells|outages|events|incidents) of\b/i;

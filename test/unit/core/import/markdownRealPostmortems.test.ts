@@ -125,14 +125,6 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['start', '2025-03-11T21:52+00:00'],
     ['end', '2025-03-26T13:44+00:00'],
   ],
-  'cosmos-2025-04-14-upgrade-halt': [
-    ['start', '2025-04-14T14:47+00:00'],
-    ['end', null],
-  ],
-  'cosmos-2025-11-26-long-block-times': [
-    ['start', '2025-11-26T22:21+00:00'],
-    ['end', '2025-11-26T22:47+00:00'],
-  ],
   'jenkins-2021-05-29-aci-agents': [['timeline', 0]],
   'jenkins-2023-03-28-ci-vm-agents': [['timeline', 0]],
 };
@@ -151,7 +143,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 5 (1/14, 7 wrong facts); tuning material in round 6: a seen set from here on.
   'held-out-7': { right: 12, of: 14, wrong: 0 },
   // Held out until measured once after round 6 (2/14, 9 wrong facts); nothing chosen on it yet.
-  'held-out-8': { right: 3, of: 14, wrong: 6 },
+  'held-out-8': { right: 5, of: 14, wrong: 3 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

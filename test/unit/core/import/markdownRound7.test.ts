@@ -148,7 +148,58 @@ describe('Markdown importer: rules of round 7 (issue 31)', () => {
     assert.equal(oldest.fact('end'), '2023-03-29T15:50 +00:00');
   });
 
+  it('a first entry about the outage that is someone noticing it leads back to what was noticed, minutes before', () => {
+    const md = (before: string, gap: string) =>
+      doc(
+        '# Chain halt',
+        '',
+        '## Timeline',
+        '',
+        '| Time (UTC) | Event |',
+        '| --- | --- |',
+        '| 2025-04-14 12:16 | v23.1.1 is published |',
+        `| 2025-04-14 14:${gap} | ${before} |`,
+        '| 2025-04-14 14:45 | Hypha receives alert for validator downtime |',
+        '| 2025-04-14 14:47 | Hypha notices consensus error on block 25283301 |',
+      );
+    assert.equal(read(md('Block 25283300 is committed', '41')).fact('start'), '2025-04-14T14:41 +00:00');
+    // More than 15 minutes before, or lead-up (a release), it is not what they noticed.
+    assert.equal(read(md('Block 25283300 is committed', '20')).fact('start'), '2025-04-14T14:47 +00:00');
+    assert.equal(read(md('v23.1.2 is released', '41')).fact('start'), '2025-04-14T14:47 +00:00');
+  });
+
+  it('"starts moving again" ends it; with several periods of impact stated, the last period\'s end is the end', () => {
+    const md = (summary: string) =>
+      doc(
+        '# Long block times',
+        '',
+        `Summary: ${summary}`,
+        '',
+        '# Timeline',
+        '',
+        '- 2025-11-26 22:11 UTC: Block times degrade and transactions fail',
+        '- 2025-11-26 22:47 UTC: Failure rate alert is resolved',
+        '- 2025-12-04 19:12 UTC: Block times degrade again',
+        '- 2025-12-04 21:29 UTC: The chain starts moving again',
+      );
+    assert.equal(read(md('The Hub has experienced three periods of block time degradation.')).fact('end'), '2025-12-04T21:29 +00:00');
+    assert.equal(read(md('The Hub had slow blocks.')).fact('end'), '2025-11-26T22:47 +00:00');
+    const moving = doc(
+      '# Halt',
+      '',
+      '## Timeline',
+      '',
+      '- 2025-04-14 14:41 UTC: The chain halts',
+      '- 2025-04-14 18:33 UTC: Block 2 is committed and the chain starts moving again',
+    );
+    assert.equal(read(moving).fact('end'), '2025-04-14T18:33 +00:00');
+    assert.equal(read(moving.replace('starts moving again', 'starts moving')).fact('end'), undefined);
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
+    linear(doc('# Outage', '', '## Timeline', '', '- 2025-04-14 14:41 UTC: x', `- 2025-04-14 14:47 UTC: ${'a '.repeat(50000)}notices errors`));
+    linear(doc('# Outage', '', `Summary: three ${'separate '.repeat(12000)}periods of`, '', '## Timeline', '', '- 2025-04-14 14:41 UTC: down'));
+    linear(doc('# Outage', '', '## Timeline', '', `- 2025-04-14 14:41 UTC: started ${'moving '.repeat(15000)}again`));
     linear(doc('---', 'title: x', `date: 2023-03-28T14:00:00${'0'.repeat(100000)}`, `resolvedWhen: ${'2'.repeat(100000)}`, '---', '', 'Down.'));
     linear(doc('## Outage', '', `<time ${'a'.repeat(100000)} datetime="2025-08-01">`));
     linear(doc('## Outage', '', `Between approximately ${'x '.repeat(50000)}21:27 UTC and 07:27 UTC it was down.`));
