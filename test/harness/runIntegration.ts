@@ -24,6 +24,8 @@ interface Pass {
   readonly name: string;
   /** A prepared single-folder workspace to open instead of the multi-root demo fixture (benchmark). */
   readonly workspace?: string;
+  /** A file (workspace-relative) the window opens as it starts, as VS Code restores the last session's editors. */
+  readonly openAtStart?: string;
   /** False: workspace trust on and the fixture untrusted (Restricted Mode). */
   readonly trusted: boolean;
   /** Sub-directory of the compiled tests to run ('' = the main suite). */
@@ -114,7 +116,8 @@ async function bench(vsix: string): Promise<number> {
       ['demo', demo],
       [`${n} incidents`, generated.root],
     ] as const) {
-      const result = await runPass({ name: `benchmark: ${name}`, trusted: true, testsDir: 'bench', workspace }, vsix);
+      const openAtStart = readFileSync(join(workspace, '.bench-target'), 'utf8').trim();
+      const result = await runPass({ name: `benchmark: ${name}`, trusted: true, testsDir: 'bench', workspace, openAtStart }, vsix);
       if (result.failed) return 1;
       figures[name] = JSON.parse(readFileSync(join(workspace, '.bench-result.json'), 'utf8'));
     }
@@ -197,7 +200,12 @@ async function runPass(pass: Pass, vsix: string, grep?: string): Promise<{ passe
   const browser = await launchBrowser();
   try {
     await server.start();
-    const page = await openWorkbench(browser, server.url(workspaceFile));
+    // The workbench's `payload` opens a file at start-up (VS Code's web workspace provider), like a restored editor.
+    const open = pass.openAtStart && `vscode-remote://${new URL(server.url()).host}${join(workspace, pass.openAtStart)}`;
+    const page = await openWorkbench(
+      browser,
+      open ? `${server.url(workspaceFile)}&payload=${encodeURIComponent(JSON.stringify([['openFile', open]]))}` : server.url(workspaceFile),
+    );
     let printed = 0;
     const flushLog = () => {
       if (!existsSync(logFile)) return;
