@@ -19,6 +19,7 @@ import { statusAndPriority, writeTexts } from './texts';
 import { documentLabels, frontMatter, GENERIC_TITLE, splitBlocks, type Block, type Key, type Line } from './sections';
 import { findSpan, statedMinutes, type Moment, type Span } from './span';
 import { statusPageSpan } from './statusPage';
+import { withoutImpact } from './spanNone';
 import { zoneElsewhere } from './spanAgree';
 import { OUTAGE_WORDS, TEST_ENV } from './spanWords';
 import { entryAt, readTimeline, type Entry } from './timeline';
@@ -135,7 +136,7 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
     problems,
     notes,
   });
-  const span = ownExport ? ownSpan(doc, entries) : { ...findSpan(spanInput(doc, entries, titleBlock, docDay, docZone)), ...statusPageSpan(doc.front) };
+  const span = ownExport ? ownSpan(doc, entries) : readSpan(doc, spanInput(doc, entries, titleBlock, docDay, docZone));
   writeSpan(doc, record, span, entries, docZone, ownExport);
   writeTimeline(record, entries, ownExport, doc);
   statusAndPriority(doc, record, ownExport);
@@ -168,6 +169,9 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
   };
   return { drafts: [draft], problems };
 }
+
+/** The text's span; an Impact saying there was none takes it away; a status page's front matter gives its own. */
+const readSpan = (doc: Doc, input: ReturnType<typeof spanInput>): Span => ({ ...withoutImpact(findSpan(input), doc.blocks), ...statusPageSpan(doc.front) });
 
 /** An HTML `<time datetime="…">` (a post's subtitle or byline): when it was published, never when it happened. */
 const PUBLISHED = /<time\s[^>]{0,200}?\bdatetime=/i;

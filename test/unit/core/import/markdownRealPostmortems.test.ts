@@ -121,9 +121,11 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   ],
   'cosmos-2025-01-27-multisend-block-times': [['end', null]],
   'cosmos-2025-02-08-v22-patch-apphash': [['end', null]],
+  // Its Impact says 'None because we didn't deploy it': no outage, so no start or end is taken (the reading, a judgement,
+  // takes the flawed release's publication and the fix's).
   'cosmos-2025-03-14-v23-executable-stack': [
-    ['start', '2025-03-11T21:52+00:00'],
-    ['end', '2025-03-26T13:44+00:00'],
+    ['start', null],
+    ['end', null],
   ],
   'jenkins-2021-05-29-aci-agents': [['timeline', 0]],
   'jenkins-2023-03-28-ci-vm-agents': [['timeline', 0]],
@@ -143,7 +145,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 5 (1/14, 7 wrong facts); tuning material in round 6: a seen set from here on.
   'held-out-7': { right: 12, of: 14, wrong: 0 },
   // Held out until measured once after round 6 (2/14, 9 wrong facts); nothing chosen on it yet.
-  'held-out-8': { right: 5, of: 14, wrong: 3 },
+  'held-out-8': { right: 5, of: 14, wrong: 1 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

@@ -196,7 +196,31 @@ describe('Markdown importer: rules of round 7 (issue 31)', () => {
     assert.equal(read(moving.replace('starts moving again', 'starts moving')).fact('end'), undefined);
   });
 
+  it('an Impact that says there was none takes no start or end from the timeline', () => {
+    const md = (impact: string) =>
+      doc(
+        '# Release shipped with a flaw',
+        '',
+        '## Impact',
+        '',
+        impact,
+        '',
+        '## Timeline',
+        '',
+        '- 2025-03-11 21:52 UTC: A validator reports a build error',
+        '- 2025-03-26 13:44 UTC: The hub is back online',
+      );
+    const none = read(md("None because we didn't deploy it."));
+    assert.equal(none.fact('start'), undefined);
+    assert.equal(none.fact('end'), undefined);
+    assert.equal(read(md('Impact: none.')).fact('start'), undefined);
+    // An impact that is one ("Nonetheless, blocks were slow") keeps them.
+    assert.equal(read(md('Nonetheless, blocks were slow.')).fact('start'), '2025-03-11T21:52 +00:00');
+    assert.equal(read(md('Validators could not build.')).fact('end'), '2025-03-26T13:44 +00:00');
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
+    linear(doc('# Outage', '', '## Impact', '', `${'*'.repeat(50000)}impact${' '.repeat(50000)}: none`, '', '## Timeline', '', '- 2025-04-14 14:41 UTC: down'));
     linear(doc('# Outage', '', '## Timeline', '', '- 2025-04-14 14:41 UTC: x', `- 2025-04-14 14:47 UTC: ${'a '.repeat(50000)}notices errors`));
     linear(doc('# Outage', '', `Summary: three ${'separate '.repeat(12000)}periods of`, '', '## Timeline', '', '- 2025-04-14 14:41 UTC: down'));
     linear(doc('# Outage', '', '## Timeline', '', `- 2025-04-14 14:41 UTC: started ${'moving '.repeat(15000)}again`));
