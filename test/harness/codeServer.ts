@@ -176,8 +176,14 @@ export class CodeServer {
   }
 
   dispose(): void {
-    // The extension host may still be finishing a background cache write for a moment after the server stops.
-    rmSync(resolve(this.dataDir, '..'), { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+    // The extension host may still be finishing a background cache write after the server stops (at 10,000 records
+    // longer than these retries): a folder left in the temporary directory must not fail the run that measured.
+    const dir = resolve(this.dataDir, '..');
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+    } catch (err) {
+      console.error(`code-server: left ${dir} (${(err as Error).message})`);
+    }
   }
 }
 
