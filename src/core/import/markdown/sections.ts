@@ -50,7 +50,9 @@ export function sectionKey(heading: string): Key | undefined {
     .replace(/\s*\([^()]*\)\s*$/, '')
     .replace(/^[\d.]+\s+/, '')
     .replace(/[:.]+$/, '')
-    .trim();
+    .trim()
+    // "Timeline (all times UTC) Monday May 10th, 2021. All times approximations", "Timeline - May 29, 2021".
+    .replace(/^(timeline)\s?(?:\(|[-–—:,]\s).*$/, '$1');
   return SECTIONS.find(([, re]) => re.test(h))?.[0];
 }
 

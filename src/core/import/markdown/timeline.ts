@@ -37,6 +37,7 @@ export interface TimelineContext {
   readonly notes: string[];
 }
 
+const APPROXIMATE = /\ball (?:the )?times (?:are |were |given |listed )?(?:approximat\w*|rough)\b/i;
 const LIST = /^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/;
 const HEADING = /^(#{1,6})\s/;
 const SEPARATOR = /^\s*\|?\s*:?-{3,}/;
@@ -68,12 +69,14 @@ interface State {
   /** The entry that following indented or paragraph lines continue. */
   open?: { entry: Entry; indent: number; paragraph: boolean };
   table?: { time: number; cells: number[]; day?: number };
+  /** "All times approximations" in the heading: every entry is approximate. */
+  approx?: boolean;
   /** A date-only heading: an entry unless timed entries follow under it. */
   pendingDay?: Entry;
 }
 
 function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
-  const st: State = { zone: declaredZone(b.heading) ?? ctx.docZone };
+  const st: State = { zone: declaredZone(b.heading) ?? ctx.docZone, approx: APPROXIMATE.test(b.heading.slice(0, 400)) };
   const headDay = findDate(b.heading, ctx.dayFirst);
   st.day = headDay ? { ...headDay, y: headDay.y ?? ctx.docDay?.y } : ctx.docDay;
   const all = breaksSplit(b.lines);
@@ -185,7 +188,7 @@ function push(stamp: Stamp, line: number, st: State, ctx: TimelineContext, entri
   if (stamp.zone?.assumed && !ctx.notes.some((n) => n.startsWith(`timeZone: "${stamp.zone!.label}"`)))
     ctx.notes.push(`timeZone: "${stamp.zone.label}" ${stamp.zone.assumed} (line ${line}); check it`);
   const day = stamp.day ? { ...stamp.day, y: stamp.day.y ?? st.day?.y ?? ctx.docDay?.y } : st.day;
-  const e: Entry = { approx: stamp.approx, text: inlineText(stamp.rest), raw: stamp.rest, line };
+  const e: Entry = { approx: stamp.approx || !!st.approx, text: inlineText(stamp.rest), raw: stamp.rest, line };
   if (day) e.day = day;
   if (stamp.h !== undefined) {
     e.h = stamp.h;

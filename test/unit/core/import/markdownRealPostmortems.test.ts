@@ -6,7 +6,7 @@
  * "held-out-3" (round 2), "held-out-4" (round 3), "held-out-5" (round 4) and
  * "held-out-6" (round 5), "held-out-7" (round 6, after it was measured once
  * with the round-5 reader); "held-out-8" was measured once with the round-6
- * reader and not tuned on. Known misses are
+ * reader, then tuned on in round 7. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -97,13 +97,12 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['end', null],
   ],
   // Held-out-8 (Cosmos Hub ×5, Chia Network ×4, Fosstodon ×2, Jenkins infra ×2, Hex), read and committed before the importer
-  // ran on it (a87f19b…d479975), measured once with the round-6 reader: 2/14 fully right, 9 wrong facts. Nothing was
-  // chosen on this set; these are its misses as measured.
+  // ran on it (a87f19b…d479975), measured once with the round-6 reader: 2/14 fully right, 9 wrong facts. It became
+  // tuning material in round 7 (general rules only; markdownRound7.test.ts): no wrong fact since, and that is not a
+  // held-out figure. The misses left:
   'chia-2021-05-10-wiki-attack': [
-    ['start', '2021-05-10'],
     ['end', null],
     ['duration', null],
-    ['timeline', 0],
   ],
   'chia-2021-05-26-website-outage': [
     ['start', null],
@@ -112,7 +111,7 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   'chia-2024-01-10-mainnet-stall': [
     ['start', null],
     ['end', null],
-    ['timeline', 0],
+    ['timeline', 3],
   ],
   'chia-2025-02-14-fast-forward-mempool': [
     ['start', null],
@@ -127,7 +126,7 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['start', null],
     ['end', null],
   ],
-  'jenkins-2021-05-29-aci-agents': [['timeline', 0]],
+  'jenkins-2021-05-29-aci-agents': [['timeline', 14]],
   'jenkins-2023-03-28-ci-vm-agents': [['timeline', 0]],
 };
 
@@ -144,12 +143,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-6': { right: 8, of: 12, wrong: 0 },
   // Held out until measured once after round 5 (1/14, 7 wrong facts); tuning material in round 6: a seen set from here on.
   'held-out-7': { right: 12, of: 14, wrong: 0 },
-  // Held out until measured once after round 6 (2/14, 9 wrong facts); nothing chosen on it yet.
-  'held-out-8': { right: 5, of: 14, wrong: 1 },
+  // Held out until measured once after round 6 (2/14, 9 wrong facts); tuning material in round 7: a seen set from here on.
+  'held-out-8': { right: 5, of: 14, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-8'];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

@@ -219,7 +219,32 @@ describe('Markdown importer: rules of round 7 (issue 31)', () => {
     assert.equal(read(md('Validators could not build.')).fact('end'), '2025-03-26T13:44 +00:00');
   });
 
+  it('a Timeline heading with more after it ("Timeline (all times UTC) Monday May 10th, 2021. All times approximations") is the timeline', () => {
+    const md = (heading: string) =>
+      doc(
+        '# Wiki edit',
+        '',
+        '## Issue Summary',
+        '',
+        'The wiki was edited.',
+        '',
+        `## ${heading}`,
+        '',
+        '- 09:15:04 UTC an edit was made',
+        '',
+        '- 10:03:52 UTC the change was reverted',
+      );
+    const both = read(md('Timeline (all times UTC) Monday May 10th, 2021. All times approximations'));
+    assert.equal(both.timeline.length, 2);
+    assert.equal(both.fact('start'), '~2021-05-10T09:15 +00:00');
+    assert.equal(read(md('Timeline - May 10, 2021')).fact('start'), '2021-05-10T09:15 +00:00', 'not said to be approximate');
+    // A heading that only begins with the word is not the timeline.
+    assert.equal(read(md('Timelines of other projects, May 10th, 2021')).timeline.length, 0);
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
+    linear(doc('# Outage', '', `## Timeline (${'('.repeat(100000)}`, '', '- 2025-04-14 14:41 UTC: down'));
+    linear(doc('# Outage', '', `## Timeline - all times ${'are '.repeat(25000)}`, '', '- 2025-04-14 14:41 UTC: down'));
     linear(doc('# Outage', '', '## Impact', '', `${'*'.repeat(50000)}impact${' '.repeat(50000)}: none`, '', '## Timeline', '', '- 2025-04-14 14:41 UTC: down'));
     linear(doc('# Outage', '', '## Timeline', '', '- 2025-04-14 14:41 UTC: x', `- 2025-04-14 14:47 UTC: ${'a '.repeat(50000)}notices errors`));
     linear(doc('# Outage', '', `Summary: three ${'separate '.repeat(12000)}periods of`, '', '## Timeline', '', '- 2025-04-14 14:41 UTC: down'));
