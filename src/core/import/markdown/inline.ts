@@ -95,9 +95,10 @@ const year = (four: string | undefined, two: string | undefined) => {
 };
 /** 29-09-2021, 03/10/2021: day first (the European order); read only where a document writes it so. */
 const NUMERIC_DMY = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/;
+const NUMERIC_MDY = /(?<![\d.-])(1[0-2]|0?[1-9])-(1[3-9]|2\d|3[01])-(\d{4}|\d{2})(?![\d.-])/;
 
 /** The first date in a text: 2017-01-31, January 31st 2017, 31 January 2017, Jan 31 (year unknown); 29-09-2021 when dayFirst. */
-export function findDate(text: string, dayFirst = false): Day | undefined {
+export function findDate(text: string, dayFirst = false, title = false): Day | undefined {
   const t = text.replace(/\s+/g, ' ');
   const cands: Array<{ at: number; day: Day }> = [];
   const iso = ISO_DAY.exec(t);
@@ -108,6 +109,10 @@ export function findDate(text: string, dayFirst = false): Day | undefined {
   if (dmy) cands.push({ at: dmy.index, day: { y: year(dmy[3], dmy[4]), m: monthNumber(dmy[2]!), d: Number(dmy[1]) } });
   const num = dayFirst ? NUMERIC_DMY.exec(t) : null;
   if (num) cands.push({ at: num.index, day: { y: Number(num[3]), m: Number(num[2]), d: Number(num[1]) } });
+  // A title's "Website Outage 5-26-21": month first where no other order can be (a day over 12 second), the year as written.
+  const us = title && !dayFirst ? NUMERIC_MDY.exec(t) : null;
+  const y = us ? year(us[3]!.length === 4 ? us[3] : undefined, us[3]!.length === 2 ? us[3] : undefined) : undefined;
+  if (us && y) cands.push({ at: us.index, day: { y, m: Number(us[1]), d: Number(us[2]) } });
   cands.sort((a, b) => a.at - b.at);
   const day = cands[0]?.day;
   return day && plausibleYear(day.y) && day.m >= 1 && day.m <= 12 && day.d >= 1 && day.d <= 31 ? day : undefined;

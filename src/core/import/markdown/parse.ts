@@ -186,7 +186,7 @@ function documentDay(doc: Doc, titleBlock: Block | undefined): Day | undefined {
   }
   const fromLabel = d && findDate(d.value, doc.dayFirst);
   if (fromLabel?.y) return fromLabel;
-  const fromTitle = findDate(doc.front?.title ?? titleBlock?.heading ?? '', doc.dayFirst);
+  const fromTitle = findDate(doc.front?.title ?? titleBlock?.heading ?? '', doc.dayFirst, true);
   if (fromTitle?.y) return fromTitle;
   for (let i = doc.first; i < doc.lines.length; i++) {
     const day = PUBLISHED.test(doc.lines[i]!) ? undefined : findDate(doc.lines[i]!.slice(0, 2000), doc.dayFirst);
@@ -298,7 +298,7 @@ function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, do
     .flatMap((b) => b.lines)
     .filter((l) => !PUBLISHED.test(l.text));
   const titleText = doc.front?.title ?? titleBlock?.heading ?? '';
-  const td = findDate(titleText, doc.dayFirst);
+  const td = findDate(titleText, doc.dayFirst, true);
   const titleDay = td?.y ? { day: td, line: doc.front?.title ? 1 : (titleBlock?.line ?? 1), text: inlineText(titleText) } : undefined;
   const time = doc.labels.get('time');
   const labelDay = findDate(doc.labels.get('date')?.value ?? '', doc.dayFirst);

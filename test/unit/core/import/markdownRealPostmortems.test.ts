@@ -104,10 +104,6 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['end', null],
     ['duration', null],
   ],
-  'chia-2021-05-26-website-outage': [
-    ['start', null],
-    ['end', null],
-  ],
   'chia-2024-01-10-mainnet-stall': [
     ['start', null],
     ['end', null],
@@ -144,7 +140,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 5 (1/14, 7 wrong facts); tuning material in round 6: a seen set from here on.
   'held-out-7': { right: 12, of: 14, wrong: 0 },
   // Held out until measured once after round 6 (2/14, 9 wrong facts); tuning material in round 7: a seen set from here on.
-  'held-out-8': { right: 5, of: 14, wrong: 0 },
+  'held-out-8': { right: 6, of: 14, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

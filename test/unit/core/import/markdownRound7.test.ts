@@ -242,7 +242,18 @@ describe('Markdown importer: rules of round 7 (issue 31)', () => {
     assert.equal(read(md('Timelines of other projects, May 10th, 2021')).timeline.length, 0);
   });
 
+  it('a title\'s "5-26-21" is the 26th of May 2021 (no other order can be); "5-6-21" and the same in the body are not read', () => {
+    const md = (title: string, body = 'The site went down.') =>
+      doc(`# ${title}`, '', body, '', '## Timeline (all times approximate)', '', '- 04:52 PM UTC Site is hard down', '- 06:00 PM UTC Site is fully recovered');
+    const us = read(md('Website Outage 5-26-21'));
+    assert.equal(us.fact('start'), '~2021-05-26T16:52 +00:00');
+    assert.equal(us.fact('end'), '~2021-05-26T18:00 +00:00');
+    assert.equal(read(md('Website Outage 5-6-21')).fact('start'), undefined, 'May 6 or June 5');
+    assert.equal(read(md('Website Outage', 'On 5-26-21 the site went down.')).fact('start'), undefined, 'only a title');
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
+    linear(doc(`# Outage ${'5-26-'.repeat(20000)}21`, '', '## Timeline', '', '- 14:41 UTC: down'));
     linear(doc('# Outage', '', `## Timeline (${'('.repeat(100000)}`, '', '- 2025-04-14 14:41 UTC: down'));
     linear(doc('# Outage', '', `## Timeline - all times ${'are '.repeat(25000)}`, '', '- 2025-04-14 14:41 UTC: down'));
     linear(doc('# Outage', '', '## Impact', '', `${'*'.repeat(50000)}impact${' '.repeat(50000)}: none`, '', '## Timeline', '', '- 2025-04-14 14:41 UTC: down'));
