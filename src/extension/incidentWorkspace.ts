@@ -19,7 +19,7 @@ import type { Log } from './log';
 import { WorkspaceFileAccess } from './workspaceFileAccess';
 import { repoScope } from '../node/git/repoScope';
 import { sourcesToRead } from './folderSources';
-import { startEarlyLinks, type EarlyFolder } from './earlyLens';
+import { EARLY_WAIT_MS, startEarlyLinks, type EarlyFolder } from './earlyLens';
 
 /** A folder's index (EarlyFolder: its workspace folder, or for a record source a folder standing for it, index -1). */
 export interface FolderIndex extends EarlyFolder {
@@ -231,6 +231,7 @@ export class IncidentWorkspace implements vscode.Disposable {
 
     const early = local ? startEarlyLinks(folder, index.folder, s.maxFileSize, this.loading.pool, () => this.queue(folder, []), this.log) : undefined;
     try {
+      if (early) await Promise.race([early.first, new Promise((r) => setTimeout(r, EARLY_WAIT_MS))]);
       await index.load();
       // Open editors may hold unsaved text that differs from disk.
       for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.bufferChanged(doc);
