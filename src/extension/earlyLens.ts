@@ -66,6 +66,7 @@ export function startEarlyLinks(
     const started = performance.now();
     return (async () => {
       const early = await earlyLinks(root, { folder: recordsFolder, maxFileBytes }, paths, await scope, pool);
+      if (!early) return;
       const ms = (performance.now() - started).toFixed(0);
       log.info(
         `${folder.folder.name}: links of ${paths.length} open file(s) from ${early.records} of ${early.of} records in ${ms} ms${folder.loaded ? ' (after the load: not used)' : ''}`,

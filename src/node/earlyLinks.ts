@@ -37,7 +37,8 @@ async function loaded(access: FileAccess, options: IndexOptions, chosen: Readonl
 
 /**
  * The records of `root`/`options.folder` that may link any of `paths`, loaded (on this thread: a few records).
- * With a pool, the scan runs in the workers ahead of any job queued after it.
+ * The scan of a big folder runs in the pool's workers ahead of any job queued after it; without workers there is
+ * no early answer for a big folder (undefined).
  */
 export async function earlyLinks(
   root: string,
@@ -45,13 +46,15 @@ export async function earlyLinks(
   paths: readonly string[],
   scope: LinkScope | undefined,
   pool?: ParsePool,
-): Promise<EarlyLinks> {
+): Promise<EarlyLinks | undefined> {
   const access = new NodeFileAccess(root);
   const probe = new IncidentIndex(access, options);
   const files = (await access.listFiles(probe.folder)).filter((p) => probe.owns(p));
   const targets = [...paths, ...(scope?.repos.length ? paths.map((p) => `${scope.prefix}${p}`) : [])];
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const scan: ScanResult = pool?.available && files.length >= BULK_MIN ? await pool.scan(root, files, targets, max, true) : scanJob(root, files, targets, max);
+  // A big folder is scanned in the workers only: on this thread, reading every record would block it.
+  if (files.length >= BULK_MIN && !pool?.available) return undefined;
+  const scan: ScanResult = files.length >= BULK_MIN ? await pool!.scan(root, files, targets, max, true) : scanJob(root, files, targets, max);
   const chosen = new Set(files.filter((_, i) => scan.may[i]));
   const withScope = { ...options, linkScope: scope };
   let index = await loaded(access, withScope, chosen);

@@ -16,12 +16,14 @@ import { linkedIncidents, linkedRunbooks } from '../../../src/core/links/linkedI
 import { earlyLinks } from '../../../src/node/earlyLinks';
 import { NodeFileAccess } from '../../../src/node/nodeFileAccess';
 import { ParsePool } from '../../../src/node/parsePool';
+import { REPO_ROOT } from '../../support/workspace';
 
 describe('early links: the opened file answered before the whole load', function () {
   this.timeout(120_000);
   let base: string;
   let root: string;
   let pool: ParsePool;
+  let small: ParsePool;
   let full: IncidentIndex;
   before(async () => {
     base = mkdtempSync(join(tmpdir(), 'incident-lens-early-'));
@@ -36,11 +38,13 @@ describe('early links: the opened file answered before the whole load', function
       'id: RB-early-rollback\ntitle: Roll back the early service\nsystem: Early\nowner: Ali\nlinks:\n  - path: src/early/\nsteps:\n  - instruction: Roll back\n',
     );
     pool = new ParsePool(join(__dirname, '..', '..', '..', 'src', 'node', 'parseWorker.js'), 2);
+    small = new ParsePool(join(__dirname, '..', '..', '..', 'src', 'node', 'parseWorker.js'), 1);
     full = new IncidentIndex(new NodeFileAccess(root), { folder: '.incidents' });
     await full.load();
   });
   after(async () => {
     await pool.dispose();
+    await small.dispose();
     rmSync(base, { recursive: true, force: true });
   });
 
@@ -61,19 +65,29 @@ describe('early links: the opened file answered before the whole load', function
     targets.push('src/early/only-an-action.ts', 'src/nothing/links/this.ts');
     let most = 0;
     for (const [i, path] of targets.entries()) {
-      const early = await earlyLinks(root, { folder: '.incidents' }, [path], undefined, i % 2 ? pool : undefined);
+      const early = (await earlyLinks(root, { folder: '.incidents' }, [path], undefined, i % 2 ? pool : small))!;
       assert.equal(answer(early.index, path), answer(full, path), path);
       most = Math.max(most, early.records);
       assert.equal(early.of, full.allFiles().length);
     }
     assert.ok(most < full.allFiles().length / 10, `at most ${most} of ${full.allFiles().length} records read in full`);
-    const action = await earlyLinks(root, { folder: '.incidents' }, ['src/early/only-an-action.ts'], undefined, pool);
+    const action = (await earlyLinks(root, { folder: '.incidents' }, ['src/early/only-an-action.ts'], undefined, pool))!;
     assert.deepEqual(
       linkedIncidents(action.index, 'src/early/only-an-action.ts', all).flatMap((g) => g.incidents.map((i) => i.id)),
       ['INC-002'],
       "the action item's incident is found",
     );
     assert.ok(JSON.parse(answer(action.index, 'src/early/only-an-action.ts')).runbooks.length, 'the runbook on the folder is there too');
+  });
+
+  it('scans a small folder on this thread, and gives no early answer for a big one without workers', async () => {
+    const demo = join(REPO_ROOT, 'examples', 'payments-demo');
+    const demoIndex = new IncidentIndex(new NodeFileAccess(demo), { folder: '.incidents' });
+    await demoIndex.load();
+    const early = (await earlyLinks(demo, { folder: '.incidents' }, ['src/payments/stripeWebhook.ts'], undefined, undefined))!;
+    assert.equal(answer(early.index, 'src/payments/stripeWebhook.ts'), answer(demoIndex, 'src/payments/stripeWebhook.ts'));
+    assert.ok(JSON.parse(answer(early.index, 'src/payments/stripeWebhook.ts')).incidents.length, 'INC-023 is on the webhook');
+    assert.equal(await earlyLinks(root, { folder: '.incidents' }, ['src/early/only-an-action.ts'], undefined, undefined), undefined);
   });
 
   it('runs its scan in the pool ahead of the jobs queued before it', async () => {
