@@ -67,6 +67,21 @@ const LIKELY: Record<string, { offset: string; note: string }> = {
   BST: { offset: '+01:00', note: 'read as British Summer Time (+01:00); BST also names Bangladesh Standard Time (+06:00)' },
   GST: { offset: '+04:00', note: 'read as Gulf Standard Time (+04:00); GST also names South Georgia Time (-02:00)' },
 };
+/**
+ * A zone named by its city ("16:37 Denver - Mark updated plugins"): only cities that are an IANA zone's own name and
+ * mean one place, and only where the city stands as a zone (before a dash, a colon, a bracket, "time" or the end).
+ */
+const CITIES: Record<string, string> = {
+  denver: 'America/Denver',
+  chicago: 'America/Chicago',
+  phoenix: 'America/Phoenix',
+  'los angeles': 'America/Los_Angeles',
+  'new york': 'America/New_York',
+  amsterdam: 'Europe/Amsterdam',
+  berlin: 'Europe/Berlin',
+  tokyo: 'Asia/Tokyo',
+};
+const CITY = `(?:Denver|Chicago|Phoenix|Los Angeles|New York|Amsterdam|Berlin|Tokyo)(?: [Tt]ime)?(?=\\s?[-–—:)]|\\s?$)`;
 const REGIONS: Record<string, string> = {
   pacific: 'America/Los_Angeles',
   'us/pacific': 'America/Los_Angeles',
@@ -104,7 +119,7 @@ const PAIR = Object.keys(PAIRS)
 
 const ABBR = [...Object.keys(FIXED), ...Object.keys(AMBIGUOUS), ...Object.keys(LIKELY)].filter((k) => k !== 'Z').join('|');
 /** A zone written after a time or in "all times …": an abbreviation, a region name, an IANA name. */
-export const ZONE_WORD = `(?:${PAIR}|${ABBR}|(?:US\\/)?(?:Pacific|Eastern|Central|Mountain)(?: Time)?|PT|ET|[A-Z][a-z]+\\/[A-Z][A-Za-z_]+(?:\\/[A-Z][A-Za-z_]+)?)`;
+export const ZONE_WORD = `(?:${PAIR}|${ABBR}|${CITY}|(?:US\\/)?(?:Pacific|Eastern|Central|Mountain)(?: Time)?|PT|ET|[A-Z][a-z]+\\/[A-Z][A-Za-z_]+(?:\\/[A-Z][A-Za-z_]+)?)`;
 
 /** A zone for a word the document used, or undefined when the word is no zone. */
 export function zoneFor(word: string): Zone | undefined {
@@ -118,6 +133,8 @@ export function zoneFor(word: string): Zone | undefined {
   if (Object.prototype.hasOwnProperty.call(LIKELY, up) && /^[A-Z]+$/.test(w)) return { label: w, offset: LIKELY[up]!.offset, assumed: LIKELY[up]!.note };
   const name = w.toLowerCase();
   if (Object.prototype.hasOwnProperty.call(REGIONS, name)) return { label: w, iana: REGIONS[name] };
+  const city = name.replace(/ time$/, '');
+  if (Object.prototype.hasOwnProperty.call(CITIES, city)) return { label: w, iana: CITIES[city] };
   if (/^[A-Z][a-z]+\/[A-Z][A-Za-z_]+(\/[A-Z][A-Za-z_]+)?$/.test(w) && isTimeZone(w)) return { label: w, iana: w };
   return undefined;
 }

@@ -252,7 +252,16 @@ describe('Markdown importer: rules of round 7 (issue 31)', () => {
     assert.equal(read(md('Website Outage', 'On 5-26-21 the site went down.')).fact('start'), undefined, 'only a title');
   });
 
+  it('a zone named by its city ("16:37 Denver - …") is that city\'s IANA zone; a city in the text is not', () => {
+    const md = (entry: string) => doc('# Agents down', '', '## Timeline - May 29, 2021', '', `* ${entry}`);
+    assert.equal(read(md('16:37 Denver - Plugins updated, agents fail')).timeline[0]!.at, '2021-05-29T16:37:00-06:00');
+    assert.equal(read(md('16:37 Denver time: Plugins updated')).timeline[0]!.at, '2021-05-29T16:37:00-06:00');
+    assert.equal(read(md('16:37 Berlin office reports errors')).timeline[0]!.at, '16:37', 'the office, not a zone');
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
+    linear(doc('# Outage', '', '## Timeline', '', `- 16:37 Denver${' '.repeat(100000)}x`));
+    linear(doc('# Outage', '', '## Timeline', '', `- 16:37 ${'New York '.repeat(11000)}-`));
     linear(doc(`# Outage ${'5-26-'.repeat(20000)}21`, '', '## Timeline', '', '- 14:41 UTC: down'));
     linear(doc('# Outage', '', `## Timeline (${'('.repeat(100000)}`, '', '- 2025-04-14 14:41 UTC: down'));
     linear(doc('# Outage', '', `## Timeline - all times ${'are '.repeat(25000)}`, '', '- 2025-04-14 14:41 UTC: down'));
