@@ -3,12 +3,12 @@
  * label (its figure), a Duration column, a phrase in the opening ("lasted 84
  * minutes", "for six days", "roughly 22 hours after the incident began"; never
  * the responders' own activity: "acting in roughly 11 minutes"), and anywhere
- * "over 38 minutes before being mitigated".
+ * "over 38 minutes before being mitigated" and "total time to resolution approximately 49 minutes".
  * Nothing is computed that the document does not say.
  */
 import { inlineText } from './inline';
 import type { Line } from './sections';
-import { ACTIVITY, DURATION_ADJ, DURATION_AFTER, DURATION_BEFORE, DURATION_LABEL, DURATION_PHRASE, DURATION_WORDS, FIGURE } from './spanWords';
+import { ACTIVITY, DURATION_ADJ, DURATION_AFTER, DURATION_BEFORE, DURATION_LABEL, DURATION_PHRASE, DURATION_TO, DURATION_WORDS, FIGURE } from './spanWords';
 
 export interface StatedDuration {
   text: string;
@@ -53,7 +53,9 @@ export function statedDuration(lines: readonly Line[], statements: readonly Line
 /** Anywhere outside lead-up: "executed over 38 minutes before being mitigated". */
 function ranBefore(lines: readonly Line[]): StatedDuration | undefined {
   for (const s of sentencesOf(lines)) {
-    const m = DURATION_BEFORE.exec(s.text);
+    // "… upon noticing the issue. - Total time to resolution approximately 49 minutes.": a time to resolution inside a
+    // paragraph, as written (an estimate: it places no entries).
+    const m = DURATION_BEFORE.exec(s.text) ?? DURATION_TO.exec(s.text);
     if (m) return { text: m[1]!.trim(), line: s.line, evidence: s.text, pairs: false };
   }
   return undefined;

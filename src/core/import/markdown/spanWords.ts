@@ -82,3 +82,6 @@ export const RANGE_ABOUT = /\b(?:between|from) (?:approximately|approx\.|about|a
 /** "The Hub has experienced three periods of block time degradation": the outage came back; its end is the last period's. */
 export const PERIODS =
   /\b(?:two|three|four|five|several|multiple|\d) (?:separate |distinct )?(?:periods|episodes|waves|bouts|spells|outages|events|incidents) of\b/i;
+/** "Total time to resolution approximately 49 minutes" inside a sentence: the figure, as written. */
+export const DURATION_TO =
+  /\btotal time to (?:resolution|resolve|recovery|restore)\s?(?:was |is |of |:\s?)?((?:about |approximately |around |roughly |nearly |almost |~)?\d+(?:\.\d+)?\s?(?:minutes?|hours?|days?))\b/i;

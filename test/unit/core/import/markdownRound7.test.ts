@@ -259,7 +259,14 @@ describe('Markdown importer: rules of round 7 (issue 31)', () => {
     assert.equal(read(md('16:37 Berlin office reports errors')).timeline[0]!.at, '16:37', 'the office, not a zone');
   });
 
+  it('"… the issue. - Total time to resolution approximately 49 minutes." inside a paragraph is the duration as written', () => {
+    const md = (s: string) => doc('# Wiki edit', '', '## Resolution and recovery', '', `Mariano published a fix upon noticing the issue. ${s}`);
+    assert.equal(read(md('- Total time to resolution approximately 49 minutes.')).fact('duration'), 'approximately 49 minutes');
+    assert.equal(read(md('- Time to first response approximately 49 minutes.')).fact('duration'), undefined);
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
+    linear(doc('# Outage', '', `Total time to resolution ${' '.repeat(100000)}49 minutes.`));
     linear(doc('# Outage', '', '## Timeline', '', `- 16:37 Denver${' '.repeat(100000)}x`));
     linear(doc('# Outage', '', '## Timeline', '', `- 16:37 ${'New York '.repeat(11000)}-`));
     linear(doc(`# Outage ${'5-26-'.repeat(20000)}21`, '', '## Timeline', '', '- 14:41 UTC: down'));
