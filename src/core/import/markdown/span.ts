@@ -19,7 +19,7 @@ import { findDate, type Day } from './inline';
 import type { Line } from './sections';
 import { sentencesOf, statedDuration, statedMinutes, type StatedDuration } from './duration';
 import { entryLocal, type Entry } from './timeline';
-import { beforeDetection, firstDated, newestFirst } from './spanFirst';
+import { beforeDetection, firstDated, lastPeriodEnd, newestFirst } from './spanFirst';
 
 export { statedMinutes };
 import type { Zone } from './zones';
@@ -139,6 +139,8 @@ export function findSpan(input: SpanInput): Span {
   // "exposed from on or about 2025-02-10 through 2025-04-01": the first day starts it, before the timeline's first entry.
   const days = !span.start ? statedDays(input.statements, input.docDay?.y) : undefined;
   if (days) span.start = days.from;
+  const periodEnd = !span.end ? lastPeriodEnd(input.entries) : undefined;
+  if (periodEnd) span.end = entryMoment(periodEnd);
   fromTimeline(
     input.entries,
     span,

@@ -68,3 +68,28 @@ export function beforeDetection(timed: readonly Entry[], first: Entry, leadUp: (
   }
   return first;
 }
+
+const BEGIN = /^(.{1,60}?)\s(?:begins?|starts?)\b/i;
+const END = /^(.{1,60}?)\s(?:ends?|stops?)\b/i;
+
+/**
+ * Periods marked in the timeline's own words ("Multisends 1 Begin—Immediate Impact", "Multisends 1 End", "Multisends 2
+ * Begin", "Multisends 2 End"): each end closes the begin that names the same thing, and the last one that closes a
+ * period ends the incident, when it comes after every begin.
+ */
+export function lastPeriodEnd(entries: readonly Entry[]): Entry | undefined {
+  const begun = new Map<string, Entry>();
+  let last: Entry | undefined;
+  let lastBegin = -1;
+  for (const [i, e] of entries.entries()) {
+    // A table row's cells are joined with " — ": the event is its last cell.
+    const text = e.text.slice(0, 400).replace(/^.*\s—\s/, '');
+    const b = BEGIN.exec(text);
+    const x = END.exec(text);
+    if (b) {
+      begun.set(b[1]!.toLowerCase(), e);
+      lastBegin = i;
+    } else if (x && begun.has(x[1]!.toLowerCase()) && minutesOf(e) !== undefined) last = e;
+  }
+  return last && entries.indexOf(last) > lastBegin ? last : undefined;
+}

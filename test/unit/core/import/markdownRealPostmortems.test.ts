@@ -111,7 +111,6 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['end', null],
     ['timeline', 0],
   ],
-  'cosmos-2025-01-27-multisend-block-times': [['end', null]],
   'cosmos-2025-02-08-v22-patch-apphash': [['end', null]],
   // Its Impact says 'None because we didn't deploy it': no outage, so no start or end is taken (the reading, a judgement,
   // takes the flawed release's publication and the fix's).
@@ -137,7 +136,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 5 (1/14, 7 wrong facts); tuning material in round 6: a seen set from here on.
   'held-out-7': { right: 12, of: 14, wrong: 0 },
   // Held out until measured once after round 6 (2/14, 9 wrong facts); tuning material in round 7: a seen set from here on.
-  'held-out-8': { right: 6, of: 14, wrong: 0 },
+  'held-out-8': { right: 7, of: 14, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

@@ -265,7 +265,17 @@ describe('Markdown importer: rules of round 7 (issue 31)', () => {
     assert.equal(read(md('- Time to first response approximately 49 minutes.')).fact('duration'), undefined);
   });
 
+  it('periods marked "X Begin" and "X End" end at the last end that closes one, after every begin', () => {
+    const md = (...rows: string[]) => doc('# Spam', '', '## Timeline', '', '| Time (UTC) | Event |', '| --- | --- |', ...rows.map((r) => `| 2025-01-${r} |`));
+    const both = ['27 18:50 | Multisends 1 Begin—Immediate Impact', '27 19:47 | Multisends 1 End', '28 10:55 | Multisends 2 Begin'];
+    assert.equal(read(md(...both, '28 12:08 | Multisends 2 End')).fact('end'), '2025-01-28T12:08 +00:00');
+    // The last period never closed: no end; an end that closes nothing begun is none.
+    assert.equal(read(md(...both)).fact('end'), undefined);
+    assert.equal(read(md('27 18:50 | Spam begins, blocks are slow', '28 12:08 | Maintenance window ends')).fact('end'), undefined);
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
+    linear(doc('# Outage', '', '## Timeline', '', `- 2025-04-14 14:41 UTC: ${'a — '.repeat(25000)}x begins`, '- 2025-04-14 14:51 UTC: x ends'));
     linear(doc('# Outage', '', `Total time to resolution ${' '.repeat(100000)}49 minutes.`));
     linear(doc('# Outage', '', '## Timeline', '', `- 16:37 Denver${' '.repeat(100000)}x`));
     linear(doc('# Outage', '', '## Timeline', '', `- 16:37 ${'New York '.repeat(11000)}-`));
