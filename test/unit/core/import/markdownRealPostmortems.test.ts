@@ -1,12 +1,13 @@
 /**
- * Issue 31: 96 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 111 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
  * "held-out-3" (round 2), "held-out-4" (round 3), "held-out-5" (round 4) and
  * "held-out-6" (round 5), "held-out-7" (round 6, after it was measured once
  * with the round-5 reader); "held-out-8" was measured once with the round-6
- * reader, then tuned on in round 7. Known misses are
+ * reader, then tuned on in round 7; "held-out-9" was measured once with the
+ * round-7 reader and not tuned on. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -20,7 +21,7 @@ import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
 const DIR = join(REPO_ROOT, 'test', 'fixtures', 'import', 'markdown-real');
 
 interface Reading {
-  set: 'tuned' | 'held-out' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5' | 'held-out-6' | 'held-out-7' | 'held-out-8';
+  set: 'tuned' | 'held-out' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5' | 'held-out-6' | 'held-out-7' | 'held-out-8' | 'held-out-9';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -120,6 +121,46 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   ],
   'jenkins-2021-05-29-aci-agents': [['timeline', 14]],
   'jenkins-2023-03-28-ci-vm-agents': [['timeline', 0]],
+  // Held-out-9 (US Digital Response ×5, Equinor Radix ×4, cheqd ×3, GDS ×2, Pathfinder), read and committed before the
+  // importer ran on it (c408345…3430f43), measured once with the round-7 reader: 4/15 fully right, 6 wrong facts.
+  // Nothing was chosen on this set; these are its misses as measured.
+  'cheqd-2023-01-30-v1-upgrade-halt': [['start', null]],
+  'cheqd-2025-05-28-v4-testnet-halt': [
+    ['end', null],
+    ['timeline', 1],
+  ],
+  'cheqd-2025-07-02-v4-testnet-retrial': [
+    ['start', '2025-07-02T11:00+00:00'],
+    ['end', null],
+    ['timeline', 1],
+  ],
+  'gds-2019-02-04-kiam-breaks-harbor': [
+    ['start', '2019-02-04'],
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'pathfinder-2023-06-17-mainnet-sync': [
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'radix-2019-01-19-bad-helm-deploy': [
+    ['end', null],
+    ['duration', null],
+  ],
+  'radix-2019-01-30-certificate-requests': [
+    ['start', '2019-01-30'],
+    ['timeline', 6],
+  ],
+  'radix-2019-01-30-kubernetes-objects-missing': [
+    ['start', '2019-01-30'],
+    ['end', null],
+  ],
+  'usdr-2021-06-03-database-full': [['duration', 'a few days']],
+  'usdr-2021-06-11-database-low': [
+    ['end', null],
+    ['duration', '40 minutes'],
+  ],
+  'usdr-2021-06-28-external-id-migration': [['end', null]],
 };
 
 /** Fully right and wrong facts per set as last measured: a set may get better, never worse. */
@@ -137,10 +178,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-7': { right: 12, of: 14, wrong: 0 },
   // Held out until measured once after round 6 (2/14, 9 wrong facts); tuning material in round 7: a seen set from here on.
   'held-out-8': { right: 7, of: 14, wrong: 0 },
+  // Held out until measured once after round 7 (4/15, 6 wrong facts); nothing chosen on it yet.
+  'held-out-9': { right: 4, of: 15, wrong: 6 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-9'];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');
