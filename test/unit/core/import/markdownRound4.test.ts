@@ -7,14 +7,7 @@
  * names.
  */
 import { strict as assert } from 'node:assert';
-import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
-
-function read(md: string) {
-  const d = parseMarkdownPostmortem(md, { file: 'pm.md' }).drafts[0]!;
-  const fact = (f: string) => d.facts?.find((x) => x.field === f)?.value;
-  const timeline = (d.record.timeline ?? []) as Array<{ at: string; text: string }>;
-  return { rec: d.record as Record<string, any>, fact, timeline, notes: d.notes };
-}
+import { read } from '../../../support/markdownDraft';
 
 describe('Markdown importer: rules and policies of round 4 (issue 31)', () => {
   it('a time in prose takes the day of its own paragraph, never the title’s', () => {

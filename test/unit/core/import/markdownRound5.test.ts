@@ -7,14 +7,7 @@
  * and the notes say which lines.
  */
 import { strict as assert } from 'node:assert';
-import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
-
-function read(md: string) {
-  const d = parseMarkdownPostmortem(md, { file: 'pm.md' }).drafts[0]!;
-  const fact = (f: string) => d.facts?.find((x) => x.field === f)?.value;
-  const timeline = (d.record.timeline ?? []) as Array<{ at: string; text: string }>;
-  return { rec: d.record as Record<string, any>, fact, timeline, notes: d.notes };
-}
+import { read } from '../../../support/markdownDraft';
 
 describe('Markdown importer: rules and policies of round 5 (issue 31)', () => {
   it('entries run together with <br> in a paragraph are entries of their own; a table cell keeps its breaks', () => {

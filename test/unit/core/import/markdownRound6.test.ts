@@ -6,15 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
-
-function read(md: string) {
-  const d = parseMarkdownPostmortem(md, { file: 'pm.md' }).drafts[0]!;
-  const fact = (f: string) => d.facts?.find((x) => x.field === f)?.value;
-  const timeline = (d.record.timeline ?? []) as Array<{ at: string; text: string }>;
-  return { rec: d.record as Record<string, any>, fact, timeline, notes: d.notes };
-}
-
-const doc = (...lines: string[]) => lines.join('\n');
+import { read, doc } from '../../../support/markdownDraft';
 
 describe('Markdown importer: rules of round 6 (issue 31)', () => {
   it('space, memory or storage recovered is no end of the outage; the service recovered is', () => {

@@ -5,16 +5,7 @@
  * rules remove values first and add them only where the document says them.
  */
 import { strict as assert } from 'node:assert';
-import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
-
-function read(md: string) {
-  const d = parseMarkdownPostmortem(md, { file: 'pm.md' }).drafts[0]!;
-  const fact = (f: string) => d.facts?.find((x) => x.field === f)?.value;
-  const timeline = (d.record.timeline ?? []) as Array<{ at: string; text: string }>;
-  return { rec: d.record as Record<string, any>, fact, timeline, notes: d.notes };
-}
-
-const doc = (...lines: string[]) => lines.join('\n');
+import { read, doc } from '../../../support/markdownDraft';
 
 /** Reads a 100 kB line in well under a second (a pattern that backtracks would take minutes). */
 function linear(md: string): void {

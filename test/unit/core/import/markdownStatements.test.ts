@@ -5,14 +5,7 @@
  * must not (no fact where the document does not say it).
  */
 import { strict as assert } from 'node:assert';
-import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
-
-function read(md: string) {
-  const d = parseMarkdownPostmortem(md, { file: 'pm.md' }).drafts[0]!;
-  const fact = (f: string) => d.facts?.find((x) => x.field === f)?.value;
-  const timeline = (d.record.timeline ?? []) as Array<{ at: string; text: string }>;
-  return { rec: d.record as Record<string, any>, fact, timeline };
-}
+import { read } from '../../../support/markdownDraft';
 
 describe('Markdown importer: statements and shapes of published postmortems (issue 31, round 2)', () => {
   it('"## Date:" and "## Time:" headings give the start, before a cause told in the details', () => {

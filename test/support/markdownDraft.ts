@@ -1,0 +1,16 @@
+/**
+ * The Markdown importer's first draft of a small document, as the rule tests
+ * read it (test/unit/core/import/markdownRound*.test.ts): its record, a fact
+ * by field, its timeline and the notes saying why a fact stayed empty.
+ */
+import { parseMarkdownPostmortem } from '../../src/core/import/markdown';
+
+export function read(md: string) {
+  const d = parseMarkdownPostmortem(md, { file: 'pm.md' }).drafts[0]!;
+  const fact = (f: string) => d.facts?.find((x) => x.field === f)?.value;
+  const timeline = (d.record.timeline ?? []) as Array<{ at: string; text: string }>;
+  return { rec: d.record as Record<string, any>, fact, timeline, notes: d.notes };
+}
+
+/** A document from its lines. */
+export const doc = (...lines: string[]) => lines.join('\n');
