@@ -52,15 +52,23 @@ export const EVAL_REPOS: readonly EvalRepo[] = [
   { name: 'tailwindlabs/tailwindcss', split: 'tune', shape: 'library (TS + Rust)' },
   { name: 'cli/cli', split: 'tune', shape: 'CLI (Go), small' },
   { name: 'nuxt/nuxt', split: 'tune', shape: 'framework monorepo, renovate bot' },
-  // Held out (fourth round): never run by this eval before; chosen by their count of reverts made
-  // within a day (counted with `git log --grep`, no case read) and added before any rule of the fourth
+  // Held out in the fourth round (2026-12-07, 76 % top 3 against the baseline's 73 %, run twice: before
+  // and after that round's rule), so seen: tuning material now.
+  { name: 'vectordotdev/vector', split: 'tune', shape: 'service (Rust), observability pipeline' },
+  { name: 'grafana/loki', split: 'tune', shape: 'service (Go), log store' },
+  { name: 'python/mypy', split: 'tune', shape: 'Python project (type checker, mypyc)' },
+  { name: 'microsoft/rushstack', split: 'tune', shape: 'big JS monorepo (apps/, libraries/), bot version bumps' },
+  { name: 'dependabot/dependabot-core', split: 'tune', shape: 'bot-heavy (Ruby, one folder per ecosystem)' },
+  { name: 'TanStack/query', split: 'tune', shape: 'small library monorepo (packages/)' },
+  // Held out (fifth round): never run by this eval before; chosen by their count of reverts made
+  // within a day (counted with `git log --grep`, no case read) and added before any rule of the fifth
   // round was changed; run once before the change (the honest figure) and once after; never read case by case.
-  { name: 'vectordotdev/vector', split: 'held-out', shape: 'service (Rust), observability pipeline' },
-  { name: 'grafana/loki', split: 'held-out', shape: 'service (Go), log store' },
-  { name: 'python/mypy', split: 'held-out', shape: 'Python project (type checker, mypyc)' },
-  { name: 'microsoft/rushstack', split: 'held-out', shape: 'big JS monorepo (apps/, libraries/), bot version bumps' },
-  { name: 'dependabot/dependabot-core', split: 'held-out', shape: 'bot-heavy (Ruby, one folder per ecosystem)' },
-  { name: 'TanStack/query', split: 'held-out', shape: 'small library monorepo (packages/)' },
+  { name: 'jestjs/jest', split: 'held-out', shape: 'tool monorepo (packages/), JS test runner' },
+  { name: 'remix-run/react-router', split: 'held-out', shape: 'library monorepo (packages/), changesets' },
+  { name: 'pytest-dev/pytest', split: 'held-out', shape: 'Python tool (src/, testing/)' },
+  { name: 'temporalio/temporal', split: 'held-out', shape: 'service (Go), workflow engine' },
+  { name: 'nushell/nushell', split: 'held-out', shape: 'Rust project (crates/), shell' },
+  { name: 'saleor/saleor', split: 'held-out', shape: 'service (Python web framework: Django, GraphQL API)' },
 ];
 
 /** The folder a repository is cloned into under --dir: owner+name. */
