@@ -8,6 +8,7 @@
  */
 import { inlineText } from './inline';
 import type { Line } from './sections';
+import { durationTied } from './durationTie';
 import { ACTIVITY, DURATION_ADJ, DURATION_AFTER, DURATION_BEFORE, DURATION_LABEL, DURATION_PHRASE, DURATION_TO, DURATION_WORDS, FIGURE } from './spanWords';
 
 export interface StatedDuration {
@@ -65,7 +66,11 @@ function ranBefore(lines: readonly Line[]): StatedDuration | undefined {
 function durationPhrase(statements: readonly Line[]): StatedDuration | undefined {
   for (const s of sentencesOf(statements)) {
     // The responders' own activity ("Acting in roughly 11 minutes", "monitoring Sentry for half an hour") is not it.
-    const m = [DURATION_PHRASE.exec(s.text), DURATION_WORDS.exec(s.text)].find((x) => x && !ACTIVITY.test(s.text.slice(Math.max(0, x.index - 60), x.index)));
+    // Round 8: only a figure its own clause ties to the outage ("unavailable for 13 minutes", never "locks the table for 40
+    // minutes" or "run this for a few days without error").
+    const m = [DURATION_PHRASE.exec(s.text), DURATION_WORDS.exec(s.text)].find(
+      (x) => x && !ACTIVITY.test(s.text.slice(Math.max(0, x.index - 60), x.index)) && durationTied(s.text, x.index, x[0].length, x[1]!),
+    );
     // "took 84 minutes" and "was resolved in 2 hours and 2 minutes" are a time to resolution: two entries that far apart
     // are the start and the end.
     const toResolve = m && (m[1]!.toLowerCase() === 'took' || (m[1]!.toLowerCase() === 'in' && /\bresolved\s$/i.test(s.text.slice(0, m.index))));

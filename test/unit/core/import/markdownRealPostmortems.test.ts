@@ -155,11 +155,7 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['start', '2019-01-30'],
     ['end', null],
   ],
-  'usdr-2021-06-03-database-full': [['duration', 'a few days']],
-  'usdr-2021-06-11-database-low': [
-    ['end', null],
-    ['duration', '40 minutes'],
-  ],
+  'usdr-2021-06-11-database-low': [['end', null]],
   'usdr-2021-06-28-external-id-migration': [['end', null]],
 };
 
@@ -179,7 +175,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 6 (2/14, 9 wrong facts); tuning material in round 7: a seen set from here on.
   'held-out-8': { right: 7, of: 14, wrong: 0 },
   // Held out until measured once after round 7 (4/15, 6 wrong facts); nothing chosen on it yet.
-  'held-out-9': { right: 4, of: 15, wrong: 6 },
+  'held-out-9': { right: 5, of: 15, wrong: 4 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

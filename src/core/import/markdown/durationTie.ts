@@ -1,0 +1,76 @@
+/**
+ * Round 8: a duration said in a sentence ("for 40 minutes", "took 2 hours")
+ * is the incident's only when its own clause ties it to the outage, the
+ * impact, the incident or its resolution ("The search was unavailable for 13
+ * minutes", "The issue lasted 5 hours", "It took 1 hour from the start of the
+ * incident to the fix", "a period of 30 minutes where jobs could not be
+ * scheduled"). A figure in a clause about something else is not: a table
+ * locked "for 40 minutes" while trying a remedy, a script run "for a few days
+ * without error", an upgrade or a review that "took" an hour. The clause is
+ * the text between the nearest commas, semicolons, colons or linking words
+ * around the figure; a figure put first ("for approximately 47 minutes, CI
+ * jobs … had spurious failures") is tied by the clause after it. Every
+ * pattern here runs in time linear in its input.
+ */
+
+/** Words that say the outage, the impact, the incident or its end. */
+const TIED =
+  /\b(outages?|down(?:time)?|offline|unavailable|inaccessible|unreachable|unresponsive|out of service|degraded|degradation|disrupt\w*|halt(?:ed|s)?|stall(?:ed|s)?|broken|fail\w*|errors?|exposed|exposure|ddos|attacks?|exploit\w*|drain(?:s|ed)|compromised|incidents?|issues?|problems?|impact\w*|could(?:n['’]t| not)|unable|fixed|resolved|recover\w*|restored|mitigated)\b/i;
+/** Said absent: "without error", "no downtime". */
+const NEGATED = /\b(?:without|no|any|zero)\s(?:\w+\s){0,2}?(?:errors?|issues?|problems?|failures?|downtime|impact|outages?|incidents?)\b/gi;
+/** Another period before the verb: "the upgrade took", "the review lasted", "a maintenance window of". */
+const OTHER_PERIOD =
+  /\b(?:maintenance|upgrades?|migrations?|reviews?|meetings?|retrospectives?|windows?|calls?)\s(?:(?:was|is|were|has|had|then|only|itself)\s)?$/i;
+/** Where a clause ends (never inside a word). */
+const BOUNDARY = /[,;:.!?]|\s(?:so|but|because|while|whereas|although|though|until|before|after|then|and then)\s/gi;
+/** Nothing but a lead-in before a figure put first: "", "This means that", "- ". */
+const LEAD_IN = /^(?:[\s*\-–]*|.*\b(?:that|means|meant)\s*)$/i;
+
+/**
+ * Is the duration matched at [index, index + length) of the sentence tied to the outage by its own clause?
+ * `verb` is the word that introduces the figure ("for", "took", "lasted", "period of").
+ */
+export function durationTied(sentence: string, index: number, length: number, verb: string): boolean {
+  const text = sentence.slice(0, 2000);
+  if (index > text.length) return false;
+  const head = text.slice(0, index);
+  const verbAt =
+    index +
+    Math.max(
+      0,
+      text
+        .slice(index, index + length)
+        .toLowerCase()
+        .indexOf(verb.toLowerCase()),
+    );
+  const before = clauseBefore(text.slice(0, verbAt));
+  if (OTHER_PERIOD.test(before)) return false;
+  if (tied(`${before} ${verb}`)) return true;
+  // "The queues drained only once, for a few hours": a figure right after a comma belongs to the clause before it.
+  const comma = /,\s*$/.exec(text.slice(0, verbAt - before.length));
+  if (!before.trim() && comma && tied(clauseBefore(text.slice(0, comma.index)))) return true;
+  const rest = text.slice(index + length);
+  const after = clauseAfter(rest);
+  if (tied(after.text)) return true;
+  // "This means that for approximately 47 minutes, CI jobs … may have had spurious failures": the next clause.
+  if (/^for$/i.test(verb.trim()) && !after.text.trim() && after.stop === ',' && LEAD_IN.test(clauseBefore(head).replace(/\bfor\s*$/i, ''))) {
+    return tied(clauseAfter(rest.slice(after.end + 1)).text);
+  }
+  return false;
+}
+
+const tied = (clause: string) => TIED.test(clause.replace(NEGATED, ' '));
+
+function clauseBefore(text: string): string {
+  let start = 0;
+  for (const m of text.matchAll(BOUNDARY)) start = (m.index ?? 0) + m[0].length;
+  return text.slice(start);
+}
+
+function clauseAfter(text: string): { text: string; end: number; stop: string } {
+  BOUNDARY.lastIndex = 0;
+  const m = BOUNDARY.exec(text);
+  BOUNDARY.lastIndex = 0;
+  if (!m) return { text, end: text.length, stop: '' };
+  return { text: text.slice(0, m.index), end: m.index, stop: m[0].trim() };
+}
