@@ -39,6 +39,11 @@ async function loaded(access: FileAccess, options: IndexOptions, chosen: Readonl
  * The records of `root`/`options.folder` that may link any of `paths`, loaded (on this thread: a few records).
  * The scan of a big folder runs in the pool's workers ahead of any job queued after it; without workers there is
  * no early answer for a big folder (undefined).
+ *
+ * `forRisk`: also every record a risk assessment of those files reads besides the links (assessRisk, and
+ * runbooksForIncident): every runbook and every record whose id the text does not give plainly, and every
+ * action record of an incident that links them (it may name a runbook). A duplicate id changes nothing here:
+ * the index keeps each record, and links are looked up per record.
  */
 export async function earlyLinks(
   root: string,
@@ -46,6 +51,7 @@ export async function earlyLinks(
   paths: readonly string[],
   scope: LinkScope | undefined,
   pool?: ParsePool,
+  forRisk = false,
 ): Promise<EarlyLinks | undefined> {
   const access = new NodeFileAccess(root);
   const probe = new IncidentIndex(access, options);
@@ -55,15 +61,22 @@ export async function earlyLinks(
   // A big folder is scanned in the workers only: on this thread, reading every record would block it.
   if (files.length >= BULK_MIN && !pool?.available) return undefined;
   const scan: ScanResult = files.length >= BULK_MIN ? await pool!.scan(root, files, targets, max, true) : scanJob(root, files, targets, max);
-  const chosen = new Set(files.filter((_, i) => scan.may[i]));
+  const chosen = new Set(files.filter((_, i) => scan.may[i] || (forRisk && (scan.ids[i] === null || scan.ids[i]!.startsWith('RB-')))));
   const withScope = { ...options, linkScope: scope };
   let index = await loaded(access, withScope, chosen);
+  const add = (pick: (i: number) => boolean) => {
+    const before = chosen.size;
+    files.forEach((f, i) => pick(i) && chosen.add(f));
+    return chosen.size > before;
+  };
   // An action item's link shows its incident: every record that id can name (by id, any case; ids the scan could not read too).
   const wanted = new Set(index.actionRecords().map((a) => a.record.incident.toUpperCase()));
-  if (wanted.size) {
-    const before = chosen.size;
-    files.forEach((f, i) => (scan.ids[i] === null || wanted.has(scan.ids[i]!)) && chosen.add(f));
-    if (chosen.size > before) index = await loaded(access, withScope, chosen);
+  let more = wanted.size > 0 && add((i) => scan.ids[i] === null || wanted.has(scan.ids[i]!));
+  if (forRisk) {
+    if (more) index = await loaded(access, withScope, chosen);
+    const touched = new Set(index.incidents().map((i) => i.id));
+    more = add((i) => (scan.incidents[i] === null ? !!scan.ids[i]?.startsWith('ACTION-') : touched.has(scan.incidents[i]!))) || more;
   }
+  if (more) index = await loaded(access, withScope, chosen);
   return { paths, index, records: chosen.size, of: files.length };
 }

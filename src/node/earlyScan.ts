@@ -14,21 +14,29 @@ export interface ScanResult {
   readonly may: Uint8Array;
   /** The record's id as its text gives it on one top-level line, upper-cased; null where it does not say plainly. */
   readonly ids: Array<string | null>;
+  /** An action record's incident as its one top-level `incident:` line gives it plainly (as written); null where not. */
+  readonly incidents: Array<string | null>;
 }
 
-const ID_LINE = /^["']?id["']?[ \t]*:/gm;
-const PLAIN_ID = /^id:[ \t]*([A-Za-z0-9._-]+)[ \t]*(?:#.*)?$/m;
+const KEY_LINE = { id: /^["']?id["']?[ \t]*:/gm, incident: /^["']?incident["']?[ \t]*:/gm } as const;
+const PLAIN_LINE = { id: /^id:[ \t]*([A-Za-z0-9._-]+)[ \t]*(?:#.*)?$/m, incident: /^incident:[ \t]*([A-Za-z0-9._-]+)[ \t]*(?:#.*)?$/m } as const;
 
-/** The id a record's text gives on its one top-level `id:` line; null when there is no such single plain line. */
-export function plainId(text: string): string | null {
-  const lines = text.match(ID_LINE);
+/** The value a record's text gives on its one top-level `key:` line, as written; null when there is no such single plain line. */
+export function plainField(text: string, key: keyof typeof KEY_LINE): string | null {
+  const lines = text.match(KEY_LINE[key]);
   if (lines?.length !== 1) return null;
-  return PLAIN_ID.exec(text)?.[1]?.toUpperCase() ?? null;
+  return PLAIN_LINE[key].exec(text)?.[1] ?? null;
+}
+
+/** The id a record's text gives on its one top-level `id:` line, upper-cased; null when there is no such single plain line. */
+export function plainId(text: string): string | null {
+  return plainField(text, 'id')?.toUpperCase() ?? null;
 }
 
 export function scanJob(root: string, paths: readonly string[], targets: readonly string[], maxBytes: number): ScanResult {
   const may = new Uint8Array(paths.length);
   const ids: Array<string | null> = [];
+  const incidents: Array<string | null> = [];
   paths.forEach((path, i) => {
     let text: string | undefined;
     try {
@@ -40,6 +48,7 @@ export function scanJob(root: string, paths: readonly string[], targets: readonl
     // Over the size limit: never parsed, so it links nothing either.
     may[i] = text !== undefined && mayLinkTo(text, targets) ? 1 : 0;
     ids.push(text === undefined ? null : plainId(text));
+    incidents.push(text === undefined ? null : plainField(text, 'incident'));
   });
-  return { may, ids };
+  return { may, ids, incidents };
 }

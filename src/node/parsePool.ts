@@ -76,14 +76,16 @@ export class ParsePool {
       jobs.push(this.submit({ id: this.nextId++, root, paths: paths.slice(i, i + size), options: { maxFileBytes }, scanFor: targets }, first));
     const may = new Uint8Array(paths.length);
     const ids: Array<string | null> = [];
+    const incidents: Array<string | null> = [];
     let at = 0;
     for (const job of jobs) {
       const part = (await job).scan!;
       may.set(part.may, at);
       at += part.may.length;
       ids.push(...part.ids);
+      incidents.push(...part.incidents);
     }
-    return { may, ids };
+    return { may, ids, incidents };
   }
 
   /** `first`: ahead of the jobs queued without it (in the order such jobs came), as the scan behind the first CodeLens is. */

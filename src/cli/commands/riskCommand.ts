@@ -30,11 +30,11 @@ export async function risk(args: string[], io: Io): Promise<number> {
   const noGoP1Days = values['no-go-p1-days'] === undefined ? DEFAULT_NO_GO_P1_DAYS : Number(values['no-go-p1-days']);
   if (!Number.isInteger(noGoP1Days) || noGoP1Days < 0) throw new UsageError('--no-go-p1-days must be a whole number of days (0: a past P1 alone never blocks)');
   if (!values.diff && positionals.length === 0) throw new UsageError('risk needs files or --diff REV');
-  const { own: index, sources } = await openIndexes(root, values.folder, values.source ?? [], io, true);
-  const indexes = [index, ...sources.map((s) => s.index)];
+  const asked = workspaceFiles(root, positionals);
+  const indexes = await riskIndexes(root, values.folder, values.source ?? [], values.diff ? undefined : asked, io);
   let checked;
   try {
-    checked = await checkRisk(root, indexes, { files: workspaceFiles(root, positionals), diff: values.diff, now: now(), noGoP1Days });
+    checked = await checkRisk(root, indexes, { files: asked, diff: values.diff, now: now(), noGoP1Days });
   } catch (err) {
     if (err instanceof GitError) throw new UsageError(err.message);
     throw err;
@@ -84,6 +84,26 @@ export async function risk(args: string[], io: Io): Promise<number> {
 }
 
 import { VERSION } from '../version';
+import { DEFAULT_INCIDENTS_FOLDER, type IncidentIndex } from '../../core/index/incidentIndex';
+import { focusedIndexes } from '../../node/focusedRecords';
+
+/**
+ * The records a `risk` of these files reads: without --diff, only those that may bear on the files
+ * (node/focusedRecords.ts, proven equal to reading them all); with a revision, or where the scan
+ * cannot answer, every record (through the shared cache).
+ */
+async function riskIndexes(root: string, folder: string | undefined, source: string[], files: string[] | undefined, io: Io): Promise<IncidentIndex[]> {
+  const focused = files
+    ? await focusedIndexes(root, files, {
+        folder: folder ?? DEFAULT_INCIDENTS_FOLDER,
+        extraSources: source.map((p) => ({ path: p, from: '--source' })),
+        warn: (w) => io.err(`warning: ${w}`),
+      })
+    : undefined;
+  if (focused) return focused;
+  const { own, sources } = await openIndexes(root, folder, source, io, true);
+  return [own, ...sources.map((s) => s.index)];
+}
 
 const RISK_FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
 
