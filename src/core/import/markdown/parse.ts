@@ -19,6 +19,7 @@ import { statusAndPriority, writeTexts } from './texts';
 import { documentLabels, frontMatter, GENERIC_TITLE, splitBlocks, type Block, type Key, type Line } from './sections';
 import { findSpan, statedMinutes, type Moment, type Span } from './span';
 import { statusPageSpan } from './statusPage';
+import { labelPeriod } from './spanLabel';
 import { withoutImpact } from './spanNone';
 import { zoneElsewhere } from './spanAgree';
 import { OUTAGE_WORDS, TEST_ENV } from './spanWords';
@@ -309,7 +310,8 @@ function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, do
   const range = dateLabel && findDayRange(inlineText(dateLabel.value));
   const dateRange = range ? { ...range, line: dateLabel.line, text: inlineText(dateLabel.text) } : undefined;
   const testIncident = TEST_ENV.test(inlineText(titleText));
-  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange, testIncident };
+  const period = labelPeriod(lines, doc.dayFirst, docZone);
+  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange, testIncident, period };
 }
 
 /** Our own export: Start and Resolution labels as written. */

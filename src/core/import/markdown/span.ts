@@ -23,6 +23,7 @@ import { beforeDetection, firstDated, lastPeriodEnd, newestFirst } from './spanF
 
 export { statedMinutes };
 import type { Zone } from './zones';
+import type { LabelPeriod } from './spanLabel';
 import { mentions, moment, type Mention, type Moment } from './spanMoment';
 import { disagreements, earlierThanTitle } from './spanConflicts';
 import { failingSince, relativeEnd } from './spanRelative';
@@ -113,6 +114,8 @@ export interface SpanInput {
   readonly dateRange?: { from: Day; to: Day; line: number; text: string };
   /** The title names a test environment: the incident is there, so entries about it are not set aside. */
   readonly testIncident?: boolean;
+  /** The period the document's own Date or Time label states ("Date: May 28 2025, 11:30 AM UTC - May 29 2025, 17:30 UTC"). */
+  readonly period?: LabelPeriod;
 }
 
 export function findSpan(input: SpanInput): Span {
@@ -120,6 +123,12 @@ export function findSpan(input: SpanInput): Span {
   const j = judge(!!input.testIncident);
   span.duration = statedDuration(input.lines, input.statements) ?? rangeFigure(input.statements);
   fromStatements(input, span, true);
+  // Round 8: a period stated in the document's own Date or Time label, before any timeline entry.
+  if (!span.start && input.period) {
+    span.start = input.period.start;
+    span.end ??= input.period.end;
+    if (input.period.why) (span.why ??= []).push(input.period.why);
+  }
   // The document's own "Date:" and "Time:" labels say when it happened.
   if (!span.start && input.timeLabel) span.start = labelled(input, input.timeLabel);
   fromMarks(input.entries, span);

@@ -42,6 +42,8 @@ const UNKNOWN = /--:--|(?:[01]?\d|2[0-4]):[Xx?]{2}(?![\w])/y;
 /** A time in bold or code after a day: "Dec 16th **12:43** `@who` text". */
 const INNER = /(\*\*|__|`)(?=\d)/y;
 const BETWEEN = /[-–]\s/y;
+/** "Wednesday 2019-01-30 - 08:35", "Thu, Feb 8 2024": a weekday before a day (read only when a day follows). */
+const WEEKDAY = /(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s/iy;
 const ZONE = new RegExp(`\\s?\\(?(${ZONE_WORD})\\)?(?![A-Za-z/])`, 'y');
 const UNTIL = /\s?[-–]\s?(\d{1,2}:\d{2})(?::\d{2})?(?!\d)/y;
 const CLOSERS: Record<string, RegExp> = {
@@ -74,6 +76,9 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   const approx = at(APPROX, s, i);
   if (approx) i += approx[0].length;
   let day: Day | undefined;
+  const weekday = at(WEEKDAY, s, i);
+  const k = weekday ? i + weekday[0].length : i;
+  if (weekday && (at(ISO, s, k) || at(MDY, s, k) || at(DMY, s, k) || (dayFirst && at(NUMERIC, s, k)))) i = k;
   const iso = at(ISO, s, i);
   const num = !iso && dayFirst ? at(NUMERIC, s, i) : null;
   const mdy = !iso && !num ? at(MDY, s, i) : null;

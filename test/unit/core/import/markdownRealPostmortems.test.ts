@@ -7,7 +7,7 @@
  * "held-out-6" (round 5), "held-out-7" (round 6, after it was measured once
  * with the round-5 reader); "held-out-8" was measured once with the round-6
  * reader, then tuned on in round 7; "held-out-9" was measured once with the
- * round-7 reader and not tuned on. Known misses are
+ * round-7 reader, then tuned on in round 8. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -122,23 +122,20 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   'jenkins-2021-05-29-aci-agents': [['timeline', 14]],
   'jenkins-2023-03-28-ci-vm-agents': [['timeline', 0]],
   // Held-out-9 (US Digital Response ×5, Equinor Radix ×4, cheqd ×3, GDS ×2, Pathfinder), read and committed before the
-  // importer ran on it (c408345…3430f43), measured once with the round-7 reader: 4/15 fully right, 6 wrong facts.
-  // Nothing was chosen on this set; these are its misses as measured.
+  // importer ran on it (c408345…3430f43), measured once with the round-7 reader: 4/15 fully right, 6 wrong facts. It
+  // became tuning material in round 8 (general rules only; markdownRound8.test.ts): no wrong fact since, and that is
+  // not a held-out figure. The misses left:
   'cheqd-2023-01-30-v1-upgrade-halt': [['start', null]],
-  'cheqd-2025-05-28-v4-testnet-halt': [
-    ['end', null],
-    ['timeline', 1],
-  ],
+  // Its timeline table gives one dated row and then offsets ('[+1 hrs]'): the offsets are not read.
+  'cheqd-2025-05-28-v4-testnet-halt': [['timeline', 1]],
+  // 'Date: July 2 2025, 9:30 AM UTC - July 2 2025, 12:30 AM UTC' ends before it starts: no end is taken from it (the
+  // reading takes 12:30 AM as a slip for PM, a judgement).
   'cheqd-2025-07-02-v4-testnet-retrial': [
-    ['start', '2025-07-02T11:00+00:00'],
     ['end', null],
     ['timeline', 1],
   ],
-  'gds-2019-02-04-kiam-breaks-harbor': [
-    ['start', '2019-02-04'],
-    ['end', null],
-    ['timeline', 0],
-  ],
+  // A table of four-digit times ('| 0730 | `operator` | …'): not read (start and end come from its Time label).
+  'gds-2019-02-04-kiam-breaks-harbor': [['timeline', 0]],
   'pathfinder-2023-06-17-mainnet-sync': [
     ['end', null],
     ['timeline', 0],
@@ -147,14 +144,9 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['end', null],
     ['duration', null],
   ],
-  'radix-2019-01-30-certificate-requests': [
-    ['start', '2019-01-30'],
-    ['timeline', 6],
-  ],
-  'radix-2019-01-30-kubernetes-objects-missing': [
-    ['start', '2019-01-30'],
-    ['end', null],
-  ],
+  // Headings with a weekday alone ('### Thursday'): not entries.
+  'radix-2019-01-30-certificate-requests': [['timeline', 6]],
+  'radix-2019-01-30-kubernetes-objects-missing': [['end', null]],
   'usdr-2021-06-11-database-low': [['end', null]],
   'usdr-2021-06-28-external-id-migration': [['end', null]],
 };
@@ -174,12 +166,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-7': { right: 12, of: 14, wrong: 0 },
   // Held out until measured once after round 6 (2/14, 9 wrong facts); tuning material in round 7: a seen set from here on.
   'held-out-8': { right: 7, of: 14, wrong: 0 },
-  // Held out until measured once after round 7 (4/15, 6 wrong facts); nothing chosen on it yet.
-  'held-out-9': { right: 5, of: 15, wrong: 4 },
+  // Held out until measured once after round 7 (4/15, 6 wrong facts); tuning material in round 8: a seen set from here on.
+  'held-out-9': { right: 5, of: 15, wrong: 0 },
 };
 
-/** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-9'];
+/** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression (none now). */
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

@@ -28,9 +28,70 @@ describe('Markdown importer: rules of round 8 (issue 31)', () => {
     assert.equal(read(md('The incident review took 2 hours.')).fact('duration'), undefined);
   });
 
+  it("the period in the document's own Date or Time label is the start and the end, before the timeline's first row", () => {
+    const md = (label: string) =>
+      doc(
+        '# Upgrade RCA',
+        '',
+        '## Summary',
+        '',
+        `* Date: ${label}`,
+        '',
+        '## Timeline (UTC)',
+        '',
+        '| Time (UTC) | Event |',
+        '| --- | --- |',
+        '| July 2 2025, 11:00 AM UTC | Snapshot generated |',
+      );
+    const both = read(md('July 2 2025, 9:30 AM UTC - July 2 2025, ~17:30 PM UTC'));
+    assert.equal(both.fact('start'), '2025-07-02T09:30 +00:00');
+    assert.equal(both.fact('end'), '~2025-07-02T17:30 +00:00');
+    // An end before the start is no end; the start stays.
+    const slip = read(md('July 2 2025, 9:30 AM UTC - July 2 2025, 12:30 AM UTC'));
+    assert.equal(slip.fact('start'), '2025-07-02T09:30 +00:00');
+    assert.equal(slip.fact('end'), undefined);
+    assert.ok(
+      slip.notes.some((n) => /end: the period on line 5 ends/.test(n)),
+      slip.notes.join('\n'),
+    );
+    // A Date label that is no period leaves the timeline its say.
+    assert.equal(read(md('July 2 2025')).fact('start'), '2025-07-02T11:00 +00:00');
+    // A key/value table: four-digit times under its Date row; only the first period (a later one is the review's).
+    const table = read(
+      doc(
+        '# Incident Report - February 4th, 2019',
+        '',
+        '| Date | February 4th, 2019 |',
+        '| --- | ---: |',
+        '| Time | 0730 - 1230 (UTC) |',
+        '',
+        '## Post-mortem',
+        '',
+        '| Date | February 19th, 2019 |',
+        '| --- | ---: |',
+        '| Time | 1500 - 1600 (UTC) |',
+      ),
+    );
+    assert.equal(table.fact('start'), '2019-02-04T07:30 +00:00');
+    assert.equal(table.fact('end'), '2019-02-04T12:30 +00:00');
+  });
+
+  it('a weekday before a day ("### Wednesday 2019-01-30 - 08:35") leaves the day and the time to the entry', () => {
+    const md = (head: string) =>
+      doc('# Post Mortem', '', '## Timeline', '', `### ${head}`, '', 'We discover that the cluster is down.', '', '### 09:10', '', 'We open a ticket.');
+    const { fact, timeline } = read(md('Wednesday 2019-01-30 - 08:35'));
+    assert.equal(fact('start'), '2019-01-30T08:35 (zone not stated)');
+    assert.equal(timeline.length, 2);
+    // A weekday with no day after it is no stamp: the heading is not an entry, the day stays unknown.
+    assert.equal(read(md('Wednesday - 08:35')).fact('start'), undefined);
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', `The site ${'was, '.repeat(20000)} down for 40 minutes.`));
     linear(doc('# Outage', '', `The site ${'so '.repeat(30000)}for 40 minutes${' no'.repeat(30000)}.`));
     linear(doc('# Outage', '', `For 40 minutes, ${'without '.repeat(12000)}x.`));
+    linear(doc('# Outage', '', `* Date: ${'2025-07-02 - '.repeat(8000)}09:30 UTC - 10:30 UTC`));
+    linear(doc('# Outage', '', `| Time | ${'0730 '.repeat(20000)}- 1230 |`));
+    linear(doc('# Outage', '', '## Timeline', '', `- ${'Wednesday '.repeat(10000)}2019-01-30 08:35 down`));
   });
 });
