@@ -19,7 +19,7 @@ import { findDate, type Day } from './inline';
 import type { Line } from './sections';
 import { sentencesOf, statedDuration, statedMinutes, type StatedDuration } from './duration';
 import { entryLocal, type Entry } from './timeline';
-import { beforeDetection, firstDated, lastPeriodEnd, newestFirst } from './spanFirst';
+import { afterFailingAgain, beforeDetection, firstDated, lastPeriodEnd, newestFirst } from './spanFirst';
 
 export { statedMinutes };
 import type { Zone } from './zones';
@@ -27,7 +27,7 @@ import type { LabelPeriod } from './spanLabel';
 import { mentions, moment, type Mention, type Moment } from './spanMoment';
 import { disagreements, earlierThanTitle } from './spanConflicts';
 import { failingSince, relativeEnd } from './spanRelative';
-import { endOnLastDay, resolvedOnDay, securityStartDay, statedDays } from './spanDays';
+import { dayOnlyEnd, endOnLastDay, resolvedOnDay, securityStartDay, statedDays } from './spanDays';
 import { changeCountedFrom, durationsDisagree, labelOnOtherDay, rangeFigure, statedStartEntry } from './spanAgree';
 
 export type { Moment };
@@ -164,7 +164,7 @@ export function findSpan(input: SpanInput): Span {
   changeCountedFrom(input.entries, span, j.leadUp);
   labelOnOtherDay(input.statements, span);
   durationsDisagree(input.statements, span);
-  dayOnlyEnd(input, span);
+  dayOnlyEnd(input.statements, input.docDay?.y, span);
   if (!span.end && !input.entries.length) span.end = resolvedOnDay(input.lines, span.start);
   if (!span.end && input.dateRange) span.end = moment(input.dateRange.to, { approx: false }, input.dateRange.line, input.dateRange.text);
   beforeReports(input, span);
@@ -228,20 +228,6 @@ function fromStatements(input: SpanInput, span: Span, ranges: boolean): void {
 }
 
 const later = (a: Moment, b: Moment) => !!a.value && !!b.value && Date.parse(a.value.replace(/^~/, '')) > Date.parse(b.value.replace(/^~/, ''));
-
-/** After everything else: a sentence saying it ended on a day, with no time ("It was fully caught up and verified on July 8"). */
-function dayOnlyEnd(input: SpanInput, span: Span): void {
-  if (span.end) return;
-  for (const s of sentencesOf(input.statements)) {
-    if (mentions(s.text).length || !END_STATEMENT.test(s.text)) continue;
-    const d = findDate(s.text);
-    if (!d) continue;
-    const end = moment({ ...d, y: d.y ?? input.docDay?.y }, { approx: false }, s.line, s.text);
-    // Never before the start.
-    if (end && (!span.start || end.local >= span.start.local.slice(0, 10))) span.end = end;
-    return;
-  }
-}
 
 /** "## Date: December 08, 2022" and "## Time: 5:13:57 UTC": the time the document gives the incident. */
 function labelled(input: SpanInput, label: NonNullable<SpanInput['timeLabel']>): Moment | undefined {
@@ -358,6 +344,8 @@ function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, lea
   if (fully > 0) k = fully;
   // "three periods of block time degradation": the last entry that ends one ends the incident.
   if (k > 0 && periods) k = after.reduce((last, e, n) => (ends(e) ? n : last), k);
+  // "block production resumes", then "AP node fails again": the outage came back; the next end after it, else none.
+  if (k > 0) k = afterFailingAgain(after, k, ends, span);
   // A provider's systems recovering is not our service back ("Provider systems recovered", then "All services confirmed
   // operational"): the next end that is not about a provider.
   if (k > 0 && PROVIDER.test(after[k]!.text)) {

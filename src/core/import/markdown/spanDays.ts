@@ -10,6 +10,7 @@ import { findDate, type Day } from './inline';
 import type { Line } from './sections';
 import { sentencesOf } from './duration';
 import { mentions, moment, type Moment } from './spanMoment';
+import { END_STATEMENT } from './spanWords';
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -86,4 +87,18 @@ export function resolvedOnDay(lines: readonly Line[], start: Moment | undefined)
     if (end && (!start || end.local >= start.local.slice(0, 10))) return end;
   }
   return undefined;
+}
+
+/** After everything else: a sentence saying it ended on a day, with no time ("It was fully caught up and verified on July 8"). */
+export function dayOnlyEnd(statements: readonly Line[], year: number | undefined, span: { start?: Moment; end?: Moment }): void {
+  if (span.end) return;
+  for (const s of sentencesOf(statements)) {
+    if (mentions(s.text).length || !END_STATEMENT.test(s.text)) continue;
+    const d = findDate(s.text);
+    if (!d) continue;
+    const end = moment({ ...d, y: d.y ?? year }, { approx: false }, s.line, s.text);
+    // Never before the start.
+    if (end && (!span.start || end.local >= span.start.local.slice(0, 10))) span.end = end;
+    return;
+  }
 }

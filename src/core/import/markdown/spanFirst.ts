@@ -93,3 +93,19 @@ export function lastPeriodEnd(entries: readonly Entry[]): Entry | undefined {
   }
   return last && entries.indexOf(last) > lastBegin ? last : undefined;
 }
+
+/** "AP node fails again", "the site is down again": the outage came back after an entry that ended it. */
+const AGAIN = /\b(?:fail\w*|down|crash\w*|halt\w*|stall\w*|errors?|broken|stuck)\b[^.;]{0,30}\bagain\b/i;
+
+/**
+ * Round 8: an end followed by an entry saying the outage came back ("block production resumes", then "Upgrade
+ * re-attempted; AP node fails again") is not the end: the next end after the last such entry, else none (and the
+ * notes say why). Returns the index in `after` of the end, or -1.
+ */
+export function afterFailingAgain(after: readonly Entry[], k: number, ends: (e: Entry) => boolean, span: { why?: string[] }): number {
+  const again = after.reduce((last, e, n) => (n > k && AGAIN.test(e.text) && !ends(e) ? n : last), -1);
+  if (again < 0) return k;
+  const next = after.findIndex((e, n) => n > again && ends(e));
+  if (next < 0) (span.why ??= []).push(`end: line ${after[k]!.line} ends it, but line ${after[again]!.line} says it failed again and no later entry ends it`);
+  return next;
+}

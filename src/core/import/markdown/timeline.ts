@@ -10,6 +10,7 @@ import type { ImportProblem } from '../types';
 import { findDate, inlineText, pad, type Day } from './inline';
 import type { Block, Line } from './sections';
 import { leadingStamp, trailingStamp, type Stamp } from './stamp';
+import { cellStamp, type Base } from './tableCell';
 import { declaredZone, zonedValue, type Zone } from './zones';
 
 export interface Entry {
@@ -69,6 +70,8 @@ interface State {
   /** The entry that following indented or paragraph lines continue. */
   open?: { entry: Entry; indent: number; paragraph: boolean };
   table?: { time: number; cells: number[]; day?: number };
+  /** A table's last row with a day and a time: "+10 minutes" counts from it. */
+  base?: Base;
   /** "All times approximations" in the heading: every entry is approximate. */
   approx?: boolean;
   /** A date-only heading: an entry unless timed entries follow under it. */
@@ -274,7 +277,8 @@ function readTableRow(l: string, line: number, next: Line | undefined, st: State
   const dayCell = st.table.day !== undefined ? findDate(inlineText(cells[st.table.day] ?? ''), ctx.dayFirst) : undefined;
   if (dayCell?.y) st.day = dayCell;
   const when = inlineText(cells[st.table.time] ?? '');
-  const stamp = leadingStamp(when, ctx.dayFirst) ?? dayRange(when, ctx.dayFirst);
+  const own = leadingStamp(when, ctx.dayFirst) ?? dayRange(when, ctx.dayFirst);
+  const stamp = own ?? cellStamp(when, st.base);
   const words = st.table.cells.map((k) => inlineText((cells[k] ?? '').replace(/\\\|/g, '|'))).filter(Boolean);
   if (!stamp) {
     ctx.problems.push({ where: `${ctx.file}:${line}:1`, message: `timeline row without a time I can read ("${when.slice(0, 40)}"); the row is left out` });
@@ -282,6 +286,7 @@ function readTableRow(l: string, line: number, next: Line | undefined, st: State
   }
   // A row's full date carries to the rows after it that give only a time (or "--:--").
   if (stamp.day?.y) st.day = stamp.day;
+  if (own?.day?.y && own.h !== undefined) st.base = { day: own.day, h: own.h, m: own.m! };
   push({ ...stamp, rest: [stamp.rest, ...words].filter(Boolean).join(' — ') }, line, st, ctx, entries);
   st.open = undefined;
   return false;

@@ -86,6 +86,59 @@ describe('Markdown importer: rules of round 8 (issue 31)', () => {
     assert.equal(read(md('Wednesday - 08:35')).fact('start'), undefined);
   });
 
+  it('a table\'s time cell: "0730" alone is a time; "+10 minutes" and "[+1 hrs]" count from the last row with a day and a time', () => {
+    const md = (first: string, ...rows: string[]) =>
+      doc('# Upgrade halt', '', '## Timeline (UTC)', '', '| Time (UTC) | Event |', '| --- | --- |', `| ${first} | Upgrade executed; network halts |`, ...rows);
+    const { timeline } = read(md('May 28 2025, 11:30 AM UTC', '| [+1 hrs] | Consensus failure confirmed |', '| +90 minutes | Network resumes |'));
+    assert.deepEqual(
+      timeline.map((e) => [e.at, e.text]),
+      [
+        ['2025-05-28T11:30:00Z', 'Upgrade executed; network halts'],
+        ['2025-05-28T12:30:00Z', '([+1 hrs]) — Consensus failure confirmed'],
+        ['2025-05-28T13:00:00Z', '(+90 minutes) — Network resumes'],
+      ],
+    );
+    // Without a row with a day and a time before them, offsets are not read; nor is an offset in words.
+    assert.equal(read(md('11:30', '| +1 hrs | Consensus failure confirmed |')).timeline.length, 1);
+    assert.equal(read(md('May 28 2025, 11:30 AM UTC', '| [+2 Business Days Later] | Fixes released |')).timeline.length, 1);
+    // Four digits alone in the time column, on the document's day.
+    const four = read(
+      doc(
+        '# Outage',
+        '',
+        'Date: 2019-02-04',
+        '',
+        '## Timeline',
+        '',
+        '_All times in UTC._',
+        '',
+        '| Time | Event |',
+        '| --- | --- |',
+        '| 0809 | The site is down |',
+      ),
+    );
+    assert.equal(four.timeline[0]!.at, '2019-02-04T08:09:00Z');
+    // Four digits with more in the cell are not a time.
+    assert.equal(read(doc('# Outage', '', '## Timeline', '', '| Time | Event |', '| --- | --- |', '| 0809 and later | The site is down |')).timeline.length, 0);
+  });
+
+  it('an end followed by an entry saying it failed again is no end: the next end after it, else none', () => {
+    const md = (...last: string[]) =>
+      doc('# Outage', '', '## Timeline', '', '- 2025-07-02 11:50 UTC: Checkout fails', '- 2025-07-02 12:30 UTC: Block production resumes', ...last);
+    const again = read(md('- 2025-07-02 13:10 UTC: Upgrade re-attempted; AP node fails again'));
+    assert.equal(again.fact('end'), undefined);
+    assert.ok(
+      again.notes.some((n) => /says it failed again/.test(n)),
+      again.notes.join('\n'),
+    );
+    assert.equal(
+      read(md('- 2025-07-02 13:10 UTC: AP node fails again', '- 2025-07-02 13:50 UTC: The service is restored')).fact('end'),
+      '2025-07-02T13:50 +00:00',
+    );
+    // A later entry that is no failure leaves the end where it was.
+    assert.equal(read(md('- 2025-07-02 13:10 UTC: We write the report again')).fact('end'), '2025-07-02T12:30 +00:00');
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', `The site ${'was, '.repeat(20000)} down for 40 minutes.`));
     linear(doc('# Outage', '', `The site ${'so '.repeat(30000)}for 40 minutes${' no'.repeat(30000)}.`));
@@ -93,5 +146,7 @@ describe('Markdown importer: rules of round 8 (issue 31)', () => {
     linear(doc('# Outage', '', `* Date: ${'2025-07-02 - '.repeat(8000)}09:30 UTC - 10:30 UTC`));
     linear(doc('# Outage', '', `| Time | ${'0730 '.repeat(20000)}- 1230 |`));
     linear(doc('# Outage', '', '## Timeline', '', `- ${'Wednesday '.repeat(10000)}2019-01-30 08:35 down`));
+    linear(doc('# Outage', '', '## Timeline', '', '| Time | Event |', '| --- | --- |', `| +${'1'.repeat(100000)} hrs | x |`));
+    linear(doc('# Outage', '', '## Timeline', '', '- 2025-07-02 12:30 UTC: restored', `- 2025-07-02 13:10 UTC: fails ${'x '.repeat(50000)}again`));
   });
 });
