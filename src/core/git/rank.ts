@@ -133,6 +133,13 @@ export const WINDOW_WEIGHTS = {
    * 31 times more (precision 68 % -> 67 %).
    */
   newestInSystem: [1.3, 1.2, 1.1] as readonly number[],
+  /**
+   * A commit that changes one file weighs this much, two files the second (more files: 1): a change that
+   * reaches further breaks more often. On the round-5 tune set (30 repositories, 884 reverts of commits
+   * that were not release commits) the reverted commit came in the top 3 seven times more (725 -> 732),
+   * first place unchanged; one file 0.8 to 0.9 with two files 0.85 to 0.95 gave +5 to +7.
+   */
+  fewFiles: [0.85, 0.925] as readonly number[],
 };
 
 export interface WindowScore {
@@ -164,8 +171,9 @@ export function windowWeight(commit: GitCommit, beforeMs: number, windowMs: numb
   const kind = changeKind(commit);
   const noise = FORMAT_ONLY.test(commit.subject) || docsTyped ? WINDOW_WEIGHTS.formatOnly : kind ? WINDOW_WEIGHTS[kind] : 1;
   const said = 1 + WINDOW_WEIGHTS.words * Math.min(1, matches.length / 2);
+  const breadth = WINDOW_WEIGHTS.fewFiles[commit.files.length - 1] ?? 1;
   // Below the direct evidence (a revert during the incident 0.9, a commit the record names 1): the window only suggests.
-  const weight = Math.min(0.85, 0.6 * (0.2 + 0.8 * proximity) * (0.1 + 0.9 * rel) * productionFactor(commit, words) * noise * said);
+  const weight = Math.min(0.85, 0.6 * (0.2 + 0.8 * proximity) * (0.1 + 0.9 * rel) * productionFactor(commit, words) * noise * said * breadth);
   return { weight, relevance: rel, matches, inSystem: r.inSystem, ...(kind ? { kind } : {}) };
 }
 
