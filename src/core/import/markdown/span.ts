@@ -19,7 +19,7 @@ import { findDate, type Day } from './inline';
 import type { Line } from './sections';
 import { sentencesOf, statedDuration, statedMinutes, type StatedDuration } from './duration';
 import { entryLocal, type Entry } from './timeline';
-import { afterFailingAgain, beforeDetection, firstDated, lastPeriodEnd, newestFirst } from './spanFirst';
+import { afterFailingAgain, endsBeforeStart, beforeDetection, firstDated, lastPeriodEnd, newestFirst } from './spanFirst';
 
 export { statedMinutes };
 import type { Zone } from './zones';
@@ -177,6 +177,11 @@ export function findSpan(input: SpanInput): Span {
   const titleLater = !span.start && !reasoned && input.titleDay ? earlierThanTitle(input.titleDay, input.statements) : undefined;
   if (titleLater) (span.why ??= []).push(titleLater);
   else if (!span.start && !reasoned && input.titleDay) span.start = moment(input.titleDay.day, { approx: false }, input.titleDay.line, input.titleDay.text);
+  // Round 8: never an end before the start ("### 2021-06-11 14:24" under a timeline that starts on 2021-06-28).
+  if (span.start && span.end && endsBeforeStart(span.start, span.end)) {
+    (span.why ??= []).push(`end: line ${span.end.line} gives ${span.end.local}, before the start (${span.start.local}); no end is taken`);
+    delete span.end;
+  }
   return span;
 }
 

@@ -109,3 +109,10 @@ export function afterFailingAgain(after: readonly Entry[], k: number, ends: (e: 
   if (next < 0) (span.why ??= []).push(`end: line ${after[k]!.line} ends it, but line ${after[again]!.line} says it failed again and no later entry ends it`);
   return next;
 }
+
+/** An end before the start: by the clock when both have a zone, else by the local day and time as far as both go. */
+export function endsBeforeStart(start: Moment, end: Moment): boolean {
+  if (start.offset && end.offset && start.local.length === end.local.length) return at(end) < at(start);
+  const n = Math.min(start.local.length, end.local.length);
+  return end.local.slice(0, n) < start.local.slice(0, n);
+}

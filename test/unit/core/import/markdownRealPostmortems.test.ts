@@ -136,14 +136,11 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['end', null],
     ['timeline', 0],
   ],
-  'radix-2019-01-19-bad-helm-deploy': [
-    ['end', null],
-    ['duration', null],
-  ],
   // Headings with a weekday alone ('### Thursday'): not entries.
   'radix-2019-01-30-certificate-requests': [['timeline', 6]],
   'radix-2019-01-30-kubernetes-objects-missing': [['end', null]],
-  'usdr-2021-06-11-database-low': [['end', null]],
+  // Its end entry's heading says '2021-06-11 14:24' (a slip for 06-28, the reading's judgement): an end before the
+  // start is none.
   'usdr-2021-06-28-external-id-migration': [['end', null]],
 };
 
@@ -163,7 +160,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 6 (2/14, 9 wrong facts); tuning material in round 7: a seen set from here on.
   'held-out-8': { right: 7, of: 14, wrong: 0 },
   // Held out until measured once after round 7 (4/15, 6 wrong facts); tuning material in round 8: a seen set from here on.
-  'held-out-9': { right: 6, of: 15, wrong: 0 },
+  'held-out-9': { right: 8, of: 15, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression (none now). */

@@ -139,6 +139,50 @@ describe('Markdown importer: rules of round 8 (issue 31)', () => {
     assert.equal(read(md('- 2025-07-02 13:10 UTC: We write the report again')).fact('end'), '2025-07-02T12:30 +00:00');
   });
 
+  it('ends said as "back in business", "incident over", "all good!", "error rates … drop back to zero"', () => {
+    const md = (last: string) => doc('# Outage', '', '## Timeline', '', '- 2021-06-11 21:01 UTC: The database is down', `- 2021-06-16 00:50 UTC: ${last}`);
+    for (const last of [
+      'Users are back in business.',
+      'incident over',
+      'Database resized, table repacked, all good!',
+      'The error rates on Sentry subsequently drop back to zero.',
+    ])
+      assert.equal(read(md(last)).fact('end'), '2021-06-16T00:50 +00:00', last);
+    // Not at the end of the entry, or not the errors: no end.
+    assert.equal(read(md('All good tests were kept')).fact('end'), undefined);
+    assert.equal(read(md('The queue drops back to zero')).fact('end'), undefined);
+  });
+
+  it('a duration in days after "for" ("unavailable for 4-5 days"), tied to the outage like the others', () => {
+    const md = (s: string) => doc('# Bad deploy', '', '## Impact', '', s);
+    assert.equal(read(md('The weekly cluster was unavailable for 4-5 days until a new environment was ready.')).fact('duration'), '4-5 days');
+    assert.equal(read(md('We kept the old cluster for 4 days until a new environment was ready.')).fact('duration'), undefined);
+  });
+
+  it('never an end before the start', () => {
+    const md = (day: string) =>
+      doc(
+        '# Migration',
+        '',
+        '## Timeline',
+        '',
+        '### 2021-06-28 13:59 UTC',
+        '',
+        'Sentry alerts about a high error rate.',
+        '',
+        `### ${day} 14:24 UTC`,
+        '',
+        'We revert; the service is restored.',
+      );
+    const slip = read(md('2021-06-11'));
+    assert.equal(slip.fact('end'), undefined);
+    assert.ok(
+      slip.notes.some((n) => /end: line 9 gives 2021-06-11T14:24, before the start/.test(n)),
+      slip.notes.join('\n'),
+    );
+    assert.equal(read(md('2021-06-28')).fact('end'), '2021-06-28T14:24 +00:00');
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', `The site ${'was, '.repeat(20000)} down for 40 minutes.`));
     linear(doc('# Outage', '', `The site ${'so '.repeat(30000)}for 40 minutes${' no'.repeat(30000)}.`));
@@ -147,6 +191,9 @@ describe('Markdown importer: rules of round 8 (issue 31)', () => {
     linear(doc('# Outage', '', `| Time | ${'0730 '.repeat(20000)}- 1230 |`));
     linear(doc('# Outage', '', '## Timeline', '', `- ${'Wednesday '.repeat(10000)}2019-01-30 08:35 down`));
     linear(doc('# Outage', '', '## Timeline', '', '| Time | Event |', '| --- | --- |', `| +${'1'.repeat(100000)} hrs | x |`));
+    linear(doc('# Outage', '', '## Timeline', '', '- 2021-06-11 21:01 UTC: down', `- 2021-06-16 00:50 UTC: error rates ${'x '.repeat(50000)}drop to zero`));
+    linear(doc('# Outage', '', '## Timeline', '', '- 2021-06-11 21:01 UTC: down', `- 2021-06-16 00:50 UTC: all good${'!'.repeat(100000)}?`));
+    linear(doc('# Outage', '', `The site was unavailable for 4${'-4'.repeat(30000)} days.`));
     linear(doc('# Outage', '', '## Timeline', '', '- 2025-07-02 12:30 UTC: restored', `- 2025-07-02 13:10 UTC: fails ${'x '.repeat(50000)}again`));
   });
 });
