@@ -84,11 +84,19 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
   st.day = headDay ? { ...headDay, y: headDay.y ?? ctx.docDay?.y } : ctx.docDay;
   const all = breaksSplit(b.lines);
   let fence = false;
+  let log = false;
+  const before = entries.length;
   for (let i = 0; i < all.length; i++) {
     const { text: l, line } = all[i]!;
-    // Code blocks between entries (logs, config) hold no entries, also when indented under a list item.
-    if (/^\s*(```|~~~)/.test(l)) fence = !fence;
-    if (fence || /^\s*(```|~~~)/.test(l)) continue;
+    // Code blocks between entries (logs, config) hold no entries, also when indented under a list item; a block whose
+    // lines open with a day and a time is the timeline written as a log (round 8), read line by line.
+    if (/^\s*(```|~~~)/.test(l)) {
+      // Only a bare fence at the margin, before any entry of the section (never a log pasted under an entry).
+      if (log || (!fence && entries.length === before && /^(```|~~~)\s*$/.test(l) && logFence(all, i + 1, ctx))) log = !log;
+      else fence = !fence;
+      continue;
+    }
+    if (fence || (log && !leadingStamp(l.slice(0, 400), ctx.dayFirst))) continue;
     if (!l.trim()) {
       st.table = undefined;
       if (st.open) st.open.paragraph = false;
@@ -148,6 +156,17 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
     }
   }
   if (st.pendingDay) entries.push(st.pendingDay);
+}
+
+/** A fenced block whose first three lines (or more) each open with a day and a time: a timeline written as a log. */
+function logFence(all: readonly Line[], from: number, ctx: TimelineContext): boolean {
+  let n = 0;
+  for (let k = from; k < all.length && n < 3; k++) {
+    const s = leadingStamp(all[k]!.text.slice(0, 400), ctx.dayFirst);
+    if (!s?.day?.y || s.h === undefined) return false;
+    n++;
+  }
+  return n >= 3;
 }
 
 /**

@@ -140,7 +140,7 @@ export function zoneFor(word: string): Zone | undefined {
 }
 
 const STATEMENT = new RegExp(
-  `\\b(?:all )?times?(?: are| is)?(?: listed| given| shown)?(?: in)? (?:the )?(${ZONE_WORD})(?![A-Za-z0-9])|\\b(?:date and )?time in (${ZONE_WORD})(?![A-Za-z0-9])|\\((${ZONE_WORD})\\)|\\b(?:all )?(?:events|entries) (?:are|were) (?:documented|listed|given|shown|recorded|written) in (?:the )?(${ZONE_WORD})(?![A-Za-z0-9])`,
+  `\\b(?:all )?times?(?: listed| given| shown)?(?: are| is)?(?: listed| given| shown)?(?: in)? (?:the )?(${ZONE_WORD})(?![A-Za-z0-9])|\\b(?:date and )?time in (${ZONE_WORD})(?![A-Za-z0-9])|\\((${ZONE_WORD})\\)|\\b(?:all )?(?:events|entries) (?:are|were) (?:documented|listed|given|shown|recorded|written) in (?:the )?(${ZONE_WORD})(?![A-Za-z0-9])`,
   'i',
 );
 

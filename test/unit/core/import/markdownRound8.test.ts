@@ -183,6 +183,24 @@ describe('Markdown importer: rules of round 8 (issue 31)', () => {
     assert.equal(read(md('2021-06-28')).fact('end'), '2021-06-28T14:24 +00:00');
   });
 
+  it('a timeline written as a log in a bare fenced block is read line by line; a log pasted under an entry is not', () => {
+    const log = ['2023-06-17 18:05 Nodes start failing', '2023-06-17 19:10 Issue reported', '2023-06-18 11:30 incident over'];
+    const { timeline, fact } = read(doc('# Mainnet outage', '', '## Timeline', '', 'All times given are in UTC.', '', '```', ...log, '`'));
+    assert.deepEqual(
+      timeline.map((e) => e.at),
+      ['2023-06-17T18:05:00Z', '2023-06-17T19:10:00Z', '2023-06-18T11:30:00Z'],
+    );
+    assert.equal(fact('end'), '2023-06-18T11:30 +00:00');
+    // With a language named, indented under an entry, or after entries: a pasted log, no entries.
+    assert.equal(read(doc('# Outage', '', '## Timeline', '', '```text', ...log, '```')).timeline.length, 0);
+    assert.equal(
+      read(doc('# Outage', '', '## Timeline', '', '- 2023-06-17 18:00 UTC: down', '    ```', ...log.map((l) => `    ${l}`), '    ```')).timeline.length,
+      1,
+    );
+    // Fewer than three dated lines: a code block like any other.
+    assert.equal(read(doc('# Outage', '', '## Timeline', '', '```', ...log.slice(0, 2), 'not a line of the log', '```')).timeline.length, 0);
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', `The site ${'was, '.repeat(20000)} down for 40 minutes.`));
     linear(doc('# Outage', '', `The site ${'so '.repeat(30000)}for 40 minutes${' no'.repeat(30000)}.`));
@@ -194,6 +212,8 @@ describe('Markdown importer: rules of round 8 (issue 31)', () => {
     linear(doc('# Outage', '', '## Timeline', '', '- 2021-06-11 21:01 UTC: down', `- 2021-06-16 00:50 UTC: error rates ${'x '.repeat(50000)}drop to zero`));
     linear(doc('# Outage', '', '## Timeline', '', '- 2021-06-11 21:01 UTC: down', `- 2021-06-16 00:50 UTC: all good${'!'.repeat(100000)}?`));
     linear(doc('# Outage', '', `The site was unavailable for 4${'-4'.repeat(30000)} days.`));
+    linear(doc('# Outage', '', '## Timeline', '', '```', ...Array.from({ length: 3000 }, () => `2023-06-17 18:05 ${'x'.repeat(30)}`), '```'));
+    linear(doc('# Outage', '', `All times ${'given '.repeat(20000)}are in UTC.`));
     linear(doc('# Outage', '', '## Timeline', '', '- 2025-07-02 12:30 UTC: restored', `- 2025-07-02 13:10 UTC: fails ${'x '.repeat(50000)}again`));
   });
 });
