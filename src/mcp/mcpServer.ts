@@ -64,6 +64,26 @@ async function answer(ws: McpWorkspace, body: (ws: McpWorkspace) => Promise<Retu
   }
 }
 
+/**
+ * incidents_for_code before the load is in (issue 29): answered from the records that may bear on the files
+ * (node/focusedRecords.ts, the same answer as from every record, test/unit/mcp/mcpEarly.test.ts); after it,
+ * or where that read cannot answer, from the loaded workspace.
+ */
+async function answerForCode(
+  ws: McpWorkspace,
+  files: readonly string[],
+  body: (ws: McpWorkspace, indexes: readonly IncidentIndex[]) => Promise<ReturnType<typeof text>>,
+) {
+  try {
+    const early = await ws.early(files.map((f) => ws.relative(f)));
+    if (early) return await body(ws, early);
+  } catch (err) {
+    if (err instanceof ToolError) return toolError(err.message);
+    throw err;
+  }
+  return answer(ws, (ws) => body(ws, ws.indexes));
+}
+
 export interface ServerOptions {
   /** The clock (tests fix it with INCIDENT_LENS_NOW). */
   readonly now: () => number;
@@ -98,7 +118,7 @@ export function incidentServer(ws: McpWorkspace, options: ServerOptions): McpSer
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (input) =>
-      answer(ws, async (ws) => {
+      answerForCode(ws, input.files, async (ws, indexes) => {
         const range = input.startLine !== undefined ? { start: input.startLine, end: input.endLine ?? input.startLine } : undefined;
         if (range && range.end < range.start) throw new ToolError(`endLine ${range.end} is before startLine ${range.start}`);
         const found = new Map<string, { incident: Incident; folder: IncidentIndex; where: string[]; file: string; symbol?: string }>();
@@ -110,7 +130,7 @@ export function incidentServer(ws: McpWorkspace, options: ServerOptions): McpSer
             const source = await fs.readFile(path.join(ws.root, ...file.split('/')), 'utf8').catch(() => undefined);
             inRange = new Set(source ? symbolsAt(outline(source), range.start, range.end).map((s) => s.name) : []);
           }
-          for (const index of ws.indexes) {
+          for (const index of indexes) {
             for (const g of linkedIncidents(index, file, { minimumPriority: 'P4', hideClosedOlderThanDays: 0, now: options.now() })) {
               const a = g.anchor;
               if (input.symbol && a.kind === 'symbol' && a.symbol !== input.symbol && !a.symbol.endsWith(`.${input.symbol}`)) continue;

@@ -19,15 +19,30 @@ export interface Folder extends RecordFolder {
 
 export class ToolError extends Error {}
 
-/** The workspace and its record sources (the one record workspace), brought up to date with the disk. */
+/** The first answers for code, before the load is in: the indexes of only the records that may bear on these files. */
+export type EarlyIndexes = (files: readonly string[]) => Promise<IncidentIndex[] | undefined>;
+
+/** How long the load waits for a first question it could answer early (issue 29: the first answer ≤ 5 s at 10,000 records). */
+export const LOAD_GATE_MS = 2000;
+
+/**
+ * The workspace and its record sources (the one record workspace), brought up to date with the disk.
+ * `start` serves at once: the load begins when the first early answer is out, when a question needs
+ * every record, or after LOAD_GATE_MS (two loads side by side on a small machine would slow both).
+ */
 export class McpWorkspace {
+  private loadedFolders?: readonly Folder[];
+  private readonly load: Promise<void>;
+  private releaseGate!: () => void;
+
   private constructor(
     readonly root: string,
-    readonly folders: readonly Folder[],
-  ) {}
-
-  /** `openRecords`: the face's way to open the one record workspace (src/node/recordWorkspace.ts) with this watch port. */
-  static async open(root: string, openRecords: (watch: WatchPort) => Promise<{ folders: readonly RecordFolder[] }>): Promise<McpWorkspace> {
+    openRecords: (watch: WatchPort) => Promise<{ folders: readonly RecordFolder[] }>,
+    private readonly earlyIndexes: EarlyIndexes | undefined,
+    gateMs: number,
+  ) {
+    const gate = new Promise<void>((resolve) => (this.releaseGate = resolve));
+    const timer = setTimeout(() => this.releaseGate(), gateMs);
     const syncs = new Map<RecordFolder, RecordSync>();
     // Polled before each answer, primed before the load: what changes during the load is re-read by the first answer.
     const watch: WatchPort = async (f) => {
@@ -36,14 +51,63 @@ export class McpWorkspace {
       await sync.prime();
       return { dispose: () => undefined };
     };
-    const records = await openRecords(watch);
-    return new McpWorkspace(
-      root,
-      records.folders.map((f) => ({ ...f, sync: syncs.get(f)! })),
-    );
+    this.load = gate.then(async () => {
+      clearTimeout(timer);
+      const records = await openRecords(watch);
+      this.loadedFolders = records.folders.map((f) => ({ ...f, sync: syncs.get(f)! }));
+    });
+    // A failed load is reported to whoever awaits it (the command exits with it), never as an unhandled rejection.
+    this.load.catch(() => undefined);
+  }
+
+  /** `openRecords`: the face's way to open the one record workspace (src/node/recordWorkspace.ts) with this watch port. */
+  static async open(root: string, openRecords: (watch: WatchPort) => Promise<{ folders: readonly RecordFolder[] }>): Promise<McpWorkspace> {
+    const ws = McpWorkspace.start(root, openRecords, undefined, 0);
+    await ws.loaded();
+    return ws;
+  }
+
+  /** Serving before the load: `early` answers incidents_for_code until it is in; `loaded()` rejects when the load fails. */
+  static start(
+    root: string,
+    openRecords: (watch: WatchPort) => Promise<{ folders: readonly RecordFolder[] }>,
+    early?: EarlyIndexes,
+    gateMs = LOAD_GATE_MS,
+  ): McpWorkspace {
+    return new McpWorkspace(root, openRecords, early, gateMs);
+  }
+
+  /** Resolves when every record is read, without starting the load sooner. */
+  get ready(): Promise<void> {
+    return this.load;
+  }
+
+  /** Starts the load now if it waits for its gate; resolves when every record is read. */
+  loaded(): Promise<void> {
+    this.releaseGate();
+    return this.load;
+  }
+
+  get folders(): readonly Folder[] {
+    if (!this.loadedFolders) throw new Error('the records are still loading: await current() first');
+    return this.loadedFolders;
+  }
+
+  /**
+   * Before the load is in: the indexes of the records that may bear on these files (undefined once loaded, or
+   * where the early read cannot answer). The load starts as soon as this answer is out.
+   */
+  async early(files: readonly string[]): Promise<IncidentIndex[] | undefined> {
+    if (this.loadedFolders || !this.earlyIndexes) return undefined;
+    try {
+      return await this.earlyIndexes(files);
+    } finally {
+      this.releaseGate();
+    }
   }
 
   async current(): Promise<this> {
+    await this.loaded();
     for (const f of this.folders) await f.sync.sync();
     return this;
   }

@@ -8,6 +8,7 @@ import { DEFAULT_INCIDENTS_FOLDER } from '../../core/index/incidentIndex';
 import { BoundedStdioTransport } from '../../mcp/boundedStdioTransport';
 import { incidentServer } from '../../mcp/mcpServer';
 import { McpWorkspace } from '../../mcp/mcpWorkspace';
+import { focusedIndexes } from '../../node/focusedRecords';
 import { now, openWorkspace, parse, UsageError, workspaceRoot, type Io } from '../common';
 
 export async function mcp(args: string[], io: Io, version: string): Promise<number> {
@@ -20,8 +21,13 @@ export async function mcp(args: string[], io: Io, version: string): Promise<numb
   const root = workspaceRoot(values, positionals[0]);
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat?.isDirectory()) throw new UsageError(`workspace folder "${root}" does not exist`);
-  const ws = await McpWorkspace.open(root, (watch) =>
-    openWorkspace(root, values.folder ?? DEFAULT_INCIDENTS_FOLDER, { sources: values.source ?? [], io, watch, allowEmpty: true, headsOnly: true }),
+  const folder = values.folder ?? DEFAULT_INCIDENTS_FOLDER;
+  const sources = values.source ?? [];
+  // Serving at once: incidents_for_code answers from the records that may bear on its files until the load is in.
+  const ws = McpWorkspace.start(
+    root,
+    (watch) => openWorkspace(root, folder, { sources, io, watch, allowEmpty: true, headsOnly: true }),
+    (files) => focusedIndexes(root, files, { folder, extraSources: sources.map((p) => ({ path: p, from: '--source' as const })) }),
   );
   const allowWrites = !!values['allow-writes'];
   const server = incidentServer(ws, { allowWrites, version, now });
@@ -31,6 +37,12 @@ export async function mcp(args: string[], io: Io, version: string): Promise<numb
     process.stdin.on('end', () => resolve());
   });
   await server.connect(transport);
+  try {
+    await ws.ready;
+  } catch (err) {
+    await server.close().catch(() => undefined);
+    throw err;
+  }
   io.err(`incident-lens mcp: serving ${ws.incidents().length} incidents of ${root} over stdio (${allowWrites ? 'writes allowed' : 'read-only'})`);
   await closed;
   await server.close().catch(() => undefined);
