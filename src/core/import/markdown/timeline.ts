@@ -11,6 +11,7 @@ import { findDate, inlineText, pad, type Day } from './inline';
 import type { Block, Line } from './sections';
 import { leadingStamp, trailingStamp, type Stamp } from './stamp';
 import { cellStamp, type Base } from './tableCell';
+import { weekdayAfter } from './weekday';
 import { declaredZone, zonedValue, type Zone } from './zones';
 
 export interface Entry {
@@ -245,7 +246,7 @@ function readHeading(text: string, line: number, st: State, ctx: TimelineContext
     st.open = { entry: e, indent: -1, paragraph: true };
     return;
   }
-  const d = findDate(text, ctx.dayFirst);
+  const d = findDate(text, ctx.dayFirst) ?? weekdayAfter(text, st.day);
   if (d) {
     st.day = { ...d, y: d.y ?? ctx.docDay?.y };
     // "### 2018-01-11" with a paragraph under it is an entry of that day; with timed entries under it, a day heading.

@@ -132,8 +132,6 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   // reading takes 12:30 AM as a slip for PM, a judgement); its timeline's 'block production resumes' is followed by
   // 'AP node fails again', so that is no end either.
   'cheqd-2025-07-02-v4-testnet-retrial': [['end', null]],
-  // Headings with a weekday alone ('### Thursday'): not entries.
-  'radix-2019-01-30-certificate-requests': [['timeline', 6]],
   'radix-2019-01-30-kubernetes-objects-missing': [['end', null]],
   // Its end entry's heading says '2021-06-11 14:24' (a slip for 06-28, the reading's judgement): an end before the
   // start is none.
@@ -156,7 +154,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 6 (2/14, 9 wrong facts); tuning material in round 7: a seen set from here on.
   'held-out-8': { right: 7, of: 14, wrong: 0 },
   // Held out until measured once after round 7 (4/15, 6 wrong facts); tuning material in round 8: a seen set from here on.
-  'held-out-9': { right: 9, of: 15, wrong: 0 },
+  'held-out-9': { right: 10, of: 15, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression (none now). */

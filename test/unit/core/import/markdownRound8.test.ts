@@ -201,6 +201,35 @@ describe('Markdown importer: rules of round 8 (issue 31)', () => {
     assert.equal(read(doc('# Outage', '', '## Timeline', '', '```', ...log.slice(0, 2), 'not a line of the log', '```')).timeline.length, 0);
   });
 
+  it('a heading that is a weekday alone is the first day on that weekday after the day above it', () => {
+    const md = (first: string) =>
+      doc(
+        '# Post Mortem',
+        '',
+        '## Timeline',
+        '',
+        `### ${first}`,
+        '',
+        'Certificate requests are failing.',
+        '',
+        '### Friday',
+        '',
+        'More reports.',
+        '',
+        '### Monday',
+        '',
+        'Still failing.',
+      );
+    assert.deepEqual(
+      read(md('Wednesday 2019-01-30 - 08:35 UTC')).timeline.map((e) => e.at.slice(0, 10)),
+      ['2019-01-30', '2019-02-01', '2019-02-04'],
+    );
+    // Without a day above them, weekday headings are no entries.
+    assert.equal(read(md('Wednesday - 08:35')).timeline.length, 0);
+    // A weekday with more words is a heading like any other.
+    assert.equal(read(doc('# Post Mortem', '', '## Timeline', '', '### 2019-01-30 08:35', '', 'Failing.', '', '### Friday plans', '', 'x')).timeline.length, 1);
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', `The site ${'was, '.repeat(20000)} down for 40 minutes.`));
     linear(doc('# Outage', '', `The site ${'so '.repeat(30000)}for 40 minutes${' no'.repeat(30000)}.`));
