@@ -311,7 +311,8 @@ function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, do
   const dateRange = range ? { ...range, line: dateLabel.line, text: inlineText(dateLabel.text) } : undefined;
   const testIncident = TEST_ENV.test(inlineText(titleText));
   const period = labelPeriod(lines, doc.dayFirst, docZone);
-  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange, testIncident, period };
+  const unreadRows = doc.problems.filter((p) => /^timeline (?:row|line) without a time/.test(p.message)).length;
+  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange, testIncident, period, unreadRows };
 }
 
 /** Our own export: Start and Resolution labels as written. */

@@ -114,6 +114,8 @@ export interface SpanInput {
   readonly dateRange?: { from: Day; to: Day; line: number; text: string };
   /** The title names a test environment: the incident is there, so entries about it are not set aside. */
   readonly testIncident?: boolean;
+  /** Timeline rows or lines left out because their time could not be read. */
+  readonly unreadRows?: number;
   /** The period the document's own Date or Time label states ("Date: May 28 2025, 11:30 AM UTC - May 29 2025, 17:30 UTC"). */
   readonly period?: LabelPeriod;
 }
@@ -176,6 +178,9 @@ export function findSpan(input: SpanInput): Span {
   if (!span.start && !reasoned && !input.entries.length) span.start = firstDated(input.statements, input.docZone, span);
   const titleLater = !span.start && !reasoned && input.titleDay ? earlierThanTitle(input.titleDay, input.statements) : undefined;
   if (titleLater) (span.why ??= []).push(titleLater);
+  // Round 8: not when timeline rows were left unread (their times would say more than the title's day).
+  else if (!span.start && !reasoned && input.titleDay && input.unreadRows)
+    (span.why ??= []).push(`start: ${input.unreadRows} timeline rows have no time I can read; the title's day is not taken in their place`);
   else if (!span.start && !reasoned && input.titleDay) span.start = moment(input.titleDay.day, { approx: false }, input.titleDay.line, input.titleDay.text);
   // Round 8: never an end before the start ("### 2021-06-11 14:24" under a timeline that starts on 2021-06-28).
   if (span.start && span.end && endsBeforeStart(span.start, span.end)) {

@@ -230,6 +230,18 @@ describe('Markdown importer: rules of round 8 (issue 31)', () => {
     assert.equal(read(doc('# Post Mortem', '', '## Timeline', '', '### 2019-01-30 08:35', '', 'Failing.', '', '### Friday plans', '', 'x')).timeline.length, 1);
   });
 
+  it("the title's day is not the start when timeline rows were left unread", () => {
+    const md = (...rows: string[]) => doc('# Incident Report - February 4th, 2019', '', '## Timeline', '', '| Time | Event |', '| --- | --- |', ...rows);
+    const unread = read(md('| morning | The operator renews the metadata |', '| later on | The cluster fails to provision |'));
+    assert.equal(unread.fact('start'), undefined);
+    assert.ok(
+      unread.notes.some((n) => /start: 2 timeline rows have no time I can read/.test(n)),
+      unread.notes.join('\n'),
+    );
+    // Without such rows (or with none at all), the title's day as before.
+    assert.equal(read(md()).fact('start'), '2019-02-04');
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', `The site ${'was, '.repeat(20000)} down for 40 minutes.`));
     linear(doc('# Outage', '', `The site ${'so '.repeat(30000)}for 40 minutes${' no'.repeat(30000)}.`));
