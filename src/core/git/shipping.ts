@@ -29,15 +29,36 @@ export function isVersionTag(name: string): boolean {
   return VERSION.test(name) || /^release[-_/]/i.test(name);
 }
 
+/**
+ * What may follow "release" or "publish" in a release commit's subject: nothing (or a channel, a PR
+ * number), a colon, a version (here or further on), "new versions", or a package name (or a few) and
+ * "crates", "packages". "Release new instances when __init__ raises", "chore: Release column vectors …",
+ * "release lock on errors", "Publish event in withCtx flow only", "release create: …" (a command's name)
+ * change code; read as releases they were never suspects (found on the round-5 tune set).
+ */
+const RELEASED_WHAT =
+  String.raw`(?!\s+(notes?|process|scripts?|workflows?|ci|pipelines?|jobs?|docs?|actions?|tags?|branch)\b)(?=` +
+  [
+    String.raw`(\s*\((alpha|beta|rc|next|canary|nightly|preview|stable)\))?\s*(\(#\d+\))?\s*$`,
+    String.raw`\s*:`,
+    String.raw`[\s/@-]+v?\d`,
+    String.raw`.*\bv?\d+\.\d+`,
+    String.raw`\s+new versions?\b`,
+    String.raw`\s+(all\s+)?[\w@*/."'-]+,?\s*(\(#\d+\))?\s*$`,
+    String.raw`\s+(all\s+)?[\w@*/."'-]+\s+(crates?|packages?|libs?|libraries|extensions?)\b`,
+  ].join('|') +
+  ')';
+
 const RELEASE_SUBJECT = [
-  /^(\[[\w -]+\]\s*)?release\b(?!\s+(notes?|process|script|workflow|ci|pipeline|job|docs?)\b)/i,
-  /^(chore|build|ci)(\([^)]*\))?!?:\s*(release|publish|prepare release|version packages|bump (the )?versions?\b|bump to v?\d|v?\d+\.\d+\.\d+)/i,
+  new RegExp(String.raw`^(\[[\w -]+\]\s*)?release\b${RELEASED_WHAT}`, 'i'),
+  new RegExp(String.raw`^(chore|build|ci)(\([^)]*\))?!?:\s*(release|publish)\b${RELEASED_WHAT}`, 'i'),
+  /^(chore|build|ci)(\([^)]*\))?!?:\s*(prepare release|version packages|bump (the )?versions?\b(?! of\b)|bump to v?\d|v?\d+\.\d+\.\d+)/i,
   /^(\[[\w -]+\]\s*)?version packages\b/i,
   /^bump v?\d+\.\d+/i,
   /^bump (the )?(package )?versions? (to|for)\b/i,
   /^(prepare|preparing) (for )?(the )?(release|v?\d+\.\d+)/i,
   /^v?\d+\.\d+\.\d+([-+][\w.]+)?$/,
-  /^publish(ed)?\b(?!\s+(workflow|script|docs?)\b)/i,
+  new RegExp(String.raw`^publish(ed)?\b${RELEASED_WHAT}`, 'i'),
 ];
 
 /** A release or version-bump commit: it marks a batch, it is not a suspect. */
