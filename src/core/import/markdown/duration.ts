@@ -110,7 +110,11 @@ export function sentencesOf(lines: readonly Line[]): Line[] {
   // A paragraph's wrapped lines are one text ("went down for a few / hours"); list items, tables and headings stand alone.
   const paragraphs: Line[] = [];
   let prev: Line | undefined;
+  // Round 8: a fenced block (a log or configuration pasted in) holds no sentence of the document's.
+  let fence = false;
   for (const l of lines) {
+    if (/^\s*(```|~~~)/.test(l.text)) fence = !fence;
+    if (fence || /^\s*(```|~~~)/.test(l.text)) continue;
     const plain = l.text.trim() && !/^\s*([-*+]\s|\d+[.)]\s|\||#|>)/.test(l.text);
     const last = paragraphs.at(-1);
     if (plain && last && prev && prev.line === l.line - 1 && prev.text.trim() && !/^\s*([-*+]\s|\d+[.)]\s|\||#|>)/.test(prev.text))

@@ -9,6 +9,7 @@
 import { findDate, monthNumber, type Day } from './inline';
 import type { Line } from './sections';
 import { sentencesOf } from './duration';
+import { earlierStatement } from './spanEarlier';
 import { mentions, moment, type Moment } from './spanMoment';
 import { entryLocal, type Entry } from './timeline';
 import type { Zone } from './zones';
@@ -116,6 +117,13 @@ export function disagreements(
   zone: Zone | undefined,
 ): string[] {
   const why: string[] = [];
+  const earlier = span.start && earlierStatement(span.start, entries, statements, zone);
+  if (earlier && span.start) {
+    why.push(
+      `start: line ${span.start.line} gives ${said(span.start)}, but line ${earlier.line} says the outage was under way at ${said(earlier)} ("${earlier.evidence.slice(0, 60)}"); the document disagrees with itself, so it is left empty`,
+    );
+    delete span.start;
+  }
   for (const field of ['start', 'end'] as const) {
     const m = span[field];
     if (!m || !/T/.test(m.local)) continue;

@@ -242,6 +242,47 @@ describe('Markdown importer: rules of round 8 (issue 31)', () => {
     assert.equal(read(md()).fact('start'), '2019-02-04');
   });
 
+  it('a start from the timeline is left empty when the summary says the outage was under way earlier that day', () => {
+    const md = (summary: string) =>
+      doc(
+        '# Upgrade retrial',
+        '',
+        '## Summary',
+        '',
+        summary,
+        '',
+        '## Timeline',
+        '',
+        '- 2025-07-02 11:00 UTC: Checkout fails; block production stalls',
+        '- 2025-07-02 12:30 UTC: The network is back online',
+      );
+    const earlier = read(md('On 2025-07-02, at 09:30 UTC, block production degraded.'));
+    assert.equal(earlier.fact('start'), undefined);
+    assert.ok(
+      earlier.notes.some((n) => /start: line 9 gives 2025-07-02T11:00 \+00:00, but line 5 says the outage was under way/.test(n)),
+      earlier.notes.join('\n'),
+    );
+    // A later time, a sentence not about the outage, or a log pasted in a fenced block: the timeline's start stands.
+    for (const summary of [
+      'On 2025-07-02, at 11:30 UTC, block production degraded.',
+      'On 2025-07-02, at 09:30 UTC, we scheduled the retrial.',
+      '```\n2025-07-02 09:30 UTC ERROR degraded\n```',
+    ])
+      assert.equal(read(md(summary)).fact('start'), '2025-07-02T11:00 +00:00', summary);
+    // An entry the timeline marks as the start is the document's own word on it.
+    const marked = doc(
+      '# Outage',
+      '',
+      'On 2025-07-02, at 09:30 UTC, errors rose.',
+      '',
+      '## Timeline',
+      '',
+      '- 2025-07-02 11:00 UTC: Impact starts.',
+      '- 2025-07-02 12:30 UTC: Impact ends.',
+    );
+    assert.equal(read(marked).fact('start'), '2025-07-02T11:00 +00:00');
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', `The site ${'was, '.repeat(20000)} down for 40 minutes.`));
     linear(doc('# Outage', '', `The site ${'so '.repeat(30000)}for 40 minutes${' no'.repeat(30000)}.`));
@@ -255,6 +296,7 @@ describe('Markdown importer: rules of round 8 (issue 31)', () => {
     linear(doc('# Outage', '', `The site was unavailable for 4${'-4'.repeat(30000)} days.`));
     linear(doc('# Outage', '', '## Timeline', '', '```', ...Array.from({ length: 3000 }, () => `2023-06-17 18:05 ${'x'.repeat(30)}`), '```'));
     linear(doc('# Outage', '', `All times ${'given '.repeat(20000)}are in UTC.`));
+    linear(doc('# Outage', '', `On 2025-07-02 errors ${'at 09:30 UTC, '.repeat(7000)}.`, '', '## Timeline', '', '- 2025-07-02 11:00 UTC: down'));
     linear(doc('# Outage', '', '## Timeline', '', '- 2025-07-02 12:30 UTC: restored', `- 2025-07-02 13:10 UTC: fails ${'x '.repeat(50000)}again`));
   });
 });
