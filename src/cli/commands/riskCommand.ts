@@ -86,6 +86,7 @@ export async function risk(args: string[], io: Io): Promise<number> {
 import { VERSION } from '../version';
 import { DEFAULT_INCIDENTS_FOLDER, type IncidentIndex } from '../../core/index/incidentIndex';
 import { focusedIndexes } from '../../node/focusedRecords';
+import { CONFIG_FILE } from '../../core/index/recordSources';
 
 /**
  * The records a `risk` of these files reads: without --diff, only those that may bear on the files
@@ -119,9 +120,13 @@ async function prePush(root: string, folder: string | undefined, remote: string,
     .map((r) => ({ ...r, files: filesInRange(root, r) }))
     .filter((r) => r.files.length);
   if (!ranges.length) return 0;
-  const { own, sources } = await openIndexes(root, folder, [], io, true);
+  // A push that edits no record (nor the sources' config) is judged by the records as they are: only those that may bear on its files.
+  const files = [...new Set(ranges.flatMap((r) => r.files))];
+  const records = `${(folder ?? DEFAULT_INCIDENTS_FOLDER).replace(/\/+$/, '')}/`;
+  const editsRecords = files.some((f) => f === CONFIG_FILE || f.startsWith(records));
+  const indexes = await riskIndexes(root, folder, [], editsRecords ? undefined : files, io);
   // Judged by the records on the remote's side of each range: a push cannot relax its own check.
-  const { serious, recordEdits } = pushFindings(await checkPushedRanges(root, [own, ...sources.map((s) => s.index)], ranges, now()));
+  const { serious, recordEdits } = pushFindings(await checkPushedRanges(root, indexes, ranges, now()));
   for (const c of recordEdits)
     io.err(`incident-lens: this push edits ${c.id}, a record this check reads (judged as it is on the remote): ${c.details.join('; ')}`);
   if (!serious.length) return 0;

@@ -7,7 +7,7 @@
  * test/fixtures/hostile/focused-risk; and the CLI must answer through it.
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,7 +125,39 @@ describe('risk FILE: the focused read equals reading every record', function () 
     execFileSync(process.execPath, [cli, 'list'], { cwd: root, env: cacheEnv(base) });
     assert.notDeepEqual(readdirSafe(join(base, 'cache')), []);
   });
+  it('the pre-push check of a push that edits no record answers through it; one that edits a record reads them all', () => {
+    const root = join(base, 'push');
+    cpSync(DEMO, root, { recursive: true });
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'demo');
+    const from = git(root, 'rev-parse', 'HEAD');
+    writeFileSync(join(root, 'src', 'payments', 'stripeWebhook.ts'), '// changed\n', { flag: 'a' });
+    git(root, 'commit', '-q', '-am', 'change the webhook');
+    const cli = join(REPO_ROOT, 'out', 'src', 'cli', 'main.js');
+    const push = (to: string, cache: string) =>
+      spawnSync(process.execPath, [cli, 'risk', '--pre-push', 'origin'], {
+        cwd: root,
+        encoding: 'utf8',
+        input: `refs/heads/main ${to} refs/heads/main ${from}\n`,
+        env: { ...cacheEnv(join(base, cache)), INCIDENT_LENS_NOW: '2025-03-20T12:00:00Z' },
+      });
+    const code = push(git(root, 'rev-parse', 'HEAD'), 'push-code');
+    assert.equal(code.status, 0, code.stderr);
+    assert.match(code.stderr, /this push to origin touches code of INC-023 \(P1\)/);
+    assert.deepEqual(readdirSafe(join(base, 'push-code', 'cache')), [], 'no record read through the cache');
+    // The same push with a record edited too: judged by the records at the remote's side, every record read.
+    writeFileSync(join(root, '.incidents', 'INC-023.yaml'), '# edited\n', { flag: 'a' });
+    git(root, 'commit', '-q', '-am', 'edit the record');
+    const withRecord = push(git(root, 'rev-parse', 'HEAD'), 'push-record');
+    assert.match(withRecord.stderr, /touches code of INC-023 \(P1\)/);
+    assert.notDeepEqual(readdirSafe(join(base, 'push-record', 'cache')), []);
+  });
 });
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=t@example.invalid', ...args], { cwd, encoding: 'utf8' }).trim();
+}
 
 /** The CLI's cache in a folder of this test (whatever the environment running the tests says). */
 function cacheEnv(base: string): NodeJS.ProcessEnv {

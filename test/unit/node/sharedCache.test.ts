@@ -3,7 +3,9 @@
  * extension keep their parsed records in the same place, for the same build
  * (src/node/cacheDir.ts). Real processes of the built CLI on 300 generated
  * incidents; the extension's side is its index, opened as extension.ts opens
- * it (the shared folder, the version of the parser in dist/).
+ * it (the shared folder, the version of the parser in dist/). `risk FILE`
+ * reads only the records that may bear on its file and keeps no cache;
+ * `list` reads them all and writes it.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -36,7 +38,7 @@ describe('one cache for every face: the CLI, the edit hook and the extension', f
   before(() => (base = mkdtempSync(join(tmpdir(), 'incident-lens-shared-cache-'))));
   after(() => rmSync(base, { recursive: true, force: true }));
 
-  it('a risk run leaves the cache warm for the editor, the editor leaves it warm for risk and the edit hook', async () => {
+  it('a full read by the CLI leaves the cache warm for the editor, the editor leaves it warm for the CLI and the edit hook', async () => {
     const ws = generateWorkspace(join(base, 'ws'), 300, 7);
     const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: join(base, 'xdg'), INCIDENT_LENS_CACHE_DIR: '', INCIDENT_LENS_NO_CACHE: '' };
     const cli = (args: string[], input?: string) =>
@@ -53,7 +55,11 @@ describe('one cache for every face: the CLI, the edit hook and the extension', f
     rmSync(shared.dir, { recursive: true, force: true });
     const first = cli(['risk', file]);
     assert.match(first.stdout, /touches code of/);
-    assert.ok(existsSync(join(dir, 'manifest.json')), `risk wrote the shared cache (${dir})`);
+    // risk FILE reads only the records that may bear on the file (focusedRecords.ts): no cache; a command reading them all writes it.
+    assert.ok(!existsSync(join(dir, 'manifest.json')), 'risk FILE needs no cache');
+    const listed = cli(['list']);
+    assert.equal(listed.status, 0);
+    assert.ok(existsSync(join(dir, 'manifest.json')), `list wrote the shared cache (${dir})`);
 
     // The editor, opened after that run, reads every record from the cache risk wrote.
     const access = new NodeFileAccess(ws.root);
@@ -69,11 +75,11 @@ describe('one cache for every face: the CLI, the edit hook and the extension', f
     await editor.fullRead;
     await editor.cacheWrite;
 
-    // And back: risk after the editor's full read stores nothing new and answers the same.
+    // And back: the CLI after the editor's full read stores nothing new and answers the same.
     const before = chunks();
-    const again = cli(['risk', file]);
-    assert.equal(again.stdout, first.stdout);
-    assert.deepEqual(chunks(), before, "risk took every record from the editor's cache");
+    assert.equal(cli(['list']).stdout, listed.stdout);
+    assert.equal(cli(['risk', file]).stdout, first.stdout);
+    assert.deepEqual(chunks(), before, "the CLI took every record from the editor's cache");
 
     // The edit hook builds its digest from the same cache: nothing is parsed or stored again.
     const hookInput = JSON.stringify({
