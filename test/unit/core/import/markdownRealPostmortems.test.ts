@@ -1,5 +1,5 @@
 /**
- * Issue 31: 111 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 126 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
@@ -7,7 +7,8 @@
  * "held-out-6" (round 5), "held-out-7" (round 6, after it was measured once
  * with the round-5 reader); "held-out-8" was measured once with the round-6
  * reader, then tuned on in round 7; "held-out-9" was measured once with the
- * round-7 reader, then tuned on in round 8. Known misses are
+ * round-7 reader, then tuned on in round 8; "held-out-10" was measured once
+ * with the round-8 reader and not tuned on. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -21,7 +22,18 @@ import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
 const DIR = join(REPO_ROOT, 'test', 'fixtures', 'import', 'markdown-real');
 
 interface Reading {
-  set: 'tuned' | 'held-out' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5' | 'held-out-6' | 'held-out-7' | 'held-out-8' | 'held-out-9';
+  set:
+    | 'tuned'
+    | 'held-out'
+    | 'held-out-2'
+    | 'held-out-3'
+    | 'held-out-4'
+    | 'held-out-5'
+    | 'held-out-6'
+    | 'held-out-7'
+    | 'held-out-8'
+    | 'held-out-9'
+    | 'held-out-10';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -138,6 +150,69 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   // Its last three headings say 2021-06-11 (a slip for 06-28, the reading's judgement): entries two days or more before
   // the title's day are lead-up (round 4), so none of them is the end.
   'usdr-2021-06-28-external-id-migration': [['end', null]],
+  // Held-out-10 (Mozilla Taskcluster ×4, Replit ×3, TorBox ×3, Envoy ×2, ESLint, Terra Rebels, Titan relay), read and
+  // committed before the importer ran on it (9276241…66f5e9c), measured once with the round-8 reader: 1/15 fully right,
+  // 9 wrong facts (5 starts, 3 ends, 1 duration), not tuned on. What the import gives, as measured:
+  'envoy-2019-07-25-cve-2019-15225': [
+    ['start', '2019-10-08T11:20-07:00'],
+    ['end', null],
+    ['timeline', 1],
+  ],
+  'envoy-2021-01-20-cve-2021-29492': [
+    ['start', null],
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'eslint-2018-07-12-malicious-packages': [
+    ['start', '2018-07-12T12:27+00:00'],
+    ['end', null],
+    ['timeline', 8],
+  ],
+  'replit-2023-05-18-downtime': [
+    ['start', null],
+    ['end', null],
+    ['duration', 'two-hour'],
+    ['timeline', 0],
+  ],
+  'replit-2023-09-29-read-only-repls': [
+    ['start', null],
+    ['end', null],
+    ['duration', null],
+    ['timeline', 0],
+  ],
+  'taskcluster-2018-01-08-auth-sentry-crash': [['end', '2018-01-09T15:19+00:00']],
+  'taskcluster-2018-08-27-dns-outage': [
+    ['end', null],
+    ['duration', null],
+    ['timeline', 10],
+  ],
+  'taskcluster-2021-10-08-worker-provisioner-outage': [
+    ['start', '2021-10-08T23:06'],
+    ['end', '2021-10-09T02:40'],
+  ],
+  'taskcluster-2022-01-08-google-incident': [
+    ['end', null],
+    ['timeline', 22],
+  ],
+  'terrarebels-2022-05-07-ust-depeg': [
+    ['start', '2021-11-25'],
+    ['end', '2022-05-08'],
+  ],
+  'titan-2024-11-28-missed-blocks': [
+    ['start', '2024-11-28T05:52+00:00'],
+    ['end', null],
+  ],
+  'torbox-2026-04-11-april-outages': [
+    ['start', null],
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'torbox-2026-06-23-june-outages': [['timeline', 0]],
+  'torbox-2026-08-03-august-outages': [
+    ['start', null],
+    ['end', null],
+    ['timeline', 0],
+  ],
 };
 
 /** Fully right and wrong facts per set as last measured: a set may get better, never worse. */
@@ -157,10 +232,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-8': { right: 7, of: 14, wrong: 0 },
   // Held out until measured once after round 7 (4/15, 6 wrong facts); tuning material in round 8: a seen set from here on.
   'held-out-9': { right: 10, of: 15, wrong: 0 },
+  // Measured once with the round-8 reader, not tuned on (MEASURED_NOT_TUNED): the honest figure on unseen organisations.
+  'held-out-10': { right: 1, of: 15, wrong: 9 },
 };
 
-/** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression (none now). */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
+/** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-10'];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');
