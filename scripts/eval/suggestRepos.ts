@@ -60,15 +60,23 @@ export const EVAL_REPOS: readonly EvalRepo[] = [
   { name: 'microsoft/rushstack', split: 'tune', shape: 'big JS monorepo (apps/, libraries/), bot version bumps' },
   { name: 'dependabot/dependabot-core', split: 'tune', shape: 'bot-heavy (Ruby, one folder per ecosystem)' },
   { name: 'TanStack/query', split: 'tune', shape: 'small library monorepo (packages/)' },
-  // Held out (fifth round): never run by this eval before; chosen by their count of reverts made
-  // within a day (counted with `git log --grep`, no case read) and added before any rule of the fifth
+  // Held out in the fifth round (2026-12-07, 79 % top 3 against the baseline's 82 %, run twice: before
+  // and after that round's rules), so seen: tuning material now.
+  { name: 'jestjs/jest', split: 'tune', shape: 'tool monorepo (packages/), JS test runner' },
+  { name: 'remix-run/react-router', split: 'tune', shape: 'library monorepo (packages/), changesets' },
+  { name: 'pytest-dev/pytest', split: 'tune', shape: 'Python tool (src/, testing/)' },
+  { name: 'temporalio/temporal', split: 'tune', shape: 'service (Go), workflow engine' },
+  { name: 'nushell/nushell', split: 'tune', shape: 'Rust project (crates/), shell' },
+  { name: 'saleor/saleor', split: 'tune', shape: 'service (Python web framework: Django, GraphQL API)' },
+  // Held out (sixth round): never run by this eval before; chosen by shape, size and their count of reverts
+  // made within a day (counted with `git log --grep`, no case read) and added before any rule of the sixth
   // round was changed; run once before the change (the honest figure) and once after; never read case by case.
-  { name: 'jestjs/jest', split: 'held-out', shape: 'tool monorepo (packages/), JS test runner' },
-  { name: 'remix-run/react-router', split: 'held-out', shape: 'library monorepo (packages/), changesets' },
-  { name: 'pytest-dev/pytest', split: 'held-out', shape: 'Python tool (src/, testing/)' },
-  { name: 'temporalio/temporal', split: 'held-out', shape: 'service (Go), workflow engine' },
-  { name: 'nushell/nushell', split: 'held-out', shape: 'Rust project (crates/), shell' },
-  { name: 'saleor/saleor', split: 'held-out', shape: 'service (Python web framework: Django, GraphQL API)' },
+  { name: 'argoproj/argo-cd', split: 'held-out', shape: 'service (Go), GitOps controller, dependency bot' },
+  { name: 'astral-sh/uv', split: 'held-out', shape: 'Rust CLI (crates/), renovate bot' },
+  { name: 'wagtail/wagtail', split: 'held-out', shape: 'Python web framework (Django CMS)' },
+  { name: 'apache/kafka', split: 'held-out', shape: 'Java/Scala project, release branches' },
+  { name: 'sveltejs/kit', split: 'held-out', shape: 'JS framework monorepo (packages/), changesets' },
+  { name: 'jellyfin/jellyfin-web', split: 'held-out', shape: 'bot-heavy web client (translations, renovate)' },
 ];
 
 /** The folder a repository is cloned into under --dir: owner+name. */
