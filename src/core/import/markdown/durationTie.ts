@@ -21,8 +21,8 @@ const NEGATED = /\b(?:without|no|any|zero)\s(?:\w+\s){0,2}?(?:errors?|issues?|pr
 /** Another period before the verb: "the upgrade took", "the review lasted", "a maintenance window of". */
 const OTHER_PERIOD =
   /\b(?:maintenance|upgrades?|migrations?|reviews?|meetings?|retrospectives?|windows?|calls?)\s(?:(?:was|is|were|has|had|then|only|itself)\s)?$/i;
-/** Where a clause ends (never inside a word). */
-const BOUNDARY = /[,;:.!?]|\s(?:so|but|because|while|whereas|although|though|until|before|after|then|and then)\s/gi;
+/** Where a clause ends (never inside a word, nor a time or a figure: "from 11:45 to 13:56", "2.5 hours"). */
+const BOUNDARY = /[,;:.!?](?!\d)|\s(?:so|but|because|while|whereas|although|though|until|before|after|then|and then)\s/gi;
 /** Nothing but a lead-in before a figure put first: "", "This means that", "- ". */
 const LEAD_IN = /^(?:[\s*\-–]*|.*\b(?:that|means|meant)\s*)$/i;
 

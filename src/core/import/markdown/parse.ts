@@ -24,7 +24,9 @@ import { withoutImpact } from './spanNone';
 import { zoneElsewhere } from './spanAgree';
 import { OUTAGE_WORDS, TEST_ENV } from './spanWords';
 import { entryAt, readTimeline, type Entry } from './timeline';
-import { declaredZone, type Zone } from './zones';
+import type { Zone } from './zones';
+import { documentZone } from './docZone';
+import { sectionPeriod, titlePeriod } from './spanStated';
 
 export interface MarkdownOptions {
   /** The file's path (positions and the source id). */
@@ -126,7 +128,7 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
   doc.facts.push({ field: 'title', value: title, line: doc.front?.title ? 1 : titleBlock?.line });
   const record: Record<string, unknown> = { title };
   const docDay = documentDay(doc, titleBlock);
-  const docZone = documentZone(doc, ownExport);
+  const docZone = documentZone(doc, ownExport, { text: title, line: doc.front?.title ? 1 : (titleBlock?.line ?? 1) });
   // Our export writes a day heading whenever it matters; a time without one is read from the start (as written).
   const entries = readTimeline(timelineBlocks(doc), {
     file,
@@ -231,35 +233,6 @@ function firstSentence(doc: Doc): { text: string; line: number } | undefined {
   return undefined;
 }
 
-/** The zone the whole document states ("all times are UTC"); our export's offset from its Start label. */
-function documentZone(doc: Doc, ownExport: boolean): Zone | undefined {
-  if (ownExport) {
-    const off = /(Z|[+-]\d{2}:\d{2})$/.exec(doc.labels.get('start')?.value.trim() ?? '')?.[1];
-    return off ? { label: off, offset: off } : undefined;
-  }
-  for (let i = doc.first; i < doc.lines.length; i++) {
-    const l = doc.lines[i]!.slice(0, 2000);
-    if (!/\btimes?\b|\(UTC\)/i.test(l)) continue;
-    const z = declaredZone(l);
-    if (z) {
-      if (z.ambiguous)
-        doc.problems.push({
-          where: `${doc.file}:${i + 1}:1`,
-          message: `time zone "${z.label}" is ambiguous (${z.ambiguous}); times are kept without an offset: set the record's timeZone`,
-        });
-      if (z.assumed) doc.notes.push(`timeZone: "${z.label}" ${z.assumed} (line ${i + 1}); check it`);
-      doc.facts.push({
-        field: 'timeZone',
-        value: `${z.iana ?? z.offset ?? `${z.label} (ambiguous)`}${z.assumed ? ` (${z.label} ${z.assumed})` : ''}`,
-        line: i + 1,
-        evidence: inlineText(l).slice(0, 200),
-      });
-      return z.ambiguous ? undefined : z;
-    }
-  }
-  return undefined;
-}
-
 /** The Timeline section; else a table with a time column; else a "Key events" list. */
 function timelineBlocks(doc: Doc): Block[] {
   const own = doc.blocks.filter((b) => b.key === 'timeline');
@@ -310,7 +283,11 @@ function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, do
   const range = dateLabel && findDayRange(inlineText(dateLabel.value));
   const dateRange = range ? { ...range, line: dateLabel.line, text: inlineText(dateLabel.text) } : undefined;
   const testIncident = TEST_ENV.test(inlineText(titleText));
-  const period = labelPeriod(lines, doc.dayFirst, docZone);
+  // Round 9: else the period the title states, else the one a section of its own states ("## Incident date(s)").
+  const period =
+    labelPeriod(lines, doc.dayFirst, docZone) ??
+    titlePeriod(titleText, doc.front?.title ? 1 : (titleBlock?.line ?? 1), docZone) ??
+    sectionPeriod(doc.blocks, doc.dayFirst);
   const unreadRows = doc.problems.filter((p) => /^timeline (?:row|line) without a time/.test(p.message)).length;
   return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange, testIncident, period, unreadRows };
 }

@@ -23,6 +23,7 @@ import { afterFailingAgain, endsBeforeStart, beforeDetection, firstDated, lastPe
 
 export { statedMinutes };
 import type { Zone } from './zones';
+import { abstainStart } from './spanAbstain';
 import type { LabelPeriod } from './spanLabel';
 import { mentions, moment, type Mention, type Moment } from './spanMoment';
 import { disagreements, earlierThanTitle } from './spanConflicts';
@@ -159,6 +160,7 @@ export function findSpan(input: SpanInput): Span {
     input.titleDay?.day,
     sentencesOf(input.statements).some((x) => PERIODS.test(x.text)),
   );
+  if (!span.why?.some((w) => w.startsWith('start:'))) abstainStart(input.entries, input.lines, span);
   if (days) endOnLastDay(days, span);
   if (!span.start && !input.entries.length) span.start = securityStartDay(input.statements, input.docDay?.y);
   // Round 5: a start kept only where the document's sources agree on it.

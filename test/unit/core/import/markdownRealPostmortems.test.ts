@@ -8,7 +8,7 @@
  * with the round-5 reader); "held-out-8" was measured once with the round-6
  * reader, then tuned on in round 7; "held-out-9" was measured once with the
  * round-7 reader, then tuned on in round 8; "held-out-10" was measured once
- * with the round-8 reader and not tuned on. Known misses are
+ * with the round-8 reader, then tuned on in round 9. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -152,26 +152,22 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   'usdr-2021-06-28-external-id-migration': [['end', null]],
   // Held-out-10 (Mozilla Taskcluster ×4, Replit ×3, TorBox ×3, Envoy ×2, ESLint, Terra Rebels, Titan relay), read and
   // committed before the importer ran on it (9276241…66f5e9c), measured once with the round-8 reader: 1/15 fully right,
-  // 9 wrong facts (5 starts, 3 ends, 1 duration), not tuned on. What the import gives, as measured:
-  'envoy-2019-07-25-cve-2019-15225': [
-    ['start', '2019-10-08T11:20-07:00'],
-    ['end', null],
-    ['timeline', 1],
-  ],
-  'envoy-2021-01-20-cve-2021-29492': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
-  ],
+  // 9 wrong facts (5 starts, 3 ends, 1 duration). It became tuning material in round 9 (general rules only;
+  // markdownRound9.test.ts): no wrong fact since, and that is not a held-out figure. The misses left:
+  // Day lines ('2019-07-25:') with '* ' items beneath them and no time: the items are not read.
+  'envoy-2019-07-25-cve-2019-15225': [['timeline', 1]],
+  'envoy-2021-01-20-cve-2021-29492': [['timeline', 0]],
+  // The end is a judgement (npm revoking the tokens); two entries without a time ('Before the incident', 'Early morning
+  // July 12th, 2018') are not read.
   'eslint-2018-07-12-malicious-packages': [
-    ['start', '2018-07-12T12:27+00:00'],
     ['end', null],
     ['timeline', 8],
   ],
+  // 'Yesterday, we had a period of about 2h from 11:45 to 13:56 (Pacific Time)': no day of its own; '11:45, the CD
+  // pipeline pushed…' items are not read.
   'replit-2023-05-18-downtime': [
     ['start', null],
     ['end', null],
-    ['duration', 'two-hour'],
     ['timeline', 0],
   ],
   'replit-2023-09-29-read-only-repls': [
@@ -180,26 +176,22 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['duration', null],
     ['timeline', 0],
   ],
-  'taskcluster-2018-01-08-auth-sentry-crash': [['end', '2018-01-09T15:19+00:00']],
   'taskcluster-2018-08-27-dns-outage': [
     ['end', null],
     ['duration', null],
     ['timeline', 10],
   ],
-  'taskcluster-2021-10-08-worker-provisioner-outage': [
-    ['start', '2021-10-08T23:06'],
-    ['end', '2021-10-09T02:40'],
-  ],
   'taskcluster-2022-01-08-google-incident': [
     ['end', null],
     ['timeline', 22],
   ],
-  'terrarebels-2022-05-07-ust-depeg': [
-    ['start', '2021-11-25'],
-    ['end', '2022-05-08'],
-  ],
+  // Its first row (2021-11-25) is 139 days before the next: background, no start taken; the reading's 2022-05-07 is a
+  // judgement no rule makes.
+  'terrarebels-2022-05-07-ust-depeg': [['start', null]],
+  // The first entry is a detection ('Terrence flagged…') and its table of missed slots gives earlier times that day: no
+  // start taken (the reading takes the first slot); its end ('Builder was shutdown') is said in words no rule reads.
   'titan-2024-11-28-missed-blocks': [
-    ['start', '2024-11-28T05:52+00:00'],
+    ['start', null],
     ['end', null],
   ],
   'torbox-2026-04-11-april-outages': [
@@ -232,12 +224,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-8': { right: 7, of: 14, wrong: 0 },
   // Held out until measured once after round 7 (4/15, 6 wrong facts); tuning material in round 8: a seen set from here on.
   'held-out-9': { right: 10, of: 15, wrong: 0 },
-  // Measured once with the round-8 reader, not tuned on (MEASURED_NOT_TUNED): the honest figure on unseen organisations.
-  'held-out-10': { right: 1, of: 15, wrong: 9 },
+  // Held out until measured once after round 8 (1/15, 9 wrong facts); tuning material in round 9: a seen set from here on.
+  'held-out-10': { right: 3, of: 15, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-10'];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

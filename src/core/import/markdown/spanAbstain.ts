@@ -1,0 +1,55 @@
+/**
+ * Round 9: a start taken from a timeline entry is left empty (the notes say
+ * why) where the document shows the outage was elsewhere:
+ * - the entry is more than 30 days before the next dated entry ("| 2021-11-25 |
+ *   a way to attack … outlined on Twitter" half a year before a run of daily
+ *   rows): it is background, and no later row is marked as the start;
+ * - the entry is someone noticing it ("Terrence flagged an unusually high
+ *   missed block rate") and a table of the document's gives a time earlier that
+ *   day ("| 10495509 | 2024-11-28 05:02:11 | …"): the outage
+ *   was under way before the report, and the document does not say when it began.
+ * Every pattern here runs in time linear in its input.
+ */
+import type { Line } from './sections';
+import type { Moment } from './spanMoment';
+import type { Entry } from './timeline';
+
+const DAY = 86400000;
+/** Someone noticing or flagging the problem, said first: the outage was under way before the entry. */
+const NOTICED = /^\W{0,3}(?:[\w'’-]+ ){1,4}?(?:flagged|reported|noticed|spotted|observed|detected|reports|notices|flags)\b/i;
+/** A full date and a time in a line: "2024-11-28 05:02:11", "2024-11-28T05:02". */
+const STAMP = /\b(\d{4})-(\d{2})-(\d{2})[ T]([01]\d|2[0-3]):([0-5]\d)\b/;
+
+const dayAt = (e: Entry) => (e.day?.y ? Date.UTC(e.day.y, e.day.m - 1, e.day.d) : undefined);
+
+export function abstainStart(entries: readonly Entry[], lines: readonly Line[], span: { start?: Moment; why?: string[] }): void {
+  const start = span.start;
+  const i = start ? entries.findIndex((e) => e.line === start.line) : -1;
+  if (!start || i < 0) return;
+  const entry = entries[i]!;
+  const at = dayAt(entry);
+  const next = entries.slice(i + 1).find((e) => dayAt(e) !== undefined);
+  const gap = at !== undefined && next ? (dayAt(next)! - at) / DAY : 0;
+  if (gap > 30) {
+    (span.why ??= []).push(
+      `start: line ${entry.line} (${start.local}) is ${Math.round(gap)} days before the next entry (line ${next!.line}); it is background, and no entry says when the outage began`,
+    );
+    delete span.start;
+    return;
+  }
+  if (entry.h === undefined || !entry.day?.y || !NOTICED.test(entry.text)) return;
+  const own = new Set(entries.map((e) => e.line));
+  const mine = entry.h * 60 + entry.m!;
+  for (const l of lines) {
+    // Only a table's row (data: "| 10495509 | 2024-11-28 05:02:11 | …"), never a log or a sentence.
+    if (own.has(l.line) || !/^\s{0,3}\|/.test(l.text)) continue;
+    const m = STAMP.exec(l.text.slice(0, 2000));
+    if (!m || Number(m[1]) !== entry.day.y || Number(m[2]) !== entry.day.m || Number(m[3]) !== entry.day.d) continue;
+    if (Number(m[4]) * 60 + Number(m[5]) >= mine) continue;
+    (span.why ??= []).push(
+      `start: the first entry (line ${entry.line}) is someone noticing it, and line ${l.line} gives an earlier time that day (${m[0]}); the document does not say when it began`,
+    );
+    delete span.start;
+    return;
+  }
+}
