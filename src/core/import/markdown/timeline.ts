@@ -77,6 +77,8 @@ interface State {
   approx?: boolean;
   /** A date-only heading: an entry unless timed entries follow under it. */
   pendingDay?: Entry;
+  /** Round 9: a line that is a date alone ("2019-07-25:") is above: its items without a time are entries of that day. */
+  dayLine?: boolean;
 }
 
 function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
@@ -130,6 +132,7 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
       st.pendingDay = undefined;
       st.open = undefined;
       st.day = { ...stamp.day, y: stamp.day.y ?? st.day?.y ?? ctx.docDay?.y };
+      st.dayLine = true;
       continue;
     }
     // A day as a label with its text after it ("**Feb 05, 2021:** Disclosure") is an entry of that day.
@@ -151,6 +154,12 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
     }
     if (!list && readProse(l, line, st, ctx, entries)) continue;
     if (d && !list) st.day = { ...d, y: d.y ?? st.day?.y ?? ctx.docDay?.y };
+    // Round 9: "2019-07-25:" over "* [CVE-2019-15225] issue opened": an item without a time under a day line is an entry
+    // of that day (a list item at the margin; a sub-item belongs to the item above it).
+    if (list && st.dayLine && st.day?.y && !list[1]) {
+      st.open = { entry: push({ approx: false, day: st.day, rest: l.slice(list[0].length) }, line, st, ctx, entries), indent, paragraph: false };
+      continue;
+    }
     if (list) {
       st.open = undefined;
       ctx.problems.push({ where: `${ctx.file}:${line}:1`, message: 'timeline line without a time I can read; it is left out' });
@@ -234,6 +243,7 @@ function ambiguous(zone: Zone, line: number, ctx: TimelineContext): void {
 }
 
 function readHeading(text: string, line: number, st: State, ctx: TimelineContext, entries: Entry[]): void {
+  st.dayLine = false;
   if (st.pendingDay) entries.push(st.pendingDay);
   st.pendingDay = undefined;
   st.open = undefined;

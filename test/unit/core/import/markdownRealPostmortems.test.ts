@@ -154,9 +154,6 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   // committed before the importer ran on it (9276241…66f5e9c), measured once with the round-8 reader: 1/15 fully right,
   // 9 wrong facts (5 starts, 3 ends, 1 duration). It became tuning material in round 9 (general rules only;
   // markdownRound9.test.ts): no wrong fact since, and that is not a held-out figure. The misses left:
-  // Day lines ('2019-07-25:') with '* ' items beneath them and no time: the items are not read.
-  'envoy-2019-07-25-cve-2019-15225': [['timeline', 1]],
-  'envoy-2021-01-20-cve-2021-29492': [['timeline', 0]],
   // The end is a judgement (npm revoking the tokens); two entries without a time ('Before the incident', 'Early morning
   // July 12th, 2018') are not read.
   'eslint-2018-07-12-malicious-packages': [
@@ -225,7 +222,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 7 (4/15, 6 wrong facts); tuning material in round 8: a seen set from here on.
   'held-out-9': { right: 10, of: 15, wrong: 0 },
   // Held out until measured once after round 8 (1/15, 9 wrong facts); tuning material in round 9: a seen set from here on.
-  'held-out-10': { right: 3, of: 15, wrong: 0 },
+  'held-out-10': { right: 5, of: 15, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

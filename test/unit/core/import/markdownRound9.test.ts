@@ -141,7 +141,40 @@ describe('Markdown importer: rules of round 9 (issue 31)', () => {
     assert.equal(read(md('Nothing else.')).fact('start'), '2024-11-28T05:52 +00:00');
   });
 
+  it('a day line ("2019-07-25:") over items without a time: each item is an entry of that day', () => {
+    const r = read(
+      doc(
+        '# Security postmortem',
+        '',
+        ...timeline(
+          'All times US/Pacific',
+          '',
+          '2019-07-25:',
+          '* [CVE-2019-15225] issue 7728 was opened reporting crashes from',
+          '  route regex matches',
+          '',
+          '2019-10-08:',
+          '* Patches scheduled for public release.',
+          '  * a sub-item is part of the item above',
+          '* 11:20 AM v1.11.2 pushed',
+        ),
+      ),
+    );
+    assert.deepEqual(
+      r.timeline.map((e) => e.at),
+      ['2019-07-25', '2019-10-08', '2019-10-08T11:20:00-07:00'],
+    );
+    assert.equal(r.timeline[0]!.text, '[CVE-2019-15225] issue 7728 was opened reporting crashes from route regex matches');
+    // Without a day line above them, items without a time are left out (as before).
+    const none = read(doc('# Outage', '', ...timeline('* Patches scheduled for public release.', '* 2019-10-08 11:20 UTC: pushed')));
+    assert.equal(none.timeline.length, 1);
+    // Under a day heading, the heading's own rules hold (an untimed item is not an entry of it).
+    const heading = read(doc('# Outage', '', ...timeline('### 2019-10-08', '', '* Patches scheduled.', '* 11:20 UTC: pushed')));
+    assert.equal(heading.timeline.length, 1);
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
+    linear(doc('# Outage', '', ...timeline('2019-07-25:', `* ${'x '.repeat(50000)}`)));
     linear(doc(`# Outage ${'2021-10-08 '.repeat(9000)}23:01 - ${'x '.repeat(20000)}02:40 UTC`));
     linear(doc('# Outage', '', '## Incident date(s)', '', `2019-07-25 - ${'2019-10-10 '.repeat(9000)}`));
     linear(doc('# Outage', '', ...timeline(`- 2018-07-12 09:49 UTC: The attacker ${'used '.repeat(30000)}x`)));
