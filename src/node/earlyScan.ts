@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { mayLinkTo } from '../core/links/mayLink';
-import { readTextUpToSync } from './boundedRead';
+import { closeSync, openSync, readSync } from 'node:fs';
 
 export interface ScanResult {
   /** 1 where the file may link a target (or could not be judged), 0 where it cannot. */
@@ -33,6 +33,33 @@ export function plainId(text: string): string | null {
   return plainField(text, 'id')?.toUpperCase() ?? null;
 }
 
+let buffer = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * The file's text when it is at most `maxBytes` long (as readTextUpToSync), read into one buffer kept for the
+ * whole scan: no stat and no allocation per file (the scan reads 16,512 files at 10,000 incidents).
+ */
+export function readForScan(abs: string, maxBytes: number): string | undefined {
+  const fd = openSync(abs, 'r');
+  try {
+    let total = 0;
+    for (;;) {
+      if (total === buffer.length) {
+        if (total > maxBytes) return undefined;
+        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 4, maxBytes + 1));
+        buffer.copy(grown, 0, 0, total);
+        buffer = grown;
+      }
+      const n = readSync(fd, buffer, total, buffer.length - total, total);
+      if (!n) break;
+      total += n;
+    }
+    return total > maxBytes ? undefined : buffer.toString('utf8', 0, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function scanJob(root: string, paths: readonly string[], targets: readonly string[], maxBytes: number): ScanResult {
   const may = new Uint8Array(paths.length);
   const ids: Array<string | null> = [];
@@ -40,8 +67,7 @@ export function scanJob(root: string, paths: readonly string[], targets: readonl
   paths.forEach((path, i) => {
     let text: string | undefined;
     try {
-      const read = readTextUpToSync(join(root, ...path.split('/')), maxBytes);
-      if ('text' in read) text = read.text;
+      text = readForScan(join(root, ...path.split('/')), maxBytes);
     } catch {
       // gone since it was listed: it links nothing
     }

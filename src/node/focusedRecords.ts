@@ -43,6 +43,8 @@ export async function focusedIndexes(root: string, files: readonly string[], opt
   const abs = path.resolve(root);
   if (!existsSync(path.join(abs, options.folder))) return undefined;
   const pool = new ParsePool(options.workerFile);
+  // The workers boot while git answers and the folder is listed.
+  pool.warm();
   try {
     const scope = await repoScope(abs);
     const focus = async (dir: string, folder: string, linkScope: LinkScope | undefined) =>

@@ -98,6 +98,11 @@ export class ParsePool {
     });
   }
 
+  /** Starts the workers now (a command that will scan soon boots them while it lists the folder). */
+  warm(): void {
+    if (this.available) this.start();
+  }
+
   private start(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
