@@ -26,7 +26,7 @@ import { OUTAGE_WORDS, TEST_ENV } from './spanWords';
 import { entryAt, readTimeline, type Entry } from './timeline';
 import type { Zone } from './zones';
 import { documentZone } from './docZone';
-import { sectionPeriod, titlePeriod } from './spanStated';
+import { sectionPeriod, titleDays, titlePeriod } from './spanStated';
 
 export interface MarkdownOptions {
   /** The file's path (positions and the source id). */
@@ -287,6 +287,7 @@ function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, do
   const period =
     labelPeriod(lines, doc.dayFirst, docZone) ??
     titlePeriod(titleText, doc.front?.title ? 1 : (titleBlock?.line ?? 1), docZone) ??
+    titleDays(titleText, doc.front?.title ? 1 : (titleBlock?.line ?? 1), docDay, doc.dayFirst) ??
     sectionPeriod(doc.blocks, doc.dayFirst);
   const unreadRows = doc.problems.filter((p) => /^timeline (?:row|line) without a time/.test(p.message)).length;
   return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange, testIncident, period, unreadRows };

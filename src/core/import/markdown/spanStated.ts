@@ -4,7 +4,9 @@
  * 2021-10-09 02:40 UTC") or in a section of its own ("## Incident date(s)"
  * with the paragraph "2019-07-25 - 2019-10-10"). Like a Date label's period
  * (round 8), it is the document's own statement of when the incident was, so
- * it comes before any timeline entry. A zone the title gives with its times
+ * it comes before any timeline entry; a title's range of days ("Covering 11
+ * April to 23 April") takes its year from the document's first full date
+ * only when that date falls within it. A zone the title gives with its times
  * is the document's zone when no line says another. Only a range whose two
  * sides are full dates (and times, in a title), and an end after its start.
  * Every pattern here runs in time linear in its input.
@@ -47,6 +49,25 @@ export function titlePeriod(title: string, line: number, docZone: Zone | undefin
   const end = side(dayB, b);
   if (!start || !end) return undefined;
   return end.local > start.local ? { start, end } : { start, why: `end: the title's period ends before it starts; no end is taken from it` };
+}
+
+/**
+ * "# Post Mortem Covering 11 April to 23 April": a title's range of days. A side without its year takes the year of the
+ * document's day (its first full date) only when that day falls within the range so read.
+ */
+export function titleDays(title: string, line: number, docDay: Day | undefined, dayFirst: boolean): LabelPeriod | undefined {
+  const text = inlineText(title).slice(0, 400);
+  const parts = text.split(SEPARATOR);
+  if (parts.length !== 2 || mentions(text).length) return undefined;
+  const a = findDate(parts[0]!.slice(-40), dayFirst);
+  const b = findDate(parts[1]!.slice(0, 40), dayFirst);
+  if (!a || !b) return undefined;
+  const y = a.y ?? b.y ?? docDay?.y;
+  const from = { ...a, y: a.y ?? y };
+  const to = { ...b, y: b.y ?? y };
+  if (!from.y || !to.y || at(to) <= at(from)) return undefined;
+  if ((!a.y || !b.y) && (!docDay?.y || at(docDay) < at(from) || at(docDay) > at(to))) return undefined;
+  return { start: moment(from, { approx: false }, line, text)!, end: moment(to, { approx: false }, line, text)! };
 }
 
 /** The zone a title states with its own times ("… 23:01 - 02:40 UTC"): the document's, when no line names one. */

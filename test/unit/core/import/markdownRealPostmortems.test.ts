@@ -191,11 +191,8 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['start', null],
     ['end', null],
   ],
-  'torbox-2026-04-11-april-outages': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
-  ],
+  // One level-3 heading per incident with its day in the prose below ('On 11 April 2026, …'): not read as entries.
+  'torbox-2026-04-11-april-outages': [['timeline', 0]],
   'torbox-2026-06-23-june-outages': [['timeline', 0]],
   'torbox-2026-08-03-august-outages': [
     ['start', null],

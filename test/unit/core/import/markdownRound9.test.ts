@@ -34,6 +34,17 @@ describe('Markdown importer: rules of round 9 (issue 31)', () => {
     assert.equal(read(md('Worker outage 23:01 - 02:40 UTC')).fact('start'), '2021-10-08T23:06 +00:00');
   });
 
+  it('a title\'s range of days ("Covering 11 April to 23 April") takes the year of the document\'s first date within it', () => {
+    const md = (title: string, first: string) => doc(`# ${title}`, '', '## Timeline', '', `### API outage`, '', `${first}, error rates rose.`);
+    const r = read(md('Post Mortem Covering 11 April to 23 April', 'On 11 April 2026'));
+    assert.equal(r.fact('start'), '2026-04-11');
+    assert.equal(r.fact('end'), '2026-04-23');
+    // The document's first date outside the range: no year is given to it, and no period is read.
+    assert.equal(read(md('Post Mortem Covering 11 April to 23 April', 'On 2 May 2026')).fact('end'), undefined);
+    // A title with one day is no period.
+    assert.equal(read(md('Post Mortem for 11 April', 'On 11 April 2026')).fact('end'), undefined);
+  });
+
   it('a section of its own for the dates ("## Incident date(s)") gives the first and the last day', () => {
     const md = (heading: string, value: string) =>
       doc(
@@ -176,6 +187,7 @@ describe('Markdown importer: rules of round 9 (issue 31)', () => {
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', ...timeline('2019-07-25:', `* ${'x '.repeat(50000)}`)));
     linear(doc(`# Outage ${'2021-10-08 '.repeat(9000)}23:01 - ${'x '.repeat(20000)}02:40 UTC`));
+    linear(doc(`# Covering 11 April to ${'23 '.repeat(30000)}April`));
     linear(doc('# Outage', '', '## Incident date(s)', '', `2019-07-25 - ${'2019-10-10 '.repeat(9000)}`));
     linear(doc('# Outage', '', ...timeline(`- 2018-07-12 09:49 UTC: The attacker ${'used '.repeat(30000)}x`)));
     linear(doc('# Outage', '', ...timeline(`- 2018-07-12 09:49 UTC: ${'issues '.repeat(20000)} persist`)));
