@@ -93,3 +93,38 @@ function mayLinkOne(text: string, target: string): boolean {
   // Globs are found around their wildcards.
   return ['*', '?', '{', '}'].some((c) => someRun(text, c, globChar, (run) => globCovers(run, target)));
 }
+
+/**
+ * What mayLinkTo reads of a text, for targets inside a folder, kept so that a later question need not read the
+ * text again (the focused read's digest, node/scanDigest.ts): whether it holds a backslash, and each distinct run
+ * of glob characters (up to whitespace or a quote) that holds a slash or a wildcard. A link covering such a target
+ * is such a run (it holds the target's slash, or a folder's, or a wildcard), and a path run lies inside one, so
+ * mayLinkFromRuns gives mayLinkTo's answer (the tests check it on every fixture, a generated workspace and fuzz).
+ */
+export interface LinkRuns {
+  readonly backslash: boolean;
+  readonly runs: readonly string[];
+}
+
+const RUN_MARK = /[/*?{}]/;
+
+export function linkRuns(text: string): LinkRuns {
+  const runs = new Set<string>();
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const inRun = i < text.length && globChar(text.charCodeAt(i));
+    if (inRun && start < 0) start = i;
+    else if (!inRun && start >= 0) {
+      const run = text.slice(start, i);
+      if (RUN_MARK.test(run)) runs.add(run);
+      start = -1;
+    }
+  }
+  return { backslash: text.includes('\\'), runs: [...runs] };
+}
+
+/** mayLinkTo's answer from a text's LinkRuns; undefined when a target is not inside a folder (the text is needed). */
+export function mayLinkFromRuns(summary: LinkRuns, targets: readonly string[]): boolean | undefined {
+  if (targets.some((t) => !normalizePath(t).includes('/'))) return undefined;
+  return summary.backslash || mayLinkTo(summary.runs.join('\n'), targets);
+}

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { generateWorkspace } from '../../../../scripts/bench/generate';
-import { mayLinkTo } from '../../../../src/core/links/mayLink';
+import { linkRuns, mayLinkFromRuns, mayLinkTo } from '../../../../src/core/links/mayLink';
 import { LinkIndex, normalizePath } from '../../../../src/core/links/linkIndex';
 import { parseRecordText } from '../../../../src/core/records/parseRecord';
 import { REPO_ROOT } from '../../../support/workspace';
@@ -76,6 +76,9 @@ function assertSound(texts: ReadonlyMap<string, string>, targets: Iterable<strin
   for (const target of targets) {
     asked++;
     const chosen = [...texts].filter(([, text]) => mayLinkTo(text, [target])).map(([f]) => f);
+    // The digest's answer (the text's runs kept) is the text's, for every target inside a folder.
+    if (target.includes('/'))
+      for (const [file, text] of texts) assert.equal(mayLinkFromRuns(linkRuns(text), [target]), chosen.includes(file), `${file} for ${target} from its runs`);
     for (const file of linking(texts, target)) {
       linked++;
       assert.ok(chosen.includes(file), `${file} links ${target} but was left out`);
@@ -152,6 +155,7 @@ describe('mayLinkTo: the records that may link a file, from their text', functio
           if (linking(new Map([['INC-001.yaml', text]]), t).size) {
             checked++;
             assert.ok(mayLinkTo(text, [t]), `left out:\n${text}\ntarget ${t}`);
+            if (t.includes('/')) assert.equal(mayLinkFromRuns(linkRuns(text), [t]), true, `left out from its runs:\n${text}\ntarget ${t}`);
           }
         }
       }),
@@ -197,12 +201,13 @@ describe('mayLinkTo on hostile records (test/fixtures/hostile/early-links)', fun
     const text = read('INC-802.yaml').replace('****', `${'*'.repeat(300_000)}${' vendor/'.repeat(60_000)}${'payments/'.repeat(30_000)}`);
     assert.equal(linking(new Map([['INC-802.yaml', text]]), target).size, 0);
     // In a child process with a deadline: quadratic work blocks the thread, and mocha cannot stop a blocked test.
-    const script = `const { mayLinkTo } = require(${JSON.stringify(join(__dirname, '..', '..', '..', '..', 'src', 'core', 'links', 'mayLink.js'))});
+    const script = `const { linkRuns, mayLinkFromRuns, mayLinkTo } = require(${JSON.stringify(join(__dirname, '..', '..', '..', '..', 'src', 'core', 'links', 'mayLink.js'))});
       const text = require('node:fs').readFileSync(0, 'utf8');
-      process.stdout.write(JSON.stringify([mayLinkTo(text, [${JSON.stringify(target)}]), mayLinkTo(text, ['src/other/file.ts']), mayLinkTo(text + 'notes: see src/ for the code\\n', [${JSON.stringify(target)}])]));`;
+      process.stdout.write(JSON.stringify([mayLinkTo(text, [${JSON.stringify(target)}]), mayLinkTo(text, ['src/other/file.ts']), mayLinkTo(text + 'notes: see src/ for the code\\n', [${JSON.stringify(target)}]), mayLinkFromRuns(linkRuns(text), [${JSON.stringify(target)}])]));`;
     const run = spawnSync(process.execPath, ['-e', script], { input: text, encoding: 'utf8', timeout: 15_000 });
     assert.equal(run.signal, null, 'the scan did not finish in 15 s');
     // Not chosen; chosen for the file it does link; a lone "src/" in prose reads like a link to that folder (a false positive only).
-    assert.deepEqual(JSON.parse(run.stdout), [false, true, true]);
+    // The digest's runs of the same text, in the same time bound, give the same answer.
+    assert.deepEqual(JSON.parse(run.stdout), [false, true, true, false]);
   });
 });
