@@ -15,7 +15,7 @@
  * is not less suspect for it.
  */
 import type { GitCommit } from './gitHistoryPort';
-import { matchWords, pathWords, type RecordWords, type WordMatch } from './words';
+import { isAtRoot, matchWords, pathWords, type RecordWords, type WordMatch } from './words';
 
 /** Files named like docs, with a docs extension or none: CHANGELOG.md, LICENSE (lib/workers/pr/changelog.js is code). */
 const DOC_NAMES =
@@ -51,9 +51,14 @@ function underSegments(path: string, segments: readonly string[]): boolean {
   return false;
 }
 
-/** 1: in the impacted system by its name; 0.5: shares a word with it; 0.25: shares a word with the title or root cause; 0: none. */
+/**
+ * 1: in the impacted system by its name (at the root, when a folder of that name is there: systemAtRoot); 0.5: shares
+ * a word with it (or its name, deeper than the root one); 0.25: shares a word with the title or root cause; 0: none.
+ */
 function systemMatch(path: string, words: RecordWords): number {
-  if ((words.systemPath && path.startsWith(words.systemPath)) || (words.systemSegments && underSegments(path, words.systemSegments))) return 1;
+  if (words.systemPath && path.startsWith(words.systemPath)) return 1;
+  const segments = words.systemSegments;
+  if (segments && underSegments(path, segments)) return !words.systemAtRoot || isAtRoot(path, segments.join('/')) ? 1 : 0.5;
   const pw = pathWords(path);
   if ([...pw].some((p) => words.system.has(p))) return 0.5;
   if ([...pw].some((p) => words.other.has(p))) return 0.25;

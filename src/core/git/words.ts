@@ -52,6 +52,11 @@ export interface RecordWords {
   readonly systemSegments?: readonly string[];
   /** The impacted system is itself tests, CI, docs or a website (impact.system ".github", "e2e", "website"): there those files are what can break. */
   readonly systemNotProduction?: boolean;
+  /**
+   * A folder or file named like the system lies at the repository's root (the window's commits change it): the
+   * system is that one, and a folder of the same name deeper (crates/nu-cli/src for "src") only shares its name.
+   */
+  readonly systemAtRoot?: boolean;
 }
 
 /** The texts of the record that describe the incident (not its aftermath): symptoms and error text come first in the timeline. */
@@ -101,6 +106,20 @@ export function recordWords(incident: Incident, notProduction: (path: string) =>
     ...(segments ? { systemSegments: segments } : {}),
     ...(segments && np ? { systemNotProduction: true } : {}),
   };
+}
+
+/** The record's words, anchored at the root when a path changed in the window lies under the system's name there (see systemAtRoot). */
+export function anchorAtRoot(words: RecordWords, commits: ReadonlyArray<{ files: ReadonlyArray<{ path: string }> }>): RecordWords {
+  const name = words.systemSegments?.join('/');
+  if (!name || words.systemPath) return words;
+  const atRoot = commits.some((c) => c.files.some((f) => isAtRoot(f.path, name)));
+  return atRoot ? { ...words, systemAtRoot: true } : words;
+}
+
+/** The path is the root folder or file `name` (lower case), or lies under it. */
+export function isAtRoot(path: string, name: string): boolean {
+  const p = path.toLowerCase();
+  return p === name || p.startsWith(`${name}/`);
 }
 
 export interface WordMatch {

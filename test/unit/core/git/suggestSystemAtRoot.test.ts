@@ -1,0 +1,80 @@
+/**
+ * The impacted system named like a folder at the repository's root, on real git repositories built here
+ * (words.ts, anchorAtRoot; rank.ts, systemMatch; chosen on the round-6 tune set): when the window's commits
+ * change a root folder of that name ("src" in a Rust workspace with src/main.rs and crates/*\/src), the system
+ * is that folder, and a folder of the same name deeper only shares its name (half). With no root folder of
+ * that name, a folder of it at any depth is the system, as before (src/billing for "billing").
+ */
+import { strict as assert } from 'node:assert';
+import { suggestFromHistory, type Suggestions } from '../../../../src/core/git/suggestCommits';
+import { anchorAtRoot, isAtRoot, recordWords } from '../../../../src/core/git/words';
+import { productionWeight } from '../../../../src/core/git/rank';
+import { IncidentIndex } from '../../../../src/core/index/incidentIndex';
+import type { Incident } from '../../../../src/core/records/model';
+import { ProcessGitHistory } from '../../../../src/node/git/gitHistory';
+import { NodeFileAccess } from '../../../../src/node/nodeFileAccess';
+import { GitRepo } from '../../../support/gitRepo';
+
+const NOW = Date.parse('2025-06-12T10:00:00Z');
+const lines = (n: number, word: string) => Array.from({ length: n }, (_, i) => `pub const ${word.toUpperCase()}${i}: u32 = ${i};\n`).join('');
+
+async function open(repo: GitRepo, system: string): Promise<Incident> {
+  repo.write(
+    '.incidents/INC-081.yaml',
+    `id: INC-081\ntitle: Shell crashes\nstatus: active\npriority: P2\nstart: 2025-06-10T14:00:00+02:00\nimpact:\n  system: ${system}\n`,
+  );
+  repo.commit('Open INC-081', '2025-06-10T14:10:00+02:00');
+  const index = new IncidentIndex(new NodeFileAccess(repo.root), { now: () => NOW });
+  await index.load();
+  return index.byId('INC-081') as Incident;
+}
+
+async function suggest(repo: GitRepo, system: string): Promise<Suggestions> {
+  const incident = await open(repo, system);
+  const git = (await ProcessGitHistory.open(repo.root))!;
+  return suggestFromHistory(incident, [], git, { now: NOW, recordsFolder: '.incidents', links: false });
+}
+
+const triggers = (s: Suggestions) => s.commits.filter((c) => c.role === 'trigger').map((c) => c.subject);
+
+describe('window suspects: a system named like a root folder is that folder (real repositories)', function () {
+  this.timeout(30_000);
+  let repo: GitRepo;
+  beforeEach(() => {
+    repo = new GitRepo();
+    repo.write('src/main.rs', lines(2, 'main')).write('crates/nu-cli/src/print.rs', lines(2, 'print')).write('crates/nu-parser/src/errors.rs', lines(2, 'err'));
+    repo.commit('Initial import', '2025-06-01T09:00:00+02:00');
+  });
+  afterEach(() => repo.dispose());
+
+  it('"src": the root src/ change ranks above later changes in crates/*/src', async () => {
+    repo.write('src/main.rs', lines(5, 'main'));
+    repo.commit('Enable backtraces by default', '2025-06-10T10:00:00+02:00');
+    repo.write('crates/nu-cli/src/print.rs', lines(5, 'print'));
+    repo.commit('Make print flush', '2025-06-10T12:30:00+02:00');
+    repo.write('crates/nu-parser/src/errors.rs', lines(5, 'err'));
+    repo.commit('More explicit module error help', '2025-06-10T13:30:00+02:00');
+    const s = await suggest(repo, 'src');
+    // Without the rule, the crates' src/ folders were the system too and the two later changes came first.
+    assert.equal(triggers(s)[0], 'Enable backtraces by default', JSON.stringify(s.commits.map((c) => [c.subject, c.score])));
+  });
+
+  it('no root folder named like the system: a folder of that name at any depth is the system, as before', async () => {
+    repo.write('app/src/billing/amount.ts', 'export const a = 1;\n');
+    repo.commit('Amounts in cents', '2025-06-10T10:00:00+02:00');
+    repo.write('crates/nu-cli/src/print.rs', lines(5, 'print'));
+    repo.commit('Make print flush', '2025-06-10T13:30:00+02:00');
+    const s = await suggest(repo, 'billing');
+    assert.equal(triggers(s)[0], 'Amounts in cents', JSON.stringify(s.commits.map((c) => [c.subject, c.score])));
+  });
+
+  it('anchorAtRoot: only when a changed path lies under the root folder (or is the root file); a path prefix system is left as written', async () => {
+    const incident = await open(repo, 'src');
+    const words = recordWords(incident, (p) => productionWeight(p) < 1);
+    assert.equal(anchorAtRoot(words, [{ files: [{ path: 'crates/nu-cli/src/print.rs' }] }]).systemAtRoot, undefined);
+    assert.equal(anchorAtRoot(words, [{ files: [{ path: 'crates/nu-cli/src/print.rs' }, { path: 'SRC/main.rs' }] }]).systemAtRoot, true);
+    assert.ok(isAtRoot('src', 'src') && isAtRoot('src/main.rs', 'src') && !isAtRoot('srcx/main.rs', 'src') && !isAtRoot('a/src/x', 'src'));
+    const prefixed = { ...words, systemPath: 'packages/vite/', systemSegments: ['packages', 'vite'] };
+    assert.equal(anchorAtRoot(prefixed, [{ files: [{ path: 'packages/vite/index.ts' }] }]).systemAtRoot, undefined);
+  });
+});
