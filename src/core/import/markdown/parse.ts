@@ -26,6 +26,7 @@ import { OUTAGE_WORDS, TEST_ENV } from './spanWords';
 import { entryAt, readTimeline, type Entry } from './timeline';
 import type { Zone } from './zones';
 import { documentZone } from './docZone';
+import { monthReport } from './spanAbstain';
 import { sectionPeriod, titleDays, titlePeriod } from './spanStated';
 
 export interface MarkdownOptions {
@@ -174,7 +175,12 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
 }
 
 /** The text's span; an Impact saying there was none takes it away; a status page's front matter gives its own. */
-const readSpan = (doc: Doc, input: ReturnType<typeof spanInput>): Span => ({ ...withoutImpact(findSpan(input), doc.blocks), ...statusPageSpan(doc.front) });
+function readSpan(doc: Doc, input: ReturnType<typeof spanInput>): Span {
+  const span = { ...withoutImpact(findSpan(input), doc.blocks), ...statusPageSpan(doc.front) };
+  // Round 9: a month's report (its title names a month and no day) takes no start or end from its days alone.
+  monthReport(input.titleText, !!findDate(input.titleText, doc.dayFirst, true), input.entries, span);
+  return span;
+}
 
 /** An HTML `<time datetime="…">` (a post's subtitle or byline): when it was published, never when it happened. */
 const PUBLISHED = /<time\s[^>]{0,200}?\bdatetime=/i;
@@ -265,7 +271,8 @@ function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, do
   const prose = (l: Line) => !/^\s*([-*+]\s|\||#|\d{1,2}:\d{2})/.test(l.text);
   const statements = doc.blocks
     .filter((b) => b === doc.blocks[0] || b === titleBlock || (b.key && opening.includes(b.key)) || (b.key === 'timeline' && true))
-    .flatMap((b) => (b.key === 'timeline' ? b.lines.filter(prose) : b.lines))
+    // Round 9: a paragraph under one of the timeline's own headings is that entry's text, not a statement of the whole.
+    .flatMap((b) => (b.key === 'timeline' ? b.lines.slice(0, underHeading(b.lines)).filter(prose) : b.lines))
     .filter((l) => !PUBLISHED.test(l.text));
   const lines = doc.blocks
     .filter((b) => b.key !== 'leadup')
@@ -290,7 +297,7 @@ function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, do
     titleDays(titleText, doc.front?.title ? 1 : (titleBlock?.line ?? 1), docDay, doc.dayFirst) ??
     sectionPeriod(doc.blocks, doc.dayFirst);
   const unreadRows = doc.problems.filter((p) => /^timeline (?:row|line) without a time/.test(p.message)).length;
-  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange, testIncident, period, unreadRows };
+  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange, testIncident, period, unreadRows, titleText };
 }
 
 /** Our own export: Start and Resolution labels as written. */
@@ -374,3 +381,9 @@ function writeTimeline(record: Record<string, unknown>, entries: Entry[], ownExp
   if (list.length) record.timeline = list;
   if (doc && list.length) doc.facts.push({ field: 'timeline', value: `${list.length} entr${list.length === 1 ? 'y' : 'ies'}`, line: entries[0]!.line });
 }
+
+/** Where the timeline's first subheading is (its lines from there are entries' texts); the whole when it has none. */
+const underHeading = (lines: Line[]) => {
+  const k = lines.findIndex((l) => /^#{1,6}\s/.test(l.text));
+  return k < 0 ? lines.length : k;
+};

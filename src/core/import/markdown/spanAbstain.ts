@@ -53,3 +53,21 @@ export function abstainStart(entries: readonly Entry[], lines: readonly Line[], 
     return;
   }
 }
+
+const MONTH_YEAR = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}\b/i;
+
+/**
+ * A title that names a month and no day ("TorBox Outage Post Mortem - August 2026", "Post Mortem Covering June 2026")
+ * is a report on that month's incidents: its timeline's days alone are incidents of their own, so none of them is
+ * the start or the end (a period the document states still is).
+ */
+export function monthReport(title: string, titleHasDay: boolean, entries: readonly Entry[], span: { start?: Moment; end?: Moment; why?: string[] }): void {
+  if (titleHasDay || !MONTH_YEAR.test(title.slice(0, 400))) return;
+  for (const field of ['start', 'end'] as const) {
+    const m = span[field];
+    const e = m && entries.find((x) => x.line === m.line);
+    if (!m || !e || e.h !== undefined) continue;
+    (span.why ??= []).push(`${field}: the title names a month (a report on its incidents); line ${m.line}'s day (${m.local}) is one incident's, not taken`);
+    delete span[field];
+  }
+}

@@ -79,6 +79,8 @@ interface State {
   pendingDay?: Entry;
   /** Round 9: a line that is a date alone ("2019-07-25:") is above: its items without a time are entries of that day. */
   dayLine?: boolean;
+  /** Round 9: a heading without a day or a time, whose paragraph may open with its day ("On 11 April 2026, …"). */
+  undated?: { line: number; text: string };
 }
 
 function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
@@ -114,6 +116,7 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
       readHeading(l.slice(h[0].length), line, st, ctx, entries);
       continue;
     }
+    if (st.undated && headingEntry(l, st, ctx, entries)) continue;
     const zone = declaredZone(l);
     const list = LIST.exec(l);
     const indent = list ? list[1]!.length : (/^\s*/.exec(l)?.[0].length ?? 0);
@@ -154,18 +157,22 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
     }
     if (!list && readProse(l, line, st, ctx, entries)) continue;
     if (d && !list) st.day = { ...d, y: d.y ?? st.day?.y ?? ctx.docDay?.y };
-    // Round 9: "2019-07-25:" over "* [CVE-2019-15225] issue opened": an item without a time under a day line is an entry
-    // of that day (a list item at the margin; a sub-item belongs to the item above it).
-    if (list && st.dayLine && st.day?.y && !list[1]) {
-      st.open = { entry: push({ approx: false, day: st.day, rest: l.slice(list[0].length) }, line, st, ctx, entries), indent, paragraph: false };
-      continue;
-    }
-    if (list) {
-      st.open = undefined;
-      ctx.problems.push({ where: `${ctx.file}:${line}:1`, message: 'timeline line without a time I can read; it is left out' });
-    }
+    if (list) untimedItem(l, list, line, indent, st, ctx, entries);
   }
   if (st.pendingDay) entries.push(st.pendingDay);
+}
+
+/**
+ * A list item without a time. Round 9: "2019-07-25:" over "* [CVE-2019-15225] issue opened": under a day line, it is an
+ * entry of that day (an item at the margin; a sub-item belongs to the item above it); elsewhere it is left out, and said.
+ */
+function untimedItem(l: string, list: RegExpExecArray, line: number, indent: number, st: State, ctx: TimelineContext, entries: Entry[]): void {
+  if (st.dayLine && st.day?.y && !list[1]) {
+    st.open = { entry: push({ approx: false, day: st.day, rest: l.slice(list[0].length) }, line, st, ctx, entries), indent, paragraph: false };
+    return;
+  }
+  st.open = undefined;
+  ctx.problems.push({ where: `${ctx.file}:${line}:1`, message: 'timeline line without a time I can read; it is left out' });
 }
 
 /** A fenced block whose first three lines (or more) each open with a day and a time: a timeline written as a log. */
@@ -257,6 +264,7 @@ function readHeading(text: string, line: number, st: State, ctx: TimelineContext
     return;
   }
   const d = findDate(text, ctx.dayFirst) ?? weekdayAfter(text, st.day);
+  st.undated = d ? undefined : { line, text };
   if (d) {
     st.day = { ...d, y: d.y ?? ctx.docDay?.y };
     // "### 2018-01-11" with a paragraph under it is an entry of that day; with timed entries under it, a day heading.
@@ -264,6 +272,29 @@ function readHeading(text: string, line: number, st: State, ctx: TimelineContext
     st.pendingDay = e;
     st.open = { entry: e, indent: -1, paragraph: true };
   }
+}
+
+/** A paragraph that opens with its day: "On 11 April 2026, …", "Also on 15 April 2026, …", "The next day, on 14 April 2026, …". */
+const OPENS_ON_DAY = /^(?:(?:also|then|later|the next day|the following day|the same day),?\s{1,3})?on\s/i;
+
+/**
+ * Round 9: a heading without a day or a time ("### [API outage (part one)](…) (Major)") whose first paragraph opens with
+ * its day is an entry of that day, named by the heading, its paragraph the text after it. Only the paragraph's first
+ * line is looked at, and only a day with its year (or the document's year).
+ */
+function headingEntry(l: string, st: State, ctx: TimelineContext, entries: Entry[]): boolean {
+  const heading = st.undated!;
+  st.undated = undefined;
+  const head = l.trim().slice(0, 80);
+  if (LIST.test(l) || /^\|/.test(head) || !OPENS_ON_DAY.test(head)) return false;
+  const d = findDate(head.replace(/\*\*/g, ''), ctx.dayFirst);
+  const y = d?.y ?? ctx.docDay?.y;
+  if (!d || !y) return false;
+  const e: Entry = { approx: false, day: { ...d, y }, text: `${inlineText(heading.text)}: ${inlineText(l.trim())}`, raw: heading.text, line: heading.line };
+  entries.push(e);
+  st.day = e.day;
+  st.open = { entry: e, indent: -1, paragraph: true };
+  return true;
 }
 
 const PROSE_TIME = /\b(?:at|by|around|about|until|from) (~?\d{1,2}(?::|h)\d{2}(?:\s?[ap]\.?m\.?)?)/i;

@@ -191,13 +191,14 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['start', null],
     ['end', null],
   ],
-  // One level-3 heading per incident with its day in the prose below ('On 11 April 2026, …'): not read as entries.
-  'torbox-2026-04-11-april-outages': [['timeline', 0]],
+  // No day anywhere ('In early June', 'Around mid-June'): its four incidents have no time to be entries at.
   'torbox-2026-06-23-june-outages': [['timeline', 0]],
+  // A month's report (its title names August 2026 and no day): its days alone are incidents of their own, no start or
+  // end; the 'Incident | Brief' table's four rows are not read.
   'torbox-2026-08-03-august-outages': [
     ['start', null],
     ['end', null],
-    ['timeline', 0],
+    ['timeline', 6],
   ],
 };
 
@@ -219,7 +220,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 7 (4/15, 6 wrong facts); tuning material in round 8: a seen set from here on.
   'held-out-9': { right: 10, of: 15, wrong: 0 },
   // Held out until measured once after round 8 (1/15, 9 wrong facts); tuning material in round 9: a seen set from here on.
-  'held-out-10': { right: 5, of: 15, wrong: 0 },
+  'held-out-10': { right: 6, of: 15, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

@@ -184,7 +184,61 @@ describe('Markdown importer: rules of round 9 (issue 31)', () => {
     assert.equal(heading.timeline.length, 1);
   });
 
+  it('a timeline heading without a day whose paragraph opens with one ("On 11 April 2026, …") is an entry of that day', () => {
+    const md = (section: string, first: string) =>
+      doc(
+        '# Post Mortem Covering 11 April to 23 April',
+        '',
+        `## ${section}`,
+        '',
+        '### [API outage (part one)](https://status.example/1) (Major)',
+        '',
+        `${first}, our database became CPU locked. A lack of logging caused errors to go unnoticed for several hours.`,
+        '',
+        '### Denial of Service (Minor)',
+        '',
+        'The next day, on 23 April 2026, an attack overlapped with an API degradation.',
+      );
+    const r = read(md('Establishing the timeline', 'Also on 15 April 2026'));
+    assert.deepEqual(
+      r.timeline.map((e) => e.at),
+      ['2026-04-15', '2026-04-23'],
+    );
+    assert.match(r.timeline[0]!.text, /^API outage \(part one\) .*\(Major\): Also on 15 April 2026, our database/);
+    // An entry's own paragraph is its text, not a statement of the whole: its "for several hours" is no duration.
+    assert.equal(r.fact('duration'), undefined);
+    // A paragraph that does not open with its day: no entry (the heading alone has no time to be at).
+    assert.equal(read(md('Timeline', 'Our database became CPU locked on 15 April 2026')).timeline.length, 1);
+  });
+
+  it("a title naming a month and no day is a month's report: its timeline's days alone are neither start nor end", () => {
+    const md = (title: string) =>
+      doc(
+        `# ${title}`,
+        '',
+        '## Timeline',
+        '',
+        '### 24 August 2026: Absolute chaos',
+        '',
+        'The API was down.',
+        '',
+        '### 27 August 2026: Attacks',
+        '',
+        'Service restored.',
+      );
+    const month = read(md('TorBox Outage Post Mortem - August 2026'));
+    assert.equal(month.fact('start'), undefined);
+    assert.equal(month.fact('end'), undefined);
+    assert.ok(
+      month.notes.some((n) => /names a month/.test(n)),
+      month.notes.join('\n'),
+    );
+    assert.equal(read(md('API outage')).fact('start'), '2026-08-24');
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
+    linear(doc('# Outage', '', '## Timeline', '', '### API outage', '', `Also on ${'15 '.repeat(30000)}April 2026, down.`));
+    linear(doc(`# Post Mortem ${'August '.repeat(14000)}2026`));
     linear(doc('# Outage', '', ...timeline('2019-07-25:', `* ${'x '.repeat(50000)}`)));
     linear(doc(`# Outage ${'2021-10-08 '.repeat(9000)}23:01 - ${'x '.repeat(20000)}02:40 UTC`));
     linear(doc(`# Covering 11 April to ${'23 '.repeat(30000)}April`));
