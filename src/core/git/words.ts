@@ -8,7 +8,7 @@
 import type { Incident } from '../records/model';
 
 const STOP = new Set(
-  'the a an and or of to in on for with from by at as is was were be been it its this that these those into out over under after before during not no api service services system systems src lib libs app apps pkg packages package internal cmd test tests spec index main core common util utils misc module modules code file files new old fix fixed fixes update updated updates change changes add added remove removed use used using when while then than via per all any some more less our we they users user incident incidents error errors failed failing fail issue issues problem down outage started start see seen customers customer'.split(
+  'the a an and or of to in on for with from by at as is was were be been it its this that these those into out over under after before during not no api service services system systems src lib libs app apps pkg packages package crates ext internal cmd test tests spec index main core common util utils misc module modules code file files new old fix fixed fixes update updated updates change changes add added remove removed use used using when while then than via per all any some more less our we they users user incident incidents error errors failed failing fail issue issues problem down outage started start see seen customers customer'.split(
     ' ',
   ),
 );

@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { suggestFromHistory, type Suggestions } from '../../../../src/core/git/suggestCommits';
-import { anchorAtRoot, isAtRoot, recordWords } from '../../../../src/core/git/words';
+import { anchorAtRoot, isAtRoot, recordWords, wordsOf } from '../../../../src/core/git/words';
 import { productionWeight } from '../../../../src/core/git/rank';
 import { IncidentIndex } from '../../../../src/core/index/incidentIndex';
 import type { Incident } from '../../../../src/core/records/model';
@@ -76,5 +76,27 @@ describe('window suspects: a system named like a root folder is that folder (rea
     assert.ok(isAtRoot('src', 'src') && isAtRoot('src/main.rs', 'src') && !isAtRoot('srcx/main.rs', 'src') && !isAtRoot('a/src/x', 'src'));
     const prefixed = { ...words, systemPath: 'packages/vite/', systemSegments: ['packages', 'vite'] };
     assert.equal(anchorAtRoot(prefixed, [{ files: [{ path: 'packages/vite/index.ts' }] }]).systemAtRoot, undefined);
+  });
+});
+
+describe('window suspects: a workspace folder (crates/, ext/) is no word of the system (real repositories)', function () {
+  this.timeout(30_000);
+  let repo: GitRepo;
+  beforeEach(() => {
+    repo = new GitRepo();
+    repo.write('crates/nu-cli/src/completer.rs', lines(2, 'comp')).write('crates/nu-command/src/fmt.rs', lines(2, 'fmt'));
+    repo.commit('Initial import', '2025-06-01T09:00:00+02:00');
+  });
+  afterEach(() => repo.dispose());
+
+  it('"crates/nu-cli": a change in the system 10 hours before start ranks above one in a sibling crate 10 minutes before', async () => {
+    repo.write('crates/nu-cli/src/completer.rs', lines(6, 'comp'));
+    repo.commit('Cache layer for completions', '2025-06-10T04:00:00+02:00');
+    repo.write('crates/nu-command/src/fmt.rs', lines(6, 'fmt'));
+    repo.commit('Fix command descriptions', '2025-06-10T13:50:00+02:00');
+    const s = await suggest(repo, 'crates/nu-cli');
+    // Before, "crates" was a word the sibling shared with the system (half its relevance) and it came first.
+    assert.equal(triggers(s)[0], 'Cache layer for completions', JSON.stringify(s.commits.map((c) => [c.subject, c.score])));
+    assert.deepEqual([...wordsOf('crates/nu-cli ext/node')], ['cli', 'node']);
   });
 });
