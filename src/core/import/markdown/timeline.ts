@@ -251,6 +251,7 @@ function ambiguous(zone: Zone, line: number, ctx: TimelineContext): void {
 
 function readHeading(text: string, line: number, st: State, ctx: TimelineContext, entries: Entry[]): void {
   st.dayLine = false;
+  st.undated = undefined;
   if (st.pendingDay) entries.push(st.pendingDay);
   st.pendingDay = undefined;
   st.open = undefined;

@@ -209,6 +209,12 @@ describe('Markdown importer: rules of round 9 (issue 31)', () => {
     assert.equal(r.fact('duration'), undefined);
     // A paragraph that does not open with its day: no entry (the heading alone has no time to be at).
     assert.equal(read(md('Timeline', 'Our database became CPU locked on 15 April 2026')).timeline.length, 1);
+    // A heading with its own time between them: the paragraph is that entry's.
+    const timed = read(doc('# Outage', '', '## Timeline', '', '### API outage', '', '### 2026-04-15 10:00 UTC', '', 'On 16 April 2026, the API failed.'));
+    assert.deepEqual(
+      timed.timeline.map((e) => e.at),
+      ['2026-04-15T10:00:00Z'],
+    );
   });
 
   it("a title naming a month and no day is a month's report: its timeline's days alone are neither start nor end", () => {
