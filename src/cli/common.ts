@@ -102,7 +102,7 @@ export function setCacheOff(off: boolean): void {
   cacheOff = off;
 }
 
-function cliCache(): CacheSettings | undefined {
+export function cliCache(): CacheSettings | undefined {
   return cacheOff ? undefined : sharedCache(VERSION, __dirname);
 }
 

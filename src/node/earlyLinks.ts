@@ -14,6 +14,9 @@ import { scanJob, type ScanResult } from './earlyScan';
 import { NodeFileAccess } from './nodeFileAccess';
 import type { ParsePool } from './parsePool';
 
+/** A scan of the folder's files for the targets, as scanJob answers it. */
+export type Scanner = (files: readonly string[], targets: readonly string[], maxBytes: number) => Promise<ScanResult>;
+
 export interface EarlyLinks {
   /** The workspace-relative files it answers for. */
   readonly paths: readonly string[];
@@ -40,6 +43,7 @@ async function loaded(access: FileAccess, options: IndexOptions, chosen: Readonl
  * The scan of a big folder runs in the pool's workers ahead of any job queued after it; without workers there is
  * no early answer for a big folder (undefined).
  *
+ * `scanner`: how the folder is scanned instead (the focused read's digest, scanDigest.ts); same answers.
  * `forRisk`: also every record a risk assessment of those files reads besides the links (assessRisk, and
  * runbooksForIncident): every runbook and every record whose id the text does not give plainly, and every
  * action record of an incident that links them (it may name a runbook). A duplicate id changes nothing here:
@@ -51,8 +55,9 @@ export async function earlyLinks(
   paths: readonly string[],
   scope: LinkScope | undefined,
   pool?: ParsePool,
-  forRisk = false,
+  how: { readonly forRisk?: boolean; readonly scanner?: Scanner } = {},
 ): Promise<EarlyLinks | undefined> {
+  const forRisk = how.forRisk ?? false;
   const access = new NodeFileAccess(root);
   const probe = new IncidentIndex(access, options);
   const files = (await access.listFiles(probe.folder)).filter((p) => probe.owns(p));
@@ -60,7 +65,11 @@ export async function earlyLinks(
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   // A big folder is scanned in the workers only: on this thread, reading every record would block it.
   if (files.length >= BULK_MIN && !pool?.available) return undefined;
-  const scan: ScanResult = files.length >= BULK_MIN ? await pool!.scan(root, files, targets, max, true) : scanJob(root, files, targets, max);
+  const scan: ScanResult = how.scanner
+    ? await how.scanner(files, targets, max)
+    : files.length >= BULK_MIN
+      ? await pool!.scan(root, files, targets, max, true)
+      : scanJob(root, files, targets, max);
   const chosen = new Set(files.filter((_, i) => scan.may[i] || (forRisk && (scan.ids[i] === null || scan.ids[i]!.startsWith('RB-')))));
   const withScope = { ...options, linkScope: scope };
   let index = await loaded(access, withScope, chosen);

@@ -6,8 +6,8 @@
  * small folder.
  */
 import { join } from 'node:path';
-import { mayLinkTo } from '../core/links/mayLink';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { linkRuns, mayLinkTo, type LinkRuns } from '../core/links/mayLink';
+import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 export interface ScanResult {
   /** 1 where the file may link a target (or could not be judged), 0 where it cannot. */
@@ -16,6 +16,17 @@ export interface ScanResult {
   readonly ids: Array<string | null>;
   /** An action record's incident as its one top-level `incident:` line gives it plainly (as written); null where not. */
   readonly incidents: Array<string | null>;
+  /** Asked for with `summarize`: per path, what a digest keeps of it (scanDigest.ts); null where it could not be read. */
+  readonly summaries?: Array<ScanSummary | null>;
+}
+
+/** A file as the scan saw it: its identity when read, and what the scan reads of its text (core/links/mayLink.ts's linkRuns). */
+export interface ScanSummary extends LinkRuns {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  /** Past the size limit: never read (it links nothing, and says no id). */
+  readonly tooLarge: boolean;
 }
 
 const KEY_LINE = { id: /^["']?id["']?[ \t]*:/gm, incident: /^["']?incident["']?[ \t]*:/gm } as const;
@@ -39,9 +50,11 @@ let buffer = Buffer.allocUnsafe(64 * 1024);
  * The file's text when it is at most `maxBytes` long (as readTextUpToSync), read into one buffer kept for the
  * whole scan: no stat and no allocation per file (the scan reads 16,512 files at 10,000 incidents).
  */
-export function readForScan(abs: string, maxBytes: number): string | undefined {
+export function readForScan(abs: string, maxBytes: number, identity?: (stats: Stats) => void): string | undefined {
   const fd = openSync(abs, 'r');
   try {
+    // Taken before the read: a file written during it gets a new identity, so a digest never keeps old text under it.
+    identity?.(fstatSync(fd));
     let total = 0;
     for (;;) {
       if (total === buffer.length) {
@@ -60,14 +73,16 @@ export function readForScan(abs: string, maxBytes: number): string | undefined {
   }
 }
 
-export function scanJob(root: string, paths: readonly string[], targets: readonly string[], maxBytes: number): ScanResult {
+export function scanJob(root: string, paths: readonly string[], targets: readonly string[], maxBytes: number, summarize = false): ScanResult {
   const may = new Uint8Array(paths.length);
   const ids: Array<string | null> = [];
   const incidents: Array<string | null> = [];
+  const summaries: Array<ScanSummary | null> = [];
   paths.forEach((path, i) => {
     let text: string | undefined;
+    let stats: Stats | undefined;
     try {
-      text = readForScan(join(root, ...path.split('/')), maxBytes);
+      text = readForScan(join(root, ...path.split('/')), maxBytes, summarize ? (s) => (stats = s) : undefined);
     } catch {
       // gone since it was listed: it links nothing
     }
@@ -75,6 +90,11 @@ export function scanJob(root: string, paths: readonly string[], targets: readonl
     may[i] = text !== undefined && mayLinkTo(text, targets) ? 1 : 0;
     ids.push(text === undefined ? null : plainId(text));
     incidents.push(text === undefined ? null : plainField(text, 'incident'));
+    if (summarize) {
+      const { size, mtimeMs, ctimeMs } = stats ?? {};
+      const runs = text === undefined ? { backslash: false, runs: [] } : linkRuns(text);
+      summaries.push(stats ? { size: size!, mtimeMs: mtimeMs!, ctimeMs: ctimeMs!, tooLarge: text === undefined, ...runs } : null);
+    }
   });
-  return { may, ids, incidents };
+  return summarize ? { may, ids, incidents, summaries } : { may, ids, incidents };
 }

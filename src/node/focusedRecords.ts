@@ -10,8 +10,10 @@
  * (test/unit/node/focusedRecords.test.ts proves it on the demo, the fixtures,
  * a generated workspace and hostile records).
  *
- * Nothing is cached: the scan reads each file once and keeps no state, so a
- * changed, added or removed record is always read as it is. Undefined (the
+ * With the shared cache, the scan keeps a digest of what it read of each file
+ * (scanDigest.ts), keyed by the file's size, mtime and ctime: a later run
+ * reads again only the files that changed, so a changed, added or removed
+ * record is always read as it is. Undefined (the
  * caller reads every record) where the scan cannot answer: a missing records
  * folder (the full open's error says why), no parse workers, or more files
  * than a scan should look for at once.
@@ -20,7 +22,9 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { IncidentIndex, LinkScope } from '../core/index/incidentIndex';
 import type { SourceEntry } from '../core/index/recordSources';
-import { earlyLinks } from './earlyLinks';
+import { folderCacheDir, type CacheSettings } from './cacheDir';
+import { earlyLinks, type Scanner } from './earlyLinks';
+import { scanWithDigest } from './scanDigest';
 import { repoScope } from './git/repoScope';
 import { ParsePool } from './parsePool';
 import { resolveSources } from './sources';
@@ -35,6 +39,8 @@ export interface FocusOptions {
   readonly warn?: (message: string) => void;
   /** Worker file of the parse pool (default: beside this bundle). */
   readonly workerFile?: string;
+  /** The shared cache (cacheDir.ts): where the scan's digest is kept (scanDigest.ts); none: every file read. */
+  readonly cache?: CacheSettings;
 }
 
 /** The own folder's index and its record sources', each holding what a risk assessment of `files` reads; undefined: read everything. */
@@ -47,8 +53,12 @@ export async function focusedIndexes(root: string, files: readonly string[], opt
   pool.warm();
   try {
     const scope = await repoScope(abs);
-    const focus = async (dir: string, folder: string, linkScope: LinkScope | undefined) =>
-      (await earlyLinks(dir, { folder }, files, linkScope, pool, true))?.index;
+    const focus = async (dir: string, folder: string, linkScope: LinkScope | undefined) => {
+      const cache = options.cache;
+      const digest = cache && { file: path.join(folderCacheDir(cache.dir, dir, folder), 'scan-digest.json'), version: cache.version, folder };
+      const scanner: Scanner | undefined = digest && ((all, targets, max) => scanWithDigest(digest, dir, all, targets, max, pool));
+      return (await earlyLinks(dir, { folder }, files, linkScope, pool, { forRisk: true, scanner }))?.index;
+    };
     const own = await focus(abs, options.folder, scope);
     if (!own) return undefined;
     const indexes = [own];

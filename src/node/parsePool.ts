@@ -69,14 +69,15 @@ export class ParsePool {
   }
 
   /** Which files may link the targets, and their ids (earlyScan.ts), read in the workers ahead of any job queued later. */
-  async scan(root: string, paths: readonly string[], targets: readonly string[], maxFileBytes?: number, first = false): Promise<ScanResult> {
+  async scan(root: string, paths: readonly string[], targets: readonly string[], maxFileBytes?: number, first = false, summarize = false): Promise<ScanResult> {
     const size = Math.ceil(paths.length / this.size / 4) || 1;
     const jobs: Array<Promise<ParseJobResult>> = [];
     for (let i = 0; i < paths.length; i += size)
-      jobs.push(this.submit({ id: this.nextId++, root, paths: paths.slice(i, i + size), options: { maxFileBytes }, scanFor: targets }, first));
+      jobs.push(this.submit({ id: this.nextId++, root, paths: paths.slice(i, i + size), options: { maxFileBytes }, scanFor: targets, summarize }, first));
     const may = new Uint8Array(paths.length);
     const ids: Array<string | null> = [];
     const incidents: Array<string | null> = [];
+    const summaries: NonNullable<ScanResult['summaries']> = [];
     let at = 0;
     for (const job of jobs) {
       const part = (await job).scan!;
@@ -84,8 +85,9 @@ export class ParsePool {
       at += part.may.length;
       ids.push(...part.ids);
       incidents.push(...part.incidents);
+      if (part.summaries) for (const s of part.summaries) summaries.push(s);
     }
-    return { may, ids, incidents };
+    return summarize ? { may, ids, incidents, summaries } : { may, ids, incidents };
   }
 
   /** `first`: ahead of the jobs queued without it (in the order such jobs came), as the scan behind the first CodeLens is. */

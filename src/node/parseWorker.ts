@@ -23,6 +23,8 @@ export interface ParseJob {
   readonly statOnly?: boolean;
   /** Only read the files and say which may link these targets (core/links/mayLink.ts), with each one's id. */
   readonly scanFor?: readonly string[];
+  /** With scanFor: also what a digest keeps of each file (earlyScan.ts's ScanSummary). */
+  readonly summarize?: boolean;
 }
 
 export interface ParseJobResult {
@@ -54,7 +56,7 @@ function statJob(job: ParseJob): Float64Array {
 
 parentPort?.on('message', (job: ParseJob) => {
   if (job.scanFor) {
-    const scan = scanJob(job.root, job.paths, job.scanFor, job.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    const scan = scanJob(job.root, job.paths, job.scanFor, job.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, job.summarize);
     parentPort!.postMessage({ id: job.id, batch: { files: [], bodies: new Uint8Array(0) }, scan } satisfies ParseJobResult);
     return;
   }

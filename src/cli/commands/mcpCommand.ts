@@ -9,7 +9,7 @@ import { BoundedStdioTransport } from '../../mcp/boundedStdioTransport';
 import { incidentServer } from '../../mcp/mcpServer';
 import { McpWorkspace } from '../../mcp/mcpWorkspace';
 import { focusedIndexes } from '../../node/focusedRecords';
-import { now, openWorkspace, parse, UsageError, workspaceRoot, type Io } from '../common';
+import { cliCache, now, openWorkspace, parse, UsageError, workspaceRoot, type Io } from '../common';
 
 export async function mcp(args: string[], io: Io, version: string): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -27,7 +27,7 @@ export async function mcp(args: string[], io: Io, version: string): Promise<numb
   const ws = McpWorkspace.start(
     root,
     (watch) => openWorkspace(root, folder, { sources, io, watch, allowEmpty: true, headsOnly: true }),
-    (files) => focusedIndexes(root, files, { folder, extraSources: sources.map((p) => ({ path: p, from: '--source' as const })) }),
+    (files) => focusedIndexes(root, files, { folder, extraSources: sources.map((p) => ({ path: p, from: '--source' as const })), cache: cliCache() }),
   );
   const allowWrites = !!values['allow-writes'];
   const server = incidentServer(ws, { allowWrites, version, now });

@@ -8,7 +8,7 @@ import { fingerprint, recordChangeFingerprint, recordChangeLines, riskGithub, ri
 import { filesInRange, pushRanges } from '../../node/prePush';
 import { execFileSync } from 'node:child_process';
 import { gitPath } from '../../node/git/run';
-import { openIndexes, didYouMean, json, now, parse, UsageError, workflowCommands, workspaceFiles, workspaceRoot, type Io } from '../common';
+import { cliCache, openIndexes, didYouMean, json, now, parse, UsageError, workflowCommands, workspaceFiles, workspaceRoot, type Io } from '../common';
 
 export async function risk(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -99,6 +99,7 @@ async function riskIndexes(root: string, folder: string | undefined, source: str
         folder: folder ?? DEFAULT_INCIDENTS_FOLDER,
         extraSources: source.map((p) => ({ path: p, from: '--source' })),
         warn: (w) => io.err(`warning: ${w}`),
+        cache: cliCache(),
       })
     : undefined;
   if (focused) return focused;

@@ -101,7 +101,7 @@ describe('risk FILE: the focused read equals reading every record', function () 
     await same(root, ['src/pay/refund.ts'], full);
   });
 
-  it('the CLI answers risk FILE through it, writing no cache', async () => {
+  it('the CLI answers risk FILE through it: the scan digest written, never the parse cache', async () => {
     const root = join(base, 'cli');
     cpSync(DEMO, root, { recursive: true });
     const cli = join(REPO_ROOT, 'out', 'src', 'cli', 'main.js');
@@ -119,11 +119,13 @@ describe('risk FILE: the focused read equals reading every record', function () 
     const out = run(['src/payments/stripeWebhook.ts']);
     assert.equal(out.verdict, 'CAUTION');
     assert.ok(out.incidents.some((i) => i.id === 'INC-023'));
-    // The focused read keeps no cache: nothing was written for this workspace (a full read writes its parse cache).
-    assert.deepEqual(readdirSafe(join(base, 'cache')), []);
+    // The focused read keeps only its scan digest (a full read writes the parse cache, its manifest and chunks).
+    assert.deepEqual(cacheFiles(join(base, 'cache')), ['scan-digest.json']);
+    // Again, from the digest: the same answer.
+    assert.deepEqual(run(['src/payments/stripeWebhook.ts']), out);
     // A command that reads every record does write it (so the check above can fail).
     execFileSync(process.execPath, [cli, 'list'], { cwd: root, env: cacheEnv(base) });
-    assert.notDeepEqual(readdirSafe(join(base, 'cache')), []);
+    assert.ok(cacheFiles(join(base, 'cache')).includes('manifest.json'));
   });
   it('the pre-push check of a push that edits no record answers through it; one that edits a record reads them all', () => {
     const root = join(base, 'push');
@@ -145,13 +147,13 @@ describe('risk FILE: the focused read equals reading every record', function () 
     const code = push(git(root, 'rev-parse', 'HEAD'), 'push-code');
     assert.equal(code.status, 0, code.stderr);
     assert.match(code.stderr, /this push to origin touches code of INC-023 \(P1\)/);
-    assert.deepEqual(readdirSafe(join(base, 'push-code', 'cache')), [], 'no record read through the cache');
+    assert.deepEqual(cacheFiles(join(base, 'push-code', 'cache')), ['scan-digest.json'], 'no record read through the parse cache');
     // The same push with a record edited too: judged by the records at the remote's side, every record read.
     writeFileSync(join(root, '.incidents', 'INC-023.yaml'), '# edited\n', { flag: 'a' });
     git(root, 'commit', '-q', '-am', 'edit the record');
     const withRecord = push(git(root, 'rev-parse', 'HEAD'), 'push-record');
     assert.match(withRecord.stderr, /touches code of INC-023 \(P1\)/);
-    assert.notDeepEqual(readdirSafe(join(base, 'push-record', 'cache')), []);
+    assert.ok(cacheFiles(join(base, 'push-record', 'cache')).includes('manifest.json'));
   });
 });
 
@@ -164,6 +166,11 @@ function cacheEnv(base: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, INCIDENT_LENS_CACHE_DIR: join(base, 'cache') };
   delete env.INCIDENT_LENS_NO_CACHE;
   return env;
+}
+
+/** The names of the files in the cache folder's per-folder directories. */
+function cacheFiles(dir: string): string[] {
+  return readdirSafe(dir).flatMap((d) => readdirSafe(join(dir, d)));
 }
 
 function readdirSafe(dir: string): string[] {

@@ -1,0 +1,125 @@
+/**
+ * The focused read's digest (issue 29: `risk FILE` ≤ 1 s with its cache at
+ * 10,000 records): what the early scan read of each record file (its plain id
+ * and incident, and core/links/mayLink.ts's linkRuns), kept next to the load
+ * cache with the file's size, mtime and ctime when it was read. A later scan
+ * stats the folder and reads again only the files whose identity changed (or
+ * that are new); the others are answered from the digest, which gives the
+ * scan's answer for any target inside a folder (mayLinkFromRuns). A target
+ * outside any folder needs the texts: the whole folder is scanned then.
+ *
+ * A missing, damaged or foreign digest (another format, build or folder) is
+ * rebuilt, never trusted; it is written under a new name and renamed, so two
+ * processes never read half of one; a failure to write it is not an error.
+ */
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { mayLinkFromRuns } from '../core/links/mayLink';
+import { BULK_MIN } from '../core/index/incidentIndex';
+import { scanJob, type ScanResult, type ScanSummary } from './earlyScan';
+import type { ParsePool } from './parsePool';
+
+export const SCAN_DIGEST_FORMAT = 1;
+
+interface Entry extends ScanSummary {
+  readonly id: string | null;
+  readonly incident: string | null;
+}
+
+/** One file of the digest: [path, size, mtimeMs, ctimeMs, id, incident, flags (1 backslash, 2 too large), ...runs]. */
+type Row = [string, number, number, number, string | null, string | null, number, ...string[]];
+
+export function readScanDigest(file: string, version: string, folder: string): Map<string, Entry> | undefined {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; version?: unknown; folder?: unknown; rows?: unknown };
+    if (data.format !== SCAN_DIGEST_FORMAT || data.version !== version || data.folder !== folder || !Array.isArray(data.rows)) return undefined;
+    const out = new Map<string, Entry>();
+    for (const row of data.rows as unknown[]) {
+      if (!validRow(row)) return undefined;
+      const [p, size, mtimeMs, ctimeMs, id, incident, flags, ...runs] = row;
+      out.set(p, { size, mtimeMs, ctimeMs, id, incident, backslash: (flags & 1) === 1, tooLarge: (flags & 2) === 2, runs });
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+function validRow(row: unknown): row is Row {
+  if (!Array.isArray(row) || row.length < 7) return false;
+  const [p, size, mtime, ctime, id, incident, flags] = row as unknown[];
+  const nullableText = (v: unknown) => v === null || typeof v === 'string';
+  return (
+    typeof p === 'string' &&
+    [size, mtime, ctime, flags].every((n) => typeof n === 'number' && Number.isFinite(n)) &&
+    nullableText(id) &&
+    nullableText(incident) &&
+    row.slice(7).every((r) => typeof r === 'string')
+  );
+}
+
+export function writeScanDigest(file: string, version: string, folder: string, entries: ReadonlyMap<string, Entry>): void {
+  const rows: Row[] = [...entries].map(([p, e]) => [
+    p,
+    e.size,
+    e.mtimeMs,
+    e.ctimeMs,
+    e.id,
+    e.incident,
+    (e.backslash ? 1 : 0) | (e.tooLarge ? 2 : 0),
+    ...e.runs,
+  ]);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ format: SCAN_DIGEST_FORMAT, version, folder, rows }));
+    renameSync(tmp, file);
+  } catch {
+    // A cache that cannot be written is only a slower next run.
+  }
+}
+
+const same = (e: Entry, s: { size: number; mtimeMs: number; ctimeMs: number }) => e.size === s.size && e.mtimeMs === s.mtimeMs && e.ctimeMs === s.ctimeMs;
+
+/**
+ * The scan of `files` (relative to `root`) for `targets`, answered from the digest at `file` where it still
+ * describes a file, the rest read (in the pool's workers for many files); the digest brought up to date.
+ */
+export async function scanWithDigest(
+  digest: { readonly file: string; readonly version: string; readonly folder: string },
+  root: string,
+  files: readonly string[],
+  targets: readonly string[],
+  maxBytes: number,
+  pool?: ParsePool,
+): Promise<ScanResult> {
+  const stored = readScanDigest(digest.file, digest.version, digest.folder) ?? new Map<string, Entry>();
+  const kept = new Map<string, Entry>();
+  const answers = new Map<string, boolean>();
+  const again: string[] = [];
+  for (const f of files) {
+    const e = stored.get(f);
+    const s = e && statSync(path.join(root, ...f.split('/')), { throwIfNoEntry: false });
+    const answer = e && s && same(e, s) ? (e.tooLarge ? false : mayLinkFromRuns(e, targets)) : undefined;
+    if (answer === undefined) again.push(f);
+    else {
+      kept.set(f, e!);
+      answers.set(f, answer);
+    }
+  }
+  const read: ScanResult =
+    again.length >= BULK_MIN && pool?.available ? await pool.scan(root, again, targets, maxBytes, true, true) : scanJob(root, again, targets, maxBytes, true);
+  again.forEach((f, i) => {
+    const s = read.summaries![i];
+    if (s) kept.set(f, { ...s, id: read.ids[i]!, incident: read.incidents[i]! });
+    answers.set(f, read.may[i] === 1);
+  });
+  if (again.length || kept.size !== stored.size) writeScanDigest(digest.file, digest.version, digest.folder, kept);
+  const at = new Map(again.map((f, i) => [f, i]));
+  const pick = <T>(f: string, fromRead: readonly T[], fromEntry: (e: Entry) => T): T => (at.has(f) ? fromRead[at.get(f)!]! : fromEntry(kept.get(f)!));
+  return {
+    may: Uint8Array.from(files, (f) => (answers.get(f) ? 1 : 0)),
+    ids: files.map((f) => pick(f, read.ids, (e) => e.id)),
+    incidents: files.map((f) => pick(f, read.incidents, (e) => e.incident)),
+  };
+}
