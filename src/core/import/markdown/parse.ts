@@ -26,6 +26,7 @@ import { OUTAGE_WORDS, TEST_ENV } from './spanWords';
 import { entryAt, readTimeline, type Entry } from './timeline';
 import type { Zone } from './zones';
 import { documentZone } from './docZone';
+import { introducedTimeline } from './timelineIntro';
 import { monthReport } from './spanAbstain';
 import { sectionPeriod, titleDays, titlePeriod } from './spanStated';
 
@@ -263,7 +264,8 @@ function timelineBlocks(doc: Doc): Block[] {
     b.lines = [...b.lines.slice(0, i), ...b.lines.slice(j)];
     return [{ heading: 'Key events', level: 7, line: b.lines[i]?.line ?? b.line, lines: list, key: 'timeline' }];
   }
-  return [];
+  const introduced = introducedTimeline(doc.blocks, doc.notes);
+  return introduced ? [introduced] : [];
 }
 
 function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, docDay: Day | undefined, docZone: Zone | undefined) {

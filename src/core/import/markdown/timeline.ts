@@ -218,7 +218,23 @@ function breaksSplit(lines: readonly Line[]): Line[] {
 
 function stampOf(list: RegExpExecArray | null, l: string, ctx: TimelineContext): Stamp | undefined {
   const body = list ? l.slice(list[0].length) : l;
-  return leadingStamp(body.slice(0, 400), ctx.dayFirst) ?? (list ? trailingStamp(body) : undefined);
+  const stamp = leadingStamp(body.slice(0, 400), ctx.dayFirst) ?? (list ? (onDayAt(body, ctx) ?? trailingStamp(body)) : undefined);
+  return list && stamp?.h !== undefined && !stamp.day ? dayAfterTime(stamp, ctx) : stamp;
+}
+
+/** Round 9: a list item's "On Sep 29 at 14:00, the new feature was deployed": a day and a time after "On" (both, or none). */
+function onDayAt(body: string, ctx: TimelineContext): Stamp | undefined {
+  const on = /^on\s/i.exec(body);
+  const stamp = on ? leadingStamp(body.slice(on[0].length, 400), ctx.dayFirst) : undefined;
+  return stamp?.day && stamp.h !== undefined ? { ...stamp, rest: stamp.rest.replace(/^,\s?/, '') } : undefined;
+}
+
+/** Round 9: a list item's "10:28 on May 18, a regular build…" is on that day; "11:45, the CD pipeline…" keeps its text. */
+function dayAfterTime(stamp: Stamp, ctx: TimelineContext): Stamp {
+  const on = /^on ([^,;.]{3,30}),\s?/i.exec(stamp.rest.slice(0, 60));
+  const day = on ? findDate(on[1]!, ctx.dayFirst) : undefined;
+  if (day) return { ...stamp, day, rest: stamp.rest.slice(on![0].length) };
+  return { ...stamp, rest: stamp.rest.replace(/^,\s?/, '') };
 }
 
 function push(stamp: Stamp, line: number, st: State, ctx: TimelineContext, entries: Entry[]): Entry {

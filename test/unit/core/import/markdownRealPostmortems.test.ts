@@ -160,18 +160,15 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['end', null],
     ['timeline', 8],
   ],
-  // 'Yesterday, we had a period of about 2h from 11:45 to 13:56 (Pacific Time)': no day of its own; '11:45, the CD
-  // pipeline pushed…' items are not read.
-  'replit-2023-05-18-downtime': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
-  ],
+  // Items without a time ('In 2021, we changed…', 'On May 16, 2023,we introduced…', 'By this point…') are not entries.
+  'replit-2023-05-18-downtime': [['timeline', 9]],
+  // Its end is said in an item without a time of its own ('… By 16:30 there were no faulty builds…'), and 'a period of
+  // about 2.5h from 14:00 to 16:30' is tied to the outage only by the clause after the next comma; five items without a
+  // time, 'At 17:30 we…' and a lead-up day alone are not entries.
   'replit-2023-09-29-read-only-repls': [
-    ['start', null],
     ['end', null],
     ['duration', null],
-    ['timeline', 0],
+    ['timeline', 6],
   ],
   'taskcluster-2018-08-27-dns-outage': [
     ['end', null],

@@ -242,7 +242,55 @@ describe('Markdown importer: rules of round 9 (issue 31)', () => {
     assert.equal(read(md('API outage')).fact('start'), '2026-08-24');
   });
 
+  it('a timeline introduced by a sentence ("Here is the timeline of what happened, all times in Pacific Time:") over a list', () => {
+    const md = (intro: string, ...items: string[]) =>
+      doc(
+        '---',
+        'title: May 18, 2023 downtime',
+        '---',
+        'Yesterday, all users were unable to access their Repls.',
+        '',
+        '# Technical details',
+        '',
+        intro,
+        ...items,
+        '',
+        '# Next steps',
+        '',
+        '* We are changing our CD system.',
+      );
+    const items = [
+      '* 10:28 on May 18, a regular build went out to production.',
+      '* 11:45, the CD pipeline pushed the change. All VMs triggered the deadlock and reported being unhealthy.',
+      '* 13:56, the last alert stopped, and the system had fully recovered.',
+    ];
+    const r = read(md('Here is the timeline of what happened, all times in Pacific Time:', ...items));
+    assert.deepEqual(
+      r.timeline.map((e) => [e.at, e.text.slice(0, 20)]),
+      [
+        ['2023-05-18T10:28:00-07:00', 'a regular build went'],
+        ['2023-05-18T11:45:00-07:00', 'the CD pipeline push'],
+        ['2023-05-18T13:56:00-07:00', 'the last alert stopp'],
+      ],
+    );
+    // A deadlock, VMs reported unhealthy: the outage itself (the build before it is lead-up).
+    assert.equal(r.fact('start'), '2023-05-18T11:45 -07:00');
+    assert.equal(r.fact('end'), '2023-05-18T13:56 -07:00');
+    // "On Sep 29 at 14:00, …": the day and the time after "On".
+    const on = read(md('Here is the timeline of what happened, all times in Pacific Time:', '* On May 18 at 11:45, the pipeline pushed the change.'));
+    assert.deepEqual(
+      on.timeline.map((e) => e.at),
+      ['2023-05-18T11:45:00-07:00'],
+    );
+    // A sentence that names no timeline, or one not followed by a list: no timeline.
+    assert.equal(read(md('Here is what we changed afterwards, all times in Pacific Time:', ...items)).timeline.length, 0);
+    assert.equal(read(md('Here is the timeline of what happened:', '', 'It was long.')).timeline.length, 0);
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
+    linear(doc('# Outage', '', `Here is the ${'timeline '.repeat(20000)}x`, '* 10:28 on May 18, x'));
+    linear(doc('# Outage', '', 'Here is the timeline:', `* 10:28 on ${'May '.repeat(20000)}18, x`));
+    linear(doc('# Outage', '', 'Here is the timeline:', `* On ${'Sep '.repeat(20000)}29 at 14:00, x`));
     linear(doc('# Outage', '', '## Timeline', '', '### API outage', '', `Also on ${'15 '.repeat(30000)}April 2026, down.`));
     linear(doc(`# Post Mortem ${'August '.repeat(14000)}2026`));
     linear(doc('# Outage', '', ...timeline('2019-07-25:', `* ${'x '.repeat(50000)}`)));

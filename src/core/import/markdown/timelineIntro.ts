@@ -1,0 +1,26 @@
+/**
+ * Round 9: a timeline without a Timeline heading, introduced by a sentence of
+ * its own that ends with a colon ("Here is the timeline of what happened, all
+ * times in Pacific Time:") over a list: the list and the lines after it in
+ * that section are the timeline (items that run on in an unindented paragraph
+ * stay part of their item). Every pattern here runs in time linear in its input.
+ */
+import type { Block, Key } from './sections';
+
+/** A sentence naming the timeline, ending with a colon. */
+const INTRO = /^\s{0,3}[^|#*\-+\s][^|]{0,200}\btimeline\b[^|]{0,200}:\s*$/i;
+const ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s/;
+
+export function introducedTimeline(blocks: Block[], notes: string[]): Block | undefined {
+  for (const b of blocks) {
+    const i = b.lines.findIndex((l) => INTRO.test(l.text.slice(0, 500)));
+    if (i < 0) continue;
+    const next = b.lines.slice(i + 1).find((l) => l.text.trim());
+    if (!next || !ITEM.test(next.text)) continue;
+    notes.push(`timeline: the list after line ${b.lines[i]!.line} ("${b.lines[i]!.text.trim().slice(0, 60)}"; the document has no Timeline heading)`);
+    const timeline = { ...b, key: 'timeline' as Key, lines: b.lines.slice(i + 1) };
+    b.lines = b.lines.slice(0, i + 1);
+    return timeline;
+  }
+  return undefined;
+}
