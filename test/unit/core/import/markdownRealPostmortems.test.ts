@@ -1,5 +1,5 @@
 /**
- * Issue 31: 126 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 141 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
@@ -8,7 +8,8 @@
  * with the round-5 reader); "held-out-8" was measured once with the round-6
  * reader, then tuned on in round 7; "held-out-9" was measured once with the
  * round-7 reader, then tuned on in round 8; "held-out-10" was measured once
- * with the round-8 reader, then tuned on in round 9. Known misses are
+ * with the round-8 reader, then tuned on in round 9; "held-out-11" was
+ * measured once with the round-9 reader and not tuned on. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -197,6 +198,50 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['end', null],
     ['timeline', 6],
   ],
+  // Held-out-11 (Python Discord ×4, Cumulo ×3, freistil IT ×3, Rotko Network ×2, Node.js, Deno, ECAD Infra), read and
+  // committed before the importer ran on it (ceb2030…d6ee203), measured once with the round-9 reader: 2/15 fully
+  // right, 12 wrong facts (11 starts or ends, 1 duration; 7 of them less precise: a day alone, a minute off, no "~"),
+  // not tuned on. What the import gives, as measured:
+  'cumulo-2025-12-11-story-consensus-stall': [
+    ['end', null],
+    ['timeline', 4],
+  ],
+  'cumulo-2026-07-23-limonata-upgrade': [['end', null]],
+  'ecad-2025-08-18-celestia-validator': [
+    ['start', '2025-08-18T00:33+00:00'],
+    ['end', null],
+    ['duration', '3 hours 28 minutes'],
+  ],
+  'freistil-2013-02-06-network-issues': [
+    ['start', '2013-02-06T10:35+00:00'],
+    ['end', null],
+  ],
+  'freistil-2013-03-09-storage-cluster': [['start', '2013-03-09T21:51+00:00']],
+  'freistil-2013-03-27-loadbalancer-outage': [
+    ['start', '2013-03-27T01:30+00:00'],
+    ['end', '2013-03-27T01:59+00:00'],
+  ],
+  'nodejs-2023-03-15-website-404s': [
+    ['start', null],
+    ['end', null],
+  ],
+  'pydis-2020-12-11-all-services-outage': [['start', '2020-12-11']],
+  'pydis-2021-01-10-primary-node-outage': [
+    ['start', '2021-01-10'],
+    ['end', null],
+    ['duration', null],
+  ],
+  'pydis-2021-01-30-nodebalancer-memory': [['start', '2021-01-30']],
+  'pydis-2021-07-11-cascading-node-failures': [
+    ['start', '2021-07-11'],
+    ['duration', null],
+    ['timeline', 0],
+  ],
+  'rotko-2024-12-19-edge-router-ids': [
+    ['start', '~2024-12-19T23:56+00:00'],
+    ['end', null],
+  ],
+  'rotko-2025-03-06-router-misconfiguration': [['start', '2025-03-06T09:31+00:00']],
 };
 
 /** Fully right and wrong facts per set as last measured: a set may get better, never worse. */
@@ -218,10 +263,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-9': { right: 10, of: 15, wrong: 0 },
   // Held out until measured once after round 8 (1/15, 9 wrong facts); tuning material in round 9: a seen set from here on.
   'held-out-10': { right: 6, of: 15, wrong: 0 },
+  // Measured once with the round-9 reader, not tuned on (MEASURED_NOT_TUNED): the honest figure on unseen organisations.
+  'held-out-11': { right: 2, of: 15, wrong: 12 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-11'];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');
