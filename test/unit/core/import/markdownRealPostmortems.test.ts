@@ -34,7 +34,8 @@ interface Reading {
     | 'held-out-7'
     | 'held-out-8'
     | 'held-out-9'
-    | 'held-out-10';
+    | 'held-out-10'
+    | 'held-out-11';
   start: string | null;
   end: string | null;
   duration: string | null;
