@@ -92,7 +92,7 @@ export function scanJob(root: string, paths: readonly string[], targets: readonl
     incidents.push(text === undefined ? null : plainField(text, 'incident'));
     if (summarize) {
       const { size, mtimeMs, ctimeMs } = stats ?? {};
-      const runs = text === undefined ? { backslash: false, runs: [] } : linkRuns(text);
+      const runs = text === undefined ? { backslash: false, runs: '' } : linkRuns(text);
       summaries.push(stats ? { size: size!, mtimeMs: mtimeMs!, ctimeMs: ctimeMs!, tooLarge: text === undefined, ...runs } : null);
     }
   });

@@ -49,13 +49,14 @@ export async function focusedIndexes(root: string, files: readonly string[], opt
   const abs = path.resolve(root);
   if (!existsSync(path.join(abs, options.folder))) return undefined;
   const pool = new ParsePool(options.workerFile);
-  // The workers boot while git answers and the folder is listed.
-  pool.warm();
+  // The workers boot while git answers and the folder is listed, unless a digest will answer for most files.
+  const digestFile = (dir: string, folder: string) => options.cache && path.join(folderCacheDir(options.cache.dir, dir, folder), 'scan-digest.json');
+  if (!existsSync(digestFile(abs, options.folder) ?? '')) pool.warm();
   try {
     const scope = await repoScope(abs);
     const focus = async (dir: string, folder: string, linkScope: LinkScope | undefined) => {
       const cache = options.cache;
-      const digest = cache && { file: path.join(folderCacheDir(cache.dir, dir, folder), 'scan-digest.json'), version: cache.version, folder };
+      const digest = cache && { file: digestFile(dir, folder)!, version: cache.version, folder };
       const scanner: Scanner | undefined = digest && ((all, targets, max) => scanWithDigest(digest, dir, all, targets, max, pool));
       return (await earlyLinks(dir, { folder }, files, linkScope, pool, { forRisk: true, scanner }))?.index;
     };

@@ -26,8 +26,8 @@ interface Entry extends ScanSummary {
   readonly incident: string | null;
 }
 
-/** One file of the digest: [path, size, mtimeMs, ctimeMs, id, incident, flags (1 backslash, 2 too large), ...runs]. */
-type Row = [string, number, number, number, string | null, string | null, number, ...string[]];
+/** One file of the digest: [path, size, mtimeMs, ctimeMs, id, incident, flags (1 backslash, 2 too large), runs]. */
+type Row = [string, number, number, number, string | null, string | null, number, string];
 
 export function readScanDigest(file: string, version: string, folder: string): Map<string, Entry> | undefined {
   try {
@@ -36,7 +36,7 @@ export function readScanDigest(file: string, version: string, folder: string): M
     const out = new Map<string, Entry>();
     for (const row of data.rows as unknown[]) {
       if (!validRow(row)) return undefined;
-      const [p, size, mtimeMs, ctimeMs, id, incident, flags, ...runs] = row;
+      const [p, size, mtimeMs, ctimeMs, id, incident, flags, runs] = row;
       out.set(p, { size, mtimeMs, ctimeMs, id, incident, backslash: (flags & 1) === 1, tooLarge: (flags & 2) === 2, runs });
     }
     return out;
@@ -46,29 +46,20 @@ export function readScanDigest(file: string, version: string, folder: string): M
 }
 
 function validRow(row: unknown): row is Row {
-  if (!Array.isArray(row) || row.length < 7) return false;
-  const [p, size, mtime, ctime, id, incident, flags] = row as unknown[];
+  if (!Array.isArray(row) || row.length !== 8) return false;
+  const [p, size, mtime, ctime, id, incident, flags, runs] = row as unknown[];
   const nullableText = (v: unknown) => v === null || typeof v === 'string';
   return (
     typeof p === 'string' &&
     [size, mtime, ctime, flags].every((n) => typeof n === 'number' && Number.isFinite(n)) &&
     nullableText(id) &&
     nullableText(incident) &&
-    row.slice(7).every((r) => typeof r === 'string')
+    typeof runs === 'string'
   );
 }
 
 export function writeScanDigest(file: string, version: string, folder: string, entries: ReadonlyMap<string, Entry>): void {
-  const rows: Row[] = [...entries].map(([p, e]) => [
-    p,
-    e.size,
-    e.mtimeMs,
-    e.ctimeMs,
-    e.id,
-    e.incident,
-    (e.backslash ? 1 : 0) | (e.tooLarge ? 2 : 0),
-    ...e.runs,
-  ]);
+  const rows: Row[] = [...entries].map(([p, e]) => [p, e.size, e.mtimeMs, e.ctimeMs, e.id, e.incident, (e.backslash ? 1 : 0) | (e.tooLarge ? 2 : 0), e.runs]);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;

@@ -103,7 +103,8 @@ function mayLinkOne(text: string, target: string): boolean {
  */
 export interface LinkRuns {
   readonly backslash: boolean;
-  readonly runs: readonly string[];
+  /** The runs, one a line (a run never holds a line break). */
+  readonly runs: string;
 }
 
 const RUN_MARK = /[/*?{}]/;
@@ -120,11 +121,11 @@ export function linkRuns(text: string): LinkRuns {
       start = -1;
     }
   }
-  return { backslash: text.includes('\\'), runs: [...runs] };
+  return { backslash: text.includes('\\'), runs: [...runs].join('\n') };
 }
 
 /** mayLinkTo's answer from a text's LinkRuns; undefined when a target is not inside a folder (the text is needed). */
 export function mayLinkFromRuns(summary: LinkRuns, targets: readonly string[]): boolean | undefined {
   if (targets.some((t) => !normalizePath(t).includes('/'))) return undefined;
-  return summary.backslash || mayLinkTo(summary.runs.join('\n'), targets);
+  return summary.backslash || mayLinkTo(summary.runs, targets);
 }
