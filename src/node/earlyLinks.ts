@@ -53,7 +53,8 @@ export async function earlyLinks(
   root: string,
   options: IndexOptions & { readonly folder: string },
   paths: readonly string[],
-  scope: LinkScope | undefined,
+  /** A promise is awaited once the folder is listed (git answers meanwhile). */
+  scopeOrPromise: LinkScope | undefined | Promise<LinkScope | undefined>,
   pool?: ParsePool,
   how: { readonly forRisk?: boolean; readonly scanner?: Scanner } = {},
 ): Promise<EarlyLinks | undefined> {
@@ -61,6 +62,7 @@ export async function earlyLinks(
   const access = new NodeFileAccess(root);
   const probe = new IncidentIndex(access, options);
   const files = (await access.listFiles(probe.folder)).filter((p) => probe.owns(p));
+  const scope = await scopeOrPromise;
   const targets = [...paths, ...(scope?.repos.length ? paths.map((p) => `${scope.prefix}${p}`) : [])];
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   // A big folder is scanned in the workers only: on this thread, reading every record would block it.

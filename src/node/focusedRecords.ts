@@ -53,14 +53,16 @@ export async function focusedIndexes(root: string, files: readonly string[], opt
   const digestFile = (dir: string, folder: string) => options.cache && path.join(folderCacheDir(options.cache.dir, dir, folder), 'scan-digest.json');
   if (!existsSync(digestFile(abs, options.folder) ?? '')) pool.warm();
   try {
-    const scope = await repoScope(abs);
-    const focus = async (dir: string, folder: string, linkScope: LinkScope | undefined) => {
+    const scoped = repoScope(abs);
+    scoped.catch(() => undefined); // awaited below; never an unhandled rejection if the listing fails first
+    const focus = async (dir: string, folder: string, linkScope: LinkScope | undefined | Promise<LinkScope | undefined>) => {
       const cache = options.cache;
       const digest = cache && { file: digestFile(dir, folder)!, version: cache.version, folder };
       const scanner: Scanner | undefined = digest && ((all, targets, max) => scanWithDigest(digest, dir, all, targets, max, pool));
       return (await earlyLinks(dir, { folder }, files, linkScope, pool, { forRisk: true, scanner }))?.index;
     };
-    const own = await focus(abs, options.folder, scope);
+    const own = await focus(abs, options.folder, scoped);
+    const scope = await scoped;
     if (!own) return undefined;
     const indexes = [own];
     const { sources, warnings } = resolveSources(abs, options.extraSources ?? []);
