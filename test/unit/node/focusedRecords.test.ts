@@ -39,14 +39,24 @@ async function everything(root: string, sources: string[] = []): Promise<Indexes
   return (await RecordWorkspace.open(root, { folder: '.incidents', now: () => NOW, headsOnly: true, extraSources, workerFile: WORKER })).indexes;
 }
 
+/**
+ * The focused report equals the full one: without a cache, and with the scan digest (scanDigest.ts) written by a
+ * first run and answered from by a second.
+ */
 async function same(root: string, files: string[], full: Indexes, sources: string[] = []): Promise<{ focused: number; text: string }> {
   const extraSources = sources.map((p) => ({ path: p, from: '--source' as const }));
-  const focused = await focusedIndexes(root, files, { folder: '.incidents', extraSources, workerFile: WORKER });
-  assert.ok(focused, 'the focused read answers');
   const text = await report(root, files, full);
-  assert.equal(await report(root, files, focused), text, `risk ${files.join(' ')}`);
-  return { focused: focused.reduce((n, i) => n + i.allFiles().length, 0), text };
+  let focused: Indexes | undefined;
+  for (const cache of [undefined, DIGEST, DIGEST]) {
+    focused = await focusedIndexes(root, files, { folder: '.incidents', extraSources, workerFile: WORKER, cache });
+    assert.ok(focused, 'the focused read answers');
+    assert.equal(await report(root, files, focused), text, `risk ${files.join(' ')}${cache ? ' (scan digest)' : ''}`);
+  }
+  return { focused: focused!.reduce((n, i) => n + i.allFiles().length, 0), text };
 }
+
+const DIGEST = { dir: mkdtempSync(join(tmpdir(), 'incident-lens-focused-digest-')), version: 'test' };
+after(() => rmSync(DIGEST.dir, { recursive: true, force: true }));
 
 describe('risk FILE: the focused read equals reading every record', function () {
   this.timeout(180_000);
