@@ -32,7 +32,10 @@ const SECTIONS: Array<[Key, RegExp]> = [
   ['trigger', /^triggers?$/],
   ['detection', /^detection$|^how (was it|we) detected\??$|^alert$/],
   ['resolution', /^resolution$|^mitigation$|^recovery$|^remediation$|^how (it was|we) fixed( it)?\??$|^solving$/],
-  ['timeline', /^(detailed |full |incident |follow-up |follow up |response )?timeline( of events)?$|^chronology$|^sequence of events$|^key events$|^(?:establishing|reconstructing) the timeline$|^the timeline$/],
+  [
+    'timeline',
+    /^(detailed |full |incident |follow-up |follow up |response )?timeline( of events)?$|^chronology$|^sequence of events$|^key events$|^(?:establishing|reconstructing) the timeline$|^the timeline$/,
+  ],
   [
     'actions',
     /^action (items|plan)$|^follow[- ]?ups?$|^corrective (and preventive )?actions$|^next steps$|^improvements?$|^improving .+|^what we(?:'|’)re doing about it$|^preventing .+|^remediation items$|^actions following review$/,
