@@ -84,7 +84,9 @@ export async function scanWithDigest(
   maxBytes: number,
   pool?: ParsePool,
 ): Promise<ScanResult> {
-  const stored = readScanDigest(digest.file, digest.version, digest.folder) ?? new Map<string, Entry>();
+  // A file's "too large" depends on the limit: a digest written under another limit is another digest.
+  const version = `${digest.version}|max ${maxBytes}`;
+  const stored = readScanDigest(digest.file, version, digest.folder) ?? new Map<string, Entry>();
   const kept = new Map<string, Entry>();
   const answers = new Map<string, boolean>();
   const again: string[] = [];
@@ -105,7 +107,7 @@ export async function scanWithDigest(
     if (s) kept.set(f, { ...s, id: read.ids[i]!, incident: read.incidents[i]! });
     answers.set(f, read.may[i] === 1);
   });
-  if (again.length || kept.size !== stored.size) writeScanDigest(digest.file, digest.version, digest.folder, kept);
+  if (again.length || kept.size !== stored.size) writeScanDigest(digest.file, version, digest.folder, kept);
   const at = new Map(again.map((f, i) => [f, i]));
   const pick = <T>(f: string, fromRead: readonly T[], fromEntry: (e: Entry) => T): T => (at.has(f) ? fromRead[at.get(f)!]! : fromEntry(kept.get(f)!));
   return {
