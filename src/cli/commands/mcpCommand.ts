@@ -27,7 +27,18 @@ export async function mcp(args: string[], io: Io, version: string): Promise<numb
   const ws = McpWorkspace.start(
     root,
     (watch) => openWorkspace(root, folder, { sources, io, watch, allowEmpty: true, headsOnly: true }),
-    (files) => focusedIndexes(root, files, { folder, extraSources: sources.map((p) => ({ path: p, from: '--source' as const })), cache: cliCache() }),
+    async (files) => {
+      const early = await focusedIndexes(root, files, {
+        folder,
+        extraSources: sources.map((p) => ({ path: p, from: '--source' as const })),
+        cache: cliCache(),
+      });
+      if (early)
+        io.err(
+          `incident-lens mcp: incidents_for_code answered from ${early.reduce((n, i) => n + i.allFiles().length, 0)} records that may bear on its files, before the full load`,
+        );
+      return early;
+    },
   );
   const allowWrites = !!values['allow-writes'];
   const server = incidentServer(ws, { allowWrites, version, now });
