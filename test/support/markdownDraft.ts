@@ -3,6 +3,7 @@
  * read it (test/unit/core/import/markdownRound*.test.ts): its record, a fact
  * by field, its timeline and the notes saying why a fact stayed empty.
  */
+import { strict as assert } from 'node:assert';
 import { parseMarkdownPostmortem } from '../../src/core/import/markdown';
 
 export function read(md: string) {
@@ -14,3 +15,10 @@ export function read(md: string) {
 
 /** A document from its lines. */
 export const doc = (...lines: string[]) => lines.join('\n');
+
+/** Reads a 100 kB line in well under a second (a pattern that backtracks would take minutes). */
+export function linear(md: string): void {
+  const t = Date.now();
+  read(md);
+  assert.ok(Date.now() - t < 2000, `took ${Date.now() - t} ms`);
+}

@@ -5,14 +5,7 @@
  * rules remove values first and add them only where the document says them.
  */
 import { strict as assert } from 'node:assert';
-import { read, doc } from '../../../support/markdownDraft';
-
-/** Reads a 100 kB line in well under a second (a pattern that backtracks would take minutes). */
-function linear(md: string): void {
-  const t = Date.now();
-  read(md);
-  assert.ok(Date.now() - t < 2000, `took ${Date.now() - t} ms`);
-}
+import { read, doc, linear } from '../../../support/markdownDraft';
 
 describe('Markdown importer: rules of round 7 (issue 31)', () => {
   it('"Feb 7 1506 UTC" is a time without its colon, never the year 1506; "1936 UTC:" alone is a time too', () => {

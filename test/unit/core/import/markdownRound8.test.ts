@@ -5,14 +5,7 @@
  * a line clearly about the outage itself.
  */
 import { strict as assert } from 'node:assert';
-import { read, doc } from '../../../support/markdownDraft';
-
-/** Reads a 100 kB line in well under a second (a pattern that backtracks would take minutes). */
-function linear(md: string): void {
-  const t = Date.now();
-  read(md);
-  assert.ok(Date.now() - t < 2000, `took ${Date.now() - t} ms`);
-}
+import { read, doc, linear } from '../../../support/markdownDraft';
 
 describe('Markdown importer: rules of round 8 (issue 31)', () => {
   it('a duration in a sentence is kept only when its own clause ties it to the outage', () => {

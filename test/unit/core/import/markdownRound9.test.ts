@@ -7,14 +7,7 @@
  * elsewhere.
  */
 import { strict as assert } from 'node:assert';
-import { read, doc } from '../../../support/markdownDraft';
-
-/** Reads a 100 kB line in well under a second (a pattern that backtracks would take minutes). */
-function linear(md: string): void {
-  const t = Date.now();
-  read(md);
-  assert.ok(Date.now() - t < 2000, `took ${Date.now() - t} ms`);
-}
+import { read, doc, linear } from '../../../support/markdownDraft';
 
 const timeline = (...entries: string[]) => ['## Timeline', '', ...entries];
 
