@@ -6,34 +6,16 @@
  */
 import { strict as assert } from 'node:assert';
 import { productionWeight, windowWeight, WINDOW_WEIGHTS } from '../../../../src/core/git/rank';
-import { suggestFromHistory, type Suggestions } from '../../../../src/core/git/suggestCommits';
+import type { Suggestions } from '../../../../src/core/git/suggestCommits';
 import { recordWords } from '../../../../src/core/git/words';
-import { IncidentIndex } from '../../../../src/core/index/incidentIndex';
-import type { Incident } from '../../../../src/core/records/model';
-import { ProcessGitHistory } from '../../../../src/node/git/gitHistory';
-import { NodeFileAccess } from '../../../../src/node/nodeFileAccess';
 import { GitRepo } from '../../../support/gitRepo';
+import { openIncident, suggestFor } from '../../../support/windowSuggest';
 
-const NOW = Date.parse('2025-06-12T10:00:00Z');
+const suggest = (repo: GitRepo) => suggestFor(repo, 'INC-072', 'Invoices wrong', 'billing');
+const open = (repo: GitRepo) => openIncident(repo, 'INC-072', 'Invoices wrong', 'billing');
 const START = Date.parse('2025-06-10T14:00:00+02:00');
 const WINDOW = 24 * 3_600_000;
 const lines = (n: number, word: string) => Array.from({ length: n }, (_, i) => `export const ${word}${i} = ${i};\n`).join('');
-
-async function open(repo: GitRepo): Promise<{ incident: Incident; git: ProcessGitHistory }> {
-  repo.write(
-    '.incidents/INC-072.yaml',
-    'id: INC-072\ntitle: Invoices wrong\nstatus: active\npriority: P2\nstart: 2025-06-10T14:00:00+02:00\nimpact:\n  system: billing\n',
-  );
-  repo.commit('Open INC-072', '2025-06-10T14:10:00+02:00');
-  const index = new IncidentIndex(new NodeFileAccess(repo.root), { now: () => NOW });
-  await index.load();
-  return { incident: index.byId('INC-072') as Incident, git: (await ProcessGitHistory.open(repo.root))! };
-}
-
-async function suggest(repo: GitRepo): Promise<Suggestions> {
-  const { incident, git } = await open(repo);
-  return suggestFromHistory(incident, [], git, { now: NOW, recordsFolder: '.incidents', links: false });
-}
 
 const triggers = (s: Suggestions) => s.commits.filter((c) => c.role === 'trigger');
 

@@ -6,34 +6,15 @@
  * that name, a folder of it at any depth is the system, as before (src/billing for "billing").
  */
 import { strict as assert } from 'node:assert';
-import { suggestFromHistory, type Suggestions } from '../../../../src/core/git/suggestCommits';
+import type { Suggestions } from '../../../../src/core/git/suggestCommits';
 import { anchorAtRoot, isAtRoot, recordWords, wordsOf } from '../../../../src/core/git/words';
 import { productionWeight } from '../../../../src/core/git/rank';
-import { IncidentIndex } from '../../../../src/core/index/incidentIndex';
-import type { Incident } from '../../../../src/core/records/model';
-import { ProcessGitHistory } from '../../../../src/node/git/gitHistory';
-import { NodeFileAccess } from '../../../../src/node/nodeFileAccess';
 import { GitRepo } from '../../../support/gitRepo';
+import { openIncident, suggestFor } from '../../../support/windowSuggest';
 
-const NOW = Date.parse('2025-06-12T10:00:00Z');
+const suggest = (repo: GitRepo, system: string) => suggestFor(repo, 'INC-081', 'Shell crashes', system);
+const open = async (repo: GitRepo, system: string) => (await openIncident(repo, 'INC-081', 'Shell crashes', system)).incident;
 const lines = (n: number, word: string) => Array.from({ length: n }, (_, i) => `pub const ${word.toUpperCase()}${i}: u32 = ${i};\n`).join('');
-
-async function open(repo: GitRepo, system: string): Promise<Incident> {
-  repo.write(
-    '.incidents/INC-081.yaml',
-    `id: INC-081\ntitle: Shell crashes\nstatus: active\npriority: P2\nstart: 2025-06-10T14:00:00+02:00\nimpact:\n  system: ${system}\n`,
-  );
-  repo.commit('Open INC-081', '2025-06-10T14:10:00+02:00');
-  const index = new IncidentIndex(new NodeFileAccess(repo.root), { now: () => NOW });
-  await index.load();
-  return index.byId('INC-081') as Incident;
-}
-
-async function suggest(repo: GitRepo, system: string): Promise<Suggestions> {
-  const incident = await open(repo, system);
-  const git = (await ProcessGitHistory.open(repo.root))!;
-  return suggestFromHistory(incident, [], git, { now: NOW, recordsFolder: '.incidents', links: false });
-}
 
 const triggers = (s: Suggestions) => s.commits.filter((c) => c.role === 'trigger').map((c) => c.subject);
 
