@@ -8,6 +8,9 @@ import { fingerprint, recordChangeFingerprint, recordChangeLines, riskGithub, ri
 import { filesInRange, pushRanges } from '../../node/prePush';
 import { execFileSync } from 'node:child_process';
 import { gitPath } from '../../node/git/run';
+import { DEFAULT_INCIDENTS_FOLDER, type IncidentIndex } from '../../core/index/incidentIndex';
+import { focusedIndexes } from '../../node/focusedRecords';
+import { CONFIG_FILE } from '../../core/index/recordSources';
 import { cliCache, openIndexes, didYouMean, json, now, parse, UsageError, workflowCommands, workspaceFiles, workspaceRoot, type Io } from '../common';
 
 export async function risk(args: string[], io: Io): Promise<number> {
@@ -84,9 +87,6 @@ export async function risk(args: string[], io: Io): Promise<number> {
 }
 
 import { VERSION } from '../version';
-import { DEFAULT_INCIDENTS_FOLDER, type IncidentIndex } from '../../core/index/incidentIndex';
-import { focusedIndexes } from '../../node/focusedRecords';
-import { CONFIG_FILE } from '../../core/index/recordSources';
 
 /**
  * The records a `risk` of these files reads: without --diff, only those that may bear on the files
