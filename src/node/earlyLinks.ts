@@ -38,6 +38,11 @@ async function loaded(access: FileAccess, options: IndexOptions, chosen: Readonl
   return index;
 }
 
+/** Reads the files added to the chosen ones since the index was loaded, each parsed once (a reload would parse every chosen file again). */
+async function readAdded(index: IncidentIndex, added: readonly string[]): Promise<void> {
+  for (const f of added) await index.refreshFile(f);
+}
+
 /**
  * The records of `root`/`options.folder` that may link any of `paths`, loaded (on this thread: a few records).
  * The scan of a big folder runs in the pool's workers ahead of any job queued after it; without workers there is
@@ -74,20 +79,18 @@ export async function earlyLinks(
       : scanJob(root, files, targets, max);
   const chosen = new Set(files.filter((_, i) => scan.may[i] || (forRisk && (scan.ids[i] === null || scan.ids[i]!.startsWith('RB-')))));
   const withScope = { ...options, linkScope: scope };
-  let index = await loaded(access, withScope, chosen);
+  const index = await loaded(access, withScope, chosen);
   const add = (pick: (i: number) => boolean) => {
-    const before = chosen.size;
-    files.forEach((f, i) => pick(i) && chosen.add(f));
-    return chosen.size > before;
+    const added = files.filter((f, i) => !chosen.has(f) && pick(i));
+    for (const f of added) chosen.add(f);
+    return readAdded(index, added);
   };
   // An action item's link shows its incident: every record that id can name (by id, any case; ids the scan could not read too).
   const wanted = new Set(index.actionRecords().map((a) => a.record.incident.toUpperCase()));
-  let more = wanted.size > 0 && add((i) => scan.ids[i] === null || wanted.has(scan.ids[i]!));
+  if (wanted.size) await add((i) => scan.ids[i] === null || wanted.has(scan.ids[i]!));
   if (forRisk) {
-    if (more) index = await loaded(access, withScope, chosen);
     const touched = new Set(index.incidents().map((i) => i.id));
-    more = add((i) => (scan.incidents[i] === null ? !!scan.ids[i]?.startsWith('ACTION-') : touched.has(scan.incidents[i]!))) || more;
+    await add((i) => (scan.incidents[i] === null ? !!scan.ids[i]?.startsWith('ACTION-') : touched.has(scan.incidents[i]!)));
   }
-  if (more) index = await loaded(access, withScope, chosen);
   return { paths, index, records: chosen.size, of: files.length };
 }
