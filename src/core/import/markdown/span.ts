@@ -32,12 +32,9 @@ import { dayOnlyEnd, endOnLastDay, resolvedOnDay, securityStartDay, statedDays }
 import { changeCountedFrom, durationsDisagree, labelOnOtherDay, rangeFigure, statedStartEntry } from './spanAgree';
 
 export type { Moment };
+import { judge, type Judge } from './spanJudge';
 import {
   IMPACT,
-  LEADUP,
-  ENDS,
-  REPORT_REF,
-  TEST_ENV,
   UNDER_WAY,
   REPORT,
   PROVIDER,
@@ -50,10 +47,8 @@ import {
   BEGAN_EARLIER,
   RANGE,
   OUTAGE_WORDS,
-  RECLAIMED,
   FULLY_BACK,
   USERS_BACK,
-  TESTS_PASS,
   FIRST_REPORT,
   PERIODS,
   RANGE_ABOUT,
@@ -68,28 +63,6 @@ export interface Span {
   why?: string[];
 }
 
-/**
- * How entries are read: by their words, a link's address left out (".../engine-fails-setting-oom-score" is no
- * failure); an issue or pull request opened is a report whether it is named by its address or in words.
- */
-interface Judge {
-  impact(e: Entry): boolean;
-  ends(e: Entry): boolean;
-  leadUp(e: Entry): boolean;
-  testEnv(e: Entry): boolean;
-}
-
-/** A document whose title names a test environment ("… Rebooting on Staging") is about it: its entries about it count. */
-function judge(testIncident: boolean): Judge {
-  const words = (e: Entry) => e.text.replace(/\(?https?:\/\/\S+\)?/g, ' ');
-  const testEnv = (e: Entry) => !testIncident && TEST_ENV.test(words(e));
-  // "Hypha reports previously failing interchaintest tests pass": a test passing is no failure of the service.
-  const impact = (e: Entry) => IMPACT.test(words(e)) && !REPORT_REF.test(e.text) && !testEnv(e) && !TESTS_PASS.test(words(e));
-  // "Confirmed 187Gb of space has been recovered" is space given back, not the service.
-  const ends = (e: Entry) => ENDS.test(words(e)) && !RECLAIMED.test(words(e)) && !testEnv(e);
-  const leadUp = (e: Entry) => (LEADUP.test(words(e)) && !impact(e)) || REPORT_REF.test(e.text);
-  return { impact, ends, leadUp, testEnv };
-}
 const ALERTED = /\b(alerts?|alarms?|alerted|paged|pages? (?:was|were) sent|detect\w*|monitor\w*)\b/i;
 
 function nextDay(d: Day): Day {

@@ -213,15 +213,7 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['end', null],
     ['duration', '3 hours 28 minutes'],
   ],
-  'freistil-2013-02-06-network-issues': [
-    ['start', '2013-02-06T10:35+00:00'],
-    ['end', null],
-  ],
-  'freistil-2013-03-09-storage-cluster': [['start', '2013-03-09T21:51+00:00']],
-  'freistil-2013-03-27-loadbalancer-outage': [
-    ['start', '2013-03-27T01:30+00:00'],
-    ['end', '2013-03-27T01:59+00:00'],
-  ],
+  'freistil-2013-02-06-network-issues': [['end', null]],
   'nodejs-2023-03-15-website-404s': [
     ['start', null],
     ['end', null],

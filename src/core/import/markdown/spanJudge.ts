@@ -1,0 +1,30 @@
+/**
+ * How span.ts judges a timeline entry: about the outage, an end, lead-up, or
+ * a test environment's. Every pattern runs in time linear in its input.
+ */
+import type { Entry } from './timeline';
+import { IMPACT, LEADUP, ENDS, REPORT_REF, TEST_ENV, RECLAIMED, TESTS_PASS, PARTIAL } from './spanWords';
+
+/**
+ * How entries are read: by their words, a link's address left out (".../engine-fails-setting-oom-score" is no
+ * failure); an issue or pull request opened is a report whether it is named by its address or in words.
+ */
+export interface Judge {
+  impact(e: Entry): boolean;
+  ends(e: Entry): boolean;
+  leadUp(e: Entry): boolean;
+  testEnv(e: Entry): boolean;
+}
+
+/** A document whose title names a test environment ("… Rebooting on Staging") is about it: its entries about it count. */
+export function judge(testIncident: boolean): Judge {
+  const words = (e: Entry) => e.text.replace(/\(?https?:\/\/\S+\)?/g, ' ');
+  const testEnv = (e: Entry) => !testIncident && TEST_ENV.test(words(e));
+  // "Hypha reports previously failing interchaintest tests pass": a test passing is no failure of the service.
+  const impact = (e: Entry) => IMPACT.test(words(e)) && !REPORT_REF.test(e.text) && !testEnv(e) && !TESTS_PASS.test(words(e));
+  // "Confirmed 187Gb of space has been recovered" is space given back, not the service.
+  // Round 10: "Some IP addresses come back online" is a partial recovery, not the end.
+  const ends = (e: Entry) => ENDS.test(words(e)) && !RECLAIMED.test(words(e)) && !PARTIAL.test(words(e)) && !testEnv(e);
+  const leadUp = (e: Entry) => (LEADUP.test(words(e)) && !impact(e)) || REPORT_REF.test(e.text);
+  return { impact, ends, leadUp, testEnv };
+}
