@@ -10,7 +10,10 @@ import * as vscode from 'vscode';
 import type { IncidentIndex } from '../core/index/incidentIndex';
 import { isRecordFile } from '../core/index/fileAccess';
 import { normalizePath } from '../core/links/linkIndex';
-import { earlyLinks, type EarlyLinks } from '../node/earlyLinks';
+import { existsSync } from 'node:fs';
+import type { CacheSettings } from '../node/cacheDir';
+import { earlyLinks, type EarlyLinks, type Scanner } from '../node/earlyLinks';
+import { digestPlace } from '../node/scanDigest';
 import { repoScope } from '../node/git/repoScope';
 import type { ParsePool } from '../node/parsePool';
 import type { LinkScope } from '../core/index/incidentIndex';
@@ -44,16 +47,23 @@ function openPaths(wf: vscode.WorkspaceFolder): string[] {
  * loads (the extension may activate before an editor shows); `changed` refreshes the views that show links.
  * `first`: the answer for the files open now (the load waits for it, at most EARLY_WAIT_MS: reading 10,000 records
  * beside it would slow it two to three times on two cores). Disposed once the folder has loaded.
+ *
+ * With the shared cache and a scan digest in it (written by a `risk`, pre-push or MCP run: scanDigest.ts), the scan
+ * is answered from the digest in one worker, reading only the files it no longer describes.
  */
 export function startEarlyLinks(
   folder: EarlyFolder,
   recordsFolder: string,
   maxFileBytes: number,
-  pool: ParsePool | undefined,
+  loading: { readonly pool?: ParsePool; readonly cache?: CacheSettings },
   changed: () => void,
   log: Log,
 ): { readonly first: Promise<void>; dispose(): void } {
   const root = folder.folder.uri.fsPath;
+  const pool = loading.pool;
+  const digest = loading.cache && pool?.available ? digestPlace(loading.cache, root, recordsFolder) : undefined;
+  const scanner: Scanner | undefined =
+    digest && existsSync(digest.file) ? (files, targets, max) => pool!.scanWithDigest(root, files, targets, digest, max) : undefined;
   const asked = new Set<string>();
   let scope: Promise<LinkScope | undefined> | undefined;
   const run = (): Promise<void> => {
@@ -65,11 +75,12 @@ export function startEarlyLinks(
     scope ??= vscode.workspace.isTrusted ? repoScope(root) : Promise.resolve(undefined);
     const started = performance.now();
     return (async () => {
-      const early = await earlyLinks(root, { folder: recordsFolder, maxFileBytes }, paths, await scope, pool);
+      const early = await earlyLinks(root, { folder: recordsFolder, maxFileBytes }, paths, await scope, pool, { scanner });
       if (!early) return;
       const ms = (performance.now() - started).toFixed(0);
+      const from = scanner ? ', from the scan digest' : '';
       log.info(
-        `${folder.folder.name}: links of ${paths.length} open file(s) from ${early.records} of ${early.of} records in ${ms} ms${folder.loaded ? ' (after the load: not used)' : ''}`,
+        `${folder.folder.name}: links of ${paths.length} open file(s) from ${early.records} of ${early.of} records in ${ms} ms${from}${folder.loaded ? ' (after the load: not used)' : ''}`,
       );
       // A later answer for more files may have come first; the full load always wins.
       if (folder.loaded || (folder.early?.paths.length ?? 0) > paths.length) return;

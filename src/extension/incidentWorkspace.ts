@@ -210,6 +210,7 @@ export class IncidentWorkspace implements vscode.Disposable {
     // Local folders: the one record workspace's index (src/node/recordWorkspace.ts): read with Node's fs (no round
     // trip to the main process per file), parsed in worker threads, a warm-start cache in the extension's storage.
     const local = wf.uri.scheme === 'file';
+    const loadWith = { pool: this.loading.pool, cache: this.cacheSettings() };
     const options = {
       folder: s.incidentsFolder,
       maxFileBytes: s.maxFileSize,
@@ -220,16 +221,14 @@ export class IncidentWorkspace implements vscode.Disposable {
       runbookStaleAfterDays: s.runbookStaleAfterDays,
       now: clockNow,
     };
-    const index = local
-      ? recordIndex(wf.uri.fsPath, { ...options, pool: this.loading.pool, cache: this.cacheSettings() }).index
-      : new IncidentIndex(access, options);
+    const index = local ? recordIndex(wf.uri.fsPath, { ...options, ...loadWith }).index : new IncidentIndex(access, options);
     const folder: FolderIndex = { folder: wf, index, access };
     const store = this.attach(key, folder, wf, index.folder);
     // A renamed or deleted folder of records: the watcher reports only the folder.
     const folderWatcher = store.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(wf, index.folder), true, true, false));
     store.add(folderWatcher.onDidDelete(() => void index.load().catch((err) => this.log.error('reload after delete', err))));
 
-    const early = local ? startEarlyLinks(folder, index.folder, s.maxFileSize, this.loading.pool, () => this.queue(folder, []), this.log) : undefined;
+    const early = local ? startEarlyLinks(folder, index.folder, s.maxFileSize, loadWith, () => this.queue(folder, []), this.log) : undefined;
     try {
       if (early) await Promise.race([early.first, new Promise((r) => setTimeout(r, EARLY_WAIT_MS))]);
       await index.load();

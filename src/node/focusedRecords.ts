@@ -22,9 +22,9 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { IncidentIndex, LinkScope } from '../core/index/incidentIndex';
 import type { SourceEntry } from '../core/index/recordSources';
-import { folderCacheDir, type CacheSettings } from './cacheDir';
+import type { CacheSettings } from './cacheDir';
 import { earlyLinks, type Scanner } from './earlyLinks';
-import { scanWithDigest } from './scanDigest';
+import { digestPlace, scanWithDigest } from './scanDigest';
 import { repoScope } from './git/repoScope';
 import { ParsePool } from './parsePool';
 import { resolveSources } from './sources';
@@ -50,14 +50,12 @@ export async function focusedIndexes(root: string, files: readonly string[], opt
   if (!existsSync(path.join(abs, options.folder))) return undefined;
   const pool = new ParsePool(options.workerFile);
   // The workers boot while git answers and the folder is listed, unless a digest will answer for most files.
-  const digestFile = (dir: string, folder: string) => options.cache && path.join(folderCacheDir(options.cache.dir, dir, folder), 'scan-digest.json');
-  if (!existsSync(digestFile(abs, options.folder) ?? '')) pool.warm();
+  if (!options.cache || !existsSync(digestPlace(options.cache, abs, options.folder).file)) pool.warm();
   try {
     const scoped = repoScope(abs);
     scoped.catch(() => undefined); // awaited below; never an unhandled rejection if the listing fails first
     const focus = async (dir: string, folder: string, linkScope: LinkScope | undefined | Promise<LinkScope | undefined>) => {
-      const cache = options.cache;
-      const digest = cache && { file: digestFile(dir, folder)!, version: cache.version, folder };
+      const digest = options.cache && digestPlace(options.cache, dir, folder);
       const scanner: Scanner | undefined = digest && ((all, targets, max) => scanWithDigest(digest, dir, all, targets, max, pool));
       return (await earlyLinks(dir, { folder }, files, linkScope, pool, { forRisk: true, scanner }))?.index;
     };

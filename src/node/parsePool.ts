@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { ParsedFile, ParseOptions } from '../core/records/parseRecord';
 import type { ParseJob, ParseJobResult } from './parseWorker';
 import type { ScanResult } from './earlyScan';
+import type { DigestPlace } from './scanDigest';
 import { fromWire } from '../core/index/recordWire';
 
 const JOB_SIZE = 64;
@@ -88,6 +89,16 @@ export class ParsePool {
       if (part.summaries) for (const s of part.summaries) summaries.push(s);
     }
     return summarize ? { may, ids, incidents, summaries } : { may, ids, incidents };
+  }
+
+  /**
+   * The scan answered from a digest (scanDigest.ts), in one worker: its stats, the digest's parse and the question
+   * over its rows cost the caller's thread nothing; the files it no longer describes are read in that worker.
+   */
+  async scanWithDigest(root: string, paths: readonly string[], targets: readonly string[], digest: DigestPlace, maxFileBytes?: number): Promise<ScanResult> {
+    const result = await this.submit({ id: this.nextId++, root, paths, options: { maxFileBytes }, scanFor: targets, digest }, true);
+    if (!result.scan) throw new Error(result.error ?? 'the digest scan gave no answer');
+    return result.scan;
   }
 
   /** `first`: ahead of the jobs queued without it (in the order such jobs came), as the scan behind the first CodeLens is. */

@@ -13,6 +13,7 @@ import { readTextUpToSync, type BoundedText } from './boundedRead';
 import { contentHash } from './loadCache';
 import { toWire, type WireBatch } from '../core/index/recordWire';
 import { scanJob, type ScanResult } from './earlyScan';
+import { scanWithDigest, type DigestPlace } from './scanDigest';
 
 export interface ParseJob {
   readonly id: number;
@@ -25,6 +26,8 @@ export interface ParseJob {
   readonly scanFor?: readonly string[];
   /** With scanFor: also what a digest keeps of each file (earlyScan.ts's ScanSummary). */
   readonly summarize?: boolean;
+  /** With scanFor: answer from this scan digest, read again what it no longer describes, and bring it up to date (scanDigest.ts). */
+  readonly digest?: DigestPlace;
 }
 
 export interface ParseJobResult {
@@ -55,6 +58,16 @@ function statJob(job: ParseJob): Float64Array {
 }
 
 parentPort?.on('message', (job: ParseJob) => {
+  if (job.scanFor && job.digest) {
+    // The digest's reads, stats and writes stay in this thread: on the extension host they would block it.
+    const post = (scan?: ScanResult, error?: string) =>
+      parentPort!.postMessage({ id: job.id, batch: { files: [], bodies: new Uint8Array(0) }, scan, error } satisfies ParseJobResult);
+    scanWithDigest(job.digest, job.root, job.paths, job.scanFor, job.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES).then(
+      (scan) => post(scan),
+      (err: unknown) => post(undefined, String((err as Error).stack ?? err)),
+    );
+    return;
+  }
   if (job.scanFor) {
     const scan = scanJob(job.root, job.paths, job.scanFor, job.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, job.summarize);
     parentPort!.postMessage({ id: job.id, batch: { files: [], bodies: new Uint8Array(0) }, scan } satisfies ParseJobResult);

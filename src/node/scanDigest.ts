@@ -16,10 +16,23 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import * as path from 'node:path';
 import { mayLinkFromRuns } from '../core/links/mayLink';
 import { BULK_MIN } from '../core/index/incidentIndex';
+import { folderCacheDir, type CacheSettings } from './cacheDir';
 import { scanJob, type ScanResult, type ScanSummary } from './earlyScan';
 import type { ParsePool } from './parsePool';
 
 export const SCAN_DIGEST_FORMAT = 1;
+
+/** Where a records folder's digest is, and whose it is: a build (the cache's version) and the folder it describes. */
+export interface DigestPlace {
+  readonly file: string;
+  readonly version: string;
+  readonly folder: string;
+}
+
+/** The digest of `root`/`folder` in the shared cache (cacheDir.ts): beside the folder's load cache. */
+export function digestPlace(cache: CacheSettings, root: string, folder: string): DigestPlace {
+  return { file: path.join(folderCacheDir(cache.dir, root, folder), 'scan-digest.json'), version: cache.version, folder };
+}
 
 interface Entry extends ScanSummary {
   readonly id: string | null;
@@ -77,7 +90,7 @@ const same = (e: Entry, s: { size: number; mtimeMs: number; ctimeMs: number }) =
  * describes a file, the rest read (in the pool's workers for many files); the digest brought up to date.
  */
 export async function scanWithDigest(
-  digest: { readonly file: string; readonly version: string; readonly folder: string },
+  digest: DigestPlace,
   root: string,
   files: readonly string[],
   targets: readonly string[],

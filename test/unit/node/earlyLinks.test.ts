@@ -7,7 +7,7 @@
  * reading only a few of the folder's records in full.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWorkspace } from '../../../scripts/bench/generate';
@@ -16,6 +16,7 @@ import { linkedIncidents, linkedRunbooks } from '../../../src/core/links/linkedI
 import { earlyLinks } from '../../../src/node/earlyLinks';
 import { NodeFileAccess } from '../../../src/node/nodeFileAccess';
 import { ParsePool } from '../../../src/node/parsePool';
+import { scanWithDigest, type DigestPlace } from '../../../src/node/scanDigest';
 import { REPO_ROOT } from '../../support/workspace';
 
 describe('early links: the opened file answered before the whole load', function () {
@@ -101,5 +102,46 @@ describe('early links: the opened file answered before the whole load', function
     const scan = small.scan(root, paths, ['src/early/only-an-action.ts'], undefined, true).then(() => order.push('scan'));
     await Promise.all([parse, scan]);
     assert.deepEqual(order, ['scan', 'parse']);
+  });
+
+  it('answers from a scan digest in one worker as the full index does, after edits and with a damaged digest', async () => {
+    const digest: DigestPlace = { file: join(base, 'cache', 'scan-digest.json'), version: 'test', folder: '.incidents' };
+    const files = full.allFiles().map((f) => f.file);
+    // Written as a `risk` run writes it (on its own thread), before the edits below.
+    await scanWithDigest(digest, root, files, ['src/x.ts'], 1_000_000);
+    const written = readFileSync(digest.file, 'utf8');
+    // A record now links a new file (same size would not matter: the ctime changes), and a new record does too.
+    const incidents = full.allFiles().filter((f) => f.record?.kind === 'incident');
+    const edited = incidents[0]!.file;
+    const original = readFileSync(join(root, edited), 'utf8');
+    const linkAdded = (text: string) => text.replace(/^links:\n/m, 'links:\n  - path: src/early/from-digest.ts\n');
+    writeFileSync(join(root, edited), `${linkAdded(original)}# touched\n`);
+    const copied = readFileSync(join(root, incidents[1]!.file), 'utf8').replace(/^id: .*$/m, 'id: INC-9001');
+    writeFileSync(join(root, '.incidents', 'INC-9001.yaml'), linkAdded(copied));
+    const fresh = new IncidentIndex(new NodeFileAccess(root), { folder: '.incidents' });
+    await fresh.load();
+    const scanner = (all: readonly string[], targets: readonly string[], max: number) => pool.scanWithDigest(root, all, targets, digest, max);
+    for (const path of ['src/early/from-digest.ts', 'src/early/only-an-action.ts', full.incidents()[3]!.links[0]!.path]) {
+      const early = (await earlyLinks(root, { folder: '.incidents' }, [path], undefined, pool, { scanner }))!;
+      assert.equal(answer(early.index, path), answer(fresh, path), path);
+    }
+    assert.deepEqual(
+      linkedIncidents(fresh, 'src/early/from-digest.ts', all)
+        .flatMap((g) => g.incidents.map((i) => i.id))
+        .sort(),
+      [fresh.parsed(edited)!.record!.id, 'INC-9001'].sort(),
+      'the edited and the new record link the file',
+    );
+    const updated = readFileSync(digest.file, 'utf8');
+    assert.notEqual(updated, written, 'the worker brought the digest up to date');
+    assert.ok(updated.includes('INC-9001.yaml'), 'the new record is in it');
+    // Damaged: the worker reads every file again and answers the same.
+    writeFileSync(digest.file, updated.slice(0, updated.length / 2));
+    const path = 'src/early/from-digest.ts';
+    const again = (await earlyLinks(root, { folder: '.incidents' }, [path], undefined, pool, { scanner }))!;
+    assert.equal(answer(again.index, path), answer(fresh, path));
+    assert.doesNotThrow(() => JSON.parse(readFileSync(digest.file, 'utf8')), 'rewritten whole');
+    rmSync(join(root, '.incidents', 'INC-9001.yaml'));
+    writeFileSync(join(root, edited), original);
   });
 });
