@@ -68,15 +68,23 @@ export const EVAL_REPOS: readonly EvalRepo[] = [
   { name: 'temporalio/temporal', split: 'tune', shape: 'service (Go), workflow engine' },
   { name: 'nushell/nushell', split: 'tune', shape: 'Rust project (crates/), shell' },
   { name: 'saleor/saleor', split: 'tune', shape: 'service (Python web framework: Django, GraphQL API)' },
-  // Held out (sixth round): never run by this eval before; chosen by shape, size and their count of reverts
-  // made within a day (counted with `git log --grep`, no case read) and added before any rule of the sixth
+  // Held out in the sixth round (2026-12-07, 79 % top 3 against the baseline's 79 %, run twice: before
+  // and after that round's rules), so seen: tuning material now.
+  { name: 'argoproj/argo-cd', split: 'tune', shape: 'service (Go), GitOps controller, dependency bot' },
+  { name: 'astral-sh/uv', split: 'tune', shape: 'Rust CLI (crates/), renovate bot' },
+  { name: 'wagtail/wagtail', split: 'tune', shape: 'Python web framework (Django CMS)' },
+  { name: 'apache/kafka', split: 'tune', shape: 'Java/Scala project, release branches' },
+  { name: 'sveltejs/kit', split: 'tune', shape: 'JS framework monorepo (packages/), changesets' },
+  { name: 'jellyfin/jellyfin-web', split: 'tune', shape: 'bot-heavy web client (translations, renovate)' },
+  // Held out (seventh round): never run by this eval before; chosen by shape, size and their count of reverts
+  // made within a day (counted with `git log --grep`, no case read) and added before any rule of the seventh
   // round was changed; run once before the change (the honest figure) and once after; never read case by case.
-  { name: 'argoproj/argo-cd', split: 'held-out', shape: 'service (Go), GitOps controller, dependency bot' },
-  { name: 'astral-sh/uv', split: 'held-out', shape: 'Rust CLI (crates/), renovate bot' },
-  { name: 'wagtail/wagtail', split: 'held-out', shape: 'Python web framework (Django CMS)' },
-  { name: 'apache/kafka', split: 'held-out', shape: 'Java/Scala project, release branches' },
-  { name: 'sveltejs/kit', split: 'held-out', shape: 'JS framework monorepo (packages/), changesets' },
-  { name: 'jellyfin/jellyfin-web', split: 'held-out', shape: 'bot-heavy web client (translations, renovate)' },
+  { name: 'laravel/framework', split: 'held-out', shape: 'PHP framework library, release branches merged up' },
+  { name: 'element-hq/synapse', split: 'held-out', shape: 'service (Python), Matrix homeserver' },
+  { name: 'hashicorp/terraform', split: 'held-out', shape: 'CLI (Go), internal/ packages' },
+  { name: 'microsoft/playwright', split: 'held-out', shape: 'tool monorepo (TS, packages/), browser rolls by bot' },
+  { name: 'elixir-lang/elixir', split: 'held-out', shape: 'language and standard library (Elixir, lib/ per app)' },
+  { name: 'redis/redis', split: 'held-out', shape: 'service (C), small' },
 ];
 
 /** The folder a repository is cloned into under --dir: owner+name. */
