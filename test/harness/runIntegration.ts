@@ -9,7 +9,7 @@
  */
 import { writeDemoHistory } from '../../src/node/git/demoHistory';
 import { multiRepo } from '../support/multiRepo';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,8 @@ interface Pass {
   readonly testsDir: string;
   /** Builds the pass's own multi-root workspace in `work`; returns its .code-workspace file. */
   readonly build?: (work: string) => string;
+  /** More environment for code-server and the extension host (the benchmark's shared cache folder). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const PASSES: Pass[] = [
@@ -112,12 +114,21 @@ async function bench(vsix: string): Promise<number> {
     if (!target) throw new Error('no directory link in the generated workspace');
     writeFileSync(join(generated.root, '.bench-target'), target);
     const figures: Record<string, unknown> = {};
-    for (const [name, workspace] of [
-      ['demo', demo],
-      [`${n} incidents`, generated.root],
+    // A fresh profile whose shared cache holds only what one `risk` run of the opened file left (its scan digest).
+    const afterRisk = join(base, 'cache-after-risk');
+    const risk = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'risk', target], {
+      cwd: generated.root,
+      env: { ...process.env, INCIDENT_LENS_CACHE_DIR: afterRisk },
+      encoding: 'utf8',
+    });
+    if (risk.status !== 0 && risk.status !== 1) throw new Error(`incident-lens risk failed:\n${risk.stderr}`);
+    for (const [name, workspace, env] of [
+      ['demo', demo, undefined],
+      [`${n} incidents`, generated.root, undefined],
+      [`${n} incidents, fresh profile after one risk run`, generated.root, { INCIDENT_LENS_CACHE_DIR: afterRisk }],
     ] as const) {
       const openAtStart = readFileSync(join(workspace, '.bench-target'), 'utf8').trim();
-      const result = await runPass({ name: `benchmark: ${name}`, trusted: true, testsDir: 'bench', workspace, openAtStart }, vsix);
+      const result = await runPass({ name: `benchmark: ${name}`, trusted: true, testsDir: 'bench', workspace, openAtStart, env }, vsix);
       if (result.failed) return 1;
       figures[name] = JSON.parse(readFileSync(join(workspace, '.bench-result.json'), 'utf8'));
     }
@@ -193,7 +204,7 @@ async function runPass(pass: Pass, vsix: string, grep?: string): Promise<{ passe
     extensions: [vsix, runner],
     logDir: passDir,
     trustWorkspace: pass.trusted,
-    env: { INCIDENT_LENS_NOW: TEST_NOW },
+    env: { INCIDENT_LENS_NOW: TEST_NOW, ...pass.env },
     userSettings: { 'incidentLens.author': 'Integration Test', 'git.enabled': true, 'incidentLens.links.updateOnRename': 'always' },
   });
   const started = Date.now();
