@@ -10,10 +10,9 @@ import * as vscode from 'vscode';
 import type { IncidentIndex } from '../core/index/incidentIndex';
 import { isRecordFile } from '../core/index/fileAccess';
 import { normalizePath } from '../core/links/linkIndex';
-import { existsSync } from 'node:fs';
 import type { CacheSettings } from '../node/cacheDir';
 import { earlyLinks, type EarlyLinks, type Scanner } from '../node/earlyLinks';
-import { digestPlace } from '../node/scanDigest';
+import { digestMatches, digestPlace } from '../node/scanDigest';
 import { repoScope } from '../node/git/repoScope';
 import type { ParsePool } from '../node/parsePool';
 import type { LinkScope } from '../core/index/incidentIndex';
@@ -62,8 +61,9 @@ export function startEarlyLinks(
   const root = folder.folder.uri.fsPath;
   const pool = loading.pool;
   const digest = loading.cache && pool?.available ? digestPlace(loading.cache, root, recordsFolder) : undefined;
+  // Only a digest of this build and limit: another would be read again whole, in one worker instead of all of them.
   const scanner: Scanner | undefined =
-    digest && existsSync(digest.file) ? (files, targets, max) => pool!.scanWithDigest(root, files, targets, digest, max) : undefined;
+    digest && digestMatches(digest, maxFileBytes) ? (files, targets, max) => pool!.scanWithDigest(root, files, targets, digest, max) : undefined;
   const asked = new Set<string>();
   let scope: Promise<LinkScope | undefined> | undefined;
   const run = (): Promise<void> => {

@@ -24,7 +24,8 @@ import type { IncidentIndex, LinkScope } from '../core/index/incidentIndex';
 import type { SourceEntry } from '../core/index/recordSources';
 import type { CacheSettings } from './cacheDir';
 import { earlyLinks, type Scanner } from './earlyLinks';
-import { digestPlace, scanWithDigest } from './scanDigest';
+import { digestMatches, digestPlace, scanWithDigest } from './scanDigest';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/records/parseRecord';
 import { repoScope } from './git/repoScope';
 import { ParsePool } from './parsePool';
 import { resolveSources } from './sources';
@@ -50,7 +51,7 @@ export async function focusedIndexes(root: string, files: readonly string[], opt
   if (!existsSync(path.join(abs, options.folder))) return undefined;
   const pool = new ParsePool(options.workerFile);
   // The workers boot while git answers and the folder is listed, unless a digest will answer for most files.
-  if (!options.cache || !existsSync(digestPlace(options.cache, abs, options.folder).file)) pool.warm();
+  if (!options.cache || !digestMatches(digestPlace(options.cache, abs, options.folder), DEFAULT_MAX_FILE_BYTES)) pool.warm();
   try {
     const scoped = repoScope(abs);
     scoped.catch(() => undefined); // awaited below; never an unhandled rejection if the listing fails first

@@ -12,7 +12,7 @@
  * rebuilt, never trusted; it is written under a new name and renamed, so two
  * processes never read half of one; a failure to write it is not an error.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { mayLinkFromRuns } from '../core/links/mayLink';
 import { BULK_MIN } from '../core/index/incidentIndex';
@@ -83,6 +83,28 @@ export function writeScanDigest(file: string, version: string, folder: string, e
   }
 }
 
+/** A file's "too large" depends on the limit: a digest written under another limit is another digest. */
+const digestVersion = (digest: DigestPlace, maxBytes: number) => `${digest.version}|max ${maxBytes}`;
+
+/**
+ * Is there a digest at `digest.file` of this build, folder and size limit? Reads only its first bytes (the
+ * writer puts format, version and folder first), so a host can choose where to answer from without parsing it.
+ */
+export function digestMatches(digest: DigestPlace, maxBytes: number): boolean {
+  const head = JSON.stringify({ format: SCAN_DIGEST_FORMAT, version: digestVersion(digest, maxBytes), folder: digest.folder }).slice(0, -1);
+  const buffer = Buffer.alloc(Buffer.byteLength(head) + 1);
+  let fd: number | undefined;
+  try {
+    fd = openSync(digest.file, 'r');
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.toString('utf8', 0, read) === `${head},`;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 const same = (e: Entry, s: { size: number; mtimeMs: number; ctimeMs: number }) => e.size === s.size && e.mtimeMs === s.mtimeMs && e.ctimeMs === s.ctimeMs;
 
 /**
@@ -98,7 +120,7 @@ export async function scanWithDigest(
   pool?: ParsePool,
 ): Promise<ScanResult> {
   // A file's "too large" depends on the limit: a digest written under another limit is another digest.
-  const version = `${digest.version}|max ${maxBytes}`;
+  const version = digestVersion(digest, maxBytes);
   const stored = readScanDigest(digest.file, version, digest.folder) ?? new Map<string, Entry>();
   const kept = new Map<string, Entry>();
   const answers = new Map<string, boolean>();

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { generateWorkspace } from '../../../scripts/bench/generate';
 import { scanJob } from '../../../src/node/earlyScan';
 import { ParsePool } from '../../../src/node/parsePool';
-import { readScanDigest, scanWithDigest } from '../../../src/node/scanDigest';
+import { digestMatches, readScanDigest, scanWithDigest } from '../../../src/node/scanDigest';
 
 const MAX = 1_000_000;
 
@@ -99,5 +99,17 @@ describe('the focused read digest answers as a scan of every text', function () 
     // Under a lower size limit every record is too large: a digest written under the other limit is not used.
     await check('a lower size limit', targets, true, 100);
     await check('top-level targets', ['Makefile', 'README.md'], false);
+  });
+
+  it("says from its first bytes whether a digest is this build's, folder's and limit's", async () => {
+    await scanWithDigest(digest, root, recordFiles(root), targets, MAX);
+    assert.equal(digestMatches(digest, MAX), true);
+    assert.equal(digestMatches({ ...digest, version: 'test-2' }, MAX), false, 'another build');
+    assert.equal(digestMatches({ ...digest, version: 'test' }, MAX), false, 'a build whose name begins this one');
+    assert.equal(digestMatches({ ...digest, folder: 'incidents' }, MAX), false, 'another folder');
+    assert.equal(digestMatches(digest, 100), false, 'another size limit');
+    assert.equal(digestMatches({ ...digest, file: join(base, 'none.json') }, MAX), false, 'none');
+    writeFileSync(digest.file, '{"format":1');
+    assert.equal(digestMatches(digest, MAX), false, 'damaged');
   });
 });
