@@ -9,7 +9,18 @@
 import { inlineText } from './inline';
 import type { Line } from './sections';
 import { durationTied } from './durationTie';
-import { ACTIVITY, DURATION_ADJ, DURATION_AFTER, DURATION_BEFORE, DURATION_LABEL, DURATION_PHRASE, DURATION_TO, DURATION_WORDS, FIGURE } from './spanWords';
+import {
+  ACTIVITY,
+  DURATION_ADJ,
+  DURATION_AFTER,
+  DURATION_BEFORE,
+  DURATION_LABEL,
+  DURATION_PHRASE,
+  DURATION_TO,
+  DURATION_TOOK,
+  DURATION_WORDS,
+  FIGURE,
+} from './spanWords';
 
 export interface StatedDuration {
   text: string;
@@ -56,7 +67,7 @@ function ranBefore(lines: readonly Line[]): StatedDuration | undefined {
   for (const s of sentencesOf(lines)) {
     // "… upon noticing the issue. - Total time to resolution approximately 49 minutes.": a time to resolution inside a
     // paragraph, as written (an estimate: it places no entries).
-    const m = DURATION_BEFORE.exec(s.text) ?? DURATION_TO.exec(s.text);
+    const m = DURATION_BEFORE.exec(s.text) ?? DURATION_TO.exec(s.text) ?? DURATION_TOOK.exec(s.text);
     if (m) return { text: m[1]!.trim(), line: s.line, evidence: s.text, pairs: false };
   }
   return undefined;

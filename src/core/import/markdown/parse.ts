@@ -26,7 +26,7 @@ import { OUTAGE_WORDS, TEST_ENV } from './spanWords';
 import { entryAt, readTimeline, type Entry } from './timeline';
 import type { Zone } from './zones';
 import { documentZone } from './docZone';
-import { introducedTimeline } from './timelineIntro';
+import { introducedTimeline, leadupTimeline } from './timelineIntro';
 import { monthReport } from './spanAbstain';
 import { sectionPeriod, titleDays, titlePeriod } from './spanStated';
 
@@ -264,7 +264,7 @@ function timelineBlocks(doc: Doc): Block[] {
     b.lines = [...b.lines.slice(0, i), ...b.lines.slice(j)];
     return [{ heading: 'Key events', level: 7, line: b.lines[i]?.line ?? b.line, lines: list, key: 'timeline' }];
   }
-  const introduced = introducedTimeline(doc.blocks, doc.notes);
+  const introduced = introducedTimeline(doc.blocks, doc.notes) ?? leadupTimeline(doc.blocks, doc.notes);
   return introduced ? [introduced] : [];
 }
 
@@ -298,8 +298,10 @@ function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, do
     titlePeriod(titleText, doc.front?.title ? 1 : (titleBlock?.line ?? 1), docZone) ??
     titleDays(titleText, doc.front?.title ? 1 : (titleBlock?.line ?? 1), docDay, doc.dayFirst) ??
     sectionPeriod(doc.blocks, doc.dayFirst);
+  // Round 10: a dated title over a text that names no other day ("# 2020-12-11: All services outage"): its prose times are on it.
+  const onlyDay = titleDay && namedDays(doc) <= 1 ? titleDay.day : undefined;
   const unreadRows = doc.problems.filter((p) => /^timeline (?:row|line) without a time/.test(p.message)).length;
-  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange, testIncident, period, unreadRows, titleText };
+  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange, testIncident, period, unreadRows, titleText, onlyDay };
 }
 
 /** Our own export: Start and Resolution labels as written. */

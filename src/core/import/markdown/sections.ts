@@ -51,6 +51,8 @@ export function sectionKey(heading: string): Key | undefined {
   const h = inlineText(heading)
     .toLowerCase()
     .replace(/\s*\([^()]*\)\s*$/, '')
+    // Round 10: a template's emoji before the words ("⚠️ Leadup", "🙆🏽‍♀️ Recovery").
+    .replace(/^(?:[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]\s?){1,12}/u, '')
     .replace(/^[\d.]+\s+/, '')
     .replace(/[:.]+$/, '')
     .trim()

@@ -92,6 +92,8 @@ export interface SpanInput {
   readonly unreadRows?: number;
   /** The period the document's own Date or Time label states ("Date: May 28 2025, 11:30 AM UTC - May 29 2025, 17:30 UTC"). */
   readonly period?: LabelPeriod;
+  /** Round 10: the title's day, when the document names no other: a time in its prose is on that day. */
+  readonly onlyDay?: Day;
 }
 
 export function findSpan(input: SpanInput): Span {
@@ -181,7 +183,7 @@ function fromStatements(input: SpanInput, span: Span, ranges: boolean): void {
     if (!ms.length) continue;
     // A time takes the day its own sentence, or an earlier sentence of its paragraph, names; never a day from elsewhere
     // in the document (the title's, a timeline's, the first date of the body), which may not be the day it happened.
-    const day = paragraph?.line === s.line ? paragraph.day : undefined;
+    const day = paragraph?.line === s.line ? paragraph.day : input.onlyDay;
     const zone = ms.find((m) => m.zone)?.zone ?? input.docZone;
     const at = (m: Mention) => moment(day, { ...m, zone: m.zone ?? zone }, s.line, s.text);
     if (ranges) {

@@ -10,12 +10,16 @@ export const IMPACT =
 export const LEADUP =
   /\b(applied|deployed|deploys|(?:ran|run|runs|did) a deployment|merged|(?<!\bincident (?:was |is )?)opened|initiated|started|changed|pushed|released|published|triggered|scheduled|funds|funded|funding|pre-(?:attack|incident|outage|exploit)|tested|created|rollout|rolled out)\b/i;
 export const ENDS =
-  /\b((?<!\bbe )resolved|no longer down|(?<!\bnot )available again|(?:errors?|failures?) stopped|(?:closes?|closed) the incident|fixes (?:all|the|every|both)\b|successfully restarted|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|(?<!almost |nearly |partially |partly )recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|healthy|full service|get back to work|impact ends|all services resolved|(?:was|were|got|been) resolved?|regained (?:\w+ )?availability|returned to (?:a )?steady state|(?:chain|network|block production|blocks?|service) (?:resumes|resumed)|(?:starts?|started) (?:moving|running|working|producing blocks) again|(?:team|we|operators?|admins?) (?:halts?|halted|pauses?|paused)|fully (?:caught up|synced|recovered)|recovery (?:of [^.;]{1,60}?)?(?:is |was |has been )?completed?|(?:announced|confirmed|declared) (?:the )?(?:full )?recovery|back in business|(?:incident|outage) (?:is |was )?over|all (?:the )?remaining\b[^.;]{0,60}?\b(?:are|is|were|was|comes?|came) (?:back )?(?:online|up|available)|all (?:good|clear)(?=[.!]*$)|(?:error rates?|errors)\b[^.;]{0,60}? (?:drops?|dropped|fell|falls?|returns?|returned|goes|went) (?:back )?to (?:zero|normal))\b/i;
+  /\b((?<!\bbe )resolved|no longer down|(?<!\bnot )available again|(?:errors?|failures?) stopped|(?:closes?|closed) the incident|fixes (?:all|the|every|both)\b|successfully restarted|back (?:online|up|to normal)|returns? to normal|returned to normal|restored|(?<!almost |nearly |partially |partly )recovered|(?<!not )(?<!not fully )operational|operating normally|working (?:again|as intended|as expected|fine)|confirmed working|(?<!\bno longer |\bnot )healthy|full service|get back to work|impact ends|all services resolved|(?:was|were|got|been) resolved?|regained (?:\w+ )?availability|returned to (?:a )?steady state|(?:chain|network|block production|blocks?|service) (?:resumes|resumed)|(?:starts?|started) (?:moving|running|working|producing blocks) again|(?:team|we|operators?|admins?) (?:halts?|halted|pauses?|paused)|fully (?:caught up|synced|recovered)|recovery (?:of [^.;]{1,60}?)?(?:is |was |has been )?completed?|(?:announced|confirmed|declared) (?:the )?(?:full )?recovery|back in business|(?:incident|outage) (?:is |was )?over|all (?:the )?remaining\b[^.;]{0,60}?\b(?:are|is|were|was|comes?|came) (?:back )?(?:online|up|available)|all (?:good|clear)(?=[.!]*$)|(?:error rates?|errors)\b[^.;]{0,60}? (?:drops?|dropped|fell|falls?|returns?|returned|goes|went) (?:back )?to (?:zero|normal))\b/i;
 /** An issue or pull request being opened is a report about a symptom, not the outage itself. */
 export const REPORT_REF =
   /\b(issues?|pull requests?|PRs?|tickets?)\b[^.]{0,80}?\b(?:is |was )?(opened|filed)\b|\bopened\b[^.]{0,40}\b(issues?|pull requests?|PRs?|tickets?)\b/i;
-/** Round 10: only part of it is back ("Some IP addresses come back online", "partially restored"): no end. */
-export const PARTIAL = /^(?:some|a few|several|parts? of|half of)\b|\bonly (?:some|parts?|a (?:part|few|quarter|third|fraction)|half)\b|\bpartial(?:ly)?\b/i;
+/**
+ * Round 10: only part of it is back ("Some IP addresses come back online", "partially restored", "Node has restored …,
+ * but volumes will not mount"): no end.
+ */
+export const PARTIAL =
+  /^(?:some|a few|several|parts? of|half of)\b|\bonly (?:some|parts?|a (?:part|few|quarter|third|fraction)|half)\b|\bpartial(?:ly)?\b|\bbut\b[^.;]{0,80}?\b(?:will not|won't|cannot|can't|could not|couldn't)\b/i;
 /** A test environment coming back (or failing) is not the production outage starting or ending. */
 export const TEST_ENV = /\b(testnets?|staging|test (?:cluster|environment|chain))\b/i;
 /** Work still under way ("Issue identified. Began working on rollback"): no end, whatever a stated figure says. */
@@ -37,13 +41,13 @@ export const START_MARK =
   /\b(outage (?:begins|began|starts|started|onset)|impact (?:starts|started|begins|began)|incident (?:began|started|starts)|first detected|start of (?:the )?outage|(?:failures?|errors?) (?:began|begins|started|starts))\b/i;
 export const END_MARK = /^(?:resolved|fixed|incident resolved)\b|\b(impact ends|outage ends|end of (?:the )?outage|all services resolved)\b/i;
 export const START_STATEMENT =
-  /^(?:date (?:and time )?of (?:the )?incident|incident (?:start|began|started)|start(?:ed)?(?: time)?)\s?:|\b(went down|(?:were|was) compromised|(?:attacker|exploiter) exploited|goes down|became unavailable|unavailable from|outage (?:began|started)|started failing|stopped working|(?:is|was|were) down|failed to resolve|(?:experienced|experiencing) (?:issues|errors|an outage|degraded)|(?:experienced|experiencing) an? (?:[\w-]+ ){0,3}?(?:outage|failure|degradation|disruption)|had an? (?:[\w-]+ ){0,2}?outage)\b/i;
+  /^(?:date (?:and time )?of (?:the )?incident|incident (?:start|began|started)|start(?:ed)?(?: time)?)\s?:|\b(went down|(?:were|was) compromised|(?:attacker|exploiter) exploited|goes down|became (?:unavailable|unresponsive)|unavailable from|outage (?:began|started)|started failing|stopped working|(?:is|was|were) down|failed to resolve|(?<!\bagain )(?:experienced|experiencing) (?:[\w-]+ ){0,2}?(?:issues|errors|problems)|(?<!\bagain )(?:experienced|experiencing) (?:an outage|degraded)|(?:experienced|experiencing) an? (?:[\w-]+ ){0,3}?(?:outage|failure|degradation|disruption)|had an? (?:[\w-]+ ){0,2}?outage)\b/i;
 export const END_STATEMENT =
   /\b(back online|no longer down|back to normal|returned to normal|returns? to normal|full service (?:was )?resumed|service (?:was |is )?restored|(?:were|was|is) resolved|resolved at|recovered|fully operational|operating normally|completed by|get back to work|fully recovered|fully caught up|blocked (?:[\w-]+ ){0,2}?(?:actors?|attackers?|access)|revoked (?:the |all |their )?(?:[\w-]+ )?(?:tokens?|credentials?|keys?))\b/i;
 export const DURATION_LABEL =
   /^\s*(?:[-*]\s+)?(?:\*\*)?(time to (?:resolve|resolution|recovery|restore)|(?:total |outage )?duration)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*:?\s*(.+)$/i;
 export const DURATION_PHRASE =
-  /\b(for|in|lasted|lasting|took|period of|outage of|resolved\s?\()\s?(?:an estimated (?:time|period) of\s)?((?:about |approximately |around |roughly |nearly |almost |over |~)?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+| and a half)?\s?(?:hours?|hrs?|h|minutes?|mins?|m|days?|weeks?)\b(?:,?\s(?:and\s)?\d+\s?(?:minutes?|mins?|m)\b)?)/i;
+  /\b(for|in|lasted|lasting|took|period of|outage of|resolved\s?\()\s?(?:an estimated (?:time|period) of\s|overall\s|in total\s)?((?:about |approximately |around |roughly |nearly |almost |over |~)?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+| and a half)?\s?(?:hours?|hrs?|h|minutes?|mins?|m|days?|weeks?)\b(?:,?\s(?:and\s)?\d+\s?(?:minutes?|mins?|m)\b)?)/i;
 /** "went down for a few hours": a duration in words, only after "for" or "lasted". */
 export const DURATION_WORDS =
   /\b(for(?: a period of)?|lasted|lasting)\s((?:about |around |roughly |nearly |almost |over )?(?:a few|several|a couple of|an?|half an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:hours?|minutes?|days?|weeks?|months?))\b/i;
@@ -89,6 +93,9 @@ export const RANGE_ABOUT = /\b(?:between|from) (?:approximately|approx\.|about|a
 /** "The Hub has experienced three periods of block time degradation": the outage came back; its end is the last period's. */
 export const PERIODS =
   /\b(?:two|three|four|five|several|multiple|\d) (?:separate |distinct )?(?:periods|episodes|waves|bouts|spells|outages|events|incidents) of\b/i;
+/** Round 10: "it took multiple hours for this to be resolved": a time to resolution in words, as written. */
+export const DURATION_TOOK =
+  /\btook ((?:about |around |roughly |nearly |almost |over |approximately |~)?(?:\d+(?:\.\d+)?|a few|several|multiple|many|a couple of) (?:minutes?|hours?|days?|weeks?)) (?:for (?:this|it|the (?:incident|outage|issue|problem)) )?to (?:be )?(?:resolved|fixed|recovered|restored)\b/i;
 /** "Total time to resolution approximately 49 minutes" inside a sentence: the figure, as written. */
 export const DURATION_TO =
   /\btotal time to (?:resolution|resolve|recovery|restore)\s?(?:was |is |of |:\s?)?((?:about |approximately |around |roughly |nearly |almost |~)?\d+(?:\.\d+)?\s?(?:minutes?|hours?|days?))\b/i;

@@ -24,3 +24,25 @@ export function introducedTimeline(blocks: Block[], notes: string[]): Block | un
   }
   return undefined;
 }
+
+/** A list item that opens with a time ("- **00:27 UTC:** Django starts…", "* 10:20 text"). */
+const TIMED_ITEM = /^\s{0,3}[-*+]\s+(?:\*\*|__|`)?~?\d{1,2}:\d{2}/;
+
+/**
+ * Round 10: a document without a timeline whose Lead-up section is a list of timed events ("List the sequence of
+ * events that led to the incident", then "- **00:27 UTC:** …" to "- **06:36 UTC:** …"): that list is its timeline,
+ * read by the same rules (an entry about a change is still lead-up by its words). Its prose stays lead-up.
+ */
+export function leadupTimeline(blocks: Block[], notes: string[]): Block | undefined {
+  for (const b of blocks.filter((x) => x.key === 'leadup')) {
+    const i = b.lines.findIndex((l) => TIMED_ITEM.test(l.text));
+    if (i < 0) continue;
+    let j = i + 1;
+    while (j < b.lines.length && (!b.lines[j]!.text.trim() || ITEM.test(b.lines[j]!.text) || /^\s{2,}\S/.test(b.lines[j]!.text))) j++;
+    const lines = b.lines.slice(i, j);
+    if (lines.filter((l) => TIMED_ITEM.test(l.text)).length < 2) continue;
+    notes.push(`timeline: the timed list of the lead-up section at line ${lines[0]!.line} (the document has no Timeline heading)`);
+    return { ...b, key: 'timeline' as Key, lines };
+  }
+  return undefined;
+}

@@ -218,18 +218,6 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['start', null],
     ['end', null],
   ],
-  'pydis-2020-12-11-all-services-outage': [['start', '2020-12-11']],
-  'pydis-2021-01-10-primary-node-outage': [
-    ['start', '2021-01-10'],
-    ['end', null],
-    ['duration', null],
-  ],
-  'pydis-2021-01-30-nodebalancer-memory': [['start', '2021-01-30']],
-  'pydis-2021-07-11-cascading-node-failures': [
-    ['start', '2021-07-11'],
-    ['duration', null],
-    ['timeline', 0],
-  ],
   'rotko-2024-12-19-edge-router-ids': [
     ['start', '~2024-12-19T23:56+00:00'],
     ['end', null],

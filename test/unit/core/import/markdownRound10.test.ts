@@ -50,9 +50,75 @@ describe('Markdown importer: rules of round 10 (issue 31)', () => {
     assert.equal(read(md('* 2013-03-27 01:59 UTC -- IP addresses come back online.', all)).fact('end'), '2013-03-27T01:59 +00:00');
   });
 
+  it("a dated title over a text naming no other day: a time in the opening's prose is on that day", () => {
+    const md = (title: string, ...body: string[]) => doc('---', `title: "${title}"`, '---', '', `# ${title}`, '', ...body);
+    const r = read(md('2020-12-11: All services outage', 'At **19:55 UTC, all services became unresponsive**. We started to investigate.'));
+    assert.equal(r.fact('start'), '2020-12-11T19:55 +00:00');
+    const range = read(md('2021-01-10: Node outage', 'The outage lasted from around 20:20 to 20:46 UTC, but was not a full service outage.'));
+    assert.equal(range.fact('start'), '~2021-01-10T20:20 +00:00');
+    assert.equal(range.fact('end'), '~2021-01-10T20:46 +00:00');
+    // Another day named in the text: the time has no day of its own, so it is not used (round 4's policy holds).
+    const other = read(md('2020-12-11: All services outage', 'At 19:55 UTC all services became unresponsive.', '', 'Update 2020-12-14: the vendor replied.'));
+    assert.equal(other.fact('start'), '2020-12-11');
+  });
+
+  it('"started experiencing networking issues" starts it; "again experiencing" does not', () => {
+    const md = (sentence: string) => doc('# 2021-01-30: NodeBalancer faults', '', sentence);
+    assert.equal(read(md('At around 14:30 UTC on Saturday 30th January we started experiencing networking issues.')).fact('start'), '~2021-01-30T14:30 +00:00');
+    assert.equal(read(md('Update 2021-01-31: we are again experiencing networking issues.')).fact('start'), '2021-01-30');
+  });
+
+  it('durations as written: "lasted overall around 26 minutes", "it took multiple hours for this to be resolved"', () => {
+    const md = (...body: string[]) => doc('# Node outage', '', ...body);
+    assert.equal(
+      read(md('## Recovery', '', 'The incident lasted overall around 26 minutes, though not a complete outage.')).fact('duration'),
+      'around 26 minutes',
+    );
+    const took = read(md('## Root cause', '', 'Volumes were left in limbo; it took multiple hours for this to be resolved.'));
+    assert.equal(took.fact('duration'), 'multiple hours');
+    // What took hours is not the incident's resolution.
+    assert.equal(read(md('## Root cause', '', 'It took multiple hours to write this report.')).fact('duration'), undefined);
+  });
+
+  it('a heading opening with an emoji ("## 🙆🏽‍♀️ Recovery", "## ⚠️ Leadup") is the section its words name', () => {
+    const md = (heading: string) =>
+      doc('# 2021-01-10: Node outage', '', 'Something broke.', '', `## ${heading}`, '', 'The incident lasted overall around 26 minutes.');
+    assert.equal(read(md('🙆🏽‍♀️ Recovery')).fact('duration'), 'around 26 minutes');
+    // A heading of other words is no section the reader takes statements from.
+    assert.equal(read(md('🔎 Five Whys')).fact('duration'), undefined);
+  });
+
+  it("a lead-up section's timed list is the timeline of a document without one; a restore that still cannot serve is no end", () => {
+    const md = (heading: string, restored: string) =>
+      doc(
+        '# 2021-07-11: Cascading node failures',
+        '',
+        `# ${heading}`,
+        '',
+        '*List the sequence of events that led to the incident*',
+        '',
+        '- **00:27 UTC:** Django starts rapidly using connections to our database',
+        "- **00:55 UTC:** It's clear that the node is no longer healthy, so it's recycled.",
+        `- **01:13 UTC:** ${restored}`,
+      );
+    const r = read(md('⚠️ Leadup', 'Node has restored and regained healthy status, but volumes will not mount to the node.'));
+    assert.equal(r.timeline.length, 3);
+    assert.equal(r.fact('start'), '2021-07-11T00:27 +00:00');
+    // "no longer healthy" is no end, nor a restore whose "but" says it still cannot do its work.
+    assert.equal(r.fact('end'), undefined);
+    assert.equal(read(md('⚠️ Leadup', 'Node has restored and regained healthy status.')).fact('end'), '2021-07-11T01:13 +00:00');
+    // A section of another name holds no timeline.
+    assert.equal(read(md('Impact', 'Node restored.')).timeline.length, 0);
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', ...timeline(`* 2013-03-27 00:29 UTC -- ${'-- '.repeat(30000)}x`)));
     linear(doc('# Outage', '', ...timeline('* 2013-03-27 00:29 UTC: down', `* 2013-03-27 00:39 UTC: all remaining ${'ip '.repeat(30000)}are online`)));
     linear(doc('# Outage', '', ...timeline('* 2013-03-27 00:29 UTC: down', `* 2013-03-27 00:39 UTC: only ${'parts '.repeat(30000)}of it`)));
+    linear(doc('# Outage', '', ...timeline('* 2013-03-27 00:29 UTC: down', `* 2013-03-27 00:39 UTC: restored, but ${'x '.repeat(50000)}`)));
+    linear(doc('# 2021-01-10: Outage', '', `We started experiencing ${'networking '.repeat(20000)}issues at 14:30 UTC.`));
+    linear(doc('# Outage', '', `It took multiple ${'hours '.repeat(20000)}to be resolved.`));
+    linear(doc('# Outage', '', `## ${'⚠️ '.repeat(30000)}Leadup`));
+    linear(doc('# Outage', '', '## Leadup', '', '- 00:27 UTC: a', `- 00:29 UTC: ${'  '.repeat(50000)}b`));
   });
 });
