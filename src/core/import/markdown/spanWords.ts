@@ -41,7 +41,7 @@ export const START_MARK =
   /\b(outage (?:begins|began|starts|started|onset)|impact (?:starts|started|begins|began)|incident (?:began|started|starts)|first detected|start of (?:the )?outage|(?:failures?|errors?) (?:began|begins|started|starts))\b/i;
 export const END_MARK = /^(?:resolved|fixed|incident resolved)\b|\b(impact ends|outage ends|end of (?:the )?outage|all services resolved)\b/i;
 export const START_STATEMENT =
-  /^(?:date (?:and time )?of (?:the )?incident|incident (?:start|began|started)|start(?:ed)?(?: time)?)\s?:|\b(went down|(?:were|was) compromised|(?:attacker|exploiter) exploited|goes down|became (?:unavailable|unresponsive)|unavailable from|outage (?:began|started)|started failing|stopped working|(?:is|was|were) down|failed to resolve|(?<!\bagain )(?:experienced|experiencing) (?:[\w-]+ ){0,2}?(?:issues|errors|problems)|(?<!\bagain )(?:experienced|experiencing) (?:an outage|degraded)|(?:experienced|experiencing) an? (?:[\w-]+ ){0,3}?(?:outage|failure|degradation|disruption)|had an? (?:[\w-]+ ){0,2}?outage)\b/i;
+  /^(?:date (?:and time )?of (?:the )?incident|incident (?:start|began|started)|start(?:ed)?(?: time)?)\s?:|\b(went down|(?:were|was) compromised|(?:attacker|exploiter) exploited|goes down|became (?:unavailable|unresponsive)|unavailable from|outage (?:began|started)|started failing|stopped working|(?:is|was|were) down|failed to resolve|(?<!\bagain )(?:experienced|experiencing) (?:[\w-]+ ){0,2}?(?:issues|errors|problems)|(?<!\bagain )(?:experienced|experiencing) (?:an outage|degraded)|(?:experienced|experiencing) an? (?:[\w-]+ ){0,3}?(?:outage|failure|degradation|disruption)|had an? (?:[\w-]+ ){0,2}?outage|caused an? (?:[\w-]+ ){0,2}?(?:outage|disruption))\b/i;
 export const END_STATEMENT =
   /\b(back online|no longer down|back to normal|returned to normal|returns? to normal|full service (?:was )?resumed|service (?:was |is )?restored|(?:were|was|is) resolved|resolved at|recovered|fully operational|operating normally|completed by|get back to work|fully recovered|fully caught up|blocked (?:[\w-]+ ){0,2}?(?:actors?|attackers?|access)|revoked (?:the |all |their )?(?:[\w-]+ )?(?:tokens?|credentials?|keys?))\b/i;
 export const DURATION_LABEL =
@@ -68,7 +68,9 @@ export const MENTION = new RegExp(
   'g',
 );
 
-export const RANGE = /\bbetween\b.{0,80}\band\b|\bfrom\b.{0,80}\b(?:to|until|till)\b/i;
+/** Round 10: also two times in parentheses after what they bound ("lasted approximately 95 minutes (23:55 UTC to 01:30 UTC)"). */
+export const RANGE =
+  /\bbetween\b.{0,80}\band\b|\bfrom\b.{0,80}\b(?:to|until|till)\b|\(~?\d{1,2}:\d{2}(?: ?[A-Z]{2,5})? (?:to|until|till|[-–]) ~?\d{1,2}:\d{2}(?: ?[A-Z]{2,5})?\)/i;
 export const OUTAGE_WORDS =
   /\b(outage|down|could(?:n['’]t| not) be (?:accessed|reached|used)|inaccessible|unavailable|unreachable|degraded|broken|errors?|experienc\w+|fail\w*|disrupt\w*|issues|impact\w*|incident|halt\w*)\b/i;
 

@@ -218,11 +218,6 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
     ['start', null],
     ['end', null],
   ],
-  'rotko-2024-12-19-edge-router-ids': [
-    ['start', '~2024-12-19T23:56+00:00'],
-    ['end', null],
-  ],
-  'rotko-2025-03-06-router-misconfiguration': [['start', '2025-03-06T09:31+00:00']],
 };
 
 /** Fully right and wrong facts per set as last measured: a set may get better, never worse. */

@@ -111,6 +111,37 @@ describe('Markdown importer: rules of round 10 (issue 31)', () => {
     assert.equal(read(md('Impact', 'Node restored.')).timeline.length, 0);
   });
 
+  it('two times in parentheses after what they bound ("lasted approximately 95 minutes (23:55 UTC to 01:30 UTC)")', () => {
+    const md = (sentence: string) =>
+      doc('# Network Outage Postmortem (2024-12-19/20)', '', '## Summary', sentence, '', '## Response Timeline', '- 23:56 UTC: connectivity loss detected');
+    const r = read(md('The incident lasted approximately 95 minutes (23:55 UTC to 01:30 UTC) and impacted our validators.'));
+    assert.equal(r.fact('start'), '2024-12-19T23:55 +00:00');
+    assert.equal(r.fact('end'), '2024-12-20T01:30 +00:00');
+    assert.equal(r.fact('duration'), 'approximately 95 minutes');
+    // Two times in parentheses that bound something else (a maintenance window) are no period of the outage.
+    assert.equal(read(md('We planned a maintenance window (23:55 UTC to 01:30 UTC) for the routers.')).fact('end'), undefined);
+  });
+
+  it('"at approximately 09:31 UTC, a misconfiguration caused an outage" starts it, as approximate as it says', () => {
+    const md = (sentence: string) =>
+      doc(
+        '# Network Outage Postmortem',
+        '',
+        '## Summary',
+        sentence,
+        '',
+        '## Response Timeline',
+        '- 09:31 UTC: Network outage occurred',
+        '- 09:49 UTC: Service restored',
+      );
+    assert.equal(
+      read(md('On March 6, 2025, at approximately 09:31 UTC, a misconfiguration on a router caused an outage.')).fact('start'),
+      '~2025-03-06T09:31 +00:00',
+    );
+    // A sentence that says no outage began there leaves the start to the timeline's entry, as it is written.
+    assert.equal(read(md('On March 6, 2025, at approximately 09:31 UTC, we reviewed a router.')).fact('start'), '2025-03-06T09:31 +00:00');
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', ...timeline(`* 2013-03-27 00:29 UTC -- ${'-- '.repeat(30000)}x`)));
     linear(doc('# Outage', '', ...timeline('* 2013-03-27 00:29 UTC: down', `* 2013-03-27 00:39 UTC: all remaining ${'ip '.repeat(30000)}are online`)));
@@ -119,6 +150,8 @@ describe('Markdown importer: rules of round 10 (issue 31)', () => {
     linear(doc('# 2021-01-10: Outage', '', `We started experiencing ${'networking '.repeat(20000)}issues at 14:30 UTC.`));
     linear(doc('# Outage', '', `It took multiple ${'hours '.repeat(20000)}to be resolved.`));
     linear(doc('# Outage', '', `## ${'⚠️ '.repeat(30000)}Leadup`));
+    linear(doc('# 2024-12-19: Outage', '', `The incident lasted ${'(23:55 '.repeat(15000)}to 01:30 UTC).`));
+    linear(doc('# 2024-12-19: Outage', '', `At 09:31 UTC a router caused an ${'big '.repeat(25000)}outage.`));
     linear(doc('# Outage', '', '## Leadup', '', '- 00:27 UTC: a', `- 00:29 UTC: ${'  '.repeat(50000)}b`));
   });
 });
