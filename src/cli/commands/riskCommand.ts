@@ -8,6 +8,7 @@ import { fingerprint, recordChangeFingerprint, recordChangeLines, riskGithub, ri
 import { filesInRange, pushRanges } from '../../node/prePush';
 import { execFileSync } from 'node:child_process';
 import { gitPath } from '../../node/git/run';
+import { mergeBaseWithHead } from '../../node/git/revisionFiles';
 import { DEFAULT_INCIDENTS_FOLDER, type IncidentIndex } from '../../core/index/incidentIndex';
 import { focusedIndexes } from '../../node/focusedRecords';
 import { CONFIG_FILE } from '../../core/index/recordSources';
@@ -34,15 +35,16 @@ export async function risk(args: string[], io: Io): Promise<number> {
   if (!Number.isInteger(noGoP1Days) || noGoP1Days < 0) throw new UsageError('--no-go-p1-days must be a whole number of days (0: a past P1 alone never blocks)');
   if (!values.diff && positionals.length === 0) throw new UsageError('risk needs files or --diff REV');
   const asked = workspaceFiles(root, positionals);
+  // A revision git does not know is said at once, not after every record was read.
+  if (values.diff) await mergeBaseWithHead(root, values.diff).catch(usageOnGitError);
   const indexes = await riskIndexes(root, values.folder, values.source ?? [], values.diff ? undefined : asked, io);
   let checked;
   try {
     checked = await checkRisk(root, indexes, { files: asked, diff: values.diff, now: now(), noGoP1Days });
   } catch (err) {
-    if (err instanceof GitError) throw new UsageError(err.message);
-    throw err;
+    usageOnGitError(err);
   }
-  const { files, report } = checked;
+  const { files, report } = checked!;
   const failing = failOn ? report.incidents.filter((r) => priorityRank(r.incident.head.priority) <= priorityRank(failOn as Priority)) : [];
   if (format === 'json') {
     json(io, {
@@ -105,6 +107,11 @@ async function riskIndexes(root: string, folder: string | undefined, source: str
   if (focused) return focused;
   const { own, sources } = await openIndexes(root, folder, source, io, true);
   return [own, ...sources.map((s) => s.index)];
+}
+
+function usageOnGitError(err: unknown): never {
+  if (err instanceof GitError) throw new UsageError(err.message);
+  throw err;
 }
 
 const RISK_FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;

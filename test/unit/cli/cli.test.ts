@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { incidentYaml, REPO_ROOT, TempWorkspace } from '../../support/workspace';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 
 /** Runs the built CLI as a real process. */
-function cli(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -141,7 +141,18 @@ describe('CLI (real process)', () => {
     );
     const bad = cli(['risk', '--diff', 'no-such-rev'], ws.root);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /git merge-base no-such-rev HEAD failed/);
+    assert.match(bad.stderr, /no-such-rev/);
+    // Said before any record is read: nothing reaches the cache then, where the read of a known revision writes it.
+    const cache = join(ws.root, '..', `${basename(ws.root)}-cache`);
+    const withCache = { ...process.env, INCIDENT_LENS_CACHE_DIR: cache, INCIDENT_LENS_NO_CACHE: '' };
+    try {
+      assert.equal(cli(['risk', '--diff', 'no-such-rev'], ws.root, withCache).code, 2);
+      assert.equal(existsSync(cache), false, 'no record was read for an unknown revision');
+      assert.equal(cli(['risk', '--diff', 'HEAD~1'], ws.root, withCache).code, 0);
+      assert.equal(existsSync(cache), true, 'a known revision reads the records (through the cache)');
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it('export writes the postmortem as Markdown to stdout or a file', () => {
