@@ -21,13 +21,14 @@ export interface LabelPeriod {
   why?: string;
 }
 
-const NAMES = '(date|time|date ?/ ?time|date and time|when|period)';
+// Round 10: "Incident Date", and a window the document names ("**Impact Window:** **02:00–02:08 CET** (01:00–01:08 UTC)").
+const NAMES = '((?:incident |outage )?date|time|date ?/ ?time|date and time|when|period|(?:impact|outage|incident|downtime) window)';
 /** "* Date: …", "**Date**: …", "Time: …" at the head of a line (not a nested sub-item). */
 const LABEL = new RegExp(`^ ?(?:[-*+] {1,3})?(?:\\*\\*)?${NAMES}(?:\\*\\*)? ?:(?:\\*\\*)? ?(\\S.{0,300})$`, 'i');
 /** A key/value table row: "| Time | 0730 - 1230 (UTC) |". */
 const ROW = new RegExp(`^ ?\\| ?(?:\\*\\*)?${NAMES}(?:\\*\\*)? ?:? ?\\| ?([^|]{1,300})\\|\\s{0,9}$`, 'i');
 /** Between the two sides of the period. */
-const SEPARATOR = /\s[-–—]\s|\s(?:to|until|till)\s/i;
+const SEPARATOR = /\s[-–—]\s|\s(?:to|until|till)\s|(?<=\d)[–—](?=~?\d)/i;
 /** "0730" alone (with a zone or an approximate mark around it): a time without its colon. */
 const FOUR = /^\s{0,3}(~)?([01]\d|2[0-3])([0-5]\d)(?!\d)/;
 
@@ -56,8 +57,9 @@ export function labelPeriod(lines: readonly Line[], dayFirst: boolean, docZone: 
     if (!m) continue;
     const name = m[1]!.toLowerCase();
     const value = inlineText(m[2]!).trim();
-    if (name === 'date' && !labelDay) labelDay = findDate(value, dayFirst);
-    const parts = value.split(SEPARATOR);
+    if (name.endsWith('date') && !labelDay) labelDay = findDate(value, dayFirst);
+    // The same period again in another zone, or a remark, in parentheses after it: the period is the one before them.
+    const parts = value.split(SEPARATOR).length === 2 ? value.split(SEPARATOR) : value.replace(/\s?\([^()]{0,120}\)$/, '').split(SEPARATOR);
     if (parts.length !== 2 || seen) continue;
     const a = side(parts[0]!, dayFirst);
     const b = side(parts[1]!, dayFirst);

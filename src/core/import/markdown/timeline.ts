@@ -273,7 +273,8 @@ function readHeading(text: string, line: number, st: State, ctx: TimelineContext
   st.open = undefined;
   const zone = declaredZone(text);
   if (zone) st.zone = zone;
-  const stamp = leadingStamp(text.slice(0, 400), ctx.dayFirst);
+  // Round 10: "### After 02:10 CET" over "Validator fully operational": an entry at the time the heading names.
+  const stamp = leadingStamp(text.slice(0, 400).replace(/^(?:after|since|by|from)\s(?=~?\d{1,2}:\d{2})/i, ''), ctx.dayFirst);
   if (stamp?.h !== undefined) {
     if (stamp.day) st.day = { ...stamp.day, y: stamp.day.y ?? ctx.docDay?.y };
     const e = push(stamp, line, st, ctx, entries);

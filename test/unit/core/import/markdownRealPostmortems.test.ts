@@ -203,11 +203,6 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   // committed before the importer ran on it (ceb2030…d6ee203), measured once with the round-9 reader: 2/15 fully
   // right, 12 wrong facts (11 starts or ends, 1 duration; 7 of them less precise: a day alone, a minute off, no "~"),
   // not tuned on. What the import gives, as measured:
-  'cumulo-2025-12-11-story-consensus-stall': [
-    ['end', null],
-    ['timeline', 4],
-  ],
-  'cumulo-2026-07-23-limonata-upgrade': [['end', null]],
   'ecad-2025-08-18-celestia-validator': [
     ['start', '2025-08-18T00:33+00:00'],
     ['end', null],

@@ -142,6 +142,47 @@ describe('Markdown importer: rules of round 10 (issue 31)', () => {
     assert.equal(read(md('On March 6, 2025, at approximately 09:31 UTC, we reviewed a router.')).fact('start'), '2025-03-06T09:31 +00:00');
   });
 
+  it('a window the document names ("**Impact Window:** **02:00–02:08 CET** (01:00–01:08 UTC)") is the start and the end', () => {
+    const md = (label: string, window: string) =>
+      doc(
+        '# Technical Incident Report',
+        '',
+        '**Incident Date:** 11 December 2025  ',
+        `**${label}:** ${window}  `,
+        '',
+        '## Timeline (CET)',
+        '',
+        '### 02:01 CET',
+        'Initial symptoms detected.',
+        '',
+        '### After 02:10 CET',
+        'Validator fully operational.',
+      );
+    const r = read(md('Impact Window', '**02:00–02:08 CET** (01:00–01:08 UTC)'));
+    assert.equal(r.fact('start'), '2025-12-11T02:00 +01:00');
+    assert.equal(r.fact('end'), '2025-12-11T02:08 +01:00');
+    // A remark in parentheses after it is left aside as well.
+    assert.equal(read(md('Impact Window', '**02:00–02:08 CET** (partial, see timeline)')).fact('end'), '2025-12-11T02:08 +01:00');
+    // A window of something else (a maintenance window) is no period of the incident: the timeline's times.
+    const other = read(md('Maintenance Window', '**02:00–02:08 CET**'));
+    assert.equal(other.fact('start'), '2025-12-11T02:01 +01:00');
+    assert.equal(other.fact('end'), '2025-12-11T02:10 +01:00');
+  });
+
+  it('a timeline heading "### After 02:10 CET" is an entry at the time it names', () => {
+    const md = (heading: string) =>
+      doc('# Outage on 2025-12-11', '', '## Timeline (CET)', '', '### 02:00 CET', 'Stall.', '', `### ${heading}`, 'Fully operational.');
+    assert.deepEqual(
+      read(md('After 02:10 CET')).timeline.map((e) => [e.at, e.text]),
+      [
+        ['2025-12-11T02:00:00+01:00', 'Stall.'],
+        ['2025-12-11T02:10:00+01:00', 'Fully operational.'],
+      ],
+    );
+    // Words before a time that are not "after", "since", "by" or "from": no entry.
+    assert.equal(read(md('Later than 02:10 CET')).timeline.length, 1);
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', ...timeline(`* 2013-03-27 00:29 UTC -- ${'-- '.repeat(30000)}x`)));
     linear(doc('# Outage', '', ...timeline('* 2013-03-27 00:29 UTC: down', `* 2013-03-27 00:39 UTC: all remaining ${'ip '.repeat(30000)}are online`)));
@@ -152,6 +193,8 @@ describe('Markdown importer: rules of round 10 (issue 31)', () => {
     linear(doc('# Outage', '', `## ${'⚠️ '.repeat(30000)}Leadup`));
     linear(doc('# 2024-12-19: Outage', '', `The incident lasted ${'(23:55 '.repeat(15000)}to 01:30 UTC).`));
     linear(doc('# 2024-12-19: Outage', '', `At 09:31 UTC a router caused an ${'big '.repeat(25000)}outage.`));
+    linear(doc('# Outage', '', '**Incident Date:** 11 December 2025', `**Impact Window:** 02:00–02:08 ${'('.repeat(50000)}`));
+    linear(doc('# Outage', '', '## Timeline', '', `### After ${'02:10 '.repeat(20000)}`));
     linear(doc('# Outage', '', '## Leadup', '', '- 00:27 UTC: a', `- 00:29 UTC: ${'  '.repeat(50000)}b`));
   });
 });
