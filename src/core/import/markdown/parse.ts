@@ -27,7 +27,7 @@ import { entryAt, readTimeline, type Entry } from './timeline';
 import type { Zone } from './zones';
 import { documentZone } from './docZone';
 import { introducedTimeline, leadupTimeline } from './timelineIntro';
-import { monthReport } from './spanAbstain';
+import { monthReport, severalIncidents } from './spanAbstain';
 import { sectionPeriod, titleDays, titlePeriod } from './spanStated';
 
 export interface MarkdownOptions {
@@ -180,6 +180,7 @@ function readSpan(doc: Doc, input: ReturnType<typeof spanInput>): Span {
   const span = { ...withoutImpact(findSpan(input), doc.blocks), ...statusPageSpan(doc.front) };
   // Round 9: a month's report (its title names a month and no day) takes no start or end from its days alone.
   monthReport(input.titleText, !!findDate(input.titleText, doc.dayFirst, true), input.entries, span);
+  severalIncidents(doc.blocks, span);
   return span;
 }
 

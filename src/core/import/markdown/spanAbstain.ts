@@ -10,7 +10,8 @@
  *   was under way before the report, and the document does not say when it began.
  * Every pattern here runs in time linear in its input.
  */
-import type { Line } from './sections';
+import { inlineText } from './inline';
+import type { Block, Line } from './sections';
 import type { Moment } from './spanMoment';
 import type { Entry } from './timeline';
 
@@ -68,6 +69,33 @@ export function monthReport(title: string, titleHasDay: boolean, entries: readon
     const e = m && entries.find((x) => x.line === m.line);
     if (!m || !e || e.h !== undefined) continue;
     (span.why ??= []).push(`${field}: the title names a month (a report on its incidents); line ${m.line}'s day (${m.local}) is one incident's, not taken`);
+    delete span[field];
+  }
+}
+
+/** "## INCIDENT 2: Distributed Consensus Performance Degradation (…)", "## Incident 1: Operator account balance depletion". */
+const NUMBERED = /^\W{0,4}(?:incident|outage)\s?#?(\d{1,3})\b/i;
+
+/**
+ * Round 10: a document that reports several incidents under numbered headings ("## INCIDENT 2: …" told before "##
+ * INCIDENT 1: …") has no one start, end or duration within them: a fact read from a line under those headings (an
+ * entry of one incident, one incident's "Duration: 3 hours 28 minutes") is left empty, and the notes say why. A
+ * statement before them still counts.
+ */
+export function severalIncidents(
+  blocks: readonly Block[],
+  span: { start?: { line: number }; end?: { line: number }; duration?: { line: number }; why?: string[] },
+): void {
+  const heads = blocks.filter((b) => b.heading && NUMBERED.test(inlineText(b.heading.slice(0, 200))));
+  const numbers = new Set(heads.map((b) => NUMBERED.exec(inlineText(b.heading.slice(0, 200)))![1]));
+  if (numbers.size < 2) return;
+  const first = Math.min(...heads.map((b) => b.line));
+  for (const field of ['start', 'end', 'duration'] as const) {
+    const m = span[field];
+    if (!m || m.line < first) continue;
+    (span.why ??= []).push(
+      `${field}: line ${m.line} is within one of the document's ${numbers.size} numbered incidents (from line ${first}); not taken for the whole`,
+    );
     delete span[field];
   }
 }

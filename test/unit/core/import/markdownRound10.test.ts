@@ -183,6 +183,41 @@ describe('Markdown importer: rules of round 10 (issue 31)', () => {
     assert.equal(read(md('Later than 02:10 CET')).timeline.length, 1);
   });
 
+  it('a document reporting numbered incidents ("## INCIDENT 2: …" before "## INCIDENT 1: …") takes no start, end or duration from within them', () => {
+    const md = (second: string, first: string) =>
+      doc(
+        '# Validator Incident Report',
+        '## August 18-19, 2025 - Two Separate Consensus Issues',
+        '',
+        `## ${second}: Consensus Degradation`,
+        '',
+        '**Duration**: 3 hours 28 minutes',
+        '',
+        '### Timeline',
+        '- **2025-08-18 23:15 UTC**: Consensus degradation begins, blocks missed',
+        '- **2025-08-19 02:43 UTC**: Issue resolved',
+        '',
+        `## ${first}: Validator Updates`,
+        '',
+        '### Timeline',
+        '- **2025-08-18 15:30 UTC**: Service degraded, missed blocks detected',
+        '- **2025-08-18 18:00 UTC**: Service restored',
+      );
+    const r = read(md('INCIDENT 2', 'INCIDENT 1'));
+    assert.equal(r.fact('start'), undefined);
+    assert.equal(r.fact('end'), undefined);
+    assert.equal(r.fact('duration'), undefined);
+    assert.ok(
+      r.notes.some((n) => /numbered incidents/.test(n)),
+      r.notes.join('\n'),
+    );
+    assert.equal(r.timeline.length, 4);
+    // Phases of one incident are no incidents of their own.
+    const phases = read(md('Phase 2', 'Phase 1'));
+    assert.equal(phases.fact('duration'), '3 hours 28 minutes');
+    assert.equal(phases.fact('start'), '2025-08-18T23:15 +00:00');
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', ...timeline(`* 2013-03-27 00:29 UTC -- ${'-- '.repeat(30000)}x`)));
     linear(doc('# Outage', '', ...timeline('* 2013-03-27 00:29 UTC: down', `* 2013-03-27 00:39 UTC: all remaining ${'ip '.repeat(30000)}are online`)));
@@ -195,6 +230,7 @@ describe('Markdown importer: rules of round 10 (issue 31)', () => {
     linear(doc('# 2024-12-19: Outage', '', `At 09:31 UTC a router caused an ${'big '.repeat(25000)}outage.`));
     linear(doc('# Outage', '', '**Incident Date:** 11 December 2025', `**Impact Window:** 02:00–02:08 ${'('.repeat(50000)}`));
     linear(doc('# Outage', '', '## Timeline', '', `### After ${'02:10 '.repeat(20000)}`));
+    linear(doc('# Outage', '', `## ${'#'.repeat(50000)} Incident 1`, '', '## Incident 2'));
     linear(doc('# Outage', '', '## Leadup', '', '- 00:27 UTC: a', `- 00:29 UTC: ${'  '.repeat(50000)}b`));
   });
 });
