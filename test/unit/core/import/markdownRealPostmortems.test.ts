@@ -9,7 +9,7 @@
  * reader, then tuned on in round 7; "held-out-9" was measured once with the
  * round-7 reader, then tuned on in round 8; "held-out-10" was measured once
  * with the round-8 reader, then tuned on in round 9; "held-out-11" was
- * measured once with the round-9 reader and not tuned on. Known misses are
+ * measured once with the round-9 reader, then tuned on in round 10. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -201,13 +201,19 @@ const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number | null]
   ],
   // Held-out-11 (Python Discord ×4, Cumulo ×3, freistil IT ×3, Rotko Network ×2, Node.js, Deno, ECAD Infra), read and
   // committed before the importer ran on it (ceb2030…d6ee203), measured once with the round-9 reader: 2/15 fully
-  // right, 12 wrong facts (11 starts or ends, 1 duration; 7 of them less precise: a day alone, a minute off, no "~"),
-  // not tuned on. What the import gives, as measured:
+  // right, 12 wrong facts (11 starts or ends, 1 duration; 7 of them less precise: a day alone, a minute off, no "~").
+  // It became tuning material in round 10 (general rules only; markdownRound10.test.ts): 12/15 fully right and no wrong
+  // fact since, and that is not a held-out figure. The misses left:
+  // Two incidents under numbered headings, the later told first: no start, end or duration from within them (the
+  // reading takes the first incident's start and the second's end, a judgement across both).
   'ecad-2025-08-18-celestia-validator': [
     ['start', null],
     ['end', null],
   ],
+  // The end is a judgement ('Self-heal finished successfully', the last repair before the closing entry).
   'freistil-2013-02-06-network-issues': [['end', null]],
+  // Prose only: 'Starting on March 15th and going through to March 17th' and 'not resolved until midnight UTC on the
+  // 17th' are not read (taking the last day alone would be less precise than the midnight the document gives).
   'nodejs-2023-03-15-website-404s': [
     ['start', null],
     ['end', null],
@@ -233,12 +239,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-9': { right: 10, of: 15, wrong: 0 },
   // Held out until measured once after round 8 (1/15, 9 wrong facts); tuning material in round 9: a seen set from here on.
   'held-out-10': { right: 6, of: 15, wrong: 0 },
-  // Measured once with the round-9 reader, not tuned on (MEASURED_NOT_TUNED): the honest figure on unseen organisations.
-  'held-out-11': { right: 2, of: 15, wrong: 12 },
+  // Held out until measured once after round 9 (2/15, 12 wrong facts); tuning material in round 10: a seen set from here on.
+  'held-out-11': { right: 12, of: 15, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-11'];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');
