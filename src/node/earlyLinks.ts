@@ -33,7 +33,14 @@ function only(access: FileAccess, chosen: ReadonlySet<string>): FileAccess {
 }
 
 async function loaded(access: FileAccess, options: IndexOptions, chosen: ReadonlySet<string>): Promise<IncidentIndex> {
-  const index = new IncidentIndex(only(access, chosen), { folder: options.folder, maxFileBytes: options.maxFileBytes, linkScope: options.linkScope });
+  // The record-head reader (records without building yaml documents); a record's anchors and diagnostics are the full
+  // parser's, computed from its file when first asked for (folderRead.ts, withLazyDiagnostics).
+  const index = new IncidentIndex(only(access, chosen), {
+    folder: options.folder,
+    maxFileBytes: options.maxFileBytes,
+    linkScope: options.linkScope,
+    headsOnly: true,
+  });
   await index.load();
   return index;
 }
