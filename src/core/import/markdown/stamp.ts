@@ -162,3 +162,15 @@ export function trailingStamp(input: string): Stamp | undefined {
   if (!m) return undefined;
   return { day: { y: Number(m[2]), m: Number(m[3]), d: Number(m[4]) }, h: Number(m[5]), m: Number(m[6]), approx: false, rest: m[1]! };
 }
+
+/**
+ * Round 10: a time without a day more than twelve hours before the entry above it, which has the same day, is on the
+ * next day ("23:56 UTC: …" then "01:30 UTC: Full service restored"); the entries after it carry that day.
+ */
+export function overMidnight(stamp: Stamp, day: Day | undefined, prev: { h?: number; m?: number; day?: Day } | undefined): Day | undefined {
+  if (!day?.y || stamp.h === undefined || prev?.h === undefined || !prev.day || prev.day.y !== day.y || prev.day.m !== day.m || prev.day.d !== day.d)
+    return day;
+  if (prev.h * 60 + (prev.m ?? 0) - (stamp.h * 60 + (stamp.m ?? 0)) <= 720) return day;
+  const t = new Date(Date.UTC(day.y, day.m - 1, day.d + 1));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}

@@ -9,7 +9,7 @@
 import type { ImportProblem } from '../types';
 import { findDate, inlineText, pad, type Day } from './inline';
 import type { Block, Line } from './sections';
-import { leadingStamp, trailingStamp, type Stamp } from './stamp';
+import { overMidnight, leadingStamp, trailingStamp, type Stamp } from './stamp';
 import { cellStamp, type Base } from './tableCell';
 import { weekdayAfter } from './weekday';
 import { declaredZone, zonedValue, type Zone } from './zones';
@@ -242,7 +242,7 @@ function push(stamp: Stamp, line: number, st: State, ctx: TimelineContext, entri
   if (stamp.zone?.ambiguous) ambiguous(stamp.zone, line, ctx);
   if (stamp.zone?.assumed && !ctx.notes.some((n) => n.startsWith(`timeZone: "${stamp.zone!.label}"`)))
     ctx.notes.push(`timeZone: "${stamp.zone.label}" ${stamp.zone.assumed} (line ${line}); check it`);
-  const day = stamp.day ? { ...stamp.day, y: stamp.day.y ?? st.day?.y ?? ctx.docDay?.y } : st.day;
+  const day = stamp.day ? { ...stamp.day, y: stamp.day.y ?? st.day?.y ?? ctx.docDay?.y } : (st.day = overMidnight(stamp, st.day, entries.at(-1)));
   const e: Entry = { approx: stamp.approx || !!st.approx, text: inlineText(stamp.rest), raw: stamp.rest, line };
   if (day) e.day = day;
   if (stamp.h !== undefined) {

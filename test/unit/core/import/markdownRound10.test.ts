@@ -218,6 +218,21 @@ describe('Markdown importer: rules of round 10 (issue 31)', () => {
     assert.equal(phases.fact('start'), '2025-08-18T23:15 +00:00');
   });
 
+  it('a time without a day more than twelve hours before the entry above it is on the next day (over midnight)', () => {
+    const md = (...entries: string[]) => doc('# Network Outage Postmortem (2024-12-19)', '', '## Response Timeline', ...entries);
+    const r = read(md('- 23:55 UTC: Planned change', '- 23:56 UTC: Connectivity lost', '- 01:30 UTC: Full service restored', '- 01:40 UTC: Checked'));
+    assert.deepEqual(
+      r.timeline.map((e) => e.at),
+      ['2024-12-19T23:55:00Z', '2024-12-19T23:56:00Z', '2024-12-20T01:30:00Z', '2024-12-20T01:40:00Z'],
+    );
+    assert.equal(r.fact('end'), '2024-12-20T01:30 +00:00');
+    // Out of order by less than twelve hours: the same day, as written.
+    assert.deepEqual(
+      read(md('- 14:00 UTC: Connectivity lost', '- 09:30 UTC: Change applied')).timeline.map((e) => e.at),
+      ['2024-12-19T14:00:00Z', '2024-12-19T09:30:00Z'],
+    );
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', ...timeline(`* 2013-03-27 00:29 UTC -- ${'-- '.repeat(30000)}x`)));
     linear(doc('# Outage', '', ...timeline('* 2013-03-27 00:29 UTC: down', `* 2013-03-27 00:39 UTC: all remaining ${'ip '.repeat(30000)}are online`)));

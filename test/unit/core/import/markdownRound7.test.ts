@@ -43,8 +43,10 @@ describe('Markdown importer: rules of round 7 (issue 31)', () => {
         '- 0133 UTC: The site is back online',
       );
     assert.equal(read(md('Feb 8 0117 UTC')).timeline[2]!.at, '2025-02-08T01:33:00Z');
-    // Without a day of its own, an entry leaves the day as it was.
-    assert.equal(read(md('2330 UTC')).timeline[2]!.at, '2025-02-07T01:33:00Z');
+    // Without a day of its own, an entry leaves the day as it was (round 10: the next entry, 01:33 after 23:30, is over
+    // midnight, on the next day; markdownRound10.test.ts).
+    assert.equal(read(md('2330 UTC')).timeline[1]!.at, '2025-02-07T23:30:00Z');
+    assert.equal(read(md('2330 UTC')).timeline[2]!.at, '2025-02-08T01:33:00Z');
   });
 
   it('tests that pass are no failure; "First validator reports an apphash" is the first sign of the outage', () => {
