@@ -6,9 +6,6 @@
 import { HELP, commandHelp } from './help';
 import { suggest } from './commands/suggestCommand';
 import { mergeDriver } from './commands/mergeDriverCommand';
-import { mcp } from './commands/mcpCommand';
-import { similar } from './commands/similar';
-import { importCommand } from './commands/import';
 import { clockFrom } from '../core/time/clock';
 import { VERSION } from './version';
 
@@ -31,11 +28,13 @@ export { UsageError };
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   'merge-driver': mergeDriver,
-  mcp: (args, io) => mcp(args, io, VERSION),
+  // Loaded when asked for: the MCP SDK (and its JSON-schema validator), the importers and similar incidents
+  // would otherwise be set up by every command's start (`risk` in a pre-push hook, in CI).
+  mcp: async (args, io) => (await import('./commands/mcpCommand')).mcp(args, io, VERSION),
   hook: (args, io) => hook(args, io, VERSION, { now, buildDigest: async () => buildHookDigest }),
   task,
-  similar,
-  import: importCommand,
+  similar: async (args, io) => (await import('./commands/similar')).similar(args, io),
+  import: async (args, io) => (await import('./commands/import')).importCommand(args, io),
   suggest,
   init,
   metrics,
