@@ -6,7 +6,7 @@
  * small folder.
  */
 import { join } from 'node:path';
-import { linkRuns, mayLinkTo, type LinkRuns } from '../core/links/mayLink';
+import { linkRuns, mayLinkQuestion, type LinkRuns } from '../core/links/mayLink';
 import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 export interface ScanResult {
@@ -78,6 +78,7 @@ export function scanJob(root: string, paths: readonly string[], targets: readonl
   const ids: Array<string | null> = [];
   const incidents: Array<string | null> = [];
   const summaries: Array<ScanSummary | null> = [];
+  const mayLink = mayLinkQuestion(targets);
   paths.forEach((path, i) => {
     let text: string | undefined;
     let stats: Stats | undefined;
@@ -87,7 +88,7 @@ export function scanJob(root: string, paths: readonly string[], targets: readonl
       // gone since it was listed: it links nothing
     }
     // Over the size limit: never parsed, so it links nothing either.
-    may[i] = text !== undefined && mayLinkTo(text, targets) ? 1 : 0;
+    may[i] = text !== undefined && mayLink(text) ? 1 : 0;
     ids.push(text === undefined ? null : plainId(text));
     incidents.push(text === undefined ? null : plainField(text, 'incident'));
     if (summarize) {

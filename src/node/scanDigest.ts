@@ -5,7 +5,7 @@
  * cache with the file's size, mtime and ctime when it was read. A later scan
  * stats the folder and reads again only the files whose identity changed (or
  * that are new); the others are answered from the digest, which gives the
- * scan's answer for any target inside a folder (mayLinkFromRuns). A target
+ * scan's answer for any target inside a folder (mayLinkFromRuns, runsQuestion). A target
  * outside any folder needs the texts: the whole folder is scanned then.
  *
  * A missing, damaged or foreign digest (another format, build or folder) is
@@ -14,7 +14,7 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { mayLinkFromRuns } from '../core/links/mayLink';
+import { runsQuestion } from '../core/links/mayLink';
 import { BULK_MIN } from '../core/index/incidentIndex';
 import { folderCacheDir, type CacheSettings } from './cacheDir';
 import { scanJob, type ScanResult, type ScanSummary } from './earlyScan';
@@ -125,10 +125,13 @@ export async function scanWithDigest(
   const kept = new Map<string, Entry>();
   const answers = new Map<string, boolean>();
   const again: string[] = [];
+  // A target outside any folder needs the texts: every file is read again (mayLinkFromRuns).
+  const question = runsQuestion(targets);
+  const base = path.join(root, '');
   for (const f of files) {
-    const e = stored.get(f);
-    const s = e && statSync(path.join(root, ...f.split('/')), { throwIfNoEntry: false });
-    const answer = e && s && same(e, s) ? (e.tooLarge ? false : mayLinkFromRuns(e, targets)) : undefined;
+    const e = question && stored.get(f);
+    const s = e && statSync(path.join(base, f), { throwIfNoEntry: false });
+    const answer = e && s && same(e, s) ? (e.tooLarge ? false : question(e)) : undefined;
     if (answer === undefined) again.push(f);
     else {
       kept.set(f, e!);

@@ -74,25 +74,33 @@ function globCovers(run: string, target: string): boolean {
 
 /** True when the text may hold a link covering any of the targets (workspace- or repository-relative paths). */
 export function mayLinkTo(text: string, targets: readonly string[]): boolean {
-  if (text.includes('\\')) return true;
-  for (const raw of targets) {
-    const target = normalizePath(raw);
-    if (!PLAIN_TARGET.test(target) || target.startsWith('/')) return true;
-    if (mayLinkOne(text, target)) return true;
-  }
-  return false;
+  return mayLinkQuestion(targets)(text);
 }
 
-function mayLinkOne(text: string, target: string): boolean {
-  const segments = target.split('/');
-  const name = segments[segments.length - 1]!;
+/**
+ * mayLinkTo for the same targets over many texts: what depends only on the targets (normalized, split into the
+ * file's name and its folders, whether they can be filtered at all) is worked out once.
+ */
+export function mayLinkQuestion(targets: readonly string[]): (text: string) => boolean {
+  const wanted = targets.map((raw) => normalizePath(raw));
+  if (wanted.some((t) => !PLAIN_TARGET.test(t) || t.startsWith('/'))) return () => true;
+  const asked = wanted.map((target) => {
+    const segments = target.split('/');
+    return { target, name: segments[segments.length - 1]!, folders: [...new Set(segments.slice(0, -1))].map((f) => `${f}/`) };
+  });
+  return (text) => text.includes('\\') || asked.some((a) => mayLinkOne(text, a));
+}
+
+function mayLinkOne(text: string, { target, name, folders }: { target: string; name: string; folders: readonly string[] }): boolean {
   // Exact links name the file.
   if (name && someRun(text, name, pathChar, (run) => covers(run, target))) return true;
   // Directory links name one of its folders followed by a slash.
-  for (const folder of new Set(segments.slice(0, -1))) if (someRun(text, `${folder}/`, pathChar, (run) => covers(run, target))) return true;
+  for (const folder of folders) if (someRun(text, folder, pathChar, (run) => covers(run, target))) return true;
   // Globs are found around their wildcards.
-  return ['*', '?', '{', '}'].some((c) => someRun(text, c, globChar, (run) => globCovers(run, target)));
+  return GLOB_CHARS.some((c) => someRun(text, c, globChar, (run) => globCovers(run, target)));
 }
+
+const GLOB_CHARS = ['*', '?', '{', '}'];
 
 /**
  * What mayLinkTo reads of a text, for targets inside a folder, kept so that a later question need not read the
@@ -126,6 +134,12 @@ export function linkRuns(text: string): LinkRuns {
 
 /** mayLinkTo's answer from a text's LinkRuns; undefined when a target is not inside a folder (the text is needed). */
 export function mayLinkFromRuns(summary: LinkRuns, targets: readonly string[]): boolean | undefined {
+  return runsQuestion(targets)?.(summary);
+}
+
+/** mayLinkFromRuns for the same targets over many files' runs (undefined: a target outside any folder, the texts are needed). */
+export function runsQuestion(targets: readonly string[]): ((summary: LinkRuns) => boolean) | undefined {
   if (targets.some((t) => !normalizePath(t).includes('/'))) return undefined;
-  return summary.backslash || mayLinkTo(summary.runs, targets);
+  const question = mayLinkQuestion(targets);
+  return (summary) => summary.backslash || question(summary.runs);
 }
