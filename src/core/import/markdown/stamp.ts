@@ -46,6 +46,8 @@ const BETWEEN = /[-–]\s/y;
 const WEEKDAY = /(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s/iy;
 const ZONE = new RegExp(`\\s?\\(?(${ZONE_WORD})\\)?(?![A-Za-z/])`, 'y');
 const UNTIL = /\s?[-–]\s?(\d{1,2}:\d{2})(?::\d{2})?(?!\d)/y;
+/** " / 16:15 PDT", " / 17:33:20-17:33:24 PDT": the time (or range) again in a second zone. */
+const AGAIN = new RegExp(`\\s?/\\s?~?\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s?[-–]\\s?\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s?(${ZONE_WORD})(?![A-Za-z/])`, 'y');
 /** Round 10: a double hyphen is a dash typed in ASCII ("2013-03-27 00:29 UTC -- Incident opened."). */
 const CLOSERS: Record<string, RegExp> = {
   '': /\s?:?\s?(?:(?:[—–]|--?)(?:\s|$)|:\s?)?/y,
@@ -126,7 +128,16 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   if (until) {
     out.until = until[1];
     i += until[0].length;
+    const after = !z ? at(ZONE, s, i) : null;
+    const zz = after && zoneFor(after[1]!);
+    if (zz) {
+      out.zone = zz;
+      i += after![0].length;
+    }
   }
+  // Round 10: "**23:15 UTC / 16:15 PDT**: text": the same moment again in another zone is not the entry's text.
+  const again = t && (out.zone || until) ? at(AGAIN, s, i) : null;
+  if (again && zoneFor(again[1]!)) i += again[0].length;
   const close = at(CLOSERS[opener ?? ''] ?? CLOSERS['']!, s, i);
   const closer = close?.[0].trim() ?? '';
   if (close) i += close[0].length;

@@ -233,6 +233,28 @@ describe('Markdown importer: rules of round 10 (issue 31)', () => {
     );
   });
 
+  it('a time given again in a second zone ("**23:15 UTC / 16:15 PDT**: text") is one stamp; a range takes the zone after it', () => {
+    const r = read(
+      doc(
+        '# Validator incident on 2025-08-18',
+        '',
+        '## Timeline',
+        '- **23:15 UTC / 16:15 PDT**: Degradation begins',
+        '- **23:33:20-23:33:24 UTC / 16:33:20-16:33:24 PDT**: Service restart',
+        '- **23:40 UTC / 16:40 local**: Checked',
+      ),
+    );
+    assert.deepEqual(
+      r.timeline.map((e) => [e.at, e.text]),
+      [
+        ['2025-08-18T23:15:00Z', 'Degradation begins'],
+        ['2025-08-18T23:33:00Z', '(until 23:33) Service restart'],
+        // Words that are no zone stay the entry's text.
+        ['2025-08-18T23:40:00Z', '/ 16:40 local**: Checked'],
+      ],
+    );
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', ...timeline(`* 2013-03-27 00:29 UTC -- ${'-- '.repeat(30000)}x`)));
     linear(doc('# Outage', '', ...timeline('* 2013-03-27 00:29 UTC: down', `* 2013-03-27 00:39 UTC: all remaining ${'ip '.repeat(30000)}are online`)));
@@ -246,6 +268,7 @@ describe('Markdown importer: rules of round 10 (issue 31)', () => {
     linear(doc('# Outage', '', '**Incident Date:** 11 December 2025', `**Impact Window:** 02:00–02:08 ${'('.repeat(50000)}`));
     linear(doc('# Outage', '', '## Timeline', '', `### After ${'02:10 '.repeat(20000)}`));
     linear(doc('# Outage', '', `## ${'#'.repeat(50000)} Incident 1`, '', '## Incident 2'));
+    linear(doc('# Outage', '', '## Timeline', `- 23:15 UTC ${'/ 16:15 '.repeat(12000)}PDT: x`));
     linear(doc('# Outage', '', '## Leadup', '', '- 00:27 UTC: a', `- 00:29 UTC: ${'  '.repeat(50000)}b`));
   });
 });
