@@ -38,7 +38,7 @@ const SECTIONS: Array<[Key, RegExp]> = [
   ],
   [
     'actions',
-    /^action (items|plan)$|^follow[- ]?ups?$|^corrective (and preventive )?actions$|^next steps$|^improvements?$|^improving .+|^what we(?:'|’)re doing about it$|^preventing .+|^remediation items$|^actions following review$/,
+    /^action (items|plan)$|^follow[- ]?ups?(?: tasks| items)?$|^corrective (and preventive )?actions$|^next steps$|^improvements?$|^improving .+|^what we(?:'|’)re doing about it$|^preventing .+|^remediation items$|^actions following review$/,
   ],
   ['lessons', /^lessons?( learned| learnt)?$|^what we learned$|^takeaways$/],
   ['learning', /^learning$/],

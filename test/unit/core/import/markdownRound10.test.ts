@@ -6,6 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { read, doc, linear } from '../../../support/markdownDraft';
+import { parseMarkdownPostmortem } from '../../../../src/core/import/markdown';
 
 const timeline = (...entries: string[]) => ['## Timeline', '', ...entries];
 
@@ -86,6 +87,17 @@ describe('Markdown importer: rules of round 10 (issue 31)', () => {
     assert.equal(read(md('🙆🏽‍♀️ Recovery')).fact('duration'), 'around 26 minutes');
     // A heading of other words is no section the reader takes statements from.
     assert.equal(read(md('🔎 Five Whys')).fact('duration'), undefined);
+  });
+
+  it('"## ☑️ Follow-up tasks" holds the action items', () => {
+    const md = (heading: string) =>
+      doc('# 2021-07-11: Node failures', '', 'Down.', '', `## ${heading}`, '', '- [x] Follow up on ticket', '- [ ] Investigate the surge');
+    const actions = (heading: string) => parseMarkdownPostmortem(md(heading), { file: 'pm.md' }).drafts[0]!.actions.map((a) => [a.title, a.status]);
+    assert.deepEqual(actions('☑️ Follow-up tasks'), [
+      ['Follow up on ticket', 'done'],
+      ['Investigate the surge', 'open'],
+    ]);
+    assert.deepEqual(actions('Follow-up questions'), []);
   });
 
   it("a lead-up section's timed list is the timeline of a document without one; a restore that still cannot serve is no end", () => {
