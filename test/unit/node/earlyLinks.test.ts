@@ -7,7 +7,7 @@
  * reading only a few of the folder's records in full.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWorkspace } from '../../../scripts/bench/generate';
@@ -143,5 +143,26 @@ describe('early links: the opened file answered before the whole load', function
     assert.doesNotThrow(() => JSON.parse(readFileSync(digest.file, 'utf8')), 'rewritten whole');
     rmSync(join(root, '.incidents', 'INC-9001.yaml'));
     writeFileSync(join(root, edited), original);
+  });
+
+  it('hostile records answered from a digest in the worker as the full index does (early-links, focused-risk)', async () => {
+    const hostile = join(base, 'hostile');
+    mkdirSync(join(hostile, '.incidents'), { recursive: true });
+    for (const set of ['early-links', 'focused-risk']) {
+      const dir = join(REPO_ROOT, 'test', 'fixtures', 'hostile', set);
+      for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) cpSync(join(dir, f), join(hostile, '.incidents', `${set}-${f}`));
+    }
+    const everything = new IncidentIndex(new NodeFileAccess(hostile), { folder: '.incidents' });
+    await everything.load();
+    const digest: DigestPlace = { file: join(base, 'hostile-cache', 'scan-digest.json'), version: 'test', folder: '.incidents' };
+    const files = everything.allFiles().map((f) => f.file);
+    for (const path of ['src/payments/checkout.ts', 'src/pay/charge.ts', 'src/pay/refund.ts']) {
+      // First as a `risk` run leaves it, then answered from it in the worker.
+      await scanWithDigest(digest, hostile, files, [path], 1_000_000);
+      const scanner = (all: readonly string[], targets: readonly string[], max: number) => pool.scanWithDigest(hostile, all, targets, digest, max);
+      const early = (await earlyLinks(hostile, { folder: '.incidents' }, [path], undefined, pool, { scanner }))!;
+      assert.equal(answer(early.index, path), answer(everything, path), path);
+    }
+    assert.ok(JSON.parse(answer(everything, 'src/payments/checkout.ts')).incidents.length, 'the hostile records link the checkout');
   });
 });
