@@ -59,7 +59,21 @@ export function statedDuration(lines: readonly Line[], statements: readonly Line
     }
     return { text: value, line: labelled.l.line, evidence: inlineText(labelled.l.text), pairs: true };
   }
-  return durationColumn(lines) ?? phrase ?? ranBefore(lines);
+  return periodLength(lines) ?? durationColumn(lines) ?? phrase ?? ranBefore(lines);
+}
+
+/** Round 11: "Date: ~Thur 3 Nov 2016 (~1727) to Thur 3 Nov 2016 (~1900) (~1.5 hours)": a period label's length, as written. */
+const PERIOD_LENGTH =
+  /^ ?(?:[-*+] {1,3})?(?:\*\*)?(?:date|time|period|when)(?:\*\*)? ?:(?:\*\*)? ?\S.{0,300}\s(?:to|until|till|[-–—])\s.{1,300}\((~?\d{1,4}(?:\.\d{1,2})? (?:hours?|minutes?|days?))\)\s{0,9}$/i;
+export const PERIOD_LENGTH_RULE = { on: true };
+
+function periodLength(lines: readonly Line[]): StatedDuration | undefined {
+  if (!PERIOD_LENGTH_RULE.on) return undefined;
+  for (const l of lines) {
+    const m = PERIOD_LENGTH.exec(l.text.slice(0, 700));
+    if (m) return { text: m[1]!, line: l.line, evidence: inlineText(l.text), pairs: false };
+  }
+  return undefined;
 }
 
 /** Anywhere outside lead-up: "executed over 38 minutes before being mitigated". */

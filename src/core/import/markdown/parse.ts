@@ -27,6 +27,7 @@ import { entryAt, readTimeline, type Entry } from './timeline';
 import type { Zone } from './zones';
 import { documentZone } from './docZone';
 import { introducedTimeline, leadupTimeline } from './timelineIntro';
+import { laterTimeline } from './statusfy';
 import { monthReport, severalIncidents } from './spanAbstain';
 import { sectionPeriod, titleDays, titlePeriod } from './spanStated';
 
@@ -177,7 +178,9 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
 
 /** The text's span; an Impact saying there was none takes it away; a status page's front matter gives its own. */
 function readSpan(doc: Doc, input: ReturnType<typeof spanInput>): Span {
-  const span = { ...withoutImpact(findSpan(input), doc.blocks), ...statusPageSpan(doc.front) };
+  const base = withoutImpact(findSpan(input), doc.blocks);
+  const page = statusPageSpan(doc.front, input.statements);
+  const span = { ...base, ...page, why: [...(base.why ?? []), ...(page?.why ?? [])] };
   // Round 9: a month's report (its title names a month and no day) takes no start or end from its days alone.
   monthReport(input.titleText, !!findDate(input.titleText, doc.dayFirst, true), input.entries, span);
   severalIncidents(doc.blocks, span);
@@ -266,7 +269,7 @@ function timelineBlocks(doc: Doc): Block[] {
     return [{ heading: 'Key events', level: 7, line: b.lines[i]?.line ?? b.line, lines: list, key: 'timeline' }];
   }
   const introduced = introducedTimeline(doc.blocks, doc.notes) ?? leadupTimeline(doc.blocks, doc.notes);
-  return introduced ? [introduced] : [];
+  return introduced ? [introduced] : laterTimeline(doc.blocks, doc.notes);
 }
 
 function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, docDay: Day | undefined, docZone: Zone | undefined) {

@@ -4,6 +4,7 @@
  * "**Root Causes**: …"), and the document's own labels ("**Date**: …").
  */
 import { findDate, inlineText } from './inline';
+import { statusfyResolved } from './statusfy';
 
 export type Key =
   | 'summary'
@@ -34,7 +35,7 @@ const SECTIONS: Array<[Key, RegExp]> = [
   ['resolution', /^resolution$|^mitigation$|^recovery$|^remediation$|^how (it was|we) fixed( it)?\??$|^solving$/],
   [
     'timeline',
-    /^(detailed |full |incident |follow-up |follow up |response )?timeline( of events)?$|^chronology$|^sequence of events$|^key events$|^(?:establishing|reconstructing) the timeline$|^the timeline$/,
+    /^(detailed |full |incident |follow-up |follow up |response )?timeline( of events)?$|^chronology$|^sequence of events$|^key events$|^(?:establishing|reconstructing) the timeline$|^the timeline$|^(?:incident )?timeline and (?:response|resolution|recovery|mitigation)$/,
   ],
   [
     'actions',
@@ -102,8 +103,9 @@ export function frontMatter(lines: readonly string[]): FrontMatter | undefined {
   const title = values.get('title');
   const date = values.get('date');
   const authors = values.get('authors') ?? values.get('author');
-  const resolved = values.get('resolved');
-  const resolvedWhen = values.get('resolvedwhen');
+  // Round 11: cState's other spelling, "status: resolved" and "resolved_on: 2023-04-10T07:28:41.722Z" (IFCA's status page).
+  const resolved = values.get('resolved') ?? (/^resolved$/i.test(values.get('status') ?? '') ? 'true' : undefined);
+  const resolvedWhen = values.get('resolvedwhen') ?? values.get('resolved_on') ?? (resolved ? statusfyResolved(lines, close + 1) : undefined);
   return {
     ...(title ? { title } : {}),
     ...(date ? { date } : {}),

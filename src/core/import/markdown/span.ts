@@ -33,6 +33,7 @@ import { changeCountedFrom, durationsDisagree, labelOnOtherDay, rangeFigure, sta
 
 export type { Moment };
 import { judge, type Judge } from './spanJudge';
+import { openingPeriod } from './spanBetween';
 import {
   IMPACT,
   UNDER_WAY,
@@ -63,6 +64,7 @@ export interface Span {
   why?: string[];
 }
 
+export const FULLY_RULE = { last: true };
 const ALERTED = /\b(alerts?|alarms?|alerted|paged|pages? (?:was|were) sent|detect\w*|monitor\w*)\b/i;
 
 function nextDay(d: Day): Day {
@@ -100,6 +102,9 @@ export function findSpan(input: SpanInput): Span {
   const span: Span = {};
   const j = judge(!!input.testIncident);
   span.duration = statedDuration(input.lines, input.statements) ?? rangeFigure(input.statements);
+  // Round 11: "Between 18:30 on November 27, 2025 and 06:15 on November 28, 2025 (UTC), …" opening a sentence.
+  const between = openingPeriod(sentencesOf(input.statements), input.docZone);
+  if (between) [span.start, span.end] = [between.start, between.end];
   fromStatements(input, span, true);
   // Round 8: a period stated in the document's own Date or Time label, before any timeline entry.
   if (!span.start && input.period) {
@@ -327,8 +332,10 @@ function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, lea
   let k = after.findIndex((e, n) => n > 0 && ends(e));
   // Users' notebooks "start working again" as routes come back, then "datahub is fully operational again": the entry
   // saying the service is wholly back is the end, not an earlier partial recovery.
-  const fully = k > 0 && !FULLY_BACK.test(after[k]!.text) ? after.findIndex((e, n) => n > k && ends(e) && FULLY_BACK.test(e.text)) : -1;
-  if (fully > 0) k = fully;
+  // Round 11: "CloudFlare reports to be fully operational", then "Google reports to be fully operational": the last.
+  const fully = k > 0 ? after.reduce((last, e, n) => (n > k && ends(e) && FULLY_BACK.test(e.text) ? n : last), -1) : -1;
+  if (fully > 0 && FULLY_RULE.last) k = fully;
+  else if (fully > 0 && !FULLY_BACK.test(after[k]!.text)) k = after.findIndex((e, n) => n > k && ends(e) && FULLY_BACK.test(e.text));
   // "three periods of block time degradation": the last entry that ends one ends the incident.
   if (k > 0 && periods) k = after.reduce((last, e, n) => (ends(e) ? n : last), k);
   // "block production resumes", then "AP node fails again": the outage came back; the next end after it, else none.

@@ -14,6 +14,7 @@ import { findDate, inlineText, type Day } from './inline';
 import type { Line } from './sections';
 import { mentions, moment, type Moment } from './spanMoment';
 import { declaredZone, type Zone } from './zones';
+import { parenthesisedTime } from './fourDigit';
 
 export interface LabelPeriod {
   start: Moment;
@@ -43,8 +44,11 @@ interface Side {
 function side(text: string, dayFirst: boolean): Side | undefined {
   const t = mentions(text)[0];
   const four = t ? undefined : FOUR.exec(text);
-  if (!t && !four) return undefined;
   const day = findDate(text, dayFirst);
+  // Round 11: "Thur 3 Nov 2016 (~1727)": a four-digit time in parentheses after a date with its year.
+  const inParens = !t && !four && day?.y ? parenthesisedTime(text) : undefined;
+  if (inParens) return { ...inParens, day: day! };
+  if (!t && !four) return undefined;
   const time = t ? { h: t.h, m: t.m, approx: t.approx, ...(t.zone ? { zone: t.zone } : {}) } : { h: Number(four![2]), m: Number(four![3]), approx: !!four![1] };
   return { ...time, ...(day ? { day } : {}) };
 }

@@ -8,6 +8,7 @@
  */
 import { monthNumber, plausibleYear, type Day } from './inline';
 import { ZONE_WORD, zoneFor, type Zone } from './zones';
+import { WEEKDAY_RULE, weekdayNumber } from './weekday';
 
 export interface Stamp {
   day?: Day;
@@ -22,6 +23,8 @@ export interface Stamp {
   labelled?: boolean;
   /** The text after the stamp (Markdown). */
   rest: string;
+  /** Round 11: "Thurs 07:06 PDT: text": the weekday written before the time (0 Sunday … 6 Saturday). */
+  weekday?: number;
 }
 
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -42,7 +45,10 @@ const UNKNOWN = /--:--|(?:[01]?\d|2[0-4]):[Xx?]{2}(?![\w])/y;
 /** A time in bold or code after a day: "Dec 16th **12:43** `@who` text". */
 const INNER = /(\*\*|__|`)(?=\d)/y;
 const BETWEEN = /[-–]\s/y;
-/** "Wednesday 2019-01-30 - 08:35", "Thu, Feb 8 2024": a weekday before a day (read only when a day follows). */
+/**
+ * "Wednesday 2019-01-30 - 08:35", "Thu, Feb 8 2024": a weekday before a day. Round 11: also before a time alone ("Thurs
+ * 07:06 PDT: text"), kept in the stamp for the caller to check against the entry's day.
+ */
 const WEEKDAY = /(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s/iy;
 const ZONE = new RegExp(`\\s?\\(?(${ZONE_WORD})\\)?(?![A-Za-z/])`, 'y');
 const UNTIL = /\s?[-–]\s?(\d{1,2}:\d{2})(?::\d{2})?(?!\d)/y;
@@ -82,6 +88,8 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   const weekday = at(WEEKDAY, s, i);
   const k = weekday ? i + weekday[0].length : i;
   if (weekday && (at(ISO, s, k) || at(MDY, s, k) || at(DMY, s, k) || (dayFirst && at(NUMERIC, s, k)))) i = k;
+  const weekdayOnly = weekday && i !== k && WEEKDAY_RULE.on && at(TIME, s, k) ? weekdayNumber(weekday[0]) : undefined;
+  if (weekdayOnly !== undefined) i = k;
   const iso = at(ISO, s, i);
   const num = !iso && dayFirst ? at(NUMERIC, s, i) : null;
   const mdy = !iso && !num ? at(MDY, s, i) : null;
@@ -102,7 +110,7 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   const opener = inner && (at(TIME, s, i + inner[0].length) || at(UNKNOWN, s, i + inner[0].length)) ? inner[1]! : open?.[1];
   if (inner && opener === inner[1]) i += inner[0].length;
   if (day && (day.m < 1 || day.m > 12 || day.d < 1 || day.d > 31 || !plausibleYear(day.y))) return undefined;
-  const out: Stamp = { approx: !!approx || lateApprox, rest: '' };
+  const out: Stamp = { approx: !!approx || lateApprox, rest: '', ...(weekdayOnly !== undefined ? { weekday: weekdayOnly } : {}) };
   if (day) out.day = day;
   const t = at(TIME, s, i) ?? (day?.y ? at(HHMM, s, i) : at(HHMM_ZONED, s, i));
   const unknown = !t && at(UNKNOWN, s, i);

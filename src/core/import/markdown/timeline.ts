@@ -11,7 +11,8 @@ import { findDate, inlineText, pad, type Day } from './inline';
 import type { Block, Line } from './sections';
 import { overMidnight, leadingStamp, trailingStamp, type Stamp } from './stamp';
 import { cellStamp, type Base } from './tableCell';
-import { weekdayAfter } from './weekday';
+import { weekdayAfter, weekdayDay } from './weekday';
+import { fourDigitBlocks, fourDigitStamp } from './fourDigit';
 import { declaredZone, zonedValue, type Zone } from './zones';
 
 export interface Entry {
@@ -61,7 +62,8 @@ export function entryLocal(e: Entry): string | undefined {
 
 export function readTimeline(blocks: readonly Block[], ctx: TimelineContext): Entry[] {
   const entries: Entry[] = [];
-  for (const b of blocks) readBlock(b, ctx, entries);
+  const four = fourDigitBlocks(blocks);
+  for (const b of blocks) readBlock(b, ctx, entries, four);
   return entries;
 }
 
@@ -83,7 +85,7 @@ interface State {
   undated?: { line: number; text: string };
 }
 
-function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
+function readBlock(b: Block, ctx: TimelineContext, entries: Entry[], four: boolean): void {
   const st: State = { zone: declaredZone(b.heading) ?? ctx.docZone, approx: APPROXIMATE.test(b.heading.slice(0, 400)) };
   const headDay = findDate(b.heading, ctx.dayFirst);
   st.day = headDay ? { ...headDay, y: headDay.y ?? ctx.docDay?.y } : ctx.docDay;
@@ -122,7 +124,7 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[]): void {
     const indent = list ? list[1]!.length : (/^\s*/.exec(l)?.[0].length ?? 0);
     // Lines under an open entry: wrapped text, sub-items, the paragraph under a heading entry.
     // A line that starts with a time is an entry of its own, wherever it stands.
-    const timed = stampOf(list, l, ctx);
+    const timed = stampOf(list, l, ctx, four);
     if (st.open && (indent > st.open.indent || (!list && st.open.paragraph)) && !(timed && (list || timed.h !== undefined))) {
       st.open.entry.text = `${st.open.entry.text} ${inlineText(list ? l.slice(list[0].length) : l)}`.trim();
       st.open.paragraph = !list || st.open.paragraph;
@@ -216,9 +218,13 @@ function breaksSplit(lines: readonly Line[]): Line[] {
   return out;
 }
 
-function stampOf(list: RegExpExecArray | null, l: string, ctx: TimelineContext): Stamp | undefined {
+function stampOf(list: RegExpExecArray | null, l: string, ctx: TimelineContext, four: boolean): Stamp | undefined {
   const body = list ? l.slice(list[0].length) : l;
-  const stamp = leadingStamp(body.slice(0, 400), ctx.dayFirst) ?? (list ? (onDayAt(body, ctx) ?? trailingStamp(body)) : undefined);
+  // Round 11: "1727: text" in a timeline written with four-digit times.
+  const stamp =
+    leadingStamp(body.slice(0, 400), ctx.dayFirst) ??
+    (four && !list ? fourDigitStamp(body) : undefined) ??
+    (list ? (onDayAt(body, ctx) ?? trailingStamp(body)) : undefined);
   return list && stamp?.h !== undefined && !stamp.day ? dayAfterTime(stamp, ctx) : stamp;
 }
 
@@ -244,7 +250,7 @@ function push(stamp: Stamp, line: number, st: State, ctx: TimelineContext, entri
     ctx.notes.push(`timeZone: "${stamp.zone.label}" ${stamp.zone.assumed} (line ${line}); check it`);
   const day = stamp.day ? { ...stamp.day, y: stamp.day.y ?? st.day?.y ?? ctx.docDay?.y } : (st.day = overMidnight(stamp, st.day, entries.at(-1)));
   const e: Entry = { approx: stamp.approx || !!st.approx, text: inlineText(stamp.rest), raw: stamp.rest, line };
-  if (day) e.day = day;
+  if (weekdayDay(stamp.weekday, day, line, ctx.notes)) e.day = day;
   if (stamp.h !== undefined) {
     e.h = stamp.h;
     e.m = stamp.m;

@@ -10,6 +10,23 @@ import type { Day } from './inline';
 const NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const ALONE = /^\**(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\**:?\**$/i;
 
+export const WEEKDAY_RULE = { on: true };
+
+/** "Thurs", "Wed.", "Saturday," → 0 (Sunday) … 6 (Saturday). */
+export function weekdayNumber(word: string): number {
+  return ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(word.trim().slice(0, 3).toLowerCase());
+}
+
+/**
+ * Round 11: an entry written "- Thurs 07:06 PDT: …" is on the day in force (the heading's, the document's) only when that
+ * day is a Thursday; otherwise its day is not known, and the notes say why.
+ */
+export function weekdayDay(weekday: number | undefined, day: Day | undefined, line: number, notes: string[]): Day | undefined {
+  if (weekday === undefined || !day?.y || new Date(Date.UTC(day.y, day.m - 1, day.d)).getUTCDay() === weekday) return day;
+  notes.push(`timeline: line ${line} names ${NAMES[weekday]}, not the weekday of ${day.y}-${day.m}-${day.d}; the entry is kept without a day`);
+  return undefined;
+}
+
 export function weekdayAfter(heading: string, before: Day | undefined): Day | undefined {
   const m = ALONE.exec(heading.trim().slice(0, 40));
   if (!m || !before?.y) return undefined;

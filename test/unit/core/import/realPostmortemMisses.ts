@@ -170,8 +170,8 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // Held-out-12 (Financial Times Origami ×4, VA.gov ×3, bentasker.co.uk ×3, IFCA ×2, turboflakes, LeapDAO, Firezone),
   // read and committed before the importer ran on it (7f74997), measured once with the round-10 reader (10fc346):
   // 1/15 fully right, 1 wrong fact (Firezone's start at the first exposed email, the reading's alternative, not the
-  // stated window). Mostly abstentions: four-digit times ('1727:', '~1442:'), 'AM ET' times and status-page entries
-  // are not read, so no start, end or timeline. Not tuned on.
+  // stated window). Tuning material in round 11 (general rules only; markdownRound11.test.ts): 7/15 fully right and no
+  // wrong fact since, not a held-out figure. Left: 'AM ET' times (VA.gov), bentasker's entries, turboflakes' prose.
   'bentasker-2021-06-22-bunnycdn-dns': [
     ['start', null],
     ['end', null],
@@ -183,42 +183,9 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
     ['duration', null],
   ],
   'bentasker-2021-09-18-paris-shield-502': [['duration', null]],
-  'firezone-2025-11-27-pii-mailing-list': [
-    ['start', '2025-11-28T06:06+00:00'],
-    ['end', null],
-  ],
-  'ft-2016-11-03-icons-lost-colour': [
-    ['start', null],
-    ['end', null],
-    ['duration', null],
-    ['timeline', 0],
-  ],
-  'ft-2016-11-11-markets-offline': [
-    ['start', null],
-    ['end', null],
-    ['duration', null],
-    ['timeline', 0],
-  ],
-  'ft-2016-11-22-jpeg-xr-wrong-browsers': [
-    ['start', null],
-    ['end', null],
-    ['duration', null],
-    ['timeline', 0],
-  ],
-  'ft-2017-02-28-aws-s3-us-offline': [
-    ['start', null],
-    ['end', null],
-    ['duration', null],
-    ['timeline', 0],
-  ],
-  'ifca-2021-11-27-electrical-failure': [
-    ['start', null],
-    ['end', null],
-  ],
-  'ifca-2023-04-10-general-power-failure': [
-    ['start', null],
-    ['end', null],
-  ],
+  // Its text says 'at 5:00 am' (no zone) and its front matter's date is 15:23 UTC: not the same moment in any whole-hour
+  // zone, so the start stays empty (the reading takes the text's 05:00, zone not stated).
+  'ifca-2021-11-27-electrical-failure': [['start', null]],
   'turboflakes-2022-03-21-kusama-node-migration': [
     ['start', null],
     ['duration', null],
@@ -240,7 +207,9 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   ],
   // Held-out-13 (Foundries.io ×4, Inngest ×3, Allegro ×2, Gitpod ×2, Terp Network, Felvin), read and committed before
   // the importer ran on it (1bf40ac), measured once with the round-10 reader (10fc346): 4/13 fully right, 1 wrong fact
-  // (Foundries 2025's end at its own service's recovery, not Google's full one: the reading's alternative). Not tuned on.
+  // (Foundries 2025's end at its own service's recovery, not Google's full one: the reading's alternative). Tuning
+  // material in round 11: 8/13 fully right and no wrong fact since, not a held-out figure. Left: Allegro's prose without
+  // a zone, Foundries' dated updates, Inngest's October retrospective.
   'allegro-2014-10-23-task-processing-failure': [
     ['start', null],
     ['end', null],
@@ -259,22 +228,6 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   'foundries-2024-10-09-ota-lite-outage': [
     ['end', null],
     ['timeline', 7],
-  ],
-  'foundries-2025-06-12-gcs-cloudflare': [['end', '2025-06-12T21:31+00:00']],
-  'gitpod-2020-01-27-us-down-504': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
-  ],
-  'gitpod-2021-01-13-us-workspaces-not-starting': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
-  ],
-  'inngest-2023-08-31-step-processing-backlog': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
   ],
   'inngest-2024-10-04-october-queue-retrospective': [
     ['start', null],
