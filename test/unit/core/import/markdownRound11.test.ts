@@ -205,6 +205,17 @@ describe('Markdown importer: rules of round 11 (issue 31)', () => {
     );
   });
 
+  it('"Incident timeline and response" is the timeline; a backlog reduced to zero ends it, one that starts to decrease does not', () => {
+    const md = (heading: string, last: string) =>
+      doc('# 2023-08-31: Step processing backlog', '', `### ${heading}`, '', '- 07:06 PDT: The team was paged because of a backlog.', `- 07:50 PDT: ${last}`);
+    const r = read(md('Incident timeline and response', 'The backlog is reduced to zero'));
+    assert.equal(r.timeline.length, 2);
+    assert.equal(r.fact('end'), '2023-08-31T07:50 -07:00');
+    assert.equal(read(md('Incident timeline and response', 'The backlog starts to decrease')).fact('end'), undefined);
+    // Another section whose name only starts with the word is not the timeline.
+    assert.equal(read(md('Timeline and lessons learned', 'The backlog is reduced to zero')).timeline.length, 0);
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(fourDigitNotes(`1727: ${'1727: '.repeat(16000)}`, `~${'1'.repeat(100000)}`, `[1758](${'x'.repeat(100000)}`));
     linear(doc('# Outage', '', `Date: 3 Nov 2016 ${'(~1727) to '.repeat(9000)}(~1.5 hours)`));
@@ -213,5 +224,6 @@ describe('Markdown importer: rules of round 11 (issue 31)', () => {
     linear(doc('---', 'title: x', 'date: 2021-11-27T15:23:21Z', 'resolved: true', '---', `::: update ${'a '.repeat(50000)}| 2021-01-14T12:03:46.693Z`));
     linear(doc('---', 'title: x', 'date: 2021-11-27T15:23:21Z', 'status: resolved', `resolved_on: ${'2'.repeat(100000)}`, '---', 'x'));
     linear(doc('# 2023-08-31: Outage', '', '## Timeline', '', `- Thurs ${'Thurs '.repeat(16000)}07:06 PDT: x`));
+    linear(doc('# 2023-08-31: Outage', '', '## Timeline', '', '- 07:06 PDT: down', `- 07:50 PDT: the backlog ${'is '.repeat(30000)}reduced to zero`));
   });
 });
