@@ -216,6 +216,13 @@ describe('Markdown importer: rules of round 11 (issue 31)', () => {
     assert.equal(read(md('Timeline and lessons learned', 'The backlog is reduced to zero')).timeline.length, 0);
   });
 
+  it('"Things were functional again" is an end; "not functional again" is not', () => {
+    const md = (last: string) =>
+      doc('# 2024-10-09 API outage', '', '## Timeline', '', '* **20:13 UTC** - We notice the deployment has failed.', `* **20:35 UTC** - ${last}`);
+    assert.equal(read(md('The workaround was deployed. Things were functional again.')).fact('end'), '2024-10-09T20:35 +00:00');
+    assert.equal(read(md('The workaround was deployed. Things were not functional again.')).fact('end'), undefined);
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(fourDigitNotes(`1727: ${'1727: '.repeat(16000)}`, `~${'1'.repeat(100000)}`, `[1758](${'x'.repeat(100000)}`));
     linear(doc('# Outage', '', `Date: 3 Nov 2016 ${'(~1727) to '.repeat(9000)}(~1.5 hours)`));

@@ -225,10 +225,9 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
     ['end', null],
     ['timeline', 0],
   ],
-  'foundries-2024-10-09-ota-lite-outage': [
-    ['end', null],
-    ['timeline', 7],
-  ],
+  // The opening's 'The service was unavailable from 20:13UTC to 20:35UTC' repeated as a paragraph inside the timeline's
+  // list is read as a seventh entry (the reading counts six).
+  'foundries-2024-10-09-ota-lite-outage': [['timeline', 7]],
   'inngest-2024-10-04-october-queue-retrospective': [
     ['start', null],
     ['end', null],
