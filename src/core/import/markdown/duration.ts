@@ -20,6 +20,7 @@ import {
   DURATION_TOOK,
   DURATION_WORDS,
   FIGURE,
+  OUTAGE_WORDS,
 } from './spanWords';
 
 export interface StatedDuration {
@@ -66,6 +67,9 @@ export function statedDuration(lines: readonly Line[], statements: readonly Line
 const PERIOD_LENGTH =
   /^ ?(?:[-*+] {1,3})?(?:\*\*)?(?:date|time|period|when)(?:\*\*)? ?:(?:\*\*)? ?\S.{0,300}\s(?:to|until|till|[-–—])\s.{1,300}\((~?\d{1,4}(?:\.\d{1,2})? (?:hours?|minutes?|days?))\)\s{0,9}$/i;
 export const PERIOD_LENGTH_RULE = { on: true };
+const PERIOD_PAREN =
+  /\bfor an? (?:short |brief )?(?:period of time|period|while|time) \(((?:about |approximately |around |roughly |~)?\d{1,4} (?:seconds?|minutes?|hours?|days?))\)/i;
+export const PERIOD_PAREN_RULE = { on: true };
 
 function periodLength(lines: readonly Line[]): StatedDuration | undefined {
   if (!PERIOD_LENGTH_RULE.on) return undefined;
@@ -104,6 +108,9 @@ function durationPhrase(statements: readonly Line[]): StatedDuration | undefined
     if (after) return { text: after[1]!.trim(), line: s.line, evidence: s.text, pairs: false };
     const adj = DURATION_ADJ.exec(s.text);
     if (adj) return { text: adj[1]!.trim(), line: s.line, evidence: s.text, pairs: false };
+    // Round 11: "For a short period of time (10 minutes), the sites were returning 502 errors": the figure in parentheses.
+    const paren = PERIOD_PAREN_RULE.on ? PERIOD_PAREN.exec(s.text) : null;
+    if (paren && OUTAGE_WORDS.test(s.text)) return { text: paren[1]!, line: s.line, evidence: s.text, pairs: false };
   }
   return undefined;
 }

@@ -82,7 +82,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 9 (2/15, 12 wrong facts); tuning material in round 10: a seen set from here on.
   'held-out-11': { right: 12, of: 15, wrong: 0 },
   // Held out until measured once after round 10 (1/15, 1 wrong fact; 4/13, 1 wrong fact); tuning material in round 11.
-  'held-out-12': { right: 7, of: 15, wrong: 0 },
+  'held-out-12': { right: 8, of: 15, wrong: 0 },
   'held-out-13': { right: 8, of: 13, wrong: 0 },
 };
 

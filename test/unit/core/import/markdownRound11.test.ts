@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { read, doc, linear } from '../../../support/markdownDraft';
 import { FOUR_DIGIT_RULES } from '../../../../src/core/import/markdown/fourDigit';
-import { PERIOD_LENGTH_RULE } from '../../../../src/core/import/markdown/duration';
+import { PERIOD_LENGTH_RULE, PERIOD_PAREN_RULE } from '../../../../src/core/import/markdown/duration';
 import { BETWEEN_RULE } from '../../../../src/core/import/markdown/spanBetween';
 import { FULLY_RULE } from '../../../../src/core/import/markdown/span';
 import { STATUS_BODY_RULE } from '../../../../src/core/import/markdown/statusPage';
@@ -223,10 +223,22 @@ describe('Markdown importer: rules of round 11 (issue 31)', () => {
     assert.equal(read(md('The workaround was deployed. Things were not functional again.')).fact('end'), undefined);
   });
 
+  it('"For a short period of time (10 minutes), the sites were returning 502 errors": the figure is the duration', () => {
+    const md = (sentence: string) => doc('# 2021-09-05', '', '### Details', '', sentence);
+    assert.equal(read(md('For a short period of time (10 minutes), the sites were returning 502 errors.')).fact('duration'), '10 minutes');
+    // A period that is not the outage's ("for a short while (10 minutes) we watched the graphs") is no duration.
+    assert.equal(read(md('For a short while (10 minutes) we watched the graphs.')).fact('duration'), undefined);
+    assert.equal(
+      without(PERIOD_PAREN_RULE, 'on', () => read(md('For a short period of time (10 minutes), the sites were returning 502 errors.')).fact('duration')),
+      undefined,
+    );
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(fourDigitNotes(`1727: ${'1727: '.repeat(16000)}`, `~${'1'.repeat(100000)}`, `[1758](${'x'.repeat(100000)}`));
     linear(doc('# Outage', '', `Date: 3 Nov 2016 ${'(~1727) to '.repeat(9000)}(~1.5 hours)`));
     linear(doc('# Outage', '', `Date: 3 Nov 2016 (${'~'.repeat(100000)}`));
+    linear(doc('# Outage', '', `For a short period of time (${'1'.repeat(100000)} minutes), errors.`));
     linear(doc('# Outage', '', `Between 18:30 on ${'November 27, 2025 and '.repeat(5000)}06:15 on November 28, 2025 (UTC), down.`));
     linear(doc('---', 'title: x', 'date: 2021-11-27T15:23:21Z', 'resolved: true', '---', `::: update ${'a '.repeat(50000)}| 2021-01-14T12:03:46.693Z`));
     linear(doc('---', 'title: x', 'date: 2021-11-27T15:23:21Z', 'status: resolved', `resolved_on: ${'2'.repeat(100000)}`, '---', 'x'));
