@@ -1,5 +1,5 @@
 /**
- * Issue 31: 169 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 180 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
@@ -10,7 +10,8 @@
  * round-7 reader, then tuned on in round 8; "held-out-10" was measured once
  * with the round-8 reader, then tuned on in round 9; "held-out-11" was
  * measured once with the round-9 reader, then tuned on in round 10; "held-out-12" and "held-out-13"
- * were measured once with the round-10 reader, then tuned on in round 11. Known misses are
+ * were measured once with the round-10 reader, then tuned on in round 11;
+ * "held-out-14" was measured once with the round-11 reader and not tuned on. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -39,7 +40,8 @@ export interface Reading {
     | 'held-out-10'
     | 'held-out-11'
     | 'held-out-12'
-    | 'held-out-13';
+    | 'held-out-13'
+    | 'held-out-14';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -84,10 +86,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 10 (1/15, 1 wrong fact; 4/13, 1 wrong fact); tuning material in round 11.
   'held-out-12': { right: 8, of: 15, wrong: 0 },
   'held-out-13': { right: 8, of: 13, wrong: 0 },
+  // Measured once with the round-11 reader (1/11 fully right, 6 wrong facts); not tuned on.
+  'held-out-14': { right: 1, of: 11, wrong: 6 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-14'];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');
