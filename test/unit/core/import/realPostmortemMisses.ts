@@ -234,8 +234,9 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   ],
   // Held-out-14 (Packit ×3, Civo ×3, LiveAgent ×2, dddice ×2, Nibiru Chain), read and committed before the importer ran on
   // it (e1b9acd), measured once with the round-11 reader (e2c2cce): 1/11 fully right, 6 wrong facts (Civo 2023's start
-  // from its last update; dddice's two starts and ends a zone and 10-16 minutes off the reading; Packit 2024-05's start
-  // from the front matter's 14:20 where the text says 'since 2pm CEST'). Not tuned on.
+  // from its newest-first last update; dddice's starts and ends from the status front matter's posted and closed times,
+  // not the text's timeline; Packit 2024-05's start from the front matter's 14:20 where the text says 'since 2pm
+  // CEST'). Not tuned on.
   'civo-2023-07-10-nyc1-site-power': [
     ['start', '2023-07-13T08:49+00:00'],
     ['end', null],
