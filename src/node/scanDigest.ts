@@ -71,12 +71,15 @@ function validRow(row: unknown): row is Row {
   );
 }
 
+/** What a digest file begins with, in this order (digestMatches reads it from the first bytes). */
+const digestHead = (version: string, folder: string) => ({ format: SCAN_DIGEST_FORMAT, version, folder });
+
 export function writeScanDigest(file: string, version: string, folder: string, entries: ReadonlyMap<string, Entry>): void {
   const rows: Row[] = [...entries].map(([p, e]) => [p, e.size, e.mtimeMs, e.ctimeMs, e.id, e.incident, (e.backslash ? 1 : 0) | (e.tooLarge ? 2 : 0), e.runs]);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ format: SCAN_DIGEST_FORMAT, version, folder, rows }));
+    writeFileSync(tmp, JSON.stringify({ ...digestHead(version, folder), rows }));
     renameSync(tmp, file);
   } catch {
     // A cache that cannot be written is only a slower next run.
@@ -91,7 +94,7 @@ const digestVersion = (digest: DigestPlace, maxBytes: number) => `${digest.versi
  * writer puts format, version and folder first), so a host can choose where to answer from without parsing it.
  */
 export function digestMatches(digest: DigestPlace, maxBytes: number): boolean {
-  const head = JSON.stringify({ format: SCAN_DIGEST_FORMAT, version: digestVersion(digest, maxBytes), folder: digest.folder }).slice(0, -1);
+  const head = JSON.stringify(digestHead(digestVersion(digest, maxBytes), digest.folder)).slice(0, -1);
   const buffer = Buffer.alloc(Buffer.byteLength(head) + 1);
   let fd: number | undefined;
   try {
@@ -127,10 +130,9 @@ export async function scanWithDigest(
   const again: string[] = [];
   // A target outside any folder needs the texts: every file is read again (mayLinkFromRuns).
   const question = runsQuestion(targets);
-  const base = path.join(root, '');
   for (const f of files) {
     const e = question && stored.get(f);
-    const s = e && statSync(path.join(base, f), { throwIfNoEntry: false });
+    const s = e && statSync(path.join(root, f), { throwIfNoEntry: false });
     const answer = e && s && same(e, s) ? (e.tooLarge ? false : question(e)) : undefined;
     if (answer === undefined) again.push(f);
     else {
