@@ -10,16 +10,17 @@
  * come back as heads whose full records stay bytes until first used. Any
  * damage to the cache is a miss, never an error.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CacheKey, RecordCache } from '../core/index/incidentIndex';
 import { DEFAULT_MAX_FILE_BYTES, parseRecordText, type ParsedFile, type ParseOptions } from '../core/records/parseRecord';
 import type { IncidentRecord } from '../core/records/schema';
 import { fromWireFile, toWire, type Bodies, type WireFile } from '../core/index/recordWire';
+import { blobOid } from './git/blobOid';
 
 // 7: each incident's similarity words, and a batch's words before its records' JSON (recordWire.ts).
-const FORMAT = 7;
+// 8: content hashes are git blob ids, so a fresh checkout's clean files are known without reading them.
+const FORMAT = 8;
 const CHUNK = 128;
 
 interface Entry {
@@ -37,9 +38,16 @@ interface Manifest {
   entries: Record<string, Entry>;
 }
 
+/** A record file's content hash: git's blob id of its text as UTF-8 (git/blobOid.ts), which git's index also holds. */
 export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+  return blobOid(text);
 }
+
+/** The blob ids git holds for clean files of the folder (git/cleanBlobs.ts), paths as the cache's; undefined: ask nothing. */
+export type CleanBlobs = () => Promise<ReadonlyMap<string, string> | undefined>;
+
+/** Fewer touched files than this are read for their hash: cheaper than asking git (two processes). */
+const GIT_MIN = 64;
 
 /**
  * [header length, u32 LE][header: JSON of the files, ASCII only][bodies].
@@ -115,6 +123,8 @@ export class LoadCache implements RecordCache {
      * by the time a record is opened, the record is parsed from its file instead.
      */
     private readonly readTextSync?: (path: string, maxBytes?: number) => string,
+    /** What git knows of the folder's files: touched files git holds as clean are matched by blob id, not read. */
+    private readonly cleanBlobs?: CleanBlobs,
   ) {}
 
   private fallback(path: string): IncidentRecord | undefined {
@@ -249,7 +259,8 @@ export class LoadCache implements RecordCache {
 
   /**
    * Files touched but maybe not changed (a checkout, a restored CI cache, touch):
-   * those whose content hash is still the entry's, their entries re-keyed. Read
+   * those whose content hash is still the entry's, their entries re-keyed. Many
+   * touched files are first matched against git's clean blob ids; the rest are read
    * 64 at a time (a fresh checkout of 10,000 records reads them all). A file
    * now over the size limit is not read for its hash: a miss, and the index
    * reports it from its size.
@@ -263,9 +274,19 @@ export class LoadCache implements RecordCache {
       const key = known.get(path);
       return e && key && !(e.size === key.size && e.mtimeMs === key.mtimeMs) && key.size <= (options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     });
-    for (let i = 0; i < touched.length; i += 64) {
+    const clean = touched.length >= GIT_MIN && this.cleanBlobs ? await this.cleanBlobs().catch(() => undefined) : undefined;
+    const toRead = touched.filter((path) => {
+      const e = manifest.entries[path]!;
+      const key = known.get(path)!;
+      // Clean in git, its blob the entry's text, and the same size: that file, unread.
+      if (clean?.get(path) !== e.hash || key.size !== e.size) return true;
+      same.add(path);
+      Object.assign(e, key);
+      return false;
+    });
+    for (let i = 0; i < toRead.length; i += 64) {
       await Promise.all(
-        touched.slice(i, i + 64).map(async (path) => {
+        toRead.slice(i, i + 64).map(async (path) => {
           const text = await readText(path).catch(() => undefined);
           const e = manifest.entries[path]!;
           if (text === undefined || contentHash(text) !== e.hash) return;

@@ -11,6 +11,7 @@ import { IncidentIndex, type IndexOptions, type LinkScope } from '../core/index/
 import type { Incident } from '../core/records/model';
 import type { SourceEntry } from '../core/index/recordSources';
 import { repoScope } from './git/repoScope';
+import { cleanBlobOids } from './git/cleanBlobs';
 import { LoadCache } from './loadCache';
 import { NodeFileAccess } from './nodeFileAccess';
 import { ParsePool } from './parsePool';
@@ -59,6 +60,7 @@ export function recordIndex(root: string, options: RecordIndexOptions): { index:
           cache.version,
           (p) => access.readFile(p),
           (p, max) => access.readTextSync(p, max),
+          () => cleanBlobOids(root, options.folder),
         )
       : undefined,
   });

@@ -3,6 +3,12 @@ import { executable } from '../executable';
 
 export class GitError extends Error {}
 
+/**
+ * Settings given on every call: paths as bytes (not quoted), and no file system monitor (core.fsmonitor names a
+ * command the repository's config chooses, which status-like reads would run; a workspace's settings are not trusted).
+ */
+const GIT_SETTINGS = ['-c', 'core.quotePath=false', '-c', 'core.fsmonitor=false'];
+
 /** git's full path, from PATH only (never a git.exe in the repository being read; see node/executable.ts). */
 export function gitPath(): string {
   try {
@@ -15,7 +21,7 @@ export function gitPath(): string {
 /** Runs git in `cwd` and returns its standard output; fails with git's own message. */
 export function git(cwd: string, args: readonly string[], options: { allowExitCodes?: readonly number[] } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(gitPath(), ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
+    execFile(gitPath(), [...GIT_SETTINGS, ...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
       const code = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : undefined;
       if (err && !(code !== undefined && options.allowExitCodes?.includes(code)))
         reject(new GitError(`git ${args.join(' ')} failed: ${(stderr || err.message).trim()}`));
@@ -31,15 +37,10 @@ export function git(cwd: string, args: readonly string[], options: { allowExitCo
  */
 export function gitBytes(cwd: string, args: readonly string[], input: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = execFile(
-      gitPath(),
-      ['-c', 'core.quotePath=false', ...args],
-      { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' },
-      (err, stdout, stderr) => {
-        if (err) reject(new GitError(`git ${args.join(' ')} failed: ${(stderr.toString('utf8') || err.message).trim()}`));
-        else resolve(stdout);
-      },
-    );
+    const child = execFile(gitPath(), [...GIT_SETTINGS, ...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) => {
+      if (err) reject(new GitError(`git ${args.join(' ')} failed: ${(stderr.toString('utf8') || err.message).trim()}`));
+      else resolve(stdout);
+    });
     child.stdin?.on('error', () => undefined); // git exiting early is reported by the callback
     child.stdin?.end(input);
   });
