@@ -28,6 +28,7 @@ import type { Zone } from './zones';
 import { documentZone } from './docZone';
 import { introducedTimeline, leadupTimeline } from './timelineIntro';
 import { laterTimeline } from './statusfy';
+import { pageSpan } from './statusBody';
 import { monthReport, severalIncidents } from './spanAbstain';
 import { sectionPeriod, titleDays, titlePeriod } from './spanStated';
 
@@ -133,7 +134,8 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
   const docDay = documentDay(doc, titleBlock);
   const docZone = documentZone(doc, ownExport, { text: title, line: doc.front?.title ? 1 : (titleBlock?.line ?? 1) });
   // Our export writes a day heading whenever it matters; a time without one is read from the start (as written).
-  const entries = readTimeline(timelineBlocks(doc), {
+  const timeline = timelineBlocks(doc);
+  const entries = readTimeline(timeline, {
     file,
     docDay: ownExport ? undefined : docDay,
     docZone,
@@ -142,7 +144,7 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
     problems,
     notes,
   });
-  const span = ownExport ? ownSpan(doc, entries) : readSpan(doc, spanInput(doc, entries, titleBlock, docDay, docZone));
+  const span = ownExport ? ownSpan(doc, entries) : readSpan(doc, spanInput(doc, entries, titleBlock, docDay, docZone), timeline);
   writeSpan(doc, record, span, entries, docZone, ownExport);
   writeTimeline(record, entries, ownExport, doc);
   statusAndPriority(doc, record, ownExport);
@@ -177,9 +179,9 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
 }
 
 /** The text's span; an Impact saying there was none takes it away; a status page's front matter gives its own. */
-function readSpan(doc: Doc, input: ReturnType<typeof spanInput>): Span {
+function readSpan(doc: Doc, input: ReturnType<typeof spanInput>, timeline: Block[]): Span {
   const base = withoutImpact(findSpan(input), doc.blocks);
-  const page = statusPageSpan(doc.front, input.statements);
+  const page = pageSpan(doc.front, input, base, timeline);
   const span = { ...base, ...page, why: [...(base.why ?? []), ...(page?.why ?? [])] };
   // Round 9: a month's report (its title names a month and no day) takes no start or end from its days alone.
   monthReport(input.titleText, !!findDate(input.titleText, doc.dayFirst, true), input.entries, span);

@@ -10,6 +10,7 @@ import type { Moment } from './spanMoment';
 import { mentions, moment } from './spanMoment';
 import type { FrontMatter, Line } from './sections';
 import { sentencesOf } from './duration';
+import { ZONE_WORD, zoneFor } from './zones';
 
 const STAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,9})?)?\s?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -43,7 +44,43 @@ export function statusPageSpan(front: FrontMatter | undefined, statements: reado
         `start: line ${said!.line} gives ${said!.text.slice(0, 60)} without a zone, not the front matter's date (${front.date}); no start is taken from either`,
       ],
     };
-  return { start, end };
+  const since = STATUS_BODY_RULE.since ? sinceEarlier(statements, start) : undefined;
+  return since ? { start: since.start, end, why: [since.why] } : { start, end };
+}
+
+/** "since 2pm CEST", "since 13:40 UTC": a time with its zone, the hour alone only with am or pm. */
+const SINCE = new RegExp(
+  `\\bsince\\s(?:about |around |approximately |roughly |~)?(\\d{1,2})(?::(\\d{2}))?\\s?([ap])?\\.?(m\\.?)?\\s?(${ZONE_WORD})(?![A-Za-z/])`,
+  'gi',
+);
+
+/**
+ * Round 12: the page's text says the trouble began earlier than the front matter's date, the time the notice was
+ * posted ("Fedora integration is disrupted: since 2pm CEST", posted at 14:20 +02:00): the text's time is the start,
+ * when it has its zone and is at most twelve hours before the date on the date's own day (the earliest, if several).
+ */
+function sinceEarlier(statements: readonly Line[], posted: Moment): { start: Moment; why: string } | undefined {
+  const day = { y: Number(posted.local.slice(0, 4)), m: Number(posted.local.slice(5, 7)), d: Number(posted.local.slice(8, 10)) };
+  const postedAt = Date.parse(posted.value!);
+  let best: { at: number; start: Moment } | undefined;
+  for (const l of statements) {
+    for (const x of l.text.slice(0, 2000).matchAll(SINCE)) {
+      const zone = zoneFor(x[5]!);
+      const h = Number(x[1]);
+      if (!zone || zone.ambiguous || h > 23 || (!x[2] && !x[3]) || (x[3] && (h < 1 || h > 12)) || (x[3] && !x[4])) continue;
+      const hh = x[3] ? (h % 12) + (x[3].toLowerCase() === 'p' ? 12 : 0) : h;
+      const start = moment(day, { h: hh, m: Number(x[2] ?? 0), approx: /about|around|approx|roughly|~/i.test(x[0]), zone }, l.line, l.text.trim());
+      const at = start?.value ? Date.parse(start.value.replace(/^~/, '')) : NaN;
+      if (!start || !(at < postedAt) || postedAt - at > 12 * 3600000 || (best && best.at <= at)) continue;
+      best = { at, start };
+    }
+  }
+  return (
+    best && {
+      start: best.start,
+      why: `start: line ${best.start.line} says it began at ${best.start.local}, before the page's date (${posted.local}), when the notice was posted`,
+    }
+  );
 }
 
 export interface StatusSpan {
@@ -52,4 +89,4 @@ export interface StatusSpan {
   why?: string[];
 }
 
-export const STATUS_BODY_RULE = { on: true };
+export const STATUS_BODY_RULE = { on: true, since: true };

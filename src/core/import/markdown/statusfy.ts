@@ -16,6 +16,7 @@
  */
 import type { Block, Key, Line } from './sections';
 import { fourDigitTimeline } from './fourDigit';
+import { updateListTimeline } from './statusUpdates';
 
 const UPDATE = /^:::\s?update\s([A-Za-z][A-Za-z ]{0,30}?)\s?\|\s?(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,9})?)?(?:Z|\+00:?00)\s*$/;
 const CLOSE = /^:::\s*$/;
@@ -31,10 +32,17 @@ export function statusfyResolved(lines: readonly string[], from: number): string
   return last && OVER.test(last[1]!.trim()) ? `${last[2]}T${last[3]}:${last[4]}:00Z` : undefined;
 }
 
-/** Round 11's timelines without a Timeline heading: a Statusfy page's updates, else lines opening with four-digit times. */
+/**
+ * Round 11's timelines without a Timeline heading: a Statusfy page's updates, else lines opening with four-digit times;
+ * round 12's: else a status page's updates under a time on a line of its own (statusUpdates.ts).
+ */
 export function laterTimeline(blocks: readonly Block[], notes: string[]): Block[] {
   const updates = statusfyTimeline(blocks, notes);
-  return updates ? [updates] : fourDigitTimeline(blocks, notes);
+  if (updates) return [updates];
+  const four = fourDigitTimeline(blocks, notes);
+  if (four.length) return four;
+  const list = updateListTimeline(blocks, notes);
+  return list ? [list] : [];
 }
 
 /** The updates as a timeline ("- 2021-01-14 11:03 UTC: Monitoring: A fix has been implemented …"), taken out of their block. */

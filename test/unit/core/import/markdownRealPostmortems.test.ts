@@ -11,7 +11,7 @@
  * with the round-8 reader, then tuned on in round 9; "held-out-11" was
  * measured once with the round-9 reader, then tuned on in round 10; "held-out-12" and "held-out-13"
  * were measured once with the round-10 reader, then tuned on in round 11;
- * "held-out-14" was measured once with the round-11 reader and not tuned on. Known misses are
+ * "held-out-14" was measured once with the round-11 reader, then tuned on in round 12. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -86,12 +86,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 10 (1/15, 1 wrong fact; 4/13, 1 wrong fact); tuning material in round 11.
   'held-out-12': { right: 8, of: 15, wrong: 0 },
   'held-out-13': { right: 8, of: 13, wrong: 0 },
-  // Measured once with the round-11 reader (1/11 fully right, 6 wrong facts); not tuned on.
-  'held-out-14': { right: 1, of: 11, wrong: 6 },
+  // Held out until measured once after round 11 (1/11, 6 wrong facts); tuning material in round 12.
+  'held-out-14': { right: 7, of: 11, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-14'];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

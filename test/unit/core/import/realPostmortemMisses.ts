@@ -236,32 +236,9 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // it (e1b9acd), measured once with the round-11 reader (e2c2cce): 1/11 fully right, 6 wrong facts (Civo 2023's start
   // from its newest-first last update; dddice's starts and ends from the status front matter's posted and closed times,
   // not the text's timeline; Packit 2024-05's start from the front matter's 14:20 where the text says 'since 2pm
-  // CEST'). Not tuned on.
-  'civo-2023-07-10-nyc1-site-power': [
-    ['start', '2023-07-13T08:49+00:00'],
-    ['end', null],
-    ['timeline', 0],
-  ],
-  'civo-2024-01-17-phx1-disruption': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
-  ],
-  'civo-2026-08-13-phx1-cooling': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
-  ],
-  'dddice-2023-01-19-cache-outage': [
-    ['start', '2023-01-19T23:58+00:00'],
-    ['end', '2023-01-20T12:46+00:00'],
-    ['duration', null],
-  ],
-  'dddice-2023-02-15-database-outage': [
-    ['start', '2023-02-15T15:45+00:00'],
-    ['end', '2023-02-15T17:10+00:00'],
-    ['duration', null],
-  ],
+  // CEST'). Tuning material in round 12 (general rules only; markdownRound12.test.ts): 7/11 fully right and no wrong
+  // fact since, not a held-out figure. Left:
+  // The whole file is YAML front matter (Jekyll 'incident_states:' with their dates), no Markdown body: not read.
   'liveagent-2021-03-23-de-connection-issues': [
     ['start', null],
     ['end', null],
@@ -272,7 +249,8 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
     ['end', null],
     ['timeline', 0],
   ],
+  // 'On Sept 30 @ 22:16:01 UTC time' with no year in the text (the file name's only).
   'nibiru-2023-09-30-itn2-chain-halt': [['start', null]],
+  // Updates stamped ctime-style without a year ('- Tue Oct 11 12:24:02 UTC: …'): not read as entries.
   'packit-2022-10-11-task-execution': [['timeline', 0]],
-  'packit-2024-05-27-fedora-integration': [['start', '2024-05-27T14:20+02:00']],
 };
