@@ -76,15 +76,23 @@ export const EVAL_REPOS: readonly EvalRepo[] = [
   { name: 'apache/kafka', split: 'tune', shape: 'Java/Scala project, release branches' },
   { name: 'sveltejs/kit', split: 'tune', shape: 'JS framework monorepo (packages/), changesets' },
   { name: 'jellyfin/jellyfin-web', split: 'tune', shape: 'bot-heavy web client (translations, renovate)' },
-  // Held out (seventh round): never run by this eval before; chosen by shape, size and their count of reverts
-  // made within a day (counted with `git log --grep`, no case read) and added before any rule of the seventh
-  // round was changed; run once before the change (the honest figure) and once after; never read case by case.
-  { name: 'laravel/framework', split: 'held-out', shape: 'PHP framework library, release branches merged up' },
-  { name: 'element-hq/synapse', split: 'held-out', shape: 'service (Python), Matrix homeserver' },
-  { name: 'hashicorp/terraform', split: 'held-out', shape: 'CLI (Go), internal/ packages' },
-  { name: 'microsoft/playwright', split: 'held-out', shape: 'tool monorepo (TS, packages/), browser rolls by bot' },
-  { name: 'elixir-lang/elixir', split: 'held-out', shape: 'language and standard library (Elixir, lib/ per app)' },
-  { name: 'redis/redis', split: 'held-out', shape: 'service (C), small' },
+  // Held out in the seventh round (2026-12-07, 67 % top 3 against the baseline's 65 %, run once: no rule changed
+  // in that round), so seen: tuning material now.
+  { name: 'laravel/framework', split: 'tune', shape: 'PHP framework library, release branches merged up' },
+  { name: 'element-hq/synapse', split: 'tune', shape: 'service (Python), Matrix homeserver' },
+  { name: 'hashicorp/terraform', split: 'tune', shape: 'CLI (Go), internal/ packages' },
+  { name: 'microsoft/playwright', split: 'tune', shape: 'tool monorepo (TS, packages/), browser rolls by bot' },
+  { name: 'elixir-lang/elixir', split: 'tune', shape: 'language and standard library (Elixir, lib/ per app)' },
+  { name: 'redis/redis', split: 'tune', shape: 'service (C), small' },
+  // Held out (eighth round): never run by this eval before; chosen by shape, size (snapshots under 500 MB) and their
+  // count of reverts made within a day (counted with `git log --grep`, no case read), added before any case of them
+  // was run; run once, with the eighth round's final ranking; never read case by case.
+  { name: 'spring-projects/spring-boot', split: 'held-out', shape: 'Java framework, maintenance branches merged forward' },
+  { name: 'rust-lang/cargo', split: 'held-out', shape: 'Rust tool (crates/, src/cargo), merge queue' },
+  { name: 'etcd-io/etcd', split: 'held-out', shape: 'service (Go), distributed key-value store' },
+  { name: 'apollographql/apollo-client', split: 'held-out', shape: 'TS library (src/), changesets' },
+  { name: 'bitwarden/server', split: 'held-out', shape: 'service (C#/.NET, src/ per project)' },
+  { name: 'Kong/kong', split: 'held-out', shape: 'service (Lua), API gateway, changelog entries per change' },
 ];
 
 /** The folder a repository is cloned into under --dir: owner+name. */
