@@ -10,6 +10,7 @@ import { incidentWrittenAs, linksNaming, openActionsOf, postmortemsDueOf, runboo
 import {
   BULK_MIN,
   sortedById,
+  actionsByIncident,
   bySeverityThenRecency,
   DEFAULT_INCIDENTS_FOLDER,
   DEFAULT_RUNBOOK_STALE_DAYS,
@@ -40,6 +41,7 @@ export class IncidentIndex {
   private crossDiagnostics?: Map<string, RecordDiagnostic[]>;
   private sortedIncidents?: Incident[];
   private sortedActions?: ActionItem[];
+  private actionsOf?: Map<string, ActionItem[]>;
   private sortedRunbooks?: Runbook[];
   private fuzzy?: IncidentSearch;
   private queue: Promise<unknown> = Promise.resolve();
@@ -263,7 +265,7 @@ export class IncidentIndex {
 
   /** Action records whose parent is this incident. */
   actionRecordsOf(incidentId: string): ActionItem[] {
-    return this.actionRecords().filter((a) => a.record.incident === incidentId);
+    return [...((this.actionsOf ??= actionsByIncident(this.actionRecords())).get(incidentId) ?? [])];
   }
 
   /** Every link covering the file: exact path, directory or glob; repository-qualified ones by the link scope. */
@@ -369,7 +371,7 @@ export class IncidentIndex {
 
   private invalidate(): void {
     this.ids = this.crossDiagnostics = undefined;
-    this.sortedIncidents = this.sortedActions = this.sortedRunbooks = undefined;
+    this.sortedIncidents = this.sortedActions = this.sortedRunbooks = this.actionsOf = undefined;
   }
 
   private changed(files: string[]): void {

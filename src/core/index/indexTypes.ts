@@ -127,6 +127,17 @@ export function sortedById<T extends IndexedRecord>(records: T[]): T[] {
   return keyed.map((k) => k.record);
 }
 
+/** Action records by the incident each names, in the order given (id order): one pass, not one filter per incident. */
+export function actionsByIncident(actions: readonly ActionItem[]): Map<string, ActionItem[]> {
+  const out = new Map<string, ActionItem[]>();
+  for (const a of actions) {
+    const list = out.get(a.record.incident);
+    if (list) list.push(a);
+    else out.set(a.record.incident, [a]);
+  }
+  return out;
+}
+
 /** Most severe first, then most recent. */
 export function bySeverityThenRecency(a: Incident, b: Incident): number {
   return priorityRank(a.head.priority) - priorityRank(b.head.priority) || (b.start?.ms ?? 0) - (a.start?.ms ?? 0);
