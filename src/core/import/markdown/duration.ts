@@ -13,6 +13,8 @@ import {
   ACTIVITY,
   DURATION_ADJ,
   DURATION_AFTER,
+  DURATION_LATER,
+  DURATION_LATER_RULE,
   DURATION_BEFORE,
   DURATION_LABEL,
   DURATION_PHRASE,
@@ -104,7 +106,7 @@ function durationPhrase(statements: readonly Line[]): StatedDuration | undefined
     // are the start and the end.
     const toResolve = m && (m[1]!.toLowerCase() === 'took' || (m[1]!.toLowerCase() === 'in' && /\bresolved\s$/i.test(s.text.slice(0, m.index))));
     if (m) return { text: m[2]!.trim(), line: s.line, evidence: s.text, pairs: !!toResolve };
-    const after = DURATION_AFTER.exec(s.text);
+    const after = DURATION_AFTER.exec(s.text) ?? (DURATION_LATER_RULE.on ? DURATION_LATER.exec(s.text) : null);
     if (after) return { text: after[1]!.trim(), line: s.line, evidence: s.text, pairs: false };
     const adj = DURATION_ADJ.exec(s.text);
     if (adj) return { text: adj[1]!.trim(), line: s.line, evidence: s.text, pairs: false };

@@ -29,6 +29,7 @@ import { documentZone } from './docZone';
 import { introducedTimeline, leadupTimeline } from './timelineIntro';
 import { laterTimeline } from './statusfy';
 import { pageSpan } from './statusBody';
+import { isAnnouncements, spanEntries } from './announcements';
 import { monthReport, severalIncidents } from './spanAbstain';
 import { sectionPeriod, titleDays, titlePeriod } from './spanStated';
 
@@ -144,7 +145,7 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
     problems,
     notes,
   });
-  const span = ownExport ? ownSpan(doc, entries) : readSpan(doc, spanInput(doc, entries, titleBlock, docDay, docZone), timeline);
+  const span = ownExport ? ownSpan(doc, entries) : readSpan(doc, spanInput(doc, spanEntries(timeline, entries), titleBlock, docDay, docZone), timeline);
   writeSpan(doc, record, span, entries, docZone, ownExport);
   writeTimeline(record, entries, ownExport, doc);
   statusAndPriority(doc, record, ownExport);
@@ -278,7 +279,7 @@ function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, do
   const opening: Key[] = ['summary', 'impact', 'resolution', 'detection'];
   const prose = (l: Line) => !/^\s*([-*+]\s|\||#|\d{1,2}:\d{2})/.test(l.text);
   const statements = doc.blocks
-    .filter((b) => b === doc.blocks[0] || b === titleBlock || (b.key && opening.includes(b.key)) || (b.key === 'timeline' && true))
+    .filter((b) => b === doc.blocks[0] || b === titleBlock || (b.key && opening.includes(b.key)) || (b.key === 'timeline' && !isAnnouncements(b)))
     // Round 9: a paragraph under one of the timeline's own headings is that entry's text, not a statement of the whole.
     .flatMap((b) => (b.key === 'timeline' ? b.lines.slice(0, underHeading(b.lines)).filter(prose) : b.lines))
     .filter((l) => !PUBLISHED.test(l.text));

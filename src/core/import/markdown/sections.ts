@@ -35,7 +35,7 @@ const SECTIONS: Array<[Key, RegExp]> = [
   ['resolution', /^resolution$|^mitigation$|^recovery$|^remediation$|^how (it was|we) fixed( it)?\??$|^solving$/],
   [
     'timeline',
-    /^(detailed |full |incident |follow-up |follow up |response )?timeline( of events)?$|^chronology$|^sequence of events$|^key events$|^(?:establishing|reconstructing) the timeline$|^the timeline$|^(?:incident )?timeline and (?:response|resolution|recovery|mitigation)$/,
+    /^(detailed |full |incident |follow-up |follow up |response )?timeline( of events)?$|^chronology$|^sequence of events$|^key events$|^(?:establishing|reconstructing) the timeline$|^the timeline$|^(?:incident )?timeline and (?:response|resolution|recovery|mitigation)$|^timeline of (?:key |public )?(?:announcements|communications?)$/,
   ],
   [
     'actions',

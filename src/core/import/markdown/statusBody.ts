@@ -33,6 +33,10 @@ interface PageInput {
 export function pageSpan(front: FrontMatter | undefined, input: PageInput, base: Span, timeline: readonly Block[]): StatusSpan | undefined {
   const page = statusPageSpan(front, input.statements);
   if (!page) return updateListSpan(timeline, input.entries);
+  if (page.zoneless) {
+    const { zoneless: _, ...kept } = page;
+    return updateListSpan(timeline, input.entries) ?? kept;
+  }
   // Only a timeline under the body's own Timeline heading (a status page's updates are the page's own record).
   const written = timeline.filter((b) => b.level >= 1 && b.level <= 6).flatMap((b) => b.lines.map((l) => l.line));
   return (STATUS_NOTICE_RULE.on && noticeOnly(page, base, { ...input, entries: input.entries.filter((e) => written.includes(e.line)) })) || page;

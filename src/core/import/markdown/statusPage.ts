@@ -12,17 +12,27 @@ import type { FrontMatter, Line } from './sections';
 import { sentencesOf } from './duration';
 import { ZONE_WORD, zoneFor } from './zones';
 
-const STAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,9})?)?\s?(Z|[+-]\d{2}:?\d{2})$/;
+const STAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,9})?)?\s?(Z|[+-]\d{2}:?\d{2})?$/;
 
-/** "2023-03-28T14:00:00-00:00" as a moment with its offset; anything less precise or without an offset is not used. */
+/**
+ * "2023-03-28T14:00:00-00:00" as a moment with its offset; anything less precise is not used. Round 13: a stamp without
+ * an offset ("2025-08-04 18:00:00", QFieldCloud's, Wikibase Cloud's and xREL's pages) is the time as written, with no
+ * zone (the record says the zone is not stated), when ZONELESS_FRONT_RULE is on.
+ */
 function stamped(value: string | undefined, line: number, key: string): Moment | undefined {
   const m = STAMP.exec((value ?? '').trim().slice(0, 40));
-  if (!m) return undefined;
-  const raw = m[6]!;
-  const offset = raw === 'Z' || /^[+-]00:?00$/.test(raw) ? 'Z' : `${raw.slice(0, 3)}:${raw.slice(-2)}`;
+  if (!m || (!m[6] && !ZONELESS_FRONT_RULE.on)) return undefined;
+  const raw = m[6];
+  const offset = !raw ? undefined : raw === 'Z' || /^[+-]00:?00$/.test(raw) ? 'Z' : `${raw.slice(0, 3)}:${raw.slice(-2)}`;
   const day = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
-  return moment(day, { h: Number(m[4]), m: Number(m[5]), approx: false, zone: { label: raw, offset } }, line, `${key}: ${value!.trim()}`);
+  const zone = raw && offset ? { zone: { label: raw, offset } } : {};
+  return moment(day, { h: Number(m[4]), m: Number(m[5]), approx: false, ...zone }, line, `${key}: ${value!.trim()}`);
 }
+
+export const ZONELESS_FRONT_RULE = { on: true };
+
+/** The two moments in order (both with an offset, or both without: then as written). */
+const inOrder = (a: Moment, b: Moment) => (a.value && b.value ? Date.parse(b.value) >= Date.parse(a.value) : !a.value && !b.value && b.local >= a.local);
 
 /**
  * The status page's start and end, or undefined when the front matter is not a status page's incident. Round 11: when
@@ -34,7 +44,7 @@ export function statusPageSpan(front: FrontMatter | undefined, statements: reado
   if (!front?.resolvedWhen || !/^(?:true|yes)$/i.test(front.resolved ?? 'true')) return undefined;
   const start = stamped(front.date, 1, 'date');
   const end = stamped(front.resolvedWhen, 1, 'resolvedWhen');
-  if (!start || !end || Date.parse(end.value!) < Date.parse(start.value!)) return undefined;
+  if (!start || !end || !inOrder(start, end)) return undefined;
   const said = STATUS_BODY_RULE.on ? sentencesOf(statements).find((s) => mentions(s.text).length) : undefined;
   const first = said ? mentions(said.text)[0]! : undefined;
   if (first && !first.zone && String(first.m).padStart(2, '0') !== start.local.slice(-2))
@@ -44,8 +54,8 @@ export function statusPageSpan(front: FrontMatter | undefined, statements: reado
         `start: line ${said!.line} gives ${said!.text.slice(0, 60)} without a zone, not the front matter's date (${front.date}); no start is taken from either`,
       ],
     };
-  const since = STATUS_BODY_RULE.since ? sinceEarlier(statements, start) : undefined;
-  return since ? { start: since.start, end, why: [since.why] } : { start, end };
+  const since = STATUS_BODY_RULE.since && start.value ? sinceEarlier(statements, start) : undefined;
+  return since ? { start: since.start, end, why: [since.why] } : { start, end, ...(start.value ? {} : { zoneless: true }) };
 }
 
 /** "since 2pm CEST", "since 13:40 UTC": a time with its zone, the hour alone only with am or pm. */
@@ -87,6 +97,8 @@ export interface StatusSpan {
   start?: Moment;
   end?: Moment;
   why?: string[];
+  /** Round 13: the front matter's times have no offset; a status page's own updates stamped in a zone come first. */
+  zoneless?: boolean;
 }
 
 export const STATUS_BODY_RULE = { on: true, since: true };

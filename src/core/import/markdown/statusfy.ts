@@ -17,6 +17,7 @@
 import type { Block, Key, Line } from './sections';
 import { fourDigitTimeline } from './fourDigit';
 import { updateListTimeline } from './statusUpdates';
+import { datedUpdates, trackTimeline } from './statusTrack';
 
 const UPDATE = /^:::\s?update\s([A-Za-z][A-Za-z ]{0,30}?)\s?\|\s?(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,9})?)?(?:Z|\+00:?00)\s*$/;
 const CLOSE = /^:::\s*$/;
@@ -34,14 +35,15 @@ export function statusfyResolved(lines: readonly string[], from: number): string
 
 /**
  * Round 11's timelines without a Timeline heading: a Statusfy page's updates, else lines opening with four-digit times;
- * round 12's: else a status page's updates under a time on a line of its own (statusUpdates.ts).
+ * round 12's: else a status page's updates under a time on a line of its own (statusUpdates.ts); round 13's: else its
+ * updates stamped with a `track` shortcode, else its updates opening with their dates (statusTrack.ts).
  */
 export function laterTimeline(blocks: readonly Block[], notes: string[]): Block[] {
   const updates = statusfyTimeline(blocks, notes);
   if (updates) return [updates];
   const four = fourDigitTimeline(blocks, notes);
   if (four.length) return four;
-  const list = updateListTimeline(blocks, notes);
+  const list = updateListTimeline(blocks, notes) ?? trackTimeline(blocks, notes) ?? datedUpdates(blocks, notes);
   return list ? [list] : [];
 }
 
