@@ -53,3 +53,16 @@ export function landedByMerge(brought: ReadonlyMap<string, readonly GitCommit[]>
   }
   return landed;
 }
+
+/** Branches a project integrates into: a merge of one of these into another branch is a back-merge. */
+const MAINLINE = String.raw`(main|master|develop|development|dev|trunk)`;
+const BACK_MERGE = new RegExp(String.raw`^Merge (remote-tracking )?branch '(origin/|upstream/)?${MAINLINE}' into (?!'?${MAINLINE}\b)`, 'i');
+
+/**
+ * A back-merge: the mainline merged into a topic branch ("Merge branch 'develop' into daniel/useragent", git's own
+ * message). What it brings was already on the mainline, running there; its diff (the mainline's changes, often dozens
+ * of files) says nothing of the branch. Not a suspect (round 8, docs/suggestions.md).
+ */
+export function isBackMerge(commit: Pick<GitCommit, 'subject' | 'parents'>): boolean {
+  return commit.parents.length > 1 && BACK_MERGE.test(commit.subject.trim());
+}

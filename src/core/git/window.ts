@@ -11,7 +11,7 @@ import { clock, quoted } from './describe';
 import type { DeployEntry } from './deployLogFormat';
 import type { GitCommit, GitHistory } from './gitHistoryPort';
 import { favourNewestInSystem, productionWeight, windowWeight, type WindowScore } from './rank';
-import { broughtByMerges, landedByMerge } from './merges';
+import { broughtByMerges, isBackMerge, landedByMerge } from './merges';
 import { deployMarksBefore, isReleaseCommit, readShipping, type Shipping } from './shipping';
 import type { Evidence } from './suggestTypes';
 import { anchorAtRoot, describeMatches, recordWords, type RecordWords } from './words';
@@ -82,6 +82,39 @@ function mergeEvidence(merge: GitCommit, branch: readonly GitCommit[], at: (ms: 
   };
 }
 
+/** Release commits (they mark a batch) and back-merges (see isBackMerge): listed as related, never suspects. */
+function notASuspect(commit: GitCommit, at: (ms: number) => string): Evidence | undefined {
+  const when = at(commit.committedMs);
+  const reason = isReleaseCommit(commit)
+    ? `release commit at ${when}: it marks the batch shipped before it, it is not a suspect`
+    : isBackMerge(commit)
+      ? `the mainline merged into a branch at ${when}: what it brought was already running, it is not a suspect`
+      : undefined;
+  return reason ? { kind: 'window', role: 'related', weight: 0.06, reason: `${reason}: ${quoted(commit.subject)}` } : undefined;
+}
+
+/** A window suspect's weight (with deploy information: its batch first) and its reason in words. */
+function suspectEvidence(
+  commit: GitCommit,
+  score: WindowScore,
+  ctx: { startMs: number; shipping: Shipping; via: { ms: number; merge: string } | undefined; at: (ms: number) => string },
+): Evidence {
+  const { shipping, via, at } = ctx;
+  const before = ctx.startMs - commit.committedMs;
+  const merged = via ? `, merged at ${at(via.ms)} by ${via.merge.slice(0, 7)}` : '';
+  let weight = score.weight;
+  if (shipping.authoritative) weight = shipping.batch?.has(commit.sha) ? BATCH_FLOOR + (1 - BATCH_FLOOR) * weight : weight * EARLIER_DEPLOY;
+  const where = score.relevance >= 0.5 ? ', in the impacted system' : '';
+  const kind = score.kind === 'feature' ? '; a new feature' : score.kind === 'revert' ? '; a revert (it removed code that was running)' : '';
+  const said = score.matches.length ? `; the record's words: ${describeMatches(score.matches)}` : '';
+  return {
+    kind: 'window',
+    role: 'trigger',
+    weight,
+    reason: `landed ${formatDuration(before / TIME.MINUTE)} before start (${at(commit.committedMs)}${merged})${where}${kind}${shipReason(commit.sha, shipping, at)}${said}: ${quoted(commit.subject)}`,
+  };
+}
+
 export interface WindowResult {
   readonly findings: WindowFinding[];
   readonly notes: string[];
@@ -126,16 +159,9 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
   const beforeStart = (c: GitCommit) =>
     shipping.authoritative && shipping.batch?.has(c.sha) ? startMs - shipping.last!.ms : startMs - Math.max(c.committedMs, landed.get(c.sha)?.ms ?? 0);
   for (const commit of commits) {
-    if (isReleaseCommit(commit)) {
-      findings.push({
-        commit,
-        evidence: {
-          kind: 'window',
-          role: 'related',
-          weight: 0.06,
-          reason: `release commit at ${at(commit.committedMs)}: it marks the batch shipped before it, it is not a suspect: ${quoted(commit.subject)}`,
-        },
-      });
+    const not = notASuspect(commit, at);
+    if (not) {
+      findings.push({ commit, evidence: not });
       continue;
     }
     if (shipping.authoritative && !shipping.shipped?.has(commit.sha)) {
@@ -154,28 +180,12 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
     beforeStart,
   );
   for (const { commit, score } of scored) {
-    const before = startMs - commit.committedMs;
     const branch = (brought.get(commit.sha) ?? []).filter((c) => ranked.has(c.sha));
     if (branch.length > 0) {
       findings.push({ commit, evidence: mergeEvidence(commit, branch, at) });
       continue;
     }
-    const via = landed.get(commit.sha);
-    const merged = via ? `, merged at ${at(via.ms)} by ${via.merge.slice(0, 7)}` : '';
-    let weight = score.weight;
-    if (shipping.authoritative) weight = shipping.batch?.has(commit.sha) ? BATCH_FLOOR + (1 - BATCH_FLOOR) * weight : weight * EARLIER_DEPLOY;
-    const where = score.relevance >= 0.5 ? ', in the impacted system' : '';
-    const kind = score.kind === 'feature' ? '; a new feature' : score.kind === 'revert' ? '; a revert (it removed code that was running)' : '';
-    const said = score.matches.length ? `; the record's words: ${describeMatches(score.matches)}` : '';
-    findings.push({
-      commit,
-      evidence: {
-        kind: 'window',
-        role: 'trigger',
-        weight,
-        reason: `landed ${formatDuration(before / TIME.MINUTE)} before start (${at(commit.committedMs)}${merged})${where}${kind}${shipReason(commit.sha, shipping, at)}${said}: ${quoted(commit.subject)}`,
-      },
-    });
+    findings.push({ commit, evidence: suspectEvidence(commit, score, { startMs, shipping, via: landed.get(commit.sha), at }) });
   }
   if (unshipped > 0 && shipping.last)
     notes.push(`${unshipped} commit(s) before start had not shipped (not in the ${shipping.last.label} at ${at(shipping.last.ms)}): not ranked`);
