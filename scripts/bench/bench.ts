@@ -250,9 +250,9 @@ async function main(): Promise<void> {
       ['every core', coldsAllCores, allCores],
     ] as const) {
       gc();
-      const cold = await coldLoad(ws.root, using);
+      const { figures: cold, index: loaded } = await coldLoad(ws.root, using);
       into.push(cold);
-      if (using === pool) index = cold.index;
+      if (using === pool) index = loaded;
       log(
         `  run ${r + 1}: cold load (${label}, ${using.size} worker${using.size === 1 ? '' : 's'}): heads ${cold.headsMs.toFixed(0)} ms, full read ${cold.fullMs.toFixed(0)} ms, longest block ${cold.blockedMs.toFixed(1)} ms, longest GC ${cold.gcMs.toFixed(1)} ms`,
       );

@@ -21,10 +21,10 @@ export interface ColdLoad {
   readonly fullMs: number;
   readonly blockedMs: number;
   readonly gcMs: number;
-  readonly index: IncidentIndex;
 }
 
-export async function coldLoad(root: string, pool: ParsePool): Promise<ColdLoad> {
+/** The figures, and the index (not kept with them: a run's figures must not keep its index alive). */
+export async function coldLoad(root: string, pool: ParsePool): Promise<{ figures: ColdLoad; index: IncidentIndex }> {
   const t0 = performance.now();
   let headsMs = 0;
   const measured = await maxBlock(async () => {
@@ -39,5 +39,5 @@ export async function coldLoad(root: string, pool: ParsePool): Promise<ColdLoad>
     await index.fullRead;
     return index;
   });
-  return { headsMs, fullMs: performance.now() - t0, blockedMs: measured.blockedMs, gcMs: measured.gcMs, index: measured.value };
+  return { figures: { headsMs, fullMs: performance.now() - t0, blockedMs: measured.blockedMs, gcMs: measured.gcMs }, index: measured.value };
 }
