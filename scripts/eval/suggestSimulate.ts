@@ -10,8 +10,10 @@
  *   - the weights already in src/core/git/rank.ts varied (newest in the system, one and two files, feat:,
  *     reverts), the current factor divided out and the new one applied;
  *   - each feature of the list below at 0.8 and 1.2 times, with how often it marks X and the other suspects.
- * An approximation: the 0.85 ceiling is not applied again, and "in the system" is read as "in the baseline's
- * list" (the commits that touched the system's folder). Used in the seventh round (docs/suggestions.md).
+ * Each line also says on how many repositories the re-ranked top 3 is ahead of the baseline's and on which it is behind
+ * (a rule must not put more repositories behind). An approximation: the 0.85 ceiling is not applied again, and "in the
+ * system" is read as "in the baseline's list" (the commits that touched the system's folder). Used in the seventh and
+ * eighth rounds (docs/suggestions.md).
  */
 import { readFileSync } from 'node:fs';
 import type { CaseResult, DumpedCandidate } from './suggestCases';
@@ -26,6 +28,8 @@ interface Case {
   readonly system: string;
   readonly target: string;
   readonly candidates: readonly DumpedCandidate[];
+  /** The baseline's place for X (1-based), when it has X. */
+  readonly baselineRank?: number;
 }
 
 type Multiplier = (k: DumpedCandidate, c: Case) => number;
@@ -35,6 +39,8 @@ const REVERT = /^(\[[\w -]+\]\s*)?revert\b/i;
 const TEST_PATH =
   /(^|\/)(__tests__|tests?|spec|specs|e2e|fixtures?|__snapshots__|testdata|playground|examples?|benchmarks?)\/|[._-](test|spec)\.[a-z]+$|_test\.go$/i;
 
+const BACK_MERGE = /^Merge (remote-tracking )?branch '(origin\/|upstream\/)?(main|master|develop|development|dev|trunk)' into /i;
+const CHANGELOG_FRAGMENT = /(^|\/)(changelog\.d|\.changes|newsfragments|\.changelog|changelog\/unreleased)\//i;
 const lines = (k: DumpedCandidate) => k.files.reduce((n, [, a, d]) => n + a + d, 0);
 const typed = (k: DumpedCandidate, type: string) => new RegExp(`^${type}(\\([^)]*\\))?!?:`, 'i').test(k.subject);
 const sameAuthor = (k: DumpedCandidate, c: Case) => c.candidates.filter((j) => j.author === k.author);
@@ -66,29 +72,58 @@ const FEATURES: ReadonlyArray<readonly [string, (k: DumpedCandidate, c: Case) =>
   ['a re-land', (k) => /^(revert\W+revert\b|re-?land|re-?apply)/i.test(k.subject)],
   ['its files changed again later in the window', touchedLater],
   ["the baseline's first", (k) => k.baselineRank === 1],
+  // Round 8.
+  ['a back-merge ("Merge branch \'main\' into feature")', (k) => k.parents > 1 && BACK_MERGE.test(k.subject)],
+  ['a changelog fragment among its files (changelog.d/, .changes/)', (k) => k.files.some(([p]) => CHANGELOG_FRAGMENT.test(p))],
+  [
+    'formatting, StyleCI, docblocks in the subject',
+    (k) => /\b(formatting|reformat\w*|styleci|code ?style|cs ?fix\w*|docblocks?|doc ?blocks?)\b/i.test(k.subject),
+  ],
+  ['typo, comment or whitespace in the subject', (k) => /\b(typos?|spelling|whitespace|comments?|wording|grammar)\b/i.test(k.subject)],
 ];
 
 function load(file: string): Case[] {
   const repos = JSON.parse(readFileSync(file, 'utf8')) as DumpedRepo[];
   return repos.flatMap((r) =>
     r.cases
-      .filter((c) => !c.isRelease && c.candidates && c.candidates.length > 0)
-      .map((c) => ({ repo: r.name, system: c.system, target: c.target, candidates: c.candidates! })),
+      .filter((c) => !c.isRelease)
+      .map((c) => ({
+        repo: r.name,
+        system: c.system,
+        target: c.target,
+        candidates: c.candidates ?? [],
+        ...(c.baselineRank !== undefined ? { baselineRank: c.baselineRank } : {}),
+      })),
   );
 }
 
-/** Top 1 and top 3 of X over the cases with every suspect's score multiplied. */
-function rerank(cases: readonly Case[], multiply: Multiplier): { top1: number; top3: number } {
+interface Reranked {
+  readonly top1: number;
+  readonly top3: number;
+  /** Repositories whose top 3 is ahead of the baseline's, and those behind it. */
+  readonly ahead: number;
+  readonly behind: readonly string[];
+}
+
+/** Top 1 and top 3 of X over the cases with every suspect's score multiplied, and the repositories ahead and behind. */
+function rerank(cases: readonly Case[], multiply: Multiplier): Reranked {
   let top1 = 0;
   let top3 = 0;
+  const perRepo = new Map<string, number>();
   for (const c of cases) {
     const scored = c.candidates.map((k) => ({ x: k.sha === c.target, s: k.score * multiply(k, c) })).sort((a, b) => b.s - a.s);
     const at = scored.findIndex((k) => k.x);
     if (at === 0) top1++;
-    if (at >= 0 && at < 3) top3++;
+    const mine = at >= 0 && at < 3 ? 1 : 0;
+    const base = c.baselineRank !== undefined && c.baselineRank <= 3 ? 1 : 0;
+    top3 += mine;
+    perRepo.set(c.repo, (perRepo.get(c.repo) ?? 0) + mine - base);
   }
-  return { top1, top3 };
+  const margins = [...perRepo.entries()];
+  return { top1, top3, ahead: margins.filter(([, m]) => m > 0).length, behind: margins.filter(([, m]) => m < 0).map(([r]) => r) };
 }
+
+const said = (r: Reranked) => `${r.top1} / ${r.top3} (ahead on ${r.ahead}, behind on ${r.behind.length}${r.behind.length ? `: ${r.behind.join(', ')}` : ''})`;
 
 interface Weights {
   readonly newest: readonly number[];
@@ -126,8 +161,7 @@ function withWeights(w: Weights): Multiplier {
 function weightGrid(cases: readonly Case[]): string[] {
   const out: string[] = [];
   const show = (label: string, w: Weights) => {
-    const r = rerank(cases, withWeights(w));
-    out.push(`${label}: ${r.top1} / ${r.top3}`);
+    out.push(`${label}: ${said(rerank(cases, withWeights(w)))}`);
   };
   for (const newest of [
     [1.2, 1.1, 1.1],
@@ -144,6 +178,10 @@ function weightGrid(cases: readonly Case[]): string[] {
     show(`one, two files ${fewFiles.join(', ')}`, { ...CURRENT, fewFiles });
   for (const feature of [1.1, 1.5]) show(`feat: ${feature}`, { ...CURRENT, feature });
   for (const revert of [1.2, 2.2]) show(`revert ${revert}`, { ...CURRENT, revert });
+  // Closeness (rank.ts: 0.2 + 0.8 e^(-t / (window x 1/3))), its time constant varied; t is the suspect's own time.
+  const near = (minutes: number, share: number) => 0.2 + 0.8 * Math.exp(-Math.max(0, minutes) / (24 * 60 * share));
+  for (const share of [0.2, 0.25, 0.5])
+    out.push(`closeness ${share} of the window: ${said(rerank(cases, (k) => near(k.minutesBefore, share) / near(k.minutesBefore, 1 / 3)))}`);
   return out;
 }
 
@@ -167,7 +205,7 @@ function featureLines(cases: readonly Case[]): string[] {
     const low = rerank(cases, (k, c) => (has(k, c) ? 0.8 : 1));
     const high = rerank(cases, (k, c) => (has(k, c) ? 1.2 : 1));
     const share = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)} %`;
-    return `${name}: X ${share(x, xs)}, others ${share(others, os)}; 0.8: ${low.top1} / ${low.top3}, 1.2: ${high.top1} / ${high.top3}`;
+    return `${name}: X ${share(x, xs)}, others ${share(others, os)}; 0.8: ${said(low)}; 1.2: ${said(high)}`;
   });
 }
 
@@ -176,7 +214,8 @@ function main(): void {
   if (!file) throw new Error('usage: suggestSimulate.js CASES.json (from eval:suggest --split tune --quick --dump --cases)');
   const cases = load(file);
   const now = rerank(cases, () => 1);
-  console.log(`${cases.length} cases (X not a release commit), top 1 / top 3 as scored: ${now.top1} / ${now.top3}\n`);
+  const base = cases.filter((c) => c.baselineRank !== undefined && c.baselineRank <= 3).length;
+  console.log(`${cases.length} cases (X not a release commit), top 1 / top 3 as scored: ${said(now)}; the baseline's top 3: ${base}\n`);
   console.log(['Weights of rank.ts varied:', ...weightGrid(cases), '', 'Features, each at 0.8 and 1.2 times:', ...featureLines(cases)].join('\n'));
 }
 
