@@ -25,7 +25,7 @@ import type { TimelinePanelState } from '../webview/timelineProtocol';
 import { pickIncident } from './commands/pickIncident';
 import { AiLearnings } from './aiLearnings';
 import { McpServers } from './mcpProvider';
-import { hostPoolSize, ParsePool } from '../node/parsePool';
+import { commandLinePoolSize, hostPoolSize, ParsePool } from '../node/parsePool';
 import { buildVersion, commandLineCacheDir } from '../node/cacheDir';
 import { LazyPart } from './lazyPart';
 
@@ -66,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLensApi {
     return d;
   };
   sub(log);
-  const pool = new ParsePool(vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js').fsPath, hostPoolSize());
+  const pool = new ParsePool(vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js').fsPath, hostPoolSize(), commandLinePoolSize());
   sub({ dispose: () => void pool.dispose() });
   const storage = context.storageUri ?? context.globalStorageUri;
   const sourceApproval = new SourceApproval(context.workspaceState);

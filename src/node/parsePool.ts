@@ -53,8 +53,15 @@ export class ParsePool {
     /** dist/parseWorker.js (bundle) or out/src/node/parseWorker.js (tests). */
     private readonly workerFile = join(__dirname, 'parseWorker.js'),
     size = commandLinePoolSize(),
+    /** Workers while an urgent job waits (`first`: the scan behind the first CodeLens); back to `size` after. */
+    private readonly urgentSize = size,
   ) {
     this.size = size;
+  }
+
+  /** Workers running or idle now. */
+  get workerCount(): number {
+    return this.workers.length;
   }
 
   get available(): boolean {
@@ -85,7 +92,7 @@ export class ParsePool {
 
   /** Which files may link the targets, and their ids (earlyScan.ts), read in the workers ahead of any job queued later. */
   async scan(root: string, paths: readonly string[], targets: readonly string[], maxFileBytes?: number, first = false, summarize = false): Promise<ScanResult> {
-    const size = Math.ceil(paths.length / this.size / 4) || 1;
+    const size = Math.ceil(paths.length / (first ? Math.max(this.size, this.urgentSize) : this.size) / 4) || 1;
     const jobs: Array<Promise<ParseJobResult>> = [];
     for (let i = 0; i < paths.length; i += size)
       jobs.push(this.submit({ id: this.nextId++, root, paths: paths.slice(i, i + size), options: { maxFileBytes }, scanFor: targets, summarize }, first));
@@ -117,7 +124,7 @@ export class ParsePool {
 
   /** `first`: ahead of the jobs queued without it (in the order such jobs came), as the scan behind the first CodeLens is. */
   private submit(job: ParseJob, first = false): Promise<ParseJobResult> {
-    this.start();
+    this.start(first);
     return new Promise((resolve, reject) => {
       if (first) this.queue.splice(this.queue.filter((p) => p.first).length, 0, { job, resolve, reject, first });
       else this.queue.push({ job, resolve, reject });
@@ -127,13 +134,13 @@ export class ParsePool {
 
   /** Starts the workers now (a command that will scan soon boots them while it lists the folder). */
   warm(): void {
-    if (this.available) this.start();
+    if (this.available) this.start(true);
   }
 
-  private start(): void {
+  private start(urgent = false): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
-    while (this.workers.length < this.size) {
+    while (this.workers.length < (urgent ? Math.max(this.size, this.urgentSize) : this.size)) {
       const worker = new Worker(this.workerFile);
       worker.unref();
       worker.on('message', (result: ParseJobResult) => this.finished(worker, result));
@@ -160,7 +167,9 @@ export class ParsePool {
   private finished(worker: Worker, result: ParseJobResult): void {
     const pending = this.running.get(worker);
     this.running.delete(worker);
-    this.idle.push(worker);
+    // Grown for urgent jobs: back to its size once none waits.
+    if (this.workers.length > this.size && !this.queue.some((p) => p.first)) this.retire(worker);
+    else this.idle.push(worker);
     if (pending) {
       if (result.error) pending.reject(new Error(result.error));
       else pending.resolve(result);
@@ -177,6 +186,12 @@ export class ParsePool {
     if (j >= 0) this.idle.splice(j, 1);
     pending?.reject(err);
     if (!this.workers.length) for (const p of this.queue.splice(0)) p.reject(err);
+  }
+
+  private retire(worker: Worker): void {
+    this.workers.splice(this.workers.indexOf(worker), 1);
+    worker.removeAllListeners('exit');
+    void worker.terminate();
   }
 
   async dispose(): Promise<void> {
