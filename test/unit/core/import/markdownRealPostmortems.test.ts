@@ -1,5 +1,5 @@
 /**
- * Issue 31: 193 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 203 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
@@ -12,7 +12,8 @@
  * measured once with the round-9 reader, then tuned on in round 10; "held-out-12" and "held-out-13"
  * were measured once with the round-10 reader, then tuned on in round 11;
  * "held-out-14" was measured once with the round-11 reader, then tuned on in round 12; "held-out-15"
- * was measured once with the round-12 reader, then tuned on in round 13. Known misses are
+ * was measured once with the round-12 reader, then tuned on in round 13; "held-out-16" was measured
+ * once with the round-13 reader and not tuned on. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -43,7 +44,8 @@ export interface Reading {
     | 'held-out-12'
     | 'held-out-13'
     | 'held-out-14'
-    | 'held-out-15';
+    | 'held-out-15'
+    | 'held-out-16';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -92,10 +94,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-14': { right: 7, of: 11, wrong: 0 },
   // Held out until measured once after round 12 (2/13, 4 wrong facts); tuning material in round 13.
   'held-out-15': { right: 13, of: 13, wrong: 0 },
+  // Measured once with the round-13 reader (3/10 fully right, 3 wrong facts); not tuned on.
+  'held-out-16': { right: 3, of: 10, wrong: 3 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-16'];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

@@ -256,4 +256,35 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // Held-out-15 (Helium ×4, QFieldCloud ×4, Wikibase Cloud ×2, xREL ×2, Lum Network), measured once with the round-12
   // reader (2/13 fully right, 4 wrong facts; Helium 2022-11-16's reading corrected after the measurement to 11 entries),
   // then tuned on in round 13: 13/13, no miss left.
+  // Held-out-16 (Mataroa ×4, IaSQL ×3, Copernica ×3), read and committed before the importer ran on it (d087adb), measured
+  // once with the round-13 reader (e70d370): 3/10 fully right, 3 wrong facts. Not tuned on. The wrong facts: IaSQL 003's
+  // start at its last item (2023-02-06, 'the production instance went down again') where the reading takes 2023-01-30;
+  // IaSQL 005's duration 'roughly 16 hours' (how long until it was noticed, not how long it lasted); IaSQL 006's start at
+  // 2023-03-21 ('test suite failing almost on every run') over 2023-03-20's 'test suite degradation'. Left empty: the
+  // day-only timelines' ends, Copernica's notices (no heading or front matter: not read as incidents; two in Dutch),
+  // Mataroa 2022-05-04's 'returned to normal after a few minutes'.
+  'copernica-2012-07-12-database-server-downtime': [
+    ['start', null],
+    ['end', null],
+  ],
+  'copernica-2012-10-02-interface-interruption': [
+    ['start', null],
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'copernica-2012-12-22-saturday-night-interruption': [
+    ['start', null],
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'iasql-2023-01-30-v0026-memory-leak': [
+    ['start', '2023-02-06'],
+    ['end', null],
+  ],
+  'iasql-2023-03-14-auth0-webhook': [['duration', 'roughly 16 hours']],
+  'iasql-2023-03-20-igw-route-deleted': [
+    ['start', '2023-03-21'],
+    ['end', null],
+  ],
+  'mataroa-2022-05-04-high-latencies': [['duration', null]],
 };
