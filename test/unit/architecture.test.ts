@@ -67,7 +67,6 @@ describe('architecture', () => {
     'src/core/import/read.ts: readImport': 'detect, map and read one document, with the messages for each way it can fail',
     'src/core/import/csv.ts: csvRowDraft': 'one line per mapped column',
     'src/core/import/markdown/texts.ts: writeTexts': 'one case per section kind of a postmortem',
-    'src/core/git/window.ts: windowFindings': 'what the window says about each commit, one finding after another',
   };
   it(`no function over ${FUNCTION_CAP} lines but the listed ones, each with its reason`, () => {
     const long: string[] = [];

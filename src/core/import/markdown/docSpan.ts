@@ -1,0 +1,84 @@
+/**
+ * The document's start, end and duration: what span.ts reads from its
+ * statements, lines, labels, title and timeline entries, then what an Impact
+ * saying there was none, a status page's front matter, a month's report and a
+ * report of several incidents change; our own export's Start and Resolution
+ * labels as written.
+ */
+import { findDate, findDayRange, inlineText, type Day } from './inline';
+import { isAnnouncements } from './announcements';
+import { namedDays, PUBLISHED, type Doc } from './doc';
+import type { Block, Key, Line } from './sections';
+import { findSpan, type Moment, type Span } from './span';
+import { monthReport, severalIncidents } from './spanAbstain';
+import { labelPeriod } from './spanLabel';
+import { withoutImpact } from './spanNone';
+import { sectionPeriod, titleDays, titlePeriod } from './spanStated';
+import { TEST_ENV } from './spanWords';
+import { pageSpan } from './statusBody';
+import type { Entry } from './timeline';
+import type { Zone } from './zones';
+
+/** The text's span; an Impact saying there was none takes it away; a status page's front matter gives its own. */
+export function readSpan(doc: Doc, input: ReturnType<typeof spanInput>, timeline: Block[]): Span {
+  const base = withoutImpact(findSpan(input), doc.blocks);
+  const page = pageSpan(doc.front, input, base, timeline);
+  const span = { ...base, ...page, why: [...(base.why ?? []), ...(page?.why ?? [])] };
+  // Round 9: a month's report (its title names a month and no day) takes no start or end from its days alone.
+  monthReport(input.titleText, !!findDate(input.titleText, doc.dayFirst, true), input.entries, span);
+  severalIncidents(doc.blocks, span);
+  return span;
+}
+
+export function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, docDay: Day | undefined, docZone: Zone | undefined) {
+  const opening: Key[] = ['summary', 'impact', 'resolution', 'detection'];
+  const prose = (l: Line) => !/^\s*([-*+]\s|\||#|\d{1,2}:\d{2})/.test(l.text);
+  const statements = doc.blocks
+    .filter((b) => b === doc.blocks[0] || b === titleBlock || (b.key && opening.includes(b.key)) || (b.key === 'timeline' && !isAnnouncements(b)))
+    // Round 9: a paragraph under one of the timeline's own headings is that entry's text, not a statement of the whole.
+    .flatMap((b) => (b.key === 'timeline' ? b.lines.slice(0, underHeading(b.lines)).filter(prose) : b.lines))
+    .filter((l) => !PUBLISHED.test(l.text));
+  const lines = doc.blocks
+    .filter((b) => b.key !== 'leadup')
+    .flatMap((b) => b.lines)
+    .filter((l) => !PUBLISHED.test(l.text));
+  const titleText = doc.front?.title ?? titleBlock?.heading ?? '';
+  const td = findDate(titleText, doc.dayFirst, true);
+  const titleDay = td?.y ? { day: td, line: doc.front?.title ? 1 : (titleBlock?.line ?? 1), text: inlineText(titleText) } : undefined;
+  const time = doc.labels.get('time');
+  const labelDay = findDate(doc.labels.get('date')?.value ?? '', doc.dayFirst);
+  // A Time label takes its Date label's day, else the document's only when the document names no other day.
+  const timeDay = labelDay?.y ? labelDay : namedDays(doc) <= 1 ? docDay : undefined;
+  const timeLabel = time ? { text: inlineText(time.value), line: time.line, ...(timeDay ? { day: timeDay } : {}) } : undefined;
+  const dateLabel = doc.labels.get('date');
+  const range = dateLabel && findDayRange(inlineText(dateLabel.value));
+  const dateRange = range ? { ...range, line: dateLabel.line, text: inlineText(dateLabel.text) } : undefined;
+  const testIncident = TEST_ENV.test(inlineText(titleText));
+  // Round 9: else the period the title states, else the one a section of its own states ("## Incident date(s)").
+  const period =
+    labelPeriod(lines, doc.dayFirst, docZone) ??
+    titlePeriod(titleText, doc.front?.title ? 1 : (titleBlock?.line ?? 1), docZone) ??
+    titleDays(titleText, doc.front?.title ? 1 : (titleBlock?.line ?? 1), docDay, doc.dayFirst) ??
+    sectionPeriod(doc.blocks, doc.dayFirst);
+  // Round 10: a dated title over a text that names no other day ("# 2020-12-11: All services outage"): its prose times are on it.
+  const onlyDay = titleDay && namedDays(doc) <= 1 ? titleDay.day : undefined;
+  const unreadRows = doc.problems.filter((p) => /^timeline (?:row|line) without a time/.test(p.message)).length;
+  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange, testIncident, period, unreadRows, titleText, onlyDay };
+}
+
+/** Our own export: Start and Resolution labels as written. */
+export function ownSpan(doc: Doc, entries: Entry[]): Span {
+  const v = (n: string) => doc.labels.get(n);
+  const m = (l: ReturnType<typeof v>): Moment | undefined =>
+    l ? { value: inlineText(l.value), local: inlineText(l.value), approx: false, line: l.line, evidence: inlineText(l.text) } : undefined;
+  const start = m(v('start'));
+  const end = m(v('resolution') ?? v('end'));
+  void entries;
+  return { ...(start ? { start } : {}), ...(end && /T/.test(end.local) ? { end } : {}) };
+}
+
+/** Where the timeline's first subheading is (its lines from there are entries' texts); the whole when it has none. */
+const underHeading = (lines: Line[]) => {
+  const k = lines.findIndex((l) => /^#{1,6}\s/.test(l.text));
+  return k < 0 ? lines.length : k;
+};
