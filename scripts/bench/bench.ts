@@ -26,7 +26,7 @@ import { compileGlob, normalizePath } from '../../src/core/links/linkIndex';
 import { generateWorkspace, writeSourceTree, type GeneratedWorkspace } from './generate';
 import { maxBlock, timed } from './measure';
 import { commandLinePoolSize, hostPoolSize, ParsePool } from '../../src/node/parsePool';
-import { coldLoad, type ColdLoad } from './coldLoad';
+import { coldLoadPair, type ColdLoad } from './coldLoad';
 import { LoadCache } from '../../src/node/loadCache';
 import { cliFigures } from './cliBench';
 import { soakFigures } from './soakBench';
@@ -245,19 +245,17 @@ async function main(): Promise<void> {
     );
     if (CLI_ONLY) continue;
     // As the extension loads (heads first, the host's pool), and with a worker on every core, alternating.
-    for (const [label, into, using] of [
-      ['host pool', colds, pool],
-      ['every core', coldsAllCores, allCores],
-    ] as const) {
-      gc();
-      const { figures: cold, index: loaded } = await coldLoad(ws.root, using);
-      into.push(cold);
-      if (using === pool) index = loaded;
+    const pair = await coldLoadPair(ws.root, pool, allCores, gc);
+    colds.push(pair.host);
+    coldsAllCores.push(pair.everyCore);
+    index = pair.index;
+    for (const [label, cold, size] of [
+      ['host pool', pair.host, pool.size],
+      ['every core', pair.everyCore, allCores.size],
+    ] as const)
       log(
-        `  run ${r + 1}: cold load (${label}, ${using.size} worker${using.size === 1 ? '' : 's'}): heads ${cold.headsMs.toFixed(0)} ms, full read ${cold.fullMs.toFixed(0)} ms, longest block ${cold.blockedMs.toFixed(1)} ms, longest GC ${cold.gcMs.toFixed(1)} ms`,
+        `  run ${r + 1}: cold load (${label}, ${size} worker${size === 1 ? '' : 's'}): heads ${cold.headsMs.toFixed(0)} ms, full read ${cold.fullMs.toFixed(0)} ms, longest block ${cold.blockedMs.toFixed(1)} ms, longest GC ${cold.gcMs.toFixed(1)} ms`,
       );
-    }
-    await allCores.dispose();
   }
   const floorMs = median(floors);
   add({ name: 'floor: read + yaml.parse of every record', value: floorMs, unit: 'ms' });

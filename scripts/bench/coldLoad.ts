@@ -41,3 +41,22 @@ export async function coldLoad(root: string, pool: ParsePool): Promise<{ figures
   });
   return { figures: { headsMs, fullMs: performance.now() - t0, blockedMs: measured.blockedMs, gcMs: measured.gcMs }, index: measured.value };
 }
+
+/**
+ * One cold load as the extension (the host's pool), then one with a worker on every core, the garbage collected
+ * before each. In a function of its own: a suspended async function can keep its last awaited results alive, and
+ * the bench's heap figures must count only the index it keeps (the host's).
+ */
+export async function coldLoadPair(
+  root: string,
+  host: ParsePool,
+  everyCore: ParsePool,
+  collect: () => void,
+): Promise<{ host: ColdLoad; everyCore: ColdLoad; index: IncidentIndex }> {
+  collect();
+  const { figures: hostFigures, index } = await coldLoad(root, host);
+  collect();
+  const everyFigures = (await coldLoad(root, everyCore)).figures;
+  await everyCore.dispose();
+  return { host: hostFigures, everyCore: everyFigures, index };
+}
