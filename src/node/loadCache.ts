@@ -16,7 +16,7 @@ import type { CacheKey, RecordCache } from '../core/index/incidentIndex';
 import { DEFAULT_MAX_FILE_BYTES, parseRecordText, type ParsedFile, type ParseOptions } from '../core/records/parseRecord';
 import type { IncidentRecord } from '../core/records/schema';
 import { fromWireFile, toWire, type Bodies, type WireFile } from '../core/index/recordWire';
-import { blobOid } from './git/blobOid';
+import { blobOid, GIT_MIN } from './git/blobOid';
 
 // 7: each incident's similarity words, and a batch's words before its records' JSON (recordWire.ts).
 // 8: content hashes are git blob ids, so a fresh checkout's clean files are known without reading them.
@@ -45,9 +45,6 @@ export function contentHash(text: string): string {
 
 /** The blob ids git holds for clean files of the folder (git/cleanBlobs.ts), paths as the cache's; undefined: ask nothing. */
 export type CleanBlobs = () => Promise<ReadonlyMap<string, string> | undefined>;
-
-/** Fewer touched files than this are read for their hash: cheaper than asking git (two processes). */
-const GIT_MIN = 64;
 
 /**
  * [header length, u32 LE][header: JSON of the files, ASCII only][bodies].

@@ -1,17 +1,3 @@
-/** A process that only waits for the records (the command line, the MCP server): a worker per core, up to 4. */
-export function commandLinePoolSize(cores = availableParallelism()): number {
-  return Math.max(1, Math.min(4, cores));
-}
-
-/**
- * The extension host: one core left to its own thread, which runs the editor's extensions, assembles what the
- * workers send and collects its garbage. With a worker on every core of a 2-core machine, the host's garbage
- * collection pauses waited for a core and stretched past 50 ms during a cold load (scripts/bench/coldLoad.ts).
- */
-export function hostPoolSize(cores = availableParallelism()): number {
-  return Math.max(1, Math.min(4, cores - 1));
-}
-
 /**
  * A small pool of worker threads that parse record files off the main thread
  * (the extension host's event loop must stay free). Jobs of ~64 files go to
@@ -32,6 +18,20 @@ import { fromWire } from '../core/index/recordWire';
 
 const JOB_SIZE = 64;
 const IDLE_STOP_MS = 60_000;
+
+/** A process that only waits for the records (the command line, the MCP server): a worker per core, up to 4. */
+export function commandLinePoolSize(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores));
+}
+
+/**
+ * The extension host: one core left to its own thread, which runs the editor's extensions, assembles what the
+ * workers send and collects its garbage. With a worker on every core of a 2-core machine, the host's garbage
+ * collection pauses waited for a core and stretched past 50 ms during a cold load (scripts/bench/coldLoad.ts).
+ */
+export function hostPoolSize(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores - 1));
+}
 
 interface Pending {
   readonly job: ParseJob;

@@ -20,9 +20,7 @@ import { folderCacheDir, type CacheSettings } from './cacheDir';
 import { scanJob, type ScanResult, type ScanSummary } from './earlyScan';
 import type { ParsePool } from './parsePool';
 import { cleanBlobOids } from './git/cleanBlobs';
-
-/** Fewer touched files than this are read again: cheaper than asking git (two processes). */
-export const GIT_MIN = 64;
+import { GIT_MIN } from './git/blobOid';
 
 // 2: each file's git blob id, so a fresh checkout's clean files are known without reading them (git/cleanBlobs.ts).
 export const SCAN_DIGEST_FORMAT = 2;

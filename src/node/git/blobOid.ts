@@ -7,3 +7,6 @@ export function blobOid(bytes: Uint8Array | string, length = typeof bytes === 's
   else hash.update(bytes.subarray(0, length));
   return hash.digest('hex');
 }
+
+/** Fewer touched files than this are read for their hash: cheaper than asking git (two processes, git/cleanBlobs.ts). */
+export const GIT_MIN = 64;
