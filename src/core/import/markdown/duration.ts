@@ -15,6 +15,9 @@ import {
   DURATION_AFTER,
   DURATION_LATER,
   DURATION_LATER_RULE,
+  DURATION_BACK_AFTER,
+  DURATION_ROUND14_RULE,
+  UNTIL_NOTICED,
   DURATION_BEFORE,
   DURATION_LABEL,
   DURATION_PHRASE,
@@ -100,13 +103,20 @@ function durationPhrase(statements: readonly Line[]): StatedDuration | undefined
     // Round 8: only a figure its own clause ties to the outage ("unavailable for 13 minutes", never "locks the table for 40
     // minutes" or "run this for a few days without error").
     const m = [DURATION_PHRASE.exec(s.text), DURATION_WORDS.exec(s.text)].find(
-      (x) => x && !ACTIVITY.test(s.text.slice(Math.max(0, x.index - 60), x.index)) && durationTied(s.text, x.index, x[0].length, x[1]!),
+      (x) =>
+        x &&
+        !ACTIVITY.test(s.text.slice(Math.max(0, x.index - 60), x.index)) &&
+        durationTied(s.text, x.index, x[0].length, x[1]!) &&
+        !(DURATION_ROUND14_RULE.on && UNTIL_NOTICED.test(s.text.slice(x.index))),
     );
     // "took 84 minutes" and "was resolved in 2 hours and 2 minutes" are a time to resolution: two entries that far apart
     // are the start and the end.
     const toResolve = m && (m[1]!.toLowerCase() === 'took' || (m[1]!.toLowerCase() === 'in' && /\bresolved\s$/i.test(s.text.slice(0, m.index))));
     if (m) return { text: m[2]!.trim(), line: s.line, evidence: s.text, pairs: !!toResolve };
-    const after = DURATION_AFTER.exec(s.text) ?? (DURATION_LATER_RULE.on ? DURATION_LATER.exec(s.text) : null);
+    const after =
+      DURATION_AFTER.exec(s.text) ??
+      (DURATION_LATER_RULE.on ? DURATION_LATER.exec(s.text) : null) ??
+      (DURATION_ROUND14_RULE.on ? DURATION_BACK_AFTER.exec(s.text) : null);
     if (after) return { text: after[1]!.trim(), line: s.line, evidence: s.text, pairs: false };
     const adj = DURATION_ADJ.exec(s.text);
     if (adj) return { text: adj[1]!.trim(), line: s.line, evidence: s.text, pairs: false };

@@ -34,6 +34,7 @@ import { changeCountedFrom, durationsDisagree, labelOnOtherDay, rangeFigure, sta
 export type { Moment };
 import { judge, type Judge } from './spanJudge';
 import { openingPeriod } from './spanBetween';
+import { sameFailureFirst, withoutRecaps } from './spanRecur';
 import {
   IMPACT,
   UNDER_WAY,
@@ -291,12 +292,7 @@ function fromPairs(entries: readonly Entry[], span: Span, { impact, ends }: Judg
 
 function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, leadUp, testEnv }: Judge, title?: Day, periods = false): void {
   if (newestFirst(entries, span)) return;
-  const timed = afterTitleDay(
-    entries.filter((e) => e.h !== undefined || e.day),
-    span,
-    title,
-    impact,
-  );
+  const timed = afterTitleDay(withoutRecaps(entries.filter((e) => e.h !== undefined || e.day)), span, title, impact);
   // A timeline that opens with lead-up (a change applied, an issue opened, a day-only entry before timed ones that
   // is not about the outage) starts at its first entry about the outage itself; without any such entry (a warning,
   // not an outage), at its first entry.
@@ -313,7 +309,7 @@ function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, lea
   // "First validator reports an apphash": an entry opening with the first report is about the outage too.
   const about = (e: Entry) => impact(e) || FIRST_REPORT.test(e.text);
   const found = opensWithLeadUp || context ? (timed.find(about) ?? (moveOn ? next : timed[0])) : timed[0];
-  const first = found && timed.find(about) === found ? beforeDetection(timed, found, leadUp) : found;
+  const first = sameFailureFirst(timed, found && timed.find(about) === found ? beforeDetection(timed, found, leadUp) : found);
   const i = first ? timed.indexOf(first) : 0;
   // "Security team becomes aware of an odd transaction mined roughly 30 minutes earlier": the entry says the incident
   // began before it, and nothing says when; the start stays empty rather than taking the entry's time.

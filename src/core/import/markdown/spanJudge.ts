@@ -16,10 +16,19 @@ export interface Judge {
   testEnv(e: Entry): boolean;
 }
 
+const PRODUCTION = /\bprod(?:uction)?\b/i;
+export const PRODUCTION_RULE = { on: true };
+/** The entry names production before any test environment: it is about production. */
+function productionFirst(text: string): boolean {
+  const p = PRODUCTION.exec(text);
+  return PRODUCTION_RULE.on && !!p && p.index < (TEST_ENV.exec(text)?.index ?? Infinity);
+}
+
 /** A document whose title names a test environment ("… Rebooting on Staging") is about it: its entries about it count. */
 export function judge(testIncident: boolean): Judge {
   const words = (e: Entry) => e.text.replace(/\(?https?:\/\/\S+\)?/g, ' ');
-  const testEnv = (e: Entry) => !testIncident && TEST_ENV.test(words(e));
+  // Round 14: "The production instance goes down …; … what's weird with the staging EC2": production named first.
+  const testEnv = (e: Entry) => !testIncident && TEST_ENV.test(words(e)) && !productionFirst(words(e));
   // "Hypha reports previously failing interchaintest tests pass": a test passing is no failure of the service.
   const impact = (e: Entry) => IMPACT.test(words(e)) && !REPORT_REF.test(e.text) && !testEnv(e) && !TESTS_PASS.test(words(e));
   // "Confirmed 187Gb of space has been recovered" is space given back, not the service.

@@ -6,7 +6,7 @@
 import { ZONE_WORD } from './zones';
 
 export const IMPACT =
-  /\b(outage|down\b|unavailable|unreachable|not (?:working|responding|reachable|accessible|available|operational)|stops? responding|errors?\b|failing|fails?\b|failures?|returning \d{3}|5\d\d\b|crash|broken|degraded|unhealthy|deadlock\w*|no nodes|reaches 0%|unschedulable|unable to|could not|cannot|can't|impact|drop\w*\b[^.]{0,20}\bavailability|(?<!pre-)exploit\w*|(?<!pre-)attacks?\b|(?:attackers?|hackers?|exploiters?)\b[^.]{0,60}?\b(?:publish\w*|upload\w*|drain\w*|stole|steal\w*|withdr[ae]w\w*|transferr?\w*|mint\w*|exfiltrat\w*|deface\w*)\b|drain(?:s|ed)\b|compromised|(?:reboot|restart|crash)(?:ing)? (?:repeatedly|in a loop|continuously|constantly)|(?:reboot|restart|crash)[- ]?loop|(?:incorrect|wrong|invalid|faulty|misconfigured) (?:\w+ ){0,2}?(?:certs?|certificates?|config\w*|blocks?|secrets?|values?|settings?|records?|versions?|builds?|data)\b)/i;
+  /\b(outage|down\b|unavailable|unreachable|not (?:working|responding|reachable|accessible|available|operational)|stops? responding|errors?\b|failing|fails?\b|failures?|returning \d{3}|5\d\d\b|crash|broken|degraded|^(?:[\w-]+ ){0,3}?degradation\b|unhealthy|deadlock\w*|no nodes|reaches 0%|unschedulable|unable to|could not|cannot|can't|impact|drop\w*\b[^.]{0,20}\bavailability|(?<!pre-)exploit\w*|(?<!pre-)attacks?\b|(?:attackers?|hackers?|exploiters?)\b[^.]{0,60}?\b(?:publish\w*|upload\w*|drain\w*|stole|steal\w*|withdr[ae]w\w*|transferr?\w*|mint\w*|exfiltrat\w*|deface\w*)\b|drain(?:s|ed)\b|compromised|(?:reboot|restart|crash)(?:ing)? (?:repeatedly|in a loop|continuously|constantly)|(?:reboot|restart|crash)[- ]?loop|(?:incorrect|wrong|invalid|faulty|misconfigured) (?:\w+ ){0,2}?(?:certs?|certificates?|config\w*|blocks?|secrets?|values?|settings?|records?|versions?|builds?|data)\b)/i;
 export const LEADUP =
   /\b(applied|deployed|deploys|(?:ran|run|runs|did) a deployment|merged|(?<!\bincident (?:was |is )?)opened|initiated|started|changed|pushed|released|published|triggered|scheduled|funds|funded|funding|pre-(?:attack|incident|outage|exploit)|tested|created|rollout|rolled out)\b/i;
 export const ENDS =
@@ -109,3 +109,16 @@ export const DURATION_TO =
 export const DURATION_LATER =
   /\b(?:operations?|service|chain|block production|network)\s(?:was\s|were\s|has\s|have\s)?(?:resum|continu|restor|recover)(?:ed|es)\b[^.]{0,60}?\s((?:just |a little )?(?:over |under |about |around |nearly |almost |approximately |roughly |~)?\d+(?:\.\d+)? (?:hours?|minutes?|days?))\s(?:later\b|on\s\d{4}-\d{2}-\d{2}\b)/i;
 export const DURATION_LATER_RULE = { on: true };
+/**
+ * Round 14: "Everything returned to normal after a few minutes", "the site came back online after 20 minutes": how long
+ * it lasted, as written (never "after a few minutes of monitoring").
+ */
+export const DURATION_BACK_AFTER =
+  /\b(?:returned to normal|(?:went|came|was|were|is|got) back (?:to normal|online|up))\s(?:again\s)?after\s((?:about |around |roughly |nearly |almost |approximately |just |~)?(?:\d+(?:\.\d+)?|a few|several|a couple of) (?:seconds?|minutes?|hours?|days?))\b(?!\s(?:of|more)\b)/i;
+/**
+ * Round 14: "The problem was around for roughly 16 hours when the webhook was added until there was an attempt to access
+ * the dashboard": how long it went unnoticed (until someone noticed, tried or was told), not how long it lasted.
+ */
+export const UNTIL_NOTICED =
+  /^[^.]{0,200}?\buntil\b[^.]{0,120}?\b(?:notic\w+|detect\w+|discover\w+|spott\w+|report\w+|alert\w+|attempt\w*|tried|try(?:ing)? to (?:access|use|log ?in))\b/i;
+export const DURATION_ROUND14_RULE = { on: true };
