@@ -84,15 +84,23 @@ export const EVAL_REPOS: readonly EvalRepo[] = [
   { name: 'microsoft/playwright', split: 'tune', shape: 'tool monorepo (TS, packages/), browser rolls by bot' },
   { name: 'elixir-lang/elixir', split: 'tune', shape: 'language and standard library (Elixir, lib/ per app)' },
   { name: 'redis/redis', split: 'tune', shape: 'service (C), small' },
-  // Held out (eighth round): never run by this eval before; chosen by shape, size (snapshots under 500 MB) and their
+  // Held out in the eighth round (2026-12-07, 72 % top 3 against the baseline's 74 %, run once: that round's rule was
+  // chosen before), so seen: tuning material now.
+  { name: 'spring-projects/spring-boot', split: 'tune', shape: 'Java framework, maintenance branches merged forward' },
+  { name: 'rust-lang/cargo', split: 'tune', shape: 'Rust tool (crates/, src/cargo), merge queue' },
+  { name: 'etcd-io/etcd', split: 'tune', shape: 'service (Go), distributed key-value store' },
+  { name: 'apollographql/apollo-client', split: 'tune', shape: 'TS library (src/), changesets' },
+  { name: 'bitwarden/server', split: 'tune', shape: 'service (C#/.NET, src/ per project)' },
+  { name: 'Kong/kong', split: 'tune', shape: 'service (Lua), API gateway, changelog entries per change' },
+  // Held out (ninth round): never run by this eval before; chosen by shape, size (snapshots under 500 MB) and their
   // count of reverts made within a day (counted with `git log --grep`, no case read), added before any case of them
-  // was run; run once, with the eighth round's final ranking; never read case by case.
-  { name: 'spring-projects/spring-boot', split: 'held-out', shape: 'Java framework, maintenance branches merged forward' },
-  { name: 'rust-lang/cargo', split: 'held-out', shape: 'Rust tool (crates/, src/cargo), merge queue' },
-  { name: 'etcd-io/etcd', split: 'held-out', shape: 'service (Go), distributed key-value store' },
-  { name: 'apollographql/apollo-client', split: 'held-out', shape: 'TS library (src/), changesets' },
-  { name: 'bitwarden/server', split: 'held-out', shape: 'service (C#/.NET, src/ per project)' },
-  { name: 'Kong/kong', split: 'held-out', shape: 'service (Lua), API gateway, changelog entries per change' },
+  // was run; to be run once, with the ninth round's final ranking; never read case by case.
+  { name: 'Homebrew/brew', split: 'held-out', shape: 'Ruby tool (Library/Homebrew), package manager' },
+  { name: 'curl/curl', split: 'held-out', shape: 'C library and CLI (lib/, src/), small commits' },
+  { name: 'ansible/ansible', split: 'held-out', shape: 'Python tool (lib/ansible), changelog fragments' },
+  { name: 'flutter/packages', split: 'held-out', shape: 'Dart package monorepo (packages/), roll bots' },
+  { name: 'ankidroid/Anki-Android', split: 'held-out', shape: 'Android app (Kotlin/Java, AnkiDroid/), translation bot' },
+  { name: 'hashicorp/nomad', split: 'held-out', shape: 'service (Go scheduler + Ember web UI), .changelog entries' },
 ];
 
 /** The folder a repository is cloned into under --dir: owner+name. */
