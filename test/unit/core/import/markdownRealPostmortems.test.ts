@@ -13,7 +13,8 @@
  * were measured once with the round-10 reader, then tuned on in round 11;
  * "held-out-14" was measured once with the round-11 reader, then tuned on in round 12; "held-out-15"
  * was measured once with the round-12 reader, then tuned on in round 13; "held-out-16" was measured
- * once with the round-13 reader, then tuned on in round 14. Known misses are
+ * once with the round-13 reader, then tuned on in round 14; "held-out-17" was measured once with the
+ * round-14 reader and not tuned on. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -45,7 +46,8 @@ export interface Reading {
     | 'held-out-13'
     | 'held-out-14'
     | 'held-out-15'
-    | 'held-out-16';
+    | 'held-out-16'
+    | 'held-out-17';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -96,10 +98,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-15': { right: 13, of: 13, wrong: 0 },
   // Held out until measured once after round 13 (3/10, 3 wrong facts); tuning material in round 14.
   'held-out-16': { right: 6, of: 10, wrong: 0 },
+  // Measured once with the round-14 reader (1/10 fully right, 3 wrong facts); not tuned on.
+  'held-out-17': { right: 1, of: 10, wrong: 3 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-17'];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

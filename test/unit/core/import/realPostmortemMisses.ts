@@ -281,4 +281,46 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   ],
   // Round 14: IaSQL 003's start (2023-02-06 -> 2023-01-30) and end, 005's duration and 006's start now right.
   'iasql-2023-03-20-igw-route-deleted': [['end', null]],
+  // Held-out-17 (AGRC's status page ×4, Secret Network ×3, Overclock's status page ×2, Status ×1), read and committed
+  // before the importer ran on it (f5f92c3), measured once with the round-14 reader (e3c4d70): 1/10 fully right, 3 wrong
+  // facts. Not tuned on. The wrong facts: Overclock 2021-12-27's start and end at its front matter's two times, 50 ms
+  // apart (when the notice was posted already closed); Status's start at its last row (11:05 EDT, a comment after the
+  // removal from sale) where the reading takes 07:38 EDT, the Android publication. Left empty: AGRC's StatusKit files
+  // (TOML front matter between '+++' lines, taken as the publication date; their track-stamped updates not read),
+  // Secret Network's 'Date: 16/03/2020 3am UTC' labels (day first), the day-only 'afternoon of Feb 21, 2022' and 'for
+  // multiple days on end', Status's end (11:03, 'Developer Removed From Sale') and its two rows written '07:7:47'.
+  'agrc-2019-03-17-geocoding-outage': [
+    ['start', null],
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'agrc-2019-04-18-load-balancer-failure': [
+    ['start', null],
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'agrc-2021-11-23-web-api-hosting-down': [
+    ['start', null],
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'agrc-2022-10-19-network-core-outage': [
+    ['start', null],
+    ['timeline', 0],
+  ],
+  'overclock-2021-12-27-database-unavailable-gaming2': [
+    ['start', '2021-12-27T22:31+00:00'],
+    ['end', '2021-12-27T22:31+00:00'],
+  ],
+  'secret-2020-03-16-testnet-halt-95': [['start', null]],
+  'secret-2021-09-13-earn-contract-exploit': [['start', null]],
+  'secret-2022-02-21-secpk-verifications-bloat': [
+    ['start', null],
+    ['duration', null],
+  ],
+  'status-2020-02-06-v1-prelaunch-release': [
+    ['start', '2020-02-06T11:05-04:00'],
+    ['end', null],
+    ['timeline', 22],
+  ],
 };
