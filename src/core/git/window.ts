@@ -14,7 +14,7 @@ import { favourNewestInSystem, productionWeight, windowWeight, type WindowScore 
 import { broughtByMerges, isBackMerge, landedByMerge } from './merges';
 import { deployMarksBefore, isReleaseCommit, readShipping, type Shipping } from './shipping';
 import type { Evidence } from './suggestTypes';
-import { anchorAtRoot, describeMatches, recordWords, type RecordWords } from './words';
+import { anchorAtRoot, describeMatches, recordWords, withoutSiblingWords, type RecordWords } from './words';
 
 /** A deploy's batch is looked for no further back than this. */
 const MAX_BATCH_DAYS = 14;
@@ -145,8 +145,11 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
   }
   const commits = (await git.commitsInWindow(since, startMs)).filter((c) => !input.skip(c));
   const shipping = await readShipping(git, commits, tags, deploys, { startMs, sinceMs: since }, notes);
-  const words = anchorAtRoot(
-    recordWords(input.incident, (p) => productionWeight(p) < 1),
+  const words = withoutSiblingWords(
+    anchorAtRoot(
+      recordWords(input.incident, (p) => productionWeight(p) < 1),
+      commits,
+    ),
     commits,
   );
 

@@ -116,6 +116,36 @@ export function anchorAtRoot(words: RecordWords, commits: ReadonlyArray<{ files:
   return atRoot ? { ...words, systemAtRoot: true } : words;
 }
 
+/** A word of the system's name found in this many of its sibling folders' names is the project's, not the system's. */
+const SHARED_BY_SIBLINGS = 2;
+
+/**
+ * The record's words without the system's words that its sibling folders share (spring-boot-samples beside
+ * spring-boot-project and spring-boot-tools: "spring" and "boot" name the project, every path has them): a path
+ * sharing only those with the system is not nearer to it (round 9, docs/suggestions.md). Siblings are the folders
+ * beside the system (same parent) that the window's commits change; only where the system's place is known (at the
+ * root, or written as a path).
+ */
+export function withoutSiblingWords(words: RecordWords, commits: ReadonlyArray<{ files: ReadonlyArray<{ path: string }> }>): RecordWords {
+  const segments = words.systemSegments;
+  if (!segments || !(words.systemAtRoot || words.systemPath)) return words;
+  const parent = segments.slice(0, -1).join('/');
+  const prefix = parent ? `${parent}/` : '';
+  const own = segments[segments.length - 1]!;
+  const siblings = new Set<string>();
+  for (const c of commits)
+    for (const f of c.files) {
+      const p = f.path.toLowerCase();
+      if (!p.startsWith(prefix)) continue;
+      const rest = p.slice(prefix.length);
+      const at = rest.indexOf('/');
+      if (at > 0 && rest.slice(0, at) !== own) siblings.add(rest.slice(0, at));
+    }
+  const shared = [...words.system].filter((w) => [...siblings].filter((s) => wordsOf(s).has(w)).length >= SHARED_BY_SIBLINGS);
+  if (shared.length === 0) return words;
+  return { ...words, system: new Set([...words.system].filter((w) => !shared.includes(w))) };
+}
+
 /** The path is the root folder or file `name` (lower case), or lies under it. */
 export function isAtRoot(path: string, name: string): boolean {
   const p = path.toLowerCase();
