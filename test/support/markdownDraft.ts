@@ -22,3 +22,13 @@ export function linear(md: string): void {
   read(md);
   assert.ok(Date.now() - t < 2000, `took ${Date.now() - t} ms`);
 }
+
+/** The result of `f` with a rule switched off, the rule switched back on after. */
+export function without<T>(rule: Record<string, boolean>, key: string, f: () => T): T {
+  rule[key] = false;
+  try {
+    return f();
+  } finally {
+    rule[key] = true;
+  }
+}

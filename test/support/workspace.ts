@@ -1,5 +1,5 @@
 /** Real files in temporary folders for tests: a copy of the demo, or records written inline. */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { IncidentIndex } from '../../src/core/index/incidentIndex';
@@ -51,4 +51,15 @@ status: active
 priority: P2
 start: 2025-03-18T14:37:00+03:00
 ${extra}`;
+}
+
+/** Every file under `dir` (relative to `root`, default the records folder), as root-relative paths with `/`, sorted. */
+export function recordFiles(root: string, dir = '.incidents'): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
+    const p = `${dir}/${e.name}`;
+    if (e.isDirectory()) out.push(...recordFiles(root, p));
+    else out.push(p);
+  }
+  return out.sort();
 }

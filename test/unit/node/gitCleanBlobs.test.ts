@@ -10,8 +10,7 @@
  * monitor never runs it (test/fixtures/hostile/git-index/).
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWorkspace } from '../../../scripts/bench/generate';
@@ -21,32 +20,17 @@ import { cleanBlobOids } from '../../../src/node/git/cleanBlobs';
 import { contentHash } from '../../../src/node/loadCache';
 import { recordIndex } from '../../../src/node/recordWorkspace';
 import { scanWithDigest, type DigestReport } from '../../../src/node/scanDigest';
-import { REPO_ROOT } from '../../support/workspace';
+import { GitRepo } from '../../support/gitRepo';
+import { recordFiles, REPO_ROOT } from '../../support/workspace';
 
 const MAX = 1_000_000;
 const HOSTILE = join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'git-index');
 const now = () => Date.parse('2026-12-07T00:00:00Z');
 
-function recordFiles(root: string, dir = '.incidents'): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
-    const p = `${dir}/${e.name}`;
-    if (e.isDirectory()) out.push(...recordFiles(root, p));
-    else out.push(p);
-  }
-  return out.sort();
-}
-
-const git = (root: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-
 /** What a CI checkout does: the folder written anew by git, every file with a new time, git's index in step. */
-function freshCheckout(root: string): void {
-  rmSync(join(root, '.incidents'), { recursive: true, force: true });
-  git(root, 'checkout', '--', '.incidents');
+function freshCheckout(repo: GitRepo): void {
+  rmSync(join(repo.root, '.incidents'), { recursive: true, force: true });
+  repo.git('checkout', '--', '.incidents');
 }
 
 /** INC-002 now links `target` instead of one of its links, the file's size unchanged. */
@@ -63,15 +47,15 @@ describe('a fresh checkout is known from git, never trusted past it', function (
   this.timeout(180_000);
   let base: string;
   let root: string;
+  let repo: GitRepo;
   let digest: { file: string; version: string; folder: string };
   const target = 'zq/x.ts';
 
   beforeEach(() => {
     base = mkdtempSync(join(tmpdir(), 'incident-lens-git-index-'));
     root = generateWorkspace(join(base, 'ws'), 150, 21).root;
-    git(root, 'init', '-q', '-b', 'main');
-    git(root, 'add', '-A');
-    git(root, 'commit', '-q', '-m', 'records');
+    repo = new GitRepo(root);
+    repo.commit('records', '2026-12-01T09:00:00Z');
     digest = { file: join(base, 'cache', 'scan-digest.json'), version: 'test-1', folder: '.incidents' };
   });
   afterEach(() => rmSync(base, { recursive: true, force: true }));
@@ -90,7 +74,7 @@ describe('a fresh checkout is known from git, never trusted past it', function (
     const files = recordFiles(root).slice(0, 5);
     writeFileSync(join(root, '.incidents', 'INC-001.yaml'), `${readFileSync(join(root, '.incidents', 'INC-001.yaml'), 'utf8')}# café ✓\n`);
     for (const f of files) {
-      const fromGit = git(root, 'hash-object', f).trim();
+      const fromGit = repo.git('hash-object', f);
       assert.equal(blobOid(readFileSync(join(root, f))), fromGit, f);
       assert.equal(contentHash(readFileSync(join(root, f), 'utf8')), fromGit, `${f}: the load cache's hash`);
     }
@@ -99,20 +83,20 @@ describe('a fresh checkout is known from git, never trusted past it', function (
   it('answers a fresh checkout from the digest without reading it; reads what git cannot vouch for', async () => {
     const cold = await scan('cold');
     assert.equal(cold.report.read, recordFiles(root).length);
-    freshCheckout(root);
+    freshCheckout(repo);
     const ci = await scan('a fresh checkout');
     assert.deepEqual(ci.report, { read: 0, fromGit: recordFiles(root).length }, 'every file known from git');
     assert.deepEqual((await scan('warm after it')).report, { read: 0, fromGit: 0 }, 're-keyed by their new times');
 
     // Edited to the same size and committed as is: git calls it modified, so it is read (and links the target now).
-    freshCheckout(root);
+    freshCheckout(repo);
     sameSizeLink(root, target);
     const edited = await scan('edited, same size');
     assert.equal(edited.report.read, 1);
     assert.equal(edited.linking, 1, 'the edited record links the target');
 
     // Touched outside git: git cannot tell without reading, so neither do we.
-    git(root, 'checkout', '--', '.incidents');
+    repo.git('checkout', '--', '.incidents');
     await scan('checked out again');
     const at = new Date(Date.now() - 3_600_000); // another second than the index's: git's stat check sees it
     for (const f of recordFiles(root)) utimesSync(join(root, f), at, at);
@@ -123,15 +107,15 @@ describe('a fresh checkout is known from git, never trusted past it', function (
   it('reads files git is told not to look at, edited behind its back (hostile)', async () => {
     await scan('cold');
     for (const flag of ['--assume-unchanged', '--skip-worktree']) {
-      freshCheckout(root);
-      git(root, 'update-index', flag, '.incidents/INC-002.yaml');
+      freshCheckout(repo);
+      repo.git('update-index', flag, '.incidents/INC-002.yaml');
       sameSizeLink(root, target);
-      assert.equal(git(root, 'diff-files', '--name-only'), '', `${flag}: git does not see the edit`);
+      assert.equal(repo.git('diff-files', '--name-only'), '', `${flag}: git does not see the edit`);
       assert.equal((await cleanBlobOids(root, '.incidents'))!.has('.incidents/INC-002.yaml'), false, `${flag}: not vouched for`);
       const after = await scan(flag);
       assert.equal(after.linking, 1, `${flag}: the edited record is read and links the target`);
-      git(root, 'update-index', flag.replace('--', '--no-'), '.incidents/INC-002.yaml');
-      git(root, 'checkout', '--', '.incidents');
+      repo.git('update-index', flag.replace('--', '--no-'), '.incidents/INC-002.yaml');
+      repo.git('checkout', '--', '.incidents');
     }
   });
 
@@ -140,12 +124,12 @@ describe('a fresh checkout is known from git, never trusted past it', function (
     const monitor = join(base, 'monitor.sh');
     writeFileSync(monitor, readFileSync(join(HOSTILE, 'fsmonitor-hook.sh'), 'utf8').replace('MARKER', marker));
     chmodSync(monitor, 0o755);
-    git(root, 'config', 'core.fsmonitor', monitor);
-    git(root, 'ls-files', '--', '.incidents/INC-001.yaml');
+    repo.git('config', 'core.fsmonitor', monitor);
+    repo.git('ls-files', '--', '.incidents/INC-001.yaml');
     assert.ok(existsSync(marker), 'git itself runs it when not told otherwise');
     rmSync(marker);
     await scan('cold');
-    freshCheckout(root);
+    freshCheckout(repo);
     rmSync(marker, { force: true });
     assert.equal((await scan('checkout')).report.read, 0);
     assert.equal(existsSync(marker), false, 'the monitor never ran');
@@ -169,11 +153,11 @@ describe('a fresh checkout is known from git, never trusted past it', function (
       return { reads, ids };
     };
     const cold = await load();
-    freshCheckout(root);
+    freshCheckout(repo);
     const ci = await load();
     assert.deepEqual(ci.ids, cold.ids);
     assert.equal(ci.reads, 0, 'a fresh checkout read nothing for its hashes');
-    freshCheckout(root);
+    freshCheckout(repo);
     sameSizeLink(root, target);
     const edited = await load();
     assert.ok(edited.reads >= 1, 'the edited record is read');

@@ -6,25 +6,16 @@
  * and for a target outside any folder; a warm scan writes nothing.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWorkspace } from '../../../scripts/bench/generate';
 import { scanJob } from '../../../src/node/earlyScan';
 import { ParsePool } from '../../../src/node/parsePool';
 import { digestMatches, readScanDigest, scanWithDigest } from '../../../src/node/scanDigest';
+import { recordFiles } from '../../support/workspace';
 
 const MAX = 1_000_000;
-
-function recordFiles(root: string, dir = '.incidents'): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
-    const p = `${dir}/${e.name}`;
-    if (e.isDirectory()) out.push(...recordFiles(root, p));
-    else out.push(p);
-  }
-  return out.sort();
-}
 
 describe('the focused read digest answers as a scan of every text', function () {
   this.timeout(120_000);

@@ -5,7 +5,7 @@
  * its rule switched off.
  */
 import { strict as assert } from 'node:assert';
-import { read, doc, linear } from '../../../support/markdownDraft';
+import { read, doc, linear, without } from '../../../support/markdownDraft';
 import { FOUR_DIGIT_RULES } from '../../../../src/core/import/markdown/fourDigit';
 import { PERIOD_LENGTH_RULE, PERIOD_PAREN_RULE } from '../../../../src/core/import/markdown/duration';
 import { BETWEEN_RULE } from '../../../../src/core/import/markdown/spanBetween';
@@ -13,16 +13,6 @@ import { FULLY_RULE } from '../../../../src/core/import/markdown/span';
 import { STATUS_BODY_RULE } from '../../../../src/core/import/markdown/statusPage';
 import { STATUSFY_RULE } from '../../../../src/core/import/markdown/statusfy';
 import { WEEKDAY_RULE } from '../../../../src/core/import/markdown/weekday';
-
-/** The result of `f` with a rule switched off, the rule switched back on after. */
-function without<T>(rule: Record<string, boolean>, key: string, f: () => T): T {
-  rule[key] = false;
-  try {
-    return f();
-  } finally {
-    rule[key] = true;
-  }
-}
 
 const fourDigitNotes = (...entries: string[]) =>
   doc(

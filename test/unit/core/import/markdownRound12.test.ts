@@ -4,20 +4,10 @@
  * the rule must not fire, and each checked to fail with its rule switched off.
  */
 import { strict as assert } from 'node:assert';
-import { read, doc, linear } from '../../../support/markdownDraft';
+import { read, doc, linear, without } from '../../../support/markdownDraft';
 import { UPDATE_LIST_RULE } from '../../../../src/core/import/markdown/statusUpdates';
 import { STATUS_BODY_RULE } from '../../../../src/core/import/markdown/statusPage';
 import { STATUS_NOTICE_RULE } from '../../../../src/core/import/markdown/statusBody';
-
-/** The result of `f` with a rule switched off, the rule switched back on after. */
-function without<T>(rule: Record<string, boolean>, key: string, f: () => T): T {
-  rule[key] = false;
-  try {
-    return f();
-  } finally {
-    rule[key] = true;
-  }
-}
 
 const front = (...keys: string[]) => ['---', 'title: Network outage in LON1', ...keys, 'section: issue', '---', ''];
 

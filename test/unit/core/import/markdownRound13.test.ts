@@ -5,21 +5,11 @@
  * switched off.
  */
 import { strict as assert } from 'node:assert';
-import { read, doc, linear } from '../../../support/markdownDraft';
+import { read, doc, linear, without } from '../../../support/markdownDraft';
 import { ZONELESS_FRONT_RULE } from '../../../../src/core/import/markdown/statusPage';
 import { DATED_UPDATES_RULE, TRACK_RULE } from '../../../../src/core/import/markdown/statusTrack';
 import { DURATION_LATER_RULE } from '../../../../src/core/import/markdown/spanWords';
 import { ANNOUNCEMENTS_RULE } from '../../../../src/core/import/markdown/announcements';
-
-/** The result of `f` with a rule switched off, the rule switched back on after. */
-function without<T>(rule: Record<string, boolean>, key: string, f: () => T): T {
-  rule[key] = false;
-  try {
-    return f();
-  } finally {
-    rule[key] = true;
-  }
-}
 
 const front = (...keys: string[]) => ['---', 'title: Degraded service', ...keys, 'section: issue', '---', ''];
 const page = (...body: string[]) => doc(...front('date: 2025-08-19 15:00:00', 'resolved: true', 'resolvedWhen: 2025-08-19 17:20:00'), ...body);

@@ -5,20 +5,10 @@
  * switched off.
  */
 import { strict as assert } from 'node:assert';
-import { read, doc, linear } from '../../../support/markdownDraft';
+import { read, doc, linear, without } from '../../../support/markdownDraft';
 import { RECUR_RULE } from '../../../../src/core/import/markdown/spanRecur';
 import { PRODUCTION_RULE } from '../../../../src/core/import/markdown/spanJudge';
 import { DURATION_ROUND14_RULE } from '../../../../src/core/import/markdown/spanWords';
-
-/** The result of `f` with a rule switched off, the rule switched back on after. */
-function without<T>(rule: Record<string, boolean>, key: string, f: () => T): T {
-  rule[key] = false;
-  try {
-    return f();
-  } finally {
-    rule[key] = true;
-  }
-}
 
 const days = (...items: string[]) => doc('# Postmortem for the release', '', '## Timeline', '', ...items.map((i) => `- ${i}`), '');
 
