@@ -16,13 +16,15 @@ import { withoutImpact } from './spanNone';
 import { sectionPeriod, titleDays, titlePeriod } from './spanStated';
 import { TEST_ENV } from './spanWords';
 import { pageSpan } from './statusBody';
+import { openedSpan } from './statusKit';
 import type { Entry } from './timeline';
 import type { Zone } from './zones';
 
 /** The text's span; an Impact saying there was none takes it away; a status page's front matter gives its own. */
 export function readSpan(doc: Doc, input: ReturnType<typeof spanInput>, timeline: Block[]): Span {
   const base = withoutImpact(findSpan(input), doc.blocks);
-  const page = pageSpan(doc.front, input, base, timeline);
+  // Round 15: else a StatusKit page's date and updates (statusKit.ts).
+  const page = pageSpan(doc.front, input, base, timeline) ?? openedSpan(doc.front, doc.lines, timeline, input.entries);
   const span = { ...base, ...page, why: [...(base.why ?? []), ...(page?.why ?? [])] };
   // Round 9: a month's report (its title names a month and no day) takes no start or end from its days alone.
   monthReport(input.titleText, !!findDate(input.titleText, doc.dayFirst, true), input.entries, span);

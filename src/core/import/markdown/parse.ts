@@ -26,6 +26,7 @@ import { documentZone } from './docZone';
 import { inlineText } from './inline';
 import { statusAndPriority, writeTexts } from './texts';
 import { statusPageSpan } from './statusPage';
+import { openedPage } from './statusKit';
 import { readTimeline } from './timeline';
 import { timelineBlocks } from './timelineSection';
 import { writeSpan, writeTimeline } from './writeRecord';
@@ -42,7 +43,7 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
   if (!found) return { drafts: [], problems };
   const { title, titleBlock, preferredId } = found;
   const ownExport = !!preferredId;
-  if (doc.front?.date && !statusPageSpan(doc.front))
+  if (doc.front?.date && !statusPageSpan(doc.front) && !openedPage(doc.front, doc.lines))
     notes.push(`front matter date ${doc.front.date} is when the document was published, not when the incident happened`);
   if (doc.front?.authors) doc.facts.push({ field: 'authors', value: doc.front.authors, line: 1 });
   doc.facts.push({ field: 'title', value: title, line: doc.front?.title ? 1 : titleBlock?.line });

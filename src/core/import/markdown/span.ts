@@ -35,6 +35,7 @@ export type { Moment };
 import { judge, type Judge } from './spanJudge';
 import { openingPeriod } from './spanBetween';
 import { sameFailureFirst, withoutRecaps } from './spanRecur';
+import { isRemark, remarkWhy } from './spanRemark';
 import {
   IMPACT,
   UNDER_WAY,
@@ -313,7 +314,8 @@ function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, lea
   const i = first ? timed.indexOf(first) : 0;
   // "Security team becomes aware of an odd transaction mined roughly 30 minutes earlier": the entry says the incident
   // began before it, and nothing says when; the start stays empty rather than taking the entry's time.
-  if (!span.start && first && BEGAN_EARLIER.test(first.text))
+  if (!span.start && first && isRemark(first)) (span.why ??= []).push(remarkWhy(first));
+  else if (!span.start && first && BEGAN_EARLIER.test(first.text))
     (span.why ??= []).push(`start: the first timeline entry (line ${first.line}) says it began earlier, and the document gives no time for that`);
   else if (!span.start && first) span.start = entryMoment(first);
   if (span.end) return;

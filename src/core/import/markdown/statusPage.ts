@@ -19,7 +19,7 @@ const STAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,9})
  * an offset ("2025-08-04 18:00:00", QFieldCloud's, Wikibase Cloud's and xREL's pages) is the time as written, with no
  * zone (the record says the zone is not stated), when ZONELESS_FRONT_RULE is on.
  */
-function stamped(value: string | undefined, line: number, key: string): Moment | undefined {
+export function stamped(value: string | undefined, line: number, key: string): Moment | undefined {
   const m = STAMP.exec((value ?? '').trim().slice(0, 40));
   if (!m || (!m[6] && !ZONELESS_FRONT_RULE.on)) return undefined;
   const raw = m[6];
@@ -30,6 +30,15 @@ function stamped(value: string | undefined, line: number, key: string): Moment |
 }
 
 export const ZONELESS_FRONT_RULE = { on: true };
+export const POSTED_CLOSED_RULE = { on: true };
+
+/** The front matter's date and closing time less than a minute apart (with their seconds): why neither is taken. */
+function sameInstant(date: string, closed: string): string | undefined {
+  const at = (v: string) => Date.parse(v.trim().slice(0, 40).replace(' ', 'T'));
+  const [a, b] = [at(date), at(closed)];
+  if (!Number.isFinite(a) || !Number.isFinite(b) || Math.abs(b - a) >= 60000) return undefined;
+  return `start, end: the front matter's date (${date.trim()}) and resolvedWhen (${closed.trim()}) are less than a minute apart: the notice was posted already closed, so neither says when the outage began or ended`;
+}
 
 /** The two moments in order (both with an offset, or both without: then as written). */
 const inOrder = (a: Moment, b: Moment) => (a.value && b.value ? Date.parse(b.value) >= Date.parse(a.value) : !a.value && !b.value && b.local >= a.local);
@@ -45,6 +54,10 @@ export function statusPageSpan(front: FrontMatter | undefined, statements: reado
   const start = stamped(front.date, 1, 'date');
   const end = stamped(front.resolvedWhen, 1, 'resolvedWhen');
   if (!start || !end || !inOrder(start, end)) return undefined;
+  // Round 15: opened and closed within the same minute (Overclock's "date: …22:31:54.077Z", "resolvedWhen: …22:31:54.127Z",
+  // 50 ms apart): the notice was posted already closed, after the fact; neither time says when the outage began or ended.
+  const posted = POSTED_CLOSED_RULE.on && sameInstant(front.date!, front.resolvedWhen);
+  if (posted) return { start: undefined, end: undefined, why: [posted] };
   const said = STATUS_BODY_RULE.on ? sentencesOf(statements).find((s) => mentions(s.text).length) : undefined;
   const first = said ? mentions(said.text)[0]! : undefined;
   if (first && !first.zone && String(first.m).padStart(2, '0') !== start.local.slice(-2))
