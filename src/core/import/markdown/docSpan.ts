@@ -12,6 +12,7 @@ import type { Block, Key, Line } from './sections';
 import { findSpan, type Moment, type Span } from './span';
 import { monthReport, severalIncidents } from './spanAbstain';
 import { labelPeriod } from './spanLabel';
+import { dateLabelTime } from './spanLabelTime';
 import { withoutImpact } from './spanNone';
 import { sectionPeriod, titleDays, titlePeriod } from './spanStated';
 import { TEST_ENV } from './spanWords';
@@ -47,7 +48,8 @@ export function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefi
   const titleText = doc.front?.title ?? titleBlock?.heading ?? '';
   const td = findDate(titleText, doc.dayFirst, true);
   const titleDay = td?.y ? { day: td, line: doc.front?.title ? 1 : (titleBlock?.line ?? 1), text: inlineText(titleText) } : undefined;
-  const time = doc.labels.get('time');
+  // Round 15: else a Date label that gives the time with its zone ("**Date:** 16/03/2020 3am UTC").
+  const time = doc.labels.get('time') ?? dateLabelTime(doc.labels.get('date'));
   const labelDay = findDate(doc.labels.get('date')?.value ?? '', doc.dayFirst);
   // A Time label takes its Date label's day, else the document's only when the document names no other day.
   const timeDay = labelDay?.y ? labelDay : namedDays(doc) <= 1 ? docDay : undefined;

@@ -15,7 +15,7 @@
 
 /** Words that say the outage, the impact, the incident or its end. */
 const TIED =
-  /\b(outages?|down(?:time)?|offline|unavailable|inaccessible|unreachable|unresponsive|out of service|degraded|degradation|disrupt\w*|halt(?:ed|s)?|stall(?:ed|s)?|broken|fail\w*|errors?|exposed|exposure|ddos|attacks?|exploit\w*|drain(?:s|ed)|compromised|incidents?|issues?|problems?|impact\w*|could(?:n['’]t| not)|unable|fixed|resolved|recover\w*|restored|mitigated)\b/i;
+  /\b(outages?|down(?:time)?|offline|unavailable|inaccessible|unreachable|unresponsive|out of service|degraded|degradation|disrupt\w*|halt(?:ed|s)?|stall(?:ed|s)?|clogged|congested|broken|fail\w*|errors?|exposed|exposure|ddos|attacks?|exploit\w*|drain(?:s|ed)|compromised|incidents?|issues?|problems?|impact\w*|could(?:n['’]t| not)|unable|fixed|resolved|recover\w*|restored|mitigated)\b/i;
 /** Said absent: "without error", "no downtime". */
 const NEGATED = /\b(?:without|no|any|zero)\s(?:\w+\s){0,2}?(?:errors?|issues?|problems?|failures?|downtime|impact|outages?|incidents?)\b/gi;
 /** Another period before the verb: "the upgrade took", "the review lasted", "a maintenance window of". */

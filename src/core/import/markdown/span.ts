@@ -36,6 +36,7 @@ import { judge, type Judge } from './spanJudge';
 import { openingPeriod } from './spanBetween';
 import { sameFailureFirst, withoutRecaps } from './spanRecur';
 import { isRemark, remarkWhy } from './spanRemark';
+import { labelMention } from './spanLabelTime';
 import {
   IMPACT,
   UNDER_WAY,
@@ -225,7 +226,7 @@ const later = (a: Moment, b: Moment) => !!a.value && !!b.value && Date.parse(a.v
 
 /** "## Date: December 08, 2022" and "## Time: 5:13:57 UTC": the time the document gives the incident. */
 function labelled(input: SpanInput, label: NonNullable<SpanInput['timeLabel']>): Moment | undefined {
-  const m = mentions(label.text)[0];
+  const m = labelMention(label.text);
   return m ? moment(label.day, { ...m, zone: m.zone ?? input.docZone }, label.line, label.text) : undefined;
 }
 
