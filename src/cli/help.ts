@@ -145,6 +145,8 @@ Registers the record merge driver: the .gitattributes lines that route the
 records to it (commit them once for everyone) and this clone's git config
 merge.incident-lens.driver (git does not share config: every clone runs init).
 Responders who log entries from their own clones then pull without conflicts.
+A clone with no records folder gets one (.incidents/ with an empty .gitkeep to
+commit); a file or symbolic link of that name is left as it is.
 
 --hooks also installs a git pre-push hook in this clone (git does not share hooks) that
 warns when the pushed commits touch code linked to an active incident or a

@@ -21,7 +21,7 @@ export function findWorkspaceRoot(cwd: string, recordsFolder: string): RootSearc
     if (isDir(path.join(dir, recordsFolder)) || exists(path.join(dir, CONFIG_FILE))) return { root: dir };
     if (exists(path.join(dir, '.git'))) {
       return {
-        error: `no ${recordsFolder} folder in ${start}${dir === start ? '' : ` or above it up to the git root ${dir}`} (use --root DIR, or --folder for another records folder)`,
+        error: `no ${recordsFolder} folder in ${start}${dir === start ? '' : ` or above it up to the git root ${dir}`} (incident-lens init makes one; use --root DIR, or --folder for another records folder)`,
       };
     }
     if (path.dirname(dir) === dir) return { error: `no ${recordsFolder} folder in ${start} or any folder above it (use --root DIR)` };

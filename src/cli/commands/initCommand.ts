@@ -1,4 +1,5 @@
 /** incident-lens init: see src/cli/help.ts for what it does. */
+import { lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_INCIDENTS_FOLDER } from '../../core/index/incidentIndex';
 import { installPrePushHook } from '../../node/prePush';
@@ -28,6 +29,7 @@ export async function init(args: string[], io: Io): Promise<number> {
   io.out(
     `merge driver: .gitattributes ${driver.attributes === 'added' ? `now routes ${folder}/**/*.yaml to it (commit ${driver.attributesFile})` : 'already routes the records to it'}; this clone's git config ${driver.config === 'unchanged' ? 'already has it' : driver.config === 'set' ? 'has it now' : 'has it updated'} (each clone runs init once: git does not share config)`,
   );
+  io.out(recordsFolder(repo, folder));
   if (!values.hooks) return 0;
   let result;
   try {
@@ -37,4 +39,24 @@ export async function init(args: string[], io: Io): Promise<number> {
   }
   io.out(`${result.action} ${result.hook}${result.chained ? ` (your existing hook now runs first, from ${result.chained})` : ''}`);
   return 0;
+}
+
+/**
+ * A clone starting out has no records folder, and every other command looks for one: made here,
+ * with a .gitkeep so the empty folder survives a commit and a clone. Whatever already stands at
+ * that name (a folder, a file, a symbolic link) is left as it is and nothing is written into it.
+ */
+function recordsFolder(repo: string, folder: string): string {
+  const dir = path.join(repo, folder);
+  const found = lstatSync(dir, { throwIfNoEntry: false });
+  if (found?.isDirectory()) return `records folder: ${folder}/ is there`;
+  if (found) return `records folder: ${folder} is a ${found.isSymbolicLink() ? 'symbolic link' : 'file'}, left as it is (nothing written through it)`;
+  try {
+    // Not recursive: a folder above it that is missing (or a link) is the person's to make.
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, '.gitkeep'), '', { flag: 'wx' });
+  } catch (err) {
+    return `records folder: could not make ${folder}/ (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); make it yourself`;
+  }
+  return `records folder: made ${folder}/ (commit ${path.join(folder, '.gitkeep')}; New Incident in VS Code or incident-lens import fills it)`;
 }

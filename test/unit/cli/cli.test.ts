@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { incidentYaml, REPO_ROOT, TempWorkspace } from '../../support/workspace';
 
@@ -242,7 +242,29 @@ describe('CLI paths, as git and linters take them', () => {
     rmSync(join(ws.root, '.incidents'), { recursive: true, force: true });
     const r = cli(['list'], join(ws.root, 'src', 'payments'));
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /no \.incidents folder in .*src\/payments or above it up to the git root /);
+    assert.match(r.stderr, /no \.incidents folder in .*src\/payments or above it up to the git root .*incident-lens init makes one/);
+    // What the message says works: init makes the folder, with a .gitkeep git can commit, and list then runs.
+    const made = cli(['init'], ws.root);
+    assert.equal(made.code, 0, made.stderr);
+    assert.match(made.stdout, /records folder: made \.incidents\/ \(commit \.incidents\/\.gitkeep/);
+    assert.equal(readFileSync(join(ws.root, '.incidents', '.gitkeep'), 'utf8'), '');
+    assert.equal(cli(['list'], join(ws.root, 'src', 'payments')).code, 0);
+    assert.match(cli(['init'], ws.root).stdout, /records folder: \.incidents\/ is there/);
+  });
+
+  it('init never writes through a records folder name that is a symbolic link (hostile/file-writes)', () => {
+    rmSync(join(ws.root, '.incidents'), { recursive: true, force: true });
+    const elsewhere = join(ws.root, '..', `${basename(ws.root)}-elsewhere`);
+    mkdirSync(elsewhere);
+    try {
+      symlinkSync(elsewhere, join(ws.root, '.incidents'));
+      const r = cli(['init'], ws.root);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /records folder: \.incidents is a symbolic link, left as it is/);
+      assert.deepEqual(readdirSync(elsewhere), []);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });
 
