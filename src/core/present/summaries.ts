@@ -95,8 +95,7 @@ export function describeIncident(incident: Incident, actions: readonly ActionIte
   for (const c of incidentCommits(incident, actions))
     out.push(`  commit:      ${oneLine(commitPhrase(c, incident))}${c.from !== incident.id ? ` — ${c.from}` : ''}`);
   if (s.aiConnection.length) out.push(`  AI:          ${s.aiConnection.join(', ')}`);
-  const days = new Set(incident.timeline.flatMap((t) => (t.at ? [formatDate(t.at)] : [])));
-  out.push(`  timeline:    ${incident.timeline.length} entries${days.size > 1 ? ` over ${days.size} days (${[...days][0]} to ${[...days].at(-1)})` : ''}`);
+  out.push(`  timeline:    ${incident.timeline.length} entries${timelineSpan(incident.timeline.flatMap((t) => (t.at ? [formatDate(t.at)] : [])))}`);
   // Counts of what the record holds: inline actions, the postmortem's plan, action records.
   if (incident.actions.length) {
     const open = incident.actions.filter((a) => !a.action.done).length;
@@ -178,4 +177,19 @@ export function describeRunbook(runbook: Runbook, now: number, staleAfterDays: n
     if (step.expected) lines.push(`       → ${step.expected.trim().replace(/\s+/g, ' ')}`);
   });
   return lines.join('\n');
+}
+
+/**
+ * " over 52 days (2022-05-02 to 2022-06-22)": the calendar days from the first entry's to the last's,
+ * both counted, not how many days have entries (15 entries on 10 days spread over seven weeks is not
+ * "over 10 days").
+ */
+function timelineSpan(dates: string[]): string {
+  const days = [...new Set(dates)].sort();
+  if (days.length < 2) return '';
+  const first = days[0]!;
+  const last = days.at(-1)!;
+  const dayNumber = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+  const span = dayNumber(last) - dayNumber(first) + 1;
+  return Number.isFinite(span) ? ` over ${span} days (${first} to ${last})` : ` on ${days.length} days (${first} to ${last})`;
 }
