@@ -82,7 +82,8 @@ export interface Day {
 }
 
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+/** Round 16: also the day of an ISO date and time written together ("2022-07-18T07:30:00Z"). */
+const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=T\d{2}:\d{2}))/;
 /** The year as written: "2024", or "’24" (two digits after an apostrophe, read as 20xx); "Feb 7 1506 UTC" is a time, not a year. */
 const YEAR = `(?:,? (\\d{4})(?!\\d|\\s?\\(?(?:UTC|GMT|Z)\\b)|,? ['’‘](\\d{2}))?\\b`;
 const MDY = new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2}(?:st|nd|rd|th)?)?${YEAR}`, 'i');

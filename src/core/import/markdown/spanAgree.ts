@@ -28,7 +28,7 @@ const BEGAN_AT = new RegExp(
   'i',
 );
 /** The sentence is about the service being out or slow, not about the responders. */
-const OUT = /\b(outages?|down|unavailable|unreachable|offline|slow\w*|dropped|degrad\w*|errors?|fail\w*|broken|disrupt\w*)\b/i;
+const OUT = /\b(outages?|down|unavailable|unreachable|offline|slow\w*|dropped|degrad\w*|errors?|fail\w*|broken|disrupt\w*|stopped working)\b/i;
 
 /**
  * "On Wednesday, October 15 from 05:00 in the morning, the response time of OBS was slow …" over a timeline whose
@@ -128,12 +128,25 @@ export function durationsDisagree(statements: readonly Line[], span: { duration?
 export function rangeFigure(statements: readonly Line[]): { text: string; line: number; evidence: string; pairs: boolean } | undefined {
   for (const s of sentencesOf(statements)) {
     if (!RANGE.test(s.text) || !OUT.test(s.text)) continue;
-    const p = /\(\s*([^()]{2,40}?)\s*\)/.exec(s.text);
-    const f = p ? FIGURE.exec(p[1]!) : null;
-    if (f && f[1]!.trim() === p![1]!.trim()) return { text: f[1]!.trim(), line: s.line, evidence: s.text, pairs: false };
+    const p = /\(\s*([^()]{2,60}?)\s*\)/.exec(s.text);
+    // Round 16: "(a period of approximately 16 hours)": the same figure named as the period's.
+    const inner = p && RANGE_LENGTH_RULE.on ? p[1]!.replace(PERIOD_OF, '') : p?.[1];
+    const f = inner ? FIGURE.exec(inner) : null;
+    if (f && f[1]!.trim() === inner!.trim()) return { text: f[1]!.trim(), line: s.line, evidence: s.text, pairs: false };
+    // Round 16: "from 2022-07-18T07:30:00Z to 2022-07-18T10:00:00Z, a total incident of 2 hours and 30 minutes.": the
+    // range's length said right after it.
+    const a = RANGE_LENGTH_RULE.on ? APPOSITIVE.exec(s.text.slice(0, 2000)) : null;
+    if (a) return { text: a[1]!.trim(), line: s.line, evidence: s.text, pairs: false };
   }
   return undefined;
 }
+
+export const RANGE_LENGTH_RULE = { on: true };
+/** "a period of", "a total incident of", "a total outage of": the words naming a figure as the period's length. */
+const PERIOD_OF = /^(?:an? )?(?:total |overall )?(?:period|outage|incident|downtime|disruption|interruption) of /i;
+/** A time, then ", a total incident of 2 hours and 30 minutes" closing the sentence (or before a comma or a semicolon). */
+const APPOSITIVE =
+  /\d(?:Z|\s?(?:UTC|GMT))?,\s(?:an? )(?:total |overall )?(?:period|outage|incident|downtime|disruption|interruption) of ((?:about |approximately |around |roughly |nearly |almost |~)?\d{1,4}(?:\.\d{1,2})? ?(?:days?|hours?|minutes?)(?:,? (?:and )?\d{1,4} ?(?:hours?|minutes?|seconds?))?)\s?(?:[.;,]|$)/i;
 
 /**
  * A time without a zone, where the document gives another time with one ("beginning from UTC 05:13" beside a timeline

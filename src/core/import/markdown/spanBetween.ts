@@ -16,26 +16,37 @@ import type { Line } from './sections';
 import type { LabelPeriod } from './spanLabel';
 import { mentions, moment } from './spanMoment';
 import { ZONE_WORD, zoneFor, type Zone } from './zones';
+import { OUTAGE_WORDS, START_STATEMENT } from './spanWords';
 
 const OPENS = /^between\s/i;
+/** Round 16: "From 21:33 UTC on 25 June 2025 until 13:22 UTC on 26 June 2025 (…), the system … stopped working". */
+const OPENS_FROM = /^from\s/i;
+const JOIN = /\sand\s/i;
+const JOIN_FROM = /\s(?:until|till|to|through)\s/i;
+/** The time at a mention, with the zone written right after it ("21:33 UTC"). */
+const TIME_ZONED = new RegExp(`^~?\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s?(?:${ZONE_WORD})(?![A-Za-z/]))?`);
 /** What may stand between a time and its date: "18:30 on November 27, 2025", "06:15, Nov 28 2025". */
 const ON = /^\s?(?:on\s|,\s?)/i;
 const ZONE_AFTER = new RegExp(`^[^()]{0,30}\\((${ZONE_WORD})\\)`);
 
 export const BETWEEN_RULE = { on: true };
+export const FROM_UNTIL_RULE = { on: true };
 
 export function openingPeriod(sentences: readonly Line[], docZone: Zone | undefined): LabelPeriod | undefined {
   if (!BETWEEN_RULE.on) return undefined;
   for (const s of sentences) {
     const text = s.text.slice(0, 600);
-    if (!OPENS.test(text)) continue;
+    // "From … until …" only where the sentence says something went wrong (a "Between" sentence whatever its words).
+    const from = FROM_UNTIL_RULE.on && OPENS_FROM.test(text) && (OUTAGE_WORDS.test(text) || START_STATEMENT.test(text));
+    if (!OPENS.test(text) && !from) continue;
+    const join = from ? JOIN_FROM : JOIN;
     const [a, b] = mentions(text);
     if (!a || !b) continue;
-    const afterA = text.slice(a.index, b.index).replace(/^~?\d{1,2}:\d{2}(?::\d{2})?/, '');
-    const afterB = text.slice(b.index, b.index + 80).replace(/^~?\d{1,2}:\d{2}(?::\d{2})?/, '');
-    if (!ON.test(afterA) || !ON.test(afterB) || !/\sand\s/i.test(afterA)) return undefined;
+    const afterA = text.slice(a.index, b.index).replace(TIME_ZONED, '');
+    const afterB = text.slice(b.index, b.index + 80).replace(TIME_ZONED, '');
+    if (!ON.test(afterA) || !ON.test(afterB) || !join.test(afterA)) return undefined;
     const written = ZONE_AFTER.exec(afterB.replace(ON, '').slice(dayEnd(afterB)));
-    const dayA = findDate(afterA.split(/\sand\s/i)[0]!);
+    const dayA = findDate(afterA.split(join)[0]!);
     // "November 28, 2025 (UTC)": the zone after the year is not a time ("2025 UTC" would be 20:25).
     const dayB = findDate(written ? afterB.replace(`(${written[1]})`, '') : afterB);
     if (!dayA?.y || !dayB?.y) return undefined;

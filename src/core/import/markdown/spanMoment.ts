@@ -26,6 +26,9 @@ export interface Mention {
   index: number;
 }
 
+/** Round 16: a time written "07:30:00Z" (ISO, ending in Z) is in UTC, in prose and at a timeline entry's head. */
+export const ISO_ZULU_RULE = { on: true };
+
 const APPROX_BEFORE = /\b(?:roughly|approximately|approx\.|around|about|circa|ca\.)\s$/i;
 
 export function mentions(sentence: string): Mention[] {
@@ -35,7 +38,8 @@ export function mentions(sentence: string): Mention[] {
     const mi = Number(m[3] ?? m[7]);
     const hh = m[4] ? (h % 12) + (m[4].toLowerCase() === 'p' ? 12 : 0) : h;
     if (hh > 23 || mi > 59) continue;
-    const z = m[5] ? zoneFor(m[5]) : m[6] ? zoneFor('UTC') : undefined;
+    // Round 16: "07:30:00Z", an ISO time ending in Z, is in UTC.
+    const z = m[5] && (m[5] !== 'Z' || ISO_ZULU_RULE.on) ? zoneFor(m[5]) : m[6] ? zoneFor('UTC') : undefined;
     // "at roughly 18:52 UTC", "around 11:00 GMT": as approximate as the sentence says.
     const said = APPROX_BEFORE.test(sentence.slice(Math.max(0, (m.index ?? 0) - 16), m.index ?? 0));
     out.push({ h: hh, m: mi, approx: !!m[1] || said, ...(z ? { zone: z } : {}), index: m.index ?? 0 });

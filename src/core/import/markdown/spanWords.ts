@@ -64,7 +64,7 @@ export const DURATION_ADJ =
 export const DURATION_AFTER =
   /\b((?:about |around |roughly |nearly |almost |approximately |~)?\d+(?:\.\d+)?\s?(?:hours?|minutes?|days?))\s(?:after|since)\s(?:the\s)?(?:incident|outage|halt|problem|issue|impact)\s(?:began|started|begun)\b/i;
 export const MENTION = new RegExp(
-  `(~)?(\\d{1,2})(?::|h|\\.(?=\\d{2}\\s?(?:UTC|GMT)\\b))(\\d{2})(?::\\d{2}(?!\\d))?(?:\\s?([aApP])\\.?[mM]\\.?(?![a-zA-Z]))?(?:\\s?(${ZONE_WORD})(?![A-Za-z/]))?|\\b(?:at|of|and|between|from|to|until) ([01]\\d|2[0-3])([0-5]\\d)\\b(?![-/.:]\\d)(?=[^.]{0,40}\\b(?:UTC|GMT)\\b)`,
+  `(~)?(\\d{1,2})(?::|h|\\.(?=\\d{2}\\s?(?:UTC|GMT)\\b))(\\d{2})(?::\\d{2}(?!\\d))?(?:\\s?([aApP])\\.?[mM]\\.?(?![a-zA-Z]))?(?:\\s?(${ZONE_WORD}|(?<=\\d)Z(?![A-Za-z0-9]))(?![A-Za-z/]))?|\\b(?:at|of|and|between|from|to|until) ([01]\\d|2[0-3])([0-5]\\d)\\b(?![-/.:]\\d)(?=[^.]{0,40}\\b(?:UTC|GMT)\\b)`,
   'g',
 );
 

@@ -9,6 +9,7 @@
 import { monthNumber, plausibleYear, type Day } from './inline';
 import { ZONE_WORD, zoneFor, type Zone } from './zones';
 import { WEEKDAY_RULE, weekdayNumber } from './weekday';
+import { ISO_ZULU_RULE } from './spanMoment';
 
 export interface Stamp {
   day?: Day;
@@ -50,6 +51,7 @@ const BETWEEN = /[-–]\s/y;
  * 07:06 PDT: text"), kept in the stamp for the caller to check against the entry's day.
  */
 const WEEKDAY = /(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s/iy;
+const ZULU = /Z(?![A-Za-z0-9])/y;
 const ZONE = new RegExp(`\\s?\\(?(${ZONE_WORD})\\)?(?![A-Za-z/])`, 'y');
 const UNTIL = /\s?[-–]\s?(\d{1,2}:\d{2})(?::\d{2})?(?!\d)/y;
 /** " / 16:15 PDT", " / 17:33:20-17:33:24 PDT": the time (or range) again in a second zone. */
@@ -126,11 +128,14 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
     out.unknownTime = unknown[0] === '--:--' ? true : unknown[0];
     i += unknown[0].length;
   } else if (!day) return undefined;
-  const zone = at(ZONE, s, i);
-  const z = zone && zoneFor(zone[1]!);
+  // Round 16: "2022-07-18T07:30:38Z - text": the Z right after the time is UTC (see ISO_ZULU_RULE).
+  const zulu = t && ISO_ZULU_RULE.on ? at(ZULU, s, i) : null;
+  if (zulu) i += zulu[0].length;
+  const zone = zulu ? null : at(ZONE, s, i);
+  const z = zulu ? zoneFor('Z') : zone && zoneFor(zone[1]!);
   if (z) {
     out.zone = z;
-    i += zone[0].length;
+    i += zone?.[0].length ?? 0;
   }
   const until = t && at(UNTIL, s, i);
   if (until) {

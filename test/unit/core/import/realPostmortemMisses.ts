@@ -325,14 +325,5 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
     ['duration', 'eight days'],
   ],
   'osm-2022-06-11-primary-site-outage': [['timeline', 15]],
-  'osm-2022-07-18-standard-tile-layer': [
-    ['start', '2022-07-17T00:02'],
-    ['end', '2022-07-18T07:33'],
-    ['duration', null],
-  ],
   'osm-2024-12-15-network-outage': [['duration', '8 hours']],
-  'osm-2025-06-25-replication-diff-outage': [
-    ['end', '2025-06-26T13:29'],
-    ['duration', null],
-  ],
 };
