@@ -28,6 +28,10 @@ import {
   OUTAGE_WORDS,
 } from './spanWords';
 
+/** Round 16: "this failure being undetected for eight days": how long it went unnoticed, not how long it lasted. */
+export const UNNOTICED_RULE = { on: true };
+const UNNOTICED = /\b(?:undetected|unnoticed|undiscovered|unseen|unreported)\s(?:\w+\s)?$/i;
+
 export interface StatedDuration {
   text: string;
   line: number;
@@ -107,7 +111,8 @@ function durationPhrase(statements: readonly Line[]): StatedDuration | undefined
         x &&
         !ACTIVITY.test(s.text.slice(Math.max(0, x.index - 60), x.index)) &&
         durationTied(s.text, x.index, x[0].length, x[1]!) &&
-        !(DURATION_ROUND14_RULE.on && UNTIL_NOTICED.test(s.text.slice(x.index))),
+        !(DURATION_ROUND14_RULE.on && UNTIL_NOTICED.test(s.text.slice(x.index))) &&
+        !(UNNOTICED_RULE.on && UNNOTICED.test(s.text.slice(Math.max(0, x.index - 40), x.index))),
     );
     // "took 84 minutes" and "was resolved in 2 hours and 2 minutes" are a time to resolution: two entries that far apart
     // are the start and the end.

@@ -33,6 +33,7 @@ import { changeCountedFrom, durationsDisagree, labelOnOtherDay, rangeFigure, sta
 
 export type { Moment };
 import { judge, type Judge } from './spanJudge';
+import { chooseFigure, durationList } from './durationList';
 import { openingPeriod } from './spanBetween';
 import { sameFailureFirst, withoutRecaps } from './spanRecur';
 import { isRemark, remarkWhy } from './spanRemark';
@@ -104,7 +105,7 @@ export interface SpanInput {
 export function findSpan(input: SpanInput): Span {
   const span: Span = {};
   const j = judge(!!input.testIncident);
-  span.duration = statedDuration(input.lines, input.statements) ?? rangeFigure(input.statements);
+  span.duration = durationList(input.lines) ?? statedDuration(input.lines, input.statements) ?? rangeFigure(input.statements);
   // Round 11: "Between 18:30 on November 27, 2025 and 06:15 on November 28, 2025 (UTC), …" opening a sentence.
   const between = openingPeriod(sentencesOf(input.statements), input.docZone);
   if (between) [span.start, span.end] = [between.start, between.end];
@@ -172,6 +173,7 @@ export function findSpan(input: SpanInput): Span {
     (span.why ??= []).push(`end: line ${span.end.line} gives ${span.end.local}, before the start (${span.start.local}); no end is taken`);
     delete span.end;
   }
+  chooseFigure(span);
   return span;
 }
 

@@ -320,10 +320,6 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
     ['end', null],
     ['timeline', 13],
   ],
-  'cogukdipi-2022-04-20-foel-listener-failure': [
-    ['end', null],
-    ['duration', 'eight days'],
-  ],
+  'cogukdipi-2022-04-20-foel-listener-failure': [['end', null]],
   'osm-2022-06-11-primary-site-outage': [['timeline', 15]],
-  'osm-2024-12-15-network-outage': [['duration', '8 hours']],
 };
