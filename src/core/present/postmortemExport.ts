@@ -34,6 +34,8 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
   const metrics = incidentMetrics(incident);
   const out: string[] = [];
   const push = (...lines: Array<string | undefined>) => out.push(...lines.filter((l): l is string => l !== undefined));
+  // A section of labelled lines none of which the record has: said, not left as a bare heading.
+  const pushFacts = (...lines: Array<string | undefined>) => push(...(lines.some((l) => l !== undefined) ? lines : ['_Not written yet._']), '');
 
   // A heading's trailing # would be read as its closing sequence: escaped.
   push(`# Postmortem — ${r.id}: ${md(r.title).replace(/(?<!\\)#$/, '\\#')}`, '');
@@ -60,7 +62,7 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
   push('## Summary', '', mdBlock(pm.summary) || '_Not written yet._', '');
 
   push('## Impact', '');
-  push(
+  pushFacts(
     line('Duration', metrics.durationMinutes !== undefined ? formatDuration(metrics.durationMinutes) : undefined),
     ...FIGURES.map(([key, milestone]) => {
       const minutes = metrics[key];
@@ -71,11 +73,10 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
     line('Affected feature', md(r.impact?.feature)),
     line('Affected users', md(r.impact?.users?.text) || (r.impact?.users?.estimate !== undefined ? `~${r.impact.users.estimate}` : undefined)),
     line('Business impact', md(r.impact?.business)),
-    '',
   );
 
   push('## Root cause', '');
-  push(
+  pushFacts(
     line('Initial hypothesis', md(r.rootCause?.initialHypothesis)),
     line('Confirmed root cause', md(r.rootCause?.confirmed)),
     line(
@@ -90,7 +91,6 @@ export function postmortemMarkdown(incident: Incident, actionRecords: readonly A
     ),
     line('AI connection', incident.aiConnections.map((a) => AI_CONNECTION_LABELS[a]).join(', ') || undefined),
     line('Note', md(r.rootCause?.note)),
-    '',
   );
 
   push("## Why wasn't it caught?", '', mdBlock(pm.whyNotCaught) || '_Not written yet._', '');

@@ -46,4 +46,14 @@ describe('postmortem export', () => {
     assert.ok(!html.includes('<img'));
     assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
   });
+
+  it('a section whose facts the record does not have says so, never a bare heading (an imported postmortem without a root cause)', async () => {
+    ws.write('.incidents/INC-071.yaml', incidentYaml('INC-071').replace('status: active', 'status: resolved'));
+    const index = await ws.index();
+    const md = postmortemMarkdown(index.incident('INC-071')!, []);
+    assert.match(md, /\n## Impact\n\n_Not written yet\._\n\n## Root cause\n\n_Not written yet\._\n\n## Why wasn't it caught\?/);
+    const inc023 = postmortemMarkdown(index.incident('INC-023')!, index.actionRecordsOf('INC-023'));
+    assert.match(inc023, /\n## Root cause\n\n- \*\*Initial hypothesis:\*\* /);
+    assert.doesNotMatch(inc023, /## Root cause\n\n_Not written yet/);
+  });
 });
