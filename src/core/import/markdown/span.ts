@@ -34,6 +34,7 @@ import { changeCountedFrom, durationsDisagree, labelOnOtherDay, rangeFigure, sta
 export type { Moment };
 import { judge, type Judge } from './spanJudge';
 import { chooseFigure, durationList } from './durationList';
+import { beforeNamedDetection } from './spanDetected';
 import { openingPeriod } from './spanBetween';
 import { sameFailureFirst, withoutRecaps } from './spanRecur';
 import { isRemark, remarkWhy } from './spanRemark';
@@ -143,6 +144,7 @@ export function findSpan(input: SpanInput): Span {
     j,
     input.titleDay?.day,
     sentencesOf(input.statements).some((x) => PERIODS.test(x.text)),
+    input.lines,
   );
   if (!span.why?.some((w) => w.startsWith('start:'))) abstainStart(input.entries, input.lines, span);
   if (days) endOnLastDay(days, span);
@@ -294,7 +296,14 @@ function fromPairs(entries: readonly Entry[], span: Span, { impact, ends }: Judg
   }
 }
 
-function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, leadUp, testEnv }: Judge, title?: Day, periods = false): void {
+function fromTimeline(
+  entries: readonly Entry[],
+  span: Span,
+  { impact, ends, leadUp, testEnv }: Judge,
+  title?: Day,
+  periods = false,
+  lines: readonly Line[] = [],
+): void {
   if (newestFirst(entries, span)) return;
   const timed = afterTitleDay(withoutRecaps(entries.filter((e) => e.h !== undefined || e.day)), span, title, impact);
   // A timeline that opens with lead-up (a change applied, an issue opened, a day-only entry before timed ones that
@@ -313,7 +322,9 @@ function fromTimeline(entries: readonly Entry[], span: Span, { impact, ends, lea
   // "First validator reports an apphash": an entry opening with the first report is about the outage too.
   const about = (e: Entry) => impact(e) || FIRST_REPORT.test(e.text);
   const found = opensWithLeadUp || context ? (timed.find(about) ?? (moveOn ? next : timed[0])) : timed[0];
-  const first = sameFailureFirst(timed, found && timed.find(about) === found ? beforeDetection(timed, found, leadUp) : found);
+  const seen = sameFailureFirst(timed, found && timed.find(about) === found ? beforeDetection(timed, found, leadUp) : found);
+  // Round 16: the first entry about it is how it was detected, in the document's own words.
+  const first = beforeNamedDetection(timed, seen, opensWithLeadUp, leadUp, lines);
   const i = first ? timed.indexOf(first) : 0;
   // "Security team becomes aware of an odd transaction mined roughly 30 minutes earlier": the entry says the incident
   // began before it, and nothing says when; the start stays empty rather than taking the entry's time.

@@ -311,12 +311,10 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // day heading (joined to the other); OpenStreetMap 2022-06's six undated items.
   'bloggulus-2024-06-04-outage': [['duration', null]],
   'cogukdipi-2021-03-05-blank-biosample': [
-    ['start', '2021-03-05T23:27'],
     ['end', null],
     ['timeline', 10],
   ],
   'cogukdipi-2021-04-16-ion-torrent-qc': [
-    ['start', '2021-04-16T08:51'],
     ['end', null],
     ['timeline', 13],
   ],
