@@ -35,6 +35,7 @@ export type { Moment };
 import { judge, type Judge } from './spanJudge';
 import { chooseFigure, durationList } from './durationList';
 import { beforeNamedDetection } from './spanDetected';
+import { resolvedRow } from './spanResolvedRow';
 import { openingPeriod } from './spanBetween';
 import { sameFailureFirst, withoutRecaps } from './spanRecur';
 import { isRemark, remarkWhy } from './spanRemark';
@@ -146,6 +147,7 @@ export function findSpan(input: SpanInput): Span {
     sentencesOf(input.statements).some((x) => PERIODS.test(x.text)),
     input.lines,
   );
+  span.end ??= resolvedRow(input.lines, input.entries, input.docZone);
   if (!span.why?.some((w) => w.startsWith('start:'))) abstainStart(input.entries, input.lines, span);
   if (days) endOnLastDay(days, span);
   if (!span.start && !input.entries.length) span.start = securityStartDay(input.statements, input.docDay?.y);
