@@ -13,9 +13,11 @@
  * Each line also says on how many repositories the re-ranked top 3 is ahead of the baseline's and on which it is behind
  * (a rule must not put more repositories behind). An approximation: the 0.85 ceiling is not applied again, and "in the
  * system" is read as "in the baseline's list" (the commits that touched the system's folder). Used in the seventh and
- * eighth rounds (docs/suggestions.md).
+ * eighth rounds (docs/suggestions.md); the tenth added the split by what X is (production code, tests only, not
+ * ranked) and tests-only commits weighed more.
  */
 import { readFileSync } from 'node:fs';
+import { productionWeight } from '../../src/core/git/rank';
 import type { CaseResult, DumpedCandidate } from './suggestCases';
 
 interface DumpedRepo {
@@ -49,6 +51,21 @@ const touchedLater = (k: DumpedCandidate, c: Case) => {
   return c.candidates.some((j) => j !== k && j.minutesBefore < k.minutesBefore && j.files.some(([p]) => mine.has(p)));
 };
 
+const MANIFEST =
+  /(^|\/)(pom\.xml|package\.json|go\.mod|gemfile|build\.gradle(\.kts)?|cargo\.toml|requirements[^/]*\.txt|pyproject\.toml|mix\.exs|composer\.json|pubspec\.yaml|[^/]*\.csproj|libs\.versions\.toml)$/i;
+const inSystem = (p: string, c: Case) => p === c.system || p.startsWith(`${c.system}/`);
+/** No production file and at least one test file: the commits rank.ts halves (productionFactor). */
+const testsOnly = (k: DumpedCandidate) => {
+  const w = k.files.map(([p]) => productionWeight(p));
+  return !w.includes(1) && w.some((x) => x > 0);
+};
+/** The three newest suspects that touched the system's folder (the baseline's list). */
+const newestThree = (c: Case) =>
+  c.candidates
+    .filter((j) => j.baselineRank !== undefined)
+    .sort((a, b) => a.minutesBefore - b.minutesBefore)
+    .slice(0, 3);
+
 /** The features tried in the seventh round (each a question about one suspect of one case). */
 const FEATURES: ReadonlyArray<readonly [string, (k: DumpedCandidate, c: Case) => boolean]> = [
   ['landed < 1 h before start', (k) => k.minutesBefore < 60],
@@ -80,6 +97,18 @@ const FEATURES: ReadonlyArray<readonly [string, (k: DumpedCandidate, c: Case) =>
     (k) => /\b(formatting|reformat\w*|styleci|code ?style|cs ?fix\w*|docblocks?|doc ?blocks?)\b/i.test(k.subject),
   ],
   ['typo, comment or whitespace in the subject', (k) => /\b(typos?|spelling|whitespace|comments?|wording|grammar)\b/i.test(k.subject)],
+  // Round 10.
+  ['tests only, as rank.ts reads it (no production file, a test file)', (k) => testsOnly(k)],
+  ['tests only, among the three newest in the system', (k, c) => testsOnly(k) && newestThree(c).includes(k)],
+  [
+    'manifest and lock files only (pom.xml, package.json, go.mod…)',
+    (k) => k.files.length > 0 && k.files.every(([p]) => MANIFEST.test(p) || productionWeight(p) === 0),
+  ],
+  ['cleanup, tidy, unused, imports, TODO in the subject', (k) => /\b(clean ?up|tidy|unused|imports?|todos?|nits?|polish)\b/i.test(k.subject)],
+  ['wip, debug, experiment in the subject', (k) => /\b(wip|debug|experiment\w*|try|attempt|temp\w*|hack)\b/i.test(k.subject)],
+  ['half or fewer of its files in the system', (k, c) => k.files.length > 0 && 2 * k.files.filter(([p]) => inSystem(p, c)).length <= k.files.length],
+  ['no file in the system', (k, c) => !k.files.some(([p]) => inSystem(p, c))],
+  ['shares its minute with another suspect', (k, c) => c.candidates.some((j) => j !== k && Math.abs(j.minutesBefore - k.minutesBefore) <= 1)],
 ];
 
 function load(file: string): Case[] {
@@ -209,6 +238,29 @@ function featureLines(cases: readonly Case[]): string[] {
   });
 }
 
+/** The cases split by what X is: production code, tests only, or not among the dumped suspects (a merge listed as related, …). */
+function byKind(cases: readonly Case[]): string[] {
+  const tally = new Map<string, [number, number, number]>();
+  for (const c of cases) {
+    const sorted = [...c.candidates].sort((a, b) => b.score - a.score);
+    const at = sorted.findIndex((k) => k.sha === c.target);
+    const kind = at < 0 ? 'not among the first 30 suspects' : testsOnly(sorted[at]!) ? 'tests only' : 'production code';
+    const t = tally.get(kind) ?? [0, 0, 0];
+    tally.set(kind, [t[0] + 1, t[1] + (at >= 0 && at < 3 ? 1 : 0), t[2] + (c.baselineRank !== undefined && c.baselineRank <= 3 ? 1 : 0)]);
+  }
+  return [...tally.entries()].map(([kind, [n, mine, base]]) => `${kind}: ${n}, ${mine}, ${base}`);
+}
+
+/** Tests-only commits weighed more (rank.ts halves them), everywhere and only among the three newest in the system. */
+function testsOnlyGrid(cases: readonly Case[]): string[] {
+  const out: string[] = [];
+  for (const m of [1.2, 1.5, 2]) {
+    out.push(`tests only x${m}: ${said(rerank(cases, (k) => (testsOnly(k) ? m : 1)))}`);
+    out.push(`tests only among the three newest x${m}: ${said(rerank(cases, (k, c) => (testsOnly(k) && newestThree(c).includes(k) ? m : 1)))}`);
+  }
+  return out;
+}
+
 function main(): void {
   const file = process.argv[2];
   if (!file) throw new Error('usage: suggestSimulate.js CASES.json (from eval:suggest --split tune --quick --dump --cases)');
@@ -217,6 +269,7 @@ function main(): void {
   const base = cases.filter((c) => c.baselineRank !== undefined && c.baselineRank <= 3).length;
   console.log(`${cases.length} cases (X not a release commit), top 1 / top 3 as scored: ${said(now)}; the baseline's top 3: ${base}\n`);
   console.log(['Weights of rank.ts varied:', ...weightGrid(cases), '', 'Features, each at 0.8 and 1.2 times:', ...featureLines(cases)].join('\n'));
+  console.log(['', "By what X is (round 10): cases, X in top 3, the baseline's top 3", ...byKind(cases), '', ...testsOnlyGrid(cases)].join('\n'));
 }
 
 main();
