@@ -52,6 +52,8 @@ const BETWEEN = /[-–]\s/y;
  */
 const WEEKDAY = /(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s/iy;
 const ZULU = /Z(?![A-Za-z0-9])/y;
+const LATE_OPEN = /(`|\*\*)(?=\d)/y;
+export const TILDE_OPEN_RULE = { on: true };
 const ZONE = new RegExp(`\\s?\\(?(${ZONE_WORD})\\)?(?![A-Za-z/])`, 'y');
 const UNTIL = /\s?[-–]\s?(\d{1,2}:\d{2})(?::\d{2})?(?!\d)/y;
 /** " / 16:15 PDT", " / 17:33:20-17:33:24 PDT": the time (or range) again in a second zone. */
@@ -86,6 +88,9 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   let i = open?.[0].length ?? 0;
   const approx = at(APPROX, s, i);
   if (approx) i += approx[0].length;
+  // Round 16: "~`01:30` - text": the approximate mark before the code span (or bold) that holds the time.
+  const late = approx && !open?.[1] && TILDE_OPEN_RULE.on ? at(LATE_OPEN, s, i) : null;
+  if (late) i += late[0].length;
   let day: Day | undefined;
   const weekday = at(WEEKDAY, s, i);
   const k = weekday ? i + weekday[0].length : i;
@@ -108,8 +113,8 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   const approxAfter = dm && !approx ? at(APPROX, s, i) : null;
   const lateApprox = !!approxAfter && !!at(TIME, s, i + approxAfter[0].length);
   if (lateApprox) i += approxAfter![0].length;
-  const inner = dm && !open?.[1] ? at(INNER, s, i) : null;
-  const opener = inner && (at(TIME, s, i + inner[0].length) || at(UNKNOWN, s, i + inner[0].length)) ? inner[1]! : open?.[1];
+  const inner = dm && !open?.[1] && !late ? at(INNER, s, i) : null;
+  const opener = inner && (at(TIME, s, i + inner[0].length) || at(UNKNOWN, s, i + inner[0].length)) ? inner[1]! : (open?.[1] ?? late?.[1]);
   if (inner && opener === inner[1]) i += inner[0].length;
   if (day && (day.m < 1 || day.m > 12 || day.d < 1 || day.d > 31 || !plausibleYear(day.y))) return undefined;
   const out: Stamp = { approx: !!approx || lateApprox, rest: '', ...(weekdayOnly !== undefined ? { weekday: weekdayOnly } : {}) };

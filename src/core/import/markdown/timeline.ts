@@ -14,6 +14,7 @@ import { cellStamp, type Base } from './tableCell';
 import { weekdayAfter, weekdayDay } from './weekday';
 import { fourDigitBlocks, fourDigitStamp } from './fourDigit';
 import { declaredZone, zonedValue, type Zone } from './zones';
+import { breaksSplit, logFence } from './timelineLines';
 
 export interface Entry {
   day?: Day;
@@ -83,6 +84,10 @@ interface State {
   dayLine?: boolean;
   /** Round 9: a heading without a day or a time, whose paragraph may open with its day ("On 11 April 2026, …"). */
   undated?: { line: number; text: string };
+  /** Round 16: the day heading's entry took its text from an item at the margin. */
+  dayItem?: boolean;
+  /** Round 16: the section has items at the margin that open with a time. */
+  itemsTimed?: boolean;
 }
 
 function readBlock(b: Block, ctx: TimelineContext, entries: Entry[], four: boolean): void {
@@ -90,6 +95,8 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[], four: boole
   const headDay = findDate(b.heading, ctx.dayFirst);
   st.day = headDay ? { ...headDay, y: headDay.y ?? ctx.docDay?.y } : ctx.docDay;
   const all = breaksSplit(b.lines);
+  // Round 16: the section's items at the margin carry times: an item is an entry (see dayItems).
+  st.itemsTimed = all.some((x) => /^[-*+]\s/.test(x.text) && leadingStamp(x.text.slice(2, 400), ctx.dayFirst)?.h !== undefined);
   let fence = false;
   let log = false;
   const before = entries.length;
@@ -125,6 +132,7 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[], four: boole
     // Lines under an open entry: wrapped text, sub-items, the paragraph under a heading entry.
     // A line that starts with a time is an entry of its own, wherever it stands.
     const timed = stampOf(list, l, ctx, four);
+    if (list && !list[1] && !timed) dayItems(st, entries);
     if (st.open && (indent > st.open.indent || (!list && st.open.paragraph)) && !(timed && (list || timed.h !== undefined))) {
       st.open.entry.text = `${st.open.entry.text} ${inlineText(list ? l.slice(list[0].length) : l)}`.trim();
       st.open.paragraph = !list || st.open.paragraph;
@@ -164,6 +172,27 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[], four: boole
   if (st.pendingDay) entries.push(st.pendingDay);
 }
 
+/** Round 16: items without a time under a day heading ("### 2021-04-15", "* Elan processes …", "* Phylopipe … starts"). */
+export const DAY_ITEMS_RULE = { on: true };
+
+/**
+ * In a section whose items at the margin open with a time, a day heading's first item without a time is the text of
+ * the heading's entry; a second one makes each an entry of that day (the items after it too), not one entry with their
+ * texts run together. A day's numbered steps in a timeline of days (no item with a time) stay the day's one entry.
+ */
+function dayItems(st: State, entries: Entry[]): void {
+  if (!DAY_ITEMS_RULE.on || !st.itemsTimed || !st.pendingDay || st.open?.entry !== st.pendingDay) return;
+  if (!st.pendingDay.text) {
+    st.dayItem = true;
+    return;
+  }
+  if (!st.dayItem) return;
+  entries.push(st.pendingDay);
+  st.pendingDay = undefined;
+  st.open = undefined;
+  st.dayLine = true;
+}
+
 /**
  * A list item without a time. Round 9: "2019-07-25:" over "* [CVE-2019-15225] issue opened": under a day line, it is an
  * entry of that day (an item at the margin; a sub-item belongs to the item above it); elsewhere it is left out, and said.
@@ -175,47 +204,6 @@ function untimedItem(l: string, list: RegExpExecArray, line: number, indent: num
   }
   st.open = undefined;
   ctx.problems.push({ where: `${ctx.file}:${line}:1`, message: 'timeline line without a time I can read; it is left out' });
-}
-
-/** A fenced block whose first three lines (or more) each open with a day and a time: a timeline written as a log. */
-function logFence(all: readonly Line[], from: number, ctx: TimelineContext): boolean {
-  let n = 0;
-  for (let k = from; k < all.length && n < 3; k++) {
-    const s = leadingStamp(all[k]!.text.slice(0, 400), ctx.dayFirst);
-    if (!s?.day?.y || s.h === undefined) return false;
-    n++;
-  }
-  return n >= 3;
-}
-
-/**
- * Entries run together with HTML line breaks ("(Internal ID 5605.)<br> 21:14 - DNS changes take effect") are lines of
- * their own; a line of backslashes between entries ("\\\\") and a trailing break or backslash are nothing. Table rows
- * are left as they are.
- */
-function breaksSplit(lines: readonly Line[]): Line[] {
-  const out: Line[] = [];
-  let fence = false;
-  for (const l of lines) {
-    if (/^\s*(```|~~~)/.test(l.text)) fence = !fence;
-    // A table row keeps its breaks: they are inside one cell.
-    if (fence || /^\s*\|/.test(l.text) || !/<br\s*\/?>|\\\s*$/i.test(l.text)) {
-      out.push(l);
-      continue;
-    }
-    // Trimmed without a pattern that backtracks over a long run of spaces (a hostile line stays linear).
-    const text = l.text;
-    let end = text.length;
-    for (;;) {
-      while (end > 0 && /[\s\\]/.test(text[end - 1]!)) end--;
-      const br = /<br\s{0,3}\/?>$/i.exec(text.slice(Math.max(0, end - 9), end));
-      if (!br) break;
-      end -= br[0].length;
-    }
-    const parts = text.slice(0, end).split(/<br\s*\/?>/i);
-    out.push({ ...l, text: parts[0]!.trimEnd() }, ...parts.slice(1).map((p) => ({ ...l, text: p.trim() })));
-  }
-  return out;
 }
 
 function stampOf(list: RegExpExecArray | null, l: string, ctx: TimelineContext, four: boolean): Stamp | undefined {
@@ -273,6 +261,7 @@ function ambiguous(zone: Zone, line: number, ctx: TimelineContext): void {
 
 function readHeading(text: string, line: number, st: State, ctx: TimelineContext, entries: Entry[]): void {
   st.dayLine = false;
+  st.dayItem = false;
   st.undated = undefined;
   if (st.pendingDay) entries.push(st.pendingDay);
   st.pendingDay = undefined;
