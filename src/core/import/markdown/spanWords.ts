@@ -47,7 +47,7 @@ export const END_STATEMENT =
 export const DURATION_LABEL =
   /^\s*(?:[-*]\s+)?(?:\*\*)?(time to (?:resolve|resolution|recovery|restore)|(?:total |outage )?duration)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*:?\s*(.+)$/i;
 export const DURATION_PHRASE =
-  /\b(for|in|lasted|lasting|took|period of|outage of|resolved\s?\()\s?(?:an estimated (?:time|period) of\s|overall\s|in total\s)?((?:about |approximately |around |roughly |nearly |almost |over |~)?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+| and a half)?(?:\s|-(?=hours?\b|minutes?\b))?(?:hours?|hrs?|h|minutes?|mins?|m|days?|weeks?)\b(?:,?\s(?:and\s)?\d+(?:\s|-(?=minutes?\b))?(?:minutes?|mins?|m)\b)?)/i;
+  /\b(for|in|lasted|lasting|took|period of|outage of|resolved\s?\()\s?(?:an estimated (?:time|period) of\s|overall\s|in total\s)?((?:about |approximately |around |roughly |nearly |almost |over |(?:just|a little|slightly) (?:under|over) |~)?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+| and a half)?(?:\s|-(?=hours?\b|minutes?\b))?(?:hours?|hrs?|h|minutes?|mins?|m|days?|weeks?)\b(?:,?\s(?:and\s)?\d+(?:\s|-(?=minutes?\b))?(?:minutes?|mins?|m)\b)?)/i;
 /** "went down for a few hours": a duration in words, only after "for" or "lasted". */
 export const DURATION_WORDS =
   /\b(for(?: a period of)?|lasted|lasting)\s((?:about |around |roughly |nearly |almost |over )?(?:a few|several|multiple|a couple of|an?|half an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:hours?|minutes?|days?|weeks?|months?))\b/i;

@@ -309,7 +309,6 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // ends', a restart); OpenStreetMap's 'a total incident of 2 hours and 30 minutes' and 'approximately 16 hours';
   // Bloggulus's 'down for just under 7 hours'. Timelines: COG-UK's '~`01:30`' entry and one of two untimed items under a
   // day heading (joined to the other); OpenStreetMap 2022-06's six undated items.
-  'bloggulus-2024-06-04-outage': [['duration', null]],
   'cogukdipi-2022-04-20-foel-listener-failure': [['end', null]],
   'osm-2022-06-11-primary-site-outage': [['timeline', 15]],
 };
