@@ -15,6 +15,8 @@ export interface DocTitle {
   readonly titleBlock: Block | undefined;
   /** Our own export's incident id. */
   readonly preferredId: string | undefined;
+  /** Round 16: the line of a table row the title is from. */
+  readonly line?: number;
 }
 
 /** The title, or none (a problem says why: the document is not imported). */
@@ -25,7 +27,11 @@ export function documentTitle(doc: Doc): DocTitle | undefined {
   // poem and a timeline is a section, and its lines are not the document's opening statements.
   const atHead = (b: Block) => blocks.slice(0, blocks.indexOf(b)).every((x) => !x.lines.some((l) => l.text.trim()));
   const titleBlock = headed && (!doc.front?.title || atHead(headed)) ? headed : undefined;
-  let title = doc.front?.title ?? (titleBlock ? inlineText(titleBlock.heading) : undefined);
+  // Round 16: a body that opens with a table naming the event ("| **Event** | `20210305_blankbiosample` |"), before any
+  // heading: the event's name, not a section's heading further down ("## Fault").
+  const row = !doc.front?.title ? tableTitle(doc) : undefined;
+  if (row) notes.push(`title: the document opens with a table; its ${row.label} row (line ${row.line}) is used`);
+  let title = doc.front?.title ?? row?.text ?? (titleBlock ? inlineText(titleBlock.heading) : undefined);
   let preferredId: string | undefined;
   const own = title && /^Postmortem — (INC-\d+): (.+)$/.exec(title);
   if (own) {
@@ -46,7 +52,24 @@ export function documentTitle(doc: Doc): DocTitle | undefined {
     });
     return undefined;
   }
-  return { title, titleBlock, preferredId };
+  return { title, titleBlock: row ? undefined : titleBlock, preferredId, ...(row ? { line: row.line } : {}) };
+}
+
+export const TABLE_TITLE_RULE = { on: true };
+const TITLE_ROW = /^\|\s{0,40}(?:\*\*|__)?(event|incident|title|name)(?:\*\*|__)?\s{0,40}\|\s{0,60}([^|]{1,200}?)\s{0,60}\|?\s*$/i;
+
+/** The Event (Incident, Title, Name) row of a table that opens the body, before any heading or paragraph. */
+function tableTitle(doc: Doc): { text: string; line: number; label: string } | undefined {
+  if (!TABLE_TITLE_RULE.on) return undefined;
+  for (let i = doc.first; i < doc.lines.length; i++) {
+    const raw = doc.lines[i]!.trim();
+    if (!raw && i === doc.first) continue;
+    if (!raw.startsWith('|')) return undefined;
+    const m = TITLE_ROW.exec(raw.slice(0, 500));
+    const text = m ? inlineText(m[2]!).replace(/`/g, '').trim() : '';
+    if (m && text) return { text, line: i + 1, label: m[1]! };
+  }
+  return undefined;
 }
 
 /** The first sentence of the first paragraph, when it says an incident happened (a title for a document without one). */

@@ -41,12 +41,12 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
   const { blocks, notes, problems, file } = doc;
   const found = documentTitle(doc);
   if (!found) return { drafts: [], problems };
-  const { title, titleBlock, preferredId } = found;
+  const { title, titleBlock, preferredId, line: titleLine } = found;
   const ownExport = !!preferredId;
   if (doc.front?.date && !statusPageSpan(doc.front) && !openedPage(doc.front, doc.lines))
     notes.push(`front matter date ${doc.front.date} is when the document was published, not when the incident happened`);
   if (doc.front?.authors) doc.facts.push({ field: 'authors', value: doc.front.authors, line: 1 });
-  doc.facts.push({ field: 'title', value: title, line: doc.front?.title ? 1 : titleBlock?.line });
+  doc.facts.push({ field: 'title', value: title, line: doc.front?.title ? 1 : (titleLine ?? titleBlock?.line) });
   const record: Record<string, unknown> = { title };
   const docDay = documentDay(doc, titleBlock);
   const docZone = documentZone(doc, ownExport, { text: title, line: doc.front?.title ? 1 : (titleBlock?.line ?? 1) });
