@@ -88,9 +88,8 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   let i = open?.[0].length ?? 0;
   const approx = at(APPROX, s, i);
   if (approx) i += approx[0].length;
-  // Round 16: "~`01:30` - text": the approximate mark before the code span (or bold) that holds the time.
-  const late = approx && !open?.[1] && TILDE_OPEN_RULE.on ? at(LATE_OPEN, s, i) : null;
-  if (late) i += late[0].length;
+  const late = approx && !open?.[1] ? lateOpen(s, i) : null;
+  i += late?.[0].length ?? 0;
   let day: Day | undefined;
   const weekday = at(WEEKDAY, s, i);
   const k = weekday ? i + weekday[0].length : i;
@@ -133,15 +132,8 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
     out.unknownTime = unknown[0] === '--:--' ? true : unknown[0];
     i += unknown[0].length;
   } else if (!day) return undefined;
-  // Round 16: "2022-07-18T07:30:38Z - text": the Z right after the time is UTC (see ISO_ZULU_RULE).
-  const zulu = t && ISO_ZULU_RULE.on ? at(ZULU, s, i) : null;
-  if (zulu) i += zulu[0].length;
-  const zone = zulu ? null : at(ZONE, s, i);
-  const z = zulu ? zoneFor('Z') : zone && zoneFor(zone[1]!);
-  if (z) {
-    out.zone = z;
-    i += zone?.[0].length ?? 0;
-  }
+  const z = zoneAt(s, i, !!t);
+  if (z) [out.zone, i] = [z.zone, i + z.length];
   const until = t && at(UNTIL, s, i);
   if (until) {
     out.until = until[1];
@@ -165,6 +157,20 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   out.rest = s.slice(i).trim();
   if (day && !t && !unknown && closer) timeInText(out);
   return out;
+}
+
+/** Round 16: "~`01:30` - text": the approximate mark before the code span (or bold) that holds the time. */
+function lateOpen(s: string, i: number): RegExpExecArray | null {
+  return TILDE_OPEN_RULE.on ? at(LATE_OPEN, s, i) : null;
+}
+
+/** The zone written after a time; round 16: "2022-07-18T07:30:38Z - text", the Z right after it, is UTC (ISO_ZULU_RULE). */
+function zoneAt(s: string, i: number, timed: boolean): { zone: Zone; length: number } | undefined {
+  const zulu = timed && ISO_ZULU_RULE.on ? at(ZULU, s, i) : null;
+  if (zulu) return { zone: zoneFor('Z')!, length: zulu[0].length };
+  const zone = at(ZONE, s, i);
+  const z = zone && zoneFor(zone[1]!);
+  return z ? { zone: z, length: zone[0].length } : undefined;
 }
 
 const AT_TIME = new RegExp(

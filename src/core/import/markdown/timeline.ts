@@ -95,8 +95,6 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[], four: boole
   const headDay = findDate(b.heading, ctx.dayFirst);
   st.day = headDay ? { ...headDay, y: headDay.y ?? ctx.docDay?.y } : ctx.docDay;
   const all = breaksSplit(b.lines);
-  // Round 16: the section's items at the margin carry times: an item is an entry (see dayItems).
-  st.itemsTimed = all.some((x) => /^[-*+]\s/.test(x.text) && leadingStamp(x.text.slice(2, 400), ctx.dayFirst)?.h !== undefined);
   let fence = false;
   let log = false;
   const before = entries.length;
@@ -132,7 +130,7 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[], four: boole
     // Lines under an open entry: wrapped text, sub-items, the paragraph under a heading entry.
     // A line that starts with a time is an entry of its own, wherever it stands.
     const timed = stampOf(list, l, ctx, four);
-    if (list && !list[1] && !timed) dayItems(st, entries);
+    if (list && !list[1] && !timed) dayItems(st, entries, all, ctx);
     if (st.open && (indent > st.open.indent || (!list && st.open.paragraph)) && !(timed && (list || timed.h !== undefined))) {
       st.open.entry.text = `${st.open.entry.text} ${inlineText(list ? l.slice(list[0].length) : l)}`.trim();
       st.open.paragraph = !list || st.open.paragraph;
@@ -180,8 +178,11 @@ export const DAY_ITEMS_RULE = { on: true };
  * the heading's entry; a second one makes each an entry of that day (the items after it too), not one entry with their
  * texts run together. A day's numbered steps in a timeline of days (no item with a time) stay the day's one entry.
  */
-function dayItems(st: State, entries: Entry[]): void {
-  if (!DAY_ITEMS_RULE.on || !st.itemsTimed || !st.pendingDay || st.open?.entry !== st.pendingDay) return;
+function dayItems(st: State, entries: Entry[], all: readonly Line[], ctx: TimelineContext): void {
+  if (!DAY_ITEMS_RULE.on || !st.pendingDay || st.open?.entry !== st.pendingDay) return;
+  // The section's items at the margin carry times: an item is an entry (looked at once a section).
+  st.itemsTimed ??= all.some((x) => /^[-*+]\s/.test(x.text) && leadingStamp(x.text.slice(2, 400), ctx.dayFirst)?.h !== undefined);
+  if (!st.itemsTimed) return;
   if (!st.pendingDay.text) {
     st.dayItem = true;
     return;
