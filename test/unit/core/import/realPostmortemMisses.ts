@@ -305,4 +305,33 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // entry needs a time or a day, and giving them the item above's would be a guess).
   'cogukdipi-2022-04-20-foel-listener-failure': [['end', null]],
   'osm-2022-06-11-primary-site-outage': [['timeline', 15]],
+  // Held-out-19 (Papirfly's status page ×2, Miniflux's ×2, Hygraph's StatusKit page ×3, UBIKA's ×3, SURFsara's HPC
+  // Cloud notice ×1), read and committed before the importer ran on it (60931b3), measured once with the round-16 reader
+  // (e560d87): 6/11 fully right, 7 wrong facts. Not tuned on. The wrong facts: Hygraph 2019-05-10's start at an update
+  // ('getting the degraded schema changes performance up to speed', 10:20) and its end at the Resolved update, both in
+  // the stamps' year 2018, where the page was opened in 2019 (the reading takes its date, 08:17Z, and 14:30 in 2019);
+  // Hygraph 2021-04-20's start at the front matter (15:35Z) over the post mortem's '17:45 to 20:20 CEST', and its end at
+  // the Resolved update (18:20Z, the same moment as the reading's 20:20 CEST, written in another zone); Papirfly
+  // 2022-10-06's start and end at the unzoned front matter (11:48, 12:20) over the summary's CEST window; Papirfly
+  // 2022-11-14's start at an update about 'additional issues causing degraded performance' (07:55) over the summary's
+  // 05:15. Left empty: Miniflux 2021-05-20's 'not reachable during few minutes'. Timelines: Papirfly 2022-10-06's three
+  // tracked updates after its summary; Papirfly 2022-11-14's six timed summary paragraphs ('05:15: text').
+  'hygraph-2019-05-10-schema-changes-aws': [
+    ['start', '2018-05-10T10:20+00:00'],
+    ['end', '2018-05-10T14:30+00:00'],
+  ],
+  'hygraph-2021-04-20-shared-eu-region': [
+    ['start', '2021-04-20T15:35+00:00'],
+    ['end', '2021-04-20T18:20+00:00'],
+  ],
+  'miniflux-2021-05-20-network-issue': [['duration', null]],
+  'papirfly-2022-10-06-network-instability': [
+    ['start', '2022-10-06T11:48'],
+    ['end', '2022-10-06T12:20'],
+    ['timeline', 0],
+  ],
+  'papirfly-2022-11-14-database-services': [
+    ['start', '2022-11-14T07:55'],
+    ['timeline', 6],
+  ],
 };
