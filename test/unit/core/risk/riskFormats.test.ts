@@ -196,7 +196,7 @@ describe('pre-push hook (real git push to a local bare repository)', () => {
     assert.match(installed.stdout, /^installed .*pre-push \(your existing hook now runs first, from .*pre-push\.chained\)/m);
     assert.match(
       cli(['init', '--hooks'], ws.root).stdout,
-      /already routes the records to it; this clone's git config already has it .*\nunchanged /,
+      /already routes the records to it; this clone's git config already has it .*\nrecords folder: \.incidents\/ is there\nunchanged /,
       'idempotent',
     );
 
