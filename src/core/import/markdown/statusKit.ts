@@ -16,6 +16,7 @@ import { judge } from './spanJudge';
 import type { Moment } from './spanMoment';
 import type { StatusSpan } from './statusPage';
 import { stamped } from './statusPage';
+import { inYear, slippedYear, type YearSlip } from './statusYear';
 import type { Entry } from './timeline';
 
 /** A stamp with its zone in a track shortcode. */
@@ -54,17 +55,17 @@ export function openedSpan(
   const later = k >= 0 ? updates.slice(k + 1).some((e) => GOES_ON.test(e.text)) : false;
   const endEntry = k >= 0 && !later ? updates[k] : undefined;
   if (endEntry) endEntry.milestone ??= 'resolved';
-  const end = endEntry ? endMoment(endEntry, lines) : undefined;
+  const end = endEntry ? endMoment(endEntry, lines, slippedYear(front!.date, lines)) : undefined;
   const why = [`start: the status page's front matter date (line 1) is when the incident was opened (resolved, no closing time; updates stamped in a zone)`];
   if (!end) why.push('end: no update of the status page says the service is back; resolved alone gives no time');
   return { start, end, why };
 }
 
 /** The end update's moment with the zone its own stamp was written in ("2021-11-23T16:26:00-06:00"), as written. */
-function endMoment(e: Entry, lines: readonly string[]): Moment | undefined {
+function endMoment(e: Entry, lines: readonly string[], slip: YearSlip | undefined): Moment | undefined {
   for (let i = e.line - 1; i < Math.min(lines.length, e.line + 40); i++) {
     const m = /\{\{<\s?track\s"([^"]{10,40})"\s?>\}\}/.exec(lines[i]!.slice(0, 2000));
-    const at = m ? stamped(m[1], i + 1, 'track') : undefined;
+    const at = m ? stamped(inYear(m[1]!, slip), i + 1, 'track') : undefined;
     if (at) return { ...at, line: e.line, evidence: e.text.slice(0, 200) };
   }
   return undefined;

@@ -12,6 +12,7 @@
  * is anchored or bounded and runs in time linear in its input.
  */
 import type { Block, Key, Line } from './sections';
+import { inYear, slipNote, type YearSlip } from './statusYear';
 
 /**
  * Round 15: StatusKit's stamps with their zone ("2019-03-17T11:41:00.000Z", "2021-11-23T16:26:00-06:00", AGRC's page)
@@ -24,7 +25,8 @@ const TRACK_ALL = /\s*\{\{<\s?track\s"[^"]{0,40}"\s?>\}\}\s*/g;
 export const TRACK_RULE = { on: true, zoned: true };
 
 /** A stamp as the timeline writes it: as written without a zone ("2025-08-19 16:25"), else in UTC ("2019-03-17 11:41 UTC"). */
-function trackAt(m: RegExpExecArray): string | undefined {
+function trackAt(m: RegExpExecArray, slip?: YearSlip): string | undefined {
+  m[1] = inYear(m[1]!, slip);
   if (!m[5]) return m[2] === ' ' || TRACK_RULE.zoned ? `${m[1]} ${m[3]}:${m[4]}` : undefined;
   if (!TRACK_RULE.zoned) return undefined;
   const sign = m[5] === 'Z' ? 0 : m[5].startsWith('-') ? -1 : 1;
@@ -33,28 +35,29 @@ function trackAt(m: RegExpExecArray): string | undefined {
   return `${t.slice(0, 10)} ${t.slice(11, 16)} UTC`;
 }
 
-const stampOf = (l: Line) => {
+const stampOf = (l: Line, slip?: YearSlip) => {
   const m = TRACK.exec(l.text.slice(0, 2000));
-  return m ? trackAt(m) : undefined;
+  return m ? trackAt(m, slip) : undefined;
 };
 
 /** The stamped updates as a timeline block in time order ("- 2025-08-19 16:25: We have isolated …"). */
-export function trackTimeline(blocks: readonly Block[], notes: string[]): Block | undefined {
+export function trackTimeline(blocks: readonly Block[], notes: string[], slip?: YearSlip): Block | undefined {
   if (!TRACK_RULE.on) return undefined;
   const stamped = blocks.filter((b) => !b.key && b.lines.some((l) => stampOf(l)));
   if (!stamped.length) return undefined;
   const updates: Array<{ at: string; line: Line }> = [];
-  for (const block of TRACK_RULE.zoned ? stamped : stamped.slice(0, 1)) block.lines = takeUpdates(block.lines, updates);
+  for (const block of TRACK_RULE.zoned ? stamped : stamped.slice(0, 1)) block.lines = takeUpdates(block.lines, updates, slip);
   const lines = updates.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.line.line - b.line.line)).map((u) => u.line);
   notes.push(`timeline: the status page's updates stamped with {{< track "…" >}} (from line ${Math.min(...lines.map((l) => l.line))})`);
+  if (slip) notes.push(slipNote(slip));
   return { heading: '', level: 7, line: lines[0]!.line, lines, key: 'timeline' as Key };
 }
 
 /** The block's stamped updates added to `updates`; the lines that are none of them returned. */
-function takeUpdates(block: readonly Line[], updates: Array<{ at: string; line: Line }>): Line[] {
+function takeUpdates(block: readonly Line[], updates: Array<{ at: string; line: Line }>, slip?: YearSlip): Line[] {
   const kept: Line[] = [];
   for (const l of block) {
-    const at = stampOf(l);
+    const at = stampOf(l, slip);
     if (!at) {
       kept.push(l);
       continue;

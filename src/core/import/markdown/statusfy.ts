@@ -18,6 +18,7 @@ import type { Block, Key, Line } from './sections';
 import { fourDigitTimeline } from './fourDigit';
 import { updateListTimeline } from './statusUpdates';
 import { datedUpdates, trackTimeline } from './statusTrack';
+import type { YearSlip } from './statusYear';
 
 const UPDATE = /^:::\s?update\s([A-Za-z][A-Za-z ]{0,30}?)\s?\|\s?(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,9})?)?(?:Z|\+00:?00)\s*$/;
 const CLOSE = /^:::\s*$/;
@@ -38,12 +39,12 @@ export function statusfyResolved(lines: readonly string[], from: number): string
  * round 12's: else a status page's updates under a time on a line of its own (statusUpdates.ts); round 13's: else its
  * updates stamped with a `track` shortcode, else its updates opening with their dates (statusTrack.ts).
  */
-export function laterTimeline(blocks: readonly Block[], notes: string[]): Block[] {
+export function laterTimeline(blocks: readonly Block[], notes: string[], slip?: YearSlip): Block[] {
   const updates = statusfyTimeline(blocks, notes);
   if (updates) return [updates];
   const four = fourDigitTimeline(blocks, notes);
   if (four.length) return four;
-  const list = updateListTimeline(blocks, notes) ?? trackTimeline(blocks, notes) ?? datedUpdates(blocks, notes);
+  const list = updateListTimeline(blocks, notes) ?? trackTimeline(blocks, notes, slip) ?? datedUpdates(blocks, notes);
   return list ? [list] : [];
 }
 

@@ -316,10 +316,6 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // 2022-11-14's start at an update about 'additional issues causing degraded performance' (07:55) over the summary's
   // 05:15. Left empty: Miniflux 2021-05-20's 'not reachable during few minutes'. Timelines: Papirfly 2022-10-06's three
   // tracked updates after its summary; Papirfly 2022-11-14's six timed summary paragraphs ('05:15: text').
-  'hygraph-2019-05-10-schema-changes-aws': [
-    ['start', '2018-05-10T10:20+00:00'],
-    ['end', '2018-05-10T14:30+00:00'],
-  ],
   'hygraph-2021-04-20-shared-eu-region': [
     ['start', '2021-04-20T15:35+00:00'],
     ['end', '2021-04-20T18:20+00:00'],
