@@ -1,6 +1,6 @@
 /**
  * npm run eval:suggest [-- --dir DIR] [--clone] [--source TEMPLATE] [--split tune|held-out|all]
- *                      [--only owner/name] [--repo PATH] [--limit N] [--cases FILE] [--verbose] [--quick] [--dump]
+ *                      [--only owner/name[,owner/name…]] [--repo PATH] [--limit N] [--cases FILE] [--verbose] [--quick] [--dump]
  *
  * The held-out evaluation of suspect commits (src/core/git/suggestCommits.ts, ranked
  * by src/core/git/rank.ts) on real reverts, the closest thing public history
@@ -208,7 +208,7 @@ async function main(): Promise<void> {
     await fs.mkdir(dir, { recursive: true });
     const source = opt('--source') ?? 'https://github.com/{owner}/{name}.git';
     for (const r of EVAL_REPOS) {
-      if ((split !== 'all' && r.split !== split) || (only && r.name !== only)) continue;
+      if ((split !== 'all' && r.split !== split) || (only && !only.split(',').includes(r.name))) continue;
       const path = await ensureClone(dir, r, args.includes('--clone'), source);
       if (!path) {
         process.stderr.write(`${r.name}: no clone at ${join(dir, cloneFolder(r.name))} (run with --clone): left out\n`);

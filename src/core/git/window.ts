@@ -12,6 +12,7 @@ import type { DeployEntry } from './deployLogFormat';
 import type { GitCommit, GitHistory } from './gitHistoryPort';
 import { favourNewestInSystem, productionWeight, windowWeight, type WindowScore } from './rank';
 import { broughtByMerges, isBackMerge, landedByMerge } from './merges';
+import { HABIT_DAYS, mergeUnits, revertHabit, UNIT_BELOW, type MergeUnit, type RevertHabit } from './revertHabit';
 import { deployMarksBefore, isReleaseCommit, readShipping, type Shipping } from './shipping';
 import type { Evidence } from './suggestTypes';
 import { anchorAtRoot, describeMatches, recordWords, withoutSiblingWords, type RecordWords } from './words';
@@ -79,6 +80,24 @@ function mergeEvidence(merge: GitCommit, branch: readonly GitCommit[], at: (ms: 
     role: 'related',
     weight: 0.06,
     reason: `merge at ${at(merge.committedMs)}: it brought ${shas.join(', ')}${more}, ranked on their own: ${quoted(merge.subject)}`,
+  };
+}
+
+/**
+ * Where the team reverts whole pull requests: the merge as a suspect of its own, the commits it brought named in its
+ * reason, ranked just below its strongest commit (which keeps its place: the commit says more precisely what changed).
+ * Round 11, chosen on the tune set: the merge in place of its commits, or above its strongest commit, lost cases.
+ */
+function unitEvidence(unit: MergeUnit, habit: RevertHabit, ctx: { startMs: number; shipping: Shipping; at: (ms: number) => string }): Evidence {
+  const { merge, branch } = unit;
+  const list = branch.slice(0, 5).map((c) => `${c.sha.slice(0, 7)} ${quoted(c.subject)}`);
+  const more = branch.length > 5 ? ` and ${branch.length - 5} more` : '';
+  const before = formatDuration((ctx.startMs - merge.committedMs) / TIME.MINUTE);
+  return {
+    kind: 'window',
+    role: 'trigger',
+    weight: unit.weight * UNIT_BELOW,
+    reason: `a pull request merged ${before} before start (${ctx.at(merge.committedMs)}), the whole pull request is a suspect: this team reverts whole pull requests (${habit.merges} of its ${habit.merges + habit.commits} reverts of the last ${HABIT_DAYS} days undid a merge)${shipReason(merge.sha, ctx.shipping, ctx.at)}; it brought ${branch.length === 1 ? '1 commit' : `${branch.length} commits`}: ${list.join(', ')}${more}: ${quoted(merge.subject)}`,
   };
 }
 
@@ -182,10 +201,13 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
     scored.filter((s) => !(brought.get(s.commit.sha) ?? []).some((c) => ranked.has(c.sha))),
     beforeStart,
   );
+  // Where the team reverts whole pull requests, a merge is a suspect too, just below its strongest commit.
+  const units = mergeUnits(scored, brought);
+  const habit = units.size > 0 ? await revertHabit(git, startMs) : undefined;
   for (const { commit, score } of scored) {
-    const branch = (brought.get(commit.sha) ?? []).filter((c) => ranked.has(c.sha));
-    if (branch.length > 0) {
-      findings.push({ commit, evidence: mergeEvidence(commit, branch, at) });
+    const unit = units.get(commit.sha);
+    if (unit) {
+      findings.push({ commit, evidence: habit?.revertsMerges ? unitEvidence(unit, habit, { startMs, shipping, at }) : mergeEvidence(commit, unit.branch, at) });
       continue;
     }
     findings.push({ commit, evidence: suspectEvidence(commit, score, { startMs, shipping, via: landed.get(commit.sha), at }) });
