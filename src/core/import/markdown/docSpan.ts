@@ -18,6 +18,7 @@ import { sectionPeriod, titleDays, titlePeriod } from './spanStated';
 import { TEST_ENV } from './spanWords';
 import { pageSpan } from './statusBody';
 import { openedSpan } from './statusKit';
+import { accountStart } from './statusParagraphs';
 import { statusWindow } from './statusWindow';
 import type { Entry } from './timeline';
 import type { Zone } from './zones';
@@ -29,7 +30,8 @@ export function readSpan(doc: Doc, input: ReturnType<typeof spanInput>, timeline
   const opened = pageSpan(doc.front, input, base, timeline) ?? openedSpan(doc.front, doc.lines, timeline, input.entries);
   // Round 17: a window the page's own post mortem or summary states with its zone, over the front matter's times.
   const window = statusWindow(doc);
-  const page = window ? { start: window.start, end: window.end, why: [window.why] } : opened;
+  // Round 17: else a page's own timed paragraphs that begin before the front matter's date (statusParagraphs.ts).
+  const page = window ? { start: window.start, end: window.end, why: [window.why] } : (accountStart(opened, timeline, input.entries) ?? opened);
   const span = { ...base, ...page, why: [...(base.why ?? []), ...(page?.why ?? [])] };
   // Round 9: a month's report (its title names a month and no day) takes no start or end from its days alone.
   monthReport(input.titleText, !!findDate(input.titleText, doc.dayFirst, true), input.entries, span);

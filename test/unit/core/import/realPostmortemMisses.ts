@@ -318,8 +318,4 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // tracked updates after its summary; Papirfly 2022-11-14's six timed summary paragraphs ('05:15: text').
   'miniflux-2021-05-20-network-issue': [['duration', null]],
   'papirfly-2022-10-06-network-instability': [['timeline', 0]],
-  'papirfly-2022-11-14-database-services': [
-    ['start', '2022-11-14T07:55'],
-    ['timeline', 6],
-  ],
 };
