@@ -22,7 +22,7 @@ import { inYear, slipNote, type YearSlip } from './statusYear';
 const TRACK = /\{\{<\s?track\s"(\d{4}-\d{2}-\d{2})([ T])(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?"\s?>\}\}/;
 const TRACK_ALL = /\s*\{\{<\s?track\s"[^"]{0,40}"\s?>\}\}\s*/g;
 
-export const TRACK_RULE = { on: true, zoned: true };
+export const TRACK_RULE = { on: true, zoned: true, keyed: true };
 
 /** A stamp as the timeline writes it: as written without a zone ("2025-08-19 16:25"), else in UTC ("2019-03-17 11:41 UTC"). */
 function trackAt(m: RegExpExecArray, slip?: YearSlip): string | undefined {
@@ -43,7 +43,8 @@ const stampOf = (l: Line, slip?: YearSlip) => {
 /** The stamped updates as a timeline block in time order ("- 2025-08-19 16:25: We have isolated …"). */
 export function trackTimeline(blocks: readonly Block[], notes: string[], slip?: YearSlip): Block | undefined {
   if (!TRACK_RULE.on) return undefined;
-  const stamped = blocks.filter((b) => !b.key && b.lines.some((l) => stampOf(l)));
+  // Round 17: also under a section of its own ("## Summary" above the updates), never the timeline's.
+  const stamped = blocks.filter((b) => (!b.key || (TRACK_RULE.keyed && b.key !== 'timeline')) && b.lines.some((l) => stampOf(l)));
   if (!stamped.length) return undefined;
   const updates: Array<{ at: string; line: Line }> = [];
   for (const block of TRACK_RULE.zoned ? stamped : stamped.slice(0, 1)) block.lines = takeUpdates(block.lines, updates, slip);

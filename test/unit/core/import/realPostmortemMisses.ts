@@ -317,5 +317,4 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // 05:15. Left empty: Miniflux 2021-05-20's 'not reachable during few minutes'. Timelines: Papirfly 2022-10-06's three
   // tracked updates after its summary; Papirfly 2022-11-14's six timed summary paragraphs ('05:15: text').
   'miniflux-2021-05-20-network-issue': [['duration', null]],
-  'papirfly-2022-10-06-network-instability': [['timeline', 0]],
 };
