@@ -28,6 +28,13 @@ import {
   OUTAGE_WORDS,
 } from './spanWords';
 
+/**
+ * Round 17 (chosen on held-out-19): "Miniflux was not reachable during few minutes": a few minutes, hours or days said
+ * with "during" (an article or none), tied to the outage like any other figure; "during the few minutes" is none.
+ */
+export const DURING_RULE = { on: true };
+const DURING = /\b(during)\s((?:about |around |roughly )?(?:a )?(?:few|several|couple of) (?:hours?|minutes?|days?|weeks?))\b/i;
+
 /** Round 16: "this failure being undetected for eight days": how long it went unnoticed, not how long it lasted. */
 export const UNNOTICED_RULE = { on: true };
 const UNNOTICED = /\b(?:undetected|unnoticed|undiscovered|unseen|unreported)\s(?:\w+\s)?$/i;
@@ -106,7 +113,7 @@ function durationPhrase(statements: readonly Line[]): StatedDuration | undefined
     // The responders' own activity ("Acting in roughly 11 minutes", "monitoring Sentry for half an hour") is not it.
     // Round 8: only a figure its own clause ties to the outage ("unavailable for 13 minutes", never "locks the table for 40
     // minutes" or "run this for a few days without error").
-    const m = [DURATION_PHRASE.exec(s.text), DURATION_WORDS.exec(s.text)].find(
+    const m = [DURATION_PHRASE.exec(s.text), DURATION_WORDS.exec(s.text), DURING_RULE.on ? DURING.exec(s.text) : null].find(
       (x) =>
         x &&
         !ACTIVITY.test(s.text.slice(Math.max(0, x.index - 60), x.index)) &&

@@ -13,9 +13,9 @@
  * pattern here runs in time linear in its input.
  */
 
-/** Words that say the outage, the impact, the incident or its end. */
+/** Words that say the outage, the impact, the incident or its end (round 17: "was not reachable", "not available"). */
 const TIED =
-  /\b(outages?|down(?:time)?|offline|unavailable|inaccessible|unreachable|unresponsive|out of service|degraded|degradation|disrupt\w*|halt(?:ed|s)?|stall(?:ed|s)?|clogged|congested|broken|fail\w*|errors?|exposed|exposure|ddos|attacks?|exploit\w*|drain(?:s|ed)|compromised|incidents?|issues?|problems?|impact\w*|could(?:n['’]t| not)|unable|fixed|resolved|recover\w*|restored|mitigated)\b/i;
+  /\b(outages?|down(?:time)?|offline|unavailable|inaccessible|unreachable|unresponsive|out of service|degraded|degradation|disrupt\w*|halt(?:ed|s)?|stall(?:ed|s)?|clogged|congested|broken|fail\w*|errors?|exposed|exposure|ddos|attacks?|exploit\w*|drain(?:s|ed)|compromised|incidents?|issues?|problems?|impact\w*|could(?:n['’]t| not)|unable|not (?:reachable|available|accessible|responding)|fixed|resolved|recover\w*|restored|mitigated)\b/i;
 /** Said absent: "without error", "no downtime". */
 const NEGATED = /\b(?:without|no|any|zero)\s(?:\w+\s){0,2}?(?:errors?|issues?|problems?|failures?|downtime|impact|outages?|incidents?)\b/gi;
 /** Another period before the verb: "the upgrade took", "the review lasted", "a maintenance window of". */
