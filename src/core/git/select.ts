@@ -14,10 +14,21 @@ export function preselect(score: number, strongest: number): boolean {
 /** Chosen on the tune half of the evaluation: a window suspect is preselected only this far ahead of the next one. */
 export const LEAD = { minScore: 0.2, ratio: 1.8 };
 
+/** A commit and the pull request's merge that brought it, when both are suspects: one change, not two candidates. */
+function sameChange(a: SuggestedCommit, b: SuggestedCommit): boolean {
+  return !!a.brought?.includes(b.sha) || !!b.brought?.includes(a.sha);
+}
+
+/** The first and the next suspect that is another change (not the first's pull request or a commit of it). */
+function firstTwo(suspects: readonly SuggestedCommit[]): [SuggestedCommit | undefined, SuggestedCommit | undefined] {
+  const [top] = suspects;
+  return [top, top ? suspects.find((c) => c !== top && !sameChange(c, top)) : undefined];
+}
+
 /** The window-only suspect clearly ahead of the others (score and ratio to the next), if one is. */
 export function clearLeader(commits: readonly SuggestedCommit[]): SuggestedCommit | undefined {
   const window = commits.filter((c) => c.windowOnly && c.role === 'trigger' && !c.onRecord).sort((a, b) => b.score - a.score);
-  const [top, next] = window;
+  const [top, next] = firstTwo(window);
   if (!top || top.score < LEAD.minScore) return undefined;
   return !next || top.score >= LEAD.ratio * next.score ? top : undefined;
 }
@@ -26,7 +37,7 @@ export function clearLeader(commits: readonly SuggestedCommit[]): SuggestedCommi
 export function noStrongCandidate(commits: readonly SuggestedCommit[]): string | undefined {
   const triggers = commits.filter((c) => c.role === 'trigger' && !c.onRecord);
   if (triggers.length === 0 || triggers.some((c) => !c.windowOnly) || clearLeader(commits)) return undefined;
-  const [a, b] = triggers;
+  const [a, b] = firstTwo(triggers);
   return `no strong candidate: the suspects come from the window before start alone and none is clearly ahead (${a!.score.toFixed(2)}${b ? ` and ${b.score.toFixed(2)}` : ''}); nothing is preselected, read the reasons`;
 }
 

@@ -236,6 +236,7 @@ export async function suggestFromHistory(incident: Incident, actions: readonly A
         reasons: evidence.map((e) => e.reason),
         onRecord: c.onRecord,
         ...(evidence.every((e) => e.kind === 'window') ? { windowOnly: true } : {}),
+        ...(evidence.find((e) => e.brought) ? { brought: evidence.find((e) => e.brought)!.brought! } : {}),
       };
     })
     // Suspects first, then what undid and fixed them; by score within each.

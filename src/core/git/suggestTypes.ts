@@ -28,6 +28,8 @@ export interface Evidence {
   readonly role: CommitRole;
   readonly weight: number;
   readonly reason: string;
+  /** A pull request's merge that is a suspect as a whole (revertHabit.ts): the full SHAs of the commits it brought. */
+  readonly brought?: readonly string[];
 }
 
 export interface SuggestedCommit {
@@ -44,6 +46,8 @@ export interface SuggestedCommit {
   readonly onRecord: boolean;
   /** Its only evidence is the window before start. */
   readonly windowOnly?: boolean;
+  /** A pull request's merge that is a suspect as a whole (the team reverts whole pull requests): the commits it brought. */
+  readonly brought?: readonly string[];
 }
 
 export interface SuggestedLink {

@@ -97,6 +97,7 @@ function unitEvidence(unit: MergeUnit, habit: RevertHabit, ctx: { startMs: numbe
     kind: 'window',
     role: 'trigger',
     weight: unit.weight * UNIT_BELOW,
+    brought: branch.map((c) => c.sha),
     reason: `a pull request merged ${before} before start (${ctx.at(merge.committedMs)}), the whole pull request is a suspect: this team reverts whole pull requests (${habit.merges} of its ${habit.merges + habit.commits} reverts of the last ${HABIT_DAYS} days undid a merge)${shipReason(merge.sha, ctx.shipping, ctx.at)}; it brought ${branch.length === 1 ? '1 commit' : `${branch.length} commits`}: ${list.join(', ')}${more}: ${quoted(merge.subject)}`,
   };
 }

@@ -6,6 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { readHabit, revertsAMerge } from '../../../../src/core/git/revertHabit';
+import { selectSuggestions } from '../../../../src/core/git/select';
 import { GitRepo } from '../../../support/gitRepo';
 import { suggestFor } from '../../../support/windowSuggest';
 
@@ -69,6 +70,24 @@ describe('window suspects: a team that reverts whole pull requests gets the merg
     const reason = triggers[1]!.reasons[0] ?? '';
     assert.match(reason, /the whole pull request is a suspect: this team reverts whole pull requests \(5 of its 5 reverts of the last 90 days undid a merge\)/);
     assert.match(reason, /it brought 2 commits: [0-9a-f]{7} "Round tax per line", [0-9a-f]{7} "Amounts in cents": "Merge pull request #40/);
+  });
+
+  it('a commit clearly ahead of every other change is still preselected: its own pull request is the same change', async () => {
+    history(repo, true);
+    repo.write('docs/guide.md', lines(2, 'guide')).commit('Guide wording', '2025-06-10T08:00:00+02:00');
+    const merge = pullRequest(repo, 41, [['src/billing/amount.ts', 'Amounts in cents', '2025-06-10T12:00:00+02:00']], '2025-06-10T12:30:00+02:00');
+    const s = await suggestFor(repo, 'INC-091', 'Invoices wrong', 'billing');
+    const dump = JSON.stringify(s.commits.map((c) => [c.subject, c.role, c.score]));
+    const unit = s.commits.find((c) => c.sha === merge);
+    assert.equal(unit?.role, 'trigger', dump);
+    assert.deepEqual(unit!.brought, [repo.git('rev-parse', `${merge}^2`)]);
+    // Before, the merge just below its commit made the two look level: "no strong candidate", nothing preselected.
+    assert.deepEqual(
+      selectSuggestions(s).commits.map((c) => c.subject),
+      ['Amounts in cents'],
+      `${dump} ${JSON.stringify(s.notes)}`,
+    );
+    assert.ok(!s.notes.some((n) => n.startsWith('no strong candidate')), JSON.stringify(s.notes));
   });
 
   it('keeps ranking the commits on their own where the team reverts single commits', async () => {
