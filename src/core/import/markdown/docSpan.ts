@@ -7,6 +7,8 @@
  */
 import { findDate, findDayRange, inlineText, type Day } from './inline';
 import { isAnnouncements } from './announcements';
+import { blogSpan } from './blogSpan';
+import { separateDowntimes } from './spanSeparate';
 import { namedDays, PUBLISHED, type Doc } from './doc';
 import type { Block, Key, Line } from './sections';
 import { findSpan, type Moment, type Span } from './span';
@@ -36,7 +38,10 @@ export function readSpan(doc: Doc, input: ReturnType<typeof spanInput>, timeline
   // Round 9: a month's report (its title names a month and no day) takes no start or end from its days alone.
   monthReport(input.titleText, !!findDate(input.titleText, doc.dayFirst, true), input.entries, span);
   severalIncidents(doc.blocks, span);
-  return span;
+  // Round 18: two downtimes on two days state no length for the whole (spanSeparate.ts).
+  separateDowntimes(input.lines, input.docDay?.y ?? findDate(doc.front?.date ?? '')?.y, span);
+  // Round 18: a blog or news post's stamped updates, code-block timeline or bold-day list (blogSpan.ts).
+  return blogSpan(doc, input.entries, span) ?? span;
 }
 
 export function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, docDay: Day | undefined, docZone: Zone | undefined) {

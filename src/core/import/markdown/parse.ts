@@ -17,6 +17,7 @@
  */
 import type { Draft, ImportProblem } from '../types';
 import { actionItems } from './actions';
+import { blogEntries } from './blogEntries';
 import { spanEntries } from './announcements';
 import { namedDays, prepare } from './doc';
 import { documentDay } from './docDay';
@@ -61,6 +62,8 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
     problems,
     notes,
   });
+  // Round 18: else a blog or news post's stamped update headings, indented code-block timeline or bold-day list.
+  if (!entries.length && !ownExport) entries.push(...blogEntries(doc, docZone));
   const span = ownExport ? ownSpan(doc, entries) : readSpan(doc, spanInput(doc, spanEntries(timeline, entries), titleBlock, docDay, docZone), timeline);
   writeSpan(doc, record, span, entries, docZone, ownExport);
   writeTimeline(record, entries, ownExport, doc);

@@ -16,7 +16,7 @@
  * once with the round-13 reader, then tuned on in round 14; "held-out-17" was measured once with the
  * round-14 reader, then tuned on in round 15; "held-out-18" was measured once with the round-15
  * reader, then tuned on in round 16; "held-out-19" was measured once with the round-16 reader, then
- * tuned on in round 17; "held-out-20" was measured once with the round-17 reader and not tuned on. Known misses are
+ * tuned on in round 17; "held-out-20" was measured once with the round-17 reader, then tuned on in round 18. Known misses are
  * listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -109,12 +109,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-18': { right: 9, of: 11, wrong: 0 },
   // Held out until measured once after round 16 (6/11, 7 wrong facts); tuning material in round 17.
   'held-out-19': { right: 11, of: 11, wrong: 0 },
-  // Measured once with the round-17 reader (1/11 fully right, 1 wrong fact); not tuned on.
-  'held-out-20': { right: 1, of: 11, wrong: 1 },
+  // Held out until measured once after round 17 (1/11, 1 wrong fact); tuning material in round 18.
+  'held-out-20': { right: 6, of: 11, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-20'];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

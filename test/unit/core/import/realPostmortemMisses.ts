@@ -310,11 +310,11 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // (e560d87): 6/11 fully right, 7 wrong facts; tuned on in round 17: 11/11, 0 wrong facts (a tuned figure). None left.
   // Held-out-20 (drand's blog ×2, the CocoaPods blog ×2, the RubyGems blog ×4, the Ruby website's news ×3), read and
   // committed before the importer ran on it (9656122), measured once with the round-17 reader (8f07996): 1/11 fully
-  // right (CocoaPods 2016, which states nothing), 1 wrong fact. Not tuned on. Blog and news posts whose facts are in
-  // prose, link texts, stamped headings or an indented code block: no start or end read in any of them (the front
-  // matter's date is taken as the publication, as it is; the updates under '## Update (2013-08-06 9:33 UTC)' headings and
-  // the '28 May 09:35' code block are left as unread sections). The wrong fact: Bundler 2014-07's duration, 'roughly 53
-  // minutes', the first of its two downtimes, where the reading states none (two downtimes, no total: a judgement).
+  // right, 1 wrong fact (Bundler 2014-07's 'roughly 53 minutes'); tuned on in round 18 (a tuned figure, not a held-out
+  // one). Read since: two downtimes on two days (no duration; the days are the start and end), stamped update headings
+  // (the notice's day, the last update saying the service is back), an indented code-block timeline (the first timed
+  // entry naming the intrusion, the host disconnected), a bold-day list (the last day's removal). Left: facts in prose
+  // alone.
   'cocoapods-2021-04-19-trunk-rce': [
     ['start', null],
     ['end', null],
@@ -327,11 +327,6 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
     ['start', null],
     ['end', null],
   ],
-  'rubygems-2014-07-15-bundler-api-outages': [
-    ['start', null],
-    ['end', null],
-    ['duration', 'roughly 53 minutes'],
-  ],
   'rubygems-2015-08-10-s3-connectivity': [
     ['start', null],
     ['end', null],
@@ -339,25 +334,5 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   'rubygems-2023-12-22-password-reset-mfa': [
     ['start', null],
     ['end', null],
-  ],
-  'rubygems-2025-07-20-malicious-gems': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
-  ],
-  'rubylang-2004-05-23-helium-intrusion': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
-  ],
-  'rubylang-2013-08-06-service-issue': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
-  ],
-  'rubylang-2014-05-31-mailing-lists-stopped': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
   ],
 };
