@@ -7,6 +7,7 @@
  */
 import { findDate, findDayRange, inlineText, type Day } from './inline';
 import { isAnnouncements } from './announcements';
+import { blogProse } from './blogProse';
 import { blogSpan } from './blogSpan';
 import { separateDowntimes } from './spanSeparate';
 import { namedDays, PUBLISHED, type Doc } from './doc';
@@ -41,7 +42,10 @@ export function readSpan(doc: Doc, input: ReturnType<typeof spanInput>, timeline
   // Round 18: two downtimes on two days state no length for the whole (spanSeparate.ts).
   separateDowntimes(input.lines, input.docDay?.y ?? findDate(doc.front?.date ?? '')?.y, span);
   // Round 18: a blog or news post's stamped updates, code-block timeline or bold-day list (blogSpan.ts).
-  return blogSpan(doc, input.entries, span) ?? span;
+  const out = blogSpan(doc, input.entries, span) ?? span;
+  // Round 18: else, in a post without timeline entries, its prose's period, fix or opening day (blogProse.ts).
+  if (!input.entries.length) blogProse(input.lines, input.docDay, out);
+  return out;
 }
 
 export function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefined, docDay: Day | undefined, docZone: Zone | undefined) {

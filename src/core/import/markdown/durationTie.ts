@@ -16,6 +16,12 @@
 /** Words that say the outage, the impact, the incident or its end (round 17: "was not reachable", "not available"). */
 const TIED =
   /\b(outages?|down(?:time)?|offline|unavailable|inaccessible|unreachable|unresponsive|out of service|degraded|degradation|disrupt\w*|halt(?:ed|s)?|stall(?:ed|s)?|clogged|congested|broken|fail\w*|errors?|exposed|exposure|ddos|attacks?|exploit\w*|drain(?:s|ed)|compromised|incidents?|issues?|problems?|impact\w*|could(?:n['’]t| not)|unable|not (?:reachable|available|accessible|responding)|fixed|resolved|recover\w*|restored|mitigated)\b/i;
+/**
+ * Round 18: "The `default`, `testnet-g` and `testnet-unchained-3s` networks stopped for around 45mins in total": a
+ * network, service or system that stopped is the outage ("we stopped the deploy for an hour" is not).
+ */
+export const STOPPED_RULE = { on: true };
+const STOPPED = /\b(?:networks?|services?|sites?|servers?|systems?|apis?|chains?|nodes?)\s(?:\w+\s)?stopped\s*$/i;
 /** Said absent: "without error", "no downtime". */
 const NEGATED = /\b(?:without|no|any|zero)\s(?:\w+\s){0,2}?(?:errors?|issues?|problems?|failures?|downtime|impact|outages?|incidents?)\b/gi;
 /** Another period before the verb: "the upgrade took", "the review lasted", "a maintenance window of". */
@@ -45,7 +51,7 @@ export function durationTied(sentence: string, index: number, length: number, ve
     );
   const before = clauseBefore(text.slice(0, verbAt));
   if (OTHER_PERIOD.test(before)) return false;
-  if (tied(`${before} ${verb}`)) return true;
+  if (tied(`${before} ${verb}`) || (STOPPED_RULE.on && STOPPED.test(before))) return true;
   // "The queues drained only once, for a few hours": a figure right after a comma belongs to the clause before it.
   const comma = /,\s*$/.exec(text.slice(0, verbAt - before.length));
   if (!before.trim() && comma && tied(clauseBefore(text.slice(0, comma.index)))) return true;

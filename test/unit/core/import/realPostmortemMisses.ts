@@ -313,26 +313,7 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // right, 1 wrong fact (Bundler 2014-07's 'roughly 53 minutes'); tuned on in round 18 (a tuned figure, not a held-out
   // one). Read since: two downtimes on two days (no duration; the days are the start and end), stamped update headings
   // (the notice's day, the last update saying the service is back), an indented code-block timeline (the first timed
-  // entry naming the intrusion, the host disconnected), a bold-day list (the last day's removal). Left: facts in prose
-  // alone.
-  'cocoapods-2021-04-19-trunk-rce': [
-    ['start', null],
-    ['end', null],
-  ],
-  'drand-2024-02-21-testnet-ceremony': [
-    ['start', null],
-    ['duration', null],
-  ],
-  'drand-2025-02-18-v2-dkg-control-plane': [
-    ['start', null],
-    ['end', null],
-  ],
-  'rubygems-2015-08-10-s3-connectivity': [
-    ['start', null],
-    ['end', null],
-  ],
-  'rubygems-2023-12-22-password-reset-mfa': [
-    ['start', null],
-    ['end', null],
-  ],
+  // entry naming the intrusion, the host disconnected), a bold-day list (the last day's removal), and in posts without
+  // entries a period on a named day, 'fixed as of' a time and day, a paragraph opening 'On <date>,' with the report's
+  // time and the fix's day, a network that 'stopped for around 45mins'. 11/11, 0 wrong facts. None left.
 };
