@@ -32,3 +32,11 @@ export function without<T>(rule: Record<string, boolean>, key: string, f: () => 
     rule[key] = true;
   }
 }
+
+/** As read(), under a file name of its own (rules that take a year from the file name's date). */
+export function readAs(md: string, file: string) {
+  const d = parseMarkdownPostmortem(md, { file }).drafts[0]!;
+  const fact = (f: string) => d.facts?.find((x) => x.field === f)?.value;
+  const timeline = (d.record.timeline ?? []) as Array<{ at: string; text: string }>;
+  return { rec: d.record as Record<string, any>, fact, timeline, notes: d.notes };
+}
