@@ -1,5 +1,5 @@
 /**
- * Issue 31: 246 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 257 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
@@ -16,8 +16,9 @@
  * once with the round-13 reader, then tuned on in round 14; "held-out-17" was measured once with the
  * round-14 reader, then tuned on in round 15; "held-out-18" was measured once with the round-15
  * reader, then tuned on in round 16; "held-out-19" was measured once with the round-16 reader, then
- * tuned on in round 17; "held-out-20" was measured once with the round-17 reader, then tuned on in round 18. Known misses are
- * listed with what the importer gives, so the table in docs/import.md stays
+ * tuned on in round 17; "held-out-20" was measured once with the round-17 reader, then tuned on in round 18;
+ * "held-out-21" was measured once with the round-18 reader (3/11 fully right, 2 wrong facts) and not tuned on. Known
+ * misses are listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
  */
@@ -52,7 +53,8 @@ export interface Reading {
     | 'held-out-17'
     | 'held-out-18'
     | 'held-out-19'
-    | 'held-out-20';
+    | 'held-out-20'
+    | 'held-out-21';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -111,10 +113,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-19': { right: 11, of: 11, wrong: 0 },
   // Held out until measured once after round 17 (1/11, 1 wrong fact); tuning material in round 18.
   'held-out-20': { right: 11, of: 11, wrong: 0 },
+  // Measured once with the round-18 reader (3/11 fully right, 2 wrong facts); not tuned on.
+  'held-out-21': { right: 3, of: 11, wrong: 2 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-21'];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');
