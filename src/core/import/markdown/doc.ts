@@ -6,6 +6,7 @@
  */
 import type { DraftFact, ImportProblem } from '../types';
 import { datesIn } from './inline';
+import { isEditStamp } from './editStamp';
 import { documentLabels, frontMatter, splitBlocks, type Block } from './sections';
 
 export interface Doc {
@@ -73,6 +74,7 @@ function blankComments(raw: string): string {
 /** How many different full dates the document's text names. */
 export function namedDays(doc: Doc): number {
   const days = new Set<string>();
-  for (let i = doc.first; i < doc.lines.length; i++) for (const d of datesIn(doc.lines[i]!.slice(0, 2000), doc.dayFirst)) days.add(d);
+  for (let i = doc.first; i < doc.lines.length; i++)
+    if (!isEditStamp(doc.lines[i]!)) for (const d of datesIn(doc.lines[i]!.slice(0, 2000), doc.dayFirst)) days.add(d);
   return days.size;
 }

@@ -4,7 +4,8 @@
  * front matter's, which is when it was published).
  */
 import { findDate, inlineText, type Day } from './inline';
-import { PUBLISHED, type Doc } from './doc';
+import type { Doc } from './doc';
+import { notAnEvent } from './editStamp';
 import type { Block } from './sections';
 
 /** The incident's day: its Date label, a date in the title, else the first full date in the body (never the front matter's). */
@@ -20,7 +21,7 @@ export function documentDay(doc: Doc, titleBlock: Block | undefined): Day | unde
   const fromTitle = findDate(doc.front?.title ?? titleBlock?.heading ?? '', doc.dayFirst, true);
   if (fromTitle?.y) return fromTitle;
   for (let i = doc.first; i < doc.lines.length; i++) {
-    const day = PUBLISHED.test(doc.lines[i]!) ? undefined : findDate(doc.lines[i]!.slice(0, 2000), doc.dayFirst);
+    const day = notAnEvent(doc.lines[i]!) ? undefined : findDate(doc.lines[i]!.slice(0, 2000), doc.dayFirst);
     if (day?.y) return day;
   }
   // No year anywhere in the text: the file name's date gives it, only when the text names that same day ("On 28th

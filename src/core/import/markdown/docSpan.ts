@@ -10,7 +10,8 @@ import { isAnnouncements } from './announcements';
 import { blogProse } from './blogProse';
 import { blogSpan } from './blogSpan';
 import { separateDowntimes } from './spanSeparate';
-import { namedDays, PUBLISHED, type Doc } from './doc';
+import { namedDays, type Doc } from './doc';
+import { notAnEvent } from './editStamp';
 import type { Block, Key, Line } from './sections';
 import { findSpan, type Moment, type Span } from './span';
 import { monthReport, severalIncidents } from './spanAbstain';
@@ -55,11 +56,11 @@ export function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefi
     .filter((b) => b === doc.blocks[0] || b === titleBlock || (b.key && opening.includes(b.key)) || (b.key === 'timeline' && !isAnnouncements(b)))
     // Round 9: a paragraph under one of the timeline's own headings is that entry's text, not a statement of the whole.
     .flatMap((b) => (b.key === 'timeline' ? b.lines.slice(0, underHeading(b.lines)).filter(prose) : b.lines))
-    .filter((l) => !PUBLISHED.test(l.text));
+    .filter((l) => !notAnEvent(l.text));
   const lines = doc.blocks
     .filter((b) => b.key !== 'leadup')
     .flatMap((b) => b.lines)
-    .filter((l) => !PUBLISHED.test(l.text));
+    .filter((l) => !notAnEvent(l.text));
   const titleText = doc.front?.title ?? titleBlock?.heading ?? '';
   const td = findDate(titleText, doc.dayFirst, true);
   const titleDay = td?.y ? { day: td, line: doc.front?.title ? 1 : (titleBlock?.line ?? 1), text: inlineText(titleText) } : undefined;

@@ -113,12 +113,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-19': { right: 11, of: 11, wrong: 0 },
   // Held out until measured once after round 17 (1/11, 1 wrong fact); tuning material in round 18.
   'held-out-20': { right: 11, of: 11, wrong: 0 },
-  // Measured once with the round-18 reader (3/11 fully right, 2 wrong facts); not tuned on.
-  'held-out-21': { right: 3, of: 11, wrong: 2 },
+  // Held out until measured once after round 18 (3/11, 2 wrong facts); tuning material in round 19.
+  'held-out-21': { right: 3, of: 11, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-21'];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

@@ -346,8 +346,8 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
     ['end', null],
   ],
   'uwcs-2002-06-13-molotov-power-outage': [
-    ['start', '2002-06-15T12:29'],
+    ['start', null],
     ['end', null],
   ],
-  'uwcs-2004-12-08-insomnia-reboot': [['start', '2004-12-09T13:06']],
+  'uwcs-2004-12-08-insomnia-reboot': [['start', null]],
 };

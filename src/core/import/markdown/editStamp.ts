@@ -1,0 +1,30 @@
+/**
+ * Round 19: a line that only stamps when the post was edited ("Edited by James
+ * Ross on 2002-06-15 12:29:51.", "Last updated: March 3, 2021", "_Last
+ * modified on 2020-01-02_") is never an event of the incident: no start, end
+ * or day of the document is read from it. Only a whole line: after the stamp
+ * its rest is a date and time (digits, month and weekday names, am/pm, a zone),
+ * nothing more, so "Updated on 5 May: the service is back" stays a statement.
+ */
+import { PUBLISHED } from './doc';
+
+export const EDIT_STAMP_RULE = { on: true };
+
+const STAMP =
+  /^\s*[_*]{0,2}(?:(?:last\s+)?(?:edited|updated|modified|revised)|last\s+edit)(?:\s+by\s+[^\n]{1,80}?\s+(?:on|at)|\s+on|\s+at|\s*:)?\s+([^\n]{4,60})$/i;
+const DATE_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*$|^(?:am|pm|at|on|of|the|\d+(?:st|nd|rd|th))$/i;
+/** A word of a date and time: a month, a weekday, am/pm, an ordinal, or a zone in capitals ("UTC", "BST"). */
+const dateWord = (w: string) => DATE_WORD.test(w) || /^[A-Z]{2,5}$/.test(w);
+
+/** Whether a line only stamps an edit of the post (its rest a date and time, with a year or a clock time). */
+export function isEditStamp(line: string): boolean {
+  if (!EDIT_STAMP_RULE.on || line.length > 220) return false;
+  const m = STAMP.exec(line);
+  if (!m) return false;
+  const rest = m[1]!.replace(/[_*.]+\s*$/, '');
+  if (!/\d{4}|\d:\d\d/.test(rest)) return false;
+  return (rest.match(/[A-Za-z]+/g) ?? []).every(dateWord);
+}
+
+/** A line no date is read from: a post's `<time datetime>` byline or an edit stamp. */
+export const notAnEvent = (line: string): boolean => PUBLISHED.test(line) || isEditStamp(line);
