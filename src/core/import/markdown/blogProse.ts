@@ -16,8 +16,19 @@
  *   filed at 5:30am Dec 22nd"); a fix or a new version "issued", "released" or
  *   "deployed … on <day>" after it is the end, the day only.
  *
- * Never the publication's date: every day here is one the text names. Every
- * pattern here runs in time linear in its input.
+ * Round 19 (held-out-21), with blogDays.ts: days written with weekdays and
+ * ordinals are read; a sentence opening "On <day>" without a comma or a year
+ * ("On April 6th `catfish` became unresponsive") when it says what went wrong,
+ * its year as blogDays.ts gives it, and "from approx 7:15 until 11:45" in it
+ * its times; a fix, hotfix or mitigation "available since" or "announced
+ * … on" a later day is the end; else a sentence saying what went wrong "today"
+ * or "last night" (at its time, "At about 8pm last night") against the post's
+ * own date, the end that same day only for "today" when a later sentence says
+ * it was fixed.
+ *
+ * Never the publication's date but for "today" and "last night", which name
+ * it: every other day here is one the text names. Every pattern here runs in
+ * time linear in its input.
  */
 import { findDate, monthNumber, type Day } from './inline';
 import type { Line } from './sections';
@@ -25,6 +36,8 @@ import { sentencesOf } from './duration';
 import type { Span } from './span';
 import { moment, type Moment } from './spanMoment';
 import { zoneFor, type Zone } from './zones';
+import { plainDays } from './blogDays';
+import { fixAvailable, namedDay, todaySpan } from './blogDayProse';
 
 export const PROSE_PERIOD_RULE = { on: true };
 export const FIXED_AS_OF_RULE = { on: true };
@@ -50,10 +63,10 @@ const hour = (h: string, ap: string) => (Number(h) % 12) + (/pm/i.test(ap) ? 12 
 const dayOf = (mo: string, d: string, y: number | undefined): Day | undefined => (y ? { y, m: monthNumber(mo), d: Number(d) } : undefined);
 
 /** The start and end the prose gives, where the span has neither; nothing when it states no such sentence. */
-export function blogProse(lines: readonly Line[], docDay: Day | undefined, span: Span): void {
+export function blogProse(lines: readonly Line[], docDay: Day | undefined, span: Span, postDay?: Day): void {
   if (span.start || span.end) return;
-  const sentences = sentencesOf(lines);
-  const found = period(sentences, docDay) ?? fixedAsOf(sentences) ?? onDay(sentences);
+  const sentences = sentencesOf(lines).map((s) => ({ ...s, text: plainDays(s.text) }));
+  const found = period(sentences, docDay) ?? fixedAsOf(sentences) ?? onDay(sentences) ?? namedDay(sentences, docDay, postDay) ?? todaySpan(sentences, postDay);
   if (found?.start) span.start = found.start;
   if (found?.end) span.end = found.end;
 }
@@ -108,5 +121,7 @@ function onDay(sentences: readonly Line[]): { start?: Moment; end?: Moment } | u
     const end = moment({ y, m, d: Number(f[2]) }, { approx: false }, x.line, x.text);
     if (end && start && end.local > start.local.slice(0, 10)) return { start, end };
   }
-  return start ? { start } : undefined;
+  // Round 19: else a fix or mitigation available or announced on a later day (blogDayProse.ts).
+  const available = fixAvailable(sentences.slice(k), day, start);
+  return start ? { start, ...(available ? { end: available } : {}) } : undefined;
 }

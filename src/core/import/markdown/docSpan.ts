@@ -45,7 +45,7 @@ export function readSpan(doc: Doc, input: ReturnType<typeof spanInput>, timeline
   // Round 18: a blog or news post's stamped updates, code-block timeline or bold-day list (blogSpan.ts).
   const out = blogSpan(doc, input.entries, span) ?? span;
   // Round 18: else, in a post without timeline entries, its prose's period, fix or opening day (blogProse.ts).
-  if (!input.entries.length) blogProse(input.lines, input.docDay, out);
+  if (!input.entries.length) blogProse(input.lines, input.docDay, out, findDate(doc.front?.date ?? ''));
   return out;
 }
 

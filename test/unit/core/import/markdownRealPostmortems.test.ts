@@ -114,7 +114,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 17 (1/11, 1 wrong fact); tuning material in round 18.
   'held-out-20': { right: 11, of: 11, wrong: 0 },
   // Held out until measured once after round 18 (3/11, 2 wrong facts); tuning material in round 19.
-  'held-out-21': { right: 3, of: 11, wrong: 0 },
+  'held-out-21': { right: 8, of: 11, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

@@ -1,0 +1,68 @@
+/**
+ * Round 19 (chosen on held-out-21), for blogProse.ts: a post's opening "On
+ * <day>" sentence that names no year or has no comma, with its times and the
+ * day its fix was available; else what went wrong "today" or "last night"
+ * against the post's own date. See blogProse.ts and blogDays.ts.
+ */
+import { monthNumber, type Day } from './inline';
+import type { Line } from './sections';
+import { moment, type Moment } from './spanMoment';
+import { relativeDay, WEEKDAY_DAYS_RULE, yearAfter, yearOf } from './blogDays';
+
+type Found = { start?: Moment; end?: Moment } | undefined;
+
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?';
+const DAY = `${MONTH} (\\d{1,2})(?:st|nd|rd|th)?`;
+const ON_NAMED = new RegExp(`^on ${DAY}(?:,? (\\d{4}))?\\b,?\\s`, 'i');
+const WENT_WRONG = /\b(?:outages?|incidents?|abort\w*|fail\w*|down|bugs?|attacks?|unresponsive|unavailable|not working|broken|inaccessible)\b/i;
+const WINDOW = /\bfrom (approx\.? |approximately |about |around )?(\d{1,2}):(\d{2}) (?:until|till|to) (\d{1,2}):(\d{2})\b/i;
+const FIX_AVAILABLE = new RegExp(
+  `\\b(?:hot ?fix|fix|patch|mitigat)\\w*\\b.{0,200}?\\b(?:available|announced|released)\\b.{0,60}?\\b(?:on|since) ${DAY}(?:,? (\\d{4}))?`,
+  'i',
+);
+
+/** "On April 6th `catfish` became unresponsive": that day (its year from blogDays.ts), its window's times, the fix's day. */
+export function namedDay(sentences: readonly Line[], docDay: Day | undefined, postDay: Day | undefined): Found {
+  const k = sentences.findIndex((s) => ON_NAMED.test(s.text.trim()) && WENT_WRONG.test(s.text));
+  if (k < 0) return undefined;
+  const s = sentences[k]!;
+  const m = ON_NAMED.exec(s.text.trim())!;
+  const day = yearOf({ ...(m[3] ? { y: Number(m[3]) } : {}), m: monthNumber(m[1]!), d: Number(m[2]) } as Day, docDay, postDay);
+  if (!day) return undefined;
+  const w = WINDOW.exec(s.text);
+  const start = moment(day, { ...(w ? { h: Number(w[2]), m: Number(w[3]) } : {}), approx: !!w?.[1] }, s.line, s.text);
+  const windowEnd = w && Number(w[4]) * 60 + Number(w[5]) > Number(w[2]) * 60 + Number(w[3]);
+  if (windowEnd) return { start, end: moment(day, { h: Number(w[4]), m: Number(w[5]), approx: !!w[1] }, s.line, s.text) };
+  const end = fixAvailable(sentences.slice(k), day, start);
+  return start ? { start, ...(end ? { end } : {}) } : undefined;
+}
+
+/** The first later day a fix, hotfix or mitigation was "available since" or "announced … on": the end, the day only. */
+export function fixAvailable(sentences: readonly Line[], day: Day, start: Moment | undefined): Moment | undefined {
+  if (!WEEKDAY_DAYS_RULE.on) return undefined;
+  for (const x of sentences) {
+    const f = FIX_AVAILABLE.exec(x.text);
+    const fixDay = f && (f[3] ? { y: Number(f[3]), m: monthNumber(f[1]!), d: Number(f[2]) } : yearAfter({ m: monthNumber(f[1]!), d: Number(f[2]) }, day));
+    const end = fixDay && moment(fixDay, { approx: false }, x.line, x.text);
+    if (end && start && end.local > start.local.slice(0, 10)) return end;
+  }
+  return undefined;
+}
+
+const AT_RELATIVE = /\bat (about |around |approx\.? |approximately )?(\d{1,2})(?::(\d{2}))? ?(am|pm) (?:last night|yesterday|today|this morning)\b/i;
+const FIXED = /\b(?:was|were|been|got) (?:fixed|resolved|restored)\b|\bback (?:up|online|to normal)\b|\bworking normally\b/i;
+
+/** What went wrong "today" or "last night" in a post that states its own date: that day (and time); fixed later "today", the end. */
+export function todaySpan(sentences: readonly Line[], postDay: Day | undefined): Found {
+  const k = sentences.findIndex((s) => WENT_WRONG.test(s.text) && relativeDay(s.text, postDay));
+  if (k < 0) return undefined;
+  const s = sentences[k]!;
+  const day = relativeDay(s.text, postDay)!;
+  const t = AT_RELATIVE.exec(s.text);
+  const hour = t ? (Number(t[2]) % 12) + (/pm/i.test(t[4]!) ? 12 : 0) : undefined;
+  const start = moment(day, { ...(t ? { h: hour, m: Number(t[3] ?? 0) } : {}), approx: !!t?.[1] }, s.line, s.text);
+  const same = /\btoday\b/i.test(s.text) && !t;
+  const fixed = same ? sentences.slice(k + 1).find((x) => FIXED.test(x.text)) : undefined;
+  const end = fixed && moment(day, { approx: false }, fixed.line, fixed.text);
+  return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+}
