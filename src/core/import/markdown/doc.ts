@@ -27,9 +27,6 @@ const MONTHS = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 const DMY_WORDS = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? ${MONTHS},? \\d{4}\\b`, 'i');
 const MDY_WORDS = new RegExp(`\\b${MONTHS} \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b`, 'i');
 
-/** An HTML `<time datetime="…">` (a post's subtitle or byline): when it was published, never when it happened. */
-export const PUBLISHED = /<time\s[^>]{0,200}?\bdatetime=/i;
-
 export function prepare(raw: string, file: string): Doc {
   const url = /<!--\s*source:\s*(\S+)\s*-->/i.exec(raw)?.[1];
   // Comments go (they hold nothing of the incident), lines keep their numbers.

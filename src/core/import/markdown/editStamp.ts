@@ -6,7 +6,8 @@
  * its rest is a date and time (digits, month and weekday names, am/pm, a zone),
  * nothing more, so "Updated on 5 May: the service is back" stays a statement.
  */
-import { PUBLISHED } from './doc';
+/** An HTML `<time datetime="…">` (a post's subtitle or byline): when it was published, never when it happened. */
+export const PUBLISHED = /<time\s[^>]{0,200}?\bdatetime=/i;
 
 export const EDIT_STAMP_RULE = { on: true };
 
@@ -21,7 +22,7 @@ export function isEditStamp(line: string): boolean {
   if (!EDIT_STAMP_RULE.on || line.length > 220) return false;
   const m = STAMP.exec(line);
   if (!m) return false;
-  const rest = m[1]!.replace(/[_*.]+\s*$/, '');
+  const rest = m[1]!.replace(/[_*.]+\s*$/, '').replace(/(\d)(?:st|nd|rd|th)\b/gi, '$1');
   if (!/\d{4}|\d:\d\d/.test(rest)) return false;
   return (rest.match(/[A-Za-z]+/g) ?? []).every(dateWord);
 }

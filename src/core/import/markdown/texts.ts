@@ -76,6 +76,20 @@ export function detectedHow(text: string): 'monitoring' | 'user' | undefined {
   return mon ? 'monitoring' : undefined;
 }
 
+export const STILL_DOWN_RULE = { on: true };
+const STILL_DOWN = /\b(?:is|are) (?:currently|still) (?:down|non-functional|unavailable|offline|not working|broken)\b/i;
+
+/** A line saying the service is still down as the document is written (with no end the document states). */
+function stillDown(doc: TextDoc): Line | undefined {
+  if (!STILL_DOWN_RULE.on) return undefined;
+  // Prose only: a list item or a timeline's line is a moment of the incident, not the time of writing.
+  const prose = (l: Line) => l.text.length < 20000 && !/^\s*([-*+]\s|\d+[.)]\s|\||#|>)/.test(l.text);
+  return doc.blocks
+    .filter((b) => b.key !== 'timeline')
+    .flatMap((b) => b.lines)
+    .find((l) => prose(l) && STILL_DOWN.test(l.text));
+}
+
 export function statusAndPriority(doc: TextDoc, record: Record<string, unknown>, ownExport: boolean): void {
   const labelled = (...names: string[]) => names.map((n) => doc.labels.get(n)).find(Boolean);
   const notes = doc.notes;
@@ -84,7 +98,12 @@ export function statusAndPriority(doc: TextDoc, record: Record<string, unknown>,
     statusLabel &&
     (Object.entries(STATUS_LABELS) as Array<[IncidentStatus, string]>).find(([, v]) => v.toLowerCase() === inlineText(statusLabel.value).toLowerCase())?.[0];
   if (ownExport && ownStatus) record.status = ownStatus;
-  else {
+  else if (!statusLabel && !record.resolution && stillDown(doc)) {
+    // Round 19: a notice written while the service is still down ("is currently non-functional") is not over.
+    const l = stillDown(doc)!;
+    record.status = 'active';
+    notes.push(`status: active (line ${l.line} says "${inlineText(l.text).slice(0, 80)}": written while the incident was not over)`);
+  } else {
     // A postmortem describes an incident that is over.
     const complete = statusLabel && /\bcomplete/i.test(statusLabel.value);
     record.status = complete && record.resolution ? 'closed' : 'resolved';
