@@ -1,7 +1,7 @@
 /**
  * Round 19 (chosen on held-out-21), for blogProse.ts: a post's opening "On
- * <day>" sentence that names no year or has no comma, with its times and the
- * day its fix was available; else what went wrong "today" or "last night"
+ * <day>" sentence that names no year or has no comma (read with round 18's "On
+ * <date>," as one rule there), its times and the day its fix was available; else what went wrong "today" or "last night"
  * against the post's own date. See blogProse.ts and blogDays.ts.
  */
 import { monthNumber, type Day } from './inline';
@@ -21,20 +21,20 @@ const FIX_AVAILABLE = new RegExp(
   'i',
 );
 
-/** "On April 6th `catfish` became unresponsive": that day (its year from blogDays.ts), its window's times, the fix's day. */
-export function namedDay(sentences: readonly Line[], docDay: Day | undefined, postDay: Day | undefined): Found {
-  const k = sentences.findIndex((s) => ON_NAMED.test(s.text.trim()) && WENT_WRONG.test(s.text));
-  if (k < 0) return undefined;
-  const s = sentences[k]!;
-  const m = ON_NAMED.exec(s.text.trim())!;
-  const day = yearOf({ ...(m[3] ? { y: Number(m[3]) } : {}), m: monthNumber(m[1]!), d: Number(m[2]) } as Day, docDay, postDay);
-  if (!day) return undefined;
+/** "On April 6th `catfish` became unresponsive": the day a sentence opens with, its year from blogDays.ts, when it says what went wrong. */
+export function namedOpening(text: string, docDay: Day | undefined, postDay: Day | undefined): Day | undefined {
+  const m = ON_NAMED.exec(text);
+  if (!m || !WENT_WRONG.test(text)) return undefined;
+  return yearOf({ ...(m[3] ? { y: Number(m[3]) } : {}), m: monthNumber(m[1]!), d: Number(m[2]) } as Day, docDay, postDay);
+}
+
+/** "from approx 7:15 until 11:45" in the opening sentence: its start and end on that day, "approx" qualifying both. */
+export function windowOn(s: Line, day: Day): Found {
   const w = WINDOW.exec(s.text);
-  const start = moment(day, { ...(w ? { h: Number(w[2]), m: Number(w[3]) } : {}), approx: !!w?.[1] }, s.line, s.text);
-  const windowEnd = w && Number(w[4]) * 60 + Number(w[5]) > Number(w[2]) * 60 + Number(w[3]);
-  if (windowEnd) return { start, end: moment(day, { h: Number(w[4]), m: Number(w[5]), approx: !!w[1] }, s.line, s.text) };
-  const end = fixAvailable(sentences.slice(k), day, start);
-  return start ? { start, ...(end ? { end } : {}) } : undefined;
+  if (!w || Number(w[4]) * 60 + Number(w[5]) <= Number(w[2]) * 60 + Number(w[3])) return undefined;
+  const start = moment(day, { h: Number(w[2]), m: Number(w[3]), approx: !!w[1] }, s.line, s.text);
+  const end = moment(day, { h: Number(w[4]), m: Number(w[5]), approx: !!w[1] }, s.line, s.text);
+  return start && end ? { start, end } : undefined;
 }
 
 /** The first later day a fix, hotfix or mitigation was "available since" or "announced … on": the end, the day only. */

@@ -36,8 +36,8 @@ import { sentencesOf } from './duration';
 import type { Span } from './span';
 import { moment, type Moment } from './spanMoment';
 import { zoneFor, type Zone } from './zones';
-import { plainDays } from './blogDays';
-import { fixAvailable, namedDay, todaySpan } from './blogDayProse';
+import { plainDays, WEEKDAY_DAYS_RULE } from './blogDays';
+import { fixAvailable, namedOpening, todaySpan, windowOn } from './blogDayProse';
 
 export const PROSE_PERIOD_RULE = { on: true };
 export const FIXED_AS_OF_RULE = { on: true };
@@ -66,7 +66,7 @@ const dayOf = (mo: string, d: string, y: number | undefined): Day | undefined =>
 export function blogProse(lines: readonly Line[], docDay: Day | undefined, span: Span, postDay?: Day): void {
   if (span.start || span.end) return;
   const sentences = sentencesOf(lines).map((s) => ({ ...s, text: plainDays(s.text) }));
-  const found = period(sentences, docDay) ?? fixedAsOf(sentences) ?? onDay(sentences) ?? namedDay(sentences, docDay, postDay) ?? todaySpan(sentences, postDay);
+  const found = period(sentences, docDay) ?? fixedAsOf(sentences) ?? onDay(sentences, docDay, postDay) ?? todaySpan(sentences, postDay);
   if (found?.start) span.start = found.start;
   if (found?.end) span.end = found.end;
 }
@@ -103,12 +103,21 @@ function fixedAsOf(sentences: readonly Line[]): { start?: Moment; end?: Moment }
   return undefined;
 }
 
-function onDay(sentences: readonly Line[]): { start?: Moment; end?: Moment } | undefined {
+/** The day a sentence opens with: "On <a date with its year>," (round 18), else "On <day>" as blogDayProse.ts reads it (round 19). */
+function opening(text: string, docDay: Day | undefined, postDay: Day | undefined): Day | undefined {
+  const m = ON_DAY.exec(text);
+  const d = m ? findDate(m[1]!) : undefined;
+  return d?.y ? d : WEEKDAY_DAYS_RULE.on ? namedOpening(text, docDay, postDay) : undefined;
+}
+
+function onDay(sentences: readonly Line[], docDay: Day | undefined, postDay: Day | undefined): { start?: Moment; end?: Moment } | undefined {
   if (!ON_DAY_RULE.on) return undefined;
-  const k = sentences.findIndex((s) => ON_DAY.test(s.text.trim()) && findDate(ON_DAY.exec(s.text.trim())![1]!)?.y);
+  const k = sentences.findIndex((s) => opening(s.text.trim(), docDay, postDay));
   if (k < 0) return undefined;
   const s = sentences[k]!;
-  const day = findDate(ON_DAY.exec(s.text.trim())![1]!)!;
+  const day = opening(s.text.trim(), docDay, postDay)!;
+  const window = windowOn(s, day);
+  if (window) return window;
   const filed = sentences.map((x) => ({ x, f: FILED.exec(x.text) })).find(({ f }) => f && monthNumber(f[4]!) === day.m && Number(f[5]) === day.d);
   const start = filed
     ? moment(day, { h: hour(filed.f![1]!, filed.f![3]!), m: Number(filed.f![2] ?? 0), approx: false }, filed.x.line, filed.x.text)
