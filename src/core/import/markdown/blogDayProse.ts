@@ -52,6 +52,21 @@ export function fixAvailable(sentences: readonly Line[], day: Day, start: Moment
 const AT_RELATIVE = /\bat (about |around |approx\.? |approximately )?(\d{1,2})(?::(\d{2}))? ?(am|pm) (?:last night|yesterday|today|this morning)\b/i;
 const FIXED = /\b(?:was|were|been|got) (?:fixed|resolved|restored)\b|\bback (?:up|online|to normal)\b|\bworking normally\b/i;
 
+const FULLY = /\bfully (?:operational|recovered|restored|functional|available|working)\b/i;
+const AT_WEEKDAY = /\bat (\d{1,2})(?::(\d{2}))? ?(am|pm),? (?:on )?(sun|mon|tues|wednes|thurs|fri|satur)day\b/i;
+const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
+
+/** "back to a fully working state at 6pm Friday" in a post dated that Friday: the end, at that time of the post's day. */
+function fullyOnPostDay(sentences: readonly Line[], postDay: Day): Moment | undefined {
+  const weekday = WEEKDAYS[new Date(Date.UTC(postDay.y!, postDay.m - 1, postDay.d)).getUTCDay()];
+  for (const x of sentences) {
+    const t = FULLY.test(x.text) ? AT_WEEKDAY.exec(x.text) : null;
+    if (t && t[4]!.toLowerCase() === weekday)
+      return moment(postDay, { h: (Number(t[1]) % 12) + (/pm/i.test(t[3]!) ? 12 : 0), m: Number(t[2] ?? 0), approx: false }, x.line, x.text);
+  }
+  return undefined;
+}
+
 /** What went wrong "today" or "last night" in a post that states its own date: that day (and time); fixed later "today", the end. */
 export function todaySpan(sentences: readonly Line[], postDay: Day | undefined): Found {
   const k = sentences.findIndex((s) => WENT_WRONG.test(s.text) && relativeDay(s.text, postDay));
@@ -63,6 +78,6 @@ export function todaySpan(sentences: readonly Line[], postDay: Day | undefined):
   const start = moment(day, { ...(t ? { h: hour, m: Number(t[3] ?? 0) } : {}), approx: !!t?.[1] }, s.line, s.text);
   const same = /\btoday\b/i.test(s.text) && !t;
   const fixed = same ? sentences.slice(k + 1).find((x) => FIXED.test(x.text)) : undefined;
-  const end = fixed && moment(day, { approx: false }, fixed.line, fixed.text);
-  return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+  const end = (fixed && moment(day, { approx: false }, fixed.line, fixed.text)) || fullyOnPostDay(sentences.slice(k + 1), postDay!);
+  return { ...(start ? { start } : {}), ...(end && start && end.local >= start.local ? { end } : {}) };
 }

@@ -18,7 +18,7 @@
  * reader, then tuned on in round 16; "held-out-19" was measured once with the round-16 reader, then
  * tuned on in round 17; "held-out-20" was measured once with the round-17 reader, then tuned on in round 18;
  * "held-out-21" was measured once with the round-18 reader (3/11 fully right, 2 wrong facts), then tuned on in
- * round 19 (8/11, 0 wrong facts as a tuned figure). Known
+ * round 19 (9/11, 0 wrong facts as a tuned figure). Known
  * misses are listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -115,7 +115,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 17 (1/11, 1 wrong fact); tuning material in round 18.
   'held-out-20': { right: 11, of: 11, wrong: 0 },
   // Held out until measured once after round 18 (3/11, 2 wrong facts); tuning material in round 19.
-  'held-out-21': { right: 8, of: 11, wrong: 0 },
+  'held-out-21': { right: 9, of: 11, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

@@ -68,6 +68,11 @@ describe('Markdown importer: rules of round 19 (issue 31)', () => {
     const night = read(news('2002-06-14', 'At about 8pm last night there was a power outage.'));
     assert.equal(night.fact('start'), '~2002-06-13T20:00 (zone not stated)');
     assert.equal(night.fact('end'), undefined);
+    // A full recovery at a time on the post's own weekday is the end (2002-06-14 is a Friday); on another weekday, none.
+    const friday = (day: string) =>
+      news('2002-06-14', 'At about 8pm last night there was a power outage.', '', `It was back to a fully working state at 6pm ${day}.`);
+    assert.equal(read(friday('Friday')).fact('end'), '2002-06-14T18:00 (zone not stated)');
+    assert.equal(read(friday('Saturday')).fact('end'), undefined);
     // Must not fire: a post without a date of its own, or a day that nothing went wrong on.
     assert.equal(read(post('The domain was unavailable for about 10 hours today.')).fact('start'), undefined);
     assert.equal(read(news('2011-11-08', 'Today we moved the domain to a new registrar.')).fact('start'), undefined);
@@ -88,5 +93,6 @@ describe('Markdown importer: rules of round 19 (issue 31)', () => {
     linear(news('2002-04-24', `On April 24, from approx ${'7:15 until '.repeat(9000)}11:45, it was down.`));
     linear(news('2011-11-08', `At about ${'8pm '.repeat(30000)}last night it was down today.`));
     linear(news('2004-12-08', `It is currently ${'still '.repeat(20000)}down.`));
+    linear(news('2002-06-14', 'It was down last night.', '', `Fully working ${'at 6pm '.repeat(14000)}Friday.`));
   });
 });

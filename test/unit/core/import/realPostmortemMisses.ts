@@ -322,10 +322,9 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // UWCS starts at their 'Edited by … on 2002-06-15 12:29:51.' stamps). Tuned on in round 19: an edit stamp is never an
   // event; days with weekdays and ordinals ('On Friday, 18th of October 2024'), a year from the document's day or the
   // post's date, 'On April 6th' without a comma, 'from approx 7:15 until 11:45', a fix 'available since' a later day,
-  // 'today' and 'last night' against the post's own date. 8/11, 0 wrong facts. Left: Goosefish's 'At over half an hour
-  // it was an unacceptable recovery time' (a recovery time, not read as the outage's length), the UWCS 2002-06 end
-  // '6pm Friday' (a weekday without a date), the UWCS 2004-12 start (a notice 'currently non-functional', no day said).
+  // 'today' and 'last night' against the post's own date, 'fully working … at 6pm Friday' on a post dated that Friday.
+  // 9/11, 0 wrong facts. Left: Goosefish's 'At over half an hour it was an unacceptable recovery time' (a recovery time,
+  // not read as the outage's length), the UWCS 2004-12 start (a notice 'currently non-functional', no day said).
   'redistogo-2010-09-06-goosefish': [['duration', null]],
-  'uwcs-2002-06-13-molotov-power-outage': [['end', null]],
   'uwcs-2004-12-08-insomnia-reboot': [['start', null]],
 };
