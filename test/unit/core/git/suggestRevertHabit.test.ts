@@ -21,13 +21,17 @@ function pullRequest(repo: GitRepo, n: number, commits: ReadonlyArray<readonly [
   return repo.git('rev-parse', 'HEAD');
 }
 
-/** Five earlier pull requests within the 90 days, each reverted whole (mergeReverts) or by its commit. */
-function history(repo: GitRepo, mergeReverts: boolean): void {
-  for (let i = 1; i <= 5; i++) {
+/**
+ * Earlier pull requests within the 90 days (five, or `total`), each reverted whole (all with mergeReverts true, the
+ * first `mergeReverts` of them with a number) or by its commit.
+ */
+function history(repo: GitRepo, mergeReverts: boolean | number, total = 5): void {
+  for (let i = 1; i <= total; i++) {
     const day = `2025-05-${String(10 + i * 2).padStart(2, '0')}`;
     const merge = pullRequest(repo, i, [[`src/old/f${i}.ts`, `Old change ${i}`, `${day}T09:00:00+02:00`]], `${day}T10:00:00+02:00`);
     const commit = repo.git('rev-parse', `${merge}^2`);
-    if (mergeReverts) repo.gitAt(`${day}T12:00:00+02:00`, 'revert', '--no-edit', '-m', '1', merge);
+    const whole = mergeReverts === true || (typeof mergeReverts === 'number' && i <= mergeReverts);
+    if (whole) repo.gitAt(`${day}T12:00:00+02:00`, 'revert', '--no-edit', '-m', '1', merge);
     else repo.gitAt(`${day}T12:00:00+02:00`, 'revert', '--no-edit', commit);
   }
 }
@@ -90,6 +94,18 @@ describe('window suspects: a team that reverts whole pull requests gets the merg
     assert.ok(!s.notes.some((n) => n.startsWith('no strong candidate')), JSON.stringify(s.notes));
   });
 
+  it('counts a team as reverting whole pull requests when one in six of its reverts undid a merge (round 12)', async () => {
+    // Rails-like: most reverts undo single commits pushed directly, yet pull requests are reverted whole too.
+    history(repo, 1, 6);
+    window();
+    const s = await suggestFor(repo, 'INC-092', 'Invoices wrong', 'billing');
+    const dump = JSON.stringify(s.commits.map((c) => [c.subject, c.role, c.score]));
+    // Before round 12 (three in ten needed) the merge was related and only its two commits were suspects.
+    const unit = s.commits.find((c) => c.subject.startsWith('Merge pull request #40'));
+    assert.equal(unit?.role, 'trigger', dump);
+    assert.match(unit!.reasons[0] ?? '', /\(1 of its 6 reverts of the last 90 days undid a merge\)/);
+  });
+
   it('keeps ranking the commits on their own where the team reverts single commits', async () => {
     history(repo, false);
     window();
@@ -108,11 +124,15 @@ describe('revertsAMerge and readHabit', () => {
     assert.ok(revertsAMerge({ subject: 'Revert "Merge pull request #28587 from k8s-infra-ci-robot/prowjobs-autobump"', body: '' }));
     assert.ok(!revertsAMerge({ subject: 'Revert "Fix the merge of configs"', body: 'This reverts commit 0123456789abcdef0123456789abcdef01234567.' }));
   });
-  it('needs five reverts, three tenths of them of merges', () => {
+  it('needs five reverts, three twentieths of them of merges (round 12; three tenths before)', () => {
     const merge = { subject: 'Revert "Merge pull request #1 from a/b"', body: '' };
     const commit = { subject: 'Revert "Fix"', body: 'This reverts commit 0123456.' };
+    const commits = (n: number) => Array.from({ length: n }, () => commit);
     assert.ok(!readHabit([merge, merge, merge, merge]).revertsMerges);
     assert.ok(readHabit([merge, merge, commit, commit, commit]).revertsMerges);
-    assert.ok(!readHabit([merge, commit, commit, commit, commit]).revertsMerges);
+    assert.ok(readHabit([merge, ...commits(4)]).revertsMerges);
+    assert.ok(readHabit([merge, ...commits(5)]).revertsMerges);
+    assert.ok(!readHabit([merge, ...commits(6)]).revertsMerges);
+    assert.ok(!readHabit(commits(8)).revertsMerges);
   });
 });
