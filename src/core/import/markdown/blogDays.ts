@@ -10,9 +10,10 @@
  * - a day without a year takes the year of the document's day when that is the
  *   same day, else of the post's own date (its front matter's) when the day
  *   falls in the two months up to it; else it stays without one (never read);
- * - "today", "last night", "yesterday" only against the date the post states
- *   as its own (its front matter's date): "unavailable for about 10 hours
- *   today" in a post dated 2011-11-08 is that day.
+ * - "today" ("this morning", "this afternoon", "tonight"), "last night" and
+ *   "yesterday" only against the date the post states as its own (its front
+ *   matter's date): "unavailable for about 10 hours today" in a post dated
+ *   2011-11-08 is that day; a post without a date of its own reads none.
  *
  * Every pattern here runs in time linear in its input.
  */
