@@ -1,5 +1,5 @@
 /**
- * Issue 31: 257 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 269 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
@@ -18,7 +18,8 @@
  * reader, then tuned on in round 16; "held-out-19" was measured once with the round-16 reader, then
  * tuned on in round 17; "held-out-20" was measured once with the round-17 reader, then tuned on in round 18;
  * "held-out-21" was measured once with the round-18 reader (3/11 fully right, 2 wrong facts), then tuned on in
- * round 19 (9/11, 0 wrong facts as a tuned figure). Known
+ * round 19 (9/11, 0 wrong facts as a tuned figure); "held-out-22" was measured once with the round-19 reader
+ * (1/12 fully right, 8 wrong facts) and not tuned on. Known
  * misses are listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -55,7 +56,8 @@ export interface Reading {
     | 'held-out-18'
     | 'held-out-19'
     | 'held-out-20'
-    | 'held-out-21';
+    | 'held-out-21'
+    | 'held-out-22';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -116,10 +118,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-20': { right: 11, of: 11, wrong: 0 },
   // Held out until measured once after round 18 (3/11, 2 wrong facts); tuning material in round 19.
   'held-out-21': { right: 9, of: 11, wrong: 0 },
+  // Measured once with the round-19 reader (1/12 fully right, 8 wrong facts); not tuned on.
+  'held-out-22': { right: 1, of: 12, wrong: 8 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-22'];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

@@ -327,4 +327,50 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // not read as the outage's length), the UWCS 2004-12 start (a notice 'currently non-functional', no day said).
   'redistogo-2010-09-06-goosefish': [['duration', null]],
   'uwcs-2004-12-08-insomnia-reboot': [['start', null]],
+  // Held-out-22 (Galaxy Europe's website ×4, the NIG supercomputer's notices ×3, SimpleLogin's blog ×2, the Beacon
+  // documentation's post-mortems ×3), read and committed before the importer ran on it (cbbcc36), measured once with the
+  // round-19 reader (4cc45d0): 1/12 fully right, 8 wrong facts; not tuned on, so its wrong facts are the measured figure
+  // (MEASURED_NOT_TUNED). Wrong: Beacon 2021's end without the timeline's '(approx.)'; Beacon 2025-05's start at the
+  // 00:16 entry past midnight; Galaxy Europe 2017's start as the day of 'Today (2017-12-11)' and its end at the 18:27
+  // row without its '+01:00'; 2018-04's start at the user report (12:19); 2018-09's end at '13:31 | Node is back up,
+  // immediately halts itself again' and '7 days' (the old cloud's shutdown) as its duration; NIG 2024-06's start at the
+  // restoration's 'completed at around 12:00 … on Thursday, 6 June 2024'.
+  'beacon-2021-10-24-network-congestion': [
+    ['end', '2021-10-24T20:00+00:00'],
+    ['duration', null],
+  ],
+  'beacon-2025-05-15-node-restart': [['start', '2025-05-16T00:16']],
+  'galaxyeu-2017-12-11-job-submission': [
+    ['start', '2017-12-11'],
+    ['end', '2017-12-11T18:27'],
+    ['duration', null],
+  ],
+  'galaxyeu-2018-04-26-dns-outage': [
+    ['start', '2018-04-26T12:19'],
+    ['end', null],
+    ['duration', null],
+  ],
+  'galaxyeu-2018-09-20-head-node-downtime': [
+    ['end', '2018-09-20T13:31'],
+    ['duration', '7 days'],
+  ],
+  'galaxyeu-2019-03-18-upgrade-downtime': [
+    ['start', null],
+    ['duration', null],
+    ['timeline', 0],
+  ],
+  'nigsc-2024-06-05-lustre7-ost': [
+    ['start', '~2024-06-06T12:00'],
+    ['end', null],
+  ],
+  'nigsc-2025-07-29-gateway-ssh': [['end', null]],
+  'nigsc-2025-09-05-lightning-power-outage': [
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'simplelogin-2020-08-11-email-delay': [
+    ['start', null],
+    ['end', null],
+  ],
+  'simplelogin-2021-07-13-database-outage': [['end', null]],
 };
