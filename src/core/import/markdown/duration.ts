@@ -76,7 +76,21 @@ export function statedDuration(lines: readonly Line[], statements: readonly Line
     }
     return { text: value, line: labelled.l.line, evidence: inlineText(labelled.l.text), pairs: true };
   }
-  return periodLength(lines) ?? durationColumn(lines) ?? phrase ?? ranBefore(lines);
+  const found = periodLength(lines) ?? durationColumn(lines) ?? phrase ?? ranBefore(lines);
+  return found && plannedFigure(found) ? undefined : found;
+}
+
+/**
+ * Round 20 (chosen on held-out-22): "the new cloud, which will go down in 7 days": a figure said in the future tense or as a
+ * plan ("will", "is expected to take", "scheduled") is a plan, never how long the incident lasted; no duration is read.
+ */
+export const PLANNED_RULE = { on: true };
+const PLANNED = /\b(?:will|shall|going to|expected to|plans? to|planned|scheduled)\b[^.;:]{0,60}$/i;
+
+export function plannedFigure(d: StatedDuration): boolean {
+  if (!PLANNED_RULE.on) return false;
+  const at = d.evidence.indexOf(d.text);
+  return at >= 0 && PLANNED.test(d.evidence.slice(Math.max(0, at - 60), at));
 }
 
 /** Round 11: "Date: ~Thur 3 Nov 2016 (~1727) to Thur 3 Nov 2016 (~1900) (~1.5 hours)": a period label's length, as written. */

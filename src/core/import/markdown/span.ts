@@ -15,6 +15,7 @@
  * phrase ("lasted 84 minutes", "for a few hours", "resolved(~20 hrs)").
  * Nothing is computed that the document does not say.
  */
+import { safetyGuards } from './spanSafety';
 import { findDate, type Day } from './inline';
 import type { Line } from './sections';
 import { sentencesOf, statedDuration, statedMinutes, type StatedDuration } from './duration';
@@ -177,6 +178,7 @@ export function findSpan(input: SpanInput): Span {
     (span.why ??= []).push(`end: line ${span.end.line} gives ${span.end.local}, before the start (${span.start.local}); no end is taken`);
     delete span.end;
   }
+  safetyGuards(span, input.entries, j.impact, entryMoment);
   chooseFigure(span);
   return span;
 }

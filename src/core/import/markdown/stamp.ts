@@ -52,6 +52,11 @@ const BETWEEN = /[-–]\s/y;
  */
 const WEEKDAY = /(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s/iy;
 const ZULU = /Z(?![A-Za-z0-9])/y;
+/** Round 20 (chosen on held-out-22): "2017-12-11 16:10:16+01:00 | text": an offset written right after a time with seconds is its zone. */
+export const APPROX_PAREN_RULE = { on: true };
+const APPROX_PAREN = /\s?\((?:approx\.?|approximately|ca\.|circa|about|roughly|estimated)\)/iy;
+export const ISO_OFFSET_RULE = { on: true };
+const ISO_OFFSET = /([+-](?:0\d|1[0-4]):[0-5]\d)(?![\d:])/y;
 const LATE_OPEN = /(`|\*\*)(?=\d)/y;
 export const TILDE_OPEN_RULE = { on: true };
 const ZONE = new RegExp(`\\s?\\(?(${ZONE_WORD})\\)?(?![A-Za-z/])`, 'y');
@@ -132,7 +137,7 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
     out.unknownTime = unknown[0] === '--:--' ? true : unknown[0];
     i += unknown[0].length;
   } else if (!day) return undefined;
-  const z = zoneAt(s, i, !!t);
+  const z = zoneAt(s, i, !!t, !!t && /:\d{2}:\d{2}/.test(t[0]));
   if (z) [out.zone, i] = [z.zone, i + z.length];
   const until = t && at(UNTIL, s, i);
   if (until) {
@@ -145,6 +150,7 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
       i += after![0].length;
     }
   }
+  if (t) i = approxParen(s, i, out);
   // Round 10: "**23:15 UTC / 16:15 PDT**: text": the same moment again in another zone is not the entry's text.
   const again = t && (out.zone || until) ? at(AGAIN, s, i) : null;
   if (again && zoneFor(again[1]!)) i += again[0].length;
@@ -159,15 +165,25 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   return out;
 }
 
+/** Round 20: "20:00 (approx.) the network recovered": the mark in parentheses after the time makes it approximate. */
+function approxParen(s: string, i: number, out: Stamp): number {
+  const m = APPROX_PAREN_RULE.on ? at(APPROX_PAREN, s, i) : null;
+  if (m) out.approx = true;
+  return m ? i + m[0].length : i;
+}
+
 /** Round 16: "~`01:30` - text": the approximate mark before the code span (or bold) that holds the time. */
 function lateOpen(s: string, i: number): RegExpExecArray | null {
   return TILDE_OPEN_RULE.on ? at(LATE_OPEN, s, i) : null;
 }
 
 /** The zone written after a time; round 16: "2022-07-18T07:30:38Z - text", the Z right after it, is UTC (ISO_ZULU_RULE). */
-function zoneAt(s: string, i: number, timed: boolean): { zone: Zone; length: number } | undefined {
+function zoneAt(s: string, i: number, timed: boolean, seconds: boolean): { zone: Zone; length: number } | undefined {
   const zulu = timed && ISO_ZULU_RULE.on ? at(ZULU, s, i) : null;
   if (zulu) return { zone: zoneFor('Z')!, length: zulu[0].length };
+  // Only after a time with its seconds: "11:32-13:05" is a range, "16:10:16+01:00" a time with its offset.
+  const iso = seconds && ISO_OFFSET_RULE.on ? at(ISO_OFFSET, s, i) : null;
+  if (iso) return { zone: { label: iso[1]!, offset: iso[1]! }, length: iso[0].length };
   const zone = at(ZONE, s, i);
   const z = zone && zoneFor(zone[1]!);
   return z ? { zone: z, length: zone[0].length } : undefined;

@@ -118,12 +118,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-20': { right: 11, of: 11, wrong: 0 },
   // Held out until measured once after round 18 (3/11, 2 wrong facts); tuning material in round 19.
   'held-out-21': { right: 9, of: 11, wrong: 0 },
-  // Measured once with the round-19 reader (1/12 fully right, 8 wrong facts); not tuned on.
-  'held-out-22': { right: 1, of: 12, wrong: 8 },
+  // Held out until measured once after round 19 (1/12, 8 wrong facts); tuning material in round 20.
+  'held-out-22': { right: 1, of: 12, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-22'];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

@@ -329,38 +329,31 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   'uwcs-2004-12-08-insomnia-reboot': [['start', null]],
   // Held-out-22 (Galaxy Europe's website ×4, the NIG supercomputer's notices ×3, SimpleLogin's blog ×2, the Beacon
   // documentation's post-mortems ×3), read and committed before the importer ran on it (cbbcc36), measured once with the
-  // round-19 reader (4cc45d0): 1/12 fully right, 8 wrong facts; not tuned on, so its wrong facts are the measured figure
-  // (MEASURED_NOT_TUNED). Wrong: Beacon 2021's end without the timeline's '(approx.)'; Beacon 2025-05's start at the
-  // 00:16 entry past midnight; Galaxy Europe 2017's start as the day of 'Today (2017-12-11)' and its end at the 18:27
-  // row without its '+01:00'; 2018-04's start at the user report (12:19); 2018-09's end at '13:31 | Node is back up,
-  // immediately halts itself again' and '7 days' (the old cloud's shutdown) as its duration; NIG 2024-06's start at the
-  // restoration's 'completed at around 12:00 … on Thursday, 6 June 2024'.
-  'beacon-2021-10-24-network-congestion': [
-    ['end', '2021-10-24T20:00+00:00'],
-    ['duration', null],
-  ],
-  'beacon-2025-05-15-node-restart': [['start', '2025-05-16T00:16']],
+  // round-19 reader (4cc45d0): 1/12 fully right, 8 wrong facts. Tuned on in round 20, wrong facts first: a planned figure
+  // ('will go down in 7 days') is no duration; a start whose line says the work was completed, an end that came back and
+  // failed again in the same entry, an end that only believes or hopes, a start at a notice after an earlier user report:
+  // each left empty; an offset written after the time ('16:10:16+01:00') is kept; '20:00 (approx.)' is approximate; a
+  // day-only start takes the timeline's first failing entry that day; 'failed to respond' is the outage. 1/12 fully right,
+  // 0 wrong facts (a tuned figure). Left: every stated duration, ends in prose and tables, SimpleLogin's dates, a table with
+  // a date column and no year, a status list.
+  'beacon-2021-10-24-network-congestion': [['duration', null]],
+  'beacon-2025-05-15-node-restart': [['start', null]],
   'galaxyeu-2017-12-11-job-submission': [
-    ['start', '2017-12-11'],
-    ['end', '2017-12-11T18:27'],
-    ['duration', null],
-  ],
-  'galaxyeu-2018-04-26-dns-outage': [
-    ['start', '2018-04-26T12:19'],
     ['end', null],
     ['duration', null],
   ],
-  'galaxyeu-2018-09-20-head-node-downtime': [
-    ['end', '2018-09-20T13:31'],
-    ['duration', '7 days'],
+  'galaxyeu-2018-04-26-dns-outage': [
+    ['end', null],
+    ['duration', null],
   ],
+  'galaxyeu-2018-09-20-head-node-downtime': [['end', null]],
   'galaxyeu-2019-03-18-upgrade-downtime': [
     ['start', null],
     ['duration', null],
     ['timeline', 0],
   ],
   'nigsc-2024-06-05-lustre7-ost': [
-    ['start', '~2024-06-06T12:00'],
+    ['start', null],
     ['end', null],
   ],
   'nigsc-2025-07-29-gateway-ssh': [['end', null]],
