@@ -140,12 +140,23 @@ describe('Markdown importer: rules of round 20 (issue 31)', () => {
     assert.equal(read(md(' (UTC)')).fact('end'), '2021-10-24T20:00 +00:00');
   });
 
+  it("'failed to respond' is the outage and 'returned to a functional state' its end", () => {
+    const md = (first: string, last: string) =>
+      timeline(`- 2018-04-26 12:10 - ${first}`, '- 2018-04-26 12:19 - We received a user report.', `- 2018-04-26 12:45 - ${last}`);
+    const r = read(md('DNS providers failed to respond to requests', 'Systems returned to a functional state on their own.'));
+    assert.equal(r.fact('start'), '2018-04-26T12:10 (zone not stated)');
+    assert.equal(r.fact('end'), '2018-04-26T12:45 (zone not stated)');
+    // Must not fire: a request that failed to be merged is no outage; a state that is not working is no end.
+    assert.equal(read(md('We failed to merge the pull request', 'Systems returned to a degraded state.')).fact('end'), undefined);
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', `The cloud will ${'go down '.repeat(12000)}in 7 days.`));
     linear(doc('# Outage', '', `The restoration work ${'was '.repeat(25000)}completed at 12:00 on 6 June 2024.`));
     linear(timeline(`- 2018-09-20 13:31 - Node is back up, ${'halts itself '.repeat(8000)}again.`));
     linear(timeline(`- 2017-12-11 16:10:16${'+01:00'.repeat(15000)} - down`));
     linear(timeline(`- 2021-10-24 20:00 ${'(approx.) '.repeat(10000)}the network recovered`));
+    linear(timeline(`- 2018-04-26 12:45 - returned to a ${'functional '.repeat(10000)}state`, `- 2018-04-26 12:50 - failed to ${'x '.repeat(40000)}respond`));
     linear(timeline('- 2025-05-15 20:47 - user reports', `- 2025-05-16 00:16 - notices ${'not working '.repeat(9000)}`));
   });
 });

@@ -333,7 +333,8 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // ('will go down in 7 days') is no duration; a start whose line says the work was completed, an end that came back and
   // failed again in the same entry, an end that only believes or hopes, a start at a notice after an earlier user report:
   // each left empty; an offset written after the time ('16:10:16+01:00') is kept; '20:00 (approx.)' is approximate; a
-  // day-only start takes the timeline's first failing entry that day; 'failed to respond' is the outage. 1/12 fully right,
+  // day-only start takes the timeline's first failing entry that day; 'failed to respond' is the outage; 'returned to a
+  // functional state' is the end. 1/12 fully right,
   // 0 wrong facts (a tuned figure). Left: every stated duration, ends in prose and tables, SimpleLogin's dates, a table with
   // a date column and no year, a status list.
   'beacon-2021-10-24-network-congestion': [['duration', null]],
@@ -342,10 +343,7 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
     ['end', null],
     ['duration', null],
   ],
-  'galaxyeu-2018-04-26-dns-outage': [
-    ['end', null],
-    ['duration', null],
-  ],
+  'galaxyeu-2018-04-26-dns-outage': [['duration', null]],
   'galaxyeu-2018-09-20-head-node-downtime': [['end', null]],
   'galaxyeu-2019-03-18-upgrade-downtime': [
     ['start', null],
