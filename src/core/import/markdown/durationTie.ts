@@ -13,9 +13,12 @@
  * pattern here runs in time linear in its input.
  */
 
-/** Words that say the outage, the impact, the incident or its end (round 17: "was not reachable", "not available"). */
+/**
+ * Words that say the outage, the impact, the incident or its end (round 17: "was not reachable", "not available"; round
+ * 20: "stopped responding").
+ */
 const TIED =
-  /\b(outages?|down(?:time)?|offline|unavailable|inaccessible|unreachable|unresponsive|out of service|degraded|degradation|disrupt\w*|halt(?:ed|s)?|stall(?:ed|s)?|clogged|congested|broken|fail\w*|errors?|exposed|exposure|ddos|attacks?|exploit\w*|drain(?:s|ed)|compromised|incidents?|issues?|problems?|impact\w*|could(?:n['’]t| not)|unable|not (?:reachable|available|accessible|responding)|fixed|resolved|recover\w*|restored|mitigated)\b/i;
+  /\b(outages?|down(?:time)?|offline|unavailable|inaccessible|unreachable|unresponsive|out of service|degraded|degradation|disrupt\w*|halt(?:ed|s)?|stall(?:ed|s)?|clogged|congested|broken|fail\w*|errors?|exposed|exposure|ddos|attacks?|exploit\w*|drain(?:s|ed)|compromised|incidents?|issues?|problems?|impact\w*|could(?:n['’]t| not)|unable|not (?:reachable|available|accessible|responding)|stop(?:ped|s)? responding|fixed|resolved|recover\w*|restored|mitigated)\b/i;
 /**
  * Round 18: "The `default`, `testnet-g` and `testnet-unchained-3s` networks stopped for around 45mins in total": a
  * network, service or system that stopped is the outage ("we stopped the deploy for an hour" is not).
@@ -27,8 +30,11 @@ const NEGATED = /\b(?:without|no|any|zero)\s(?:\w+\s){0,2}?(?:errors?|issues?|pr
 /** Another period before the verb: "the upgrade took", "the review lasted", "a maintenance window of". */
 const OTHER_PERIOD =
   /\b(?:maintenance|upgrades?|migrations?|reviews?|meetings?|retrospectives?|windows?|calls?)\s(?:(?:was|is|were|has|had|then|only|itself)\s)?$/i;
-/** Where a clause ends (never inside a word, nor a time or a figure: "from 11:45 to 13:56", "2.5 hours"). */
-const BOUNDARY = /[,;:.!?](?!\d)|\s(?:so|but|because|while|whereas|although|though|until|before|after|then|and then)\s/gi;
+/**
+ * Where a clause ends (never inside a word, nor a time or a figure: "from 11:45 to 13:56", "2.5 hours"; round 20: nor
+ * a name with a dot in it, "requests for usegalaxy.eu for 35 minutes").
+ */
+const BOUNDARY = /[,;:!?](?!\d)|\.(?![\w])|\s(?:so|but|because|while|whereas|although|though|until|before|after|then|and then)\s/gi;
 /** Nothing but a lead-in before a figure put first: "", "This means that", "- ". */
 const LEAD_IN = /^(?:[\s*\-–]*|.*\b(?:that|means|meant)\s*)$/i;
 

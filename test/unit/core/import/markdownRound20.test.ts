@@ -150,6 +150,14 @@ describe('Markdown importer: rules of round 20 (issue 31)', () => {
     assert.equal(read(md('We failed to merge the pull request', 'Systems returned to a degraded state.')).fact('end'), undefined);
   });
 
+  it("a dot inside a name ends no clause; 'stopped responding' ties a figure to the outage", () => {
+    const md = (text: string) => doc('# DNS outage', '', text, '');
+    assert.equal(read(md("Google's DNS stopped responding to requests for usegalaxy.eu for 35 minutes.")).fact('duration'), '35 minutes');
+    // Must not fire: a sentence break before the figure still ends the clause; a figure not tied to the outage.
+    assert.equal(read(md('Google stopped responding. We then ran the checks for 35 minutes.')).fact('duration'), undefined);
+    assert.equal(read(md('We looked at usegalaxy.eu for 35 minutes.')).fact('duration'), undefined);
+  });
+
   it('the new patterns stay linear on 100 kB lines', () => {
     linear(doc('# Outage', '', `The cloud will ${'go down '.repeat(12000)}in 7 days.`));
     linear(doc('# Outage', '', `The restoration work ${'was '.repeat(25000)}completed at 12:00 on 6 June 2024.`));
@@ -157,6 +165,7 @@ describe('Markdown importer: rules of round 20 (issue 31)', () => {
     linear(timeline(`- 2017-12-11 16:10:16${'+01:00'.repeat(15000)} - down`));
     linear(timeline(`- 2021-10-24 20:00 ${'(approx.) '.repeat(10000)}the network recovered`));
     linear(timeline(`- 2018-04-26 12:45 - returned to a ${'functional '.repeat(10000)}state`, `- 2018-04-26 12:50 - failed to ${'x '.repeat(40000)}respond`));
+    linear(doc('# DNS', '', `DNS stopped responding to ${'a.b '.repeat(30000)}for 35 minutes.`));
     linear(timeline('- 2025-05-15 20:47 - user reports', `- 2025-05-16 00:16 - notices ${'not working '.repeat(9000)}`));
   });
 });
