@@ -178,7 +178,7 @@ export function findSpan(input: SpanInput): Span {
     (span.why ??= []).push(`end: line ${span.end.line} gives ${span.end.local}, before the start (${span.start.local}); no end is taken`);
     delete span.end;
   }
-  safetyGuards(span, input.entries, j.impact, entryMoment);
+  safetyGuards(span, input.entries, j, entryMoment);
   chooseFigure(span);
   return span;
 }

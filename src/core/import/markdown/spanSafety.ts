@@ -1,10 +1,12 @@
 /**
  * Round 20 (chosen on held-out-22): safety guards run once a start and an end are chosen. Each one leaves a fact empty
- * (and says why) rather than keep one its own line contradicts; none of them picks another moment in its place.
+ * (and says why) rather than keep one its own line contradicts; only the relapse guard and the day-only start take
+ * another moment in its place, a later or more exact one the timeline states.
  * - A start whose line says the work was completed or the service restored ("The restoration work was completed at
  *   around 12:00 on Thursday, 6 June 2024") is when it ended, never when it began.
  * - An end whose entry says the service came back and, in the same entry, that it failed again ("Node is back up,
- *   immediately halts itself again") is no end.
+ *   immediately halts itself again", "We get the node back up …, but then one of the filesystems fails to mount") is no
+ *   end; the first later timeline entry that ends it without failing again ("18:21 | Galaxy is back online.") is.
  * - An end whose line only believes or hopes the service is back ("We believe the issue is now patched. Hopefully jobs
  *   should return to normal very shortly") is no end.
  * - A start that is a day only ("Today (2017-12-11) we had a temporary outage") while the timeline's first timed entry on
@@ -47,14 +49,28 @@ export function completedStart(span: { start?: Moment; why?: string[] }): void {
   delete span.start;
 }
 
-export function relapseEnd(span: { end?: Moment; why?: string[] }): void {
-  const e = span.end;
-  if (!RELAPSE_END_RULE.on || !e) return;
-  const text = head(e);
+/** Back, then in the same entry failing again, or "but then" / "however" a failure ("back up …, but then one of the filesystems fails to mount"). */
+const relapsed = (text: string) => {
   const back = BACK.exec(text);
-  if (!back || !AGAIN.test(text.slice(back.index))) return;
+  return !!back && (AGAIN.test(text.slice(back.index)) || BUT_FAILS.test(text.slice(back.index)));
+};
+const BUT_FAILS = /\b(?:but|however)\b[^.;]{0,40}?\b(?:fails?|failed|halts?|halted|crash(?:es|ed)?|breaks?|broke|dies|died|goes down|went down)\b/i;
+
+export function relapseEnd(
+  span: { end?: Moment; why?: string[] },
+  entries: readonly Entry[],
+  ends: (e: Entry) => boolean,
+  toMoment: (e: Entry) => Moment | undefined,
+): void {
+  const e = span.end;
+  if (!RELAPSE_END_RULE.on || !e || !relapsed(head(e))) return;
   (span.why ??= []).push(`end: line ${e.line} says the service came back and failed again (${e.local}); not taken as the end`);
   delete span.end;
+  // The first later entry that ends it and stays up ("18:21 | Galaxy is back online."), when the timeline has one.
+  const at = entries.findIndex((x) => x.line === e.line);
+  const later = at >= 0 ? entries.slice(at + 1).find((x) => x.h !== undefined && ends(x) && !relapsed(x.text.slice(0, 600))) : undefined;
+  const m = later && toMoment(later);
+  if (m) span.end = m;
 }
 
 export function hedgedEnd(span: { end?: Moment; why?: string[] }): void {
@@ -97,11 +113,12 @@ export function laterNotice(span: { start?: Moment; why?: string[] }, entries: r
 export function safetyGuards(
   span: { start?: Moment; end?: Moment; why?: string[] },
   entries: readonly Entry[],
-  impact: (e: Entry) => boolean,
+  judge: { impact: (e: Entry) => boolean; ends: (e: Entry) => boolean },
   toMoment: (e: Entry) => Moment | undefined,
 ): void {
+  const impact = judge.impact;
   completedStart(span);
-  relapseEnd(span);
+  relapseEnd(span, entries, judge.ends, toMoment);
   hedgedEnd(span);
   dayOnlyStart(span, entries, impact, toMoment);
   laterNotice(span, entries);

@@ -119,7 +119,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 18 (3/11, 2 wrong facts); tuning material in round 19.
   'held-out-21': { right: 9, of: 11, wrong: 0 },
   // Held out until measured once after round 19 (1/12, 8 wrong facts); tuning material in round 20.
-  'held-out-22': { right: 2, of: 12, wrong: 0 },
+  'held-out-22': { right: 3, of: 12, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

@@ -51,17 +51,28 @@ describe('Markdown importer: rules of round 20 (issue 31)', () => {
     assert.equal(began.start?.local, '2024-06-05T01:34');
   });
 
-  it('an end whose entry came back and failed again is no end', () => {
-    const span = () => ({ end: at('2018-09-20T13:31', 'Node is back up, immediately halts itself again. We could not cancel the shutdown.') });
+  it('an end whose entry came back and failed again is no end; the first later entry that ends it and stays up is', () => {
+    const mk = (h: number, m: number, text: string, line: number): Entry => ({ ...entry(h, m, text, line), day: { y: 2018, m: 9, d: 20 } });
+    const rows = [
+      mk(13, 31, 'Node is back up, immediately halts itself again. We could not cancel the shutdown.', 20),
+      mk(14, 18, 'We get the node back up, but then one of the filesystems fails to mount.', 21),
+      mk(18, 21, 'Galaxy is back online.', 31),
+    ];
+    const ends = (e: Entry) => /back (?:up|online)/.test(e.text);
+    const toMoment = (e: Entry) => at(`2018-09-20T${String(e.h).padStart(2, '0')}:${String(e.m).padStart(2, '0')}`, e.text, e.line);
+    const span = () => ({ end: toMoment(rows[0]!) });
     const s = span();
-    relapseEnd(s);
-    assert.equal(s.end, undefined);
+    relapseEnd(s, rows, ends, toMoment);
+    assert.equal(s.end?.local, '2018-09-20T18:21');
+    const none = span();
+    relapseEnd(none, rows.slice(0, 2), ends, toMoment);
+    assert.equal(none.end, undefined);
     const kept = span();
-    without(RELAPSE_END_RULE, 'on', () => relapseEnd(kept));
+    without(RELAPSE_END_RULE, 'on', () => relapseEnd(kept, rows, ends, toMoment));
     assert.equal(kept.end?.local, '2018-09-20T13:31');
     // Must not fire: back up and staying up.
     const up = { end: at('2018-09-20T18:21', 'Node is back up and Galaxy is serving jobs again.') };
-    relapseEnd(up);
+    relapseEnd(up, rows, ends, toMoment);
     assert.equal(up.end?.local, '2018-09-20T18:21');
   });
 
@@ -166,6 +177,7 @@ describe('Markdown importer: rules of round 20 (issue 31)', () => {
     linear(timeline(`- 2021-10-24 20:00 ${'(approx.) '.repeat(10000)}the network recovered`));
     linear(timeline(`- 2018-04-26 12:45 - returned to a ${'functional '.repeat(10000)}state`, `- 2018-04-26 12:50 - failed to ${'x '.repeat(40000)}respond`));
     linear(doc('# DNS', '', `DNS stopped responding to ${'a.b '.repeat(30000)}for 35 minutes.`));
+    linear(timeline(`- 2018-09-20 14:18 - back up, but ${'then '.repeat(20000)}it fails`, '- 2018-09-20 18:21 - back online'));
     linear(timeline('- 2025-05-15 20:47 - user reports', `- 2025-05-16 00:16 - notices ${'not working '.repeat(9000)}`));
   });
 });
