@@ -20,14 +20,16 @@ import { findDate, type Day } from './inline';
 import type { Line } from './sections';
 import { sentencesOf, statedDuration, statedMinutes, type StatedDuration } from './duration';
 import { entryLocal, type Entry } from './timeline';
-import { afterFailingAgain, endsBeforeStart, beforeDetection, firstDated, lastPeriodEnd, newestFirst } from './spanFirst';
+import { endLabel } from './spanEndLabel';
+import { afterFailingAgain, endsBeforeStart, beforeDetection, lastPeriodEnd, newestFirst } from './spanFirst';
+import { weakerStart } from './spanWeakStart';
 
 export { statedMinutes };
 import type { Zone } from './zones';
 import { abstainStart } from './spanAbstain';
 import type { LabelPeriod } from './spanLabel';
 import { mentions, moment, type Mention, type Moment } from './spanMoment';
-import { disagreements, earlierThanTitle } from './spanConflicts';
+import { disagreements } from './spanConflicts';
 import { failingSince, relativeEnd } from './spanRelative';
 import { dayOnlyEnd, endOnLastDay, resolvedOnDay, securityStartDay, statedDays } from './spanDays';
 import { changeCountedFrom, durationsDisagree, labelOnOtherDay, rangeFigure, statedStartEntry } from './spanAgree';
@@ -164,15 +166,8 @@ export function findSpan(input: SpanInput): Span {
   // Two sources telling the same event at different moments: no choice is made between them.
   const contradicted = disagreements(span, input.entries, input.statements, input.docZone);
   if (contradicted.length) (span.why ??= []).push(...contradicted);
-  // A start left empty for a reason is not filled by a weaker guess (the title's day, the opening's first date).
-  const reasoned = span.why?.some((w) => w.startsWith('start:'));
-  if (!span.start && !reasoned && !input.entries.length) span.start = firstDated(input.statements, input.docZone, span);
-  const titleLater = !span.start && !reasoned && input.titleDay ? earlierThanTitle(input.titleDay, input.statements) : undefined;
-  if (titleLater) (span.why ??= []).push(titleLater);
-  // Round 8: not when timeline rows were left unread (their times would say more than the title's day).
-  else if (!span.start && !reasoned && input.titleDay && input.unreadRows)
-    (span.why ??= []).push(`start: ${input.unreadRows} timeline rows have no time I can read; the title's day is not taken in their place`);
-  else if (!span.start && !reasoned && input.titleDay) span.start = moment(input.titleDay.day, { approx: false }, input.titleDay.line, input.titleDay.text);
+  weakerStart(input, span);
+  endLabel(input.lines, span);
   // Round 8: never an end before the start ("### 2021-06-11 14:24" under a timeline that starts on 2021-06-28).
   if (span.start && span.end && endsBeforeStart(span.start, span.end)) {
     (span.why ??= []).push(`end: line ${span.end.line} gives ${span.end.local}, before the start (${span.start.local}); no end is taken`);

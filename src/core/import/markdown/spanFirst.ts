@@ -20,6 +20,22 @@ function descends(times: number[]): boolean {
 
 const at = (m: Moment) => Date.parse(`${m.local}${m.offset ?? 'Z'}`) / 60000;
 
+/**
+ * Round 21 (chosen on held-out-23): "**Fix deployed**: 2026-02-02 03:00 UTC": when the opening's first dated time is
+ * said of a fix, a deployment of one, a resolution or a recovery, it is the end's kind of moment, never the start; no
+ * start is taken from the order of the lines.
+ */
+export const FIX_FIRST_RULE = { on: true };
+export const FIX_FIRST_WHY = 'start: the first dated time is a fix or a recovery';
+const FIXED =
+  /\b(?:fix(?:es)? (?:was |were )?(?:deployed|released|merged|applied|rolled out)|(?:resolved|restored|recovered|mitigated) (?:at|on)\b|^\W*(?:resolved|resolution|restored|recovered|mitigated)\W*:)/i;
+
+function fixedFirst(text: string, span: { why?: string[] }): boolean {
+  if (!FIX_FIRST_RULE.on || !FIXED.test(text.slice(0, 300))) return false;
+  (span.why ??= []).push(`${FIX_FIRST_WHY} ("${text.slice(0, 80)}"), not the start`);
+  return true;
+}
+
 /** Without a timeline: the opening's first time on a known day ("On 2021-04-27 at 15:09 UTC we released…"). */
 export function firstDated(statements: readonly Line[], docZone: Zone | undefined, span: { why?: string[] }): Moment | undefined {
   const dated: Moment[] = [];
@@ -29,6 +45,7 @@ export function firstDated(statements: readonly Line[], docZone: Zone | undefine
     const m = mentions(s.text)[0];
     const found = d?.y && m ? moment(d, { ...m, zone: m.zone ?? docZone }, s.line, s.text) : undefined;
     if (found) dated.push(found);
+    if (found && !first && fixedFirst(s.text, span)) return undefined;
     // A line that is a date alone ("Monday, Nov. 13, 2017") under the overview: the incident's day.
     first ??= found ?? (d?.y && DATE_ALONE.test(s.text) ? moment(d, { approx: false }, s.line, s.text) : undefined);
   }

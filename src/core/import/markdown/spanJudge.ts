@@ -24,13 +24,21 @@ function productionFirst(text: string): boolean {
   return PRODUCTION_RULE.on && !!p && p.index < (TEST_ENV.exec(text)?.index ?? Infinity);
 }
 
+/**
+ * Round 21 (chosen on held-out-23): "backup taken (with rsync flags adjusted to avoid sshfs `chown` failures)": a failure
+ * said as avoided or prevented did not happen; those words make no entry about the outage.
+ */
+export const AVOIDED_RULE = { on: true };
+const AVOIDED = /\b(?:avoid|prevent)(?:s|ed|ing)?\b[^.;:()]{0,80}/gi;
+const unavoided = (text: string) => (AVOIDED_RULE.on ? text.replace(AVOIDED, ' ') : text);
+
 /** A document whose title names a test environment ("… Rebooting on Staging") is about it: its entries about it count. */
 export function judge(testIncident: boolean): Judge {
   const words = (e: Entry) => e.text.replace(/\(?https?:\/\/\S+\)?/g, ' ');
   // Round 14: "The production instance goes down …; … what's weird with the staging EC2": production named first.
   const testEnv = (e: Entry) => !testIncident && TEST_ENV.test(words(e)) && !productionFirst(words(e));
   // "Hypha reports previously failing interchaintest tests pass": a test passing is no failure of the service.
-  const impact = (e: Entry) => IMPACT.test(words(e)) && !REPORT_REF.test(e.text) && !testEnv(e) && !TESTS_PASS.test(words(e));
+  const impact = (e: Entry) => IMPACT.test(unavoided(words(e))) && !REPORT_REF.test(e.text) && !testEnv(e) && !TESTS_PASS.test(words(e));
   // "Confirmed 187Gb of space has been recovered" is space given back, not the service.
   // Round 10: "Some IP addresses come back online" is a partial recovery, not the end.
   const ends = (e: Entry) => ENDS.test(words(e)) && !RECLAIMED.test(words(e)) && !PARTIAL.test(words(e)) && !testEnv(e);

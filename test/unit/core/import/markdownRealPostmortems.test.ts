@@ -20,7 +20,8 @@
  * "held-out-21" was measured once with the round-18 reader (3/11 fully right, 2 wrong facts), then tuned on in
  * round 19 (9/11, 0 wrong facts as a tuned figure); "held-out-22" was measured once with the round-19 reader
  * (1/12 fully right, 8 wrong facts), then tuned on in round 20 (3/12, 0 wrong facts as a tuned figure);
- * "held-out-23" was measured once with the round-20 reader (2/9 fully right, 4 wrong facts) and not tuned on. Known
+ * "held-out-23" was measured once with the round-20 reader (2/9 fully right, 4 wrong facts), then tuned on in
+ * round 21 (3/9, 0 wrong facts as a tuned figure). Known
  * misses are listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -122,12 +123,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-21': { right: 9, of: 11, wrong: 0 },
   // Held out until measured once after round 19 (1/12, 8 wrong facts); tuning material in round 20.
   'held-out-22': { right: 3, of: 12, wrong: 0 },
-  // Measured once with the round-20 reader (2/9 fully right, 4 wrong facts); not tuned on.
-  'held-out-23': { right: 2, of: 9, wrong: 4 },
+  // Held out until measured once after round 20 (2/9, 4 wrong facts); tuning material in round 21.
+  'held-out-23': { right: 3, of: 9, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-23'];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');
