@@ -261,7 +261,8 @@ function fromMarks(entries: readonly Entry[], span: Span): void {
   const start = entries.find((e) => START_MARK.test(e.text));
   if (start && !span.start) span.start = entryMoment(start);
   const end = entries.find((e) => END_MARK.test(e.text));
-  if (end && !span.end) {
+  // Round 21: a notice reopened after this resolution (statusHeadings.ts): the timeline's later end decides.
+  if (end && !span.end && !entries.some((e) => e.line > end.line && /\(reopened\):/.test(e.text))) {
     span.end = entryMoment(end);
     end.milestone = 'resolved';
   }

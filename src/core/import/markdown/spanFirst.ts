@@ -114,8 +114,9 @@ export function lastPeriodEnd(entries: readonly Entry[]): Entry | undefined {
 /** "AP node fails again", "the site is down again": the outage came back after an entry that ended it. */
 // Round 9: "issues begin again", "problem persists" say so too. Round 10: so does "only parts of the subnets are
 // online again" (it was not all back). Round 12: "OOM errors started reoccurring".
+// Round 21: "(reopened)", a status notice opened again after it was resolved.
 const AGAIN =
-  /\bonly (?:some|parts?|a (?:part|few|quarter|third|fraction)|half) of\b|\b(?:fail\w*|down|crash\w*|halt\w*|stall\w*|errors?|broken|stuck|issues?|problems?|outages?)\b[^.;]{0,30}\bagain\b|\b(?:issues?|problems?|outages?|errors?|failures?)\W{1,3}(?:(?:started|starts?|began|begins?) )?(?:persists?|persisted|recurs?|recurred|recurring|re-?occurs?|re-?occurred|re-?occurring)\b/i;
+  /\(reopened\)|\bonly (?:some|parts?|a (?:part|few|quarter|third|fraction)|half) of\b|\b(?:fail\w*|down|crash\w*|halt\w*|stall\w*|errors?|broken|stuck|issues?|problems?|outages?)\b[^.;]{0,30}\bagain\b|\b(?:issues?|problems?|outages?|errors?|failures?)\W{1,3}(?:(?:started|starts?|began|begins?) )?(?:persists?|persisted|recurs?|recurred|recurring|re-?occurs?|re-?occurred|re-?occurring)\b/i;
 
 /**
  * Round 8: an end followed by an entry saying the outage came back ("block production resumes", then "Upgrade

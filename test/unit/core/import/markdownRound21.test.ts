@@ -9,6 +9,7 @@ import { DURATION_ASIDE_RULE } from '../../../../src/core/import/markdown/durati
 import { FIX_FIRST_RULE } from '../../../../src/core/import/markdown/spanFirst';
 import { AVOIDED_RULE } from '../../../../src/core/import/markdown/spanJudge';
 import { END_LABEL_RULE } from '../../../../src/core/import/markdown/spanEndLabel';
+import { STATUS_HEADING_RULE } from '../../../../src/core/import/markdown/statusHeadings';
 
 const timeline = (...rows: string[]) => doc('# Disk pressure', '', 'Crawls paused.', '', '## Timeline (UTC)', '', ...rows, '');
 
@@ -72,11 +73,53 @@ describe('Markdown importer: rules of round 21 (issue 31)', () => {
     assert.equal(read(md('2026-02-20T16:32:54Z', '13 hours 39 minutes')).fact('end'), '2026-02-20T16:32 +00:00');
   });
 
+  it('status headings with a state, a day and a 12-hour time are the timeline; a reopened notice ends at its later end', () => {
+    const notice = (...sections: string[]) => doc('---', 'title: "Unexpected downtime"', 'date: "2025-02-20"', '---', '', ...sections);
+    const md = notice(
+      '## Investigating 2025-02-06 11:30p',
+      '',
+      'Several wired networks are down at the moment.',
+      '',
+      '## Resolved 2025-02-07 12:28a',
+      '',
+      'The networks came back online a few minutes after midnight.',
+      '',
+    );
+    const r = read(md);
+    assert.equal(r.timeline.length, 2);
+    assert.equal(r.fact('start'), '2025-02-06T23:30 (zone not stated)');
+    assert.equal(r.fact('end'), '2025-02-07T00:28 (zone not stated)');
+    assert.equal(without(STATUS_HEADING_RULE, 'on', () => read(md)).timeline.length, 0);
+    const reopened = notice(
+      '## Investigating 2025-02-20 10:13a',
+      '',
+      'The login node is offline while we investigate.',
+      '',
+      '## Resolved 2025-02-21 4:06p',
+      '',
+      'The node is back online.',
+      '',
+      '## Investigating 2025-04-03 10:06a',
+      '',
+      'The node seems to be having RAM issues.',
+      '',
+      '## Monitoring 2025-04-03 2:06p',
+      '',
+      'The node is back online after removing a memory module.',
+      '',
+    );
+    assert.equal(read(reopened).fact('end'), '2025-04-03T14:06 (zone not stated)');
+    // Must not fire: one such heading alone, or headings without a 12-hour time.
+    assert.equal(read(notice('## Investigating 2025-02-06 11:30p', '', 'Networks are down.', '')).timeline.length, 0);
+    assert.equal(read(notice('## Investigating the outage', '', 'Down.', '', '## Resolved', '', 'Back.', '')).timeline.length, 0);
+  });
+
   it('reads 100 kB lines in linear time', () => {
     const long = 'x'.repeat(100_000);
     linear(doc('# T', '', `**Duration**: ~9 days (${'2026-01-24 '.repeat(9000)}`, ''));
     linear(doc('# T', '', `**Fix deployed**: ${'fix deployed '.repeat(8000)}`, ''));
     linear(timeline(`- 2026-02-04T14:52:45Z — ${'avoid '.repeat(20_000)}failures`, `- 2026-02-04T15:00Z — ${long}`));
+    linear(doc('# T', '', `## Investigating ${'2025-02-06 '.repeat(9000)}11:30p`, '', `## Resolved 2025-02-07 12:28a ${long}`, ''));
     linear(doc('# T', '', `- End (UTC): ${'2026-02-20T'.repeat(9000)}`, '', '## Timeline', '', `- 2026-02-20T16:32Z — ${long}`, ''));
   });
 });
