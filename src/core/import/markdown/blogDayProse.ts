@@ -4,15 +4,14 @@
  * <date>," as one rule there), its times and the day its fix was available; else what went wrong "today" or "last night"
  * against the post's own date. See blogProse.ts and blogDays.ts.
  */
-import { monthNumber, type Day } from './inline';
+import { hour24, MONTH_NAME, monthNumber, type Day } from './inline';
 import type { Line } from './sections';
 import { moment, type Moment } from './spanMoment';
 import { relativeDay, WEEKDAY_DAYS_RULE, yearAfter, yearOf } from './blogDays';
 
 type Found = { start?: Moment; end?: Moment } | undefined;
 
-const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?';
-const DAY = `${MONTH} (\\d{1,2})(?:st|nd|rd|th)?`;
+const DAY = `${MONTH_NAME} (\\d{1,2})(?:st|nd|rd|th)?`;
 const ON_NAMED = new RegExp(`^on ${DAY}(?:,? (\\d{4}))?\\b,?\\s`, 'i');
 const WENT_WRONG = /\b(?:outages?|incidents?|abort\w*|fail\w*|down|bugs?|attacks?|unresponsive|unavailable|not working|broken|inaccessible)\b/i;
 const WINDOW = /\bfrom (approx\.? |approximately |about |around )?(\d{1,2}):(\d{2}) (?:until|till|to) (\d{1,2}):(\d{2})\b/i;
@@ -62,7 +61,7 @@ function fullyOnPostDay(sentences: readonly Line[], postDay: Day): Moment | unde
   for (const x of sentences) {
     const t = FULLY.test(x.text) ? AT_WEEKDAY.exec(x.text) : null;
     if (t && t[4]!.toLowerCase() === weekday)
-      return moment(postDay, { h: (Number(t[1]) % 12) + (/pm/i.test(t[3]!) ? 12 : 0), m: Number(t[2] ?? 0), approx: false }, x.line, x.text);
+      return moment(postDay, { h: hour24(Number(t[1]), /pm/i.test(t[3]!)), m: Number(t[2] ?? 0), approx: false }, x.line, x.text);
   }
   return undefined;
 }
@@ -74,7 +73,7 @@ export function todaySpan(sentences: readonly Line[], postDay: Day | undefined):
   const s = sentences[k]!;
   const day = relativeDay(s.text, postDay)!;
   const t = AT_RELATIVE.exec(s.text);
-  const hour = t ? (Number(t[2]) % 12) + (/pm/i.test(t[4]!) ? 12 : 0) : undefined;
+  const hour = t ? hour24(Number(t[2]), /pm/i.test(t[4]!)) : undefined;
   const start = moment(day, { ...(t ? { h: hour, m: Number(t[3] ?? 0) } : {}), approx: !!t?.[1] }, s.line, s.text);
   const same = /\btoday\b/i.test(s.text) && !t;
   const fixed = same ? sentences.slice(k + 1).find((x) => FIXED.test(x.text)) : undefined;

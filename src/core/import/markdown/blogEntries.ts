@@ -18,7 +18,7 @@
  *
  * Every pattern here is anchored and runs in time linear in its input.
  */
-import { inlineText, monthNumber, type Day } from './inline';
+import { inlineText, MONTH_NAME, monthNumber, type Day } from './inline';
 import type { Doc } from './doc';
 import type { Entry } from './timeline';
 import { zoneFor, type Zone } from './zones';
@@ -27,12 +27,11 @@ export const UPDATE_HEADING_RULE = { on: true };
 export const CODE_TIMELINE_RULE = { on: true };
 export const BOLD_DAY_RULE = { on: true };
 
-const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?';
 const UPDATE_HEADING =
   /^#{2,6} {1,3}(?:status )?update:? {0,3}\(? {0,3}(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2}) {0,3}(UTC|GMT|Z|[+-]\d{2}:?\d{2}) {0,3}\)? {0,3}$/i;
-const CODE_LINE = new RegExp(`^ {4,8}(\\d{1,2}) ${MONTH}(?: {1,12}(\\d{1,2}):(\\d{2}))? {1,12}(\\S.{0,1000})$`, 'i');
+const CODE_LINE = new RegExp(`^ {4,8}(\\d{1,2}) ${MONTH_NAME}(?: {1,12}(\\d{1,2}):(\\d{2}))? {1,12}(\\S.{0,1000})$`, 'i');
 const BOLD_DAY = new RegExp(
-  `^[-*+] {1,4}\\*\\*${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?:, (\\d{4}))?(?: {0,2}[-–]{1,2} {0,2}\\d{1,2})? {0,2}[-–—]{1,2} {0,2}:?\\*\\* {0,3}(\\S.{0,1000})$`,
+  `^[-*+] {1,4}\\*\\*${MONTH_NAME} (\\d{1,2})(?:st|nd|rd|th)?(?:, (\\d{4}))?(?: {0,2}[-–]{1,2} {0,2}\\d{1,2})? {0,2}[-–—]{1,2} {0,2}:?\\*\\* {0,3}(\\S.{0,1000})$`,
   'i',
 );
 const TIMELINE_HEADING = /\btime-?line\b/i;

@@ -30,7 +30,7 @@
  * it: every other day here is one the text names. Every pattern here runs in
  * time linear in its input.
  */
-import { findDate, monthNumber, type Day } from './inline';
+import { findDate, hour24, MONTH_NAME, monthNumber, type Day } from './inline';
 import type { Line } from './sections';
 import { sentencesOf } from './duration';
 import type { Span } from './span';
@@ -43,8 +43,7 @@ export const PROSE_PERIOD_RULE = { on: true };
 export const FIXED_AS_OF_RULE = { on: true };
 export const ON_DAY_RULE = { on: true };
 
-const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?';
-const DAY = `${MONTH} (\\d{1,2})(?:st|nd|rd|th)?`;
+const DAY = `${MONTH_NAME} (\\d{1,2})(?:st|nd|rd|th)?`;
 const T = '(\\d{1,2}):(\\d{2}) ?(UTC|GMT)?';
 const PERIOD = new RegExp(
   `\\bon ${DAY}(?:,? (\\d{4}))?,? from (about |around |approximately )?${T} (?:until|till|to) ${T}(?:,? and again from \\d{1,2}:\\d{2} ?(?:UTC|GMT)? (?:until|till|to) ${T})?`,
@@ -59,7 +58,7 @@ const FIX_ON = new RegExp(
   'i',
 );
 
-const hour = (h: string, ap: string) => (Number(h) % 12) + (/pm/i.test(ap) ? 12 : 0);
+const hour = (h: string, ap: string) => hour24(Number(h), /pm/i.test(ap));
 const dayOf = (mo: string, d: string, y: number | undefined): Day | undefined => (y ? { y, m: monthNumber(mo), d: Number(d) } : undefined);
 
 /** The start and end the prose gives, where the span has neither; nothing when it states no such sentence. */

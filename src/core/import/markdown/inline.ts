@@ -74,6 +74,10 @@ export function monthNumber(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 export const pad = (n: number) => String(n).padStart(2, '0');
+/** A month's name, whole or cut short ("Aug", "August", "Sept."), its first three letters captured: for monthNumber. */
+export const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?';
+/** A 12-hour clock's hour on the 24-hour clock: 12 am is 0, 12 pm is 12. */
+export const hour24 = (h: number, pm: boolean) => (h % 12) + (pm ? 12 : 0);
 
 export interface Day {
   y?: number;

@@ -6,6 +6,7 @@
  * hour alone with am or pm ("3am UTC"), only with its zone written. Every
  * pattern here is bounded and runs in time linear in its input.
  */
+import { hour24 } from './inline';
 import { mentions, type Mention } from './spanMoment';
 import { ZONE_WORD, zoneFor } from './zones';
 
@@ -22,7 +23,7 @@ export function labelMention(text: string): Mention | undefined {
   const h = Number(m?.[1]);
   const zone = m ? zoneFor(m[3]!) : undefined;
   if (!m || !zone || h < 1 || h > 12) return undefined;
-  return { h: (h % 12) + (m[2]!.toLowerCase() === 'p' ? 12 : 0), m: 0, approx: false, zone, index: m.index };
+  return { h: hour24(h, m[2]!.toLowerCase() === 'p'), m: 0, approx: false, zone, index: m.index };
 }
 
 /** A Date label read as a Time label: only when it gives a time with its zone written. */

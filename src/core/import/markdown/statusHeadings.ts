@@ -5,6 +5,7 @@
  * entry the state and the section's text, no zone (none is named); an Investigating or Identified heading after a
  * Resolved one is marked reopened, so the earlier resolution is no end (spanFirst.ts's AGAIN). Every pattern is anchored and linear.
  */
+import { hour24 } from './inline';
 import type { Block, Key, Line } from './sections';
 
 export const STATUS_HEADING_RULE = { on: true };
@@ -22,7 +23,7 @@ export function statusHeadingTimeline(blocks: readonly Block[], notes: string[])
     // A notice opened again after it was resolved ("## Investigating 2025-04-03 10:06a" after "## Resolved …"): reopened.
     const reopened = resolved && /^(?:investigating|identified)$/i.test(m![1]!);
     resolved ||= /^resolved$/i.test(m![1]!);
-    const h = (Number(m![3]) % 12) + (/p/i.test(m![5]!) ? 12 : 0);
+    const h = hour24(Number(m![3]), /p/i.test(m![5]!));
     const text = b.lines
       .map((l) => l.text.trim())
       .filter(Boolean)
