@@ -29,3 +29,6 @@ export async function suggestFor(repo: GitRepo, id: string, title: string, syste
   const { incident, git } = await openIncident(repo, id, title, system);
   return suggestFromHistory(incident, [], git, { now: SUGGEST_NOW, recordsFolder: '.incidents', links: false });
 }
+
+/** n lines of TypeScript naming `word` (word0, word1, …): a file's body for the rule tests' commits. */
+export const lines = (n: number, word: string) => Array.from({ length: n }, (_, i) => `export const ${word}${i} = ${i};\n`).join('');

@@ -7,9 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { isBackMerge } from '../../../../src/core/git/merges';
 import { GitRepo } from '../../../support/gitRepo';
-import { suggestFor } from '../../../support/windowSuggest';
-
-const lines = (n: number, word: string) => Array.from({ length: n }, (_, i) => `export const ${word}${i} = ${i};\n`).join('');
+import { lines, suggestFor } from '../../../support/windowSuggest';
 
 describe('window suspects: a back-merge of the mainline into a branch is not a suspect (real repository)', function () {
   this.timeout(30_000);

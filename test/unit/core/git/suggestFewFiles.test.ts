@@ -9,13 +9,12 @@ import { productionWeight, windowWeight, WINDOW_WEIGHTS } from '../../../../src/
 import type { Suggestions } from '../../../../src/core/git/suggestCommits';
 import { recordWords } from '../../../../src/core/git/words';
 import { GitRepo } from '../../../support/gitRepo';
-import { openIncident, suggestFor } from '../../../support/windowSuggest';
+import { lines, openIncident, suggestFor } from '../../../support/windowSuggest';
 
 const suggest = (repo: GitRepo) => suggestFor(repo, 'INC-072', 'Invoices wrong', 'billing');
 const open = (repo: GitRepo) => openIncident(repo, 'INC-072', 'Invoices wrong', 'billing');
 const START = Date.parse('2025-06-10T14:00:00+02:00');
 const WINDOW = 24 * 3_600_000;
-const lines = (n: number, word: string) => Array.from({ length: n }, (_, i) => `export const ${word}${i} = ${i};\n`).join('');
 
 const triggers = (s: Suggestions) => s.commits.filter((c) => c.role === 'trigger');
 

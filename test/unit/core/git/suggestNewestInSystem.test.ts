@@ -10,11 +10,10 @@ import type { GitCommit } from '../../../../src/core/git/gitHistoryPort';
 import { selectSuggestions, type Suggestions } from '../../../../src/core/git/suggestCommits';
 import { recordWords } from '../../../../src/core/git/words';
 import { GitRepo } from '../../../support/gitRepo';
-import { openIncident, suggestFor } from '../../../support/windowSuggest';
+import { lines, openIncident, suggestFor } from '../../../support/windowSuggest';
 
 const suggest = (repo: GitRepo) => suggestFor(repo, 'INC-071', 'Invoices wrong', 'billing');
 const open = (repo: GitRepo) => openIncident(repo, 'INC-071', 'Invoices wrong', 'billing');
-const lines = (n: number, word: string) => Array.from({ length: n }, (_, i) => `export const ${word}${i} = ${i};\n`).join('');
 
 const START = Date.parse('2025-06-10T14:00:00+02:00');
 

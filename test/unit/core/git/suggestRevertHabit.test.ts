@@ -8,9 +8,7 @@ import { strict as assert } from 'node:assert';
 import { readHabit, revertsAMerge } from '../../../../src/core/git/revertHabit';
 import { selectSuggestions } from '../../../../src/core/git/select';
 import { GitRepo } from '../../../support/gitRepo';
-import { suggestFor } from '../../../support/windowSuggest';
-
-const lines = (n: number, word: string) => Array.from({ length: n }, (_, i) => `export const ${word}${i} = ${i};\n`).join('');
+import { lines, suggestFor } from '../../../support/windowSuggest';
 
 /** A pull request: a branch with its commits, merged into main with GitHub's message; returns the merge's SHA. */
 function pullRequest(repo: GitRepo, n: number, commits: ReadonlyArray<readonly [string, string, string]>, mergedAt: string): string {
