@@ -26,7 +26,9 @@ const METHOD =
   /^(\s+)(?:(?:public|private|protected|static|async|override|readonly|get|set)\s+)*([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\([^)]*\)?\s*(?::\s*[^{;]+)?\{\s*$/;
 const TYPED_METHOD =
   /^(\s*)(?:(?:public|private|protected|internal|static|final|abstract|synchronized|override|virtual|async)\s+)+[\w<>[\],.? ]+?\s+([A-Za-z_$][\w$]*)\s*\(/;
-const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'return', 'function', 'else', 'do', 'try', 'with', 'constructor']);
+const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'return', 'function', 'else', 'do', 'try', 'with', 'constructor', 'async', 'await']);
+/** A call whose last argument is a function (`it('a: b', () => {`, `foo(function () {`): a callback, no declaration. */
+const CALLBACK = /=>\s*\{\s*$|\bfunction\s*\*?\s*[\w$]*\s*\([^)]*\)\s*\{\s*$/;
 const CONTAINERS = new Set(['class', 'interface', 'struct', 'trait', 'impl', 'module', 'namespace', 'object', 'record', 'enum']);
 
 function indentOf(line: string): number {
@@ -55,7 +57,7 @@ export function outline(text: string): OutlineSymbol[] {
       return;
     }
     m = METHOD.exec(line) ?? TYPED_METHOD.exec(line);
-    if (m && !NOT_NAMES.has(m[2]!)) found.push({ name: m[2]!, line: i, indent: indentOf(m[1]!), container: false });
+    if (m && !NOT_NAMES.has(m[2]!) && !CALLBACK.test(line)) found.push({ name: m[2]!, line: i, indent: indentOf(m[1]!), container: false });
   });
   const spans: OutlineSymbol[] = [];
   const stack: Array<{ name: string; indent: number; end: number }> = [];
