@@ -13,6 +13,8 @@ import { changedLines as lines, productionWeight } from './rank';
 import type { SuggestedCommit, SuggestedLink, SuggestOptions } from './suggestTypes';
 
 const MAX_LINKS_PER_COMMIT = 8;
+/** A range of lines wider than this (and than three times the changed lines in it) links the file instead. */
+const MAX_LOOSE_SPAN = 60;
 
 export async function linksFrom(
   suspects: readonly SuggestedCommit[],
@@ -77,7 +79,9 @@ export async function linksFrom(
       if (names.size === 0 || looseLines >= 5) {
         // No symbol around the change: the lines, while the file is as the commit left it; else the file.
         const unchanged = loose.length > 0 && text !== undefined && (await git.fileAt('HEAD', headPath)) === text;
-        const span = unchanged ? { start: Math.min(...loose.map((r) => r.start)), end: Math.max(...loose.map((r) => r.end)) } : undefined;
+        const wide = unchanged ? { start: Math.min(...loose.map((r) => r.start)), end: Math.max(...loose.map((r) => r.end)) } : undefined;
+        // Hunks scattered over the file (lines 114-2069 for 30 changed lines) make no useful range: the file then.
+        const span = wide && wide.end - wide.start + 1 <= Math.max(MAX_LOOSE_SPAN, 3 * looseLines) ? wide : undefined;
         const link: CodeLink = span ? { path: local, lines: span.start === span.end ? `${span.start}` : `${span.start}-${span.end}` } : { path: local };
         push(link, `${local} ${why}`, names.size === 0 ? 0 : -0.05);
       }
