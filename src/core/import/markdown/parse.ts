@@ -69,6 +69,12 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
   writeTimeline(record, entries, ownExport, doc);
   statusAndPriority(doc, record, ownExport);
   writeTexts(doc, record, ownExport, titleBlock);
+  // The people who wrote the postmortem own it (a front matter's authors, never a guess from the prose).
+  const pm = (record.postmortem ?? {}) as Record<string, unknown>;
+  if (doc.front?.authors && pm.owner === undefined) {
+    record.postmortem = { ...pm, owner: doc.front.authors };
+    notes.push(`postmortem owner: the document's authors (front matter)`);
+  }
   const { actions, planned } = actionItems(
     blocks.filter((b) => b.key === 'actions'),
     file,

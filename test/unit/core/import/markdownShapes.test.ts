@@ -20,6 +20,8 @@ describe('Markdown importer: timeline shapes, zones and statements (issue 31)', 
     );
     assert.equal(rec.title, 'Queue outage');
     assert.equal(facts.authors!.value, 'Ana, Bo');
+    // Found, so kept: the people who wrote the postmortem own it.
+    assert.equal(rec.postmortem.owner, 'Ana, Bo');
     assert.equal(rec.start, '2024-05-20T10:00:00Z');
     assert.ok(d.notes.some((n) => /published/.test(n)));
     assert.match(rec.postmortem.summary, /queue went down/);
