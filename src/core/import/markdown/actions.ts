@@ -5,6 +5,7 @@
  * "HIGH"). Sub-items explain an item; they are never actions of their own.
  */
 import type { DraftAction, ImportProblem } from '../types';
+import { actionMeta } from './actionMeta';
 import { inlineText } from './inline';
 import type { Block } from './sections';
 
@@ -143,11 +144,21 @@ function listLine(acc: Acc, l: string): void {
   if (said) title = (said.index === 0 ? title.slice(said[0].length) : title.slice(0, said.index)).trim();
   if (level) title = title.slice(level[0].length).trim();
   if (!title) return;
-  const saidStatus = said ? actionStatus((said[1] ?? said[2]!).replace(/doing|wip/i, 'in progress')) : undefined;
-  const extra = { ...(acc.term ? { term: acc.term } : {}), ...(level ? { acceptanceCriteria: `Priority: ${level[1]}` } : {}) };
+  // The key stays the item's words as before, pairs and all, so a re-import finds the records it made.
+  const key = ref ? ref[1]! : `${acc.id}#${slug(title)}`;
+  const meta = actionMeta(title);
+  title = meta.title;
+  const saidStatus = said ? actionStatus((said[1] ?? said[2]!).replace(/doing|wip/i, 'in progress')) : meta.status ? actionStatus(meta.status) : undefined;
+  const priority = level?.[1] ?? meta.priority;
+  const extra = {
+    ...(acc.term ? { term: acc.term } : {}),
+    ...(meta.owner ? { owner: meta.owner } : {}),
+    ...(meta.deadline ? { deadline: meta.deadline } : {}),
+    ...(priority ? { acceptanceCriteria: `Priority: ${priority}` } : {}),
+  };
   const status = plannedOnly ? undefined : item[2] !== undefined ? (item[2] === ' ' ? ('open' as const) : ('done' as const)) : saidStatus;
   if (status) {
-    const a: MutableAction = { source: sourceOf(acc, ref ? ref[1]! : `${acc.id}#${slug(title)}`), title, status, ...extra };
+    const a: MutableAction = { source: sourceOf(acc, key), title, status, ...extra };
     acc.actions.push(a);
     acc.last = { action: a };
   } else {
