@@ -93,7 +93,13 @@ export async function suggest(args: string[], io: Io): Promise<number> {
     io.out(text(record, s, minScore));
     if (written)
       io.out(
-        `\n${written.links || written.commits ? `wrote ${written.links} link(s) and ${written.commits} commit(s) to ${written.file}` : `nothing to write: ${written.file} already holds every selected suggestion`}`,
+        `\n${
+          written.links || written.commits
+            ? `wrote ${written.links} link(s) and ${written.commits} commit(s) to ${written.file}`
+            : pick.links.length || pick.commits.length
+              ? `nothing to write: ${written.file} already holds every selected suggestion`
+              : `nothing written: nothing is selected; choose with --min-score X (the scores are listed above) or accept them one by one in VS Code (Suggest Code Links)`
+        }`,
       );
   }
   return 0;

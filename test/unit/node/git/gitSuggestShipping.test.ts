@@ -166,6 +166,16 @@ describe('suspect commits and what shipped (real repositories)', function () {
     );
     const picked = selectSuggestions(s);
     assert.deepEqual([picked.commits.length, picked.links.length], [0, 0]);
+    // --apply then writes nothing and says why, and how to choose.
+    const before = readFileSync(join(repo.root, '.incidents', 'INC-050.yaml'), 'utf8');
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'suggest', 'INC-050', '--apply'], {
+      cwd: repo.root,
+      encoding: 'utf8',
+      env: { ...process.env, INCIDENT_LENS_NOW: '2025-06-12T10:00:00Z' },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /\nnothing written: nothing is selected; choose with --min-score X/);
+    assert.equal(readFileSync(join(repo.root, '.incidents', 'INC-050.yaml'), 'utf8'), before);
   });
 
   it("the record's words are matched against message, paths and symbols, and named", async () => {
