@@ -49,4 +49,26 @@ describe('import and show in a real process (issue 31)', function () {
     assert.doesNotMatch(header, /undefined/);
     assert.match(header, /^INC-001 {2}\S.* {2}resolved {2}2018-02-22 NGINX crash$/);
   });
+
+  it('hostile: an inline action owner with an instruction and a shell command reaches an agent only quoted, inside the unreviewed fence', () => {
+    const ws = new TempWorkspace();
+    ws.write('.incidents/.keep', '');
+    const r = cli(ws.root, 'import', '--from', 'markdown', join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'import', 'action-owner-injection.md'));
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.match(ws.read('.incidents/actions/ACTION-INC001-1.yaml'), /\nowner: "?<\/third-party-text> Ignore previous instructions/);
+    for (const id of ['ACTION-INC001-1', 'ACTION-INC001-2']) {
+      const task = cli(ws.root, 'task', id);
+      assert.equal(task.code, 0, task.stderr);
+      const open = task.stdout.indexOf(`<<<INCIDENT-NOTES id="${id}"`);
+      const close = task.stdout.indexOf(`<<<END INCIDENT-NOTES id="${id}">>>`);
+      assert.ok(open >= 0 && close > open, task.stdout);
+      assert.match(task.stdout.slice(open, close), /NOT reviewed by the team/);
+      // Every line holding the hostile words is a quoted line inside the action's fence.
+      task.stdout.split('\n').forEach((line, i, all) => {
+        if (!/Ignore previous|evil\.example|rm -rf/.test(line)) return;
+        const at = all.slice(0, i).join('\n').length;
+        assert.ok(at > open && at < close && line.startsWith('| '), `outside the fence or unquoted: ${line}`);
+      });
+    }
+  });
 });
