@@ -8,7 +8,7 @@ import { commitsLine, incidentCommits } from '../core/present/commitPhrases';
 import { lensTitle, linkedIncidents, linkedRunbooks, type Anchor, type LinkFilter } from '../core/links/linkedIncidents';
 import type { Runbook } from '../core/records/model';
 import type { Incident } from '../core/records/model';
-import { priorityRank } from '../core/records/schema';
+import { priorityRank, priorityText } from '../core/records/schema';
 import { formatRelative } from '../core/time/recordTime';
 import { oneLine } from '../core/present/summaries';
 import { settings } from './config';
@@ -234,7 +234,7 @@ export class IncidentDecorationProvider implements vscode.FileDecorationProvider
       if (!incidents.length) return undefined;
       const top = incidents.map((i) => i.head.priority ?? 'P4').sort((a, b) => priorityRank(a) - priorityRank(b))[0]!;
       const strong = top === 'P1' || top === 'P2';
-      const tooltip = `${vscode.l10n.t('Past incidents')}: ${incidents.map((i) => `${i.id} (${i.head.priority}) ${i.head.title}`).join('; ')}`;
+      const tooltip = `${vscode.l10n.t('Past incidents')}: ${incidents.map((i) => `${i.id} (${priorityText(i.head.priority)}) ${i.head.title}`).join('; ')}`;
       return new vscode.FileDecoration(top, tooltip, strong ? new vscode.ThemeColor(COLORS[top]) : undefined);
     });
   }

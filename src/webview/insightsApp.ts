@@ -28,6 +28,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+const NO_PRIORITY = 'P?' as const;
+type Shown = (typeof PRIORITIES)[number] | typeof NO_PRIORITY;
 const STATUSES = ['active', 'resolved', 'postmortem-pending', 'closed'] as const;
 const FIGURES = [
   ['timeToDetect', 'Time to detect'],
@@ -98,7 +100,11 @@ function filters(data: InsightsData): HTMLElement {
 function incidentsChart(data: InsightsData): HTMLElement {
   const c = colors();
   const rows = data.report.rows;
-  const flat = rows.flatMap((r) => PRIORITIES.map((p) => ({ group: r.group, priority: p, count: r.byPriority[p] })));
+  // Records without a priority (imported, not yet triaged) are a stack of their own, so a bar is never shorter than its count.
+  const unset = (r: (typeof rows)[number]) => r.incidents - PRIORITIES.reduce((n, p) => n + r.byPriority[p], 0);
+  const shown: Shown[] = rows.some((r) => unset(r) > 0) ? [...PRIORITIES, NO_PRIORITY] : [...PRIORITIES];
+  const countOf = (r: (typeof rows)[number], p: Shown) => (p === NO_PRIORITY ? unset(r) : r.byPriority[p]);
+  const flat = rows.flatMap((r) => shown.map((p) => ({ group: r.group, priority: p, count: countOf(r, p) })));
   const svg = rows.length
     ? plot({
         x: timeAxis(
@@ -106,7 +112,7 @@ function incidentsChart(data: InsightsData): HTMLElement {
           'band',
         ),
         y: { label: 'incidents', grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
-        color: { domain: [...PRIORITIES], range: PRIORITIES.map((p) => c[p]), legend: true },
+        color: { domain: shown, range: shown.map((p) => c[p]), legend: true },
         marks: [
           Plot.barY(flat, {
             x: 'group',
@@ -125,8 +131,8 @@ function incidentsChart(data: InsightsData): HTMLElement {
     caption,
     [svg],
     table(
-      [data.report.by, 'incidents', ...PRIORITIES],
-      rows.map((r) => [r.group, String(r.incidents), ...PRIORITIES.map((p) => String(r.byPriority[p]))]),
+      [data.report.by, 'incidents', ...shown],
+      rows.map((r) => [r.group, String(r.incidents), ...shown.map((p) => String(countOf(r, p)))]),
     ),
   );
 }
@@ -269,7 +275,7 @@ function hotspotsChart(data: InsightsData): HTMLElement {
         marginLeft: 220,
         x: { label: 'severity-weighted incidents (P1 8, P2 4, P3 2, P4 1)', grid: true },
         y: { label: null, domain: list.map((h) => h.target), tickFormat: (t: string) => (t.length > 34 ? `…${t.slice(-33)}` : t) },
-        color: { domain: [...PRIORITIES], range: PRIORITIES.map((p) => c[p]) },
+        color: { domain: [...PRIORITIES, NO_PRIORITY], range: ([...PRIORITIES, NO_PRIORITY] as Shown[]).map((p) => c[p]) },
         marks: [
           Plot.barX(list, {
             y: 'target',

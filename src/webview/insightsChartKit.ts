@@ -20,6 +20,8 @@ export function colors() {
     P2: themeColor('--vscode-charts-orange', '#d18616'),
     P3: themeColor('--vscode-charts-blue', '#3794ff'),
     P4: themeColor('--vscode-charts-foreground', '#cccccc'),
+    /** No priority set (imported, not yet triaged). */
+    'P?': themeColor('--vscode-disabledForeground', '#8b8b8b'),
     line: themeColor('--vscode-charts-blue', '#3794ff'),
     alt: themeColor('--vscode-charts-purple', '#b180d7'),
     fg: themeColor('--vscode-foreground', '#cccccc'),

@@ -1,5 +1,5 @@
 /** incident-lens list: see src/cli/help.ts for what it does. */
-import { PRIORITIES, STATUSES } from '../../core/records/schema';
+import { PRIORITIES, STATUSES, priorityText } from '../../core/records/schema';
 import { oneLine, summarizeIncident } from '../../core/present/summaries';
 import { didYouMean, json, openIndex, parse, UsageError, workspaceRoot, type Io } from '../common';
 
@@ -15,6 +15,6 @@ export async function list(args: string[], io: Io): Promise<number> {
     .filter((i) => !values.status || i.head.status === values.status)
     .filter((i) => !values.priority || i.head.priority === values.priority!.toUpperCase());
   if (values.json) json(io, incidents.map(summarizeIncident));
-  else for (const i of incidents) io.out(`${i.id.padEnd(8)} ${i.head.priority}  ${i.head.status.padEnd(18)} ${oneLine(i.head.title)}`);
+  else for (const i of incidents) io.out(`${i.id.padEnd(8)} ${priorityText(i.head.priority)}  ${i.head.status.padEnd(18)} ${oneLine(i.head.title)}`);
   return 0;
 }

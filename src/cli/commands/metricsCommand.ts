@@ -76,8 +76,10 @@ export async function metrics(args: string[], io: Io): Promise<number> {
       );
     }
     const missing = report.rows.reduce((s, r) => s + r.figures.timeToMitigate.missing, 0);
+    // Imported records often have no priority yet: they count in n, in no P column.
+    const unset = report.rows.reduce((s, r) => s + r.incidents - PRIORITIES.reduce((n, p) => n + r.byPriority[p], 0), 0);
     io.out(
-      `${report.counted} incident${report.counted === 1 ? '' : 's'} counted${report.withoutStart ? `; ${report.withoutStart} without a readable start left out` : ''}; ${missing} without a timed "mitigated" milestone left out of the mitigate figures.`,
+      `${report.counted} incident${report.counted === 1 ? '' : 's'} counted${report.withoutStart ? `; ${report.withoutStart} without a readable start left out` : ''}; ${missing} without a timed "mitigated" milestone left out of the mitigate figures${unset ? `; ${unset} without a priority (P?) in n but in no P column` : ''}.`,
     );
   }
   return 0;

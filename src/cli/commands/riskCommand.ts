@@ -1,5 +1,5 @@
 /** incident-lens risk: see src/cli/help.ts for what it does. */
-import { PRIORITIES, type Priority, priorityRank } from '../../core/records/schema';
+import { PRIORITIES, type Priority, priorityRank, priorityText } from '../../core/records/schema';
 import { oneLine, summarizeIncident } from '../../core/present/summaries';
 import { GitError } from '../../node/git/changes';
 import { checkPushedRanges, checkRisk, pushFindings } from '../../node/riskCheck';
@@ -146,7 +146,7 @@ async function prePush(root: string, folder: string | undefined, remote: string,
     }
   })();
   io.err(
-    `incident-lens: this push to ${remote || 'the remote'} touches code of ${serious.map((r) => `${r.incident.id} (${r.incident.head.priority}${r.incident.head.status === 'active' ? ', active' : ''})`).join(', ')}:`,
+    `incident-lens: this push to ${remote || 'the remote'} touches code of ${serious.map((r) => `${r.incident.id} (${priorityText(r.incident.head.priority)}${r.incident.head.status === 'active' ? ', active' : ''})`).join(', ')}:`,
   );
   for (const { incident, files: fs } of serious) {
     io.err(`  ${incident.id} ${oneLine(incident.head.title)}: ${fs.join(', ')}`);

@@ -1,6 +1,7 @@
 /** incident-lens search: see src/cli/help.ts for what it does. */
 import { oneLine } from '../../core/present/summaries';
 import { json, openIndex, parse, UsageError, workspaceRoot, type Io } from '../common';
+import { priorityText } from '../../core/records/schema';
 
 export async function search(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { limit: { type: 'string' } });
@@ -25,6 +26,8 @@ export async function search(args: string[], io: Io): Promise<number> {
   else if (!hits.length) io.out(`no incidents match "${query}"`);
   else
     for (const h of hits)
-      io.out(`${h.incident.id.padEnd(8)} ${h.incident.head.priority}  ${oneLine(h.incident.head.title)}\n         ${h.field}: ${oneLine(h.snippet)}`);
+      io.out(
+        `${h.incident.id.padEnd(8)} ${priorityText(h.incident.head.priority)}  ${oneLine(h.incident.head.title)}\n         ${h.field}: ${oneLine(h.snippet)}`,
+      );
   return 0;
 }

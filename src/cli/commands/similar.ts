@@ -2,6 +2,7 @@
 import { SimilarIndex, similarReason } from '../../core/search/similarIncidents';
 import { summarizeIncident, oneLine } from '../../core/present/summaries';
 import { json, openIndexes, parse, requireIncident, UsageError, workspaceRoot, type Io } from '../common';
+import { priorityText } from '../../core/records/schema';
 
 export async function similar(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { text: { type: 'string' }, limit: { type: 'string' }, source: { type: 'string', multiple: true } });
@@ -46,7 +47,7 @@ export async function similar(args: string[], io: Io): Promise<number> {
   } else if (!hits.length) io.out(`no past incident is alike ${target ? target.id : 'this text'}`);
   else {
     for (const h of hits) {
-      io.out(`${h.incident.id.padEnd(8)} ${h.incident.head.priority}  ${h.incident.head.title}  (${(h.score * 100).toFixed(0)}%)`);
+      io.out(`${h.incident.id.padEnd(8)} ${priorityText(h.incident.head.priority)}  ${h.incident.head.title}  (${(h.score * 100).toFixed(0)}%)`);
       io.out(`         ${similarReason(h)}`);
       const cause = summarizeIncident(h.incident).rootCause;
       if (cause) io.out(`         root cause: ${oneLine(cause)}`);

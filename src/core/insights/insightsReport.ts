@@ -11,7 +11,7 @@ import type { IncidentIndex } from '../index/incidentIndex';
 import { continuousPeriods } from './timeAxis';
 import { incidentMetrics, type IncidentMetrics } from './incidentMetrics';
 import type { Incident } from '../records/model';
-import { PRIORITIES, type Priority, priorityRank, priorityText } from '../records/schema';
+import { NO_PRIORITY, PRIORITIES, type Priority, priorityRank, priorityText } from '../records/schema';
 import { formatDate, TIME } from '../time/recordTime';
 
 export type GroupBy = 'month' | 'week' | 'system' | 'priority';
@@ -141,9 +141,10 @@ export interface Hotspot {
   /** The file or folder path; for a symbol, `path#symbol`. */
   readonly target: string;
   readonly incidents: readonly string[];
-  /** Severity-weighted count: P1 8, P2 4, P3 2, P4 1. */
+  /** Severity-weighted count: P1 8, P2 4, P3 2, P4 1; a record without a priority (imported, not yet set) counts 1. */
   readonly score: number;
-  readonly worst: Priority;
+  /** The highest priority among them; P? when none of them has one. */
+  readonly worst: Priority | typeof NO_PRIORITY;
   /** Lines changed in the last year (git), for a symbol its file's; only where git history is at hand. */
   readonly changedLines?: number;
   /** Incidents per 1,000 changed lines: the risk rate (absent when nothing changed). */
@@ -185,7 +186,7 @@ export function hotspotsOf(incidents: readonly Incident[], limit = 20): Hotspot[
     // An incident's links are added together: it is counted once per target.
     if (e.ids.includes(id)) return;
     e.ids.push(id);
-    e.score += WEIGHT[PRIORITIES[rank]!];
+    e.score += WEIGHT[PRIORITIES[rank] ?? 'P4'];
     if (rank < e.worst) e.worst = rank;
   };
   for (const incident of incidents) {
@@ -217,6 +218,6 @@ export function hotspotsOf(incidents: readonly Incident[], limit = 20): Hotspot[
     target: e.target,
     incidents: [...e.ids].sort((x, y) => x.localeCompare(y, 'en', { numeric: true })),
     score: e.score,
-    worst: PRIORITIES[e.worst]!,
+    worst: PRIORITIES[e.worst] ?? NO_PRIORITY,
   }));
 }

@@ -6,7 +6,7 @@
 import { bySeverityThenRecency, type IncidentIndex } from '../index/incidentIndex';
 import type { LinkRef } from './linkIndex';
 import type { Incident, Runbook } from '../records/model';
-import { type Priority, priorityRank } from '../records/schema';
+import { type Priority, priorityRank, priorityText } from '../records/schema';
 import { TIME } from '../time/recordTime';
 
 export interface LinkFilter {
@@ -79,9 +79,9 @@ export function lensTitle(incidents: readonly Incident[], now: number, relative:
   if (!first) return '';
   if (incidents.length === 1) {
     const when = first.start ? ` · ${relative(first.start.ms, now)}` : '';
-    return `⚠ ${first.id} (${first.head.priority}) ${first.head.title}${when}`;
+    return `⚠ ${first.id} (${priorityText(first.head.priority)}) ${first.head.title}${when}`;
   }
-  const shown = incidents.slice(0, 3).map((i) => `${i.record.priority} ${i.id}`);
+  const shown = incidents.slice(0, 3).map((i) => `${priorityText(i.record.priority)} ${i.id}`);
   return `⚠ ${incidents.length} past incidents: ${shown.join(', ')}${incidents.length > 3 ? ' …' : ''}`;
 }
 

@@ -15,6 +15,7 @@ import { bySeverityThenRecency, type IncidentIndex } from '../index/incidentInde
 import { oneLine } from '../present/summaries';
 import { isRunbookStale, type Incident, type Runbook } from '../records/model';
 import type { Priority } from '../records/schema';
+import { priorityText } from '../records/schema';
 import { TIME } from '../time/recordTime';
 
 export type RiskRuleId =
@@ -147,7 +148,7 @@ export function assessRisk(indexes: IncidentIndex | readonly IncidentIndex[], fi
         anchor = `lines:${ref.link.lines}`;
       }
       const active = incident.head.status === 'active';
-      const what = `${incident.id} (${incident.head.priority}${active ? ', active' : ''}) ${incident.head.title}`;
+      const what = `${incident.id} (${priorityText(incident.head.priority)}${active ? ', active' : ''}) ${incident.head.title}`;
       const cause = oneLine(incident.record.rootCause?.confirmed ?? incident.record.rootCause?.initialHypothesis ?? '');
       findings.push({
         rule: active ? 'incident-lens/active-incident' : (`incident-lens/linked-incident-${(incident.head.priority ?? 'P4').toLowerCase()}` as RiskRuleId),
@@ -185,7 +186,7 @@ export function assessRisk(indexes: IncidentIndex | readonly IncidentIndex[], fi
     touched.set(incident.id, entry);
     if (t.kind === 'edits-fix-lines') {
       entry.files.add(t.file);
-      const message = `This change edits lines that ${incident.id}'s fix ${short} added (${incident.head.priority} ${incident.head.title}): make sure it does not undo the fix.`;
+      const message = `This change edits lines that ${incident.id}'s fix ${short} added (${priorityText(incident.head.priority)} ${incident.head.title}): make sure it does not undo the fix.`;
       findings.push({
         rule: 'incident-lens/edits-fix',
         level,
@@ -198,7 +199,7 @@ export function assessRisk(indexes: IncidentIndex | readonly IncidentIndex[], fi
       const reason = `edits lines that ${incident.id}'s fix ${short} added (${t.file})`;
       if (!fixReasons.some((r) => r.startsWith(`edits lines that ${incident.id}'s fix ${short}`))) fixReasons.push(reason);
     } else {
-      const message = `Commit ${t.by.slice(0, 7)} reverts ${incident.id}'s fix ${short} (${incident.head.priority} ${incident.head.title}).`;
+      const message = `Commit ${t.by.slice(0, 7)} reverts ${incident.id}'s fix ${short} (${priorityText(incident.head.priority)} ${incident.head.title}).`;
       findings.push({
         rule: 'incident-lens/reverts-fix',
         level: 'error',
@@ -224,7 +225,7 @@ export function assessRisk(indexes: IncidentIndex | readonly IncidentIndex[], fi
       reasons.push(`touches code of ${incident.id}, a P1 within the last ${noGoDays} days (${fs.join(', ')})`);
     } else {
       if (verdict === 'GO') verdict = 'CAUTION';
-      reasons.push(`touches code of ${incident.id} (${incident.head.priority}, ${incident.head.status}) (${fs.join(', ')})`);
+      reasons.push(`touches code of ${incident.id} (${priorityText(incident.head.priority)}, ${incident.head.status}) (${fs.join(', ')})`);
     }
   }
   if (fixReasons.length) {

@@ -21,7 +21,7 @@ import type { IncidentIndex } from '../index/incidentIndex';
 import type { IndexedRecord } from '../records/model';
 import { oneLine } from '../present/summaries';
 import type { RecordChangeFinding, Region, RiskReport } from './assessRisk';
-import { priorityRank, type CodeLink } from '../records/schema';
+import { priorityRank, type CodeLink, priorityText } from '../records/schema';
 
 interface Detail {
   readonly text: string;
@@ -122,7 +122,10 @@ function compare(b: IndexedRecord, h: IndexedRecord): Detail[] {
   if (b.kind === 'incident' && h.kind === 'incident') {
     if (b.head.status !== h.head.status) out.push({ text: `status ${b.head.status} → ${h.head.status}`, weakens: b.head.status === 'active' });
     if (b.head.priority !== h.head.priority)
-      out.push({ text: `priority ${b.head.priority} → ${h.head.priority}`, weakens: priorityRank(h.head.priority) > priorityRank(b.head.priority) });
+      out.push({
+        text: `priority ${priorityText(b.head.priority)} → ${priorityText(h.head.priority)}`,
+        weakens: priorityRank(h.head.priority) > priorityRank(b.head.priority),
+      });
     if (b.start?.ms !== h.start?.ms) out.push({ text: `start ${b.record.start ?? 'none'} → ${h.record.start ?? 'none'}`, weakens: b.head.priority === 'P1' });
     out.push(...unnamed('runbook', b.record.runbooks ?? [], h.record.runbooks ?? []));
   }

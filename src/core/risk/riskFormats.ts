@@ -7,6 +7,7 @@ import { INFORMATION_URI, sarifLocation, sarifLog } from './sarifLog';
 import { mdCell, mdCode, mdFence, mdInline } from '../present/markdownText';
 import { quietMentions } from '../trust/mentions';
 import type { Level, RecordChangeFinding, RiskFinding, RiskReport, RiskRuleId } from './assessRisk';
+import { priorityText } from '../records/schema';
 
 export { INFORMATION_URI } from './sarifLog';
 /** The first line of the Markdown comment: a bot finds its own comment by it. */
@@ -88,7 +89,7 @@ export function fingerprint(f: RiskFinding): string {
 /** Help shown with a result: the incident's root cause, learning and prompt template, rendered literally. */
 function helpMarkdown(f: RiskFinding): string {
   const r = f.incident.record;
-  const parts = [`**${f.incident.id} — ${mdInline(r.title)}** (${r.priority}, ${r.status})`];
+  const parts = [`**${f.incident.id} — ${mdInline(r.title)}** (${priorityText(r.priority)}, ${r.status})`];
   const cause = r.rootCause?.confirmed ?? r.rootCause?.initialHypothesis;
   if (cause) parts.push(`**Root cause:** ${mdInline(cause)}`);
   if (r.learning?.lesson) parts.push(`**Learning:** ${mdInline(r.learning.lesson)}`);
@@ -189,7 +190,7 @@ export function riskGithub(report: RiskReport): string {
   for (const f of report.findings) {
     if (shown[f.level] >= ANNOTATIONS_PER_TYPE) continue;
     shown[f.level]++;
-    const title = `${f.incident.id} ${f.incident.head.priority}${f.runbook ? ` · ${f.runbook.id}` : ''}`;
+    const title = `${f.incident.id} ${priorityText(f.incident.head.priority)}${f.runbook ? ` · ${f.runbook.id}` : ''}`;
     lines.push(
       `::${COMMAND[f.level]} file=${escapeProperty(f.file)},line=${f.region.startLine},endLine=${f.region.endLine},title=${escapeProperty(title)}::${escapeData(`${f.message}\n${helpText(f)}`)}`,
     );
@@ -236,7 +237,7 @@ export function riskMarkdown(report: RiskReport): string {
   for (const { incident, files } of report.incidents) {
     const r = incident.record;
     out.push(
-      `| ${incident.id} ${mdCell(r.title)} | ${r.priority} | ${r.status} | ${files.map((f) => mdCode(f)).join(', ')} | ${mdCell(r.rootCause?.confirmed ?? r.rootCause?.initialHypothesis ?? '—')} |`,
+      `| ${incident.id} ${mdCell(r.title)} | ${priorityText(r.priority)} | ${r.status} | ${files.map((f) => mdCode(f)).join(', ')} | ${mdCell(r.rootCause?.confirmed ?? r.rootCause?.initialHypothesis ?? '—')} |`,
     );
   }
   out.push('');

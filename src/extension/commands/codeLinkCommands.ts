@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { COMMANDS } from '../constants';
 import type { IncidentWorkspace } from '../incidentWorkspace';
 import { fillPromptTemplate } from '../../core/ai/learnings';
+import { priorityText } from '../../core/records/schema';
 
 const linkedArgs = z.object({ folder: z.string().optional(), ids: z.array(z.string()).min(1) });
 const copyArgs = z.object({ folder: z.string().optional(), incident: z.string(), file: z.string().optional(), symbol: z.string().optional() });
@@ -13,7 +14,7 @@ export async function showLinkedIncidents(workspace: IncidentWorkspace, raw: unk
   const refs = args.ids.map((id) => workspace.findIncident(id, args.folder)).filter((r) => r !== undefined);
   const pick = await vscode.window.showQuickPick(
     refs.map((r) => ({
-      label: `${r.incident.head.priority} ${r.incident.id} ${r.incident.head.title}`,
+      label: `${priorityText(r.incident.head.priority)} ${r.incident.id} ${r.incident.head.title}`,
       detail: (r.incident.record.rootCause?.confirmed ?? r.incident.record.rootCause?.initialHypothesis ?? '').replace(/\s+/g, ' '),
       r,
     })),

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import type { Incident } from '../../core/records/model';
-import { STATUSES, STATUS_LABELS, priorityRank } from '../../core/records/schema';
+import { STATUSES, STATUS_LABELS, priorityRank, priorityText } from '../../core/records/schema';
 import type { IncidentRef, IncidentWorkspace } from '../incidentWorkspace';
 import { IncidentNode } from '../tree/incidentNodes';
 import { InlineActionNode } from '../tree/actionNodes';
@@ -35,7 +35,7 @@ export async function pickIncident(
   type Item = vscode.QuickPickItem & { ref: IncidentRef };
   const toItem = (ref: IncidentRef, detail?: string): Item => ({
     label: `${ref.incident.id} ${ref.incident.head.title}`,
-    description: `${ref.incident.head.priority} · ${STATUS_LABELS[ref.incident.head.status]}`,
+    description: `${priorityText(ref.incident.head.priority)} · ${STATUS_LABELS[ref.incident.head.status]}`,
     detail,
     alwaysShow: true,
     ref,

@@ -1,7 +1,7 @@
 /** "Incident Lens: Search Incidents…": fuse.js ranking in a quick pick. */
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/search/fuzzySearch';
-import { STATUS_LABELS } from '../../core/records/schema';
+import { STATUS_LABELS, priorityText } from '../../core/records/schema';
 import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
 import { STRINGS } from '../strings';
 import { COMMANDS } from '../constants';
@@ -26,7 +26,7 @@ function toItem(folder: FolderIndex, hit: SearchHit): HitItem {
   const r = hit.incident.record;
   return {
     label: `$(${ICONS[r.priority ?? 'P4']}) ${r.id} ${r.title}`,
-    description: `${r.priority} · ${STATUS_LABELS[r.status]}`,
+    description: `${priorityText(r.priority)} · ${STATUS_LABELS[r.status]}`,
     detail: `${hit.field}: ${hit.snippet}`,
     alwaysShow: true,
     folder,

@@ -66,14 +66,16 @@ export function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefi
   const titleDay = td?.y ? { day: td, line: doc.front?.title ? 1 : (titleBlock?.line ?? 1), text: inlineText(titleText) } : undefined;
   // Round 15: else a Date label that gives the time with its zone ("**Date:** 16/03/2020 3am UTC").
   const time = doc.labels.get('time') ?? dateLabelTime(doc.labels.get('date'));
-  const labelDay = findDate(doc.labels.get('date')?.value ?? '', doc.dayFirst);
+  const labelDay1 = findDate(doc.labels.get('date')?.value ?? '', doc.dayFirst);
   // A Time label takes its Date label's day, else the document's only when the document names no other day.
-  const timeDay = labelDay?.y ? labelDay : namedDays(doc) <= 1 ? docDay : undefined;
+  const timeDay = labelDay1?.y ? labelDay1 : namedDays(doc) <= 1 ? docDay : undefined;
   const timeLabel = time ? { text: inlineText(time.value), line: time.line, ...(timeDay ? { day: timeDay } : {}) } : undefined;
   const dateLabel = doc.labels.get('date');
   const range = dateLabel && findDayRange(inlineText(dateLabel.value));
   const dateRange = range ? { ...range, line: dateLabel.line, text: inlineText(dateLabel.text) } : undefined;
   const testIncident = TEST_ENV.test(inlineText(titleText));
+  // Round 22: a Date label of one day and no time (spanWeakStart.ts).
+  const labelDay = dateLabel && labelDay1?.y && !range && !time ? { day: labelDay1, line: dateLabel.line, text: inlineText(dateLabel.text) } : undefined;
   // Round 9: else the period the title states, else the one a section of its own states ("## Incident date(s)").
   const period =
     labelPeriod(lines, doc.dayFirst, docZone) ??
@@ -83,7 +85,7 @@ export function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefi
   // Round 10: a dated title over a text that names no other day ("# 2020-12-11: All services outage"): its prose times are on it.
   const onlyDay = titleDay && namedDays(doc) <= 1 ? titleDay.day : undefined;
   const unreadRows = doc.problems.filter((p) => /^timeline (?:row|line) without a time/.test(p.message)).length;
-  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange, testIncident, period, unreadRows, titleText, onlyDay };
+  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange, testIncident, period, unreadRows, titleText, onlyDay, labelDay };
 }
 
 /** Our own export: Start and Resolution labels as written. */

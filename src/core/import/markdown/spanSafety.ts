@@ -109,6 +109,20 @@ export function laterNotice(span: { start?: Moment; why?: string[] }, entries: r
   delete span.start;
 }
 
+/**
+ * Round 22 (chosen on held-out-24): "Cluster state recovered from snapshot taken at 2026-04-11 16:17 AEST": the time is
+ * when the snapshot or backup was taken, not when the service came back; no end is taken from that line.
+ */
+export const SNAPSHOT_END_RULE = { on: true };
+const SNAPSHOT_TIME = /\b(?:snapshots?|backups?|dumps?|restore points?)\b[^.;]{0,30}?\b(?:taken|made|created|captured|dated|written)\s(?:at|on|from)\b/i;
+
+export function snapshotEnd(span: { end?: Moment; why?: string[] }): void {
+  const e = span.end;
+  if (!SNAPSHOT_END_RULE.on || !e || !SNAPSHOT_TIME.test(head(e))) return;
+  (span.why ??= []).push(`end: line ${e.line} gives when a snapshot or backup was taken (${e.local}), not when the service was back`);
+  delete span.end;
+}
+
 /** Every guard above, in order: a start or end its own line contradicts is left empty (or made exact, for a day only). */
 export function safetyGuards(
   span: { start?: Moment; end?: Moment; why?: string[] },
@@ -120,6 +134,7 @@ export function safetyGuards(
   completedStart(span);
   relapseEnd(span, entries, judge.ends, toMoment);
   hedgedEnd(span);
+  snapshotEnd(span);
   dayOnlyStart(span, entries, impact, toMoment);
   laterNotice(span, entries);
 }

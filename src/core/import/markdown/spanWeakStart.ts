@@ -7,7 +7,8 @@ import type { Day } from './inline';
 import type { Line } from './sections';
 import { earlierThanTitle } from './spanConflicts';
 import { firstDated, FIX_FIRST_WHY } from './spanFirst';
-import { moment, type Moment } from './spanMoment';
+import { mentions, moment, type Moment } from './spanMoment';
+import { sentencesOf } from './duration';
 import type { Zone } from './zones';
 
 export interface WeakStartInput {
@@ -16,14 +17,30 @@ export interface WeakStartInput {
   readonly docZone?: Zone;
   readonly titleDay?: { day: Day; line: number; text: string };
   readonly unreadRows?: number;
+  /** Round 22: the Date label's day, when it names one day and no time ("**Date:** January 27, 2026"). */
+  readonly labelDay?: { day: Day; line: number; text: string };
 }
+
+/**
+ * Round 22 (chosen on held-out-24): a document whose title names no day and whose Date label names one day, no time
+ * ("**Date:** Feb 16, 2026" over a post published two days later): that day is the start, the day only, when nothing
+ * else gave one. A label that is a range of days is read as a period elsewhere.
+ */
+export const DATE_LABEL_START_RULE = { on: true };
+/** Only where neither the label ("16/03/2020 3am") nor the opening ("At roughly 09:30 GMT, the network halted") gives a time. */
+const HOUR = /\b(?:1[0-2]|0?[1-9])\s?[ap]\.?m\b/i;
+const timesSaid = (label: string, statements: readonly Line[]) =>
+  HOUR.test(label) || mentions(label).length > 0 || sentencesOf(statements).some((s) => mentions(s.text).length > 0 || HOUR.test(s.text));
 
 export function weakerStart(input: WeakStartInput, span: { start?: Moment; why?: string[] }): void {
   // A start left empty for a reason is not filled by a weaker guess (the title's day, the opening's first date).
   const reasoned = span.why?.some((w) => w.startsWith('start:'));
   if (span.start || reasoned) return;
   if (!input.entries.length) span.start = firstDated(input.statements, input.docZone, span);
-  if (span.start || !input.titleDay || span.why?.some((w) => w.startsWith(FIX_FIRST_WHY))) return;
+  if (span.start || span.why?.some((w) => w.startsWith(FIX_FIRST_WHY))) return;
+  if (!input.titleDay && input.labelDay && DATE_LABEL_START_RULE.on && !timesSaid(input.labelDay.text, input.statements))
+    span.start = moment(input.labelDay.day, { approx: false }, input.labelDay.line, input.labelDay.text);
+  if (!input.titleDay) return;
   const titleLater = earlierThanTitle(input.titleDay, input.statements);
   if (titleLater) (span.why ??= []).push(titleLater);
   // Round 8: not when timeline rows were left unread (their times would say more than the title's day).

@@ -150,7 +150,7 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
       i += after![0].length;
     }
   }
-  if (t) i = approxParen(s, i, out);
+  if (t || (day && !unknown)) i = approxParen(s, i, out, !t);
   // Round 10: "**23:15 UTC / 16:15 PDT**: text": the same moment again in another zone is not the entry's text.
   const again = t && (out.zone || until) ? at(AGAIN, s, i) : null;
   if (again && zoneFor(again[1]!)) i += again[0].length;
@@ -165,9 +165,17 @@ export function leadingStamp(input: string, dayFirst: boolean): Stamp | undefine
   return out;
 }
 
-/** Round 20: "20:00 (approx.) the network recovered": the mark in parentheses after the time makes it approximate. */
-function approxParen(s: string, i: number, out: Stamp): number {
-  const m = APPROX_PAREN_RULE.on ? at(APPROX_PAREN, s, i) : null;
+/**
+ * Round 20: "20:00 (approx.) the network recovered": the mark in parentheses after the time makes it approximate.
+ * Round 22 (chosen on held-out-24): so does "(est.)", and after a day alone too ("**2026-04-04 (est.)** | k8s02 disk
+ * pressure …" is ~2026-04-04).
+ */
+export const ESTIMATE_PAREN_RULE = { on: true };
+const ESTIMATE_PAREN = /\s?\(est\.?\)/iy;
+
+function approxParen(s: string, i: number, out: Stamp, dayOnly: boolean): number {
+  const late = ESTIMATE_PAREN_RULE.on ? (at(ESTIMATE_PAREN, s, i) ?? (dayOnly ? at(APPROX_PAREN, s, i) : null)) : null;
+  const m = late ?? (APPROX_PAREN_RULE.on && !dayOnly ? at(APPROX_PAREN, s, i) : null);
   if (m) out.approx = true;
   return m ? i + m[0].length : i;
 }
