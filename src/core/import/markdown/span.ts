@@ -20,7 +20,7 @@ import { findDate, type Day } from './inline';
 import type { Line } from './sections';
 import { sentencesOf, statedDuration, statedMinutes, type StatedDuration } from './duration';
 import { entryLocal, type Entry } from './timeline';
-import { endLabel } from './spanEndLabel';
+import { labelledEnds } from './spanEndLabel';
 import { durationWindow } from './spanDurationWindow';
 import { afterFailingAgain, endsBeforeStart, beforeDetection, lastPeriodEnd, newestFirst } from './spanFirst';
 import { weakerStart } from './spanWeakStart';
@@ -168,7 +168,7 @@ export function findSpan(input: SpanInput): Span {
   const contradicted = disagreements(span, input.entries, input.statements, input.docZone);
   if (contradicted.length) (span.why ??= []).push(...contradicted);
   weakerStart(input, span);
-  endLabel(input.lines, span);
+  labelledEnds(input.lines, span);
   durationWindow(input.lines, input.docDay, input.docZone, span);
   // Round 8: never an end before the start ("### 2021-06-11 14:24" under a timeline that starts on 2021-06-28).
   if (span.start && span.end && endsBeforeStart(span.start, span.end)) {

@@ -6,7 +6,8 @@
  */
 import { statedMinutes, type StatedDuration } from './duration';
 import type { Line } from './sections';
-import type { Moment } from './spanMoment';
+import { moment, type Moment } from './spanMoment';
+import { findDate, inlineText } from './inline';
 
 export const END_LABEL_RULE = { on: true };
 const END_LABEL = /^\s*(?:[-*+]\s+)?\**(?:end|ended|end time)(?:\s*\((?:utc|z)\))?\**\s*:\**\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2})?\s?(?:z|utc)\b/i;
@@ -31,4 +32,30 @@ export function endLabel(lines: readonly Line[], span: { start?: Moment; end?: M
   }
   (span.why ??= []).push(`${why}; they disagree, so no end is taken`);
   delete span.end;
+}
+
+/**
+ * Round 22 (chosen on held-out-24): a Status label that gives the day it was resolved ("| **Status** | **Resolved
+ * 2026-06-20** — fixed and live-verified |", "Status: Resolved on March 3, 2025") is the end, the day only, when
+ * nothing else gave one and the day is not before the start's. "Status: Resolved" alone gives no day and no end.
+ */
+export const RESOLVED_DAY_RULE = { on: true };
+const RESOLVED_STATUS = /^\W{0,6}status\W{0,6}[:|]\W{0,6}resolved\W{0,4}(?:on\s)?(?=\d|[A-Z])/i;
+
+export function resolvedStatusDay(lines: readonly Line[], span: { start?: Moment; end?: Moment; why?: string[] }): void {
+  if (!RESOLVED_DAY_RULE.on || span.end) return;
+  const hit = lines.find((l) => RESOLVED_STATUS.test(inlineText(l.text.slice(0, 200))));
+  const text = hit ? inlineText(hit.text.slice(0, 200)) : '';
+  const m = RESOLVED_STATUS.exec(text);
+  const day = m ? findDate(text.slice(m[0].length, m[0].length + 40)) : undefined;
+  if (!hit || !day?.y) return;
+  const end = moment(day, { approx: false }, hit.line, text);
+  if (end && span.start && end.local < span.start.local.slice(0, 10)) return;
+  if (end) span.end = end;
+}
+
+/** The labels that state an end: a metadata End label against the timeline (round 21), a Status label's day (round 22). */
+export function labelledEnds(lines: readonly Line[], span: { start?: Moment; end?: Moment; duration?: StatedDuration; why?: string[] }): void {
+  endLabel(lines, span);
+  resolvedStatusDay(lines, span);
 }

@@ -32,6 +32,14 @@ export const AVOIDED_RULE = { on: true };
 const AVOIDED = /\b(?:avoid|prevent)(?:s|ed|ing)?\b[^.;:()]{0,80}/gi;
 const unavoided = (text: string) => (AVOIDED_RULE.on ? text.replace(AVOIDED, ' ') : text);
 
+/**
+ * Round 22 (chosen on held-out-24): "Lobby ask … → skilled path, correct: … no `Bash`": an entry that says a run went
+ * right (correct, as expected, as intended) and names no failure is lead-up, not the outage: a timeline that opens with
+ * it starts at the first entry after it that is not.
+ */
+export const WENT_RIGHT_RULE = { on: true };
+const WENT_RIGHT = /\b(?:correct|correctly|as (?:expected|intended|designed))\b/i;
+
 /** A document whose title names a test environment ("… Rebooting on Staging") is about it: its entries about it count. */
 export function judge(testIncident: boolean): Judge {
   const words = (e: Entry) => e.text.replace(/\(?https?:\/\/\S+\)?/g, ' ');
@@ -42,6 +50,7 @@ export function judge(testIncident: boolean): Judge {
   // "Confirmed 187Gb of space has been recovered" is space given back, not the service.
   // Round 10: "Some IP addresses come back online" is a partial recovery, not the end.
   const ends = (e: Entry) => ENDS.test(words(e)) && !RECLAIMED.test(words(e)) && !PARTIAL.test(words(e)) && !testEnv(e);
-  const leadUp = (e: Entry) => (LEADUP.test(words(e)) && !impact(e)) || REPORT_REF.test(e.text);
+  const wentRight = (e: Entry) => WENT_RIGHT_RULE.on && WENT_RIGHT.test(words(e)) && !impact(e);
+  const leadUp = (e: Entry) => (LEADUP.test(words(e)) && !impact(e)) || REPORT_REF.test(e.text) || wentRight(e);
   return { impact, ends, leadUp, testEnv };
 }

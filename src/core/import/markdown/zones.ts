@@ -151,8 +151,13 @@ const STATEMENT = new RegExp(
 export function declaredZone(line: string): Zone | undefined {
   const m = STATEMENT.exec(line.slice(0, 2000).replace(/\[([^\][]{1,60})\]\([^()\s]{0,400}\)/g, '$1'));
   const word = m && (m[1] ?? m[2] ?? m[3] ?? m[4]);
-  return word ? zoneFor(word) : undefined;
+  const comma = !word && ZONE_COMMA_RULE.on ? ZONE_COMMA.exec(line.slice(0, 2000)) : null;
+  return word ? zoneFor(word) : comma ? zoneFor(comma[1]!) : undefined;
 }
+
+/** Round 22 (chosen on held-out-24): "## Timeline (UTC, 2026-06-20)": a parenthesis opening with the zone, then its day. */
+export const ZONE_COMMA_RULE = { on: true };
+const ZONE_COMMA = new RegExp(`\\((${ZONE_WORD}),\\s?[^()]{1,40}\\)`);
 
 /** A local date and time in a zone, as the record format writes it; undefined when the zone gives no offset. */
 export function zonedValue(day: Day, h: number, m: number, zone: Zone | undefined): string | undefined {

@@ -11,6 +11,7 @@ import { REMARK_RULE } from '../../../../src/core/import/markdown/spanRemark';
 import { OPENED_RULE } from '../../../../src/core/import/markdown/statusKit';
 import { TRACK_RULE } from '../../../../src/core/import/markdown/statusTrack';
 import { DATE_TIME_RULE } from '../../../../src/core/import/markdown/spanLabelTime';
+import { DATE_LABEL_START_RULE } from '../../../../src/core/import/markdown/spanWeakStart';
 
 const cstate = (date: string, closed: string) =>
   doc('---', 'title: Database unavailable', `date: ${date}`, 'resolved: true', `resolvedWhen: ${closed}`, '---', '*Resolved* - Service recovered.', '');
@@ -129,7 +130,12 @@ describe('Markdown importer: rules of round 15 (issue 31)', () => {
     );
     // Must not fire: no zone written, or no time.
     assert.equal(read(pm('16/03/2020 3am')).fact('start'), undefined);
-    assert.equal(read(pm('16/03/2020')).fact('start'), undefined);
+    // Round 22: a Date label of one day and no time gives that day alone (DATE_LABEL_START_RULE), not a time.
+    assert.equal(read(pm('16/03/2020')).fact('start'), '2020-03-16');
+    assert.equal(
+      without(DATE_LABEL_START_RULE, 'on', () => read(pm('16/03/2020')).fact('start')),
+      undefined,
+    );
   });
 
   it("'started seeing impacted performance' is a start statement; 'for multiple days' a duration when the network was clogged", () => {

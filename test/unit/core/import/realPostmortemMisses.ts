@@ -13,40 +13,25 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // (9c55334), measured once with the round-21 reader (8a298af; the same table as f4987ca's build): 0/9 fully right,
   // 8 wrong facts: a start at an earlier skilled run (Eyevinn 20:29), at the first human-visible day (GNS), without the
   // reading's '~' (pvek8s), at the first contention (k8s02 16:04) with its end at the freeze (20:04), pvek8s' end at the
-  // complete outage's start, and two durations taken from a longer line ('~31 minutes' for '~31m'; sonarr's whole line).
-  'eyevinn-2026-06-20-tool-confinement': [
-    ['start', '2026-06-20T20:29'],
-    ['end', null],
-  ],
+  // snapshot it was restored from, and two durations taken from a longer line ('~31 minutes' for '~31m'; sonarr's whole
+  // line). Tuning material in round 22 (general rules only; markdownRound22.test.ts): 4/9 fully right and no wrong fact
+  // since, not a held-out figure. Left, each empty rather than wrong:
+  // The two-zone table ('| NZST | UTC | Event |') is not read; the title's day is not taken (Impact states a period from
+  // the day before); '~3 days' ('sync blocked for ~3 days') is not tied to the outage.
   'gns-2026-06-18-toshi-silent-cleanup': [
-    ['start', '2026-06-19'],
+    ['start', null],
     ['end', null],
     ['duration', null],
     ['timeline', 0],
   ],
-  'litellm-2026-01-27-model-cost-map': [
-    ['start', null],
-    ['timeline', 0],
-  ],
-  'litellm-2026-02-16-vllm-embeddings': [['start', null]],
-  'litellm-2026-02-23-anthropic-wildcard': [
-    ['start', null],
-    ['timeline', 0],
-  ],
-  'pgmac-2026-03-30-sonarr-iscsi-hairpin': [
-    ['start', null],
-    ['duration', 'Unknown silent failure period + ~45m active investigation and recovery'],
-    ['timeline', 0],
-  ],
-  'pgmac-2026-04-04-pvek8s-quorum-loss': [
-    ['start', '2026-04-04'],
-    ['end', '2026-04-11T16:17+10:00'],
-  ],
-  'pgmac-2026-06-17-seerr-stale-attachment': [['duration', '~31 minutes']],
-  'pgmac-2026-06-24-k8s02-watch-cache-freeze': [
-    ['start', '2026-06-24T16:04+00:00'],
-    ['end', '~2026-06-24T20:04+00:00'],
-  ],
+  // Numbered steps without times under a bold 'Timeline:' label are not read as entries.
+  'litellm-2026-01-27-model-cost-map': [['timeline', 0]],
+  'litellm-2026-02-23-anthropic-wildcard': [['timeline', 0]],
+  // Rows stamped '~T+2m' from an undated detection are not read.
+  'pgmac-2026-03-30-sonarr-iscsi-hairpin': [['timeline', 0]],
+  // The snapshot's time is no end; the recovery at 10:39 is in the Duration line's second parenthesis and the timeline's
+  // '~10:39' (no end word), not read.
+  'pgmac-2026-04-04-pvek8s-quorum-loss': [['end', null]],
   // Held-out-13 (Foundries.io ×4, Inngest ×3, Allegro ×2, Gitpod ×2, Terp Network, Felvin), read and committed before
   // the importer ran on it (1bf40ac), measured once with the round-10 reader (10fc346): 4/13 fully right, 1 wrong fact
   // (Foundries 2025's end at its own service's recovery, not Google's full one: the reading's alternative). Tuning

@@ -1,0 +1,75 @@
+/**
+ * Round 22 (chosen on held-out-24): a Duration label that states its own window in a parenthesis after its figure
+ * ("**Duration:** ~4h active (Nagios alert ~20:20 UTC → recovery ~00:20 UTC 2026-06-25)"): when the figure counts
+ * from the window's first time to its second (within two minutes), the window is the document's own statement of the
+ * start and the end, and it is kept over the timeline's reading where the two disagree (a first entry of write
+ * contention hours before, an end at an earlier failure). A side the timeline gives at the same minute keeps the
+ * timeline's moment; a window that its figure does not match, or a parenthesis that is no window ("7 days degraded
+ * (2/3 nodes) + …"), changes nothing. Every pattern here is bounded and runs in time linear in its input.
+ */
+import { statedMinutes } from './duration';
+import { findDate, inlineText, type Day } from './inline';
+import type { Line } from './sections';
+import { mentions, moment, type Moment } from './spanMoment';
+import { DURATION_LABEL, FIGURE } from './spanWords';
+import type { Zone } from './zones';
+
+export const DURATION_WINDOW_RULE = { on: true };
+/** After the figure: a few words, then the parenthesis (no nested one). */
+const WINDOW = /^[^()]{0,40}\(([^()]{5,200})\)/;
+/** Between the two times: an arrow, a dash or "to". */
+const ARROW = /^[^()]{0,60}?(?:→|->|\u2192|–|—|\s-\s|\bto\b|\buntil\b)[^()]{0,60}$/i;
+
+const at = (m: Moment | undefined) => (m?.value ? Date.parse(m.value.replace(/^~/, '')) / 60000 : undefined);
+
+function nextDay(d: Day): Day {
+  const t = new Date(Date.UTC(d.y!, d.m - 1, d.d + 1));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+/** The window a Duration label states, when its own figure counts it. */
+function labelWindow(lines: readonly Line[], docDay: Day | undefined, docZone: Zone | undefined) {
+  for (const l of lines) {
+    const m = DURATION_LABEL.exec(l.text.slice(0, 300));
+    if (!m) continue;
+    const value = inlineText(m[2]!).slice(0, 400);
+    const figure = FIGURE.exec(value)?.[1];
+    const minutes = figure ? statedMinutes(figure) : undefined;
+    const w = figure && minutes !== undefined ? WINDOW.exec(value.slice(figure.length)) : null;
+    if (!w) return undefined;
+    const inner = w[1]!;
+    const ts = mentions(inner);
+    if (ts.length !== 2 || !ARROW.test(inner.slice(ts[0]!.index + 1, ts[1]!.index))) return undefined;
+    const [a, b] = [ts[0]!, ts[1]!];
+    const own = findDate(inner.slice(0, a.index));
+    const first = own?.y ? own : docDay;
+    if (!first?.y) return undefined;
+    const later = findDate(inner.slice(a.index + 1));
+    const second = later?.y ? later : b.h * 60 + b.m < a.h * 60 + a.m ? nextDay(first) : first;
+    const evidence = inlineText(l.text);
+    const start = moment(first, { ...a, zone: a.zone ?? b.zone ?? docZone }, l.line, evidence);
+    const end = moment(second, { ...b, zone: b.zone ?? a.zone ?? docZone }, l.line, evidence);
+    const [s, e] = [at(start), at(end)];
+    if (s === undefined || e === undefined || Math.abs(e - s - minutes!) > 2) return undefined;
+    return { start: start!, end: end!, line: l.line };
+  }
+  return undefined;
+}
+
+export function durationWindow(
+  lines: readonly Line[],
+  docDay: Day | undefined,
+  docZone: Zone | undefined,
+  span: { start?: Moment; end?: Moment; why?: string[] },
+): void {
+  if (!DURATION_WINDOW_RULE.on) return;
+  const w = labelWindow(lines, docDay, docZone);
+  if (!w) return;
+  const same = (x: Moment | undefined, y: Moment) => at(x) === at(y);
+  if (same(span.start, w.start) && same(span.end, w.end)) return;
+  if (!same(span.start, w.start)) span.start = w.start;
+  if (!same(span.end, w.end)) span.end = w.end;
+  (span.why ??= []).push(
+    `start and end: the Duration label (line ${w.line}) states its window, ${w.start.local} to ${w.end.local}, and its figure counts it; kept over the timeline's reading`,
+  );
+}
