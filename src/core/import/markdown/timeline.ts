@@ -15,6 +15,7 @@ import { weekdayAfter, weekdayDay } from './weekday';
 import { fourDigitBlocks, fourDigitStamp } from './fourDigit';
 import { declaredZone, zonedValue, type Zone } from './zones';
 import { breaksSplit, logFence } from './timelineLines';
+import { untimedSteps } from './timelineSteps';
 
 export interface Entry {
   day?: Day;
@@ -168,6 +169,7 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[], four: boole
     if (list) untimedItem(l, list, line, indent, st, ctx, entries);
   }
   if (st.pendingDay) entries.push(st.pendingDay);
+  untimedSteps(all, before, entries, ctx);
 }
 
 /** Round 16: items without a time under a day heading ("### 2021-04-15", "* Elan processes …", "* Phylopipe … starts"). */

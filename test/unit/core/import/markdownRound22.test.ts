@@ -13,6 +13,7 @@ import { DATE_LABEL_START_RULE, RANGE_BEFORE_TITLE_RULE } from '../../../../src/
 import { ZONE_COMMA_RULE } from '../../../../src/core/import/markdown/zones';
 import { WENT_RIGHT_RULE } from '../../../../src/core/import/markdown/spanJudge';
 import { RESOLVED_DAY_RULE } from '../../../../src/core/import/markdown/spanEndLabel';
+import { UNTIMED_STEPS_RULE } from '../../../../src/core/import/markdown/timelineSteps';
 
 const review = (duration: string, ...rows: string[]) =>
   doc(
@@ -150,6 +151,38 @@ describe('Markdown importer: rules of round 22 (issue 31)', () => {
     assert.equal(read(md('Resolved 2026-06-19')).fact('end'), undefined);
   });
 
+  it("numbered steps without times in a one-day document are entries on that day, marked '(time not given)'", () => {
+    const md = (...steps: string[]) =>
+      doc(
+        '---',
+        'title: "Incident Report: cost map"',
+        '---',
+        '',
+        '**Date:** January 27, 2026',
+        '**Duration:** ~20 minutes',
+        '',
+        '## Summary',
+        '',
+        'A malformed file broke cost tracking.',
+        '',
+        '**Timeline:**',
+        '',
+        ...steps,
+        '',
+      );
+    const four = md('1. Malformed JSON merged to `main`', '2. Installations fall back to a stale copy', '3. Users report errors', '4. Bad commit reverted');
+    const r = read(four);
+    assert.equal(r.timeline.length, 4);
+    assert.equal(r.timeline[0]!.at, '2026-01-27');
+    assert.match(r.timeline[0]!.text, /^\(time not given\) Malformed JSON/);
+    assert.equal(without(UNTIMED_STEPS_RULE, 'on', () => read(four)).timeline.length, 0);
+    // Must not fire: one step alone, a step among timed entries, or a document that names two days.
+    assert.equal(read(md('1. Malformed JSON merged')).timeline.length, 0);
+    assert.equal(read(md('1. 10:02 Malformed JSON merged', '2. Users report errors')).timeline.length, 1);
+    const twoDays = md('1. Malformed JSON merged', '2. Reverted on January 28, 2026');
+    assert.equal(read(twoDays).timeline.length, 0);
+  });
+
   it('reads 100 kB lines in linear time', () => {
     const long = 'x'.repeat(100_000);
     linear(review(`~4h active (${'20:20 UTC → '.repeat(8000)})`, ...rows));
@@ -161,5 +194,6 @@ describe('Markdown importer: rules of round 22 (issue 31)', () => {
     linear(doc('# T', '', `## Timeline (UTC, ${'('.repeat(50_000)})`, '', `- 20:25 — ${'correct '.repeat(12_000)}`, ''));
     linear(doc('# T', '', `| **Status** | Resolved ${'2026-06-20 '.repeat(9000)} |`, ''));
     linear(doc('# T', '', `**Date:** Feb 16, 2026 ${'3 '.repeat(40_000)}`, ''));
+    linear(doc('# T', '', '**Date:** January 27, 2026', '', '**Timeline:**', '', `1. ${'1. '.repeat(30_000)}`, `2. ${long}`, ''));
   });
 });
