@@ -40,6 +40,14 @@ const unavoided = (text: string) => (AVOIDED_RULE.on ? text.replace(AVOIDED, ' '
 export const WENT_RIGHT_RULE = { on: true };
 const WENT_RIGHT = /\b(?:correct|correctly|as (?:expected|intended|designed))\b/i;
 
+/**
+ * Round 22 (chosen on held-out-24): "Manual `backup run` recovers the missing keys": what was missing or lost is back,
+ * an end (never "Stefan recovers the ZFS", work under way, nor "the chain recovers by itself").
+ */
+export const RECOVERS_RULE = { on: true };
+const RECOVERS = /\brecover(?:s|ed)\s(?:all\s)?(?:the\s)?(?:missing|lost|deleted|dropped)\b/i;
+const endWords = (text: string) => ENDS.test(text) || (RECOVERS_RULE.on && RECOVERS.test(text));
+
 /** A document whose title names a test environment ("… Rebooting on Staging") is about it: its entries about it count. */
 export function judge(testIncident: boolean): Judge {
   const words = (e: Entry) => e.text.replace(/\(?https?:\/\/\S+\)?/g, ' ');
@@ -49,7 +57,7 @@ export function judge(testIncident: boolean): Judge {
   const impact = (e: Entry) => IMPACT.test(unavoided(words(e))) && !REPORT_REF.test(e.text) && !testEnv(e) && !TESTS_PASS.test(words(e));
   // "Confirmed 187Gb of space has been recovered" is space given back, not the service.
   // Round 10: "Some IP addresses come back online" is a partial recovery, not the end.
-  const ends = (e: Entry) => ENDS.test(words(e)) && !RECLAIMED.test(words(e)) && !PARTIAL.test(words(e)) && !testEnv(e);
+  const ends = (e: Entry) => endWords(words(e)) && !RECLAIMED.test(words(e)) && !PARTIAL.test(words(e)) && !testEnv(e);
   const wentRight = (e: Entry) => WENT_RIGHT_RULE.on && WENT_RIGHT.test(words(e)) && !impact(e);
   const leadUp = (e: Entry) => (LEADUP.test(words(e)) && !impact(e)) || REPORT_REF.test(e.text) || wentRight(e);
   return { impact, ends, leadUp, testEnv };

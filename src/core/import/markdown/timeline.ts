@@ -16,6 +16,7 @@ import { fourDigitBlocks, fourDigitStamp } from './fourDigit';
 import { declaredZone, zonedValue, type Zone } from './zones';
 import { breaksSplit, logFence } from './timelineLines';
 import { untimedSteps } from './timelineSteps';
+import { dayCell as dayWithWords, zoneColumns } from './tableZones';
 
 export interface Entry {
   day?: Day;
@@ -340,12 +341,15 @@ function readProse(l: string, line: number, st: State, ctx: TimelineContext, ent
 function readTableRow(l: string, line: number, next: Line | undefined, st: State, ctx: TimelineContext, entries: Entry[]): boolean {
   const cells = splitRow(l);
   if (!st.table) {
-    const t = cells.findIndex((c) => /\b(time|when|timestamp|date)\b/i.test(inlineText(c)));
+    const named = cells.findIndex((c) => /\b(time|when|timestamp|date)\b/i.test(inlineText(c)));
+    // Round 22: "| NZST | UTC | Event |", zones named alone (tableZones.ts).
+    const zc = named < 0 ? zoneColumns(cells) : undefined;
+    const t = zc?.time ?? named;
     if (t >= 0 && SEPARATOR.test(next?.text ?? '')) {
       // "| Day | Time (UTC) | Event |": a column of days beside the times.
       const d = cells.findIndex((c, k) => k !== t && /^(day|date)$/i.test(inlineText(c)));
-      st.table = { time: t, cells: cells.map((_, k) => k).filter((k) => k !== t && k !== d), ...(d >= 0 ? { day: d } : {}) };
-      const zone = declaredZone(cells[t]!) ?? (/\bUTC\b/.test(cells[t]!) ? declaredZone('(UTC)') : undefined);
+      st.table = { time: t, cells: cells.map((_, k) => k).filter((k) => k !== t && k !== d && !zc?.skip.includes(k)), ...(d >= 0 ? { day: d } : {}) };
+      const zone = zc?.zone ?? declaredZone(cells[t]!) ?? (/\bUTC\b/.test(cells[t]!) ? declaredZone('(UTC)') : undefined);
       if (zone) st.zone = zone;
       return true;
     }
@@ -354,7 +358,7 @@ function readTableRow(l: string, line: number, next: Line | undefined, st: State
   const dayCell = st.table.day !== undefined ? findDate(inlineText(cells[st.table.day] ?? ''), ctx.dayFirst) : undefined;
   if (dayCell?.y) st.day = dayCell;
   const when = inlineText(cells[st.table.time] ?? '');
-  const own = leadingStamp(when, ctx.dayFirst) ?? dayRange(when, ctx.dayFirst);
+  const own = leadingStamp(when, ctx.dayFirst) ?? dayRange(when, ctx.dayFirst) ?? dayWithWords(when, ctx.dayFirst);
   const stamp = own ?? cellStamp(when, st.base);
   const words = st.table.cells.map((k) => inlineText((cells[k] ?? '').replace(/\\\|/g, '|'))).filter(Boolean);
   if (!stamp) {

@@ -14,6 +14,9 @@ import { ZONE_COMMA_RULE } from '../../../../src/core/import/markdown/zones';
 import { WENT_RIGHT_RULE } from '../../../../src/core/import/markdown/spanJudge';
 import { RESOLVED_DAY_RULE } from '../../../../src/core/import/markdown/spanEndLabel';
 import { UNTIMED_STEPS_RULE } from '../../../../src/core/import/markdown/timelineSteps';
+import { ZONE_COLUMNS_RULE } from '../../../../src/core/import/markdown/tableZones';
+import { BLOCKED_RULE } from '../../../../src/core/import/markdown/durationTie';
+import { RECOVERS_RULE } from '../../../../src/core/import/markdown/spanJudge';
 
 const review = (duration: string, ...rows: string[]) =>
   doc(
@@ -183,6 +186,45 @@ describe('Markdown importer: rules of round 22 (issue 31)', () => {
     assert.equal(read(twoDays).timeline.length, 0);
   });
 
+  it('a table whose header names zones alone reads its first zone column as the times; a day cell with words is that day', () => {
+    const md = (head: string, second = 'UTC') =>
+      doc(
+        '# Silent cleanup failure',
+        '',
+        '## Timeline',
+        '',
+        `| ${head} | ${second} | Event |`,
+        '|---|---|---|',
+        '| 2026-06-18 09:46 | 2026-06-17 21:46 | Backup fails at submission. |',
+        '| 2026-06-20, 2026-06-21 | — | Reports stay red. |',
+        '| 2026-06-22 ~14:00 | — | Fix deployed; a manual run recovers the missing keys. |',
+        '| 2026-06-22 end of day | — | Follow-up issues filed. |',
+        '',
+      );
+    const r = read(md('NZST'));
+    assert.equal(r.timeline.length, 4);
+    assert.equal(r.fact('start'), '2026-06-18T09:46 +12:00');
+    assert.equal(r.fact('end'), '~2026-06-22T14:00 +12:00');
+    assert.equal(r.timeline[1]!.at, '2026-06-20');
+    assert.match(r.timeline[1]!.text, /^\(2026-06-21\) — Reports stay red/);
+    assert.equal(without(ZONE_COLUMNS_RULE, 'on', () => read(md('NZST'))).timeline.length, 0);
+    assert.equal(without(RECOVERS_RULE, 'on', () => read(md('NZST'))).fact('end'), undefined);
+    // Must not fire: header cells that name no zone.
+    assert.equal(read(md('Status', 'Note')).timeline.length, 0);
+  });
+
+  it("'blocked for ~3 days' ties the figure to the outage; 'recovers the missing' ends it, 'recovers the ZFS' does not", () => {
+    const md = (impact: string) => doc('# Sync failure', '', '## Impact', '', `- ${impact}`, '');
+    assert.equal(read(md('S3 sync blocked for ~3 days.')).fact('duration'), '~3 days');
+    assert.equal(without(BLOCKED_RULE, 'on', () => read(md('S3 sync blocked for ~3 days.'))).fact('duration'), undefined);
+    // Must not fire: a figure in a clause about something else.
+    assert.equal(read(md('We reviewed the logs for ~3 days.')).fact('duration'), undefined);
+    const timeline = (last: string) =>
+      doc('# Pool lost', '', '## Timeline (UTC)', '', '- 2018-09-20 12:00: The pool fails.', `- 2018-09-20 15:15: ${last}`, '');
+    assert.equal(read(timeline('A manual run recovers the missing keys')).fact('end'), '2018-09-20T15:15 +00:00');
+    assert.equal(read(timeline('Stefan recovers the ZFS')).fact('end'), undefined);
+  });
+
   it('reads 100 kB lines in linear time', () => {
     const long = 'x'.repeat(100_000);
     linear(review(`~4h active (${'20:20 UTC → '.repeat(8000)})`, ...rows));
@@ -194,6 +236,8 @@ describe('Markdown importer: rules of round 22 (issue 31)', () => {
     linear(doc('# T', '', `## Timeline (UTC, ${'('.repeat(50_000)})`, '', `- 20:25 — ${'correct '.repeat(12_000)}`, ''));
     linear(doc('# T', '', `| **Status** | Resolved ${'2026-06-20 '.repeat(9000)} |`, ''));
     linear(doc('# T', '', `**Date:** Feb 16, 2026 ${'3 '.repeat(40_000)}`, ''));
+    linear(doc('# T', '', '## Timeline', '', '| NZST | UTC | Event |', '|---|---|---|', `| 2026-06-22 ${'end of day '.repeat(9000)} | — | ${long} |`, ''));
+    linear(doc('# T', '', '## Impact', '', `- sync ${'blocked '.repeat(12_000)}for ~3 days`, `- ${'recovers the '.repeat(7000)}missing`, ''));
     linear(doc('# T', '', '**Date:** January 27, 2026', '', '**Timeline:**', '', `1. ${'1. '.repeat(30_000)}`, `2. ${long}`, ''));
   });
 });
