@@ -29,6 +29,7 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 const NO_PRIORITY = 'P?' as const;
+const incidents = (n: number) => `${n} incident${n === 1 ? '' : 's'}`;
 type Shown = (typeof PRIORITIES)[number] | typeof NO_PRIORITY;
 const STATUSES = ['active', 'resolved', 'postmortem-pending', 'closed'] as const;
 const FIGURES = [
@@ -124,7 +125,7 @@ function incidentsChart(data: InsightsData): HTMLElement {
         ],
       })
     : el('p', { class: 'empty' }, 'No incident in this range.');
-  const caption = `${data.report.counted} incidents counted${data.report.withoutStart ? `; ${data.report.withoutStart} without a readable start left out` : ''}.`;
+  const caption = `${incidents(data.report.counted)} counted${data.report.withoutStart ? `; ${data.report.withoutStart} without a readable start left out` : ''}.`;
   return chart(
     'incidents',
     `Incidents per ${data.report.by} by priority`,
@@ -179,7 +180,7 @@ function timesChart(data: InsightsData): HTMLElement {
   return chart(
     'times',
     `${label}: median and p90 per ${data.report.by}`,
-    `${n} incidents with the figure; ${missing} without the milestone (or with only its date) left out, never counted as zero.`,
+    `${incidents(n)} with the figure; ${missing} without the milestone (or with only its date) left out, never counted as zero.`,
     [pick, svg],
     table(
       [data.report.by, 'median', 'p90', 'counted', 'left out'],
@@ -335,7 +336,7 @@ function render(data: InsightsData): void {
   last = data;
   const focused = document.activeElement?.id;
   root.replaceChildren(
-    el('header', {}, el('h1', {}, icon('graph'), ' Insights'), el('p', { class: 'summary' }, `${data.kept} of ${data.total} incidents kept by the filters.`)),
+    el('header', {}, el('h1', {}, icon('graph'), ' Insights'), el('p', { class: 'summary' }, `${data.kept} of ${incidents(data.total)} kept by the filters.`)),
     filters(data),
     incidentsChart(data),
     timesChart(data),

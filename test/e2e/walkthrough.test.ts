@@ -126,4 +126,28 @@ describe('e2e: the walkthrough on a repository without records', () => {
     }, 'the first step ticked off');
     await wb.shot('walkthrough-first-step-done');
   });
+
+  it('Insights stacks an imported record without a priority as P?, beside the first incident', async () => {
+    // As `incident-lens import` leaves a record from a source that gave no priority.
+    writeFileSync(
+      join(repo, '.incidents', 'INC-002.yaml'),
+      '# Imported from markdown (pm.md) by incident-lens import.\nid: INC-002\ntitle: Checkout timeouts (imported)\nstatus: resolved\nstart: 2026-11-20T09:00:00Z\nresolution: 2026-11-20T09:40:00Z\nsource:\n  system: markdown\n  id: pm.md\n',
+    );
+    await wb.runCommand('Incident Lens: Show Insights');
+    let text = '';
+    await wb.until(async () => {
+      for (const frame of wb.page.frames()) {
+        const cells = await frame
+          .locator('section.chart table th', { hasText: 'P?' })
+          .count()
+          .catch(() => 0);
+        if (cells > 0) text = (await frame.locator('main#root').innerText()).replace(/\s+/g, ' ');
+      }
+      return text !== '';
+    }, 'the P? stack and column of the record without a priority');
+    // Counted once each, in words a person reads ("1 incident", never "1 incidents").
+    assert.match(text, /2 of 2 incidents kept by the filters\./);
+    assert.match(text, /1 incident with the figure; 1 without the milestone/);
+    await wb.shot('walkthrough-insights-no-priority');
+  });
 });
