@@ -169,13 +169,13 @@ export function findSpan(input: SpanInput): Span {
   if (contradicted.length) (span.why ??= []).push(...contradicted);
   weakerStart(input, span);
   labelledEnds(input.lines, span);
-  durationWindow(input.lines, input.docDay, input.docZone, span);
   // Round 8: never an end before the start ("### 2021-06-11 14:24" under a timeline that starts on 2021-06-28).
   if (span.start && span.end && endsBeforeStart(span.start, span.end)) {
     (span.why ??= []).push(`end: line ${span.end.line} gives ${span.end.local}, before the start (${span.start.local}); no end is taken`);
     delete span.end;
   }
   safetyGuards(span, input.entries, j, entryMoment);
+  durationWindow(input.lines, input.docDay, input.docZone, span);
   chooseFigure(span);
   return span;
 }

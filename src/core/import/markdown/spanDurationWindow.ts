@@ -27,34 +27,49 @@ function nextDay(d: Day): Day {
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }
 
-/** The window a Duration label states, when its own figure counts it. */
+/** The window one part of a Duration label states ("~1h 12m complete outage (2026-04-12 09:27–10:39 AEST)"), counted by its figure. */
+function partWindow(value: string, docDay: Day | undefined, docZone: Zone | undefined, line: number, evidence: string) {
+  const figure = FIGURE.exec(value)?.[1];
+  const minutes = figure ? statedMinutes(figure) : undefined;
+  const w = figure && minutes !== undefined ? WINDOW.exec(value.slice(figure.length)) : null;
+  if (!w) return undefined;
+  const inner = w[1]!;
+  const ts = mentions(inner);
+  if (ts.length !== 2 || !ARROW.test(inner.slice(ts[0]!.index + 1, ts[1]!.index))) return undefined;
+  const [a, b] = [ts[0]!, ts[1]!];
+  const own = findDate(inner.slice(0, a.index));
+  const first = own?.y ? own : docDay;
+  if (!first?.y) return undefined;
+  const later = findDate(inner.slice(a.index + 1));
+  const second = later?.y ? later : b.h * 60 + b.m < a.h * 60 + a.m ? nextDay(first) : first;
+  const start = moment(first, { ...a, zone: a.zone ?? b.zone ?? docZone }, line, evidence);
+  const end = moment(second, { ...b, zone: b.zone ?? a.zone ?? docZone }, line, evidence);
+  const [s, e] = [at(start), at(end)];
+  return s === undefined || e === undefined || Math.abs(e - s - minutes!) > 2 ? undefined : { start: start!, end: end! };
+}
+
+/** The first Duration label's window (its first part's), and its last part's when it lists parts joined by "+". */
 function labelWindow(lines: readonly Line[], docDay: Day | undefined, docZone: Zone | undefined) {
   for (const l of lines) {
     const m = DURATION_LABEL.exec(l.text.slice(0, 300));
     if (!m) continue;
-    const value = inlineText(m[2]!).slice(0, 400);
-    const figure = FIGURE.exec(value)?.[1];
-    const minutes = figure ? statedMinutes(figure) : undefined;
-    const w = figure && minutes !== undefined ? WINDOW.exec(value.slice(figure.length)) : null;
-    if (!w) return undefined;
-    const inner = w[1]!;
-    const ts = mentions(inner);
-    if (ts.length !== 2 || !ARROW.test(inner.slice(ts[0]!.index + 1, ts[1]!.index))) return undefined;
-    const [a, b] = [ts[0]!, ts[1]!];
-    const own = findDate(inner.slice(0, a.index));
-    const first = own?.y ? own : docDay;
-    if (!first?.y) return undefined;
-    const later = findDate(inner.slice(a.index + 1));
-    const second = later?.y ? later : b.h * 60 + b.m < a.h * 60 + a.m ? nextDay(first) : first;
+    const parts = inlineText(m[2]!)
+      .slice(0, 400)
+      .split(/\s\+\s/);
     const evidence = inlineText(l.text);
-    const start = moment(first, { ...a, zone: a.zone ?? b.zone ?? docZone }, l.line, evidence);
-    const end = moment(second, { ...b, zone: b.zone ?? a.zone ?? docZone }, l.line, evidence);
-    const [s, e] = [at(start), at(end)];
-    if (s === undefined || e === undefined || Math.abs(e - s - minutes!) > 2) return undefined;
-    return { start: start!, end: end!, line: l.line };
+    const first = partWindow(parts[0]!, docDay, docZone, l.line, evidence);
+    const last = parts.length > 1 && LAST_PART_RULE.on ? partWindow(parts.at(-1)!, docDay, docZone, l.line, evidence) : undefined;
+    return { first, last, line: l.line };
   }
   return undefined;
 }
+
+/**
+ * Round 22: "**Duration:** 7 days degraded (2/3 nodes) + ~1h 12m complete outage (2026-04-12 09:27–10:39 AEST)": a label
+ * that lists the incident's parts joined by "+" ends with the last part; the window that part states, counted by its
+ * own figure, gives the end (never the start, which the first part's span holds), where nothing else gave one.
+ */
+export const LAST_PART_RULE = { on: true };
 
 export function durationWindow(
   lines: readonly Line[],
@@ -63,7 +78,13 @@ export function durationWindow(
   span: { start?: Moment; end?: Moment; why?: string[] },
 ): void {
   if (!DURATION_WINDOW_RULE.on) return;
-  const w = labelWindow(lines, docDay, docZone);
+  const found = labelWindow(lines, docDay, docZone);
+  const last = found?.last;
+  if (last && !found.first && !span.end && (!at(span.start) || at(last.end)! > at(span.start)!)) {
+    span.end = last.end;
+    (span.why ??= []).push(`end: the Duration label's last part (line ${found.line}) states its window to ${last.end.local}, which its figure counts`);
+  }
+  const w = found?.first ? { ...found.first, line: found.line } : undefined;
   if (!w) return;
   const same = (x: Moment | undefined, y: Moment) => at(x) === at(y);
   if (same(span.start, w.start) && same(span.end, w.end)) return;

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { read, doc, linear, without } from '../../../support/markdownDraft';
-import { DURATION_WINDOW_RULE } from '../../../../src/core/import/markdown/spanDurationWindow';
+import { DURATION_WINDOW_RULE, LAST_PART_RULE } from '../../../../src/core/import/markdown/spanDurationWindow';
 import { INNER_FIGURE_RULE, LABEL_FIRST_RULE } from '../../../../src/core/import/markdown/duration';
 import { ESTIMATE_PAREN_RULE } from '../../../../src/core/import/markdown/stamp';
 import { SNAPSHOT_END_RULE } from '../../../../src/core/import/markdown/spanSafety';
@@ -48,6 +48,30 @@ describe('Markdown importer: rules of round 22 (issue 31)', () => {
     // Must not fire: a window the figure does not count, or a parenthesis that is no window.
     assert.equal(read(review('~2h active (alert ~20:20 UTC → recovery ~00:20 UTC)', ...rows)).fact('start'), '2026-06-24T16:04 +00:00');
     assert.equal(read(review('7 days degraded (2/3 nodes)', ...rows)).fact('start'), '2026-06-24T16:04 +00:00');
+  });
+
+  it("a Duration label's last part, after a '+', gives the end its window states", () => {
+    const md = (duration: string) =>
+      doc(
+        '# Quorum loss',
+        '',
+        '**Date:** 2026-04-04 (degraded) → 2026-04-12',
+        `**Duration:** ${duration}`,
+        '',
+        '## Timeline (AEST — UTC+10)',
+        '',
+        '| Time | Event |',
+        '|---|---|',
+        '| **2026-04-04 (est.)** | k8s02 disk pressure causes write failures. |',
+        '| **2026-04-12 09:27 AEST** | Incident opened; nodes fail. |',
+        '',
+      );
+    const parts = '7 days degraded (2/3 nodes) + ~1h 12m complete outage (2026-04-12 09:27–10:39 AEST)';
+    assert.equal(read(md(parts)).fact('start'), '~2026-04-04');
+    assert.equal(read(md(parts)).fact('end'), '2026-04-12T10:39 +10:00');
+    assert.equal(without(LAST_PART_RULE, 'on', () => read(md(parts))).fact('end'), undefined);
+    // Must not fire: a last part whose figure does not count its window.
+    assert.equal(read(md('7 days degraded + ~3h complete outage (2026-04-12 09:27–10:39 AEST)')).fact('end'), undefined);
   });
 
   it("a Duration label's figure is kept over a later sentence's wording of the same length", () => {
@@ -229,6 +253,7 @@ describe('Markdown importer: rules of round 22 (issue 31)', () => {
     const long = 'x'.repeat(100_000);
     linear(review(`~4h active (${'20:20 UTC → '.repeat(8000)})`, ...rows));
     linear(review(`~4h (${'('.repeat(50_000)}`, ...rows));
+    linear(review(`7 days ${'+ ~1h 12m (2026-04-12 09:27–10:39 AEST) '.repeat(2500)}`, ...rows));
     linear(doc('# T', '', `**Duration:** Unknown ${'+ ~45m '.repeat(14_000)}`, ''));
     linear(doc('# T', '', '## Timeline', '', `| **2026-04-04 ${'(est.) '.repeat(14_000)}** | ${long} |`, ''));
     linear(doc('# T', '', '## Impact', '', `- Recovered from ${'snapshot taken '.repeat(7000)}at 2026-04-11 16:17 AEST`, ''));
