@@ -75,7 +75,7 @@ function incidentMarkdown(incident: Incident, input: HoverInput): string {
     const end = incident.resolution && formatDate(incident.resolution) !== formatDate(incident.start) ? ` to ${formatDate(incident.resolution)}` : '';
     head += ` · ${formatDate(incident.start)}${end} (${formatRelative(incident.start.ms, input.now)})`;
   }
-  out.push(head, `_${escapeMarkdown(`${priorityDefinition(r.priority)} · ${r.status}`)}_`);
+  out.push(head, `_${escapeMarkdown(`${priorityDefinition(r.priority, r.source !== undefined)} · ${r.status}`)}_`);
   const rc = r.rootCause;
   const cause = rc?.confirmed ?? rc?.initialHypothesis;
   if (cause) out.push(`${rc?.confirmed ? '**Root cause:**' : '**Hypothesis:**'} ${escapeMarkdown(cause)}`);

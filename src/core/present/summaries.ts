@@ -57,7 +57,7 @@ export function describeIncident(incident: Incident, actions: readonly ActionIte
   const out: string[] = [];
   out.push(`${r.id}  ${priorityText(r.priority)}  ${r.status}  ${oneLine(r.title)}`);
   out.push(`  file:        ${incident.file}`);
-  out.push(`  priority:    ${priorityText(r.priority)} — ${priorityDefinition(r.priority)}`);
+  out.push(`  priority:    ${priorityText(r.priority)} — ${priorityDefinition(r.priority, r.source !== undefined)}`);
   if (s.start) out.push(`  start:       ${s.start}`);
   if (s.resolution) out.push(`  resolution:  ${s.resolution}${s.duration ? ` (${s.duration})` : ''}`);
   const roles = r.roles;

@@ -205,7 +205,7 @@ export function timelineViewModel(
     status: r.status,
     statusLabel: STATUS_LABELS[r.status],
     priority: priorityText(r.priority),
-    priorityDefinition: priorityDefinition(r.priority),
+    priorityDefinition: priorityDefinition(r.priority, r.source !== undefined),
     roles,
     start: incident.start && `${formatDate(incident.start)} ${formatClock(incident.start)}`,
     resolution: incident.resolution && `${formatDate(incident.resolution)} ${formatClock(incident.resolution)}`,

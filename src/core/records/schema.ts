@@ -44,8 +44,9 @@ export function priorityText(p: Priority | undefined): string {
   return p ?? NO_PRIORITY;
 }
 
-export function priorityDefinition(p: Priority | undefined): string {
-  return p ? PRIORITY_DEFINITIONS[p] : 'not set yet (the source it was imported from gave none)';
+/** `imported`: the record came from another system (its `source`), which is why it may lack one. */
+export function priorityDefinition(p: Priority | undefined, imported = false): string {
+  return p ? PRIORITY_DEFINITIONS[p] : imported ? 'not set yet (the source it was imported from gave none)' : 'not set yet';
 }
 
 export const DETECTION_METHODS = ['monitoring', 'user', 'team'] as const;

@@ -161,7 +161,7 @@ export function incidentTooltip(incident: Incident): vscode.MarkdownString {
   md.supportHtml = false;
   md.appendMarkdown(`$(${PRIORITY_ICONS[r.priority ?? 'P4']}) **${escapeMarkdown(`${r.id} ${r.title}`)}**\n\n`);
   const facts = [
-    `${priorityText(r.priority)} — ${priorityDefinition(r.priority)}`,
+    `${priorityText(r.priority)} — ${priorityDefinition(r.priority, r.source !== undefined)}`,
     STATUS_LABELS[r.status],
     incident.start && formatDate(incident.start),
     incident.durationMinutes !== undefined ? formatDuration(incident.durationMinutes) : undefined,

@@ -50,6 +50,8 @@ describe('records without a priority in insights, risk and lists', () => {
     const md = cli('risk', 'server/routes/groups.ts', '--format', 'markdown');
     for (const out of [risk.stdout, md.stdout, cli('list').stdout, cli('search', 'slow').stdout]) assert.doesNotMatch(out, /undefined/, out);
     assert.match(cli('list').stdout, /^INC-001 {2}P\? {2}resolved/m);
+    // Written by hand, not imported: no source to blame.
+    assert.match(cli('show', 'INC-001').stdout, /^ {2}priority: {4}P\? — not set yet$/m);
     const report = metricsReport((await ws.index()).incidents(), { by: 'month' });
     assert.deepEqual([report.rows[0]!.incidents, report.rows[0]!.byPriority], [3, { P1: 0, P2: 1, P3: 0, P4: 0 }]);
     assert.match(cli('metrics').stdout, /; 2 without a priority \(P\?\) in n but in no P column\.$/m);
