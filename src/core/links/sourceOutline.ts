@@ -17,7 +17,7 @@ export interface OutlineSymbol {
 
 const MODIFIERS = String.raw`(?:(?:export|default|public|private|protected|internal|static|abstract|final|async|override|open|data|sealed|readonly|declare|pub(?:\([^)]*\))?|unsafe|extern|inline)\s+)*`;
 const KEYWORD_DECL = new RegExp(
-  String.raw`^(\s*)${MODIFIERS}(function\*?|class|interface|enum|struct|trait|impl|module|namespace|def|fn|fun|func(?:\s*\([^)]*\))?|object|record)\s+([A-Za-z_$][\w$]*)`,
+  String.raw`^(\s*)${MODIFIERS}(function\*?|class|interface|enum|struct|trait|impl|module|namespace|def|fn|fun|func(?:\s*\([^)]*\))?|object|record)\s+(?:self\.)?([A-Za-z_$][\w$]*)`,
 );
 const CONST_FN = new RegExp(
   String.raw`^(\s*)${MODIFIERS}(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:async\s*)?(?:function\b|\([^)]*\)\s*(?::[^=]*)?=>|[A-Za-z_$][\w$]*\s*=>|\(\s*$)`,

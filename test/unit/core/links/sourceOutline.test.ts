@@ -69,4 +69,13 @@ describe('outline: callbacks are not declarations', () => {
       ['Bus.create', 8, 10],
     ]);
   });
+
+  it("a Ruby class method 'def self.run' is run, not self", () => {
+    const text = ['class QueryCache', '  def self.run', '    new.call', '  end', '', '  def complete(state)', '    state', '  end', 'end'].join('\n');
+    assert.deepEqual(names(text), [
+      ['QueryCache', 1, 9],
+      ['QueryCache.run', 2, 4],
+      ['QueryCache.complete', 6, 8],
+    ]);
+  });
 });
