@@ -18,7 +18,7 @@ export function findDeclaration(text: string, symbol: string): Range | undefined
   const patterns = [
     // function/class/interface/... NAME
     new RegExp(
-      `^[ \\t]*(?:export\\s+)?(?:default\\s+)?(?:public\\s+|private\\s+|protected\\s+|internal\\s+|static\\s+|abstract\\s+|final\\s+|async\\s+|pub(?:\\([^)]*\\))?\\s+|override\\s+|open\\s+|data\\s+|sealed\\s+)*(?:function\\*?|class|interface|type|enum|struct|trait|impl|module|namespace|def|fn|func(?:\\s*\\([^)]*\\))?|fun|object|record|const|let|var|val)\\s+(${n})\\b`,
+      `^[ \\t]*(?:export\\s+)?(?:default\\s+)?(?:public\\s+|private\\s+|protected\\s+|internal\\s+|static\\s+|abstract\\s+|final\\s+|async\\s+|pub(?:\\([^)]*\\))?\\s+|override\\s+|open\\s+|data\\s+|sealed\\s+)*(?:function\\*?|class|interface|type|enum|struct|trait|impl|module|namespace|def|fn|func(?:\\s*\\([^)]*\\))?|fun|object|record|const|let|var|val)\\s+(?:self\\.)?(${n})\\b`,
       'md',
     ),
     // NAME = (...) => / NAME = function / NAME: function

@@ -25,6 +25,8 @@ describe('finding declarations by text', () => {
     assert.equal(at('export const charge = async (a: number) => a;\n', 'charge'), '1:14');
     assert.equal(at('class Billing {\n  async charge(amount: number): Promise<void> {\n  }\n}\n', 'Billing.charge'), '2:9');
     assert.equal(at('public class Billing {\n  public void charge(int a) {\n', 'charge'), '2:15');
+    // A Ruby class method, as the suggested links name it (QueryCache.run).
+    assert.equal(at('class QueryCache\n  def self.run\n    new.call\n  end\nend\n', 'QueryCache.run'), '2:12');
   });
 
   it('does not match mere uses, and refuses odd names', () => {
