@@ -16,8 +16,8 @@ export const ANNOUNCEMENTS_RULE = { on: true };
 /** A timeline block of announcements. */
 export const isAnnouncements = (b: Block) => ANNOUNCEMENTS_RULE.on && b.key === 'timeline' && ANNOUNCEMENTS.test(b.heading.trim());
 
-/** The entries that may place the start and the end: none of an announcements timeline's. */
+/** The entries that may place the start and the end: none of an announcements timeline's, nor rows placed by an offset. */
 export function spanEntries(timeline: readonly Block[], entries: Entry[]): Entry[] {
   const told = new Set(timeline.filter(isAnnouncements).flatMap((b) => b.lines.map((l) => l.line)));
-  return told.size ? entries.filter((e) => !told.has(e.line)) : entries;
+  return told.size || entries.some((e) => e.relative) ? entries.filter((e) => !told.has(e.line) && !e.relative) : entries;
 }

@@ -24,7 +24,7 @@ import { documentDay } from './docDay';
 import { ownSpan, readSpan, spanInput } from './docSpan';
 import { documentTitle } from './docTitle';
 import { documentZone } from './docZone';
-import { inlineText } from './inline';
+import { findDate, inlineText, type Day } from './inline';
 import { statusAndPriority, writeTexts } from './texts';
 import { statusPageSpan } from './statusPage';
 import { openedPage } from './statusKit';
@@ -59,6 +59,8 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
     docZone,
     dayFirst: doc.dayFirst,
     singleDay: namedDays(doc) <= 1,
+    // Round 22: the document's day is its Date label's (timelineSteps.ts).
+    dayLabelled: !!docDay && !!doc.labels.get('date') && sameDay(findDate(doc.labels.get('date')!.value, doc.dayFirst), docDay),
     problems,
     notes,
   });
@@ -103,3 +105,5 @@ export function parseMarkdownPostmortem(raw: string, options: MarkdownOptions): 
   };
   return { drafts: [draft], problems };
 }
+
+const sameDay = (a: Day | undefined, b: Day) => !!a && a.y === b.y && a.m === b.m && a.d === b.d;

@@ -15,7 +15,7 @@ import { weekdayAfter, weekdayDay } from './weekday';
 import { fourDigitBlocks, fourDigitStamp } from './fourDigit';
 import { declaredZone, zonedValue, type Zone } from './zones';
 import { breaksSplit, logFence } from './timelineLines';
-import { untimedSteps } from './timelineSteps';
+import { untimedEntries } from './timelineSteps';
 import { dayCell as dayWithWords, zoneColumns } from './tableZones';
 
 export interface Entry {
@@ -30,6 +30,8 @@ export interface Entry {
   raw: string;
   line: number;
   milestone?: 'mitigated' | 'resolved';
+  /** Round 22: a row placed by its offset from an undated moment ("~T+2m", timelineSteps.ts): it sets no start or end. */
+  relative?: boolean;
 }
 
 export interface TimelineContext {
@@ -39,6 +41,8 @@ export interface TimelineContext {
   readonly dayFirst: boolean;
   /** The document names one day only: a prose entry without a day of its own may take it. */
   readonly singleDay?: boolean;
+  /** Round 22: the document's day is the one its Date label names. */
+  readonly dayLabelled?: boolean;
   readonly problems: ImportProblem[];
   readonly notes: string[];
 }
@@ -170,7 +174,7 @@ function readBlock(b: Block, ctx: TimelineContext, entries: Entry[], four: boole
     if (list) untimedItem(l, list, line, indent, st, ctx, entries);
   }
   if (st.pendingDay) entries.push(st.pendingDay);
-  untimedSteps(all, before, entries, ctx);
+  untimedEntries(all, before, entries, ctx);
 }
 
 /** Round 16: items without a time under a day heading ("### 2021-04-15", "* Elan processes …", "* Phylopipe … starts"). */

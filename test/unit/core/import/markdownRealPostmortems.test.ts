@@ -22,7 +22,7 @@
  * (1/12 fully right, 8 wrong facts), then tuned on in round 20 (3/12, 0 wrong facts as a tuned figure);
  * "held-out-23" was measured once with the round-20 reader (2/9 fully right, 4 wrong facts), then tuned on in
  * round 21 (6/9, 0 wrong facts as a tuned figure); "held-out-24" was measured once with the round-21 reader (0/9 fully
- * right, 8 wrong facts), then tuned on in round 22 (8/9, 0 wrong facts as a tuned figure). Known
+ * right, 8 wrong facts), then tuned on in round 22 (9/9, 0 wrong facts as a tuned figure). Known
  * misses are listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -128,7 +128,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 20 (2/9, 4 wrong facts); tuning material in round 21.
   'held-out-23': { right: 6, of: 9, wrong: 0 },
   // Held out until measured once after round 21 (0/9, 8 wrong facts); tuning material in round 22.
-  'held-out-24': { right: 8, of: 9, wrong: 0 },
+  'held-out-24': { right: 9, of: 9, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

@@ -13,7 +13,7 @@ import { DATE_LABEL_START_RULE, RANGE_BEFORE_TITLE_RULE } from '../../../../src/
 import { ZONE_COMMA_RULE } from '../../../../src/core/import/markdown/zones';
 import { WENT_RIGHT_RULE } from '../../../../src/core/import/markdown/spanJudge';
 import { RESOLVED_DAY_RULE } from '../../../../src/core/import/markdown/spanEndLabel';
-import { UNTIMED_STEPS_RULE } from '../../../../src/core/import/markdown/timelineSteps';
+import { RELATIVE_ROWS_RULE, UNTIMED_STEPS_RULE } from '../../../../src/core/import/markdown/timelineSteps';
 import { ZONE_COLUMNS_RULE } from '../../../../src/core/import/markdown/tableZones';
 import { BLOCKED_RULE } from '../../../../src/core/import/markdown/durationTie';
 import { RECOVERS_RULE } from '../../../../src/core/import/markdown/spanJudge';
@@ -249,6 +249,35 @@ describe('Markdown importer: rules of round 22 (issue 31)', () => {
     assert.equal(read(timeline('Stefan recovers the ZFS')).fact('end'), undefined);
   });
 
+  it("a table timed by offsets from an undated moment is read on the Date label's day, and sets no start or end", () => {
+    const md = (second: string) =>
+      doc(
+        '# Sonarr outage',
+        '',
+        '**Date:** 2026-03-30',
+        '',
+        '## Timeline (AEST — UTC+10)',
+        '',
+        '| Time | Event |',
+        '| ---- | ----- |',
+        '| **Prior to detection** | The pod becomes unhealthy. |',
+        '| **~T+0** | **INCIDENT DETECTED**: the pod is stuck. |',
+        `| ${second} | Initial investigation. |`,
+        '| ~T+25m | **INCIDENT RESOLVED**: the pod is running. |',
+        '',
+        'Actions are due by 2026-04-06.',
+        '',
+      );
+    const r = read(md('~T+2m'));
+    assert.equal(r.timeline.length, 4);
+    assert.equal(r.timeline[2]!.at, '2026-03-30');
+    assert.match(r.timeline[3]!.text, /^\(~T\+25m\) INCIDENT RESOLVED/);
+    assert.equal(r.fact('end'), undefined);
+    assert.equal(without(RELATIVE_ROWS_RULE, 'on', () => read(md('~T+2m'))).timeline.length, 0);
+    // Must not fire: a row with a time of its own (the table is read as it always was).
+    assert.equal(read(md('10:02')).timeline.length, 1);
+  });
+
   it('reads 100 kB lines in linear time', () => {
     const long = 'x'.repeat(100_000);
     linear(review(`~4h active (${'20:20 UTC → '.repeat(8000)})`, ...rows));
@@ -263,6 +292,22 @@ describe('Markdown importer: rules of round 22 (issue 31)', () => {
     linear(doc('# T', '', `**Date:** Feb 16, 2026 ${'3 '.repeat(40_000)}`, ''));
     linear(doc('# T', '', '## Timeline', '', '| NZST | UTC | Event |', '|---|---|---|', `| 2026-06-22 ${'end of day '.repeat(9000)} | — | ${long} |`, ''));
     linear(doc('# T', '', '## Impact', '', `- sync ${'blocked '.repeat(12_000)}for ~3 days`, `- ${'recovers the '.repeat(7000)}missing`, ''));
+    linear(
+      doc(
+        '# T',
+        '',
+        '**Date:** 2026-03-30',
+        '',
+        '## Timeline',
+        '',
+        '| Time | Event |',
+        '|---|---|',
+        `| ~T+${'1'.repeat(50_000)}m | x |`,
+        `| ~T+2m | ${long} |`,
+        '| T+0 | y |',
+        '',
+      ),
+    );
     linear(doc('# T', '', '**Date:** January 27, 2026', '', '**Timeline:**', '', `1. ${'1. '.repeat(30_000)}`, `2. ${long}`, ''));
   });
 });
