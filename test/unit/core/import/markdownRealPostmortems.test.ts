@@ -1,5 +1,5 @@
 /**
- * Issue 31: 278 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 287 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
