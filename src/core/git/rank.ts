@@ -85,15 +85,31 @@ export function relevance(commit: GitCommit, words: RecordWords): { relevance: n
   return { relevance: 0.5 * touched + 0.5 * share, production: total > 0 ? prod / total : 0, productionLines: prod, inSystem: touched === 1 };
 }
 
-/** 1 with any production code, 0.5 for tests only, 0.3 for docs, lock files and the like only. */
-function productionFactor(commit: GitCommit, words: RecordWords): number {
+/** What a commit changes: production code, only tests (and docs), or only docs, lock files and the like. */
+function changeShape(commit: GitCommit, words: RecordWords): 'production' | 'tests' | 'other' {
   let tests = false;
   for (const f of commit.files) {
     const w = systemMatch(f.path, words) === 1 && words.systemNotProduction ? 1 : productionWeight(f.path);
-    if (w === 1) return 1;
+    if (w === 1) return 'production';
     if (w > 0) tests = true;
   }
-  return tests ? 0.5 : 0.3;
+  return tests ? 'tests' : 'other';
+}
+
+/** A commit of tests only (no production file, a test file): it weighs half (WINDOW_WEIGHTS.testsOnly) unless the team reverts such commits. */
+export function isTestsOnly(commit: GitCommit, words: RecordWords): boolean {
+  return changeShape(commit, words) === 'tests';
+}
+
+/**
+ * 1 with any production code, 0.5 for tests only (1 where the team reverts tests-only changes: `testsReverted`,
+ * revertHabit.ts, round 13), 0.3 for docs, lock files and the like only.
+ */
+function productionFactor(commit: GitCommit, words: RecordWords, testsReverted: boolean): number {
+  const shape = changeShape(commit, words);
+  if (shape === 'production') return 1;
+  if (shape === 'tests') return testsReverted ? 1 : WINDOW_WEIGHTS.testsOnly;
+  return 0.3;
 }
 
 /** Formatting and lint-fix commits (a bot's "[ci] format"): they rarely change behaviour. */
@@ -145,6 +161,11 @@ export const WINDOW_WEIGHTS = {
    * first place unchanged; one file 0.8 to 0.9 with two files 0.85 to 0.95 gave +5 to +7.
    */
   fewFiles: [0.85, 0.925] as readonly number[],
+  /**
+   * A commit of tests only keeps this much (tests break CI more often than production), except where the team's own
+   * reverts show it reverts tests-only changes (revertHabit.ts, round 13): there it weighs like production code.
+   */
+  testsOnly: 0.5,
 };
 
 export interface WindowScore {
@@ -160,8 +181,18 @@ export interface WindowScore {
   readonly newest?: number;
 }
 
-/** The weight of a commit that landed `beforeMs` before start inside a window of `windowMs`; `symbols`: the names its hunks fall in, when read. */
-export function windowWeight(commit: GitCommit, beforeMs: number, windowMs: number, words: RecordWords, symbols: readonly string[] = []): WindowScore {
+/**
+ * The weight of a commit that landed `beforeMs` before start inside a window of `windowMs`; `symbols`: the names its
+ * hunks fall in, when read; `testsReverted`: the team reverts tests-only changes (a tests-only commit is not halved).
+ */
+export function windowWeight(
+  commit: GitCommit,
+  beforeMs: number,
+  windowMs: number,
+  words: RecordWords,
+  symbols: readonly string[] = [],
+  testsReverted = false,
+): WindowScore {
   const r = relevance(commit, words);
   const proximity = Math.exp(-Math.max(0, beforeMs) / (windowMs * WINDOW_WEIGHTS.closeness));
   const matches = matchWords(
@@ -178,7 +209,7 @@ export function windowWeight(commit: GitCommit, beforeMs: number, windowMs: numb
   const said = 1 + WINDOW_WEIGHTS.words * Math.min(1, matches.length / 2);
   const breadth = WINDOW_WEIGHTS.fewFiles[commit.files.length - 1] ?? 1;
   // Below the direct evidence (a revert during the incident 0.9, a commit the record names 1): the window only suggests.
-  const weight = Math.min(0.85, 0.6 * (0.2 + 0.8 * proximity) * (0.1 + 0.9 * rel) * productionFactor(commit, words) * noise * said * breadth);
+  const weight = Math.min(0.85, 0.6 * (0.2 + 0.8 * proximity) * (0.1 + 0.9 * rel) * productionFactor(commit, words, testsReverted) * noise * said * breadth);
   return { weight, relevance: rel, matches, inSystem: r.inSystem, ...(kind ? { kind } : {}) };
 }
 

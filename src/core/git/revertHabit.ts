@@ -4,8 +4,11 @@
  * reversing changes made to Y.") shows it in the reverts it already made; a team that reverts single commits shows
  * that. Where the team reverts merges, a pull request's merge is a suspect too (the whole pull request, the commits it
  * brought named in its reason), ranked just below its strongest commit; elsewhere it is listed as related, as before.
+ * Round 13: a team whose reverts undo tests-only changes (a test that broke its CI, a flaky one) shows that too; there a
+ * tests-only commit in the window is not halved (rank.ts, WINDOW_WEIGHTS.testsOnly).
  */
 import type { GitCommit, GitHistory } from './gitHistoryPort';
+import { productionWeight } from './rank';
 
 /** How far back before start the reverts are read (one bounded `git log --grep`, no diff of anything else). */
 export const HABIT_DAYS = 90;
@@ -13,8 +16,9 @@ export const HABIT_DAYS = 90;
  * The team reverts merges when at least this many reverts were read and at least this share of them undid a merge.
  * Round 12: three in twenty (three in ten in round 11); a team that pushes small fixes directly and merges pull
  * requests (rails) reverts mostly single commits, yet reverts a pull request whole when one broke something.
+ * testsShare (round 13): the team reverts tests-only changes when one in ten of those reverts changed tests only.
  */
-export const HABIT = { minReverts: 5, mergeShare: 0.15 };
+export const HABIT = { minReverts: 5, mergeShare: 0.15, testsShare: 0.1 };
 /** A merge unit ranks just below its strongest commit: this fraction of that commit's weight. */
 export const UNIT_BELOW = 0.9999;
 
@@ -26,24 +30,49 @@ export function revertsAMerge(c: Pick<GitCommit, 'subject' | 'body'>): boolean {
   );
 }
 
+/** A revert that changed tests only (its files are those of the change it undid): no production file, a test file. */
+export function revertsTestsOnly(c: Pick<GitCommit, 'files'>): boolean {
+  const weights = c.files.map((f) => productionWeight(f.path));
+  return !weights.includes(1) && weights.some((w) => w > 0);
+}
+
 export interface RevertHabit {
   readonly merges: number;
   readonly commits: number;
   /** The team reverts whole pull requests (merges) often enough to rank a merge as one change. */
   readonly revertsMerges: boolean;
+  /** Reverts that changed tests only, and whether there are enough of them for a tests-only commit to weigh fully. */
+  readonly tests: number;
+  readonly revertsTests: boolean;
 }
 
-export function readHabit(reverts: readonly Pick<GitCommit, 'subject' | 'body'>[]): RevertHabit {
+export function readHabit(reverts: readonly Pick<GitCommit, 'subject' | 'body' | 'files'>[]): RevertHabit {
   const merges = reverts.filter(revertsAMerge).length;
+  const tests = reverts.filter(revertsTestsOnly).length;
   const total = reverts.length;
-  return { merges, commits: total - merges, revertsMerges: total >= HABIT.minReverts && merges >= HABIT.mergeShare * total };
+  const enough = total >= HABIT.minReverts;
+  return {
+    merges,
+    commits: total - merges,
+    revertsMerges: enough && merges >= HABIT.mergeShare * total,
+    tests,
+    revertsTests: enough && tests >= HABIT.testsShare * total,
+  };
 }
 
-/** The reverts of the HABIT_DAYS before start (the revert before start of this very incident included: it is history). */
-export async function revertHabit(git: GitHistory, startMs: number): Promise<RevertHabit> {
+/**
+ * The reverts of the HABIT_DAYS before start (the revert before start of this very incident included: it is history).
+ * The habit only adds evidence: where git cannot read those reverts (a clone missing a large file's content), there is
+ * none, and the suspects rank as without it.
+ */
+export async function revertHabit(git: GitHistory, startMs: number): Promise<RevertHabit | undefined> {
   const day = 24 * 60 * 60 * 1000;
-  const reverts = await git.commitsInWindow(startMs - HABIT_DAYS * day, startMs, { grep: ['This reverts commit'] });
-  return readHabit(reverts.filter((c) => /This reverts commit [0-9a-f]{7,40}/i.test(c.body)));
+  try {
+    const reverts = await git.commitsInWindow(startMs - HABIT_DAYS * day, startMs, { grep: ['This reverts commit'] });
+    return readHabit(reverts.filter((c) => /This reverts commit [0-9a-f]{7,40}/i.test(c.body)));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where the team reverts merges: each pull-request merge whose commits are ranked, as a suspect of its own. */

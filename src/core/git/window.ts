@@ -10,7 +10,7 @@ import { formatDuration, TIME } from '../time/recordTime';
 import { clock, quoted } from './describe';
 import type { DeployEntry } from './deployLogFormat';
 import type { GitCommit, GitHistory } from './gitHistoryPort';
-import { favourNewestInSystem, productionWeight, windowWeight, type WindowScore } from './rank';
+import { favourNewestInSystem, isTestsOnly, productionWeight, windowWeight, type WindowScore } from './rank';
 import { broughtByMerges, isBackMerge, landedByMerge } from './merges';
 import { HABIT_DAYS, mergeUnits, revertHabit, UNIT_BELOW, type MergeUnit, type RevertHabit } from './revertHabit';
 import { deployMarksBefore, isReleaseCommit, readShipping, type Shipping } from './shipping';
@@ -181,6 +181,7 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
   // Closeness: a deploy's batch from the deploy, a branch commit from the merge that brought it, else its own time.
   const beforeStart = (c: GitCommit) =>
     shipping.authoritative && shipping.batch?.has(c.sha) ? startMs - shipping.last!.ms : startMs - Math.max(c.committedMs, landed.get(c.sha)?.ms ?? 0);
+  const suspects: GitCommit[] = [];
   for (const commit of commits) {
     const not = notASuspect(commit, at);
     if (not) {
@@ -191,11 +192,14 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
       unshipped++;
       continue;
     }
-    const inBatch = shipping.authoritative && shipping.batch?.has(commit.sha);
-    if (!inBatch && commit.committedMs < startMs - windowMs) continue;
-    scored.push({ commit, score: windowWeight(commit, beforeStart(commit), windowMs, words) });
+    // Older than the window: a suspect only in the last deploy's batch.
+    if ((shipping.authoritative && shipping.batch?.has(commit.sha)) || commit.committedMs >= startMs - windowMs) suspects.push(commit);
   }
-  await withSymbols(git, scored, words, (c, symbols) => windowWeight(c, beforeStart(c), windowMs, words, symbols));
+  // The team's revert habit (revertHabit.ts): read once, when a tests-only suspect or a merge's commits could use it.
+  let habit = suspects.some((c) => isTestsOnly(c, words)) ? await revertHabit(git, startMs) : undefined;
+  const testsReverted = habit?.revertsTests === true;
+  for (const commit of suspects) scored.push({ commit, score: windowWeight(commit, beforeStart(commit), windowMs, words, [], testsReverted) });
+  await withSymbols(git, scored, words, (c, symbols) => windowWeight(c, beforeStart(c), windowMs, words, symbols, testsReverted));
   const ranked = new Set(scored.map((s) => s.commit.sha));
   // A merge whose branch is ranked on its own is no suspect: it does not take a newest place.
   favourNewestInSystem(
@@ -204,7 +208,7 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
   );
   // Where the team reverts whole pull requests, a merge is a suspect too, just below its strongest commit.
   const units = mergeUnits(scored, brought);
-  const habit = units.size > 0 ? await revertHabit(git, startMs) : undefined;
+  if (units.size > 0) habit ??= await revertHabit(git, startMs);
   for (const { commit, score } of scored) {
     const unit = units.get(commit.sha);
     if (unit) {

@@ -123,8 +123,8 @@ describe('revertsAMerge and readHabit', () => {
     assert.ok(!revertsAMerge({ subject: 'Revert "Fix the merge of configs"', body: 'This reverts commit 0123456789abcdef0123456789abcdef01234567.' }));
   });
   it('needs five reverts, three twentieths of them of merges (round 12; three tenths before)', () => {
-    const merge = { subject: 'Revert "Merge pull request #1 from a/b"', body: '' };
-    const commit = { subject: 'Revert "Fix"', body: 'This reverts commit 0123456.' };
+    const merge = { subject: 'Revert "Merge pull request #1 from a/b"', body: '', files: [] };
+    const commit = { subject: 'Revert "Fix"', body: 'This reverts commit 0123456.', files: [] };
     const commits = (n: number) => Array.from({ length: n }, () => commit);
     assert.ok(!readHabit([merge, merge, merge, merge]).revertsMerges);
     assert.ok(readHabit([merge, merge, commit, commit, commit]).revertsMerges);
