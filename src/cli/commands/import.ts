@@ -66,17 +66,22 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   }
   if (!paths.length) throw new UsageError(`no .md, .json or .csv files in ${positionals.join(', ')}`);
 
-  // One format for every file: --from, or what each file shows (all must agree).
+  // Each file's format: --from, or what the file shows. A file whose format cannot be told fails alone (the others are read).
   const groups = new Map<ImportFormat, string[]>();
+  const unknown: ImportProblem[] = [];
   for (const p of paths) {
     let format = values.from as ImportFormat | undefined;
     if (!format) {
       const head = await readHead(p);
       format = detectFormat(p, head);
-      if (!format) throw new UsageError(`cannot tell the format of ${p}: give --from ${IMPORT_FORMATS.join('|')}`);
+      if (!format) {
+        unknown.push({ where: `${path.relative(process.cwd(), p) || p}:1:1`, message: `cannot tell the format: give --from ${IMPORT_FORMATS.join('|')}` });
+        continue;
+      }
     }
     groups.set(format, [...(groups.get(format) ?? []), p]);
   }
+  if (!groups.size) throw new UsageError(`cannot tell the format of ${paths.join(', ')}: give --from ${IMPORT_FORMATS.join('|')}`);
   const csv = mappingFrom(values);
   if (groups.has('csv') && !csv) throw new UsageError('a CSV import needs a column mapping: --mapping FILE or --map title=Summary,id=Key,started=Created,…');
 
@@ -99,7 +104,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
 
   const drafts: Draft[] = [];
   const problems: ImportProblem[] = [];
-  const failed: ImportProblem[] = [];
+  const failed: ImportProblem[] = [...unknown];
   let done = 0;
   for (const [format, list] of files) {
     const base = done;

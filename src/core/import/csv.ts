@@ -81,6 +81,8 @@ export function csvMapping(data: Record<string, unknown>, where: string): { mapp
   }
   if (!columns.title) errors.push(`${where}: the mapping must name the title column (title: "Summary")`);
   if (!columns.id) errors.push(`${where}: the mapping must name a column that identifies each row for re-imports (id: "Issue key")`);
+  // Every record has a status and none is invented: without the column, every row would be skipped.
+  if (!columns.status) errors.push(`${where}: the mapping must name the status column (status: "Status"); map its values with statuses`);
   return errors.length ? { errors } : { mapping: { columns, ...maps, ...(timeZone ? { timeZone } : {}), ...(system ? { system } : {}) }, errors };
 }
 

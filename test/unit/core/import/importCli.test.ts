@@ -6,6 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, TempWorkspace } from '../../../support/workspace';
 
@@ -70,5 +71,30 @@ describe('import and show in a real process (issue 31)', function () {
         assert.ok(at > open && at < close && line.startsWith('| '), `outside the fence or unquoted: ${line}`);
       });
     }
+  });
+
+  it('a folder with one file whose format cannot be told: that file fails with its position, the others are read, exit 1', () => {
+    const ws = new TempWorkspace();
+    ws.write('.incidents/.keep', '');
+    ws.write('exports/bad.json', '{bad');
+    ws.write('exports/incidents.json', readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'import', 'pagerduty', 'incidents.json'), 'utf8'));
+    const r = cli(ws.root, 'import', '--dry-run', join(ws.root, 'exports'));
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /^failed {5}\S*bad\.json:1:1: cannot tell the format: give --from /m);
+    assert.match(r.stdout, /^created {4}INC-001 .*pagerduty/m);
+    // Only files whose format cannot be told: a usage error, as before.
+    const none = cli(ws.root, 'import', '--dry-run', join(ws.root, 'exports', 'bad.json'));
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /cannot tell the format of .*bad\.json: give --from/);
+  });
+
+  it('a CSV mapping without the status column is refused before any row is read (every row would be skipped)', () => {
+    const ws = new TempWorkspace();
+    ws.write('.incidents/.keep', '');
+    const csv = join(REPO_ROOT, 'test', 'fixtures', 'import', 'csv', 'jira.csv');
+    const r = cli(ws.root, 'import', '--dry-run', '--map', 'title=Summary,id=Issue key,started=Created,resolved=Resolved', '--time-zone', 'UTC', csv);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /the mapping must name the status column \(status: "Status"\)/);
+    assert.doesNotMatch(r.stdout + r.stderr, /undefined/);
   });
 });
