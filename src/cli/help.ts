@@ -3,7 +3,7 @@ export const HELP = `incident-lens — incident records as YAML next to the code
 Usage: incident-lens <command> [options]
 
 Commands:
-  lint [folder]              check every record; exit 1 when there is an error
+  lint [workspace]           check every record; exit 1 when there is an error
   list                       list incidents (--status, --priority)
   show ID                    one incident or action record
   search TEXT                fuzzy search across incidents
@@ -18,7 +18,7 @@ Commands:
   metrics                    incidents and time to detect/mitigate/resolve per month, week, system or priority
   hotspots                   the files, folders and symbols with the most (and most severe) incidents
   export ID                  the postmortem as Markdown (--format markdown, --output FILE);
-                             --all --format ndjson: every record, one JSON line each
+                             --all --format ndjson: every record of a kind (incidents by default), one JSON line each
   instructions               write the AI instruction files from the learnings (--agents, --check)
   review ID | --list         mark an imported record reviewed by a person (until then agents see it as third-party text)
   runbooks [--for FILE]      list runbooks (stale ones flagged), or the runbooks for a file
@@ -28,6 +28,7 @@ Commands:
 Options for every command:
   -r, --root DIR     workspace folder (default: the nearest folder up holding the records folder)
       --folder DIR   records folder inside the workspace (default: .incidents)
+      --no-cache     neither read nor write the shared record cache (INCIDENT_LENS_NO_CACHE=1 does the same)
       --json         machine-readable output
   -h, --help         help for a command
 
@@ -54,7 +55,7 @@ clearly ahead it says "no strong candidate" and selects nothing.
 Links name the symbols the suspect commits changed, at today's paths.
 --apply writes the selected links and commits into the record (✓ in the
 listing; --min-score X selects every suggestion scoring X or more).`,
-  lint: `incident-lens lint [folder] [--folder DIR] [--format text|json|sarif|github]
+  lint: `incident-lens lint [workspace] [--folder DIR] [--format text|json|sarif|github]
 
 Validates every record under the records folder: YAML syntax, the schema,
 times and durations, and cross-record checks (duplicate ids, missing parents
@@ -193,7 +194,8 @@ incident-lens export --all --format ndjson [--kind incident|action|runbook] [--s
 
 Writes the postmortem document (summary, impact, root cause, why not caught,
 why so long, action plan, learning, timeline) to stdout or FILE.
-With --all: every record of the workspace and its record sources, streamed,
+With --all: the records of one kind (--kind; incidents by default) of the
+workspace and its record sources, streamed,
 one JSON object a line in the JSON Schema's shape (schemas/*.schema.json),
 for a warehouse (DuckDB: SELECT * FROM read_json('incidents.ndjson')).`,
   instructions: `incident-lens instructions [folder] [--agents] [--check] [--json]

@@ -1,6 +1,6 @@
 /**
  * `incident-lens export --all --format ndjson [--kind incident|action|runbook] [-o FILE]`:
- * every record of the workspace and its record sources, one JSON object a
+ * the records of one kind (incidents by default) of the workspace and its record sources, one JSON object a
  * line in the JSON Schema's shape (schemas/<kind>.schema.json: the record as
  * written, checked), for a warehouse (DuckDB's read_json, BigQuery, Snowflake
  * load NDJSON as is). Streamed: one record's full text is in memory at a
