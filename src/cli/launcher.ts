@@ -8,7 +8,9 @@
 import type * as HookMain from './hookMain';
 import type * as CliMain from './main';
 
-if (process.argv[2] === 'hook') {
+// `hook --help` is for a person: the full CLI prints the command's help (the hook bundle carries none).
+const help = process.argv.includes('--help') || process.argv.includes('-h');
+if (process.argv[2] === 'hook' && !help) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside this one, loaded only when asked for
   const { hookMain } = require('./hook.js') as typeof HookMain;
   void hookMain(process.argv.slice(3)).then((code) => (process.exitCode = code));

@@ -294,6 +294,20 @@ describe('similar (real process)', () => {
   });
 });
 
+describe("help for the agents' hook", () => {
+  it('hook --help and hook claude-code -h print the help, exit 0 (the hook bundle used to answer "Unknown option")', () => {
+    for (const args of [
+      ['hook', '--help'],
+      ['hook', 'claude-code', '-h'],
+    ]) {
+      const r = cli(args, REPO_ROOT);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^incident-lens hook claude-code \[--verbose\]/);
+      assert.doesNotMatch(r.stderr, /Unknown option/);
+    }
+  });
+});
+
 describe("the README's CLI lines", () => {
   it('run as written from the repository root (Quick start block)', () => {
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
