@@ -7,6 +7,7 @@
 import type { DraftFact, ImportProblem } from '../types';
 import { datesIn } from './inline';
 import { isEditStamp } from './editStamp';
+import { withDottedTimes } from './dottedTimes';
 import { documentLabels, frontMatter, splitBlocks, type Block } from './sections';
 
 export interface Doc {
@@ -32,9 +33,11 @@ export function prepare(raw: string, file: string): Doc {
   // Comments go (they hold nothing of the incident), lines keep their numbers.
   // A byte order mark would hide the first heading.
   const text = blankComments(raw.replace(/^\ufeff/, ''));
-  const lines = text.split(/\r?\n/);
-  const front = frontMatter(lines);
+  const raw0 = text.split(/\r?\n/);
+  const front = frontMatter(raw0);
   const first = front?.end ?? 0;
+  // Round 23: "10.42: …", "at approximately 10.16", "10.42am": dotted times read as times (dottedTimes.ts).
+  const lines = withDottedTimes(raw0, first);
   // Numeric dates are read day first only where the document shows it: "29-09-2021", or its dates in words
   // put the day first ("8 January 2026") and never the month ("January 8, 2026").
   const dayFirst =

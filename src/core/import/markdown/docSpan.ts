@@ -12,12 +12,14 @@ import { blogSpan } from './blogSpan';
 import { separateDowntimes } from './spanSeparate';
 import { namedDays, type Doc } from './doc';
 import { notAnEvent } from './editStamp';
+import { onlyNamedDay } from './spanOnlyDay';
 import type { Block, Key, Line } from './sections';
 import { findSpan, type Moment, type Span } from './span';
 import { monthReport, severalIncidents } from './spanAbstain';
 import { labelPeriod } from './spanLabel';
 import { dateLabelTime } from './spanLabelTime';
 import { withoutImpact } from './spanNone';
+import { proseWindow } from './spanProseWindow';
 import { sectionPeriod, titleDays, titlePeriod } from './spanStated';
 import { TEST_ENV } from './spanWords';
 import { pageSpan } from './statusBody';
@@ -30,6 +32,8 @@ import type { Zone } from './zones';
 /** The text's span; an Impact saying there was none takes it away; a status page's front matter gives its own. */
 export function readSpan(doc: Doc, input: ReturnType<typeof spanInput>, timeline: Block[]): Span {
   const base = withoutImpact(findSpan(input), doc.blocks);
+  // Round 23: else one sentence outside the opening saying when the failure started and was fixed (spanProseWindow.ts).
+  proseWindow(input, base);
   // Round 15: else a StatusKit page's date and updates (statusKit.ts).
   const opened = pageSpan(doc.front, input, base, timeline) ?? openedSpan(doc.front, doc.lines, timeline, input.entries);
   // Round 17: a window the page's own post mortem or summary states with its zone, over the front matter's times.
@@ -83,9 +87,26 @@ export function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefi
     titleDays(titleText, doc.front?.title ? 1 : (titleBlock?.line ?? 1), docDay, doc.dayFirst) ??
     sectionPeriod(doc.blocks, doc.dayFirst);
   // Round 10: a dated title over a text that names no other day ("# 2020-12-11: All services outage"): its prose times are on it.
-  const onlyDay = titleDay && namedDays(doc) <= 1 ? titleDay.day : undefined;
+  const onlyDay = titleDay && namedDays(doc) <= 1 ? titleDay.day : titleDay ? undefined : onlyNamedDay(doc, docDay);
   const unreadRows = doc.problems.filter((p) => /^timeline (?:row|line) without a time/.test(p.message)).length;
-  return { entries, statements, lines, docDay, docZone, titleDay, timeLabel, dateRange, testIncident, period, unreadRows, titleText, onlyDay, labelDay };
+  const impact = new Set(doc.blocks.filter((b) => b.key === 'impact').flatMap((b) => b.lines.map((l) => l.line)));
+  return {
+    entries,
+    statements,
+    lines,
+    impact,
+    docDay,
+    docZone,
+    titleDay,
+    timeLabel,
+    dateRange,
+    testIncident,
+    period,
+    unreadRows,
+    titleText,
+    onlyDay,
+    labelDay,
+  };
 }
 
 /** Our own export: Start and Resolution labels as written. */

@@ -137,6 +137,19 @@ export function datesIn(text: string, dayFirst = false): string[] {
   return out;
 }
 
+/** Round 23: every month and day a text names, with or without its year ("April 30th", "2024-04-30"), as "m-d". */
+export function monthDaysIn(text: string): string[] {
+  const t = text.replace(/\s+/g, ' ');
+  const out: string[] = [];
+  const add = (m: number, d: number) => {
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) out.push(`${m}-${d}`);
+  };
+  for (const x of t.matchAll(new RegExp(ISO_DAY.source, 'g'))) add(Number(x[2]), Number(x[3]));
+  for (const x of t.matchAll(new RegExp(MDY.source, 'gi'))) add(monthNumber(x[1]!), Number(x[2]));
+  for (const x of t.matchAll(new RegExp(DMY.source, 'gi'))) add(monthNumber(x[2]!), Number(x[1]));
+  return out;
+}
+
 export const dayText = (d: Day) => `${d.y}-${pad(d.m)}-${pad(d.d)}`;
 
 const MDY_RANGE = new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?\\s?[-–]\\s?(\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`, 'i');

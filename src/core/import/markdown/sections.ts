@@ -84,6 +84,8 @@ export interface FrontMatter {
   /** A status page's incident (cState, Hugo): `resolved`, `resolvedWhen` (its `date` is then when it began). */
   readonly resolved?: string;
   readonly resolvedWhen?: string;
+  /** Round 23: a "pubDate" or "published" key, when the post's date is given so. */
+  readonly posted?: string;
   /** Lines it takes (they are blanked for the rest of the reader). */
   readonly end: number;
 }
@@ -102,6 +104,8 @@ export function frontMatter(lines: readonly string[]): FrontMatter | undefined {
   }
   const title = values.get('title');
   const date = values.get('date');
+  // Round 23: an Astro post's "pubDate: May 2, 2024" (docDay.ts takes a year from it; never an event's time).
+  const posted = values.get('pubdate') ?? values.get('published');
   const authors = values.get('authors') ?? values.get('author');
   // Round 11: cState's other spelling, "status: resolved" and "resolved_on: 2023-04-10T07:28:41.722Z" (IFCA's status page).
   const resolved = values.get('resolved') ?? (/^resolved$/i.test(values.get('status') ?? '') ? 'true' : undefined);
@@ -109,6 +113,7 @@ export function frontMatter(lines: readonly string[]): FrontMatter | undefined {
   return {
     ...(title ? { title } : {}),
     ...(date ? { date } : {}),
+    ...(posted ? { posted } : {}),
     ...(authors ? { authors } : {}),
     ...(resolved ? { resolved } : {}),
     ...(resolvedWhen ? { resolvedWhen } : {}),

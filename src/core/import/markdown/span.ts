@@ -29,7 +29,7 @@ export { statedMinutes };
 import type { Zone } from './zones';
 import { abstainStart } from './spanAbstain';
 import type { LabelPeriod } from './spanLabel';
-import { mentions, moment, type Mention, type Moment } from './spanMoment';
+import { moment, statementMentions, type Mention, type Moment } from './spanMoment';
 import { disagreements } from './spanConflicts';
 import { failingSince, relativeEnd } from './spanRelative';
 import { dayOnlyEnd, endOnLastDay, resolvedOnDay, securityStartDay, statedDays } from './spanDays';
@@ -106,6 +106,8 @@ export interface SpanInput {
   readonly period?: LabelPeriod;
   /** Round 10: the title's day, when the document names no other: a time in its prose is on that day. */
   readonly onlyDay?: Day;
+  /** Round 23: the lines of the document's Impact sections (spanDays.ts). */
+  readonly impact?: ReadonlySet<number>;
 }
 
 export function findSpan(input: SpanInput): Span {
@@ -139,7 +141,7 @@ export function findSpan(input: SpanInput): Span {
     (span.why ??= []).push(since.why);
   }
   // "exposed from on or about 2025-02-10 through 2025-04-01": the first day starts it, before the timeline's first entry.
-  const days = !span.start ? statedDays(input.statements, input.docDay?.y) : undefined;
+  const days = !span.start ? statedDays(input.statements, input.docDay?.y, input.impact) : undefined;
   if (days) span.start = days.from;
   const periodEnd = !span.end ? lastPeriodEnd(input.entries) : undefined;
   if (periodEnd) span.end = entryMoment(periodEnd);
@@ -185,7 +187,7 @@ function fromStatements(input: SpanInput, span: Span, ranges: boolean): void {
   // The day a paragraph has named so far ("On 2021-04-27 at 15:09 UTC we released… completed by 15:56 UTC").
   let paragraph: { line: number; day: Day } | undefined;
   for (const s of sentencesOf(input.statements)) {
-    const ms = mentions(s.text);
+    const ms = statementMentions(s.text);
     // "In the morning of Sept. 18th, 2017, a couple of our sites went down": the day, no time.
     if (!ms.length && !ranges && !span.start && START_STATEMENT.test(s.text)) {
       const d = findDate(s.text);

@@ -24,19 +24,36 @@ export interface DayRange {
   to: Moment;
 }
 
+/**
+ * Round 23 (chosen on held-out-25): an Impact section states when the impact was ("Customers all shared a single
+ * database during the Oct 17th - Nov 20th period"): a period of two days there ("during the … - … period", "between …
+ * and …", "from … to …") is the incident's, whatever words it uses for the harm. Only in a section headed Impact, only
+ * a sentence that names no time.
+ */
+export const IMPACT_DAYS_RULE = { on: true };
+const IMPACT_DAYS = new RegExp(`\\b(?:during|between|from) (?:the )?(${DAY}) ?(?:-|–|—|to|and|through|thru|until|till) ?(${DAY})\\b`, 'i');
+
+/** The period's first and last day as written, and whether the first is approximate. */
+function periodOf(text: string, impact: boolean): { from: string; to: string; approx: boolean } | undefined {
+  const m = DAYS.exec(text);
+  if (m && ABOUT.test(text)) return { from: m[2]!, to: m[3]!, approx: !!m[1] };
+  const i = impact && IMPACT_DAYS_RULE.on ? IMPACT_DAYS.exec(text.slice(0, 600)) : null;
+  return i ? { from: i[1]!, to: i[2]!, approx: false } : undefined;
+}
+
 /** The first sentence of the opening that states the incident's days ("exposed from on or about … through …"). */
-export function statedDays(statements: readonly Line[], docYear: number | undefined): DayRange | undefined {
+export function statedDays(statements: readonly Line[], docYear: number | undefined, impact?: ReadonlySet<number>): DayRange | undefined {
   for (const s of sentencesOf(statements)) {
-    const m = DAYS.exec(s.text);
-    if (!m || !ABOUT.test(s.text) || mentions(s.text).length) continue;
-    const to = findDate(m[3]!);
-    const fromDay = findDate(m[2]!);
+    const m = periodOf(s.text, !!impact?.has(s.line));
+    if (!m || mentions(s.text).length) continue;
+    const to = findDate(m.to);
+    const fromDay = findDate(m.from);
     if (!to || !fromDay) continue;
     const y = to.y ?? docYear;
     const last: Day = { ...to, y };
     const first: Day = { ...fromDay, y: fromDay.y ?? y };
     if (!first.y || !last.y || Date.UTC(first.y, first.m - 1, first.d) > Date.UTC(last.y, last.m - 1, last.d)) continue;
-    const from = moment(first, { approx: !!m[1] }, s.line, s.text);
+    const from = moment(first, { approx: m.approx }, s.line, s.text);
     const until = moment(last, { approx: false }, s.line, s.text);
     if (from && until) return { from, to: until };
   }

@@ -5,6 +5,7 @@
  * never the start, and no start or end is taken from the order of the lines.
  */
 import { findDate } from './inline';
+import { isUpdateStamp } from './editStamp';
 import type { Line } from './sections';
 import { sentencesOf } from './duration';
 import { mentions, moment, type Moment } from './spanMoment';
@@ -36,6 +37,11 @@ function fixedFirst(text: string, span: { why?: string[] }): boolean {
   return true;
 }
 
+const lastUpdateFirst = (text: string, span: { why?: string[] }): undefined => {
+  (span.why ??= []).push(`start: the first dated time is the document's last update ("${text.slice(0, 80)}"), not an event`);
+  return undefined;
+};
+
 /** Without a timeline: the opening's first time on a known day ("On 2021-04-27 at 15:09 UTC we released…"). */
 export function firstDated(statements: readonly Line[], docZone: Zone | undefined, span: { why?: string[] }): Moment | undefined {
   const dated: Moment[] = [];
@@ -44,6 +50,11 @@ export function firstDated(statements: readonly Line[], docZone: Zone | undefine
     const d = findDate(s.text);
     const m = mentions(s.text)[0];
     const found = d?.y && m ? moment(d, { ...m, zone: m.zone ?? docZone }, s.line, s.text) : undefined;
+    // Round 23: a notice whose first dated time is its own last update is rewritten as it goes; its order says no start.
+    if (found && isUpdateStamp(s.text)) {
+      if (!first) return lastUpdateFirst(s.text, span);
+      continue;
+    }
     if (found) dated.push(found);
     if (found && !first && fixedFirst(s.text, span)) return undefined;
     // A line that is a date alone ("Monday, Nov. 13, 2017") under the overview: the incident's day.

@@ -4,8 +4,8 @@
  * UTC", "4:02 PM", "between 0616 and 0630 UTC").
  */
 import { pad, type Day } from './inline';
-import { MENTION } from './spanWords';
-import { zoneFor, zonedValue, type Zone } from './zones';
+import { END_STATEMENT, MENTION, START_STATEMENT } from './spanWords';
+import { ZONE_WORD, zoneFor, zonedValue, type Zone } from './zones';
 
 export interface Moment {
   /** As the record writes it (ISO with offset, a day, or undefined when the zone is unknown). */
@@ -45,6 +45,40 @@ export function mentions(sentence: string): Mention[] {
     out.push({ h: hh, m: mi, approx: !!m[1] || said, ...(z ? { zone: z } : {}), index: m.index ?? 0 });
   }
   return out;
+}
+
+/**
+ * The times of a sentence read as a start or end statement: as mentions() reads them, else, in a sentence that says
+ * both when it started and when it was resolved, its hours with am or pm (round 23).
+ */
+export function statementMentions(sentence: string): Mention[] {
+  const out = mentions(sentence);
+  if (out.length || !HOUR_ONLY_RULE.on || !/\d\s?[aApP]\.?[mM]/.test(sentence)) return out;
+  if (!START_STATEMENT.test(sentence) || !END_STATEMENT.test(sentence)) return out;
+  const hours = withHours(sentence, out);
+  return hours.length >= 2 ? hours : out;
+}
+
+/**
+ * Round 23 (chosen on held-out-25): "The downtime started around 10AM … and was resolved the same day, by 8PM": in a
+ * sentence that says when it started and when it was resolved, and gives no time with minutes, an hour with am or pm is
+ * that hour, as approximate as the sentence says; two such hours or more, never a number inside another ("1.10am").
+ * Elsewhere an hour alone stays unread (a label's "3am", "since 2pm" keep their own rules).
+ */
+export const HOUR_ONLY_RULE = { on: true };
+const HOUR_ONLY = new RegExp(`(?<![\\d:.,])(~)?\\b(1[0-2]|0?[1-9])\\s?([aApP])\\.?[mM]\\.?(?![a-zA-Z])(?:\\s?(${ZONE_WORD})(?![A-Za-z/]))?`, 'g');
+
+function withHours(sentence: string, found: Mention[]): Mention[] {
+  const out = [...found];
+  for (const m of sentence.slice(0, 2000).matchAll(HOUR_ONLY)) {
+    const at = m.index ?? 0;
+    if (found.some((f) => Math.abs(f.index - at) < 8)) continue;
+    const h = (Number(m[2]) % 12) + (m[3]!.toLowerCase() === 'p' ? 12 : 0);
+    const z = m[4] ? zoneFor(m[4]) : undefined;
+    const said = APPROX_BEFORE.test(sentence.slice(Math.max(0, at - 16), at));
+    out.push({ h, m: 0, approx: !!m[1] || said, ...(z ? { zone: z } : {}), index: at });
+  }
+  return out.sort((a, b) => a.index - b.index);
 }
 
 export function moment(day: Day | undefined, t: { h?: number; m?: number; approx: boolean; zone?: Zone }, line: number, evidence: string): Moment | undefined {

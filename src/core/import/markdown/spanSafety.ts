@@ -20,6 +20,7 @@
  */
 import type { Moment } from './spanMoment';
 import type { Entry } from './timeline';
+import { START_STATEMENT } from './spanWords';
 
 export const COMPLETED_START_RULE = { on: true };
 export const RELAPSE_END_RULE = { on: true };
@@ -42,9 +43,21 @@ const AGAIN =
 /** The line's text, as far as it is one sentence around the moment's place (a whole entry for a timeline row). */
 const head = (m: Moment) => m.evidence.slice(0, 600);
 
-export function completedStart(span: { start?: Moment; why?: string[] }): void {
+/**
+ * Round 23 (chosen on held-out-25): "The downtime started around 10AM … and was resolved the same day, by 8PM": a
+ * sentence that says when it started and, after that, that it was resolved at a later time it gives as the end is a
+ * period; its start is kept.
+ */
+export const STARTED_THEN_RESOLVED_RULE = { on: true };
+
+function startedThenResolved(s: Moment, end: Moment | undefined): boolean {
+  const done = COMPLETED.exec(head(s));
+  return STARTED_THEN_RESOLVED_RULE.on && !!done && end?.line === s.line && end.local > s.local && START_STATEMENT.test(head(s).slice(0, done.index));
+}
+
+export function completedStart(span: { start?: Moment; end?: Moment; why?: string[] }): void {
   const s = span.start;
-  if (!COMPLETED_START_RULE.on || !s || !COMPLETED.test(head(s))) return;
+  if (!COMPLETED_START_RULE.on || !s || !COMPLETED.test(head(s)) || startedThenResolved(s, span.end)) return;
   (span.why ??= []).push(`start: line ${s.line} says the work was completed or the service restored (${s.local}); not taken as the start`);
   delete span.start;
 }

@@ -42,8 +42,18 @@ export const DONE = /\b(succeeds|succeeded)\s*\.?$/i;
 export const START_MARK =
   /\b(outage (?:begins|began|starts|started|onset)|impact (?:starts|started|begins|began)|incident (?:began|started|starts)|first detected|start of (?:the )?outage|(?:failures?|errors?) (?:began|begins|started|starts)(?! (?:re-?occurr|recurr|again)))\b/i;
 export const END_MARK = /^(?:resolved|fixed|incident resolved)\b|\b(impact ends|outage ends|end of (?:the )?outage|all services resolved)\b/i;
-export const START_STATEMENT =
+/**
+ * Round 23 (chosen on held-out-25): "The downtime started around 10AM", "the localised network failure started at
+ * approximately 10.16": the outage, downtime, failure or disruption said to have started or begun at a time is a start
+ * statement like "outage began". Only those nouns, right before the verb ("the issue started" stays unread).
+ */
+export const DOWNTIME_STARTED_RULE = { on: true };
+const DOWNTIME_STARTED = /\b(?:outage|downtime|failure|disruption|degradation|unavailability)s? (?:started|began)\b/i;
+const START_WORDS =
   /^(?:date (?:and time )?of (?:the )?incident|incident (?:start|began|started)|start(?:ed)?(?: time)?)\s?:|\b(went down|(?:were|was) compromised|(?:attacker|exploiter) exploited|goes down|became (?:unavailable|unresponsive)|unavailable from|outage (?:began|started)|started failing|stopped working|(?:is|was|were) down|failed to resolve|(?<!\bagain )(?:experienced|experiencing) (?:[\w-]+ ){0,2}?(?:issues|errors|problems)|(?<!\bagain )(?:experienced|experiencing) (?:an outage|degraded)|(?:experienced|experiencing) an? (?:[\w-]+ ){0,3}?(?:outage|failure|degradation|disruption)|had an? (?:[\w-]+ ){0,2}?outage|caused an? (?:[\w-]+ ){0,2}?(?:outage|disruption)|(?:started|began) (?:seeing|to see) (?:[\w-]+ ){0,3}?(?:impacted|degraded|degradation|errors?|issues|problems|slow\w*|failures?|outages?|disruptions?))\b/i;
+export const START_STATEMENT = {
+  test: (text: string): boolean => START_WORDS.test(text) || (DOWNTIME_STARTED_RULE.on && DOWNTIME_STARTED.test(text)),
+};
 export const END_STATEMENT =
   /\b((?<!\bnot )(?<!\bnot yet )back online|no longer down|(?<!\bnot )(?<!\bnot yet )(?<!\bnot fully )back to normal|returned to normal|returns? to normal|full service (?:was )?resumed|service (?:was |is )?restored|normal (?:[\w-]+ ){0,2}?operations? (?:resumed|continued|resumes|continues)|(?:were|was|is) resolved|resolved at|recovered|fully operational|operating normally|completed by|get back to work|fully recovered|fully caught up|blocked (?:[\w-]+ ){0,2}?(?:actors?|attackers?|access)|revoked (?:the |all |their )?(?:[\w-]+ )?(?:tokens?|credentials?|keys?))\b/i;
 export const DURATION_LABEL =

@@ -199,36 +199,17 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // committed before the importer ran on it (00f85b0), measured once with the round-22 reader (0284e4d; src/core/import
   // as of a0c0f32): 1/9 fully right, 3 wrong facts: Bitcoin.org's start at the notice's 'Last update: 2015-07-15 13:00'
   // line, cloud.gov.au 2016-08-12's start as the heading's day without the prose's 'approximately 10.16', Val Town's
-  // SQLite start at the lead-up launch (Sep 11th) where the data sharing began on Oct 17th.
+  // SQLite start at the lead-up launch (Sep 11th) where the data sharing began on Oct 17th. Tuned on in round 23
+  // (general rules only; markdownRound23.test.ts): 6/9 fully right, 0 wrong facts (a tuned figure, not a held-out one).
+  // Left: Bitcoin.org's start (the forks table's '4 July @ 02:10' has no year) and its one update ('**6 July 04:00:**',
+  // no year); cloud.gov.au 2016-06-05's end (the reading's judgement: the day of a two-hour outage; no end stated);
+  // Void's notice ('this morning' in a post whose only date is its file name's, and a '2h window' an update could break).
   'bitcoinorg-2015-07-04-spv-mining': [
-    ['start', '2015-07-15T13:00+00:00'],
-    ['timeline', 0],
-  ],
-  'govau-2016-02-11-diego-brain': [
     ['start', null],
-    ['end', null],
     ['timeline', 0],
   ],
   'govau-2016-06-05-aws-sydney-power': [['end', null]],
-  'govau-2016-08-12-httpredir-network': [
-    ['start', '2016-08-12'],
-    ['end', null],
-    ['duration', null],
-  ],
-  'valtown-2023-10-17-sqlite-data-sharing': [
-    ['start', '2023-09-11'],
-    ['end', null],
-  ],
-  'valtown-2024-04-30-blob-storage': [
-    ['start', null],
-    ['end', null],
-  ],
   'void-2019-08-13-xbps-missing-bin-sh': [
-    ['start', null],
-    ['end', null],
-    ['duration', null],
-  ],
-  'vu-2024-10-18-rdm-site-down': [
     ['start', null],
     ['end', null],
     ['duration', null],
