@@ -232,10 +232,12 @@ export class IncidentDecorationProvider implements vscode.FileDecorationProvider
         ...new Set(linkedIncidents(linkIndexes(this.workspace.indexesFor(located.folder), located.path), located.path, filter).flatMap((g) => g.incidents)),
       ];
       if (!incidents.length) return undefined;
-      const top = incidents.map((i) => i.head.priority ?? 'P4').sort((a, b) => priorityRank(a) - priorityRank(b))[0]!;
-      const strong = top === 'P1' || top === 'P2';
+      // The highest priority among them; P? when none has one (an imported record not yet triaged is no P4).
+      const best = incidents.map((i) => i.head.priority).sort((a, b) => priorityRank(a) - priorityRank(b))[0];
+      const top = priorityText(best);
+      const strong = best === 'P1' || best === 'P2';
       const tooltip = `${vscode.l10n.t('Past incidents')}: ${incidents.map((i) => `${i.id} (${priorityText(i.head.priority)}) ${i.head.title}`).join('; ')}`;
-      return new vscode.FileDecoration(top, tooltip, strong ? new vscode.ThemeColor(COLORS[top]) : undefined);
+      return new vscode.FileDecoration(top, tooltip, strong ? new vscode.ThemeColor(COLORS[best]) : undefined);
     });
   }
 

@@ -197,6 +197,28 @@ describe('past incidents follow the code', () => {
 });
 
 describe('route folders with brackets', () => {
+  it('a file linked only by an imported record without a priority is badged P?, not P4, and stays subtle', async () => {
+    const { internals } = await api();
+    const file = 'src/imported/legacy.ts';
+    await writeFile(file, 'export const legacy = 1;\n');
+    await writeFile(
+      '.incidents/INC-051.yaml',
+      'id: INC-051\ntitle: Legacy import outage\nstatus: resolved\nstart: 2026-10-02T10:00:00+01:00\nresolution: 2026-10-02T11:00:00+01:00\nlinks:\n  - path: src/imported/legacy.ts\nsource:\n  system: markdown\n  id: legacy.md\n',
+    );
+    try {
+      await waitFor(() => internals.workspace.findIncident('INC-051'), 'INC-051 in the index');
+      const badge = await waitFor(() => internals.decorations.provideFileDecoration(fileUri(file)) as vscode.FileDecoration | undefined, 'the badge');
+      assert.equal(badge.badge, 'P?');
+      assert.equal(badge.color, undefined);
+      assert.match(badge.tooltip!, /INC-051 \(P\?\) Legacy import outage/);
+    } finally {
+      await closeAllDiscarding();
+      await vscode.workspace.fs.delete(fileUri('.incidents/INC-051.yaml'));
+      await vscode.workspace.fs.delete(fileUri('src/imported'), { recursive: true });
+      await waitFor(() => !internals.workspace.findIncident('INC-051'), 'INC-051 gone');
+    }
+  });
+
   it('a linked app/[provider]/route.ts gets its CodeLens on the symbol and its badge', async () => {
     const { internals } = await api();
     const route = 'src/api/hooks/payment/[provider]/route.ts';
