@@ -54,7 +54,8 @@ version-bump commits mark a batch and are never suspects. When no suspect is
 clearly ahead it says "no strong candidate" and selects nothing.
 Links name the symbols the suspect commits changed, at today's paths.
 --apply writes the selected links and commits into the record (✓ in the
-listing; --min-score X selects every suggestion scoring X or more).`,
+listing; --min-score X selects every commit scoring X or more, with the code
+it changed, and every other link scoring X or more).`,
   lint: `incident-lens lint [workspace] [--folder DIR] [--format text|json|sarif|github]
 
 Validates every record under the records folder: YAML syntax, the schema,

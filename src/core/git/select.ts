@@ -41,10 +41,15 @@ export function noStrongCandidate(commits: readonly SuggestedCommit[]): string |
   return `no strong candidate: the suspects come from the window before start alone and none is clearly ahead (${a!.score.toFixed(2)}${b ? ` and ${b.score.toFixed(2)}` : ''}); nothing is preselected, read the reasons`;
 }
 
-/** What accepting takes by default (preselect), or everything scoring `minScore` or more; commits already on the record are never taken. */
+/** What accepting takes by default (preselect), or every commit scoring `minScore` or more with its links and every other link scoring it; commits already on the record are never taken. */
 export function selectSuggestions(s: Pick<Suggestions, 'commits' | 'links'>, minScore?: number): { commits: SuggestedCommit[]; links: SuggestedLink[] } {
   const commits = s.commits.filter((c) => !c.onRecord);
-  if (minScore !== undefined) return { commits: commits.filter((c) => c.score >= minScore), links: s.links.filter((l) => l.score >= minScore) };
+  if (minScore !== undefined) {
+    // A commit taken brings the code it changed (its links score below it, by how much of the commit each holds).
+    const taken = commits.filter((c) => c.score >= minScore);
+    const shas = new Set(taken.map((c) => c.sha));
+    return { commits: taken, links: s.links.filter((l) => l.score >= minScore || shas.has(l.sha)) };
+  }
   const top = (xs: readonly { score: number }[]) => xs.reduce((m, x) => Math.max(m, x.score), 0);
   const leader = clearLeader(commits);
   const tc = top(commits);

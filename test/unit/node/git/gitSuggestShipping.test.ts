@@ -178,6 +178,30 @@ describe('suspect commits and what shipped (real repositories)', function () {
     assert.equal(readFileSync(join(repo.root, '.incidents', 'INC-050.yaml'), 'utf8'), before);
   });
 
+  it('--min-score: a commit taken brings the code it changed, though its links score below it', async () => {
+    repo.write('src/billing/invoice.ts', 'export const a = 1;\n').write('src/billing/tax.ts', 'export const b = 1;\n');
+    repo.commit('Initial import', '2025-06-01T09:00:00+02:00');
+    repo.write('src/billing/invoice.ts', Array.from({ length: 10 }, (_, i) => `export const a${i} = ${i};`).join('\n') + '\n');
+    repo.write('src/billing/tax.ts', 'export const b = 2;\n');
+    const both = repo.commit('billing: invoice lines and tax', '2025-06-10T13:20:00+02:00');
+    repo.write('.incidents/INC-050.yaml', INCIDENT);
+    repo.commit('Open INC-050', '2025-06-10T14:10:00+02:00');
+    const s = await suggest(repo.root);
+    const top = s.commits.find((c) => c.sha === both)!;
+    const links = s.links.filter((l) => l.sha === both);
+    assert.deepEqual(links.map((l) => l.link.path).sort(), ['src/billing/invoice.ts', 'src/billing/tax.ts']);
+    assert.ok(
+      links.every((l) => l.score < top.score),
+      JSON.stringify(links.map((l) => l.score)),
+    );
+    const chosen = selectSuggestions(s, top.score);
+    assert.deepEqual(
+      chosen.commits.map((c) => c.sha),
+      [both],
+    );
+    assert.deepEqual(chosen.links.map((l) => l.link.path).sort(), ['src/billing/invoice.ts', 'src/billing/tax.ts']);
+  });
+
   it("the record's words are matched against message, paths and symbols, and named", async () => {
     repo
       .write('src/billing/invoice.ts', 'export function total(): number {\n  return 1;\n}\n')
