@@ -57,7 +57,8 @@ const RELEASE_SUBJECT = [
   /^bump v?\d+\.\d+/i,
   /^bump (the )?(package )?versions? (to|for)\b/i,
   /^(prepare|preparing) (for )?(the )?(release|v?\d+\.\d+)/i,
-  /^v?\d+\.\d+\.\d+([-+][\w.]+)?$/,
+  // A bare version, as release tooling writes it, squash-merged with its pull request's number ("v0.5.1-next.2 (#3269)").
+  /^v?\d+\.\d+\.\d+([-+][\w.]+)?( \(#\d+\))?$/,
   new RegExp(String.raw`^publish(ed)?\b${RELEASED_WHAT}`, 'i'),
 ];
 

@@ -135,6 +135,7 @@ describe('suspect commits and what shipped (real repositories)', function () {
       'Version Packages',
       'Bump v30.0.0-nightly.20240101',
       '1.2.3',
+      'v0.5.1-next.2 (#3269)',
       'chore: bump version to 2.0.0',
     ]) {
       assert.ok(isReleaseCommit({ subject }), subject);
@@ -144,6 +145,7 @@ describe('suspect commits and what shipped (real repositories)', function () {
       'release notes for the billing page',
       'fix: release the lock on timeout',
       'Releases page shows drafts',
+      '1.2.3 is the version that broke uploads (#12)',
     ]) {
       assert.ok(!isReleaseCommit({ subject }), subject);
     }
