@@ -1,5 +1,5 @@
 /**
- * Issue 31: 296 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 306 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
@@ -24,7 +24,8 @@
  * round 21 (6/9, 0 wrong facts as a tuned figure); "held-out-24" was measured once with the round-21 reader (0/9 fully
  * right, 8 wrong facts), then tuned on in round 22 (9/9, 0 wrong facts as a tuned figure); "held-out-25" was
  * measured once with the round-22 reader (1/9 fully right, 3 wrong facts), then tuned on in round 23 (6/9, 0 wrong
- * facts as a tuned figure). Known
+ * facts as a tuned figure); "held-out-26" was measured once with the round-23 reader (5/10 fully right, 6 wrong
+ * facts) and not tuned on. Known
  * misses are listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -65,7 +66,8 @@ export interface Reading {
     | 'held-out-22'
     | 'held-out-23'
     | 'held-out-24'
-    | 'held-out-25';
+    | 'held-out-25'
+    | 'held-out-26';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -134,10 +136,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-24': { right: 9, of: 9, wrong: 0 },
   // Held out until measured once after round 22 (1/9, 3 wrong facts; read and committed first, 00f85b0); tuning material in round 23.
   'held-out-25': { right: 6, of: 9, wrong: 0 },
+  // Measured once with the round-23 reader (read and committed first, be2ace8); not tuned on: its wrong facts stand.
+  'held-out-26': { right: 5, of: 10, wrong: 6 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-26'];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');
