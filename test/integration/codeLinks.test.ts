@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { api, closeAllDiscarding, fileUri, readFile, waitFor, workspaceRoot, hoverText, writeFile } from './helpers';
+import { api, closeAllDiscarding, fileUri, label, readFile, waitFor, workspaceRoot, hoverText, writeFile } from './helpers';
 
 const WEBHOOK = 'src/payments/stripeWebhook.ts';
 
@@ -211,6 +211,19 @@ describe('route folders with brackets', () => {
       assert.equal(badge.badge, 'P?');
       assert.equal(badge.color, undefined);
       assert.match(badge.tooltip!, /INC-051 \(P\?\) Legacy import outage/);
+      // In the Incidents view: a question mark, not P4's dot.
+      const tree = internals.incidentsTree;
+      const groups = (await tree.getChildren()) ?? [];
+      const items = (await Promise.all(groups.map(async (g) => (await tree.getChildren(g)) ?? []))).flat();
+      const mine = await waitFor(async () => {
+        for (const n of items) {
+          const item = await tree.getTreeItem(n);
+          if (label(item).startsWith('INC-051')) return item;
+        }
+        return undefined;
+      }, 'INC-051 in the tree');
+      assert.equal((mine.iconPath as vscode.ThemeIcon).id, 'question');
+      assert.match(String(mine.description), /^P\? · /);
     } finally {
       await closeAllDiscarding();
       await vscode.workspace.fs.delete(fileUri('.incidents/INC-051.yaml'));

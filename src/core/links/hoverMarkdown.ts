@@ -70,7 +70,7 @@ export function runbookLabel(rb: Runbook): string {
 function incidentMarkdown(incident: Incident, input: HoverInput): string {
   const r = incident.record;
   const out: string[] = [];
-  let head = `$(${PRIORITY_ICONS[r.priority ?? 'P4']}) **${priorityText(r.priority)} ${r.id} — ${escapeMarkdown(r.title)}**`;
+  let head = `$(${r.priority ? PRIORITY_ICONS[r.priority] : 'question'}) **${priorityText(r.priority)} ${r.id} — ${escapeMarkdown(r.title)}**`;
   if (incident.start) {
     const end = incident.resolution && formatDate(incident.resolution) !== formatDate(incident.start) ? ` to ${formatDate(incident.resolution)}` : '';
     head += ` · ${formatDate(incident.start)}${end} (${formatRelative(incident.start.ms, input.now)})`;

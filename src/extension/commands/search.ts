@@ -5,13 +5,12 @@ import { STATUS_LABELS, priorityText } from '../../core/records/schema';
 import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
 import { STRINGS } from '../strings';
 import { COMMANDS } from '../constants';
+import { priorityIconName } from '../tree/treeNode';
 
 interface HitItem extends vscode.QuickPickItem {
   folder: FolderIndex;
   hit: SearchHit;
 }
-
-const ICONS = { P1: 'flame', P2: 'warning', P3: 'info', P4: 'circle-small-filled' } as const;
 
 /** Searches every folder; `query` preset runs without typing (tests, links). */
 export function searchAll(workspace: IncidentWorkspace, query: string): Array<{ folder: FolderIndex; hit: SearchHit }> {
@@ -25,7 +24,7 @@ export function searchAll(workspace: IncidentWorkspace, query: string): Array<{ 
 function toItem(folder: FolderIndex, hit: SearchHit): HitItem {
   const r = hit.incident.record;
   return {
-    label: `$(${ICONS[r.priority ?? 'P4']}) ${r.id} ${r.title}`,
+    label: `$(${priorityIconName(r.priority)}) ${r.id} ${r.title}`,
     description: `${priorityText(r.priority)} · ${STATUS_LABELS[r.status]}`,
     detail: `${hit.field}: ${hit.snippet}`,
     alwaysShow: true,

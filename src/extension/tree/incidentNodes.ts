@@ -12,7 +12,7 @@ import { oneLine } from '../../core/present/summaries';
 import type { FolderIndex } from '../incidentWorkspace';
 import { STRINGS } from '../strings';
 import { escapeMarkdown } from '../../core/links/hoverMarkdown';
-import { TreeNode, PRIORITY_ICONS, priorityIcon, openRecordCommand, truncate, type FieldPath } from './treeNode';
+import { TreeNode, priorityIcon, priorityIconName, openRecordCommand, truncate, type FieldPath } from './treeNode';
 import { CommitNode, EntryNode, LinkNode, SectionNode, TextNode } from './sectionNodes';
 import { ActionRecordNode, InlineActionNode, PostmortemNode } from './actionNodes';
 import { RunbookNode } from './runbookNodes';
@@ -55,7 +55,7 @@ export class IncidentNode extends TreeNode {
     const r = this.incident.record;
     const item = new vscode.TreeItem(`${r.id} ${r.title}`, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `incident:${this.folder.folder.uri.toString()}:${r.id}:${this.incident.file}`;
-    item.iconPath = priorityIcon(r.priority ?? 'P4');
+    item.iconPath = priorityIcon(r.priority);
     const age =
       r.status === 'active'
         ? this.incident.start && formatRelative(this.incident.start.ms, this.now)
@@ -65,7 +65,9 @@ export class IncidentNode extends TreeNode {
     const origin = incidentOrigin(this.incident);
     const imported =
       origin.trust === 'imported' ? vscode.l10n.t('imported, not reviewed') : origin.trust === 'reviewed' ? vscode.l10n.t('imported, reviewed') : undefined;
-    item.description = [r.priority, age, imported, this.showFolder || this.folder.source ? this.folder.folder.name : undefined].filter(Boolean).join(' · ');
+    item.description = [priorityText(r.priority), age, imported, this.showFolder || this.folder.source ? this.folder.folder.name : undefined]
+      .filter(Boolean)
+      .join(' · ');
     item.tooltip = incidentTooltip(this.incident);
     // ".imported": menus offer Mark Imported Record Reviewed.
     item.contextValue = `incident.${r.status}${origin.trust === 'imported' ? '.imported' : ''}`;
@@ -159,7 +161,7 @@ export function incidentTooltip(incident: Incident): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = false;
   md.supportHtml = false;
-  md.appendMarkdown(`$(${PRIORITY_ICONS[r.priority ?? 'P4']}) **${escapeMarkdown(`${r.id} ${r.title}`)}**\n\n`);
+  md.appendMarkdown(`$(${priorityIconName(r.priority)}) **${escapeMarkdown(`${r.id} ${r.title}`)}**\n\n`);
   const facts = [
     `${priorityText(r.priority)} — ${priorityDefinition(r.priority, r.source !== undefined)}`,
     STATUS_LABELS[r.status],

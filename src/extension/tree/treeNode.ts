@@ -18,8 +18,13 @@ export abstract class TreeNode {
 
 export const PRIORITY_ICONS: Record<Priority, string> = { P1: 'flame', P2: 'warning', P3: 'info', P4: 'circle-small-filled' };
 
-export function priorityIcon(priority: Priority): vscode.ThemeIcon {
-  return new vscode.ThemeIcon(PRIORITY_ICONS[priority], new vscode.ThemeColor(COLORS[priority]));
+/** The icon of a priority; a record without one (imported, not yet triaged) shows a question mark, uncoloured. */
+export function priorityIconName(priority: Priority | undefined): string {
+  return priority ? PRIORITY_ICONS[priority] : 'question';
+}
+
+export function priorityIcon(priority: Priority | undefined): vscode.ThemeIcon {
+  return priority ? new vscode.ThemeIcon(PRIORITY_ICONS[priority], new vscode.ThemeColor(COLORS[priority])) : new vscode.ThemeIcon('question');
 }
 
 export function openRecordCommand(folder: FolderIndex, file: string, path: FieldPath = []): vscode.Command {
