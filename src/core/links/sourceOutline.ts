@@ -28,7 +28,8 @@ const TYPED_METHOD =
   /^(\s*)(?:(?:public|private|protected|internal|static|final|abstract|synchronized|override|virtual|async)\s+)+[\w<>[\],.? ]+?\s+([A-Za-z_$][\w$]*)\s*\(/;
 const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'return', 'function', 'else', 'do', 'try', 'with', 'constructor', 'async', 'await']);
 /** A call whose last argument is a function (`it('a: b', () => {`, `foo(function () {`): a callback, no declaration. */
-const CALLBACK = /=>\s*\{\s*$|\bfunction\s*\*?\s*[\w$]*\s*\([^)]*\)\s*\{\s*$/;
+const CALLBACK = /=>\s*\{\s*$|\bfunction\b[^(]{0,100}\([^)]*\)\s*\{\s*$/;
+const MAX_DECLARATION_LINE = 1000;
 const CONTAINERS = new Set(['class', 'interface', 'struct', 'trait', 'impl', 'module', 'namespace', 'object', 'record', 'enum']);
 
 function indentOf(line: string): number {
@@ -46,6 +47,8 @@ export function outline(text: string): OutlineSymbol[] {
   const lines = text.split(/\r?\n/);
   const found: Array<{ name: string; line: number; indent: number; container: boolean }> = [];
   lines.forEach((line, i) => {
+    // No declaration line is this long (minified or generated code); the patterns below are not linear on such lines.
+    if (line.length > MAX_DECLARATION_LINE) return;
     let m = KEYWORD_DECL.exec(line);
     if (m) {
       found.push({ name: m[3]!, line: i, indent: indentOf(m[1]!), container: CONTAINERS.has(m[2]!) });

@@ -78,4 +78,12 @@ describe('outline: callbacks are not declarations', () => {
       ['QueryCache.complete', 6, 8],
     ]);
   });
+
+  it('lines of 100 kB (spaces after function, brackets, arrows) are read in linear time', () => {
+    for (const line of [`  foo(function${' '.repeat(100_000)}x`, `  foo(${'('.repeat(100_000)}) {`, `  it('a: b', ${'=> '.repeat(30_000)}{`]) {
+      const t0 = process.hrtime.bigint();
+      outline(`class A {\n${line}\n}\n`);
+      assert.ok(Number(process.hrtime.bigint() - t0) / 1e6 < 500, `slow on ${line.slice(0, 16)}…`);
+    }
+  });
 });
