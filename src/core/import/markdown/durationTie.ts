@@ -74,7 +74,16 @@ export function durationTied(sentence: string, index: number, length: number, ve
 /** Round 22 (chosen on held-out-24): "toshi S3 sync blocked for ~3 days": work held up is the outage too. */
 export const BLOCKED_RULE = { on: true };
 const BLOCKED = /\bblocked\b/i;
-const tied = (clause: string) => TIED.test(clause.replace(NEGATED, ' ')) || (BLOCKED_RULE.on && BLOCKED.test(clause.replace(NEGATED, ' ')));
+/**
+ * Round 24 (chosen on held-out-26): "For roughly two days, nobody could log in or register": no one able to use the
+ * service is the outage ("nobody could", "no one was able to", "no users could"); "anyone could" is not.
+ */
+export const NOBODY_COULD_RULE = { on: true };
+const NOBODY_COULD = /\b(?:nobody|no one|no-one|no (?:users?|customers?|visitors?|clients?))\s(?:could|was able to|were able to|managed to)\b/i;
+const tied = (clause: string) =>
+  TIED.test(clause.replace(NEGATED, ' ')) ||
+  (BLOCKED_RULE.on && BLOCKED.test(clause.replace(NEGATED, ' '))) ||
+  (NOBODY_COULD_RULE.on && NOBODY_COULD.test(clause));
 
 function clauseBefore(text: string): string {
   let start = 0;

@@ -44,6 +44,7 @@ import { openingPeriod } from './spanBetween';
 import { sameFailureFirst, withoutRecaps } from './spanRecur';
 import { isRemark, remarkWhy } from './spanRemark';
 import { labelMention } from './spanLabelTime';
+import { farSighting } from './spanFar';
 import {
   IMPACT,
   UNDER_WAY,
@@ -335,7 +336,7 @@ function fromTimeline(
   if (!span.start && first && isRemark(first)) (span.why ??= []).push(remarkWhy(first));
   else if (!span.start && first && BEGAN_EARLIER.test(first.text))
     (span.why ??= []).push(`start: the first timeline entry (line ${first.line}) says it began earlier, and the document gives no time for that`);
-  else if (!span.start && first) span.start = entryMoment(first);
+  else if (!span.start && first && !farSighting(timed, first, span)) span.start = entryMoment(first);
   if (span.end) return;
   const after = timed.slice(
     span.start

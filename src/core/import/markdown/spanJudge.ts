@@ -46,7 +46,35 @@ const WENT_RIGHT = /\b(?:correct|correctly|as (?:expected|intended|designed))\b/
  */
 export const RECOVERS_RULE = { on: true };
 const RECOVERS = /\brecover(?:s|ed)\s(?:all\s)?(?:the\s)?(?:missing|lost|deleted|dropped)\b/i;
-const endWords = (text: string) => ENDS.test(text) || (RECOVERS_RULE.on && RECOVERS.test(text));
+/**
+ * Round 24 (chosen on held-out-26): "SSR pages keep rendering, so the site looks healthy": a service that looks, seems or
+ * appears healthy (or fine, normal) while it is broken is no end; only those words said of appearances are set aside.
+ */
+export const LOOKS_HEALTHY_RULE = { on: true };
+const LOOKS_HEALTHY = /\b(?:looks?|looked|looking|seems?|seemed|appears?|appeared|appearing)\s(?:to be\s)?(?:\w+\s)?(?:healthy|fine|normal|operational|ok)\b/gi;
+const endWords = (raw: string) => {
+  const text = LOOKS_HEALTHY_RULE.on ? raw.replace(LOOKS_HEALTHY, ' ') : raw;
+  return ENDS.test(text) || (RECOVERS_RULE.on && RECOVERS.test(text));
+};
+
+/**
+ * Round 24 (chosen on held-out-26): "Internal SSR→API path ships …; the body-loss bug ships alongside and remains": an
+ * entry saying the bug, regression or defect itself shipped, went live or was deployed is about the outage (it is under
+ * way from then), not lead-up; a later "investigation starts" is not the start. A bug said latent, dormant or harmless
+ * is not, nor one fixed, reverted or caught before it shipped.
+ */
+export const BUG_SHIPS_RULE = { on: true };
+const BUG_SHIPS =
+  /\b(?:bug|regression|defect|breakage)\b[^.;]{0,40}?\b(?:ships?|shipped|went live|goes live|(?:was |is |got )?deployed|(?:was |is )?released|(?:was |is )?rolled out)\b/i;
+const NOT_LIVE = /\b(?:latent|dormant|harmless|before (?:it )?(?:shipp|deploy|releas)\w*|never (?:shipped|deployed|released)|caught|reverted|fix(?:ed|es)?)\b/i;
+function bugShips(text: string): boolean {
+  const m = BUG_SHIPS_RULE.on ? BUG_SHIPS.exec(text.slice(0, 2000)) : null;
+  if (!m) return false;
+  // Its own clause only: "(fixed by #394 …); the body-loss bug ships alongside" is not said of the bug.
+  const from = Math.max(text.lastIndexOf(';', m.index), text.lastIndexOf('. ', m.index)) + 1;
+  const to = /[.;]/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 200));
+  return !NOT_LIVE.test(text.slice(from, m.index + m[0].length + (to ? to.index : 200)));
+}
 
 /** A document whose title names a test environment ("… Rebooting on Staging") is about it: its entries about it count. */
 export function judge(testIncident: boolean): Judge {
@@ -54,7 +82,8 @@ export function judge(testIncident: boolean): Judge {
   // Round 14: "The production instance goes down …; … what's weird with the staging EC2": production named first.
   const testEnv = (e: Entry) => !testIncident && TEST_ENV.test(words(e)) && !productionFirst(words(e));
   // "Hypha reports previously failing interchaintest tests pass": a test passing is no failure of the service.
-  const impact = (e: Entry) => IMPACT.test(unavoided(words(e))) && !REPORT_REF.test(e.text) && !testEnv(e) && !TESTS_PASS.test(words(e));
+  const impact = (e: Entry) =>
+    (IMPACT.test(unavoided(words(e))) || bugShips(words(e))) && !REPORT_REF.test(e.text) && !testEnv(e) && !TESTS_PASS.test(words(e));
   // "Confirmed 187Gb of space has been recovered" is space given back, not the service.
   // Round 10: "Some IP addresses come back online" is a partial recovery, not the end.
   const ends = (e: Entry) => endWords(words(e)) && !RECLAIMED.test(words(e)) && !PARTIAL.test(words(e)) && !testEnv(e);

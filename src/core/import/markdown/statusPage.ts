@@ -68,7 +68,38 @@ export function statusPageSpan(front: FrontMatter | undefined, statements: reado
       ],
     };
   const since = STATUS_BODY_RULE.since && start.value ? sinceEarlier(statements, start) : undefined;
-  return since ? { start: since.start, end, why: [since.why] } : { start, end, ...(start.value ? {} : { zoneless: true }) };
+  if (since) return { start: since.start, end, why: [since.why] };
+  const named = !start.value && !end.value ? bodyZone(statements, start, end) : undefined;
+  if (named) return { start: named.start, end: named.end, why: [named.why] };
+  return { start, end, ...(start.value ? {} : { zoneless: true }) };
+}
+
+/**
+ * Round 24 (chosen on held-out-26): "resolvedWhen: 2026-07-27 14:41:00" without a zone, and the page's text "The
+ * backlog cleared at 14:41 UTC": the text gives one of the front matter's own times (its hour and minute) with a zone,
+ * and names no other zone, so both front matter times are read in it. A text time that is neither's leaves them as written.
+ */
+export const BODY_ZONE_RULE = { on: true };
+
+function bodyZone(statements: readonly Line[], start: Moment, end: Moment): { start: Moment; end: Moment; why: string } | undefined {
+  if (!BODY_ZONE_RULE.on) return undefined;
+  const zoned = statements.flatMap((l) => mentions(l.text.slice(0, 2000)).flatMap((x) => (x.zone ? [{ x, zone: x.zone, l }] : [])));
+  const labels = new Set(zoned.map((z) => z.zone.offset));
+  const clock = (v: Moment) => v.local.slice(11, 16);
+  const hm = (x: { h?: number; m?: number }) => `${String(x.h).padStart(2, '0')}:${String(x.m ?? 0).padStart(2, '0')}`;
+  const same = zoned.find((z) => !z.zone.ambiguous && (hm(z.x) === clock(start) || hm(z.x) === clock(end)));
+  if (!same || labels.size !== 1) return undefined;
+  const again = (v: Moment) => {
+    const [y, m, d, h, mi] = v.local.split(/[-T:]/).map(Number);
+    return moment({ y: y!, m: m!, d: d! }, { h: h!, m: mi!, approx: false, zone: same.zone }, v.line, v.evidence);
+  };
+  const [a, b] = [again(start), again(end)];
+  if (!a || !b) return undefined;
+  return {
+    start: a,
+    end: b,
+    why: `timeZone: line ${same.l.line} gives ${hm(same.x)} ${same.zone.label}, one of the front matter's own times; its times are read in ${same.zone.label}`,
+  };
 }
 
 /** "since 2pm CEST", "since 13:40 UTC": a time with its zone, the hour alone only with am or pm. */

@@ -64,8 +64,19 @@ function listText(ls: string[]): string {
   return items.map((i) => `- ${inlineText(i)}`).join('\n');
 }
 
+/**
+ * Round 24 (chosen on held-out-26): "Human report with a screenshot … No monitoring signal existed for this failure
+ * mode": monitoring said absent ("no monitoring", "no alert fired", "without any alert") is not how it was found, and a
+ * human or manual report is a person's. Bounded patterns, linear in the text.
+ */
+export const DETECTED_PERSON_RULE = { on: true };
+const NO_SIGNAL =
+  /\b(?:no|without(?: any)?|not (?:caught|detected|flagged) by(?: any)?|never)\s(?:[\w-]+\s){0,2}?(?:monitor\w*|alerts?|alarms?|pages?|health ?checks?)(?:\s(?:signal|fired|existed|triggered|went off|rule))?\b|\b(?:alerts?|alarms?|monitor\w*)\s(?:never |did not |didn't |had not |failed to )(?:fire|trigger|catch|detect|go off)\w*/gi;
+const HUMAN_REPORT = /\b(?:human|manual|operator|staff|employee|colleague|team member)(?:'s)? reports?\b/gi;
+
 /** How it was detected, from the Detection section: the earliest of "a user reported" and "an alert fired". */
-export function detectedHow(text: string): 'monitoring' | 'user' | undefined {
+export function detectedHow(full: string): 'monitoring' | 'user' | undefined {
+  const text = DETECTED_PERSON_RULE.on ? full.replace(NO_SIGNAL, ' ').replace(HUMAN_REPORT, 'user report') : full;
   // A person telling us, not merely people being affected: "a customer reported", "reported by a user", a support ticket.
   const user =
     /\b(?:customers?|users?|community members?|contributors?|someone|a member)\b[^.]{0,40}?\b(?:report|notif|told|tell|alert|tweet|contact|messag|complain|email|wrote|ping)|\b(?:reported by|report from|reports? from|message from) (?:a |an |our |the |several |many )?(?:users?|customers?|community|contributors?)|\bsupport (?:tickets?|requests?)|\buser reports?\b/i.exec(

@@ -17,6 +17,7 @@ import { declaredZone, zonedValue, type Zone } from './zones';
 import { breaksSplit, logFence } from './timelineLines';
 import { untimedEntries } from './timelineSteps';
 import { dayCell as dayWithWords, zoneColumns } from './tableZones';
+import { boldTail } from './timelineBold';
 
 export interface Entry {
   day?: Day;
@@ -245,7 +246,7 @@ function push(stamp: Stamp, line: number, st: State, ctx: TimelineContext, entri
   if (stamp.zone?.assumed && !ctx.notes.some((n) => n.startsWith(`timeZone: "${stamp.zone!.label}"`)))
     ctx.notes.push(`timeZone: "${stamp.zone.label}" ${stamp.zone.assumed} (line ${line}); check it`);
   const day = stamp.day ? { ...stamp.day, y: stamp.day.y ?? st.day?.y ?? ctx.docDay?.y } : (st.day = overMidnight(stamp, st.day, entries.at(-1)));
-  const e: Entry = { approx: stamp.approx || !!st.approx, text: inlineText(stamp.rest), raw: stamp.rest, line };
+  const e: Entry = { approx: stamp.approx || !!st.approx, text: inlineText(boldTail(stamp.rest)), raw: stamp.rest, line };
   if (weekdayDay(stamp.weekday, day, line, ctx.notes)) e.day = day;
   if (stamp.h !== undefined) {
     e.h = stamp.h;

@@ -46,3 +46,28 @@ export function leadupTimeline(blocks: Block[], notes: string[]): Block | undefi
   }
   return undefined;
 }
+
+/**
+ * Round 24 (chosen on held-out-26): "Progress during the day:" over "- **14:30 UTC** — about 17,000 remaining …",
+ * "- **13:30 UTC** — …": three list items or more in a row, each opening with a time in bold, are the timeline of a
+ * document that has no other (no Timeline heading, table, intro or lead-up list), outside any named section.
+ */
+export const BOLD_TIMES_RULE = { on: true };
+const BOLD_TIME_ITEM = /^\s{0,3}[-*+]\s+(?:\*\*|__)~?\d{1,2}:\d{2}\b/;
+
+export function boldTimesList(blocks: Block[], notes: string[]): Block | undefined {
+  if (!BOLD_TIMES_RULE.on) return undefined;
+  // Only a part that is no named section of its own (the opening, a heading that names none): an Impact list stays.
+  for (const b of blocks.filter((x) => !x.key)) {
+    const i = b.lines.findIndex((l) => BOLD_TIME_ITEM.test(l.text));
+    if (i < 0) continue;
+    let j = i + 1;
+    while (j < b.lines.length && (BOLD_TIME_ITEM.test(b.lines[j]!.text) || /^\s{2,}\S/.test(b.lines[j]!.text))) j++;
+    const lines = b.lines.slice(i, j);
+    if (lines.filter((l) => BOLD_TIME_ITEM.test(l.text)).length < 3) continue;
+    notes.push(`timeline: the list of times in bold at line ${lines[0]!.line} (the document has no Timeline heading)`);
+    b.lines = [...b.lines.slice(0, i), ...b.lines.slice(j)];
+    return { ...b, key: 'timeline' as Key, lines };
+  }
+  return undefined;
+}

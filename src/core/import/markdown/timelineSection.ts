@@ -8,7 +8,7 @@ import type { Doc } from './doc';
 import type { Block, Key, Line } from './sections';
 import { laterTimeline } from './statusfy';
 import { slippedYear } from './statusYear';
-import { introducedTimeline, leadupTimeline } from './timelineIntro';
+import { boldTimesList, introducedTimeline, leadupTimeline } from './timelineIntro';
 
 /** The Timeline section; else a table with a time column; else a "Key events" list. */
 export function timelineBlocks(doc: Doc): Block[] {
@@ -35,5 +35,8 @@ export function timelineBlocks(doc: Doc): Block[] {
     return [{ heading: 'Key events', level: 7, line: b.lines[i]?.line ?? b.line, lines: list, key: 'timeline' }];
   }
   const introduced = introducedTimeline(doc.blocks, doc.notes) ?? leadupTimeline(doc.blocks, doc.notes);
-  return introduced ? [introduced] : laterTimeline(doc.blocks, doc.notes, slippedYear(doc.front?.date, doc.lines));
+  if (introduced) return [introduced];
+  const later = laterTimeline(doc.blocks, doc.notes, slippedYear(doc.front?.date, doc.lines));
+  const bold = later.length ? undefined : boldTimesList(doc.blocks, doc.notes);
+  return bold ? [bold] : later;
 }

@@ -31,11 +31,8 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
     ['duration', null],
     ['timeline', 0],
   ],
-  'foundries-2022-04-05-aws-ci-failures': [
-    ['start', null],
-    ['end', null],
-    ['timeline', 0],
-  ],
+  // Round 24: its list of bold times is read as the timeline (9 entries, start at 23:00 UTC on April 5); the end stays.
+  'foundries-2022-04-05-aws-ci-failures': [['end', null]],
   // The opening's 'The service was unavailable from 20:13UTC to 20:35UTC' repeated as a paragraph inside the timeline's
   // list is read as a seventh entry (the reading counts six).
   'foundries-2024-10-09-ota-lite-outage': [['timeline', 7]],
@@ -223,21 +220,15 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // Summary's 'roughly two days'. Alma's 11 entries are the source's count: the reading's 12 is a miscount (kept, as
   // read before measuring). Not read: bold-UTC progress bullets without a date, 'evening' and a date-line timeline's
   // end, twelve untimed numbered steps.
-  'acoustid-2026-07-26-import-backlog': [
-    ['start', '2026-07-26T20:50'],
-    ['end', '2026-07-27T14:41'],
-    ['timeline', 0],
-  ],
+  // Tuned on in round 24 (general rules only; markdownRound24.test.ts): 7/10 fully right, 1 wrong fact (a tuned figure,
+  // not a held-out one). Left: Alma's start (a first entry weeks before the rest is the start in two seen documents,
+  // so no rule sets it aside) and end (a release, not said to end anything), its 11 entries (the reading's miscount);
+  // Revel's 'evening' end (one document) and the guest-user postmortem's untimed numbered steps.
   'alma-2024-01-10-deprecated-icon-rendering': [
-    ['start', '2023-12-27T20:08+01:00'],
+    ['start', null],
     ['end', null],
     ['timeline', 11],
   ],
-  'anze-2023-06-19-fly-certificate-expiry': [['duration', '41 minutes']],
   'revel-2026-02-19-guest-user-verification-bypass': [['timeline', 0]],
-  'revel-2026-06-10-ssr-post-body-loss': [
-    ['start', '~2026-06-12T20:16+02:00'],
-    ['end', null],
-    ['duration', '~2 days'],
-  ],
+  'revel-2026-06-10-ssr-post-body-loss': [['end', null]],
 };
