@@ -111,8 +111,13 @@ describe('Add the CI Check', () => {
       const uri = (await vscode.commands.executeCommand('incidentLens.addCiCheck', { folder })) as vscode.Uri;
       assert.ok(uri.path.endsWith(path));
       const text = await readFile(path);
-      assert.match(text, /run: npx --yes incident-lens lint\n/);
-      assert.match(text, /run: npx --yes incident-lens risk --diff \$\{\{ github\.event\.pull_request\.base\.sha \}\} --fail-on P1\n/);
+      // The CLI at the extension's own version, installed outside the checkout; never npx.
+      const version = vscode.extensions.getExtension('incident-lens.incident-lens')!.packageJSON.version as string;
+      assert.match(text, new RegExp(`VERSION: "${version.replace(/\./g, '\\.')}"\n`));
+      assert.match(text, /--ignore-scripts --prefix "\$RUNNER_TEMP\/incident-lens" "incident-lens@\$VERSION"/);
+      assert.match(text, /run: incident-lens lint\n/);
+      assert.match(text, /run: incident-lens risk --diff \$\{\{ github\.event\.pull_request\.base\.sha \}\} --fail-on P1\n/);
+      assert.doesNotMatch(text, /npx/);
       await writeFile(path, `${text}# edited by the team\n`);
       await vscode.commands.executeCommand('incidentLens.addCiCheck', { folder });
       assert.ok((await readFile(path)).endsWith('# edited by the team\n'), 'an existing workflow is left as it is');

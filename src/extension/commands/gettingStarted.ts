@@ -30,7 +30,9 @@ export async function addCiCheck(arg?: unknown): Promise<vscode.Uri | undefined>
   );
   if (!exists) {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(ciWorkflowText(settings(folder.uri).incidentsFolder)));
+    // The CLI at the extension's own version: the workflow installs exactly that one.
+    const version = String(vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON?.version ?? '0.1.0');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(ciWorkflowText(settings(folder.uri).incidentsFolder, version)));
   } else if (!wanted) {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists: it is left as it is.', CI_WORKFLOW_PATH));
   }

@@ -6,8 +6,9 @@
  * marketplaces, then npm) and the .vsix contents (`vsce ls`).
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../../support/workspace';
@@ -48,6 +49,29 @@ describe('publishing: the action, the MCP Registry entry, the release workflow, 
         assert.equal(step.shell, 'bash', 'a composite run step names its shell');
         assert.doesNotMatch(step.run, /\$\{\{/, 'no expression inside a script');
       }
+    }
+    // The install step takes an exact version only, and runs no install scripts (real bash; npm stubbed on PATH).
+    const install = action.runs.steps.find((s) => s.run?.includes('npm install'))!.run!;
+    const bin = mkdtempSync(join(tmpdir(), 'incident-lens-npm-'));
+    try {
+      writeFileSync(join(bin, 'npm'), '#!/bin/sh\necho "npm $*"\n');
+      chmodSync(join(bin, 'npm'), 0o755);
+      const run = (version: string) =>
+        spawnSync('bash', ['-c', install], {
+          encoding: 'utf8',
+          env: { ...process.env, VERSION: version, RUNNER_TEMP: bin, PATH: `${bin}:${process.env.PATH ?? ''}` },
+        });
+      for (const bad of ['latest', '^0.1.0', '0.1', '0.1.0 || curl x']) {
+        const r = run(bad);
+        assert.equal(r.status, 2, bad);
+        assert.match(r.stdout, /::error::version must be an exact version/);
+        assert.doesNotMatch(r.stdout, /^npm /m, bad);
+      }
+      const ok = run('0.1.0');
+      assert.equal(ok.status, 0, ok.stderr);
+      assert.match(ok.stdout, /^npm install --no-save --no-audit --no-fund --ignore-scripts --prefix .*\/incident-lens incident-lens@0\.1\.0$/m);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
     }
     const scripts = action.runs.steps.map((s) => s.run ?? '').join('\n');
     assert.match(scripts, /risk --diff "\$BASE" --folder "\$FOLDER" --format sarif/);
