@@ -129,7 +129,8 @@ directory), or to the files changed since the merge base of REV and HEAD
                    warns about active and P1 incidents; exits 1 only when
                    git config incident-lens.prePush is "block".
 
-CI example:  npx incident-lens risk --diff origin/main --format sarif > incident-lens.sarif`,
+CI example:  incident-lens risk --diff origin/main --format sarif > incident-lens.sarif
+             (install an exact version in CI, never npx: see docs/ci.md)`,
   metrics: `incident-lens metrics [--since DATE] [--until DATE] [--by month|week|system|priority] [--format table|json|csv]
 
 Per group: incidents by priority; time to detect, acknowledge, mitigate and
