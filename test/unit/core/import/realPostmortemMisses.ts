@@ -231,4 +231,41 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   ],
   'revel-2026-02-19-guest-user-verification-bypass': [['timeline', 0]],
   'revel-2026-06-10-ssr-post-body-loss': [['end', null]],
+  // Held-out-27 (pico.sh's blog ×3, datasci.social's notices ×3, the F# compiler team's postmortems ×2, a personal
+  // server's postmortem), read and committed before the importer ran on it (8d914b5), measured once with the round-24
+  // reader (4842e85; src/core/import unchanged at 0dfaa78, the HEAD measured): 1/9 fully right, 4 wrong facts:
+  // datasci.social's April outage starts at '10:01' on its first day, read from the length '10h01min'; pico.sh's VM
+  // outage starts at its awareness ('12:19 PM EST') where the Offline bullet says 11:02; pico.sh's pgs outage starts
+  // on its day alone where 'Between 4am-7am EST' gives the times; the personal server's outage ends at 16:20 ('back
+  // online again with broken Fedora 32 installation'; the reading's named alternative) where the reading takes 20:51.
+  // Not read: lengths written '4h14min', '10h01min' and a front matter's 'for around two days', a Saturday and 'the
+  // last two days' counted from the post, April's second day and pico.sh's ends, the month-only and '≤ 2021', '~2026-08',
+  // '—' timeline rows, the legacy-inline regression's start (2026-07-02).
+  'datasci-2023-09-02-4h-server-outage': [
+    ['start', null],
+    ['duration', null],
+  ],
+  'datasci-2025-04-15-10h-server-outage': [
+    ['start', '2025-04-15T10:01'],
+    ['end', null],
+    ['duration', null],
+  ],
+  'datasci-2025-06-04-image-loading-issues': [
+    ['start', null],
+    ['duration', null],
+  ],
+  'fsharp-2026-04-15-fs0229-bstream-misalignment': [['timeline', 0]],
+  'fsharp-2026-07-02-legacy-inline-metadata': [
+    ['start', null],
+    ['timeline', 4],
+  ],
+  'pico-2024-05-27-vm-out-of-memory': [
+    ['start', '2024-05-27T12:19-05:00'],
+    ['end', null],
+  ],
+  'pico-2025-08-18-pgs-oomkilled': [
+    ['start', '2025-08-18'],
+    ['end', null],
+  ],
+  'shibumi-2020-04-28-fedora-32-upgrade': [['end', '2020-04-28T16:20+01:00']],
 };
