@@ -104,6 +104,18 @@ describe('window suspects: a team that reverts whole pull requests gets the merg
     assert.match(unit!.reasons[0] ?? '', /\(1 of its 6 reverts of the last 90 days undid a merge\)/);
   });
 
+  it('counts a team as reverting whole pull requests when one in ten of its reverts undid a merge (round 14)', async () => {
+    // Most reverts undo single commits; one of ten undid a pull request whole (rails, kubernetes/test-infra).
+    history(repo, 1, 10);
+    window();
+    const s = await suggestFor(repo, 'INC-095', 'Invoices wrong', 'billing');
+    const dump = JSON.stringify(s.commits.map((c) => [c.subject, c.role, c.score]));
+    // Before round 14 (three in twenty needed) the merge was related and only its two commits were suspects.
+    const unit = s.commits.find((c) => c.subject.startsWith('Merge pull request #40'));
+    assert.equal(unit?.role, 'trigger', dump);
+    assert.match(unit!.reasons[0] ?? '', /\(1 of its 10 reverts of the last 90 days undid a merge\)/);
+  });
+
   it('keeps ranking the commits on their own where the team reverts single commits', async () => {
     history(repo, false);
     window();
@@ -122,7 +134,7 @@ describe('revertsAMerge and readHabit', () => {
     assert.ok(revertsAMerge({ subject: 'Revert "Merge pull request #28587 from k8s-infra-ci-robot/prowjobs-autobump"', body: '' }));
     assert.ok(!revertsAMerge({ subject: 'Revert "Fix the merge of configs"', body: 'This reverts commit 0123456789abcdef0123456789abcdef01234567.' }));
   });
-  it('needs five reverts, three twentieths of them of merges (round 12; three tenths before)', () => {
+  it('needs five reverts, one in ten of them of merges (round 14; three twentieths in round 12, three tenths before)', () => {
     const merge = { subject: 'Revert "Merge pull request #1 from a/b"', body: '', files: [] };
     const commit = { subject: 'Revert "Fix"', body: 'This reverts commit 0123456.', files: [] };
     const commits = (n: number) => Array.from({ length: n }, () => commit);
@@ -130,7 +142,9 @@ describe('revertsAMerge and readHabit', () => {
     assert.ok(readHabit([merge, merge, commit, commit, commit]).revertsMerges);
     assert.ok(readHabit([merge, ...commits(4)]).revertsMerges);
     assert.ok(readHabit([merge, ...commits(5)]).revertsMerges);
-    assert.ok(!readHabit([merge, ...commits(6)]).revertsMerges);
+    assert.ok(readHabit([merge, ...commits(6)]).revertsMerges);
+    assert.ok(readHabit([merge, ...commits(9)]).revertsMerges);
+    assert.ok(!readHabit([merge, ...commits(10)]).revertsMerges);
     assert.ok(!readHabit(commits(8)).revertsMerges);
   });
 });
