@@ -17,6 +17,7 @@ import type { Block, Key, Line } from './sections';
 import { findSpan, type Moment, type Span } from './span';
 import { monthReport, severalIncidents } from './spanAbstain';
 import { labelPeriod } from './spanLabel';
+import { pairLabelPeriod } from './spanPairLabel';
 import { dateLabelTime } from './spanLabelTime';
 import { withoutImpact } from './spanNone';
 import { proseWindow } from './spanProseWindow';
@@ -83,6 +84,7 @@ export function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefi
   // Round 9: else the period the title states, else the one a section of its own states ("## Incident date(s)").
   const period =
     labelPeriod(lines, doc.dayFirst, docZone) ??
+    pairLabelPeriod(lines, docZone) ??
     titlePeriod(titleText, doc.front?.title ? 1 : (titleBlock?.line ?? 1), docZone) ??
     titleDays(titleText, doc.front?.title ? 1 : (titleBlock?.line ?? 1), docDay, doc.dayFirst) ??
     sectionPeriod(doc.blocks, doc.dayFirst);

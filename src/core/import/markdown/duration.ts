@@ -36,6 +36,14 @@ export const DURING_RULE = { on: true };
 const DURING = /\b(during)\s((?:about |around |roughly )?(?:a )?(?:few|several|couple of) (?:hours?|minutes?|days?|weeks?))\b/i;
 
 /**
+ * Round 25 (chosen on held-out-27): a length written run together, hours then minutes ("an outage on saturday for
+ * 4h14min", "lasted 2h30m", "took 1h 05min"), tied to the outage like any other figure, as written.
+ */
+export const COMPACT_RULE = { on: true };
+const COMPACT =
+  /\b(for|lasted|lasting|took|period of|outage of)\s((?:about |approximately |around |roughly |nearly |almost |over |~)?\d{1,3}h\s?\d{1,2}\s?(?:min|mins|m)(?![a-zA-Z]))/i;
+
+/**
  * Round 23 (chosen on held-out-25): "there was approximately 79 minutes of partial availability", "we experienced
  * around ten hours of downtime": a figure of downtime, outage, unavailability or partial availability, as written. Never
  * one avoided, saved or hypothetical ("saved us 20 minutes of downtime", "would have caused an hour of downtime").
@@ -74,7 +82,8 @@ export interface StatedDuration {
 /** "84 minutes", "0h 55m", "1 hour and 31 minutes" → minutes; undefined for a range or an estimate. */
 export function statedMinutes(text: string): number | undefined {
   if (/\d\s?[-–]\s?\d/.test(text)) return undefined;
-  const h = /(\d+(?:\.\d+)?)\s?(?:hours?|hrs?|h)\b/i.exec(text);
+  // Round 25: "4h14min", the hours run together with the minutes.
+  const h = (COMPACT_RULE.on ? /(\d+(?:\.\d+)?)\s?(?:hours?|hrs?|h)(?=\d|\b)/i : /(\d+(?:\.\d+)?)\s?(?:hours?|hrs?|h)\b/i).exec(text);
   const m = /(\d+)\s?(?:minutes?|mins?|m)\b/i.exec(text);
   if (!h && !m) return undefined;
   return Math.round((h ? Number(h[1]) * 60 : 0) + (m ? Number(m[1]) : 0));
@@ -185,7 +194,8 @@ function durationPhrase(statements: readonly Line[]): StatedDuration | undefined
     // The responders' own activity ("Acting in roughly 11 minutes", "monitoring Sentry for half an hour") is not it.
     // Round 8: only a figure its own clause ties to the outage ("unavailable for 13 minutes", never "locks the table for 40
     // minutes" or "run this for a few days without error").
-    const m = [DURATION_PHRASE.exec(s.text), DURATION_WORDS.exec(s.text), DURING_RULE.on ? DURING.exec(s.text) : null].find(
+    const compact = COMPACT_RULE.on ? COMPACT.exec(s.text) : null;
+    const m = [DURATION_PHRASE.exec(s.text), DURATION_WORDS.exec(s.text), DURING_RULE.on ? DURING.exec(s.text) : null, compact].find(
       (x) =>
         x &&
         !ACTIVITY.test(s.text.slice(Math.max(0, x.index - 60), x.index)) &&

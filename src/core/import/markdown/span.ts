@@ -29,7 +29,7 @@ export { statedMinutes };
 import type { Zone } from './zones';
 import { abstainStart } from './spanAbstain';
 import type { LabelPeriod } from './spanLabel';
-import { moment, statementMentions, type Mention, type Moment } from './spanMoment';
+import { hourRange, moment, statementMentions, type Mention, type Moment } from './spanMoment';
 import { disagreements } from './spanConflicts';
 import { failingSince, relativeEnd } from './spanRelative';
 import { dayOnlyEnd, endOnLastDay, resolvedOnDay, securityStartDay, statedDays } from './spanDays';
@@ -203,7 +203,7 @@ function fromStatements(input: SpanInput, span: Span, ranges: boolean): void {
     const zone = ms.find((m) => m.zone)?.zone ?? input.docZone;
     const at = (m: Mention) => moment(day, { ...m, zone: m.zone ?? zone }, s.line, s.text);
     if (ranges) {
-      if (ms.length >= 2 && RANGE.test(s.text) && OUTAGE_WORDS.test(s.text)) {
+      if (ms.length >= 2 && (RANGE.test(s.text) || hourRange(s.text)) && OUTAGE_WORDS.test(s.text)) {
         const a = ms[0]!;
         const b = ms[1]!;
         // "from November 11, 4:02 PM to November 14, 3:02 PM": the end on its own day; "between 23:50 and 00:20":

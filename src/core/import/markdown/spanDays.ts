@@ -33,10 +33,23 @@ export interface DayRange {
 export const IMPACT_DAYS_RULE = { on: true };
 const IMPACT_DAYS = new RegExp(`\\b(?:during|between|from) (?:the )?(${DAY}) ?(?:-|–|—|to|and|through|thru|until|till) ?(${DAY})\\b`, 'i');
 
+/**
+ * Round 25 (chosen on held-out-27): "an unplanned server outage between April 15th and 17th", "down from March 3 to 5": a
+ * period of days said with "between … and" or "from … to", the second day alone in the first's month, in a sentence
+ * about the outage that names no time. The first day is the start, the last the end (days only).
+ */
+export const SAME_MONTH_RULE = { on: true };
+const SAME_MONTH = new RegExp(
+  `\\b(?:between|from) (${MONTH}) (\\d{1,2})(?:st|nd|rd|th)? (?:and|to|through|until|till|-|–) (\\d{1,2})(?:st|nd|rd|th)?(?![\\d:]|[/.,-]\\d|\\s?(?:${MONTH})\\b)`,
+  'i',
+);
+
 /** The period's first and last day as written, and whether the first is approximate. */
 function periodOf(text: string, impact: boolean): { from: string; to: string; approx: boolean } | undefined {
   const m = DAYS.exec(text);
   if (m && ABOUT.test(text)) return { from: m[2]!, to: m[3]!, approx: !!m[1] };
+  const same = SAME_MONTH_RULE.on && ABOUT.test(text) ? SAME_MONTH.exec(text.slice(0, 600)) : null;
+  if (same) return { from: `${same[1]} ${same[2]}`, to: `${same[1]} ${same[3]}`, approx: false };
   const i = impact && IMPACT_DAYS_RULE.on ? IMPACT_DAYS.exec(text.slice(0, 600)) : null;
   return i ? { from: i[1]!, to: i[2]!, approx: false } : undefined;
 }

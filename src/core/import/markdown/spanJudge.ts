@@ -77,6 +77,15 @@ function bugShips(text: string): boolean {
 }
 
 /** A document whose title names a test environment ("… Rebooting on Staging") is about it: its entries about it count. */
+/**
+ * Round 25 (chosen on held-out-27): back, but broken or degraded ("16:20: back online again with broken Fedora 32
+ * installation", "up again in a degraded state"): a partial recovery, not the end; a later entry that is back is.
+ */
+export const BACK_BROKEN_RULE = { on: true };
+const BACK_BROKEN =
+  /\b(?:back (?:online|up)|up again|online again|restored|recovered)\b[^.;]{0,40}?\b(?:with (?:an? |the )?|in an? )(?:broken|degraded|crippled|half-working|unusable)\b/i;
+const backBroken = (text: string) => BACK_BROKEN_RULE.on && BACK_BROKEN.test(text.slice(0, 2000));
+
 export function judge(testIncident: boolean): Judge {
   const words = (e: Entry) => e.text.replace(/\(?https?:\/\/\S+\)?/g, ' ');
   // Round 14: "The production instance goes down …; … what's weird with the staging EC2": production named first.
@@ -86,7 +95,7 @@ export function judge(testIncident: boolean): Judge {
     (IMPACT.test(unavoided(words(e))) || bugShips(words(e))) && !REPORT_REF.test(e.text) && !testEnv(e) && !TESTS_PASS.test(words(e));
   // "Confirmed 187Gb of space has been recovered" is space given back, not the service.
   // Round 10: "Some IP addresses come back online" is a partial recovery, not the end.
-  const ends = (e: Entry) => endWords(words(e)) && !RECLAIMED.test(words(e)) && !PARTIAL.test(words(e)) && !testEnv(e);
+  const ends = (e: Entry) => endWords(words(e)) && !RECLAIMED.test(words(e)) && !PARTIAL.test(words(e)) && !backBroken(words(e)) && !testEnv(e);
   const wentRight = (e: Entry) => WENT_RIGHT_RULE.on && WENT_RIGHT.test(words(e)) && !impact(e);
   const leadUp = (e: Entry) => (LEADUP.test(words(e)) && !impact(e)) || REPORT_REF.test(e.text) || wentRight(e);
   return { impact, ends, leadUp, testEnv };

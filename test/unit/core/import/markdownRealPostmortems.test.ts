@@ -26,7 +26,8 @@
  * measured once with the round-22 reader (1/9 fully right, 3 wrong facts), then tuned on in round 23 (6/9, 0 wrong
  * facts as a tuned figure); "held-out-26" was measured once with the round-23 reader (5/10 fully right, 6 wrong
  * facts), then tuned on in round 24 (7/10, 0 wrong facts as a tuned figure); "held-out-27" was measured once with
- * the round-24 reader (1/9 fully right, 4 wrong facts) and not tuned on. Known
+ * the round-24 reader (1/9 fully right, 4 wrong facts), then tuned on in round 25 (5/9, 0 wrong facts as a tuned
+ * figure); no fresh set has been measured with round 25's rules. Known
  * misses are listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -140,12 +141,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-25': { right: 6, of: 9, wrong: 0 },
   // Held out until measured once after round 23 (5/10, 6 wrong facts; read and committed first, be2ace8); tuning material in round 24.
   'held-out-26': { right: 7, of: 10, wrong: 0 },
-  // Measured once with the round-24 reader (read and committed first, 8d914b5); not tuned on: its wrong facts stand.
-  'held-out-27': { right: 1, of: 9, wrong: 4 },
+  // Held out until measured once after round 24 (1/9, 4 wrong facts; read and committed first, 8d914b5); tuning material in round 25.
+  'held-out-27': { right: 5, of: 9, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-27'];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

@@ -241,15 +241,11 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // Not read: lengths written '4h14min', '10h01min' and a front matter's 'for around two days', a Saturday and 'the
   // last two days' counted from the post, April's second day and pico.sh's ends, the month-only and '≤ 2021', '~2026-08',
   // '—' timeline rows, the legacy-inline regression's start (2026-07-02).
-  'datasci-2023-09-02-4h-server-outage': [
-    ['start', null],
-    ['duration', null],
-  ],
-  'datasci-2025-04-15-10h-server-outage': [
-    ['start', '2025-04-15T10:01'],
-    ['end', null],
-    ['duration', null],
-  ],
+  // Tuned on in round 25 (general rules only; markdownRound25.test.ts): 5/9 fully right, 0 wrong facts (a tuned figure,
+  // not a held-out one). Left: a weekday ('on saturday') and 'in the last two days' counted from the post, a front
+  // matter's description 'for around two days', the FS0229 table's month-only rows, the legacy-inline start and its
+  // rows dated '≤ 2021', '~2026-08' and '—'.
+  'datasci-2023-09-02-4h-server-outage': [['start', null]],
   'datasci-2025-06-04-image-loading-issues': [
     ['start', null],
     ['duration', null],
@@ -259,13 +255,4 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
     ['start', null],
     ['timeline', 4],
   ],
-  'pico-2024-05-27-vm-out-of-memory': [
-    ['start', '2024-05-27T12:19-05:00'],
-    ['end', null],
-  ],
-  'pico-2025-08-18-pgs-oomkilled': [
-    ['start', '2025-08-18'],
-    ['end', null],
-  ],
-  'shibumi-2020-04-28-fedora-32-upgrade': [['end', '2020-04-28T16:20+01:00']],
 };
