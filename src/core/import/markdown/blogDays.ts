@@ -66,8 +66,29 @@ const RELATIVE = /\b(today|this morning|this afternoon|tonight|last night|yester
 export function relativeDay(text: string, postDay: Day | undefined): Day | undefined {
   if (!RELATIVE_DAY_RULE.on || !postDay?.y) return undefined;
   const w = RELATIVE.exec(text)?.[1]?.toLowerCase();
-  if (!w) return undefined;
+  if (!w) return weekdayBack(text, postDay);
   const back = w === 'last night' || w === 'yesterday' ? 1 : 0;
+  const t = new Date(utc(postDay) - back * DAY_MS);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+/**
+ * Round 25 (chosen on held-out-27): "We had an unplanned server outage on saturday for 4h14min" in a post dated the
+ * Wednesday after: a weekday said in the past tense ("had", "was", "went", "experienced"), with "on" or "last" before it,
+ * is the last such weekday before the post's own date (one to six days back), the day only. Never the post's own
+ * weekday (this week's or last week's, not said), never "next", "every" or a plural ("on Saturdays").
+ */
+export const WEEKDAY_BACK_RULE = { on: true };
+const WEEKDAY_BACK = /\b(?:on|last) (sun|mon|tues|wednes|thurs|fri|satur)day\b(?!s)/i;
+const PAST = /\b(?:had|was|were|went|experienced|happened|occurred|suffered)\b/i;
+const FUTURE = /\b(?:will|going to|plan\w*|schedul\w*|next|every)\b/i;
+
+function weekdayBack(text: string, postDay: Day): Day | undefined {
+  const m = WEEKDAY_BACK_RULE.on ? WEEKDAY_BACK.exec(text.slice(0, 600)) : null;
+  if (!m || !PAST.test(text.slice(0, 600)) || FUTURE.test(text.slice(0, 600))) return undefined;
+  const want = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'].indexOf(m[1]!.toLowerCase());
+  const back = (new Date(utc(postDay)).getUTCDay() - want + 7) % 7;
+  if (back === 0) return undefined;
   const t = new Date(utc(postDay) - back * DAY_MS);
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }

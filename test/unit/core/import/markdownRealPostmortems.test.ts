@@ -26,7 +26,7 @@
  * measured once with the round-22 reader (1/9 fully right, 3 wrong facts), then tuned on in round 23 (6/9, 0 wrong
  * facts as a tuned figure); "held-out-26" was measured once with the round-23 reader (5/10 fully right, 6 wrong
  * facts), then tuned on in round 24 (7/10, 0 wrong facts as a tuned figure); "held-out-27" was measured once with
- * the round-24 reader (1/9 fully right, 4 wrong facts), then tuned on in round 25 (5/9, 0 wrong facts as a tuned
+ * the round-24 reader (1/9 fully right, 4 wrong facts), then tuned on in round 25 (6/9, 0 wrong facts as a tuned
  * figure); no fresh set has been measured with round 25's rules. Known
  * misses are listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
@@ -142,7 +142,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 23 (5/10, 6 wrong facts; read and committed first, be2ace8); tuning material in round 24.
   'held-out-26': { right: 7, of: 10, wrong: 0 },
   // Held out until measured once after round 24 (1/9, 4 wrong facts; read and committed first, 8d914b5); tuning material in round 25.
-  'held-out-27': { right: 5, of: 9, wrong: 0 },
+  'held-out-27': { right: 6, of: 9, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

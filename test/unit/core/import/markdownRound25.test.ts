@@ -10,6 +10,7 @@ import { COMPACT_RULE } from '../../../../src/core/import/markdown/duration';
 import { PAIR_LABEL_RULE } from '../../../../src/core/import/markdown/spanPairLabel';
 import { BACK_BROKEN_RULE } from '../../../../src/core/import/markdown/spanJudge';
 import { SAME_MONTH_RULE } from '../../../../src/core/import/markdown/spanDays';
+import { WEEKDAY_BACK_RULE } from '../../../../src/core/import/markdown/blogDays';
 
 const post = (title: string, ...body: string[]) => doc('---', `title: "${title}"`, 'date: "2025-04-20T09:30:00+01:00"', '---', '', ...body, '');
 
@@ -104,6 +105,18 @@ describe('Markdown importer: rules of round 25 (issue 31)', () => {
     assert.equal(read(md('We had an outage between April 15th and 17:30.')).fact('end'), undefined);
   });
 
+  it("'an outage on saturday' in a post dated the Wednesday after is that Saturday", () => {
+    const md = (s: string) => doc('---', 'title: "4h server outage"', 'date: "2023-09-06T15:30:00+01:00"', '---', '', s, '');
+    assert.equal(read(md('We had an unplanned server outage on saturday for 4h14min.')).fact('start'), '2023-09-02');
+    assert.equal(read(md('The site was down last Monday.')).fact('start'), '2023-09-04');
+    assert.equal(without(WEEKDAY_BACK_RULE, 'on', () => read(md('We had a server outage on saturday.'))).fact('start'), undefined);
+    // Must not fire: a weekday ahead, a habit, the post's own weekday, no past tense.
+    assert.equal(read(md('We will have a planned outage on saturday.')).fact('start'), undefined);
+    assert.equal(read(md('There was a short outage, as every saturday.')).fact('start'), undefined);
+    assert.equal(read(md('We had an outage on wednesday.')).fact('start'), undefined);
+    assert.equal(read(md('Outages on saturdays are rare.')).fact('start'), undefined);
+  });
+
   it('reads a 100 kB line in linear time', () => {
     const long = 'a'.repeat(100000);
     linear(post('O', `The outage lasted ${'10h01 '.repeat(15000)}min ${long}`));
@@ -111,6 +124,7 @@ describe('Markdown importer: rules of round 25 (issue 31)', () => {
     linear(post('O', `Between ${'4am-'.repeat(20000)}7am EST we had an outage ${long}`));
     linear(doc('# O', '', `- Offline: ${'2024-05-27 '.repeat(10000)}`, `- Online: ${long}`));
     linear(doc('# O', '', '## Timeline', '', '2020-04-28 (all times CET):', '', `* 15:45: back online ${'with '.repeat(20000)}broken ${long}`));
+    linear(post('O', `We had an outage ${'on satur '.repeat(20000)}on saturday ${long}`));
     linear(post('O', `An outage between April ${'15th and '.repeat(10000)}17th ${long}`));
   });
 });
