@@ -15,6 +15,14 @@ import type { SuggestedCommit, SuggestedLink, SuggestOptions } from './suggestTy
 const MAX_LINKS_PER_COMMIT = 8;
 /** A range of lines wider than this (and than three times the changed lines in it) links the file instead. */
 const MAX_LOOSE_SPAN = 60;
+/** Files whose declarations the outline reads; a .json, .diff or .md file has none (its lines are linked instead). */
+const SOURCE_FILE =
+  /\.(?:[cm]?[jt]sx?|py|go|rs|java|kts?|scala|rb|php|cs|swift|c|cc|cpp|cxx|h|hh|hpp|hxx|mm?|dart|exs?|lua|vue|svelte|groovy|clj|fsx?|erl|hs|mli?|zig|nim|jl|pl|pm|sh|bash)$/i;
+/**
+ * Whole-repository searches for symbols that moved since (git grep: seconds each on a large
+ * repository, google/dawn); past this many in one run a symbol not found where it was is left out.
+ */
+const MAX_MOVED_SEARCHES = 4;
 
 export async function linksFrom(
   suspects: readonly SuggestedCommit[],
@@ -24,6 +32,7 @@ export async function linksFrom(
   options: SuggestOptions,
 ): Promise<SuggestedLink[]> {
   const out = new Map<string, SuggestedLink>();
+  let searches = 0;
   const symbolsOf = options.symbols ?? ((_path: string, text: string) => outline(text));
   const linked = (l: CodeLink) =>
     incident.links.some((x) => x.path === l.path && (x.symbol === l.symbol || (!x.symbol && !l.symbol && x.lines === l.lines) || (!x.symbol && !x.lines)));
@@ -44,7 +53,7 @@ export async function linksFrom(
       const why = `changed by ${shortSha(commit.sha)} ${quoted(commit.subject)}${moved}: ${suspect.reasons[0]}`;
       const text = await git.fileAt(commit.sha, f.path);
       const fileHunks = hunks.filter((h) => h.path === f.path && h.newCount > 0);
-      const symbols = text === undefined ? [] : await symbolsOf(f.path, text);
+      const symbols = text === undefined || !SOURCE_FILE.test(f.path) ? [] : await symbolsOf(f.path, text);
       const names = new Map<string, { start: number; end: number }>();
       const loose: Array<{ start: number; end: number }> = [];
       for (const h of fileHunks) {
@@ -65,6 +74,8 @@ export async function linksFrom(
         let path = local;
         let movedTo = '';
         if (headText !== undefined && !findDeclaration(headText, name)) {
+          if (searches >= MAX_MOVED_SEARCHES) continue;
+          searches++;
           const elsewhere = await whereDeclared(name, git);
           if (!elsewhere) continue;
           const l = toWorkspacePath(elsewhere, git.prefix);

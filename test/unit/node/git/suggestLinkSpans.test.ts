@@ -28,12 +28,21 @@ impact:
   system: billing
 `;
 
-async function linksOf(root: string): Promise<string[]> {
+async function linksOf(root: string, searched?: string[]): Promise<string[]> {
   const index = new IncidentIndex(new NodeFileAccess(root), { now: () => NOW });
   await index.load();
-  const git = (await ProcessGitHistory.open(root))!;
+  const real = (await ProcessGitHistory.open(root))!;
+  // The real git history, its whole-repository searches counted.
+  const git = new Proxy(real, {
+    get(target, key, receiver) {
+      const v = Reflect.get(target, key, receiver) as unknown;
+      if (key === 'filesContaining' && typeof v === 'function')
+        return (name: string, limit: number) => (searched?.push(name), (v as (n: string, l: number) => Promise<string[]>).call(target, name, limit));
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
   const s = await suggestFromHistory(index.byId('INC-050') as Incident, [], git, { now: NOW, recordsFolder: '.incidents' });
-  return s.links.map((l) => `${l.link.path}${l.link.lines ? `:${l.link.lines}` : ''}`);
+  return s.links.map((l) => `${l.link.path}${l.link.symbol ? `#${l.link.symbol}` : ''}${l.link.lines ? `:${l.link.lines}` : ''}`);
 }
 
 describe('suggested links: a change outside any symbol', function () {
@@ -55,5 +64,36 @@ describe('suggested links: a change outside any symbol', function () {
     assert.ok(links.includes('src/billing/rates.ts:10-14'), links.join('\n'));
     assert.ok(links.includes('src/billing/fees.ts'), links.join('\n'));
     assert.ok(!links.some((l) => l.startsWith('src/billing/fees.ts:')), links.join('\n'));
+  });
+
+  it('a .json or .diff file has no declarations: its change links the lines, never a made-up symbol', async () => {
+    const json = (v: number) => `{\n  "name": "billing",\n  "rates": {\n    "standard": ${v}\n  }\n}\n`;
+    repo.write('src/billing/rates.json', json(1)).write('src/billing/patch.diff', 'function old() {\n  return 1;\n}\n');
+    repo.commit('Initial import', '2025-05-01T09:00:00+02:00');
+    repo.write('src/billing/rates.json', json(2)).write('src/billing/patch.diff', 'function old() {\n  return 2;\n}\n');
+    repo.commit('billing: new standard rate', '2025-06-10T11:40:00+02:00');
+    repo.write('.incidents/INC-050.yaml', record);
+    repo.commit('Open INC-050', '2025-06-10T14:10:00+02:00');
+    const links = await linksOf(repo.root);
+    assert.ok(links.includes('src/billing/rates.json:4'), links.join('\n'));
+    assert.ok(links.includes('src/billing/patch.diff:2'), links.join('\n'));
+    assert.ok(!links.some((l) => l.includes('#')), links.join('\n'));
+  });
+
+  it('symbols gone from their file since are searched for across the repository at most four times a run', async () => {
+    const names = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta'];
+    const body = (v: number) => names.map((n) => `export function ${n}(): number {\n  return ${v};\n}\n`).join('\n');
+    repo.write('src/billing/fns.ts', body(1));
+    repo.commit('Initial import', '2025-05-01T09:00:00+02:00');
+    repo.write('src/billing/fns.ts', body(2));
+    repo.commit('billing: every function returns 2', '2025-06-10T11:40:00+02:00');
+    // Since then every function was renamed: none is declared where the commit left it.
+    repo.write('src/billing/fns.ts', body(2).replace(/function (\w+)/g, 'function $1Renamed'));
+    repo.commit('billing: rename', '2025-06-10T13:50:00+02:00');
+    repo.write('.incidents/INC-050.yaml', record);
+    repo.commit('Open INC-050', '2025-06-10T14:10:00+02:00');
+    const searched: string[] = [];
+    await linksOf(repo.root, searched);
+    assert.equal(searched.length, 4, searched.join(', '));
   });
 });
