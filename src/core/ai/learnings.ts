@@ -318,5 +318,7 @@ export function aiFiguresLine(f: AiFigures): string {
   if (!f.total) return '';
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const med = (s: Summary) => (s.median === undefined ? '–' : formatDuration(Math.round(s.median)));
+  // Nothing to compare with: the share alone, with what it is a share of ("resolve – vs 55m" said nothing).
+  if (!f.anyAi.count) return `AI-linked 0% of ${f.total} incident${f.total === 1 ? '' : 's'}`;
   return `AI-linked ${pct(f.anyAi.share)} · resolve ${med(f.anyAi.timeToResolve)} vs ${med(f.rest.timeToResolve)}`;
 }

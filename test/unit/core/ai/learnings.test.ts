@@ -183,6 +183,10 @@ describe('AI connection figures', () => {
       assert.equal(f.anyAi.timeToResolve.median, (135 + 195) / 2, 'INC-023 2h 15m and INC-027 3h 15m');
       assert.equal(f.rest.timeToResolve.median, 330, 'INC-019 5h 30m; INC-031 is still active');
       assert.equal(aiFiguresLine(f), 'AI-linked 50% · resolve 2h 45m vs 5h 30m');
+      // None marked (an imported history, a new team): the share of how many, no comparison with nothing.
+      const none = (await ws.index()).incidents().filter((i) => !['INC-023', 'INC-027'].includes(i.id));
+      assert.equal(aiFiguresLine(aiFigures(none)), 'AI-linked 0% of 2 incidents');
+      assert.equal(aiFiguresLine(aiFigures(none.slice(0, 1))), 'AI-linked 0% of 1 incident');
     } finally {
       ws.dispose();
     }
