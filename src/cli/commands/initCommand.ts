@@ -5,7 +5,7 @@ import { DEFAULT_INCIDENTS_FOLDER } from '../../core/index/incidentIndex';
 import { installPrePushHook } from '../../node/prePush';
 import { registerMergeDriver } from '../../node/git/mergeDriverSetup';
 import { initAgents } from './initAgents';
-import { parse, UsageError, workspaceRoot, type Io } from '../common';
+import { json, parse, UsageError, workspaceRoot, type Io } from '../common';
 
 export async function init(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, {
@@ -26,18 +26,28 @@ export async function init(args: string[], io: Io): Promise<number> {
   } catch (err) {
     throw new UsageError(`${(err as Error).message.split('\n')[0]} (init works in a git clone)`);
   }
-  io.out(
-    `merge driver: .gitattributes ${driver.attributes === 'added' ? `now routes ${folder}/**/*.yaml to it (commit ${driver.attributesFile})` : 'already routes the records to it'}; this clone's git config ${driver.config === 'unchanged' ? 'already has it' : driver.config === 'set' ? 'has it now' : 'has it updated'} (each clone runs init once: git does not share config)`,
-  );
-  io.out(recordsFolder(repo, folder));
-  if (!values.hooks) return 0;
-  let result;
-  try {
-    result = installPrePushHook(repo, cli);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
+  const records = recordsFolder(repo, folder);
+  if (!values.json) {
+    io.out(
+      `merge driver: .gitattributes ${driver.attributes === 'added' ? `now routes ${folder}/**/*.yaml to it (commit ${driver.attributesFile})` : 'already routes the records to it'}; this clone's git config ${driver.config === 'unchanged' ? 'already has it' : driver.config === 'set' ? 'has it now' : 'has it updated'} (each clone runs init once: git does not share config)`,
+    );
+    io.out(records.text);
   }
-  io.out(`${result.action} ${result.hook}${result.chained ? ` (your existing hook now runs first, from ${result.chained})` : ''}`);
+  let hook;
+  if (values.hooks) {
+    try {
+      hook = installPrePushHook(repo, cli);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    if (!values.json) io.out(`${hook.action} ${hook.hook}${hook.chained ? ` (your existing hook now runs first, from ${hook.chained})` : ''}`);
+  }
+  if (values.json)
+    json(io, {
+      mergeDriver: { attributes: driver.attributes, attributesFile: driver.attributesFile, config: driver.config },
+      recordsFolder: { folder, state: records.state },
+      ...(hook ? { prePushHook: { action: hook.action, hook: hook.hook, ...(hook.chained ? { chained: hook.chained } : {}) } } : {}),
+    });
   return 0;
 }
 
@@ -46,17 +56,29 @@ export async function init(args: string[], io: Io): Promise<number> {
  * with a .gitkeep so the empty folder survives a commit and a clone. Whatever already stands at
  * that name (a folder, a file, a symbolic link) is left as it is and nothing is written into it.
  */
-function recordsFolder(repo: string, folder: string): string {
+function recordsFolder(repo: string, folder: string): { state: 'present' | 'made' | 'symbolic-link' | 'file' | 'failed'; text: string } {
   const dir = path.join(repo, folder);
   const found = lstatSync(dir, { throwIfNoEntry: false });
-  if (found?.isDirectory()) return `records folder: ${folder}/ is there`;
-  if (found) return `records folder: ${folder} is a ${found.isSymbolicLink() ? 'symbolic link' : 'file'}, left as it is (nothing written through it)`;
+  if (found?.isDirectory()) return { state: 'present', text: `records folder: ${folder}/ is there` };
+  if (found) {
+    const link = found.isSymbolicLink();
+    return {
+      state: link ? 'symbolic-link' : 'file',
+      text: `records folder: ${folder} is a ${link ? 'symbolic link' : 'file'}, left as it is (nothing written through it)`,
+    };
+  }
   try {
     // Not recursive: a folder above it that is missing (or a link) is the person's to make.
     mkdirSync(dir);
     writeFileSync(path.join(dir, '.gitkeep'), '', { flag: 'wx' });
   } catch (err) {
-    return `records folder: could not make ${folder}/ (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); make it yourself`;
+    return {
+      state: 'failed',
+      text: `records folder: could not make ${folder}/ (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); make it yourself`,
+    };
   }
-  return `records folder: made ${folder}/ (commit ${path.join(folder, '.gitkeep')}; New Incident in VS Code or incident-lens import fills it)`;
+  return {
+    state: 'made',
+    text: `records folder: made ${folder}/ (commit ${path.join(folder, '.gitkeep')}; New Incident in VS Code or incident-lens import fills it)`,
+  };
 }

@@ -262,6 +262,13 @@ describe('CLI paths, as git and linters take them', () => {
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /records folder: \.incidents is a symbolic link, left as it is/);
       assert.deepEqual(readdirSync(elsewhere), []);
+      // --json says the same for a script, and writes nothing through the link either.
+      const j = cli(['init', '--json'], ws.root);
+      assert.equal(j.code, 0, j.stderr);
+      const out = JSON.parse(j.stdout) as { recordsFolder: { folder: string; state: string }; mergeDriver: { attributes: string; config: string } };
+      assert.deepEqual(out.recordsFolder, { folder: '.incidents', state: 'symbolic-link' });
+      assert.deepEqual([out.mergeDriver.attributes, out.mergeDriver.config], ['unchanged', 'unchanged']);
+      assert.deepEqual(readdirSync(elsewhere), []);
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });
     }
