@@ -167,7 +167,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     );
     if (!dryRun && created.length)
       io.out(
-        `Link the new incidents to code from git history: incident-lens suggest ${created[0]}${created.length > 1 ? ` (and ${created.slice(1).join(', ')})` : ''}`,
+        `Link the new incidents to code from git history: incident-lens suggest ${created[0]}${created.length > 1 ? ` (and ${created.length > 4 ? `${created.slice(1, 4).join(', ')} and ${created.length - 4} more, to ${created[created.length - 1]}` : created.slice(1).join(', ')})` : ''}`,
       );
   }
   return failed.length || failedWrites ? 1 : 0;

@@ -97,4 +97,23 @@ describe('import and show in a real process (issue 31)', function () {
     assert.match(r.stderr, /the mapping must name the status column \(status: "Status"\)/);
     assert.doesNotMatch(r.stdout + r.stderr, /undefined/);
   });
+
+  it('after importing many, the hint to link them names the first few and counts the rest', () => {
+    const ws = new TempWorkspace();
+    ws.write('.incidents/.keep', '');
+    const docs = [
+      '2i2c-2023-01-23-carbonplan-ingress',
+      '2i2c-2025-07-11-cloudbank-healthcheck',
+      '2i2c-2025-07-22-openscapes-hub-pods',
+      '2i2c-2025-08-12-leap-outage',
+      'binder-2017-09-29-504',
+      'binder-2018-01-11-ssl-outdated',
+    ].map((n) => join(REAL, `${n}.md`));
+    const r = cli(ws.root, 'import', '--from', 'markdown', ...docs);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.match(
+      r.stdout,
+      /^Link the new incidents to code from git history: incident-lens suggest INC-001 \(and INC-002, INC-003, INC-004 and 2 more, to INC-006\)$/m,
+    );
+  });
 });
