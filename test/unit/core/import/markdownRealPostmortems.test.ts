@@ -1,5 +1,5 @@
 /**
- * Issue 31: 306 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 324 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
@@ -27,7 +27,8 @@
  * facts as a tuned figure); "held-out-26" was measured once with the round-23 reader (5/10 fully right, 6 wrong
  * facts), then tuned on in round 24 (7/10, 0 wrong facts as a tuned figure); "held-out-27" was measured once with
  * the round-24 reader (1/9 fully right, 4 wrong facts), then tuned on in round 25 (6/9, 0 wrong facts as a tuned
- * figure); no fresh set has been measured with round 25's rules. Known
+ * figure); "held-out-28" was measured once with the round-25 reader (2/9 fully right, 1 wrong fact) and is
+ * not tuned on. Known
  * misses are listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -70,7 +71,8 @@ export interface Reading {
     | 'held-out-24'
     | 'held-out-25'
     | 'held-out-26'
-    | 'held-out-27';
+    | 'held-out-27'
+    | 'held-out-28';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -143,10 +145,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-26': { right: 7, of: 10, wrong: 0 },
   // Held out until measured once after round 24 (1/9, 4 wrong facts; read and committed first, 8d914b5); tuning material in round 25.
   'held-out-27': { right: 6, of: 9, wrong: 0 },
+  // Measured once with the round-25 reader (2/9, 1 wrong fact; read and committed first, 6fb90e1); not tuned on.
+  'held-out-28': { right: 2, of: 9, wrong: 1 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-28'];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

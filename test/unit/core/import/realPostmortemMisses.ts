@@ -254,4 +254,28 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
     ['start', null],
     ['timeline', 4],
   ],
+  // Held-out-28 (Algolia's engineering blog ×5, SourceHut's status page ×3, PINE64's blog), read and committed before
+  // the importer ran on it (6fb90e1), measured once with the round-25 reader (src/core/import unchanged at 586f919,
+  // the HEAD measured 6fb90e1): 2/9 fully right, 1 wrong fact: SourceHut's builds disruption ends at its front
+  // matter's resolvedWhen (20:42 on 24 November, the first 'Resolved', reopened at 21:03; the reading's named
+  // alternative) where the reading takes the last update, 'Full service has been restored' on 27 November 03:54.
+  // Not read: '4am EST' with the day only in a dig output, 'by 3pm PDT on Monday, April 7th' with the year only in the
+  // file name, 'During a few hours on March 17th' and 'a few hours', 'a total of 5 hours', '12 minutes last night',
+  // a Hugo post's front-matter day ('Outage January 21st'), six 'UPDATE June 16:' paragraphs. Not tuned on.
+  'algolia-2014-03-17-europe-search-latency': [
+    ['start', null],
+    ['duration', null],
+  ],
+  'algolia-2014-04-07-heartbleed': [
+    ['start', null],
+    ['end', null],
+  ],
+  'algolia-2014-11-27-black-thursday-dns': [
+    ['start', null],
+    ['duration', null],
+  ],
+  'algolia-2015-06-15-ssd-data-corruption': [['timeline', 0]],
+  'pine64-2024-01-21-cluster-outage': [['start', null]],
+  'sourcehut-2018-11-24-builds-service-disruption': [['end', '2018-11-24T20:42']],
+  'sourcehut-2021-01-08-network-outage': [['duration', null]],
 };
