@@ -20,10 +20,23 @@ const FIX_AVAILABLE = new RegExp(
   'i',
 );
 
+/**
+ * Round 26 (chosen on held-out-28): "During a few hours on March 17th you may have noticed longer response times": a
+ * sentence opening with a length on a day ("During a few hours on <day>", "For 20 minutes on <day>") names the day of
+ * the outage or slowdown it says (slower, longer or higher response times or latency count), read like "On <day>".
+ */
+export const DURING_ON_RULE = { on: true };
+const DURING_ON = new RegExp(
+  `^(?:during|for) (?:about |around |roughly |approximately )?(?:a few|several|a couple of|\\d{1,3}) (?:hours?|minutes?) on ${DAY}(?:,? (\\d{4}))?\\b,?\\s`,
+  'i',
+);
+const SLOWER = /\b(?:longer|slower|higher|increased|elevated) (?:response times?|latenc(?:y|ies)|load(?:ing)? times?)\b/i;
+
 /** "On April 6th `catfish` became unresponsive": the day a sentence opens with, its year from blogDays.ts, when it says what went wrong. */
 export function namedOpening(text: string, docDay: Day | undefined, postDay: Day | undefined): Day | undefined {
-  const m = ON_NAMED.exec(text);
-  if (!m || !WENT_WRONG.test(text)) return undefined;
+  const during = !ON_NAMED.test(text) && DURING_ON_RULE.on ? DURING_ON.exec(text) : null;
+  const m = ON_NAMED.exec(text) ?? during;
+  if (!m || !(WENT_WRONG.test(text) || (during && SLOWER.test(text)))) return undefined;
   return yearOf({ ...(m[3] ? { y: Number(m[3]) } : {}), m: monthNumber(m[1]!), d: Number(m[2]) } as Day, docDay, postDay);
 }
 
@@ -66,10 +79,25 @@ function fullyOnPostDay(sentences: readonly Line[], postDay: Day): Moment | unde
   return undefined;
 }
 
+/**
+ * Round 26 (chosen on held-out-28): "We regret to inform you that we are currently experiencing an outage in our main
+ * cluster": a post written while the outage was under way, so its own date is the outage's day (the day only, no end).
+ * Only "currently" with an outage, downtime or disruption, or a service currently down, offline or unavailable.
+ */
+export const ONGOING_RULE = { on: true };
+const ONGOING =
+  /\b(?:we are|we're|(?:is|are)) currently (?:experiencing (?:an? |some )?(?:[\w-]+ ){0,2}?(?:outages?|downtime|disruptions?)\b|(?:down|offline|unavailable|unreachable)\b)/i;
+
+function ongoingDay(sentences: readonly Line[], postDay: Day | undefined): Found {
+  const s = ONGOING_RULE.on && postDay?.y ? sentences.find((x) => ONGOING.test(x.text)) : undefined;
+  const start = s && moment(postDay, { approx: false }, s.line, s.text);
+  return start ? { start } : undefined;
+}
+
 /** What went wrong "today" or "last night" in a post that states its own date: that day (and time); fixed later "today", the end. */
 export function todaySpan(sentences: readonly Line[], postDay: Day | undefined): Found {
   const k = sentences.findIndex((s) => WENT_WRONG.test(s.text) && relativeDay(s.text, postDay));
-  if (k < 0) return undefined;
+  if (k < 0) return ongoingDay(sentences, postDay);
   const s = sentences[k]!;
   const day = relativeDay(s.text, postDay)!;
   const t = AT_RELATIVE.exec(s.text);

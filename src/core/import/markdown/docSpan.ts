@@ -27,6 +27,7 @@ import { pageSpan } from './statusBody';
 import { openedSpan } from './statusKit';
 import { accountStart } from './statusParagraphs';
 import { statusWindow } from './statusWindow';
+import { afterReopening } from './statusReopened';
 import type { Entry } from './timeline';
 import type { Zone } from './zones';
 
@@ -36,12 +37,14 @@ export function readSpan(doc: Doc, input: ReturnType<typeof spanInput>, timeline
   // Round 23: else one sentence outside the opening saying when the failure started and was fixed (spanProseWindow.ts).
   proseWindow(input, base);
   // Round 15: else a StatusKit page's date and updates (statusKit.ts).
-  const opened = pageSpan(doc.front, input, base, timeline) ?? openedSpan(doc.front, doc.lines, timeline, input.entries);
+  // Round 26: a page reopened after its front matter's resolution ends at its last update saying service is back, or not at all.
+  const opened = afterReopening(pageSpan(doc.front, input, base, timeline), input.entries) ?? openedSpan(doc.front, doc.lines, timeline, input.entries);
   // Round 17: a window the page's own post mortem or summary states with its zone, over the front matter's times.
   const window = statusWindow(doc);
   // Round 17: else a page's own timed paragraphs that begin before the front matter's date (statusParagraphs.ts).
   const page = window ? { start: window.start, end: window.end, why: [window.why] } : (accountStart(opened, timeline, input.entries) ?? opened);
   const span = { ...base, ...page, why: [...(base.why ?? []), ...(page?.why ?? [])] };
+  if (opened?.withoutEnd && !window) delete span.end;
   // Round 9: a month's report (its title names a month and no day) takes no start or end from its days alone.
   monthReport(input.titleText, !!findDate(input.titleText, doc.dayFirst, true), input.entries, span);
   severalIncidents(doc.blocks, span);

@@ -80,8 +80,24 @@ const BLOCKED = /\bblocked\b/i;
  */
 export const NOBODY_COULD_RULE = { on: true };
 const NOBODY_COULD = /\b(?:nobody|no one|no-one|no (?:users?|customers?|visitors?|clients?))\s(?:could|was able to|were able to|managed to)\b/i;
+/**
+ * Round 26 (chosen on held-out-28): "Our ISP decided to … by unplugging us for 12 minutes": a connection cut (unplugged,
+ * disconnected, cut off, knocked offline, lost power or connectivity) is the outage.
+ */
+export const CUT_OFF_RULE = { on: true };
+const CUT_OFF =
+  /\b(?:unplugg(?:ed|ing)|disconnect(?:ed|ing)|cut (?:us |them |it )?off|knock(?:ed|ing) (?:us |it |them )?offline|lost (?:power|connectivity|network connectivity|internet (?:access|connectivity)))\b/i;
+/**
+ * Round 26 (chosen on held-out-28): "During a few hours on March 17th you may have noticed longer response times": a
+ * service slower than usual (longer, slower, higher, increased or elevated response times, latency or load times) is
+ * the degradation; "latency" alone is not.
+ */
+export const SLOWER_RULE = { on: true };
+const SLOWER = /\b(?:longer|slower|higher|increased|elevated) (?:response times?|latenc(?:y|ies)|load(?:ing)? times?)\b/i;
 const tied = (clause: string) =>
   TIED.test(clause.replace(NEGATED, ' ')) ||
+  (CUT_OFF_RULE.on && CUT_OFF.test(clause.replace(NEGATED, ' '))) ||
+  (SLOWER_RULE.on && SLOWER.test(clause.replace(NEGATED, ' '))) ||
   (BLOCKED_RULE.on && BLOCKED.test(clause.replace(NEGATED, ' '))) ||
   (NOBODY_COULD_RULE.on && NOBODY_COULD.test(clause));
 

@@ -18,7 +18,7 @@
 import { safetyGuards } from './spanSafety';
 import { findDate, type Day } from './inline';
 import type { Line } from './sections';
-import { sentencesOf, statedDuration, statedMinutes, type StatedDuration } from './duration';
+import { oneUpdateDuration, sentencesOf, statedDuration, statedMinutes, type StatedDuration } from './duration';
 import { entryLocal, type Entry } from './timeline';
 import { labelledEnds } from './spanEndLabel';
 import { durationWindow } from './spanDurationWindow';
@@ -114,7 +114,8 @@ export interface SpanInput {
 export function findSpan(input: SpanInput): Span {
   const span: Span = {};
   const j = judge(!!input.testIncident);
-  span.duration = durationList(input.lines) ?? statedDuration(input.lines, input.statements) ?? rangeFigure(input.statements);
+  span.duration =
+    durationList(input.lines) ?? statedDuration(input.lines, input.statements) ?? rangeFigure(input.statements) ?? oneUpdateDuration(input.entries);
   // Round 11: "Between 18:30 on November 27, 2025 and 06:15 on November 28, 2025 (UTC), …" opening a sentence.
   const between = openingPeriod(sentencesOf(input.statements), input.docZone);
   if (between) [span.start, span.end] = [between.start, between.end];

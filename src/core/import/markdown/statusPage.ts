@@ -143,6 +143,8 @@ export interface StatusSpan {
   why?: string[];
   /** Round 13: the front matter's times have no offset; a status page's own updates stamped in a zone come first. */
   zoneless?: boolean;
+  /** Round 26: reopened after its resolution and no later update says service is back (statusReopened.ts): no end. */
+  withoutEnd?: boolean;
 }
 
 export const STATUS_BODY_RULE = { on: true, since: true };

@@ -261,21 +261,14 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // alternative) where the reading takes the last update, 'Full service has been restored' on 27 November 03:54.
   // Not read: '4am EST' with the day only in a dig output, 'by 3pm PDT on Monday, April 7th' with the year only in the
   // file name, 'During a few hours on March 17th' and 'a few hours', 'a total of 5 hours', '12 minutes last night',
-  // a Hugo post's front-matter day ('Outage January 21st'), six 'UPDATE June 16:' paragraphs. Not tuned on.
-  'algolia-2014-03-17-europe-search-latency': [
-    ['start', null],
-    ['duration', null],
-  ],
+  // a Hugo post's front-matter day ('Outage January 21st'), six 'UPDATE June 16:' paragraphs.
+  // Tuned on in round 26 (general rules only; markdownRound26.test.ts): 6/9 fully right, 0 wrong facts (a tuned figure,
+  // not a held-out one). Left: Heartbleed's day and '3pm PDT' (a security response 'secured … by', the year only in the
+  // file name), the DNS change's '4am EST' (its day only in a fenced dig output), the six 'UPDATE June 16:' paragraphs.
   'algolia-2014-04-07-heartbleed': [
     ['start', null],
     ['end', null],
   ],
-  'algolia-2014-11-27-black-thursday-dns': [
-    ['start', null],
-    ['duration', null],
-  ],
+  'algolia-2014-11-27-black-thursday-dns': [['start', null]],
   'algolia-2015-06-15-ssd-data-corruption': [['timeline', 0]],
-  'pine64-2024-01-21-cluster-outage': [['start', null]],
-  'sourcehut-2018-11-24-builds-service-disruption': [['end', '2018-11-24T20:42']],
-  'sourcehut-2021-01-08-network-outage': [['duration', null]],
 };
