@@ -7,6 +7,7 @@
 import { hour24, MONTH_NAME, monthNumber, type Day } from './inline';
 import type { Line } from './sections';
 import { moment, type Moment } from './spanMoment';
+import { zoneFor } from './zones';
 import { relativeDay, WEEKDAY_DAYS_RULE, yearAfter, yearOf } from './blogDays';
 
 type Found = { start?: Moment; end?: Moment } | undefined;
@@ -57,6 +58,32 @@ export function fixAvailable(sentences: readonly Line[], day: Day, start: Moment
     const fixDay = f && (f[3] ? { y: Number(f[3]), m: monthNumber(f[1]!), d: Number(f[2]) } : yearAfter({ m: monthNumber(f[1]!), d: Number(f[2]) }, day));
     const end = fixDay && moment(fixDay, { approx: false }, x.line, x.text);
     if (end && start && end.local > start.local.slice(0, 10)) return end;
+  }
+  return undefined;
+}
+
+/**
+ * Round 26 (chosen on held-out-28; rests on one document): "All Algolia services were secured the same day, by 3pm PDT
+ * on Monday, April 7th": every service said secured, restored, fixed or patched by a time with its zone on a named day
+ * is the end; "the same day" makes that day the start too (the day only). Only "all" or "every" before it, a time with
+ * am or pm and a zone, and a month and day (the year as blogDays.ts gives it).
+ */
+export const ALL_BY_RULE = { on: true };
+const ALL_BY = new RegExp(
+  `\\b(?:all|every)\\b[^.]{0,80}?\\b(?:were|was|had been|have been|has been)\\s(?:secured|restored|fixed|patched|recovered|back online)\\b(\\s(?:on\\s)?(?:the same|that) day)?,?\\s(?:by|at)\\s(\\d{1,2})(?::(\\d{2}))?\\s?(am|pm)\\s([A-Z]{2,4})\\s(?:on\\s)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s)?${DAY}(?:,? (\\d{4}))?`,
+  'i',
+);
+
+export function allBy(sentences: readonly Line[], docDay: Day | undefined, postDay: Day | undefined): Found {
+  if (!ALL_BY_RULE.on) return undefined;
+  for (const s of sentences) {
+    const m = ALL_BY.exec(s.text);
+    const zone = m ? zoneFor(m[5]!) : undefined;
+    if (!m || !zone) continue;
+    const day = yearOf({ ...(m[8] ? { y: Number(m[8]) } : {}), m: monthNumber(m[6]!), d: Number(m[7]) } as Day, docDay, postDay);
+    const end = moment(day, { h: hour24(Number(m[2]), /pm/i.test(m[4]!)), m: Number(m[3] ?? 0), approx: false, zone }, s.line, s.text);
+    const start = m[1] ? moment(day, { approx: false }, s.line, s.text) : undefined;
+    if (end) return { ...(start ? { start } : {}), end };
   }
   return undefined;
 }

@@ -37,7 +37,7 @@ import type { Span } from './span';
 import { moment, type Moment } from './spanMoment';
 import { zoneFor, type Zone } from './zones';
 import { plainDays, WEEKDAY_DAYS_RULE } from './blogDays';
-import { fixAvailable, namedOpening, todaySpan, windowOn } from './blogDayProse';
+import { allBy, fixAvailable, namedOpening, todaySpan, windowOn } from './blogDayProse';
 
 export const PROSE_PERIOD_RULE = { on: true };
 export const FIXED_AS_OF_RULE = { on: true };
@@ -65,7 +65,12 @@ const dayOf = (mo: string, d: string, y: number | undefined): Day | undefined =>
 export function blogProse(lines: readonly Line[], docDay: Day | undefined, span: Span, postDay?: Day): void {
   if (span.start || span.end) return;
   const sentences = sentencesOf(lines).map((s) => ({ ...s, text: plainDays(s.text) }));
-  const found = period(sentences, docDay) ?? fixedAsOf(sentences) ?? onDay(sentences, docDay, postDay) ?? todaySpan(sentences, postDay);
+  const found =
+    period(sentences, docDay) ??
+    fixedAsOf(sentences) ??
+    onDay(sentences, docDay, postDay) ??
+    todaySpan(sentences, postDay) ??
+    allBy(sentences, docDay, postDay);
   if (found?.start) span.start = found.start;
   if (found?.end) span.end = found.end;
 }

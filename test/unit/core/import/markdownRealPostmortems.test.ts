@@ -28,7 +28,7 @@
  * facts), then tuned on in round 24 (7/10, 0 wrong facts as a tuned figure); "held-out-27" was measured once with
  * the round-24 reader (1/9 fully right, 4 wrong facts), then tuned on in round 25 (6/9, 0 wrong facts as a tuned
  * figure); "held-out-28" was measured once with the round-25 reader (2/9 fully right, 1 wrong fact), then tuned
- * on in round 26 (6/9, 0 wrong facts as a tuned figure); no fresh set has been measured with round 26's rules. Known
+ * on in round 26 (7/9, 0 wrong facts as a tuned figure); no fresh set has been measured with round 26's rules. Known
  * misses are listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -146,7 +146,7 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   // Held out until measured once after round 24 (1/9, 4 wrong facts; read and committed first, 8d914b5); tuning material in round 25.
   'held-out-27': { right: 6, of: 9, wrong: 0 },
   // Held out until measured once after round 25 (2/9, 1 wrong fact; read and committed first, 6fb90e1); tuning material in round 26.
-  'held-out-28': { right: 6, of: 9, wrong: 0 },
+  'held-out-28': { right: 7, of: 9, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */

@@ -8,7 +8,7 @@ import { read, readAs, doc, linear, without } from '../../../support/markdownDra
 import { REOPENED_RULE } from '../../../../src/core/import/markdown/statusReopened';
 import { ONE_UPDATE_RULE, TOTAL_RULE } from '../../../../src/core/import/markdown/duration';
 import { CUT_OFF_RULE, SLOWER_RULE } from '../../../../src/core/import/markdown/durationTie';
-import { DURING_ON_RULE, ONGOING_RULE } from '../../../../src/core/import/markdown/blogDayProse';
+import { ALL_BY_RULE, DURING_ON_RULE, ONGOING_RULE } from '../../../../src/core/import/markdown/blogDayProse';
 
 const notice = (...updates: Array<[string, string, string]>) =>
   doc(
@@ -116,6 +116,20 @@ describe('Markdown importer: rules of round 26 (issue 31)', () => {
     assert.equal(read(md('We are currently experiencing high demand for our boards.')).fact('start'), undefined);
   });
 
+  it("'All services were secured the same day, by 3pm PDT on Monday, April 7th' gives the end and that day", () => {
+    const md = (s: string) => doc('---', 'layout: post', 'title: Dealing with a vulnerability', '---', '', s, '');
+    const all = 'We responded immediately: All our services were secured the same day, by 3pm PDT on Monday, April 7th.';
+    assert.equal(readAs(md(all), '2014-04-07-vuln.md').fact('end'), '2014-04-07T15:00 -07:00');
+    assert.equal(readAs(md(all), '2014-04-07-vuln.md').fact('start'), '2014-04-07');
+    const restored = 'All services were restored by 9pm UTC on April 7th, 2014.';
+    assert.equal(readAs(md(restored), 'vuln.md').fact('end'), '2014-04-07T21:00 +00:00');
+    assert.equal(readAs(md(restored), 'vuln.md').fact('start'), undefined);
+    assert.equal(without(ALL_BY_RULE, 'on', () => readAs(md(all), '2014-04-07-vuln.md')).fact('end'), undefined);
+    // Must not fire: not all of them, or no zone.
+    assert.equal(readAs(md('Our API servers were secured by 3pm PDT on April 7th.'), '2014-04-07-vuln.md').fact('end'), undefined);
+    assert.equal(readAs(md('All our services were secured by 3pm on April 7th.'), '2014-04-07-vuln.md').fact('end'), undefined);
+  });
+
   it('reads a 100 kB line in linear time', () => {
     const long = 'a'.repeat(100000);
     linear(
@@ -125,6 +139,7 @@ describe('Markdown importer: rules of round 26 (issue 31)', () => {
     linear(post('O', `We were ${'unplugging '.repeat(10000)}cut ${'us '.repeat(10000)}for 12 minutes ${long}`));
     linear(post('O', `During a few hours on March 17th we had ${'longer '.repeat(20000)}response ${long}`));
     linear(post('O', `We are currently experiencing ${'an '.repeat(20000)}outage ${long}`));
+    linear(post('O', `All ${'services '.repeat(20000)}were secured by 3pm PDT on ${'April '.repeat(10000)}7th ${long}`));
     linear(doc('---', 'layout: post', 'title: O', '---', '', `During ${'a few '.repeat(20000)}hours on March 17th ${long}`));
   });
 });
