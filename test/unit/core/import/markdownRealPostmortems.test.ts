@@ -1,5 +1,5 @@
 /**
- * Issue 31: 324 real published postmortems (test/fixtures/import/markdown-real,
+ * Issue 31: 333 real published postmortems (test/fixtures/import/markdown-real,
  * sources in SOURCES.md) imported and compared with a person's reading of
  * each source, written before the importer ran on it. Rules were chosen on
  * the "tuned" ones and, once measured, on "held-out", "held-out-2",
@@ -28,7 +28,8 @@
  * facts), then tuned on in round 24 (7/10, 0 wrong facts as a tuned figure); "held-out-27" was measured once with
  * the round-24 reader (1/9 fully right, 4 wrong facts), then tuned on in round 25 (6/9, 0 wrong facts as a tuned
  * figure); "held-out-28" was measured once with the round-25 reader (2/9 fully right, 1 wrong fact), then tuned
- * on in round 26 (7/9, 0 wrong facts as a tuned figure); no fresh set has been measured with round 26's rules. Known
+ * on in round 26 (7/9, 0 wrong facts as a tuned figure); "held-out-29" was measured once with the round-26
+ * reader (0/9 fully right, 4 wrong facts) and is not tuned on. Known
  * misses are listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -72,7 +73,8 @@ export interface Reading {
     | 'held-out-25'
     | 'held-out-26'
     | 'held-out-27'
-    | 'held-out-28';
+    | 'held-out-28'
+    | 'held-out-29';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -147,10 +149,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-27': { right: 6, of: 9, wrong: 0 },
   // Held out until measured once after round 25 (2/9, 1 wrong fact; read and committed first, 6fb90e1); tuning material in round 26.
   'held-out-28': { right: 7, of: 9, wrong: 0 },
+  // Measured once with the round-26 reader (0/9, 4 wrong facts; read and committed first, 98069e9); not tuned on.
+  'held-out-29': { right: 0, of: 9, wrong: 4 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-29'];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

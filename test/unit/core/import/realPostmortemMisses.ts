@@ -267,4 +267,37 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // June 16:' paragraphs.
   'algolia-2014-11-27-black-thursday-dns': [['start', null]],
   'algolia-2015-06-15-ssd-data-corruption': [['timeline', 0]],
+  // Held-out-29 (Freifunk München's blog ×3, Freifunk Bremen's website ×2, Rspamd's blog, Schullogin's status page ×3),
+  // read and committed before the importer ran on it (98069e9), measured once with the round-26 reader
+  // (src/core/import unchanged at 59427bf, the HEAD measured 23169e5): 0/9 fully right, 4 wrong facts, all starts:
+  // the Jitsi outage on its day alone (the title's 'von 10:04 - 10:24' not read), the DENIC notice on its day alone
+  // (not '~22:00' MESZ), LernSax at its front matter's 08:00 (the reading's named alternative; the body's first update,
+  // 'LernSax ist nicht verfügbar', is at 07:00), Schullogin's file-storage outage on its day alone (its front matter's
+  // 09:30, with '# Resolving: …' comments after the fields, not read). Not read: 'Seit gestern' and 'von gestern
+  // Morgen' counted back from the post, 'On Saturday, October 18th, 2025' in a post without a date field, the
+  // follow-up's day from a quoted statement, cState update headings ('### Update 26.08.2022 18:00 Uhr:',
+  // '## 01.10.2025 - 10:52', '## 2025-01-21T18:00:00 - …'), two front matters with commented fields. Not tuned on.
+  'ffhb-2014-02-26-nightly-configmode': [['start', null]],
+  'ffhb-2015-12-14-vpn01-down': [['start', null]],
+  'ffmuc-2020-04-21-meet-outage': [
+    ['start', '2020-04-21'],
+    ['end', null],
+  ],
+  'ffmuc-2026-05-05-denic-dnssec': [['start', '2026-05-05']],
+  'ffmuc-2026-05-06-denic-dnssec-resolved': [['end', null]],
+  'rspamd-2025-10-18-hetzner-block': [['start', null]],
+  'schullogin-2022-08-25-lernsax-outage': [
+    ['start', '2022-08-25T08:00'],
+    ['timeline', 0],
+  ],
+  'schullogin-2025-01-21-dateiablage-outage': [
+    ['start', '2025-01-21'],
+    ['end', null],
+    ['timeline', 0],
+  ],
+  'schullogin-2025-10-01-vidis-logins': [
+    ['start', null],
+    ['end', null],
+    ['timeline', 0],
+  ],
 };
