@@ -205,6 +205,7 @@ export async function windowFindings(git: GitHistory, input: WindowInput): Promi
   favourNewestInSystem(
     scored.filter((s) => !(brought.get(s.commit.sha) ?? []).some((c) => ranked.has(c.sha))),
     beforeStart,
+    (c) => !testsReverted && isTestsOnly(c, words),
   );
   // Where the team reverts whole pull requests, a merge is a suspect too, just below its strongest commit.
   const units = mergeUnits(scored, brought);
