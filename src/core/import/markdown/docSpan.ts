@@ -9,6 +9,7 @@ import { findDate, findDayRange, inlineText, type Day } from './inline';
 import { isAnnouncements } from './announcements';
 import { blogProse } from './blogProse';
 import { blogSpan } from './blogSpan';
+import { sinceOpening } from './blogSince';
 import { separateDowntimes } from './spanSeparate';
 import { namedDays, type Doc } from './doc';
 import { notAnEvent } from './editStamp';
@@ -54,6 +55,8 @@ export function readSpan(doc: Doc, input: ReturnType<typeof spanInput>, timeline
   const out = blogSpan(doc, input.entries, span) ?? span;
   // Round 18: else, in a post without timeline entries, its prose's period, fix or opening day (blogProse.ts).
   if (!input.entries.length) blogProse(input.lines, input.docDay, out, findDate(doc.front?.date ?? ''));
+  // Round 27: a sentence opening "Seit ca. 22:00 Uhr (MESZ) am 05.05.2026" gives the start's time (blogSince.ts).
+  if (!input.entries.length) sinceOpening(input.lines, out);
   return out;
 }
 
@@ -88,7 +91,7 @@ export function spanInput(doc: Doc, entries: Entry[], titleBlock: Block | undefi
   const period =
     labelPeriod(lines, doc.dayFirst, docZone) ??
     pairLabelPeriod(lines, docZone) ??
-    titlePeriod(titleText, doc.front?.title ? 1 : (titleBlock?.line ?? 1), docZone) ??
+    titlePeriod(titleText, doc.front?.title ? 1 : (titleBlock?.line ?? 1), docZone, doc.dayFirst) ??
     titleDays(titleText, doc.front?.title ? 1 : (titleBlock?.line ?? 1), docDay, doc.dayFirst) ??
     sectionPeriod(doc.blocks, doc.dayFirst);
   // Round 10: a dated title over a text that names no other day ("# 2020-12-11: All services outage"): its prose times are on it.

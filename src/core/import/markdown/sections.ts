@@ -100,7 +100,7 @@ export function frontMatter(lines: readonly string[]): FrontMatter | undefined {
   for (const l of lines.slice(1, close)) {
     const m = /^([A-Za-z_][\w-]*)\s*[:=]\s*(.*)$/.exec(l);
     if (!m || values.has(m[1]!.toLowerCase())) continue;
-    values.set(m[1]!.toLowerCase(), unquote(m[2]!.trim()));
+    values.set(m[1]!.toLowerCase(), unquote(fence === '---' ? withoutComment(m[2]!.trim()) : m[2]!.trim()));
   }
   const title = values.get('title');
   const date = values.get('date');
@@ -144,6 +144,22 @@ function mdxExport(lines: readonly string[]): FrontMatter | undefined {
   const date = values.get('date');
   const authors = values.get('authors') ?? values.get('author');
   return { title, ...(date ? { date } : {}), ...(authors ? { authors } : {}), end };
+}
+
+/**
+ * Round 27 (chosen on held-out-29, Schullogin's cState notices): "resolved: true # Resolving: set to true" and
+ * "resolvedWhen: 2025-01-24T07:30:00 # Resolving: …" are read as YAML reads them: a '#' after a space or tab begins a
+ * comment, outside quotes (a quoted value keeps its '#'; "C#" or "#1" without a space before keep theirs).
+ */
+export const YAML_COMMENT_RULE = { on: true };
+
+function withoutComment(v: string): string {
+  if (!YAML_COMMENT_RULE.on) return v;
+  const q = v[0] === '"' || v[0] === "'" ? v.indexOf(v[0], 1) : -1;
+  const from = q > 0 ? q + 1 : 0;
+  if ((v[0] === '"' || v[0] === "'") && q < 0) return v;
+  const hash = /[ \t]#/.exec(v.slice(from));
+  return hash ? v.slice(0, from + hash.index).trim() : v;
 }
 
 function unquote(v: string): string {

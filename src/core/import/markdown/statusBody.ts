@@ -18,6 +18,7 @@ import type { Span } from './span';
 import { mentions, moment, type Moment } from './spanMoment';
 import { statusPageSpan, type StatusSpan } from './statusPage';
 import { updateListSpan } from './statusUpdates';
+import { lateSpan } from './statusLate';
 import type { Entry } from './timeline';
 import type { Zone } from './zones';
 
@@ -35,7 +36,8 @@ export function pageSpan(front: FrontMatter | undefined, input: PageInput, base:
   if (!page) return updateListSpan(timeline, input.entries);
   if (page.zoneless) {
     const { zoneless: _, ...kept } = page;
-    return updateListSpan(timeline, input.entries) ?? kept;
+    // Round 27: else its update headings weighed against the front matter (statusLate.ts).
+    return updateListSpan(timeline, input.entries) ?? lateSpan(kept, timeline, input.entries) ?? kept;
   }
   // Only a timeline under the body's own Timeline heading (a status page's updates are the page's own record).
   const written = timeline.filter((b) => b.level >= 1 && b.level <= 6).flatMap((b) => b.lines.map((l) => l.line));

@@ -21,6 +21,7 @@ import { datedUpdates, trackTimeline } from './statusTrack';
 import type { YearSlip } from './statusYear';
 import { timedParagraphs } from './statusParagraphs';
 import { statusHeadingTimeline } from './statusHeadings';
+import { stampHeadingTimeline } from './statusStampHeadings';
 
 const UPDATE = /^:::\s?update\s([A-Za-z][A-Za-z ]{0,30}?)\s?\|\s?(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,9})?)?(?:Z|\+00:?00)\s*$/;
 const CLOSE = /^:::\s*$/;
@@ -46,7 +47,12 @@ export function laterTimeline(blocks: readonly Block[], notes: string[], slip?: 
   if (updates) return [updates];
   const four = fourDigitTimeline(blocks, notes);
   if (four.length) return four;
-  const list = updateListTimeline(blocks, notes) ?? trackTimeline(blocks, notes, slip) ?? datedUpdates(blocks, notes) ?? statusHeadingTimeline(blocks, notes);
+  const list =
+    updateListTimeline(blocks, notes) ??
+    trackTimeline(blocks, notes, slip) ??
+    datedUpdates(blocks, notes) ??
+    statusHeadingTimeline(blocks, notes) ??
+    stampHeadingTimeline(blocks, notes);
   // Round 17: and a section's own paragraphs opening with a time (statusParagraphs.ts), before the updates.
   const timed = timedParagraphs(blocks, notes);
   return [...(timed ? [timed] : []), ...(list ? [list] : [])];
