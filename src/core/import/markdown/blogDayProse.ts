@@ -8,7 +8,7 @@ import { hour24, MONTH_NAME, monthNumber, type Day } from './inline';
 import type { Line } from './sections';
 import { moment, type Moment } from './spanMoment';
 import { zoneFor } from './zones';
-import { relativeDay, WEEKDAY_DAYS_RULE, yearAfter, yearOf } from './blogDays';
+import { GERMAN_YESTERDAY_RULE, relativeDay, WEEKDAY_DAYS_RULE, yearAfter, yearOf } from './blogDays';
 
 type Found = { start?: Moment; end?: Moment } | undefined;
 
@@ -121,9 +121,14 @@ function ongoingDay(sentences: readonly Line[], postDay: Day | undefined): Found
   return start ? { start } : undefined;
 }
 
+/** Round 27: what went wrong, in German ("nicht mehr erreichbar", "ein Problem aufgetreten", "Ausfall", "Störung"). */
+const WENT_WRONG_DE =
+  /(?<![\p{L}])(?:nicht (?:mehr )?(?:erreichbar|verfügbar|nutzbar)|ausgefallen|Ausfall|Störung|gestört|Probleme? (?:ist |sind )?aufgetreten|ein Problem aufgetreten)(?![\p{L}])/iu;
+const wentWrong = (text: string) => WENT_WRONG.test(text) || (GERMAN_YESTERDAY_RULE.on && WENT_WRONG_DE.test(text));
+
 /** What went wrong "today" or "last night" in a post that states its own date: that day (and time); fixed later "today", the end. */
 export function todaySpan(sentences: readonly Line[], postDay: Day | undefined): Found {
-  const k = sentences.findIndex((s) => WENT_WRONG.test(s.text) && relativeDay(s.text, postDay));
+  const k = sentences.findIndex((s) => wentWrong(s.text) && relativeDay(s.text, postDay));
   if (k < 0) return ongoingDay(sentences, postDay);
   const s = sentences[k]!;
   const day = relativeDay(s.text, postDay)!;

@@ -62,10 +62,18 @@ export function yearAfter(day: { m: number; d: number }, from: Day): Day | undef
 
 const RELATIVE = /\b(today|this morning|this afternoon|tonight|last night|yesterday)\b/i;
 
+/**
+ * Round 27 (chosen on held-out-29, Freifunk Bremen's two notices): German "gestern" ("Seit gestern ist unser Gateway
+ * nicht mehr erreichbar", "Beim Update von gestern Morgen … ist ein Problem aufgetreten") is "yesterday", the day before
+ * the post's own date, the day only. German "heute" is not read ("today" and the post's day would need its time).
+ */
+export const GERMAN_YESTERDAY_RULE = { on: true };
+const GESTERN = /(?<![\p{L}])gestern(?![\p{L}])/iu;
+
 /** The day "today", "last night" or "yesterday" names, against the post's own date only. */
 export function relativeDay(text: string, postDay: Day | undefined): Day | undefined {
   if (!RELATIVE_DAY_RULE.on || !postDay?.y) return undefined;
-  const w = RELATIVE.exec(text)?.[1]?.toLowerCase();
+  const w = RELATIVE.exec(text)?.[1]?.toLowerCase() ?? (GERMAN_YESTERDAY_RULE.on && GESTERN.test(text) ? 'yesterday' : undefined);
   if (!w) return weekdayBack(text, postDay);
   const back = w === 'last night' || w === 'yesterday' ? 1 : 0;
   const t = new Date(utc(postDay) - back * DAY_MS);

@@ -52,6 +52,12 @@ const PERIOD = new RegExp(
 const FIXED_AS_OF = new RegExp(`\\b(?:fixed|resolved|patched|mitigated) as of (\\d{1,2})(?::(\\d{2}))? ?(am|pm) (UTC|GMT) ${DAY},? (\\d{4})\\b`, 'i');
 const REPORTED_TODAY = /\b(?:contacted|reported|received|notified|told)\b.{0,200}\b(?:this morning|today)\b/i;
 const ON_DAY = /^on ([^,]{4,30}(?:, \d{4})?),\s.{0,300}\b(?:reports?|vulnerabilit\w*|outages?|incidents?|abort\w*|fail\w*|down|bugs?|attacks?)\b/i;
+/**
+ * Round 27 (chosen on held-out-29; rests on one document, Rspamd's "On Saturday, October 18th, 2025, the public … service
+ * was disrupted due to an unexpected server block"): a service disrupted or interrupted says what went wrong, like "outage".
+ */
+export const DISRUPTED_RULE = { on: true };
+const ON_DAY_DISRUPTED = /^on ([^,]{4,30}(?:, \d{4})?),\s.{0,300}\b(?:disrupt(?:ed|ions?)|interrupt(?:ed|ions?))\b/i;
 const FILED = new RegExp(`\\breport (?:was )?(?:filed|received|submitted|sent) at (\\d{1,2})(?::(\\d{2}))? ?(am|pm),? (?:on )?${DAY}`, 'i');
 const FIX_ON = new RegExp(
   `\\b(?:issued|released|deployed|shipped)\\b (?:a |the )?(?:new version|fix|patch|release)\\b.{0,200}? on ${DAY}(?:,? (\\d{4}))?`,
@@ -109,7 +115,7 @@ function fixedAsOf(sentences: readonly Line[]): { start?: Moment; end?: Moment }
 
 /** The day a sentence opens with: "On <a date with its year>," (round 18), else "On <day>" as blogDayProse.ts reads it (round 19). */
 function opening(text: string, docDay: Day | undefined, postDay: Day | undefined): Day | undefined {
-  const m = ON_DAY.exec(text);
+  const m = ON_DAY.exec(text) ?? (DISRUPTED_RULE.on ? ON_DAY_DISRUPTED.exec(text) : null);
   const d = m ? findDate(m[1]!) : undefined;
   return d?.y ? d : WEEKDAY_DAYS_RULE.on ? namedOpening(text, docDay, postDay) : undefined;
 }

@@ -11,6 +11,8 @@ import { EARLIER_UPDATE_RULE, LATE_CLOSE_RULE } from '../../../../src/core/impor
 import { TITLE_LAST_PAIR_RULE } from '../../../../src/core/import/markdown/spanStated';
 import { GERMAN_ZONE_RULE } from '../../../../src/core/import/markdown/zones';
 import { SINCE_OPENING_RULE } from '../../../../src/core/import/markdown/blogSince';
+import { GERMAN_YESTERDAY_RULE } from '../../../../src/core/import/markdown/blogDays';
+import { DISRUPTED_RULE } from '../../../../src/core/import/markdown/blogProse';
 
 const page = (front: string[], ...body: string[]) => doc('---', 'title: "Störung Dateiablage"', ...front, 'section: issue', '---', '', ...body, '');
 const post = (title: string, ...body: string[]) => doc('---', `title: "${title}"`, 'date: 2020-04-21 09:00:00', '---', '', ...body, '');
@@ -148,11 +150,33 @@ describe('Markdown importer: rules of round 27 (issue 31)', () => {
     assert.equal(read(md('Wir melden: seit 22:00 Uhr (MESZ) am 05.05.2026 besteht eine Störung.')).fact('start'), undefined);
   });
 
+  it("'gestern' with what went wrong is the day before the post's date, the day alone", () => {
+    const md = (s: string) => doc('---', 'title: VPN01 down', 'date: 2015-12-15 16:00:00 +0200', '---', '', s, '');
+    assert.equal(read(md('Seit gestern ist unser Gateway VPN01 nicht mehr erreichbar.')).fact('start'), '2015-12-14');
+    assert.equal(read(md('Beim Update von gestern Morgen ist leider ein Problem aufgetreten: alle Nodes sind im Configmode.')).fact('start'), '2015-12-14');
+    assert.equal(read(md('Beim Update von 01.01.2016 hat die Firmware einen Ausfall gehabt.')).fact('start'), undefined);
+    assert.equal(without(GERMAN_YESTERDAY_RULE, 'on', () => read(md('Seit gestern ist unser Gateway VPN01 nicht mehr erreichbar.'))).fact('start'), undefined);
+    // Must not fire: nothing went wrong, or no post date; 'heute' is not read.
+    assert.equal(read(md('Gestern haben wir einen neuen Server aufgestellt.')).fact('start'), undefined);
+    assert.equal(read(md('Heute ist unser Gateway VPN01 nicht mehr erreichbar.')).fact('start'), undefined);
+    assert.equal(read(doc('# VPN01 down', '', 'Seit gestern ist unser Gateway VPN01 nicht mehr erreichbar.', '')).fact('start'), undefined);
+  });
+
+  it("'On Saturday, October 18th, 2025, the service was disrupted' names the day", () => {
+    const md = (s: string) => doc('---', 'title: Incident Disclosure', 'authors: team', '---', '', s, '');
+    const said = 'On Saturday, October 18th, 2025, the public fuzzy service was disrupted due to an unexpected server block.';
+    assert.equal(read(md(said)).fact('start'), '2025-10-18');
+    assert.equal(without(DISRUPTED_RULE, 'on', () => read(md(said))).fact('start'), undefined);
+    // Must not fire: nothing disrupted.
+    assert.equal(read(md('On Saturday, October 18th, 2025, we released version 3.13 of the filter.')).fact('start'), undefined);
+  });
+
   it('reads a 100 kB line of each shape in linear time', () => {
     const long = 'x '.repeat(50000);
     linear(page(['date: 2025-01-21T09:30:00', `resolved: true #${' '.repeat(50000)}#`, 'resolvedWhen: 2025-01-21T18:00:00'], long));
     linear(doc('## Update 26.08.2022 18:00 Uhr:', long, `## ${'26.08.2022 '.repeat(9000)}`, long, `## 2025-01-21T16:00:00 - ${long}`));
     linear(post(`MEET - ${'21.04.2020 von 10:04 - '.repeat(4000)}10:24`, long));
+    linear(post('Ausfall', `Seit gestern ${'nicht mehr '.repeat(9000)}`, `On October 18th, 2025, ${'disrupt '.repeat(12000)}`));
     linear(post('Ausfall', `Seit ca. ${'22:00 Uhr (MESZ) '.repeat(6000)} am 05.05.2026.`, `Since ${'10:00 PM (CEST) '.repeat(6000)} on 5 May 2026.`));
   });
 });
