@@ -33,8 +33,10 @@ function lastDate(text: string, dayFirst = false): Day | undefined {
 }
 
 /** "… outage 2021-10-08 23:01 - 2021-10-09 02:40 UTC": each side a day and a time, the zone on either. */
-export function titlePeriod(title: string, line: number, docZone: Zone | undefined, dayFirst = false): LabelPeriod | undefined {
+export function titlePeriod(title: string, line: number, docZone: Zone | undefined, dayFirstDoc = false): LabelPeriod | undefined {
   const text = inlineText(title).slice(0, 400);
+  // Round 27: a day-first document's dotted day ("21.04.2020") is read in its title's period too.
+  const dayFirst = TITLE_LAST_PAIR_RULE.on && dayFirstDoc;
   const parts = lastPair(text, text.split(SEPARATOR), dayFirst);
   if (parts.length !== 2) return undefined;
   const a = mentions(parts[0]!).at(-1);

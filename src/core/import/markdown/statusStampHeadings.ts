@@ -2,7 +2,7 @@
  * Round 27 (chosen on held-out-29, Schullogin's cState notices): a status notice whose sections are its updates, each
  * under a heading that is a stamp alone, as German and ISO-minded teams write them: "## 2025-01-21T16:00:00",
  * "## 2025-01-21T18:00:00 - NC ist wieder erreichbar", "### Update 26.08.2022 18:00 Uhr:", "## 02.10.2025 – 11:05 Uhr",
- * "## 01.10.2025 - 10:52", "## 13.11.2025" (a day alone). Three or more such headings become the timeline, oldest
+ * "## 01.10.2025 - 10:52", "## 13.11.2025" (a day alone). Three or more such headings, two of them with a time, become the timeline, oldest
  * first when the page is written newest first (the first stamp later than the last), each entry the heading's own words
  * after the stamp and the section's text; no zone is named, none is guessed. A dotted day is read day first (DD.MM.YYYY,
  * as German writes it). Every pattern is anchored and linear.
@@ -41,7 +41,7 @@ function stampOf(b: Block): Stamp | undefined {
 export function stampHeadingTimeline(blocks: readonly Block[], notes: string[]): Block | undefined {
   if (!STAMP_HEADING_RULE.on) return undefined;
   const found = blocks.flatMap((b) => (b.heading && b.level >= 1 && b.level <= 6 ? (stampOf(b) ?? []) : []));
-  if (found.length < 3) return undefined;
+  if (found.length < 3 || found.filter((s) => s.time).length < 2) return undefined;
   const key = (s: Stamp) => `${s.day}T${s.time ?? '00:00'}`;
   const reversed = key(found[0]!) > key(found.at(-1)!);
   const ordered = reversed ? [...found].reverse() : found;

@@ -79,6 +79,16 @@ describe('Markdown importer: rules of round 27 (issue 31)', () => {
       'z',
     );
     assert.equal(read(worded).timeline.length, 0);
+    const days = page(
+      ['date: 2025-10-01T08:00:00', 'resolved: true', 'resolvedWhen: 2025-11-13T08:00:00'],
+      '## 13.11.2025',
+      'a',
+      '## 21.10.2025',
+      'b',
+      '## 01.10.2025',
+      'c',
+    );
+    assert.equal(read(days).timeline.length, 0);
   });
 
   it('a first update stamped before the front matter date, on its day, is the start', () => {
