@@ -38,6 +38,7 @@ import { moment, type Moment } from './spanMoment';
 import { zoneFor, type Zone } from './zones';
 import { plainDays, WEEKDAY_DAYS_RULE } from './blogDays';
 import { allBy, fixAvailable, namedOpening, todaySpan, windowOn } from './blogDayProse';
+import { openingTime } from './spanRound28';
 
 export const PROSE_PERIOD_RULE = { on: true };
 export const FIXED_AS_OF_RULE = { on: true };
@@ -128,10 +129,13 @@ function onDay(sentences: readonly Line[], docDay: Day | undefined, postDay: Day
   const day = opening(s.text.trim(), docDay, postDay)!;
   const window = windowOn(s, day);
   if (window) return window;
+  // Round 28: the opening sentence's own time after its day, and its end "until" a later day and time (spanRound28.ts).
+  const opened = openingTime(s, day);
+  if (opened?.end) return opened;
   const filed = sentences.map((x) => ({ x, f: FILED.exec(x.text) })).find(({ f }) => f && monthNumber(f[4]!) === day.m && Number(f[5]) === day.d);
   const start = filed
     ? moment(day, { h: hour(filed.f![1]!, filed.f![3]!), m: Number(filed.f![2] ?? 0), approx: false }, filed.x.line, filed.x.text)
-    : moment(day, { approx: false }, s.line, s.text);
+    : (opened?.start ?? moment(day, { approx: false }, s.line, s.text));
   for (const x of sentences.slice(k)) {
     const f = FIX_ON.exec(x.text);
     if (!f) continue;

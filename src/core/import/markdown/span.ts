@@ -42,6 +42,7 @@ import { beforeNamedDetection } from './spanDetected';
 import { resolvedRow } from './spanResolvedRow';
 import { openingPeriod } from './spanBetween';
 import { sameFailureFirst, withoutRecaps } from './spanRecur';
+import { clockBack, evidenceAfter, firstNoticed, releaseReported, restoredRun } from './spanRound28';
 import { isRemark, remarkWhy } from './spanRemark';
 import { labelMention } from './spanLabelTime';
 import { farSighting } from './spanFar';
@@ -326,7 +327,7 @@ function fromTimeline(
   // later one is: "Maintenance window opens", then "API returns errors".
   const context = !!timed[0] && !impact(timed[0]) && !REPORT.test(timed[0].text) && !ALERTED.test(timed[0].text);
   // "First validator reports an apphash": an entry opening with the first report is about the outage too.
-  const about = (e: Entry) => impact(e) || FIRST_REPORT.test(e.text);
+  const about = (e: Entry) => impact(e) || FIRST_REPORT.test(e.text) || firstNoticed(e.text) || releaseReported(timed, e);
   const found = opensWithLeadUp || context ? (timed.find(about) ?? (moveOn ? next : timed[0])) : timed[0];
   const seen = sameFailureFirst(timed, found && timed.find(about) === found ? beforeDetection(timed, found, leadUp) : found);
   // Round 16: the first entry about it is how it was detected, in the document's own words.
@@ -335,7 +336,7 @@ function fromTimeline(
   // "Security team becomes aware of an odd transaction mined roughly 30 minutes earlier": the entry says the incident
   // began before it, and nothing says when; the start stays empty rather than taking the entry's time.
   if (!span.start && first && isRemark(first)) (span.why ??= []).push(remarkWhy(first));
-  else if (!span.start && first && BEGAN_EARLIER.test(first.text))
+  else if (!span.start && first && (BEGAN_EARLIER.test(first.text) || evidenceAfter(timed, first, impact)))
     (span.why ??= []).push(`start: the first timeline entry (line ${first.line}) says it began earlier, and the document gives no time for that`);
   else if (!span.start && first && !farSighting(timed, first, span)) span.start = entryMoment(first);
   if (span.end) return;
@@ -354,10 +355,9 @@ function fromTimeline(
   const fully = k > 0 ? after.reduce((last, e, n) => (n > k && ends(e) && FULLY_BACK.test(e.text) ? n : last), -1) : -1;
   if (fully > 0 && FULLY_RULE.last) k = fully;
   else if (fully > 0 && !FULLY_BACK.test(after[k]!.text)) k = after.findIndex((e, n) => n > k && ends(e) && FULLY_BACK.test(e.text));
-  // "three periods of block time degradation": the last entry that ends one ends the incident.
   if (k > 0 && periods) k = after.reduce((last, e, n) => (ends(e) ? n : last), k);
   // "block production resumes", then "AP node fails again": the outage came back; the next end after it, else none.
-  if (k > 0) k = afterFailingAgain(after, k, ends, span);
+  if (k > 0) k = restoredRun(after, afterFailingAgain(after, k, ends, span), ends);
   // A provider's systems recovering is not our service back ("Provider systems recovered", then "All services confirmed
   // operational"): the next end that is not about a provider.
   if (k > 0 && PROVIDER.test(after[k]!.text)) {
@@ -372,7 +372,7 @@ function fromTimeline(
   const last = after.at(-1);
   // No entry says it ended, but the last one says the stuck work went through, or that users can connect again.
   const end = k > 0 ? after[k] : after.length > 1 && last && (DONE.test(last.text) || USERS_BACK.test(last.text)) && !testEnv(last) ? last : undefined;
-  if (end) {
+  if (end && !clockBack(after, end)) {
     span.end = entryMoment(end);
     end.milestone ??= 'resolved';
   }

@@ -2,6 +2,7 @@
  * How span.ts judges a timeline entry: about the outage, an end, lead-up, or
  * a test environment's. Every pattern runs in time linear in its input.
  */
+import { buildFails, changeBegan } from './spanRound28';
 import type { Entry } from './timeline';
 import { IMPACT, LEADUP, ENDS, REPORT_REF, TEST_ENV, RECLAIMED, TESTS_PASS, PARTIAL } from './spanWords';
 
@@ -92,11 +93,11 @@ export function judge(testIncident: boolean): Judge {
   const testEnv = (e: Entry) => !testIncident && TEST_ENV.test(words(e)) && !productionFirst(words(e));
   // "Hypha reports previously failing interchaintest tests pass": a test passing is no failure of the service.
   const impact = (e: Entry) =>
-    (IMPACT.test(unavoided(words(e))) || bugShips(words(e))) && !REPORT_REF.test(e.text) && !testEnv(e) && !TESTS_PASS.test(words(e));
+    (IMPACT.test(unavoided(words(e))) || bugShips(words(e))) && !REPORT_REF.test(e.text) && !testEnv(e) && !TESTS_PASS.test(words(e)) && !buildFails(words(e));
   // "Confirmed 187Gb of space has been recovered" is space given back, not the service.
   // Round 10: "Some IP addresses come back online" is a partial recovery, not the end.
   const ends = (e: Entry) => endWords(words(e)) && !RECLAIMED.test(words(e)) && !PARTIAL.test(words(e)) && !backBroken(words(e)) && !testEnv(e);
   const wentRight = (e: Entry) => WENT_RIGHT_RULE.on && WENT_RIGHT.test(words(e)) && !impact(e);
-  const leadUp = (e: Entry) => (LEADUP.test(words(e)) && !impact(e)) || REPORT_REF.test(e.text) || wentRight(e);
+  const leadUp = (e: Entry) => ((LEADUP.test(words(e)) || changeBegan(words(e))) && !impact(e)) || REPORT_REF.test(e.text) || wentRight(e);
   return { impact, ends, leadUp, testEnv };
 }

@@ -30,7 +30,8 @@
  * figure); "held-out-28" was measured once with the round-25 reader (2/9 fully right, 1 wrong fact), then tuned
  * on in round 26 (7/9, 0 wrong facts as a tuned figure); "held-out-29" was measured once with the round-26
  * reader (0/9 fully right, 4 wrong facts), then tuned on in round 27 (8/9, 0 wrong facts as a tuned figure);
- * "held-out-30" was measured once with the round-27 reader (1/8 fully right, 5 wrong facts) and is not tuned on. Known
+ * "held-out-30" was measured once with the round-27 reader (1/8 fully right, 5 wrong facts), then tuned on in round 28
+ * (2/8, 0 wrong facts as a tuned figure). Known
  * misses are listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -153,12 +154,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-28': { right: 7, of: 9, wrong: 0 },
   // Held out until measured once after round 26 (0/9, 4 wrong facts; read and committed first, 98069e9); tuning material in round 27.
   'held-out-29': { right: 8, of: 9, wrong: 0 },
-  // Measured once with the round-27 reader (1/8, 5 wrong facts; read and committed first, b359feb); not tuned on.
-  'held-out-30': { right: 1, of: 8, wrong: 5 },
+  // Measured once with the round-27 reader (1/8, 5 wrong facts; read and committed first, b359feb); tuning material in round 28.
+  'held-out-30': { right: 2, of: 8, wrong: 0 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-30'];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

@@ -293,29 +293,23 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
   // Not read: 'approximately 02/28/2019 11:30 PST' and 'resolved at 20:30 PST' in prose; 'until Friday, November
   // 18th, at 3:01pm' and 'a downtime of over twenty four hours'; the ends '5:51 Incident over' (an afternoon time
   // without pm), 'reconnects to Zerotier network', 'wstunnel stopped' and 'droplet deleted' (stamped '2021-11-18
-  // 00:58' after 23:47); Chef's untimed entry and its '2015-02-30' one (18 of 20 entries). Not tuned on.
+  // 00:58' after 23:47); Chef's untimed entry and its '2015-02-30' one (18 of 20 entries). Tuned on in round 28 (2/8,
+  // 0 wrong facts, a tuned figure): the five wrong facts removed (three now right, the database start left empty).
   'arpnetworks-2019-02-28-kct09-outage': [
     ['start', null],
     ['end', null],
   ],
+  // Round 28: the release is the start now; its '5:51 Incident over' (a 12-hour clock after 12:39) is not read as an end.
   'chef-2015-02-26-chef-client-12.2.0-release': [
-    ['start', '2015-02-27T11:04-07:00'],
     ['end', null],
     ['timeline', 18],
   ],
-  'mcpt-2020-06-05-mathoid-texoid-event-server': [['end', '2020-06-11T19:57-04:00']],
-  'mcpt-2020-12-04-auth-server-zerotier': [
-    ['start', '2020-12-04T11:10-05:00'],
-    ['end', null],
-  ],
+  'mcpt-2020-12-04-auth-server-zerotier': [['end', null]],
   'mcpt-2021-10-28-judge-server-compromised': [['end', null]],
+  // Round 28: the first evidence of access after the vulnerable deployment: the start left empty, no longer a wrong fact.
   'mcpt-2022-12-06-judge-database-compromised': [
-    ['start', '2022-12-05T18:28'],
+    ['start', null],
     ['end', null],
   ],
-  'ritdas-2016-11-17-website-downtime': [
-    ['start', '2016-11-17'],
-    ['end', null],
-    ['duration', null],
-  ],
+  'ritdas-2016-11-17-website-downtime': [['duration', null]],
 };
