@@ -31,7 +31,8 @@
  * on in round 26 (7/9, 0 wrong facts as a tuned figure); "held-out-29" was measured once with the round-26
  * reader (0/9 fully right, 4 wrong facts), then tuned on in round 27 (8/9, 0 wrong facts as a tuned figure);
  * "held-out-30" was measured once with the round-27 reader (1/8 fully right, 5 wrong facts), then tuned on in round 28
- * (2/8, 0 wrong facts as a tuned figure). Known
+ * (2/8, 0 wrong facts as a tuned figure); "held-out-31" was measured once with the round-28 reader (2/8 fully right,
+ * 1 wrong fact) and is not tuned on. Known
  * misses are listed with what the importer gives, so the table in docs/import.md stays
  * true and a fix (or a regression) shows here; KNOWN_SCORE keeps each set
  * from getting worse.
@@ -77,7 +78,8 @@ export interface Reading {
     | 'held-out-27'
     | 'held-out-28'
     | 'held-out-29'
-    | 'held-out-30';
+    | 'held-out-30'
+    | 'held-out-31';
   start: string | null;
   end: string | null;
   duration: string | null;
@@ -156,10 +158,12 @@ const KNOWN_SCORE: Record<Reading['set'], { right: number; of: number; wrong: nu
   'held-out-29': { right: 8, of: 9, wrong: 0 },
   // Measured once with the round-27 reader (1/8, 5 wrong facts; read and committed first, b359feb); tuning material in round 28.
   'held-out-30': { right: 2, of: 8, wrong: 0 },
+  // Measured once with the round-28 reader (2/8, 1 wrong fact; read and committed first, 2cb2779); not tuned on.
+  'held-out-31': { right: 2, of: 8, wrong: 1 },
 };
 
 /** Sets measured once and not tuned on since: their wrong facts are the honest figure, not a regression. */
-const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = [];
+const MEASURED_NOT_TUNED: ReadonlyArray<Reading['set']> = ['held-out-31'];
 
 /** IMPORT_SETS=tuned,held-out limits a run to those sets (tuning never runs the importer on a set kept aside). */
 const only = process.env.IMPORT_SETS?.split(',');

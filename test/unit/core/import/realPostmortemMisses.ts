@@ -312,4 +312,32 @@ export const KNOWN_MISSES: Record<string, Array<[keyof Reading, string | number 
     ['end', null],
   ],
   'ritdas-2016-11-17-website-downtime': [['duration', null]],
+  // Held-out-31 (Dotabod's blog ×3, typesofants.org's debugging notes ×2, the Canadian Digital Service's blog, Pine.blog's
+  // post-mortem, Joe Thor's homelab post), read and committed before the importer ran on it (2cb2779), measured once with
+  // the round-28 reader (src/core/import unchanged since 86f4c8b, the HEAD measured 7d301cf): 2/8 fully right, 1 wrong
+  // fact: Pine.blog's start at its header's 'published: Mon, 17 Feb 2020 at 04:57 AM' (04:57, no zone) where the
+  // reading takes the day alone (the post's 'today'; the publishing time is not the outage's). Not read: 'On March 29th,
+  // at around 10:00 a.m. EST' (the year only in the post's date), 'From **September 26 at 16:22 UTC** until
+  // **September 27 at 14:08 UTC**' (likewise), 'last Sunday morning' counted back from a Monday post, the last day of a
+  // title's range ('# May 23-25, 2024 …'), 'will end on April 6, 2025'; the durations 'around an hour', '7-day', '22
+  // hours' and '~6 hours'. Not tuned on.
+  'cds-2022-03-29-gc-notify-secrets-in-logs': [
+    ['start', null],
+    ['duration', null],
+  ],
+  'dotabod-2025-03-30-twitch-suspension': [
+    ['end', null],
+    ['duration', null],
+  ],
+  'dotabod-2026-09-26-chat-outage': [
+    ['start', null],
+    ['end', null],
+    ['duration', null],
+  ],
+  'joethor-2024-07-14-power-outage-homelab': [['start', null]],
+  'pineblog-2020-02-17-disk-full-downtime': [
+    ['start', '2020-02-17T04:57'],
+    ['duration', null],
+  ],
+  'typesofants-2024-05-23-non-tweeting-event': [['end', null]],
 };
