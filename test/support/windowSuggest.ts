@@ -8,7 +8,7 @@ import { IncidentIndex } from '../../src/core/index/incidentIndex';
 import type { Incident } from '../../src/core/records/model';
 import { ProcessGitHistory } from '../../src/node/git/gitHistory';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
-import type { GitRepo } from './gitRepo';
+import { GitRepo } from './gitRepo';
 
 /** The tests' clock: two days after the incident. */
 export const SUGGEST_NOW = Date.parse('2025-06-12T10:00:00Z');
@@ -32,3 +32,11 @@ export async function suggestFor(repo: GitRepo, id: string, title: string, syste
 
 /** n lines of TypeScript naming `word` (word0, word1, …): a file's body for the rule tests' commits. */
 export const lines = (n: number, word: string) => Array.from({ length: n }, (_, i) => `export const ${word}${i} = ${i};\n`).join('');
+
+/** A repository holding the billing system's first file, committed before the rule tests' history. */
+export function billingRepo(): GitRepo {
+  const repo = new GitRepo();
+  repo.write('src/billing/index.ts', lines(1, 'billing'));
+  repo.commit('Initial import', '2025-05-01T09:00:00+02:00');
+  return repo;
+}

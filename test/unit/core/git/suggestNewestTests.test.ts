@@ -6,17 +6,13 @@
  */
 import { strict as assert } from 'node:assert';
 import { WINDOW_WEIGHTS } from '../../../../src/core/git/rank';
-import { GitRepo } from '../../../support/gitRepo';
-import { lines, suggestFor } from '../../../support/windowSuggest';
+import { type GitRepo } from '../../../support/gitRepo';
+import { lines, suggestFor, billingRepo } from '../../../support/windowSuggest';
 
 describe('window suspects: a tests-only commit among the newest in the system weighs like production code (real repository)', function () {
   this.timeout(60_000);
   let repo: GitRepo;
-  beforeEach(() => {
-    repo = new GitRepo();
-    repo.write('src/billing/index.ts', lines(1, 'billing'));
-    repo.commit('Initial import', '2025-05-01T09:00:00+02:00');
-  });
+  beforeEach(() => (repo = billingRepo()));
   afterEach(() => {
     repo.dispose();
     WINDOW_WEIGHTS.newestTestsFull = true;

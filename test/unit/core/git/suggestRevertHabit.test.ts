@@ -7,8 +7,8 @@
 import { strict as assert } from 'node:assert';
 import { readHabit, revertsAMerge } from '../../../../src/core/git/revertHabit';
 import { selectSuggestions } from '../../../../src/core/git/select';
-import { GitRepo } from '../../../support/gitRepo';
-import { lines, suggestFor } from '../../../support/windowSuggest';
+import { type GitRepo } from '../../../support/gitRepo';
+import { lines, suggestFor, billingRepo } from '../../../support/windowSuggest';
 
 /** A pull request: a branch with its commits, merged into main with GitHub's message; returns the merge's SHA. */
 function pullRequest(repo: GitRepo, n: number, commits: ReadonlyArray<readonly [string, string, string]>, mergedAt: string): string {
@@ -37,11 +37,7 @@ function history(repo: GitRepo, mergeReverts: boolean | number, total = 5): void
 describe('window suspects: a team that reverts whole pull requests gets the merge as the suspect (real repository)', function () {
   this.timeout(60_000);
   let repo: GitRepo;
-  beforeEach(() => {
-    repo = new GitRepo();
-    repo.write('src/billing/index.ts', lines(1, 'billing'));
-    repo.commit('Initial import', '2025-05-01T09:00:00+02:00');
-  });
+  beforeEach(() => (repo = billingRepo()));
   afterEach(() => repo.dispose());
 
   function window(): void {

@@ -7,8 +7,8 @@
 import { strict as assert } from 'node:assert';
 import { WINDOW_WEIGHTS } from '../../../../src/core/git/rank';
 import { HABIT, readHabit, revertsTestsOnly } from '../../../../src/core/git/revertHabit';
-import { GitRepo } from '../../../support/gitRepo';
-import { lines, suggestFor } from '../../../support/windowSuggest';
+import { type GitRepo } from '../../../support/gitRepo';
+import { lines, suggestFor, billingRepo } from '../../../support/windowSuggest';
 
 /** Five earlier changes within the 90 days, each reverted by its commit; the first `testsOnly` of them changed tests only. */
 function history(repo: GitRepo, testsOnly: number): void {
@@ -29,11 +29,7 @@ function window(repo: GitRepo): void {
 describe('window suspects: a team that reverts tests-only changes gets tests-only commits weighed fully (real repository)', function () {
   this.timeout(60_000);
   let repo: GitRepo;
-  beforeEach(() => {
-    repo = new GitRepo();
-    repo.write('src/billing/index.ts', lines(1, 'billing'));
-    repo.commit('Initial import', '2025-05-01T09:00:00+02:00');
-  });
+  beforeEach(() => (repo = billingRepo()));
   afterEach(() => repo.dispose());
 
   const suspects = async (id: string) => {
