@@ -10,7 +10,7 @@ import { commitPhrase, incidentCommits } from '../present/commitPhrases';
 import { mdFence } from '../present/markdownText';
 import type { ActionItem, Incident, Runbook } from '../records/model';
 import { runbookRole } from '../records/model';
-import { AI_CONNECTION_LABELS, type Priority, priorityDefinition, priorityText } from '../records/schema';
+import { AI_CONNECTION_LABELS, priorityDefinition, priorityIconName, priorityText } from '../records/schema';
 import { formatDate, formatRelative } from '../time/recordTime';
 import { revealHidden } from '../trust/hiddenText';
 
@@ -55,8 +55,6 @@ export interface HoverInput {
   readonly t: (text: string) => string;
 }
 
-const PRIORITY_ICONS: Record<Priority, string> = { P1: 'flame', P2: 'warning', P3: 'info', P4: 'circle-small-filled' };
-
 function link(label: string, command: string, arg: unknown, title?: string): string {
   const uri = `command:${command}?${encodeURIComponent(JSON.stringify([arg]))}`;
   return `[${label}](${uri}${title ? ` "${escapeMarkdown(title)}"` : ''})`;
@@ -70,7 +68,7 @@ export function runbookLabel(rb: Runbook): string {
 function incidentMarkdown(incident: Incident, input: HoverInput): string {
   const r = incident.record;
   const out: string[] = [];
-  let head = `$(${r.priority ? PRIORITY_ICONS[r.priority] : 'question'}) **${priorityText(r.priority)} ${r.id} — ${escapeMarkdown(r.title)}**`;
+  let head = `$(${priorityIconName(r.priority)}) **${priorityText(r.priority)} ${r.id} — ${escapeMarkdown(r.title)}**`;
   if (incident.start) {
     const end = incident.resolution && formatDate(incident.resolution) !== formatDate(incident.start) ? ` to ${formatDate(incident.resolution)}` : '';
     head += ` · ${formatDate(incident.start)}${end} (${formatRelative(incident.start.ms, input.now)})`;

@@ -44,6 +44,13 @@ export function priorityText(p: Priority | undefined): string {
   return p ?? NO_PRIORITY;
 }
 
+/** The codicon a priority shows with (tree, pickers, hovers); a record without one shows a question mark. */
+const PRIORITY_ICONS: Record<Priority, string> = { P1: 'flame', P2: 'warning', P3: 'info', P4: 'circle-small-filled' };
+
+export function priorityIconName(p: Priority | undefined): string {
+  return p ? PRIORITY_ICONS[p] : 'question';
+}
+
 /** `imported`: the record came from another system (its `source`), which is why it may lack one. */
 export function priorityDefinition(p: Priority | undefined, imported = false): string {
   return p ? PRIORITY_DEFINITIONS[p] : imported ? 'not set yet (the source it was imported from gave none)' : 'not set yet';

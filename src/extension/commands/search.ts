@@ -1,11 +1,10 @@
 /** "Incident Lens: Search Incidents…": fuse.js ranking in a quick pick. */
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/search/fuzzySearch';
-import { STATUS_LABELS, priorityText } from '../../core/records/schema';
+import { STATUS_LABELS, priorityIconName, priorityText } from '../../core/records/schema';
 import type { FolderIndex, IncidentWorkspace } from '../incidentWorkspace';
 import { STRINGS } from '../strings';
 import { COMMANDS } from '../constants';
-import { priorityIconName } from '../tree/treeNode';
 
 interface HitItem extends vscode.QuickPickItem {
   folder: FolderIndex;

@@ -2,7 +2,7 @@
  * Tree nodes: the base class and what every node shares (icons, the open command, truncation), the failed-record and group rows. Each node builds its own TreeItem and children from the index (no I/O, no pop-ups) and sets a contextValue that view/item/context menus match.
  */
 import * as vscode from 'vscode';
-import { type Priority } from '../../core/records/schema';
+import { type Priority, priorityIconName } from '../../core/records/schema';
 import { oneLine } from '../../core/present/summaries';
 import { COLORS, COMMANDS } from '../constants';
 import type { FolderIndex } from '../incidentWorkspace';
@@ -16,15 +16,8 @@ export abstract class TreeNode {
   }
 }
 
-export const PRIORITY_ICONS: Record<Priority, string> = { P1: 'flame', P2: 'warning', P3: 'info', P4: 'circle-small-filled' };
-
-/** The icon of a priority; a record without one (imported, not yet triaged) shows a question mark, uncoloured. */
-export function priorityIconName(priority: Priority | undefined): string {
-  return priority ? PRIORITY_ICONS[priority] : 'question';
-}
-
 export function priorityIcon(priority: Priority | undefined): vscode.ThemeIcon {
-  return priority ? new vscode.ThemeIcon(PRIORITY_ICONS[priority], new vscode.ThemeColor(COLORS[priority])) : new vscode.ThemeIcon('question');
+  return new vscode.ThemeIcon(priorityIconName(priority), priority ? new vscode.ThemeColor(COLORS[priority]) : undefined);
 }
 
 export function openRecordCommand(folder: FolderIndex, file: string, path: FieldPath = []): vscode.Command {
